@@ -1,0 +1,56 @@
+// Package store defines how Parallax keeps its data. The interface is
+// consumed by the pipeline, the CLI and the web server; backends live in
+// sub-packages (sqlite, and later postgres) and all pass storetest.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// ErrNotFound is returned when the requested item does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ArticleQuery selects articles for listing. The zero value lists the newest
+// articles first with the default limit.
+type ArticleQuery struct {
+	Outlet string    // exact outlet or origin outlet name; empty for all
+	Since  time.Time // published at or after; zero for no bound
+	Until  time.Time // published before; zero for no bound
+	Limit  int       // at most this many; <= 0 means 50
+	Offset int
+}
+
+// SearchHit is one full-text search result.
+type SearchHit struct {
+	Article news.Article `json:"article"`
+	// Snippet is a short excerpt around the match with matched terms wrapped
+	// in "[" and "]" (plain text, not HTML).
+	Snippet string  `json:"snippet"`
+	Score   float64 `json:"score"`
+}
+
+// Store keeps articles. Implementations are safe for concurrent use.
+type Store interface {
+	// PutArticles stores the articles in one transaction and reports how many
+	// were new. An article whose ID is already stored is skipped and leaves
+	// the stored copy unchanged. On error nothing of the batch is stored.
+	PutArticles(ctx context.Context, articles []news.Article) (added int, err error)
+	// Article returns the article with the given ID, or ErrNotFound.
+	Article(ctx context.Context, id string) (news.Article, error)
+	// Articles lists articles, newest published first (undated last).
+	Articles(ctx context.Context, q ArticleQuery) ([]news.Article, error)
+	// CountArticles returns the number of stored articles.
+	CountArticles(ctx context.Context) (int, error)
+	// HasArticle reports whether an article with the given ID is stored.
+	HasArticle(ctx context.Context, id string) (bool, error)
+	// Search runs a full-text query over titles and texts, best match first.
+	// The query uses plain words; quotes make a phrase. An empty query
+	// returns no hits and no error.
+	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+	// Close releases the store.
+	Close() error
+}

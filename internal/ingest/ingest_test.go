@@ -1,0 +1,203 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestKindOf(t *testing.T) {
+	tests := []struct {
+		name string
+		want Kind
+		err  bool
+	}{
+		{"a.txt", KindText, false},
+		{"A.HTML", KindHTML, false},
+		{"page.html.gz", KindHTML, false},
+		{"x.htm", KindHTML, false},
+		{"items.jsonl", KindJSONL, false},
+		{"items.ndjson.gz", KindJSONL, false},
+		{"reut2-000.sgm", KindReuters, false},
+		{"https://example.org/news/1", KindURL, false},
+		{"http://example.org", KindURL, false},
+		{"ftp://example.org/a.txt", KindText, false}, // not a URL we fetch: a file name
+		{"photo.jpg", 0, true},
+		{"noext", 0, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := KindOf(tc.name)
+			if (err != nil) != tc.err || got != tc.want {
+				t.Fatalf("KindOf(%q) = %v, %v; want %v, err=%v", tc.name, got, err, tc.want, tc.err)
+			}
+		})
+	}
+}
+
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, body string) {
+		t.Helper()
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("b.txt", "b")
+	write("a.html", "<p>a</p>")
+	write("sub/c.jsonl", "{}")
+	write("sub/image.png", "x")
+	write(".hidden/d.txt", "d")
+	write(".e.txt", "e")
+
+	inputs, errs := Expand([]string{dir, filepath.Join(dir, "missing.txt"), "https://example.org/x", filepath.Join(dir, "sub", "image.png")})
+	var names []string
+	for _, in := range inputs {
+		rel, err := filepath.Rel(dir, in.Name)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			rel = in.Name
+		}
+		names = append(names, rel+"="+in.Kind.String())
+	}
+	want := "a.html=html b.txt=text sub/c.jsonl=jsonl https://example.org/x=url"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("inputs = %s\nwant     %s", got, want)
+	}
+	if len(errs) != 2 {
+		t.Fatalf("errs = %v, want 2 (missing file, unsupported type)", errs)
+	}
+	for _, e := range errs {
+		if !strings.Contains(e.Error(), dir) {
+			t.Errorf("error %q does not name the input", e)
+		}
+	}
+}
+
+func collect(t *testing.T, r *Reader, in Input) ([]Doc, []error, error) {
+	t.Helper()
+	var docs []Doc
+	var fails []error
+	err := r.Read(context.Background(), in, func(d Doc) error {
+		docs = append(docs, d)
+		return nil
+	}, func(err error) { fails = append(fails, err) })
+	return docs, fails, err
+}
+
+func TestReadJSONLKeepsGoodLines(t *testing.T) {
+	r := &Reader{}
+	docs, fails, err := collect(t, r, Input{Name: "testdata/mixed.jsonl", Kind: KindJSONL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 {
+		t.Fatalf("got %d docs, want 2", len(docs))
+	}
+	if docs[0].Title != "First" || docs[0].Format != FormatText || docs[0].Outlet != "Example Daily" || docs[0].Published != "2025-09-24" {
+		t.Errorf("doc 0 = %+v", docs[0])
+	}
+	if docs[1].Format != FormatHTML || docs[1].Name != "testdata/mixed.jsonl:5" {
+		t.Errorf("doc 1 = %+v", docs[1])
+	}
+	if len(fails) != 2 {
+		t.Fatalf("fails = %v, want 2", fails)
+	}
+	if !strings.Contains(fails[0].Error(), "mixed.jsonl:2") || !strings.Contains(fails[1].Error(), "mixed.jsonl:3") {
+		t.Errorf("failures do not name file and line: %v", fails)
+	}
+}
+
+func TestReadJSONLLongLine(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "long.jsonl")
+	long := `{"text":"` + strings.Repeat("x", 5000) + `"}`
+	body := `{"text":"short one"}` + "\n" + long + "\n" + `{"text":"short two"}`
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, fails, err := collect(t, &Reader{MaxBytes: 1000}, Input{Name: p, Kind: KindJSONL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 || string(docs[1].Body) != "short two" || docs[1].Name != p+":3" {
+		t.Fatalf("docs = %+v", docs)
+	}
+	if len(fails) != 1 || !errors.Is(fails[0], ErrTooLarge) || !strings.Contains(fails[0].Error(), ":2") {
+		t.Fatalf("fails = %v", fails)
+	}
+}
+
+func TestReadFileLimits(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("word "), 1000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := collect(t, &Reader{MaxBytes: 100}, Input{Name: big, Kind: KindText})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), big) {
+		t.Fatalf("err = %v, want ErrTooLarge naming %s", err, big)
+	}
+	_, _, err = collect(t, &Reader{}, Input{Name: filepath.Join(dir, "nope.txt"), Kind: KindText})
+	if err == nil || !strings.Contains(err.Error(), "nope.txt") {
+		t.Fatalf("missing file: err = %v", err)
+	}
+	_, _, err = collect(t, &Reader{}, Input{Name: "https://example.org/", Kind: KindURL})
+	if err == nil {
+		t.Fatal("URL without fetcher: want error")
+	}
+}
+
+type fakeFetcher map[string]Page
+
+func (f fakeFetcher) FetchPage(_ context.Context, url string) (Page, error) {
+	p, ok := f[url]
+	if !ok {
+		return Page{}, errors.New("404")
+	}
+	return p, nil
+}
+
+func TestReadURL(t *testing.T) {
+	r := &Reader{Fetcher: fakeFetcher{"https://example.org/a": {Body: []byte("<p>x</p>"), URL: "https://example.org/a?x", ContentType: "text/html"}}}
+	docs, _, err := collect(t, r, Input{Name: "https://example.org/a", Kind: KindURL})
+	if err != nil || len(docs) != 1 || docs[0].URL != "https://example.org/a?x" || docs[0].Format != FormatHTML {
+		t.Fatalf("docs=%+v err=%v", docs, err)
+	}
+	_, _, err = collect(t, r, Input{Name: "https://example.org/b", Kind: KindURL})
+	if err == nil || !strings.Contains(err.Error(), "https://example.org/b") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// FuzzReadJSONL feeds arbitrary bytes to the JSON Lines reader: it must not
+// panic, and every document it emits has a body.
+func FuzzReadJSONL(f *testing.F) {
+	f.Add([]byte(`{"text":"a"}` + "\n" + `{"html":"<p>b</p>","title":"t"}`))
+	f.Add([]byte("{\n}\n\n\r\n{\"text\":1}"))
+	f.Add([]byte(`{"text":"\ud800"}`))
+	f.Add([]byte{0xff, 0xfe, '\n', 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(t.TempDir(), "f.jsonl")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := &Reader{MaxBytes: 256}
+		err := r.Read(context.Background(), Input{Name: p, Kind: KindJSONL}, func(d Doc) error {
+			if len(d.Body) == 0 {
+				t.Errorf("empty body emitted for %s", d.Name)
+			}
+			return nil
+		}, func(error) {})
+		if err != nil {
+			t.Fatalf("whole-input error on bytes: %v", err)
+		}
+	})
+}

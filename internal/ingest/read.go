@@ -1,0 +1,290 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/reuters"
+)
+
+// Format is the markup of a raw document body.
+type Format int
+
+// Formats of a raw document body.
+const (
+	FormatText Format = iota + 1
+	FormatHTML
+)
+
+// Doc is one raw document read from an input, before cleaning.
+type Doc struct {
+	Name      string // names the document in messages: path, path:line, URL
+	Format    Format
+	Body      []byte
+	URL       string // page URL when known
+	Title     string // given title (JSON Lines, Reuters), empty when none
+	Outlet    string // given outlet, empty when none
+	Published string // given date as written, parsed later; empty when none
+}
+
+// Page is a fetched article page.
+type Page struct {
+	Body        []byte
+	URL         string // final URL after redirects
+	ContentType string
+}
+
+// Fetcher fetches article pages. Implementations enforce size limits,
+// timeouts and the private-address policy.
+type Fetcher interface {
+	FetchPage(ctx context.Context, url string) (Page, error)
+}
+
+// DefaultMaxBytes is the default size limit of one article: a file, a JSON
+// line, or a decompressed page.
+const DefaultMaxBytes = 32 << 20
+
+// ErrTooLarge marks an input over the size limit.
+var ErrTooLarge = errors.New("too large")
+
+// Reader reads inputs into raw documents.
+type Reader struct {
+	// Fetcher fetches URL inputs; nil refuses them.
+	Fetcher Fetcher
+	// MaxBytes limits one article (file, JSON line, decompressed page);
+	// <= 0 means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+func (r *Reader) maxBytes() int64 {
+	if r.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return r.MaxBytes
+}
+
+// Read reads one input. It calls emit for each document (stopping if emit
+// returns an error) and fail for each problem confined to one document of a
+// multi-document input, such as a broken JSON line; the rest of the input is
+// still read. It returns an error, naming the input, when the input as a
+// whole cannot be read.
+func (r *Reader) Read(ctx context.Context, in Input, emit func(Doc) error, fail func(error)) error {
+	switch in.Kind {
+	case KindURL:
+		return r.readURL(ctx, in, emit)
+	case KindJSONL:
+		return r.readJSONL(in, emit, fail)
+	case KindReuters:
+		return r.readReuters(in, emit)
+	case KindText, KindHTML:
+		body, err := r.readFile(in.Name)
+		if err != nil {
+			return err
+		}
+		f := FormatText
+		if in.Kind == KindHTML {
+			f = FormatHTML
+		}
+		return emit(Doc{Name: in.Name, Format: f, Body: body})
+	}
+	return fmt.Errorf("read %s: %w", in.Name, ErrUnsupported)
+}
+
+// readFile reads a whole file, gunzipping .gz files, within the size limit.
+func (r *Reader) readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	var src io.Reader = f
+	if strings.HasSuffix(strings.ToLower(path), ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: gzip: %w", path, err)
+		}
+		defer zr.Close()
+		src = zr
+	}
+	body, err := readLimited(src, r.maxBytes())
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return body, nil
+}
+
+// readLimited reads all of src, failing with ErrTooLarge past max bytes.
+func readLimited(src io.Reader, max int64) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(src, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(body)) > max {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
+	}
+	return body, nil
+}
+
+func (r *Reader) readURL(ctx context.Context, in Input, emit func(Doc) error) error {
+	if r.Fetcher == nil {
+		return fmt.Errorf("fetch %s: no fetcher configured", in.Name)
+	}
+	page, err := r.Fetcher.FetchPage(ctx, in.Name)
+	if err != nil {
+		return fmt.Errorf("fetch %s: %w", in.Name, err)
+	}
+	f := FormatHTML
+	ct := strings.ToLower(page.ContentType)
+	if strings.HasPrefix(ct, "text/plain") {
+		f = FormatText
+	}
+	u := page.URL
+	if u == "" {
+		u = in.Name
+	}
+	return emit(Doc{Name: in.Name, Format: f, Body: page.Body, URL: u})
+}
+
+// Record is one line of a JSON Lines input.
+type Record struct {
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Text      string `json:"text"`
+	HTML      string `json:"html"`
+	Published string `json:"published"`
+	Outlet    string `json:"outlet"`
+}
+
+// ParseRecord decodes one JSON line into a document named name.
+func ParseRecord(line []byte, name string) (Doc, error) {
+	var rec Record
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return Doc{}, fmt.Errorf("invalid JSON: %w", err)
+	}
+	d := Doc{Name: name, URL: rec.URL, Title: rec.Title, Outlet: rec.Outlet, Published: rec.Published}
+	switch {
+	case strings.TrimSpace(rec.HTML) != "":
+		d.Format, d.Body = FormatHTML, []byte(rec.HTML)
+	case strings.TrimSpace(rec.Text) != "":
+		d.Format, d.Body = FormatText, []byte(rec.Text)
+	default:
+		return Doc{}, errors.New(`neither "text" nor "html" is set`)
+	}
+	return d, nil
+}
+
+func (r *Reader) readJSONL(in Input, emit func(Doc) error, fail func(error)) error {
+	f, err := os.Open(in.Name)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", in.Name, err)
+	}
+	defer f.Close()
+	var src io.Reader = f
+	if strings.HasSuffix(strings.ToLower(in.Name), ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return fmt.Errorf("read %s: gzip: %w", in.Name, err)
+		}
+		defer zr.Close()
+		src = zr
+	}
+	return scanLines(src, r.maxBytes(), func(n int, line []byte, lineErr error) error {
+		name := fmt.Sprintf("%s:%d", in.Name, n)
+		if lineErr != nil {
+			fail(fmt.Errorf("read %s: %w", name, lineErr))
+			return nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			return nil
+		}
+		d, err := ParseRecord(line, name)
+		if err != nil {
+			fail(fmt.Errorf("read %s: %w", name, err))
+			return nil
+		}
+		return emit(d)
+	}, in.Name)
+}
+
+// scanLines calls fn for each line of src (numbered from 1). A line longer
+// than max is skipped and reported to fn as an ErrTooLarge error. fn's error
+// stops the scan.
+func scanLines(src io.Reader, max int64, fn func(n int, line []byte, err error) error, name string) error {
+	br := bufio.NewReaderSize(src, 64<<10)
+	var buf []byte
+	n := 0
+	over := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !over {
+			if int64(len(buf)+len(chunk)) > max {
+				over, buf = true, buf[:0]
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if len(buf) > 0 || over || err == nil {
+			n++
+			var ferr error
+			if over {
+				ferr = fn(n, nil, fmt.Errorf("line %w: over %d bytes", ErrTooLarge, max))
+			} else {
+				ferr = fn(n, bytes.TrimRight(buf, "\r\n"), nil)
+			}
+			if ferr != nil {
+				return ferr
+			}
+		}
+		buf, over = buf[:0], false
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("read %s: line %d: %w", name, n+1, err)
+		}
+	}
+}
+
+func (r *Reader) readReuters(in Input, emit func(Doc) error) error {
+	f, err := os.Open(in.Name)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", in.Name, err)
+	}
+	defer f.Close()
+	stories, err := reuters.Parse(io.LimitReader(f, 1<<30))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", in.Name, err)
+	}
+	for _, s := range stories {
+		if s.Body == "" {
+			continue
+		}
+		if err := emit(ReutersDoc(in.Name, s)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReutersDoc turns a Reuters record into a raw document.
+func ReutersDoc(file string, s reuters.Story) Doc {
+	return Doc{
+		Name:      file + "#" + s.ID,
+		Format:    FormatText,
+		Body:      []byte(s.Text()),
+		Title:     s.Title,
+		Outlet:    "Reuters",
+		Published: s.Date,
+	}
+}

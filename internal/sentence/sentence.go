@@ -265,4 +265,6 @@ func Paragraphs(text string) []Span {
 	return out
 }
 
-func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v' }
+func isSpaceByte(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v'
+}

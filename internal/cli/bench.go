@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
+)
+
+// benchResult is the JSON output of parallax bench.
+type benchResult struct {
+	Corpus        string       `json:"corpus"`
+	Articles      int          `json:"articles"`
+	Added         int          `json:"added"`
+	Failed        int          `json:"failed"`
+	ElapsedSec    float64      `json:"elapsed_sec"`
+	ArticlesPerS  float64      `json:"articles_per_sec"`
+	PeakRSSMiB    float64      `json:"peak_rss_mib"`
+	Workers       int          `json:"workers"`
+	Stages        []stageShare `json:"stages"`
+	GoVersion     string       `json:"go_version"`
+	CPUs          int          `json:"cpus"`
+	DatabaseBytes int64        `json:"database_bytes"`
+}
+
+type stageShare struct {
+	Stage   string  `json:"stage"`
+	Seconds float64 `json:"seconds"`
+	Share   float64 `json:"share"`
+}
+
+func (a *app) benchCmd() *cobra.Command {
+	var (
+		corpus string
+		asJSON bool
+		keepDB bool
+	)
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Measure end-to-end ingest speed and memory on Reuters-21578",
+		Long: `Bench ingests the Reuters-21578 collection (19,043 stories with a body)
+into a fresh database in a temporary folder, with every ingest stage on, and
+reports articles per second, peak resident memory and each stage's share of
+the time (stage times are summed over parallel workers).`,
+		Example: `  parallax bench
+  parallax bench --corpus ../shared/corpus/reuters21578 --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			inputs, errs := ingest.Expand([]string{corpus})
+			if len(errs) > 0 {
+				return errs[0]
+			}
+			if len(inputs) == 0 {
+				return fmt.Errorf("bench: no input files in %s", corpus)
+			}
+			dir, err := os.MkdirTemp("", "parallax-bench-")
+			if err != nil {
+				return err
+			}
+			if !keepDB {
+				defer os.RemoveAll(dir)
+			}
+			path := filepath.Join(dir, "bench.db")
+			db, err := sqlite.Open(ctx, path, sqlite.WithLogger(a.log))
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+
+			bar := newProgressBar(a.stderr, len(inputs), "bench")
+			sum, err := pipeline.Ingest(ctx, db, &ingest.Reader{}, inputs, pipeline.Options{
+				Logger: a.log,
+				Progress: func(p pipeline.Progress) {
+					bar.describe(fmt.Sprintf("bench: %d articles", p.Docs))
+					bar.set(p.InputsDone)
+				},
+			})
+			bar.finish()
+			if err != nil {
+				return err
+			}
+			res := benchResult{
+				Corpus:       corpus,
+				Articles:     sum.Docs,
+				Added:        sum.Added,
+				Failed:       sum.Failed,
+				ElapsedSec:   sum.Elapsed.Seconds(),
+				ArticlesPerS: sum.Rate(),
+				PeakRSSMiB:   peakRSSMiB(),
+				Workers:      runtime.GOMAXPROCS(0),
+				GoVersion:    runtime.Version(),
+				CPUs:         runtime.NumCPU(),
+			}
+			var total float64
+			for _, s := range sum.Stages {
+				total += s.Time.Seconds()
+			}
+			for _, s := range sum.Stages {
+				sh := stageShare{Stage: s.Stage, Seconds: s.Time.Seconds()}
+				if total > 0 {
+					sh.Share = s.Time.Seconds() / total
+				}
+				res.Stages = append(res.Stages, sh)
+			}
+			if st, err := os.Stat(path); err == nil {
+				res.DatabaseBytes = st.Size()
+			}
+			if asJSON {
+				return newJSONLines(a.stdout).write(res)
+			}
+			fmt.Fprintf(a.stdout, "corpus      %s\n", res.Corpus)
+			fmt.Fprintf(a.stdout, "articles    %d (%d stored, %d failed)\n", res.Articles, res.Added, res.Failed)
+			fmt.Fprintf(a.stdout, "elapsed     %.2fs\n", res.ElapsedSec)
+			fmt.Fprintf(a.stdout, "throughput  %.0f articles/s (%d CPUs, %s)\n", res.ArticlesPerS, res.CPUs, res.GoVersion)
+			fmt.Fprintf(a.stdout, "peak RSS    %.0f MiB\n", res.PeakRSSMiB)
+			fmt.Fprintf(a.stdout, "stages      (time summed over workers)\n")
+			for _, s := range res.Stages {
+				fmt.Fprintf(a.stdout, "  %-8s %7.2fs  %5.1f%%\n", s.Stage, s.Seconds, 100*s.Share)
+			}
+			if keepDB {
+				fmt.Fprintf(a.stdout, "database    %s\n", path)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&corpus, "corpus", "../shared/corpus/reuters21578", "folder of Reuters-21578 .sgm files")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	cmd.Flags().BoolVar(&keepDB, "keep", false, "keep the benchmark database and print its path")
+	return cmd
+}
+
+// peakRSSMiB returns the process's peak resident set size in MiB.
+func peakRSSMiB() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Maxrss) / 1024 // Linux reports KiB
+}

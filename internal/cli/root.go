@@ -1,0 +1,121 @@
+// Package cli holds parallax's subcommands: each one parses its flags,
+// wires the stages and the store, and prints text or JSON Lines.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// app carries what every subcommand shares: streams, logger and global
+// flags. It is built once per Main call; there are no globals.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	log            *slog.Logger
+	db             string
+	logLevel       string
+	allowPrivate   bool
+}
+
+// envDefault returns the environment variable's value, or def when unset.
+func envDefault(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+func envBool(name string) bool {
+	switch strings.ToLower(os.Getenv(name)) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return false
+}
+
+// Main runs the command line and returns the process exit code: 0 on
+// success, 1 on failure, 2 on a usage error.
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintf(stderr, "parallax: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+// usageError marks a mistake in the command line.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "parallax",
+		Short: "Parallax: news intelligence from many outlets at once",
+		Long: `Parallax ingests news articles from many outlets, cleans them (aggregator
+debris removed and kept aside), stores them in an embedded database and
+serves them on the command line, over an HTTP JSON API and in a web UI.
+
+Quick start:
+  parallax ingest ../shared/corpus/seeds     # clean and store five articles
+  parallax serve                             # browse them at http://127.0.0.1:8080
+
+Every read command takes --json and then prints JSON Lines.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			var level slog.Level
+			if err := level.UnmarshalText([]byte(a.logLevel)); err != nil {
+				return usagef("--log-level %q: want debug, info, warn or error", a.logLevel)
+			}
+			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+			if envBool("PARALLAX_ALLOW_PRIVATE") {
+				a.allowPrivate = true
+			}
+			return nil
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.db, "db", envDefault("PARALLAX_DB", "parallax.db"), "database file (env PARALLAX_DB)")
+	pf.StringVar(&a.logLevel, "log-level", envDefault("PARALLAX_LOG_LEVEL", "warn"), "log level: debug, info, warn, error (env PARALLAX_LOG_LEVEL)")
+
+	root.AddCommand(
+		a.ingestCmd(),
+		a.extractCmd(),
+		a.articlesCmd(),
+		a.showCmd(),
+		a.searchCmd(),
+		a.serveCmd(),
+		a.evalCmd(),
+		a.benchCmd(),
+	)
+	return root
+}
+
+// addAllowPrivate registers --allow-private on commands that fetch URLs.
+func (a *app) addAllowPrivate(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&a.allowPrivate, "allow-private", false,
+		"allow fetching from private, loopback and link-local addresses (env PARALLAX_ALLOW_PRIVATE=1); for intranets and tests")
+}

@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parallax-news/parallax/internal/web"
+)
+
+func (a *app) serveCmd() *cobra.Command {
+	var (
+		addr string
+		f    ingestFlags
+	)
+	cmd := &cobra.Command{
+		Use:   "serve [flags] [PATH|URL...]",
+		Short: "Serve the web UI and the JSON API",
+		Long: `Serve starts the web UI (article list, article pages, search) and the JSON
+API under /api/. It listens on loopback by default; to reach it from other
+machines give --addr 0.0.0.0:8080 (or a specific address).
+
+Any PATH or URL arguments are ingested first, as "parallax ingest" would; a
+failed input is reported and serving starts all the same.`,
+		Example: `  parallax serve
+  parallax serve ../shared/corpus/seeds
+  parallax serve --addr 127.0.0.1:9000 --db news.db`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			db, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if len(args) > 0 {
+				if err := a.ingest(ctx, db, args, f); err != nil {
+					if ctx.Err() != nil {
+						return err
+					}
+					fmt.Fprintf(a.stderr, "parallax: %v\n", err)
+				}
+			}
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("listen on %s: %w", addr, err)
+			}
+			srv := &http.Server{
+				Handler:           web.New(db, web.Options{Logger: a.log}),
+				ReadHeaderTimeout: 10 * time.Second,
+				ReadTimeout:       30 * time.Second,
+				WriteTimeout:      60 * time.Second,
+				IdleTimeout:       2 * time.Minute,
+			}
+			fmt.Fprintf(a.stderr, "parallax: serving %s on http://%s/ (Ctrl-C to stop)\n", db.Path(), ln.Addr())
+			errc := make(chan error, 1)
+			go func() { errc <- srv.Serve(ln) }()
+			select {
+			case err := <-errc:
+				return fmt.Errorf("serve: %w", err)
+			case <-ctx.Done():
+			}
+			shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			defer cancel()
+			if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				return fmt.Errorf("shut down: %w", err)
+			}
+			return nil
+		},
+	}
+	f.register(cmd)
+	a.addAllowPrivate(cmd)
+	cmd.Flags().StringVar(&addr, "addr", envDefault("PARALLAX_ADDR", "127.0.0.1:8080"), "address to listen on (env PARALLAX_ADDR)")
+	return cmd
+}

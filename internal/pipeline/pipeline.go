@@ -1,0 +1,285 @@
+// Package pipeline runs Parallax's stages over the store: inputs are read,
+// cleaned and written in batches. It is the only package that talks to both
+// the stages and the store.
+//
+// Stage contract: a stage takes domain values and returns domain values or
+// an error. An error confined to one document is recorded against that
+// document (Summary.Errors) and the run goes on; only a store failure or a
+// cancelled context stops the run.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// Store is what ingest needs from storage.
+type Store interface {
+	// PutArticles stores a batch in one transaction and reports how many
+	// were new; on error nothing of the batch is stored.
+	PutArticles(ctx context.Context, articles []news.Article) (int, error)
+}
+
+// Options tunes Ingest. The zero value is ready to use.
+type Options struct {
+	Clean CleanOptions
+	// Workers cleaning documents in parallel; <= 0 means GOMAXPROCS.
+	Workers int
+	// Readers reading inputs in parallel (URL fetches wait on the network);
+	// <= 0 means 4.
+	Readers int
+	// BatchSize is the number of articles written per transaction; <= 0
+	// means 500.
+	BatchSize int
+	// FlushEvery bounds how long a cleaned article waits for its batch;
+	// <= 0 means one second.
+	FlushEvery time.Duration
+	Logger     *slog.Logger
+	// Progress, when set, is called after every stored batch and at the end.
+	Progress func(Progress)
+}
+
+// Progress is a snapshot of a running ingest.
+type Progress struct {
+	InputsDone, Inputs int
+	Docs               int // documents read so far
+	Added              int // new articles stored
+	Failed             int // documents or inputs that failed
+	Elapsed            time.Duration
+}
+
+// Summary reports a finished ingest.
+type Summary struct {
+	Inputs int `json:"inputs"`
+	Docs   int `json:"documents"`
+	Added  int `json:"added"`
+	// Existing counts cleaned articles whose ID was already stored (or seen
+	// earlier in the same run).
+	Existing int `json:"existing"`
+	Failed   int `json:"failed"`
+	// Errors holds one error per failed input or document, naming it.
+	Errors  []error       `json:"-"`
+	Elapsed time.Duration `json:"elapsed_ns"`
+	// Stages is the time spent in each stage, summed over workers.
+	Stages []StageTime `json:"stages"`
+}
+
+// StageTime is the time one stage took, summed over its workers.
+type StageTime struct {
+	Stage string        `json:"stage"`
+	Time  time.Duration `json:"time_ns"`
+}
+
+// Rate returns documents per second.
+func (s Summary) Rate() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Docs) / s.Elapsed.Seconds()
+}
+
+type stageClock struct{ read, clean, store atomic.Int64 }
+
+// Ingest reads the inputs, cleans every document and stores the articles.
+// Documents that fail are counted and listed in the summary; the others are
+// stored. It returns an error only when storing fails or ctx is cancelled;
+// batches stored before that stay stored, and rerunning completes the work
+// (IDs are content-derived, so nothing is stored twice).
+func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Input, opts Options) (Summary, error) {
+	start := time.Now()
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	opts.Clean.Logger = logger
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	readers := opts.Readers
+	if readers <= 0 {
+		readers = 4
+	}
+	batchSize := opts.BatchSize
+	if batchSize <= 0 {
+		batchSize = 500
+	}
+	flushEvery := opts.FlushEvery
+	if flushEvery <= 0 {
+		flushEvery = time.Second
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	var (
+		clock      stageClock
+		mu         sync.Mutex
+		errs       []error
+		docs       atomic.Int64
+		inputsDone atomic.Int64
+	)
+	fail := func(err error) {
+		mu.Lock()
+		errs = append(errs, err)
+		mu.Unlock()
+		logger.Warn("ingest failed", "err", err)
+	}
+
+	inputCh := make(chan ingest.Input)
+	docCh := make(chan ingest.Doc, 4*workers)
+	artCh := make(chan news.Article, 2*batchSize)
+
+	go func() {
+		defer close(inputCh)
+		for _, in := range inputs {
+			select {
+			case inputCh <- in:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	var readWG sync.WaitGroup
+	for range readers {
+		readWG.Go(func() {
+			for in := range inputCh {
+				t0 := time.Now()
+				var waited time.Duration
+				err := r.Read(ctx, in, func(d ingest.Doc) error {
+					docs.Add(1)
+					w0 := time.Now()
+					defer func() { waited += time.Since(w0) }()
+					select {
+					case docCh <- d:
+						return nil
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+				}, fail)
+				clock.read.Add(int64(time.Since(t0) - waited))
+				if err != nil && ctx.Err() == nil {
+					fail(err)
+				}
+				inputsDone.Add(1)
+			}
+		})
+	}
+	go func() {
+		readWG.Wait()
+		close(docCh)
+	}()
+
+	var cleanWG sync.WaitGroup
+	for range workers {
+		cleanWG.Go(func() {
+			for d := range docCh {
+				t0 := time.Now()
+				a, err := Clean(d, opts.Clean)
+				clock.clean.Add(int64(time.Since(t0)))
+				if err != nil {
+					fail(err)
+					continue
+				}
+				select {
+				case artCh <- a:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() {
+		cleanWG.Wait()
+		close(artCh)
+	}()
+
+	sum := Summary{Inputs: len(inputs)}
+	progress := func() {
+		if opts.Progress == nil {
+			return
+		}
+		mu.Lock()
+		failed := len(errs)
+		mu.Unlock()
+		opts.Progress(Progress{
+			InputsDone: int(inputsDone.Load()), Inputs: len(inputs),
+			Docs: int(docs.Load()), Added: sum.Added, Failed: failed,
+			Elapsed: time.Since(start),
+		})
+	}
+	var storeErr error
+	batch := make([]news.Article, 0, batchSize)
+	stored := 0
+	flush := func() {
+		if len(batch) == 0 || storeErr != nil {
+			return
+		}
+		t0 := time.Now()
+		added, err := st.PutArticles(ctx, batch)
+		clock.store.Add(int64(time.Since(t0)))
+		if err != nil {
+			storeErr = fmt.Errorf("store batch of %d articles: %w", len(batch), err)
+			cancel()
+			return
+		}
+		sum.Added += added
+		stored += len(batch)
+		batch = batch[:0]
+		progress()
+	}
+	ticker := time.NewTicker(flushEvery)
+	defer ticker.Stop()
+loop:
+	for {
+		select {
+		case a, ok := <-artCh:
+			if !ok {
+				break loop
+			}
+			if storeErr != nil {
+				continue // drain
+			}
+			batch = append(batch, a)
+			if len(batch) >= batchSize {
+				flush()
+			}
+		case <-ticker.C:
+			flush()
+			if storeErr == nil {
+				progress()
+			}
+		}
+	}
+	flush()
+
+	sum.Docs = int(docs.Load())
+	sum.Existing = stored - sum.Added
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+	sum.Errors = errs
+	sum.Failed = len(errs)
+	sum.Elapsed = time.Since(start)
+	sum.Stages = []StageTime{
+		{"read", time.Duration(clock.read.Load())},
+		{"clean", time.Duration(clock.clean.Load())},
+		{"store", time.Duration(clock.store.Load())},
+	}
+	progress()
+	if storeErr != nil {
+		return sum, storeErr
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, fmt.Errorf("ingest: %w", err)
+	}
+	return sum, nil
+}

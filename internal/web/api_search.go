@@ -1,0 +1,41 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// apiSearch serves GET /api/search?q=&limit=: a JSON array of hits (article,
+// snippet, score), best first. An empty query gives an empty array.
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	query := strings.TrimSpace(q.Get("q"))
+	if len(query) > maxQueryLen {
+		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("q is longer than %d bytes", maxQueryLen))
+		return
+	}
+	limit, err := positiveInt(q.Get("limit"), s.opts.SearchLimit)
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("limit: %w", err))
+		return
+	}
+	if limit > maxAPILimit {
+		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("limit: at most %d", maxAPILimit))
+		return
+	}
+	hits := []store.SearchHit{}
+	if query != "" {
+		found, err := s.st.Search(r.Context(), query, limit)
+		if err != nil {
+			s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("search %q: %w", query, err))
+			return
+		}
+		if found != nil {
+			hits = found
+		}
+	}
+	s.writeJSON(w, r, http.StatusOK, hits)
+}

@@ -1,0 +1,860 @@
+// Package entity finds the people, organisations, places and countries an
+// article names, and merges their aliases: within one article a surname alone
+// or a title ("the vice president") after a full mention refers back to the
+// person; across articles a Registry merges transliteration variants
+// (Zelensky/Zelenskyy, Kiev/Kyiv, Sergei/Sergey, Yuri/Yury).
+//
+// Extraction is rule-based and pure Go: capitalised word runs are split into
+// titles and names, classified with a small embedded gazetteer (see
+// lexicon.go for its contents and size) and organisation-name endings, and
+// single capitalised words are kept only when they refer back to a known
+// person or stand next to a speech verb. Nothing is downloaded at run time.
+package entity
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kinds of entity.
+const (
+	KindPerson       = "person"
+	KindOrganisation = "organisation"
+	KindPlace        = "place"
+	KindCountry      = "country"
+)
+
+// Entity is one person, organisation, place or country. The JSON field
+// names are a public interface (CLI --json output).
+type Entity struct {
+	// ID is stable: a hash of the kind and the normalisation key, so the same
+	// name gets the same ID in every article and every run.
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	// Aliases are the other surface forms the entity was mentioned by,
+	// including surnames and titles ("Vance", "the vice president").
+	Aliases  []string `json:"aliases"`
+	Mentions int      `json:"mentions"`
+	// Titles are the lowercase titles tied to a person in the text
+	// ("vice president", "foreign policy adviser").
+	Titles []string `json:"titles,omitempty"`
+	// Gender is "m" or "f" when a given name or honorific shows it, else "".
+	Gender string `json:"gender,omitempty"`
+}
+
+// Mention is one place in the text that refers to an entity. Start and End
+// are byte offsets into the text given to Extract.
+type Mention struct {
+	EntityID string `json:"entity_id"`
+	Text     string `json:"text"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	// Form says how the entity was named: "name" (full or gazetteer name),
+	// "surname" (a back-reference), or "title" ("the vice president").
+	Form string `json:"form"`
+}
+
+// ID returns the stable entity ID for a kind and a normalisation key.
+func ID(kind, key string) string {
+	sum := sha256.Sum256([]byte(kind + ":" + key))
+	return hex.EncodeToString(sum[:6])
+}
+
+// token is one word of the text.
+type token struct {
+	start, end int    // byte offsets of the word, possessive excluded
+	text       string // the word, possessive excluded
+	poss       bool   // followed by 's / ’s
+	cap        bool   // starts with an uppercase letter
+	gapBefore  string // the text between the previous token and this one
+}
+
+// tokenize splits text into words: letters and digits with inner periods,
+// apostrophes and hyphens.
+func tokenize(text string) []token {
+	var toks []token
+	prevEnd := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		start := i
+		j := i + size
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				j += s2
+				continue
+			}
+			if r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '-' {
+				n, _ := utf8.DecodeRuneInString(text[j+s2:])
+				if unicode.IsLetter(n) || unicode.IsDigit(n) {
+					j += s2
+					continue
+				}
+			}
+			break
+		}
+		// Keep the final period of dotted acronyms and abbreviations.
+		if j < len(text) && text[j] == '.' {
+			w := text[start:j]
+			if strings.Contains(w, ".") || personTitles[strings.ToLower(w)+"."] || honorifics[strings.ToLower(w)+"."] != "" && len(w) <= 3 {
+				j++
+			}
+		}
+		t := token{start: start, end: j, text: text[start:j], gapBefore: text[prevEnd:start]}
+		for _, suf := range []string{"'s", "’s", "'", "’"} {
+			if strings.HasSuffix(t.text, suf) && len(t.text) > len(suf) {
+				if suf == "'" || suf == "’" {
+					if !strings.HasSuffix(strings.TrimSuffix(t.text, suf), "s") {
+						continue
+					}
+				}
+				t.text = strings.TrimSuffix(t.text, suf)
+				t.end -= len(suf)
+				t.poss = true
+				break
+			}
+		}
+		if !t.poss && j < len(text) && (text[j] == '\'' || strings.HasPrefix(text[j:], "’")) && strings.HasSuffix(t.text, "s") {
+			// "Russians’ demands": plural possessive.
+			t.poss = true
+		}
+		first, _ := utf8.DecodeRuneInString(t.text)
+		t.cap = unicode.IsUpper(first)
+		toks = append(toks, t)
+		prevEnd = j
+		i = j
+	}
+	return toks
+}
+
+// joinable reports whether a token continues the capitalised run of the
+// token before it: only spaces between them, no line break.
+func joinable(t token) bool {
+	return t.gapBefore == " " || t.gapBefore == "\u00a0"
+}
+
+// candidate is a name found in a capitalised run, before resolution.
+type candidate struct {
+	toks   []token
+	kind   string // "" when unknown (single words awaiting resolution)
+	canon  string // gazetteer canonical name
+	titles []string
+	gender string
+	// weak marks a kind guessed from shape alone (an unknown acronym, two
+	// capitalised words): dropped on headline-like lines, and an unknown
+	// acronym needs a second mention.
+	weak bool
+}
+
+// Extract finds the entities named in one article's text and every mention
+// of them. Entities come back in order of first mention; mentions in text
+// order. An empty or nameless text gives nil slices.
+func Extract(text string) ([]Entity, []Mention) {
+	toks := tokenize(text)
+	cands := candidates(text, toks)
+	return resolve(text, toks, cands)
+}
+
+// candidates splits capitalised runs into titles and names.
+func candidates(text string, toks []token) []candidate {
+	var out []candidate
+	for i := 0; i < len(toks); {
+		if !toks[i].cap {
+			i++
+			continue
+		}
+		// Collect the run: capitalised tokens, "of" / "of the" connectors
+		// between capitalised tokens; a possessive ends it.
+		j := i + 1
+		if !toks[i].poss {
+			for j < len(toks) {
+				t := toks[j]
+				if !joinable(t) {
+					break
+				}
+				if t.cap {
+					j++
+					if t.poss {
+						break
+					}
+					continue
+				}
+				if t.text == "of" && j+1 < len(toks) && joinable(toks[j+1]) {
+					if toks[j+1].cap {
+						j++
+						continue
+					}
+					if toks[j+1].text == "the" && j+2 < len(toks) && joinable(toks[j+2]) && toks[j+2].cap {
+						j += 2
+						continue
+					}
+				}
+				break
+			}
+		}
+		// Trim trailing connectors.
+		for j > i+1 && !toks[j-1].cap {
+			j--
+		}
+		out = append(out, splitRun(toks[i:j])...)
+		i = j
+	}
+	return out
+}
+
+// splitRun turns one capitalised run into candidates.
+func splitRun(run []token) []candidate {
+	var out []candidate
+	i := 0
+	var titles []string
+	var titleWords []string
+	gender := ""
+	flushTitle := func() {
+		if len(titleWords) > 0 {
+			titles = append(titles, strings.Join(titleWords, " "))
+			titleWords = nil
+		}
+	}
+	for i < len(run) {
+		// Gazetteer: longest match.
+		if n, e, ok := gazMatch(run[i:]); ok {
+			// A country or organisation right before a title qualifies it
+			// ("U.S. President", "White House Press Secretary").
+			if i+n < len(run) && isTitleWord(run[i+n].text) && !run[i+n-1].poss && e.kind != KindPlace {
+				i += n
+				continue
+			}
+			out = append(out, candidate{toks: run[i : i+n], kind: e.kind, canon: e.canonical})
+			i += n
+			titles, titleWords, gender = nil, nil, ""
+			continue
+		}
+		lw := strings.ToLower(run[i].text)
+		if len(titles) == 0 && len(titleWords) == 0 && stopCaps[lw] {
+			i++
+			continue
+		}
+		if isTitleWord(run[i].text) || (lw == "of" && len(titleWords) > 0) || (lw == "the" && len(titleWords) > 0) {
+			if g, ok := honorifics[lw]; ok {
+				if g != "" {
+					gender = g
+				}
+			} else if !adjectives[lw] {
+				titleWords = append(titleWords, lw)
+			}
+			i++
+			continue
+		}
+		if adjectives[lw] && i+1 < len(run) && isTitleWord(run[i+1].text) {
+			i++
+			continue
+		}
+		flushTitle()
+		// Name tokens run until a gazetteer match or a title word.
+		j := i + 1
+		for j < len(run) {
+			if _, _, ok := gazMatch(run[j:]); ok && !orgHeads[strings.ToLower(run[len(run)-1].text)] {
+				break
+			}
+			if isTitleWord(run[j].text) && !orgHeads[strings.ToLower(run[j].text)] {
+				break
+			}
+			j++
+		}
+		name := run[i:j]
+		c := candidate{toks: name, titles: trimTitles(titles), gender: gender}
+		c.kind, c.weak = classify(name, len(titles) > 0 || gender != "")
+		out = append(out, c)
+		titles, gender = nil, ""
+		i = j
+	}
+	return out
+}
+
+// trimTitles drops bare connectors left at title edges.
+func trimTitles(ts []string) []string {
+	var out []string
+	for _, t := range ts {
+		t = strings.TrimSuffix(strings.TrimSuffix(t, " the"), " of")
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func isTitleWord(w string) bool {
+	lw := strings.ToLower(w)
+	return personTitles[lw]
+}
+
+// gazMatch finds the longest gazetteer form at the start of toks.
+func gazMatch(toks []token) (int, gazEntry, bool) {
+	n := gazMaxWords
+	if n > len(toks) {
+		n = len(toks)
+	}
+	for ; n > 0; n-- {
+		words := make([]string, n)
+		for k := 0; k < n; k++ {
+			words[k] = toks[k].text
+			if k < n-1 && toks[k].poss {
+				n = 0
+				break
+			}
+		}
+		if n == 0 {
+			break
+		}
+		if e, ok := gazetteer[gazKey(strings.Join(words, " "))]; ok {
+			return n, e, true
+		}
+	}
+	return 0, gazEntry{}, false
+}
+
+// classify decides the kind of a name run that is not in the gazetteer.
+func classify(name []token, titled bool) (kind string, weak bool) {
+	last := strings.ToLower(name[len(name)-1].text)
+	if orgHeads[last] && len(name) > 1 {
+		return KindOrganisation, false
+	}
+	if len(name) == 1 && isAcronym(name[0].text) && !titled {
+		return KindOrganisation, true
+	}
+	if titled {
+		return KindPerson, false
+	}
+	if _, ok := givenNames[Fold(name[0].text)]; ok && len(name) > 1 {
+		return KindPerson, false
+	}
+	if len(name) >= 2 && len(name) <= 4 {
+		for _, t := range name {
+			if !nameLike(t.text) {
+				return "", false
+			}
+		}
+		return KindPerson, true
+	}
+	return "", false
+}
+
+// isAcronym reports an all-capitals word of two to six letters ("NATO", "FBI").
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if r == '.' {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 6
+}
+
+// nameLike reports whether w looks like part of a personal name.
+func nameLike(w string) bool {
+	lw := strings.ToLower(w)
+	if stopCaps[lw] || orgHeads[lw] || adjectives[lw] || strings.HasSuffix(lw, "ern") || strings.HasSuffix(lw, "ean") {
+		return false
+	}
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if isAcronym(w) && len(w) > 3 {
+		return false
+	}
+	return true
+}
+
+// surname returns the last word of a person's name, skipping suffixes.
+func surname(toks []token) token {
+	for k := len(toks) - 1; k > 0; k-- {
+		switch strings.ToLower(strings.TrimSuffix(toks[k].text, ".")) {
+		case "jr", "sr", "ii", "iii", "iv":
+			continue
+		}
+		return toks[k]
+	}
+	return toks[0]
+}
+
+// personKey is the normalisation key of a person: folded surname, and the
+// canonical given name when there is one.
+func personKey(toks []token) (key, given, gender string) {
+	sn := Fold(surname(toks).text)
+	if len(toks) > 1 {
+		g := Fold(toks[0].text)
+		if gn, ok := givenNames[g]; ok {
+			return sn + "|" + Fold(gn.canonical), gn.canonical, gn.gender
+		}
+		if len(strings.ReplaceAll(toks[0].text, ".", "")) > 0 {
+			return sn + "|" + g, toks[0].text, ""
+		}
+	}
+	return sn, "", ""
+}
+
+type building struct {
+	Entity
+	key     string
+	surname string // folded, persons only
+	given   string
+	aliases map[string]bool
+	order   int
+}
+
+func joinToks(text string, toks []token) string {
+	return text[toks[0].start:toks[len(toks)-1].end]
+}
+
+// resolve links candidates to entities and adds back-references.
+func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention) {
+	kept := cands[:0:0]
+	for _, c := range cands {
+		if c.weak && c.kind == KindPerson && headlineLine(text, c.toks[0].start) {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	cands = kept
+	// An unknown capitalised word used at least twice in mid-sentence is
+	// taken for a surname ("Trump and Zelensky met").
+	midCount := map[string]int{}
+	for _, c := range cands {
+		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0].text) && midSentence(c.toks[0]) {
+			midCount[Fold(c.toks[0].text)]++
+		}
+	}
+	for k, c := range cands {
+		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0].text) && midCount[Fold(c.toks[0].text)] >= 2 {
+			cands[k].kind = KindPerson
+			cands[k].weak = true
+		}
+	}
+	weakOrg := map[string]bool{}
+	byKey := map[string]*building{}
+	var list []*building
+	get := func(kind, key, name string) *building {
+		if b, ok := byKey[kind+":"+key]; ok {
+			return b
+		}
+		b := &building{Entity: Entity{ID: ID(kind, key), Name: name, Kind: kind}, key: key, aliases: map[string]bool{}, order: len(list)}
+		byKey[kind+":"+key] = b
+		list = append(list, b)
+		return b
+	}
+	var ms []Mention
+	add := func(b *building, start, end int, form string) {
+		ms = append(ms, Mention{EntityID: b.ID, Text: text[start:end], Start: start, End: end, Form: form})
+		b.Mentions++
+		b.aliases[text[start:end]] = true
+	}
+	// Pass 1: person names, full names first so that a lone surname attaches
+	// to the full name wherever it appears.
+	persons := map[string][]*building{} // folded surname → persons
+	for _, single := range []bool{false, true} {
+		for _, c := range cands {
+			if c.kind != KindPerson || (len(c.toks) == 1) != single {
+				continue
+			}
+			sn := Fold(surname(c.toks).text)
+			if single && len(persons[sn]) > 0 {
+				continue
+			}
+			key, _, g := personKey(c.toks)
+			b := get(KindPerson, key, joinToks(text, c.toks))
+			if b.surname == "" {
+				b.surname = sn
+				persons[sn] = append(persons[sn], b)
+			}
+			if len(joinToks(text, c.toks)) > len(b.Name) {
+				b.Name = joinToks(text, c.toks)
+			}
+			if b.Gender == "" {
+				b.Gender = g
+			}
+			if b.Gender == "" {
+				b.Gender = c.gender
+			}
+		}
+	}
+	// Pass 2: every candidate in text order.
+	for _, c := range cands {
+		start, end := c.toks[0].start, c.toks[len(c.toks)-1].end
+		var b *building
+		form := "name"
+		switch {
+		case c.canon != "":
+			b = get(c.kind, Fold(c.canon), c.canon)
+		case c.kind == KindPerson && len(c.toks) > 1:
+			key, _, _ := personKey(c.toks)
+			b = byKey[KindPerson+":"+key]
+		case c.kind == KindOrganisation:
+			b = get(KindOrganisation, Fold(joinToks(text, c.toks)), joinToks(text, c.toks))
+			if c.weak {
+				weakOrg[b.ID] = true
+			}
+		case len(c.toks) == 1:
+			sn := Fold(c.toks[0].text)
+			if ps := persons[sn]; len(ps) > 0 {
+				b = nearestPerson(ps, start, ms)
+				form = "surname"
+			} else if c.kind == KindPerson || nextToSpeech(toks, c.toks[0]) {
+				b = get(KindPerson, sn, c.toks[0].text)
+				if b.surname == "" {
+					b.surname = sn
+					persons[sn] = append(persons[sn], b)
+				}
+			}
+		}
+		if b == nil {
+			continue
+		}
+		if b.Kind == KindPerson {
+			for _, t := range c.titles {
+				b.addTitle(t)
+			}
+			if b.Gender == "" {
+				b.Gender = c.gender
+			}
+		}
+		add(b, start, end, form)
+	}
+	// Appositive titles: "Yuri Ushakov, the presidential advisor on
+	// international policy," and "Putin, Russia's president,".
+	for _, m := range ms {
+		b := byKey[findKeyByID(byKey, m.EntityID)]
+		if b == nil || b.Kind != KindPerson {
+			continue
+		}
+		if t := appositive(text[m.End:]); t != "" {
+			b.addTitle(t)
+		}
+	}
+	// Title back-references: "the vice president", "the Kremlin's foreign
+	// policy adviser".
+	ms = append(ms, titleMentions(text, toks, list, ms)...)
+	for _, m := range ms {
+		if m.Form == "title" {
+			b := byKey[findKeyByID(byKey, m.EntityID)]
+			b.Mentions++
+			b.aliases[strings.ToLower(m.Text)] = true
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	ents := make([]Entity, 0, len(list))
+	dropped := map[string]bool{}
+	for _, b := range list {
+		if weakOrg[b.ID] && b.Mentions < 2 {
+			dropped[b.ID] = true
+		}
+	}
+	if len(dropped) > 0 {
+		keep := ms[:0]
+		for _, m := range ms {
+			if !dropped[m.EntityID] {
+				keep = append(keep, m)
+			}
+		}
+		ms = keep
+	}
+	for _, b := range list {
+		if b.Mentions == 0 || dropped[b.ID] {
+			continue
+		}
+		for a := range b.aliases {
+			if a != b.Name {
+				b.Aliases = append(b.Aliases, a)
+			}
+		}
+		sort.Strings(b.Aliases)
+		ents = append(ents, b.Entity)
+	}
+	if len(ents) == 0 {
+		return nil, nil
+	}
+	return ents, ms
+}
+
+func findKeyByID(byKey map[string]*building, id string) string {
+	for k, b := range byKey {
+		if b.ID == id {
+			return k
+		}
+	}
+	return ""
+}
+
+func (b *building) addTitle(t string) {
+	t = normTitle(t)
+	if t == "" {
+		return
+	}
+	for _, have := range b.Titles {
+		if have == t {
+			return
+		}
+	}
+	b.Titles = append(b.Titles, t)
+}
+
+// normTitle lowercases a title, drops articles, possessive qualifiers and
+// nationality adjectives, and unifies adviser/advisor.
+func normTitle(t string) string {
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		w = strings.Trim(w, ",.;:")
+		if w == "the" || w == "a" || w == "an" || adjectives[w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			continue
+		}
+		if w == "advisor" {
+			w = "adviser"
+		}
+		words = append(words, w)
+	}
+	return strings.Join(words, " ")
+}
+
+// nearestPerson picks, among persons sharing a surname, the one mentioned
+// most recently before start (or the first one).
+func nearestPerson(ps []*building, start int, ms []Mention) *building {
+	if len(ps) == 1 {
+		return ps[0]
+	}
+	for k := len(ms) - 1; k >= 0; k-- {
+		if ms[k].Start >= start {
+			continue
+		}
+		for _, p := range ps {
+			if ms[k].EntityID == p.ID {
+				return p
+			}
+		}
+	}
+	return ps[0]
+}
+
+// speechWords mark a single capitalised word next to them as a speaker.
+var speechWords = setOf(`said says told tells added asked wrote writes stated noted argued insisted claimed declared replied responded continued warned reiterated acknowledged admitted announced confirmed tweeted recalled suggested stressed emphasized urged explained remarked`)
+
+func nextToSpeech(toks []token, t token) bool {
+	for k := range toks {
+		if toks[k].start != t.start {
+			continue
+		}
+		if k+1 < len(toks) && speechWords[toks[k+1].text] && joinable(toks[k+1]) {
+			return true
+		}
+		if k > 0 && speechWords[toks[k-1].text] && joinable(t) {
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// appositive returns the title in ", the presidential advisor on
+// international policy," right after a name, or "".
+func appositive(after string) string {
+	if !strings.HasPrefix(after, ", ") {
+		return ""
+	}
+	rest := after[2:]
+	lower := strings.ToLower(rest)
+	var body string
+	switch {
+	case strings.HasPrefix(lower, "the "):
+		body = rest[4:]
+	case strings.HasPrefix(lower, "a "):
+		body = rest[2:]
+	case strings.HasPrefix(lower, "an "):
+		body = rest[3:]
+	default:
+		// "Putin, Russia's president," style: possessive qualifier.
+		body = rest
+		if sp := strings.IndexByte(body, ' '); sp < 0 || !(strings.HasSuffix(body[:sp], "'s") || strings.HasSuffix(body[:sp], "’s")) {
+			return ""
+		}
+	}
+	end := strings.IndexAny(body, ",.;:\n(")
+	if end < 0 || end > 90 {
+		return ""
+	}
+	phrase := body[:end]
+	words := strings.Fields(normTitle(phrase))
+	if len(words) == 0 || len(words) > 8 {
+		return ""
+	}
+	// Keep the phrase up to and including its title head ("presidential
+	// adviser on international policy" → also usable as "presidential adviser").
+	for k, w := range words {
+		if titleHeads[w] {
+			return strings.Join(words[:k+1], " ")
+		}
+	}
+	return ""
+}
+
+// titleMentions finds "the <title>" phrases and ties each to the person who
+// holds that title, preferring the one mentioned most recently before it.
+func titleMentions(text string, toks []token, list []*building, ms []Mention) []Mention {
+	var holders []*building
+	for _, b := range list {
+		if b.Kind == KindPerson && len(b.Titles) > 0 {
+			holders = append(holders, b)
+		}
+	}
+	if len(holders) == 0 {
+		return nil
+	}
+	var out []Mention
+	for i := 0; i < len(toks); i++ {
+		if !strings.EqualFold(toks[i].text, "the") {
+			continue
+		}
+		var phrase []string
+		for k := i + 1; k < len(toks) && k <= i+6; k++ {
+			t := toks[k]
+			if !joinable(t) {
+				break
+			}
+			lw := strings.ToLower(t.text)
+			phrase = append(phrase, lw)
+			if titleHeads[lw] && lw != "official" && lw != "diplomat" {
+				if b := titleHolder(holders, normTitle(strings.Join(phrase, " ")), toks[i].start, ms); b != nil {
+					out = append(out, Mention{EntityID: b.ID, Text: text[toks[i].start:t.end], Start: toks[i].start, End: t.end, Form: "title"})
+				}
+				i = k
+				break
+			}
+			if t.poss && k > i+1 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// titleHolder returns the person whose title matches t, the most recently
+// mentioned before start winning; nil when none or when the title is
+// ambiguous among people never mentioned before start.
+func titleHolder(holders []*building, t string, start int, ms []Mention) *building {
+	var match []*building
+	for _, b := range holders {
+		for _, have := range b.Titles {
+			if titleMatches(have, t) {
+				match = append(match, b)
+				break
+			}
+		}
+	}
+	if len(match) == 0 {
+		return nil
+	}
+	if len(match) == 1 {
+		return match[0]
+	}
+	return nearestPerson(match, start, ms)
+}
+
+// titleMatches reports whether a title phrase used in the text (want) names
+// the title a person holds (have): the same words, or want is have's head
+// noun without a rank modifier ("president" does not match "vice president").
+func titleMatches(have, want string) bool {
+	if have == want {
+		return true
+	}
+	hw, ww := strings.Fields(have), strings.Fields(want)
+	if len(hw) == 0 || len(ww) == 0 {
+		return false
+	}
+	if hw[len(hw)-1] != ww[len(ww)-1] {
+		return false
+	}
+	for _, w := range hw {
+		switch w {
+		case "vice", "deputy", "former", "first", "acting", "ex-president":
+			return false
+		}
+	}
+	// Every word of want must appear in have.
+	for _, w := range ww {
+		found := false
+		for _, h := range hw {
+			if h == w {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// headlineLine reports whether the line holding off is written in title
+// case: at least four words, seven in ten of them capitalised.
+func headlineLine(text string, off int) bool {
+	start := strings.LastIndexByte(text[:off], '\n') + 1
+	end := strings.IndexByte(text[off:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += off
+	}
+	words := strings.Fields(text[start:end])
+	if len(words) < 4 || len(words) > 30 {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'(["))
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return caps*10 >= len(words)*7
+}
+
+// midSentence reports whether nothing but spaces, commas and the like
+// separate t from the word before it.
+func midSentence(t token) bool {
+	if t.gapBefore == "" {
+		return false
+	}
+	return !strings.ContainsAny(t.gapBefore, ".!?\n:\"“”‘’'(—")
+}
+
+// singleNameLike reports whether a lone capitalised word may be a surname:
+// not a stop word, title, adjective, month or plural demonym.
+func singleNameLike(w string) bool {
+	lw := strings.ToLower(w)
+	if len(lw) < 3 || stopCaps[lw] || personTitles[lw] || adjectives[lw] || orgHeads[lw] || isAcronym(w) {
+		return false
+	}
+	for _, suf := range []string{"ians", "ans", "ese", "ish", "ern", "ean", "ist", "ists", "ic", "al"} {
+		if strings.HasSuffix(lw, suf) {
+			return false
+		}
+	}
+	for _, r := range w {
+		if unicode.IsDigit(r) || r == '.' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,179 @@
+package entity
+
+import (
+	_ "embed"
+	"strings"
+)
+
+// The gazetteer and the given-name table are small hand-written files
+// (about 190 places, countries and organisations; about 150 given names with
+// their transliteration variants). They cover what news about the
+// Russia–Ukraine war and US politics names most, plus the variant spellings
+// that rule-based folding cannot reach (Kiev/Kyiv, Vladimir/Volodymyr). Names
+// not listed are still found from capitalisation and context; the lists only
+// fix their kind and merge their variants. Together they are under 10 KB.
+
+//go:embed gazetteer.tsv
+var gazetteerTSV string
+
+//go:embed names.tsv
+var namesTSV string
+
+type gazEntry struct {
+	kind, canonical string
+}
+
+type givenName struct {
+	canonical, gender string
+}
+
+var (
+	// gazetteer maps a lowercased surface form (with "the " removed) to its entry.
+	gazetteer = map[string]gazEntry{}
+	// gazMaxWords is the longest gazetteer form, in words.
+	gazMaxWords = 1
+	// givenNames maps a folded given name to its canonical form and gender.
+	givenNames = map[string]givenName{}
+)
+
+func init() {
+	for _, line := range strings.Split(gazetteerTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			continue
+		}
+		e := gazEntry{kind: f[0], canonical: f[1]}
+		forms := []string{f[1]}
+		if len(f) > 2 && f[2] != "" {
+			forms = append(forms, strings.Split(f[2], "|")...)
+		}
+		for _, form := range forms {
+			k := gazKey(form)
+			if _, dup := gazetteer[k]; !dup {
+				gazetteer[k] = e
+			}
+			if n := len(strings.Fields(k)); n > gazMaxWords {
+				gazMaxWords = n
+			}
+		}
+	}
+	for _, line := range strings.Split(namesTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			continue
+		}
+		g := givenName{canonical: f[1], gender: f[0]}
+		forms := []string{f[1]}
+		if len(f) > 2 && f[2] != "" {
+			forms = append(forms, strings.Split(f[2], "|")...)
+		}
+		for _, form := range forms {
+			k := Fold(form)
+			if _, dup := givenNames[k]; !dup {
+				givenNames[k] = g
+			}
+		}
+	}
+}
+
+// gazKey is the gazetteer lookup form: lowercase, no leading "the", single
+// spaces, curly apostrophes straightened.
+func gazKey(s string) string {
+	s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimPrefix(s, "the ")
+}
+
+// stopCaps are capitalised words that start sentences or headlines but never
+// start a name.
+var stopCaps = setOf(`jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun am pm the a an and but or nor so yet for if as at by in on of to from with without into onto upon over under after before during since until while when where whether why how what which who whom whose that this these those there here then than though although because however moreover meanwhile nonetheless nevertheless despite following according also still even only just not no yes it its he she his her they them their we our us i me my you your mr speaking asked read more related comments similar news world follow partial transcript update updated breaking exclusive opinion analysis watch video photo photos live editor note reporting additional source sources story stories latest top share click subscribe sign advertisement on monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today yesterday tomorrow both each every all some many most several few another other such one two three four five six seven eight nine ten first second third last next new big zoom what's why's of note our their`)
+
+// personTitles are capitalised words that precede a person's name as a title
+// or honorific. They are not part of the name.
+var personTitles = setOf(`president vice prime minister foreign defense defence secretary state treasury chancellor governor gov. senator sen. rep. representative congressman congresswoman speaker leader majority minority chairman chairwoman chair chief director general attorney ambassador envoy special spokesman spokeswoman spokesperson press adviser advisor aide commander gen. lt. col. adm. maj. sgt. capt. mayor king queen prince princess crown pope patriarch judge justice mr. mrs. ms. dr. mr mrs ms dr sir dame lord lady deputy acting commissioner nominee candidate sheriff head national security interior economy finance energy health trade commerce homeland intelligence senior former presidential executive premier colonel captain sergeant major admiral marshal lieutenant sec. supreme prosecutor minister's first host anchor correspondent`)
+
+// honorifics carry gender and no title.
+var honorifics = map[string]string{"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "dr.": "", "dr": "", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+
+// adjectives are nationality and party words that qualify a title
+// ("Russian President", "U.S. Secretary of State") and are dropped from it.
+var adjectives = setOf(`u.s. us american russian ukrainian british french german chinese israeli iranian european western eastern polish turkish indian japanese korean north south saudi belarusian republican democratic democrat gop then-president then former ex- kremlin ukraine's russia's us's america's white house top new`)
+
+// orgHeads end organisation names.
+var orgHeads = setOf(`party department ministry council committee agency union assembly news times post journal independent institute university college commission court senate house congress parliament army navy forces force bank fund company corp corp. inc inc. ltd group campaign foundation organization organisation office service services administration network press media review guard police bureau center centre association federation league alliance coalition movement front corps command club school hospital airlines airways reserve exchange board authority tribunal cabinet government embassy mission caucus project initiative society watch international`)
+
+// titleHeads end lowercase title phrases ("the vice president", "the
+// Kremlin's foreign policy adviser").
+var titleHeads = setOf(`president minister secretary adviser advisor aide envoy spokesman spokeswoman spokesperson leader senator governor chairman chairwoman chancellor ambassador director chief congressman congresswoman premier king mayor nominee candidate commander general negotiator diplomat official`)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+var foldMap = map[rune]string{
+	'á': "a", 'à': "a", 'â': "a", 'ä': "a", 'ã': "a", 'å': "a", 'ą': "a",
+	'é': "e", 'è': "e", 'ê': "e", 'ë': "e", 'ę': "e", 'ě': "e",
+	'í': "i", 'ì': "i", 'î': "i", 'ï': "i", 'ı': "i",
+	'ó': "o", 'ò': "o", 'ô': "o", 'ö': "o", 'õ': "o", 'ø': "o", 'ő': "o",
+	'ú': "u", 'ù': "u", 'û': "u", 'ü': "u", 'ů': "u", 'ű': "u",
+	'ý': "y", 'ÿ': "y", 'ç': "c", 'č': "c", 'ć': "c", 'ñ': "n", 'ń': "n",
+	'š': "s", 'ś': "s", 'ş': "s", 'ž': "z", 'ź': "z", 'ż': "z", 'ł': "l",
+	'ř': "r", 'ğ': "g", 'đ': "d", 'ß': "ss",
+}
+
+// Fold returns the transliteration-insensitive key of a name: lowercase,
+// diacritics removed, punctuation dropped, and in each word the endings that
+// transliterations disagree on unified (-yy/-iy/-ii/-yi → -i, -ey → -ei,
+// final -y → -i), so Zelensky, Zelenskyy and Zelenskiy share a key, as do
+// Sergey/Sergei and Yuri/Yury/Yuriy. Kiev folds to kyiv.
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if f, ok := foldMap[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127 && r != '’' && r != '‘':
+			b.WriteRune(r)
+		case r == ' ' || r == '-' || r == '\t':
+			b.WriteByte(' ')
+		}
+	}
+	words := strings.Fields(b.String())
+	for i, w := range words {
+		words[i] = foldWord(w)
+	}
+	return strings.Join(words, " ")
+}
+
+func foldWord(w string) string {
+	if w == "kiev" {
+		return "kyiv"
+	}
+	if len(w) < 3 {
+		return w
+	}
+	for _, suf := range []string{"iy", "yy", "ii", "yi"} {
+		if strings.HasSuffix(w, suf) {
+			return w[:len(w)-2] + "i"
+		}
+	}
+	if strings.HasSuffix(w, "ey") {
+		return w[:len(w)-2] + "ei"
+	}
+	if strings.HasSuffix(w, "y") {
+		return w[:len(w)-1] + "i"
+	}
+	return w
+}

@@ -14,8 +14,15 @@ import (
 // ErrNotFound is returned when the requested item does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrInvalid is returned (wrapped, naming the offending item) when a backend
+// refuses a value it cannot store faithfully: an article without an ID, a
+// string that is not valid UTF-8 or holds a NUL byte, or a time outside the
+// years 1–9999.
+var ErrInvalid = errors.New("invalid")
+
 // ArticleQuery selects articles for listing. The zero value lists the newest
-// articles first with the default limit.
+// articles first with the default limit. Undated articles never match a
+// Since or Until bound.
 type ArticleQuery struct {
 	Outlet string    // exact outlet or origin outlet name; empty for all
 	Since  time.Time // published at or after; zero for no bound
@@ -29,19 +36,27 @@ type SearchHit struct {
 	Article news.Article `json:"article"`
 	// Snippet is a short excerpt around the match with matched terms wrapped
 	// in "[" and "]" (plain text, not HTML).
-	Snippet string  `json:"snippet"`
-	Score   float64 `json:"score"`
+	Snippet string `json:"snippet"`
+	// Score orders the hits of one search: higher is a better match. Values
+	// are not comparable across searches or backends.
+	Score float64 `json:"score"`
 }
 
 // Store keeps articles. Implementations are safe for concurrent use.
 type Store interface {
 	// PutArticles stores the articles in one transaction and reports how many
-	// were new. An article whose ID is already stored is skipped and leaves
-	// the stored copy unchanged. On error nothing of the batch is stored.
+	// were new. An article whose ID is already stored (or repeated earlier in
+	// the batch) is skipped and leaves the stored copy unchanged. A zero
+	// IngestedAt is set to the time of storing; times are kept in UTC.
+	// Returns an error wrapping ErrInvalid if an article has an empty ID, a
+	// string that is not valid UTF-8 or holds a NUL byte, or a time outside
+	// the years 1–9999. On error nothing of the batch is stored.
 	PutArticles(ctx context.Context, articles []news.Article) (added int, err error)
 	// Article returns the article with the given ID, or ErrNotFound.
 	Article(ctx context.Context, id string) (news.Article, error)
-	// Articles lists articles, newest published first (undated last).
+	// Articles lists articles, newest published first (undated last). Ties
+	// keep one stable order, so pages fetched with Limit and Offset add up to
+	// the full list when nothing is stored in between.
 	Articles(ctx context.Context, q ArticleQuery) ([]news.Article, error)
 	// CountArticles returns the number of stored articles.
 	CountArticles(ctx context.Context) (int, error)
@@ -49,7 +64,9 @@ type Store interface {
 	HasArticle(ctx context.Context, id string) (bool, error)
 	// Search runs a full-text query over titles and texts, best match first.
 	// The query uses plain words; quotes make a phrase. An empty query
-	// returns no hits and no error.
+	// returns no hits and no error, and so does a query with no searchable
+	// word; no user text makes Search fail with a syntax error. A term ending
+	// in "*" matches as a prefix. limit <= 0 means 50.
 	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
 	// Close releases the store.
 	Close() error

@@ -1,0 +1,419 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/storetest"
+)
+
+func open(t testing.TB, path string, opts ...Option) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), path, opts...)
+	if err != nil {
+		t.Fatalf("Open(%s): %v", path, err)
+	}
+	t.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	return db
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		return open(t, filepath.Join(t.TempDir(), "parallax.db"))
+	})
+}
+
+func TestOpenMigrates(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	db := open(t, path)
+	v, err := db.SchemaVersion(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := migrations.ReadDir("migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := int64(len(entries)); v != want {
+		t.Errorf("schema version %d, want %d (one per migration file)", v, want)
+	}
+	var mode string
+	if err := db.read.QueryRowContext(t.Context(), `PRAGMA journal_mode`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "wal" {
+		t.Errorf("journal_mode = %q, want wal", mode)
+	}
+	var fk int
+	if err := db.write.QueryRowContext(t.Context(), `PRAGMA foreign_keys`).Scan(&fk); err != nil {
+		t.Fatal(err)
+	}
+	if fk != 1 {
+		t.Errorf("foreign_keys = %d, want 1", fk)
+	}
+	if err := db.Check(t.Context()); err != nil {
+		t.Errorf("Check on a new database: %v", err)
+	}
+	// The read pool refuses writes.
+	if _, err := db.read.ExecContext(t.Context(), `DELETE FROM articles`); err == nil {
+		t.Error("a read connection accepted a write")
+	}
+}
+
+func TestReopenKeepsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dir with space?#%", "p.db")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := news.Article{ID: "x", Title: "Kept", Text: "Kept across reopening.", Published: time.Date(2025, 7, 3, 0, 0, 0, 0, time.UTC)}
+	if _, err := db.PutArticles(t.Context(), []news.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("database file not at the given path: %v", err)
+	}
+	db = open(t, path)
+	got, err := db.Article(t.Context(), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "Kept" || !got.Published.Equal(a.Published) {
+		t.Errorf("after reopening: %+v", got)
+	}
+	hits, err := db.Search(t.Context(), "reopening", 5)
+	if err != nil || len(hits) != 1 {
+		t.Errorf("search after reopening: %d hits, %v", len(hits), err)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "not.db")
+	if err := os.WriteFile(notDB, []byte(strings.Repeat("this is not a database\n", 200)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, path string
+	}{
+		{"empty path", ""},
+		{"missing folder", filepath.Join(dir, "missing", "p.db")},
+		{"not a database", notDB},
+		{"a folder", dir},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			db, err := Open(t.Context(), tc.path)
+			if err == nil {
+				db.Close()
+				t.Fatalf("Open(%q): no error", tc.path)
+			}
+			if tc.path != "" && !strings.Contains(err.Error(), tc.path) {
+				t.Errorf("error %q does not name the path", err)
+			}
+		})
+	}
+	b, err := os.ReadFile(notDB)
+	if err != nil || !strings.HasPrefix(string(b), "this is not a database") {
+		t.Errorf("Open changed a file that is not a database")
+	}
+}
+
+func TestClock(t *testing.T) {
+	at := time.Date(2026, 11, 23, 18, 30, 0, 0, time.UTC)
+	db := open(t, filepath.Join(t.TempDir(), "p.db"), WithClock(func() time.Time { return at }))
+	if _, err := db.PutArticles(t.Context(), []news.Article{{ID: "a", Text: "t"}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Article(t.Context(), "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.IngestedAt.Equal(at) {
+		t.Errorf("IngestedAt = %v, want the clock's %v", got.IngestedAt, at)
+	}
+}
+
+func TestMatchQuery(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"", ""},
+		{"  ", ""},
+		{"Ushakov", `"Ushakov"`},
+		{"peace plan", `"peace" "plan"`},
+		{`"peace plan" Geneva`, `"peace plan" "Geneva"`},
+		{`"peace plan`, `"peace plan"`},
+		{`negotiat*`, `"negotiat"*`},
+		{`negotiat**`, `"negotiat"*`},
+		{`*`, ``},
+		{`"*"`, ``},
+		{`NEAR(a b)`, `"NEAR(a" "b)"`},
+		{`a"b"c`, `"a" "b" "c"`},
+		{`- ( ) : ^ +`, ``},
+		{`AND OR NOT`, `"AND" "OR" "NOT"`},
+		{"Ушаков\u00a0мир", `"Ушаков" "мир"`},
+		{`""`, ``},
+		{`"a""b"`, `"a" "b"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := MatchQuery(tc.in); got != tc.want {
+				t.Errorf("MatchQuery(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzSearch checks that no user query makes Search fail.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"Ushakov", `"peace plan"`, `NEAR(a b, 2)`, `-x`, `(`, `*`, `"`, `a:b`, "\x00", "\xff", `^a`, `{a}`} {
+		f.Add(s)
+	}
+	db := open(f, filepath.Join(f.TempDir(), "p.db"))
+	ctx := context.Background()
+	if _, err := db.PutArticles(ctx, []news.Article{
+		{ID: "1", Title: "Peace plan", Text: "Ushakov said the peace plan (draft) is *not* final: a-b c."},
+		{ID: "2", Title: "Мир", Text: "Ушаков сказав: «план миру»."},
+	}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if _, err := db.Search(ctx, q, 5); err != nil {
+			t.Errorf("Search(%q) [match %q]: %v", q, MatchQuery(q), err)
+		}
+	})
+}
+
+// FuzzRoundTrip checks that any strings are stored and read back unchanged
+// and stay searchable without error.
+func FuzzRoundTrip(f *testing.F) {
+	f.Add("Title", "Body text.", "debris", "Outlet")
+	f.Add("", "", "", "")
+	f.Add("Ушаков", "a\x00b", "\xff\xfe", "\"'")
+	f.Add("Ушаков «мир»", "Перший абзац.\n\nДругий.", "Поділитися", "ТАСС")
+	db := open(f, filepath.Join(f.TempDir(), "p.db"))
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, title, text, removed, outlet string) {
+		a := news.Article{ID: news.ContentID(title+"\x00"+text+"\x00"+removed+"\x00"+outlet) + strconv.Itoa(len(text)),
+			Title: title, Text: text, Removed: []string{removed}, Outlet: outlet}
+		valid := true
+		for _, s := range []string{title, text, removed, outlet} {
+			valid = valid && utf8.ValidString(s) && !strings.Contains(s, "\x00")
+		}
+		_, err := db.PutArticles(ctx, []news.Article{a})
+		if !valid {
+			if !errors.Is(err, store.ErrInvalid) {
+				t.Fatalf("PutArticles of invalid text: error %v, want ErrInvalid", err)
+			}
+			if ok, err := db.HasArticle(ctx, a.ID); ok || err != nil {
+				t.Fatalf("refused article stored: %v, %v", ok, err)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("PutArticles: %v", err)
+		}
+		got, err := db.Article(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Title != title || got.Text != text || got.Outlet != outlet || !slices.Equal(got.Removed, []string{removed}) {
+			t.Errorf("round trip changed the article: got %q %q %q %q", got.Title, got.Text, got.Outlet, got.Removed)
+		}
+		if _, err := db.Search(ctx, text, 3); err != nil {
+			t.Errorf("Search(%q): %v", title, err)
+		}
+	})
+}
+
+// The crash test: a child process writes batches until the parent kills it
+// with SIGKILL; the database must then be sound, hold only whole batches,
+// and a rerun must complete the set.
+const (
+	crashEnvPath = "PARALLAX_SQLITE_CRASH_CHILD_DB"
+	crashBatches = 60
+	crashSize    = 100
+)
+
+// crashBatch returns batch b of the crash test's deterministic input.
+func crashBatch(b int) []news.Article {
+	batch := make([]news.Article, crashSize)
+	body := strings.Repeat("Crash consistency filler text for a realistic row size. ", 30)
+	for i := range batch {
+		n := b*crashSize + i
+		text := fmt.Sprintf("%s Article number %d.", body, n)
+		batch[i] = news.Article{
+			ID:        news.ContentID(text),
+			Title:     fmt.Sprintf("Crash test article %d", n),
+			Outlet:    "Crash Outlet",
+			Published: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(n) * time.Minute),
+			Text:      text,
+			Removed:   []string{"debris"},
+		}
+	}
+	return batch
+}
+
+// ingestCrashSet stores all crash batches, as an ingest run would.
+func ingestCrashSet(ctx context.Context, path string, progress func(b int)) error {
+	db, err := Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for b := range crashBatches {
+		if _, err := db.PutArticles(ctx, crashBatch(b)); err != nil {
+			return fmt.Errorf("batch %d: %w", b, err)
+		}
+		if progress != nil {
+			progress(b)
+		}
+	}
+	return nil
+}
+
+// TestCrashChild is the child half of TestCrashConsistency; it does nothing
+// unless started by it.
+func TestCrashChild(t *testing.T) {
+	path := os.Getenv(crashEnvPath)
+	if path == "" {
+		t.Skip("runs only as the child of TestCrashConsistency")
+	}
+	err := ingestCrashSet(context.Background(), path, func(b int) {
+		fmt.Fprintf(os.Stdout, "batch %d\n", b)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCrashConsistency(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	path := filepath.Join(t.TempDir(), "crash.db")
+	for round, killAfter := range []int{3, 17, 41} {
+		// Wait until the child reports killAfter committed batches, then
+		// kill it while it is in the middle of the next ones.
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
+		cmd.Env = append(os.Environ(), crashEnvPath+"="+path)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd.Stderr = os.Stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		seen := waitForBatch(out, killAfter)
+		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		_ = cmd.Wait() // killed: the error is expected
+		if !seen {
+			t.Fatalf("round %d: the child finished or failed before batch %d", round, killAfter)
+		}
+
+		db, err := Open(t.Context(), path)
+		if err != nil {
+			t.Fatalf("round %d: reopen after kill: %v", round, err)
+		}
+		if err := db.Check(t.Context()); err != nil {
+			t.Errorf("round %d: %v", round, err)
+		}
+		n, err := db.CountArticles(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n%crashSize != 0 || n < (killAfter+1)*crashSize {
+			t.Errorf("round %d: %d articles after kill: want whole batches of %d, at least %d", round, n, crashSize, (killAfter+1)*crashSize)
+		}
+		// Whole batches means the first n/crashSize batches, all of them.
+		for _, b := range []int{0, n/crashSize - 1} {
+			for _, a := range crashBatch(b) {
+				if ok, err := db.HasArticle(t.Context(), a.ID); err != nil || !ok {
+					t.Fatalf("round %d: article of committed batch %d missing (%v)", round, b, err)
+				}
+			}
+		}
+		t.Logf("round %d: killed after batch %d; %d articles stored", round, killAfter, n)
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Rerunning completes the set.
+	if err := ingestCrashSet(t.Context(), path, nil); err != nil {
+		t.Fatalf("rerun: %v", err)
+	}
+	db := open(t, path)
+	if err := db.Check(t.Context()); err != nil {
+		t.Error(err)
+	}
+	n, err := db.CountArticles(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := crashBatches * crashSize; n != want {
+		t.Errorf("after rerun: %d articles, want %d", n, want)
+	}
+	hits, err := db.Search(t.Context(), `"article number 5999"`, 5)
+	if err != nil || len(hits) != 1 {
+		t.Errorf("search for the last article after rerun: %d hits, %v", len(hits), err)
+	}
+}
+
+// waitForBatch reads the child's progress lines until it reports batch b,
+// and reports whether it did.
+func waitForBatch(out interface{ Read([]byte) (int, error) }, b int) bool {
+	want := fmt.Sprintf("batch %d\n", b)
+	var buf []byte
+	chunk := make([]byte, 256)
+	for {
+		n, err := out.Read(chunk)
+		buf = append(buf, chunk[:n]...)
+		if strings.Contains(string(buf), want) {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+	}
+}
+
+func TestOpenCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err == nil {
+		db.Close()
+		t.Fatal("Open with a canceled context: no error")
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("error does not wrap context.Canceled: %v", err)
+	}
+}

@@ -1,0 +1,304 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/abadojack/whatlanggo"
+)
+
+// ErrDate is returned (wrapped, with the input) by ParseDate for a string
+// that is not a date in any known form.
+var ErrDate = errors.New("not a recognised date")
+
+// dateLayouts are tried in order after normalize. Zone abbreviations have
+// been turned into numeric offsets, weekdays and ordinal suffixes dropped,
+// month abbreviations stripped of their dots. Go's parser matches month
+// names case-insensitively and accepts fractional seconds after the seconds
+// field, so "26-FEB-1987 15:01:01.79" fits "2-Jan-2006 15:04:05".
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04 -0700",
+	"2006-01-02 15:04",
+	"2006-01-02",
+	"2006/01/02 15:04:05",
+	"2006/01/02 15:04",
+	"2006/01/02",
+	"2006.01.02",
+	"20060102T150405Z0700",
+	"20060102",
+	"2 Jan 2006 15:04:05 -0700",
+	"2 Jan 2006 15:04:05 Z07:00",
+	"2 Jan 2006 15:04 -0700",
+	"2 Jan 2006 15:04:05",
+	"2 Jan 2006 15:04",
+	"2 Jan 2006 3:04 PM -0700",
+	"2 Jan 2006 3:04 PM",
+	"2 Jan 2006",
+	"2 Jan 06 15:04:05 -0700",
+	"2 Jan 06 15:04 -0700",
+	"2 Jan 06",
+	"2 January 2006 15:04:05 -0700",
+	"2 January 2006 15:04 -0700",
+	"2 January 2006 15:04",
+	"2 January 2006",
+	"2-Jan-2006 15:04:05 -0700",
+	"2-Jan-2006 15:04:05",
+	"2-Jan-2006 15:04",
+	"2-Jan-2006",
+	"2-Jan-06",
+	"Jan 2, 2006 3:04:05 PM -0700",
+	"Jan 2, 2006 3:04 PM -0700",
+	"Jan 2, 2006 3:04:05 PM",
+	"Jan 2, 2006 3:04 PM",
+	"Jan 2, 2006 15:04:05 -0700",
+	"Jan 2, 2006 15:04 -0700",
+	"Jan 2, 2006 15:04:05",
+	"Jan 2, 2006 15:04",
+	"Jan 2, 2006",
+	"Jan 2 2006 15:04:05",
+	"Jan 2 2006",
+	"January 2, 2006 3:04 PM -0700",
+	"January 2, 2006 3:04 PM",
+	"January 2, 2006 15:04 -0700",
+	"January 2, 2006 15:04",
+	"January 2, 2006",
+	"January 2 2006",
+	"Jan 2 15:04:05 2006",
+	"Jan 2 15:04:05 -0700 2006",
+	"3:04 PM -0700, Jan 2, 2006",
+	"3:04 PM, Jan 2, 2006",
+	"15:04, 2 Jan 2006",
+	"15:04 2 Jan 2006",
+	"2.1.2006 15:04:05",
+	"2.1.2006 15:04",
+	"2.1.2006",
+	"1/2/2006 3:04:05 PM",
+	"1/2/2006 3:04 PM",
+	"1/2/2006 15:04:05",
+	"1/2/2006 15:04",
+	"1/2/2006",
+	"2/1/2006",
+}
+
+var (
+	reWeekday  = regexp.MustCompile(`(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+`)
+	reOrdinal  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`)
+	reMonthDot = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.`)
+	reSept     = regexp.MustCompile(`(?i)\bsept\b`)
+	reAMPM     = regexp.MustCompile(`(?i)\s*\b([ap])\.?\s?m\.?(\s|$|,)`)
+	reZoneAbbr = regexp.MustCompile(`\b(UTC|GMT|UT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|JST|KST|AEST|AEDT|SGT|HKT)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?`)
+	reParenTZ  = regexp.MustCompile(`\s*\([A-Za-z /_+-]+\)$`)
+	reAt       = regexp.MustCompile(`(?i)\s+(?:at|um|à|в)\s+`)
+)
+
+var zoneOffsets = map[string]int{ // minutes east of UTC
+	"UTC": 0, "GMT": 0, "UT": 0, "Z": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
+	"MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600,
+	"BST": 60, "IST": 330, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "WET": 0, "WEST": 60,
+	"MSK": 180, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660, "SGT": 480, "HKT": 480,
+}
+
+// ParseDate parses a date or timestamp in the forms feeds, pages and wire
+// archives use: RFC 3339 and ISO 8601 variants, RFC 1123/822/850 with or
+// without weekday and with named or numeric zones, "26-FEB-1987
+// 15:01:01.79", "Sept. 24, 2025", "September 24th, 2025 at 10:00 a.m. EDT",
+// "24.09.2025", "09/24/2025" (US order first), and Unix seconds or
+// milliseconds. A time without zone is taken as UTC. The result is in UTC.
+// It returns an error wrapping ErrDate for anything else.
+func ParseDate(s string) (time.Time, error) {
+	orig := s
+	s = cleanSpace(s)
+	if s == "" || len(s) > 100 {
+		return time.Time{}, fmt.Errorf("parse date %q: %w", trunc(orig, 40), ErrDate)
+	}
+	if t, ok := unixTime(s); ok {
+		return t, nil
+	}
+	s = normalizeDate(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			if y := t.Year(); y < 1000 || y > 9999 {
+				continue
+			}
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("parse date %q: %w", trunc(orig, 40), ErrDate)
+}
+
+func trunc(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+func unixTime(s string) (time.Time, bool) {
+	if len(s) != 10 && len(s) != 13 {
+		return time.Time{}, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return time.Time{}, false
+	}
+	if len(s) == 13 {
+		return time.UnixMilli(n).UTC(), true
+	}
+	return time.Unix(n, 0).UTC(), true
+}
+
+// normalizeDate rewrites the parts of a date that Go layouts cannot
+// express: weekdays, ordinals, dotted and four-letter month abbreviations,
+// "a.m.", "at", and zone names (replaced by numeric offsets).
+func normalizeDate(s string) string {
+	s = reWeekday.ReplaceAllString(s, "")
+	s = reParenTZ.ReplaceAllString(s, "")
+	s = reAt.ReplaceAllString(s, " ")
+	s = reOrdinal.ReplaceAllString(s, "$1")
+	s = reMonthDot.ReplaceAllString(s, "$1")
+	s = reSept.ReplaceAllString(s, "Sep")
+	s = reAMPM.ReplaceAllStringFunc(s, func(m string) string {
+		sub := reAMPM.FindStringSubmatch(m)
+		return " " + strings.ToUpper(sub[1]) + "M" + sub[2]
+	})
+	// A zone name after the time becomes an offset; "Z" only when it ends
+	// the string apart from an optional offset.
+	s = reZoneAbbr.ReplaceAllStringFunc(s, func(m string) string {
+		sub := reZoneAbbr.FindStringSubmatch(m)
+		if sub[1] == "Z" && sub[2] == "" {
+			return m
+		}
+		off := zoneOffsets[sub[1]]
+		if sub[2] != "" {
+			h, _ := strconv.Atoi(sub[3])
+			mm, _ := strconv.Atoi(sub[4])
+			d := h*60 + mm
+			if sub[2] == "-" {
+				d = -d
+			}
+			off += d
+		}
+		sign := '+'
+		if off < 0 {
+			sign, off = '-', -off
+		}
+		return fmt.Sprintf("%c%02d%02d", sign, off/60, off%60)
+	})
+	s = strings.TrimSpace(strings.ReplaceAll(s, " ,", ","))
+	// "2006-01-02T15:04:05+0000" with a space before the zone from a
+	// replacement: "… 15:04:05 +0000" is covered by layouts with a space.
+	return s
+}
+
+var (
+	monthRe     = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
+	reMDY       = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	reDMY       = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `\.?,?\s+(\d{4})\b`)
+	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reDottedDMY = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+)
+
+// EstimateDate returns the latest full date (day, month and year) the text
+// mentions, at midnight UTC, and false when it mentions none. Dates more
+// than a day in the future are ignored.
+func EstimateDate(text string) (time.Time, bool) {
+	var best time.Time
+	limit := time.Now().Add(24 * time.Hour)
+	consider := func(y, m, d int) {
+		if y < 1900 || m < 1 || m > 12 || d < 1 || d > 31 {
+			return
+		}
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if t.Day() != d || t.After(limit) {
+			return
+		}
+		if t.After(best) {
+			best = t
+		}
+	}
+	for _, m := range reMDY.FindAllStringSubmatch(text, -1) {
+		d, _ := strconv.Atoi(m[2])
+		y, _ := strconv.Atoi(m[3])
+		consider(y, monthNum(m[1]), d)
+	}
+	for _, m := range reDMY.FindAllStringSubmatch(text, -1) {
+		d, _ := strconv.Atoi(m[1])
+		y, _ := strconv.Atoi(m[3])
+		consider(y, monthNum(m[2]), d)
+	}
+	for _, m := range reISODate.FindAllStringSubmatch(text, -1) {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		consider(y, mo, d)
+	}
+	for _, m := range reDottedDMY.FindAllStringSubmatch(text, -1) {
+		d, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		y, _ := strconv.Atoi(m[3])
+		consider(y, mo, d)
+	}
+	return best, !best.IsZero()
+}
+
+func monthNum(name string) int {
+	if len(name) < 3 {
+		return 0
+	}
+	switch strings.ToLower(name[:3]) {
+	case "jan":
+		return 1
+	case "feb":
+		return 2
+	case "mar":
+		return 3
+	case "apr":
+		return 4
+	case "may":
+		return 5
+	case "jun":
+		return 6
+	case "jul":
+		return 7
+	case "aug":
+		return 8
+	case "sep":
+		return 9
+	case "oct":
+		return 10
+	case "nov":
+		return 11
+	case "dec":
+		return 12
+	}
+	return 0
+}
+
+// detectLanguage returns the ISO 639-1 code of text, or "" when the text is
+// too short or the detector is unsure.
+func detectLanguage(text string) string {
+	if len(text) < 20 {
+		return ""
+	}
+	if len(text) > 20000 {
+		text = text[:20000]
+	}
+	info := whatlanggo.Detect(text)
+	if info.Confidence < 0.3 && len(text) < 200 {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}

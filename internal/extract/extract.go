@@ -1,0 +1,207 @@
+// Package extract cleans articles: it takes the main text and metadata out of
+// an HTML page (with go-trafilatura, readability as its fallback), removes the
+// debris that feeds and aggregators wrap around plain-text articles (logo
+// lines, tag soup, "Read also" links, section labels, copyright and RSS
+// notices), records the outlet a text says it comes from, and dates it.
+//
+// Cleaning never guesses by listing known texts: every removal comes from a
+// rule that can be explained (see the rule names in Removal). What is taken
+// out is kept in Result.Removed so that a reader can see it.
+//
+// Invalid UTF-8 in any input is repaired: each invalid byte sequence becomes
+// U+FFFD. Input that is not text at all returns ErrBinary.
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Sentinel errors the ingest pipeline can branch on. Functions in this
+// package return them wrapped or bare; test with errors.Is.
+var (
+	// ErrEmpty means nothing was left after cleaning (or the input was empty).
+	ErrEmpty = errors.New("no article text")
+	// ErrBinary means the input is not text (NUL bytes, control characters,
+	// or a known binary signature).
+	ErrBinary = errors.New("input is binary, not text")
+	// ErrTooLarge means the input exceeds the size limit (Options.MaxBytes).
+	ErrTooLarge = errors.New("input too large")
+)
+
+// DefaultMaxBytes is the size limit used when Options.MaxBytes is zero.
+const DefaultMaxBytes = 32 << 20
+
+// Result is what cleaning found; the pipeline copies it into news.Article.
+type Result struct {
+	Title        string `json:"title"`
+	Author       string `json:"author,omitempty"`
+	SiteName     string `json:"site_name,omitempty"`
+	CanonicalURL string `json:"canonical_url,omitempty"`
+	// Language is an ISO 639-1 code, or empty when unknown.
+	Language string `json:"language"`
+	// Published is the publication time in UTC, zero when unknown.
+	Published time.Time `json:"published"`
+	// PublishedEstimated is true when Published was inferred from dates the
+	// text mentions rather than read from metadata.
+	PublishedEstimated bool `json:"published_estimated"`
+	// Text is the cleaned body, paragraphs separated by "\n\n".
+	Text string `json:"text"`
+	// Removed lists the debris taken out of the text, in order.
+	Removed []string `json:"removed"`
+	// OriginOutlet is the outlet the text says it comes from ("From The
+	// Kyiv Independent", "Reporting by AFP"), empty when it names none.
+	OriginOutlet string `json:"origin_outlet,omitempty"`
+	// Republisher is the outlet that republished the text when the text
+	// names one that differs from the origin (a feed mirror, an aggregator).
+	Republisher string `json:"republisher,omitempty"`
+}
+
+// Options tunes File, HTMLWith and TextWith. The zero value is ready to use.
+type Options struct {
+	// MaxBytes caps the input size (decompressed, for .gz); 0 means
+	// DefaultMaxBytes. Larger input returns ErrTooLarge.
+	MaxBytes int64
+	// PageURL is the address the page was read from; it resolves relative
+	// links and is the fallback for CanonicalURL.
+	PageURL string
+	// Published, when not zero, overrides any date found (--published).
+	Published time.Time
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// File cleans one file without storing it: .html, .htm, .xhtml (optionally
+// gzip-compressed, .html.gz) are read as pages, anything else as plain text,
+// unless its content sniffs as HTML. It returns ErrTooLarge, ErrBinary or
+// ErrEmpty (wrapped with the path) for such input.
+func File(path string) (Result, error) {
+	return FileWith(path, Options{})
+}
+
+// FileWith is File with options.
+func FileWith(path string, opts Options) (Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Result{}, fmt.Errorf("extract %s: %w", path, err)
+	}
+	defer f.Close()
+	limit := opts.maxBytes()
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return Result{}, fmt.Errorf("extract %s: is a directory", path)
+		}
+		if st.Mode().IsRegular() && st.Size() > limit {
+			return Result{}, fmt.Errorf("extract %s: %d bytes (limit %d): %w", path, st.Size(), limit, ErrTooLarge)
+		}
+	}
+	var r io.Reader = bufio.NewReader(f)
+	name := strings.ToLower(path)
+	br := r.(*bufio.Reader)
+	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return Result{}, fmt.Errorf("extract %s: gzip: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+		name = strings.TrimSuffix(name, ".gz")
+	}
+	data, err := readLimited(r, limit)
+	if err != nil {
+		return Result{}, fmt.Errorf("extract %s: %w", path, err)
+	}
+	var res Result
+	switch ext := filepath.Ext(name); {
+	case ext == ".html" || ext == ".htm" || ext == ".xhtml" || looksHTML(data):
+		res, err = htmlBytes(data, opts)
+	default:
+		res, err = textBytes(data, opts)
+	}
+	if err != nil {
+		return Result{}, fmt.Errorf("extract %s: %w", path, err)
+	}
+	return res, nil
+}
+
+// readLimited reads all of r, or returns ErrTooLarge once more than limit
+// bytes arrive.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("more than %d bytes: %w", limit, ErrTooLarge)
+	}
+	return data, nil
+}
+
+// looksHTML reports whether data starts (after whitespace and a BOM) like an
+// HTML document.
+func looksHTML(data []byte) bool {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	head = bytes.ToLower(bytes.TrimSpace(head))
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml version"} {
+		if bytes.HasPrefix(head, []byte(p)) {
+			return p != "<?xml version" || bytes.Contains(head, []byte("<html"))
+		}
+	}
+	return false
+}
+
+// checkBinary returns ErrBinary when data does not look like text: a known
+// binary signature, a NUL byte, or many control characters in its first 8 KiB.
+func checkBinary(data []byte) error {
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	for _, sig := range [][]byte{
+		[]byte("%PDF-"), []byte("PK\x03\x04"), []byte("\x89PNG"), []byte("GIF8"),
+		[]byte("\xff\xd8\xff"), []byte("\x7fELF"), []byte("\x1f\x8b"),
+	} {
+		if bytes.HasPrefix(head, sig) {
+			return ErrBinary
+		}
+	}
+	ctrl := 0
+	for _, b := range head {
+		switch {
+		case b == 0:
+			return ErrBinary
+		case b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != '\v':
+			ctrl++
+		}
+	}
+	if len(head) > 0 && ctrl*20 > len(head) {
+		return ErrBinary
+	}
+	return nil
+}
+
+// validUTF8 repairs invalid UTF-8 by replacing each bad sequence with U+FFFD.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}

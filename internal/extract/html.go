@@ -1,0 +1,312 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	nurl "net/url"
+	"strings"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// maxDepth bounds element nesting before the page reaches the HTML parser
+// and the extractor (both walk the tree recursively). Real pages stay far
+// below it; deeper tags are dropped, their text kept.
+const maxDepth = 256
+
+// HTML cleans one page: main text and metadata via go-trafilatura (with its
+// readability and dom-distiller fallbacks), then the same debris removal as
+// Text. pageURL may be empty. It returns ErrTooLarge (over DefaultMaxBytes),
+// ErrBinary or ErrEmpty, wrapped.
+func HTML(r io.Reader, pageURL string) (Result, error) {
+	return HTMLWith(r, Options{PageURL: pageURL})
+}
+
+// HTMLWith is HTML with options.
+func HTMLWith(r io.Reader, opts Options) (Result, error) {
+	data, err := readLimited(r, opts.maxBytes())
+	if err != nil {
+		return Result{}, err
+	}
+	return htmlBytes(data, opts)
+}
+
+func htmlBytes(data []byte, opts Options) (Result, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return Result{}, ErrEmpty
+	}
+	if err := checkBinary(data); err != nil {
+		return Result{}, err
+	}
+	data = toUTF8(data)
+	doc, err := html.Parse(bytes.NewReader(boundDepth(data, maxDepth)))
+	if err != nil {
+		return Result{}, fmt.Errorf("parse html: %w", err)
+	}
+	topts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		Focus:           trafilatura.Balanced,
+		HtmlDateMode:    trafilatura.Fast,
+	}
+	if opts.PageURL != "" {
+		if u, err := nurl.ParseRequestURI(opts.PageURL); err == nil {
+			topts.OriginalURL = u
+		}
+	}
+	ex, err := trafilatura.ExtractDocument(doc, topts)
+	if err != nil || ex == nil || ex.ContentNode == nil {
+		if err == nil {
+			err = ErrEmpty
+		}
+		return Result{}, fmt.Errorf("extract main text: %w: %w", ErrEmpty, err)
+	}
+	paras := nodeParagraphs(ex.ContentNode)
+	md := ex.Metadata
+	res := Result{
+		Title:        cleanSpace(md.Title),
+		Author:       cleanSpace(md.Author),
+		SiteName:     cleanSpace(md.Sitename),
+		CanonicalURL: md.URL,
+		Language:     normLang(md.Language),
+		Published:    md.Date.UTC(),
+	}
+	if md.Date.IsZero() {
+		res.Published = md.Date
+	}
+	if res.CanonicalURL == "" {
+		res.CanonicalURL = opts.PageURL
+	}
+	c := cleanParagraphs(paras, res.Title)
+	res.Text = strings.Join(c.paras, "\n\n")
+	res.Removed = c.removed
+	if res.Title == "" {
+		res.Title = c.title
+	}
+	res.OriginOutlet, res.Republisher = c.origin, c.republisher
+	if res.Text == "" {
+		return Result{}, ErrEmpty
+	}
+	finish(&res, opts)
+	return res, nil
+}
+
+// toUTF8 converts a page in another declared or sniffed charset to UTF-8
+// and repairs invalid sequences. A page that declares nothing and decodes
+// as UTF-8 is taken as UTF-8 (the sniffer would guess windows-1252).
+func toUTF8(data []byte) []byte {
+	enc, name, certain := charset.DetermineEncoding(data, "")
+	switch {
+	case enc == nil || name == "utf-8":
+	case name == "windows-1252" && !certain && isUTF8Prefix(data):
+	default:
+		if out, err := enc.NewDecoder().Bytes(data); err == nil {
+			return bytes.ToValidUTF8(out, []byte("\uFFFD"))
+		}
+	}
+	return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+}
+
+// isUTF8Prefix reports whether the first 64 KiB decode as UTF-8 (the
+// charset sniffer defaults to windows-1252 when a page declares nothing).
+func isUTF8Prefix(data []byte) bool {
+	if len(data) > 1<<16 {
+		data = data[:1<<16]
+		// do not judge a rune cut at the boundary
+		for i := 0; i < 3 && len(data) > 0 && data[len(data)-1]&0xC0 == 0x80; i++ {
+			data = data[:len(data)-1]
+		}
+		if len(data) > 0 && data[len(data)-1] >= 0xC0 {
+			data = data[:len(data)-1]
+		}
+	}
+	return bytes.Equal(bytes.ToValidUTF8(data, nil), data)
+}
+
+// boundDepth rewrites the page so that no element nests deeper than limit:
+// start tags beyond it, and their matching end tags, are dropped; all text
+// is kept. Pages within the limit come back unchanged (same slice).
+func boundDepth(data []byte, limit int) []byte {
+	if !tooDeep(data, limit) {
+		return data
+	}
+	var out bytes.Buffer
+	out.Grow(len(data))
+	z := html.NewTokenizer(bytes.NewReader(data))
+	var stack []string
+	dropped := map[string]int{}
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			n := string(name)
+			if isVoid(n) {
+				out.Write(raw)
+				continue
+			}
+			if len(stack) >= limit {
+				dropped[n]++
+				continue
+			}
+			stack = append(stack, n)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			n := string(name)
+			if dropped[n] > 0 {
+				dropped[n]--
+				continue
+			}
+			for i := len(stack) - 1; i >= 0 && i >= len(stack)-limit; i-- {
+				if stack[i] == n {
+					stack = stack[:i]
+					break
+				}
+			}
+		}
+		out.Write(raw)
+	}
+	return out.Bytes()
+}
+
+// tooDeep reports whether the tag stack ever exceeds limit (a cheap upper
+// bound: implied end tags are not modelled).
+func tooDeep(data []byte, limit int) bool {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	depth := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return false
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !isVoid(string(name)) {
+				depth++
+				if depth > limit {
+					return true
+				}
+			}
+		case html.EndTagToken:
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+}
+
+func isVoid(name string) bool {
+	switch name {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+		"param", "source", "track", "wbr", "p", "li", "option", "dt", "dd":
+		// p, li, option, dt, dd close implicitly; counting them would
+		// overstate the depth of ordinary pages.
+		return true
+	}
+	return false
+}
+
+// nodeParagraphs turns the extractor's content tree into paragraphs: each
+// block element (and each <br>) ends one; inline text is joined with
+// collapsed spaces; table cells are separated by a space.
+func nodeParagraphs(root *html.Node) []string {
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if p := cleanSpace(cur.String()); p != "" {
+			paras = append(paras, p)
+		}
+		cur.Reset()
+	}
+	type frame struct {
+		n     *html.Node
+		after bool
+	}
+	// Iterative walk: the tree is bounded, but stay off the goroutine stack.
+	stack := []frame{{n: root}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		if f.after {
+			if isBlock(n) {
+				flush()
+			} else if n.Data == "td" || n.Data == "th" {
+				cur.WriteByte(' ')
+			}
+			continue
+		}
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			continue
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				continue
+			case atom.Br, atom.Hr:
+				flush()
+				continue
+			}
+			if isBlock(n) {
+				flush()
+			}
+		}
+		stack = append(stack, frame{n: n, after: true})
+		var kids []*html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			kids = append(kids, c)
+		}
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, frame{n: kids[i]})
+		}
+	}
+	flush()
+	return paras
+}
+
+func isBlock(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.Data {
+	case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "head", "li", "dd", "dt", "ul", "ol", "dl",
+		"blockquote", "pre", "table", "tr", "section", "article", "figure", "figcaption",
+		"summary", "details", "header", "footer", "main", "aside", "nav", "form", "address",
+		"body", "html", "list", "item", "quote", "row", "caption", "center":
+		return true
+	}
+	return false
+}
+
+// cleanSpace collapses whitespace runs (including non-breaking spaces) to
+// one space and trims.
+func cleanSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\v', '\f', 0x85, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, 0xFEFF, 0x200B:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A || r == 0x2028 || r == 0x2029
+}
+
+func normLang(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "-_"); i > 0 {
+		s = s[:i]
+	}
+	if len(s) != 2 {
+		return ""
+	}
+	return s
+}

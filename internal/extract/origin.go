@@ -1,0 +1,281 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// origins collects what a text says about where it comes from. Each field
+// is filled by one kind of evidence; result ranks them.
+type origins struct {
+	feed       string // "From X via this RSS feed", "The post … appeared first on X"
+	noticeBy   string // first outlet named in a courtesy/copyright notice
+	noticeAlt  string // another outlet the notice names (the republisher)
+	wire       string // "Reporting by AFP", "The Associated Press contributed"
+	more       string // "More from X:"
+	datelineBy string // "KYIV (Reuters) -"
+	host       string // the site whose logo heads the text
+}
+
+// result returns the origin outlet and, where a different one is named,
+// the republisher.
+func (o *origins) result() (origin, republisher string) {
+	for _, s := range []string{o.feed, o.noticeBy, o.wire, o.more, o.datelineBy} {
+		if s != "" {
+			origin = s
+			break
+		}
+	}
+	if origin == "" {
+		return "", ""
+	}
+	for _, s := range []string{o.noticeAlt, o.host} {
+		if s != "" && !sameOutlet(s, origin) {
+			return origin, s
+		}
+	}
+	return origin, ""
+}
+
+func sameOutlet(a, b string) bool {
+	na, nb := normKey(a), normKey(b)
+	na, nb = strings.TrimPrefix(na, "the "), strings.TrimPrefix(nb, "the ")
+	return na == nb || strings.ReplaceAll(na, " ", "") == strings.ReplaceAll(nb, " ", "")
+}
+
+var (
+	reFromRSS      = regexp.MustCompile(`(?i)^from\s+(.{2,120}?)\s+via\s+(?:this|the|their|its|an?)\s+(?:rss|atom)?\s*feed\.?$`)
+	rePostAppeared = regexp.MustCompile(`(?i)^the post\s+.{1,400}?\s+appeared first on\s+(.{2,80}?)\.?$`)
+	reOriginally   = regexp.MustCompile(`(?i)^(?:this|the)\s+(?:article|story|post|piece|report|content)\s+(?:was\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted)\s+(?:on|in|by|at)\s+(.{2,80}?)(?:\s+on\s+.{2,40})?\.?$`)
+	reReportingBy  = regexp.MustCompile(`(?i)^\(?\s*(?:additional\s+)?reporting\s+by\s+(.{2,200}?)(?:\s+(?:also\s+)?contributed\b.*|\s*[;)].*|\.)?$`)
+	reContributed  = regexp.MustCompile(`(?i)^(?:the\s+)?(.{2,60}?)\s+(?:also\s+)?contributed\s+(?:reporting\s+)?(?:to\s+)?(?:this|the)\s+(?:report|article|story)\.?$`)
+	reWithAgency   = regexp.MustCompile(`(?i)^(?:with|source:?|—|–|-)\s*(.{2,40}?)\.?$`)
+	reEditingBy    = regexp.MustCompile(`(?i)^\(?\s*(?:editing|writing|compiled|additional reporting|translated|translation)\s+by\s+.{2,120}\)?\.?$`)
+	reMoreFrom     = regexp.MustCompile(`^More (?:from|stories from|news from) (\p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?)\s*:\s*(.*)$`)
+	reMoreFromIn   = regexp.MustCompile(`More (?:from|stories from|news from) \p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?\s*:`)
+	reDateline     = regexp.MustCompile(`^\p{Lu}[\p{L} .,'’/-]{1,60}?\s*\(([\p{L}&.' -]{2,40})\)\s*[-–—]`)
+	reDomain       = regexp.MustCompile(`(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|ru|ua|uk|news|info|io|co|de|fr|eu|us|tv|ca|au|in|media|online|today|press))\b`)
+	reCopyrightBy  = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}?)(?:[.,;]|\s+all rights|$)`)
+)
+
+// feedAttribution recognises a line that says which outlet's feed the text
+// came through and records that outlet.
+func (o *origins) feedAttribution(s string) bool {
+	if len(s) > 600 {
+		return false
+	}
+	for _, re := range []*regexp.Regexp{reFromRSS, rePostAppeared, reOriginally} {
+		if m := re.FindStringSubmatch(s); m != nil {
+			if name := outletName(m[1]); name != "" && o.feed == "" {
+				o.feed = name
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// noticeSignals mark copyright, courtesy and republication notices.
+var noticeSignals = []string{
+	"©", "copyright", "all rights reserved", "courtesy of", "rss feed", "educational purposes",
+	"fair use", "may not be published", "may not be reproduced", "may not be redistributed",
+	"without permission", "without prior", "owned by", "made available", "content removed",
+	"terms of use", "terms of service", "privacy policy", "republished", "reproduced with",
+	"subscribe", "newsletter", "sign up",
+}
+
+// notice recognises a trailing copyright or courtesy notice: two different
+// signals, or one in a short line. The first outlet it names is the origin,
+// a second one the republisher.
+func (o *origins) notice(s string) bool {
+	low := strings.ToLower(s)
+	n := 0
+	for _, sig := range noticeSignals {
+		if strings.Contains(low, sig) {
+			n++
+		}
+	}
+	nw := len(strings.Fields(s))
+	if !(n >= 2 || n == 1 && nw <= 20) {
+		return false
+	}
+	if strings.Contains(low, "©") || strings.Contains(low, "copyright") || strings.Contains(low, "courtesy") || strings.Contains(low, "rss") {
+		var names []string
+		for _, m := range reDomain.FindAllStringSubmatch(s, -1) {
+			if name := outletName(m[1]); name != "" {
+				names = append(names, name)
+			}
+		}
+		if len(names) == 0 {
+			if m := reCopyrightBy.FindStringSubmatch(s); m != nil {
+				if name := outletName(m[1]); name != "" {
+					names = append(names, name)
+				}
+			}
+		}
+		if len(names) > 0 && o.noticeBy == "" {
+			o.noticeBy = names[0]
+			for _, n := range names[1:] {
+				if !sameOutlet(n, names[0]) {
+					o.noticeAlt = n
+					break
+				}
+			}
+		}
+	}
+	return true
+}
+
+// wireCredit recognises a short credit line ("Reporting by AFP also
+// contributed to this article.", "(Editing by …)") and records a news agency
+// it names.
+func (o *origins) wireCredit(s string) bool {
+	if len(strings.Fields(s)) > 30 {
+		return false
+	}
+	for _, re := range []*regexp.Regexp{reReportingBy, reContributed} {
+		if m := re.FindStringSubmatch(s); m != nil {
+			for _, name := range splitNames(m[1]) {
+				if isAgency(name) && o.wire == "" {
+					o.wire = name
+				}
+			}
+			return true
+		}
+	}
+	if m := reWithAgency.FindStringSubmatch(s); m != nil && isAgency(strings.TrimSpace(m[1])) {
+		if o.wire == "" {
+			o.wire = strings.TrimSpace(m[1])
+		}
+		return true
+	}
+	return reEditingBy.MatchString(s)
+}
+
+// moreFrom recognises a "More from X:" block of related headlines; X is
+// the outlet the text comes from.
+func (o *origins) moreFrom(s string) ([]string, bool) {
+	m := reMoreFrom.FindStringSubmatch(s)
+	if m == nil {
+		return nil, false
+	}
+	if o.more == "" {
+		o.more = strings.TrimSpace(m[1])
+	}
+	parts := []string{strings.TrimSpace(strings.TrimSuffix(s, m[2]))}
+	if rest := strings.TrimSpace(m[2]); rest != "" {
+		parts = append(parts, splitHeadlines(rest)...)
+	}
+	return parts, true
+}
+
+// cutMoreFrom splits a last paragraph that has a "More from X:" block glued
+// to its end.
+func (o *origins) cutMoreFrom(s string) (before, after string, ok bool) {
+	loc := reMoreFromIn.FindStringIndex(s)
+	if loc == nil || loc[0] == 0 {
+		return "", "", false
+	}
+	before, after = strings.TrimSpace(s[:loc[0]]), s[loc[0]:]
+	if _, ok := o.moreFrom(after); !ok || before == "" {
+		return "", "", false
+	}
+	return before, after, true
+}
+
+// dateline records the agency of a wire dateline ("KYIV (Reuters) -").
+func (o *origins) dateline(s string) {
+	if m := reDateline.FindStringSubmatch(s); m != nil && isAgency(strings.TrimSpace(m[1])) {
+		o.datelineBy = strings.TrimSpace(m[1])
+	}
+}
+
+// agencies are the news agencies a credit line may name.
+var agencies = map[string]bool{
+	"afp": true, "agence france-presse": true, "agence france presse": true, "ap": true,
+	"associated press": true, "the associated press": true, "reuters": true, "thomson reuters": true,
+	"bloomberg": true, "dpa": true, "deutsche presse-agentur": true, "ansa": true, "efe": true,
+	"xinhua": true, "tass": true, "ria novosti": true, "interfax": true, "ukrinform": true,
+	"unian": true, "kyodo": true, "kyodo news": true, "yonhap": true, "pti": true, "ani": true,
+	"ians": true, "upi": true, "anadolu": true, "anadolu agency": true, "pap": true, "ctk": true,
+	"apa": true, "belga": true,
+}
+
+// isAgency reports whether name is a known agency or an all-capital
+// acronym of two to six letters (AFP, AP, UNIAN).
+func isAgency(name string) bool {
+	name = strings.TrimSpace(name)
+	if agencies[strings.ToLower(name)] {
+		return true
+	}
+	if n := len([]rune(name)); n < 2 || n > 6 {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitNames splits "AFP and Reuters" or "Jane Doe, John Roe" into names.
+func splitNames(s string) []string {
+	s = strings.NewReplacer(" and ", ",", " & ", ",", ";", ",").Replace(s)
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(strings.Trim(strings.TrimSpace(p), ".()"))
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// outletName tidies an outlet as a text names it: a tagline after a dash or
+// bar is cut ("The Kyiv Independent - News from Ukraine" → "The Kyiv
+// Independent"), and a web address becomes its site name ("https://www.rt.com"
+// → "RT", "USSANews.com" → "USSANews").
+func outletName(s string) string {
+	s = strings.TrimSpace(s)
+	for _, sep := range []string{" - ", " – ", " — ", " | ", ": "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	s = strings.Trim(s, " .,;:\"'“”")
+	if m := reDomain.FindStringSubmatch(s); m != nil && len(strings.Fields(s)) == 1 {
+		return siteName(m[1])
+	}
+	if len(strings.Fields(s)) > 8 {
+		return ""
+	}
+	return s
+}
+
+// siteName turns a host name into a short site name: the label before the
+// public suffix, upper-cased when it is a lower-case word of at most three
+// letters (rt.com → RT), kept as written when it has capitals (USSANews.com).
+func siteName(host string) string {
+	host = strings.TrimPrefix(host, "www.")
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 {
+		return host
+	}
+	labels = labels[:len(labels)-1]
+	if n := len(labels); n >= 2 {
+		switch strings.ToLower(labels[n-1]) {
+		case "co", "com", "org", "net", "gov", "ac", "edu":
+			labels = labels[:n-1]
+		}
+	}
+	name := labels[len(labels)-1]
+	if strings.ToLower(name) != name {
+		return name
+	}
+	if len(name) <= 3 {
+		return strings.ToUpper(name)
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
+}

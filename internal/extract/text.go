@@ -1,0 +1,427 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text cleans a plain-text article: it removes the debris feeds and
+// aggregators wrap around it (see the package doc), guesses the title (a
+// short first line without closing punctuation), records origin outlet and
+// republisher, detects the language and estimates the date from the latest
+// full date the text mentions. Each non-empty line is a paragraph. Invalid
+// UTF-8 is repaired. It returns ErrBinary for text with NUL or many control
+// characters and ErrEmpty when nothing is left.
+func Text(text string) (Result, error) {
+	return TextWith(text, Options{})
+}
+
+// TextWith is Text with options (MaxBytes and Published apply).
+func TextWith(text string, opts Options) (Result, error) {
+	if int64(len(text)) > opts.maxBytes() {
+		return Result{}, ErrTooLarge
+	}
+	return textBytes([]byte(text), opts)
+}
+
+func textBytes(data []byte, opts Options) (Result, error) {
+	if err := checkBinary(data); err != nil {
+		return Result{}, err
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	text := validUTF8(string(data))
+	lines := strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' })
+	c := cleanText(lines, "", true)
+	res := Result{
+		Title:        c.title,
+		Text:         strings.Join(c.paras, "\n\n"),
+		Removed:      c.removed,
+		OriginOutlet: c.origin,
+		Republisher:  c.republisher,
+	}
+	if res.Text == "" {
+		return Result{}, ErrEmpty
+	}
+	finish(&res, opts)
+	return res, nil
+}
+
+// finish fills what both inputs derive from the cleaned text: language when
+// metadata gave none, the date override or estimate.
+func finish(res *Result, opts Options) {
+	if res.Language == "" {
+		res.Language = detectLanguage(res.Title + "\n" + res.Text)
+	}
+	if !opts.Published.IsZero() {
+		res.Published = opts.Published.UTC()
+		res.PublishedEstimated = false
+		return
+	}
+	if res.Published.IsZero() {
+		if t, ok := EstimateDate(res.Text); ok {
+			res.Published = t
+			res.PublishedEstimated = true
+		}
+	}
+}
+
+// cleaned is the outcome of the paragraph cleaner.
+type cleaned struct {
+	paras               []string
+	removed             []string
+	title               string
+	origin, republisher string
+}
+
+// cleanParagraphs cleans paragraphs extracted from a page whose metadata
+// title is title (may be empty).
+func cleanParagraphs(paras []string, title string) cleaned {
+	return cleanText(paras, title, false)
+}
+
+// para is one paragraph under cleaning.
+type para struct {
+	text    string
+	removed bool
+	// parts replaces text in Removed when the debris splits into items.
+	parts []string
+}
+
+// cleanText applies the rules in order:
+//
+//  1. glued sentences ("Sunday.The") are split into paragraphs;
+//  2. anywhere: logo lines, tag soup, "Read also:"-style link lines, feed
+//     attributions, repeated paragraphs that are headlines;
+//  3. at the end: section labels ("Comments"), bullet link lists, copyright
+//     and courtesy notices, wire credits, "More from X:" link blocks;
+//  4. plain text only: the title is guessed from the first paragraph.
+func cleanText(in []string, title string, plain bool) cleaned {
+	var ps []*para
+	for _, s := range in {
+		s = cleanSpace(s)
+		if s == "" {
+			continue
+		}
+		for _, part := range unglue(s) {
+			ps = append(ps, &para{text: part})
+		}
+	}
+	var c cleaned
+	var o origins
+
+	// 2. Anywhere.
+	seen := map[string]bool{}
+	if title != "" {
+		seen[normKey(title)] = true
+	}
+	for i, p := range ps {
+		switch {
+		case isLogo(p.text):
+			p.removed = true
+			if name := logoName(p.text); name != "" {
+				o.host = name
+			}
+		case isTagSoup(p.text):
+			p.removed = true
+		case isLinkLine(p.text):
+			p.removed = true
+		case o.feedAttribution(p.text):
+			p.removed = true
+		case isHeadline(p.text) && seen[normKey(p.text)]:
+			p.removed = true
+		case i > 0 && !ps[i-1].removed && ps[i-1].text == p.text:
+			p.removed = true
+		}
+		if isHeadline(p.text) {
+			seen[normKey(p.text)] = true
+		}
+	}
+
+	// 3. At the end: walk back over debris.
+	for i := len(ps) - 1; i >= 0; i-- {
+		p := ps[i]
+		if p.removed {
+			continue
+		}
+		if parts, ok := o.moreFrom(p.text); ok {
+			p.removed, p.parts = true, parts
+			continue
+		}
+		if o.wireCredit(p.text) || o.notice(p.text) || isBulletList(p.text) || (plain && isSectionLabel(p.text)) {
+			p.removed = true
+			continue
+		}
+		if before, after, ok := o.cutMoreFrom(p.text); ok {
+			p.text = before
+			ps = append(ps[:i+1], append([]*para{{text: after, removed: true, parts: splitHeadlines(after)}}, ps[i+1:]...)...)
+		}
+		break
+	}
+
+	// Dateline credit ("KYIV (Reuters) -") names the origin without being debris.
+	for _, p := range ps {
+		if !p.removed {
+			o.dateline(p.text)
+			break
+		}
+	}
+
+	// 4. Title.
+	if plain {
+		for _, p := range ps {
+			if p.removed {
+				continue
+			}
+			if isHeadline(p.text) && utf8.RuneCountInString(p.text) >= 10 && countKept(ps) > 1 {
+				c.title = p.text
+				p.removed = true
+				p.parts = []string{} // moved to the title, not debris
+				key := normKey(p.text)
+				for _, q := range ps {
+					if !q.removed && normKey(q.text) == key {
+						q.removed = true
+					}
+				}
+			}
+			break
+		}
+	}
+
+	for _, p := range ps {
+		switch {
+		case !p.removed:
+			c.paras = append(c.paras, p.text)
+		case p.parts != nil:
+			c.removed = append(c.removed, p.parts...)
+		default:
+			c.removed = append(c.removed, p.text)
+		}
+	}
+	c.origin, c.republisher = o.result()
+	return c
+}
+
+func countKept(ps []*para) int {
+	n := 0
+	for _, p := range ps {
+		if !p.removed {
+			n++
+		}
+	}
+	return n
+}
+
+// normKey folds a paragraph for duplicate detection.
+func normKey(s string) string {
+	return strings.ToLower(strings.Join(words(s), " "))
+}
+
+// isHeadline reports whether s looks like a headline: 2 to 16 words, not
+// ending like a sentence.
+func isHeadline(s string) bool {
+	n := len(strings.Fields(s))
+	if n < 2 || n > 16 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	switch last {
+	case '.', '!', '?', '…', ':', ';', ',', '•':
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“‘'«", first)
+}
+
+// unglue splits a paragraph where a sentence ends and the next begins
+// without a space ("broadcast Sunday.The big picture", `said."They've`),
+// the trace of paragraphs joined by a feed that dropped their markup. A
+// straight quote after the stop closes the sentence when one is open in it,
+// else it opens the next one.
+func unglue(s string) []string {
+	var out []string
+	rs := []rune(s)
+	start := 0
+	for i := 1; i < len(rs)-1; i++ {
+		r := rs[i]
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		prev := rs[i-1]
+		if !(unicode.IsLower(prev) || unicode.IsDigit(prev) || prev == ')') {
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && strings.ContainsRune("”’»)", rs[j]) {
+			j++
+		}
+		if j < len(rs) && rs[j] == '"' && openQuote(rs[start:j]) {
+			j++
+		}
+		if j >= len(rs) {
+			break
+		}
+		next := rs[j]
+		ok := unicode.IsUpper(next)
+		if !ok && strings.ContainsRune("\"“«‘", next) && j+1 < len(rs) && unicode.IsUpper(rs[j+1]) {
+			ok = true
+		}
+		if !ok || isAbbrevBefore(rs[start:i]) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(string(rs[start:j])))
+		start = j
+	}
+	out = append(out, strings.TrimSpace(string(rs[start:])))
+	return out
+}
+
+// isAbbrevBefore reports whether the word ending at the stop is a one-letter
+// or dotted abbreviation ("e.g", "a.m") rather than a sentence end.
+func isAbbrevBefore(rs []rune) bool {
+	k := len(rs)
+	for k > 0 && !unicode.IsSpace(rs[k-1]) {
+		k--
+	}
+	w := string(rs[k:])
+	return len([]rune(w)) < 2 || strings.Contains(w, ".")
+}
+
+// openQuote reports whether seg leaves a straight double quote open. A
+// quote at the start or after a space or bracket opens, any other closes.
+func openQuote(seg []rune) bool {
+	depth := 0
+	for i, r := range seg {
+		if r != '"' {
+			continue
+		}
+		if i == 0 || unicode.IsSpace(seg[i-1]) || strings.ContainsRune("([{—–-", seg[i-1]) {
+			depth++
+		} else if depth > 0 {
+			depth--
+		}
+	}
+	return depth > 0
+}
+
+// isLogo: a short line (at most five words) ending or starting with "logo".
+func isLogo(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 || len(f) > 5 {
+		return false
+	}
+	return strings.TrimRight(f[len(f)-1], ".:") == "logo" || f[0] == "logo" || f[0] == "logo:"
+}
+
+// logoName returns the site name a logo line carries ("cupure logo").
+func logoName(s string) string {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return ""
+	}
+	if strings.EqualFold(f[0], "logo") || strings.EqualFold(f[0], "logo:") {
+		return strings.Join(f[1:], " ")
+	}
+	return strings.Join(f[:len(f)-1], " ")
+}
+
+// isTagSoup: one long lowercase token with no spaces, made only of letters,
+// the residue of a tag cloud whose links lost their separators
+// ("trumpukrainegazamilitary…"). No word of a natural language runs to 20
+// lowercase letters on a line of its own.
+func isTagSoup(s string) bool {
+	if strings.ContainsAny(s, " \t") || utf8.RuneCountInString(s) < 20 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLower(r) && !unicode.IsDigit(r) && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// linkLabels open a line that points to another article.
+var linkLabels = []string{
+	"read also", "also read", "read more", "see also", "related", "related articles", "related article",
+	"related stories", "related story", "related news", "related sources", "related coverage",
+	"related content", "related links", "recommended", "recommended reading", "you may also like",
+	"you might also like", "more on this", "more on this story", "further reading", "watch",
+	"watch also", "listen", "read next", "must read", "don't miss", "editor's picks", "top stories",
+	"trending", "popular", "most read", "читайте також", "читайте также", "читайте тоже",
+	"дивіться також", "смотрите также", "по теме", "на тему", "lesen sie auch", "lire aussi", "leer más",
+}
+
+// isLinkLine: a label such as "Read also" either alone or followed by a
+// colon, dash or pipe and a short rest (a headline, not a paragraph).
+func isLinkLine(s string) bool {
+	low := strings.ToLower(s)
+	for _, l := range linkLabels {
+		if !strings.HasPrefix(low, l) {
+			continue
+		}
+		rest := strings.TrimSpace(low[len(l):])
+		if rest == "" || rest == ":" {
+			return true
+		}
+		if strings.ContainsAny(rest[:1], ":|—–-»>") && len(strings.Fields(rest)) <= 30 {
+			return true
+		}
+	}
+	return false
+}
+
+// isSectionLabel: a short line (at most four words, 40 characters) with no
+// sentence punctuation and no digits, such as "Comments", "Similar News",
+// "World news", "Related Sources:". Only trailing ones are removed.
+func isSectionLabel(s string) bool {
+	if utf8.RuneCountInString(s) > 40 || len(strings.Fields(s)) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsDigit(r) || strings.ContainsRune(".!?\"“”,;", r) {
+			return false
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(first)
+}
+
+// isBulletList: a line of short items separated by bullets ("• Source 1 •
+// Source 2"), a list of links.
+func isBulletList(s string) bool {
+	items := strings.FieldsFunc(s, func(r rune) bool { return r == '•' || r == '·' || r == '▪' || r == '|' })
+	if len(items) < 2 && !strings.HasPrefix(s, "•") {
+		return false
+	}
+	for _, it := range items {
+		if len(strings.Fields(it)) > 8 {
+			return false
+		}
+	}
+	return true
+}
+
+// splitHeadlines splits a run of headlines glued without separators at
+// each lower-to-upper case change ("guaranteesWhy the…").
+func splitHeadlines(s string) []string {
+	var out []string
+	rs := []rune(strings.TrimSpace(s))
+	start := 0
+	for i := 1; i < len(rs); i++ {
+		// "McDonald" stays whole: the lowercase run before must be two letters or more.
+		if i >= 2 && unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) && unicode.IsLower(rs[i-2]) {
+			out = append(out, strings.TrimSpace(string(rs[start:i])))
+			start = i
+		}
+	}
+	out = append(out, strings.TrimSpace(string(rs[start:])))
+	res := out[:0]
+	for _, h := range out {
+		if h != "" {
+			res = append(res, h)
+		}
+	}
+	return res
+}

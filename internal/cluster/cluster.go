@@ -1,0 +1,851 @@
+// Package cluster groups articles into stories and stories into storylines,
+// online: each new article joins an existing story or starts one, without
+// recomputing what came before.
+//
+// An article is compared with candidate stories by the cosine of TF-IDF
+// vectors (title words weighted up, capitalised name sequences added as
+// extra features), damped by the time gap between the article and the
+// story. IDF statistics are learned from the stream itself and applied at
+// comparison time, so early stories are not stuck with early statistics.
+// Candidates come from an inverted index over each article's top terms,
+// scanned newest first and limited to a time window: the cost of one
+// article does not grow with the number of stories kept.
+//
+// When an article is close to two stories whose centroids are close to each
+// other, the stories merge; the merge is recorded so that old story IDs
+// still resolve (see Clusterer.Resolve). Stories are linked into storylines
+// over a longer window by the similarity of their centroids, which are
+// dominated by shared actors and topic words.
+//
+// A Clusterer is not safe for concurrent use.
+package cluster
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Config tunes a Clusterer. The zero value of a field means its default;
+// DefaultConfig returns the defaults filled in.
+type Config struct {
+	// Threshold is the least damped similarity for an article to join a
+	// story.
+	Threshold float64 `json:"threshold"`
+	// MergeThreshold is the least damped similarity between two story
+	// centroids for an article close to both to merge them.
+	MergeThreshold float64 `json:"merge_threshold"`
+	// HalfLife is the time gap over which the time-dependent part of the
+	// similarity halves.
+	HalfLife time.Duration `json:"half_life"`
+	// DecayFloor is the share of the similarity that does not decay with
+	// time: damped = sim * (floor + (1-floor) * 0.5^(gap/half_life)).
+	DecayFloor float64 `json:"decay_floor"`
+	// Window is how far apart in time an article and a story may be for the
+	// story to be a candidate at all; stories idle for longer than Window
+	// (and StorylineWindow) before the newest article are frozen: kept for
+	// output, dropped from memory-heavy indexes.
+	Window time.Duration `json:"window"`
+	// TitleWeight is how many times a title word counts.
+	TitleWeight float64 `json:"title_weight"`
+	// EntityWeight is how many times a name (capitalised sequence, or a
+	// given entity) counts as an extra feature.
+	EntityWeight float64 `json:"entity_weight"`
+	// MaxWords is how many words of the body are read.
+	MaxWords int `json:"max_words"`
+	// QueryTerms is how many of an article's top terms are looked up in the
+	// inverted index.
+	QueryTerms int `json:"query_terms"`
+	// MaxPostings is how many of the newest entries of one posting list are
+	// scanned.
+	MaxPostings int `json:"max_postings"`
+	// StoryTerms caps the terms kept in a story or storyline centroid.
+	StoryTerms int `json:"story_terms"`
+	// MinTerms is the least number of distinct terms an article needs to
+	// join a story by content; thinner articles start their own.
+	MinTerms int `json:"min_terms"`
+	// StorylineThreshold is the least similarity between a story and a
+	// storyline for the story to join it.
+	StorylineThreshold float64 `json:"storyline_threshold"`
+	// StorylineWindow is how far apart in time a story and a storyline may
+	// be.
+	StorylineWindow time.Duration `json:"storyline_window"`
+}
+
+// DefaultConfig returns the configuration used when fields are left zero.
+func DefaultConfig() Config { return Config{}.withDefaults() }
+
+func (c Config) withDefaults() Config {
+	def := func(v *float64, d float64) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	defI := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	defD := func(v *time.Duration, d time.Duration) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&c.Threshold, 0.25)
+	def(&c.MergeThreshold, 0.5)
+	defD(&c.HalfLife, 3*24*time.Hour)
+	def(&c.DecayFloor, 0.5)
+	defD(&c.Window, 60*24*time.Hour)
+	def(&c.TitleWeight, 2)
+	def(&c.EntityWeight, 1)
+	defI(&c.MaxWords, 400)
+	defI(&c.QueryTerms, 12)
+	defI(&c.MaxPostings, 128)
+	defI(&c.StoryTerms, 150)
+	defI(&c.MinTerms, 3)
+	def(&c.StorylineThreshold, 0.2)
+	defD(&c.StorylineWindow, 120*24*time.Hour)
+	return c
+}
+
+// Doc is one article as the clusterer sees it.
+type Doc struct {
+	ID     string
+	Title  string
+	Text   string
+	Outlet string
+	// Published is the publication time; zero when unknown. Undated
+	// articles are clustered by content alone and listed in
+	// Story.UndatedArticleIDs.
+	Published time.Time
+	// Language is an ISO 639-1 code, or "" to guess from the text.
+	Language string
+	// Entities optionally lists named entities found by an entity stage;
+	// when empty, capitalised word sequences in the body are used.
+	Entities []string
+	// DuplicateOf optionally names an article already added of which this
+	// one is a copy (from package dedup): the copy joins that article's
+	// story without changing its centroid or the IDF statistics.
+	DuplicateOf string
+}
+
+// Assignment is what happened to one added article.
+type Assignment struct {
+	StoryID     string `json:"story_id"`
+	StorylineID string `json:"storyline_id"`
+	// New is true when the article started a story.
+	New bool `json:"new"`
+	// Merged lists stories folded into StoryID because this article
+	// bridged them.
+	Merged []string `json:"merged,omitempty"`
+	// Score is the damped similarity to the story joined (0 for a new story,
+	// 1 for a duplicate).
+	Score     float64 `json:"score"`
+	Duplicate bool    `json:"duplicate,omitempty"`
+	Undated   bool    `json:"undated,omitempty"`
+}
+
+// Story is a group of articles about one event.
+type Story struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	StorylineID string `json:"storyline_id"`
+	// ArticleIDs are in the order the articles were added.
+	ArticleIDs []string `json:"article_ids"`
+	// Outlets are the distinct outlets, in order of first appearance.
+	Outlets []string `json:"outlets"`
+	// FirstSeen and LastSeen span the dated articles; zero when none is dated.
+	FirstSeen time.Time `json:"first_seen"`
+	LastSeen  time.Time `json:"last_seen"`
+	// Terms are the story's most characteristic words.
+	Terms []string `json:"terms"`
+	// UndatedArticleIDs lists the articles that had no publication time.
+	UndatedArticleIDs []string `json:"undated_article_ids,omitempty"`
+}
+
+// Storyline is an arc of stories over weeks or months.
+type Storyline struct {
+	ID        string    `json:"id"`
+	Label     string    `json:"label"`
+	StoryIDs  []string  `json:"story_ids"`
+	FirstSeen time.Time `json:"first_seen"`
+	LastSeen  time.Time `json:"last_seen"`
+	// Terms and Actors are the words and names the label is made of.
+	Terms  []string `json:"terms"`
+	Actors []string `json:"actors"`
+}
+
+// Merge records that a story (or storyline) was folded into another.
+type Merge struct {
+	Kind string    `json:"kind"` // "story" or "storyline"
+	From string    `json:"from"`
+	Into string    `json:"into"`
+	At   time.Time `json:"at"` // publication time of the article that caused it
+}
+
+// Clusterer assigns articles to stories and storylines.
+type Clusterer struct {
+	cfg Config
+
+	vocab   map[string]int32
+	terms   []string  // term -> key ("\x00" prefix for entities)
+	surface []string  // term -> a surface form for labels
+	df      []int32   // documents containing the term
+	n       int       // documents counted in df
+	post    [][]int32 // term -> story indices, oldest first
+
+	stories []story
+	lines   []line
+	byID    map[string]int32 // story ID -> index
+	lineID  map[string]int32
+	article map[string]int32 // article ID -> story index at the time
+	merges  []Merge
+	mergeTo map[string]string // merged ID -> ID it went into
+
+	newest time.Time
+	adds   int
+	active []int32 // unfrozen stories
+	stamp  []uint32
+	cur    uint32
+	stem   stemmer
+}
+
+type story struct {
+	id       string
+	first    time.Time
+	last     time.Time
+	touched  time.Time // newest time seen when last updated
+	articles []string
+	undated  []string
+	outlets  []string
+	titles   []string
+	snippet  string
+	cen      sparse // sum of member tf vectors (unit length each)
+	ndocs    int
+	norm     float64
+	normN    int
+	into     int32 // merged into, or -1
+	line     int32
+	frozen   bool
+}
+
+type line struct {
+	id      string
+	stories []int32
+	cen     sparse
+	first   time.Time
+	last    time.Time
+	into    int32
+	frozen  bool
+}
+
+// New returns an empty Clusterer.
+func New(cfg Config) *Clusterer {
+	return &Clusterer{
+		cfg:     cfg.withDefaults(),
+		vocab:   make(map[string]int32),
+		byID:    make(map[string]int32),
+		lineID:  make(map[string]int32),
+		article: make(map[string]int32),
+		mergeTo: make(map[string]string),
+	}
+}
+
+// Config returns the configuration in use, defaults filled in.
+func (c *Clusterer) Config() Config { return c.cfg }
+
+func hashID(prefix, s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return prefix + hex.EncodeToString(sum[:8])
+}
+
+// Add clusters one article. Adding an article ID a second time changes
+// nothing and reports where it is now. Empty, one-word and undated articles
+// are accepted: thin ones start their own story, undated ones are compared
+// by content alone.
+func (c *Clusterer) Add(d Doc) Assignment {
+	if si, ok := c.article[d.ID]; ok {
+		si = c.find(si)
+		return Assignment{StoryID: c.stories[si].id, StorylineID: c.lines[c.findLine(c.stories[si].line)].id, Score: 1}
+	}
+	if !d.Published.IsZero() {
+		d.Published = d.Published.UTC()
+		if d.Published.After(c.newest) {
+			c.newest = d.Published
+		}
+	}
+	c.adds++
+	if c.adds%4096 == 0 {
+		c.sweep()
+	}
+	if d.DuplicateOf != "" {
+		if si, ok := c.article[d.DuplicateOf]; ok {
+			si = c.find(si)
+			c.addMember(si, d, nil)
+			s := &c.stories[si]
+			return Assignment{StoryID: s.id, StorylineID: c.lines[c.findLine(s.line)].id, Score: 1, Duplicate: true, Undated: d.Published.IsZero()}
+		}
+	}
+	f := c.features(d)
+	for _, t := range f.ids {
+		c.df[t]++
+	}
+	c.n++
+
+	var a Assignment
+	var cands []scored
+	if len(f.ids) >= c.cfg.MinTerms {
+		cands = c.candidates(f, d.Published)
+	}
+	var si int32
+	if len(cands) > 0 && cands[0].score >= c.cfg.Threshold {
+		si = cands[0].story
+		a.Score = cands[0].score
+		c.addMember(si, d, &f)
+		for _, o := range cands[1:] {
+			if o.score < c.cfg.Threshold {
+				break
+			}
+			o.story = c.find(o.story)
+			si = c.find(si)
+			if o.story == si {
+				continue
+			}
+			if c.storySim(si, o.story) >= c.cfg.MergeThreshold {
+				into, from := c.mergeStories(si, o.story, d.Published)
+				a.Merged = append(a.Merged, c.stories[from].id)
+				si = into
+			}
+		}
+	} else {
+		si = c.newStory(d)
+		a.New = true
+		c.addMember(si, d, &f)
+	}
+	if len(f.ids) >= c.cfg.MinTerms {
+		c.index(si, f)
+		c.linkStoryline(si)
+	}
+	s := &c.stories[si]
+	a.StoryID = s.id
+	a.StorylineID = c.lines[c.findLine(s.line)].id
+	a.Undated = d.Published.IsZero()
+	return a
+}
+
+func (c *Clusterer) newStory(d Doc) int32 {
+	si := int32(len(c.stories))
+	id := hashID("s", d.ID)
+	c.stories = append(c.stories, story{id: id, into: -1})
+	c.byID[id] = si
+	li := int32(len(c.lines))
+	lid := hashID("l", id)
+	c.lines = append(c.lines, line{id: lid, stories: []int32{si}, into: -1})
+	c.lineID[lid] = li
+	c.stories[si].line = li
+	c.active = append(c.active, si)
+	c.stamp = append(c.stamp, 0)
+	return si
+}
+
+// addMember adds an article to story si; f is nil for a duplicate.
+func (c *Clusterer) addMember(si int32, d Doc, f *features) {
+	s := &c.stories[si]
+	c.article[d.ID] = si
+	s.articles = append(s.articles, d.ID)
+	if d.Outlet != "" && !slices.Contains(s.outlets, d.Outlet) {
+		s.outlets = append(s.outlets, d.Outlet)
+	}
+	if d.Published.IsZero() {
+		s.undated = append(s.undated, d.ID)
+	} else {
+		if s.first.IsZero() || d.Published.Before(s.first) {
+			s.first = d.Published
+		}
+		if d.Published.After(s.last) {
+			s.last = d.Published
+		}
+	}
+	s.touched = c.newest
+	l := &c.lines[c.findLine(s.line)]
+	if !d.Published.IsZero() {
+		if l.first.IsZero() || d.Published.Before(l.first) {
+			l.first = d.Published
+		}
+		if d.Published.After(l.last) {
+			l.last = d.Published
+		}
+	}
+	if f == nil {
+		return
+	}
+	if t := strings.TrimSpace(d.Title); t != "" && len(s.titles) < 16 {
+		s.titles = append(s.titles, t)
+	}
+	if s.snippet == "" && strings.TrimSpace(d.Title) == "" {
+		s.snippet = firstSentence(d.Text)
+	}
+	if len(f.ids) < c.cfg.MinTerms && s.ndocs > 0 {
+		return // a thin article does not move a real story's centroid
+	}
+	s.cen = c.prune(s.cen.add(f.unit, 1))
+	s.ndocs++
+	s.normN = 0
+	l.cen = c.prune(l.cen.add(f.unit, 1))
+}
+
+// prune keeps the StoryTerms heaviest terms (by weight times IDF) once a
+// centroid has grown past twice that.
+func (c *Clusterer) prune(v sparse) sparse {
+	if len(v.ids) <= 2*c.cfg.StoryTerms {
+		return v
+	}
+	type tw struct {
+		id int32
+		w  float32
+		s  float64
+	}
+	all := make([]tw, len(v.ids))
+	for i, id := range v.ids {
+		all[i] = tw{id, v.w[i], float64(v.w[i]) * c.idf(id)}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].s > all[j].s })
+	all = all[:c.cfg.StoryTerms]
+	sort.Slice(all, func(i, j int) bool { return all[i].id < all[j].id })
+	out := sparse{ids: make([]int32, len(all)), w: make([]float32, len(all))}
+	for i, t := range all {
+		out.ids[i], out.w[i] = t.id, t.w
+	}
+	return out
+}
+
+func (c *Clusterer) idf(t int32) float64 {
+	return math.Log(1 + float64(c.n)/float64(max(c.df[t], 1)))
+}
+
+// weigh returns v's weights times IDF and the norm of the result.
+func (c *Clusterer) norm(v sparse) float64 {
+	var s float64
+	for i, id := range v.ids {
+		x := float64(v.w[i]) * c.idf(id)
+		s += x * x
+	}
+	return math.Sqrt(s)
+}
+
+func (c *Clusterer) storyNorm(si int32) float64 {
+	s := &c.stories[si]
+	if s.normN == 0 || float64(c.n) > 1.05*float64(s.normN) {
+		s.norm = c.norm(s.cen)
+		s.normN = max(c.n, 1)
+	}
+	return s.norm
+}
+
+// cosine of a and b after IDF weighting; na and nb are their weighted norms.
+func (c *Clusterer) cosine(a sparse, na float64, b sparse, nb float64) float64 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	var dot float64
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			x := c.idf(a.ids[i])
+			dot += float64(a.w[i]) * float64(b.w[j]) * x * x
+			i++
+			j++
+		}
+	}
+	return dot / (na * nb)
+}
+
+// decay damps a similarity by the time gap between t and the span
+// [first, last]; no damping when either side is undated.
+func (c *Clusterer) decay(t, first, last time.Time) float64 {
+	g := gap(t, first, last)
+	if g <= 0 {
+		return 1
+	}
+	h := float64(g) / float64(c.cfg.HalfLife)
+	return c.cfg.DecayFloor + (1-c.cfg.DecayFloor)*math.Exp2(-h)
+}
+
+func gap(t, first, last time.Time) time.Duration {
+	if t.IsZero() || first.IsZero() {
+		return 0
+	}
+	if t.Before(first) {
+		return first.Sub(t)
+	}
+	if t.After(last) {
+		return t.Sub(last)
+	}
+	return 0
+}
+
+func spanGap(af, al, bf, bl time.Time) time.Duration {
+	if af.IsZero() || bf.IsZero() {
+		return 0
+	}
+	if al.Before(bf) {
+		return bf.Sub(al)
+	}
+	if bl.Before(af) {
+		return af.Sub(bl)
+	}
+	return 0
+}
+
+type scored struct {
+	story int32
+	score float64
+}
+
+// candidates returns stories sharing top terms with f within the window,
+// scored and best first.
+func (c *Clusterer) candidates(f features, at time.Time) []scored {
+	c.cur++
+	if c.cur == 0 {
+		clear(c.stamp)
+		c.cur = 1
+	}
+	nf := c.norm(f.unit)
+	var out []scored
+	for _, t := range c.top(f.unit, c.cfg.QueryTerms) {
+		p := c.post[t]
+		lo := max(0, len(p)-c.cfg.MaxPostings)
+		for k := len(p) - 1; k >= lo; k-- {
+			si := c.find(p[k])
+			if c.stamp[si] == c.cur {
+				continue
+			}
+			c.stamp[si] = c.cur
+			s := &c.stories[si]
+			if s.frozen || s.ndocs == 0 {
+				continue
+			}
+			if gap(at, s.first, s.last) > c.cfg.Window {
+				continue
+			}
+			sim := c.cosine(f.unit, nf, s.cen, c.storyNorm(si)) * c.decay(at, s.first, s.last)
+			out = append(out, scored{si, sim})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return c.stories[out[i].story].id < c.stories[out[j].story].id
+	})
+	return out
+}
+
+// top returns the k terms of v with the highest weight times IDF.
+func (c *Clusterer) top(v sparse, k int) []int32 {
+	type tw struct {
+		id int32
+		s  float64
+	}
+	all := make([]tw, len(v.ids))
+	for i, id := range v.ids {
+		all[i] = tw{id, float64(v.w[i]) * c.idf(id)}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].s != all[j].s {
+			return all[i].s > all[j].s
+		}
+		return all[i].id < all[j].id
+	})
+	if len(all) > k {
+		all = all[:k]
+	}
+	out := make([]int32, len(all))
+	for i, t := range all {
+		out[i] = t.id
+	}
+	return out
+}
+
+// index posts story si under the article's top terms.
+func (c *Clusterer) index(si int32, f features) {
+	limit := 4 * c.cfg.MaxPostings
+	for _, t := range c.top(f.unit, c.cfg.QueryTerms) {
+		p := c.post[t]
+		if n := len(p); n > 0 && p[n-1] == si {
+			continue
+		}
+		p = append(p, si)
+		if len(p) > limit {
+			p = append(p[:0], p[len(p)-2*c.cfg.MaxPostings:]...)
+		}
+		c.post[t] = p
+	}
+}
+
+func (c *Clusterer) storySim(a, b int32) float64 {
+	sa, sb := &c.stories[a], &c.stories[b]
+	sim := c.cosine(sa.cen, c.storyNorm(a), sb.cen, c.storyNorm(b))
+	g := spanGap(sa.first, sa.last, sb.first, sb.last)
+	if g > 0 {
+		sim *= c.cfg.DecayFloor + (1-c.cfg.DecayFloor)*math.Exp2(-float64(g)/float64(c.cfg.HalfLife))
+	}
+	return sim
+}
+
+func (c *Clusterer) find(si int32) int32 {
+	root := si
+	for c.stories[root].into >= 0 {
+		root = c.stories[root].into
+	}
+	for c.stories[si].into >= 0 {
+		next := c.stories[si].into
+		c.stories[si].into = root
+		si = next
+	}
+	return root
+}
+
+func (c *Clusterer) findLine(li int32) int32 {
+	root := li
+	for c.lines[root].into >= 0 {
+		root = c.lines[root].into
+	}
+	for c.lines[li].into >= 0 {
+		next := c.lines[li].into
+		c.lines[li].into = root
+		li = next
+	}
+	return root
+}
+
+// older reports whether story a should absorb story b: the story with the
+// earlier first article keeps its ID.
+func (c *Clusterer) older(a, b int32) bool {
+	sa, sb := &c.stories[a], &c.stories[b]
+	if sa.first.IsZero() != sb.first.IsZero() {
+		return !sa.first.IsZero()
+	}
+	if !sa.first.Equal(sb.first) {
+		return sa.first.Before(sb.first)
+	}
+	return a < b
+}
+
+// mergeStories folds one of a, b into the other and returns (into, from).
+func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
+	into, from := a, b
+	if !c.older(a, b) {
+		into, from = b, a
+	}
+	si, sf := &c.stories[into], &c.stories[from]
+	for _, id := range sf.articles {
+		c.article[id] = into
+	}
+	si.articles = append(si.articles, sf.articles...)
+	si.undated = append(si.undated, sf.undated...)
+	for _, o := range sf.outlets {
+		if !slices.Contains(si.outlets, o) {
+			si.outlets = append(si.outlets, o)
+		}
+	}
+	for _, t := range sf.titles {
+		if len(si.titles) < 16 {
+			si.titles = append(si.titles, t)
+		}
+	}
+	if si.snippet == "" {
+		si.snippet = sf.snippet
+	}
+	if !sf.first.IsZero() && (si.first.IsZero() || sf.first.Before(si.first)) {
+		si.first = sf.first
+	}
+	if sf.last.After(si.last) {
+		si.last = sf.last
+	}
+	if sf.touched.After(si.touched) {
+		si.touched = sf.touched
+	}
+	si.cen = c.prune(si.cen.add(sf.cen, 1))
+	si.ndocs += sf.ndocs
+	si.normN = 0
+	sf.into = into
+	sf.cen = sparse{}
+	sf.articles, sf.undated, sf.outlets, sf.titles = nil, nil, nil, nil
+	c.merges = append(c.merges, Merge{Kind: "story", From: sf.id, Into: si.id, At: at})
+	c.mergeTo[sf.id] = si.id
+
+	// Storylines: the absorbed story leaves its line; a line left empty
+	// folds into the surviving story's line.
+	lf, li := c.findLine(sf.line), c.findLine(si.line)
+	if lf != li {
+		l := &c.lines[lf]
+		l.stories = slices.DeleteFunc(l.stories, func(x int32) bool { return c.find(x) == into })
+		if len(l.stories) == 0 {
+			c.mergeLines(li, lf, at)
+		}
+	}
+	return into, from
+}
+
+// mergeLines folds line from into line into.
+func (c *Clusterer) mergeLines(into, from int32, at time.Time) {
+	li, lf := &c.lines[into], &c.lines[from]
+	li.stories = append(li.stories, lf.stories...)
+	li.cen = c.prune(li.cen.add(lf.cen, 1))
+	if !lf.first.IsZero() && (li.first.IsZero() || lf.first.Before(li.first)) {
+		li.first = lf.first
+	}
+	if lf.last.After(li.last) {
+		li.last = lf.last
+	}
+	for _, s := range lf.stories {
+		c.stories[s].line = into
+	}
+	lf.into = into
+	lf.stories = nil
+	lf.cen = sparse{}
+	c.merges = append(c.merges, Merge{Kind: "storyline", From: lf.id, Into: li.id, At: at})
+	c.mergeTo[lf.id] = li.id
+}
+
+// linkStoryline moves a story that is alone in its storyline into the most
+// similar storyline of a related story, if one is similar enough.
+func (c *Clusterer) linkStoryline(si int32) {
+	s := &c.stories[si]
+	own := c.findLine(s.line)
+	l := &c.lines[own]
+	if len(l.stories) != 1 {
+		return
+	}
+	c.cur++
+	if c.cur == 0 {
+		clear(c.stamp)
+		c.cur = 1
+	}
+	ns := c.storyNorm(si)
+	seen := map[int32]bool{own: true}
+	best, bestSim := int32(-1), 0.0
+	for _, t := range c.top(s.cen, c.cfg.QueryTerms) {
+		p := c.post[t]
+		lo := max(0, len(p)-c.cfg.MaxPostings)
+		for k := len(p) - 1; k >= lo; k-- {
+			o := c.find(p[k])
+			if c.stamp[o] == c.cur {
+				continue
+			}
+			c.stamp[o] = c.cur
+			os := &c.stories[o]
+			if os.frozen {
+				continue
+			}
+			li := c.findLine(os.line)
+			if seen[li] {
+				continue
+			}
+			seen[li] = true
+			cand := &c.lines[li]
+			if cand.frozen || spanGap(s.first, s.last, cand.first, cand.last) > c.cfg.StorylineWindow {
+				continue
+			}
+			sim := c.cosine(s.cen, ns, cand.cen, c.norm(cand.cen))
+			if sim > bestSim || (sim == bestSim && best >= 0 && c.lines[li].id < c.lines[best].id) {
+				best, bestSim = li, sim
+			}
+		}
+	}
+	if best >= 0 && bestSim >= c.cfg.StorylineThreshold {
+		c.mergeLines(best, own, s.last)
+	}
+}
+
+// sweep freezes stories and storylines idle for longer than the windows
+// before the newest article: their centroids are dropped and they are no
+// longer candidates.
+func (c *Clusterer) sweep() {
+	if c.newest.IsZero() {
+		return
+	}
+	w := max(c.cfg.Window, c.cfg.StorylineWindow)
+	limit := c.newest.Add(-w)
+	keep := c.active[:0]
+	for _, si := range c.active {
+		s := &c.stories[si]
+		if s.into >= 0 {
+			continue
+		}
+		at := s.last
+		if s.touched.After(at) {
+			at = s.touched
+		}
+		if at.Before(limit) {
+			s.frozen = true
+			s.cen = sparse{}
+			s.titles = bestTitles(s.titles)
+			l := &c.lines[c.findLine(s.line)]
+			if !l.frozen && l.last.Before(limit) {
+				l.frozen = true
+				l.cen = c.prune(l.cen) // keep a label's worth
+			}
+			continue
+		}
+		keep = append(keep, si)
+	}
+	c.active = keep
+}
+
+func bestTitles(t []string) []string {
+	if len(t) > 4 {
+		return t[:4:4]
+	}
+	return t
+}
+
+// Resolve follows recorded merges from a story or storyline ID to the ID
+// that now holds its articles. An ID never merged is returned unchanged.
+func (c *Clusterer) Resolve(id string) string {
+	for range len(c.merges) + 1 {
+		next, ok := c.mergeTo[id]
+		if !ok {
+			return id
+		}
+		id = next
+	}
+	return id
+}
+
+// Merges returns the merge records in the order they happened.
+func (c *Clusterer) Merges() []Merge { return slices.Clone(c.merges) }
+
+// StoryOf returns the ID of the story that now holds an article, or false
+// when the article was never added.
+func (c *Clusterer) StoryOf(articleID string) (string, bool) {
+	si, ok := c.article[articleID]
+	if !ok {
+		return "", false
+	}
+	return c.stories[c.find(si)].id, true
+}
+
+// Len returns the number of articles added.
+func (c *Clusterer) Len() int { return len(c.article) }
+
+func firstSentence(text string) string {
+	text = strings.TrimSpace(text)
+	if i := strings.IndexAny(text, ".!?\n"); i > 0 {
+		text = text[:i+1]
+	}
+	if len([]rune(text)) > 160 {
+		text = string([]rune(text)[:157]) + "..."
+	}
+	return strings.TrimSpace(text)
+}

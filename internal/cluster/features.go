@@ -1,0 +1,166 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sparse is a vector over term IDs, sorted by ID.
+type sparse struct {
+	ids []int32
+	w   []float32
+}
+
+// add returns v + k*o as a new vector.
+func (v sparse) add(o sparse, k float32) sparse {
+	out := sparse{ids: make([]int32, 0, len(v.ids)+len(o.ids)), w: make([]float32, 0, len(v.ids)+len(o.ids))}
+	i, j := 0, 0
+	for i < len(v.ids) || j < len(o.ids) {
+		switch {
+		case j >= len(o.ids) || (i < len(v.ids) && v.ids[i] < o.ids[j]):
+			out.ids, out.w = append(out.ids, v.ids[i]), append(out.w, v.w[i])
+			i++
+		case i >= len(v.ids) || o.ids[j] < v.ids[i]:
+			out.ids, out.w = append(out.ids, o.ids[j]), append(out.w, k*o.w[j])
+			j++
+		default:
+			out.ids, out.w = append(out.ids, v.ids[i]), append(out.w, v.w[i]+k*o.w[j])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// features of one article: distinct term IDs and the unit-length vector of
+// their sublinear term frequencies (IDF is applied when comparing).
+type features struct {
+	ids  []int32
+	unit sparse
+}
+
+const entityPrefix = "\x00"
+
+// term returns the ID of a term key, adding it to the vocabulary.
+func (c *Clusterer) term(key, surface string) int32 {
+	if id, ok := c.vocab[key]; ok {
+		return id
+	}
+	id := int32(len(c.terms))
+	c.vocab[key] = id
+	c.terms = append(c.terms, key)
+	c.surface = append(c.surface, surface)
+	c.df = append(c.df, 0)
+	c.post = append(c.post, nil)
+	return id
+}
+
+func (c *Clusterer) features(d Doc) features {
+	title := tokenize(d.Title, 64)
+	body := tokenize(d.Text, c.cfg.MaxWords)
+	lang := normLang(d.Language)
+	if lang == "" {
+		lang = guessLanguage(append(body[:len(body):len(body)], title...))
+	}
+	tf := map[int32]float64{}
+	addWords := func(toks []token, w float64) {
+		for _, t := range toks {
+			if !useful(t.word) || isStop(lang, t.word) {
+				continue
+			}
+			st := c.stem.stem(lang, t.word)
+			tf[c.term(st, t.word)] += w
+		}
+	}
+	addWords(title, c.cfg.TitleWeight)
+	addWords(body, 1)
+	ents := d.Entities
+	if len(ents) == 0 {
+		ents = names(body, lang)
+	}
+	for _, e := range ents {
+		e = strings.ToLower(strings.Join(strings.Fields(e), " "))
+		if e == "" {
+			continue
+		}
+		tf[c.term(entityPrefix+e, e)] += c.cfg.EntityWeight
+	}
+	f := features{ids: make([]int32, 0, len(tf))}
+	for id := range tf {
+		f.ids = append(f.ids, id)
+	}
+	sort.Slice(f.ids, func(i, j int) bool { return f.ids[i] < f.ids[j] })
+	f.unit = sparse{ids: f.ids, w: make([]float32, len(f.ids))}
+	var norm float64
+	ws := make([]float64, len(f.ids))
+	for i, id := range f.ids {
+		ws[i] = 1 + math.Log(tf[id])
+		if tf[id] < 1 {
+			ws[i] = tf[id]
+		}
+		norm += ws[i] * ws[i]
+	}
+	norm = math.Sqrt(norm)
+	for i := range ws {
+		f.unit.w[i] = float32(ws[i] / norm)
+	}
+	return f
+}
+
+// useful drops one-letter words and very long runs (URLs, hashes).
+func useful(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 2 || n > 30 {
+		return false
+	}
+	if n == 2 {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsDigit(r) {
+			return false // "10", "25": too common to tell stories apart
+		}
+	}
+	return true
+}
+
+// names returns capitalised word sequences that do not start a sentence (or
+// that are at least two words long): a cheap stand-in for named entities.
+// Texts mostly in capitals give none.
+func names(toks []token, lang string) []string {
+	caps := 0
+	for _, t := range toks {
+		if t.cap {
+			caps++
+		}
+	}
+	if len(toks) == 0 || caps*2 > len(toks) {
+		return nil
+	}
+	var out []string
+	var cur []string
+	curStart := false
+	flush := func() {
+		if len(cur) > 0 && (len(cur) > 1 || !curStart) && len(cur) <= 4 {
+			out = append(out, strings.Join(cur, " "))
+		}
+		cur, curStart = cur[:0], false
+	}
+	for _, t := range toks {
+		if t.cap && !isStop(lang, t.word) && useful(t.word) && !(t.start && len(cur) > 0) {
+			if len(cur) == 0 {
+				curStart = t.start
+			}
+			cur = append(cur, t.word)
+			continue
+		}
+		flush()
+		if t.cap && t.start && !isStop(lang, t.word) && useful(t.word) {
+			cur = append(cur, t.word)
+			curStart = true
+		}
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,209 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Registry merges the entities of many articles. Transliteration variants
+// share a normalisation key (see Fold), so "Zelenskyy" in one article and
+// "Zelensky" in another are one entity; a person named by surname alone joins
+// the full name with that surname when exactly one given name (or one
+// clearly most mentioned) goes with it, so "Zelensky" joins "Volodymyr
+// Zelensky" while "Hillary Clinton" and "Bill Clinton" stay apart.
+//
+// A Registry is safe for concurrent use. The zero value is ready to use.
+type Registry struct {
+	mu    sync.Mutex
+	items map[string]*regItem // by ID as Extract gave it
+	order []string
+}
+
+type regItem struct {
+	Entity
+	articles map[string]bool
+	names    map[string]int // surface name → mentions
+}
+
+// Add records the entities one article yielded. Adding the same article
+// twice counts its mentions twice; callers add each article once.
+func (r *Registry) Add(articleID string, ents []Entity, ms []Mention) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.items == nil {
+		r.items = map[string]*regItem{}
+	}
+	for _, e := range ents {
+		it, ok := r.items[e.ID]
+		if !ok {
+			it = &regItem{Entity: Entity{ID: e.ID, Name: e.Name, Kind: e.Kind, Gender: e.Gender}, articles: map[string]bool{}, names: map[string]int{}}
+			r.items[e.ID] = it
+			r.order = append(r.order, e.ID)
+		}
+		it.articles[articleID] = true
+		it.Mentions += e.Mentions
+		it.names[e.Name] += e.Mentions
+		for _, a := range e.Aliases {
+			if _, ok := it.names[a]; !ok {
+				it.names[a] = 0
+			}
+		}
+		for _, t := range e.Titles {
+			it.Titles = appendNew(it.Titles, t)
+		}
+		if it.Gender == "" {
+			it.Gender = e.Gender
+		}
+	}
+}
+
+func appendNew(list []string, s string) []string {
+	for _, have := range list {
+		if have == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// groups computes the merge: every article-level ID maps to the ID of the
+// group it joins. Caller holds r.mu.
+func (r *Registry) groups() map[string]string {
+	canon := map[string]string{}
+	// Non-persons: the ID already is the kind + folded key.
+	bySurname := map[string][]*regItem{}
+	for _, id := range r.order {
+		it := r.items[id]
+		if it.Kind != KindPerson {
+			canon[id] = id
+			continue
+		}
+		toks := tokenize(it.Name)
+		if len(toks) == 0 {
+			canon[id] = id
+			continue
+		}
+		sn := Fold(surname(toks).text)
+		bySurname[sn] = append(bySurname[sn], it)
+	}
+	for _, items := range bySurname {
+		var full, bare []*regItem
+		for _, it := range items {
+			if len(tokenize(it.Name)) > 1 {
+				full = append(full, it)
+			} else {
+				bare = append(bare, it)
+			}
+		}
+		// Full names with the same key already share an ID.
+		for _, it := range full {
+			canon[it.ID] = it.ID
+		}
+		target := ""
+		switch {
+		case len(full) == 1:
+			target = full[0].ID
+		case len(full) > 1:
+			// The clearly most mentioned full name takes the bare surname.
+			sort.SliceStable(full, func(i, j int) bool { return full[i].Mentions > full[j].Mentions })
+			if full[0].Mentions >= 2*full[1].Mentions {
+				target = full[0].ID
+			}
+		}
+		for _, it := range bare {
+			if target != "" {
+				canon[it.ID] = target
+			} else {
+				canon[it.ID] = it.ID
+			}
+		}
+	}
+	return canon
+}
+
+// Canonical returns the ID of the merged entity that an ID given by Extract
+// now belongs to, or id itself when the registry does not know it.
+func (r *Registry) Canonical(id string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c, ok := r.groups()[id]; ok {
+		return c
+	}
+	return id
+}
+
+// Entities returns the merged entities, most mentioned first (ties by
+// name). Each carries every surface form as an alias and the total count of
+// mentions.
+func (r *Registry) Entities() []Entity {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	canon := r.groups()
+	merged := map[string]*regItem{}
+	var ids []string
+	for _, id := range r.order {
+		it := r.items[id]
+		c := canon[id]
+		m, ok := merged[c]
+		if !ok {
+			base := r.items[c]
+			m = &regItem{Entity: Entity{ID: c, Kind: base.Kind, Gender: base.Gender}, names: map[string]int{}}
+			merged[c] = m
+			ids = append(ids, c)
+		}
+		m.Mentions += it.Mentions
+		for n, k := range it.names {
+			m.names[n] += k
+		}
+		for _, t := range it.Titles {
+			m.Titles = appendNew(m.Titles, t)
+		}
+		if m.Gender == "" {
+			m.Gender = it.Gender
+		}
+	}
+	out := make([]Entity, 0, len(ids))
+	for _, id := range ids {
+		m := merged[id]
+		m.Name = bestName(m.Kind, m.names, r.items[id].Name)
+		for n := range m.names {
+			if n != m.Name {
+				m.Aliases = append(m.Aliases, n)
+			}
+		}
+		sort.Strings(m.Aliases)
+		out = append(out, m.Entity)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// bestName picks the display name: for persons the most mentioned form with
+// a given name, else the most mentioned capitalised form.
+func bestName(kind string, names map[string]int, fallback string) string {
+	best, bestN := "", -1
+	for n, k := range names {
+		if n == "" || strings.ToLower(n) == n {
+			continue // titles such as "the vice president"
+		}
+		if kind == KindPerson && len(strings.Fields(n)) < 2 {
+			k -= 1 << 20 // prefer full names
+		}
+		if kind != KindPerson && strings.HasPrefix(n, "The ") {
+			k -= 1 << 10
+		}
+		if k > bestN || (k == bestN && n < best) {
+			best, bestN = n, k
+		}
+	}
+	if best == "" {
+		return fallback
+	}
+	return best
+}

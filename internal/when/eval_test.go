@@ -1,0 +1,50 @@
+package when
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/sharedtest"
+)
+
+// TestEvaluateTimeBank scores Find on a slice of TimeBank (the full folder
+// with PARALLAX_FULL_EVAL=1) and checks floors the rules reach.
+func TestEvaluateTimeBank(t *testing.T) {
+	dir := sharedtest.Dir(t, "eval", "tempeval3", "TimeBank")
+	docs, err := LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := !testing.Short() && os.Getenv("PARALLAX_FULL_EVAL") == "1"
+	if !full {
+		// Every fourth document: a spread of sources and years.
+		var slice []Doc
+		for i := 0; i < len(docs); i += 4 {
+			slice = append(slice, docs[i])
+		}
+		docs = slice
+	}
+	r, err := EvaluateDocs(context.Background(), docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteText(os.Stderr); err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv("PARALLAX_MISMATCHES") != "" {
+		f, err := os.Create(os.Getenv("PARALLAX_MISMATCHES"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		r.WriteMismatches(f)
+	}
+	floors := map[string]float64{"extent_f1": 0.85, "value_f1": 0.80}
+	if r.ExtentF1 < floors["extent_f1"] {
+		t.Errorf("extent F1 %.3f below floor %.2f", r.ExtentF1, floors["extent_f1"])
+	}
+	if r.ValueF1 < floors["value_f1"] {
+		t.Errorf("value F1 %.3f below floor %.2f", r.ValueF1, floors["value_f1"])
+	}
+}

@@ -1,0 +1,1266 @@
+package when
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A rule is one surface pattern with its normalization. Patterns are
+// matched case-insensitively on the lower-cased text; every candidate span
+// is checked for word boundaries, then the longest non-overlapping
+// candidates win (earlier rules break ties).
+type rule struct {
+	name   string
+	typ    string
+	prio   int
+	re     *regexp.Regexp
+	names  []string
+	accept func(f *finder, m *match) bool
+	norm   func(f *finder, m *match) (Timex, bool)
+}
+
+type match struct {
+	rule       *rule
+	start, end int
+	idx        []int
+	f          *finder
+}
+
+// g returns the lower-cased text of the first non-empty group called name.
+func (m *match) g(name string) string {
+	for i, n := range m.rule.names {
+		if n == name && m.idx[2*i] >= 0 {
+			return m.f.lower[m.idx[2*i]:m.idx[2*i+1]]
+		}
+	}
+	return ""
+}
+
+// raw returns the original text of the first non-empty group called name.
+func (m *match) raw(name string) string {
+	for i, n := range m.rule.names {
+		if n == name && m.idx[2*i] >= 0 {
+			return m.f.text[m.idx[2*i]:m.idx[2*i+1]]
+		}
+	}
+	return ""
+}
+
+func (m *match) lower() string { return m.f.lower[m.start:m.end] }
+
+// Building blocks of the patterns, expanded by pat.
+var blocks = strings.NewReplacer(
+	"{MON}", `(?:january|february|march|april|may|june|july|august|september|october|november|december|sept\.?|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|oct\.?|nov\.?|dec\.?)`,
+	"{WD}", `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`,
+	"{YEAR}", `(?:1[5-9]\d\d|20\d\d)`,
+	"{DAYORD}", `(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)`,
+	"{NUMW}", `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)`,
+	"{UNIT}", `(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries|quarters?|nights?|fiscal\s+years?|trading\s+days?|business\s+days?)`,
+	"{VAGUE}", `(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|a\s+couple\s+of|couple\s+of)`,
+	"{TOD}", `(?:morning|afternoon|evening|night|mid-?\s?afternoon|mid-?\s?morning|midday|noon|midnight|overnight)`,
+)
+
+var numPat string
+
+func pat(s string) string {
+	s = strings.ReplaceAll(s, "{NUM}", numPat)
+	return blocks.Replace(s)
+}
+
+var rules []*rule
+
+type ruleDef struct {
+	name, typ, pattern string
+	accept             func(f *finder, m *match) bool
+	norm               func(f *finder, m *match) (Timex, bool)
+}
+
+func init() {
+	numPat = blocks.Replace(`(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|an)\s+(?:hundred|thousand|dozen)|a\s+couple\s+of|a\s+half|half\s+an?|a|an|{NUMW}(?:[\s-]+(?:and\s+)?{NUMW})*)(?:[\s-]+and[\s-]+a[\s-]+half)?`)
+	for i, d := range ruleDefs() {
+		re := regexp.MustCompile(`\b(?:` + pat(d.pattern) + `)`)
+		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm})
+	}
+}
+
+// ok builds a resolved Timex.
+func ok(typ, value string) (Timex, bool) {
+	return Timex{Type: typ, Value: value, Resolved: true}, true
+}
+
+// unresolved builds a Timex whose value could not be fully known.
+func unresolved(typ, value, note string) (Timex, bool) {
+	return Timex{Type: typ, Value: value, Resolved: false, Note: note}, true
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+func yearOf(s string) int {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "'") || strings.HasPrefix(s, "’") {
+		n := atoi(strings.TrimLeft(s, "'’"))
+		if n < 0 {
+			return -1
+		}
+		if n < 30 {
+			return 2000 + n
+		}
+		return 1900 + n
+	}
+	if y, ok := parseSpelledYear(s); ok {
+		return y
+	}
+	return atoi(s)
+}
+
+func dayOf(m *match) int {
+	if d := m.g("day"); d != "" {
+		return atoi(d)
+	}
+	if d := m.g("dayw"); d != "" {
+		n, ok := parseOrdinal(d)
+		if !ok {
+			return -1
+		}
+		return n
+	}
+	return 0
+}
+
+// capitalized reports whether the original text of group name starts with
+// an upper-case letter ("May", "March" as months, not verbs).
+func capitalized(m *match, name string) bool {
+	r := m.raw(name)
+	return r != "" && r[0] >= 'A' && r[0] <= 'Z'
+}
+
+func monthAccept(f *finder, m *match) bool {
+	if !capitalized(m, "mon") {
+		return false
+	}
+	if m.g("mon") == "may" && m.end-m.start == 3 {
+		// A bare "May" is a month only after a preposition or before a year.
+		w := prevWord(f.lower, m.start)
+		switch w {
+		case "in", "since", "by", "until", "through", "of", "from", "to", "during", "before", "after", "early", "late", "mid", "last", "this", "next", "and", "or", "between", "till", "on":
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// prevWord returns the lower-cased word before position i.
+func prevWord(lower string, i int) string {
+	j := i
+	for j > 0 && !isLetterByte(lower[j-1]) {
+		j--
+		if i-j > 3 {
+			return ""
+		}
+	}
+	k := j
+	for k > 0 && isLetterByte(lower[k-1]) {
+		k--
+	}
+	return lower[k:j]
+}
+
+// nextWord returns the lower-cased word after position i.
+func nextWord(lower string, i int) string {
+	j := i
+	for j < len(lower) && (lower[j] == ' ' || lower[j] == '-') {
+		j++
+	}
+	k := j
+	for k < len(lower) && isLetterByte(lower[k]) {
+		k++
+	}
+	return lower[j:k]
+}
+
+func ruleDefs() []ruleDef {
+	return []ruleDef{
+		// Absolute dates with a year.
+		{name: "date-mdy", typ: "DATE",
+			pattern: `(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>{YEAR})\b`,
+			accept:  monthAccept, norm: normFullDate},
+		{name: "date-dmy", typ: "DATE",
+			pattern: `(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON}),?\s+(?P<year>{YEAR})\b`,
+			accept:  monthAccept, norm: normFullDate},
+		{name: "date-iso", typ: "DATE",
+			pattern: `(?P<year>{YEAR})-(?P<monn>[01]\d)-(?P<day>[0-3]\d)\b`,
+			norm:    normFullDate},
+		{name: "date-us", typ: "DATE",
+			pattern: `(?P<monn>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>{YEAR})\b`,
+			norm:    normFullDate},
+		// Month and day without a year.
+		{name: "date-md", typ: "DATE",
+			pattern: `(?:(?P<wd>{WD}),?\s+)?(?:(?P<pre>early|late)\s+)?(?P<mon>{MON})\s*(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?:the\s+)?(?P<dayw>{DAYORD}))\b`,
+			accept:  monthAccept, norm: normMonthDay},
+		{name: "date-dm", typ: "DATE",
+			pattern: `(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<dayw>{DAYORD}))\s+(?:of\s+)?(?P<mon>{MON})`,
+			accept:  monthAccept, norm: normMonthDay},
+		// Month and year.
+		{name: "month-year", typ: "DATE",
+			pattern: `(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle|close)\s+of)[\s-]*)?(?P<mon>{MON}),?\s+(?:of\s+)?(?P<year>{YEAR}|'\d\d|(?:nineteen|twenty)[\s-]+{NUMW}(?:[\s-]+{NUMW})?)`,
+			accept:  monthAccept, norm: normMonthYear},
+		{name: "month-rel", typ: "DATE",
+			pattern: `(?:(?P<pos>early|mid|late|the\s+(?:beginning|start|end|middle|close)\s+of)[\s-]*)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|coming)\s+)?(?P<mon>{MON})(?:\s+(?P<yrel>last|this|next)\s+year)?`,
+			accept:  monthAccept, norm: normMonth},
+		// Years, fiscal years, halves and quarters.
+		{name: "year", typ: "DATE",
+			pattern: `(?:(?:fiscal|calendar|model)(?:\s+year)?[\s-]+|(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle|close|rest|remainder|course)\s+of)[\s-]*(?:fiscal\s+)?))?(?P<year>{YEAR}|'\d\d)(?:\s+and\s+beyond|\s+or\s+later)?`,
+			accept:  yearAccept, norm: normYear},
+		{name: "year-spelled", typ: "DATE",
+			pattern: `(?:the\s+year\s+)?(?P<year>(?:nineteen|eighteen)[\s-]+{NUMW}(?:[\s-]+{NUMW})?|two\s+thousand(?:\s+and\s+{NUMW})?)`,
+			accept:  spelledYearAccept, norm: normYear},
+		{name: "half", typ: "DATE",
+			pattern: `(?:the\s+)?(?P<h>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(?:(?P<yrel>this|last|next|the)\s+year|(?:fiscal\s+)?(?P<year>{YEAR})))?`,
+			norm:    normHalf},
+		{name: "quarter", typ: "DATE",
+			pattern: `(?:(?:the|its|this|that|a)\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+|(?P<year>{YEAR})\s+|(?:fiscal|calendar)[\s-]+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?:quarter|qtr)(?:\s+(?:of|in)\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next)\s+year))?(?:\s+(?P<yrel>this|last|next)\s+year)?`,
+			norm: normQuarter},
+		{name: "quarter-ref", typ: "DATE",
+			pattern: `(?P<det>the|this|that|its|their)\s+(?:(?P<adj>latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal|same|previous|prior|past|last)\s+)?(?:quarter|period)`,
+			accept:  quarterRefAccept, norm: normQuarterRef},
+		{name: "year-ago", typ: "DATE",
+			pattern: `(?:(?:the|a)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|year\s+(?:ago|earlier)|(?P<year>{YEAR})|last\s+year's|prior-year|previous\s+year's|year-before)\s+(?:(?P<q>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)` +
+				`|the\s+(?:corresponding|same|comparable)\s+(?:period|quarter|time|months?)\s+(?:(?:of|in)\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)` +
+				`|(?:a\s+year|twelve\s+months|12\s+months)\s+(?:ago|earlier|before)|year-(?:ago|earlier)`,
+			norm: normYearAgo},
+		// Seasons, decades, centuries.
+		{name: "season", typ: "DATE",
+			pattern: `(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the|early|late|mid|the\s+early|the\s+late|the\s+coming|the\s+past)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+of\s+(?P<year>{YEAR}|(?:nineteen|twenty)[\s-]+{NUMW}(?:[\s-]+{NUMW})?))?`,
+			accept:  seasonAccept, norm: normSeason},
+		{name: "decade", typ: "DATE",
+			pattern: `(?:the\s+)?(?:(?:early|mid|late|last\s+half\s+of\s+the|first\s+half\s+of\s+the)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0'?s|'\d0'?s|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))`,
+			norm: normDecade},
+		{name: "century", typ: "DATE",
+			pattern: `(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|{DAYORD})[\s-]+century`,
+			norm: normCentury},
+		// Days relative to the document date.
+		{name: "day-rel", typ: "DATE",
+			pattern: `(?:(?P<pos>early|late|later|earlier|(?:mid-?\s?)?(?:morning|afternoon|evening))\s+)?(?P<rel>today|yesterday|tomorrow|tonight)(?:\s+(?P<tod>morning|afternoon|evening|night))?|(?P<tod>{TOD})\s+(?:of\s+)?(?P<rel>today|yesterday|tomorrow)|the\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)`,
+			norm: normDayRel},
+		{name: "tod-rel", typ: "TIME",
+			pattern: `(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<tod>morning|afternoon|evening|night)|(?P<tod>overnight))`,
+			norm: normTodRel},
+		{name: "day-ana", typ: "DATE",
+			pattern: `the\s+(?:(?P<dir>next|following|previous|prior)\s+day|day\s+(?P<dir>before|after))`,
+			norm: normDayAna},
+		// Weekdays.
+		{name: "weekday", typ: "DATE",
+			pattern: `(?:(?P<tod>{TOD}|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm))\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|the\s+next|early|late|earlier|later)\s+)?(?P<wd>{WD})(?P<plural>s)?(?:\s+(?P<tod2>morning|afternoon|evening|night|nights))?`,
+			accept:  func(f *finder, m *match) bool { return capitalized(m, "wd") },
+			norm:    normWeekday},
+		{name: "weekday-set", typ: "SET",
+			pattern: `(?:each|every)\s+(?P<wd>{WD})(?:\s+(?P<tod2>morning|afternoon|evening|night))?`,
+			norm:    normWeekday},
+		// Clock times.
+		{name: "clock", typ: "TIME",
+			pattern: `(?:(?:about|around|approximately|at\s+about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?P<hh>\d{1,2})(?:[:.](?P<mm>\d\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)|(?P<hh>\d{1,2}):(?P<mm>\d\d)|(?P<named>noon|midnight))(?:\s+(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|msk|eet|eest|local\s+time|moscow\s+time|kyiv\s+time))?(?:,?\s+(?:on\s+)?(?:(?P<rel>today|yesterday|tomorrow)|(?P<wd>{WD})|(?P<mon>{MON})\s*(?P<day>\d{1,2})))?`,
+			accept:  clockAccept, norm: normClock},
+		// General references.
+		{name: "present", typ: "DATE",
+			pattern: `(?:right\s+now|just\s+now|now|currently|at\s+present|presently|these\s+days|nowadays|at\s+the\s+moment|at\s+this\s+time|current|this\s+time)`,
+			accept:  presentAccept, norm: constValue("PRESENT_REF")},
+		{name: "past", typ: "DATE",
+			pattern: `(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent(?:\s+(?:days|years|times))?|the\s+past|previously|formerly|in\s+years\s+past|(?:{VAGUE}\s+)?(?:years|decades|months|weeks)\s+ago|(?:some\s+time|long|a\s+while|a\s+long\s+time|not\s+long)\s+ago|earlier|lately|in\s+the\s+old\s+days`,
+			accept:  pastAccept, norm: constValue("PAST_REF")},
+		{name: "future", typ: "DATE",
+			pattern: `(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?future|soon|shortly|the\s+(?:near|short|long|medium|longer|shorter)\s+term|(?:the\s+)?(?:coming|future|upcoming)\s+(?:months|years|quarters|decades)|(?:a|some)\s+later\s+date|as\s+soon\s+as\s+possible|in\s+(?:the\s+)?(?:days|weeks|months|years)\s+to\s+come|eventually|one\s+day\s+soon`,
+			accept:  futureAccept, norm: constValue("FUTURE_REF")},
+		// this/last/next year, month, week, weekend, decade.
+		{name: "unit-rel", typ: "DATE",
+			pattern: `(?:(?P<pos>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+close\s+of|around|at)\s+)?(?:(?:in|during)\s+)?(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+following|the\s+same|that|the|the\s+latest|the\s+next|the\s+last|the\s+new)\s+(?P<u>year|month|week|weekend|decade|century|fiscal\s+year|calendar\s+year|school\s+year)|(?P<u>year|month|week)(?P<end>-end|\s+end|'s\s+end)|(?P<rel>year)-to-date`,
+			accept: unitRelAccept, norm: normUnitRel},
+		{name: "ago", typ: "DATE",
+			pattern: `(?:(?P<mod>about|nearly|almost|more\s+than|some|roughly|just|only|less\s+than|over|exactly|at\s+least|barely)\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|from\s+now|hence)`,
+			norm: normAgo},
+		// Durations.
+		{name: "duration", typ: "DURATION",
+			pattern: `(?:(?P<mod>about|around|roughly|approximately|nearly|almost|some|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|just|only|another|an\s+additional|within|a\s+full|the\s+full|all|each\s+of)\s+)?(?:(?P<det>the|these|those|its|their|his|her|our|a)\s+)?(?:(?P<dir>past|last|next|previous|coming|following|first|final|latest|initial|remaining|year-earlier|same|prior|ensuing|succeeding|preceding)\s+)?(?P<num>{NUM})(?:\s+to\s+(?P<num2>{NUM}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|long|odd)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:-old|-long|\s+(?:period|span|stretch)|\s+or\s+so|\s+ahead)?`,
+			accept: durationAccept, norm: normDuration},
+		{name: "duration-vague", typ: "DURATION",
+			pattern: `(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|previous|recent|following|first|early|ensuing)\s+)?(?:(?P<vague>{VAGUE})[\s-]+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)(?P<ahead>\s+ahead)?|(?P<vague>several|a\s+few)-(?P<unit>year|month|week|day|hour)`,
+			accept: vagueAccept, norm: normVague},
+		{name: "set", typ: "SET",
+			pattern: `(?:each|every|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually|biannually)`,
+			norm: normSet},
+	}
+}
+
+func constValue(v string) func(*finder, *match) (Timex, bool) {
+	return func(f *finder, m *match) (Timex, bool) { return ok("DATE", v) }
+}
+
+// ---- absolute dates ----
+
+func monthFrom(m *match) (time.Month, bool) {
+	if n := m.g("monn"); n != "" {
+		v := atoi(n)
+		if v < 1 || v > 12 {
+			return 0, false
+		}
+		return time.Month(v), true
+	}
+	return monthOf(m.g("mon"))
+}
+
+func normFullDate(f *finder, m *match) (Timex, bool) {
+	mon, okm := monthFrom(m)
+	if !okm {
+		return Timex{}, false
+	}
+	y := yearOf(m.g("year"))
+	d := dayOf(m)
+	if !validDay(y, mon, d) {
+		return unresolved("DATE", fmt7(y, mon), "no such day: "+strconv.Itoa(d)+" "+mon.String())
+	}
+	return ok("DATE", fmtDay(date(y, mon, d)))
+}
+
+func fmt7(y int, m time.Month) string { return fmtYear(y) + "-" + twoDigits(int(m)) }
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// pickYear chooses the year of a month (and day) named without one: the
+// occurrence nearest the anchor, leaning to the past unless the sentence
+// speaks of the future.
+func (f *finder) pickYear(mon time.Month, day int, tn tense) int {
+	y := f.anchor.Year()
+	if day == 0 {
+		day = 15
+	}
+	best, bestCost := y, 1e18
+	for _, cy := range []int{y - 1, y, y + 1} {
+		dd := day
+		if !validDay(cy, mon, dd) {
+			dd = 28
+		}
+		diff := date(cy, mon, dd).Sub(f.anchor).Hours() / 24
+		cost := diff
+		if diff < 0 {
+			cost = -diff
+			if tn == tenseFuture {
+				cost *= 3
+			}
+		} else if diff > 0 {
+			switch tn {
+			case tensePast:
+				cost *= 3
+			case tenseNone:
+				cost *= 1.5
+			}
+		}
+		if cost < bestCost {
+			best, bestCost = cy, cost
+		}
+	}
+	return best
+}
+
+func normMonthDay(f *finder, m *match) (Timex, bool) {
+	mon, okm := monthOf(m.g("mon"))
+	d := dayOf(m)
+	if !okm || d < 0 {
+		return Timex{}, false
+	}
+	if !validDay(0, mon, d) {
+		y := "XXXX"
+		if f.has {
+			y = fmtYear(f.anchor.Year())
+		}
+		return unresolved("DATE", y+"-"+twoDigits(int(mon)), "no such day: "+strconv.Itoa(d)+" "+mon.String())
+	}
+	if !f.has {
+		return unresolved("DATE", "XXXX-"+twoDigits(int(mon))+"-"+twoDigits(d), "")
+	}
+	y := f.pickYear(mon, d, f.tenseAt(m.start, m.end))
+	if !validDay(y, mon, d) {
+		return unresolved("DATE", fmt7(y, mon), "no such day: "+strconv.Itoa(d)+" "+mon.String()+" "+strconv.Itoa(y))
+	}
+	return ok("DATE", fmtDay(date(y, mon, d)))
+}
+
+func normMonthYear(f *finder, m *match) (Timex, bool) {
+	mon, okm := monthOf(m.g("mon"))
+	y := yearOf(m.g("year"))
+	if !okm || y < 0 {
+		return Timex{}, false
+	}
+	return ok("DATE", fmt7(y, mon))
+}
+
+func normMonth(f *finder, m *match) (Timex, bool) {
+	mon, okm := monthOf(m.g("mon"))
+	if !okm {
+		return Timex{}, false
+	}
+	if !f.has {
+		return unresolved("DATE", "XXXX-"+twoDigits(int(mon)), "")
+	}
+	y := f.anchor.Year()
+	cur := f.anchor.Month()
+	switch m.g("yrel") {
+	case "last":
+		return ok("DATE", fmt7(y-1, mon))
+	case "next":
+		return ok("DATE", fmt7(y+1, mon))
+	case "this":
+		return ok("DATE", fmt7(y, mon))
+	}
+	switch rel := strings.Join(strings.Fields(m.g("rel")), " "); rel {
+	case "last", "this past", "the previous":
+		if mon >= cur {
+			y--
+		}
+		return ok("DATE", fmt7(y, mon))
+	case "next", "this coming", "coming", "the following":
+		if mon <= cur {
+			y++
+		}
+		return ok("DATE", fmt7(y, mon))
+	case "this":
+		return ok("DATE", fmt7(y, mon))
+	}
+	return ok("DATE", fmt7(f.pickYear(mon, 0, f.tenseAt(m.start, m.end)), mon))
+}
+
+func yearAccept(f *finder, m *match) bool {
+	// Not an amount: "$1990", "1,990", "1990%", "1990-million".
+	if m.start > 0 {
+		c := f.text[m.start-1]
+		if c == '$' || c == '#' || c == '.' || c == ',' || c == '-' || c == '/' || c == ':' {
+			return false
+		}
+	}
+	if m.end < len(f.text) {
+		c := f.text[m.end]
+		if c == '%' || c == '-' || c == '/' || c == ':' {
+			return false
+		}
+		if (c == ',' || c == '.') && m.end+1 < len(f.text) && f.text[m.end+1] >= '0' && f.text[m.end+1] <= '9' {
+			return false
+		}
+	}
+	switch nextWord(f.lower, m.end) {
+	case "percent", "people", "shares", "troops", "soldiers", "tons", "tonnes", "dollars", "pounds", "miles", "km", "kilometers", "meters", "feet", "barrels", "cars", "units", "jobs", "workers", "employees", "acres", "points", "yen", "francs", "marks", "rubles", "euros", "hryvnias", "residents", "homes", "words", "votes", "pages":
+		return false
+	}
+	y := yearOf(m.g("year"))
+	return y > 0
+}
+
+func spelledYearAccept(f *finder, m *match) bool {
+	y := yearOf(m.g("year"))
+	if y < 1000 {
+		return false
+	}
+	if strings.HasPrefix(m.g("year"), "two thousand") && !strings.HasPrefix(m.lower(), "the year") {
+		switch prevWord(f.lower, m.start) {
+		case "in", "since", "by", "until", "of", "before", "after", "around":
+		default:
+			return false
+		}
+		switch nextWord(f.lower, m.end) {
+		case "", "and", "or":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func normYear(f *finder, m *match) (Timex, bool) {
+	y := yearOf(m.g("year"))
+	if y < 0 {
+		return Timex{}, false
+	}
+	return ok("DATE", fmtYear(y))
+}
+
+func (f *finder) yearFor(yrel, year string) (int, bool) {
+	if year != "" {
+		y := yearOf(year)
+		return y, y > 0
+	}
+	if !f.has {
+		return 0, false
+	}
+	y := f.anchor.Year()
+	switch yrel {
+	case "last":
+		return y - 1, true
+	case "next":
+		return y + 1, true
+	case "this", "the":
+		return y, true
+	}
+	return y, false
+}
+
+func normHalf(f *finder, m *match) (Timex, bool) {
+	h := "H1"
+	if s := m.g("h"); s == "second" || s == "last" || s == "latter" {
+		h = "H2"
+	}
+	y, explicit := f.yearFor(m.g("yrel"), m.g("year"))
+	if !explicit {
+		if !f.has {
+			return unresolved("DATE", "XXXX-"+h, "")
+		}
+		if v, okr := f.lastRef(m.start, 2000, func(v string) bool { return granularity(v) != "" }); okr {
+			y = atoi(v[:4])
+		} else if h == "H2" && f.anchor.Month() <= 6 && f.tenseAt(m.start, m.end) != tenseFuture {
+			y--
+		}
+	}
+	return ok("DATE", fmtYear(y)+"-"+h)
+}
+
+var quarterNums = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+func normQuarter(f *finder, m *match) (Timex, bool) {
+	q := quarterNums[m.g("q")]
+	if q == 0 {
+		return Timex{}, false
+	}
+	qs := "-Q" + strconv.Itoa(q)
+	y, explicit := f.yearFor(m.g("yrel"), m.g("year"))
+	if !explicit {
+		if !f.has {
+			return unresolved("DATE", "XXXX"+qs, "")
+		}
+		// The same year as the last date mentioned nearby, else the
+		// latest such quarter (this year's when it has begun).
+		if v, okr := f.lastRef(m.start, 1500, func(v string) bool {
+			g := granularity(v)
+			return g == "quarter" || g == "half"
+		}); okr {
+			y = atoi(v[:4])
+		} else {
+			cur := quarterOf(f.anchor.Month())
+			if q > cur && f.tenseAt(m.start, m.end) != tenseFuture {
+				y--
+			}
+		}
+	}
+	return ok("DATE", fmtYear(y)+qs)
+}
+
+func quarterRefAccept(f *finder, m *match) bool {
+	l := m.lower()
+	if strings.HasSuffix(l, "period") {
+		// "the period" alone is too vague; "the latest period" in a
+		// quarterly report is a quarter.
+		a := m.g("adj")
+		return a == "latest" || a == "just-ended" || a == "just ended" || a == "most recent"
+	}
+	return true
+}
+
+func normQuarterRef(f *finder, m *match) (Timex, bool) {
+	if !f.has {
+		return unresolved("DATE", "XXXX-QX", "")
+	}
+	adj := m.g("adj")
+	cur := quarterOf(f.anchor.Month())
+	y := f.anchor.Year()
+	if adj == "current" || (m.g("det") == "this" && adj == "") {
+		return ok("DATE", fmtYear(y)+"-Q"+strconv.Itoa(cur))
+	}
+	if adj == "previous" || adj == "prior" || adj == "past" || adj == "last" {
+		if v, okr := f.lastRef(m.start, 3000, func(v string) bool { return granularity(v) == "quarter" }); okr {
+			qy, q := atoi(v[:4]), int(v[6]-'0')-1
+			if q == 0 {
+				q, qy = 4, qy-1
+			}
+			return ok("DATE", fmtYear(qy)+"-Q"+strconv.Itoa(q))
+		}
+	}
+	if v, okr := f.lastRef(m.start, 3000, func(v string) bool { return granularity(v) == "quarter" }); okr {
+		return ok("DATE", v)
+	}
+	// The latest completed quarter.
+	q := cur - 1
+	if q == 0 {
+		q, y = 4, y-1
+	}
+	return ok("DATE", fmtYear(y)+"-Q"+strconv.Itoa(q))
+}
+
+func normYearAgo(f *finder, m *match) (Timex, bool) {
+	if y := m.g("year"); y != "" {
+		// "the 1988 quarter": that year, the quarter of the reference.
+		if v, okr := f.lastRef(m.start, 1500, func(v string) bool { return granularity(v) == "quarter" }); okr {
+			return ok("DATE", y+v[4:])
+		}
+		return ok("DATE", y)
+	}
+	if q := quarterNums[m.g("q")]; q > 0 {
+		if !f.has {
+			return unresolved("DATE", "XXXX-Q"+strconv.Itoa(q), "")
+		}
+		return ok("DATE", fmtYear(f.anchor.Year()-1)+"-Q"+strconv.Itoa(q))
+	}
+	if v, okr := f.lastRef(m.start, 600, func(v string) bool {
+		g := granularity(v)
+		return g == "quarter" || g == "half" || g == "month" || g == "day" || g == "year" || g == "season"
+	}); okr {
+		if s, oks := shiftYears(v, -1); oks {
+			return ok("DATE", s)
+		}
+	}
+	if !f.has {
+		return unresolved("DATE", "XXXX", "")
+	}
+	return ok("DATE", fmtYear(f.anchor.Year()-1))
+}
+
+// ---- seasons, decades, centuries ----
+
+var seasonCodes = map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+var seasonStart = map[string]time.Month{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+func seasonAccept(f *finder, m *match) bool {
+	s := m.g("season")
+	rel := m.g("rel")
+	if s == "fall" || s == "spring" {
+		// Verbs and springs: only with a determiner or a year.
+		return rel != "" && rel != "early" && rel != "late" || m.g("year") != ""
+	}
+	if rel == "the" {
+		// "the summer" is fine; "the winter Olympics" less so, but rare.
+		return true
+	}
+	return true
+}
+
+func normSeason(f *finder, m *match) (Timex, bool) {
+	code := seasonCodes[m.g("season")]
+	if y := m.g("year"); y != "" {
+		return ok("DATE", fmtYear(yearOf(y))+"-"+code)
+	}
+	if !f.has {
+		return unresolved("DATE", "XXXX-"+code, "")
+	}
+	y := f.anchor.Year()
+	start := date(y, seasonStart[code], 1)
+	if code == "WI" && f.anchor.Month() <= 2 {
+		start = date(y-1, 12, 1) // winter of the turn of the year
+		y--
+	}
+	rel := strings.Join(strings.Fields(m.g("rel")), " ")
+	switch rel {
+	case "last", "this past", "the past":
+		if !start.Before(f.anchor) || f.anchor.Sub(start).Hours() < 24*92 {
+			y--
+		}
+	case "next", "this coming", "the coming":
+		if start.Before(f.anchor) {
+			y++
+		}
+	case "this":
+	default:
+		if start.After(f.anchor) && f.tenseAt(m.start, m.end) == tensePast {
+			y--
+		}
+	}
+	return ok("DATE", fmtYear(y)+"-"+code)
+}
+
+var decadeWords = map[string]int{"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+func normDecade(f *finder, m *match) (Timex, bool) {
+	d := strings.TrimSuffix(strings.TrimSuffix(m.g("dec"), "s"), "'")
+	if n, okw := decadeWords[m.g("dec")]; okw {
+		c := 19
+		if f.has && f.anchor.Year() < 1900 {
+			c = 18
+		}
+		return ok("DATE", strconv.Itoa(c)+strconv.Itoa(n))
+	}
+	if strings.HasPrefix(d, "'") || strings.HasPrefix(d, "’") {
+		n := atoi(strings.TrimLeft(d, "'’"))
+		if n < 0 {
+			return Timex{}, false
+		}
+		c := 19
+		if n < 30 && f.has && f.anchor.Year() >= 2000 {
+			c = 20
+		}
+		return ok("DATE", strconv.Itoa(c)+strconv.Itoa(n/10))
+	}
+	if len(d) != 4 {
+		return Timex{}, false
+	}
+	return ok("DATE", d[:3])
+}
+
+func normCentury(f *finder, m *match) (Timex, bool) {
+	n, okc := parseOrdinal(m.g("c"))
+	if !okc || n < 1 || n > 30 {
+		return Timex{}, false
+	}
+	return ok("DATE", twoDigits(n-1))
+}
+
+// ---- days relative to the document date ----
+
+var todCodes = map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "nights": "NI", "tonight": "NI", "overnight": "NI", "midday": "MI", "noon": "12:00", "midnight": "24:00", "mid-afternoon": "AF", "midafternoon": "AF", "mid afternoon": "AF", "mid-morning": "MO", "midmorning": "MO", "mid morning": "MO"}
+
+func todCode(s string) string { return todCodes[strings.Join(strings.Fields(s), " ")] }
+
+func (f *finder) dayOrX(t time.Time) (string, bool) {
+	if !f.has {
+		return "XXXX-XX-XX", false
+	}
+	return fmtDay(t), true
+}
+
+func normDayRel(f *finder, m *match) (Timex, bool) {
+	if !f.has {
+		return unresolved("DATE", "XXXX-XX-XX", "")
+	}
+	d := f.anchor
+	switch strings.Join(strings.Fields(m.g("rel")), " ") {
+	case "yesterday":
+		d = d.AddDate(0, 0, -1)
+	case "tomorrow":
+		d = d.AddDate(0, 0, 1)
+	case "before yesterday":
+		d = d.AddDate(0, 0, -2)
+	case "after tomorrow":
+		d = d.AddDate(0, 0, 2)
+	case "tonight":
+		return Timex{Type: "TIME", Value: fmtDay(d) + "TNI", Resolved: true}, true
+	}
+	tod := m.g("tod")
+	if tod == "" {
+		if p := m.g("pos"); p != "" && p != "early" && p != "late" && p != "later" && p != "earlier" {
+			tod = p
+		}
+	}
+	if c := todCode(tod); c != "" {
+		return Timex{Type: "TIME", Value: fmtDay(d) + "T" + c, Resolved: true}, true
+	}
+	return ok("DATE", fmtDay(d))
+}
+
+func normTodRel(f *finder, m *match) (Timex, bool) {
+	if !f.has {
+		return unresolved("TIME", "XXXX-XX-XXT"+todCode(m.g("tod")), "")
+	}
+	d := f.anchor
+	tod := m.g("tod")
+	switch m.g("rel") {
+	case "last", "yesterday":
+		d = d.AddDate(0, 0, -1)
+	case "tomorrow":
+		d = d.AddDate(0, 0, 1)
+	}
+	if tod == "overnight" {
+		if f.tenseAt(m.start, m.end) != tenseFuture {
+			d = d.AddDate(0, 0, -1)
+		}
+	}
+	return Timex{Type: "TIME", Value: fmtDay(d) + "T" + todCode(tod), Resolved: true}, true
+}
+
+func normDayAna(f *finder, m *match) (Timex, bool) {
+	base := f.anchor
+	if v, okr := f.lastRef(m.start, 1000, func(v string) bool { return granularity(v) == "day" }); okr {
+		if t, err := time.Parse("2006-01-02", v[:10]); err == nil {
+			base = t
+		}
+	} else if !f.has {
+		return unresolved("DATE", "XXXX-XX-XX", "")
+	}
+	switch m.g("dir") {
+	case "next", "following", "after":
+		base = base.AddDate(0, 0, 1)
+	default:
+		base = base.AddDate(0, 0, -1)
+	}
+	return ok("DATE", fmtDay(base))
+}
+
+// ---- weekdays ----
+
+// weekdayDate resolves a weekday name against the anchor: the same day
+// when it is the anchor's weekday, else the latest one before the anchor,
+// or the next one after it when the sentence speaks of the future.
+func (f *finder) weekdayDate(wd time.Weekday, rel string, tn tense) time.Time {
+	a := f.anchor
+	back := (int(a.Weekday()) - int(wd) + 7) % 7 // days back to the latest such weekday (0: today)
+	fwd := (int(wd) - int(a.Weekday()) + 7) % 7
+	switch rel {
+	case "last", "this past", "the previous", "earlier":
+		if back == 0 {
+			back = 7
+		}
+		return a.AddDate(0, 0, -back)
+	case "next", "this coming", "coming", "the following", "the next", "later":
+		if fwd == 0 {
+			fwd = 7
+		}
+		return a.AddDate(0, 0, fwd)
+	case "this":
+		// The weekday of the anchor's week (Monday first).
+		diff := isoDay(wd) - isoDay(a.Weekday())
+		return a.AddDate(0, 0, diff)
+	}
+	if back == 0 {
+		return a
+	}
+	if tn == tenseFuture {
+		return a.AddDate(0, 0, fwd)
+	}
+	return a.AddDate(0, 0, -back)
+}
+
+func normWeekday(f *finder, m *match) (Timex, bool) {
+	wd, okw := weekdayNames[m.g("wd")]
+	if !okw {
+		return Timex{}, false
+	}
+	tod := m.g("tod")
+	if tod == "" {
+		tod = m.g("tod2")
+	}
+	code := todCode(tod)
+	if code == "" && tod != "" {
+		code = clockCode(tod)
+	}
+	if m.rule.typ == "SET" || m.g("plural") != "" || tod == "nights" {
+		v := "XXXX-WXX-" + strconv.Itoa(isoDay(wd))
+		if code != "" {
+			v += "T" + code
+		}
+		return Timex{Type: "SET", Value: v, Resolved: true}, true
+	}
+	if !f.has {
+		v := "XXXX-WXX-" + strconv.Itoa(isoDay(wd))
+		if code != "" {
+			return unresolved("TIME", v+"T"+code, "")
+		}
+		return unresolved("DATE", v, "")
+	}
+	rel := strings.Join(strings.Fields(m.g("rel")), " ")
+	d := f.weekdayDate(wd, rel, f.tenseAt(m.start, m.end))
+	if code != "" {
+		return Timex{Type: "TIME", Value: fmtDay(d) + "T" + code, Resolved: true}, true
+	}
+	return ok("DATE", fmtDay(d))
+}
+
+// ---- clock times ----
+
+func clockAccept(f *finder, m *match) bool {
+	if m.g("ampm") == "" && m.g("named") == "" {
+		// A bare "7:15" needs a day word, or it may be a score or a ratio.
+		return m.g("rel") != "" || m.g("wd") != ""
+	}
+	h := atoi(m.g("hh"))
+	return m.g("named") != "" || (h >= 0 && h <= 24)
+}
+
+// clockCode turns "5 p.m." into "17:00" ("" if it is not a time).
+func clockCode(s string) string {
+	s = strings.TrimSpace(s)
+	re := clockRE.FindStringSubmatch(s)
+	if re == nil {
+		return ""
+	}
+	h, mm := atoi(re[1]), 0
+	if re[2] != "" {
+		mm = atoi(re[2])
+	}
+	if strings.HasPrefix(re[3], "p") && h < 12 {
+		h += 12
+	}
+	if strings.HasPrefix(re[3], "a") && h == 12 {
+		h = 0
+	}
+	if h < 0 || h > 24 || mm < 0 || mm > 59 {
+		return ""
+	}
+	return twoDigits(h) + ":" + twoDigits(mm)
+}
+
+var clockRE = regexp.MustCompile(`^(\d{1,2})(?:[:.](\d\d))?\s*(a\.?m\.?|p\.?m\.?)?$`)
+
+func normClock(f *finder, m *match) (Timex, bool) {
+	var code string
+	if n := m.g("named"); n != "" {
+		code = todCode(n)
+	} else {
+		h, mm := atoi(m.g("hh")), 0
+		if s := m.g("mm"); s != "" {
+			mm = atoi(s)
+		}
+		ap := m.g("ampm")
+		if strings.HasPrefix(ap, "p") && h < 12 {
+			h += 12
+		}
+		if strings.HasPrefix(ap, "a") && h == 12 {
+			h = 0
+		}
+		if h < 0 || h > 24 || mm < 0 || mm > 59 {
+			return unresolved("TIME", "XXXX-XX-XXTXX:XX", "no such time: "+m.f.text[m.start:m.end])
+		}
+		code = twoDigits(h) + ":" + twoDigits(mm)
+	}
+	if !f.has {
+		return unresolved("TIME", "XXXX-XX-XXT"+code, "")
+	}
+	d := f.anchor
+	switch {
+	case m.g("rel") == "yesterday":
+		d = d.AddDate(0, 0, -1)
+	case m.g("rel") == "tomorrow":
+		d = d.AddDate(0, 0, 1)
+	case m.g("wd") != "":
+		d = f.weekdayDate(weekdayNames[m.g("wd")], "", f.tenseAt(m.start, m.end))
+	case m.g("mon") != "":
+		mon, _ := monthOf(m.g("mon"))
+		day := atoi(m.g("day"))
+		if !validDay(0, mon, day) {
+			return unresolved("TIME", fmtYear(d.Year())+"-"+twoDigits(int(mon))+"-XXT"+code, "no such day: "+m.g("day")+" "+mon.String())
+		}
+		y := f.pickYear(mon, day, f.tenseAt(m.start, m.end))
+		if !validDay(y, mon, day) {
+			return unresolved("TIME", fmt7(y, mon)+"-XXT"+code, "no such day")
+		}
+		d = date(y, mon, day)
+	}
+	return Timex{Type: "TIME", Value: fmtDay(d) + "T" + code, Resolved: true}, true
+}
+
+// ---- general references ----
+
+func presentAccept(f *finder, m *match) bool {
+	l := m.lower()
+	if l == "current" {
+		// The adjective "current" of a time ("the current quarter" is
+		// taken by longer rules): keep "current" before nouns only, and
+		// not in "current account" or "electric current".
+		switch nextWord(f.lower, m.end) {
+		case "account", "accounts", "affairs", "events", "liabilities", "assets", "":
+			return false
+		}
+		return prevWord(f.lower, m.start) != "electric"
+	}
+	if l == "now" {
+		// "now-defunct" and "now that" stay, "until now" too.
+		return true
+	}
+	return true
+}
+
+func pastAccept(f *finder, m *match) bool {
+	l := m.lower()
+	switch l {
+	case "earlier":
+		// A sentence adverb ("Earlier, …", "… said earlier.") rather than a
+		// comparison ("earlier than", "earlier estimates").
+		if m.end < len(f.text) {
+			c := f.text[m.end]
+			return c == ',' || c == '.' || c == ';' || c == '\n'
+		}
+		return true
+	case "the past":
+		return prevWord(f.lower, m.start) == "in"
+	case "recent":
+		// Only as a noun phrase head of a time: "in recent days".
+		return false
+	}
+	return true
+}
+
+func futureAccept(f *finder, m *match) bool {
+	l := m.lower()
+	if l == "future" {
+		// Bare "future" as in "its future" stays; "future contracts" not.
+		switch nextWord(f.lower, m.end) {
+		case "contract", "contracts", "deliveries", "delivery", "price", "prices", "generations", "plans":
+			return false
+		}
+	}
+	if l == "eventually" {
+		return false
+	}
+	return true
+}
+
+// ---- this / last / next unit ----
+
+func unitRelAccept(f *finder, m *match) bool {
+	rel := strings.Join(strings.Fields(m.g("rel")), " ")
+	u := m.g("u")
+	if rel == "the" || rel == "that" || rel == "the same" || rel == "the new" {
+		// "the year" and "the week" are often durations or generic; keep
+		// them only with a position ("the end of the year") or for the
+		// weekend.
+		return m.g("pos") != "" || u == "weekend"
+	}
+	return true
+}
+
+func normUnitRel(f *finder, m *match) (Timex, bool) {
+	u := strings.Join(strings.Fields(m.g("u")), " ")
+	rel := strings.Join(strings.Fields(m.g("rel")), " ")
+	if m.g("end") != "" {
+		rel = "this"
+	}
+	if rel == "year" { // year-to-date
+		rel = "this"
+		u = "year"
+	}
+	if strings.HasSuffix(u, "year") {
+		u = "year"
+	}
+	step := 0
+	switch rel {
+	case "last", "the past", "the previous", "the prior", "this past", "the last":
+		step = -1
+	case "next", "the coming", "the following", "this coming", "the next":
+		step = 1
+	}
+	if !f.has {
+		switch u {
+		case "year":
+			return unresolved("DATE", "XXXX", "")
+		case "month":
+			return unresolved("DATE", "XXXX-XX", "")
+		case "week":
+			return unresolved("DATE", "XXXX-WXX", "")
+		case "weekend":
+			return unresolved("DATE", "XXXX-WXX-WE", "")
+		}
+		return unresolved("DATE", "XXXX", "")
+	}
+	a := f.anchor
+	if rel == "that" || rel == "the same" || rel == "the" {
+		// Anaphoric: the unit of the last date mentioned.
+		if v, okr := f.lastRef(m.start, 2000, nil); okr && len(v) >= 4 {
+			switch u {
+			case "year":
+				return ok("DATE", v[:4])
+			case "month":
+				if len(v) >= 7 && granularity(v) != "quarter" {
+					return ok("DATE", v[:7])
+				}
+			}
+		}
+	}
+	switch u {
+	case "year":
+		return ok("DATE", fmtYear(a.Year()+step))
+	case "month":
+		return ok("DATE", fmtMonth(addMonths(a, step)))
+	case "week":
+		return ok("DATE", fmtWeek(a.AddDate(0, 0, 7*step)))
+	case "weekend":
+		d := a
+		switch {
+		case step < 0:
+			d = a.AddDate(0, 0, -7)
+			if a.Weekday() == time.Saturday || a.Weekday() == time.Sunday || a.Weekday() == time.Monday {
+				d = a.AddDate(0, 0, -2) // the weekend just gone
+			}
+		case step > 0:
+			d = a.AddDate(0, 0, 7)
+			if a.Weekday() >= time.Monday && a.Weekday() <= time.Thursday {
+				d = a
+			}
+		default:
+			// "this weekend", "the weekend": the coming one when the
+			// sentence speaks of the future, else the latest.
+			if f.tenseAt(m.start, m.end) != tenseFuture && a.Weekday() != time.Saturday && a.Weekday() != time.Sunday && a.Weekday() != time.Friday {
+				d = a.AddDate(0, 0, -int(isoDay(a.Weekday())))
+			}
+		}
+		return ok("DATE", fmtWeek(d)+"-WE")
+	case "decade":
+		return ok("DATE", strconv.Itoa(a.Year()/10+step))
+	case "century":
+		return ok("DATE", strconv.Itoa(a.Year()/100+step))
+	}
+	return Timex{}, false
+}
+
+// ---- N units ago ----
+
+func normAgo(f *finder, m *match) (Timex, bool) {
+	n, okn := parseNumber(m.g("num"))
+	unit := unitCode(strings.Join(strings.Fields(m.g("unit")), " "))
+	if !okn || unit == "" {
+		return Timex{}, false
+	}
+	sign := -1
+	if d := m.g("dir"); d != "ago" {
+		sign = 1
+	}
+	if !f.has {
+		return unresolved("DATE", "XXXX", "")
+	}
+	if n != float64(int(n)) {
+		return ok("DATE", map[bool]string{true: "PAST_REF", false: "FUTURE_REF"}[sign < 0])
+	}
+	k := int(n) * sign
+	a := f.anchor
+	switch unit {
+	case "Y":
+		return ok("DATE", fmtYear(a.Year()+k))
+	case "M":
+		return ok("DATE", fmtMonth(addMonths(a, k)))
+	case "W":
+		return ok("DATE", fmtWeek(a.AddDate(0, 0, 7*k)))
+	case "D":
+		return ok("DATE", fmtDay(a.AddDate(0, 0, k)))
+	case "Q":
+		t := addMonths(a, 3*k)
+		return ok("DATE", fmtYear(t.Year())+"-Q"+strconv.Itoa(quarterOf(t.Month())))
+	case "E":
+		return ok("DATE", strconv.Itoa(a.Year()/10+k))
+	case "C":
+		return ok("DATE", strconv.Itoa(a.Year()/100+k))
+	case "TH", "TM", "TS":
+		return Timex{Type: "TIME", Value: fmtDay(a), Resolved: true}, true
+	}
+	return Timex{}, false
+}
+
+// ---- durations ----
+
+func durationAccept(f *finder, m *match) bool {
+	num := m.g("num")
+	unit := m.g("unit")
+	if num == "a" || num == "an" {
+		// "a day", "a year": keep; "a second" (ordinal) and "a minute"
+		// in idioms are rare in news.
+		if strings.HasPrefix(unit, "second") {
+			return false
+		}
+	}
+	if strings.HasPrefix(unit, "quarter") && (num == "a" || num == "an" || num == "one") {
+		// "a quarter" is more often a fraction ("a quarter of the vote").
+		return nextWord(f.lower, m.end) != "of"
+	}
+	if strings.HasPrefix(unit, "second") {
+		n, okn := parseNumber(num)
+		if okn && n == 1 && num != "1" && num != "one" {
+			return false
+		}
+	}
+	if _, okn := parseNumber(num); !okn {
+		return false
+	}
+	return true
+}
+
+func normDuration(f *finder, m *match) (Timex, bool) {
+	unitWord := strings.Join(strings.Fields(m.g("unit")), " ")
+	unit := unitCode(unitWord)
+	n, okn := parseNumber(m.g("num"))
+	if !okn || unit == "" {
+		return Timex{}, false
+	}
+	if m.g("half") != "" {
+		n += 0.5
+	}
+	if n2 := m.g("num2"); n2 != "" {
+		// "two to three weeks": the lower bound, as TimeML does.
+		_ = n2
+	}
+	num := m.g("num")
+	// "$5 a year", "twice a day": a rate, not a length.
+	if num == "a" || num == "an" {
+		p := prevWord(f.lower, m.start)
+		if p == "times" || p == "twice" || p == "once" || p == "thrice" || (m.start > 0 && strings.ContainsAny(f.text[max(0, m.start-12):m.start], "0123456789$")) {
+			return Timex{Type: "SET", Value: durationValue(1, unit), Resolved: true}, true
+		}
+	}
+	if unit == "WE" {
+		return ok("DURATION", "P"+strconv.FormatFloat(n, 'f', -1, 64)+"WE")
+	}
+	return ok("DURATION", durationValue(n, unit))
+}
+
+func vagueAccept(f *finder, m *match) bool {
+	if m.g("vague") != "" || m.g("dir") != "" || m.g("ahead") != "" {
+		if m.g("det") != "" && m.g("dir") == "" && m.g("vague") == "" {
+			return false
+		}
+		return true
+	}
+	switch prevWord(f.lower, m.start) {
+	case "for", "in", "within", "over", "after", "taking", "take", "takes", "took", "lasting", "last", "lasted":
+		return nextWord(f.lower, m.end) != "of"
+	}
+	return false
+}
+
+func normVague(f *finder, m *match) (Timex, bool) {
+	unit := unitCode(m.g("unit"))
+	if unit == "" {
+		return Timex{}, false
+	}
+	if strings.HasPrefix(unit, "T") {
+		return ok("DURATION", "PTX"+unit[1:])
+	}
+	if m.g("dir") == "recent" && (unit == "Y" || unit == "D") {
+		return ok("DATE", "PAST_REF")
+	}
+	return ok("DURATION", "PX"+unit)
+}
+
+func normSet(f *finder, m *match) (Timex, bool) {
+	switch m.g("adv") {
+	case "daily", "nightly":
+		return ok("SET", "P1D")
+	case "weekly":
+		return ok("SET", "P1W")
+	case "biweekly":
+		return ok("SET", "P2W")
+	case "monthly":
+		return ok("SET", "P1M")
+	case "quarterly":
+		return ok("SET", "P3M")
+	case "annually", "yearly":
+		return ok("SET", "P1Y")
+	case "semiannually", "biannually":
+		return ok("SET", "P6M")
+	case "hourly":
+		return ok("SET", "PT1H")
+	}
+	unit := unitCode(strings.Join(strings.Fields(m.g("unit")), " "))
+	if unit == "" {
+		return Timex{}, false
+	}
+	n := 1.0
+	if s := m.g("num"); s != "" {
+		v, okn := parseNumber(s)
+		if !okn {
+			return Timex{}, false
+		}
+		n = v
+	}
+	return ok("SET", durationValue(n, unit))
+}

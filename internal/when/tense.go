@@ -1,0 +1,171 @@
+package when
+
+import "strings"
+
+// Tense of the sentence around an expression, read from its verbs.
+type tense int
+
+const (
+	tenseNone tense = iota
+	tensePast
+	tenseFuture
+)
+
+// maxSentence bounds how far sentenceBounds looks on either side: text
+// without sentence punctuation still gets a bounded window.
+const maxSentence = 250
+
+// sentenceBounds returns the sentence around text[start:end]: from after
+// the previous sentence end (., !, ? followed by a space and not ending an
+// abbreviation, or a line break) to the next one.
+func sentenceBounds(text string, start, end int) (int, int) {
+	lo := start
+	for lo > 0 && start-lo < maxSentence {
+		c := text[lo-1]
+		if c == '\n' {
+			break
+		}
+		if (c == '.' || c == '!' || c == '?') && lo < len(text) && (text[lo] == ' ' || text[lo] == '\n') && !abbrevBefore(text, lo-1) {
+			break
+		}
+		lo--
+	}
+	hi := end
+	for hi < len(text) && hi-end < maxSentence {
+		c := text[hi]
+		if c == '\n' {
+			break
+		}
+		if (c == '!' || c == '?' || c == '.') && (hi+1 >= len(text) || text[hi+1] == ' ' || text[hi+1] == '\n') && !abbrevBefore(text, hi) {
+			break
+		}
+		hi++
+	}
+	return lo, hi
+}
+
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jan": true,
+	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "gen": true,
+	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "inc": true,
+	"corp": true, "co": true, "ltd": true, "jr": true, "sr": true, "no": true,
+	"vs": true, "mt": true, "ft": true, "u.s": true, "u.n": true, "u.k": true,
+	"a.m": true, "p.m": true, "e.u": true, "calif": true, "mass": true,
+}
+
+// abbrevBefore reports whether the period at text[dot] ends an
+// abbreviation or an initial rather than a sentence.
+func abbrevBefore(text string, dot int) bool {
+	if text[dot] != '.' {
+		return false
+	}
+	i := dot
+	for i > 0 && (isWordByte(text[i-1]) || text[i-1] == '.') && dot-i < 12 {
+		i--
+	}
+	w := strings.ToLower(text[i:dot])
+	if len(w) == 1 {
+		return true // an initial
+	}
+	return abbreviations[w]
+}
+
+var futureWords = map[string]bool{
+	"will": true, "shall": true, "won't": true, "'ll": true, "wo": true,
+	"going": true, "plans": true, "plan": true, "planned": true, "planning": true,
+	"expected": true, "expects": true, "expect": true, "scheduled": true,
+	"slated": true, "upcoming": true, "next": true, "tomorrow": true,
+	"intends": true, "hopes": true, "would": true, "could": true, "set": true,
+	"to": false, "due": true, "coming": true, "may": true, "might": true,
+}
+
+var pastWords = map[string]bool{
+	"said": true, "was": true, "were": true, "had": true, "did": true,
+	"ago": true, "yesterday": true, "told": true, "rose": true, "fell": true,
+	"came": true, "went": true, "made": true, "took": true, "gave": true,
+	"met": true, "saw": true, "got": true, "began": true, "became": true,
+	"left": true, "held": true, "sold": true, "bought": true, "paid": true,
+	"won": true, "lost": true, "struck": true, "spoke": true, "wrote": true,
+	"ran": true, "led": true, "hit": false, "found": true, "brought": true,
+	"thought": true, "felt": true, "kept": true, "sent": true, "spent": true,
+	"built": true, "chose": true, "drew": true, "fled": true, "flew": true,
+	"grew": true, "knew": true, "meant": true, "quit": false, "rang": true,
+	"sought": true, "stood": true, "swore": true, "taught": true, "threw": true,
+	"tore": true, "understood": true, "wore": true, "last": true, "earlier": true,
+	"has": true, "have": true, "been": true,
+}
+
+// notPast are -ed words that do not mark the past (or mark plans).
+var notPast = map[string]bool{
+	"expected": true, "scheduled": true, "planned": true, "slated": true,
+	"proposed": true, "intended": true, "anticipated": true, "indeed": true,
+	"need": true, "speed": true, "feed": true, "seed": true, "proceed": true,
+	"succeed": true, "exceed": true, "based": true, "red": true, "bed": true,
+	"united": true, "limited": true, "related": true, "used": true,
+	"concerned": true, "interested": true, "supposed": true, "detailed": true,
+	"listed": true, "owned": true, "controlled": true, "advanced": true,
+	"embattled": true, "combined": true, "diversified": true, "unidentified": true,
+	"named": true, "released": false, "designed": true, "allied": true,
+}
+
+// tenseAt returns the tense of the verb nearest to text[start:end] within
+// its sentence: future for "will", "'ll", "plans", "is scheduled" …; past
+// for "said", "was", "-ed" forms …; tenseNone when none is found.
+func (f *finder) tenseAt(start, end int) tense {
+	lo, hi := sentenceBounds(f.text, start, end)
+	best, bestDist := tenseNone, 1<<30
+	consider := func(ws, we int, w string) {
+		t := classifyWord(w)
+		if t == tenseNone {
+			return
+		}
+		d := start - we
+		if ws >= end {
+			d = ws - end
+		}
+		if d < bestDist {
+			best, bestDist = t, d
+		}
+	}
+	scanWords(f.lower, lo, start, consider)
+	scanWords(f.lower, end, hi, consider)
+	return best
+}
+
+func classifyWord(w string) tense {
+	if strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") {
+		return tenseFuture
+	}
+	if futureWords[w] {
+		return tenseFuture
+	}
+	if pastWords[w] {
+		return tensePast
+	}
+	if len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w] {
+		return tensePast
+	}
+	return tenseNone
+}
+
+// scanWords calls fn for each word (letters and apostrophes) of
+// lower[lo:hi] with its offsets.
+func scanWords(lower string, lo, hi int, fn func(start, end int, w string)) {
+	i := lo
+	for i < hi {
+		for i < hi && !isLetterByte(lower[i]) {
+			i++
+		}
+		j := i
+		for j < hi && (isLetterByte(lower[j]) || lower[j] == '\'') {
+			j++
+		}
+		if j > i {
+			fn(i, j, lower[i:j])
+		}
+		i = j
+	}
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

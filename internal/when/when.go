@@ -1,0 +1,194 @@
+// Package when finds time expressions in English news text and normalizes
+// them to TimeML values against the article's date: "Sept. 24" becomes
+// 2025-09-24, "last week" 2025-W48, "three and a half years" P3Y6M.
+//
+// The rules follow HeidelTime and SUTime in spirit: patterns for the
+// surface forms (months, weekdays, numbers as words, quarters, seasons,
+// fiscal years, durations, vague references) and normalization functions
+// that anchor relative expressions on the document date, lean weekday and
+// month names to the past unless the sentence speaks of the future, and
+// resolve anaphoric expressions ("the quarter", "a year earlier") against
+// the last date mentioned.
+package when
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Timex is one time expression found in a text.
+type Timex struct {
+	// Text is the expression as written; Start and End are its byte offsets
+	// in the input (Text == input[Start:End]).
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	// Type is the TimeML type: DATE, TIME, DURATION or SET.
+	Type string `json:"type"`
+	// Value is the TimeML value: 2025-09-24, 2025-W48, 2025-09, 2025,
+	// 2025-Q3, 2025-SU, 2025-09-24T15:00, P3Y6M, PRESENT_REF, PAST_REF,
+	// FUTURE_REF. Parts that cannot be known are X placeholders
+	// (XXXX-09-24 when there is no anchor date).
+	Value string `json:"value"`
+	// Resolved is false when the anchor date was missing or the date does
+	// not exist ("February 30"): Value then holds what could be said and
+	// Note says why.
+	Resolved bool   `json:"resolved"`
+	Note     string `json:"note,omitempty"`
+}
+
+// maxSpan bounds the length of an expression in bytes; no rule can match
+// more, whatever the input.
+const maxSpan = 100
+
+// Find returns the time expressions of text in order of position, each
+// normalized against anchor, the article's date. With a zero anchor,
+// relative expressions ("yesterday", "on Tuesday", "Sept. 24") are left
+// unresolved with X placeholders. Find never fails: input it cannot make
+// sense of yields fewer expressions, and expressions that name impossible
+// dates are returned unresolved with a Note.
+func Find(text string, anchor time.Time) []Timex {
+	f := newFinder(text, anchor)
+	cands := f.candidates()
+	chosen := choose(cands)
+	out := make([]Timex, 0, len(chosen))
+	for _, m := range chosen {
+		t, ok := m.rule.norm(f, m)
+		if !ok {
+			continue
+		}
+		t.Text, t.Start, t.End = text[m.start:m.end], m.start, m.end
+		if t.Type == "" {
+			t.Type = m.rule.typ
+		}
+		if !t.Resolved && t.Note == "" {
+			t.Note = "no anchor date"
+		}
+		f.remember(t)
+		out = append(out, t)
+	}
+	return out
+}
+
+// choose keeps the longest candidates that do not overlap, earlier rules
+// winning ties, and returns them in text order.
+func choose(cands []*match) []*match {
+	sort.SliceStable(cands, func(i, j int) bool {
+		li, lj := cands[i].end-cands[i].start, cands[j].end-cands[j].start
+		if li != lj {
+			return li > lj
+		}
+		if cands[i].rule.prio != cands[j].rule.prio {
+			return cands[i].rule.prio < cands[j].rule.prio
+		}
+		return cands[i].start < cands[j].start
+	})
+	var kept []*match
+	for _, c := range cands {
+		free := true
+		for _, k := range kept {
+			if c.start < k.end && k.start < c.end {
+				free = false
+				break
+			}
+		}
+		if free {
+			kept = append(kept, c)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return kept
+}
+
+// finder holds the state of one Find call: the text, the anchor and the
+// expressions resolved so far (for anaphora such as "the quarter").
+type finder struct {
+	text   string
+	lower  string
+	anchor time.Time
+	has    bool
+	refs   []refValue
+}
+
+type refValue struct {
+	value string
+	end   int
+}
+
+func newFinder(text string, anchor time.Time) *finder {
+	f := &finder{text: text, lower: strings.ToLower(text), anchor: anchor, has: !anchor.IsZero()}
+	if f.has {
+		y, m, d := anchor.Date()
+		f.anchor = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	return f
+}
+
+func (f *finder) candidates() []*match {
+	var out []*match
+	for _, r := range rules {
+		for _, idx := range r.re.FindAllStringSubmatchIndex(f.lower, -1) {
+			start, end := idx[0], idx[1]
+			if end-start > maxSpan || end == start {
+				continue
+			}
+			if !wordBoundary(f.text, start, end) {
+				continue
+			}
+			m := &match{rule: r, start: start, end: end, idx: idx, f: f}
+			if r.accept != nil && !r.accept(f, m) {
+				continue
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// wordBoundary reports whether text[start:end] neither starts nor ends in
+// the middle of a word.
+func wordBoundary(text string, start, end int) bool {
+	if start > 0 && isWordByte(text[start]) && isWordByte(text[start-1]) {
+		return false
+	}
+	if end < len(text) && isWordByte(text[end-1]) && isWordByte(text[end]) {
+		return false
+	}
+	return true
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// remember records a resolved date-like value as the reference for later
+// anaphoric expressions.
+func (f *finder) remember(t Timex) {
+	if !t.Resolved || (t.Type != "DATE" && t.Type != "TIME") {
+		return
+	}
+	v := t.Value
+	if len(v) < 4 || v[0] < '0' || v[0] > '9' {
+		return
+	}
+	f.refs = append(f.refs, refValue{value: v, end: t.End})
+}
+
+// lastRef returns the latest remembered value ending before pos and within
+// maxDist bytes of it that satisfies keep.
+func (f *finder) lastRef(pos, maxDist int, keep func(string) bool) (string, bool) {
+	for i := len(f.refs) - 1; i >= 0; i-- {
+		r := f.refs[i]
+		if r.end > pos {
+			continue
+		}
+		if pos-r.end > maxDist {
+			return "", false
+		}
+		if keep == nil || keep(r.value) {
+			return r.value, true
+		}
+	}
+	return "", false
+}

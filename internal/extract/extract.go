@@ -115,7 +115,7 @@ func FileWith(path string, opts Options) (Result, error) {
 	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return Result{}, fmt.Errorf("extract %s: gzip: %w", path, err)
+			return Result{}, fmt.Errorf("extract %s: gzip: %v: %w", path, err, ErrBinary)
 		}
 		defer zr.Close()
 		r = zr
@@ -123,6 +123,9 @@ func FileWith(path string, opts Options) (Result, error) {
 	}
 	data, err := readLimited(r, limit)
 	if err != nil {
+		if r != io.Reader(br) && !errors.Is(err, ErrTooLarge) {
+			err = fmt.Errorf("%w: %w", ErrBinary, err) // corrupt gzip stream
+		}
 		return Result{}, fmt.Errorf("extract %s: %w", path, err)
 	}
 	var res Result

@@ -19,6 +19,9 @@ type rule struct {
 	names  []string
 	accept func(f *finder, m *match) bool
 	norm   func(f *finder, m *match) (Timex, bool)
+	// noRef marks rules whose values are derived from an earlier one ("a
+	// year ago"): they must not become the reference themselves.
+	noRef bool
 }
 
 type match struct {
@@ -56,7 +59,7 @@ var blocks = strings.NewReplacer(
 	"{WD}", `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`,
 	"{YEAR}", `(?:1[5-9]\d\d|20\d\d)`,
 	"{DAYORD}", `(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)`,
-	"{NUMW}", `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)`,
+	"{NUMW}", `(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|one|two|three|four|five|six|seven|eight|nine|ten)`,
 	"{UNIT}", `(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries|quarters?|nights?|fiscal\s+years?|trading\s+days?|business\s+days?)`,
 	"{VAGUE}", `(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|a\s+couple\s+of|couple\s+of)`,
 	"{TOD}", `(?:morning|afternoon|evening|night|mid-?\s?afternoon|mid-?\s?morning|midday|noon|midnight|overnight)`,
@@ -73,6 +76,7 @@ var rules []*rule
 
 type ruleDef struct {
 	name, typ, pattern string
+	noRef              bool
 	accept             func(f *finder, m *match) bool
 	norm               func(f *finder, m *match) (Timex, bool)
 }
@@ -81,7 +85,7 @@ func init() {
 	numPat = blocks.Replace(`(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|an)\s+(?:hundred|thousand|dozen)|a\s+couple\s+of|a\s+half|half\s+an?|a|an|{NUMW}(?:[\s-]+(?:and\s+)?{NUMW})*)(?:[\s-]+and[\s-]+a[\s-]+half)?`)
 	for i, d := range ruleDefs() {
 		re := regexp.MustCompile(`\b(?:` + pat(d.pattern) + `)`)
-		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm})
+		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef})
 	}
 }
 
@@ -228,11 +232,11 @@ func ruleDefs() []ruleDef {
 			norm:    normHalf},
 		{name: "quarter", typ: "DATE",
 			pattern: `(?:(?:the|its|this|that|a)\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+|(?P<year>{YEAR})\s+|(?:fiscal|calendar)[\s-]+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?:quarter|qtr)(?:\s+(?:of|in)\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next)\s+year))?(?:\s+(?P<yrel>this|last|next)\s+year)?`,
-			norm: normQuarter},
+			norm:    normQuarter},
 		{name: "quarter-ref", typ: "DATE",
 			pattern: `(?P<det>the|this|that|its|their)\s+(?:(?P<adj>latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal|same|previous|prior|past|last)\s+)?(?:quarter|period)`,
 			accept:  quarterRefAccept, norm: normQuarterRef},
-		{name: "year-ago", typ: "DATE",
+		{name: "year-ago", typ: "DATE", noRef: true,
 			pattern: `(?:(?:the|a)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|year\s+(?:ago|earlier)|(?P<year>{YEAR})|last\s+year's|prior-year|previous\s+year's|year-before)\s+(?:(?P<q>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)` +
 				`|the\s+(?:corresponding|same|comparable)\s+(?:period|quarter|time|months?)\s+(?:(?:of|in)\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)` +
 				`|(?:a\s+year|twelve\s+months|12\s+months)\s+(?:ago|earlier|before)|year-(?:ago|earlier)`,
@@ -243,20 +247,20 @@ func ruleDefs() []ruleDef {
 			accept:  seasonAccept, norm: normSeason},
 		{name: "decade", typ: "DATE",
 			pattern: `(?:the\s+)?(?:(?:early|mid|late|last\s+half\s+of\s+the|first\s+half\s+of\s+the)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0'?s|'\d0'?s|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))`,
-			norm: normDecade},
+			norm:    normDecade},
 		{name: "century", typ: "DATE",
 			pattern: `(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|{DAYORD})[\s-]+century`,
-			norm: normCentury},
+			norm:    normCentury},
 		// Days relative to the document date.
 		{name: "day-rel", typ: "DATE",
 			pattern: `(?:(?P<pos>early|late|later|earlier|(?:mid-?\s?)?(?:morning|afternoon|evening))\s+)?(?P<rel>today|yesterday|tomorrow|tonight)(?:\s+(?P<tod>morning|afternoon|evening|night))?|(?P<tod>{TOD})\s+(?:of\s+)?(?P<rel>today|yesterday|tomorrow)|the\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)`,
-			norm: normDayRel},
+			norm:    normDayRel},
 		{name: "tod-rel", typ: "TIME",
 			pattern: `(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<tod>morning|afternoon|evening|night)|(?P<tod>overnight))`,
-			norm: normTodRel},
+			norm:    normTodRel},
 		{name: "day-ana", typ: "DATE",
 			pattern: `the\s+(?:(?P<dir>next|following|previous|prior)\s+day|day\s+(?P<dir>before|after))`,
-			norm: normDayAna},
+			norm:    normDayAna},
 		// Weekdays.
 		{name: "weekday", typ: "DATE",
 			pattern: `(?:(?P<tod>{TOD}|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm))\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|the\s+next|early|late|earlier|later)\s+)?(?P<wd>{WD})(?P<plural>s)?(?:\s+(?P<tod2>morning|afternoon|evening|night|nights))?`,
@@ -274,28 +278,28 @@ func ruleDefs() []ruleDef {
 			pattern: `(?:right\s+now|just\s+now|now|currently|at\s+present|presently|these\s+days|nowadays|at\s+the\s+moment|at\s+this\s+time|current|this\s+time)`,
 			accept:  presentAccept, norm: constValue("PRESENT_REF")},
 		{name: "past", typ: "DATE",
-			pattern: `(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent(?:\s+(?:days|years|times))?|the\s+past|previously|formerly|in\s+years\s+past|(?:{VAGUE}\s+)?(?:years|decades|months|weeks)\s+ago|(?:some\s+time|long|a\s+while|a\s+long\s+time|not\s+long)\s+ago|earlier|lately|in\s+the\s+old\s+days`,
+			pattern: `(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent(?:\s+(?:days|years|times))?|the\s+past|in\s+years\s+past|(?:{VAGUE}\s+)?(?:years|decades|months|weeks)\s+ago|(?:some\s+time|long|a\s+while|a\s+long\s+time|not\s+long)\s+ago|earlier|lately|in\s+the\s+old\s+days`,
 			accept:  pastAccept, norm: constValue("PAST_REF")},
 		{name: "future", typ: "DATE",
-			pattern: `(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?future|soon|shortly|the\s+(?:near|short|long|medium|longer|shorter)\s+term|(?:the\s+)?(?:coming|future|upcoming)\s+(?:months|years|quarters|decades)|(?:a|some)\s+later\s+date|as\s+soon\s+as\s+possible|in\s+(?:the\s+)?(?:days|weeks|months|years)\s+to\s+come|eventually|one\s+day\s+soon`,
+			pattern: `(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+(?:near|short|long|medium|longer|shorter)\s+term|(?:the\s+)?(?:coming|future|upcoming)\s+(?:months|years|quarters|decades)|(?:a|some)\s+later\s+date|as\s+soon\s+as\s+possible|in\s+(?:the\s+)?(?:days|weeks|months|years)\s+to\s+come|eventually|one\s+day\s+soon`,
 			accept:  futureAccept, norm: constValue("FUTURE_REF")},
 		// this/last/next year, month, week, weekend, decade.
 		{name: "unit-rel", typ: "DATE",
-			pattern: `(?:(?P<pos>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+close\s+of|around|at)\s+)?(?:(?:in|during)\s+)?(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+following|the\s+same|that|the|the\s+latest|the\s+next|the\s+last|the\s+new)\s+(?P<u>year|month|week|weekend|decade|century|fiscal\s+year|calendar\s+year|school\s+year)|(?P<u>year|month|week)(?P<end>-end|\s+end|'s\s+end)|(?P<rel>year)-to-date`,
-			accept: unitRelAccept, norm: normUnitRel},
-		{name: "ago", typ: "DATE",
+			pattern: `(?:(?P<pos>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+close\s+of|around|at)\s+)?(?:(?:in|during)\s+)?(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+following|the\s+same|that|the|the\s+latest|the\s+next|the\s+last|the\s+new)\s+(?P<u>weekend|year|month|week|decade|century|fiscal\s+year|calendar\s+year|school\s+year|full\s+year)|(?P<u>year|month|week)(?P<end>-end|\s+end|'s\s+end)|(?P<rel>year)-to-date`,
+			accept:  unitRelAccept, norm: normUnitRel},
+		{name: "ago", typ: "DATE", noRef: true,
 			pattern: `(?:(?P<mod>about|nearly|almost|more\s+than|some|roughly|just|only|less\s+than|over|exactly|at\s+least|barely)\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|from\s+now|hence)`,
-			norm: normAgo},
+			norm:    normAgo},
 		// Durations.
 		{name: "duration", typ: "DURATION",
 			pattern: `(?:(?P<mod>about|around|roughly|approximately|nearly|almost|some|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|just|only|another|an\s+additional|within|a\s+full|the\s+full|all|each\s+of)\s+)?(?:(?P<det>the|these|those|its|their|his|her|our|a)\s+)?(?:(?P<dir>past|last|next|previous|coming|following|first|final|latest|initial|remaining|year-earlier|same|prior|ensuing|succeeding|preceding)\s+)?(?P<num>{NUM})(?:\s+to\s+(?P<num2>{NUM}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|long|odd)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:-old|-long|\s+(?:period|span|stretch)|\s+or\s+so|\s+ahead)?`,
-			accept: durationAccept, norm: normDuration},
+			accept:  durationAccept, norm: normDuration},
 		{name: "duration-vague", typ: "DURATION",
 			pattern: `(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|previous|recent|following|first|early|ensuing)\s+)?(?:(?P<vague>{VAGUE})[\s-]+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)(?P<ahead>\s+ahead)?|(?P<vague>several|a\s+few)-(?P<unit>year|month|week|day|hour)`,
-			accept: vagueAccept, norm: normVague},
+			accept:  vagueAccept, norm: normVague},
 		{name: "set", typ: "SET",
 			pattern: `(?:each|every|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually|biannually)`,
-			norm: normSet},
+			norm:    normSet},
 	}
 }
 
@@ -996,11 +1000,8 @@ func pastAccept(f *finder, m *match) bool {
 func futureAccept(f *finder, m *match) bool {
 	l := m.lower()
 	if l == "future" {
-		// Bare "future" as in "its future" stays; "future contracts" not.
-		switch nextWord(f.lower, m.end) {
-		case "contract", "contracts", "deliveries", "delivery", "price", "prices", "generations", "plans":
-			return false
-		}
+		// The adjective ("future growth") names no time of its own.
+		return false
 	}
 	if l == "eventually" {
 		return false
@@ -1013,11 +1014,13 @@ func futureAccept(f *finder, m *match) bool {
 func unitRelAccept(f *finder, m *match) bool {
 	rel := strings.Join(strings.Fields(m.g("rel")), " ")
 	u := m.g("u")
-	if rel == "the" || rel == "that" || rel == "the same" || rel == "the new" {
-		// "the year" and "the week" are often durations or generic; keep
-		// them only with a position ("the end of the year") or for the
-		// weekend.
-		return m.g("pos") != "" || u == "weekend"
+	if rel == "the new" {
+		return m.g("pos") != ""
+	}
+	if rel == "the" && (u == "month" || u == "decade" || u == "century") {
+		// "the month" is mostly generic; keep it with a position ("the
+		// end of the month").
+		return m.g("pos") != ""
 	}
 	return true
 }
@@ -1056,6 +1059,14 @@ func normUnitRel(f *finder, m *match) (Timex, bool) {
 		return unresolved("DATE", "XXXX", "")
 	}
 	a := f.anchor
+	if (rel == "the" || rel == "the current") && m.g("pos") == "" && (u == "year" || u == "fiscal year") {
+		// "the year ended Sept. 30", "the fiscal year ending June 30":
+		// a twelve-month period, not the calendar year.
+		switch nextWord(f.lower, m.end) {
+		case "ended", "ending", "ends", "end", "through", "to", "starting", "beginning", "begun", "began":
+			return ok("DURATION", "P1Y")
+		}
+	}
 	if rel == "that" || rel == "the same" || rel == "the" {
 		// Anaphoric: the unit of the last date mentioned.
 		if v, okr := f.lastRef(m.start, 2000, nil); okr && len(v) >= 4 {
@@ -1065,6 +1076,12 @@ func normUnitRel(f *finder, m *match) (Timex, bool) {
 			case "month":
 				if len(v) >= 7 && granularity(v) != "quarter" {
 					return ok("DATE", v[:7])
+				}
+			case "week":
+				if granularity(v) == "day" {
+					if t, err := time.Parse("2006-01-02", v[:10]); err == nil {
+						return ok("DATE", fmtWeek(t))
+					}
 				}
 			}
 		}
@@ -1172,6 +1189,27 @@ func durationAccept(f *finder, m *match) bool {
 	if _, okn := parseNumber(num); !okn {
 		return false
 	}
+	if num == "a" || num == "an" {
+		// "$5 a year", "twice a day", "four flights a week": a rate.
+		p := prevWord(f.lower, m.start)
+		if p == "times" || p == "twice" || p == "once" || p == "thrice" || strings.ContainsAny(f.text[max(0, m.start-12):m.start], "0123456789$") {
+			return false
+		}
+		switch p {
+		case "flights", "trips", "visits", "meals", "hours", "days", "shifts", "sessions":
+			return false
+		}
+	}
+	switch nextWord(f.lower, m.end) {
+	case "old", "older", "younger", "of":
+		// Ages: "52 years old", "8 years of age".
+		if !strings.HasSuffix(m.lower(), "-old") {
+			w := nextWord(f.lower, m.end)
+			if w != "of" || strings.HasPrefix(f.lower[m.end:], " of age") {
+				return false
+			}
+		}
+	}
 	return true
 }
 
@@ -1188,14 +1226,6 @@ func normDuration(f *finder, m *match) (Timex, bool) {
 	if n2 := m.g("num2"); n2 != "" {
 		// "two to three weeks": the lower bound, as TimeML does.
 		_ = n2
-	}
-	num := m.g("num")
-	// "$5 a year", "twice a day": a rate, not a length.
-	if num == "a" || num == "an" {
-		p := prevWord(f.lower, m.start)
-		if p == "times" || p == "twice" || p == "once" || p == "thrice" || (m.start > 0 && strings.ContainsAny(f.text[max(0, m.start-12):m.start], "0123456789$")) {
-			return Timex{Type: "SET", Value: durationValue(1, unit), Resolved: true}, true
-		}
 	}
 	if unit == "WE" {
 		return ok("DURATION", "P"+strconv.FormatFloat(n, 'f', -1, 64)+"WE")

@@ -65,7 +65,9 @@ func Find(text string, anchor time.Time) []Timex {
 		if !t.Resolved && t.Note == "" {
 			t.Note = "no anchor date"
 		}
-		f.remember(t)
+		if !m.rule.noRef {
+			f.remember(t)
+		}
 		out = append(out, t)
 	}
 	return out

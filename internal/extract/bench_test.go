@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/sharedtest"
+)
+
+// BenchmarkText cleans the five seed articles per iteration.
+func BenchmarkText(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(sharedtest.Dir(b, "corpus", "seeds"), "*.txt"))
+	var texts []string
+	var size int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			if _, err := Text(s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkHTML extracts ten pages of the article-extraction set per
+// iteration.
+func BenchmarkHTML(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(sharedtest.Dir(b, "eval", "article-extraction", "html"), "*.html.gz"))
+	sort.Strings(paths)
+	if len(paths) > 10 {
+		paths = paths[:10]
+	}
+	var pages [][]byte
+	var size int64
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, data)
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := HTML(bytes.NewReader(p), ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

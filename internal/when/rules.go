@@ -550,18 +550,10 @@ func normQuarter(f *finder, m *match) (Timex, bool) {
 		if !f.has {
 			return unresolved("DATE", "XXXX"+qs, "")
 		}
-		// The same year as the last date mentioned nearby, else the
-		// latest such quarter (this year's when it has begun).
-		if v, okr := f.lastRef(m.start, 1500, func(v string) bool {
-			g := granularity(v)
-			return g == "quarter" || g == "half"
-		}); okr {
-			y = atoi(v[:4])
-		} else {
-			cur := quarterOf(f.anchor.Month())
-			if q > cur && f.tenseAt(m.start, m.end) != tenseFuture {
-				y--
-			}
+		// The latest such quarter: this year's when it has begun.
+		cur := quarterOf(f.anchor.Month())
+		if q > cur && f.tenseAt(m.start, m.end) != tenseFuture {
+			y--
 		}
 	}
 	return ok("DATE", fmtYear(y)+qs)
@@ -597,7 +589,8 @@ func normQuarterRef(f *finder, m *match) (Timex, bool) {
 			return ok("DATE", fmtYear(qy)+"-Q"+strconv.Itoa(q))
 		}
 	}
-	if v, okr := f.lastRef(m.start, 3000, func(v string) bool { return granularity(v) == "quarter" }); okr {
+	latest := adj == "latest" || adj == "most recent" || adj == "recent" || adj == "just-ended" || adj == "just ended"
+	if v, okr := f.lastRef(m.start, 3000, func(v string) bool { return granularity(v) == "quarter" }); okr && !latest {
 		return ok("DATE", v)
 	}
 	// The latest completed quarter.
@@ -622,10 +615,16 @@ func normYearAgo(f *finder, m *match) (Timex, bool) {
 		}
 		return ok("DATE", fmtYear(f.anchor.Year()-1)+"-Q"+strconv.Itoa(q))
 	}
-	if v, okr := f.lastRef(m.start, 600, func(v string) bool {
-		g := granularity(v)
-		return g == "quarter" || g == "half" || g == "month" || g == "day" || g == "year" || g == "season"
-	}); okr {
+	// The period of the comparison: a quarter mentioned not far back, else
+	// the last date mentioned nearby.
+	v, okr := f.lastRef(m.start, 1500, func(v string) bool { return granularity(v) == "quarter" })
+	if !okr {
+		v, okr = f.lastRef(m.start, 600, func(v string) bool {
+			g := granularity(v)
+			return g == "half" || g == "month" || g == "day" || g == "year" || g == "season"
+		})
+	}
+	if okr {
 		if s, oks := shiftYears(v, -1); oks {
 			return ok("DATE", s)
 		}

@@ -1,0 +1,811 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/sentence"
+)
+
+// cues maps speech verbs (every inflection written out) to whether the form
+// is a participle, whose subject is the clause's subject rather than the
+// words right before it.
+var cues = map[string]bool{}
+
+// indirectCues are the verbs that introduce reported speech without
+// quotation marks ("X said that …").
+var indirectCues = map[string]bool{}
+
+func init() {
+	add := func(m map[string]bool, part bool, words string) {
+		for _, w := range strings.Fields(words) {
+			m[w] = part
+		}
+	}
+	finite := `say says said tell tells told add adds added ask asks asked write writes wrote state stated noted
+		argue argues argued insist insists insisted claim claimed declare declares declared reply replied
+		respond responds responded continued warn warns warned reiterate reiterates reiterated acknowledge
+		acknowledges acknowledged admit admits admitted announce announces announced confirm confirms
+		confirmed tweet tweeted posted recall recalls recalled suggest suggests suggested stressed emphasize
+		emphasizes emphasized emphasise emphasises emphasised urge urges urged explain explains explained
+		remark remarked describe describes described called predict predicts predicted vow vows vowed
+		promise promised boast boasts boasted complain complains complained charge charged conclude
+		concludes concluded observe observes observed joke jokes joked quip quips quipped concede concedes
+		conceded maintain maintains maintained assert asserts asserted contend contends contended allege
+		alleges alleged testify testifies testified characterize characterizes characterized characterise
+		characterised sings sang blast blasts blasted slam slams slammed criticize criticizes criticized
+		accuse accuses accused deny denies denied praise praised reported mentioned indicated clarify
+		clarifies clarified reminded agree agrees agreed touted lamented shout shouts shouted yell yells
+		yelled cried exclaim exclaimed muse mused scoff scoffed quoted likened dubbed labeled labelled
+		branded wondered demanded pledge pledged hinted retort retorts retorted summarized cautioned
+		proclaim proclaimed insisting`
+	participles := `saying telling adding asking writing stating noting arguing claiming declaring replying responding
+		warning reiterating acknowledging admitting announcing confirming tweeting recalling suggesting stressing
+		emphasizing emphasising urging explaining remarking describing calling predicting vowing promising
+		boasting complaining charging concluding observing joking conceding maintaining asserting contending
+		alleging testifying characterizing bemoaning lamenting touting cautioning labeling labelling dubbing
+		insisting accusing praising criticizing denying quoting`
+	add(cues, false, finite)
+	add(cues, true, participles)
+	cues["according"] = false
+	add(indirectCues, false, `said says say told tells stated states claimed claims argued argues noted notes added adds
+		warned warns insisted insists acknowledged acknowledges explained explains announced announces suggested suggests
+		reported reports wrote writes confirmed confirms admitted admits predicted predicts believes believed
+		contended contends asserted asserts maintained maintains alleged alleges conceded concedes testified
+		reiterated reiterates recalled recalls indicated indicates complained complains stressed stresses emphasized
+		emphasizes denied denies promised promises vowed vows according`)
+}
+
+// anonymous head nouns mark unnamed sources when no name stands with them.
+var anonymous = map[string]bool{
+	"official": true, "officials": true, "source": true, "sources": true, "aide": true, "aides": true,
+	"insider": true, "insiders": true, "person": true, "people": true, "diplomat": true, "diplomats": true,
+	"spokesperson": true, "spokesman": true, "spokeswoman": true, "adviser": true, "advisers": true,
+	"advisor": true, "advisors": true, "staffer": true, "staffers": true, "officer": true, "officers": true,
+	"analyst": true, "analysts": true, "expert": true, "experts": true, "witness": true, "witnesses": true,
+	"resident": true, "residents": true, "lawmaker": true, "lawmakers": true, "observers": true, "critics": true,
+	"supporters": true, "voters": true,
+}
+
+var abbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "gov": true, "sen": true, "rep": true, "st": true, "jr": true, "sr": true, "gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "prof": true, "rev": true, "sept": true, "jan": true, "feb": true, "aug": true, "oct": true, "nov": true, "dec": true, "no": false}
+
+var prepositions = map[string]bool{"with": true, "to": true, "of": true, "by": true, "for": true, "from": true, "about": true, "against": true, "on": true, "at": true, "and": true, "between": true, "like": true, "than": true}
+
+var pronouns = map[string]string{"he": "m", "she": "f", "they": "p", "him": "m", "her": "f"}
+
+// word is one word of the text with its offsets.
+type word struct {
+	start, end int
+	lw         string // lowercased, possessive and edge punctuation removed
+	quoted     bool   // inside a direct quote
+	mention    int    // index into d.ms of a mention covering the word, or -1
+}
+
+func (d *doc) tokenizeWords() []word {
+	var ws []word
+	text := d.text
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				j += s2
+				continue
+			}
+			if r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '-' {
+				n, _ := utf8.DecodeRuneInString(text[j+s2:])
+				if unicode.IsLetter(n) || unicode.IsDigit(n) {
+					j += s2
+					continue
+				}
+			}
+			break
+		}
+		if j < len(text) && text[j] == '.' {
+			w := strings.ToLower(text[i:j])
+			if strings.Contains(w, ".") || abbrev[w] {
+				j++ // "U.S.", "Gov.": the period belongs to the word
+			}
+		}
+		lw := strings.ToLower(strings.TrimSuffix(text[i:j], "."))
+		lw = strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
+		ws = append(ws, word{start: i, end: j, lw: lw, mention: -1})
+		i = j
+	}
+	// Quoted flags.
+	k := 0
+	for wi := range ws {
+		for k < len(d.spans) && d.spans[k].end <= ws[wi].start {
+			k++
+		}
+		for kk := k; kk < len(d.spans) && d.spans[kk].start <= ws[wi].start; kk++ {
+			if ws[wi].start >= d.spans[kk].start && ws[wi].end <= d.spans[kk].end {
+				ws[wi].quoted = true
+				break
+			}
+		}
+	}
+	// Mentions.
+	m := 0
+	for wi := range ws {
+		for m < len(d.ms) && d.ms[m].End <= ws[wi].start {
+			m++
+		}
+		if m < len(d.ms) && d.ms[m].Start <= ws[wi].start {
+			ws[wi].mention = m
+		}
+	}
+	return ws
+}
+
+// wordIndex returns the index of the first word starting at or after off.
+func wordIndex(ws []word, off int) int {
+	return sort.Search(len(ws), func(i int) bool { return ws[i].start >= off })
+}
+
+// speaker is a resolved source.
+type speaker struct {
+	name, id, gender string
+	ok               bool
+}
+
+func (d *doc) fromMention(mi int) speaker {
+	m := d.ms[mi]
+	e, ok := d.ents[m.EntityID]
+	if !ok {
+		return speaker{name: m.Text, ok: true}
+	}
+	return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+}
+
+func (d *doc) kindOf(mi int) string {
+	if e, ok := d.ents[d.ms[mi].EntityID]; ok {
+		return e.Kind
+	}
+	return ""
+}
+
+// attribute gives every direct quote a speaker, then finds indirect speech.
+func (d *doc) attribute() {
+	ws := d.tokenizeWords()
+	usedCue := map[int]bool{} // word index of cues used by direct quotes
+	si := 0
+	spi := 0
+	var prevQuote *Quote
+	prevQuoteEndSent := -10
+	prevQuotePara := -10
+	for si < len(d.sents) || spi < len(d.spans) {
+		// Direct quotes starting in this sentence, then indirect speech.
+		sEnd := len(d.text)
+		if si < len(d.sents) {
+			sEnd = d.sents[si].End
+		}
+		for spi < len(d.spans) && d.spans[spi].start < sEnd {
+			sp := d.spans[spi]
+			spi++
+			q := Quote{Text: sp.text, Direct: true, Start: sp.start, End: sp.end, Sentence: sentence.Index(d.sents, sp.start)}
+			var who speaker
+			cue, cueAt := "", -1
+			if sp.speakerHint != "" {
+				who = d.resolveLabel(sp.speakerHint)
+				cue = ":"
+			} else {
+				who, cue, cueAt = d.directSpeaker(ws, sp)
+			}
+			startSent := q.Sentence
+			para := d.paraIndex(sp.start)
+			if !who.ok && prevQuote != nil && prevQuote.Speaker != "" && startSent-prevQuoteEndSent <= 1 && para-prevQuotePara <= 1 {
+				// "A," he said. "B." — the second part continues the first.
+				who = speaker{name: prevQuote.Speaker, id: prevQuote.SpeakerID, ok: true}
+				cue = prevQuote.Cue
+			}
+			if !who.ok && len(d.history) > 0 {
+				// A quote standing alone right after an attribution in the
+				// same paragraph continues that speaker.
+				h := d.history[len(d.history)-1]
+				if startSent-h.sentence <= 2 && d.paraIndex(h.pos) == para {
+					who = speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true}
+					cue = h.cue
+				}
+			}
+			if cueAt >= 0 {
+				usedCue[cueAt] = true
+			}
+			if who.ok {
+				q.Speaker, q.SpeakerID = who.name, who.id
+				d.remember(sp.start, who, cue, startSent)
+			} else {
+				d.problem(sp.start, sp.end, "no speaker found for quote")
+			}
+			q.Cue = cue
+			d.quotes = append(d.quotes, q)
+			prevQuote = &d.quotes[len(d.quotes)-1]
+			prevQuoteEndSent = sentence.Index(d.sents, max(sp.start, sp.end-1))
+			prevQuotePara = d.paraIndex(max(sp.start, sp.end-1))
+		}
+		if si < len(d.sents) {
+			d.indirect(ws, si, usedCue)
+		}
+		si++
+	}
+	sort.SliceStable(d.quotes, func(i, j int) bool { return d.quotes[i].Start < d.quotes[j].Start })
+}
+
+func (d *doc) paraIndex(off int) int {
+	return sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > off })
+}
+
+func (d *doc) remember(pos int, who speaker, cue string, sent int) {
+	d.history = append(d.history, said{pos: pos, speaker: who.name, id: who.id, cue: cue, gender: who.gender, sentence: sent})
+}
+
+// resolveLabel maps a transcript label ("PENCE") to a person.
+func (d *doc) resolveLabel(label string) speaker {
+	key := entity.Fold(label)
+	parts := strings.Fields(key)
+	if len(parts) == 0 {
+		return speaker{}
+	}
+	last := parts[len(parts)-1]
+	for _, e := range d.ents {
+		if e.Kind != entity.KindPerson {
+			continue
+		}
+		f := strings.Fields(entity.Fold(e.Name))
+		if len(f) > 0 && f[len(f)-1] == last {
+			return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+		}
+	}
+	// Unknown label: keep it in title case.
+	return speaker{name: titleCase(label), ok: true}
+}
+
+// sentRange returns the byte range of the sentence holding off.
+func (d *doc) sentRange(off int) (int, int, int) {
+	i := sentence.Index(d.sents, off)
+	if i >= len(d.sents) {
+		return off, off, i
+	}
+	return d.sents[i].Start, d.sents[i].End, i
+}
+
+// directSpeaker finds the source of a direct quote; cueAt is the word index
+// of the cue used, or -1.
+func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
+	ss, _, _ := d.sentRange(sp.start)
+	_, se, _ := d.sentRange(max(sp.start, sp.inEnd-1))
+	// 1. Right after the quote: `," Vance said`, `," said Vance`. A quote
+	// ending in a full stop ends its sentence; one ending in "?" or "!"
+	// continues only with a lowercase word (`?" he asked`).
+	after := wordIndex(ws, sp.end)
+	inner := strings.TrimRight(d.text[sp.inStart:max(sp.inStart, sp.inEnd)], " ")
+	last, _ := utf8.DecodeLastRuneInString(inner)
+	afterOK := after < len(ws) && ws[after].start < se && !strings.ContainsAny(d.text[sp.end:ws[after].start], "()[]\n")
+	if afterOK && (last == '.' || last == '…') {
+		afterOK = false
+	}
+	if afterOK && (last == '?' || last == '!') {
+		r, _ := utf8.DecodeRuneInString(d.text[ws[after].start:])
+		afterOK = unicode.IsLower(r)
+	}
+	if afterOK {
+		for k := after; k < len(ws) && k < after+9 && ws[k].start < se && !ws[k].quoted; k++ {
+			part, isCue := cues[ws[k].lw]
+			if !isCue || part {
+				continue
+			}
+			if ws[k].lw == "according" {
+				if who := d.rightNP(ws, k+2, se); who.ok {
+					return who, "according to", k
+				}
+				break
+			}
+			if k > after {
+				if who := d.leftNP(ws, after, k); who.ok {
+					return who, d.text[ws[k].start:ws[k].end], k
+				}
+			}
+			if who := d.rightNP(ws, k+1, se); who.ok {
+				return who, d.text[ws[k].start:ws[k].end], k
+			}
+			break
+		}
+	}
+	// 2. Before the quote in its sentence: `Vance told reporters, "`,
+	// `Trump said that Putin had "let him down."`.
+	before := wordIndex(ws, sp.start) - 1
+	for k := before; k >= 0 && ws[k].start >= ss; k-- {
+		if ws[k].quoted {
+			continue
+		}
+		part, isCue := cues[ws[k].lw]
+		if !isCue {
+			continue
+		}
+		if ws[k].lw == "according" {
+			if who := d.rightNP(ws, k+2, sp.start); who.ok {
+				return who, "according to", k
+			}
+			continue
+		}
+		lo := wordIndex(ws, ss)
+		var who speaker
+		if part {
+			who = d.subject(ws, lo, k)
+		} else {
+			who = d.leftNP(ws, lo, k)
+		}
+		if !who.ok {
+			who = d.rightNP(ws, k+1, sp.start)
+		}
+		if who.ok {
+			return who, d.text[ws[k].start:ws[k].end], k
+		}
+	}
+	// 3. At the end of the sentence: `… "an acknowledgment of the reality"
+	// as Washington continues …, Vance said.`
+	if afterOK || (after < len(ws) && ws[after].start < se && last != '.') {
+		for k := after; k < len(ws) && ws[k].start < se; k++ {
+			if ws[k].quoted {
+				break
+			}
+			part, isCue := cues[ws[k].lw]
+			if !isCue || part || ws[k].lw == "according" || !sentenceFinal(ws, k, se, d.text) {
+				continue
+			}
+			lo := k
+			for lo > after && !strings.Contains(d.text[ws[lo-1].end:ws[lo].start], ",") {
+				lo--
+			}
+			if who := d.leftNP(ws, lo, k); who.ok {
+				return who, d.text[ws[k].start:ws[k].end], k
+			}
+		}
+	}
+	// 4. A sentence ending in a colon introduces the quote: `Trump said:`.
+	if si := sentence.Index(d.sents, sp.start); si > 0 {
+		prev := d.sents[si-1]
+		pt := strings.TrimSpace(prev.Text(d.text))
+		if strings.HasSuffix(pt, ":") && sp.start-prev.End < 4 {
+			lo, hi := wordIndex(ws, prev.Start), wordIndex(ws, prev.End)
+			for k := hi - 1; k >= lo; k-- {
+				if _, isCue := cues[ws[k].lw]; isCue && !ws[k].quoted {
+					if who := d.leftNP(ws, lo, k); who.ok {
+						return who, d.text[ws[k].start:ws[k].end], k
+					}
+				}
+			}
+		}
+	}
+	return speaker{}, "", -1
+}
+
+// leftNP resolves the source written just before a cue word, between word
+// lo and the cue at hi: the person mention nearest the cue, a pronoun, an
+// anonymous source, an organisation, or a short describing phrase.
+func (d *doc) leftNP(ws []word, lo, hi int) speaker {
+	var org speaker
+	anon := false
+	for k, n := hi-1, 0; k >= lo && n < 12; k, n = k-1, n+1 {
+		w := ws[k]
+		if w.quoted {
+			break
+		}
+		if k < hi-1 && strings.ContainsAny(d.text[w.end:ws[k+1].start], ".;:!?\"“”") {
+			break
+		}
+		if w.mention >= 0 {
+			switch d.kindOf(w.mention) {
+			case entity.KindPerson:
+				if anon && n > 0 && !d.apposed(ws, k, hi) {
+					return speaker{name: Unnamed, ok: true}
+				}
+				return d.fromMention(w.mention)
+			default:
+				if !org.ok {
+					org = d.fromMention(w.mention)
+				}
+			}
+			continue
+		}
+		if g, ok := pronouns[w.lw]; ok && !anon && !org.ok {
+			if g == "m" || g == "f" || g == "p" {
+				return d.resolvePronoun(w.start, w.lw)
+			}
+		}
+		if anonymous[w.lw] {
+			anon = true
+		}
+		if (w.lw == "i" || w.lw == "we") && !org.ok && !anon {
+			return speaker{}
+		}
+		if cueWord(w.lw) || w.lw == "that" || w.lw == "and" && n > 3 {
+			break
+		}
+	}
+	if anon {
+		return speaker{name: Unnamed, ok: true}
+	}
+	if org.ok {
+		return org
+	}
+	return d.phrase(ws, lo, hi)
+}
+
+// apposed reports whether a person mention at k is described by an
+// anonymous-sounding appositive before hi ("Ryan Ellis, a Republican tax
+// consultant, said"): a comma follows the name.
+func (d *doc) apposed(ws []word, k, hi int) bool {
+	return k+1 < hi && strings.Contains(d.text[ws[k].end:ws[k+1].start], ",")
+}
+
+func cueWord(w string) bool {
+	_, ok := cues[w]
+	return ok
+}
+
+// rightNP resolves the source written after a cue ("said Robert McAtee, one
+// of …", "according to two U.S. officials").
+func (d *doc) rightNP(ws []word, lo, limit int) speaker {
+	anon := false
+	var org speaker
+	for k, n := lo, 0; k < len(ws) && ws[k].start < limit && n < 10; k, n = k+1, n+1 {
+		w := ws[k]
+		if w.quoted {
+			break
+		}
+		if w.mention >= 0 {
+			if d.kindOf(w.mention) == entity.KindPerson {
+				return d.fromMention(w.mention)
+			}
+			if !org.ok {
+				org = d.fromMention(w.mention)
+			}
+		} else if g, ok := pronouns[w.lw]; ok && n == 0 && g != "" && w.lw != "him" && w.lw != "her" {
+			return d.resolvePronoun(w.start, w.lw)
+		}
+		if anonymous[w.lw] {
+			anon = true
+		}
+		if k+1 < len(ws) && strings.ContainsAny(d.text[w.end:ws[k+1].start], ",.;:!?\"“”()") {
+			break
+		}
+	}
+	if anon {
+		return speaker{name: Unnamed, ok: true}
+	}
+	return org
+}
+
+// subject finds the subject of a participle cue ("…, stating …"): the first
+// person or pronoun of the clause.
+func (d *doc) subject(ws []word, lo, hi int) speaker {
+	if lo < len(ws) && len(d.history) > 0 {
+		h := d.history[len(d.history)-1]
+		if h.pos >= ws[lo].start && h.pos < ws[hi].start {
+			return speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true}
+		}
+	}
+	for k := lo; k < hi; k++ {
+		if k > lo && prepositions[ws[k-1].lw] {
+			continue
+		}
+		w := ws[k]
+		if w.quoted {
+			continue
+		}
+		if w.mention >= 0 && d.kindOf(w.mention) == entity.KindPerson {
+			return d.fromMention(w.mention)
+		}
+		if g, ok := pronouns[w.lw]; ok && (g == "m" || g == "f") && w.lw != "him" && w.lw != "her" {
+			return d.resolvePronoun(w.start, w.lw)
+		}
+	}
+	return d.leftNP(ws, lo, hi)
+}
+
+// phrase returns a short describing phrase before a cue ("the ruling", "The
+// statement") as an unresolved speaker.
+func (d *doc) phrase(ws []word, lo, hi int) speaker {
+	start := hi
+	for k := hi - 1; k >= lo && hi-k <= 4; k-- {
+		if ws[k].quoted || (k < hi-1 && strings.ContainsAny(d.text[ws[k].end:ws[k+1].start], ",.;:!?\"“”")) {
+			break
+		}
+		start = k
+		if ws[k].lw == "the" || ws[k].lw == "a" || ws[k].lw == "an" || ws[k].lw == "this" {
+			break
+		}
+	}
+	if start == hi {
+		return speaker{}
+	}
+	first := ws[start].lw
+	if first != "the" && first != "a" && first != "an" && first != "this" {
+		return speaker{}
+	}
+	if hi-start < 2 {
+		return speaker{}
+	}
+	return speaker{name: d.text[ws[start].start:ws[hi-1].end], ok: true}
+}
+
+// resolvePronoun resolves he/she/they at pos to the most recent compatible
+// speaker of the last few sentences, else the most recent compatible person
+// mentioned outside quotes.
+func (d *doc) resolvePronoun(pos int, pron string) speaker {
+	g := pronouns[pron]
+	si := sentence.Index(d.sents, pos)
+	compatible := func(gender string) bool {
+		return gender == "" || g == "p" || gender == g
+	}
+	if g != "p" && si > 0 && si < len(d.sents) {
+		if who := d.sentenceSubject(d.sents[si-1], compatible); who.ok {
+			return who
+		}
+	}
+	for k := len(d.history) - 1; k >= 0; k-- {
+		h := d.history[k]
+		if h.pos > pos {
+			continue
+		}
+		if si-h.sentence > 4 {
+			break
+		}
+		if g == "p" {
+			if h.speaker == Unnamed || (h.id != "" && d.ents[h.id].Kind != entity.KindPerson) {
+				return speaker{name: h.speaker, id: h.id, ok: true}
+			}
+			return speaker{}
+		}
+		if h.id != "" && d.ents[h.id].Kind == entity.KindPerson && compatible(d.ents[h.id].Gender) {
+			return speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true}
+		}
+	}
+	if g == "p" {
+		return speaker{}
+	}
+	// Most recent person mentioned outside quotes.
+	for k := len(d.ms) - 1; k >= 0; k-- {
+		m := d.ms[k]
+		if m.Start >= pos {
+			continue
+		}
+		e, ok := d.ents[m.EntityID]
+		if !ok || e.Kind != entity.KindPerson || !compatible(e.Gender) || d.inQuote(m.Start) {
+			continue
+		}
+		return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+	}
+	return speaker{}
+}
+
+func (d *doc) inQuote(off int) bool {
+	i := sort.Search(len(d.spans), func(i int) bool { return d.spans[i].end > off })
+	for ; i < len(d.spans) && d.spans[i].start <= off; i++ {
+		if off >= d.spans[i].start && off < d.spans[i].end {
+			return true
+		}
+	}
+	return false
+}
+
+// indirect finds reported speech without quotation marks in sentence si.
+func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
+	s := d.sents[si]
+	if pi := d.paraIndex(s.Start); pi < len(d.headline) && d.headline[pi] {
+		return
+	}
+	lo, hi := wordIndex(ws, s.Start), wordIndex(ws, s.End)
+	for k := lo; k < hi; k++ {
+		w := ws[k]
+		if _, ok := indirectCues[w.lw]; w.quoted || usedCue[k] || !ok {
+			continue
+		}
+		var who speaker
+		var cStart, cEnd int
+		cue := d.text[w.start:w.end]
+		if w.lw == "according" {
+			if k+1 >= hi || ws[k+1].lw != "to" {
+				continue
+			}
+			who = d.rightNP(ws, k+2, s.End)
+			cue = "according to"
+			// Content: the sentence without the "according to X" phrase.
+			comma := strings.IndexByte(d.text[w.start:s.End], ',')
+			if k == lo || strings.TrimSpace(d.text[s.Start:w.start]) == "" {
+				if comma < 0 {
+					continue
+				}
+				cStart, cEnd = w.start+comma+1, s.End
+			} else {
+				cStart, cEnd = s.Start, w.start
+			}
+		} else {
+			who = d.leftNP(ws, lo, k)
+			if !who.ok {
+				who = d.rightNP(ws, k+1, s.End)
+			}
+			if !who.ok {
+				continue
+			}
+			// Where does the reported clause lie?
+			before := strings.TrimSpace(d.text[s.Start:w.start])
+			tail := hi - k
+			switch {
+			case thatWithin(ws, k, hi) >= 0:
+				t := thatWithin(ws, k, hi)
+				cStart, cEnd = ws[t].end, s.End
+			case tail <= 6 && strings.Contains(before, ","):
+				// "Kiev is not interested in peace, … Lavrov said last week."
+				cStart, cEnd = s.Start, s.Start+strings.LastIndexByte(before, ',')
+			case tail > 3 && clauseStart(ws[k+1].lw):
+				cStart, cEnd = ws[k+1].start, s.End
+			default:
+				continue
+			}
+		}
+		cStart, cEnd = trimSpan(d.text, cStart, cEnd)
+		if cEnd-cStart < 12 || !who.ok {
+			continue
+		}
+		if d.quotedShare(cStart, cEnd) > 0.5 {
+			continue
+		}
+		q := Quote{Text: d.text[cStart:cEnd], Speaker: who.name, SpeakerID: who.id, Cue: cue, Start: cStart, End: cEnd, Sentence: si}
+		d.quotes = append(d.quotes, q)
+		d.remember(w.start, who, cue, si)
+		usedCue[k] = true
+	}
+}
+
+// thatWithin returns the index of a "that" (or "if"/"whether") opening the
+// reported clause within a few words after the cue at k, or -1.
+func thatWithin(ws []word, k, hi int) int {
+	for j := k + 1; j < hi && j <= k+10; j++ {
+		if ws[j].quoted {
+			return -1
+		}
+		switch ws[j].lw {
+		case "that":
+			return j
+		case "said", "says", "told":
+			return -1
+		}
+	}
+	return -1
+}
+
+// clauseStart reports words that begin a reported clause right after a cue
+// ("said the war", "says Russia").
+func clauseStart(w string) bool {
+	switch w {
+	case "the", "a", "an", "he", "she", "it", "they", "we", "i", "there", "this", "these", "his", "her", "their", "its", "russia", "ukraine", "moscow", "kyiv":
+		return true
+	}
+	return false
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	if s > e {
+		return s, s
+	}
+	t := text[s:e]
+	lt := len(t) - len(strings.TrimLeft(t, " ,;:—–-"))
+	rt := len(t) - len(strings.TrimRight(t, " ,;:.—–-"))
+	if lt+rt >= len(t) {
+		return s, s
+	}
+	return s + lt, e - rt
+}
+
+// quotedShare is the share of [s, e) covered by direct quotes.
+func (d *doc) quotedShare(s, e int) float64 {
+	if e <= s {
+		return 0
+	}
+	n := 0
+	for _, sp := range d.spans {
+		a, b := max(s, sp.start), min(e, sp.end)
+		if b > a {
+			n += b - a
+		}
+	}
+	return float64(n) / float64(e-s)
+}
+
+// isTitle reports marks around a title or name rather than speech: a short
+// title-case phrase ("Meet the Press", "Shark Tank") that no cue attributes.
+func isTitle(sp span, text string) bool {
+	if sp.speakerHint != "" {
+		return false
+	}
+	t := strings.TrimRight(sp.text, ",.!?;: ")
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	if strings.HasSuffix(strings.TrimSpace(sp.text), ",") {
+		return false // `"Impossible," he said`
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(['‘"))
+		switch strings.ToLower(w) {
+		case "the", "a", "an", "of", "and", "in", "on", "to", "for", "at", "with", "by", "or", "&":
+			if len(words) > 1 {
+				caps++
+			}
+			continue
+		}
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	if caps < len(words) {
+		return false
+	}
+	if len(words) == 1 {
+		// A single capitalised word is a title only when nothing but a
+		// preposition or possessive stands before it ("on "Hardball"").
+		before := strings.ToLower(strings.TrimSpace(text[max(0, sp.start-12):sp.start]))
+		return strings.HasSuffix(before, "'s") || strings.HasSuffix(before, "’s") || strings.HasSuffix(before, " on") || strings.HasSuffix(before, " of")
+	}
+	return true
+}
+
+// titleCase writes an upper-case label as a name: "MIKE PENCE" → "Mike Pence".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
+}
+
+// sentenceFinal reports whether the cue at k closes its sentence, with at
+// most a few words (an object, a time) after it.
+func sentenceFinal(ws []word, k, se int, text string) bool {
+	n := 0
+	for j := k + 1; j < len(ws) && ws[j].start < se; j++ {
+		if ws[j].quoted || strings.ContainsAny(text[ws[j-1].end:ws[j].start], ",;:") {
+			return false
+		}
+		n++
+	}
+	return n <= 5
+}
+
+// sentenceSubject returns the first person mentioned outside quotes in a
+// sentence, not governed by a preposition ("with Zelensky").
+func (d *doc) sentenceSubject(s sentence.Span, compatible func(string) bool) speaker {
+	i := sort.Search(len(d.ms), func(i int) bool { return d.ms[i].Start >= s.Start })
+	for ; i < len(d.ms) && d.ms[i].Start < s.End; i++ {
+		m := d.ms[i]
+		e, ok := d.ents[m.EntityID]
+		if !ok || e.Kind != entity.KindPerson || d.inQuote(m.Start) {
+			continue
+		}
+		before := strings.Fields(strings.ToLower(d.text[max(s.Start, m.Start-40):m.Start]))
+		if len(before) > 0 {
+			prev := strings.Trim(before[len(before)-1], ",.;:")
+			if prepositions[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {
+				continue
+			}
+		}
+		if !compatible(e.Gender) {
+			continue
+		}
+		return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+	}
+	return speaker{}
+}

@@ -1,0 +1,516 @@
+// Package quote finds who said what in an article: direct quotes in
+// quotation marks and indirect speech ("X said that …", "according to X"),
+// each tied to a speaker, a cue verb and its place in the text.
+//
+// Direct quotes are found by pairing quotation marks (straight and curly
+// double marks, guillemets, curly single marks) by their position against
+// the words around them, across paragraphs when a paragraph ends inside a
+// quote and the next one reopens it, and in interview transcripts
+// ("PENCE: …"). Marks around headline fragments and titles of shows or songs
+// ("Meet the Press") do not make quotes. Speakers come from speech-verb
+// patterns ("X said", "said X", "X, the Y, said", "according to X", "X
+// told reporters, …"), pronouns resolve to the most recent compatible
+// speaker or person, titles resolve through package entity, and anonymous
+// sources ("a senior official") become Unnamed.
+//
+// Bad input is bounded: a quote is cut at MaxQuoteLen bytes, an unclosed
+// mark ends its quote at the end of the paragraph, and every such repair is
+// reported as a Problem rather than an error.
+package quote
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/sentence"
+)
+
+// Unnamed is the Speaker of quotes from anonymous sources ("a senior
+// official said", "sources said").
+const Unnamed = "unnamed"
+
+// MaxQuoteLen bounds a quote's span in bytes; longer quotes are cut and
+// reported as a Problem.
+const MaxQuoteLen = 6000
+
+// maxParagraphs bounds how many paragraphs one quote may span.
+const maxParagraphs = 12
+
+// Quote is one attributed statement. The JSON field names are a public
+// interface (CLI --json output).
+type Quote struct {
+	ArticleID string `json:"article_id"`
+	// Text is the quoted words without the quotation marks (direct), or the
+	// reported clause (indirect).
+	Text string `json:"text"`
+	// Speaker is the speaker's entity name, Unnamed for anonymous sources,
+	// the describing phrase when it names no entity ("the ruling"), or ""
+	// when no speaker could be found.
+	Speaker string `json:"speaker"`
+	// SpeakerID is the entity ID of the speaker, "" when not an entity.
+	SpeakerID string `json:"speaker_id"`
+	// Cue is the speech verb or phrase as written ("said", "told",
+	// "according to", ":" in transcripts).
+	Cue    string `json:"cue"`
+	Direct bool   `json:"direct"`
+	// Start and End are byte offsets of the quote in the article text,
+	// quotation marks included for direct quotes.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Sentence is the index of the sentence the quote starts in (see
+	// package sentence).
+	Sentence int `json:"sentence"`
+	// Date is the article's publication date when known.
+	Date time.Time `json:"date,omitzero"`
+}
+
+// Problem records something in the text that could not be resolved cleanly:
+// an unclosed quotation mark, a quote cut for length, a quote without a
+// speaker. Offsets are bytes into the article text.
+type Problem struct {
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Reason string `json:"reason"`
+}
+
+// FromArticle extracts the article's entities and finds its quotes, with
+// ArticleID and Date filled in.
+func FromArticle(a news.Article) ([]Quote, []Problem) {
+	ents, ms := entity.Extract(a.Text)
+	qs, probs := Find(a.Text, ents, ms)
+	for i := range qs {
+		qs[i].ArticleID = a.ID
+		qs[i].Date = a.Published
+	}
+	return qs, probs
+}
+
+// Find returns the direct and indirect quotes of one article's text in text
+// order, given the entities and mentions entity.Extract found in the same
+// text, and the problems met on the way. It never fails: text without quotes
+// gives no quotes.
+func Find(text string, ents []entity.Entity, ms []entity.Mention) ([]Quote, []Problem) {
+	d := newDoc(text, ents, ms)
+	d.findSpans()
+	d.attribute()
+	return d.quotes, d.problems
+}
+
+// span is a raw direct quote before attribution.
+type span struct {
+	start, end   int    // with marks
+	inStart      int    // first byte inside the opening mark
+	inEnd        int    // last byte before the closing mark (or the cut)
+	text         string // inner text with continuation marks removed
+	speakerHint  string // transcript speaker label, e.g. "PENCE"
+	unclosed     bool
+	cut          bool
+	nested       bool // inside a transcript turn
+	continuation bool // multi-paragraph
+}
+
+type doc struct {
+	text     string
+	ents     map[string]entity.Entity
+	ms       []entity.Mention
+	sents    []sentence.Span
+	paras    []sentence.Span
+	spans    []span
+	quotes   []Quote
+	problems []Problem
+	headline []bool // per paragraph
+	// history of attributed speakers, in text order.
+	history []said
+}
+
+type said struct {
+	pos              int
+	speaker, id, cue string
+	gender           string
+	sentence         int
+}
+
+func newDoc(text string, ents []entity.Entity, ms []entity.Mention) *doc {
+	d := &doc{text: text, ents: map[string]entity.Entity{}, ms: ms}
+	for _, e := range ents {
+		d.ents[e.ID] = e
+	}
+	d.sents = sentence.Split(text)
+	d.paras = sentence.Paragraphs(text)
+	return d
+}
+
+func (d *doc) problem(start, end int, reason string) {
+	d.problems = append(d.problems, Problem{Start: start, End: end, Reason: reason})
+}
+
+// markKind classifies a quotation mark in context.
+type markKind int
+
+const (
+	notMark markKind = iota
+	openMark
+	closeMark
+	eitherMark // straight mark between two words: decided by state
+)
+
+// family groups marks that pair with each other.
+type family int
+
+const (
+	famNone     family = iota
+	famStraight        // "
+	famCurly           // “ ” „
+	famGuill           // « »
+	famSingle          // ‘ ’
+)
+
+func classifyMark(text string, i int) (markKind, family, int) {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	atStart := i == 0
+	atEnd := i+size >= len(text)
+	prevSpace := atStart || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/", prev)
+	nextSpace := atEnd || unicode.IsSpace(next)
+	switch r {
+	case '“', '„':
+		if !prevSpace && nextSpace {
+			return closeMark, famCurly, size
+		}
+		return openMark, famCurly, size
+	case '”':
+		if prevSpace && !nextSpace && (unicode.IsLetter(next) || unicode.IsDigit(next) || next == '(' || next == '[' || next == '.') {
+			return openMark, famCurly, size
+		}
+		return closeMark, famCurly, size
+	case '«':
+		return openMark, famGuill, size
+	case '»':
+		return closeMark, famGuill, size
+	case '"':
+		switch {
+		case prevSpace && !nextSpace:
+			return openMark, famStraight, size
+		case !prevSpace && nextSpace:
+			return closeMark, famStraight, size
+		case !prevSpace && !nextSpace:
+			if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				return notMark, famNone, size // inch marks, typos inside words
+			}
+			return eitherMark, famStraight, size
+		}
+		return notMark, famNone, size
+	case '‘':
+		if prevSpace || prev == '"' || prev == '“' || prev == '(' {
+			if unicode.IsLetter(next) {
+				return openMark, famSingle, size
+			}
+		}
+		return notMark, famNone, size
+	case '’':
+		if !prevSpace && !unicode.IsLetter(next) && !unicode.IsDigit(next) {
+			return closeMark, famSingle, size
+		}
+		return notMark, famNone, size
+	}
+	return notMark, famNone, 0
+}
+
+// isQuoteRune reports the runes classifyMark looks at.
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»', '‘', '’':
+		return true
+	}
+	return false
+}
+
+// transcriptLabel returns the speaker label of a transcript turn at the
+// start of a paragraph ("PENCE: …", "\"WALLACE: …") and the offset where the
+// turn's words begin; ok is false for other paragraphs.
+func transcriptLabel(p string) (label string, body int, ok bool) {
+	i := 0
+	if r, size := utf8.DecodeRuneInString(p); r == '"' || r == '“' {
+		i = size
+	}
+	j := i
+	letters := 0
+	for j < len(p) && j-i <= 40 {
+		c := p[j]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c == ' ' || c == '.' || c == '\'' || c == '-':
+		case c == ':':
+			if letters >= 2 && j+1 < len(p) && p[j+1] == ' ' {
+				return strings.TrimSpace(p[i:j]), j + 1, true
+			}
+			return "", 0, false
+		default:
+			return "", 0, false
+		}
+		j++
+	}
+	return "", 0, false
+}
+
+// findSpans pairs quotation marks into direct quote spans.
+func (d *doc) findSpans() {
+	text := d.text
+	headline := d.headlineParas()
+	d.headline = headline
+	inTurn := make([]bool, len(d.paras))
+	// Transcript turns first: a labelled paragraph and the unlabelled
+	// paragraphs that reopen a quote right after it.
+	for pi := 0; pi < len(d.paras); pi++ {
+		p := d.paras[pi]
+		label, body, ok := transcriptLabel(p.Text(text))
+		if !ok || headline[pi] {
+			continue
+		}
+		sp := span{start: p.Start + body, inStart: p.Start + body, speakerHint: label, nested: true}
+		for sp.inStart < p.End && text[sp.inStart] == ' ' {
+			sp.inStart++
+		}
+		sp.start = sp.inStart
+		end := trimClosing(text, p.Start, p.End)
+		parts := []string{text[sp.inStart:end]}
+		inTurn[pi] = true
+		last := pi
+		for k := pi + 1; k < len(d.paras) && k-pi < maxParagraphs; k++ {
+			q := d.paras[k].Text(text)
+			if _, _, lab := transcriptLabel(q); lab {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(q)
+			if r != '"' && r != '“' {
+				break
+			}
+			rest := strings.TrimSpace(q[size:])
+			if strings.HasPrefix(rest, "(") || strings.HasPrefix(strings.ToLower(rest), "follow ") {
+				break
+			}
+			inTurn[k] = true
+			last = k
+			parts = append(parts, text[d.paras[k].Start+size:trimClosing(text, d.paras[k].Start, d.paras[k].End)])
+		}
+		sp.inEnd = trimClosing(text, d.paras[last].Start, d.paras[last].End)
+		sp.end = d.paras[last].End
+		sp.text = strings.TrimSpace(strings.Join(parts, "\n\n"))
+		sp.continuation = last > pi
+		pi = last
+		if sp.text != "" {
+			d.bound(&sp)
+			d.spans = append(d.spans, sp)
+		}
+	}
+	// Quotation marks, paragraph by paragraph.
+	type open struct {
+		pos, in int
+		fam     family
+		para    int
+		parts   []string
+		segIn   int
+	}
+	var cur *open
+	var single *open
+	nested := 0 // depth of inner quotes of another family
+	emit := func(o *open, closeAt, closeEnd int, unclosed bool) {
+		parts := append(o.parts, text[o.segIn:closeAt])
+		sp := span{start: o.pos, end: closeEnd, inStart: o.in, inEnd: closeAt, unclosed: unclosed,
+			text: strings.TrimSpace(strings.Join(parts, "\n\n")), continuation: len(o.parts) > 0}
+		if headline[o.para] {
+			return
+		}
+		if unclosed {
+			d.problem(o.pos, closeEnd, "unclosed quotation mark: quote ended at the end of its paragraph")
+		}
+		if isTitle(sp, text) {
+			return
+		}
+		if strings.TrimFunc(sp.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) == "" {
+			return
+		}
+		d.bound(&sp)
+		d.spans = append(d.spans, sp)
+	}
+	for pi := 0; pi < len(d.paras); pi++ {
+		p := d.paras[pi]
+		if inTurn[pi] {
+			continue
+		}
+		for i := p.Start; i < p.End; {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isQuoteRune(r) {
+				i += size
+				continue
+			}
+			kind, fam, _ := classifyMark(text, i)
+			switch {
+			case kind == notMark:
+			case fam == famSingle:
+				if cur != nil {
+					break // nested single quotes belong to the outer quote
+				}
+				if kind == openMark && single == nil {
+					single = &open{pos: i, in: i + size, fam: fam, para: pi, segIn: i + size}
+				} else if kind == closeMark && single != nil && i > single.in {
+					emit(single, i, i+size, false)
+					single = nil
+				}
+			case cur == nil:
+				if kind == openMark || kind == eitherMark {
+					cur = &open{pos: i, in: i + size, fam: fam, para: pi, segIn: i + size}
+					single = nil
+				} else {
+					d.problem(i, i+size, "closing quotation mark without an opening one")
+				}
+			case fam != cur.fam && fam != famStraight && kind == openMark:
+				nested++
+			case fam != cur.fam && fam != famStraight && kind == closeMark && nested > 0:
+				nested--
+			case fam != cur.fam && cur.fam != famStraight && fam == famStraight:
+				// A straight mark inside curly quotes: nested, ignore.
+			case kind == openMark && fam == cur.fam && fam != famStraight:
+				// Same-family opener while open: the previous quote lost its
+				// closing mark. End it before this mark.
+				emit(cur, trimBack(text, cur.in, i), trimBack(text, cur.in, i), true)
+				cur = &open{pos: i, in: i + size, fam: fam, para: pi, segIn: i + size}
+				nested = 0
+			case kind == openMark && fam == famStraight && cur.fam == famStraight && i > cur.in:
+				// `"A "B` : treat as the previous quote unclosed when the
+				// mark starts a new sentence, else as a closing mark typo.
+				emit(cur, trimBack(text, cur.in, i), trimBack(text, cur.in, i), true)
+				cur = &open{pos: i, in: i + size, fam: fam, para: pi, segIn: i + size}
+				nested = 0
+			default:
+				// A closing (or either) mark: it closes the open quote, even
+				// when the writer mixed straight and curly marks.
+				emit(cur, i, i+size, false)
+				cur = nil
+				nested = 0
+			}
+			i += size
+		}
+		// End of paragraph.
+		single = nil
+		if cur == nil {
+			continue
+		}
+		// Continuation: the next paragraph reopens the quote.
+		if pi+1 < len(d.paras) && pi+1-cur.para < maxParagraphs && !inTurn[pi+1] {
+			np := d.paras[pi+1]
+			if kind, fam, size := classifyMark(text, np.Start); (kind == openMark && fam != famSingle) || kind == eitherMark {
+				cur.parts = append(cur.parts, text[cur.segIn:trimBack(text, cur.segIn, p.End)])
+				cur.segIn = np.Start + size
+				// The reopening mark is consumed: skip it.
+				d.paras[pi+1].Start = np.Start + size
+				nested = 0
+				continue
+			}
+		}
+		emit(cur, p.End, p.End, true)
+		cur = nil
+		nested = 0
+	}
+	if cur != nil {
+		emit(cur, len(text), len(text), true)
+	}
+	sortSpans(d.spans)
+}
+
+// trimBack moves end back over spaces, never before min.
+func trimBack(text string, min, end int) int {
+	for end > min {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// trimClosing returns the end of a paragraph without a trailing closing
+// quotation mark.
+func trimClosing(text string, start, end int) int {
+	end = trimBack(text, start, end)
+	r, size := utf8.DecodeLastRuneInString(text[start:end])
+	if r == '"' || r == '”' {
+		end -= size
+	}
+	return end
+}
+
+// bound cuts a span longer than MaxQuoteLen.
+func (d *doc) bound(sp *span) {
+	if sp.end-sp.start <= MaxQuoteLen {
+		return
+	}
+	cut := sp.start + MaxQuoteLen
+	for cut > sp.start && !utf8.RuneStart(d.text[cut]) {
+		cut--
+	}
+	if k := strings.LastIndexByte(d.text[sp.start:cut], ' '); k > 0 {
+		cut = sp.start + k
+	}
+	d.problem(sp.start, sp.end, "quote longer than the limit: cut")
+	sp.end = cut
+	if sp.inEnd > cut {
+		sp.inEnd = cut
+	}
+	if len(sp.text) > cut-sp.inStart && cut > sp.inStart {
+		t := sp.text[:cut-sp.inStart]
+		for len(t) > 0 && !utf8.ValidString(t) {
+			t = t[:len(t)-1]
+		}
+		sp.text = strings.TrimSpace(t)
+	}
+	sp.cut = true
+}
+
+func sortSpans(s []span) {
+	// insertion sort: spans are nearly sorted already
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].start < s[j-1].start; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// headlineParas marks paragraphs that read as headlines or debris: short and
+// either without sentence punctuation at the end or in title case.
+func (d *doc) headlineParas() []bool {
+	out := make([]bool, len(d.paras))
+	for i, p := range d.paras {
+		t := p.Text(d.text)
+		words := strings.Fields(t)
+		if len(words) == 0 || len(words) > 30 {
+			continue
+		}
+		last := strings.TrimRight(t, "\"”’)] ")
+		r, _ := utf8.DecodeLastRuneInString(last)
+		terminal := strings.ContainsRune(".!?:;…", r)
+		caps := 0
+		for _, w := range words {
+			c, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'(["))
+			if unicode.IsUpper(c) || unicode.IsDigit(c) {
+				caps++
+			}
+		}
+		titleCase := len(words) >= 4 && caps*10 >= len(words)*7
+		if !terminal || titleCase {
+			// A body paragraph that merely lacks a final stop is long; a
+			// headline is short.
+			if len(words) <= 25 {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}

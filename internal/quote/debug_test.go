@@ -32,3 +32,14 @@ func TestDebugSeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestDebugEval(t *testing.T) {
+	if os.Getenv("DEBUG_EVAL") == "" {
+		t.Skip()
+	}
+	rep, err := Evaluate(t.Context(), sharedtest.Dir(t, "eval", "polnear", "dev"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.WriteText(os.Stdout)
+}

@@ -1,0 +1,455 @@
+package quote
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/entity"
+)
+
+// Report is the result of Evaluate on a PolNeAR folder. The JSON names are
+// the ones the evaluation command prints.
+type Report struct {
+	// Articles is the number of texts evaluated; AnnotationFiles the number
+	// of annotation files (an article annotated twice counts twice in every
+	// figure below).
+	Articles        int `json:"articles"`
+	AnnotationFiles int `json:"annotation_files"`
+
+	// Direct quotes: gold Content spans that contain quotation marks.
+	GoldDirect         int     `json:"gold_direct"`
+	PredictedDirect    int     `json:"predicted_direct"`
+	DetectionPrecision float64 `json:"detection_precision"`
+	DetectionRecall    float64 `json:"detection_recall"`
+	DetectionF1        float64 `json:"detection_f1"`
+	// SpeakerAccuracy is the share of matched gold direct quotes whose best
+	// matching prediction names the gold source.
+	SpeakerAccuracy float64 `json:"speaker_accuracy"`
+
+	// All attributions, direct and indirect.
+	GoldAll               int     `json:"gold_all"`
+	PredictedAll          int     `json:"predicted_all"`
+	AllDetectionPrecision float64 `json:"all_detection_precision"`
+	AllDetectionRecall    float64 `json:"all_detection_recall"`
+	AllDetectionF1        float64 `json:"all_detection_f1"`
+	AllSpeakerAccuracy    float64 `json:"all_speaker_accuracy"`
+
+	// Unresolved counts predicted quotes left without a speaker.
+	Unresolved int `json:"unresolved"`
+}
+
+// WriteText writes the report for people.
+func (r Report) WriteText(w io.Writer) error {
+	_, err := fmt.Fprintf(w, `PolNeAR attribution evaluation: %d articles, %d annotation files
+direct quotes:    gold %d, predicted %d
+  detection       P %.3f  R %.3f  F1 %.3f
+  speaker         accuracy %.3f (on matched quotes)
+all attributions: gold %d, predicted %d
+  detection       P %.3f  R %.3f  F1 %.3f
+  speaker         accuracy %.3f (on matched attributions)
+predicted quotes without a speaker: %d
+`, r.Articles, r.AnnotationFiles,
+		r.GoldDirect, r.PredictedDirect, r.DetectionPrecision, r.DetectionRecall, r.DetectionF1, r.SpeakerAccuracy,
+		r.GoldAll, r.PredictedAll, r.AllDetectionPrecision, r.AllDetectionRecall, r.AllDetectionF1, r.AllSpeakerAccuracy,
+		r.Unresolved)
+	return err
+}
+
+// Evaluate runs Find over every article of a PolNeAR folder (dir holds
+// text/ and attributions/) and scores it against the annotations, as the
+// folder's README defines: a prediction matches a gold Content span when
+// they overlap by at least half of the shorter; precision is the share of
+// predictions matching some gold span, recall the share of gold spans
+// matched by some prediction; speaker accuracy is measured on matched gold
+// spans, with the best-overlapping prediction, and counts a speaker right
+// when it names the gold Source (for a pronoun Source, the nearest preceding
+// named Source of the same annotation file stands for its referent).
+//
+// It returns an error naming the file when the folder or an annotation
+// cannot be read or parsed, and ctx.Err() when cancelled.
+func Evaluate(ctx context.Context, dir string) (Report, error) {
+	return EvaluateN(ctx, dir, 0)
+}
+
+// EvaluateN is Evaluate on the first limit annotation files in name order
+// (all when limit <= 0).
+func EvaluateN(ctx context.Context, dir string, limit int) (Report, error) {
+	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
+	if err != nil {
+		return Report{}, fmt.Errorf("evaluate %s: %w", dir, err)
+	}
+	if len(anns) == 0 {
+		return Report{}, fmt.Errorf("evaluate %s: no attributions/*.ann files", dir)
+	}
+	sort.Strings(anns)
+	if limit > 0 && limit < len(anns) {
+		anns = anns[:limit]
+	}
+	var rep Report
+	var direct, all tally
+	type found struct {
+		quotes []Quote
+		runeOf func(int) int
+	}
+	cache := map[string]found{}
+	for _, ann := range anns {
+		if err := ctx.Err(); err != nil {
+			return Report{}, err
+		}
+		base := strings.TrimSuffix(filepath.Base(ann), ".ann")
+		name := base
+		if k := strings.LastIndexByte(base, '_'); k > 0 {
+			name = base[:k]
+		}
+		f, ok := cache[name]
+		if !ok {
+			path := filepath.Join(dir, "text", name+".txt")
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return Report{}, fmt.Errorf("evaluate: read text for %s: %w", ann, err)
+			}
+			text := string(b)
+			ents, ms := entity.Extract(text)
+			qs, probs := Find(text, ents, ms)
+			for _, p := range probs {
+				if strings.HasPrefix(p.Reason, "no speaker") {
+					rep.Unresolved++
+				}
+			}
+			f = found{quotes: qs, runeOf: runeOffsets(text)}
+			cache[name] = f
+			rep.Articles++
+		}
+		gold, err := readAnn(ann)
+		if err != nil {
+			return Report{}, err
+		}
+		rep.AnnotationFiles++
+		var preds []predicted
+		for _, q := range f.quotes {
+			preds = append(preds, predicted{start: f.runeOf(q.Start), end: f.runeOf(q.End), speaker: q.Speaker, direct: q.Direct})
+		}
+		var dp []predicted
+		for _, p := range preds {
+			if p.direct {
+				dp = append(dp, p)
+			}
+		}
+		var dg []goldAttr
+		for _, g := range gold {
+			if g.direct {
+				dg = append(dg, g)
+			}
+		}
+		direct.add(dp, dg)
+		all.add(preds, gold)
+	}
+	rep.GoldDirect, rep.PredictedDirect = direct.gold, direct.pred
+	rep.DetectionPrecision, rep.DetectionRecall, rep.DetectionF1, rep.SpeakerAccuracy = direct.scores()
+	rep.GoldAll, rep.PredictedAll = all.gold, all.pred
+	rep.AllDetectionPrecision, rep.AllDetectionRecall, rep.AllDetectionF1, rep.AllSpeakerAccuracy = all.scores()
+	return rep, nil
+}
+
+type predicted struct {
+	start, end int // runes
+	speaker    string
+	direct     bool
+}
+
+type seg struct{ start, end int }
+
+type goldAttr struct {
+	content []seg
+	source  string // source text, or its referent for pronouns
+	hasSrc  bool
+	direct  bool
+}
+
+type tally struct {
+	pred, predMatched, gold, goldMatched, speakerRight int
+}
+
+func (t *tally) add(preds []predicted, gold []goldAttr) {
+	t.pred += len(preds)
+	t.gold += len(gold)
+	matchedPred := make([]bool, len(preds))
+	for _, g := range gold {
+		best, bestOv := -1, 0
+		for i, p := range preds {
+			ov := overlap(p, g)
+			if ov > 0 && 2*ov >= min(p.end-p.start, goldLen(g)) {
+				matchedPred[i] = true
+				if ov > bestOv {
+					best, bestOv = i, ov
+				}
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		t.goldMatched++
+		if speakerMatches(preds[best].speaker, g) {
+			t.speakerRight++
+		}
+	}
+	for _, m := range matchedPred {
+		if m {
+			t.predMatched++
+		}
+	}
+}
+
+func (t *tally) scores() (p, r, f1, acc float64) {
+	if t.pred > 0 {
+		p = float64(t.predMatched) / float64(t.pred)
+	}
+	if t.gold > 0 {
+		r = float64(t.goldMatched) / float64(t.gold)
+	}
+	if p+r > 0 {
+		f1 = 2 * p * r / (p + r)
+	}
+	if t.goldMatched > 0 {
+		acc = float64(t.speakerRight) / float64(t.goldMatched)
+	}
+	return p, r, f1, acc
+}
+
+func overlap(p predicted, g goldAttr) int {
+	n := 0
+	for _, s := range g.content {
+		a, b := max(p.start, s.start), min(p.end, s.end)
+		if b > a {
+			n += b - a
+		}
+	}
+	return n
+}
+
+func goldLen(g goldAttr) int {
+	n := 0
+	for _, s := range g.content {
+		n += s.end - s.start
+	}
+	return n
+}
+
+// runeOffsets returns a function converting byte offsets of text to rune
+// offsets (the annotations count code points).
+func runeOffsets(text string) func(int) int {
+	idx := make([]int, len(text)+1)
+	n := 0
+	for i := range text {
+		for k := i; k < len(text) && (k == i || !utf8.RuneStart(text[k])); k++ {
+			idx[k] = n
+		}
+		n++
+	}
+	idx[len(text)] = n
+	return func(b int) int {
+		if b < 0 {
+			return 0
+		}
+		if b > len(text) {
+			b = len(text)
+		}
+		return idx[b]
+	}
+}
+
+// directMarks are the quotation marks that make a Content span a direct
+// quote. The curly apostrophe is left out: it is mostly an apostrophe.
+const directMarks = "\"“”«»„‘"
+
+var pronounSources = map[string]bool{"he": true, "she": true, "they": true, "him": true, "her": true, "it": true, "i": true, "we": true, "his": true, "their": true}
+
+// readAnn parses one BRAT standoff file into attributions.
+func readAnn(path string) ([]goldAttr, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate: %w", err)
+	}
+	defer f.Close()
+	type tspan struct {
+		typ  string
+		segs []seg
+		text string
+	}
+	ts := map[string]tspan{}
+	var events [][2]string // content id, source id
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
+	for sc.Scan() {
+		line++
+		fields := strings.Split(sc.Text(), "\t")
+		if len(fields) < 2 {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(fields[0], "T"):
+			sp := strings.SplitN(fields[1], " ", 2)
+			if len(sp) != 2 {
+				return nil, fmt.Errorf("evaluate: %s:%d: bad span %q", path, line, fields[1])
+			}
+			var segs []seg
+			for _, part := range strings.Split(sp[1], ";") {
+				nums := strings.Fields(part)
+				if len(nums) != 2 {
+					return nil, fmt.Errorf("evaluate: %s:%d: bad offsets %q", path, line, part)
+				}
+				a, err1 := strconv.Atoi(nums[0])
+				b, err2 := strconv.Atoi(nums[1])
+				if err1 != nil || err2 != nil || b < a {
+					return nil, fmt.Errorf("evaluate: %s:%d: bad offsets %q", path, line, part)
+				}
+				segs = append(segs, seg{a, b})
+			}
+			text := ""
+			if len(fields) > 2 {
+				text = fields[2]
+			}
+			ts[fields[0]] = tspan{typ: sp[0], segs: segs, text: text}
+		case strings.HasPrefix(fields[0], "E"):
+			var content, source string
+			for _, arg := range strings.Fields(fields[1]) {
+				k, v, ok := strings.Cut(arg, ":")
+				if !ok {
+					continue
+				}
+				switch k {
+				case "Content":
+					content = v
+				case "Source":
+					source = v
+				}
+			}
+			if content != "" {
+				events = append(events, [2]string{content, source})
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("evaluate: read %s: %w", path, err)
+	}
+	// Named sources in text order, to stand in for pronoun referents.
+	type named struct {
+		at   int
+		text string
+	}
+	var names []named
+	for _, ev := range events {
+		s, ok := ts[ev[1]]
+		if !ok || len(s.segs) == 0 || pronounSources[strings.ToLower(strings.TrimSpace(s.text))] {
+			continue
+		}
+		names = append(names, named{s.segs[0].start, s.text})
+	}
+	sort.Slice(names, func(i, j int) bool { return names[i].at < names[j].at })
+	var out []goldAttr
+	for _, ev := range events {
+		c, ok := ts[ev[0]]
+		if !ok {
+			return nil, fmt.Errorf("evaluate: %s: event refers to unknown span %s", path, ev[0])
+		}
+		g := goldAttr{content: c.segs, direct: strings.ContainsAny(c.text, directMarks)}
+		if s, ok := ts[ev[1]]; ok {
+			g.hasSrc = true
+			g.source = s.text
+			if pronounSources[strings.ToLower(strings.TrimSpace(s.text))] && len(s.segs) > 0 {
+				g.source = ""
+				for _, n := range names {
+					if n.at >= s.segs[0].start {
+						break
+					}
+					g.source = n.text
+				}
+				if g.source == "" {
+					g.source = s.text
+				}
+			}
+		}
+		out = append(out, g)
+	}
+	return out, nil
+}
+
+// evalStop are words that do not identify a speaker.
+var evalStop = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "and": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"president": true, "vice": true, "secretary": true, "state": true, "senator": true, "sen": true, "gov": true,
+	"governor": true, "rep": true, "former": true, "said": true, "in": true, "on": true, "to": true, "for": true,
+	"by": true, "his": true, "her": true, "their": true, "its": true, "s": true, "candidate": true, "nominee": true,
+	"republican": true, "democratic": true, "presidential": true, "u": true, "us": true, "new": true,
+}
+
+func speakerWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		w = entity.Fold(w)
+		if w == "" || evalStop[w] || len(w) < 2 {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// speakerMatches decides whether a predicted speaker names the gold source.
+func speakerMatches(pred string, g goldAttr) bool {
+	if pred == "" || !g.hasSrc {
+		return false
+	}
+	if pred == Unnamed {
+		return anonymousSource(g.source)
+	}
+	pw := speakerWords(pred)
+	gw := speakerWords(g.source)
+	if len(pw) == 0 || len(gw) == 0 {
+		return false
+	}
+	in := func(w string, list []string) bool {
+		for _, x := range list {
+			if x == w {
+				return true
+			}
+		}
+		return false
+	}
+	// A name: its last word (the surname) must appear in the source.
+	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(pred)); unicode.IsUpper(r) {
+		return in(pw[len(pw)-1], gw)
+	}
+	for _, w := range pw {
+		if in(w, gw) {
+			return true
+		}
+	}
+	return false
+}
+
+// anonymousSource reports a gold source that names nobody: no capitalised
+// word after the first one, and not a pronoun.
+func anonymousSource(src string) bool {
+	words := strings.Fields(src)
+	if len(words) == 0 || pronounSources[strings.ToLower(src)] {
+		return false
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if i > 0 && unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -66,8 +66,7 @@ func parseNumber(s string) (n float64, ok bool) {
 		}
 		return v + half, true
 	}
-	s = strings.TrimPrefix(s, "a couple of ")
-	if s == "a couple" || s == "couple" {
+	if s == "a couple" || s == "couple" || s == "a couple of" || s == "couple of" {
 		return 2 + half, true
 	}
 	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' })

@@ -53,6 +53,17 @@ func (m *match) raw(name string) string {
 
 func (m *match) lower() string { return m.f.lower[m.start:m.end] }
 
+// groupStart returns the offset of the first non-empty group called name,
+// or -1.
+func (m *match) groupStart(name string) int {
+	for i, n := range m.rule.names {
+		if n == name && m.idx[2*i] >= 0 {
+			return m.idx[2*i]
+		}
+	}
+	return -1
+}
+
 // Building blocks of the patterns, expanded by pat.
 var blocks = strings.NewReplacer(
 	"{MON}", `(?:january|february|march|april|may|june|july|august|september|october|november|december|sept\.?|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|oct\.?|nov\.?|dec\.?)`,
@@ -61,7 +72,7 @@ var blocks = strings.NewReplacer(
 	"{DAYORD}", `(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)`,
 	"{NUMW}", `(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|one|two|three|four|five|six|seven|eight|nine|ten)`,
 	"{UNIT}", `(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries|quarters?|nights?|fiscal\s+years?|trading\s+days?|business\s+days?)`,
-	"{VAGUE}", `(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|a\s+couple\s+of|couple\s+of)`,
+	"{VAGUE}", `(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous)`,
 	"{TOD}", `(?:morning|afternoon|evening|night|mid-?\s?afternoon|mid-?\s?morning|midday|noon|midnight|overnight)`,
 )
 
@@ -267,7 +278,7 @@ func ruleDefs() []ruleDef {
 			accept:  func(f *finder, m *match) bool { return capitalized(m, "wd") },
 			norm:    normWeekday},
 		{name: "weekday-set", typ: "SET",
-			pattern: `(?:each|every)\s+(?P<wd>{WD})(?:\s+(?P<tod2>morning|afternoon|evening|night))?`,
+			pattern: `(?:each|every)\s+(?P<wd>{WD})(?:\s+(?P<tod2>morning|afternoon|evening|night))?|(?:each|every)\s+(?P<mon>{MON})`,
 			norm:    normWeekday},
 		// Clock times.
 		{name: "clock", typ: "TIME",
@@ -285,7 +296,7 @@ func ruleDefs() []ruleDef {
 			accept:  futureAccept, norm: constValue("FUTURE_REF")},
 		// this/last/next year, month, week, weekend, decade.
 		{name: "unit-rel", typ: "DATE",
-			pattern: `(?:(?P<pos>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+close\s+of|around|at)\s+)?(?:(?:in|during)\s+)?(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+following|the\s+same|that|the|the\s+latest|the\s+next|the\s+last|the\s+new)\s+(?P<u>weekend|year|month|week|decade|century|fiscal\s+year|calendar\s+year|school\s+year|full\s+year)|(?P<u>year|month|week)(?P<end>-end|\s+end|'s\s+end)|(?P<rel>year)-to-date`,
+			pattern: `(?:(?P<pos>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+close\s+of|around|at)\s+(?:(?:in|during)\s+)?)?(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+following|the\s+same|that|the|the\s+latest|the\s+next|the\s+last|the\s+new)\s+(?P<u>weekend|year|month|week|decade|century|fiscal\s+year|calendar\s+year|school\s+year|full\s+year)|(?:(?P<pos>around|about|near)\s+)?(?P<u>year|month|week)(?P<end>-end|\s+end|'s\s+end)|(?P<rel>year)-to-date`,
 			accept:  unitRelAccept, norm: normUnitRel},
 		{name: "ago", typ: "DATE", noRef: true,
 			pattern: `(?:(?P<mod>about|nearly|almost|more\s+than|some|roughly|just|only|less\s+than|over|exactly|at\s+least|barely)\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|from\s+now|hence)`,
@@ -299,7 +310,7 @@ func ruleDefs() []ruleDef {
 			accept:  vagueAccept, norm: normVague},
 		{name: "set", typ: "SET",
 			pattern: `(?:each|every|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually|biannually)`,
-			norm:    normSet},
+			accept:  setAccept, norm: normSet},
 	}
 }
 
@@ -813,12 +824,12 @@ func (f *finder) weekdayDate(wd time.Weekday, rel string, tn tense) time.Time {
 	back := (int(a.Weekday()) - int(wd) + 7) % 7 // days back to the latest such weekday (0: today)
 	fwd := (int(wd) - int(a.Weekday()) + 7) % 7
 	switch rel {
-	case "last", "this past", "the previous", "earlier":
+	case "last", "this past", "the previous":
 		if back == 0 {
 			back = 7
 		}
 		return a.AddDate(0, 0, -back)
-	case "next", "this coming", "coming", "the following", "the next", "later":
+	case "next", "this coming", "coming", "the following", "the next":
 		if fwd == 0 {
 			fwd = 7
 		}
@@ -838,6 +849,9 @@ func (f *finder) weekdayDate(wd time.Weekday, rel string, tn tense) time.Time {
 }
 
 func normWeekday(f *finder, m *match) (Timex, bool) {
+	if mon, okm := monthOf(m.g("mon")); okm && m.g("wd") == "" {
+		return ok("SET", "XXXX-"+twoDigits(int(mon)))
+	}
 	wd, okw := weekdayNames[m.g("wd")]
 	if !okw {
 		return Timex{}, false
@@ -865,7 +879,36 @@ func normWeekday(f *finder, m *match) (Timex, bool) {
 		return unresolved("DATE", v, "")
 	}
 	rel := strings.Join(strings.Fields(m.g("rel")), " ")
-	d := f.weekdayDate(wd, rel, f.tenseAt(m.start, m.end))
+	var d time.Time
+	switch rel {
+	case "early", "late", "earlier", "later":
+		// "early Tuesday", "earlier Sunday": a part of that day.
+		d = f.weekdayDate(wd, "", f.tenseAt(m.start, m.end))
+	case "the previous", "the following", "the next":
+		// Relative to the day last mentioned ("down from the previous
+		// Friday").
+		base := f.anchor
+		if v, okr := f.lastRef(m.start, 1500, func(v string) bool { return granularity(v) == "day" }); okr {
+			if t, err := time.Parse("2006-01-02", v[:10]); err == nil {
+				base = t
+			}
+		}
+		if rel == "the previous" {
+			back := (int(base.Weekday()) - int(wd) + 7) % 7
+			if back == 0 {
+				back = 7
+			}
+			d = base.AddDate(0, 0, -back)
+		} else {
+			fwd := (int(wd) - int(base.Weekday()) + 7) % 7
+			if fwd == 0 {
+				fwd = 7
+			}
+			d = base.AddDate(0, 0, fwd)
+		}
+	default:
+		d = f.weekdayDate(wd, rel, f.tenseAt(m.start, m.end))
+	}
 	if code != "" {
 		return Timex{Type: "TIME", Value: fmtDay(d) + "T" + code, Resolved: true}, true
 	}
@@ -1028,6 +1071,21 @@ func normUnitRel(f *finder, m *match) (Timex, bool) {
 	u := strings.Join(strings.Fields(m.g("u")), " ")
 	rel := strings.Join(strings.Fields(m.g("rel")), " ")
 	if m.g("end") != "" {
+		// "year-end": the end of this year, or of the last one after
+		// "since".
+		if !f.has {
+			return unresolved("DATE", "XXXX", "")
+		}
+		y := f.anchor.Year()
+		if prevWord(f.lower, m.start) == "since" {
+			y--
+		}
+		switch {
+		case strings.HasPrefix(u, "year") && strings.HasPrefix(m.g("end"), "-"):
+			return ok("DATE", fmtYear(y)+"-12-31")
+		case strings.HasPrefix(u, "year"):
+			return ok("DATE", fmtYear(y))
+		}
 		rel = "this"
 	}
 	if rel == "year" { // year-to-date
@@ -1066,9 +1124,27 @@ func normUnitRel(f *finder, m *match) (Timex, bool) {
 			return ok("DURATION", "P1Y")
 		}
 	}
+	if rel == "the following" || rel == "the previous" || rel == "the prior" {
+		// Relative to the last date mentioned ("the following year").
+		if v, okr := f.lastRef(m.start, 1500, nil); okr && len(v) >= 4 {
+			switch {
+			case u == "year":
+				return ok("DATE", fmtYear(atoi(v[:4])+step))
+			case u == "month" && (granularity(v) == "month" || granularity(v) == "day"):
+				if t, err := time.Parse("2006-01", v[:7]); err == nil {
+					return ok("DATE", fmtMonth(addMonths(t, step)))
+				}
+			}
+		}
+	}
 	if rel == "that" || rel == "the same" || rel == "the" {
-		// Anaphoric: the unit of the last date mentioned.
-		if v, okr := f.lastRef(m.start, 2000, nil); okr && len(v) >= 4 {
+		// Anaphoric: the unit of the last date mentioned; "the year" only
+		// when that date is close.
+		dist := 2000
+		if rel == "the" {
+			dist = 300
+		}
+		if v, okr := f.lastRef(m.start, dist, nil); okr && len(v) >= 4 {
 			switch u {
 			case "year":
 				return ok("DATE", v[:4])
@@ -1175,6 +1251,9 @@ func durationAccept(f *finder, m *match) bool {
 			return false
 		}
 	}
+	if strings.HasPrefix(unit, "quarter") && strings.Contains(m.lower(), "-quarter") && nextWord(f.lower, m.end) == "of" {
+		return false // "three-quarters of": a fraction
+	}
 	if strings.HasPrefix(unit, "quarter") && (num == "a" || num == "an" || num == "one") {
 		// "a quarter" is more often a fraction ("a quarter of the vote").
 		return nextWord(f.lower, m.end) != "of"
@@ -1187,6 +1266,11 @@ func durationAccept(f *finder, m *match) bool {
 	}
 	if _, okn := parseNumber(num); !okn {
 		return false
+	}
+	if mod := m.g("mod"); (mod == "over" || mod == "within" || mod == "all") && m.g("det") != "" {
+		// "over the next three quarters": the preposition is not part of
+		// the expression.
+		m.start = m.groupStart("det")
 	}
 	if num == "a" || num == "an" {
 		// "$5 a year", "twice a day", "four flights a week": a rate.
@@ -1226,6 +1310,9 @@ func normDuration(f *finder, m *match) (Timex, bool) {
 		// "two to three weeks": the lower bound, as TimeML does.
 		_ = n2
 	}
+	if unit == "Y" && n >= 1000 && n == float64(int(n)) && int(n)%1000 == 0 {
+		return ok("DURATION", "P"+strconv.Itoa(int(n)/1000)+"L")
+	}
 	if unit == "WE" {
 		return ok("DURATION", "P"+strconv.FormatFloat(n, 'f', -1, 64)+"WE")
 	}
@@ -1258,6 +1345,23 @@ func normVague(f *finder, m *match) (Timex, bool) {
 		return ok("DATE", "PAST_REF")
 	}
 	return ok("DURATION", "PX"+unit)
+}
+
+// setAccept keeps frequency adverbs ("met weekly", "paid annually since
+// 1980") and drops the adjectives ("quarterly dividend", "daily volume").
+func setAccept(f *finder, m *match) bool {
+	if m.g("adv") == "" {
+		return true
+	}
+	switch prevWord(f.lower, m.start) {
+	case "its", "the", "a", "an", "their", "his", "her", "our", "average", "initial", "regular", "first", "usual":
+		return false
+	}
+	switch nextWord(f.lower, m.end) {
+	case "", "since", "in", "and", "or", "to", "from", "by", "at", "for", "until", "through", "over", "during", "on", "as", "with":
+		return true
+	}
+	return false
 }
 
 func normSet(f *finder, m *match) (Timex, bool) {

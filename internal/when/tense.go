@@ -73,11 +73,11 @@ func abbrevBefore(text string, dot int) bool {
 
 var futureWords = map[string]bool{
 	"will": true, "shall": true, "won't": true, "'ll": true, "wo": true,
-	"going": true, "plans": true, "plan": true, "planned": true, "planning": true,
+	"plans": true, "plan": true, "planning": true,
 	"expected": true, "expects": true, "expect": true, "scheduled": true,
 	"slated": true, "upcoming": true, "next": true, "tomorrow": true,
-	"intends": true, "hopes": true, "would": true, "could": true, "set": true,
-	"to": false, "due": true, "coming": true, "may": true, "might": true,
+	"intends": true, "hopes": true, "would": true, "could": true,
+	"coming": true, "may": true, "might": true,
 }
 
 var pastWords = map[string]bool{
@@ -110,27 +110,48 @@ var notPast = map[string]bool{
 }
 
 // tenseAt returns the tense of the verb nearest to text[start:end] within
-// its sentence: future for "will", "'ll", "plans", "is scheduled" …; past
-// for "said", "was", "-ed" forms …; tenseNone when none is found.
+// its sentence, looking first before the expression (where the governing
+// verb of a news sentence usually stands), then after it: future for
+// "will", "'ll", "plans", "is scheduled", "is to", "set to" …; past for
+// "said", "was", "-ed" forms …; tenseNone when none is found.
 func (f *finder) tenseAt(start, end int) tense {
 	lo, hi := sentenceBounds(f.text, start, end)
-	best, bestDist := tenseNone, 1<<30
-	consider := func(ws, we int, w string) {
-		t := classifyWord(w)
-		if t == tenseNone {
-			return
-		}
-		d := start - we
-		if ws >= end {
-			d = ws - end
-		}
-		if d < bestDist {
-			best, bestDist = t, d
+	var before []tense
+	prev := ""
+	scanWords(f.lower, lo, start, func(ws, we int, w string) {
+		before = append(before, classifyPair(prev, w, nextWord(f.lower, we)))
+		prev = w
+	})
+	for i := len(before) - 1; i >= 0; i-- {
+		if before[i] != tenseNone {
+			return before[i]
 		}
 	}
-	scanWords(f.lower, lo, start, consider)
-	scanWords(f.lower, end, hi, consider)
-	return best
+	found := tenseNone
+	prev = ""
+	scanWords(f.lower, end, hi, func(ws, we int, w string) {
+		if found == tenseNone {
+			found = classifyPair(prev, w, nextWord(f.lower, we))
+		}
+		prev = w
+	})
+	return found
+}
+
+// classifyPair classifies w with its neighbours: "is to", "set to", "going
+// to" mark the future; "to" + verb after "expected" is handled by the
+// word list.
+func classifyPair(prev, w, next string) tense {
+	if next == "to" {
+		switch w {
+		case "is", "are", "set", "going", "due", "poised", "slated", "scheduled", "expected", "likely", "about":
+			return tenseFuture
+		}
+	}
+	if w == "set" || w == "is" || w == "are" {
+		return tenseNone
+	}
+	return classifyWord(w)
 }
 
 func classifyWord(w string) tense {

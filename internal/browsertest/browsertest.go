@@ -288,6 +288,13 @@ func jsString(s string) string {
 	return string(q)
 }
 
+// Eval runs a JavaScript expression in the page and decodes its result,
+// as JSON, into v (a pointer).
+func (b *Browser) Eval(expr string, v any) {
+	b.tb.Helper()
+	b.eval("evaluate", expr, v)
+}
+
 // Texts returns the rendered text (innerText, trimmed) of every element
 // matching the CSS selector, in document order; none gives an empty slice.
 func (b *Browser) Texts(selector string) []string {

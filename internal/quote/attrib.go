@@ -292,12 +292,12 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 	if afterOK && (last == '.' || last == '…') {
 		afterOK = false
 	}
+	window := 9
 	if afterOK && (last == '?' || last == '!') {
-		r, _ := utf8.DecodeRuneInString(d.text[ws[after].start:])
-		afterOK = unicode.IsLower(r)
+		window = 5 // `?" Vitter demanded.`
 	}
 	if afterOK {
-		for k := after; k < len(ws) && k < after+9 && ws[k].start < se && !ws[k].quoted; k++ {
+		for k := after; k < len(ws) && k < after+window && ws[k].start < se && !ws[k].quoted; k++ {
 			part, isCue := cues[ws[k].lw]
 			if !isCue || part {
 				continue
@@ -317,6 +317,17 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 				return who, d.text[ws[k].start:ws[k].end], k
 			}
 			break
+		}
+	}
+	// 1b. A dash after the quote names the source: `" ― Sonya Herridge`.
+	if rest := strings.TrimLeft(d.text[sp.end:min(len(d.text), sp.end+12)], " \u00a0"); strings.HasPrefix(rest, "―") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") {
+		if after < len(ws) && !ws[after].quoted {
+			if who := d.rightNP(ws, after, len(d.text)); who.ok {
+				return who, "―", -1
+			}
+			if who := d.capitalised(ws, after); who.ok {
+				return who, "―", -1
+			}
 		}
 	}
 	// 2. Before the quote in its sentence: `Vance told reporters, "`,
@@ -385,7 +396,64 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 			}
 		}
 	}
+	// 5. A quote inside a sentence belongs to the sentence's subject:
+	// `Trump openly admires Putin as a "strong leader,"`.
+	if lo := wordIndex(ws, ss); before-lo >= 2 {
+		if who := d.subjectNP(ws, lo, before+1); who.ok {
+			return who, "", -1
+		}
+	}
 	return speaker{}, "", -1
+}
+
+// subjectNP finds the subject of the clause in words lo..hi: the first
+// person, organisation or pronoun not governed by a preposition, else a
+// short phrase opening the sentence ("The piece").
+func (d *doc) subjectNP(ws []word, lo, hi int) speaker {
+	for k := lo; k < hi && k < lo+12; k++ {
+		w := ws[k]
+		if w.quoted {
+			break
+		}
+		if k > lo && prepositions[ws[k-1].lw] {
+			continue
+		}
+		if w.mention >= 0 {
+			if e, ok := d.ents[d.ms[w.mention].EntityID]; ok && weak(e) {
+				continue
+			}
+			return d.fromMention(w.mention)
+		}
+		if g, ok := pronouns[w.lw]; ok && w.lw != "him" && w.lw != "her" {
+			if g == "m" || g == "f" {
+				return d.resolvePronoun(w.start, w.lw)
+			}
+		}
+	}
+	return speaker{}
+}
+
+// capitalised takes the capitalised words starting at word k as a name
+// ("― Edwin G. Monroy").
+func (d *doc) capitalised(ws []word, k int) speaker {
+	start, end := -1, -1
+	for j := k; j < len(ws) && j < k+5; j++ {
+		r, _ := utf8.DecodeRuneInString(d.text[ws[j].start:])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		if j > k && strings.ContainsAny(d.text[ws[j-1].end:ws[j].start], ",;:\n") {
+			break
+		}
+		if start < 0 {
+			start = ws[j].start
+		}
+		end = ws[j].end
+	}
+	if start < 0 {
+		return speaker{}
+	}
+	return speaker{name: strings.TrimRight(d.text[start:end], "."), ok: true}
 }
 
 // leftNP resolves the source written just before a cue word, between word
@@ -544,48 +612,86 @@ func (d *doc) phrase(ws []word, lo, hi int) speaker {
 func (d *doc) resolvePronoun(pos int, pron string) speaker {
 	g := pronouns[pron]
 	si := sentence.Index(d.sents, pos)
-	compatible := func(gender string) bool {
-		return gender == "" || g == "p" || gender == g
-	}
-	if g != "p" && si > 0 && si < len(d.sents) {
-		if who := d.sentenceSubject(d.sents[si-1], compatible); who.ok {
-			return who
-		}
-	}
-	for k := len(d.history) - 1; k >= 0; k-- {
-		h := d.history[k]
-		if h.pos > pos {
-			continue
-		}
-		if si-h.sentence > 4 {
-			break
-		}
-		if g == "p" {
+	if g == "p" {
+		for k := len(d.history) - 1; k >= 0; k-- {
+			h := d.history[k]
+			if h.pos > pos {
+				continue
+			}
+			if si-h.sentence > 4 {
+				break
+			}
 			if h.speaker == Unnamed || (h.id != "" && d.ents[h.id].Kind != entity.KindPerson) {
 				return speaker{name: h.speaker, id: h.id, ok: true}
 			}
 			return speaker{}
 		}
-		if h.id != "" && d.ents[h.id].Kind == entity.KindPerson && compatible(d.ents[h.id].Gender) {
-			return speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true}
-		}
-	}
-	if g == "p" {
 		return speaker{}
 	}
-	// Most recent person mentioned outside quotes.
-	for k := len(d.ms) - 1; k >= 0; k-- {
-		m := d.ms[k]
-		if m.Start >= pos {
-			continue
+	// Two passes: people whose gender is known to agree first, then people
+	// of unknown gender.
+	for pass := 0; pass < 2; pass++ {
+		compatible := func(gender string) bool {
+			if pass == 0 {
+				return gender == g
+			}
+			return gender == ""
 		}
-		e, ok := d.ents[m.EntityID]
-		if !ok || e.Kind != entity.KindPerson || !compatible(e.Gender) || d.inQuote(m.Start) {
-			continue
+		// The subject of the nearest earlier sentence that is not all quote.
+		for k, n := si-1, 0; k >= 0 && n < 3; k-- {
+			if d.allQuoted(d.sents[k]) {
+				continue
+			}
+			n++
+			if who := d.sentenceSubject(d.sents[k], compatible); who.ok {
+				return who
+			}
+			break
 		}
-		return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+		for k := len(d.history) - 1; k >= 0; k-- {
+			h := d.history[k]
+			if h.pos > pos {
+				continue
+			}
+			if si-h.sentence > 6 {
+				break
+			}
+			if h.id != "" && d.ents[h.id].Kind == entity.KindPerson && compatible(d.ents[h.id].Gender) {
+				return speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true}
+			}
+		}
+		// Most recent person mentioned outside quotes.
+		for k := len(d.ms) - 1; k >= 0; k-- {
+			m := d.ms[k]
+			if m.Start >= pos {
+				continue
+			}
+			e, ok := d.ents[m.EntityID]
+			if !ok || e.Kind != entity.KindPerson || weak(e) || !compatible(e.Gender) || d.inQuote(m.Start) {
+				continue
+			}
+			return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+		}
 	}
 	return speaker{}
+}
+
+// weak reports a person known only from a repeated capitalised word: no
+// given name, no title, no gender.
+func weak(e entity.Entity) bool {
+	return e.Kind == entity.KindPerson && len(strings.Fields(e.Name)) == 1 && len(e.Titles) == 0 && e.Gender == ""
+}
+
+// allQuoted reports whether every word of a sentence lies inside a quote.
+func (d *doc) allQuoted(s sentence.Span) bool {
+	for i := s.Start; i < s.End; {
+		r, size := utf8.DecodeRuneInString(d.text[i:])
+		if (unicode.IsLetter(r) || unicode.IsDigit(r)) && !d.inQuote(i) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 func (d *doc) inQuote(off int) bool {
@@ -722,8 +828,10 @@ func (d *doc) quotedShare(s, e int) float64 {
 	return float64(n) / float64(e-s)
 }
 
-// isTitle reports marks around a title or name rather than speech: a short
-// title-case phrase ("Meet the Press", "Shark Tank") that no cue attributes.
+// isTitle reports marks around a title or a name rather than speech: a
+// short title-case phrase ("Meet the Press", "Face the Nation,") that no cue
+// attributes, a one-word title after "'s", "on", "titled", or a nickname
+// between names (Robert C. "Bobby" Scott).
 func isTitle(sp span, text string) bool {
 	if sp.speakerHint != "" {
 		return false
@@ -732,9 +840,6 @@ func isTitle(sp span, text string) bool {
 	words := strings.Fields(t)
 	if len(words) == 0 || len(words) > 8 {
 		return false
-	}
-	if strings.HasSuffix(strings.TrimSpace(sp.text), ",") {
-		return false // `"Impossible," he said`
 	}
 	caps := 0
 	for _, w := range words {
@@ -753,13 +858,39 @@ func isTitle(sp span, text string) bool {
 	if caps < len(words) {
 		return false
 	}
-	if len(words) == 1 {
-		// A single capitalised word is a title only when nothing but a
-		// preposition or possessive stands before it ("on "Hardball"").
-		before := strings.ToLower(strings.TrimSpace(text[max(0, sp.start-12):sp.start]))
-		return strings.HasSuffix(before, "'s") || strings.HasSuffix(before, "’s") || strings.HasSuffix(before, " on") || strings.HasSuffix(before, " of")
+	// An attribution right after the quote makes it speech: `"Impossible,"
+	// he said`, `"Not Now," Trump said`.
+	after := strings.Fields(strings.ToLower(text[sp.end:min(len(text), sp.end+60)]))
+	for i, w := range after {
+		if i >= 4 {
+			break
+		}
+		if cueWord(strings.Trim(w, ".,;:")) {
+			return false
+		}
 	}
-	return true
+	if len(words) > 1 {
+		return true
+	}
+	before := strings.TrimSpace(text[max(0, sp.start-16):sp.start])
+	lb := strings.ToLower(before)
+	for _, suf := range []string{"'s", "’s", " on", " of", " titled", " called", " named", " dubbed", " show", " film", " book", " song", " documentary"} {
+		if strings.HasSuffix(lb, suf) {
+			return true
+		}
+	}
+	// Nickname: capitalised words on both sides.
+	prevWord := ""
+	if f := strings.Fields(before); len(f) > 0 {
+		prevWord = f[len(f)-1]
+	}
+	nextWord := ""
+	if f := strings.Fields(text[sp.end:min(len(text), sp.end+30)]); len(f) > 0 {
+		nextWord = f[0]
+	}
+	pr, _ := utf8.DecodeRuneInString(prevWord)
+	nr, _ := utf8.DecodeRuneInString(nextWord)
+	return unicode.IsUpper(pr) && unicode.IsUpper(nr) && !strings.HasSuffix(prevWord, ".") || (unicode.IsUpper(pr) && strings.HasSuffix(prevWord, ".") && len(prevWord) <= 3 && unicode.IsUpper(nr))
 }
 
 // titleCase writes an upper-case label as a name: "MIKE PENCE" → "Mike Pence".
@@ -792,7 +923,7 @@ func (d *doc) sentenceSubject(s sentence.Span, compatible func(string) bool) spe
 	for ; i < len(d.ms) && d.ms[i].Start < s.End; i++ {
 		m := d.ms[i]
 		e, ok := d.ents[m.EntityID]
-		if !ok || e.Kind != entity.KindPerson || d.inQuote(m.Start) {
+		if !ok || e.Kind != entity.KindPerson || weak(e) || d.inQuote(m.Start) {
 			continue
 		}
 		before := strings.Fields(strings.ToLower(d.text[max(s.Start, m.Start-40):m.Start]))

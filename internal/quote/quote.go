@@ -336,6 +336,9 @@ func (d *doc) findSpans() {
 		if strings.TrimFunc(sp.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) == "" {
 			return
 		}
+		if strings.HasPrefix(sp.text, "(") && strings.HasSuffix(strings.TrimRight(sp.text, ". "), ")") {
+			return // "(CROSSTALK.)", stage directions
+		}
 		d.bound(&sp)
 		d.spans = append(d.spans, sp)
 	}
@@ -346,6 +349,14 @@ func (d *doc) findSpans() {
 		}
 		for i := p.Start; i < p.End; {
 			r, size := utf8.DecodeRuneInString(text[i:])
+			if r == '<' && i+1 < p.End && (text[i+1] == '/' || text[i+1] >= 'a' && text[i+1] <= 'z') {
+				// Markup left in the text (<tweet pic="…">): its attribute
+				// values are not quotes.
+				if k := strings.IndexByte(text[i:p.End], '>'); k > 0 {
+					i += k + 1
+					continue
+				}
+			}
 			if !isQuoteRune(r) {
 				i += size
 				continue

@@ -328,6 +328,15 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	}
 	if len(f.ids) >= c.cfg.MinTerms {
 		c.index(si, f)
+		for {
+			o := c.closestStory(si)
+			if o < 0 {
+				break
+			}
+			into, from := c.mergeStories(si, o, d.Published)
+			a.Merged = append(a.Merged, c.stories[from].id)
+			si = into
+		}
 		c.linkStoryline(si)
 	}
 	s := &c.stories[si]
@@ -423,8 +432,15 @@ func (c *Clusterer) prune(v sparse) sparse {
 	return out
 }
 
+// idf is the inverse document frequency of a term as learned so far. A term
+// seen in one article only weighs nothing: it cannot link that article to
+// anything, and counting it in vector norms would penalise long or noisy
+// articles for their unique words.
 func (c *Clusterer) idf(t int32) float64 {
-	return math.Log(1 + float64(c.n)/float64(max(c.df[t], 1)))
+	if c.df[t] < 2 {
+		return 0
+	}
+	return math.Log(1 + float64(c.n)/float64(c.df[t]))
 }
 
 // weigh returns v's weights times IDF and the norm of the result.
@@ -716,6 +732,38 @@ func (c *Clusterer) mergeLines(into, from int32, at time.Time) {
 	lf.cen = sparse{}
 	c.merges = append(c.merges, Merge{Kind: "storyline", From: lf.id, Into: li.id, At: at})
 	c.mergeTo[lf.id] = li.id
+}
+
+// closestStory returns another story whose centroid is within
+// MergeThreshold of story si's (damped by time), or -1.
+func (c *Clusterer) closestStory(si int32) int32 {
+	c.cur++
+	if c.cur == 0 {
+		clear(c.stamp)
+		c.cur = 1
+	}
+	c.stamp[si] = c.cur
+	s := &c.stories[si]
+	best, bestSim := int32(-1), c.cfg.MergeThreshold
+	for _, t := range c.top(s.cen, c.cfg.QueryTerms) {
+		p := c.post[t]
+		lo := max(0, len(p)-c.cfg.MaxPostings)
+		for k := len(p) - 1; k >= lo; k-- {
+			o := c.find(p[k])
+			if c.stamp[o] == c.cur {
+				continue
+			}
+			c.stamp[o] = c.cur
+			os := &c.stories[o]
+			if os.frozen || os.ndocs == 0 || spanGap(s.first, s.last, os.first, os.last) > c.cfg.Window {
+				continue
+			}
+			if sim := c.storySim(si, o); sim >= bestSim {
+				best, bestSim = o, sim
+			}
+		}
+	}
+	return best
 }
 
 // linkStoryline moves a story that is alone in its storyline into the most

@@ -61,9 +61,11 @@ func (c *Clusterer) term(key, surface string) int32 {
 func (c *Clusterer) features(d Doc) features {
 	title := tokenize(d.Title, 64)
 	body := tokenize(d.Text, c.cfg.MaxWords)
-	lang := normLang(d.Language)
+	// The text decides the language; metadata only when the text is too
+	// short to tell (outlets label English pages "de" by their domain).
+	lang := guessLanguage(append(body[:len(body):len(body)], title...))
 	if lang == "" {
-		lang = guessLanguage(append(body[:len(body):len(body)], title...))
+		lang = normLang(d.Language)
 	}
 	tf := map[int32]float64{}
 	addWords := func(toks []token, w float64) {

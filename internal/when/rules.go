@@ -354,8 +354,10 @@ func twoDigits(n int) string {
 }
 
 // pickYear chooses the year of a month (and day) named without one: the
-// occurrence nearest the anchor, leaning to the past unless the sentence
-// speaks of the future.
+// occurrence nearest the anchor, with distances on the side the sentence's
+// tense points away from weighted up (news leans to the past, so the
+// future side weighs more when the tense is unknown). The tense is read
+// from nearby verbs and often wrong, so it only weights.
 func (f *finder) pickYear(mon time.Month, day int, tn tense) int {
 	y := f.anchor.Year()
 	if day == 0 {
@@ -372,14 +374,14 @@ func (f *finder) pickYear(mon time.Month, day int, tn tense) int {
 		if diff < 0 {
 			cost = -diff
 			if tn == tenseFuture {
-				cost *= 3
+				cost *= pickFutureWeight
 			}
 		} else if diff > 0 {
 			switch tn {
 			case tensePast:
-				cost *= 3
+				cost *= pickPastWeight
 			case tenseNone:
-				cost *= 1.5
+				cost *= pickNoneWeight
 			}
 		}
 		if cost < bestCost {
@@ -388,6 +390,13 @@ func (f *finder) pickYear(mon time.Month, day int, tn tense) int {
 	}
 	return best
 }
+
+// Weights of pickYear, set on TimeBank (eval/tempeval3) as a whole.
+var (
+	pickPastWeight   = 3.0
+	pickFutureWeight = 3.0
+	pickNoneWeight   = 1.5
+)
 
 func normMonthDay(f *finder, m *match) (Timex, bool) {
 	mon, okm := monthOf(m.g("mon"))

@@ -117,12 +117,24 @@ var notPast = map[string]bool{
 func (f *finder) tenseAt(start, end int) tense {
 	lo, hi := sentenceBounds(f.text, start, end)
 	var before []tense
+	var words []string
 	prev := ""
 	scanWords(f.lower, lo, start, func(ws, we int, w string) {
 		before = append(before, classifyPair(prev, w, nextWord(f.lower, we)))
+		words = append(words, w)
 		prev = w
 	})
 	for i := len(before) - 1; i >= 0; i-- {
+		if before[i] == tenseFuture {
+			// "was to", "had been due to", "were expected to": a plan
+			// told in the past.
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				switch words[j] {
+				case "was", "were", "had":
+					return tensePast
+				}
+			}
+		}
 		if before[i] != tenseNone {
 			return before[i]
 		}

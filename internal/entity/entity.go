@@ -334,7 +334,7 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 	if titled {
 		return KindPerson, false
 	}
-	if _, ok := givenNames[Fold(name[0].text)]; ok && len(name) > 1 {
+	if _, ok := givenNames[Fold(name[0].text)]; ok && len(name) > 1 && len(name) <= 4 {
 		return KindPerson, false
 	}
 	if len(name) >= 2 && len(name) <= 4 {

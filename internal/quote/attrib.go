@@ -505,6 +505,12 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 	if org.ok {
 		return org
 	}
+	if hi-lo >= 1 && hi-lo <= 3 {
+		// Names the entity pass did not keep: `?" Vitter demanded`.
+		if who := d.capitalised(ws, lo); who.ok && len(strings.Fields(who.name)) == hi-lo {
+			return who
+		}
+	}
 	return d.phrase(ws, lo, hi)
 }
 
@@ -628,50 +634,44 @@ func (d *doc) resolvePronoun(pos int, pron string) speaker {
 		}
 		return speaker{}
 	}
-	// Two passes: people whose gender is known to agree first, then people
-	// of unknown gender.
-	for pass := 0; pass < 2; pass++ {
-		compatible := func(gender string) bool {
-			if pass == 0 {
-				return gender == g
-			}
-			return gender == ""
+	compatible := func(gender string) bool { return gender == "" || gender == g }
+	// The speaker, else the subject, of the nearest earlier sentence that is
+	// not all quote.
+	for k := si - 1; k >= 0 && k >= si-3; k-- {
+		if d.allQuoted(d.sents[k]) {
+			continue
 		}
-		// The subject of the nearest earlier sentence that is not all quote.
-		for k, n := si-1, 0; k >= 0 && n < 3; k-- {
-			if d.allQuoted(d.sents[k]) {
-				continue
-			}
-			n++
-			if who := d.sentenceSubject(d.sents[k], compatible); who.ok {
-				return who
-			}
+		if who := d.sentenceSpeaker(d.sents[k], compatible); who.ok {
+			return who
+		}
+		if who := d.sentenceSubject(d.sents[k], compatible); who.ok {
+			return who
+		}
+		break
+	}
+	for k := len(d.history) - 1; k >= 0; k-- {
+		h := d.history[k]
+		if h.pos > pos {
+			continue
+		}
+		if si-h.sentence > 6 {
 			break
 		}
-		for k := len(d.history) - 1; k >= 0; k-- {
-			h := d.history[k]
-			if h.pos > pos {
-				continue
-			}
-			if si-h.sentence > 6 {
-				break
-			}
-			if h.id != "" && d.ents[h.id].Kind == entity.KindPerson && compatible(d.ents[h.id].Gender) {
-				return speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true}
-			}
+		if h.id != "" && d.ents[h.id].Kind == entity.KindPerson && compatible(d.ents[h.id].Gender) {
+			return speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true}
 		}
-		// Most recent person mentioned outside quotes.
-		for k := len(d.ms) - 1; k >= 0; k-- {
-			m := d.ms[k]
-			if m.Start >= pos {
-				continue
-			}
-			e, ok := d.ents[m.EntityID]
-			if !ok || e.Kind != entity.KindPerson || weak(e) || !compatible(e.Gender) || d.inQuote(m.Start) {
-				continue
-			}
-			return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+	}
+	// Most recent person mentioned outside quotes.
+	for k := len(d.ms) - 1; k >= 0; k-- {
+		m := d.ms[k]
+		if m.Start >= pos {
+			continue
 		}
+		e, ok := d.ents[m.EntityID]
+		if !ok || e.Kind != entity.KindPerson || weak(e) || !compatible(e.Gender) || d.inQuote(m.Start) {
+			continue
+		}
+		return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
 	}
 	return speaker{}
 }
@@ -937,6 +937,33 @@ func (d *doc) sentenceSubject(s sentence.Span, compatible func(string) bool) spe
 			continue
 		}
 		return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+	}
+	return speaker{}
+}
+
+// sentenceSpeaker returns a person who speaks in a sentence: a name right
+// before or after a speech verb ("Tompkins said", "said Hester"), outside
+// quotes.
+func (d *doc) sentenceSpeaker(s sentence.Span, compatible func(string) bool) speaker {
+	i := sort.Search(len(d.ms), func(i int) bool { return d.ms[i].Start >= s.Start })
+	for ; i < len(d.ms) && d.ms[i].Start < s.End; i++ {
+		m := d.ms[i]
+		e, ok := d.ents[m.EntityID]
+		if !ok || e.Kind != entity.KindPerson || !compatible(e.Gender) || d.inQuote(m.Start) {
+			continue
+		}
+		next := strings.Fields(strings.ToLower(d.text[m.End:min(s.End, m.End+20)]))
+		if len(next) > 0 {
+			if part, ok := cues[strings.Trim(next[0], ",.;:")]; ok && !part {
+				return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+			}
+		}
+		prev := strings.Fields(strings.ToLower(d.text[max(s.Start, m.Start-12):m.Start]))
+		if len(prev) > 0 {
+			if part, ok := cues[strings.Trim(prev[len(prev)-1], ",.;:")]; ok && !part {
+				return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+			}
+		}
 	}
 	return speaker{}
 }

@@ -115,14 +115,17 @@ func Expand(args []string) ([]Input, []error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() {
+			if d.IsDir() {
 				return nil
 			}
 			k, err := KindOf(p)
 			if err != nil {
 				return nil // unknown files in a directory are not articles
 			}
-			info, err := d.Info()
+			info, err := os.Stat(p) // follows symbolic links to files
+			if err == nil && !info.Mode().IsRegular() {
+				return nil
+			}
 			if err != nil {
 				errs = append(errs, fmt.Errorf("input %s: %w", p, err))
 				return nil

@@ -278,6 +278,9 @@ func (b *Browser) eval(what, expr string, v any) {
 	if err != nil {
 		b.tb.Fatalf("browsertest: %s on %s: %v", what, b.location(), err)
 	}
+	if len(raw) == 0 {
+		raw = []byte("null") // undefined
+	}
 	if err := json.Unmarshal(raw, v); err != nil {
 		b.tb.Fatalf("browsertest: %s on %s: decode %s: %v", what, b.location(), raw, err)
 	}
@@ -289,7 +292,8 @@ func jsString(s string) string {
 }
 
 // Eval runs a JavaScript expression in the page and decodes its result,
-// as JSON, into v (a pointer).
+// as JSON, into v (a pointer); undefined decodes as null. Pass new(any) to
+// ignore the result.
 func (b *Browser) Eval(expr string, v any) {
 	b.tb.Helper()
 	b.eval("evaluate", expr, v)

@@ -35,5 +35,5 @@ func (s *Server) showSearch(w http.ResponseWriter, r *http.Request) {
 	if query != "" {
 		title = "Search: " + query
 	}
-	s.render(w, r, http.StatusOK, "search", page{Title: title, Nav: "search", Query: query, Data: data})
+	s.render(w, r, http.StatusOK, "search", page{Title: title, Nav: "search", Data: data})
 }

@@ -104,7 +104,7 @@ func New(st Store, opts Options) *Server {
 	}
 	s.pages = pages
 	s.static = staticHandler(staticFS)
-	s.handler = securityHeaders(s.routes())
+	s.handler = s.logRequests(securityHeaders(s.routes()))
 	return s
 }
 
@@ -131,12 +131,52 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
+// statusRecorder remembers the status a handler wrote, for the request log.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += n
+	return n, err
+}
+
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// logRequests logs every request at debug level with its status and time.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.log.Enabled(r.Context(), slog.LevelDebug) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		start := s.opts.Now()
+		rec := &statusRecorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r)
+		s.log.DebugContext(r.Context(), "http request",
+			"method", r.Method, "path", r.URL.Path, "status", rec.status,
+			"bytes", rec.bytes, "duration_ms", s.opts.Now().Sub(start).Milliseconds())
+	})
+}
+
 // page is what every HTML page template receives.
 type page struct {
 	Site  string
 	Title string // the page's own title, shown in <title>
 	Nav   string // the nav entry to mark as current
-	Query string // the search box's value
 	Data  any
 }
 

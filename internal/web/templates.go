@@ -16,6 +16,21 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 )
 
+// navItem is one entry of the navigation bar.
+type navItem struct {
+	Key   string // matches page.Nav to mark the current section
+	Label string
+	Path  string
+}
+
+// navItems is the navigation bar, in order. A new section (stories,
+// storylines, entities, quotes, outlets, feeds, timeline) adds its entry
+// here and its route in routes.go.
+var navItems = []navItem{
+	{Key: "articles", Label: "Articles", Path: "/"},
+	{Key: "search", Label: "Search", Path: "/search"},
+}
+
 // pageNames are the page templates; each is parsed together with
 // layout.html, which defines "layout" and calls the page's "content".
 var pageNames = []string{"article_list", "article_show", "search", "error"}
@@ -49,6 +64,8 @@ func (s *Server) funcs() template.FuncMap {
 		"mark":       markSnippet,
 		"excerpt":    excerpt,
 		"language":   languageName,
+		"langTag":    langTag,
+		"navItems":   func() []navItem { return navItems },
 		"plural":     plural,
 		"credit":     articleCredit,
 		"add":        func(a, b int) int { return a + b },
@@ -210,6 +227,21 @@ var languageNames = map[string]string{
 	"fr": "French", "es": "Spanish", "it": "Italian", "pl": "Polish",
 	"pt": "Portuguese", "nl": "Dutch", "ar": "Arabic", "zh": "Chinese",
 	"ja": "Japanese", "tr": "Turkish", "be": "Belarusian", "ro": "Romanian",
+}
+
+// langTag returns code when it looks like a BCP 47 tag ("en", "pt-BR"),
+// for a lang attribute, and "" otherwise.
+func langTag(code string) string {
+	if len(code) < 2 || len(code) > 12 {
+		return ""
+	}
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return ""
+		}
+	}
+	return code
 }
 
 // languageName names an ISO 639-1 code for readers, or returns the code.

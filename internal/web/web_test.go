@@ -315,8 +315,11 @@ func TestSearchPage(t *testing.T) {
 			if got := strings.Join(strings.Fields(doc.Find(".result-count").Text()), " "); got != tc.wantCount {
 				t.Errorf("count line %q, want %q", got, tc.wantCount)
 			}
-			if got, _ := doc.Find("header input[name=q]").Attr("value"); got != tc.q {
+			if got, _ := doc.Find("form.search-page input[name=q]").Attr("value"); got != tc.q {
 				t.Errorf("search box keeps %q, want %q", got, tc.q)
+			}
+			if n := doc.Find("header form").Length(); n != 0 {
+				t.Errorf("search page repeats the search box in the header")
 			}
 		})
 	}
@@ -559,5 +562,43 @@ func TestArticleCredit(t *testing.T) {
 				t.Errorf("articleCredit = %+v, want %+v", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestLangTag(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"en", "en"}, {"pt-BR", "pt-BR"}, {"", ""}, {"e", ""},
+		{`en"><script>`, ""}, {"en us", ""}, {strings.Repeat("a", 13), ""},
+	}
+	for _, tc := range tests {
+		if got := langTag(tc.in); got != tc.want {
+			t.Errorf("langTag(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestRequestLog(t *testing.T) {
+	ts := newTestServer(t, Options{}, fixtureArticles(t)...)
+	ts.get(t, "/articles/a1b2c3d4e5f60001")
+	ts.get(t, "/nope")
+	logs := ts.logs.String()
+	for _, want := range []string{
+		`msg="http request" method=GET path=/articles/a1b2c3d4e5f60001 status=200`,
+		`msg="http request" method=GET path=/nope status=404`,
+	} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("request log lacks %q:\n%s", want, logs)
+		}
+	}
+}
+
+func TestUnknownOutlet(t *testing.T) {
+	ts := newTestServer(t, Options{}, news.Article{ID: "abc", Title: "No outlet", Text: "Text."})
+	doc := ts.getHTML(t, "/articles/abc", http.StatusOK)
+	if n := doc.Find(`a.outlet`).Length(); n != 0 {
+		t.Error("unknown outlet rendered as a filter link")
+	}
+	if got := doc.Find(".outlet.unknown").Text(); got != "Unknown outlet" {
+		t.Errorf("unknown outlet shown as %q", got)
 	}
 }

@@ -52,12 +52,14 @@ func htmlBytes(data []byte, opts Options) (Result, error) {
 		ExcludeComments: true,
 		Focus:           trafilatura.Balanced,
 		HtmlDateMode:    trafilatura.Fast,
+		IncludeLinks:    false,
 	}
 	if opts.PageURL != "" {
 		if u, err := nurl.ParseRequestURI(opts.PageURL); err == nil {
 			topts.OriginalURL = u
 		}
 	}
+	anchors := anchorTexts(doc)
 	ex, err := trafilatura.ExtractDocument(doc, topts)
 	if err != nil || ex == nil || ex.ContentNode == nil {
 		if err == nil {
@@ -66,6 +68,11 @@ func htmlBytes(data []byte, opts Options) (Result, error) {
 		return Result{}, fmt.Errorf("extract main text: %w: %w", ErrEmpty, err)
 	}
 	paras := nodeParagraphs(ex.ContentNode)
+	for i, b := range paras {
+		if anchors[normKey(b.text)] {
+			paras[i].linkShare = 1
+		}
+	}
 	md := ex.Metadata
 	res := Result{
 		Title:        cleanSpace(md.Title),
@@ -81,7 +88,7 @@ func htmlBytes(data []byte, opts Options) (Result, error) {
 	if res.CanonicalURL == "" {
 		res.CanonicalURL = opts.PageURL
 	}
-	c := cleanParagraphs(paras, res.Title)
+	c := cleanBlocks(paras, res.Title)
 	res.Text = strings.Join(c.paras, "\n\n")
 	res.Removed = c.removed
 	if res.Title == "" {
@@ -213,17 +220,67 @@ func isVoid(name string) bool {
 	return false
 }
 
+// anchorTexts returns the folded texts (see normKey) of the page's links
+// of two words or more. The extractor drops most links; these tell which
+// of its paragraphs were links on the page.
+func anchorTexts(doc *html.Node) map[string]bool {
+	set := map[string]bool{}
+	stack := []*html.Node{doc}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			if k := normKey(nodeText(n)); strings.Contains(k, " ") {
+				set[k] = true
+			}
+			continue
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	return set
+}
+
+// nodeText returns the text under n.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	stack := []*html.Node{n}
+	for len(stack) > 0 && b.Len() < 1000 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+	return b.String()
+}
+
+// block is one paragraph of the extractor's output with the share of its
+// characters that sat inside links.
+type block struct {
+	text      string
+	linkShare float64
+}
+
 // nodeParagraphs turns the extractor's content tree into paragraphs: each
 // block element (and each <br>) ends one; inline text is joined with
 // collapsed spaces; table cells are separated by a space.
-func nodeParagraphs(root *html.Node) []string {
-	var paras []string
+func nodeParagraphs(root *html.Node) []block {
+	var out []block
 	var cur strings.Builder
+	linkChars, inLink := 0, 0
 	flush := func() {
 		if p := cleanSpace(cur.String()); p != "" {
-			paras = append(paras, p)
+			share := float64(linkChars) / float64(max(1, len(p)))
+			out = append(out, block{text: p, linkShare: min(1, share)})
 		}
 		cur.Reset()
+		linkChars = 0
 	}
 	type frame struct {
 		n     *html.Node
@@ -236,16 +293,22 @@ func nodeParagraphs(root *html.Node) []string {
 		stack = stack[:len(stack)-1]
 		n := f.n
 		if f.after {
-			if isBlock(n) {
+			switch {
+			case isBlock(n):
 				flush()
-			} else if n.Data == "td" || n.Data == "th" {
+			case n.Data == "td" || n.Data == "th":
 				cur.WriteByte(' ')
+			case n.Data == "a":
+				inLink--
 			}
 			continue
 		}
 		switch n.Type {
 		case html.TextNode:
 			cur.WriteString(n.Data)
+			if inLink > 0 {
+				linkChars += len(strings.TrimSpace(n.Data))
+			}
 			continue
 		case html.ElementNode:
 			switch n.DataAtom {
@@ -254,6 +317,8 @@ func nodeParagraphs(root *html.Node) []string {
 			case atom.Br, atom.Hr:
 				flush()
 				continue
+			case atom.A:
+				inLink++
 			}
 			if isBlock(n) {
 				flush()
@@ -269,7 +334,7 @@ func nodeParagraphs(root *html.Node) []string {
 		}
 	}
 	flush()
-	return paras
+	return out
 }
 
 func isBlock(n *html.Node) bool {

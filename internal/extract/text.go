@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,8 +33,8 @@ func textBytes(data []byte, opts Options) (Result, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	text := validUTF8(string(data))
-	lines := strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' })
-	c := cleanText(lines, "", true)
+	ls := strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' })
+	c := cleanText(lines(ls), "", true)
 	res := Result{
 		Title:        c.title,
 		Text:         strings.Join(c.paras, "\n\n"),
@@ -75,16 +76,27 @@ type cleaned struct {
 	origin, republisher string
 }
 
-// cleanParagraphs cleans paragraphs extracted from a page whose metadata
-// title is title (may be empty).
-func cleanParagraphs(paras []string, title string) cleaned {
-	return cleanText(paras, title, false)
+// cleanBlocks cleans paragraphs extracted from a page whose metadata title
+// is title (may be empty).
+func cleanBlocks(bs []block, title string) cleaned {
+	return cleanText(bs, title, false)
+}
+
+// lines makes blocks of plain-text lines (link share unknown).
+func lines(ls []string) []block {
+	bs := make([]block, len(ls))
+	for i, l := range ls {
+		bs[i] = block{text: l, linkShare: -1}
+	}
+	return bs
 }
 
 // para is one paragraph under cleaning.
 type para struct {
-	text    string
-	removed bool
+	text string
+	// linkShare is the share of characters inside links, -1 when unknown.
+	linkShare float64
+	removed   bool
 	// parts replaces text in Removed when the debris splits into items.
 	parts []string
 }
@@ -92,20 +104,24 @@ type para struct {
 // cleanText applies the rules in order:
 //
 //  1. glued sentences ("Sunday.The") are split into paragraphs;
-//  2. anywhere: logo lines, tag soup, "Read also:"-style link lines, feed
-//     attributions, repeated paragraphs that are headlines;
-//  3. at the end: section labels ("Comments"), bullet link lists, copyright
-//     and courtesy notices, wire credits, "More from X:" link blocks;
-//  4. plain text only: the title is guessed from the first paragraph.
-func cleanText(in []string, title string, plain bool) cleaned {
+//  2. anywhere: logo lines, tag soup, "Read also:"-style link lines, short
+//     promotions ("Subscribe to our newsletter"), feed attributions;
+//     repeated headlines (plain text) or copies of the page title (HTML);
+//  3. at the start: bylines and date lines before the first sentence;
+//  4. at the end, walking back: section labels ("Comments"), tag lines,
+//     bullet link lists, runs of unpunctuated headlines (related-article
+//     lists), copyright and courtesy notices, wire credits, "More from X:"
+//     link blocks;
+//  5. plain text only: the title is guessed from the first paragraph.
+func cleanText(in []block, title string, plain bool) cleaned {
 	var ps []*para
-	for _, s := range in {
-		s = cleanSpace(s)
+	for _, b := range in {
+		s := cleanSpace(b.text)
 		if s == "" {
 			continue
 		}
 		for _, part := range unglue(s) {
-			ps = append(ps, &para{text: part})
+			ps = append(ps, &para{text: part, linkShare: b.linkShare})
 		}
 	}
 	var c cleaned
@@ -113,9 +129,6 @@ func cleanText(in []string, title string, plain bool) cleaned {
 
 	// 2. Anywhere.
 	seen := map[string]bool{}
-	if title != "" {
-		seen[normKey(title)] = true
-	}
 	for i, p := range ps {
 		switch {
 		case isLogo(p.text):
@@ -123,23 +136,32 @@ func cleanText(in []string, title string, plain bool) cleaned {
 			if name := logoName(p.text); name != "" {
 				o.host = name
 			}
-		case isTagSoup(p.text):
-			p.removed = true
-		case isLinkLine(p.text):
+		case isTagSoup(p.text), isLinkLine(p.text), isPromo(p.text), isMetaLine(p.text):
 			p.removed = true
 		case o.feedAttribution(p.text):
 			p.removed = true
-		case isHeadline(p.text) && seen[normKey(p.text)]:
+		case !plain && i < 3 && title != "" && isTitleCopy(p.text, title):
 			p.removed = true
-		case i > 0 && !ps[i-1].removed && ps[i-1].text == p.text:
+		case plain && isHeadline(p.text) && seen[normKey(p.text)]:
 			p.removed = true
 		}
-		if isHeadline(p.text) {
+		if plain && isHeadline(p.text) {
 			seen[normKey(p.text)] = true
 		}
 	}
 
-	// 3. At the end: walk back over debris.
+	// 3. At the start: bylines and date lines.
+	for _, p := range ps {
+		if p.removed {
+			continue
+		}
+		if !isByline(p.text) && !isDateLine(p.text) {
+			break
+		}
+		p.removed = true
+	}
+
+	// 4. At the end: walk back over debris.
 	for i := len(ps) - 1; i >= 0; i-- {
 		p := ps[i]
 		if p.removed {
@@ -149,8 +171,15 @@ func cleanText(in []string, title string, plain bool) cleaned {
 			p.removed, p.parts = true, parts
 			continue
 		}
-		if o.wireCredit(p.text) || o.notice(p.text) || isBulletList(p.text) || (plain && isSectionLabel(p.text)) {
+		if o.wireCredit(p.text) || o.notice(p.text) || isBulletList(p.text) || isSectionLabel(p.text) || isDateLine(p.text) || isByline(p.text) {
 			p.removed = true
+			continue
+		}
+		if n := headlineRun(ps[:i+1]); n >= 3 {
+			for _, q := range ps[i+1-n : i+1] {
+				q.removed = true
+			}
+			i -= n - 1
 			continue
 		}
 		if before, after, ok := o.cutMoreFrom(p.text); ok {
@@ -168,7 +197,7 @@ func cleanText(in []string, title string, plain bool) cleaned {
 		}
 	}
 
-	// 4. Title.
+	// 5. Title.
 	if plain {
 		for _, p := range ps {
 			if p.removed {
@@ -201,6 +230,117 @@ func cleanText(in []string, title string, plain bool) cleaned {
 	}
 	c.origin, c.republisher = o.result()
 	return c
+}
+
+// headlineRun returns how many paragraphs at the end of ps (removed ones
+// skipped and counted) form a list of links to other articles: at least
+// three short paragraphs without closing punctuation that are mostly link
+// text (when the page told us; plain text has no links, and there the
+// paragraph before the list must not announce it with a colon). A run that
+// is the whole text is not counted.
+func headlineRun(ps []*para) int {
+	n, kept := 0, 0
+	i := len(ps) - 1
+	for ; i >= 0; i-- {
+		p := ps[i]
+		if !p.removed {
+			if !isUnpunctuated(p.text) || p.linkShare >= 0 && p.linkShare < 0.6 {
+				break
+			}
+			kept++
+		}
+		n++
+	}
+	if n == len(ps) || kept < 3 {
+		return 0
+	}
+	if prev := ps[i]; prev.linkShare < 0 && strings.HasSuffix(prev.text, ":") {
+		return 0
+	}
+	return n
+}
+
+// isUnpunctuated: at most 25 words and no closing punctuation, the shape of
+// a headline or teaser rather than a paragraph of prose.
+func isUnpunctuated(s string) bool {
+	if len(strings.Fields(s)) > 25 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".!?…:;\"”»)]'’", last)
+}
+
+// isTitleCopy reports whether s repeats the page title: its words are all
+// in the title and make up at least half of it (titles often carry a
+// " - Site" suffix).
+func isTitleCopy(s, title string) bool {
+	sw, tw := words(strings.ToLower(s)), words(strings.ToLower(title))
+	if len(sw) == 0 || len(sw)*2 < len(tw) || len(sw) > len(tw)+2 {
+		return false
+	}
+	in := map[string]int{}
+	for _, w := range tw {
+		in[w]++
+	}
+	miss := 0
+	for _, w := range sw {
+		if in[w] > 0 {
+			in[w]--
+		} else {
+			miss++
+		}
+	}
+	return miss*10 <= len(sw)
+}
+
+var (
+	reByline   = regexp.MustCompile(`^(?i:by|von|par|por|di|автор:?|від)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&|und|et|y|e)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*$`)
+	reNumDate  = regexp.MustCompile(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`)
+	reClock    = regexp.MustCompile(`\b\d{1,2}:\d\d\b`)
+	reMetaLine = regexp.MustCompile(`(?i)^(?:tags|tagged|tagged with|filed under|categories|category|topics|keywords|schlagwörter|теги|мітки)\s*(?::|\||$)`)
+	rePromo    = regexp.MustCompile(`(?i)\b(?:click here|subscribe (?:to|now|for)|sign up (?:for|to|now)|signing up|follow (?:us|him|her|them|@\w+|the [\w ]{1,40}) on (?:twitter|facebook|instagram|x|telegram)|download (?:the|our) [\w ]{0,30}app|get the [\w ]{1,30} app|log ?in to (?:post|comment|reply)|click to tweet|share this (?:article|story|post)|thanks for signing up|already a subscriber)\b`)
+)
+
+// isByline: "By Jane Roe" or "By Jane Roe and John Doe", alone on a line.
+func isByline(s string) bool {
+	return len(strings.Fields(s)) <= 10 && reByline.MatchString(s)
+}
+
+// isDateLine: a short line that is mostly a date or time ("Updated at 1:23
+// p.m.", "22 de outubro de 2010 às 20:13", "05/10/2018 - Publicado por: …",
+// "Sept. 24, 2025"): it parses as a date, or it has a clock time or a
+// numeric date and few long words.
+func isDateLine(s string) bool {
+	if len(strings.Fields(s)) > 12 {
+		return false
+	}
+	if _, err := ParseDate(s); err == nil {
+		return true
+	}
+	if !reClock.MatchString(s) && !reNumDate.MatchString(s) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if last == '!' || last == '?' {
+		return false
+	}
+	long := 0
+	for _, w := range words(s) {
+		if utf8.RuneCountInString(w) > 3 && !unicode.IsDigit([]rune(w)[0]) {
+			long++
+		}
+	}
+	return long <= 6
+}
+
+// isMetaLine: a tag or category line ("Tags: …", "Filed under: …").
+func isMetaLine(s string) bool {
+	return len(strings.Fields(s)) <= 60 && reMetaLine.MatchString(s)
+}
+
+// isPromo: a short call to subscribe, follow, download or click.
+func isPromo(s string) bool {
+	return len(strings.Fields(s)) <= 30 && rePromo.MatchString(s)
 }
 
 func countKept(ps []*para) int {
@@ -349,24 +489,35 @@ var linkLabels = []string{
 	"related content", "related links", "recommended", "recommended reading", "you may also like",
 	"you might also like", "more on this", "more on this story", "further reading", "watch",
 	"watch also", "listen", "read next", "must read", "don't miss", "editor's picks", "top stories",
-	"trending", "popular", "most read", "читайте також", "читайте также", "читайте тоже",
+	"trending", "popular", "most read", "also", "explore further", "leggi anche", "ler também",
+	"leia também", "veja também", "lee también", "voir aussi", "mehr zum thema", "auch interessant", "читайте також", "читайте также", "читайте тоже",
 	"дивіться також", "смотрите также", "по теме", "на тему", "lesen sie auch", "lire aussi", "leer más",
 }
 
 // isLinkLine: a label such as "Read also" either alone or followed by a
 // colon, dash or pipe and a short rest (a headline, not a paragraph).
 func isLinkLine(s string) bool {
+	if len(strings.Fields(s)) > 40 {
+		return false
+	}
+	s = strings.TrimLeft(s, "[(<»>-–—*• ")
 	low := strings.ToLower(s)
 	for _, l := range linkLabels {
 		if !strings.HasPrefix(low, l) {
 			continue
 		}
 		rest := strings.TrimSpace(low[len(l):])
-		if rest == "" || rest == ":" {
+		if rest == "" || rest == ":" || rest == "..." || rest == "…" {
 			return true
 		}
-		if strings.ContainsAny(rest[:1], ":|—–-»>") && len(strings.Fields(rest)) <= 30 {
+		if strings.ContainsAny(rest[:1], ":|—–-»>") {
 			return true
+		}
+		// "DON'T MISSPlague…": a capitalised label glued to a headline.
+		if head := s[:len(l)]; strings.ToUpper(head) == head && strings.ToLower(head) != head {
+			if r, _ := utf8.DecodeRuneInString(s[len(l):]); unicode.IsUpper(r) {
+				return true
+			}
 		}
 	}
 	return false

@@ -93,7 +93,7 @@ type ruleDef struct {
 }
 
 func init() {
-	numPat = blocks.Replace(`(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|an)\s+(?:hundred|thousand|dozen)|a\s+couple\s+of|a\s+half|half\s+an?|a|an|{NUMW}(?:[\s-]+(?:and\s+)?{NUMW})*)(?:[\s-]+and[\s-]+a[\s-]+half)?`)
+	numPat = blocks.Replace(`(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|an)\s+(?:hundred|thousand|dozen)|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|a|an|{NUMW}(?:[\s-]+(?:and\s+)?{NUMW})*)(?:[\s-]+and[\s-]+a[\s-]+half)?`)
 	for i, d := range ruleDefs() {
 		re := regexp.MustCompile(`\b(?:` + pat(d.pattern) + `)`)
 		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef})
@@ -250,7 +250,7 @@ func ruleDefs() []ruleDef {
 		{name: "year-ago", typ: "DATE", noRef: true,
 			pattern: `(?:(?:the|a)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|year\s+(?:ago|earlier)|(?P<year>{YEAR})|last\s+year's|prior-year|previous\s+year's|year-before)\s+(?:(?P<q>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)` +
 				`|the\s+(?:corresponding|same|comparable)\s+(?:period|quarter|time|months?)\s+(?:(?:of|in)\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)` +
-				`|(?:a\s+year|twelve\s+months|12\s+months)\s+(?:ago|earlier|before)|year-(?:ago|earlier)`,
+				`|(?:the\s+(?:quarter|period)\s+)?(?:a\s+year|twelve\s+months|12\s+months)\s+(?:ago|earlier|before)|year-(?:ago|earlier)`,
 			norm: normYearAgo},
 		// Seasons, decades, centuries.
 		{name: "season", typ: "DATE",
@@ -269,6 +269,9 @@ func ruleDefs() []ruleDef {
 		{name: "tod-rel", typ: "TIME",
 			pattern: `(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<tod>morning|afternoon|evening|night)|(?P<tod>overnight))`,
 			norm:    normTodRel},
+		{name: "tod-alone", typ: "TIME",
+			pattern: `(?P<tod>mid-?\s?afternoon|mid-?\s?morning|midafternoon|midmorning)`,
+			norm:    normTodAlone},
 		{name: "day-ana", typ: "DATE",
 			pattern: `the\s+(?:(?P<dir>next|following|previous|prior)\s+day|day\s+(?P<dir>before|after))`,
 			norm:    normDayAna},
@@ -286,13 +289,13 @@ func ruleDefs() []ruleDef {
 			accept:  clockAccept, norm: normClock},
 		// General references.
 		{name: "present", typ: "DATE",
-			pattern: `(?:right\s+now|just\s+now|now|currently|at\s+present|presently|these\s+days|nowadays|at\s+the\s+moment|at\s+this\s+time|current|this\s+time)`,
+			pattern: `(?:right\s+now|just\s+now|now|currently|at\s+present|presently|these\s+days|nowadays|at\s+the\s+moment|at\s+this\s+time|current)`,
 			accept:  presentAccept, norm: constValue("PRESENT_REF")},
 		{name: "past", typ: "DATE",
 			pattern: `(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent(?:\s+(?:days|years|times))?|the\s+past|in\s+years\s+past|(?:{VAGUE}\s+)?(?:years|decades|months|weeks)\s+ago|(?:some\s+time|long|a\s+while|a\s+long\s+time|not\s+long)\s+ago|earlier|lately|in\s+the\s+old\s+days`,
 			accept:  pastAccept, norm: constValue("PAST_REF")},
 		{name: "future", typ: "DATE",
-			pattern: `(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+(?:near|short|long|medium|longer|shorter)\s+term|(?:the\s+)?(?:coming|future|upcoming)\s+(?:months|years|quarters|decades)|(?:a|some)\s+later\s+date|as\s+soon\s+as\s+possible|in\s+(?:the\s+)?(?:days|weeks|months|years)\s+to\s+come|eventually|one\s+day\s+soon`,
+			pattern: `(?:the\s+)?(?:coming|future|upcoming)\s+(?:months|years|quarters|decades)|(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+(?:near|short|long|medium|longer|shorter)\s+term|(?:a|some)\s+later\s+date|as\s+soon\s+as\s+possible|in\s+(?:the\s+)?(?:days|weeks|months|years)\s+to\s+come|eventually|one\s+day\s+soon`,
 			accept:  futureAccept, norm: constValue("FUTURE_REF")},
 		// this/last/next year, month, week, weekend, decade.
 		{name: "unit-rel", typ: "DATE",
@@ -805,6 +808,19 @@ func normTodRel(f *finder, m *match) (Timex, bool) {
 	return Timex{Type: "TIME", Value: fmtDay(d) + "T" + todCode(tod), Resolved: true}, true
 }
 
+// normTodAlone resolves "mid-afternoon" to that part of the day last
+// mentioned, or of the anchor.
+func normTodAlone(f *finder, m *match) (Timex, bool) {
+	code := todCode(m.g("tod"))
+	if v, okr := f.lastRef(m.start, 1000, func(v string) bool { return granularity(v) == "day" }); okr {
+		return Timex{Type: "TIME", Value: v[:10] + "T" + code, Resolved: true}, true
+	}
+	if !f.has {
+		return unresolved("TIME", "XXXX-XX-XXT"+code, "")
+	}
+	return Timex{Type: "TIME", Value: fmtDay(f.anchor) + "T" + code, Resolved: true}, true
+}
+
 func normDayAna(f *finder, m *match) (Timex, bool) {
 	base := f.anchor
 	if v, okr := f.lastRef(m.start, 1000, func(v string) bool { return granularity(v) == "day" }); okr {
@@ -1315,9 +1331,12 @@ func normDuration(f *finder, m *match) (Timex, bool) {
 	if m.g("half") != "" {
 		n += 0.5
 	}
-	if n2 := m.g("num2"); n2 != "" {
-		// "two to three weeks": the lower bound, as TimeML does.
-		_ = n2
+	if m.g("num2") != "" {
+		// "12 to 18 months": a range, its amount left open as TimeML does.
+		if strings.HasPrefix(unit, "T") {
+			return ok("DURATION", "PTX"+unit[1:])
+		}
+		return ok("DURATION", "PX"+unit)
 	}
 	if unit == "Y" && n >= 1000 && n == float64(int(n)) && int(n)%1000 == 0 {
 		return ok("DURATION", "P"+strconv.Itoa(int(n)/1000)+"L")
@@ -1330,7 +1349,7 @@ func normDuration(f *finder, m *match) (Timex, bool) {
 
 func vagueAccept(f *finder, m *match) bool {
 	if m.g("vague") != "" || m.g("dir") != "" || m.g("ahead") != "" {
-		if m.g("det") != "" && m.g("dir") == "" && m.g("vague") == "" {
+		if m.g("det") != "" && m.g("dir") == "" && m.g("vague") == "" && m.g("ahead") == "" {
 			return false
 		}
 		return true

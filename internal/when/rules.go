@@ -363,6 +363,7 @@ func twoDigits(n int) string {
 // from nearby verbs and often wrong, so it only weights.
 func (f *finder) pickYear(mon time.Month, day int, tn tense) int {
 	y := f.anchor.Year()
+	monthOnly := day == 0
 	if day == 0 {
 		day = 15
 	}
@@ -383,6 +384,9 @@ func (f *finder) pickYear(mon time.Month, day int, tn tense) int {
 			switch tn {
 			case tensePast:
 				cost *= pickPastWeight
+				if monthOnly {
+					cost *= pickMonthFactor
+				}
 			case tenseNone:
 				cost *= pickNoneWeight
 			}
@@ -399,6 +403,10 @@ var (
 	pickPastWeight   = 3.0
 	pickFutureWeight = 3.0
 	pickNoneWeight   = 1.5
+	// A month named alone in a past-tense sentence is further from the
+	// future than a day is: "payable Dec. 7" is often read as past by the
+	// tense heuristic, "met in February" rarely is wrongly.
+	pickMonthFactor = 2.0
 )
 
 func normMonthDay(f *finder, m *match) (Timex, bool) {

@@ -293,8 +293,18 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 		afterOK = false
 	}
 	window := 9
-	if afterOK && (last == '?' || last == '!') {
-		window = 5 // `?" Vitter demanded.`
+	if (last == '?' || last == '!') && after < len(ws) && !strings.ContainsAny(d.text[sp.end:ws[after].start], "()[]\n") {
+		// `?" Vitter demanded.`: the splitter ended the sentence at the
+		// mark; the attribution is the next one.
+		window = 5
+		_, se, _ = d.sentRange(ws[after].start)
+		afterOK = true
+	}
+	if afterOK && ws[after].mention >= 0 && d.kindOf(ws[after].mention) == entity.KindPerson {
+		// `," Scott Pruitt, the attorney general of Oklahoma, one of …, said`
+		if m := d.ms[ws[after].mention]; strings.HasPrefix(strings.TrimLeft(d.text[m.End:], "’'s"), ",") {
+			window = 24
+		}
 	}
 	if afterOK {
 		for k := after; k < len(ws) && k < after+window && ws[k].start < se && !ws[k].quoted; k++ {

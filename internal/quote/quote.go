@@ -278,7 +278,7 @@ func (d *doc) findSpans() {
 			sp.inStart++
 		}
 		sp.start = sp.inStart
-		end := trimClosing(text, p.Start, p.End)
+		end := max(sp.inStart, trimClosing(text, p.Start, p.End))
 		parts := []string{text[sp.inStart:end]}
 		inTurn[pi] = true
 		last := pi
@@ -297,9 +297,10 @@ func (d *doc) findSpans() {
 			}
 			inTurn[k] = true
 			last = k
-			parts = append(parts, text[d.paras[k].Start+size:trimClosing(text, d.paras[k].Start, d.paras[k].End)])
+			segStart := d.paras[k].Start + size
+			parts = append(parts, text[segStart:max(segStart, trimClosing(text, d.paras[k].Start, d.paras[k].End))])
 		}
-		sp.inEnd = trimClosing(text, d.paras[last].Start, d.paras[last].End)
+		sp.inEnd = max(sp.inStart, trimClosing(text, d.paras[last].Start, d.paras[last].End))
 		sp.end = d.paras[last].End
 		sp.text = strings.TrimSpace(strings.Join(parts, "\n\n"))
 		sp.continuation = last > pi
@@ -504,7 +505,7 @@ func (d *doc) headlineParas() []bool {
 		if len(words) == 0 || len(words) > 30 {
 			continue
 		}
-		last := strings.TrimRight(t, "\"”’)] ")
+		last := strings.TrimRight(t, "\"”’»)] ")
 		r, _ := utf8.DecodeLastRuneInString(last)
 		terminal := strings.ContainsRune(".!?:;…", r)
 		caps := 0
@@ -515,7 +516,11 @@ func (d *doc) headlineParas() []bool {
 			}
 		}
 		titleCase := len(words) >= 4 && caps*10 >= len(words)*7
-		if !terminal || titleCase {
+		// A full stop inside the line makes it prose, not a headline.
+		inner := strings.TrimRight(t, "\"”’»)] .")
+		prose := strings.Contains(inner, ". ") || strings.Contains(inner, ".”") || strings.Contains(inner, ".\"") ||
+			strings.Contains(inner, "?”") || strings.Contains(inner, "!”") || strings.ContainsRune(t, '―')
+		if (!terminal || titleCase) && !prose {
 			// A body paragraph that merely lacks a final stop is long; a
 			// headline is short.
 			if len(words) <= 25 {

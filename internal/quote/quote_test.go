@@ -1,0 +1,314 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/entity"
+)
+
+// find runs entity extraction and Find on text.
+func find(text string) ([]Quote, []Problem) {
+	ents, ms := entity.Extract(text)
+	return Find(text, ents, ms)
+}
+
+type want struct {
+	text    string // substring of the quote text
+	speaker string // "" means no speaker
+	cue     string
+	direct  bool
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []want
+		// notQuoted lists substrings that must not appear in any quote.
+		notQuoted []string
+	}{
+		{
+			name: "straight quotes, speaker after",
+			in:   `"We had a call. It was quite long," President Donald Trump said on Friday.`,
+			want: []want{{"We had a call", "Donald Trump", "said", true}},
+		},
+		{
+			name: "curly quotes, inverted cue",
+			in:   "“He stepped in when no one else would,” said Robert McAtee, a coal industry veteran.",
+			want: []want{{"He stepped in", "Robert McAtee", "said", true}},
+		},
+		{
+			name: "guillemets",
+			in:   "Foreign Minister Sergei Lavrov said: «Russia will not deviate from its goals.»",
+			want: []want{{"Russia will not deviate", "Sergei Lavrov", "said", true}},
+		},
+		{
+			name: "speaker before with comma",
+			in:   "Yuri Ushakov, the presidential adviser, remarked, \"Russia will not deviate from its goals,\" in a briefing.",
+			want: []want{{"Russia will not deviate", "Yuri Ushakov", "remarked", true}},
+		},
+		{
+			name: "split quote around he said",
+			in:   "Vice President JD Vance spoke on Sunday. “I don't like it,” he said. “But this is a war.”",
+			want: []want{
+				{"I don't like it", "JD Vance", "said", true},
+				{"But this is a war", "JD Vance", "said", true},
+			},
+		},
+		{
+			name: "split quote inside one sentence",
+			in:   "Marco Rubio met reporters. “The one that I thought would be the easiest,” he said, “was this one.”",
+			want: []want{
+				{"The one that I thought", "Marco Rubio", "said", true},
+				{"was this one", "Marco Rubio", "said", true},
+			},
+		},
+		{
+			name: "multi-paragraph quote without closing mark on the first paragraph",
+			in:   "Senator Jane Smith said:\n\n“The first paragraph goes on without a closing mark.\n\n“The second paragraph closes it.”\n\nThen the story went on.",
+			want: []want{{"The first paragraph goes on without a closing mark.\n\nThe second paragraph closes it.", "Jane Smith", "said", true}},
+		},
+		{
+			name: "partial quote inside a sentence",
+			in:   "On Sept. 18, speaking with Prime Minister Keir Starmer, President Donald Trump said that Vladimir Putin had “let him down.”",
+			want: []want{
+				{"let him down", "Donald Trump", "said", true},
+			},
+		},
+		{
+			name: "indirect speech with said that",
+			in:   "Russian Foreign Minister Sergey Lavrov said that no meeting between the leaders had been planned.",
+			want: []want{{"no meeting between the leaders had been planned", "Sergey Lavrov", "said", false}},
+		},
+		{
+			name: "indirect speech, sentence-final attribution",
+			in:   "Kiev is not interested in peace but in forming military alliances, Russian Foreign Minister Sergey Lavrov said last week.",
+			want: []want{{"Kiev is not interested in peace", "Sergey Lavrov", "said", false}},
+		},
+		{
+			name: "according to",
+			in:   "According to Ukrainian President Volodymyr Zelensky, the talks will resume in Geneva next week.",
+			want: []want{{"the talks will resume in Geneva", "Volodymyr Zelensky", "according to", false}},
+		},
+		{
+			name: "anonymous source",
+			in:   "Donald Trump has complained in private. ”He just wants this over. It almost doesn’t matter how,” a senior official said.",
+			want: []want{{"He just wants this over", Unnamed, "said", true}},
+		},
+		{
+			name: "anonymous sources, indirect",
+			in:   "Trump has privately complained that his diplomacy produced nothing, some officials close to the White House told the magazine.",
+			want: []want{{"Trump has privately complained", Unnamed, "told", false}},
+		},
+		{
+			name: "title resolved to a person",
+			in:   "U.S. Vice President JD Vance visited North Carolina. “We want the killing to stop,” the vice president said.",
+			want: []want{{"We want the killing to stop", "JD Vance", "said", true}},
+		},
+		{
+			name:      "show title is not a quote",
+			in:        "Vice President JD Vance said on NBC News' \"Meet the Press\" that he did not think Moscow was stalling.",
+			want:      []want{{"he did not think Moscow was stalling", "JD Vance", "said", false}},
+			notQuoted: []string{"Meet the Press"},
+		},
+		{
+			name:      "headline fragment is not a quote",
+			in:        "Russia \"made significant concessions\" to Trump on Ukraine talks, Vance says\n\nThe vice president spoke on Sunday.",
+			want:      nil,
+			notQuoted: []string{"made significant concessions"},
+		},
+		{
+			name: "transcript turns",
+			in:   "Partial transcript as follows:\n\n\"WALLACE: Will Gennifer Flowers be there?\n\n\"PENCE: Gennifer Flowers will not be attending the debate.\n\n\"(CROSSTALK.)",
+			want: []want{
+				{"Will Gennifer Flowers be there?", "Wallace", ":", true},
+				{"Gennifer Flowers will not be attending", "Pence", ":", true},
+			},
+			notQuoted: []string{"CROSSTALK"},
+		},
+		{
+			name: "nested quotes stay inside the outer quote",
+			in:   "“He told me ‘never again’ and left,” Senator Jane Smith said.",
+			want: []want{{"He told me ‘never again’ and left", "Jane Smith", "said", true}},
+		},
+		{
+			name: "quote ending in a question mark",
+			in:   "“Does anybody know what the platform is?” Graham asked.",
+			want: []want{{"Does anybody know", "Graham", "asked", true}},
+		},
+		{
+			name: "dash attribution",
+			in:   "“Maybe we can build a wall around him.” ― Steve Quinlan",
+			want: []want{{"Maybe we can build a wall", "Steve Quinlan", "―", true}},
+		},
+		{
+			name:      "markup attributes are not quotes",
+			in:        `<tweet tweet-id="783499116076687360"><tweet/>.`,
+			want:      nil,
+			notQuoted: []string{"783499116076687360"},
+		},
+		{
+			name:      "nickname is not a quote",
+			in:        `In a tradition he has kept for 40 years, Rep. Robert C. "Bobby" Scott threw open his back yard.`,
+			notQuoted: []string{"Bobby"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs, _ := find(tc.in)
+			for _, w := range tc.want {
+				q, ok := lookup(qs, w.text, w.direct)
+				if !ok {
+					t.Errorf("no %s quote containing %q; got %s", kind(w.direct), w.text, dump(qs))
+					continue
+				}
+				if q.Speaker != w.speaker {
+					t.Errorf("quote %q: speaker %q, want %q", w.text, q.Speaker, w.speaker)
+				}
+				if q.Cue != w.cue {
+					t.Errorf("quote %q: cue %q, want %q", w.text, q.Cue, w.cue)
+				}
+				if q.Start < 0 || q.End > len(tc.in) || q.Start >= q.End {
+					t.Errorf("quote %q: bad offsets %d..%d", w.text, q.Start, q.End)
+				}
+			}
+			for _, s := range tc.notQuoted {
+				for _, q := range qs {
+					if q.Direct && strings.Contains(q.Text, s) {
+						t.Errorf("%q came out as a direct quote: %s", s, dump(qs))
+					}
+				}
+			}
+		})
+	}
+}
+
+func lookup(qs []Quote, text string, direct bool) (Quote, bool) {
+	for _, q := range qs {
+		if q.Direct == direct && strings.Contains(q.Text, text) {
+			return q, true
+		}
+	}
+	return Quote{}, false
+}
+
+func kind(direct bool) string {
+	if direct {
+		return "direct"
+	}
+	return "indirect"
+}
+
+func dump(qs []Quote) string {
+	var b strings.Builder
+	for _, q := range qs {
+		b.WriteString("\n  ")
+		b.WriteString(kind(q.Direct))
+		b.WriteString(" [" + q.Speaker + "|" + q.Cue + "] ")
+		b.WriteString(q.Text)
+	}
+	return b.String()
+}
+
+func TestFindBadInput(t *testing.T) {
+	long := "“" + strings.Repeat("word ", 5000) + "end,” Jane Smith said."
+	tests := []struct {
+		name    string
+		in      string
+		problem string // substring of an expected Problem reason
+		check   func(t *testing.T, qs []Quote)
+	}{
+		{
+			name:    "unbalanced opening mark ends at its paragraph",
+			in:      "Senator Jane Smith said: “This never closes.\n\nThe reporter's own words follow here.",
+			problem: "unclosed",
+			check: func(t *testing.T, qs []Quote) {
+				for _, q := range qs {
+					if q.Direct && strings.Contains(q.Text, "reporter") {
+						t.Errorf("unclosed quote ran into the next paragraph: %q", q.Text)
+					}
+				}
+			},
+		},
+		{
+			name:    "stray closing mark",
+			in:      "Nothing opens here,” he said.",
+			problem: "closing quotation mark without an opening one",
+		},
+		{
+			name:    "5,000-word quote is cut",
+			in:      long,
+			problem: "longer than the limit",
+			check: func(t *testing.T, qs []Quote) {
+				if len(qs) == 0 {
+					t.Fatal("no quote")
+				}
+				for _, q := range qs {
+					if q.End-q.Start > MaxQuoteLen {
+						t.Errorf("quote spans %d bytes, limit %d", q.End-q.Start, MaxQuoteLen)
+					}
+				}
+			},
+		},
+		{
+			name:    "no sentence punctuation at all",
+			in:      strings.Repeat("the talks went on and nobody said anything about it ", 400),
+			problem: "",
+		},
+		{
+			name:    "quote without a speaker is recorded",
+			in:      "The weather was fine.\n\n“Nobody knows who said this.”",
+			problem: "no speaker",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs, probs := find(tc.in)
+			for _, q := range qs {
+				if q.Start < 0 || q.End > len(tc.in) || q.Start > q.End {
+					t.Fatalf("bad offsets %d..%d (len %d)", q.Start, q.End, len(tc.in))
+				}
+			}
+			if tc.problem != "" {
+				found := false
+				for _, p := range probs {
+					if strings.Contains(p.Reason, tc.problem) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no problem containing %q in %+v", tc.problem, probs)
+				}
+			}
+			if tc.check != nil {
+				tc.check(t, qs)
+			}
+		})
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("“I believe it,” Vance told reporters.")
+	f.Add("\"A,\" he said. \"B.\"")
+	f.Add("«Non» — dit-il. ‘single’ quotes’ and \"unbalanced")
+	f.Add("\"WALLACE: question?\n\n\"PENCE: answer.\n\n\"(CROSSTALK.)")
+	f.Add("According to two U.S. officials, the meeting was useful.")
+	f.Add("<tweet id=\"1\">\"x\"</tweet> ― Name")
+	f.Fuzz(func(t *testing.T, s string) {
+		qs, probs := find(s)
+		for _, q := range qs {
+			if q.Start < 0 || q.End > len(s) || q.Start > q.End {
+				t.Fatalf("quote offsets %d..%d out of range (len %d)", q.Start, q.End, len(s))
+			}
+			if q.End-q.Start > MaxQuoteLen+8 && q.Direct {
+				t.Fatalf("direct quote of %d bytes exceeds the limit", q.End-q.Start)
+			}
+		}
+		for _, p := range probs {
+			if p.Start < 0 || p.End > len(s) || p.Start > p.End {
+				t.Fatalf("problem offsets %d..%d out of range (len %d)", p.Start, p.End, len(s))
+			}
+		}
+	})
+}

@@ -52,6 +52,10 @@ type Config struct {
 	Window time.Duration `json:"window"`
 	// TitleWeight is how many times a title word counts.
 	TitleWeight float64 `json:"title_weight"`
+	// TitleShare is the share of the similarity given to headlines alone
+	// (cosine of the article's title with the story's titles), when both
+	// have one; the rest is the cosine of title and body together.
+	TitleShare float64 `json:"title_share"`
 	// EntityWeight is how many times a name (capitalised sequence, or a
 	// given entity) counts as an extra feature.
 	EntityWeight float64 `json:"entity_weight"`
@@ -95,20 +99,23 @@ func (c Config) withDefaults() Config {
 			*v = d
 		}
 	}
-	def(&c.Threshold, 0.25)
-	def(&c.MergeThreshold, 0.5)
-	defD(&c.HalfLife, 3*24*time.Hour)
-	def(&c.DecayFloor, 0.5)
-	defD(&c.Window, 60*24*time.Hour)
-	def(&c.TitleWeight, 2)
-	def(&c.EntityWeight, 1)
+	def(&c.Threshold, 0.22)
+	def(&c.MergeThreshold, 0.35)
+	defD(&c.HalfLife, 10*24*time.Hour)
+	def(&c.DecayFloor, 0.7)
+	defD(&c.Window, 180*24*time.Hour)
+	def(&c.TitleWeight, 3)
+	def(&c.EntityWeight, 0.5)
+	if c.TitleShare <= 0 || c.TitleShare > 1 {
+		c.TitleShare = 0.2
+	}
 	defI(&c.MaxWords, 400)
-	defI(&c.QueryTerms, 12)
+	defI(&c.QueryTerms, 30)
 	defI(&c.MaxPostings, 128)
 	defI(&c.StoryTerms, 150)
 	defI(&c.MinTerms, 3)
 	def(&c.StorylineThreshold, 0.2)
-	defD(&c.StorylineWindow, 120*24*time.Hour)
+	defD(&c.StorylineWindow, 180*24*time.Hour)
 	return c
 }
 
@@ -225,6 +232,7 @@ type story struct {
 	titles   []string
 	snippet  string
 	cen      sparse // sum of member tf vectors (unit length each)
+	tcen     sparse // sum of member title vectors
 	ndocs    int
 	norm     float64
 	normN    int
@@ -402,6 +410,9 @@ func (c *Clusterer) addMember(si int32, d Doc, f *features) {
 		return // a thin article does not move a real story's centroid
 	}
 	s.cen = c.prune(s.cen.add(f.unit, 1))
+	if len(f.title.ids) > 0 {
+		s.tcen = c.prune(s.tcen.add(f.title, 1))
+	}
 	s.ndocs++
 	s.normN = 0
 	l.cen = c.prune(l.cen.add(f.unit, 1))
@@ -553,7 +564,12 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 			if gap(at, s.first, s.last) > c.cfg.Window {
 				continue
 			}
-			sim := c.cosine(f.unit, nf, s.cen, c.storyNorm(si)) * c.decay(at, s.first, s.last)
+			sim := c.cosine(f.unit, nf, s.cen, c.storyNorm(si))
+			if len(f.title.ids) > 0 && len(s.tcen.ids) > 0 {
+				ts := c.cosine(f.title, c.norm(f.title), s.tcen, c.norm(s.tcen))
+				sim = (1-c.cfg.TitleShare)*sim + c.cfg.TitleShare*ts
+			}
+			sim *= c.decay(at, s.first, s.last)
 			out = append(out, scored{si, sim})
 		}
 	}
@@ -611,6 +627,10 @@ func (c *Clusterer) index(si int32, f features) {
 func (c *Clusterer) storySim(a, b int32) float64 {
 	sa, sb := &c.stories[a], &c.stories[b]
 	sim := c.cosine(sa.cen, c.storyNorm(a), sb.cen, c.storyNorm(b))
+	if len(sa.tcen.ids) > 0 && len(sb.tcen.ids) > 0 {
+		ts := c.cosine(sa.tcen, c.norm(sa.tcen), sb.tcen, c.norm(sb.tcen))
+		sim = (1-c.cfg.TitleShare)*sim + c.cfg.TitleShare*ts
+	}
 	g := spanGap(sa.first, sa.last, sb.first, sb.last)
 	if g > 0 {
 		sim *= c.cfg.DecayFloor + (1-c.cfg.DecayFloor)*math.Exp2(-float64(g)/float64(c.cfg.HalfLife))
@@ -692,10 +712,11 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 		si.touched = sf.touched
 	}
 	si.cen = c.prune(si.cen.add(sf.cen, 1))
+	si.tcen = c.prune(si.tcen.add(sf.tcen, 1))
 	si.ndocs += sf.ndocs
 	si.normN = 0
 	sf.into = into
-	sf.cen = sparse{}
+	sf.cen, sf.tcen = sparse{}, sparse{}
 	sf.articles, sf.undated, sf.outlets, sf.titles = nil, nil, nil, nil
 	c.merges = append(c.merges, Merge{Kind: "story", From: sf.id, Into: si.id, At: at})
 	c.mergeTo[sf.id] = si.id
@@ -837,7 +858,7 @@ func (c *Clusterer) sweep() {
 		}
 		if at.Before(limit) {
 			s.frozen = true
-			s.cen = sparse{}
+			s.cen, s.tcen = sparse{}, sparse{}
 			s.titles = bestTitles(s.titles)
 			l := &c.lines[c.findLine(s.line)]
 			if !l.frozen && l.last.Before(limit) {

@@ -18,7 +18,7 @@ func TestDebugClusters(t *testing.T) {
 	docs, _ := ReadLabelled(sharedtest.Dir(t, "eval", "news-clusters"))
 	docs = chronological(docs)
 	day := 24 * time.Hour
-	c := New(Config{Threshold: 0.15, DecayFloor: 0.5, HalfLife: 10 * day, Window: 365 * day, EntityWeight: 0.5, TitleWeight: 3, MergeThreshold: 0.25})
+	c := New(Config{Threshold: 0.25, DecayFloor: 0.7, HalfLife: 10 * day, Window: 365 * day, EntityWeight: 0.5, TitleWeight: 3, MergeThreshold: 0.3, QueryTerms: 30})
 	ix := dedup.NewIndex(dedup.Options{})
 	gold := map[string]string{}
 	title := map[string]string{}

@@ -38,8 +38,9 @@ func (v sparse) add(o sparse, k float32) sparse {
 // features of one article: distinct term IDs and the unit-length vector of
 // their sublinear term frequencies (IDF is applied when comparing).
 type features struct {
-	ids  []int32
-	unit sparse
+	ids   []int32
+	unit  sparse
+	title sparse // unit vector of the title's terms alone
 }
 
 const entityPrefix = "\x00"
@@ -78,6 +79,10 @@ func (c *Clusterer) features(d Doc) features {
 		}
 	}
 	addWords(title, c.cfg.TitleWeight)
+	ttf := make(map[int32]float64, len(tf))
+	for id, w := range tf {
+		ttf[id] = w
+	}
 	addWords(body, 1)
 	ents := d.Entities
 	if len(ents) == 0 {
@@ -109,7 +114,31 @@ func (c *Clusterer) features(d Doc) features {
 	for i := range ws {
 		f.unit.w[i] = float32(ws[i] / norm)
 	}
+	f.title = unitOf(ttf)
 	return f
+}
+
+// unitOf returns the unit-length vector of sublinear term frequencies.
+func unitOf(tf map[int32]float64) sparse {
+	if len(tf) == 0 {
+		return sparse{}
+	}
+	v := sparse{ids: make([]int32, 0, len(tf)), w: make([]float32, 0, len(tf))}
+	for id := range tf {
+		v.ids = append(v.ids, id)
+	}
+	sort.Slice(v.ids, func(i, j int) bool { return v.ids[i] < v.ids[j] })
+	var norm float64
+	for _, id := range v.ids {
+		x := 1 + math.Log(tf[id])
+		norm += x * x
+		v.w = append(v.w, float32(x))
+	}
+	norm = math.Sqrt(norm)
+	for i := range v.w {
+		v.w[i] = float32(float64(v.w[i]) / norm)
+	}
+	return v
 }
 
 // useful drops one-letter words and very long runs (URLs, hashes).

@@ -447,9 +447,11 @@ func anonymousSource(src string) bool {
 	}
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if i > 0 && unicode.IsUpper(r) {
+		if unicode.IsUpper(r) && !(i == 0 && determiners[strings.ToLower(w)]) {
 			return false
 		}
 	}
 	return true
 }
+
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "some": true, "one": true, "two": true, "three": true, "several": true, "many": true, "other": true, "senior": true, "officials": true, "sources": true, "people": true, "critics": true, "experts": true, "analysts": true, "both": true, "another": true}

@@ -321,6 +321,7 @@ func (d *doc) findSpans() {
 	var cur *open
 	var single *open
 	nested := 0 // depth of inner quotes of another family
+	reopen, reopenPara := -1, -1
 	emit := func(o *open, closeAt, closeEnd int, unclosed bool) {
 		parts := append(o.parts, text[o.segIn:closeAt])
 		sp := span{start: o.pos, end: closeEnd, inStart: o.in, inEnd: closeAt, unclosed: unclosed,
@@ -379,6 +380,13 @@ func (d *doc) findSpans() {
 				if kind == openMark || kind == eitherMark {
 					cur = &open{pos: i, in: i + size, fam: fam, para: pi, segIn: i + size}
 					single = nil
+				} else if reopen >= 0 && reopenPara == pi {
+					// Joined paragraphs lost an opening mark: `…basis."If
+					// you look …," he added.` The glued mark closed one
+					// quote and opened the next.
+					d.problem(reopen, i+size, "missing opening quotation mark: quote reopened after a glued closing mark")
+					emit(&open{pos: reopen - 1, in: reopen, fam: fam, para: pi, segIn: reopen}, i, i+size, false)
+					reopen = -1
 				} else {
 					d.problem(i, i+size, "closing quotation mark without an opening one")
 				}
@@ -406,6 +414,12 @@ func (d *doc) findSpans() {
 				emit(cur, i, i+size, false)
 				cur = nil
 				nested = 0
+				reopen = -1
+				if kind == eitherMark && i > 0 && strings.ContainsRune(".?!", rune(text[i-1])) {
+					if n, _ := utf8.DecodeRuneInString(text[i+size:]); unicode.IsUpper(n) {
+						reopen, reopenPara = i+size, pi
+					}
+				}
 			}
 			i += size
 		}

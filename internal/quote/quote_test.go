@@ -186,6 +186,11 @@ func TestFind(t *testing.T) {
 
 func lookup(qs []Quote, text string, direct bool) (Quote, bool) {
 	for _, q := range qs {
+		if q.Direct == direct && strings.Trim(q.Text, ",.") == strings.Trim(text, ",.") {
+			return q, true
+		}
+	}
+	for _, q := range qs {
 		if q.Direct == direct && strings.Contains(q.Text, text) {
 			return q, true
 		}

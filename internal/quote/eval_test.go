@@ -1,0 +1,120 @@
+package quote
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/sharedtest"
+)
+
+// TestEvaluateSlice scores the first annotation files of the PolNeAR dev
+// split and holds the figures above floors they reach; the full split runs
+// with PARALLAX_FULL_EVAL=1 (and not -short), and from the CLI.
+func TestEvaluateSlice(t *testing.T) {
+	dir := sharedtest.Dir(t, "eval", "polnear", "dev")
+	limit := 20
+	floors := map[string]float64{"detection_f1": 0.90, "speaker_accuracy": 0.70, "all_detection_precision": 0.90}
+	if os.Getenv("PARALLAX_FULL_EVAL") == "1" && !testing.Short() {
+		limit = 0
+		floors = map[string]float64{"detection_f1": 0.95, "speaker_accuracy": 0.70, "all_detection_precision": 0.90}
+	}
+	rep, err := EvaluateN(t.Context(), dir, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := rep.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + buf.String())
+	if rep.GoldDirect == 0 || rep.PredictedDirect == 0 {
+		t.Fatalf("nothing to score: %+v", rep)
+	}
+	b, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]float64
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"detection_precision", "detection_recall", "detection_f1", "speaker_accuracy",
+		"all_detection_precision", "all_detection_recall", "all_detection_f1", "all_speaker_accuracy"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("report JSON lacks %q", k)
+		}
+	}
+	for k, floor := range floors {
+		if m[k] < floor {
+			t.Errorf("%s = %.3f, below the floor %.2f", k, m[k], floor)
+		}
+	}
+}
+
+func TestEvaluateErrors(t *testing.T) {
+	if _, err := Evaluate(t.Context(), t.TempDir()); err == nil || !strings.Contains(err.Error(), "no attributions") {
+		t.Errorf("empty folder: err = %v, want one naming the missing annotations", err)
+	}
+	dir := t.TempDir()
+	if err := os.MkdirAll(dir+"/attributions", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir+"/text", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(dir+"/text/a.txt", []byte(`"Hello," he said.`), 0o644)
+	os.WriteFile(dir+"/attributions/a_x.ann", []byte("T1\tContent 0 oops\tHello\n"), 0o644)
+	if _, err := Evaluate(t.Context(), dir); err == nil || !strings.Contains(err.Error(), "a_x.ann") {
+		t.Errorf("bad offsets: err = %v, want one naming the file", err)
+	}
+}
+
+func TestSpeakerMatches(t *testing.T) {
+	tests := []struct {
+		pred, gold string
+		want       bool
+	}{
+		{"Donald Trump", "Trump", true},
+		{"Mike Pence", "Republican vice-presidential nominee Gov. Mike Pence (R-IN)", true},
+		{"Hillary Clinton", "Trump", false},
+		{Unnamed, "a senior official", true},
+		{Unnamed, "Trump", false},
+		{"the ruling", "the ruling", true},
+		{"", "Trump", false},
+		{"Volodymyr Zelenskyy", "Zelensky", true},
+	}
+	for _, tc := range tests {
+		got := speakerMatches(tc.pred, goldAttr{source: tc.gold, hasSrc: true})
+		if got != tc.want {
+			t.Errorf("speakerMatches(%q, %q) = %v, want %v", tc.pred, tc.gold, got, tc.want)
+		}
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	dir := sharedtest.Dir(b, "corpus", "seeds")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	size := 0
+	for _, e := range entries {
+		data, err := os.ReadFile(dir + "/" + e.Name())
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			find(t)
+		}
+	}
+}

@@ -1300,6 +1300,10 @@ func durationAccept(f *finder, m *match) bool {
 	if _, okn := parseNumber(num); !okn {
 		return false
 	}
+	if m.g("det") == "a" && m.g("mod") == "" && !strings.HasSuffix(m.lower(), "period") && strings.Contains(m.f.lower[m.groupStart("num"):m.end], "-") {
+		// "a two-year contract": the article belongs to the noun.
+		m.start = m.groupStart("num")
+	}
 	if mod := m.g("mod"); (mod == "over" || mod == "within" || mod == "all") && m.g("det") != "" {
 		// "over the next three quarters": the preposition is not part of
 		// the expression.

@@ -87,9 +87,18 @@ func TestKillDuringIngest(t *testing.T) {
 	}
 	db.Close()
 
-	mustRun(t, "ingest", "--db", killed, corpus)
+	// A Reuters story or two clean to nothing and are reported; what
+	// matters is that the rerun and an uninterrupted run store the same.
+	ingestAll := func(db string) {
+		t.Helper()
+		code, out, errs := run(t, "ingest", "--db", db, corpus)
+		if code != 0 && !strings.Contains(errs, "the rest were stored") {
+			t.Fatalf("ingest into %s: exit %d\n%s\n%s", db, code, out, errs)
+		}
+	}
+	ingestAll(killed)
 	reference := filepath.Join(dir, "reference.db")
-	mustRun(t, "ingest", "--db", reference, corpus)
+	ingestAll(reference)
 	got, want := countArticles(t, killed), countArticles(t, reference)
 	t.Logf("killed after %d articles; rerun completed to %d; uninterrupted run stored %d", partial, got, want)
 	if got != want || want == 0 {

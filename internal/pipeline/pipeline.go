@@ -132,7 +132,7 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 		mu.Lock()
 		errs = append(errs, err)
 		mu.Unlock()
-		logger.Warn("ingest failed", "err", err)
+		logger.Debug("document failed", "err", err)
 	}
 
 	inputCh := make(chan ingest.Input)

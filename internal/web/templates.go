@@ -204,6 +204,14 @@ func markSnippet(snippet string) template.HTML {
 // excerpt returns about n runes from the start of text, cut at a word
 // boundary, with "…" when text was cut.
 func excerpt(text string, n int) string {
+	// Only the start matters: a rune is at most 4 bytes, and whitespace runs
+	// collapse, so look at a bounded prefix of long texts.
+	if limit := 8*n + 64; len(text) > limit {
+		for limit > 0 && !utf8.RuneStart(text[limit]) {
+			limit--
+		}
+		text = text[:limit]
+	}
 	text = strings.Join(strings.Fields(text), " ")
 	if utf8.RuneCountInString(text) <= n {
 		return text

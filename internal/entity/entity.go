@@ -534,10 +534,14 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		}
 		add(b, start, end, form)
 	}
+	byID := map[string]*building{}
+	for _, b := range list {
+		byID[b.ID] = b
+	}
 	// Appositive titles: "Yuri Ushakov, the presidential advisor on
 	// international policy," and "Putin, Russia's president,".
 	for _, m := range ms {
-		b := byKey[findKeyByID(byKey, m.EntityID)]
+		b := byID[m.EntityID]
 		if b == nil || b.Kind != KindPerson {
 			continue
 		}
@@ -550,7 +554,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	ms = append(ms, titleMentions(text, toks, list, ms)...)
 	for _, m := range ms {
 		if m.Form == "title" {
-			b := byKey[findKeyByID(byKey, m.EntityID)]
+			b := byID[m.EntityID]
 			b.Mentions++
 			b.aliases[strings.ToLower(m.Text)] = true
 		}
@@ -588,15 +592,6 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		return nil, nil
 	}
 	return ents, ms
-}
-
-func findKeyByID(byKey map[string]*building, id string) string {
-	for k, b := range byKey {
-		if b.ID == id {
-			return k
-		}
-	}
-	return ""
 }
 
 func (b *building) addTitle(t string) {

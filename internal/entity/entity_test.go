@@ -1,0 +1,293 @@
+package entity
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/sharedtest"
+)
+
+func byName(ents []Entity, name string) (Entity, bool) {
+	for _, e := range ents {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return Entity{}, false
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		// want maps an entity name to its kind.
+		want map[string]string
+		// aliases maps an entity name to aliases it must carry.
+		aliases map[string][]string
+		// absent lists names that must not come out as entities.
+		absent []string
+	}{
+		{
+			name:    "surname back-reference",
+			in:      "U.S. Vice President JD Vance spoke in North Carolina. Vance said the talks would go on.",
+			want:    map[string]string{"JD Vance": KindPerson, "North Carolina": KindPlace},
+			aliases: map[string][]string{"JD Vance": {"Vance"}},
+		},
+		{
+			name:    "title back-reference",
+			in:      "U.S. Vice President JD Vance spoke on Sunday. The vice president's remarks came a day later.",
+			want:    map[string]string{"JD Vance": KindPerson},
+			aliases: map[string][]string{"JD Vance": {"the vice president"}},
+		},
+		{
+			name:    "appositive title back-reference",
+			in:      "Yury Ushakov, a foreign policy adviser to the Kremlin, spoke. Later the Kremlin's foreign policy adviser said more.",
+			want:    map[string]string{"Yury Ushakov": KindPerson, "Kremlin": KindOrganisation},
+			aliases: map[string][]string{"Yury Ushakov": {"the kremlin's foreign policy adviser"}},
+		},
+		{
+			name: "president does not match vice president",
+			in:   "U.S. Vice President JD Vance spoke. The president was not there.",
+			want: map[string]string{"JD Vance": KindPerson},
+		},
+		{
+			name:    "gazetteer variants within an article",
+			in:      "Troops left Kiev for Kharkov. Kyiv said the EU and NATO would help.",
+			want:    map[string]string{"Kyiv": KindPlace, "Kharkiv": KindPlace, "European Union": KindOrganisation, "NATO": KindOrganisation},
+			aliases: map[string][]string{"Kyiv": {"Kiev"}},
+		},
+		{
+			name: "countries and possessives",
+			in:   "Russia's Foreign Minister Sergey Lavrov met Ukraine’s negotiators in Turkey.",
+			want: map[string]string{"Russia": KindCountry, "Ukraine": KindCountry, "Turkey": KindCountry, "Sergey Lavrov": KindPerson},
+		},
+		{
+			name:   "sentence-initial words are not names",
+			in:     "However, the talks stalled. Despite this, Moscow said nothing. Read also: more news.",
+			want:   map[string]string{"Moscow": KindPlace},
+			absent: []string{"However", "Despite", "Read"},
+		},
+		{
+			name: "organisation by its ending",
+			in:   "The Center for Media Justice and the Democratic Party sent a letter.",
+			want: map[string]string{"Democratic Party": KindOrganisation},
+		},
+		{
+			name:   "headline in title case gives no invented people",
+			in:     "Trump's Frustration Over Ukraine Peace Talks with Putin\nPresident Donald Trump spoke.",
+			want:   map[string]string{"Donald Trump": KindPerson},
+			absent: []string{"Peace Talks"},
+		},
+		{
+			name:    "repeated surname without a given name",
+			in:      "Trump and Zelensky met at the U.N. After the talks, Trump praised Zelensky.",
+			want:    map[string]string{"Zelensky": KindPerson},
+			aliases: nil,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ents, ms := Extract(tc.in)
+			for name, kind := range tc.want {
+				e, ok := byName(ents, name)
+				if !ok {
+					t.Errorf("no entity %q in %+v", name, ents)
+					continue
+				}
+				if e.Kind != kind {
+					t.Errorf("%q: kind %q, want %q", name, e.Kind, kind)
+				}
+				if e.ID == "" || e.Mentions == 0 {
+					t.Errorf("%q: empty ID or no mentions: %+v", name, e)
+				}
+			}
+			for name, als := range tc.aliases {
+				e, _ := byName(ents, name)
+				for _, a := range als {
+					if !slices.ContainsFunc(e.Aliases, func(s string) bool { return strings.EqualFold(s, a) }) {
+						t.Errorf("%q: aliases %q lack %q", name, e.Aliases, a)
+					}
+				}
+			}
+			for _, name := range tc.absent {
+				if _, ok := byName(ents, name); ok {
+					t.Errorf("%q came out as an entity", name)
+				}
+			}
+			for _, m := range ms {
+				if m.Start < 0 || m.End > len(tc.in) || tc.in[m.Start:m.End] != m.Text {
+					t.Errorf("mention %+v does not match the text", m)
+				}
+			}
+		})
+	}
+}
+
+func TestFold(t *testing.T) {
+	groups := [][]string{
+		{"Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskii"},
+		{"Sergei", "Sergey"},
+		{"Yuri", "Yury", "Yuriy", "Yurii"},
+		{"Kiev", "Kyiv"},
+		{"Dmitry", "Dmitri"},
+		{"Gonzàlez", "Gonzalez"},
+	}
+	for _, g := range groups {
+		for _, v := range g[1:] {
+			if Fold(v) != Fold(g[0]) {
+				t.Errorf("Fold(%q) = %q, Fold(%q) = %q; want equal", v, Fold(v), g[0], Fold(g[0]))
+			}
+		}
+	}
+	if Fold("Putin") == Fold("Zelensky") || Fold("Lavrov") == Fold("Ushakov") {
+		t.Error("different names share a key")
+	}
+}
+
+func TestRegistry(t *testing.T) {
+	var r Registry
+	docs := []string{
+		"Ukrainian President Volodymyr Zelensky met Donald Trump. Zelensky said little. Hillary Clinton watched.",
+		"Ukraine's Vladimir Zelenskyy spoke in Kiev. Bill Clinton listened.",
+		"Trump and Zelenskiy met again in Kyiv and Trump praised Zelenskiy.",
+		"Foreign Minister Sergei Lavrov spoke. Yury Ushakov, a Kremlin adviser, agreed.",
+		"Foreign Minister Sergey Lavrov spoke. Yuri Ushakov, a Kremlin adviser, agreed.",
+	}
+	for i, d := range docs {
+		ents, ms := Extract(d)
+		r.Add(string(rune('a'+i)), ents, ms)
+	}
+	ents := r.Entities()
+	count := func(key string) (n int, e Entity) {
+		for _, x := range ents {
+			toks := tokenize(x.Name)
+			if len(toks) > 0 && Fold(surname(toks).text) == key {
+				n++
+				e = x
+			}
+		}
+		return n, e
+	}
+	for _, key := range []string{"zelenski", "lavrov", "ushakov", "kyiv"} {
+		n, e := count(key)
+		if n != 1 {
+			t.Errorf("%s: %d entities, want 1: %+v", key, n, ents)
+			continue
+		}
+		if len(e.Aliases) == 0 {
+			t.Errorf("%s: no aliases merged: %+v", key, e)
+		}
+	}
+	if n, _ := count("clinton"); n != 2 {
+		t.Errorf("Hillary and Bill Clinton: %d entities, want 2", n)
+	}
+	// Canonical maps an article-level ID to the merged one.
+	e1, _ := Extract(docs[2])
+	z, ok := byName(e1, "Zelenskiy")
+	if !ok {
+		t.Fatalf("no Zelenskiy in %+v", e1)
+	}
+	_, merged := count("zelenski")
+	if got := r.Canonical(z.ID); got != merged.ID {
+		t.Errorf("Canonical(%s) = %s, want %s", z.ID, got, merged.ID)
+	}
+}
+
+// TestSeeds: across the five seeds, Zelensky, Ushakov, Lavrov and Kyiv are
+// one entity each despite the spellings the seeds use.
+func TestSeeds(t *testing.T) {
+	dir := sharedtest.Dir(t, "corpus", "seeds")
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("seeds: %v", err)
+	}
+	var r Registry
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ents, ms := Extract(string(b))
+		r.Add(filepath.Base(f), ents, ms)
+	}
+	ents := r.Entities()
+	want := map[string][]string{ // folded surname → spellings that must be aliases or the name
+		"zelenski": {"Zelensky", "Volodymyr Zelensky", "Vladimir Zelensky"},
+		"ushakov":  {"Yuri Ushakov", "Yury Ushakov", "Ushakov"},
+		"lavrov":   {"Sergey Lavrov", "Sergei Lavrov"},
+		"kyiv":     {"Kyiv", "Kiev"},
+		"vance":    {"JD Vance", "Vance", "the vice president"},
+	}
+	for key, forms := range want {
+		var found []Entity
+		for _, e := range ents {
+			toks := tokenize(e.Name)
+			if len(toks) > 0 && Fold(surname(toks).text) == key {
+				found = append(found, e)
+			}
+		}
+		if len(found) != 1 {
+			t.Errorf("%s: %d entities, want 1: %+v", key, len(found), found)
+			continue
+		}
+		all := append([]string{found[0].Name}, found[0].Aliases...)
+		for _, f := range forms {
+			if !slices.Contains(all, f) {
+				t.Errorf("%s: %q missing from %q", key, f, all)
+			}
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("U.S. Vice President JD Vance said. The vice president's remarks.")
+	f.Add("Yury Ushakov, a foreign policy adviser to the Kremlin, said")
+	f.Add("Kiev’s Zelenskyy met Trump-Putin in St. Petersburg, D.C.")
+	f.Add("the ’s '' . . Mr. A")
+	f.Fuzz(func(t *testing.T, s string) {
+		ents, ms := Extract(s)
+		ids := map[string]bool{}
+		for _, e := range ents {
+			ids[e.ID] = true
+		}
+		for _, m := range ms {
+			if m.Start < 0 || m.End > len(s) || m.Start > m.End || s[m.Start:m.End] != m.Text {
+				t.Fatalf("bad mention %+v", m)
+			}
+			if !ids[m.EntityID] {
+				t.Fatalf("mention %+v refers to no entity", m)
+			}
+		}
+		var r Registry
+		r.Add("x", ents, ms)
+		r.Entities()
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	dir := sharedtest.Dir(b, "corpus", "seeds")
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Extract(t)
+		}
+	}
+}

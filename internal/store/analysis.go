@@ -1,0 +1,109 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// ArticleAnalysis is what the per-article stages found in one article.
+type ArticleAnalysis struct {
+	ArticleID string `json:"article_id"`
+	// StoryID is the story the article was clustered into ("" if none).
+	StoryID string `json:"story_id"`
+	// DuplicateOf names the article this one is a copy of ("" if none).
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Mentions use cross-article (canonical) entity IDs.
+	Mentions []news.Mention `json:"mentions"`
+	Quotes   []news.Quote   `json:"quotes"`
+	Timexes  []news.Timex   `json:"timexes"`
+}
+
+// AnalysisBatch is one step of the analysis stage, written atomically: the
+// articles it analysed and everything that changed because of them.
+type AnalysisBatch struct {
+	// Articles are marked analysed and their results replace any earlier ones.
+	Articles []ArticleAnalysis
+	// Stories are inserted or replaced by ID.
+	Stories []news.Story
+	// Merges record stories and storylines folded into others; the folded
+	// story or storyline rows are deleted and lookups of the old ID follow
+	// the merge.
+	Merges []news.Merge
+	// Storylines, when not nil, replace every stored storyline.
+	Storylines []news.Storyline
+	// Entities are inserted or replaced by ID (cross-article entities).
+	Entities []news.Entity
+	// State holds opaque per-stage state (such as a clusterer snapshot)
+	// saved under its name, replacing the previous value.
+	State map[string][]byte
+}
+
+// StoryQuery selects stories. The zero value lists the newest stories
+// (by last article) first, with the default limit.
+type StoryQuery struct {
+	StorylineID string // only stories of this storyline; empty for all
+	Outlet      string // only stories this outlet covered
+	Since       time.Time
+	Until       time.Time
+	Limit       int // <= 0 means 50
+	Offset      int
+}
+
+// QuoteQuery selects quotes. The zero value lists quotes newest first.
+type QuoteQuery struct {
+	// Speaker matches the speaker's name, an alias, or the entity ID,
+	// case-insensitively; empty for all.
+	Speaker   string
+	SpeakerID string
+	ArticleID string
+	StoryID   string
+	Limit     int // <= 0 means 100
+	Offset    int
+}
+
+// EntityQuery selects entities. The zero value lists the most mentioned first.
+type EntityQuery struct {
+	Kind   string // person, organisation, place, country; empty for all
+	Name   string // name or alias, case-insensitive substring; empty for all
+	Limit  int    // <= 0 means 100
+	Offset int
+}
+
+// Analyses keeps what the analysis stages found. Implementations are safe
+// for concurrent use.
+type Analyses interface {
+	// PendingArticles returns up to limit stored articles that have not been
+	// analysed yet, in the order they were stored.
+	PendingArticles(ctx context.Context, limit int) ([]news.Article, error)
+	// LoadState returns the state saved under name, or nil and no error when
+	// none was saved.
+	LoadState(ctx context.Context, name string) ([]byte, error)
+	// SaveAnalysis writes the batch in one transaction; on error nothing of
+	// it is stored.
+	SaveAnalysis(ctx context.Context, b AnalysisBatch) error
+	// ResetAnalysis forgets every analysis result and state, so that all
+	// articles are pending again. Articles are kept.
+	ResetAnalysis(ctx context.Context) error
+
+	// Stories lists stories.
+	Stories(ctx context.Context, q StoryQuery) ([]news.Story, error)
+	// Story returns a story by ID, following merges from folded IDs;
+	// ErrNotFound when unknown.
+	Story(ctx context.Context, id string) (news.Story, error)
+	// Storylines lists every storyline, newest (by last story) first.
+	Storylines(ctx context.Context) ([]news.Storyline, error)
+	// Storyline returns a storyline by ID, following merges; ErrNotFound
+	// when unknown.
+	Storyline(ctx context.Context, id string) (news.Storyline, error)
+	// Analysis returns one article's analysis; ErrNotFound when the article
+	// has not been analysed.
+	Analysis(ctx context.Context, articleID string) (ArticleAnalysis, error)
+	// Quotes lists quotes, newest article first, in text order within one.
+	Quotes(ctx context.Context, q QuoteQuery) ([]news.Quote, error)
+	// Entities lists cross-article entities.
+	Entities(ctx context.Context, q EntityQuery) ([]news.Entity, error)
+	// Entity returns one entity by ID; ErrNotFound when unknown.
+	Entity(ctx context.Context, id string) (news.Entity, error)
+}

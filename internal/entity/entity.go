@@ -105,7 +105,8 @@ func tokenize(text string) []token {
 		// Keep the final period of dotted acronyms and abbreviations.
 		if j < len(text) && text[j] == '.' {
 			w := text[start:j]
-			if strings.Contains(w, ".") || personTitles[strings.ToLower(w)+"."] || honorifics[strings.ToLower(w)+"."] != "" && len(w) <= 3 {
+			single := utf8.RuneCountInString(w) == 1 && unicode.IsUpper(first(w))
+			if single || strings.Contains(w, ".") || personTitles[strings.ToLower(w)+"."] || honorifics[strings.ToLower(w)+"."] != "" && len(w) <= 3 {
 				j++
 			}
 		}
@@ -135,6 +136,14 @@ func tokenize(text string) []token {
 	}
 	return toks
 }
+
+func first(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// particles join the parts of a name: "Bill de Blasio", "Ludwig van Beethoven".
+var particles = map[string]bool{"de": true, "van": true, "von": true, "da": true, "del": true, "della": true, "bin": true, "ibn": true, "al": true, "la": true, "le": true, "di": true, "du": true, "der": true, "den": true}
 
 // joinable reports whether a token continues the capitalised run of the
 // token before it: only spaces between them, no line break.
@@ -186,6 +195,10 @@ func candidates(text string, toks []token) []candidate {
 					if t.poss {
 						break
 					}
+					continue
+				}
+				if particles[t.text] && j+1 < len(toks) && joinable(toks[j+1]) && toks[j+1].cap && !toks[j-1].poss {
+					j++
 					continue
 				}
 				if t.text == "of" && j+1 < len(toks) && joinable(toks[j+1]) {
@@ -374,8 +387,8 @@ func nameLike(w string) bool {
 			return false
 		}
 	}
-	if isAcronym(w) && len(w) > 3 {
-		return false
+	if isAcronym(w) && len(w) > 2 {
+		return false // "HAS INVESTIGATED HIM": a shouted heading, not a name
 	}
 	return true
 }

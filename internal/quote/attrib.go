@@ -480,6 +480,13 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 		if k < hi-1 && strings.ContainsAny(d.text[w.end:ws[k+1].start], ".;:!?\"“”") {
 			break
 		}
+		if k < hi-1 && !org.ok && !anon && strings.Contains(d.text[w.end:ws[k+1].start], ",") {
+			// `…, the 34-year-old mother of three replied`: a description
+			// between a comma and the cue is the source.
+			if who := d.phrase(ws, k+1, hi); who.ok {
+				return who
+			}
+		}
 		if w.mention >= 0 {
 			switch d.kindOf(w.mention) {
 			case entity.KindPerson:
@@ -600,7 +607,7 @@ func (d *doc) subject(ws []word, lo, hi int) speaker {
 // statement") as an unresolved speaker.
 func (d *doc) phrase(ws []word, lo, hi int) speaker {
 	start := hi
-	for k := hi - 1; k >= lo && hi-k <= 4; k-- {
+	for k := hi - 1; k >= lo && hi-k <= 7; k-- {
 		if ws[k].quoted || (k < hi-1 && strings.ContainsAny(d.text[ws[k].end:ws[k+1].start], ",.;:!?\"“”")) {
 			break
 		}
@@ -645,6 +652,13 @@ func (d *doc) resolvePronoun(pos int, pron string) speaker {
 		return speaker{}
 	}
 	compatible := func(gender string) bool { return gender == "" || gender == g }
+	// The subject of the pronoun's own sentence, before it: "Ban Ki-moon
+	// condemned what he called a …".
+	if si < len(d.sents) && d.sents[si].Start < pos {
+		if who := d.sentenceSubject(sentence.Span{Start: d.sents[si].Start, End: pos}, compatible); who.ok {
+			return who
+		}
+	}
 	// The speaker, else the subject, of the nearest earlier sentence that is
 	// not all quote.
 	for k := si - 1; k >= 0 && k >= si-3; k-- {

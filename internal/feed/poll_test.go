@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/feed/feedtest"
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/sharedtest"
 	"golang.org/x/time/rate"
@@ -207,15 +208,13 @@ func TestPollWithoutValidatorsStoresNothingTwice(t *testing.T) {
 
 // TestPollManyFeeds is the 200 feeds × 50 items case: the first pass
 // stores everything, the second sends conditional requests only and stores
-// nothing.
+// nothing, and after two feeds change a third pass stores just their new
+// items.
 func TestPollManyFeeds(t *testing.T) {
 	const feeds, items = 200, 50
-	srv := newFeedServer(t, items, true)
-	store := newMemStore()
-	for i := range feeds {
-		u := fmt.Sprintf("%s/feeds/f%03d", srv.URL, i)
-		store.feeds[u] = State{URL: u}
-	}
+	srv := feedtest.NewServer(feeds, items)
+	defer srv.Close()
+	store := newMemStore(srv.URLs()...)
 	var progress []Progress
 	p := localPoller(store, PollerOptions{Progress: func(pr Progress) { progress = append(progress, pr) }})
 
@@ -231,7 +230,7 @@ func TestPollManyFeeds(t *testing.T) {
 		t.Errorf("progress: %d calls, last %+v", len(progress), progress[len(progress)-1])
 	}
 
-	srv.requests.Store(0)
+	req0, _, _ := srv.Stats()
 	sum, err = p.Poll(context.Background(), PollOptions{Force: true})
 	if err != nil {
 		t.Fatal(err)
@@ -240,8 +239,19 @@ func TestPollManyFeeds(t *testing.T) {
 	if sum.NotModified != feeds || sum.New != 0 || sum.Failed != 0 {
 		t.Fatalf("second pass: %s", sum)
 	}
-	if srv.requests.Load() != feeds || srv.conditional.Load() != feeds {
-		t.Errorf("second pass sent %d requests, %d conditional; want %d of each", srv.requests.Load(), srv.conditional.Load(), feeds)
+	req, cond, notMod := srv.Stats()
+	if req-req0 != feeds || cond != feeds || notMod != feeds {
+		t.Errorf("second pass: %d requests, %d conditional, %d answered 304; want %d of each", req-req0, cond, notMod, feeds)
+	}
+
+	srv.Update(3, 2)
+	srv.Update(150, 5)
+	sum, err = p.Poll(context.Background(), PollOptions{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Fetched != 2 || sum.NotModified != feeds-2 || sum.New != 7 || len(store.items) != feeds*items+7 {
+		t.Errorf("third pass: %s; %d items stored", sum, len(store.items))
 	}
 }
 

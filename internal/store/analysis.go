@@ -35,6 +35,10 @@ type AnalysisBatch struct {
 	Storylines []news.Storyline
 	// Entities are inserted or replaced by ID (cross-article entities).
 	Entities []news.Entity
+	// EntityIDs maps the per-article entity IDs used in Mentions and in
+	// Quote.SpeakerID to the cross-article entity they now belong to;
+	// entries are inserted or replaced. Reads return canonical IDs.
+	EntityIDs map[string]string
 	// State holds opaque per-stage state (such as a clusterer snapshot)
 	// saved under its name, replacing the previous value.
 	State map[string][]byte
@@ -83,6 +87,10 @@ type Analyses interface {
 	// SaveAnalysis writes the batch in one transaction; on error nothing of
 	// it is stored.
 	SaveAnalysis(ctx context.Context, b AnalysisBatch) error
+	// WalkAnalysed calls fn for every analysed article in the order they
+	// were analysed, stopping at fn's first error (which it returns). Stages
+	// without a saved state use it to rebuild their memory.
+	WalkAnalysed(ctx context.Context, fn func(news.Article) error) error
 	// ResetAnalysis forgets every analysis result and state, so that all
 	// articles are pending again. Articles are kept.
 	ResetAnalysis(ctx context.Context) error

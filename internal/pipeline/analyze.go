@@ -1,0 +1,246 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/dedup"
+	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/quote"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/when"
+)
+
+// AnalysisStore is what the analysis stage needs from storage.
+type AnalysisStore interface {
+	PendingArticles(ctx context.Context, limit int) ([]news.Article, error)
+	WalkAnalysed(ctx context.Context, fn func(news.Article) error) error
+	SaveAnalysis(ctx context.Context, b store.AnalysisBatch) error
+}
+
+// Analyzer runs the stages that look across articles — duplicates, stories
+// and storylines, entities — and the per-article ones — quotes and time
+// expressions — over stored articles that have not been analysed yet. It
+// keeps the cross-article state in memory; a new Analyzer rebuilds it from
+// the already-analysed articles the first time it runs. It is not safe for
+// concurrent use.
+type Analyzer struct {
+	log      *slog.Logger
+	dedup    *dedup.Index
+	clusters *cluster.Clusterer
+	entities *entity.Registry
+	warm     bool
+	// BatchSize is the number of articles analysed per transaction.
+	BatchSize int
+}
+
+// NewAnalyzer returns an Analyzer with empty state.
+func NewAnalyzer(log *slog.Logger) *Analyzer {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Analyzer{
+		log:       log,
+		dedup:     dedup.NewIndex(dedup.Options{}),
+		clusters:  cluster.New(cluster.DefaultConfig()),
+		entities:  &entity.Registry{},
+		BatchSize: 500,
+	}
+}
+
+// AnalyzeSummary reports one Analyze run.
+type AnalyzeSummary struct {
+	Articles   int           `json:"articles"`
+	Duplicates int           `json:"duplicates"`
+	NewStories int           `json:"new_stories"`
+	Quotes     int           `json:"quotes"`
+	Replayed   int           `json:"replayed"`
+	Elapsed    time.Duration `json:"elapsed_ns"`
+	Stages     []StageTime   `json:"stages"`
+}
+
+// perArticle is what the per-article stages found in one article.
+type perArticle struct {
+	ents    []entity.Entity
+	ms      []entity.Mention
+	quotes  []quote.Quote
+	timexes []when.Timex
+}
+
+func analyseArticle(a news.Article) perArticle {
+	ents, ms := entity.Extract(a.Text)
+	qs, _ := quote.Find(a.Text, ents, ms)
+	return perArticle{ents: ents, ms: ms, quotes: qs, timexes: when.Find(a.Text, a.Published)}
+}
+
+func entityNames(ents []entity.Entity) []string {
+	names := make([]string, 0, len(ents))
+	for _, e := range ents {
+		names = append(names, e.Name)
+	}
+	return names
+}
+
+// add feeds one article to the cross-article stages.
+func (z *Analyzer) add(a news.Article, p perArticle) (dedup.Match, cluster.Assignment) {
+	z.entities.Add(a.ID, p.ents, p.ms)
+	m := z.dedup.Add(dedup.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Published: a.Published, HasOrigin: a.OriginOutlet != ""})
+	as := z.clusters.Add(cluster.Doc{
+		ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: a.Published,
+		Language: a.Language, Entities: entityNames(p.ents), DuplicateOf: m.DuplicateOf,
+	})
+	return m, as
+}
+
+// warmUp replays the articles analysed before this Analyzer existed.
+func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
+	n := 0
+	err := st.WalkAnalysed(ctx, func(a news.Article) error {
+		ents, ms := entity.Extract(a.Text)
+		z.add(a, perArticle{ents: ents, ms: ms})
+		n++
+		return nil
+	})
+	if err != nil {
+		return n, fmt.Errorf("analyse: rebuild state: %w", err)
+	}
+	z.warm = true
+	return n, nil
+}
+
+// Analyze analyses every pending article, in batches, each written in one
+// transaction. It returns after the last batch, or at the first store error.
+func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummary, error) {
+	start := time.Now()
+	var sum AnalyzeSummary
+	var tArticle, tCross, tStore time.Duration
+	if !z.warm {
+		t0 := time.Now()
+		n, err := z.warmUp(ctx, st)
+		sum.Replayed = n
+		tCross += time.Since(t0)
+		if err != nil {
+			return sum, err
+		}
+	}
+	size := z.BatchSize
+	if size <= 0 {
+		size = 500
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		arts, err := st.PendingArticles(ctx, size)
+		if err != nil {
+			return sum, fmt.Errorf("analyse: %w", err)
+		}
+		if len(arts) == 0 {
+			break
+		}
+		t0 := time.Now()
+		found := make([]perArticle, len(arts))
+		for i, a := range arts {
+			found[i] = analyseArticle(a)
+		}
+		tArticle += time.Since(t0)
+
+		t0 = time.Now()
+		batch := store.AnalysisBatch{EntityIDs: map[string]string{}, State: nil}
+		touched := map[string]bool{}
+		for i, a := range arts {
+			m, as := z.add(a, found[i])
+			if m.DuplicateOf != "" {
+				sum.Duplicates++
+			}
+			if as.New {
+				sum.NewStories++
+			}
+			touched[as.StoryID] = true
+			for _, from := range as.Merged {
+				batch.Merges = append(batch.Merges, news.Merge{Kind: "story", From: from, Into: as.StoryID, At: a.Published})
+			}
+			batch.Articles = append(batch.Articles, store.ArticleAnalysis{
+				ArticleID:   a.ID,
+				StoryID:     as.StoryID,
+				DuplicateOf: m.DuplicateOf,
+				Mentions:    convertMentions(found[i].ms),
+				Quotes:      convertQuotes(a, found[i].quotes),
+				Timexes:     convertTimexes(found[i].timexes),
+			})
+			sum.Quotes += len(found[i].quotes)
+			for _, e := range found[i].ents {
+				batch.EntityIDs[e.ID] = ""
+			}
+		}
+		for id := range batch.EntityIDs {
+			batch.EntityIDs[id] = z.entities.Canonical(id)
+		}
+		for id := range touched {
+			if s, ok := z.clusters.Story(z.clusters.Resolve(id)); ok {
+				batch.Stories = append(batch.Stories, news.Story(s))
+			}
+		}
+		slices.SortFunc(batch.Stories, func(a, b news.Story) int { return compareStrings(a.ID, b.ID) })
+		for _, l := range z.clusters.Storylines() {
+			batch.Storylines = append(batch.Storylines, news.Storyline(l))
+		}
+		if batch.Storylines == nil {
+			batch.Storylines = []news.Storyline{}
+		}
+		for _, e := range z.entities.Entities() {
+			batch.Entities = append(batch.Entities, news.Entity(e))
+		}
+		tCross += time.Since(t0)
+
+		t0 = time.Now()
+		if err := st.SaveAnalysis(ctx, batch); err != nil {
+			return sum, fmt.Errorf("analyse: save batch of %d: %w", len(arts), err)
+		}
+		tStore += time.Since(t0)
+		sum.Articles += len(arts)
+	}
+	sum.Elapsed = time.Since(start)
+	sum.Stages = []StageTime{{"analyse-article", tArticle}, {"analyse-cross", tCross}, {"analyse-store", tStore}}
+	return sum, nil
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func convertMentions(ms []entity.Mention) []news.Mention {
+	out := make([]news.Mention, len(ms))
+	for i, m := range ms {
+		out[i] = news.Mention(m)
+	}
+	return out
+}
+
+func convertQuotes(a news.Article, qs []quote.Quote) []news.Quote {
+	out := make([]news.Quote, len(qs))
+	for i, q := range qs {
+		q.ArticleID, q.Date = a.ID, a.Published
+		out[i] = news.Quote(q)
+	}
+	return out
+}
+
+func convertTimexes(ts []when.Timex) []news.Timex {
+	out := make([]news.Timex, len(ts))
+	for i, t := range ts {
+		out[i] = news.Timex(t)
+	}
+	return out
+}

@@ -5,19 +5,19 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
-// apiArticles serves GET /api/articles?outlet=&limit=&offset=: a JSON array
-// of articles, newest first. limit defaults to 50 and may not exceed 500.
+// apiArticles serves GET /api/articles?outlet=&since=&until=&limit=&offset=:
+// a JSON array of articles, newest first. limit defaults to 50 and may not
+// exceed 500; since and until are as on the list page (see parseListFilter).
 func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	outlet := strings.TrimSpace(q.Get("outlet"))
-	if len(outlet) > maxQueryLen {
-		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("outlet is longer than %d bytes", maxQueryLen))
+	filter, err := parseListFilter(q)
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, err)
 		return
 	}
 	limit, err := positiveInt(q.Get("limit"), defaultAPILimit)
@@ -37,7 +37,13 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	articles, err := s.st.Articles(r.Context(), store.ArticleQuery{Outlet: outlet, Limit: limit, Offset: offset})
+	articles, err := s.st.Articles(r.Context(), store.ArticleQuery{
+		Outlet: filter.Outlet,
+		Since:  filter.Since,
+		Until:  filter.Until,
+		Limit:  limit,
+		Offset: offset,
+	})
 	if err != nil {
 		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list articles: %w", err))
 		return
@@ -71,7 +77,13 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusOK, a)
 }
 
-// apiNotFound answers every other path under /api/ with a JSON 404.
+// apiNotFound answers every other request under /api/ with a JSON error:
+// 405 for a method other than GET or HEAD (the API is read-only), else 404.
 func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		s.apiFail(w, r, http.StatusMethodNotAllowed, fmt.Errorf("method %s not allowed: the API is read-only", r.Method))
+		return
+	}
 	s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("no API endpoint %s %s", r.Method, truncate(r.URL.Path, 200)))
 }

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
@@ -14,20 +15,94 @@ import (
 
 type articleListData struct {
 	Articles []news.Article
-	Outlet   string
+	Filter   listFilter
 	Total    int // all stored articles, whatever the filter
 	Page     int
 	PrevURL  string
 	NextURL  string
 }
 
+// listFilter is the selection of an article list, shared by the list page
+// and GET /api/articles: ?outlet=&since=&until=.
+type listFilter struct {
+	Outlet string
+	// SinceText and UntilText are the parameters as given, for the form.
+	SinceText string
+	UntilText string
+	Since     time.Time // published at or after; zero for no bound
+	Until     time.Time // published before; zero for no bound
+}
+
+// Active reports whether the filter selects anything less than everything.
+func (f listFilter) Active() bool { return f.Outlet != "" || f.SinceText != "" || f.UntilText != "" }
+
+// values encodes the filter as query parameters.
+func (f listFilter) values() url.Values {
+	v := url.Values{}
+	if f.Outlet != "" {
+		v.Set("outlet", f.Outlet)
+	}
+	if f.SinceText != "" {
+		v.Set("since", f.SinceText)
+	}
+	if f.UntilText != "" {
+		v.Set("until", f.UntilText)
+	}
+	return v
+}
+
+// parseListFilter reads outlet, since and until. since and until take a date
+// (2025-08-24) or an RFC 3339 time; a date-only until includes that whole
+// day. It returns an error naming the bad parameter.
+func parseListFilter(q url.Values) (listFilter, error) {
+	f := listFilter{
+		Outlet:    strings.TrimSpace(q.Get("outlet")),
+		SinceText: strings.TrimSpace(q.Get("since")),
+		UntilText: strings.TrimSpace(q.Get("until")),
+	}
+	if len(f.Outlet) > maxQueryLen {
+		return f, fmt.Errorf("outlet is longer than %d bytes", maxQueryLen)
+	}
+	var err error
+	if f.SinceText != "" {
+		if f.Since, _, err = parseDateParam(f.SinceText); err != nil {
+			return f, fmt.Errorf("since: %w", err)
+		}
+	}
+	if f.UntilText != "" {
+		var dateOnly bool
+		if f.Until, dateOnly, err = parseDateParam(f.UntilText); err != nil {
+			return f, fmt.Errorf("until: %w", err)
+		}
+		if dateOnly {
+			f.Until = f.Until.AddDate(0, 0, 1)
+		}
+	}
+	if !f.Since.IsZero() && !f.Until.IsZero() && !f.Since.Before(f.Until) {
+		return f, fmt.Errorf("since (%s) is not before until (%s)", f.SinceText, f.UntilText)
+	}
+	return f, nil
+}
+
+// parseDateParam parses "2006-01-02" (dateOnly true) or an RFC 3339 time,
+// as UTC.
+func parseDateParam(s string) (t time.Time, dateOnly bool, err error) {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, true, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC(), false, nil
+	}
+	return time.Time{}, false, fmt.Errorf("%q is not a date like 2025-08-24 or a time like 2025-08-24T10:00:00Z", truncate(s, 40))
+}
+
 // showArticleList renders GET /: articles newest first, PageSize a page,
-// optionally only one outlet's (?outlet=), page chosen with ?page=.
+// filtered by ?outlet=, ?since= and ?until=, page chosen with ?page=.
 func (s *Server) showArticleList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	outlet := strings.TrimSpace(q.Get("outlet"))
-	if len(outlet) > maxQueryLen {
-		s.badRequest(w, r, fmt.Errorf("outlet is longer than %d bytes", maxQueryLen))
+	filter, err := parseListFilter(q)
+	if err != nil {
+		s.badRequest(w, r, err)
 		return
 	}
 	pageNo, err := positiveInt(q.Get("page"), 1)
@@ -42,7 +117,9 @@ func (s *Server) showArticleList(w http.ResponseWriter, r *http.Request) {
 	}
 	// Ask for one more than a page to learn whether a next page exists.
 	articles, err := s.st.Articles(r.Context(), store.ArticleQuery{
-		Outlet: outlet,
+		Outlet: filter.Outlet,
+		Since:  filter.Since,
+		Until:  filter.Until,
 		Limit:  size + 1,
 		Offset: (pageNo - 1) * size,
 	})
@@ -55,18 +132,18 @@ func (s *Server) showArticleList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, fmt.Errorf("count articles: %w", err))
 		return
 	}
-	data := articleListData{Outlet: outlet, Total: total, Page: pageNo}
+	data := articleListData{Filter: filter, Total: total, Page: pageNo}
 	if len(articles) > size {
 		articles = articles[:size]
-		data.NextURL = listURL(outlet, pageNo+1)
+		data.NextURL = listURL(filter, pageNo+1)
 	}
 	if pageNo > 1 {
-		data.PrevURL = listURL(outlet, pageNo-1)
+		data.PrevURL = listURL(filter, pageNo-1)
 	}
 	data.Articles = articles
 	title := "Articles"
-	if outlet != "" {
-		title = "Articles from " + outlet
+	if filter.Outlet != "" {
+		title = "Articles from " + filter.Outlet
 	}
 	if pageNo > 1 {
 		title += fmt.Sprintf(" (page %d)", pageNo)
@@ -74,11 +151,8 @@ func (s *Server) showArticleList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "article_list", page{Title: title, Nav: "articles", Data: data})
 }
 
-func listURL(outlet string, pageNo int) string {
-	v := url.Values{}
-	if outlet != "" {
-		v.Set("outlet", outlet)
-	}
+func listURL(f listFilter, pageNo int) string {
+	v := f.values()
 	if pageNo > 1 {
 		v.Set("page", strconv.Itoa(pageNo))
 	}

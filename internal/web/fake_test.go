@@ -54,6 +54,12 @@ func (f *fakeStore) Articles(_ context.Context, q store.ArticleQuery) ([]news.Ar
 		if q.Outlet != "" && a.Outlet != q.Outlet && a.OriginOutlet != q.Outlet {
 			continue
 		}
+		if !q.Since.IsZero() && (a.Published.IsZero() || a.Published.Before(q.Since)) {
+			continue
+		}
+		if !q.Until.IsZero() && (a.Published.IsZero() || !a.Published.Before(q.Until)) {
+			continue
+		}
 		out = append(out, a)
 	}
 	slices.SortStableFunc(out, func(a, b news.Article) int {

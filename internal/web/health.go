@@ -23,7 +23,14 @@ func (s *Server) favicon(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, s.assetURL("favicon.svg"), http.StatusMovedPermanently)
 }
 
-// showNotFound renders the 404 page for every unknown path.
+// showNotFound renders the 404 page for every unknown path, and a 405 page
+// for a method other than GET or HEAD: every page is read-only.
 func (s *Server) showNotFound(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		s.log.InfoContext(r.Context(), "method not allowed", "method", r.Method, "path", r.URL.Path)
+		s.errorPage(w, r, http.StatusMethodNotAllowed, "Method not allowed", "This site only serves pages to read.")
+		return
+	}
 	s.notFound(w, r, "There is no page at this address.")
 }

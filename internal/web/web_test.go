@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -524,24 +523,96 @@ func TestStaticAndHealth(t *testing.T) {
 
 func TestMethodNotAllowed(t *testing.T) {
 	ts := newTestServer(t, Options{}, fixtureArticles(t)...)
-	for _, target := range []string{"/api/articles", "/articles/a1b2c3d4e5f60001", "/"} {
-		rec := httptest.NewRecorder()
-		ts.srv.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, target, strings.NewReader("x")))
-		if rec.Code < 400 {
-			t.Errorf("POST %s: status %d", target, rec.Code)
-		}
+	tests := []struct {
+		method, target string
+		json           bool
+	}{
+		{http.MethodPost, "/api/articles", true},
+		{http.MethodDelete, "/api/articles/a1b2c3d4e5f60001", true},
+		{http.MethodPut, "/api/nothing", true},
+		{http.MethodPost, "/articles/a1b2c3d4e5f60001", false},
+		{http.MethodPost, "/", false},
+		{http.MethodPost, "/search", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.method+" "+tc.target, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			ts.srv.ServeHTTP(rec, httptest.NewRequest(tc.method, tc.target, strings.NewReader("x")))
+			if rec.Code != http.StatusMethodNotAllowed {
+				t.Errorf("status %d, want 405", rec.Code)
+			}
+			if got := rec.Header().Get("Allow"); !strings.Contains(got, "GET") {
+				t.Errorf("Allow %q", got)
+			}
+			wantCT := "text/html; charset=utf-8"
+			if tc.json {
+				wantCT = "application/json; charset=utf-8"
+			}
+			if got := rec.Header().Get("Content-Type"); got != wantCT {
+				t.Errorf("Content-Type %q, want %q", got, wantCT)
+			}
+		})
+	}
+	// HEAD works wherever GET does.
+	rec := httptest.NewRecorder()
+	ts.srv.ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/articles/a1b2c3d4e5f60001", nil))
+	if rec.Code != http.StatusOK {
+		t.Errorf("HEAD article: %d", rec.Code)
 	}
 }
 
-// readAll is io.ReadAll that fails the test on error.
-func readAll(t *testing.T, r io.Reader) []byte {
-	t.Helper()
-	b, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
+func TestDateFilter(t *testing.T) {
+	ts := newTestServer(t, Options{}, fixtureArticles(t)...)
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"since=2025-09-01", []string{"a1b2c3d4e5f60001", "a1b2c3d4e5f60003"}},
+		{"until=2025-08-28", []string{"a1b2c3d4e5f60002", "a1b2c3d4e5f60004"}}, // a date-only until includes the day
+		{"since=2025-08-01&until=2025-09-30", []string{"a1b2c3d4e5f60003", "a1b2c3d4e5f60002"}},
+		{"since=2025-09-24T15:00:00Z&until=2025-12-04T09:30:00Z", []string{"a1b2c3d4e5f60003"}}, // times: until exclusive
+		{"since=2025-08-01&outlet=Capital+Post", []string{"a1b2c3d4e5f60003"}},
+		{"since=2030-01-01", []string{}},
 	}
-	return b
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			got := decodeJSON[[]news.Article](t, ts, "/api/articles?"+tc.query, http.StatusOK)
+			if !slices.Equal(ids(got), tc.want) {
+				t.Errorf("API ids %q, want %q", ids(got), tc.want)
+			}
+			doc := ts.getHTML(t, "/?"+tc.query, http.StatusOK)
+			var pageIDs []string
+			for _, href := range attrs(doc.Find(".article-item h2 a"), "href") {
+				pageIDs = append(pageIDs, strings.TrimPrefix(href, "/articles/"))
+			}
+			if !slices.Equal(pageIDs, tc.want) && !(len(pageIDs) == 0 && len(tc.want) == 0) {
+				t.Errorf("page ids %q, want %q", pageIDs, tc.want)
+			}
+			if !strings.Contains(doc.Find(".page-head .meta").Text(), "Filtered") {
+				t.Error("filtered list not marked as filtered")
+			}
+		})
+	}
+	// The form keeps the filter, and the pager carries it.
+	ts2 := newTestServer(t, Options{PageSize: 1}, fixtureArticles(t)...)
+	doc := ts2.getHTML(t, "/?since=2025-08-01&until=2025-12-31", http.StatusOK)
+	if v, _ := doc.Find("input#since").Attr("value"); v != "2025-08-01" {
+		t.Errorf("since input %q", v)
+	}
+	if next, _ := doc.Find(`.pager a[rel="next"]`).Attr("href"); next != "/?page=2&since=2025-08-01&until=2025-12-31" {
+		t.Errorf("next page %q", next)
+	}
+	for _, q := range []string{"since=yesterday", "until=2025-13-01", "since=2025-09-01&until=2025-08-01", "since=2025-09-01&until=2025-08-31"} {
+		t.Run("bad "+q, func(t *testing.T) {
+			e := decodeJSON[apiError](t, ts, "/api/articles?"+q, http.StatusBadRequest)
+			if !strings.Contains(e.Error, "since") && !strings.Contains(e.Error, "until") {
+				t.Errorf("error %q names no parameter", e.Error)
+			}
+			ts.getHTML(t, "/?"+q, http.StatusBadRequest)
+		})
+	}
 }
+
 
 func TestArticleCredit(t *testing.T) {
 	tests := []struct {

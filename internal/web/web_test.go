@@ -613,7 +613,6 @@ func TestDateFilter(t *testing.T) {
 	}
 }
 
-
 func TestArticleCredit(t *testing.T) {
 	tests := []struct {
 		name string

@@ -93,7 +93,7 @@ func TestDebugErrors(t *testing.T) {
 				continue
 			}
 			if (mode == "spk" || mode == "all") && !speakerMatches(preds[best].speaker, g) {
-				fmt.Printf("SPK %s gold=%q pred=%q\n   %q\n", name, g.source, preds[best].speaker, ctx(preds[best].start, preds[best].end))
+				fmt.Printf("SPK %s raw=%q gold=%q pred=%q\n   %q\n", name, g.raw, g.source, preds[best].speaker, ctx(preds[best].start, preds[best].end))
 			}
 		}
 		if mode == "fp" || mode == "allfp" {

@@ -171,6 +171,7 @@ type seg struct{ start, end int }
 type goldAttr struct {
 	content []seg
 	source  string // source text, or its referent for pronouns
+	raw     string // source text as annotated
 	hasSrc  bool
 	direct  bool
 }
@@ -350,7 +351,7 @@ func readAnn(path string) ([]goldAttr, error) {
 	var names []named
 	for _, ev := range events {
 		s, ok := ts[ev[1]]
-		if !ok || len(s.segs) == 0 || pronounSources[strings.ToLower(strings.TrimSpace(s.text))] {
+		if !ok || len(s.segs) == 0 || pronounSources[strings.ToLower(strings.TrimSpace(s.text))] || relativeSources[strings.ToLower(strings.TrimSpace(s.text))] {
 			continue
 		}
 		names = append(names, named{s.segs[0].start, s.text})
@@ -366,11 +367,16 @@ func readAnn(path string) ([]goldAttr, error) {
 		if s, ok := ts[ev[1]]; ok {
 			g.hasSrc = true
 			g.source = s.text
+			g.raw = s.text
 			if pronounSources[strings.ToLower(strings.TrimSpace(s.text))] && len(s.segs) > 0 {
 				g.source = ""
+				pron := strings.ToLower(strings.TrimSpace(s.text))
 				for _, n := range names {
 					if n.at >= s.segs[0].start {
 						break
+					}
+					if (pron == "he" || pron == "she" || pron == "him" || pron == "her" || pron == "his") && !personLike(n.text) {
+						continue
 					}
 					g.source = n.text
 				}
@@ -382,6 +388,34 @@ func readAnn(path string) ([]goldAttr, error) {
 		out = append(out, g)
 	}
 	return out, nil
+}
+
+// relativeSources are annotated sources that only point back inside their
+// sentence; they never stand for a pronoun's referent.
+var relativeSources = map[string]bool{"who": true, "which": true, "that": true, "whom": true}
+
+// personNouns mark a lowercase description of a person.
+var personNouns = map[string]bool{"man": true, "woman": true, "mother": true, "father": true, "official": true,
+	"president": true, "nominee": true, "candidate": true, "senator": true, "governor": true, "mayor": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "aide": true, "adviser": true, "advisor": true,
+	"chairman": true, "director": true, "leader": true, "secretary": true, "questioner": true, "doctor": true,
+	"lawyer": true, "attorney": true, "friend": true, "wife": true, "husband": true, "daughter": true, "son": true,
+	"strategist": true, "congressman": true, "congresswoman": true, "republican": true, "democrat": true}
+
+// personLike reports whether an annotated source can be what "he" or "she"
+// refers to: it names someone (a capitalised word past a leading
+// determiner) or describes a person ("the 34-year-old mother of three").
+func personLike(src string) bool {
+	for i, w := range strings.Fields(src) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) && !(i == 0 && determiners[strings.ToLower(w)]) {
+			return true
+		}
+		if personNouns[strings.ToLower(strings.Trim(w, ",.;:"))] {
+			return true
+		}
+	}
+	return false
 }
 
 // evalStop are words that do not identify a speaker.

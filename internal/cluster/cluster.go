@@ -56,6 +56,9 @@ type Config struct {
 	// (cosine of the article's title with the story's titles), when both
 	// have one; the rest is the cosine of title and body together.
 	TitleShare float64 `json:"title_share"`
+	// HapaxWeight scales the IDF of terms seen in one article only so far
+	// (0 < w <= 1).
+	HapaxWeight float64 `json:"hapax_weight"`
 	// EntityWeight is how many times a name (capitalised sequence, or a
 	// given entity) counts as an extra feature.
 	EntityWeight float64 `json:"entity_weight"`
@@ -99,13 +102,16 @@ func (c Config) withDefaults() Config {
 			*v = d
 		}
 	}
-	def(&c.Threshold, 0.22)
+	def(&c.Threshold, 0.18)
 	def(&c.MergeThreshold, 0.35)
-	defD(&c.HalfLife, 10*24*time.Hour)
-	def(&c.DecayFloor, 0.7)
+	defD(&c.HalfLife, 14*24*time.Hour)
+	def(&c.DecayFloor, 0.4)
 	defD(&c.Window, 180*24*time.Hour)
 	def(&c.TitleWeight, 3)
 	def(&c.EntityWeight, 0.5)
+	if c.HapaxWeight <= 0 || c.HapaxWeight > 1 {
+		c.HapaxWeight = 0.3
+	}
 	if c.TitleShare <= 0 || c.TitleShare > 1 {
 		c.TitleShare = 0.2
 	}
@@ -219,6 +225,7 @@ type Clusterer struct {
 	stamp  []uint32
 	cur    uint32
 	stem   stemmer
+	hapax  float64
 }
 
 type story struct {
@@ -253,8 +260,10 @@ type line struct {
 
 // New returns an empty Clusterer.
 func New(cfg Config) *Clusterer {
+	cfg = cfg.withDefaults()
 	return &Clusterer{
-		cfg:     cfg.withDefaults(),
+		cfg:     cfg,
+		hapax:   cfg.HapaxWeight,
 		vocab:   make(map[string]int32),
 		byID:    make(map[string]int32),
 		lineID:  make(map[string]int32),
@@ -444,14 +453,15 @@ func (c *Clusterer) prune(v sparse) sparse {
 }
 
 // idf is the inverse document frequency of a term as learned so far. A term
-// seen in one article only weighs nothing: it cannot link that article to
-// anything, and counting it in vector norms would penalise long or noisy
-// articles for their unique words.
+// seen in one article only is damped by HapaxWeight: it cannot link that
+// article to anything, and counting it fully in vector norms penalises long
+// or noisy articles for their unique words.
 func (c *Clusterer) idf(t int32) float64 {
+	x := math.Log(1 + float64(c.n)/float64(max(c.df[t], 1)))
 	if c.df[t] < 2 {
-		return 0
+		x *= c.hapax
 	}
-	return math.Log(1 + float64(c.n)/float64(c.df[t]))
+	return x
 }
 
 // weigh returns v's weights times IDF and the norm of the result.
@@ -910,11 +920,24 @@ func (c *Clusterer) Len() int { return len(c.article) }
 
 func firstSentence(text string) string {
 	text = strings.TrimSpace(text)
-	if i := strings.IndexAny(text, ".!?\n"); i > 0 {
-		text = text[:i+1]
+	// The first line of at least six words, cut at the first full stop that
+	// follows a word of three letters or more ("U.S." does not end it).
+	for _, ln := range strings.Split(text, "\n") {
+		if len(strings.Fields(ln)) >= 6 {
+			text = strings.TrimSpace(ln)
+			break
+		}
 	}
-	if len([]rune(text)) > 160 {
-		text = string([]rune(text)[:157]) + "..."
+	words := strings.Fields(text)
+	for i, w := range words {
+		if i >= 5 && (strings.HasSuffix(w, ".") || strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?")) && len([]rune(w)) > 3 {
+			words = words[:i+1]
+			break
+		}
 	}
-	return strings.TrimSpace(text)
+	text = strings.Join(words, " ")
+	if r := []rune(text); len(r) > 160 {
+		text = string(r[:157]) + "..."
+	}
+	return text
 }

@@ -123,18 +123,16 @@ func (c *Clusterer) labelTerms(v sparse, k, m int) (words, names []string) {
 		return all[i].id < all[j].id
 	})
 	for _, t := range all {
-		key := c.terms[t.id]
-		if strings.HasPrefix(key, entityPrefix) {
-			if len(names) < m {
-				names = append(names, c.surface[t.id])
-			}
-			continue
+		if strings.HasPrefix(c.terms[t.id], entityPrefix) && len(names) < m {
+			names = append(names, c.surface[t.id])
 		}
-		if len(words) < k && !containsWord(names, c.surface[t.id]) {
-			words = append(words, c.surface[t.id])
-		}
-		if len(words) >= k && len(names) >= m {
+	}
+	for _, t := range all {
+		if len(words) >= k {
 			break
+		}
+		if !strings.HasPrefix(c.terms[t.id], entityPrefix) && !containsWord(names, c.surface[t.id]) {
+			words = append(words, c.surface[t.id])
 		}
 	}
 	return words, names

@@ -31,14 +31,21 @@ func TestTune(t *testing.T) {
 		f(&c)
 		runs = append(runs, run{name, c})
 	}
-	add("default", func(c *Config) {})
-	add("window 365d", func(c *Config) { c.Window = 365 * day })
+	for _, hw := range []float64{0.01, 0.3, 0.6, 1} {
+		for _, floor := range []float64{0.4, 0.7} {
+			for _, th := range []float64{0.18, 0.22, 0.26} {
+				add(fmt.Sprintf("hw=%.2f floor=%.1f th=%.2f", hw, floor, th), func(c *Config) {
+					c.HapaxWeight, c.DecayFloor, c.Threshold, c.HalfLife = hw, floor, th, 14*day
+				})
+			}
+		}
+	}
 	for _, r := range runs {
-		rep, err := EvaluateDocs(context.Background(), docs, EvalOptions{Config: r.cfg, Shuffles: 5, Seed: 1})
+		rep, err := EvaluateDocs(context.Background(), docs, EvalOptions{Config: r.cfg, Shuffles: 0, Seed: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
 		fmt.Printf("%-30s B %.3f/%.3f/%.4f  pw %.3f/%.3f/%.4f  k=%d order %v\n", r.name,
-			rep.BCubedPrecision, rep.BCubedRecall, rep.BCubedF1, rep.PairwisePrecision, rep.PairwiseRecall, rep.PairwiseF1, rep.Clusters, *rep.Order)
+			rep.BCubedPrecision, rep.BCubedRecall, rep.BCubedF1, rep.PairwisePrecision, rep.PairwiseRecall, rep.PairwiseF1, rep.Clusters, rep.Order)
 	}
 }

@@ -1,0 +1,109 @@
+package cluster
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/sharedtest"
+)
+
+// readSeeds reads the five seed articles with their dates from the shared
+// folder. The seeds have no metadata: the first line serves as title.
+func readSeeds(t *testing.T) []Doc {
+	t.Helper()
+	dir := sharedtest.Dir(t, "corpus", "seeds")
+	f, err := os.Open(sharedtest.Dir(t, "corpus", "seeds-dates.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var docs []Doc
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 2 || cols[0] == "file" {
+			continue
+		}
+		at, err := time.Parse("2006-01-02", cols[1])
+		if err != nil {
+			t.Fatalf("seeds-dates.tsv: %v", err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, cols[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, Doc{ID: cols[0], Text: string(b), Published: at, Outlet: "seed"})
+	}
+	if len(docs) != 5 {
+		t.Fatalf("read %d seeds, want 5", len(docs))
+	}
+	return docs
+}
+
+// TestSeedsStoryline checks the founding sample: five articles about
+// several events of one storyline (US-brokered Russia–Ukraine peace
+// efforts, July–December 2025) form several stories and one storyline.
+func TestSeedsStoryline(t *testing.T) {
+	docs := readSeeds(t)
+	// IDF is learned from the stream: five articles alone are no stream, so
+	// the labelled news set (2013–2018) goes first as background.
+	background, err := ReadLabelled(sharedtest.Dir(t, "eval", "news-clusters"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(Config{})
+	for _, d := range chronological(background) {
+		c.Add(d.Doc)
+	}
+	seedIDs := map[string]bool{}
+	for _, d := range chronological(labelledOf(docs)) {
+		seedIDs[d.ID] = true
+		c.Add(d.Doc)
+	}
+	var stories []Story
+	inSeeds := map[string]bool{}
+	for _, s := range c.Stories() {
+		if seedIDs[s.ArticleIDs[0]] {
+			for _, a := range s.ArticleIDs {
+				if !seedIDs[a] {
+					t.Errorf("seed story %s holds background article %s", s.ID, a)
+				}
+			}
+			stories = append(stories, s)
+			inSeeds[s.ID] = true
+		}
+	}
+	var lines []Storyline
+	for _, l := range c.Storylines() {
+		if inSeeds[l.StoryIDs[0]] {
+			lines = append(lines, l)
+		}
+	}
+	for _, s := range stories {
+		t.Logf("story %s %q %s..%s articles %v terms %v", s.ID, s.Title, s.FirstSeen.Format("2006-01-02"), s.LastSeen.Format("2006-01-02"), s.ArticleIDs, s.Terms)
+	}
+	for _, l := range lines {
+		t.Logf("storyline %s %q %s..%s stories %d", l.ID, l.Label, l.FirstSeen.Format("2006-01-02"), l.LastSeen.Format("2006-01-02"), len(l.StoryIDs))
+	}
+	if len(stories) < 3 {
+		t.Errorf("%d stories, want several (the seeds report events months apart)", len(stories))
+	}
+	if len(lines) != 1 {
+		t.Fatalf("%d storylines, want 1", len(lines))
+	}
+	if got := len(lines[0].StoryIDs); got != len(stories) {
+		t.Errorf("storyline holds %d stories, want all %d", got, len(stories))
+	}
+}
+
+func labelledOf(docs []Doc) []Labelled {
+	out := make([]Labelled, len(docs))
+	for i, d := range docs {
+		out[i] = Labelled{Doc: d}
+	}
+	return out
+}

@@ -472,7 +472,7 @@ func (d *doc) capitalised(ws []word, k int) speaker {
 func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 	var org speaker
 	anon := false
-	for k, n := hi-1, 0; k >= lo && n < 12; k, n = k-1, n+1 {
+	for k, n := hi-1, 0; k >= lo && (n < 12 || org.ok && n < 22); k, n = k-1, n+1 {
 		w := ws[k]
 		if w.quoted {
 			break
@@ -492,6 +492,9 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 			case entity.KindPerson:
 				if anon && n > 0 && !d.apposed(ws, k, hi) {
 					return speaker{name: Unnamed, ok: true}
+				}
+				if head, ok := d.appositionHead(ws, lo, k); ok {
+					return head
 				}
 				return d.fromMention(w.mention)
 			default:
@@ -529,6 +532,30 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 		}
 	}
 	return d.phrase(ws, lo, hi)
+}
+
+// appositionHead handles a person named inside an appositive ("Flynn, a
+// top Trump surrogate, said"): when the words from the last comma before
+// word k open with a determiner and a person stands right before that comma,
+// that person is the source.
+func (d *doc) appositionHead(ws []word, lo, k int) (speaker, bool) {
+	j := k
+	for j > lo && !strings.Contains(d.text[ws[j-1].end:ws[j].start], ",") {
+		j--
+	}
+	if j <= lo || k-j > 8 {
+		return speaker{}, false
+	}
+	switch ws[j].lw {
+	case "a", "an", "the", "his", "her", "their", "one":
+	default:
+		return speaker{}, false
+	}
+	p := ws[j-1]
+	if p.mention >= 0 && d.kindOf(p.mention) == entity.KindPerson && !p.quoted {
+		return d.fromMention(p.mention), true
+	}
+	return speaker{}, false
 }
 
 // apposed reports whether a person mention at k is described by an
@@ -604,26 +631,32 @@ func (d *doc) subject(ws []word, lo, hi int) speaker {
 }
 
 // phrase returns a short describing phrase before a cue ("the ruling", "The
-// statement") as an unresolved speaker.
+// statement", "the 34-year-old mother of three") as an unresolved speaker.
+// A phrase governed by a preposition ("at a later press gaggle") or holding
+// a clause ("a comment that …") is not a source.
 func (d *doc) phrase(ws []word, lo, hi int) speaker {
-	start := hi
+	start := -1
 	for k := hi - 1; k >= lo && hi-k <= 7; k-- {
 		if ws[k].quoted || (k < hi-1 && strings.ContainsAny(d.text[ws[k].end:ws[k+1].start], ",.;:!?\"“”")) {
 			break
 		}
-		start = k
-		if ws[k].lw == "the" || ws[k].lw == "a" || ws[k].lw == "an" || ws[k].lw == "this" {
+		switch ws[k].lw {
+		case "that", "who", "which", "when", "where", "while", "as", "if":
+			return speaker{}
+		case "the", "a", "an", "this":
+			start = k
+		}
+		if start >= 0 {
 			break
 		}
 	}
-	if start == hi {
+	if start < 0 || hi-start < 2 {
 		return speaker{}
 	}
-	first := ws[start].lw
-	if first != "the" && first != "a" && first != "an" && first != "this" {
+	if start > 0 && prepositions[ws[start-1].lw] && !strings.ContainsAny(d.text[ws[start-1].end:ws[start].start], ",.;:") {
 		return speaker{}
 	}
-	if hi-start < 2 {
+	if start > 0 && (ws[start-1].lw == "in" || ws[start-1].lw == "at" || ws[start-1].lw == "during" || ws[start-1].lw == "per") {
 		return speaker{}
 	}
 	return speaker{name: d.text[ws[start].start:ws[hi-1].end], ok: true}

@@ -175,7 +175,7 @@ func cleanText(in []block, title string, plain bool) cleaned {
 			p.removed = true
 			continue
 		}
-		if n := headlineRun(ps[:i+1]); n >= 3 {
+		if n := headlineRun(ps[:i+1]); n > 0 {
 			for _, q := range ps[i+1-n : i+1] {
 				q.removed = true
 			}
@@ -232,30 +232,73 @@ func cleanText(in []block, title string, plain bool) cleaned {
 	return c
 }
 
+// linkRunShare is the least share of link paragraphs in a trailing run
+// that makes it a list of links to other articles.
+const linkRunShare = 0.5
+
 // headlineRun returns how many paragraphs at the end of ps (removed ones
-// skipped and counted) form a list of links to other articles: at least
-// three short paragraphs without closing punctuation that are mostly link
-// text (when the page told us; plain text has no links, and there the
-// paragraph before the list must not announce it with a colon). A run that
-// is the whole text is not counted.
+// skipped and counted) form a block of links to other articles: short
+// paragraphs, at least three and at least linkRunShare of them links (on a
+// page: mostly link text; in plain text, where links are unknown: no
+// closing punctuation), starting with a link or an unpunctuated label. In
+// plain text a list announced by a colon is content. A run that is the
+// whole text is not counted.
 func headlineRun(ps []*para) int {
-	n, kept := 0, 0
-	i := len(ps) - 1
-	for ; i >= 0; i-- {
+	best, items, links := 0, 0, 0
+	for i := len(ps) - 1; i >= 0 && len(ps)-i <= 80; i-- {
 		p := ps[i]
-		if !p.removed {
-			if !isUnpunctuated(p.text) || p.linkShare >= 0 && p.linkShare < 0.6 {
+		if p.removed {
+			continue
+		}
+		if wordCount(p.text) > 30 {
+			break
+		}
+		items++
+		isLink := isLinkPara(p)
+		unp := isUnpunctuated(p.text)
+		if isLink {
+			links++
+		} else if !unp {
+			// A sentence in the run must be the teaser under a link.
+			j := i - 1
+			for j >= 0 && ps[j].removed {
+				j--
+			}
+			if j < 0 || !isLinkPara(ps[j]) {
 				break
 			}
-			kept++
 		}
-		n++
+		if (isLink || unp) && links >= 3 && float64(links) >= linkRunShare*float64(items) {
+			if i > 0 && ps[i-1].linkShare < 0 && strings.HasSuffix(ps[i-1].text, ":") {
+				continue
+			}
+			if i > 0 {
+				best = len(ps) - i
+			}
+		}
 	}
-	if n == len(ps) || kept < 3 {
-		return 0
+	return best
+}
+
+// isLinkPara reports whether p reads as a link to another article: on a
+// page, mostly link text; in plain text, a headline-shaped line. Bare
+// addresses and one- or two-word links are not headlines.
+func isLinkPara(p *para) bool {
+	if wordCount(p.text) < 3 || strings.HasPrefix(p.text, "http") || strings.HasPrefix(p.text, "www.") {
+		return false
 	}
-	if prev := ps[i]; prev.linkShare < 0 && strings.HasSuffix(prev.text, ":") {
-		return 0
+	if p.linkShare >= 0 {
+		return p.linkShare >= 0.6
+	}
+	return isUnpunctuated(p.text)
+}
+
+// wordCount counts words, estimating them for scripts written without
+// spaces (three characters a word).
+func wordCount(s string) int {
+	n := len(strings.Fields(s))
+	if est := utf8.RuneCountInString(s) / 3; n*4 < est {
+		return est
 	}
 	return n
 }
@@ -267,7 +310,7 @@ func isUnpunctuated(s string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return !strings.ContainsRune(".!?…:;\"”»)]'’", last)
+	return !strings.ContainsRune(".!?…:;\"”»)]'’。！？」』", last)
 }
 
 // isTitleCopy reports whether s repeats the page title: its words are all

@@ -15,7 +15,7 @@ import (
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
-func openShared(t *testing.T, elem ...string) []byte {
+func openShared(t testing.TB, elem ...string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(sharedtest.Dir(t, append([]string{"corpus", "feeds"}, elem...)...))
 	if err != nil {

@@ -472,3 +472,29 @@ func TestParseRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseRetryAfter(f *testing.F) {
+	for _, s := range []string{"120", "Wed, 21 Oct 2015 07:28:00 GMT", "-1", "99999999999999999999", ""} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		if d := parseRetryAfter(s, now); d < 0 || d > 7*24*time.Hour {
+			t.Fatalf("parseRetryAfter(%q) = %s, outside [0, 7 days]", s, d)
+		}
+	})
+}
+
+func BenchmarkGet(b *testing.B) {
+	body := bytes.Repeat([]byte("<item>x</item>"), 2000)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(body) }))
+	defer srv.Close()
+	c := local(Options{})
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Get(context.Background(), srv.URL, Conditional{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -15,13 +15,15 @@ type rule struct {
 	name   string
 	typ    string
 	prio   int
-	re     *regexp.Regexp
+	re     *regexp.Regexp // anchored at the start of the input
 	names  []string
 	accept func(f *finder, m *match) bool
 	norm   func(f *finder, m *match) (Timex, bool)
 	// noRef marks rules whose values are derived from an earlier one ("a
 	// year ago"): they must not become the reference themselves.
 	noRef bool
+	// always marks a rule without trigger words: it runs on the whole text.
+	always bool
 }
 
 type match struct {
@@ -64,6 +66,16 @@ func (m *match) groupStart(name string) int {
 	return -1
 }
 
+// ruleFor returns the rule called name, or nil.
+func ruleFor(name string) *rule {
+	for _, r := range rules {
+		if r.name == name {
+			return r
+		}
+	}
+	return nil
+}
+
 // Building blocks of the patterns, expanded by pat.
 var blocks = strings.NewReplacer(
 	"{MON}", `(?:january|february|march|april|may|june|july|august|september|october|november|december|sept\.?|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|oct\.?|nov\.?|dec\.?)`,
@@ -95,9 +107,10 @@ type ruleDef struct {
 func init() {
 	numPat = blocks.Replace(`(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|an)\s+(?:hundred|thousand|dozen)|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|a|an|{NUMW}(?:[\s-]+(?:and\s+)?{NUMW})*)(?:[\s-]+and[\s-]+a[\s-]+half)?`)
 	for i, d := range ruleDefs() {
-		re := regexp.MustCompile(`\b(?:` + pat(d.pattern) + `)`)
+		re := regexp.MustCompile(`^(?:` + pat(d.pattern) + `)`)
 		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef})
 	}
+	buildTriggers()
 }
 
 // ok builds a resolved Timex.

@@ -128,21 +128,86 @@ func newFinder(text string, anchor time.Time) *finder {
 
 func (f *finder) candidates() []*match {
 	var out []*match
-	for _, r := range rules {
-		for _, idx := range r.re.FindAllStringSubmatchIndex(f.lower, -1) {
-			start, end := idx[0], idx[1]
-			if end-start > maxSpan || end == start {
-				continue
-			}
-			if !wordBoundary(f.text, start, end) {
-				continue
-			}
-			m := &match{rule: r, start: start, end: end, idx: idx, f: f}
-			if r.accept != nil && !r.accept(f, m) {
-				continue
-			}
-			out = append(out, m)
+	starts := wordStarts(f.lower)
+	hits := triggerHits(f.lower)
+	for i, r := range rules {
+		var from []int
+		if r.always {
+			from = starts
+		} else {
+			from = startsBefore(starts, hits[i])
 		}
+		out = f.matchFrom(out, r, from, hits[i])
+	}
+	return out
+}
+
+// wordStarts returns the offsets where a word (or a "'80s"-style
+// abbreviation) begins.
+func wordStarts(lower string) []int {
+	var out []int
+	for i := 0; i < len(lower); i++ {
+		c := lower[i]
+		if (isAlnum(c) || c == '\'') && (i == 0 || !isAlnum(lower[i-1])) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// startsBefore returns the word starts that may begin a match containing
+// one of hits: those at most maxSpan bytes before a hit's start.
+func startsBefore(starts []int, hits []span) []int {
+	var out []int
+	j := 0
+	last := -1
+	for _, h := range hits {
+		lo := h.start - maxSpan
+		for j < len(starts) && starts[j] < lo {
+			j++
+		}
+		for k := j; k < len(starts) && starts[k] <= h.start; k++ {
+			if starts[k] > last {
+				out = append(out, starts[k])
+				last = starts[k]
+			}
+		}
+	}
+	return out
+}
+
+// matchFrom tries rule r at each start offset in order, as a leftmost
+// scan would: a match must be short, sit on word boundaries, contain one of
+// hits (when r has triggers) and pass r.accept; the scan resumes after it.
+func (f *finder) matchFrom(out []*match, r *rule, from []int, hits []span) []*match {
+	next := 0
+	for _, p := range from {
+		if p < next {
+			continue
+		}
+		end := min(len(f.lower), p+maxSpan+1)
+		loc := r.re.FindStringSubmatchIndex(f.lower[p:end])
+		if loc == nil || loc[1] == 0 {
+			continue
+		}
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += p
+			}
+		}
+		start, stop := loc[0], loc[1]
+		if stop-start > maxSpan || !wordBoundary(f.text, start, stop) {
+			continue
+		}
+		if !r.always && !containsHit(hits, start, stop) {
+			continue
+		}
+		m := &match{rule: r, start: start, end: stop, idx: loc, f: f}
+		if r.accept != nil && !r.accept(f, m) {
+			continue
+		}
+		out = append(out, m)
+		next = stop
 	}
 	return out
 }

@@ -1,0 +1,124 @@
+package when
+
+import "strings"
+
+// Every match of a rule contains at least one of its trigger words (or, for
+// "#", a token with a digit). Find runs a rule's pattern only in windows of
+// maxSpan bytes around its triggers: the patterns are large alternations
+// that Go's linear-time matcher would otherwise step through at every byte
+// of the text.
+const (
+	trigMonths   = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"
+	trigWeekdays = "monday tuesday wednesday thursday friday saturday sunday"
+	trigUnits    = "year years month months week weeks day days hour hours minute minutes second seconds decade decades century centuries quarter quarters night nights"
+)
+
+var ruleTriggers = map[string]string{
+	"date-mdy":       trigMonths,
+	"date-dmy":       trigMonths,
+	"date-iso":       "#",
+	"date-us":        "#",
+	"date-md":        trigMonths,
+	"date-dm":        trigMonths,
+	"month-year":     trigMonths,
+	"month-rel":      trigMonths,
+	"year":           "#",
+	"year-spelled":   "nineteen eighteen thousand",
+	"half":           "half quarters",
+	"quarter":        "quarter qtr",
+	"quarter-ref":    "quarter period",
+	"year-ago":       "year months quarter period time",
+	"season":         "spring summer fall autumn winter",
+	"decade":         "# twenties thirties forties fifties sixties seventies eighties nineties",
+	"century":        "century",
+	"day-rel":        "today yesterday tomorrow tonight",
+	"tod-rel":        "morning afternoon evening night overnight",
+	"tod-alone":      "morning afternoon midmorning midafternoon",
+	"day-ana":        "day",
+	"weekday":        trigWeekdays + " mondays tuesdays wednesdays thursdays fridays saturdays sundays",
+	"weekday-set":    trigWeekdays + " " + trigMonths,
+	"clock":          "# noon midnight",
+	"present":        "now currently current present presently days nowadays moment time",
+	"past":           "recently recent past ago earlier lately days",
+	"future":         "future term months years quarters decades date possible come eventually",
+	"unit-rel":       "year month week weekend decade century date",
+	"ago":            "ago now hence",
+	"duration":       trigUnits,
+	"duration-vague": trigUnits,
+	"set":            trigUnits + " daily weekly monthly annually yearly hourly quarterly nightly biweekly semiannually biannually",
+}
+
+// triggerIndex maps a trigger word to the rules it wakes; digitRules are
+// the rules woken by any token with a digit.
+var (
+	triggerIndex map[string][]int
+	digitRules   []int
+)
+
+func buildTriggers() {
+	triggerIndex = map[string][]int{}
+	for i, r := range rules {
+		spec, ok := ruleTriggers[r.name]
+		if !ok {
+			r.always = true
+			continue
+		}
+		for _, w := range strings.Fields(spec) {
+			if w == "#" {
+				digitRules = append(digitRules, i)
+				continue
+			}
+			triggerIndex[w] = append(triggerIndex[w], i)
+		}
+	}
+}
+
+type span struct{ start, end int }
+
+// triggerHits returns, per rule, the spans of its trigger tokens in lower.
+func triggerHits(lower string) [][]span {
+	hits := make([][]span, len(rules))
+	i := 0
+	for i < len(lower) {
+		for i < len(lower) && !isAlnum(lower[i]) {
+			i++
+		}
+		j := i
+		digit := false
+		for j < len(lower) && isAlnum(lower[j]) {
+			if lower[j] >= '0' && lower[j] <= '9' {
+				digit = true
+			}
+			j++
+		}
+		if j > i {
+			sp := span{i, j}
+			if digit {
+				for _, r := range digitRules {
+					hits[r] = append(hits[r], sp)
+				}
+			} else {
+				for _, r := range triggerIndex[lower[i:j]] {
+					hits[r] = append(hits[r], sp)
+				}
+			}
+		}
+		i = j
+	}
+	return hits
+}
+
+func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// containsHit reports whether [start,end) contains one of the sorted hits.
+func containsHit(hits []span, start, end int) bool {
+	for _, h := range hits {
+		if h.start >= start && h.end <= end {
+			return true
+		}
+		if h.start >= end {
+			break
+		}
+	}
+	return false
+}

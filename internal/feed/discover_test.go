@@ -66,7 +66,9 @@ func TestResolve(t *testing.T) {
 		fmt.Fprint(w, `<html><head><link rel="alternate" type="application/rss+xml" href="/broken.xml"><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>`)
 	})
 	mux.HandleFunc("GET /broken.xml", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(500) })
-	mux.HandleFunc("GET /plain", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `<html><head></head><body>no feeds</body></html>`) })
+	mux.HandleFunc("GET /plain", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><head></head><body>no feeds</body></html>`)
+	})
 	mux.Handle("GET /moved", http.RedirectHandler("/feed.xml", http.StatusMovedPermanently))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()

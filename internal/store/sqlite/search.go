@@ -78,6 +78,14 @@ func MatchQuery(text string) string {
 		if !searchable(term) {
 			return
 		}
+		// Phrases may hold control characters and bytes that are not UTF-8;
+		// NUL would end the query early in SQLite's C code.
+		term = strings.Map(func(r rune) rune {
+			if separator(r) {
+				return ' '
+			}
+			return r
+		}, term)
 		q := `"` + strings.ReplaceAll(term, `"`, `""`) + `"`
 		if prefix {
 			q += "*"

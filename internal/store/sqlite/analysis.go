@@ -1,0 +1,563 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+var _ store.Analyses = (*DB)(nil)
+
+// analysisData is the JSON kept in analysis.data.
+type analysisData struct {
+	Mentions []news.Mention `json:"mentions"`
+	Timexes  []news.Timex   `json:"timexes"`
+}
+
+// PendingArticles implements store.Analyses.
+func (db *DB) PendingArticles(ctx context.Context, limit int) ([]news.Article, error) {
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a
+		WHERE NOT EXISTS (SELECT 1 FROM analysis z WHERE z.article_seq = a.seq)
+		ORDER BY a.seq LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("pending articles: %w", err)
+	}
+	defer rows.Close()
+	var out []news.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("pending articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("pending articles: %w", err)
+	}
+	return out, nil
+}
+
+// WalkAnalysed implements store.Analyses.
+func (db *DB) WalkAnalysed(ctx context.Context, fn func(news.Article) error) error {
+	const page = 1000
+	after := int64(-1)
+	for {
+		rows, err := db.read.QueryContext(ctx, `SELECT `+articleColumns+`, z.analysed_order FROM analysis z
+			JOIN articles a ON a.seq = z.article_seq
+			WHERE z.analysed_order > ? ORDER BY z.analysed_order LIMIT ?`, after, page)
+		if err != nil {
+			return fmt.Errorf("walk analysed articles: %w", err)
+		}
+		var batch []news.Article
+		for rows.Next() {
+			a, err := scanArticle(rows, &after)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("walk analysed articles: %w", err)
+			}
+			batch = append(batch, a)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("walk analysed articles: %w", err)
+		}
+		for _, a := range batch {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		if len(batch) < page {
+			return nil
+		}
+	}
+}
+
+// LoadState implements store.Analyses.
+func (db *DB) LoadState(ctx context.Context, name string) ([]byte, error) {
+	var data []byte
+	err := db.read.QueryRowContext(ctx, `SELECT data FROM stage_state WHERE name = ?`, name).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load state %s: %w", name, err)
+	}
+	return data, nil
+}
+
+func marshal(v any) (string, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// SaveAnalysis implements store.Analyses.
+func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err error) {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save analysis: begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	exec := func(what, q string, args ...any) error {
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("save analysis: %s: %w", what, err)
+		}
+		return nil
+	}
+	var order int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(analysed_order), 0) FROM analysis`).Scan(&order); err != nil {
+		return fmt.Errorf("save analysis: %w", err)
+	}
+	for _, a := range b.Articles {
+		var seq int64
+		err := tx.QueryRowContext(ctx, `SELECT seq FROM articles WHERE id = ?`, a.ArticleID).Scan(&seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, store.ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
+		}
+		data, err := marshal(analysisData{Mentions: a.Mentions, Timexes: a.Timexes})
+		if err != nil {
+			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
+		}
+		order++
+		if err := exec("article "+a.ArticleID, `INSERT INTO analysis (article_seq, analysed_order, story_id, duplicate_of, data)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_seq) DO UPDATE SET
+			story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, data = excluded.data`,
+			seq, order, a.StoryID, a.DuplicateOf, data); err != nil {
+			return err
+		}
+		if err := exec("quotes", `DELETE FROM quotes WHERE article_seq = ?`, seq); err != nil {
+			return err
+		}
+		for i, q := range a.Quotes {
+			q.ArticleID = a.ArticleID
+			qd, err := marshal(q)
+			if err != nil {
+				return fmt.Errorf("save analysis: quote: %w", err)
+			}
+			if err := exec("quote", `INSERT INTO quotes (article_seq, idx, speaker, speaker_id, direct, data) VALUES (?, ?, ?, ?, ?, ?)`,
+				seq, i, q.Speaker, q.SpeakerID, q.Direct, qd); err != nil {
+				return err
+			}
+		}
+	}
+	for _, s := range b.Stories {
+		data, err := marshal(s)
+		if err != nil {
+			return fmt.Errorf("save analysis: story %s: %w", s.ID, err)
+		}
+		first, _ := encodeTime(s.FirstSeen)
+		last, _ := encodeTime(s.LastSeen)
+		if err := exec("story "+s.ID, `INSERT INTO stories (id, storyline_id, first_seen, last_seen, data) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET storyline_id = excluded.storyline_id, first_seen = excluded.first_seen,
+			last_seen = excluded.last_seen, data = excluded.data`, s.ID, s.StorylineID, first, last, data); err != nil {
+			return err
+		}
+	}
+	for _, m := range b.Merges {
+		at, _ := encodeTime(m.At)
+		if err := exec("merge", `INSERT INTO merges (kind, from_id, into_id, at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (kind, from_id) DO UPDATE SET into_id = excluded.into_id, at = excluded.at`,
+			m.Kind, m.From, m.Into, at); err != nil {
+			return err
+		}
+		if m.Kind == "story" {
+			if err := exec("merge", `DELETE FROM stories WHERE id = ?`, m.From); err != nil {
+				return err
+			}
+		}
+	}
+	if b.Storylines != nil {
+		if err := exec("storylines", `DELETE FROM storylines`); err != nil {
+			return err
+		}
+		for _, l := range b.Storylines {
+			data, err := marshal(l)
+			if err != nil {
+				return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
+			}
+			first, _ := encodeTime(l.FirstSeen)
+			last, _ := encodeTime(l.LastSeen)
+			if err := exec("storyline "+l.ID, `INSERT INTO storylines (id, first_seen, last_seen, data) VALUES (?, ?, ?, ?)`,
+				l.ID, first, last, data); err != nil {
+				return err
+			}
+			for _, sid := range l.StoryIDs {
+				if err := exec("storyline "+l.ID, `UPDATE stories SET storyline_id = ? WHERE id = ?`, l.ID, sid); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if b.Entities != nil {
+		if err := exec("entities", `DELETE FROM entities`); err != nil {
+			return err
+		}
+	}
+	for _, e := range b.Entities {
+		data, err := marshal(e)
+		if err != nil {
+			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
+		}
+		if err := exec("entity "+e.ID, `INSERT INTO entities (id, name, kind, mentions, data) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions, data = excluded.data`,
+			e.ID, e.Name, e.Kind, e.Mentions, data); err != nil {
+			return err
+		}
+	}
+	for local, canon := range b.EntityIDs {
+		if err := exec("entity id", `INSERT INTO entity_ids (local_id, canonical_id) VALUES (?, ?)
+			ON CONFLICT (local_id) DO UPDATE SET canonical_id = excluded.canonical_id`, local, canon); err != nil {
+			return err
+		}
+	}
+	for name, data := range b.State {
+		if err := exec("state "+name, `INSERT INTO stage_state (name, data) VALUES (?, ?)
+			ON CONFLICT (name) DO UPDATE SET data = excluded.data`, name, data); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save analysis: commit: %w", err)
+	}
+	return nil
+}
+
+// ResetAnalysis implements store.Analyses.
+func (db *DB) ResetAnalysis(ctx context.Context) error {
+	_, err := db.write.ExecContext(ctx, `DELETE FROM analysis; DELETE FROM quotes; DELETE FROM stories;
+		DELETE FROM storylines; DELETE FROM merges; DELETE FROM entities; DELETE FROM entity_ids; DELETE FROM stage_state;`)
+	if err != nil {
+		return fmt.Errorf("reset analysis: %w", err)
+	}
+	return nil
+}
+
+// resolve follows merge records from id to the ID it was folded into.
+func (db *DB) resolve(ctx context.Context, kind, id string) (string, error) {
+	for range 64 { // merge chains are short; the bound guards against cycles
+		var into string
+		err := db.read.QueryRowContext(ctx, `SELECT into_id FROM merges WHERE kind = ? AND from_id = ?`, kind, id).Scan(&into)
+		if errors.Is(err, sql.ErrNoRows) {
+			return id, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		id = into
+	}
+	return id, nil
+}
+
+func scanStory(s scanner) (news.Story, error) {
+	var st news.Story
+	var data, line string
+	if err := s.Scan(&line, &data); err != nil {
+		return st, err
+	}
+	if err := json.Unmarshal([]byte(data), &st); err != nil {
+		return st, fmt.Errorf("stored story: %w", err)
+	}
+	st.StorylineID = line
+	return st, nil
+}
+
+// Stories implements store.Analyses.
+func (db *DB) Stories(ctx context.Context, q store.StoryQuery) ([]news.Story, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	where := []string{"1=1"}
+	var args []any
+	if q.StorylineID != "" {
+		id, err := db.resolve(ctx, "storyline", q.StorylineID)
+		if err != nil {
+			return nil, fmt.Errorf("stories: %w", err)
+		}
+		where, args = append(where, "storyline_id = ?"), append(args, id)
+	}
+	if q.Outlet != "" {
+		where, args = append(where, "EXISTS (SELECT 1 FROM json_each(data, '$.outlets') WHERE value = ?)"), append(args, q.Outlet)
+	}
+	if !q.Since.IsZero() {
+		t, _ := encodeTime(q.Since)
+		where, args = append(where, "last_seen >= ?"), append(args, t)
+	}
+	if !q.Until.IsZero() {
+		t, _ := encodeTime(q.Until)
+		where, args = append(where, "first_seen < ?"), append(args, t)
+	}
+	args = append(args, limit, q.Offset)
+	rows, err := db.read.QueryContext(ctx, `SELECT storyline_id, data FROM stories WHERE `+strings.Join(where, " AND ")+`
+		ORDER BY last_seen IS NULL, last_seen DESC, id LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
+	}
+	defer rows.Close()
+	var out []news.Story
+	for rows.Next() {
+		s, err := scanStory(rows)
+		if err != nil {
+			return nil, fmt.Errorf("stories: %w", err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
+	}
+	return out, nil
+}
+
+// Story implements store.Analyses.
+func (db *DB) Story(ctx context.Context, id string) (news.Story, error) {
+	rid, err := db.resolve(ctx, "story", id)
+	if err != nil {
+		return news.Story{}, fmt.Errorf("story %s: %w", id, err)
+	}
+	s, err := scanStory(db.read.QueryRowContext(ctx, `SELECT storyline_id, data FROM stories WHERE id = ?`, rid))
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Story{}, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return news.Story{}, fmt.Errorf("story %s: %w", id, err)
+	}
+	return s, nil
+}
+
+// Storylines implements store.Analyses.
+func (db *DB) Storylines(ctx context.Context) ([]news.Storyline, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT data FROM storylines ORDER BY last_seen IS NULL, last_seen DESC, id`)
+	if err != nil {
+		return nil, fmt.Errorf("storylines: %w", err)
+	}
+	defer rows.Close()
+	var out []news.Storyline
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, fmt.Errorf("storylines: %w", err)
+		}
+		var l news.Storyline
+		if err := json.Unmarshal([]byte(data), &l); err != nil {
+			return nil, fmt.Errorf("storylines: stored storyline: %w", err)
+		}
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storylines: %w", err)
+	}
+	return out, nil
+}
+
+// Storyline implements store.Analyses.
+func (db *DB) Storyline(ctx context.Context, id string) (news.Storyline, error) {
+	rid, err := db.resolve(ctx, "storyline", id)
+	if err != nil {
+		return news.Storyline{}, fmt.Errorf("storyline %s: %w", id, err)
+	}
+	var data string
+	err = db.read.QueryRowContext(ctx, `SELECT data FROM storylines WHERE id = ?`, rid).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Storyline{}, fmt.Errorf("storyline %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return news.Storyline{}, fmt.Errorf("storyline %s: %w", id, err)
+	}
+	var l news.Storyline
+	if err := json.Unmarshal([]byte(data), &l); err != nil {
+		return news.Storyline{}, fmt.Errorf("storyline %s: %w", id, err)
+	}
+	return l, nil
+}
+
+// canonical maps per-article entity IDs to cross-article ones.
+func (db *DB) canonical(ctx context.Context) (map[string]string, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT local_id, canonical_id FROM entity_ids`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[string]string{}
+	for rows.Next() {
+		var l, c string
+		if err := rows.Scan(&l, &c); err != nil {
+			return nil, err
+		}
+		m[l] = c
+	}
+	return m, rows.Err()
+}
+
+// Analysis implements store.Analyses.
+func (db *DB) Analysis(ctx context.Context, articleID string) (store.ArticleAnalysis, error) {
+	var (
+		seq  int64
+		out  = store.ArticleAnalysis{ArticleID: articleID}
+		data string
+	)
+	err := db.read.QueryRowContext(ctx, `SELECT z.article_seq, z.story_id, z.duplicate_of, z.data FROM analysis z
+		JOIN articles a ON a.seq = z.article_seq WHERE a.id = ?`, articleID).Scan(&seq, &out.StoryID, &out.DuplicateOf, &data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return out, fmt.Errorf("analysis of %s: %w", articleID, store.ErrNotFound)
+	}
+	if err != nil {
+		return out, fmt.Errorf("analysis of %s: %w", articleID, err)
+	}
+	var d analysisData
+	if err := json.Unmarshal([]byte(data), &d); err != nil {
+		return out, fmt.Errorf("analysis of %s: %w", articleID, err)
+	}
+	if out.StoryID != "" {
+		if out.StoryID, err = db.resolve(ctx, "story", out.StoryID); err != nil {
+			return out, fmt.Errorf("analysis of %s: %w", articleID, err)
+		}
+	}
+	canon, err := db.canonical(ctx)
+	if err != nil {
+		return out, fmt.Errorf("analysis of %s: %w", articleID, err)
+	}
+	for i := range d.Mentions {
+		if c, ok := canon[d.Mentions[i].EntityID]; ok {
+			d.Mentions[i].EntityID = c
+		}
+	}
+	out.Mentions, out.Timexes = d.Mentions, d.Timexes
+	out.Quotes, err = db.Quotes(ctx, store.QuoteQuery{ArticleID: articleID, Limit: 100000})
+	if err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
+// Quotes implements store.Analyses.
+func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	where := []string{"1=1"}
+	var args []any
+	if q.ArticleID != "" {
+		where, args = append(where, "a.id = ?"), append(args, q.ArticleID)
+	}
+	if q.StoryID != "" {
+		s, err := db.Story(ctx, q.StoryID)
+		if err != nil {
+			return nil, fmt.Errorf("quotes: %w", err)
+		}
+		ids, _ := json.Marshal(s.ArticleIDs)
+		where, args = append(where, "a.id IN (SELECT value FROM json_each(?))"), append(args, string(ids))
+	}
+	speakerID := `COALESCE((SELECT canonical_id FROM entity_ids WHERE local_id = q.speaker_id), q.speaker_id)`
+	if q.SpeakerID != "" {
+		where, args = append(where, speakerID+" = ?"), append(args, q.SpeakerID)
+	}
+	if q.Speaker != "" {
+		like := "%" + strings.ToLower(q.Speaker) + "%"
+		where = append(where, `(lower(q.speaker) LIKE ? OR `+speakerID+` IN (SELECT e.id FROM entities e WHERE lower(e.name) LIKE ?
+			OR EXISTS (SELECT 1 FROM json_each(e.data, '$.aliases') WHERE lower(value) LIKE ?)))`)
+		args = append(args, like, like, like)
+	}
+	args = append(args, limit, q.Offset)
+	rows, err := db.read.QueryContext(ctx, `SELECT q.data, `+speakerID+` FROM quotes q JOIN articles a ON a.seq = q.article_seq
+		WHERE `+strings.Join(where, " AND ")+`
+		ORDER BY a.published IS NULL, a.published DESC, a.seq DESC, q.idx LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	defer rows.Close()
+	var out []news.Quote
+	for rows.Next() {
+		var data, sid string
+		if err := rows.Scan(&data, &sid); err != nil {
+			return nil, fmt.Errorf("quotes: %w", err)
+		}
+		var qu news.Quote
+		if err := json.Unmarshal([]byte(data), &qu); err != nil {
+			return nil, fmt.Errorf("quotes: stored quote: %w", err)
+		}
+		qu.SpeakerID = sid
+		out = append(out, qu)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	return out, nil
+}
+
+// Entities implements store.Analyses.
+func (db *DB) Entities(ctx context.Context, q store.EntityQuery) ([]news.Entity, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	where := []string{"1=1"}
+	var args []any
+	if q.Kind != "" {
+		where, args = append(where, "kind = ?"), append(args, q.Kind)
+	}
+	if q.Name != "" {
+		like := "%" + strings.ToLower(q.Name) + "%"
+		where = append(where, `(lower(name) LIKE ? OR EXISTS (SELECT 1 FROM json_each(data, '$.aliases') WHERE lower(value) LIKE ?))`)
+		args = append(args, like, like)
+	}
+	args = append(args, limit, q.Offset)
+	rows, err := db.read.QueryContext(ctx, `SELECT data FROM entities WHERE `+strings.Join(where, " AND ")+`
+		ORDER BY mentions DESC, name, id LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	defer rows.Close()
+	var out []news.Entity
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, fmt.Errorf("entities: %w", err)
+		}
+		var e news.Entity
+		if err := json.Unmarshal([]byte(data), &e); err != nil {
+			return nil, fmt.Errorf("entities: stored entity: %w", err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	return out, nil
+}
+
+// Entity implements store.Analyses.
+func (db *DB) Entity(ctx context.Context, id string) (news.Entity, error) {
+	var data string
+	err := db.read.QueryRowContext(ctx, `SELECT data FROM entities WHERE id = COALESCE((SELECT canonical_id FROM entity_ids WHERE local_id = ?), ?)`, id, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Entity{}, fmt.Errorf("entity %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return news.Entity{}, fmt.Errorf("entity %s: %w", id, err)
+	}
+	var e news.Entity
+	if err := json.Unmarshal([]byte(data), &e); err != nil {
+		return news.Entity{}, fmt.Errorf("entity %s: %w", id, err)
+	}
+	return e, nil
+}

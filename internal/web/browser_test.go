@@ -92,6 +92,21 @@ func TestBrowserUI(t *testing.T) {
 		t.Errorf("outlet filter shows %q", got)
 	}
 
+	// The filter form: outlet and a date range.
+	b.Navigate(srv.URL + "/")
+	b.Fill("#outlet", "Wire Service")
+	// A date input's typed form follows the locale; set its value directly.
+	b.Eval(`document.querySelector("#since").value = "2025-07-01"`, new(any))
+	if st := b.Submit("#outlet"); st != http.StatusOK {
+		t.Fatalf("filter: status %d", st)
+	}
+	if got := b.Texts(".article-item h2"); !slices.Equal(got, []string{"Summit ends without agreement"}) {
+		t.Errorf("filter shows %q on %s", got, b.URL())
+	}
+	if u := b.URL(); !strings.Contains(u, "outlet=Wire+Service") || !strings.Contains(u, "since=2025-07-01") {
+		t.Errorf("filter form sent %s", u)
+	}
+
 	// Phone layout: readable without sideways scrolling.
 	b.SetViewport(390, 844)
 	b.Navigate(srv.URL + "/articles/a1b2c3d4e5f60002")

@@ -915,6 +915,14 @@ func isTitle(sp span, text string) bool {
 	if caps < len(words) {
 		return false
 	}
+	// A title noun right before names what follows: `his 2002 book, "Make
+	// Your Kid a Millionaire,"`, `Mr. King's show, "Politicking."`.
+	lead := strings.ToLower(strings.TrimRight(text[max(0, sp.start-40):sp.start], " ,:\u00a0"))
+	for _, noun := range []string{"book", "show", "song", "film", "movie", "anthem", "program", "programme", "series", "documentary", "album", "article", "column", "headline", "titled", "called", "named", "dubbed", "episode", "podcast", "play", "novel", "memoir", "slogan", "hashtag"} {
+		if strings.HasSuffix(lead, " "+noun) {
+			return true
+		}
+	}
 	// An attribution right after the quote makes it speech: `"Impossible,"
 	// he said`, `"Not Now," Trump said`.
 	after := strings.Fields(strings.ToLower(text[sp.end:min(len(text), sp.end+60)]))

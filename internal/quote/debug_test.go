@@ -68,6 +68,11 @@ func TestDebugErrors(t *testing.T) {
 			}
 		}
 		ctx := func(s, e int) string {
+			if e < s {
+				s, e = e, s
+			}
+			e = min(e, len(runes))
+			s = min(s, e)
 			a, z := max(0, s-100), min(len(runes), e+60)
 			return string(runes[a:s]) + "[[" + string(runes[s:min(e, s+200)]) + "]]" + string(runes[e:z])
 		}

@@ -269,7 +269,8 @@ func runeOffsets(text string) func(int) int {
 }
 
 // directMarks are the quotation marks that make a Content span a direct
-// quote. The curly apostrophe is left out: it is mostly an apostrophe.
+// quote, with the doubled apostrophe ('') some archives print for a double
+// mark. The curly apostrophe is left out: it is mostly an apostrophe.
 const directMarks = "\"“”«»„‘"
 
 var pronounSources = map[string]bool{"he": true, "she": true, "they": true, "him": true, "her": true, "it": true, "i": true, "we": true, "his": true, "their": true}
@@ -363,7 +364,7 @@ func readAnn(path string) ([]goldAttr, error) {
 		if !ok {
 			return nil, fmt.Errorf("evaluate: %s: event refers to unknown span %s", path, ev[0])
 		}
-		g := goldAttr{content: c.segs, direct: strings.ContainsAny(c.text, directMarks)}
+		g := goldAttr{content: c.segs, direct: strings.ContainsAny(c.text, directMarks) || strings.Contains(c.text, "''")}
 		if s, ok := ts[ev[1]]; ok {
 			g.hasSrc = true
 			g.source = s.text

@@ -171,6 +171,14 @@ const (
 
 func classifyMark(text string, i int) (markKind, family, int) {
 	r, size := utf8.DecodeRuneInString(text[i:])
+	if r == '\'' {
+		// Two apostrophes stand for a double mark in some archives
+		// (''We've shown the world,'' Mr. Obama said).
+		if !strings.HasPrefix(text[i:], "''") || strings.HasPrefix(text[i:], "'''") {
+			return notMark, famNone, size
+		}
+		r, size = '"', 2
+	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	next, _ := utf8.DecodeRuneInString(text[i+size:])
 	atStart := i == 0
@@ -224,7 +232,7 @@ func classifyMark(text string, i int) (markKind, family, int) {
 // isQuoteRune reports the runes classifyMark looks at.
 func isQuoteRune(r rune) bool {
 	switch r {
-	case '"', '“', '”', '„', '«', '»', '‘', '’':
+	case '"', '“', '”', '„', '«', '»', '‘', '’', '\'':
 		return true
 	}
 	return false
@@ -363,7 +371,10 @@ func (d *doc) findSpans() {
 				i += size
 				continue
 			}
-			kind, fam, _ := classifyMark(text, i)
+			kind, fam, msize := classifyMark(text, i)
+			if msize > 0 {
+				size = msize
+			}
 			switch {
 			case kind == notMark:
 			case fam == famSingle:

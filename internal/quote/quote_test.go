@@ -143,6 +143,16 @@ func TestFind(t *testing.T) {
 			want: []want{{"Maybe we can build a wall", "Steve Quinlan", "―", true}},
 		},
 		{
+			name: "doubled apostrophes as quotation marks",
+			in:   "''We've shown the world we can float like butterflies,'' Mr. Barack Obama said.",
+			want: []want{{"We've shown the world", "Barack Obama", "said", true}},
+		},
+		{
+			name:      "title after a title noun",
+			in:        "In his 2002 book, \"Make Your Kid a Millionaire,\" Kevin McKinley suggested saving more.",
+			notQuoted: []string{"Make Your Kid"},
+		},
+		{
 			name:      "markup attributes are not quotes",
 			in:        `<tweet tweet-id="783499116076687360"><tweet/>.`,
 			want:      nil,

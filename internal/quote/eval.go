@@ -269,7 +269,7 @@ func runeOffsets(text string) func(int) int {
 }
 
 // directMarks are the quotation marks that make a Content span a direct
-// quote, with the doubled apostrophe (”) some archives print for a double
+// quote, with the doubled apostrophe (two ' in a row) some archives print for a double
 // mark. The curly apostrophe is left out: it is mostly an apostrophe.
 const directMarks = "\"“”«»„‘"
 

@@ -48,3 +48,28 @@ func TestEvaluateTimeBank(t *testing.T) {
 		t.Errorf("value F1 %.3f below floor %.2f", r.ValueF1, floors["value_f1"])
 	}
 }
+
+// The trigger words only speed Find up: running every rule everywhere
+// finds the same expressions on real news text.
+func TestTriggersLoseNothing(t *testing.T) {
+	docs, err := LoadDir(sharedtest.Dir(t, "eval", "tempeval3", "TimeBank"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := 7 // a spread of 27 documents
+	if !testing.Short() && os.Getenv("PARALLAX_FULL_EVAL") == "1" {
+		step = 1
+	}
+	for i := 0; i < len(docs); i += step {
+		d := docs[i]
+		fast, slow := find(d.Text, d.DCT, false), find(d.Text, d.DCT, true)
+		if len(fast) != len(slow) {
+			t.Errorf("%s: %d expressions with triggers, %d without", d.Name, len(fast), len(slow))
+		}
+		for j := range min(len(fast), len(slow)) {
+			if fast[j] != slow[j] {
+				t.Errorf("%s: %+v with triggers, %+v without", d.Name, fast[j], slow[j])
+			}
+		}
+	}
+}

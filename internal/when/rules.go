@@ -305,10 +305,10 @@ func ruleDefs() []ruleDef {
 			pattern: `(?:right\s+now|just\s+now|now|currently|at\s+present|presently|these\s+days|nowadays|at\s+the\s+moment|at\s+this\s+time|current)`,
 			accept:  presentAccept, norm: constValue("PRESENT_REF")},
 		{name: "past", typ: "DATE",
-			pattern: `(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent(?:\s+(?:days|years|times))?|the\s+past|in\s+years\s+past|(?:{VAGUE}\s+)?(?:years|decades|months|weeks)\s+ago|(?:some\s+time|long|a\s+while|a\s+long\s+time|not\s+long)\s+ago|earlier|lately|in\s+the\s+old\s+days`,
+			pattern: `(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent(?:\s+(?:days|years|times))?|the\s+past|in\s+years\s+past|then[\s-]current|(?:{VAGUE}\s+)?(?:years|decades|months|weeks)\s+ago|(?:some\s+time|long|a\s+while|a\s+long\s+time|not\s+long)\s+ago|earlier|lately|in\s+the\s+old\s+days`,
 			accept:  pastAccept, norm: constValue("PAST_REF")},
 		{name: "future", typ: "DATE",
-			pattern: `(?:the\s+)?(?:coming|future|upcoming)\s+(?:months|years|quarters|decades)|(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+(?:near|short|long|medium|longer|shorter)\s+term|(?:a|some)\s+later\s+date|as\s+soon\s+as\s+possible|in\s+(?:the\s+)?(?:days|weeks|months|years)\s+to\s+come|eventually|one\s+day\s+soon`,
+			pattern: `(?:the\s+)?(?:coming|future|upcoming)\s+(?:months|years|quarters|decades)|(?:very\s+|fairly\s+|quite\s+)?soon|(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+(?:near|short|long|medium|longer|shorter)\s+term|(?:a|some)\s+later\s+date|as\s+soon\s+as\s+possible|in\s+(?:the\s+)?(?:days|weeks|months|years)\s+to\s+come|eventually|one\s+day\s+soon`,
 			accept:  futureAccept, norm: constValue("FUTURE_REF")},
 		// this/last/next year, month, week, weekend, decade.
 		{name: "unit-rel", typ: "DATE",
@@ -319,7 +319,7 @@ func ruleDefs() []ruleDef {
 			norm:    normAgo},
 		// Durations.
 		{name: "duration", typ: "DURATION",
-			pattern: `(?:(?P<mod>about|around|roughly|approximately|nearly|almost|some|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|just|only|another|an\s+additional|within|a\s+full|the\s+full|all|each\s+of)\s+)?(?:(?P<det>the|these|those|its|their|his|her|our|a)\s+)?(?:(?P<dir>past|last|next|previous|coming|following|first|final|latest|initial|remaining|year-earlier|same|prior|ensuing|succeeding|preceding)\s+)?(?P<num>{NUM})(?:\s+to\s+(?P<num2>{NUM}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|long|odd)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:-old|-long|\s+(?:period|span|stretch)|\s+or\s+so|\s+ahead)?`,
+			pattern: `(?:(?P<mod>about|around|roughly|approximately|nearly|almost|some|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|just|only|another|an\s+additional|within|a\s+full|the\s+full|all|each\s+of)\s+)?(?:(?P<det>the|these|those|its|their|his|her|our|a)\s+)?(?:(?P<dir>past|last|next|previous|coming|following|first|final|latest|initial|remaining|year-earlier|same|prior|ensuing|succeeding|preceding)\s+)?(?P<num>{NUM})(?:\s+to\s+(?P<num2>{NUM}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|long|odd)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:-old|-long|\s+(?:period|span|stretch)|\s+or\s+so|\s+ahead|\s+(?P<rel>earlier|later))?`,
 			accept:  durationAccept, norm: normDuration},
 		{name: "duration-vague", typ: "DURATION",
 			pattern: `(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|previous|recent|following|first|early|ensuing)\s+)?(?:(?P<vague>{VAGUE})[\s-]+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)(?P<ahead>\s+ahead)?|(?P<vague>several|a\s+few)-(?P<unit>year|month|week|day|hour)`,
@@ -1079,8 +1079,10 @@ func pastAccept(f *finder, m *match) bool {
 	case "the past":
 		return prevWord(f.lower, m.start) == "in"
 	case "recent":
-		// Only as a noun phrase head of a time: "in recent days".
-		return false
+		// The adjective marks a past event ("the recent sale"), as TimeML
+		// annotates it; not in comparisons ("more recent").
+		p := prevWord(f.lower, m.start)
+		return p != "more" && p != "most" && p != "less"
 	}
 	return true
 }

@@ -48,8 +48,14 @@ const maxSpan = 100
 // sense of yields fewer expressions, and expressions that name impossible
 // dates are returned unresolved with a Note.
 func Find(text string, anchor time.Time) []Timex {
+	return find(text, anchor, false)
+}
+
+// find is Find; everywhere runs every rule at every word start, ignoring
+// trigger words (tests check that the triggers lose nothing).
+func find(text string, anchor time.Time, everywhere bool) []Timex {
 	f := newFinder(text, anchor)
-	cands := f.candidates()
+	cands := f.candidates(everywhere)
 	chosen := choose(cands)
 	out := make([]Timex, 0, len(chosen))
 	for _, m := range chosen {
@@ -126,18 +132,22 @@ func newFinder(text string, anchor time.Time) *finder {
 	return f
 }
 
-func (f *finder) candidates() []*match {
+func (f *finder) candidates(everywhere bool) []*match {
 	var out []*match
 	starts := wordStarts(f.lower)
 	hits := triggerHits(f.lower)
 	for i, r := range rules {
 		var from []int
-		if r.always {
+		if r.always || everywhere {
 			from = starts
 		} else {
 			from = startsBefore(starts, hits[i])
 		}
-		out = f.matchFrom(out, r, from, hits[i])
+		h := hits[i]
+		if everywhere {
+			h = nil
+		}
+		out = f.matchFrom(out, r, from, h)
 	}
 	return out
 }
@@ -199,7 +209,7 @@ func (f *finder) matchFrom(out []*match, r *rule, from []int, hits []span) []*ma
 		if stop-start > maxSpan || !wordBoundary(f.text, start, stop) {
 			continue
 		}
-		if !r.always && !containsHit(hits, start, stop) {
+		if !r.always && hits != nil && !containsHit(hits, start, stop) {
 			continue
 		}
 		m := &match{rule: r, start: start, end: stop, idx: loc, f: f}

@@ -34,9 +34,14 @@ type Store interface {
 	Search(ctx context.Context, query string, limit int) ([]store.SearchHit, error)
 }
 
+// Every full store serves the web server.
+var _ Store = store.Store(nil)
+
 // Options configure a Server. The zero value is usable.
 type Options struct {
-	// Logger receives request errors and not-found pages; nil discards them.
+	// Logger receives server errors (error level), rejected requests and
+	// not-found pages (info) and every request with its status and time
+	// (debug); nil discards them.
 	Logger *slog.Logger
 	// PageSize is the number of articles on one HTML list page; <= 0 means 20.
 	PageSize int
@@ -44,7 +49,7 @@ type Options struct {
 	SearchLimit int
 	// Title is the site name shown in the header; empty means "Parallax".
 	Title string
-	// Now returns the current time (for tests); nil means time.Now.
+	// Now returns the current time, for request durations; nil means time.Now.
 	Now func() time.Time
 }
 

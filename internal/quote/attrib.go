@@ -57,6 +57,10 @@ func init() {
 		contended contends asserted asserts maintained maintains alleged alleges conceded concedes testified
 		reiterated reiterates recalled recalls indicated indicates complained complains stressed stresses emphasized
 		emphasizes denied denies promised promises vowed vows according`)
+	add(indirectCues, true, `believe believes believed think thinks thought hope hopes hoped expect expects expected
+		fear fears feared know knows knew assume assumes assumed show shows showed shown find finds found
+		estimate estimates estimated agree agrees agreed conclude concludes concluded predicted feel feels felt
+		suspect suspects suspected worry worries worried`)
 }
 
 // anonymous head nouns mark unnamed sources when no name stands with them.
@@ -770,7 +774,13 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 	lo, hi := wordIndex(ws, s.Start), wordIndex(ws, s.End)
 	for k := lo; k < hi; k++ {
 		w := ws[k]
-		if _, ok := indirectCues[w.lw]; w.quoted || usedCue[k] || !ok {
+		thatOnly, ok := indirectCues[w.lw]
+		if w.quoted || usedCue[k] || !ok {
+			continue
+		}
+		if thatOnly && !(k+1 < hi && (ws[k+1].lw == "that" || clauseStart(ws[k+1].lw) && ws[k+1].lw != "a" && ws[k+1].lw != "an")) {
+			// Belief and finding verbs report speech only with a clause:
+			// "the poll shows that …", "he thinks the Russians …".
 			continue
 		}
 		var who speaker
@@ -810,7 +820,7 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 			case tail <= 6 && strings.Contains(before, ","):
 				// "Kiev is not interested in peace, … Lavrov said last week."
 				cStart, cEnd = s.Start, s.Start+strings.LastIndexByte(before, ',')
-			case tail > 3 && clauseStart(ws[k+1].lw):
+			case tail > 3 && w.lw != "told" && w.lw != "tells" && (clauseStart(ws[k+1].lw) || d.capitalisedWord(ws[k+1])):
 				cStart, cEnd = ws[k+1].start, s.End
 			default:
 				continue
@@ -851,10 +861,28 @@ func thatWithin(ws []word, k, hi int) int {
 // ("said the war", "says Russia").
 func clauseStart(w string) bool {
 	switch w {
-	case "the", "a", "an", "he", "she", "it", "they", "we", "i", "there", "this", "these", "his", "her", "their", "its", "russia", "ukraine", "moscow", "kyiv":
+	case "the", "a", "an", "he", "she", "it", "they", "we", "i", "there", "this", "these", "those", "his", "her",
+		"their", "its", "our", "some", "many", "most", "no", "none", "nobody", "everyone", "both", "all":
 		return true
 	}
 	return false
+}
+
+// capitalisedWord reports a capitalised word that can open a reported clause
+// ("says Hillary Clinton is lying"): not a weekday or month, which open
+// time adverbials ("said Monday").
+func (d *doc) capitalisedWord(w word) bool {
+	r, _ := utf8.DecodeRuneInString(d.text[w.start:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	switch w.lw {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec":
+		return false
+	}
+	return true
 }
 
 func trimSpan(text string, s, e int) (int, int) {

@@ -150,12 +150,18 @@ func cleanText(in []block, title string, plain bool) cleaned {
 		}
 	}
 
-	// 3. At the start: bylines and date lines.
-	for _, p := range ps {
+	// 3. At the start: bylines, date lines, breadcrumbs, addresses and (on
+	// a page) links before the first paragraph of prose.
+	for i, p := range ps {
 		if p.removed {
 			continue
 		}
-		if !isByline(p.text) && !isDateLine(p.text) {
+		lead := isByline(p.text) || isDateLine(p.text) || isBreadcrumb(p.text) || isAddress(p.text) ||
+			p.linkShare >= 0.6 && wordCount(p.text) <= 30
+		if !lead && !plain && isUnpunctuated(p.text) && wordCount(p.text) <= 12 && nextIsLink(ps[i+1:]) {
+			lead = true // a label over links ("Top News")
+		}
+		if !lead {
 			break
 		}
 		p.removed = true
@@ -171,7 +177,7 @@ func cleanText(in []block, title string, plain bool) cleaned {
 			p.removed, p.parts = true, parts
 			continue
 		}
-		if o.wireCredit(p.text) || o.notice(p.text) || isBulletList(p.text) || isSectionLabel(p.text) || isDateLine(p.text) || isByline(p.text) {
+		if o.wireCredit(p.text) || o.notice(p.text) || isBulletList(p.text) || isSectionLabel(p.text) || isDateLine(p.text) || isByline(p.text) || isAddress(p.text) {
 			p.removed = true
 			continue
 		}
@@ -337,11 +343,13 @@ func isTitleCopy(s, title string) bool {
 }
 
 var (
-	reByline   = regexp.MustCompile(`^(?i:by|von|par|por|di|автор:?|від)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&|und|et|y|e)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*$`)
-	reNumDate  = regexp.MustCompile(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`)
-	reClock    = regexp.MustCompile(`\b\d{1,2}:\d\d\b`)
-	reMetaLine = regexp.MustCompile(`(?i)^(?:tags|tagged|tagged with|filed under|categories|category|topics|keywords|schlagwörter|теги|мітки)\s*(?::|\||$)`)
-	rePromo    = regexp.MustCompile(`(?i)\b(?:click here|subscribe (?:to|now|for)|sign up (?:for|to|now)|signing up|follow (?:us|him|her|them|@\w+|the [\w ]{1,40}) on (?:twitter|facebook|instagram|x|telegram)|download (?:the|our) [\w ]{0,30}app|get the [\w ]{1,30} app|log ?in to (?:post|comment|reply)|click to tweet|share this (?:article|story|post)|thanks for signing up|already a subscriber)\b`)
+	reByline    = regexp.MustCompile(`^(?i:by|von|par|por|di|автор:?|від)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&|und|et|y|e)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*$`)
+	reDateLabel = regexp.MustCompile(`(?i)^(?:published|updated|posted|last updated|last modified|modified|date|publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|опубликовано|обновлено|опубліковано|оновлено)(?:\s+(?:on|at|em|el|le|am))?\s*:?\s*`)
+	reReadTime  = regexp.MustCompile(`(?i)^(?:(?:estimated )?read(?:ing)? time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения|час читання)\s*:?\s*(?:about |~)?\d+|^\d+\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+read$`)
+	reNumDate   = regexp.MustCompile(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`)
+	reClock     = regexp.MustCompile(`\b\d{1,2}:\d\d\b`)
+	reMetaLine  = regexp.MustCompile(`(?i)^(?:tags|tagged|tagged with|filed under|categories|category|topics|keywords|schlagwörter|теги|мітки)\s*(?::|\||$)`)
+	rePromo     = regexp.MustCompile(`(?i)\b(?:click here|subscribe (?:to|now|for)|sign up (?:for|to|now)|signing up|follow (?:us|him|her|them|@\w+|the [\w ]{1,40}) on (?:twitter|facebook|instagram|x|telegram)|download (?:the|our) [\w ]{0,30}app|get the [\w ]{1,30} app|log ?in to (?:post|comment|reply)|click to tweet|continue reading below|share this (?:article|story|post)|thanks for signing up|already a subscriber)\b`)
 )
 
 // isByline: "By Jane Roe" or "By Jane Roe and John Doe", alone on a line.
@@ -357,7 +365,11 @@ func isDateLine(s string) bool {
 	if len(strings.Fields(s)) > 12 {
 		return false
 	}
+	s = reDateLabel.ReplaceAllString(s, "")
 	if _, err := ParseDate(s); err == nil {
+		return true
+	}
+	if t, ok := EstimateDate(s); ok && !t.IsZero() && wordCount(s) <= 6 {
 		return true
 	}
 	if !reClock.MatchString(s) && !reNumDate.MatchString(s) {
@@ -376,14 +388,36 @@ func isDateLine(s string) bool {
 	return long <= 6
 }
 
+// nextIsLink reports whether the first kept paragraph of ps is a link.
+func nextIsLink(ps []*para) bool {
+	for _, p := range ps {
+		if !p.removed {
+			return p.linkShare >= 0.6
+		}
+	}
+	return false
+}
+
+// isBreadcrumb: short items joined by "»", "›" or ">" (a navigation trail).
+func isBreadcrumb(s string) bool {
+	n := strings.Count(s, "»") + strings.Count(s, "›") + strings.Count(s, " > ")
+	return n >= 1 && wordCount(s) <= 20 && !strings.HasSuffix(s, ".")
+}
+
+// isAddress: a web address alone on a line.
+func isAddress(s string) bool {
+	return !strings.ContainsAny(s, " \t") && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www."))
+}
+
 // isMetaLine: a tag or category line ("Tags: …", "Filed under: …").
 func isMetaLine(s string) bool {
 	return len(strings.Fields(s)) <= 60 && reMetaLine.MatchString(s)
 }
 
-// isPromo: a short call to subscribe, follow, download or click.
+// isPromo: a short call to subscribe, follow, download or click, or a
+// reading-time note.
 func isPromo(s string) bool {
-	return len(strings.Fields(s)) <= 30 && rePromo.MatchString(s)
+	return len(strings.Fields(s)) <= 30 && (rePromo.MatchString(s) || reReadTime.MatchString(s))
 }
 
 func countKept(ps []*para) int {
@@ -532,7 +566,7 @@ var linkLabels = []string{
 	"related content", "related links", "recommended", "recommended reading", "you may also like",
 	"you might also like", "more on this", "more on this story", "further reading", "watch",
 	"watch also", "listen", "read next", "must read", "don't miss", "editor's picks", "top stories",
-	"trending", "popular", "most read", "also", "explore further", "leggi anche", "ler também",
+	"trending", "popular", "most read", "also", "more", "explore further", "leggi anche", "ler também",
 	"leia também", "veja também", "lee también", "voir aussi", "mehr zum thema", "auch interessant", "читайте також", "читайте также", "читайте тоже",
 	"дивіться також", "смотрите также", "по теме", "на тему", "lesen sie auch", "lire aussi", "leer más",
 }

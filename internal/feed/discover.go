@@ -117,7 +117,7 @@ func Resolve(ctx context.Context, g Getter, rawURL string) (Outlet, error) {
 	if err != nil {
 		return Outlet{}, fmt.Errorf("resolve feed %s: %w", rawURL, err)
 	}
-	f, perr := Parse(bytes.NewReader(resp.Body), resp.URL)
+	f, perr := ParseHTTP(resp.Body, resp.URL, resp.ContentType)
 	if perr == nil {
 		return outletOf(f, resp.URL), nil
 	}
@@ -135,7 +135,7 @@ func Resolve(ctx context.Context, g Getter, rawURL string) (Outlet, error) {
 			errs = append(errs, err)
 			continue
 		}
-		f, err := Parse(bytes.NewReader(r.Body), r.URL)
+		f, err := ParseHTTP(r.Body, r.URL, r.ContentType)
 		if err != nil {
 			errs = append(errs, err)
 			continue

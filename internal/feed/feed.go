@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/url"
 	"strings"
 	"time"
@@ -22,6 +23,8 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -105,6 +108,17 @@ func (it Item) Key() string {
 // for malformed documents, each wrapped with feedURL. Items keep document
 // order; an item without a usable link has an empty URL.
 func Parse(r io.Reader, feedURL string) (*Feed, error) {
+	return parse(r, feedURL, "")
+}
+
+// ParseHTTP is Parse for a document fetched over HTTP: contentType is the
+// response's Content-Type header, whose charset parameter is used for an
+// XML document that is not UTF-8 and declares no encoding itself.
+func ParseHTTP(body []byte, feedURL, contentType string) (*Feed, error) {
+	return parse(bytes.NewReader(body), feedURL, contentType)
+}
+
+func parse(r io.Reader, feedURL, contentType string) (*Feed, error) {
 	data, err := readLimited(r, MaxFeedSize)
 	if err != nil {
 		return nil, fmt.Errorf("parse feed %s: %w", feedURL, err)
@@ -120,7 +134,7 @@ func Parse(r io.Reader, feedURL string) (*Feed, error) {
 		}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	data = fixCharset(data)
+	data = fixCharset(data, contentType)
 	if err := checkEntities(data); err != nil {
 		return nil, fmt.Errorf("parse feed %s: %w", feedURL, err)
 	}
@@ -135,9 +149,10 @@ func Parse(r io.Reader, feedURL string) (*Feed, error) {
 }
 
 // fixCharset handles XML documents that are not UTF-8 yet declare no
-// encoding: they are read as Windows-1252 (a superset of ISO 8859-1, the
-// usual culprit), as browsers do. Declared encodings are left to the parser.
-func fixCharset(data []byte) []byte {
+// encoding: they are decoded with the charset of the HTTP Content-Type if
+// it names one, else as Windows-1252 (a superset of ISO 8859-1, the usual
+// culprit), as browsers do. Declared encodings are left to the parser.
+func fixCharset(data []byte, contentType string) []byte {
 	if utf8.Valid(data) {
 		return data
 	}
@@ -151,7 +166,13 @@ func fixCharset(data []byte) []byte {
 			return data
 		}
 	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	var enc encoding.Encoding = charmap.Windows1252
+	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+		if e, _ := charset.Lookup(params["charset"]); e != nil {
+			enc = e
+		}
+	}
+	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
 		return data
 	}

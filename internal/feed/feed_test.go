@@ -308,3 +308,27 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseHTTPCharset(t *testing.T) {
+	// "Привет" in Windows-1251, in a document that declares no encoding.
+	doc := append([]byte(`<rss version="2.0"><channel><title>`), 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2)
+	doc = append(doc, []byte(`</title></channel></rss>`)...)
+	tests := []struct {
+		contentType, want string
+	}{
+		{"application/rss+xml; charset=windows-1251", "Привет"},
+		{"application/rss+xml", "Ïðèâåò"}, // no charset: read as Windows-1252
+		{"text/xml; charset=nonsense", "Ïðèâåò"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.contentType, func(t *testing.T) {
+			f, err := ParseHTTP(doc, "https://ru.example/feed", tc.contentType)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Title != tc.want {
+				t.Errorf("title = %q, want %q", f.Title, tc.want)
+			}
+		})
+	}
+}

@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -598,7 +597,7 @@ func (p *Poller) readFeed(ctx context.Context, st *State, resp *fetch.Response, 
 		st.NextPoll = now.Add(max(st.Interval, resp.RetryAfter))
 		return nil
 	}
-	f, err := Parse(bytes.NewReader(resp.Body), resp.URL)
+	f, err := ParseHTTP(resp.Body, resp.URL, resp.ContentType)
 	if err != nil {
 		return err
 	}

@@ -256,7 +256,9 @@ func splitRun(run []token) []candidate {
 			i++
 			continue
 		}
-		if isTitleWord(run[i].text) || (lw == "of" && len(titleWords) > 0) || (lw == "the" && len(titleWords) > 0) {
+		_, isHonorific := honorifics[lw]
+		lastAfterHonorific := i == len(run)-1 && i > 0 && !isHonorific && isHonorificTok(run[i-1].text)
+		if !lastAfterHonorific && (isTitleWord(run[i].text) || (lw == "of" && len(titleWords) > 0) || (lw == "the" && len(titleWords) > 0)) {
 			if g, ok := honorifics[lw]; ok {
 				if g != "" {
 					gender = g
@@ -303,6 +305,13 @@ func trimTitles(ts []string) []string {
 		}
 	}
 	return out
+}
+
+// isHonorificTok reports "Mr.", "Mrs.", "Dr." and the like: the word after
+// one is a name even when it is also a title word ("Mr. King").
+func isHonorificTok(w string) bool {
+	_, ok := honorifics[strings.ToLower(w)]
+	return ok
 }
 
 func isTitleWord(w string) bool {

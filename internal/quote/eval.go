@@ -432,7 +432,7 @@ func speakerWords(s string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		w = entity.Fold(w)
-		if w == "" || evalStop[w] || len(w) < 2 {
+		if w == "" || evalStop[w] || len(w) < 2 || w == "jr" || w == "sr" || w == "ii" || w == "iii" {
 			continue
 		}
 		out = append(out, w)

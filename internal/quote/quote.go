@@ -329,6 +329,7 @@ func (d *doc) findSpans() {
 	var cur *open
 	var single *open
 	nested := 0 // depth of inner quotes of another family
+	straightInner := 0 // straight marks opened inside a curly quote
 	reopen, reopenPara := -1, -1
 	emit := func(o *open, closeAt, closeEnd int, unclosed bool) {
 		parts := append(o.parts, text[o.segIn:closeAt])
@@ -405,8 +406,13 @@ func (d *doc) findSpans() {
 				nested++
 			case fam != cur.fam && fam != famStraight && kind == closeMark && nested > 0:
 				nested--
-			case fam != cur.fam && cur.fam != famStraight && fam == famStraight:
-				// A straight mark inside curly quotes: nested, ignore.
+			case fam != cur.fam && cur.fam != famStraight && fam == famStraight && kind == openMark:
+				straightInner++
+			case fam != cur.fam && cur.fam != famStraight && fam == famStraight && (straightInner > 0 || kind == eitherMark):
+				// A straight pair nested inside curly quotes.
+				if straightInner > 0 {
+					straightInner--
+				}
 			case kind == openMark && fam == cur.fam && fam != famStraight:
 				// Same-family opener while open: the previous quote lost its
 				// closing mark. End it before this mark.
@@ -424,7 +430,7 @@ func (d *doc) findSpans() {
 				// when the writer mixed straight and curly marks.
 				emit(cur, i, i+size, false)
 				cur = nil
-				nested = 0
+				nested, straightInner = 0, 0
 				reopen = -1
 				if kind == eitherMark && i > 0 && strings.ContainsRune(".?!", rune(text[i-1])) {
 					if n, _ := utf8.DecodeRuneInString(text[i+size:]); unicode.IsUpper(n) {

@@ -328,7 +328,7 @@ func (d *doc) findSpans() {
 	}
 	var cur *open
 	var single *open
-	nested := 0 // depth of inner quotes of another family
+	nested := 0        // depth of inner quotes of another family
 	straightInner := 0 // straight marks opened inside a curly quote
 	reopen, reopenPara := -1, -1
 	emit := func(o *open, closeAt, closeEnd int, unclosed bool) {

@@ -344,6 +344,14 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 			}
 		}
 	}
+	// 1c. A name right before a dash that opens the quote: `the former
+	// candidate Mitt Romney -- "It is disqualifying …"`.
+	if b := wordIndex(ws, sp.start) - 1; b >= 0 && ws[b].mention >= 0 && d.kindOf(ws[b].mention) == entity.KindPerson {
+		gap := strings.TrimSpace(d.text[ws[b].end:sp.start])
+		if gap == "--" || gap == "—" || gap == "–" || gap == "-" {
+			return d.fromMention(ws[b].mention), "", -1
+		}
+	}
 	// 2. Before the quote in its sentence: `Vance told reporters, "`,
 	// `Trump said that Putin had "let him down."`.
 	before := wordIndex(ws, sp.start) - 1
@@ -363,7 +371,9 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 		}
 		lo := wordIndex(ws, ss)
 		var who speaker
-		if part {
+		coordinated := k > lo && (ws[k-1].lw == "and" || ws[k-1].lw == "but" || ws[k-1].lw == "then" || ws[k-1].lw == "also" || ws[k-1].lw == "later")
+		if part || coordinated {
+			// "…, stating …" and "… and said …" take the clause's subject.
 			who = d.subject(ws, lo, k)
 		} else {
 			who = d.leftNP(ws, lo, k)
@@ -1016,8 +1026,11 @@ func (d *doc) sentenceSubject(s sentence.Span, compatible func(string) bool) spe
 	for ; i < len(d.ms) && d.ms[i].Start < s.End; i++ {
 		m := d.ms[i]
 		e, ok := d.ents[m.EntityID]
-		if !ok || e.Kind != entity.KindPerson || weak(e) || d.inQuote(m.Start) {
+		if !ok || e.Kind != entity.KindPerson || d.inQuote(m.Start) {
 			continue
+		}
+		if weak(e) && strings.TrimSpace(d.text[s.Start:m.Start]) != "" {
+			continue // a repeated capitalised word counts only as the opening subject
 		}
 		before := strings.Fields(strings.ToLower(d.text[max(s.Start, m.Start-40):m.Start]))
 		if len(before) > 0 {

@@ -277,8 +277,9 @@ type Poller struct {
 	store  Store
 	opts   PollerOptions
 
-	mu    sync.Mutex
-	hosts map[string]*host
+	mu       sync.Mutex
+	hosts    map[string]*host
+	inFlight map[string]bool // feed URLs being polled, so overlapping Polls skip them
 }
 
 // host is the per-host state: a concurrency slot pool, a rate limiter and
@@ -296,7 +297,7 @@ type host struct {
 // store.
 func NewPoller(client Getter, store Store, opts PollerOptions) *Poller {
 	opts.defaults()
-	return &Poller{client: client, store: store, opts: opts, hosts: map[string]*host{}}
+	return &Poller{client: client, store: store, opts: opts, hosts: map[string]*host{}, inFlight: map[string]bool{}}
 }
 
 // PollOptions select the feeds of one Poll.
@@ -311,7 +312,8 @@ type PollOptions struct {
 // Poll polls the selected enabled feeds once, concurrently, recording each
 // outcome on its feed. A feed's failure does not stop the others; Poll
 // returns an error only if the feed list cannot be loaded or ctx ends (then
-// with the partial summary).
+// with the partial summary). Feeds that an overlapping Poll of the same
+// Poller is still polling are skipped.
 func (p *Poller) Poll(ctx context.Context, po PollOptions) (Summary, error) {
 	start := time.Now()
 	states, err := p.store.FeedStates(ctx)
@@ -332,6 +334,19 @@ func (p *Poller) Poll(ctx context.Context, po PollOptions) (Summary, error) {
 		}
 		due = append(due, st)
 	}
+	p.mu.Lock()
+	due = slices.DeleteFunc(due, func(st State) bool { return p.inFlight[st.URL] })
+	for _, st := range due {
+		p.inFlight[st.URL] = true
+	}
+	p.mu.Unlock()
+	defer func() {
+		p.mu.Lock()
+		for _, st := range due {
+			delete(p.inFlight, st.URL)
+		}
+		p.mu.Unlock()
+	}()
 	sort.SliceStable(due, func(i, j int) bool { return due[i].NextPoll.Before(due[j].NextPoll) })
 
 	sum := Summary{Feeds: len(due), Results: make([]Result, 0, len(due))}

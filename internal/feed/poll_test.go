@@ -676,3 +676,54 @@ func TestNewStateOutletRoundTrip(t *testing.T) {
 		t.Errorf("NewState(o).Outlet() = %+v, want %+v", got, o)
 	}
 }
+
+func TestRunPollsDueFeedsUntilCancelled(t *testing.T) {
+	srv := newFeedServer(t, 2, true)
+	store := newMemStore(srv.URL+"/feeds/a", srv.URL+"/feeds/b")
+	p := localPoller(store, PollerOptions{})
+	ctx, cancel := context.WithTimeout(context.Background(), 400*time.Millisecond)
+	defer cancel()
+	err := p.Run(ctx, 50*time.Millisecond)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Run returned %v, want the context's error", err)
+	}
+	// Both feeds were due once; after that they are scheduled minutes
+	// ahead, so the later ticks poll nothing.
+	if n := srv.requests.Load(); n != 2 {
+		t.Errorf("server saw %d requests, want 2", n)
+	}
+	if len(store.items) != 4 {
+		t.Errorf("%d items stored, want 4", len(store.items))
+	}
+}
+
+func TestOverlappingPollsSkipFeedsInFlight(t *testing.T) {
+	release := make(chan struct{})
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		hits.Add(1)
+		<-release
+		w.Write(rssDoc("http://"+r.Host, "slow", 1, time.Now()))
+	}))
+	defer srv.Close()
+	store := newMemStore(srv.URL + "/slow")
+	p := localPoller(store, PollerOptions{})
+	done := make(chan Summary)
+	go func() {
+		sum, _ := p.Poll(context.Background(), PollOptions{Force: true})
+		done <- sum
+	}()
+	for hits.Load() == 0 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	second, err := p.Poll(context.Background(), PollOptions{Force: true})
+	close(release)
+	first := <-done
+	if err != nil || second.Feeds != 0 || first.Fetched != 1 || hits.Load() != 1 {
+		t.Errorf("first %s; second %s (%v); %d requests", first, second, err, hits.Load())
+	}
+}

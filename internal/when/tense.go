@@ -115,6 +115,9 @@ var notPast = map[string]bool{
 // "will", "'ll", "plans", "is scheduled", "is to", "set to" …; past for
 // "said", "was", "-ed" forms …; tenseNone when none is found.
 func (f *finder) tenseAt(start, end int) tense {
+	if futurePrepositions[prevWord(f.lower, start)] {
+		return tenseFuture
+	}
 	lo, hi := sentenceBounds(f.text, start, end)
 	var before []tense
 	var words []string
@@ -163,7 +166,27 @@ func classifyPair(prev, w, next string) tense {
 	if w == "set" || w == "is" || w == "are" {
 		return tenseNone
 	}
+	if strings.HasSuffix(w, "ed") && adjectiveBefore[prev] {
+		// "a still unspecified date", "the proposed merger": an
+		// adjective, not a verb in the past.
+		return tenseNone
+	}
 	return classifyWord(w)
+}
+
+// adjectiveBefore are words after which an -ed form is an adjective.
+var adjectiveBefore = map[string]bool{
+	"a": true, "an": true, "the": true, "its": true, "their": true, "his": true,
+	"her": true, "our": true, "this": true, "that": true, "these": true,
+	"those": true, "still": true, "newly": true, "so": true, "well": true,
+	"fully": true, "highly": true, "widely": true, "long": true, "much": true,
+}
+
+// futurePrepositions before a date make it a deadline or a start: "by
+// February", "until Jan. 2", "effective Feb. 1".
+var futurePrepositions = map[string]bool{
+	"by": true, "until": true, "till": true, "through": true, "effective": true,
+	"starting": true, "beginning": true, "before": false,
 }
 
 func classifyWord(w string) tense {

@@ -33,6 +33,9 @@ func TestRefusesLoopbackByDefault(t *testing.T) {
 	urls := []string{
 		srv.URL + "/feed.xml",
 		strings.Replace(srv.URL, "127.0.0.1", "localhost", 1) + "/feed.xml",
+		strings.Replace(srv.URL, "127.0.0.1", "[::1]", 1) + "/feed.xml",
+		strings.Replace(srv.URL, "127.0.0.1", "[::ffff:127.0.0.1]", 1) + "/feed.xml",
+		strings.Replace(srv.URL, "127.0.0.1", "0.0.0.0", 1) + "/feed.xml",
 	}
 	for _, u := range urls {
 		t.Run(u, func(t *testing.T) {

@@ -26,7 +26,8 @@ import (
 	"time"
 
 	"github.com/pressly/goose/v3"
-	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	"modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/parallax-news/parallax/internal/store"
 )
@@ -126,9 +127,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	write.SetMaxIdleConns(1)
 	write.SetConnMaxIdleTime(0)
 	write.SetConnMaxLifetime(0)
-	if err := write.PingContext(ctx); err != nil {
+	if err := ping(ctx, write, cfg.busyTimeout); err != nil {
 		write.Close()
-		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		return nil, fmt.Errorf("open sqlite %s: connect: %w", path, err)
 	}
 	if err := migrate(ctx, write, cfg.logger, abs); err != nil {
 		write.Close()
@@ -143,10 +144,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	read.SetMaxOpenConns(cfg.readers)
 	read.SetMaxIdleConns(cfg.readers)
 	read.SetConnMaxIdleTime(5 * time.Minute)
-	if err := read.PingContext(ctx); err != nil {
+	if err := ping(ctx, read, cfg.busyTimeout); err != nil {
 		read.Close()
 		write.Close()
-		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		return nil, fmt.Errorf("open sqlite %s: connect reader: %w", path, err)
 	}
 	return &DB{
 		path:  abs,
@@ -155,6 +156,25 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		log:   cfg.logger,
 		now:   cfg.now,
 	}, nil
+}
+
+// ping opens a first connection. Turning a new file to WAL mode while
+// another process does the same fails with SQLITE_BUSY at once, without
+// waiting for the busy timeout, so ping retries that for up to timeout.
+func ping(ctx context.Context, db *sql.DB, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for wait := time.Millisecond; ; wait = min(2*wait, 100*time.Millisecond) {
+		err := db.PingContext(ctx)
+		var serr *sqlite.Error
+		if err == nil || !errors.As(err, &serr) || serr.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+	}
 }
 
 // dsn builds a file: URI for modernc.org/sqlite. The path is escaped, so
@@ -178,6 +198,14 @@ func dsn(abs string, busy time.Duration, readOnly bool) string {
 }
 
 // migrate applies the embedded migrations that db lacks.
+//
+// Each migration runs in its own transaction, but goose reads the current
+// version before it begins one, so two processes opening a new file at the
+// same moment can both try the same migration; the loser fails with "table
+// already exists". Such a failure is retried when the schema version moved
+// during the attempt (someone else made progress): goose then skips what is
+// applied. A migration that fails on its own leaves the version unmoved and
+// its error is returned.
 func migrate(ctx context.Context, db *sql.DB, log *slog.Logger, path string) error {
 	fsys, err := fs.Sub(migrations, "migrations")
 	if err != nil {
@@ -188,18 +216,42 @@ func migrate(ctx context.Context, db *sql.DB, log *slog.Logger, path string) err
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}
-	results, err := p.Up(ctx)
+	const attempts = 20
+	for attempt := 1; ; attempt++ {
+		before := dbVersion(ctx, p)
+		results, err := p.Up(ctx)
+		for _, r := range results {
+			if r.Error != nil {
+				continue
+			}
+			log.LogAttrs(ctx, slog.LevelInfo, "applied migration",
+				slog.String("db_path", path),
+				slog.Int64("version", r.Source.Version),
+				slog.String("migration", filepath.Base(r.Source.Path)),
+				slog.Duration("duration", r.Duration))
+		}
+		if err == nil {
+			return nil
+		}
+		if attempt == attempts || ctx.Err() != nil || dbVersion(ctx, p) <= before {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("migrate: %w", ctx.Err())
+		case <-time.After(time.Duration(attempt) * 5 * time.Millisecond):
+		}
+	}
+}
+
+// dbVersion returns the schema version, or -1 before goose's version table
+// exists.
+func dbVersion(ctx context.Context, p *goose.Provider) int64 {
+	v, err := p.GetDBVersion(ctx)
 	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
+		return -1
 	}
-	for _, r := range results {
-		log.LogAttrs(ctx, slog.LevelInfo, "applied migration",
-			slog.String("db_path", path),
-			slog.Int64("version", r.Source.Version),
-			slog.String("migration", filepath.Base(r.Source.Path)),
-			slog.Duration("duration", r.Duration))
-	}
-	return nil
+	return v
 }
 
 // SchemaVersion returns the version of the newest migration applied.

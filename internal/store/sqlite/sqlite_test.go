@@ -424,3 +424,36 @@ func TestOpenCanceled(t *testing.T) {
 		t.Errorf("error does not wrap context.Canceled: %v", err)
 	}
 }
+
+// TestOpenConcurrent opens one new file from several goroutines at once, as
+// two parallax processes started together would: every Open must succeed
+// and the schema be migrated once.
+func TestOpenConcurrent(t *testing.T) {
+	for round := range 3 {
+		path := filepath.Join(t.TempDir(), fmt.Sprintf("p%d.db", round))
+		const n = 4
+		errs := make(chan error, n)
+		dbs := make(chan *DB, n)
+		start := make(chan struct{})
+		for range n {
+			go func() {
+				<-start
+				db, err := Open(t.Context(), path)
+				errs <- err
+				dbs <- db
+			}()
+		}
+		close(start)
+		for range n {
+			if err := <-errs; err != nil {
+				t.Errorf("round %d: concurrent Open: %v", round, err)
+			}
+			if db := <-dbs; db != nil {
+				if _, err := db.PutArticles(t.Context(), []news.Article{{ID: "a", Text: "x"}}); err != nil {
+					t.Errorf("round %d: put after concurrent Open: %v", round, err)
+				}
+				db.Close()
+			}
+		}
+	}
+}

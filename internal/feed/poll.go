@@ -130,7 +130,8 @@ type PollerOptions struct {
 	// (host:port); default 2.
 	HostConcurrency int
 	// HostRate is the sustained request rate per host, per second; default
-	// 1. rate.Inf lifts the limit. A robots.txt Crawl-delay lowers it.
+	// 1. rate.Inf lifts the limit (local load runs). A robots.txt
+	// Crawl-delay lowers it (delays over 30 s count as 30 s).
 	HostRate rate.Limit
 	// HostBurst is the per-host burst; default 2.
 	HostBurst int
@@ -469,6 +470,10 @@ func (p *Poller) get(ctx context.Context, h *host, rawURL string, cond fetch.Con
 	return p.client.Get(ctx, rawURL, cond)
 }
 
+// maxCrawlDelay caps a robots.txt Crawl-delay, so that one host cannot hold
+// a worker for long.
+const maxCrawlDelay = 30 * time.Second
+
 // checkRobots returns an error wrapping ErrRobots if the host's robots.txt
 // disallows u. A robots.txt that cannot be fetched (network error) allows
 // everything and is retried next time; 4xx allows everything, 5xx
@@ -510,7 +515,7 @@ func (p *Poller) checkRobots(ctx context.Context, h *host, u *url.URL) error {
 		}
 		h.robots, h.robotsExpires = data, now.Add(ttl)
 		if g := data.FindGroup(p.opts.RobotsAgent); g != nil && g.CrawlDelay > 0 {
-			if lim := rate.Every(g.CrawlDelay); lim < h.lim.Limit() {
+			if lim := rate.Every(min(g.CrawlDelay, maxCrawlDelay)); lim < h.lim.Limit() {
 				h.lim.SetLimit(lim)
 				h.lim.SetBurst(1)
 			}

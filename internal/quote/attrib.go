@@ -42,7 +42,8 @@ func init() {
 		yelled cried exclaim exclaimed muse mused scoff scoffed quoted likened dubbed labeled labelled
 		branded wondered demanded pledge pledged hinted retort retorts retorted summarized cautioned
 		proclaim proclaimed insisting`
-	participles := `saying telling adding asking writing stating noting arguing claiming declaring replying responding
+	finite += ` chant chants chanted commented`
+	participles := `chanting saying telling adding asking writing stating noting arguing claiming declaring replying responding
 		warning reiterating acknowledging admitting announcing confirming tweeting recalling suggesting stressing
 		emphasizing emphasising urging explaining remarking describing calling predicting vowing promising
 		boasting complaining charging concluding observing joking conceding maintaining asserting contending
@@ -62,6 +63,10 @@ func init() {
 		estimate estimates estimated agree agrees agreed conclude concludes concluded predicted feel feels felt
 		suspect suspects suspected worry worries worried`)
 }
+
+// colonCues introduce a quote after a colon even though, elsewhere, they
+// are too often nouns to count as speech verbs ("The Times reports:").
+var colonCues = map[string]bool{"reports": true, "notes": true, "states": true, "writes": true, "explains": true, "put": true, "posted": true, "commented": true, "tweeted": true, "wrote": true}
 
 // anonymous head nouns mark unnamed sources when no name stands with them.
 var anonymous = map[string]bool{
@@ -412,10 +417,20 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 		if strings.HasSuffix(pt, ":") && sp.start-prev.End < 4 {
 			lo, hi := wordIndex(ws, prev.Start), wordIndex(ws, prev.End)
 			for k := hi - 1; k >= lo; k-- {
-				if _, isCue := cues[ws[k].lw]; isCue && !ws[k].quoted {
+				if _, isCue := cues[ws[k].lw]; (isCue || colonCues[ws[k].lw]) && !ws[k].quoted {
 					if who := d.leftNP(ws, lo, k); who.ok {
 						return who, d.text[ws[k].start:ws[k].end], k
 					}
+				}
+			}
+			// No speech verb: the introducing sentence's subject ("The
+			// piece used one of her quotes as its headline:").
+			if hi-lo <= 14 {
+				if who := d.subjectNP(ws, lo, hi); who.ok {
+					return who, ":", -1
+				}
+				if who := d.openingPhrase(ws, lo, hi); who.ok {
+					return who, ":", -1
 				}
 			}
 		}
@@ -455,6 +470,26 @@ func (d *doc) subjectNP(ws []word, lo, hi int) speaker {
 		}
 	}
 	return speaker{}
+}
+
+// openingPhrase returns a determiner and the one or two words after it at
+// the start of a sentence ("The piece", "A friend") as a describing source.
+func (d *doc) openingPhrase(ws []word, lo, hi int) speaker {
+	if lo >= hi || lo+1 >= hi {
+		return speaker{}
+	}
+	switch ws[lo].lw {
+	case "the", "a", "an", "this", "one":
+	default:
+		return speaker{}
+	}
+	end := lo + 1
+	if end+1 < hi && !strings.ContainsAny(d.text[ws[end].end:ws[end+1].start], ",;:") && !cueWord(ws[end+1].lw) && len(ws[end+1].lw) > 2 && !strings.HasSuffix(ws[end+1].lw, "ed") {
+		if r, _ := utf8.DecodeRuneInString(d.text[ws[end+1].start:]); unicode.IsUpper(r) {
+			end++
+		}
+	}
+	return speaker{name: d.text[ws[lo].start:ws[end].end], ok: true}
 }
 
 // capitalised takes the capitalised words starting at word k as a name

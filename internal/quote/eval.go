@@ -442,7 +442,11 @@ func speakerWords(s string) []string {
 
 // speakerMatches decides whether a predicted speaker names the gold source.
 func speakerMatches(pred string, g goldAttr) bool {
-	if pred == "" || !g.hasSrc {
+	if !g.hasSrc {
+		// The annotators found no source: only "no speaker" is right.
+		return pred == ""
+	}
+	if pred == "" {
 		return false
 	}
 	if pred == Unnamed {

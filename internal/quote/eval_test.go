@@ -92,6 +92,10 @@ func TestSpeakerMatches(t *testing.T) {
 			t.Errorf("speakerMatches(%q, %q) = %v, want %v", tc.pred, tc.gold, got, tc.want)
 		}
 	}
+	// Without an annotated source only "no speaker" is right.
+	if !speakerMatches("", goldAttr{}) || speakerMatches("Trump", goldAttr{}) {
+		t.Error("a gold attribution without a source must match only an empty speaker")
+	}
 }
 
 func BenchmarkFind(b *testing.B) {

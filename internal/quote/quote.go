@@ -156,6 +156,7 @@ const (
 	openMark
 	closeMark
 	eitherMark // straight mark between two words: decided by state
+	floatMark  // straight mark between two spaces: closes an open quote, else nothing
 )
 
 // family groups marks that pair with each other.
@@ -211,6 +212,10 @@ func classifyMark(text string, i int) (markKind, family, int) {
 				return notMark, famNone, size // inch marks, typos inside words
 			}
 			return eitherMark, famStraight, size
+		}
+		// Spaces on both sides (`outreach,' " he told`): it can only close.
+		if !atStart && !atEnd {
+			return floatMark, famStraight, size
 		}
 		return notMark, famNone, size
 	case '‘':
@@ -377,7 +382,7 @@ func (d *doc) findSpans() {
 				size = msize
 			}
 			switch {
-			case kind == notMark:
+			case kind == notMark, kind == floatMark && cur == nil:
 			case fam == famSingle:
 				if cur != nil {
 					break // nested single quotes belong to the outer quote

@@ -143,6 +143,16 @@ func TestFind(t *testing.T) {
 			want: []want{{"Maybe we can build a wall", "Steve Quinlan", "―", true}},
 		},
 		{
+			name: "straight closing mark between spaces",
+			in:   "Rep. Bobby Scott spoke on Monday. \"I've always been insulted with the term 'outreach,' \" he told the group.",
+			want: []want{{"I've always been insulted", "Bobby Scott", "told", true}},
+		},
+		{
+			name: "colon after a sentence without a speech verb",
+			in:   "The New York Times reports:\n\n\"Just 24 percent of the contributors have given $200 or less.\"",
+			want: []want{{"Just 24 percent", "The New York Times", "reports", true}},
+		},
+		{
 			name: "doubled apostrophes as quotation marks",
 			in:   "''We've shown the world we can float like butterflies,'' Mr. Barack Obama said.",
 			want: []want{{"We've shown the world", "Barack Obama", "said", true}},

@@ -49,7 +49,7 @@ var (
 	rePostAppeared = regexp.MustCompile(`(?i)^the post\s+.{1,400}?\s+appeared first on\s+(.{2,80}?)\.?$`)
 	reOriginally   = regexp.MustCompile(`(?i)^(?:this|the)\s+(?:article|story|post|piece|report|content)\s+(?:was\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted)\s+(?:on|in|by|at)\s+(.{2,80}?)(?:\s+on\s+.{2,40})?\.?$`)
 	reReportingBy  = regexp.MustCompile(`(?i)^\(?\s*(?:additional\s+)?reporting\s+by\s+(.{2,200}?)(?:\s+(?:also\s+)?contributed\b.*|\s*[;)].*|\.)?$`)
-	reContributed  = regexp.MustCompile(`(?i)^(?:the\s+)?(.{2,60}?)\s+(?:also\s+)?contributed\s+(?:reporting\s+)?(?:to\s+)?(?:this|the)\s+(?:report|article|story)\.?$`)
+	reContributed  = regexp.MustCompile(`(?i)^(?:the\s+)?(.{2,300}?)\s+(?:also\s+)?contributed\s+(?:reporting|(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|article|story))\b.{0,80}$`)
 	reWithAgency   = regexp.MustCompile(`(?i)^(?:with|source:?|—|–|-)\s*(.{2,40}?)\.?$`)
 	reEditingBy    = regexp.MustCompile(`(?i)^\(?\s*(?:editing|writing|compiled|additional reporting|translated|translation)\s+by\s+.{2,120}\)?\.?$`)
 	reMoreFrom     = regexp.MustCompile(`^More (?:from|stories from|news from) (\p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?)\s*:\s*(.*)$`)
@@ -131,14 +131,14 @@ func (o *origins) notice(s string) bool {
 // contributed to this article.", "(Editing by …)") and records a news agency
 // it names.
 func (o *origins) wireCredit(s string) bool {
-	if len(strings.Fields(s)) > 30 {
+	if len(strings.Fields(s)) > 40 {
 		return false
 	}
 	for _, re := range []*regexp.Regexp{reReportingBy, reContributed} {
 		if m := re.FindStringSubmatch(s); m != nil {
 			for _, name := range splitNames(m[1]) {
-				if isAgency(name) && o.wire == "" {
-					o.wire = name
+				if a := agencyIn(name); a != "" && o.wire == "" {
+					o.wire = a
 				}
 			}
 			return true
@@ -218,6 +218,21 @@ func isAgency(name string) bool {
 		}
 	}
 	return true
+}
+
+// agencyIn returns the agency a credited name is or starts with
+// ("Associated Press writers Alan Fram" → "Associated Press"), or "".
+func agencyIn(name string) string {
+	if isAgency(name) {
+		return name
+	}
+	f := strings.Fields(name)
+	for n := min(len(f), 4); n >= 1; n-- {
+		if cand := strings.Join(f[:n], " "); agencies[strings.ToLower(cand)] {
+			return cand
+		}
+	}
+	return ""
 }
 
 // splitNames splits "AFP and Reuters" or "Jane Doe, John Roe" into names.

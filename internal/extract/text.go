@@ -177,7 +177,7 @@ func cleanText(in []block, title string, plain bool) cleaned {
 			p.removed, p.parts = true, parts
 			continue
 		}
-		if o.wireCredit(p.text) || o.notice(p.text) || isBulletList(p.text) || isSectionLabel(p.text) || isDateLine(p.text) || isByline(p.text) || isAddress(p.text) {
+		if o.wireCredit(p.text) || o.notice(p.text) || isBulletList(p.text) || isSectionLabel(p.text) || isDateLine(p.text) || isByline(p.text) || isAddress(p.text) || isContact(p.text) {
 			p.removed = true
 			continue
 		}
@@ -194,6 +194,10 @@ func cleanText(in []block, title string, plain bool) cleaned {
 		}
 		break
 	}
+
+	// Between paragraphs of prose: one to three headlines that link to
+	// other articles.
+	removeInlineLinks(ps)
 
 	// Dateline credit ("KYIV (Reuters) -") names the origin without being debris.
 	for _, p := range ps {
@@ -286,6 +290,40 @@ func headlineRun(ps []*para) int {
 	return best
 }
 
+// removeInlineLinks removes groups of one to three link headlines (on a
+// page: wholly link text, no closing punctuation) that sit between two
+// paragraphs of prose.
+func removeInlineLinks(ps []*para) {
+	var kept []*para
+	for _, p := range ps {
+		if !p.removed {
+			kept = append(kept, p)
+		}
+	}
+	isHead := func(p *para) bool {
+		n := wordCount(p.text)
+		return p.linkShare >= 0.9 && isUnpunctuated(p.text) && n >= 3 && n <= 20
+	}
+	isProse := func(p *para) bool {
+		return p.linkShare >= 0 && p.linkShare < 0.5 && !isUnpunctuated(p.text) && wordCount(p.text) >= 8
+	}
+	for i := 1; i < len(kept); i++ {
+		if !isHead(kept[i]) || !isProse(kept[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(kept) && j-i < 4 && isHead(kept[j]) {
+			j++
+		}
+		if j-i <= 3 && j < len(kept) && isProse(kept[j]) {
+			for _, p := range kept[i:j] {
+				p.removed = true
+			}
+		}
+		i = j
+	}
+}
+
 // isLinkPara reports whether p reads as a link to another article: on a
 // page, mostly link text; in plain text, a headline-shaped line. Bare
 // addresses and one- or two-word links are not headlines.
@@ -349,7 +387,7 @@ var (
 	reNumDate   = regexp.MustCompile(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`)
 	reClock     = regexp.MustCompile(`\b\d{1,2}:\d\d\b`)
 	reMetaLine  = regexp.MustCompile(`(?i)^(?:tags|tagged|tagged with|filed under|categories|category|topics|keywords|schlagwörter|теги|мітки)\s*(?::|\||$)`)
-	rePromo     = regexp.MustCompile(`(?i)\b(?:click here|subscribe (?:to|now|for)|sign up (?:for|to|now)|signing up|follow (?:us|him|her|them|@\w+|the [\w ]{1,40}) on (?:twitter|facebook|instagram|x|telegram)|download (?:the|our) [\w ]{0,30}app|get the [\w ]{1,30} app|log ?in to (?:post|comment|reply)|click to tweet|continue reading below|share this (?:article|story|post)|thanks for signing up|already a subscriber)\b`)
+	rePromo     = regexp.MustCompile(`(?i)\b(?:click here|subscribe (?:to|now|for)|sign up (?:for|to|now)|signing up|follow [\w@'’ ]{1,40} on (?:twitter|facebook|instagram|x|telegram|youtube)|follow .{1,60} at https?://|download (?:the|our) [\w ]{0,30}app|get the [\w ]{1,30} app|log ?in to (?:post|comment|reply)|click to tweet|continue reading below|by clicking here|share this (?:article|story|post)|thanks for signing up|already a subscriber)\b`)
 )
 
 // isByline: "By Jane Roe" or "By Jane Roe and John Doe", alone on a line.
@@ -402,6 +440,15 @@ func nextIsLink(ps []*para) bool {
 func isBreadcrumb(s string) bool {
 	n := strings.Count(s, "»") + strings.Count(s, "›") + strings.Count(s, " > ")
 	return n >= 1 && wordCount(s) <= 20 && !strings.HasSuffix(s, ".")
+}
+
+var reContact = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|https?://\S+|\b(?:twitter|facebook|instagram)\.com/\S+`)
+
+// isContact: a short line giving an e-mail address, a social handle or a
+// web address ("Write to … at …@…", "Reach the reporter at @…", "More AP
+// NBA: https://…"). Only trailing ones are removed.
+func isContact(s string) bool {
+	return wordCount(s) <= 25 && reContact.MatchString(s)
 }
 
 // isAddress: a web address alone on a line.
@@ -566,7 +613,7 @@ var linkLabels = []string{
 	"related content", "related links", "recommended", "recommended reading", "you may also like",
 	"you might also like", "more on this", "more on this story", "further reading", "watch",
 	"watch also", "listen", "read next", "must read", "don't miss", "editor's picks", "top stories",
-	"trending", "popular", "most read", "also", "more", "explore further", "leggi anche", "ler também",
+	"trending", "popular", "most read", "also", "more", "see more", "explore further", "leggi anche", "ler também",
 	"leia também", "veja também", "lee también", "voir aussi", "mehr zum thema", "auch interessant", "читайте також", "читайте также", "читайте тоже",
 	"дивіться також", "смотрите также", "по теме", "на тему", "lesen sie auch", "lire aussi", "leer más",
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -283,19 +284,24 @@ func crashBatch(b int) []news.Article {
 	return batch
 }
 
-// ingestCrashSet stores all crash batches, as an ingest run would.
-func ingestCrashSet(ctx context.Context, path string, progress func(b int)) error {
+// ingestCrashSet stores all crash batches, as an ingest run would,
+// calling begin before each batch and done after it.
+func ingestCrashSet(ctx context.Context, path string, begin, done func(b int)) error {
 	db, err := Open(ctx, path)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	for b := range crashBatches {
-		if _, err := db.PutArticles(ctx, crashBatch(b)); err != nil {
+		batch := crashBatch(b)
+		if begin != nil {
+			begin(b)
+		}
+		if _, err := db.PutArticles(ctx, batch); err != nil {
 			return fmt.Errorf("batch %d: %w", b, err)
 		}
-		if progress != nil {
-			progress(b)
+		if done != nil {
+			done(b)
 		}
 	}
 	return nil
@@ -308,9 +314,9 @@ func TestCrashChild(t *testing.T) {
 	if path == "" {
 		t.Skip("runs only as the child of TestCrashConsistency")
 	}
-	err := ingestCrashSet(context.Background(), path, func(b int) {
-		fmt.Fprintf(os.Stdout, "batch %d\n", b)
-	})
+	err := ingestCrashSet(context.Background(), path,
+		func(b int) { fmt.Fprintf(os.Stdout, "begin %d\n", b) },
+		func(b int) { fmt.Fprintf(os.Stdout, "done %d\n", b) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,9 +327,13 @@ func TestCrashConsistency(t *testing.T) {
 		t.Skip("starts a child process")
 	}
 	path := filepath.Join(t.TempDir(), "crash.db")
-	for round, killAfter := range []int{3, 17, 41} {
-		// Wait until the child reports killAfter committed batches, then
-		// kill it while it is in the middle of the next ones.
+	rounds := []struct {
+		batch int           // kill once the child begins this batch
+		delay time.Duration // after this long
+	}{
+		{3, 0}, {17, 2 * time.Millisecond}, {29, 5 * time.Millisecond}, {41, 10 * time.Millisecond},
+	}
+	for round, r := range rounds {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 		cmd.Env = append(os.Environ(), crashEnvPath+"="+path)
 		out, err := cmd.StdoutPipe()
@@ -334,16 +344,14 @@ func TestCrashConsistency(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		seen := waitForBatch(out, killAfter)
-		// Vary the moment of the kill within the following batches so that
-		// it lands inside a transaction (a batch takes several ms).
-		time.Sleep(time.Duration(round) * 3 * time.Millisecond)
+		seen := waitForLine(out, fmt.Sprintf("begin %d\n", r.batch))
+		time.Sleep(r.delay)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
 		_ = cmd.Wait() // killed: the error is expected
 		if !seen {
-			t.Fatalf("round %d: the child finished or failed before batch %d", round, killAfter)
+			t.Fatalf("round %d: the child finished or failed before batch %d", round, r.batch)
 		}
 
 		db, err := Open(t.Context(), path)
@@ -357,24 +365,30 @@ func TestCrashConsistency(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n%crashSize != 0 || n < (killAfter+1)*crashSize {
-			t.Errorf("round %d: %d articles after kill: want whole batches of %d, at least %d", round, n, crashSize, (killAfter+1)*crashSize)
+		if n%crashSize != 0 || n < r.batch*crashSize {
+			t.Errorf("round %d: %d articles after kill: want whole batches of %d, at least %d", round, n, crashSize, r.batch*crashSize)
 		}
-		// Whole batches means the first n/crashSize batches, all of them.
-		for _, b := range []int{0, n/crashSize - 1} {
+		// Whole batches means the first n/crashSize batches, all of them,
+		// and nothing of the next.
+		for b := range n / crashSize {
 			for _, a := range crashBatch(b) {
 				if ok, err := db.HasArticle(t.Context(), a.ID); err != nil || !ok {
 					t.Fatalf("round %d: article of committed batch %d missing (%v)", round, b, err)
 				}
 			}
 		}
-		t.Logf("round %d: killed after batch %d; %d articles stored", round, killAfter, n)
+		for _, a := range crashBatch(n / crashSize) {
+			if ok, err := db.HasArticle(t.Context(), a.ID); err != nil || ok {
+				t.Fatalf("round %d: article of uncommitted batch %d stored (%v)", round, n/crashSize, err)
+			}
+		}
+		t.Logf("round %d: killed %v after beginning batch %d; %d whole batches stored", round, r.delay, r.batch, n/crashSize)
 		if err := db.Close(); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// Rerunning completes the set.
-	if err := ingestCrashSet(t.Context(), path, nil); err != nil {
+	if err := ingestCrashSet(t.Context(), path, nil, nil); err != nil {
 		t.Fatalf("rerun: %v", err)
 	}
 	db := open(t, path)
@@ -394,10 +408,9 @@ func TestCrashConsistency(t *testing.T) {
 	}
 }
 
-// waitForBatch reads the child's progress lines until it reports batch b,
-// and reports whether it did.
-func waitForBatch(out interface{ Read([]byte) (int, error) }, b int) bool {
-	want := fmt.Sprintf("batch %d\n", b)
+// waitForLine reads the child's output until it holds want, and reports
+// whether it did.
+func waitForLine(out io.Reader, want string) bool {
 	var buf []byte
 	chunk := make([]byte, 256)
 	for {

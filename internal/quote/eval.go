@@ -404,19 +404,25 @@ var personNouns = map[string]bool{"man": true, "woman": true, "mother": true, "f
 	"strategist": true, "congressman": true, "congresswoman": true, "republican": true, "democrat": true}
 
 // personLike reports whether an annotated source can be what "he" or "she"
-// refers to: it names someone (a capitalised word past a leading
-// determiner) or describes a person ("the 34-year-old mother of three").
+// refers to: its head word (the last word before any comma or bracket) is
+// a name ("Gov. Mike Pence (R-IN)", "Dean, a medical doctor") or a person
+// noun ("the 34-year-old mother of three"); "a Donald Trump tweet" is not.
 func personLike(src string) bool {
-	for i, w := range strings.Fields(src) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) && !(i == 0 && determiners[strings.ToLower(w)]) {
-			return true
-		}
-		if personNouns[strings.ToLower(strings.Trim(w, ",.;:"))] {
-			return true
-		}
+	head := src
+	if k := strings.IndexAny(head, ",("); k > 0 {
+		head = head[:k]
 	}
-	return false
+	words := strings.Fields(head)
+	if len(words) == 0 {
+		return false
+	}
+	last := strings.Trim(words[len(words)-1], ".;:’'")
+	last = strings.TrimSuffix(strings.TrimSuffix(last, "’s"), "'s")
+	r, _ := utf8.DecodeRuneInString(last)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	return personNouns[strings.ToLower(last)]
 }
 
 // evalStop are words that do not identify a speaker.

@@ -122,3 +122,18 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+func TestPersonLike(t *testing.T) {
+	for src, want := range map[string]bool{
+		"Republican vice-presidential nominee Gov. Mike Pence (R-IN)": true,
+		"Dean, a medical doctor,":                                     true,
+		"the 34-year-old mother of three":                             true,
+		"a Donald Trump tweet":                                        false,
+		"a raft of new emissions rules":                               false,
+		"The Republican presidential nominee":                         true,
+	} {
+		if got := personLike(src); got != want {
+			t.Errorf("personLike(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

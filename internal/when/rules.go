@@ -276,7 +276,7 @@ func ruleDefs() []ruleDef {
 			pattern: `(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|{DAYORD})[\s-]+century`,
 			norm:    normCentury},
 		// Days relative to the document date.
-		{name: "day-rel", typ: "DATE",
+		{name: "day-rel", typ: "DATE", accept: dayRelAccept,
 			pattern: `(?:(?P<pos>early|late|later|earlier|(?:mid-?\s?)?(?:morning|afternoon|evening))\s+)?(?P<rel>today|yesterday|tomorrow|tonight)(?:\s+(?P<tod>morning|afternoon|evening|night))?|(?P<tod>{TOD})\s+(?:of\s+)?(?P<rel>today|yesterday|tomorrow)|the\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)`,
 			norm:    normDayRel},
 		{name: "tod-rel", typ: "TIME",
@@ -325,8 +325,8 @@ func ruleDefs() []ruleDef {
 			pattern: `(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|previous|recent|following|first|early|ensuing)\s+)?(?:(?P<vague>{VAGUE})[\s-]+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)(?P<ahead>\s+ahead)?|(?P<vague>several|a\s+few)-(?P<unit>year|month|week|day|hour)`,
 			accept:  vagueAccept, norm: normVague},
 		{name: "set", typ: "SET",
-			pattern: `(?:each|every|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually|biannually)`,
-			accept:  setAccept, norm: normSet},
+			pattern: `(?:each|every|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})`,
+			norm:    normSet},
 	}
 }
 
@@ -782,6 +782,21 @@ func (f *finder) dayOrX(t time.Time) (string, bool) {
 		return "XXXX-XX-XX", false
 	}
 	return fmtDay(t), true
+}
+
+// dayRelAccept drops the generic "today": "in today's world", "the people
+// of tomorrow".
+func dayRelAccept(f *finder, m *match) bool {
+	rel := m.g("rel")
+	if rel != "today" && rel != "tomorrow" {
+		return true
+	}
+	p := prevWord(f.lower, m.start)
+	if p != "of" && p != "in" {
+		return true
+	}
+	rest := f.lower[m.end:]
+	return !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s") && !(rel == "tomorrow" && p == "of")
 }
 
 func normDayRel(f *finder, m *match) (Timex, bool) {
@@ -1406,42 +1421,7 @@ func normVague(f *finder, m *match) (Timex, bool) {
 	return ok("DURATION", "PX"+unit)
 }
 
-// setAccept keeps frequency adverbs ("met weekly", "paid annually since
-// 1980") and drops the adjectives ("quarterly dividend", "daily volume").
-func setAccept(f *finder, m *match) bool {
-	if m.g("adv") == "" {
-		return true
-	}
-	switch prevWord(f.lower, m.start) {
-	case "its", "the", "a", "an", "their", "his", "her", "our", "average", "initial", "regular", "first", "usual":
-		return false
-	}
-	switch nextWord(f.lower, m.end) {
-	case "", "since", "in", "and", "or", "to", "from", "by", "at", "for", "until", "through", "over", "during", "on", "as", "with":
-		return true
-	}
-	return false
-}
-
 func normSet(f *finder, m *match) (Timex, bool) {
-	switch m.g("adv") {
-	case "daily", "nightly":
-		return ok("SET", "P1D")
-	case "weekly":
-		return ok("SET", "P1W")
-	case "biweekly":
-		return ok("SET", "P2W")
-	case "monthly":
-		return ok("SET", "P1M")
-	case "quarterly":
-		return ok("SET", "P3M")
-	case "annually", "yearly":
-		return ok("SET", "P1Y")
-	case "semiannually", "biannually":
-		return ok("SET", "P6M")
-	case "hourly":
-		return ok("SET", "PT1H")
-	}
 	unit := unitCode(strings.Join(strings.Fields(m.g("unit")), " "))
 	if unit == "" {
 		return Timex{}, false

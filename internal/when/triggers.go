@@ -45,7 +45,7 @@ var ruleTriggers = map[string]string{
 	"ago":            "ago now hence",
 	"duration":       trigUnits,
 	"duration-vague": trigUnits,
-	"set":            trigUnits + " daily weekly monthly annually yearly hourly quarterly nightly biweekly semiannually biannually",
+	"set":            trigUnits,
 }
 
 // triggerIndex maps a trigger word to the rules it wakes; digitRules are

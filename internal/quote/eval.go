@@ -404,13 +404,16 @@ var personNouns = map[string]bool{"man": true, "woman": true, "mother": true, "f
 	"strategist": true, "congressman": true, "congresswoman": true, "republican": true, "democrat": true}
 
 // personLike reports whether an annotated source can be what "he" or "she"
-// refers to: its head word (the last word before any comma or bracket) is
+// refers to: its head word (the last word before any comma, bracket or "of") is
 // a name ("Gov. Mike Pence (R-IN)", "Dean, a medical doctor") or a person
 // noun ("the 34-year-old mother of three"); "a Donald Trump tweet" is not.
 func personLike(src string) bool {
 	head := src
 	if k := strings.IndexAny(head, ",("); k > 0 {
 		head = head[:k]
+	}
+	if k := strings.Index(head, " of "); k > 0 {
+		head = head[:k] // "the mother of three"
 	}
 	words := strings.Fields(head)
 	if len(words) == 0 {

@@ -216,6 +216,13 @@ func migrate(ctx context.Context, db *sql.DB, log *slog.Logger, path string) err
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}
+	var latest int64
+	for _, src := range p.ListSources() {
+		latest = max(latest, src.Version)
+	}
+	if v := dbVersion(ctx, p); v > latest {
+		return fmt.Errorf("database schema version %d is newer than this program's (%d): use a newer parallax", v, latest)
+	}
 	const attempts = 20
 	for attempt := 1; ; attempt++ {
 		before := dbVersion(ctx, p)

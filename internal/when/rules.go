@@ -1209,7 +1209,9 @@ func normUnitRel(f *finder, m *match) (Timex, bool) {
 		// when that date is close.
 		dist := 2000
 		if rel == "the" {
-			dist = 300
+			// "the year" follows a date of its own sentence only.
+			lo, _ := sentenceBounds(f.text, m.start, m.end)
+			dist = m.start - lo
 		}
 		if v, okr := f.lastRef(m.start, dist, nil); okr && len(v) >= 4 {
 			switch u {

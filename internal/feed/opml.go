@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/url"
 	"strings"
+
+	"golang.org/x/net/html/charset"
 )
 
 // MaxOPMLSize is the largest OPML document ParseOPML reads.
@@ -114,9 +116,10 @@ func ParseOPML(r io.Reader) ([]Outlet, error) {
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
-	// Declared charsets other than UTF-8 are read as UTF-8; OPML in the
-	// wild is UTF-8 or ASCII.
-	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
+	// HTML named entities (&nbsp;, &eacute;) appear in exported titles;
+	// the fixed table cannot expand into a bomb.
+	d.Entity = xml.HTMLEntity
+	d.CharsetReader = charset.NewReaderLabel
 
 	var (
 		outlets []Outlet

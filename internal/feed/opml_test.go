@@ -173,3 +173,25 @@ func FuzzParseOPML(f *testing.F) {
 		}
 	})
 }
+
+func TestParseOPMLEncodings(t *testing.T) {
+	tests := []struct {
+		name  string
+		doc   []byte
+		title string
+	}{
+		{"html entity", []byte(`<opml><body><outline text="Caf&eacute;&nbsp;News" xmlUrl="https://c.example/rss"/></body></opml>`), "Café News"},
+		{"latin-1", append(append([]byte(`<?xml version="1.0" encoding="ISO-8859-1"?><opml><body><outline text="Caf`), 0xe9), []byte(`" xmlUrl="https://c.example/rss"/></body></opml>`)...), "Café"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ParseOPML(bytes.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || got[0].Title != tc.title {
+				t.Errorf("outlets = %+v, want title %q", got, tc.title)
+			}
+		})
+	}
+}

@@ -5,13 +5,8 @@ import (
 	"strings"
 )
 
-// The gazetteer and the given-name table are small hand-written files
-// (about 190 places, countries and organisations; about 150 given names with
-// their transliteration variants). They cover what news about the
-// Russia–Ukraine war and US politics names most, plus the variant spellings
-// that rule-based folding cannot reach (Kiev/Kyiv, Vladimir/Volodymyr). Names
-// not listed are still found from capitalisation and context; the lists only
-// fix their kind and merge their variants. Together they are under 10 KB.
+// The gazetteer and the given-name table: see the package doc for what they
+// hold and why they are this small.
 
 //go:embed gazetteer.tsv
 var gazetteerTSV string

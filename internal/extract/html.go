@@ -265,6 +265,7 @@ func nodeText(n *html.Node) string {
 type block struct {
 	text      string
 	linkShare float64
+	heading   bool // the text was a section heading (h1 to h6)
 }
 
 // nodeParagraphs turns the extractor's content tree into paragraphs: each
@@ -273,11 +274,11 @@ type block struct {
 func nodeParagraphs(root *html.Node) []block {
 	var out []block
 	var cur strings.Builder
-	linkChars, inLink := 0, 0
+	linkChars, inLink, inHeading := 0, 0, 0
 	flush := func() {
 		if p := cleanSpace(cur.String()); p != "" {
 			share := float64(linkChars) / float64(max(1, len(p)))
-			out = append(out, block{text: p, linkShare: min(1, share)})
+			out = append(out, block{text: p, linkShare: min(1, share), heading: inHeading > 0})
 		}
 		cur.Reset()
 		linkChars = 0
@@ -296,6 +297,9 @@ func nodeParagraphs(root *html.Node) []block {
 			switch {
 			case isBlock(n):
 				flush()
+				if isHeading(n) {
+					inHeading--
+				}
 			case n.Data == "td" || n.Data == "th":
 				cur.WriteByte(' ')
 			case n.Data == "a":
@@ -322,6 +326,9 @@ func nodeParagraphs(root *html.Node) []block {
 			}
 			if isBlock(n) {
 				flush()
+				if isHeading(n) {
+					inHeading++
+				}
 			}
 		}
 		stack = append(stack, frame{n: n, after: true})
@@ -335,6 +342,14 @@ func nodeParagraphs(root *html.Node) []block {
 	}
 	flush()
 	return out
+}
+
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
 func isBlock(n *html.Node) bool {

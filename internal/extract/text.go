@@ -96,7 +96,9 @@ type para struct {
 	text string
 	// linkShare is the share of characters inside links, -1 when unknown.
 	linkShare float64
-	removed   bool
+	// heading is true for a page's section headings (h1 to h6).
+	heading bool
+	removed bool
 	// parts replaces text in Removed when the debris splits into items.
 	parts []string
 }
@@ -121,7 +123,7 @@ func cleanText(in []block, title string, plain bool) cleaned {
 			continue
 		}
 		for _, part := range unglue(s) {
-			ps = append(ps, &para{text: part, linkShare: b.linkShare})
+			ps = append(ps, &para{text: part, linkShare: b.linkShare, heading: b.heading})
 		}
 	}
 	var c cleaned
@@ -302,7 +304,7 @@ func removeInlineLinks(ps []*para) {
 	}
 	isHead := func(p *para) bool {
 		n := wordCount(p.text)
-		return p.linkShare >= 0.9 && isUnpunctuated(p.text) && n >= 3 && n <= 20
+		return !p.heading && p.linkShare >= 0.9 && isUnpunctuated(p.text) && n >= 3 && n <= 20
 	}
 	isProse := func(p *para) bool {
 		return p.linkShare >= 0 && p.linkShare < 0.5 && !isUnpunctuated(p.text) && wordCount(p.text) >= 8
@@ -448,7 +450,8 @@ var reContact = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|
 // web address ("Write to … at …@…", "Reach the reporter at @…", "More AP
 // NBA: https://…"). Only trailing ones are removed.
 func isContact(s string) bool {
-	return wordCount(s) <= 25 && reContact.MatchString(s)
+	// An embedded post ends with its picture link: content, not contact.
+	return wordCount(s) <= 25 && reContact.MatchString(s) && !strings.Contains(s, "pic.twitter.com")
 }
 
 // isAddress: a web address alone on a line.

@@ -35,7 +35,8 @@ type ArticleQuery struct {
 type SearchHit struct {
 	Article news.Article `json:"article"`
 	// Snippet is a short excerpt around the match with matched terms wrapped
-	// in "[" and "]" (plain text, not HTML).
+	// in "[" and "]" (plain text, not HTML), on one line: white-space runs
+	// are single spaces.
 	Snippet string `json:"snippet"`
 	// Score orders the hits of one search: higher is a better match. Values
 	// are not comparable across searches or backends.

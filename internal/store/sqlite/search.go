@@ -50,6 +50,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]store.Sear
 			return nil, fmt.Errorf("search %q: %w", query, err)
 		}
 		h.Article = a
+		h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
 		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {

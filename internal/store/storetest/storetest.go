@@ -682,6 +682,9 @@ func testSearch(t *testing.T, open Open) {
 				if d := diff(corpus[i], h.Article); d != "" {
 					t.Errorf("hit %q carries a different article: %s", h.Article.ID, d)
 				}
+				if strings.Join(strings.Fields(h.Snippet), " ") != h.Snippet {
+					t.Errorf("hit %q snippet %q is not on one line with single spaces", h.Article.ID, h.Snippet)
+				}
 				if !markedTerm(h.Snippet, strings.Fields(tc.query)) {
 					t.Errorf("hit %q snippet %q marks none of %q in [ ]", h.Article.ID, h.Snippet, tc.query)
 				}

@@ -474,7 +474,10 @@ func normMonth(f *finder, m *match) (Timex, bool) {
 	}
 	switch rel := strings.Join(strings.Fields(m.g("rel")), " "); rel {
 	case "last", "this past", "the previous":
-		if mon >= cur {
+		// The latest such month before this one; the month just ended
+		// would be "last month", so "last February" said in March is a
+		// year back.
+		if mon >= cur || (rel == "last" && mon == cur-1) {
 			y--
 		}
 		return ok("DATE", fmt7(y, mon))

@@ -118,6 +118,9 @@ func (f *finder) tenseAt(start, end int) tense {
 	if futurePrepositions[prevWord(f.lower, start)] {
 		return tenseFuture
 	}
+	if before := strings.TrimRight(f.lower[max(0, start-20):start], " "); strings.HasSuffix(before, "ahead of") || strings.HasSuffix(before, "in advance of") || strings.HasSuffix(before, "in time for") {
+		return tenseFuture
+	}
 	lo, hi := sentenceBounds(f.text, start, end)
 	var before []tense
 	var words []string

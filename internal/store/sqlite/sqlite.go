@@ -272,6 +272,19 @@ func (db *DB) SchemaVersion(ctx context.Context) (int64, error) {
 	return v, nil
 }
 
+// Size returns the size of the database in bytes, counting pages still in
+// the write-ahead log (which a file size misses until a checkpoint).
+func (db *DB) Size(ctx context.Context) (int64, error) {
+	var pages, pageSize int64
+	if err := db.read.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages); err != nil {
+		return 0, fmt.Errorf("size of %s: %w", db.path, err)
+	}
+	if err := db.read.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&pageSize); err != nil {
+		return 0, fmt.Errorf("size of %s: %w", db.path, err)
+	}
+	return pages * pageSize, nil
+}
+
 // Path returns the absolute path of the database file.
 func (db *DB) Path() string { return db.path }
 

@@ -581,7 +581,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		if b == nil || b.Kind != KindPerson {
 			continue
 		}
-		if t := appositive(text[m.End:]); t != "" {
+		if t := appositive(text[m.End:min(len(text), m.End+200)]); t != "" {
 			b.addTitle(t)
 		}
 	}
@@ -683,10 +683,8 @@ func nearestPerson(ps []*building, start int, ms []Mention) *building {
 var speechWords = setOf(`said says told tells added asked wrote writes stated noted argued insisted claimed declared replied responded continued warned reiterated acknowledged admitted announced confirmed tweeted recalled suggested stressed emphasized urged explained remarked`)
 
 func nextToSpeech(toks []token, t token) bool {
-	for k := range toks {
-		if toks[k].start != t.start {
-			continue
-		}
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	if k < len(toks) && toks[k].start == t.start {
 		if k+1 < len(toks) && speechWords[toks[k+1].text] && joinable(toks[k+1]) {
 			return true
 		}

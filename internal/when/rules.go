@@ -664,10 +664,11 @@ func normYearAgo(f *finder, m *match) (Timex, bool) {
 	}
 	// The period of the comparison: a quarter mentioned not far back, else
 	// the last date mentioned nearby.
-	// A projection ("the third quarter of 1990") is not what a year-ago
-	// figure is compared with: only quarters begun by the anchor count.
+	// A projection ("the third quarter of 1990", "the current quarter") is
+	// not what a year-ago figure is compared with: only quarters ended by
+	// the anchor count.
 	v, okr := f.lastRef(m.start, 1500, func(v string) bool {
-		return granularity(v) == "quarter" && (!f.has || atoi(v[:4]) < f.anchor.Year() || atoi(v[:4]) == f.anchor.Year() && int(v[6]-'0') <= quarterOf(f.anchor.Month()))
+		return granularity(v) == "quarter" && (!f.has || atoi(v[:4]) < f.anchor.Year() || atoi(v[:4]) == f.anchor.Year() && int(v[6]-'0') < quarterOf(f.anchor.Month()))
 	})
 	if !okr {
 		v, okr = f.lastRef(m.start, 600, func(v string) bool {

@@ -69,6 +69,7 @@ type Store interface {
 	// word; no user text makes Search fail with a syntax error. A term ending
 	// in "*" matches as a prefix. limit <= 0 means 50.
 	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
-	// Close releases the store.
+	// Close releases the store. Calling it again does nothing; other methods
+	// called after Close return an error.
 	Close() error
 }

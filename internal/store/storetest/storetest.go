@@ -58,6 +58,7 @@ func Run(t *testing.T, open Open) {
 		{"SearchSeeds", testSearchSeeds},
 		{"ConcurrentReaders", testConcurrentReaders},
 		{"ConcurrentWriters", testConcurrentWriters},
+		{"Close", testClose},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
@@ -970,5 +971,37 @@ func testConcurrentWriters(t *testing.T, open Open) {
 	}
 	if want := writers * batches * size / 2; c != want {
 		t.Errorf("count %d, want %d distinct IDs", c, want)
+	}
+}
+
+// testClose checks that Close can be called twice and that a closed store
+// fails cleanly rather than panicking.
+func testClose(t *testing.T, open Open) {
+	s := open(t)
+	put(t, s, article("a", time.Time{}))
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+	ctx := t.Context()
+	if _, err := s.PutArticles(ctx, []news.Article{article("b", time.Time{})}); err == nil {
+		t.Error("PutArticles after Close: no error")
+	}
+	if _, err := s.Article(ctx, "a"); err == nil {
+		t.Error("Article after Close: no error")
+	}
+	if _, err := s.Articles(ctx, store.ArticleQuery{}); err == nil {
+		t.Error("Articles after Close: no error")
+	}
+	if _, err := s.CountArticles(ctx); err == nil {
+		t.Error("CountArticles after Close: no error")
+	}
+	if _, err := s.HasArticle(ctx, "a"); err == nil {
+		t.Error("HasArticle after Close: no error")
+	}
+	if _, err := s.Search(ctx, "title", 5); err == nil {
+		t.Error("Search after Close: no error")
 	}
 }

@@ -324,10 +324,18 @@ func ruleDefs() []ruleDef {
 		{name: "duration-vague", typ: "DURATION",
 			pattern: `(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|previous|recent|following|first|early|ensuing)\s+)?(?:(?P<vague>{VAGUE})[\s-]+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)(?P<ahead>\s+ahead)?|(?P<vague>several|a\s+few)-(?P<unit>year|month|week|day|hour)`,
 			accept:  vagueAccept, norm: normVague},
+		{name: "duration-open", typ: "DURATION",
+			pattern: `a\s+(?:(?:fairly|very|relatively|rather|quite)\s+)?(?:long|lengthy|short|brief|considerable)\s+(?:period(?:\s+of\s+time)?|time|while|stretch)|(?:quite\s+)?a\s+while|some\s+time`,
+			accept:  func(f *finder, m *match) bool { return nextWord(f.lower, m.end) != "ago" },
+			norm:    constType("DURATION", "PXX")},
 		{name: "set", typ: "SET",
 			pattern: `(?:each|every|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})`,
 			norm:    normSet},
 	}
+}
+
+func constType(typ, v string) func(*finder, *match) (Timex, bool) {
+	return func(f *finder, m *match) (Timex, bool) { return ok(typ, v) }
 }
 
 func constValue(v string) func(*finder, *match) (Timex, bool) {

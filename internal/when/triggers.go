@@ -45,6 +45,7 @@ var ruleTriggers = map[string]string{
 	"ago":            "ago now hence",
 	"duration":       trigUnits,
 	"duration-vague": trigUnits,
+	"duration-open":  "period time while stretch",
 	"set":            trigUnits,
 }
 

@@ -42,7 +42,7 @@ func init() {
 		yelled cried exclaim exclaimed muse mused scoff scoffed quoted likened dubbed labeled labelled
 		branded wondered demanded pledge pledged hinted retort retorts retorted summarized cautioned
 		proclaim proclaimed insisting`
-	finite += ` chant chants chanted commented`
+	finite += ` chant chants chanted commented read`
 	participles := `chanting saying telling adding asking writing stating noting arguing claiming declaring replying responding
 		warning reiterating acknowledging admitting announcing confirming tweeting recalling suggesting stressing
 		emphasizing emphasising urging explaining remarking describing calling predicting vowing promising
@@ -63,6 +63,11 @@ func init() {
 		estimate estimates estimated agree agrees agreed conclude concludes concluded predicted feel feels felt
 		suspect suspects suspected worry worries worried`)
 }
+
+// functionWords open sentences in capitals without naming anyone.
+var functionWords = map[string]bool{"after": true, "before": true, "but": true, "and": true, "when": true, "while": true,
+	"if": true, "as": true, "in": true, "on": true, "at": true, "the": true, "a": true, "an": true, "this": true,
+	"that": true, "then": true, "so": true, "still": true, "yet": true, "since": true, "for": true, "with": true}
 
 // colonCues introduce a quote after a colon even though, elsewhere, they
 // are too often nouns to count as speech verbs ("The Times reports:").
@@ -496,6 +501,9 @@ func (d *doc) openingPhrase(ws []word, lo, hi int) speaker {
 // ("― Edwin G. Monroy").
 func (d *doc) capitalised(ws []word, k int) speaker {
 	start, end := -1, -1
+	if k < len(ws) && functionWords[ws[k].lw] {
+		return speaker{}
+	}
 	for j := k; j < len(ws) && j < k+5; j++ {
 		r, _ := utf8.DecodeRuneInString(d.text[ws[j].start:])
 		if !unicode.IsUpper(r) {
@@ -1099,10 +1107,15 @@ func (d *doc) sentenceSpeaker(s sentence.Span, compatible func(string) bool) spe
 				return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
 			}
 		}
-		prev := strings.Fields(strings.ToLower(d.text[max(s.Start, m.Start-12):m.Start]))
-		if len(prev) > 0 {
-			if part, ok := cues[strings.Trim(prev[len(prev)-1], ",.;:")]; ok && !part {
+		// "said Hester", "noted NBC's Dante Chinni": a cue one or two words
+		// before the name.
+		prev := strings.Fields(strings.ToLower(d.text[max(s.Start, m.Start-24):m.Start]))
+		for j := len(prev) - 1; j >= 0 && j >= len(prev)-2; j-- {
+			if part, ok := cues[strings.Trim(prev[j], ",.;:")]; ok && !part {
 				return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+			}
+			if j == len(prev)-1 && !strings.HasSuffix(prev[j], "'s") && !strings.HasSuffix(prev[j], "’s") {
+				break
 			}
 		}
 	}

@@ -463,7 +463,11 @@ func speakerMatches(pred string, g goldAttr) bool {
 	}
 	pw := speakerWords(pred)
 	gw := speakerWords(g.source)
-	if len(pw) == 0 || len(gw) == 0 {
+	if len(pw) == 0 {
+		// A bare title ("The senator", "the president"): compare it whole.
+		return normDescription(pred) != "" && normDescription(pred) == normDescription(g.source)
+	}
+	if len(gw) == 0 {
 		return false
 	}
 	in := func(w string, list []string) bool {
@@ -475,7 +479,8 @@ func speakerMatches(pred string, g goldAttr) bool {
 		return false
 	}
 	// A name: its last word (the surname) must appear in the source.
-	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(pred)); unicode.IsUpper(r) {
+	first := strings.ToLower(strings.Fields(pred)[0])
+	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(pred)); unicode.IsUpper(r) && !determiners[first] {
 		return in(pw[len(pw)-1], gw)
 	}
 	for _, w := range pw {
@@ -484,6 +489,15 @@ func speakerMatches(pred string, g goldAttr) bool {
 		}
 	}
 	return false
+}
+
+// normDescription lowercases a description and drops its article.
+func normDescription(s string) string {
+	w := strings.Fields(strings.ToLower(strings.Trim(s, " ,.")))
+	if len(w) > 0 && (w[0] == "the" || w[0] == "a" || w[0] == "an") {
+		w = w[1:]
+	}
+	return strings.Join(w, " ")
 }
 
 // anonymousSource reports a gold source that names nobody: no capitalised

@@ -137,3 +137,18 @@ func TestPersonLike(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeakerMatchesDescriptions(t *testing.T) {
+	for _, tc := range []struct {
+		pred, gold string
+		want       bool
+	}{
+		{"The senator", "The senator", true},
+		{"the president", "The president", true},
+		{"The senator", "the governor", false},
+	} {
+		if got := speakerMatches(tc.pred, goldAttr{source: tc.gold, hasSrc: true}); got != tc.want {
+			t.Errorf("speakerMatches(%q, %q) = %v, want %v", tc.pred, tc.gold, got, tc.want)
+		}
+	}
+}

@@ -287,7 +287,10 @@ func ruleDefs() []ruleDef {
 			norm:    normTodAlone},
 		{name: "day-ana", typ: "DATE",
 			pattern: `the\s+(?:(?P<dir>next|following|previous|prior)\s+day|day\s+(?P<dir>before|after))`,
-			norm:    normDayAna},
+			accept:  dayAnaAccept, norm: normDayAna},
+		{name: "the-day", typ: "DATE",
+			pattern: `(?P<pos>(?:earlier|later|early|late)\s+in\s+)?the\s+day`,
+			accept:  theDayAccept, norm: normTheDay},
 		// Weekdays.
 		{name: "weekday", typ: "DATE",
 			pattern: `(?:(?P<tod>{TOD}|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm))\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|the\s+next|early|late|earlier|later)\s+)?(?P<wd>{WD})(?P<plural>s)?(?:\s+(?P<tod2>morning|afternoon|evening|night|nights))?`,
@@ -871,6 +874,44 @@ func normTodAlone(f *finder, m *match) (Timex, bool) {
 		return unresolved("TIME", "XXXX-XX-XXT"+code, "")
 	}
 	return Timex{Type: "TIME", Value: fmtDay(f.anchor) + "T" + code, Resolved: true}, true
+}
+
+// dayAnaAccept keeps "the day before" only when it ends the phrase: "the
+// day before the plunge" names the day by an event, not by a date.
+func dayAnaAccept(f *finder, m *match) bool {
+	d := m.g("dir")
+	if d != "before" && d != "after" {
+		return true
+	}
+	w := nextWord(f.lower, m.end)
+	return w == "" || m.end < len(f.text) && strings.ContainsRune(",.;:)", rune(f.text[m.end]))
+}
+
+// theDayAccept keeps "the day" in "later in the day" (the expression is
+// "the day") and before an event ("the day before the plunge").
+func theDayAccept(f *finder, m *match) bool {
+	if m.g("pos") != "" {
+		m.start = m.end - len("the day")
+		return strings.HasPrefix(f.lower[m.start:], "the day")
+	}
+	w := nextWord(f.lower, m.end)
+	if w != "before" && w != "after" {
+		return false
+	}
+	rest := strings.TrimLeft(f.lower[m.end:], " ")[len(w):]
+	return strings.HasPrefix(rest, " ") && nextWord(rest, 0) != ""
+}
+
+// normTheDay resolves "the day" to the day last mentioned nearby, else the
+// anchor.
+func normTheDay(f *finder, m *match) (Timex, bool) {
+	if v, okr := f.lastRef(m.start, 300, func(v string) bool { return granularity(v) == "day" }); okr {
+		return ok("DATE", v[:10])
+	}
+	if !f.has {
+		return unresolved("DATE", "XXXX-XX-XX", "")
+	}
+	return ok("DATE", fmtDay(f.anchor))
 }
 
 func normDayAna(f *finder, m *match) (Timex, bool) {

@@ -35,6 +35,7 @@ var ruleTriggers = map[string]string{
 	"tod-rel":        "morning afternoon evening night overnight",
 	"tod-alone":      "morning afternoon midmorning midafternoon",
 	"day-ana":        "day",
+	"the-day":        "day",
 	"weekday":        trigWeekdays + " mondays tuesdays wednesdays thursdays fridays saturdays sundays",
 	"weekday-set":    trigWeekdays + " " + trigMonths,
 	"clock":          "# noon midnight",

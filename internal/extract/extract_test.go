@@ -412,3 +412,51 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// TestHTMLFixture extracts a small page written for this test: metadata
+// from the head, the article body whole, the debris listed as removed.
+func TestHTMLFixture(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "article.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	res, err := HTML(f, "https://gazette.example.org/news/council-budget?utm=x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct{ name, got, want string }{
+		{"title", res.Title, "Council agrees budget after long debate"},
+		{"author", res.Author, "Jane Roe"},
+		{"site", res.SiteName, "The Example Gazette"},
+		{"canonical", res.CanonicalURL, "https://gazette.example.org/news/council-budget"},
+		{"language", res.Language, "en"},
+		{"published", res.Published.Format(time.RFC3339), "2025-09-24T07:00:00Z"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
+		}
+	}
+	if res.PublishedEstimated {
+		t.Error("metadata date flagged as estimated")
+	}
+	paras := news.Paragraphs(res.Text)
+	if len(paras) != 5 {
+		t.Errorf("got %d paragraphs, want 5:\n%s", len(paras), res.Text)
+	}
+	if len(paras) > 0 && !strings.HasPrefix(paras[0], "The town council agreed") {
+		t.Errorf("first paragraph = %q", paras[0])
+	}
+	if len(paras) > 0 && !strings.HasPrefix(paras[len(paras)-1], "The budget now goes") {
+		t.Errorf("last paragraph = %q", paras[len(paras)-1])
+	}
+	for _, junk := range []string{"Read also", "Write to", "Library opening hours", "All rights reserved", "By Jane Roe"} {
+		if strings.Contains(res.Text, junk) {
+			t.Errorf("text still contains %q", junk)
+		}
+	}
+	if !slices.ContainsFunc(res.Removed, func(s string) bool { return strings.HasPrefix(s, "Read also") }) {
+		t.Errorf("removed = %q, want the Read also line", res.Removed)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	nurl "net/url"
 	"strings"
+	"time"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -60,6 +61,7 @@ func htmlBytes(data []byte, opts Options) (Result, error) {
 		}
 	}
 	anchors := anchorTexts(doc)
+	metaTime := metaPublished(doc)
 	ex, err := trafilatura.ExtractDocument(doc, topts)
 	if err != nil || ex == nil || ex.ContentNode == nil {
 		if err == nil {
@@ -82,8 +84,14 @@ func htmlBytes(data []byte, opts Options) (Result, error) {
 		Language:     normLang(md.Language),
 		Published:    md.Date.UTC(),
 	}
-	if md.Date.IsZero() {
-		res.Published = md.Date
+	switch {
+	case md.Date.IsZero() && !metaTime.IsZero():
+		res.Published = metaTime
+	case md.Date.IsZero():
+		res.Published = time.Time{}
+	case !metaTime.IsZero() && metaTime.Sub(res.Published).Abs() < 48*time.Hour:
+		// The extractor keeps the day only; the meta tag has the time.
+		res.Published = metaTime
 	}
 	if res.CanonicalURL == "" {
 		res.CanonicalURL = opts.PageURL
@@ -218,6 +226,53 @@ func isVoid(name string) bool {
 		return true
 	}
 	return false
+}
+
+// publishedMeta are the <meta> names and properties that carry the
+// publication time, best first.
+var publishedMeta = []string{
+	"article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+	"pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+	"dc.date", "dcterms.created", "date",
+}
+
+// metaPublished returns the publication time a page's meta tags give with
+// its time of day, or zero.
+func metaPublished(doc *html.Node) time.Time {
+	found := map[string]string{}
+	stack := []*html.Node{doc}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			continue
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Meta {
+			var key, content string
+			for _, a := range n.Attr {
+				switch strings.ToLower(a.Key) {
+				case "name", "property", "itemprop":
+					key = strings.ToLower(a.Val)
+				case "content":
+					content = a.Val
+				}
+			}
+			if key != "" && content != "" && found[key] == "" {
+				found[key] = content
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	for _, k := range publishedMeta {
+		if v := found[k]; v != "" {
+			if t, err := ParseDate(v); err == nil {
+				return t
+			}
+		}
+	}
+	return time.Time{}
 }
 
 // anchorTexts returns the folded texts (see normKey) of the page's links

@@ -352,6 +352,9 @@ func gazMatch(toks []token) (int, gazEntry, bool) {
 			break
 		}
 		if e, ok := gazetteer[gazKey(strings.Join(words, " "))]; ok {
+			if e.acronym && strings.ToUpper(words[0]) != words[0] {
+				continue
+			}
 			return n, e, true
 		}
 	}

@@ -291,3 +291,18 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+func TestAcronymsNeedCapitals(t *testing.T) {
+	ents, _ := Extract("North Korean leader Kim Jong Un met the UN envoy. Nato and NATO agreed.")
+	if _, ok := byName(ents, "United Nations"); !ok {
+		t.Errorf("UN not found: %+v", ents)
+	}
+	for _, e := range ents {
+		if e.Name == "United Nations" && e.Mentions != 1 {
+			t.Errorf("United Nations mentioned %d times, want 1 (\"Un\" in Kim Jong Un is not the UN)", e.Mentions)
+		}
+		if e.Name == "NATO" && e.Mentions != 2 {
+			t.Errorf("NATO mentioned %d times, want 2", e.Mentions)
+		}
+	}
+}

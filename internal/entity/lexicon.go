@@ -16,6 +16,9 @@ var namesTSV string
 
 type gazEntry struct {
 	kind, canonical string
+	// acronym forms ("UN", "US", "AP") match only when written in capitals,
+	// so "Kim Jong Un" and "Us" stay out.
+	acronym bool
 }
 
 type givenName struct {
@@ -47,8 +50,13 @@ func init() {
 		}
 		for _, form := range forms {
 			k := gazKey(form)
-			if _, dup := gazetteer[k]; !dup {
-				gazetteer[k] = e
+			fe := e
+			fe.acronym = strings.ToUpper(form) == form && len(strings.Fields(form)) == 1
+			if have, dup := gazetteer[k]; !dup {
+				gazetteer[k] = fe
+			} else if have.acronym && !fe.acronym {
+				have.acronym = false // "NATO" and "Nato": any case matches
+				gazetteer[k] = have
 			}
 			if n := len(strings.Fields(k)); n > gazMaxWords {
 				gazMaxWords = n

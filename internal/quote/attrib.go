@@ -25,23 +25,22 @@ func init() {
 			m[w] = part
 		}
 	}
-	finite := `say says said tell tells told add adds added ask asks asked write writes wrote state stated noted
-		argue argues argued insist insists insisted claim claimed declare declares declared reply replied
-		respond responds responded continued warn warns warned reiterate reiterates reiterated acknowledge
+	finite := `say says said tell tells told add adds added ask asks asked write writes wrote stated noted argue
+		argues argued insist insists insisted claimed declare declares declared reply replied respond
+		responds responded continued warn warns warned reiterate reiterates reiterated acknowledge
 		acknowledges acknowledged admit admits admitted announce announces announced confirm confirms
 		confirmed tweet tweeted posted recall recalls recalled suggest suggests suggested stressed emphasize
 		emphasizes emphasized emphasise emphasises emphasised urge urges urged explain explains explained
-		remark remarked describe describes described called predict predicts predicted vow vows vowed
-		promise promised boast boasts boasted complain complains complained charge charged conclude
-		concludes concluded observe observes observed joke jokes joked quip quips quipped concede concedes
-		conceded maintain maintains maintained assert asserts asserted contend contends contended allege
-		alleges alleged testify testifies testified characterize characterizes characterized characterise
-		characterised sings sang blast blasts blasted slam slams slammed criticize criticizes criticized
-		accuse accuses accused deny denies denied praise praised reported mentioned indicated clarify
-		clarifies clarified reminded agree agrees agreed touted lamented shout shouts shouted yell yells
-		yelled cried exclaim exclaimed muse mused scoff scoffed quoted likened dubbed labeled labelled
-		branded wondered demanded pledge pledged hinted retort retorts retorted summarized cautioned
-		proclaim proclaimed insisting`
+		remarked describe describes described called predict predicts predicted vows vowed promised boast
+		boasts boasted complain complains complained charged conclude concludes concluded observe observes
+		observed jokes joked quip quips quipped concede concedes conceded maintain maintains maintained
+		assert asserts asserted contend contends contended allege alleges alleged testify testifies
+		testified characterize characterizes characterized characterise characterised sings sang blasts
+		blasted slams slammed criticize criticizes criticized accuse accuses accused deny denies denied
+		praised reported mentioned indicated clarify clarifies clarified reminded agree agrees agreed touted
+		lamented shout shouts shouted yell yells yelled cried exclaim exclaimed muse mused scoff scoffed
+		quoted likened dubbed labeled labelled branded wondered demanded pledge pledged hinted retort
+		retorts retorted summarized cautioned proclaim proclaimed insisting`
 	finite += ` chant chants chanted commented read`
 	participles := `chanting saying telling adding asking writing stating noting arguing claiming declaring replying responding
 		warning reiterating acknowledging admitting announcing confirming tweeting recalling suggesting stressing
@@ -547,6 +546,9 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 		if w.mention >= 0 {
 			switch d.kindOf(w.mention) {
 			case entity.KindPerson:
+				if e := d.ents[d.ms[w.mention].EntityID]; weak(e) && n > 0 {
+					continue // a repeated capitalised word far from the cue ("on the Mall, said")
+				}
 				if anon && n > 0 && !d.apposed(ws, k, hi) {
 					return speaker{name: Unnamed, ok: true}
 				}
@@ -698,7 +700,7 @@ func (d *doc) phrase(ws []word, lo, hi int) speaker {
 			break
 		}
 		switch ws[k].lw {
-		case "that", "who", "which", "when", "where", "while", "as", "if":
+		case "that", "who", "which", "what", "when", "where", "while", "as", "if", "it":
 			return speaker{}
 		case "the", "a", "an", "this":
 			start = k

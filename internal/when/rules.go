@@ -285,6 +285,9 @@ func ruleDefs() []ruleDef {
 		{name: "tod-alone", typ: "TIME",
 			pattern: `(?P<tod>mid-?\s?afternoon|mid-?\s?morning|midafternoon|midmorning)`,
 			norm:    normTodAlone},
+		{name: "tod-ana", typ: "TIME",
+			pattern: `the\s+(?P<tod>morning|afternoon|evening)`,
+			accept:  todAnaAccept, norm: normTodAna},
 		{name: "day-ana", typ: "DATE",
 			pattern: `the\s+(?:(?P<dir>next|following|previous|prior)\s+day|day\s+(?P<dir>before|after))`,
 			accept:  dayAnaAccept, norm: normDayAna},
@@ -861,6 +864,22 @@ func normTodRel(f *finder, m *match) (Timex, bool) {
 		}
 	}
 	return Timex{Type: "TIME", Value: fmtDay(d) + "T" + todCode(tod), Resolved: true}, true
+}
+
+// todAnaAccept keeps "in the morning"; normTodAna then drops it unless a
+// day was mentioned just before ("Friday … in the morning"): alone it is
+// generic.
+func todAnaAccept(f *finder, m *match) bool {
+	p := prevWord(f.lower, m.start)
+	return p == "in" || p == "during" || p == "by" || p == "that"
+}
+
+func normTodAna(f *finder, m *match) (Timex, bool) {
+	v, okr := f.lastRef(m.start, 250, func(v string) bool { return granularity(v) == "day" })
+	if !okr {
+		return Timex{}, false
+	}
+	return Timex{Type: "TIME", Value: v[:10] + "T" + todCode(m.g("tod")), Resolved: true}, true
 }
 
 // normTodAlone resolves "mid-afternoon" to that part of the day last

@@ -460,3 +460,53 @@ func TestHTMLFixture(t *testing.T) {
 		t.Errorf("removed = %q, want the Read also line", res.Removed)
 	}
 }
+
+func TestBlockRules(t *testing.T) {
+	prose := func(s string) block { return block{text: s + " met on Tuesday and agreed the budget after a long debate."} }
+	link := func(s string) block { return block{text: s, linkShare: 1} }
+	tests := []struct {
+		name    string
+		in      []block
+		title   string
+		removed []string
+	}{
+		{name: "title copy and byline at the top",
+			in:      []block{{text: "Council Agrees Budget"}, {text: "By Jane Roe"}, prose("The council"), prose("Members")},
+			title:   "Council Agrees Budget - The Example Gazette",
+			removed: []string{"Council Agrees Budget", "By Jane Roe"}},
+		{name: "date line and breadcrumb at the top",
+			in:      []block{{text: "Home » News » Local"}, {text: "Updated: Sept. 24, 2025 10:15"}, prose("The council"), prose("Members")},
+			removed: []string{"Home » News » Local", "Updated: Sept. 24, 2025 10:15"}},
+		{name: "trailing related links with teasers",
+			in: []block{prose("The council"), prose("Members"), {text: "Most Popular"},
+				link("Library opening hours extended this winter"), {text: "The library will open late on Thursdays."},
+				link("New bus timetable starts on Monday"), link("School sports day moved because of rain")},
+			removed: []string{"Most Popular", "Library opening hours extended this winter", "The library will open late on Thursdays.",
+				"New bus timetable starts on Monday", "School sports day moved because of rain"}},
+		{name: "content list is kept",
+			in: []block{prose("The council"), {text: "The plan funds:"}, {text: "New roofs for two schools"},
+				{text: "Longer library hours"}, {text: "A review of bus routes"}},
+			removed: nil},
+		{name: "inline related link between prose",
+			in:      []block{prose("The council"), link("Why the roads cost more this year"), prose("Members")},
+			removed: []string{"Why the roads cost more this year"}},
+		{name: "linked section heading is kept",
+			in:      []block{prose("The council"), {text: "Why the roads cost more this year", linkShare: 1, heading: true}, prose("Members")},
+			removed: nil},
+		{name: "trailing contact, promo and tags",
+			in: []block{prose("The council"), prose("Members"), {text: "Write to Jane Roe at jane@example.org"},
+				{text: "Follow The Gazette on Twitter for more local news."}, {text: "Tags: budget, council, schools"}},
+			removed: []string{"Write to Jane Roe at jane@example.org", "Follow The Gazette on Twitter for more local news.", "Tags: budget, council, schools"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := cleanBlocks(tc.in, tc.title)
+			if !slices.Equal(c.removed, tc.removed) {
+				t.Errorf("removed = %q\nwant      %q", c.removed, tc.removed)
+			}
+			if len(c.paras) == 0 || !strings.Contains(c.paras[0], "The council met") {
+				t.Errorf("paragraphs = %q", c.paras)
+			}
+		})
+	}
+}

@@ -288,6 +288,9 @@ func ruleDefs() []ruleDef {
 		{name: "tod-ana", typ: "TIME",
 			pattern: `the\s+(?P<tod>morning|afternoon|evening)`,
 			accept:  todAnaAccept, norm: normTodAna},
+		{name: "nth-day", typ: "DATE",
+			pattern: `(?:the\s+)?(?:{DAYORD}|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|full)\s+)?day`,
+			accept:  nthDayAccept, norm: normNthDay},
 		{name: "day-ana", typ: "DATE",
 			pattern: `the\s+(?:(?P<dir>next|following|previous|prior)\s+day|day\s+(?P<dir>before|after))`,
 			accept:  dayAnaAccept, norm: normDayAna},
@@ -864,6 +867,23 @@ func normTodRel(f *finder, m *match) (Timex, bool) {
 		}
 	}
 	return Timex{Type: "TIME", Value: fmtDay(d) + "T" + todCode(tod), Resolved: true}, true
+}
+
+// nthDayAccept keeps "today is the eighth day (of the operation)", "it's
+// the second day of an offensive": a count that names the current day.
+func nthDayAccept(f *finder, m *match) bool {
+	switch prevWord(f.lower, m.start) {
+	case "is", "it's", "marks", "s":
+		return true
+	}
+	return false
+}
+
+func normNthDay(f *finder, m *match) (Timex, bool) {
+	if !f.has {
+		return unresolved("DATE", "XXXX-XX-XX", "")
+	}
+	return ok("DATE", fmtDay(f.anchor))
 }
 
 // todAnaAccept keeps "in the morning"; normTodAna then drops it unless a

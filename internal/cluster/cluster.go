@@ -67,6 +67,9 @@ type Config struct {
 	// QueryTerms is how many of an article's top terms are looked up in the
 	// inverted index.
 	QueryTerms int `json:"query_terms"`
+	// Candidates is how many stories, ranked by shared top terms, are
+	// scored in full for each article.
+	Candidates int `json:"candidates"`
 	// MaxPostings is how many of the newest entries of one posting list are
 	// scanned.
 	MaxPostings int `json:"max_postings"`
@@ -118,6 +121,7 @@ func (c Config) withDefaults() Config {
 	defI(&c.MaxWords, 400)
 	defI(&c.QueryTerms, 30)
 	defI(&c.MaxPostings, 128)
+	defI(&c.Candidates, 40)
 	defI(&c.StoryTerms, 150)
 	defI(&c.MinTerms, 3)
 	def(&c.StorylineThreshold, 0.2)
@@ -208,6 +212,9 @@ type Clusterer struct {
 	terms   []string  // term -> key ("\x00" prefix for entities)
 	surface []string  // term -> a surface form for labels
 	df      []int32   // documents containing the term
+	idfV    []float32 // cached IDF ...
+	idfN    []int32   // ... computed when n was this
+	dfAt    []int32   // ... and df was this
 	n       int       // documents counted in df
 	post    [][]int32 // term -> story indices, oldest first
 
@@ -219,13 +226,15 @@ type Clusterer struct {
 	merges  []Merge
 	mergeTo map[string]string // merged ID -> ID it went into
 
-	newest time.Time
-	adds   int
-	active []int32 // unfrozen stories
-	stamp  []uint32
-	cur    uint32
-	stem   stemmer
-	hapax  float64
+	newest   time.Time
+	adds     int
+	active   []int32 // unfrozen stories
+	stamp    []uint32
+	acc      []float64
+	rejected []int32
+	cur      uint32
+	stem     stemmer
+	hapax    float64
 }
 
 type story struct {
@@ -242,6 +251,7 @@ type story struct {
 	tcen     sparse // sum of member title vectors
 	ndocs    int
 	norm     float64
+	tnorm    float64
 	normN    int
 	into     int32 // merged into, or -1
 	line     int32
@@ -256,6 +266,8 @@ type line struct {
 	last    time.Time
 	into    int32
 	frozen  bool
+	norm    float64
+	normN   int
 }
 
 // New returns an empty Clusterer.
@@ -345,7 +357,7 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	}
 	if len(f.ids) >= c.cfg.MinTerms {
 		c.index(si, f)
-		for {
+		for c.review(si) {
 			o := c.closestStory(si)
 			if o < 0 {
 				break
@@ -354,7 +366,9 @@ func (c *Clusterer) Add(d Doc) Assignment {
 			a.Merged = append(a.Merged, c.stories[from].id)
 			si = into
 		}
-		c.linkStoryline(si)
+		if c.review(si) {
+			c.linkStoryline(si)
+		}
 	}
 	s := &c.stories[si]
 	a.StoryID = s.id
@@ -375,6 +389,7 @@ func (c *Clusterer) newStory(d Doc) int32 {
 	c.stories[si].line = li
 	c.active = append(c.active, si)
 	c.stamp = append(c.stamp, 0)
+	c.acc = append(c.acc, 0)
 	return si
 }
 
@@ -425,6 +440,7 @@ func (c *Clusterer) addMember(si int32, d Doc, f *features) {
 	s.ndocs++
 	s.normN = 0
 	l.cen = c.prune(l.cen.add(f.unit, 1))
+	l.normN = 0
 }
 
 // prune keeps the StoryTerms heaviest terms (by weight times IDF) once a
@@ -457,10 +473,15 @@ func (c *Clusterer) prune(v sparse) sparse {
 // article to anything, and counting it fully in vector norms penalises long
 // or noisy articles for their unique words.
 func (c *Clusterer) idf(t int32) float64 {
+	// The cached value stands until the article count has grown by 1%.
+	if n := c.idfN[t]; n >= 0 && c.n-int(n) <= int(n)/100 && c.dfAt[t] == c.df[t] {
+		return float64(c.idfV[t])
+	}
 	x := math.Log(1 + float64(c.n)/float64(max(c.df[t], 1)))
 	if c.df[t] < 2 {
 		x *= c.hapax
 	}
+	c.idfV[t], c.idfN[t], c.dfAt[t] = float32(x), int32(c.n), c.df[t]
 	return x
 }
 
@@ -474,13 +495,35 @@ func (c *Clusterer) norm(v sparse) float64 {
 	return math.Sqrt(s)
 }
 
+// stale reports whether a norm computed when n articles were counted needs
+// recomputing: IDF moves slowly, so norms are refreshed when the count has
+// grown by 5%.
+func (c *Clusterer) stale(n int) bool {
+	return n == 0 || float64(c.n) > 1.05*float64(n)
+}
+
 func (c *Clusterer) storyNorm(si int32) float64 {
 	s := &c.stories[si]
-	if s.normN == 0 || float64(c.n) > 1.05*float64(s.normN) {
+	if c.stale(s.normN) {
 		s.norm = c.norm(s.cen)
+		s.tnorm = c.norm(s.tcen)
 		s.normN = max(c.n, 1)
 	}
 	return s.norm
+}
+
+func (c *Clusterer) titleNorm(si int32) float64 {
+	c.storyNorm(si)
+	return c.stories[si].tnorm
+}
+
+func (c *Clusterer) lineNorm(li int32) float64 {
+	l := &c.lines[li]
+	if c.stale(l.normN) {
+		l.norm = c.norm(l.cen)
+		l.normN = max(c.n, 1)
+	}
+	return l.norm
 }
 
 // cosine of a and b after IDF weighting; na and nb are their weighted norms.
@@ -548,40 +591,85 @@ type scored struct {
 	score float64
 }
 
-// candidates returns stories sharing top terms with f within the window,
-// scored and best first.
-func (c *Clusterer) candidates(f features, at time.Time) []scored {
+// gather returns up to k live stories posted under the top query terms of
+// v, ranked by the summed IDF weight of the terms they share with v. Only
+// the newest MaxPostings entries of each posting list are read, so the cost
+// does not grow with the number of stories kept. ok filters stories.
+func (c *Clusterer) gather(v sparse, terms, k int, ok func(si int32) bool) []int32 {
 	c.cur++
 	if c.cur == 0 {
 		clear(c.stamp)
 		c.cur = 1
 	}
-	nf := c.norm(f.unit)
-	var out []scored
-	for _, t := range c.top(f.unit, c.cfg.QueryTerms) {
+	base := c.cur
+	var hits []int32
+	for _, t := range c.top(v, terms) {
+		w := c.idf(t)
+		c.cur++
+		if c.cur == 0 {
+			clear(c.stamp)
+			c.cur = 1
+			base = 0
+		}
 		p := c.post[t]
 		lo := max(0, len(p)-c.cfg.MaxPostings)
-		for k := len(p) - 1; k >= lo; k-- {
-			si := c.find(p[k])
-			if c.stamp[si] == c.cur {
+		for i := len(p) - 1; i >= lo; i-- {
+			si := c.find(p[i])
+			st := c.stamp[si]
+			if st == c.cur {
+				continue // already counted for this term
+			}
+			if st < base || st == 0 {
+				// first time this gather sees the story
+				if !ok(si) {
+					c.stamp[si] = ^uint32(0) // rejected: never counted
+					c.rejected = append(c.rejected, si)
+					continue
+				}
+				c.acc[si] = 0
+				hits = append(hits, si)
+			} else if st == ^uint32(0) {
 				continue
 			}
 			c.stamp[si] = c.cur
-			s := &c.stories[si]
-			if s.frozen || s.ndocs == 0 {
-				continue
-			}
-			if gap(at, s.first, s.last) > c.cfg.Window {
-				continue
-			}
-			sim := c.cosine(f.unit, nf, s.cen, c.storyNorm(si))
-			if len(f.title.ids) > 0 && len(s.tcen.ids) > 0 {
-				ts := c.cosine(f.title, c.norm(f.title), s.tcen, c.norm(s.tcen))
-				sim = (1-c.cfg.TitleShare)*sim + c.cfg.TitleShare*ts
-			}
-			sim *= c.decay(at, s.first, s.last)
-			out = append(out, scored{si, sim})
+			c.acc[si] += w
 		}
+	}
+	for _, si := range c.rejected {
+		c.stamp[si] = 0
+	}
+	c.rejected = c.rejected[:0]
+	all := make([]ranked, len(hits))
+	for i, si := range hits {
+		all[i] = ranked{si, c.acc[si]}
+	}
+	best := topK(all, k)
+	out := make([]int32, len(best))
+	for i, r := range best {
+		out[i] = r.id
+	}
+	return out
+}
+
+// candidates returns the stories sharing top terms with f within the
+// window, scored and best first.
+func (c *Clusterer) candidates(f features, at time.Time) []scored {
+	nf := c.norm(f.unit)
+	nt := c.norm(f.title)
+	ids := c.gather(f.unit, c.cfg.QueryTerms, c.cfg.Candidates, func(si int32) bool {
+		s := &c.stories[si]
+		return !s.frozen && s.ndocs > 0 && gap(at, s.first, s.last) <= c.cfg.Window
+	})
+	out := make([]scored, 0, len(ids))
+	for _, si := range ids {
+		s := &c.stories[si]
+		sim := c.cosine(f.unit, nf, s.cen, c.storyNorm(si))
+		if nt > 0 && len(s.tcen.ids) > 0 {
+			ts := c.cosine(f.title, nt, s.tcen, c.titleNorm(si))
+			sim = (1-c.cfg.TitleShare)*sim + c.cfg.TitleShare*ts
+		}
+		sim *= c.decay(at, s.first, s.last)
+		out = append(out, scored{si, sim})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].score != out[j].score {
@@ -594,25 +682,13 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 
 // top returns the k terms of v with the highest weight times IDF.
 func (c *Clusterer) top(v sparse, k int) []int32 {
-	type tw struct {
-		id int32
-		s  float64
-	}
-	all := make([]tw, len(v.ids))
+	all := make([]ranked, len(v.ids))
 	for i, id := range v.ids {
-		all[i] = tw{id, float64(v.w[i]) * c.idf(id)}
+		all[i] = ranked{id, float64(v.w[i]) * c.idf(id)}
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].s != all[j].s {
-			return all[i].s > all[j].s
-		}
-		return all[i].id < all[j].id
-	})
-	if len(all) > k {
-		all = all[:k]
-	}
-	out := make([]int32, len(all))
-	for i, t := range all {
+	best := topK(all, k)
+	out := make([]int32, len(best))
+	for i, t := range best {
 		out[i] = t.id
 	}
 	return out
@@ -638,7 +714,7 @@ func (c *Clusterer) storySim(a, b int32) float64 {
 	sa, sb := &c.stories[a], &c.stories[b]
 	sim := c.cosine(sa.cen, c.storyNorm(a), sb.cen, c.storyNorm(b))
 	if len(sa.tcen.ids) > 0 && len(sb.tcen.ids) > 0 {
-		ts := c.cosine(sa.tcen, c.norm(sa.tcen), sb.tcen, c.norm(sb.tcen))
+		ts := c.cosine(sa.tcen, c.titleNorm(a), sb.tcen, c.titleNorm(b))
 		sim = (1-c.cfg.TitleShare)*sim + c.cfg.TitleShare*ts
 	}
 	g := spanGap(sa.first, sa.last, sb.first, sb.last)
@@ -749,6 +825,7 @@ func (c *Clusterer) mergeLines(into, from int32, at time.Time) {
 	li, lf := &c.lines[into], &c.lines[from]
 	li.stories = append(li.stories, lf.stories...)
 	li.cen = c.prune(li.cen.add(lf.cen, 1))
+	li.normN = 0
 	if !lf.first.IsZero() && (li.first.IsZero() || lf.first.Before(li.first)) {
 		li.first = lf.first
 	}
@@ -765,33 +842,26 @@ func (c *Clusterer) mergeLines(into, from int32, at time.Time) {
 	c.mergeTo[lf.id] = li.id
 }
 
+// review reports whether story si is due for a merge and storyline check:
+// while it is young, then each time its size doubles. A large story's
+// centroid moves little with one more article.
+func (c *Clusterer) review(si int32) bool {
+	n := c.stories[si].ndocs
+	return n <= 8 || n&(n-1) == 0
+}
+
 // closestStory returns another story whose centroid is within
 // MergeThreshold of story si's (damped by time), or -1.
 func (c *Clusterer) closestStory(si int32) int32 {
-	c.cur++
-	if c.cur == 0 {
-		clear(c.stamp)
-		c.cur = 1
-	}
-	c.stamp[si] = c.cur
 	s := &c.stories[si]
+	ids := c.gather(s.cen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
+		os := &c.stories[o]
+		return o != si && !os.frozen && os.ndocs > 0 && spanGap(s.first, s.last, os.first, os.last) <= c.cfg.Window
+	})
 	best, bestSim := int32(-1), c.cfg.MergeThreshold
-	for _, t := range c.top(s.cen, c.cfg.QueryTerms) {
-		p := c.post[t]
-		lo := max(0, len(p)-c.cfg.MaxPostings)
-		for k := len(p) - 1; k >= lo; k-- {
-			o := c.find(p[k])
-			if c.stamp[o] == c.cur {
-				continue
-			}
-			c.stamp[o] = c.cur
-			os := &c.stories[o]
-			if os.frozen || os.ndocs == 0 || spanGap(s.first, s.last, os.first, os.last) > c.cfg.Window {
-				continue
-			}
-			if sim := c.storySim(si, o); sim >= bestSim {
-				best, bestSim = o, sim
-			}
+	for _, o := range ids {
+		if sim := c.storySim(si, o); sim >= bestSim {
+			best, bestSim = o, sim
 		}
 	}
 	return best
@@ -802,44 +872,28 @@ func (c *Clusterer) closestStory(si int32) int32 {
 func (c *Clusterer) linkStoryline(si int32) {
 	s := &c.stories[si]
 	own := c.findLine(s.line)
-	l := &c.lines[own]
-	if len(l.stories) != 1 {
+	if len(c.lines[own].stories) != 1 {
 		return
 	}
-	c.cur++
-	if c.cur == 0 {
-		clear(c.stamp)
-		c.cur = 1
-	}
 	ns := c.storyNorm(si)
-	seen := map[int32]bool{own: true}
+	ids := c.gather(s.cen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
+		return o != si && !c.stories[o].frozen
+	})
 	best, bestSim := int32(-1), 0.0
-	for _, t := range c.top(s.cen, c.cfg.QueryTerms) {
-		p := c.post[t]
-		lo := max(0, len(p)-c.cfg.MaxPostings)
-		for k := len(p) - 1; k >= lo; k-- {
-			o := c.find(p[k])
-			if c.stamp[o] == c.cur {
-				continue
-			}
-			c.stamp[o] = c.cur
-			os := &c.stories[o]
-			if os.frozen {
-				continue
-			}
-			li := c.findLine(os.line)
-			if seen[li] {
-				continue
-			}
-			seen[li] = true
-			cand := &c.lines[li]
-			if cand.frozen || spanGap(s.first, s.last, cand.first, cand.last) > c.cfg.StorylineWindow {
-				continue
-			}
-			sim := c.cosine(s.cen, ns, cand.cen, c.norm(cand.cen))
-			if sim > bestSim || (sim == bestSim && best >= 0 && c.lines[li].id < c.lines[best].id) {
-				best, bestSim = li, sim
-			}
+	seen := map[int32]bool{own: true}
+	for _, o := range ids {
+		li := c.findLine(c.stories[o].line)
+		if seen[li] {
+			continue
+		}
+		seen[li] = true
+		cand := &c.lines[li]
+		if cand.frozen || spanGap(s.first, s.last, cand.first, cand.last) > c.cfg.StorylineWindow {
+			continue
+		}
+		sim := c.cosine(s.cen, ns, cand.cen, c.lineNorm(li))
+		if sim > bestSim || (sim == bestSim && best >= 0 && cand.id < c.lines[best].id) {
+			best, bestSim = li, sim
 		}
 	}
 	if best >= 0 && bestSim >= c.cfg.StorylineThreshold {

@@ -55,6 +55,9 @@ func (c *Clusterer) term(key, surface string) int32 {
 	c.terms = append(c.terms, key)
 	c.surface = append(c.surface, surface)
 	c.df = append(c.df, 0)
+	c.idfV = append(c.idfV, 0)
+	c.idfN = append(c.idfN, -1)
+	c.dfAt = append(c.dfAt, 0)
 	c.post = append(c.post, nil)
 	return id
 }

@@ -150,26 +150,42 @@ func set(words string) map[string]struct{} {
 	return m
 }
 
+var langOrder = []string{langEN, langDE, langFR, langES, langRU, langUK}
+
+// stopLangs maps each stopword to the set of languages (bit i for
+// langOrder[i]) whose list holds it.
+var stopLangs = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for i, lang := range langOrder {
+		for w := range stopwords[lang] {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}()
+
 // guessLanguage picks the language whose stopwords are most frequent among
 // the first words of a text, or "" when none stands out.
 func guessLanguage(toks []token) string {
-	best, bestN := "", 0
 	cyr := 0
 	n := min(len(toks), 200)
-	counts := map[string]int{}
+	var counts [8]int
 	for _, t := range toks[:n] {
 		r, _ := utf8.DecodeRuneInString(t.word)
-		if unicode.Is(unicode.Cyrillic, r) {
+		if r >= 0x400 && unicode.Is(unicode.Cyrillic, r) {
 			cyr++
 		}
-		for lang, sw := range stopwords {
-			if _, ok := sw[t.word]; ok {
-				counts[lang]++
+		if bits, ok := stopLangs[t.word]; ok {
+			for i := range langOrder {
+				if bits&(1<<i) != 0 {
+					counts[i]++
+				}
 			}
 		}
 	}
-	for _, lang := range []string{langEN, langDE, langFR, langES, langRU, langUK} {
-		c := counts[lang]
+	best, bestN := "", 0
+	for i, lang := range langOrder {
+		c := counts[i]
 		if lang == langRU || lang == langUK {
 			if cyr*2 < n {
 				continue
@@ -201,7 +217,8 @@ func normLang(l string) string {
 // stemmer folds words to stems, caching results; it is not safe for
 // concurrent use.
 type stemmer struct {
-	cache map[string]string
+	cache map[string]map[string]string // language -> word -> stem
+	size  int
 }
 
 const stemCacheMax = 1 << 18
@@ -212,12 +229,17 @@ func (s *stemmer) stem(lang, w string) string {
 	default:
 		return w
 	}
-	key := lang + ":" + w
-	if st, ok := s.cache[key]; ok {
+	m := s.cache[lang]
+	if st, ok := m[w]; ok {
 		return st
 	}
-	if s.cache == nil || len(s.cache) >= stemCacheMax {
-		s.cache = make(map[string]string, 1024)
+	if s.cache == nil || s.size >= stemCacheMax {
+		s.cache = make(map[string]map[string]string)
+		s.size = 0
+	}
+	if m = s.cache[lang]; m == nil {
+		m = make(map[string]string, 1024)
+		s.cache[lang] = m
 	}
 	var st string
 	switch lang {
@@ -233,7 +255,8 @@ func (s *stemmer) stem(lang, w string) string {
 	if st == "" {
 		st = w
 	}
-	s.cache[key] = st
+	m[w] = st
+	s.size++
 	return st
 }
 

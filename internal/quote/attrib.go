@@ -41,8 +41,10 @@ func init() {
 		lamented shout shouts shouted yell yells yelled cried exclaim exclaimed muse mused scoff scoffed
 		quoted likened dubbed labeled labelled branded wondered demanded pledge pledged hinted retort
 		retorts retorted summarized cautioned proclaim proclaimed insisting`
-	finite += ` chant chants chanted commented read`
-	participles := `chanting saying telling adding asking writing stating noting arguing claiming declaring replying responding
+	finite += ` chant chants chanted commented read condemn condemns condemned denounce denounces denounced
+		hailed hails dismissed mocked mocks ruled rated decried derided lauded scolded admonished termed terms
+		lambasted criticised chided berated`
+	participles := `condemning denouncing dismissing mocking calling hailing chanting saying telling adding asking writing stating noting arguing claiming declaring replying responding
 		warning reiterating acknowledging admitting announcing confirming tweeting recalling suggesting stressing
 		emphasizing emphasising urging explaining remarking describing calling predicting vowing promising
 		boasting complaining charging concluding observing joking conceding maintaining asserting contending
@@ -546,7 +548,7 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 		if w.mention >= 0 {
 			switch d.kindOf(w.mention) {
 			case entity.KindPerson:
-				if e := d.ents[d.ms[w.mention].EntityID]; weak(e) && n > 0 {
+				if e := d.ents[d.ms[w.mention].EntityID]; weak(e) && (n > 0 || hi < len(ws) && strings.Contains(d.text[w.end:ws[hi].start], ",")) {
 					continue // a repeated capitalised word far from the cue ("on the Mall, said")
 				}
 				if anon && n > 0 && !d.apposed(ws, k, hi) {
@@ -574,8 +576,8 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 		if (w.lw == "i" || w.lw == "we") && !org.ok && !anon {
 			return speaker{}
 		}
-		if cueWord(w.lw) || w.lw == "that" || w.lw == "and" && n > 3 {
-			break
+		if part, isCue := cues[w.lw]; (isCue && !part) || w.lw == "that" || w.lw == "and" && n > 3 {
+			break // a finite speech verb or "that" opens another clause
 		}
 	}
 	if anon {

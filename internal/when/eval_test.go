@@ -32,6 +32,7 @@ func TestEvaluateTimeBank(t *testing.T) {
 	if err := r.WriteText(os.Stderr); err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("value F1 %.4f (P %.4f R %.4f), extent F1 %.4f, strict F1 %.4f", r.ValueF1, r.ValuePrecision, r.ValueRecall, r.ExtentF1, r.StrictF1)
 	if os.Getenv("PARALLAX_MISMATCHES") != "" {
 		f, err := os.Create(os.Getenv("PARALLAX_MISMATCHES"))
 		if err != nil {

@@ -108,6 +108,7 @@ func init() {
 	numPat = blocks.Replace(`(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|an)\s+(?:hundred|thousand|dozen)|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|a|an|{NUMW}(?:[\s-]+(?:and\s+)?{NUMW})*)(?:[\s-]+and[\s-]+a[\s-]+half)?`)
 	for i, d := range ruleDefs() {
 		re := regexp.MustCompile(`^(?:` + pat(d.pattern) + `)`)
+		re.Longest()
 		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef})
 	}
 	buildTriggers()

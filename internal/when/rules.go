@@ -289,6 +289,13 @@ func ruleDefs() []ruleDef {
 		{name: "tod-ana", typ: "TIME",
 			pattern: `the\s+(?P<tod>morning|afternoon|evening)`,
 			accept:  todAnaAccept, norm: normTodAna},
+		{name: "then", typ: "DATE",
+			pattern: `(?P<prep>until|since|till|by|before|after|from)\s+(?P<then>then)`,
+			accept: func(f *finder, m *match) bool {
+				m.start = m.groupStart("then")
+				return true
+			},
+			norm: normThen},
 		{name: "nth-day", typ: "DATE",
 			pattern: `(?:the\s+)?(?:{DAYORD}|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|full)\s+)?day`,
 			accept:  nthDayAccept, norm: normNthDay},
@@ -868,6 +875,19 @@ func normTodRel(f *finder, m *match) (Timex, bool) {
 		}
 	}
 	return Timex{Type: "TIME", Value: fmtDay(d) + "T" + todCode(tod), Resolved: true}, true
+}
+
+// normThen resolves "until then", "since then" to the date last mentioned
+// nearby; without one it is a vague past or future.
+func normThen(f *finder, m *match) (Timex, bool) {
+	if v, okr := f.lastRef(m.start, 600, nil); okr {
+		return ok("DATE", v)
+	}
+	switch m.g("prep") {
+	case "since", "after", "from":
+		return ok("DATE", "PAST_REF")
+	}
+	return ok("DATE", "FUTURE_REF")
 }
 
 // nthDayAccept keeps "today is the eighth day (of the operation)", "it's

@@ -36,6 +36,7 @@ var ruleTriggers = map[string]string{
 	"tod-alone":      "morning afternoon midmorning midafternoon",
 	"day-ana":        "day",
 	"the-day":        "day",
+	"then":           "then",
 	"nth-day":        "day",
 	"tod-ana":        "morning afternoon evening",
 	"weekday":        trigWeekdays + " mondays tuesdays wednesdays thursdays fridays saturdays sundays",

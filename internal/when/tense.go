@@ -183,6 +183,9 @@ var adjectiveBefore = map[string]bool{
 	"her": true, "our": true, "this": true, "that": true, "these": true,
 	"those": true, "still": true, "newly": true, "so": true, "well": true,
 	"fully": true, "highly": true, "widely": true, "long": true, "much": true,
+	// A passive after "be" takes its tense from the auxiliary before it:
+	// "would be redeemed", "will be paid".
+	"be": true, "being": true,
 }
 
 // futurePrepositions before a date make it a deadline or a start: "by

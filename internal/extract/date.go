@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
 )
@@ -210,6 +212,7 @@ var (
 	reMDY       = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	reDMY       = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `\.?,?\s+(\d{4})\b`)
 	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reYearAny   = regexp.MustCompile(`\b(?:1[89]|20)\d\d\b`)
 	reDottedDMY = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 )
 
@@ -231,29 +234,42 @@ func EstimateDate(text string) (time.Time, bool) {
 			best = t
 		}
 	}
-	for _, m := range reMDY.FindAllStringSubmatch(text, -1) {
+	// Every full date has a year: look only around the years.
+	for _, loc := range reYearAny.FindAllStringIndex(text, -1) {
+		start := max(0, loc[0]-30)
+		for start > 0 && !unicode.IsSpace(rune(text[start-1])) {
+			start--
+		}
+		end := min(len(text), loc[1]+1)
+		scanDates(text[start:end], consider)
+	}
+	return best, !best.IsZero()
+}
+
+// scanDates calls consider for each full date in s.
+func scanDates(s string, consider func(y, m, d int)) {
+	for _, m := range reMDY.FindAllStringSubmatch(s, -1) {
 		d, _ := strconv.Atoi(m[2])
 		y, _ := strconv.Atoi(m[3])
 		consider(y, monthNum(m[1]), d)
 	}
-	for _, m := range reDMY.FindAllStringSubmatch(text, -1) {
+	for _, m := range reDMY.FindAllStringSubmatch(s, -1) {
 		d, _ := strconv.Atoi(m[1])
 		y, _ := strconv.Atoi(m[3])
 		consider(y, monthNum(m[2]), d)
 	}
-	for _, m := range reISODate.FindAllStringSubmatch(text, -1) {
+	for _, m := range reISODate.FindAllStringSubmatch(s, -1) {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
 		consider(y, mo, d)
 	}
-	for _, m := range reDottedDMY.FindAllStringSubmatch(text, -1) {
+	for _, m := range reDottedDMY.FindAllStringSubmatch(s, -1) {
 		d, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		y, _ := strconv.Atoi(m[3])
 		consider(y, mo, d)
 	}
-	return best, !best.IsZero()
 }
 
 func monthNum(name string) int {
@@ -295,8 +311,13 @@ func detectLanguage(text string) string {
 	if len(text) < 20 {
 		return ""
 	}
-	if len(text) > 20000 {
-		text = text[:20000]
+	if len(text) > 1500 {
+		// Enough for the detector; cut at a rune boundary.
+		cut := 1500
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
 	}
 	info := whatlanggo.Detect(text)
 	if info.Confidence < 0.3 && len(text) < 200 {

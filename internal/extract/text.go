@@ -467,8 +467,23 @@ func isMetaLine(s string) bool {
 // isPromo: a short call to subscribe, follow, download or click, or a
 // reading-time note.
 func isPromo(s string) bool {
-	return len(strings.Fields(s)) <= 30 && (rePromo.MatchString(s) || reReadTime.MatchString(s))
+	if len(strings.Fields(s)) > 30 {
+		return false
+	}
+	low := strings.ToLower(s)
+	if reReadTime.MatchString(low) {
+		return true
+	}
+	// The expression is slow; run it only when one of its words is there.
+	for _, w := range promoWords {
+		if strings.Contains(low, w) {
+			return rePromo.MatchString(low)
+		}
+	}
+	return false
 }
+
+var promoWords = []string{"click", "subscri", "sign", "follow", "download", " app", "log", "tweet", "continue", "share", "thanks"}
 
 func countKept(ps []*para) int {
 	n := 0

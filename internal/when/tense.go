@@ -9,6 +9,7 @@ const (
 	tenseNone tense = iota
 	tensePast
 	tenseFuture
+	tensePastPerfect // only from verbTense
 )
 
 // maxSentence bounds how far sentenceBounds looks on either side: text
@@ -115,9 +116,19 @@ var notPast = map[string]bool{
 // "will", "'ll", "plans", "is scheduled", "is to", "set to" …; past for
 // "said", "was", "-ed" forms …; tenseNone when none is found.
 func (f *finder) tenseAt(start, end int) tense {
-	if futurePrepositions[prevWord(f.lower, start)] {
+	t := f.verbTense(start, end)
+	if futurePrepositions[prevWord(f.lower, start)] && t != tensePastPerfect {
 		return tenseFuture
 	}
+	if t == tensePastPerfect {
+		return tensePast
+	}
+	return t
+}
+
+// verbTense is tenseAt without the prepositions; it tells the past perfect
+// ("had filed by Wednesday") apart, where a deadline lies in the past.
+func (f *finder) verbTense(start, end int) tense {
 	if before := strings.TrimRight(f.lower[max(0, start-20):start], " "); strings.HasSuffix(before, "ahead of") || strings.HasSuffix(before, "in advance of") || strings.HasSuffix(before, "in time for") {
 		return tenseFuture
 	}
@@ -140,6 +151,9 @@ func (f *finder) tenseAt(start, end int) tense {
 					return tensePast
 				}
 			}
+		}
+		if before[i] == tensePast && (words[i] == "had" || i > 0 && words[i-1] == "had") {
+			return tensePastPerfect
 		}
 		if before[i] != tenseNone {
 			return before[i]
@@ -169,12 +183,13 @@ func classifyPair(prev, w, next string) tense {
 	if w == "set" || w == "is" || w == "are" {
 		return tenseNone
 	}
-	if strings.HasSuffix(w, "ed") && adjectiveBefore[prev] {
-		// "a still unspecified date", "the proposed merger": an
-		// adjective, not a verb in the past.
+	c := classifyWord(w)
+	if c == tensePast && adjectiveBefore[prev] {
+		// "a still unspecified date", "the proposed merger", "would be
+		// paid": a participle, not a verb in the past.
 		return tenseNone
 	}
-	return classifyWord(w)
+	return c
 }
 
 // adjectiveBefore are words after which an -ed form is an adjective.

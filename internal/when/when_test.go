@@ -140,6 +140,21 @@ func TestFind(t *testing.T) {
 		{"millennia", anchor, "Glass was made here for more than two thousand years.", "more than two thousand years", "DURATION", "P2L"},
 		{"year ended", "1989-10-27", "Net income for the year ended Sept. 30 rose.", "the year", "DURATION", "P1Y"},
 
+		// Anaphora and context.
+		{"the day before an event", "1989-10-30", "Eight trading days after Oct. 12, the day before the stock market plunge, prices fell.", "the day", "DATE", "1989-10-12"},
+		{"later in the day", anchor, "He arrived in Philadelphia later in the day.", "the day", "DATE", "2025-12-04"},
+		{"in the morning after a day", "1989-10-30", "Hopes were dashed Friday. Dealers placed buy orders in the morning.", "the morning", "TIME", "1989-10-27TMO"},
+		{"nth day of an operation", "1990-08-15", "In Saudi Arabia, today is the eighth day of the operation.", "the eighth day", "DATE", "1990-08-15"},
+		{"until then", "1989-10-30", "The rights terminate on Nov. 30. Until then, the stock remains convertible.", "then", "DATE", "1989-11-30"},
+		{"in five years ahead", "1989-10-30", "The stock would be redeemed in five years.", "five years", "DATE", "1994"},
+		{"last month name said the month after", "1998-03-01", "Two helicopters crashed last February.", "last February", "DATE", "1997-02"},
+		{"deadline by", "1989-10-27", "The company must repay the loan by February.", "February", "DATE", "1990-02"},
+		{"deadline past perfect", "1990-08-16", "Only two members had filed reports by Wednesday.", "Wednesday", "DATE", "1990-08-15"},
+		{"passive with would", "1989-10-26", "The split would be paid on a still unspecified date in January.", "January", "DATE", "1990-01"},
+		{"ahead of the weekend", "1989-10-30", "Traders squared positions ahead of the weekend.", "the weekend", "DATE", "1989-W44-WE"},
+		{"a while", anchor, "They will live without power for a while.", "a while", "DURATION", "PXX"},
+		{"a day earlier", anchor, "A day earlier, trucks streamed across the border.", "A day earlier", "DURATION", "P1D"},
+
 		// Sets.
 		{"each month", anchor, "Prices are reviewed each month.", "each month", "SET", "P1M"},
 		{"every Thursday", anchor, "The council meets every Thursday.", "every Thursday", "SET", "XXXX-WXX-4"},

@@ -6,7 +6,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/extract"
+	"github.com/parallax-news/parallax/internal/quote"
+	"github.com/parallax-news/parallax/internal/when"
 )
 
 // report is what every evaluation returns: JSON-tagged figures that can
@@ -26,6 +29,17 @@ as that folder's README defines them. --json prints one JSON object.`,
 		a.evalSub("extract DIR", "Score main-text extraction (F1, precision, recall of 4-token shingles)",
 			"  parallax eval extract ../shared/eval/article-extraction",
 			func(ctx context.Context, dir string) (report, error) { return extract.Evaluate(ctx, dir) }),
+		a.evalSub("cluster DIR", "Score story clustering (BCubed and pairwise P/R/F1) on news-please JSON labelled with newsCluster.EventId",
+			"  parallax eval cluster ../shared/eval/news-clusters",
+			func(ctx context.Context, dir string) (report, error) {
+				return cluster.Evaluate(ctx, dir, cluster.EvalOptions{Shuffles: 5, Seed: 1})
+			}),
+		a.evalSub("timex DIR", "Score time expressions (extent and TimeML value P/R/F1) on TimeML documents",
+			"  parallax eval timex ../shared/eval/tempeval3/TimeBank",
+			func(ctx context.Context, dir string) (report, error) { return when.Evaluate(ctx, dir) }),
+		a.evalSub("quotes DIR", "Score quote detection and speaker attribution on PolNeAR",
+			"  parallax eval quotes ../shared/eval/polnear/dev",
+			func(ctx context.Context, dir string) (report, error) { return quote.Evaluate(ctx, dir) }),
 	)
 	return cmd
 }

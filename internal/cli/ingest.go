@@ -63,9 +63,17 @@ of the batch is stored; the exit code is 1 when anything failed.`,
 	return cmd
 }
 
-// ingest runs the ingest pipeline over args into st and prints a summary.
-// It returns an error when storing failed or any input or document failed.
-func (a *app) ingest(ctx context.Context, st pipeline.Store, args []string, f ingestFlags) error {
+// ingestStore is what ingest writes to: articles, then their analysis.
+type ingestStore interface {
+	pipeline.Store
+	pipeline.AnalysisStore
+}
+
+// ingest runs the ingest pipeline over args into st, then analyses the new
+// articles (duplicates, stories, entities, quotes, dates), and prints a
+// summary. It returns an error when storing failed or any input or document
+// failed.
+func (a *app) ingest(ctx context.Context, st ingestStore, args []string, f ingestFlags) error {
 	pub, err := optDate("--published", f.published)
 	if err != nil {
 		return err
@@ -86,6 +94,10 @@ func (a *app) ingest(ctx context.Context, st pipeline.Store, args []string, f in
 		},
 	})
 	bar.finish()
+	var an pipeline.AnalyzeSummary
+	if runErr == nil {
+		an, runErr = pipeline.NewAnalyzer(a.log).Analyze(ctx, st)
+	}
 	for _, err := range sum.Errors {
 		fmt.Fprintf(a.stderr, "error: %v\n", err)
 	}
@@ -93,16 +105,21 @@ func (a *app) ingest(ctx context.Context, st pipeline.Store, args []string, f in
 	if f.asJSON {
 		out := struct {
 			pipeline.Summary
-			Failed      int     `json:"failed"`
-			RatePerSec  float64 `json:"rate_per_sec"`
-			ElapsedSecs float64 `json:"elapsed_sec"`
-		}{sum, failed, sum.Rate(), sum.Elapsed.Seconds()}
+			Failed      int                     `json:"failed"`
+			RatePerSec  float64                 `json:"rate_per_sec"`
+			ElapsedSecs float64                 `json:"elapsed_sec"`
+			Analysis    pipeline.AnalyzeSummary `json:"analysis"`
+		}{sum, failed, sum.Rate(), sum.Elapsed.Seconds(), an}
 		if err := newJSONLines(a.stdout).write(out); err != nil {
 			return err
 		}
 	} else {
 		fmt.Fprintf(a.stdout, "ingested %d articles from %d inputs: %d new, %d already stored, %d failed (%.1fs, %.0f articles/s)\n",
 			sum.Docs, sum.Inputs+len(expandErrs), sum.Added, sum.Existing, failed, sum.Elapsed.Seconds(), sum.Rate())
+		if an.Articles > 0 {
+			fmt.Fprintf(a.stdout, "analysed %d new articles: %d duplicates folded, %d new stories, %d quotes (%.1fs)\n",
+				an.Articles, an.Duplicates, an.NewStories, an.Quotes, an.Elapsed.Seconds())
+		}
 	}
 	if runErr != nil {
 		return runErr

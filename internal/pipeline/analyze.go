@@ -35,6 +35,7 @@ type Analyzer struct {
 	clusters *cluster.Clusterer
 	entities *entity.Registry
 	warm     bool
+	localIDs map[string]bool // every per-article entity ID seen
 	// BatchSize is the number of articles analysed per transaction.
 	BatchSize int
 }
@@ -49,6 +50,7 @@ func NewAnalyzer(log *slog.Logger) *Analyzer {
 		dedup:     dedup.NewIndex(dedup.Options{}),
 		clusters:  cluster.New(cluster.DefaultConfig()),
 		entities:  &entity.Registry{},
+		localIDs:  map[string]bool{},
 		BatchSize: 500,
 	}
 }
@@ -89,6 +91,9 @@ func entityNames(ents []entity.Entity) []string {
 // add feeds one article to the cross-article stages.
 func (z *Analyzer) add(a news.Article, p perArticle) (dedup.Match, cluster.Assignment) {
 	z.entities.Add(a.ID, p.ents, p.ms)
+	for _, e := range p.ents {
+		z.localIDs[e.ID] = true
+	}
 	m := z.dedup.Add(dedup.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Published: a.Published, HasOrigin: a.OriginOutlet != ""})
 	as := z.clusters.Add(cluster.Doc{
 		ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: a.Published,
@@ -174,11 +179,8 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 				Timexes:     convertTimexes(found[i].timexes),
 			})
 			sum.Quotes += len(found[i].quotes)
-			for _, e := range found[i].ents {
-				batch.EntityIDs[e.ID] = ""
-			}
 		}
-		for id := range batch.EntityIDs {
+		for id := range z.localIDs {
 			batch.EntityIDs[id] = z.entities.Canonical(id)
 		}
 		for id := range touched {
@@ -193,6 +195,7 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		if batch.Storylines == nil {
 			batch.Storylines = []news.Storyline{}
 		}
+		batch.Entities = []news.Entity{}
 		for _, e := range z.entities.Entities() {
 			batch.Entities = append(batch.Entities, news.Entity(e))
 		}

@@ -33,7 +33,7 @@ type AnalysisBatch struct {
 	Merges []news.Merge
 	// Storylines, when not nil, replace every stored storyline.
 	Storylines []news.Storyline
-	// Entities are inserted or replaced by ID (cross-article entities).
+	// Entities, when not nil, replace every stored cross-article entity.
 	Entities []news.Entity
 	// EntityIDs maps the per-article entity IDs used in Mentions and in
 	// Quote.SpeakerID to the cross-article entity they now belong to;

@@ -467,7 +467,7 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 		ids, _ := json.Marshal(s.ArticleIDs)
 		where, args = append(where, "a.id IN (SELECT value FROM json_each(?))"), append(args, string(ids))
 	}
-	speakerID := `COALESCE((SELECT canonical_id FROM entity_ids WHERE local_id = q.speaker_id), q.speaker_id)`
+	speakerID := `COALESCE(m.canonical_id, q.speaker_id)`
 	if q.SpeakerID != "" {
 		where, args = append(where, speakerID+" = ?"), append(args, q.SpeakerID)
 	}
@@ -478,7 +478,10 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 		args = append(args, like, like, like)
 	}
 	args = append(args, limit, q.Offset)
-	rows, err := db.read.QueryContext(ctx, `SELECT q.data, `+speakerID+` FROM quotes q JOIN articles a ON a.seq = q.article_seq
+	rows, err := db.read.QueryContext(ctx, `SELECT q.data, `+speakerID+`, COALESCE(e.name, '') FROM quotes q
+		JOIN articles a ON a.seq = q.article_seq
+		LEFT JOIN entity_ids m ON m.local_id = q.speaker_id
+		LEFT JOIN entities e ON e.id = `+speakerID+`
 		WHERE `+strings.Join(where, " AND ")+`
 		ORDER BY a.published IS NULL, a.published DESC, a.seq DESC, q.idx LIMIT ? OFFSET ?`, args...)
 	if err != nil {
@@ -487,8 +490,8 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 	defer rows.Close()
 	var out []news.Quote
 	for rows.Next() {
-		var data, sid string
-		if err := rows.Scan(&data, &sid); err != nil {
+		var data, sid, name string
+		if err := rows.Scan(&data, &sid, &name); err != nil {
 			return nil, fmt.Errorf("quotes: %w", err)
 		}
 		var qu news.Quote
@@ -496,6 +499,9 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 			return nil, fmt.Errorf("quotes: stored quote: %w", err)
 		}
 		qu.SpeakerID = sid
+		if name != "" {
+			qu.Speaker = name // the cross-article name, whatever spelling the article used
+		}
 		out = append(out, qu)
 	}
 	if err := rows.Err(); err != nil {

@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+func (a *app) storiesCmd() *cobra.Command {
+	var (
+		q      store.StoryQuery
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "stories",
+		Short: "List stories (articles about one event), newest first",
+		Long: `Stories lists the stories that ingest clustered articles into: one story per
+event, however many outlets carried it. With --json each line is an object
+with id, title, storyline_id, article_ids, outlets, first_seen, last_seen and
+terms.`,
+		Example: `  parallax stories
+  parallax stories --storyline SL_ID --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			list, err := db.Stories(cmd.Context(), q)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := newJSONLines(a.stdout)
+				for _, s := range list {
+					if err := out.write(s); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tDATES\tARTICLES\tOUTLETS\tTITLE")
+			for _, s := range list {
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", s.ID, span(s.FirstSeen, s.LastSeen), len(s.ArticleIDs), len(s.Outlets), clip(s.Title, 70))
+			}
+			return tw.Flush()
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&q.StorylineID, "storyline", "", "only the stories of this storyline")
+	f.StringVar(&q.Outlet, "outlet", "", "only stories this outlet covered")
+	f.IntVar(&q.Limit, "limit", 50, "at most this many")
+	f.IntVar(&q.Offset, "offset", 0, "skip this many first")
+	f.BoolVar(&asJSON, "json", false, "print JSON Lines")
+	return cmd
+}
+
+func (a *app) storylinesCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "storylines",
+		Short: "List storylines (arcs of stories over weeks and months)",
+		Long: `Storylines lists the arcs that link stories by shared actors and topic. With
+--json each line is an object with id, label, story_ids, first_seen and
+last_seen.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			list, err := db.Storylines(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := newJSONLines(a.stdout)
+				for _, l := range list {
+					if err := out.write(l); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tDATES\tSTORIES\tLABEL")
+			for _, l := range list {
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", l.ID, span(l.FirstSeen, l.LastSeen), len(l.StoryIDs), clip(l.Label, 80))
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
+	return cmd
+}
+
+func (a *app) analyseCmd() *cobra.Command {
+	var (
+		reset  bool
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:     "analyse",
+		Aliases: []string{"analyze"},
+		Short:   "Analyse stored articles not analysed yet (ingest does this by itself)",
+		Long: `Analyse runs the cross-article stages (duplicates, stories, storylines,
+entities) and the per-article ones (quotes, time expressions) over stored
+articles that have not been analysed. Ingest runs it after storing, so you
+only need it after an upgrade: --reset forgets every analysis result and
+analyses all articles again (articles are kept).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			db, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if reset {
+				if err := db.ResetAnalysis(ctx); err != nil {
+					return err
+				}
+			}
+			sum, err := pipeline.NewAnalyzer(a.log).Analyze(ctx, db)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return newJSONLines(a.stdout).write(sum)
+			}
+			fmt.Fprintf(a.stdout, "analysed %d articles: %d duplicates folded, %d new stories, %d quotes (%.1fs)\n",
+				sum.Articles, sum.Duplicates, sum.NewStories, sum.Quotes, sum.Elapsed.Seconds())
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&reset, "reset", false, "forget all analysis results first and analyse everything again")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the summary as one JSON line")
+	return cmd
+}
+
+// span prints a date range compactly: 2025-07-03..12-04.
+func span(first, last time.Time) string {
+	switch {
+	case first.IsZero() && last.IsZero():
+		return "undated"
+	case last.IsZero() || first.Format("2006-01-02") == last.Format("2006-01-02"):
+		return first.Format("2006-01-02")
+	case first.Year() == last.Year():
+		return first.Format("2006-01-02") + ".." + last.Format("01-02")
+	}
+	return first.Format("2006-01-02") + ".." + last.Format("2006-01-02")
+}

@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+func (a *app) entitiesCmd() *cobra.Command {
+	var (
+		q      store.EntityQuery
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "entities",
+		Short: "List people, organisations, places and countries, most mentioned first",
+		Long: `Entities lists who and what the articles mention, with aliases merged across
+articles and spellings (Kyiv/Kiev, Zelensky/Zelenskyy, surnames, titles). With
+--json each line is an object with id, name, kind, aliases and mentions.`,
+		Example: `  parallax entities --kind person
+  parallax entities --name kyiv --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			list, err := db.Entities(cmd.Context(), q)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := newJSONLines(a.stdout)
+				for _, e := range list {
+					if err := out.write(e); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tKIND\tMENTIONS\tNAME\tALIASES")
+			for _, e := range list {
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", e.ID, e.Kind, e.Mentions, e.Name, clip(strings.Join(e.Aliases, ", "), 60))
+			}
+			return tw.Flush()
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&q.Kind, "kind", "", "only this kind: person, organisation, place, country")
+	f.StringVar(&q.Name, "name", "", "only entities whose name or an alias contains this")
+	f.IntVar(&q.Limit, "limit", 100, "at most this many")
+	f.IntVar(&q.Offset, "offset", 0, "skip this many first")
+	f.BoolVar(&asJSON, "json", false, "print JSON Lines")
+	return cmd
+}
+
+func (a *app) quotesCmd() *cobra.Command {
+	var (
+		q      store.QuoteQuery
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "quotes",
+		Short: "List who said what: quotes with speaker, article and date",
+		Long: `Quotes lists direct quotes and indirect speech found in the articles, newest
+first, each with its speaker (resolved through pronouns and titles; "unnamed"
+for anonymous sources). With --json each line is an object with article_id,
+text, speaker, speaker_id, cue, direct, start and end.`,
+		Example: `  parallax quotes --speaker Vance
+  parallax quotes --story ST_ID --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			list, err := db.Quotes(cmd.Context(), q)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := newJSONLines(a.stdout)
+				for _, qu := range list {
+					if err := out.write(qu); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			for _, qu := range list {
+				kind := "said"
+				if !qu.Direct {
+					kind = "(indirect)"
+				}
+				speaker := qu.Speaker
+				if speaker == "" {
+					speaker = "?"
+				}
+				date := "undated"
+				if !qu.Date.IsZero() {
+					date = qu.Date.Format("2006-01-02")
+				}
+				fmt.Fprintf(a.stdout, "%s  %s %s [%s]\n    %s\n", date, speaker, kind, qu.ArticleID, clip(qu.Text, 300))
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&q.Speaker, "speaker", "", "only quotes by a speaker whose name or alias contains this")
+	f.StringVar(&q.ArticleID, "article", "", "only quotes from this article")
+	f.StringVar(&q.StoryID, "story", "", "only quotes from this story's articles")
+	f.IntVar(&q.Limit, "limit", 100, "at most this many")
+	f.IntVar(&q.Offset, "offset", 0, "skip this many first")
+	f.BoolVar(&asJSON, "json", false, "print JSON Lines")
+	return cmd
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -123,6 +124,11 @@ var zoneOffsets = map[string]int{ // minutes east of UTC
 // milliseconds. A time without zone is taken as UTC. The result is in UTC.
 // It returns an error wrapping ErrDate for anything else.
 func ParseDate(s string) (time.Time, error) {
+	return parseDate(s, 5)
+}
+
+// parseDate is ParseDate dropping at most drop trailing words.
+func parseDate(s string, drop int) (time.Time, error) {
 	orig := s
 	s = cleanSpace(s)
 	if s == "" || len(s) > 100 {
@@ -131,14 +137,30 @@ func ParseDate(s string) (time.Time, error) {
 	if t, ok := unixTime(s); ok {
 		return t, nil
 	}
-	s = normalizeDate(s)
-	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			if y := t.Year(); y < 1000 || y > 9999 {
-				continue
+	if strings.Contains(s, "&") {
+		s = html.UnescapeString(s)
+	}
+	// Control characters and a trailing comment end the date.
+	if i := strings.IndexFunc(s, func(r rune) bool { return r == '#' || unicode.IsControl(r) && r != '\t' }); i >= 0 {
+		s = s[:i]
+	}
+	s = normalizeDate(cleanSpace(s))
+	// Trailing words that are not part of the date ("… 15:01:01.79 F")
+	// are dropped, at most five, when the whole does not parse.
+	for try := 0; try <= drop && s != ""; try++ {
+		for _, layout := range dateLayouts {
+			if t, err := time.Parse(layout, s); err == nil {
+				if y := t.Year(); y < 1000 || y > 9999 {
+					continue
+				}
+				return t.UTC(), nil
 			}
-			return t.UTC(), nil
 		}
+		i := strings.LastIndexByte(s, ' ')
+		if i < 0 {
+			break
+		}
+		s = strings.TrimRight(s[:i], " ,")
 	}
 	return time.Time{}, fmt.Errorf("parse date %q: %w", trunc(orig, 40), ErrDate)
 }

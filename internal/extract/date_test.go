@@ -2,8 +2,14 @@ package extract
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
 	"testing"
 	"time"
+
+	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
 func TestParseDate(t *testing.T) {
@@ -103,4 +109,41 @@ func TestPublishedOverrideAndEstimate(t *testing.T) {
 	if res.PublishedEstimated || !res.Published.Equal(over) || res.Published.Location() != time.UTC {
 		t.Errorf("override = %v %v", res.Published, res.PublishedEstimated)
 	}
+}
+
+// TestParseDateReuters parses the <DATE> of every story in the first files
+// of ../shared/corpus/reuters21578 (all 22 with PARALLAX_FULL_EVAL=1).
+func TestParseDateReuters(t *testing.T) {
+	dir := sharedtest.Dir(t, "corpus", "reuters21578")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.sgm"))
+	if len(files) == 0 {
+		t.Fatal("no .sgm files")
+	}
+	sort.Strings(files)
+	if testing.Short() || os.Getenv("PARALLAX_FULL_EVAL") != "1" {
+		files = files[:min(3, len(files))]
+	}
+	re := regexp.MustCompile(`<DATE>([^<]*)</DATE>`)
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllSubmatch(data, -1) {
+			n++
+			tm, err := ParseDate(string(m[1]))
+			if err != nil {
+				t.Errorf("%s: %v", filepath.Base(f), err)
+				continue
+			}
+			if tm.Year() != 1987 {
+				t.Errorf("%s: %q parsed as %v", filepath.Base(f), m[1], tm)
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d dates found", n)
+	}
+	t.Logf("%d Reuters dates parsed", n)
 }

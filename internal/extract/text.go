@@ -406,7 +406,7 @@ func isDateLine(s string) bool {
 		return false
 	}
 	s = reDateLabel.ReplaceAllString(s, "")
-	if _, err := ParseDate(s); err == nil {
+	if _, err := parseDate(s, 0); err == nil {
 		return true
 	}
 	if t, ok := EstimateDate(s); ok && !t.IsZero() && wordCount(s) <= 6 {

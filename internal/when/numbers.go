@@ -25,13 +25,6 @@ var ordinalWords = map[string]int{
 	"twentieth": 20, "thirtieth": 30,
 }
 
-// vagueNumbers are quantities that leave the amount open: "several years"
-// becomes PXY.
-var vagueNumbers = map[string]bool{
-	"several": true, "few": true, "a few": true, "some": true, "many": true,
-	"a number of": true, "numerous": true, "a couple of": false,
-}
-
 // parseNumber reads a cardinal number written with digits ("18", "2.5",
 // "2 1/2", "1,000") or words ("twenty four", "twenty-four", "a hundred",
 // "two thousand", "three and a half"). ok is false if s is not a number.

@@ -66,16 +66,6 @@ func (m *match) groupStart(name string) int {
 	return -1
 }
 
-// ruleFor returns the rule called name, or nil.
-func ruleFor(name string) *rule {
-	for _, r := range rules {
-		if r.name == name {
-			return r
-		}
-	}
-	return nil
-}
-
 // Building blocks of the patterns, expanded by pat.
 var blocks = strings.NewReplacer(
 	"{MON}", `(?:january|february|march|april|may|june|july|august|september|october|november|december|sept\.?|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|oct\.?|nov\.?|dec\.?)`,
@@ -805,13 +795,6 @@ func normCentury(f *finder, m *match) (Timex, bool) {
 var todCodes = map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "nights": "NI", "tonight": "NI", "overnight": "NI", "midday": "MI", "noon": "12:00", "midnight": "24:00", "mid-afternoon": "AF", "midafternoon": "AF", "mid afternoon": "AF", "mid-morning": "MO", "midmorning": "MO", "mid morning": "MO"}
 
 func todCode(s string) string { return todCodes[strings.Join(strings.Fields(s), " ")] }
-
-func (f *finder) dayOrX(t time.Time) (string, bool) {
-	if !f.has {
-		return "XXXX-XX-XX", false
-	}
-	return fmtDay(t), true
-}
 
 // dayRelAccept drops the generic "today": "in today's world", "the people
 // of tomorrow".

@@ -25,8 +25,9 @@ type Report struct {
 	DateTime    Scores `json:"date_time"`
 	DurationSet Scores `json:"duration_set"`
 	// Mismatches lists, per document, the gold expressions missed or given
-	// another value and the system expressions with no gold counterpart.
-	Mismatches []Mismatch `json:"mismatches,omitempty"`
+	// another value and the system expressions with no gold counterpart
+	// (WriteMismatches prints them; they stay out of the JSON figures).
+	Mismatches []Mismatch `json:"-"`
 }
 
 // Scores holds precision, recall and F1 for one selection of expressions.

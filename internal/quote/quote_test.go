@@ -153,6 +153,16 @@ func TestFind(t *testing.T) {
 			want: []want{{"Just 24 percent", "The New York Times", "reports", true}},
 		},
 		{
+			name: "unknown name before its cue, with an adverb",
+			in:   "Lamenting their luck, Mexicans often say, \"Poor Mexico, so far from God.\"",
+			want: []want{{"Poor Mexico", "Mexicans", "say", true}},
+		},
+		{
+			name: "object after a later verb is not the source",
+			in:   "Even China, North Korea's only ally, said it was \"resolutely opposed\" to the test and warned North Korea to refrain.",
+			want: []want{{"resolutely opposed", "China", "said", true}},
+		},
+		{
 			name: "doubled apostrophes as quotation marks",
 			in:   "''We've shown the world we can float like butterflies,'' Mr. Barack Obama said.",
 			want: []want{{"We've shown the world", "Barack Obama", "said", true}},

@@ -216,6 +216,7 @@ type Clusterer struct {
 	idfN    []int32   // ... computed when n was this
 	dfAt    []int32   // ... and df was this
 	n       int       // documents counted in df
+	nIDF    int       // n as last used for IDF
 	post    [][]int32 // term -> story indices, oldest first
 
 	stories []story
@@ -324,6 +325,11 @@ func (c *Clusterer) Add(d Doc) Assignment {
 		c.df[t]++
 	}
 	c.n++
+	// The article count used by IDF moves in 1% steps, so cached weights
+	// stay valid in between (and a restored state computes the same ones).
+	if c.n > c.nIDF+c.nIDF/100 {
+		c.nIDF = c.n
+	}
 
 	var a Assignment
 	var cands []scored
@@ -473,15 +479,14 @@ func (c *Clusterer) prune(v sparse) sparse {
 // article to anything, and counting it fully in vector norms penalises long
 // or noisy articles for their unique words.
 func (c *Clusterer) idf(t int32) float64 {
-	// The cached value stands until the article count has grown by 1%.
-	if n := c.idfN[t]; n >= 0 && c.n-int(n) <= int(n)/100 && c.dfAt[t] == c.df[t] {
+	if c.idfN[t] == int32(c.nIDF) && c.dfAt[t] == c.df[t] {
 		return float64(c.idfV[t])
 	}
-	x := math.Log(1 + float64(c.n)/float64(max(c.df[t], 1)))
+	x := math.Log(1 + float64(c.nIDF)/float64(max(c.df[t], 1)))
 	if c.df[t] < 2 {
 		x *= c.hapax
 	}
-	c.idfV[t], c.idfN[t], c.dfAt[t] = float32(x), int32(c.n), c.df[t]
+	c.idfV[t], c.idfN[t], c.dfAt[t] = float32(x), int32(c.nIDF), c.df[t]
 	return x
 }
 

@@ -70,8 +70,8 @@ func TestEvaluateSmall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Documents != 1 || r.Gold != 4 {
-		t.Fatalf("documents %d gold %d", r.Documents, r.Gold)
+	if r.Documents != 1 || r.Scores.Gold != 4 {
+		t.Fatalf("documents %d gold %d", r.Documents, r.Scores.Gold)
 	}
 	if r.ValueRecall != 1 || r.ExtentRecall != 1 || r.StrictF1 != 1 {
 		var b bytes.Buffer
@@ -86,7 +86,7 @@ func TestEvaluateSmall(t *testing.T) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"extent_precision", "extent_recall", "extent_f1", "strict_f1", "value_precision", "value_recall", "value_f1", "documents", "gold", "system", "date_time", "duration_set"} {
+	for _, k := range []string{"extent_precision", "extent_recall", "extent_f1", "strict_f1", "value_precision", "value_recall", "value_f1", "documents", "gold_count", "system_count", "value_matches", "date_time", "duration_set"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("JSON report lacks %q: %s", k, b)
 		}

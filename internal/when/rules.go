@@ -237,7 +237,7 @@ func ruleDefs() []ruleDef {
 			accept:  monthAccept, norm: normMonth},
 		// Years, fiscal years, halves and quarters.
 		{name: "year", typ: "DATE",
-			pattern: `(?:(?:fiscal|calendar|model)(?:\s+year)?[\s-]+|(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle|close|rest|remainder|course)\s+of)[\s-]*(?:fiscal\s+)?))?(?P<year>{YEAR}|'\d\d)(?:\s+and\s+beyond|\s+or\s+later)?`,
+			pattern: `(?:the\s+year\s+|(?:fiscal|calendar|model)(?:\s+year)?[\s-]+|(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle|close|rest|remainder|course)\s+of)[\s-]*(?:fiscal\s+)?))?(?P<year>{YEAR}|'\d\d)(?:\s+and\s+beyond|\s+or\s+later)?`,
 			accept:  yearAccept, norm: normYear},
 		{name: "year-spelled", typ: "DATE",
 			pattern: `(?:the\s+year\s+)?(?P<year>(?:nineteen|eighteen)[\s-]+{NUMW}(?:[\s-]+{NUMW})?|two\s+thousand(?:\s+and\s+{NUMW})?)`,
@@ -335,7 +335,7 @@ func ruleDefs() []ruleDef {
 			pattern: `a\s+(?:(?:fairly|very|relatively|rather|quite)\s+)?(?:long|lengthy|short|brief|considerable)\s+(?:period(?:\s+of\s+time)?|time|while|stretch)|(?:quite\s+)?a\s+while|some\s+time`,
 			accept:  func(f *finder, m *match) bool { return nextWord(f.lower, m.end) != "ago" },
 			norm:    constType("DURATION", "PXX")},
-		{name: "set", typ: "SET",
+		{name: "set", typ: "SET", accept: setAccept,
 			pattern: `(?:each|every|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})`,
 			norm:    normSet},
 	}
@@ -813,6 +813,9 @@ func dayRelAccept(f *finder, m *match) bool {
 
 func normDayRel(f *finder, m *match) (Timex, bool) {
 	if !f.has {
+		if m.g("rel") == "tonight" {
+			return unresolved("TIME", "XXXX-XX-XXTNI", "")
+		}
 		return unresolved("DATE", "XXXX-XX-XX", "")
 	}
 	d := f.anchor
@@ -1452,14 +1455,15 @@ func durationAccept(f *finder, m *match) bool {
 			return false
 		}
 	}
+	if strings.HasSuffix(m.lower(), "-old") {
+		return false // an age: "the 49-year-old actor"
+	}
 	switch nextWord(f.lower, m.end) {
-	case "old", "older", "younger", "of":
-		// Ages: "52 years old", "8 years of age".
-		if !strings.HasSuffix(m.lower(), "-old") {
-			w := nextWord(f.lower, m.end)
-			if w != "of" || strings.HasPrefix(f.lower[m.end:], " of age") {
-				return false
-			}
+	case "old", "older", "younger":
+		return false // "52 years old"
+	case "of":
+		if strings.HasPrefix(f.lower[m.end:], " of age") {
+			return false
 		}
 	}
 	return true
@@ -1531,6 +1535,18 @@ func normVague(f *finder, m *match) (Timex, bool) {
 		return ok("DATE", "PAST_REF")
 	}
 	return ok("DURATION", "PX"+unit)
+}
+
+// setAccept drops rates of measures: "40 miles per hour".
+func setAccept(f *finder, m *match) bool {
+	if !strings.HasPrefix(m.lower(), "per") {
+		return true
+	}
+	switch prevWord(f.lower, m.start) {
+	case "miles", "mile", "kilometers", "kilometres", "km", "meters", "metres", "feet", "knots", "words", "beats", "instructions", "frames", "cycles", "rounds", "revolutions", "liters", "litres", "gallons", "barrels", "tons", "tonnes", "calls", "cars", "vehicles":
+		return false
+	}
+	return true
 }
 
 func normSet(f *finder, m *match) (Timex, bool) {

@@ -1140,11 +1140,20 @@ func normClock(f *finder, m *match) (Timex, bool) {
 		return unresolved("TIME", "XXXX-XX-XXT"+code, "")
 	}
 	d := f.anchor
+	if v, okr := f.lastRef(m.start, 300, func(v string) bool { return granularity(v) == "day" }); okr {
+		// A time of day without a day of its own belongs to the day
+		// just mentioned ("on Dec. 31 … at around 9 p.m.").
+		if t, err := time.Parse("2006-01-02", v[:10]); err == nil {
+			d = t
+		}
+	}
 	switch {
+	case m.g("rel") == "today":
+		d = f.anchor
 	case m.g("rel") == "yesterday":
-		d = d.AddDate(0, 0, -1)
+		d = f.anchor.AddDate(0, 0, -1)
 	case m.g("rel") == "tomorrow":
-		d = d.AddDate(0, 0, 1)
+		d = f.anchor.AddDate(0, 0, 1)
 	case m.g("wd") != "":
 		d = f.weekdayDate(weekdayNames[m.g("wd")], "", f.tenseAt(m.start, m.end))
 	case m.g("mon") != "":

@@ -110,6 +110,9 @@ func TestFind(t *testing.T) {
 		{"mid month", "1989-10-27", "Results are due in mid-November.", "mid-November", "DATE", "1989-11"},
 		{"clock with day", "1989-11-01", "The offer expires at 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00"},
 		{"noon weekday", "1998-02-12", "The talks end at noon Thursday.", "noon Thursday", "TIME", "1998-02-12T12:00"},
+		{"clock on the day mentioned", "2018-01-01", "Fireworks went wrong on Dec. 31. The barge caught fire at around 9 p.m. local time.", "around 9 p.m. local time", "TIME", "2017-12-31T21:00"},
+		{"age is not a duration", anchor, "The 49-year-old actor spoke for two hours.", "two hours", "DURATION", "PT2H"},
+		{"the year N", anchor, "The bridge was completed in the year 1995.", "the year 1995", "DATE", "1995"},
 
 		// General references.
 		{"now", anchor, "The war is now in its fourth year.", "now", "DATE", "PRESENT_REF"},
@@ -185,6 +188,8 @@ func TestFindRejects(t *testing.T) {
 		{"amount", "The fund paid $2000 for it.", "2000"},
 		{"percent", "Turnout was 1995% of target.", "1995"},
 		{"age", "Mr. Reupke, 52 years old, resigned.", "52 years"},
+		{"age adjective", "The 49-year-old actor resigned.", "49-year-old"},
+		{"speed", "Winds reached 40 miles per hour.", "per hour"},
 		{"rate", "It earns $1.76 a year per share.", "a year"},
 		{"fraction", "About three-quarters of voters agreed.", "three-quarters"},
 		{"adjective frequency", "The board raised its quarterly dividend.", "quarterly"},

@@ -1086,8 +1086,20 @@ func clockAccept(f *finder, m *match) bool {
 		// A bare "7:15" needs a day word, or it may be a score or a ratio.
 		return m.g("rel") != "" || m.g("wd") != ""
 	}
+	if m.g("named") != "" {
+		// "noon", "midnight" alone need a preposition or a day: "the
+		// midnight cherry Roadster" is a colour.
+		if m.g("rel") != "" || m.g("wd") != "" || m.g("mon") != "" {
+			return true
+		}
+		switch prevWord(f.lower, m.start) {
+		case "at", "by", "until", "till", "after", "before", "around", "about", "past", "since", "from", "to", "near", "approximately", "shortly", "just":
+			return true
+		}
+		return false
+	}
 	h := atoi(m.g("hh"))
-	return m.g("named") != "" || (h >= 0 && h <= 24)
+	return h >= 0 && h <= 24
 }
 
 // clockCode turns "5 p.m." into "17:00" ("" if it is not a time).

@@ -145,12 +145,14 @@ var anonymous = map[string]bool{
 	"advisor": true, "advisors": true, "staffer": true, "staffers": true, "officer": true, "officers": true,
 	"analyst": true, "analysts": true, "expert": true, "experts": true, "witness": true, "witnesses": true,
 	"resident": true, "residents": true, "lawmaker": true, "lawmakers": true, "observers": true, "critics": true,
-	"supporters": true, "voters": true,
+	"supporters": true, "voters": true, "protesters": true, "demonstrators": true,
 }
 
 var abbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "gov": true, "sen": true, "rep": true, "st": true, "jr": true, "sr": true, "gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "prof": true, "rev": true, "sept": true, "jan": true, "feb": true, "aug": true, "oct": true, "nov": true, "dec": true, "no": false}
 
-var prepositions = map[string]bool{"with": true, "to": true, "of": true, "by": true, "for": true, "from": true, "about": true, "against": true, "on": true, "at": true, "and": true, "between": true, "like": true, "than": true}
+var prepositions = map[string]bool{"with": true, "to": true, "of": true, "by": true, "for": true, "from": true, "about": true, "against": true, "on": true, "at": true, "and": true, "between": true, "like": true, "than": true,
+	"through": true, "into": true, "across": true, "over": true, "under": true, "near": true, "inside": true, "outside": true,
+	"around": true, "behind": true, "toward": true, "towards": true, "via": true, "within": true, "among": true, "amid": true, "in": true}
 
 var pronouns = map[string]string{"he": "m", "she": "f", "they": "p", "him": "m", "her": "f"}
 
@@ -834,6 +836,11 @@ func (d *doc) phrase(ws []word, lo, hi int) speaker {
 		if start >= 0 {
 			break
 		}
+	}
+	// Trailing auxiliaries, adverbs and prepositions are not part of the
+	// phrase: "The Republican presidential nominee has repeatedly".
+	for hi > start+1 && (adverb(ws[hi-1].lw) || prepositions[ws[hi-1].lw]) {
+		hi--
 	}
 	if start < 0 || hi-start < 2 {
 		return speaker{}

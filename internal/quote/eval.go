@@ -507,6 +507,15 @@ func anonymousSource(src string) bool {
 	if len(words) == 0 || pronounSources[strings.ToLower(src)] {
 		return false
 	}
+	// "one Democratic source on the panel", "a senior White House
+	// official": a quantified anonymous noun names nobody, capitals or not.
+	if determiners[strings.ToLower(words[0])] {
+		for _, w := range words {
+			if anonymous[strings.ToLower(strings.Trim(w, ",.;:"))] {
+				return true
+			}
+		}
+	}
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) && !(i == 0 && determiners[strings.ToLower(w)]) {
@@ -516,4 +525,4 @@ func anonymousSource(src string) bool {
 	return true
 }
 
-var determiners = map[string]bool{"a": true, "an": true, "the": true, "some": true, "one": true, "two": true, "three": true, "several": true, "many": true, "other": true, "senior": true, "officials": true, "sources": true, "people": true, "critics": true, "experts": true, "analysts": true, "both": true, "another": true}
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "some": true, "one": true, "two": true, "three": true, "several": true, "many": true, "other": true, "senior": true, "officials": true, "sources": true, "people": true, "critics": true, "experts": true, "analysts": true, "both": true, "another": true, "only": true, "most": true, "few": true}

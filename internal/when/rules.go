@@ -177,6 +177,23 @@ func monthAccept(f *finder, m *match) bool {
 	return true
 }
 
+// capitalizedBefore reports whether the word just before position i (on
+// the same line, with no punctuation between) starts with a capital.
+func capitalizedBefore(text string, i int) bool {
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	if j == i || j == 0 {
+		return false
+	}
+	k := j
+	for k > 0 && isWordByte(text[k-1]) {
+		k--
+	}
+	return k < j && text[k] >= 'A' && text[k] <= 'Z'
+}
+
 // prevWord returns the lower-cased word before position i.
 func prevWord(lower string, i int) string {
 	j := i
@@ -802,6 +819,10 @@ func dayRelAccept(f *finder, m *match) bool {
 	rel := m.g("rel")
 	if rel != "today" && rel != "tomorrow" {
 		return true
+	}
+	if raw := m.raw("rel"); raw == "TODAY" || capitalized(m, "rel") && capitalizedBefore(f.text, m.start) {
+		// A name: "USA TODAY", "Florida Today".
+		return false
 	}
 	p := prevWord(f.lower, m.start)
 	if p != "of" && p != "in" {

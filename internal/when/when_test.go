@@ -191,6 +191,7 @@ func TestFindRejects(t *testing.T) {
 		{"age adjective", "The 49-year-old actor resigned.", "49-year-old"},
 		{"speed", "Winds reached 40 miles per hour.", "per hour"},
 		{"colour", "The payload is a midnight cherry Roadster.", "midnight"},
+		{"newspaper name", "The photo ran in USA TODAY and Florida Today on Monday.", "today"},
 		{"rate", "It earns $1.76 a year per share.", "a year"},
 		{"fraction", "About three-quarters of voters agreed.", "three-quarters"},
 		{"adjective frequency", "The board raised its quarterly dividend.", "quarterly"},

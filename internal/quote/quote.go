@@ -541,7 +541,7 @@ func (d *doc) headlineParas() []bool {
 		if len(words) == 0 || len(words) > 30 {
 			continue
 		}
-		last := strings.TrimRight(t, "\"”’»)] ")
+		last := strings.TrimRight(t, "\"”’'»)] ")
 		r, _ := utf8.DecodeLastRuneInString(last)
 		terminal := strings.ContainsRune(".!?:;…", r)
 		caps := 0
@@ -553,8 +553,8 @@ func (d *doc) headlineParas() []bool {
 		}
 		titleCase := len(words) >= 4 && caps*10 >= len(words)*7
 		// A full stop inside the line makes it prose, not a headline.
-		inner := strings.TrimRight(t, "\"”’»)] .")
-		prose := strings.Contains(inner, ". ") || strings.Contains(inner, ".”") || strings.Contains(inner, ".\"") ||
+		inner := strings.TrimRight(t, "\"”’'»)] .")
+		prose := strings.Contains(inner, ". ") || strings.Contains(inner, ".”") || strings.Contains(inner, ".\"") || strings.Contains(inner, ",''") || strings.Contains(inner, ",\" ") || strings.Contains(inner, ",” ") ||
 			strings.Contains(inner, "?”") || strings.Contains(inner, "!”") || strings.ContainsRune(t, '―')
 		if (!terminal || titleCase) && !prose {
 			// A body paragraph that merely lacks a final stop is long; a

@@ -1134,7 +1134,7 @@ func isTitle(sp span, text string) bool {
 	// A title noun right before names what follows: `his 2002 book, "Make
 	// Your Kid a Millionaire,"`, `Mr. King's show, "Politicking."`.
 	lead := strings.ToLower(strings.TrimRight(text[max(0, sp.start-40):sp.start], " ,:\u00a0"))
-	for _, noun := range []string{"book", "show", "song", "film", "movie", "anthem", "program", "programme", "series", "documentary", "album", "article", "column", "headline", "titled", "called", "named", "dubbed", "episode", "podcast", "play", "novel", "memoir", "slogan", "hashtag"} {
+	for _, noun := range []string{"book", "show", "song", "film", "movie", "anthem", "program", "programme", "series", "documentary", "album", "article", "column", "headline", "titled", "called", "named", "dubbed", "episode", "podcast", "play", "novel", "memoir", "slogan", "hashtag", "nickname", "moniker"} {
 		if strings.HasSuffix(lead, " "+noun) {
 			return true
 		}

@@ -260,8 +260,9 @@ func transcriptLabel(p string) (label string, body int, ok bool) {
 			letters++
 		case c == ' ' || c == '.' || c == '\'' || c == '-':
 		case c == ':':
-			if letters >= 2 && j+1 < len(p) && p[j+1] == ' ' {
-				return strings.TrimSpace(p[i:j]), j + 1, true
+			label := strings.TrimSpace(p[i:j])
+			if letters >= 2 && j+1 < len(p) && p[j+1] == ' ' && !notLabels[strings.ToLower(label)] {
+				return label, j + 1, true
 			}
 			return "", 0, false
 		default:
@@ -271,6 +272,12 @@ func transcriptLabel(p string) (label string, body int, ok bool) {
 	}
 	return "", 0, false
 }
+
+// notLabels are upper-case line openers that are not speakers.
+var notLabels = map[string]bool{"clarification": true, "correction": true, "update": true, "updated": true,
+	"editor's note": true, "note": true, "related": true, "read more": true, "watch": true, "breaking": true,
+	"exclusive": true, "source": true, "sources": true, "photo": true, "video": true, "full text": true,
+	"abstract": true, "letters": true, "opinion": true, "analysis": true, "q": false, "a": false}
 
 // findSpans pairs quotation marks into direct quote spans.
 func (d *doc) findSpans() {

@@ -121,7 +121,7 @@ func (c Config) withDefaults() Config {
 	defI(&c.MaxWords, 400)
 	defI(&c.QueryTerms, 30)
 	defI(&c.MaxPostings, 128)
-	defI(&c.Candidates, 40)
+	defI(&c.Candidates, 16)
 	defI(&c.StoryTerms, 150)
 	defI(&c.MinTerms, 3)
 	def(&c.StorylineThreshold, 0.2)
@@ -234,7 +234,7 @@ type Clusterer struct {
 	acc      []float64
 	rejected []int32
 	cur      uint32
-	stem     stemmer
+	analyzer *Analyzer
 	hapax    float64
 }
 
@@ -275,13 +275,14 @@ type line struct {
 func New(cfg Config) *Clusterer {
 	cfg = cfg.withDefaults()
 	return &Clusterer{
-		cfg:     cfg,
-		hapax:   cfg.HapaxWeight,
-		vocab:   make(map[string]int32),
-		byID:    make(map[string]int32),
-		lineID:  make(map[string]int32),
-		article: make(map[string]int32),
-		mergeTo: make(map[string]string),
+		cfg:      cfg,
+		hapax:    cfg.HapaxWeight,
+		analyzer: NewAnalyzer(cfg),
+		vocab:    make(map[string]int32),
+		byID:     make(map[string]int32),
+		lineID:   make(map[string]int32),
+		article:  make(map[string]int32),
+		mergeTo:  make(map[string]string),
 	}
 }
 
@@ -298,6 +299,16 @@ func hashID(prefix, s string) string {
 // are accepted: thin ones start their own story, undated ones are compared
 // by content alone.
 func (c *Clusterer) Add(d Doc) Assignment {
+	if _, ok := c.article[d.ID]; ok {
+		return c.AddPrepared(Prepared{Doc: d})
+	}
+	return c.AddPrepared(c.analyzer.Prepare(d))
+}
+
+// AddPrepared is Add for an article prepared by an Analyzer made with the
+// same configuration (possibly on another goroutine).
+func (c *Clusterer) AddPrepared(p Prepared) Assignment {
+	d := p.Doc
 	if si, ok := c.article[d.ID]; ok {
 		si = c.find(si)
 		return Assignment{StoryID: c.stories[si].id, StorylineID: c.lines[c.findLine(c.stories[si].line)].id, Score: 1}
@@ -320,7 +331,12 @@ func (c *Clusterer) Add(d Doc) Assignment {
 			return Assignment{StoryID: s.id, StorylineID: c.lines[c.findLine(s.line)].id, Score: 1, Duplicate: true, Undated: d.Published.IsZero()}
 		}
 	}
-	f := c.features(d)
+	if d.DuplicateOf != "" && len(p.terms) == 0 {
+		// A copy of an article this clusterer never saw: cluster it by content.
+		d.DuplicateOf = ""
+		p = c.analyzer.Prepare(d)
+	}
+	f := c.features(p)
 	for _, t := range f.ids {
 		c.df[t]++
 	}

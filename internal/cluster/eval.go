@@ -214,28 +214,26 @@ func chronological(docs []Labelled) []Labelled {
 }
 
 func evalRun(ctx context.Context, docs []Labelled, cfg Config) (Report, error) {
-	ix := dedup.NewIndex(dedup.Options{})
 	c := New(cfg)
+	run := NewRunner(dedup.NewIndex(dedup.Options{}), c, 0)
 	gold := make(map[string]string, len(docs))
-	dups := 0
+	in := make([]Doc, len(docs))
 	for i, d := range docs {
-		if i%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return Report{}, fmt.Errorf("evaluate: %w", err)
-			}
-		}
 		gold[d.ID] = d.Event
-		m := ix.Add(dedup.Doc{ID: d.ID, Title: d.Title, Text: d.Text, Published: d.Published})
-		doc := d.Doc
-		if m.Group != d.ID {
-			doc.DuplicateOf = m.Group
+		in[i] = d.Doc
+	}
+	res, err := run.Run(ctx, in)
+	if err != nil {
+		return Report{}, fmt.Errorf("evaluate: %w", err)
+	}
+	dups := 0
+	for _, r := range res {
+		if r.Assignment.Duplicate {
 			dups++
 		}
-		c.Add(doc)
 	}
 	pred := make(map[string]string, len(docs))
-	stories := c.Stories()
-	for _, s := range stories {
+	for _, s := range c.Stories() {
 		for _, a := range s.ArticleIDs {
 			pred[a] = s.ID
 		}

@@ -88,7 +88,7 @@ func (c *Clusterer) storyTitle(s *story) string {
 			}
 			n++
 			for _, lang := range []string{langEN, ""} {
-				if id, ok := c.vocab[c.stem.stem(lang, tok.word)]; ok {
+				if id, ok := c.vocab[c.analyzer.stem.stem(lang, tok.word)]; ok {
 					sum += weight[id]
 					break
 				}

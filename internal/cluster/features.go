@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -62,31 +63,65 @@ func (c *Clusterer) term(key, surface string) int32 {
 	return id
 }
 
-func (c *Clusterer) features(d Doc) features {
+// Analyzer turns articles into Prepared values: tokenising, stemming and
+// finding names, the part of clustering that needs no shared state. An
+// Analyzer is not safe for concurrent use; give each goroutine its own.
+type Analyzer struct {
+	cfg  Config
+	stem stemmer
+}
+
+// NewAnalyzer returns an Analyzer for clusterers with configuration cfg.
+func NewAnalyzer(cfg Config) *Analyzer { return &Analyzer{cfg: cfg.withDefaults()} }
+
+// Prepared is an article analysed for Clusterer.AddPrepared.
+type Prepared struct {
+	Doc   Doc
+	terms []pterm // in order of first appearance
+}
+
+type pterm struct {
+	key, surface string
+	all, title   float64 // weighted counts in the whole article and the title
+}
+
+// Prepare analyses one article.
+func (a *Analyzer) Prepare(d Doc) Prepared {
+	p := Prepared{Doc: d}
+	if d.DuplicateOf != "" {
+		return p // a copy joins its original's story: no features needed
+	}
 	title := tokenize(d.Title, 64)
-	body := tokenize(d.Text, c.cfg.MaxWords)
+	body := tokenize(d.Text, a.cfg.MaxWords)
 	// The text decides the language; metadata only when the text is too
 	// short to tell (outlets label English pages "de" by their domain).
 	lang := guessLanguage(append(body[:len(body):len(body)], title...))
 	if lang == "" {
 		lang = normLang(d.Language)
 	}
-	tf := map[int32]float64{}
-	addWords := func(toks []token, w float64) {
+	at := make(map[string]int, 64)
+	put := func(key, surface string, w float64, inTitle bool) {
+		i, ok := at[key]
+		if !ok {
+			i = len(p.terms)
+			at[key] = i
+			p.terms = append(p.terms, pterm{key: key, surface: surface})
+		}
+		p.terms[i].all += w
+		if inTitle {
+			p.terms[i].title += w
+		}
+	}
+	addWords := func(toks []token, w float64, inTitle bool) {
 		for _, t := range toks {
 			if !useful(t.word) || isStop(lang, t.word) {
 				continue
 			}
-			st := c.stem.stem(lang, t.word)
-			tf[c.term(st, t.word)] += w
+			put(a.stem.stem(lang, t.word), t.word, w, inTitle)
 		}
 	}
-	addWords(title, c.cfg.TitleWeight)
-	ttf := make(map[int32]float64, len(tf))
-	for id, w := range tf {
-		ttf[id] = w
-	}
-	addWords(body, 1)
+	addWords(title, a.cfg.TitleWeight, true)
+	addWords(body, 1, false)
 	ents := d.Entities
 	if len(ents) == 0 {
 		ents = names(body, lang)
@@ -96,13 +131,27 @@ func (c *Clusterer) features(d Doc) features {
 		if e == "" {
 			continue
 		}
-		tf[c.term(entityPrefix+e, e)] += c.cfg.EntityWeight
+		put(entityPrefix+e, e, a.cfg.EntityWeight, false)
+	}
+	return p
+}
+
+// features interns a prepared article's terms and builds its vectors.
+func (c *Clusterer) features(p Prepared) features {
+	tf := make(map[int32]float64, len(p.terms))
+	ttf := make(map[int32]float64)
+	for _, t := range p.terms {
+		id := c.term(t.key, t.surface)
+		tf[id] += t.all
+		if t.title > 0 {
+			ttf[id] += t.title
+		}
 	}
 	f := features{ids: make([]int32, 0, len(tf))}
 	for id := range tf {
 		f.ids = append(f.ids, id)
 	}
-	sort.Slice(f.ids, func(i, j int) bool { return f.ids[i] < f.ids[j] })
+	slices.Sort(f.ids)
 	f.unit = sparse{ids: f.ids, w: make([]float32, len(f.ids))}
 	var norm float64
 	ws := make([]float64, len(f.ids))

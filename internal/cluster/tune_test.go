@@ -20,6 +20,7 @@ func TestTune(t *testing.T) {
 		t.Fatal(err)
 	}
 	day := 24 * time.Hour
+	_ = day
 	type run struct {
 		name string
 		cfg  Config
@@ -31,15 +32,13 @@ func TestTune(t *testing.T) {
 		f(&c)
 		runs = append(runs, run{name, c})
 	}
-	for _, hw := range []float64{0.01, 0.3, 0.6, 1} {
-		for _, floor := range []float64{0.4, 0.7} {
-			for _, th := range []float64{0.18, 0.22, 0.26} {
-				add(fmt.Sprintf("hw=%.2f floor=%.1f th=%.2f", hw, floor, th), func(c *Config) {
-					c.HapaxWeight, c.DecayFloor, c.Threshold, c.HalfLife = hw, floor, th, 14*day
-				})
-			}
-		}
-	}
+	add("default", func(c *Config) {})
+	add("cand=20", func(c *Config) { c.Candidates = 20 })
+	add("cand=10", func(c *Config) { c.Candidates = 10 })
+	add("storyterms=100", func(c *Config) { c.StoryTerms = 100 })
+	add("storyterms=60", func(c *Config) { c.StoryTerms = 60 })
+	add("query=15", func(c *Config) { c.QueryTerms = 15 })
+	add("postings=64", func(c *Config) { c.MaxPostings = 64 })
 	for _, r := range runs {
 		rep, err := EvaluateDocs(context.Background(), docs, EvalOptions{Config: r.cfg, Shuffles: 0, Seed: 1})
 		if err != nil {

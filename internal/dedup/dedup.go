@@ -188,10 +188,50 @@ func splitmix(x uint64) uint64 {
 	return x ^ (x >> 31)
 }
 
+// Prepared is an article hashed for AddPrepared.
+type Prepared struct {
+	Doc   Doc
+	empty bool
+	hash  uint64   // exact-copy key
+	size  int      // distinct shingles
+	sig   []uint32 // nil when too short for near-duplicate detection
+}
+
+// Prepare does the hashing for one article: the part of Add that reads no
+// index state. It is safe to call from several goroutines at once.
+func (ix *Index) Prepare(d Doc) Prepared {
+	p := Prepared{Doc: d}
+	ws := words(d.Text)
+	if len(ws) == 0 {
+		p.empty = true
+		return p
+	}
+	shingles := ix.shingles(ws)
+	key := ws
+	if len(shingles) < ix.opt.MinShingles {
+		key = append(append(key[:len(key):len(key)], "\x00title"), words(d.Title)...)
+	}
+	p.hash = textHash(key)
+	p.size = len(shingles)
+	if len(shingles) >= ix.opt.MinShingles {
+		p.sig = ix.signature(shingles)
+	}
+	return p
+}
+
 // Add records an article and reports whether it copies one seen before.
 // Adding an ID a second time changes nothing and returns the same group.
 // Empty texts are never duplicates of anything.
 func (ix *Index) Add(d Doc) Match {
+	if _, ok := ix.ids[d.ID]; ok {
+		return ix.AddPrepared(Prepared{Doc: d})
+	}
+	return ix.AddPrepared(ix.Prepare(d))
+}
+
+// AddPrepared is Add for an article hashed by Prepare of this index.
+func (ix *Index) AddPrepared(p Prepared) Match {
+	d := p.Doc
 	if i, ok := ix.ids[d.ID]; ok {
 		g := &ix.groups[ix.docs[i].group]
 		orig := g.copies[g.original].ID
@@ -206,7 +246,6 @@ func (ix *Index) Add(d Doc) Match {
 		}
 		return m
 	}
-	ws := words(d.Text)
 	di := int32(len(ix.docs))
 	ix.ids[d.ID] = di
 	if !d.Published.IsZero() && d.Published.After(ix.newest) {
@@ -217,23 +256,15 @@ func (ix *Index) Add(d Doc) Match {
 		at = ix.newest // undated: kept as if published with the newest seen
 	}
 	ix.docs = append(ix.docs, doc{at: at})
-	if len(ws) == 0 {
+	if p.empty {
 		return ix.join(di, d, -1, 0, false)
 	}
-	shingles := ix.shingles(ws)
-	key := ws
-	if len(shingles) < ix.opt.MinShingles {
-		key = append(append(key[:len(key):len(key)], "\x00title"), words(d.Title)...)
-	}
-	th := textHash(key)
-	if gi, ok := ix.exact[th]; ok {
+	if gi, ok := ix.exact[p.hash]; ok {
 		return ix.join(di, d, gi, 1, true)
 	}
 	best, bestSim := int32(-1), 0.0
-	var sig []uint32
-	if len(shingles) >= ix.opt.MinShingles {
-		sig = ix.signature(shingles)
-		best, bestSim = ix.nearest(sig, len(shingles))
+	if p.sig != nil {
+		best, bestSim = ix.nearest(p.sig, p.size)
 	}
 	var m Match
 	if best >= 0 {
@@ -241,10 +272,10 @@ func (ix *Index) Add(d Doc) Match {
 	} else {
 		m = ix.join(di, d, -1, 0, false)
 	}
-	ix.exact[th] = ix.docs[di].group
-	if sig != nil {
-		ix.docs[di].sig = sig
-		ix.docs[di].size = len(shingles)
+	ix.exact[p.hash] = ix.docs[di].group
+	if p.sig != nil {
+		ix.docs[di].sig = p.sig
+		ix.docs[di].size = p.size
 		ix.insert(di)
 	}
 	ix.evict()

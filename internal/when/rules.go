@@ -727,6 +727,9 @@ var seasonStart = map[string]time.Month{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 func seasonAccept(f *finder, m *match) bool {
 	s := m.g("season")
 	rel := m.g("rel")
+	if s == "fall" && m.g("year") == "" && nextWord(f.lower, m.end) == "of" {
+		return false // "the fall of the Berlin Wall"
+	}
 	if s == "fall" || s == "spring" {
 		// Verbs and springs: only with a determiner or a year.
 		return rel != "" && rel != "early" && rel != "late" || m.g("year") != ""
@@ -1488,13 +1491,21 @@ func durationAccept(f *finder, m *match) bool {
 	}
 	if num == "a" || num == "an" {
 		// "$5 a year", "twice a day", "four flights a week": a rate.
-		p := prevWord(f.lower, m.start)
-		if p == "times" || p == "twice" || p == "once" || p == "thrice" || strings.ContainsAny(f.text[max(0, m.start-12):m.start], "0123456789$") {
+		before := strings.TrimRight(f.lower[max(0, m.start-20):m.start], " ")
+		tok := before[strings.LastIndexAny(before, " \n\t")+1:]
+		if strings.ContainsAny(tok, "0123456789$£€#%") {
 			return false
 		}
-		switch p {
-		case "flights", "trips", "visits", "meals", "hours", "days", "shifts", "sessions":
+		switch tok {
+		case "times", "twice", "once", "thrice", "million", "billion", "thousand", "hundred", "percent", "cents", "dollars", "euros", "pounds", "yen",
+			"flights", "trips", "visits", "meals", "hours", "days", "shifts", "sessions":
 			return false
+		}
+		if w := strings.Fields(f.lower[max(0, m.start-40):m.start]); len(w) >= 2 && strings.HasSuffix(w[len(w)-1], "s") {
+			// "700 seats a week", "four flights a week".
+			if _, isNum := parseNumber(w[len(w)-2]); isNum && w[len(w)-2] != "a" && w[len(w)-2] != "an" || strings.ContainsAny(w[len(w)-2], "0123456789") {
+				return false
+			}
 		}
 	}
 	if strings.HasSuffix(m.lower(), "-old") {

@@ -157,6 +157,7 @@ func TestFind(t *testing.T) {
 		{"ahead of the weekend", "1989-10-30", "Traders squared positions ahead of the weekend.", "the weekend", "DATE", "1989-W44-WE"},
 		{"a while", anchor, "They will live without power for a while.", "a while", "DURATION", "PXX"},
 		{"a day earlier", anchor, "A day earlier, trucks streamed across the border.", "A day earlier", "DURATION", "P1D"},
+		{"a day earlier after a number", anchor, "She had turned 17 only a day earlier.", "a day earlier", "DURATION", "P1D"},
 
 		// Sets.
 		{"each month", anchor, "Prices are reviewed each month.", "each month", "SET", "P1M"},
@@ -191,6 +192,7 @@ func TestFindRejects(t *testing.T) {
 		{"age adjective", "The 49-year-old actor resigned.", "49-year-old"},
 		{"speed", "Winds reached 40 miles per hour.", "per hour"},
 		{"colour", "The payload is a midnight cherry Roadster.", "midnight"},
+		{"fall of", "Russia turned west after the fall of the Berlin Wall.", "the fall"},
 		{"newspaper name", "The photo ran in USA TODAY and Florida Today on Monday.", "today"},
 		{"rate", "It earns $1.76 a year per share.", "a year"},
 		{"fraction", "About three-quarters of voters agreed.", "three-quarters"},

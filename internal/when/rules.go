@@ -194,6 +194,15 @@ func capitalizedBefore(text string, i int) bool {
 	return k < j && text[k] >= 'A' && text[k] <= 'Z'
 }
 
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // prevWord returns the lower-cased word before position i.
 func prevWord(lower string, i int) string {
 	j := i
@@ -639,6 +648,9 @@ func normQuarter(f *finder, m *match) (Timex, bool) {
 }
 
 func quarterRefAccept(f *finder, m *match) bool {
+	if m.end < len(f.text) && f.text[m.end] == '-' {
+		return false // "its quarter-century low"
+	}
 	l := m.lower()
 	if strings.HasSuffix(l, "period") {
 		// "the period" alone is too vague; "the latest period" in a
@@ -1265,6 +1277,9 @@ func futureAccept(f *finder, m *match) bool {
 // ---- this / last / next unit ----
 
 func unitRelAccept(f *finder, m *match) bool {
+	if capitalized(m, "u") {
+		return false // a title: ABC's "This Week"
+	}
 	rel := strings.Join(strings.Fields(m.g("rel")), " ")
 	u := m.g("u")
 	if rel == "the new" {
@@ -1511,6 +1526,9 @@ func durationAccept(f *finder, m *match) bool {
 	if strings.HasSuffix(m.lower(), "-old") {
 		return false // an age: "the 49-year-old actor"
 	}
+	if rest := f.lower[m.end:]; strings.HasPrefix(rest, " of ") && len(rest) >= 8 && isDigits(rest[4:8]) {
+		return false // "the first two quarters of 1990": a part of that year
+	}
 	switch nextWord(f.lower, m.end) {
 	case "old", "older", "younger":
 		return false // "52 years old"
@@ -1523,6 +1541,13 @@ func durationAccept(f *finder, m *match) bool {
 }
 
 func normDuration(f *finder, m *match) (Timex, bool) {
+	if m.lower() == "one day" {
+		switch prevWord(f.lower, m.start) {
+		case "will", "would", "could", "might", "may", "can", "shall", "he", "she", "they", "we", "i", "it", "you", "to", "and":
+			// "Islam will one day be …": some day to come.
+			return ok("DATE", "FUTURE_REF")
+		}
+	}
 	unitWord := strings.Join(strings.Fields(m.g("unit")), " ")
 	unit := unitCode(unitWord)
 	n, okn := parseNumber(m.g("num"))

@@ -156,6 +156,8 @@ func TestFind(t *testing.T) {
 		{"passive with would", "1989-10-26", "The split would be paid on a still unspecified date in January.", "January", "DATE", "1990-01"},
 		{"ahead of the weekend", "1989-10-30", "Traders squared positions ahead of the weekend.", "the weekend", "DATE", "1989-W44-WE"},
 		{"a while", anchor, "They will live without power for a while.", "a while", "DURATION", "PXX"},
+		{"one day to come", anchor, "Islam will one day be the second largest religion.", "one day", "DATE", "FUTURE_REF"},
+		{"first two quarters of a year", anchor, "Losses will last through the first two quarters of 1990.", "the first two quarters of 1990", "DATE", "1990-H1"},
 		{"a day earlier", anchor, "A day earlier, trucks streamed across the border.", "A day earlier", "DURATION", "P1D"},
 		{"a day earlier after a number", anchor, "She had turned 17 only a day earlier.", "a day earlier", "DURATION", "P1D"},
 
@@ -193,6 +195,8 @@ func TestFindRejects(t *testing.T) {
 		{"speed", "Winds reached 40 miles per hour.", "per hour"},
 		{"colour", "The payload is a midnight cherry Roadster.", "midnight"},
 		{"fall of", "Russia turned west after the fall of the Berlin Wall.", "the fall"},
+		{"tv title", `Baker said on ABC's "This Week" that talks failed.`, "This Week"},
+		{"quarter-century", "Unemployment is near its quarter-century low.", "its quarter"},
 		{"newspaper name", "The photo ran in USA TODAY and Florida Today on Monday.", "today"},
 		{"rate", "It earns $1.76 a year per share.", "a year"},
 		{"fraction", "About three-quarters of voters agreed.", "three-quarters"},

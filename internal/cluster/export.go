@@ -1,6 +1,9 @@
 package cluster
 
 import (
+	"encoding/json"
+	"fmt"
+	"io"
 	"math"
 	"slices"
 	"sort"
@@ -181,4 +184,17 @@ func (c *Clusterer) Storylines() []Storyline {
 	}
 	sort.Slice(out, func(i, j int) bool { return storyLess(out[i].FirstSeen, out[j].FirstSeen, out[i].ID, out[j].ID) })
 	return out
+}
+
+// WriteJSONL writes items as JSON Lines: one JSON object per line, the form
+// in which stories and storylines are exported.
+func WriteJSONL[T any](w io.Writer, items []T) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i, it := range items {
+		if err := enc.Encode(it); err != nil {
+			return fmt.Errorf("write json lines item %d: %w", i, err)
+		}
+	}
+	return nil
 }

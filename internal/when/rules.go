@@ -24,6 +24,8 @@ type rule struct {
 	noRef bool
 	// always marks a rule without trigger words: it runs on the whole text.
 	always bool
+	// first holds the bytes a match can begin with.
+	first *[256]bool
 }
 
 type match struct {
@@ -97,9 +99,14 @@ type ruleDef struct {
 func init() {
 	numPat = blocks.Replace(`(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|an)\s+(?:hundred|thousand|dozen)|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|a|an|{NUMW}(?:[\s-]+(?:and\s+)?{NUMW})*)(?:[\s-]+and[\s-]+a[\s-]+half)?`)
 	for i, d := range ruleDefs() {
-		re := regexp.MustCompile(`^(?:` + pat(d.pattern) + `)`)
+		src := `^(?:` + pat(d.pattern) + `)`
+		re := regexp.MustCompile(src)
 		re.Longest()
-		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef})
+		first, err := firstBytes(src)
+		if err != nil {
+			panic("when: rule " + d.name + ": " + err.Error()) // the patterns are constants
+		}
+		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef, first: first})
 	}
 	buildTriggers()
 }

@@ -1,6 +1,9 @@
 package when
 
-import "strings"
+import (
+	"regexp/syntax"
+	"strings"
+)
 
 // Every match of a rule contains at least one of its trigger words (or, for
 // "#", a token with a digit). Find runs a rule's pattern only in windows of
@@ -126,4 +129,76 @@ func containsHit(hits []span, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// firstBytes returns the bytes that can begin a match of pattern: a cheap
+// test before running the pattern at a word start. It follows the
+// compiled program from its start through empty-width steps; a pattern
+// that can match the empty string accepts every byte.
+func firstBytes(pattern string) (*[256]bool, error) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return nil, err
+	}
+	var set [256]bool
+	all := func() {
+		for i := range set {
+			set[i] = true
+		}
+	}
+	addRange := func(lo, hi rune, fold bool) {
+		if hi >= 0x80 {
+			for b := 0x80; b < 256; b++ {
+				set[b] = true
+			}
+			hi = 0x7f
+		}
+		for r := lo; r <= hi; r++ {
+			set[r] = true
+			if fold {
+				if r >= 'a' && r <= 'z' {
+					set[r-'a'+'A'] = true
+				} else if r >= 'A' && r <= 'Z' {
+					set[r-'A'+'a'] = true
+				}
+			}
+		}
+	}
+	seen := make([]bool, len(prog.Inst))
+	var walk func(pc uint32)
+	walk = func(pc uint32) {
+		if seen[pc] {
+			return
+		}
+		seen[pc] = true
+		in := prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			walk(in.Out)
+			walk(in.Arg)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			walk(in.Out)
+		case syntax.InstMatch, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			all()
+		case syntax.InstRune1:
+			addRange(in.Rune[0], in.Rune[0], false)
+		case syntax.InstRune:
+			fold := syntax.Flags(in.Arg)&syntax.FoldCase != 0
+			if len(in.Rune) == 1 {
+				addRange(in.Rune[0], in.Rune[0], fold)
+				return
+			}
+			for i := 0; i+1 < len(in.Rune); i += 2 {
+				addRange(in.Rune[i], in.Rune[i+1], fold)
+			}
+		default:
+			all()
+		}
+	}
+	walk(uint32(prog.Start))
+	return &set, nil
 }

@@ -192,7 +192,7 @@ func startsBefore(starts []int, hits []span) []int {
 func (f *finder) matchFrom(out []*match, r *rule, from []int, hits []span) []*match {
 	next := 0
 	for _, p := range from {
-		if p < next {
+		if p < next || !r.first[f.lower[p]] {
 			continue
 		}
 		end := min(len(f.lower), p+maxSpan+1)

@@ -449,11 +449,8 @@ func personKey(toks []token) (key, given, gender string) {
 
 type building struct {
 	Entity
-	key     string
 	surname string // folded, persons only
-	given   string
 	aliases map[string]bool
-	order   int
 }
 
 func joinToks(text string, toks []token) string {
@@ -491,7 +488,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		if b, ok := byKey[kind+":"+key]; ok {
 			return b
 		}
-		b := &building{Entity: Entity{ID: ID(kind, key), Name: name, Kind: kind}, key: key, aliases: map[string]bool{}, order: len(list)}
+		b := &building{Entity: Entity{ID: ID(kind, key), Name: name, Kind: kind}, aliases: map[string]bool{}}
 		byKey[kind+":"+key] = b
 		list = append(list, b)
 		return b

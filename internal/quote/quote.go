@@ -102,15 +102,11 @@ func Find(text string, ents []entity.Entity, ms []entity.Mention) ([]Quote, []Pr
 
 // span is a raw direct quote before attribution.
 type span struct {
-	start, end   int    // with marks
-	inStart      int    // first byte inside the opening mark
-	inEnd        int    // last byte before the closing mark (or the cut)
-	text         string // inner text with continuation marks removed
-	speakerHint  string // transcript speaker label, e.g. "PENCE"
-	unclosed     bool
-	cut          bool
-	nested       bool // inside a transcript turn
-	continuation bool // multi-paragraph
+	start, end  int    // with marks
+	inStart     int    // first byte inside the opening mark
+	inEnd       int    // last byte before the closing mark (or the cut)
+	text        string // inner text with continuation marks removed
+	speakerHint string // transcript speaker label, e.g. "PENCE"
 }
 
 type doc struct {
@@ -293,7 +289,7 @@ func (d *doc) findSpans() {
 		if !ok || headline[pi] {
 			continue
 		}
-		sp := span{start: p.Start + body, inStart: p.Start + body, speakerHint: label, nested: true}
+		sp := span{start: p.Start + body, inStart: p.Start + body, speakerHint: label}
 		for sp.inStart < p.End && text[sp.inStart] == ' ' {
 			sp.inStart++
 		}
@@ -323,7 +319,6 @@ func (d *doc) findSpans() {
 		sp.inEnd = max(sp.inStart, trimClosing(text, d.paras[last].Start, d.paras[last].End))
 		sp.end = d.paras[last].End
 		sp.text = strings.TrimSpace(strings.Join(parts, "\n\n"))
-		sp.continuation = last > pi
 		pi = last
 		if sp.text != "" {
 			d.bound(&sp)
@@ -345,8 +340,8 @@ func (d *doc) findSpans() {
 	reopen, reopenPara := -1, -1
 	emit := func(o *open, closeAt, closeEnd int, unclosed bool) {
 		parts := append(o.parts, text[o.segIn:closeAt])
-		sp := span{start: o.pos, end: closeEnd, inStart: o.in, inEnd: closeAt, unclosed: unclosed,
-			text: strings.TrimSpace(strings.Join(parts, "\n\n")), continuation: len(o.parts) > 0}
+		sp := span{start: o.pos, end: closeEnd, inStart: o.in, inEnd: closeAt,
+			text: strings.TrimSpace(strings.Join(parts, "\n\n"))}
 		if headline[o.para] {
 			return
 		}
@@ -526,7 +521,6 @@ func (d *doc) bound(sp *span) {
 		}
 		sp.text = strings.TrimSpace(t)
 	}
-	sp.cut = true
 }
 
 func sortSpans(s []span) {

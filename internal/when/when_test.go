@@ -158,6 +158,7 @@ func TestFind(t *testing.T) {
 		{"a while", anchor, "They will live without power for a while.", "a while", "DURATION", "PXX"},
 		{"one day to come", anchor, "Islam will one day be the second largest religion.", "one day", "DATE", "FUTURE_REF"},
 		{"first two quarters of a year", anchor, "Losses will last through the first two quarters of 1990.", "the first two quarters of 1990", "DATE", "1990-H1"},
+		{"a day after", "2025-09-24", "The remarks come a day after Trump and Zelensky met.", "a day", "DURATION", "P1D"},
 		{"a day earlier", anchor, "A day earlier, trucks streamed across the border.", "A day earlier", "DURATION", "P1D"},
 		{"a day earlier after a number", anchor, "She had turned 17 only a day earlier.", "a day earlier", "DURATION", "P1D"},
 

@@ -160,6 +160,8 @@ type Index struct {
 	bucket map[uint64][]int32
 	queue  []int32 // docs holding a signature, roughly oldest first
 	newest time.Time
+	stamp  []uint32 // per doc: last nearest() call that saw it
+	cur    uint32
 }
 
 // NewIndex returns an empty index.
@@ -256,6 +258,7 @@ func (ix *Index) AddPrepared(p Prepared) Match {
 		at = ix.newest // undated: kept as if published with the newest seen
 	}
 	ix.docs = append(ix.docs, doc{at: at})
+	ix.stamp = append(ix.stamp, 0)
 	if p.empty {
 		return ix.join(di, d, -1, 0, false)
 	}
@@ -320,14 +323,18 @@ func better(a, b Copy) bool {
 // near-duplicate test, or -1.
 func (ix *Index) nearest(sig []uint32, size int) (int32, float64) {
 	best, bestSim := int32(-1), 0.0
-	seen := make(map[int32]struct{}, 8)
+	ix.cur++
+	if ix.cur == 0 {
+		clear(ix.stamp)
+		ix.cur = 1
+	}
 	r := ix.opt.Rows
 	for b := 0; b < ix.opt.Bands; b++ {
 		for _, cand := range ix.bucket[bandKey(b, sig[b*r:(b+1)*r])] {
-			if _, ok := seen[cand]; ok {
+			if ix.stamp[cand] == ix.cur {
 				continue
 			}
-			seen[cand] = struct{}{}
+			ix.stamp[cand] = ix.cur
 			c := &ix.docs[cand]
 			if c.sig == nil {
 				continue

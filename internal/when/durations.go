@@ -64,8 +64,8 @@ func durationAccept(f *finder, m *match) bool {
 	if strings.HasSuffix(m.lower(), "-old") {
 		return false // an age: "the 49-year-old actor"
 	}
-	if rest := f.lower[m.end:]; strings.HasPrefix(rest, " of ") && len(rest) >= 8 && isDigits(rest[4:8]) {
-		return false // "the first two quarters of 1990": a part of that year
+	if rest := f.lower[m.end:]; strings.HasPrefix(unit, "quarter") && strings.HasPrefix(rest, " of ") && len(rest) >= 8 && isDigits(rest[4:8]) {
+		return false // "the first two quarters of 1990": a half of that year
 	}
 	switch nextWord(f.lower, m.end) {
 	case "old", "older", "younger":

@@ -26,11 +26,31 @@ func dayRelAccept(f *finder, m *match) bool {
 		return false
 	}
 	p := prevWord(f.lower, m.start)
-	if p != "of" && p != "in" {
-		return true
+	if rel == "tomorrow" && p == "of" {
+		return false // "the people of tomorrow"
 	}
 	rest := f.lower[m.end:]
-	return !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s") && !(rel == "tomorrow" && p == "of")
+	if !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s") {
+		return true
+	}
+	// "today's world", "today's personal computers": the present age, not
+	// the day; "today's editions" is the day.
+	w := strings.Fields(rest[strings.Index(rest, "s")+1:])
+	for i := 0; i < len(w) && i < 2; i++ {
+		if genericNouns[strings.Trim(w[i], ".,;:!?\"'")] {
+			return false
+		}
+	}
+	return true
+}
+
+var genericNouns = map[string]bool{
+	"world": true, "society": true, "age": true, "era": true, "economy": true,
+	"environment": true, "culture": true, "generation": true, "youth": true,
+	"kids": true, "children": true, "standards": true, "terms": true,
+	"dollars": true, "money": true, "market": true, "markets": true,
+	"technology": true, "computers": true, "business": true, "politics": true,
+	"media": true, "climate": true, "families": true, "consumers": true,
 }
 
 func normDayRel(f *finder, m *match) (Timex, bool) {

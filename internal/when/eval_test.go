@@ -41,7 +41,10 @@ func TestEvaluateTimeBank(t *testing.T) {
 		defer f.Close()
 		r.WriteMismatches(f)
 	}
-	floors := map[string]float64{"extent_f1": 0.85, "value_f1": 0.80}
+	// Floors a little under what the rules reach (slice: extent 0.968,
+	// value 0.848; full folder: extent 0.955, value 0.855), so that a
+	// regression fails.
+	floors := map[string]float64{"extent_f1": 0.93, "value_f1": 0.83}
 	if r.ExtentF1 < floors["extent_f1"] {
 		t.Errorf("extent F1 %.3f below floor %.2f", r.ExtentF1, floors["extent_f1"])
 	}

@@ -159,6 +159,14 @@ func first(s string) rune {
 // particles join the parts of a name: "Bill de Blasio", "Ludwig van Beethoven".
 var particles = map[string]bool{"de": true, "van": true, "von": true, "da": true, "del": true, "della": true, "bin": true, "ibn": true, "al": true, "la": true, "le": true, "di": true, "du": true, "der": true, "den": true}
 
+// sentenceInitial reports whether token i opens a sentence or a line.
+func sentenceInitial(toks []token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	return strings.ContainsAny(toks[i].gapBefore, ".!?\n\"“:")
+}
+
 // joinable reports whether a token continues the capitalised run of the
 // token before it: only spaces between them, no line break.
 func joinable(t token) bool {
@@ -189,6 +197,14 @@ func Extract(text string) ([]Entity, []Mention) {
 
 // candidates splits capitalised runs into titles and names.
 func candidates(text string, toks []token) []candidate {
+	// Words the text also writes in lower case are common words when they
+	// open a sentence ("Unlike Patriot", "Beyond Trump").
+	lower := map[string]bool{}
+	for _, t := range toks {
+		if !t.cap {
+			lower[t.text] = true
+		}
+	}
 	var out []candidate
 	for i := 0; i < len(toks); {
 		if !toks[i].cap {
@@ -232,7 +248,15 @@ func candidates(text string, toks []token) []candidate {
 		for j > i+1 && !toks[j-1].cap {
 			j--
 		}
-		out = append(out, splitRun(toks[i:j])...)
+		start := i
+		if j-start > 1 && sentenceInitial(toks, start) && lower[strings.ToLower(toks[start].text)] && !isTitleWord(toks[start].text) {
+			if _, known := givenNames[Fold(toks[start].text)]; !known {
+				if _, _, gaz := gazMatch(toks[start:j]); !gaz {
+					start++
+				}
+			}
+		}
+		out = append(out, splitRun(toks[start:j])...)
 		i = j
 	}
 	return out
@@ -251,6 +275,7 @@ func splitRun(run []token) []candidate {
 			titleWords = nil
 		}
 	}
+	titleStart := 0 // where the current run of title words began
 	for i < len(run) {
 		// Gazetteer: longest match.
 		if n, e, ok := gazMatch(run[i:]); ok {
@@ -262,12 +287,14 @@ func splitRun(run []token) []candidate {
 			}
 			out = append(out, candidate{toks: run[i : i+n], kind: e.kind, canon: e.canonical})
 			i += n
+			titleStart = i
 			titles, titleWords, gender = nil, nil, ""
 			continue
 		}
 		lw := strings.ToLower(run[i].text)
 		if len(titles) == 0 && len(titleWords) == 0 && stopCaps[lw] {
 			i++
+			titleStart = i
 			continue
 		}
 		_, isHonorific := honorifics[lw]
@@ -300,11 +327,28 @@ func splitRun(run []token) []candidate {
 			j++
 		}
 		name := run[i:j]
+		if orgHeads[strings.ToLower(name[len(name)-1].text)] && titleStart < i {
+			// "Defense Department", "Democratic National Committee": the
+			// words taken for a title belong to an organisation's name.
+			out = append(out, candidate{toks: run[titleStart:j], kind: KindOrganisation})
+			titles, titleWords, gender = nil, nil, ""
+			i, titleStart = j, j
+			continue
+		}
 		c := candidate{toks: name, titles: trimTitles(titles), gender: gender}
 		c.kind, c.weak = classify(name, len(titles) > 0 || gender != "")
+		if c.kind == KindPerson {
+			// "Earl Ray Tomblin of West Virginia": the name ends before "of".
+			for k, t := range name {
+				if k > 0 && t.text == "of" {
+					c.toks = name[:k]
+					break
+				}
+			}
+		}
 		out = append(out, c)
 		titles, gender = nil, ""
-		i = j
+		i, titleStart = j, j
 	}
 	return out
 }
@@ -377,6 +421,9 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 		return KindPerson, false
 	}
 	if len(name) >= 2 && len(name) <= 4 {
+		if nonPersonEnds[last] {
+			return "", false
+		}
 		for _, t := range name {
 			if !nameLike(t.text) {
 				return "", false
@@ -875,7 +922,7 @@ func singleNameLike(w string) bool {
 	if len(lw) < 3 || stopCaps[lw] || personTitles[lw] || adjectives[lw] || orgHeads[lw] || isAcronym(w) {
 		return false
 	}
-	for _, suf := range []string{"ians", "ans", "ese", "ish", "ern", "ean", "ist", "ists", "ic", "al"} {
+	for _, suf := range []string{"ians", "ans", "ican", "icans", "ics", "ese", "ish", "ern", "ean", "ist", "ists", "ic", "al"} {
 		if strings.HasSuffix(lw, suf) {
 			return false
 		}

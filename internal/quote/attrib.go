@@ -127,6 +127,18 @@ var functionWords = map[string]bool{"after": true, "before": true, "but": true, 
 	"that": true, "then": true, "so": true, "still": true, "yet": true, "since": true, "for": true, "with": true,
 	"it": true, "its": true, "there": true, "here": true, "we": true, "they": true, "he": true, "she": true, "i": true}
 
+// speechNouns name something said; their possessor is its source.
+var speechNouns = map[string]bool{"claim": true, "claims": true, "statement": true, "statements": true,
+	"remarks": true, "comments": true, "words": true, "assertion": true, "allegation": true, "allegations": true,
+	"promise": true, "pledge": true, "warning": true, "tweet": true, "tweets": true, "message": true,
+	"argument": true, "insistence": true, "description": true, "prediction": true, "vow": true}
+
+// possessive reports whether the word ending at end carries 's.
+func possessive(text string, end int) bool {
+	rest := text[end:min(len(text), end+4)]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")
+}
+
 // invertible cues may come before their source ("said Hester").
 var invertible = map[string]bool{"said": true, "says": true, "added": true, "adds": true, "asked": true, "wrote": true,
 	"writes": true, "continued": true, "explained": true, "recalled": true, "noted": true, "replied": true,
@@ -441,6 +453,18 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 	for k := before; k >= 0 && ws[k].start >= ss; k-- {
 		if ws[k].quoted {
 			continue
+		}
+		if speechNouns[ws[k].lw] && k > 0 && k-1 >= wordIndex(ws, ss) && k+1 < len(ws) && ws[k+1].lw == "that" {
+			// "Trump's claim that there have been "thousands of
+			// shootings"": the possessor of a speech noun is the source.
+			if p := ws[k-1]; !p.quoted && strings.ContainsAny(d.text[p.end:ws[k].start], " \u00a0") {
+				if w := d.text[p.start:p.end]; p.mention >= 0 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || possessive(d.text, p.end)) {
+					return d.fromMention(p.mention), d.text[ws[k].start:ws[k].end], k
+				}
+				if p.lw == "his" || p.lw == "her" {
+					return d.resolvePronoun(p.start, map[string]string{"his": "he", "her": "she"}[p.lw]), d.text[ws[k].start:ws[k].end], k
+				}
+			}
 		}
 		part, isCue := cues[ws[k].lw]
 		if !isCue {

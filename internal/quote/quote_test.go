@@ -163,6 +163,11 @@ func TestFind(t *testing.T) {
 			want: []want{{"resolutely opposed", "China", "said", true}},
 		},
 		{
+			name: "possessor of a speech noun",
+			in:   "Politifact checked Donald Trump's claim that there have been \"thousands of shootings\" in Chicago.",
+			want: []want{{"thousands of shootings", "Donald Trump", "claim", true}},
+		},
+		{
 			name: "doubled apostrophes as quotation marks",
 			in:   "''We've shown the world we can float like butterflies,'' Mr. Barack Obama said.",
 			want: []want{{"We've shown the world", "Barack Obama", "said", true}},

@@ -35,7 +35,6 @@ type Analyzer struct {
 	clusters *cluster.Clusterer
 	entities *entity.Registry
 	warm     bool
-	localIDs map[string]bool // every per-article entity ID seen
 	// BatchSize is the number of articles analysed per transaction.
 	BatchSize int
 }
@@ -50,7 +49,7 @@ func NewAnalyzer(log *slog.Logger) *Analyzer {
 		dedup:     dedup.NewIndex(dedup.Options{}),
 		clusters:  cluster.New(cluster.DefaultConfig()),
 		entities:  &entity.Registry{},
-		localIDs:  map[string]bool{},
+
 		BatchSize: 500,
 	}
 }
@@ -91,9 +90,7 @@ func entityNames(ents []entity.Entity) []string {
 // add feeds one article to the cross-article stages.
 func (z *Analyzer) add(a news.Article, p perArticle) (dedup.Match, cluster.Assignment) {
 	z.entities.Add(a.ID, p.ents, p.ms)
-	for _, e := range p.ents {
-		z.localIDs[e.ID] = true
-	}
+
 	m := z.dedup.Add(dedup.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Published: a.Published, HasOrigin: a.OriginOutlet != ""})
 	as := z.clusters.Add(cluster.Doc{
 		ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: a.Published,
@@ -156,7 +153,7 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		tArticle += time.Since(t0)
 
 		t0 = time.Now()
-		batch := store.AnalysisBatch{EntityIDs: map[string]string{}, State: nil}
+		batch := store.AnalysisBatch{}
 		touched := map[string]bool{}
 		for i, a := range arts {
 			m, as := z.add(a, found[i])
@@ -180,9 +177,7 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 			})
 			sum.Quotes += len(found[i].quotes)
 		}
-		for id := range z.localIDs {
-			batch.EntityIDs[id] = z.entities.Canonical(id)
-		}
+		batch.EntityIDs = z.entities.CanonicalIDs()
 		for id := range touched {
 			if s, ok := z.clusters.Story(z.clusters.Resolve(id)); ok {
 				batch.Stories = append(batch.Stories, news.Story(s))

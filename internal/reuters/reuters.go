@@ -26,7 +26,6 @@ type Story struct {
 }
 
 var (
-	recordRe = regexp.MustCompile(`(?s)<REUTERS\b([^>]*)>(.*?)</REUTERS>`)
 	newIDRe  = regexp.MustCompile(`NEWID="(\d+)"`)
 	dRe      = regexp.MustCompile(`(?s)<D>(.*?)</D>`)
 	ctrlRe   = regexp.MustCompile(`&#\d+;`)
@@ -67,8 +66,25 @@ func Parse(r io.Reader) ([]Story, error) {
 		return nil, err
 	}
 	var out []Story
-	for _, m := range recordRe.FindAllSubmatch(data, -1) {
-		attrs, rec := m[1], m[2]
+	open, end := []byte("<REUTERS"), []byte("</REUTERS>")
+	for {
+		i := bytes.Index(data, open)
+		if i < 0 {
+			break
+		}
+		data = data[i+len(open):]
+		gt := bytes.IndexByte(data, '>')
+		if gt < 0 {
+			break
+		}
+		attrs := data[:gt]
+		data = data[gt+1:]
+		j := bytes.Index(data, end)
+		if j < 0 {
+			break
+		}
+		rec := data[:j]
+		data = data[j+len(end):]
 		var s Story
 		if id := newIDRe.FindSubmatch(attrs); id != nil {
 			s.ID = string(id[1])

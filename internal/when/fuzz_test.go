@@ -100,3 +100,22 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFindTimeBank runs Find over the 183 TimeBank texts.
+func BenchmarkFindTimeBank(b *testing.B) {
+	docs, err := LoadDir(sharedtest.Dir(b, "eval", "tempeval3", "TimeBank"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := 0
+	for _, d := range docs {
+		size += len(d.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			Find(d.Text, d.DCT)
+		}
+	}
+}

@@ -46,7 +46,8 @@ const maxSpan = 100
 // relative expressions ("yesterday", "on Tuesday", "Sept. 24") are left
 // unresolved with X placeholders. Find never fails: input it cannot make
 // sense of yields fewer expressions, and expressions that name impossible
-// dates are returned unresolved with a Note.
+// dates are returned unresolved with a Note. Find is safe for concurrent
+// use.
 func Find(text string, anchor time.Time) []Timex {
 	return find(text, anchor, false)
 }
@@ -56,7 +57,7 @@ func Find(text string, anchor time.Time) []Timex {
 func find(text string, anchor time.Time, everywhere bool) []Timex {
 	f := newFinder(text, anchor)
 	cands := f.candidates(everywhere)
-	chosen := choose(cands)
+	chosen := choose(cands, len(text))
 	out := make([]Timex, 0, len(chosen))
 	for _, m := range chosen {
 		t, ok := m.rule.norm(f, m)
@@ -80,7 +81,7 @@ func find(text string, anchor time.Time, everywhere bool) []Timex {
 
 // choose keeps the longest candidates that do not overlap, earlier rules
 // winning ties, and returns them in text order.
-func choose(cands []*match) []*match {
+func choose(cands []*match, n int) []*match {
 	sort.SliceStable(cands, func(i, j int) bool {
 		li, lj := cands[i].end-cands[i].start, cands[j].end-cands[j].start
 		if li != lj {
@@ -91,18 +92,23 @@ func choose(cands []*match) []*match {
 		}
 		return cands[i].start < cands[j].start
 	})
+	used := make([]bool, n) // bytes covered by a kept candidate
 	var kept []*match
 	for _, c := range cands {
 		free := true
-		for _, k := range kept {
-			if c.start < k.end && k.start < c.end {
+		for i := c.start; i < c.end; i++ {
+			if used[i] {
 				free = false
 				break
 			}
 		}
-		if free {
-			kept = append(kept, c)
+		if !free {
+			continue
 		}
+		for i := c.start; i < c.end; i++ {
+			used[i] = true
+		}
+		kept = append(kept, c)
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
 	return kept

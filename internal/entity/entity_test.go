@@ -306,3 +306,29 @@ func TestAcronymsNeedCapitals(t *testing.T) {
 		}
 	}
 }
+
+func TestRegistryLookup(t *testing.T) {
+	var r Registry
+	for i, d := range []string{
+		"Ukrainian President Volodymyr Zelensky met Donald Trump.",
+		"Zelenskyy spoke. Zelenskyy left. Hillary Clinton and Bill Clinton watched.",
+	} {
+		ents, ms := Extract(d)
+		r.Add(string(rune('a'+i)), ents, ms)
+	}
+	for _, name := range []string{"zelenskyy", "Volodymyr Zelensky", "ZELENSKIY"} {
+		e, ok := r.Lookup(name)
+		if !ok || !strings.HasSuffix(e.Name, "Zelensky") {
+			t.Errorf("Lookup(%q) = %+v, %v; want Volodymyr Zelensky", name, e, ok)
+		}
+	}
+	if e, ok := r.Lookup("Trump"); !ok || e.Name != "Donald Trump" {
+		t.Errorf("Lookup(Trump) = %+v, %v", e, ok)
+	}
+	if _, ok := r.Lookup("Clinton"); ok {
+		t.Error("Lookup(Clinton) should be ambiguous")
+	}
+	if _, ok := r.Lookup(""); ok {
+		t.Error("Lookup(\"\") found something")
+	}
+}

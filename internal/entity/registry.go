@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -206,4 +207,40 @@ func bestName(kind string, names map[string]int, fallback string) string {
 		return fallback
 	}
 	return best
+}
+
+// Lookup finds the merged entity a name refers to: its name or an alias,
+// compared by Fold (so "zelenskyy" finds Volodymyr Zelensky), else a
+// person whose surname it is when only one person has that surname. ok is
+// false when nothing or more than one entity matches.
+func (r *Registry) Lookup(name string) (Entity, bool) {
+	key := Fold(name)
+	if key == "" {
+		return Entity{}, false
+	}
+	ents := r.Entities()
+	var hits []Entity
+	for _, e := range ents {
+		if Fold(e.Name) == key || slices.ContainsFunc(e.Aliases, func(a string) bool { return Fold(a) == key }) {
+			hits = append(hits, e)
+		}
+	}
+	if len(hits) == 1 {
+		return hits[0], true
+	}
+	if len(hits) > 1 {
+		return Entity{}, false
+	}
+	for _, e := range ents {
+		if e.Kind != KindPerson {
+			continue
+		}
+		if f := strings.Fields(Fold(e.Name)); len(f) > 0 && f[len(f)-1] == key {
+			hits = append(hits, e)
+		}
+	}
+	if len(hits) == 1 {
+		return hits[0], true
+	}
+	return Entity{}, false
 }

@@ -19,6 +19,7 @@ type Registry struct {
 	mu    sync.Mutex
 	items map[string]*regItem // by ID as Extract gave it
 	order []string
+	canon map[string]string // cached merge; nil after Add
 }
 
 type regItem struct {
@@ -35,6 +36,7 @@ func (r *Registry) Add(articleID string, ents []Entity, ms []Mention) {
 	if r.items == nil {
 		r.items = map[string]*regItem{}
 	}
+	r.canon = nil
 	for _, e := range ents {
 		it, ok := r.items[e.ID]
 		if !ok {
@@ -68,9 +70,18 @@ func appendNew(list []string, s string) []string {
 	return append(list, s)
 }
 
-// groups computes the merge: every article-level ID maps to the ID of the
-// group it joins. Caller holds r.mu.
+// groups returns the merge: every article-level ID maps to the ID of the
+// group it joins. It is computed once per batch of Adds. Caller holds r.mu.
 func (r *Registry) groups() map[string]string {
+	if r.canon != nil {
+		return r.canon
+	}
+	r.canon = r.merge()
+	return r.canon
+}
+
+// merge computes the merge for groups. Caller holds r.mu.
+func (r *Registry) merge() map[string]string {
 	canon := map[string]string{}
 	// Non-persons: the ID already is the kind + folded key.
 	bySurname := map[string][]*regItem{}

@@ -411,7 +411,7 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 				break
 			}
 			between := ws[after:k]
-			if slices.ContainsFunc(between, func(w word) bool { return w.lw == "and" || w.lw == "but" || w.lw == "to" }) {
+			if window < 24 && slices.ContainsFunc(between, func(w word) bool { return w.lw == "and" || w.lw == "but" || w.lw == "to" }) {
 				break // `" to the test and warned North Korea`: another clause
 			}
 			if k > after {

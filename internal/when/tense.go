@@ -117,7 +117,10 @@ var notPast = map[string]bool{
 // "said", "was", "-ed" forms …; tenseNone when none is found.
 func (f *finder) tenseAt(start, end int) tense {
 	t := f.verbTense(start, end)
-	if futurePrepositions[prevWord(f.lower, start)] && t != tensePastPerfect {
+	possessive := strings.HasPrefix(f.lower[end:], "'s") || strings.HasPrefix(f.lower[end:], "’s")
+	if futurePrepositions[prevWord(f.lower, start)] && t != tensePastPerfect && !possessive {
+		// "repay the loan by February", "extended until Nov. 16"; not
+		// "hit by Friday's selloff".
 		return tenseFuture
 	}
 	if t == tensePastPerfect {

@@ -153,6 +153,7 @@ func TestFind(t *testing.T) {
 		{"in five years ahead", "1989-10-30", "The stock would be redeemed in five years.", "five years", "DATE", "1994"},
 		{"last month name said the month after", "1998-03-01", "Two helicopters crashed last February.", "last February", "DATE", "1997-02"},
 		{"deadline by", "1989-10-27", "The company must repay the loan by February.", "February", "DATE", "1990-02"},
+		{"by with a possessive", "1989-10-30", "Shares were hit by Friday's selloff.", "Friday", "DATE", "1989-10-27"},
 		{"deadline past perfect", "1990-08-16", "Only two members had filed reports by Wednesday.", "Wednesday", "DATE", "1990-08-15"},
 		{"passive with would", "1989-10-26", "The split would be paid on a still unspecified date in January.", "January", "DATE", "1990-01"},
 		{"ahead of the weekend", "1989-10-30", "Traders squared positions ahead of the weekend.", "the weekend", "DATE", "1989-W44-WE"},

@@ -411,7 +411,12 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 				break
 			}
 			between := ws[after:k]
-			if window < 24 && slices.ContainsFunc(between, func(w word) bool { return w.lw == "and" || w.lw == "but" || w.lw == "to" }) {
+			if window == 24 {
+				// `," Leonard E. Burman, director of … and a professor at …,
+				// said`: the name the appositive hangs on is the source.
+				return d.fromMention(ws[after].mention), d.text[ws[k].start:ws[k].end], k
+			}
+			if slices.ContainsFunc(between, func(w word) bool { return w.lw == "and" || w.lw == "but" || w.lw == "to" }) {
 				break // `" to the test and warned North Korea`: another clause
 			}
 			if k > after {

@@ -60,7 +60,7 @@ func TestDebugErrors(t *testing.T) {
 		qs, _ := Find(text, ents, ms)
 		ro := runeOffsets(text)
 		runes := []rune(text)
-		gold, _ := readAnn(ann)
+		gold, _ := readAnn(ann, runes)
 		var preds []predicted
 		for _, q := range qs {
 			if q.Direct || mode == "all" || mode == "allfp" || mode == "allfn" {

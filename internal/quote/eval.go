@@ -99,6 +99,7 @@ func EvaluateN(ctx context.Context, dir string, limit int) (Report, error) {
 	type found struct {
 		quotes []Quote
 		runeOf func(int) int
+		runes  []rune
 	}
 	cache := map[string]found{}
 	for _, ann := range anns {
@@ -125,11 +126,11 @@ func EvaluateN(ctx context.Context, dir string, limit int) (Report, error) {
 					rep.Unresolved++
 				}
 			}
-			f = found{quotes: qs, runeOf: runeOffsets(text)}
+			f = found{quotes: qs, runeOf: runeOffsets(text), runes: []rune(text)}
 			cache[name] = f
 			rep.Articles++
 		}
-		gold, err := readAnn(ann)
+		gold, err := readAnn(ann, f.runes)
 		if err != nil {
 			return Report{}, err
 		}
@@ -275,8 +276,9 @@ const directMarks = "\"“”«»„‘"
 
 var pronounSources = map[string]bool{"he": true, "she": true, "they": true, "him": true, "her": true, "it": true, "i": true, "we": true, "his": true, "their": true}
 
-// readAnn parses one BRAT standoff file into attributions.
-func readAnn(path string) ([]goldAttr, error) {
+// readAnn parses one BRAT standoff file into attributions. text is the
+// article, as runes, for resolving relative-pronoun sources.
+func readAnn(path string, text []rune) ([]goldAttr, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)
@@ -369,6 +371,13 @@ func readAnn(path string) ([]goldAttr, error) {
 			g.hasSrc = true
 			g.source = s.text
 			g.raw = s.text
+			if relativeSources[strings.ToLower(strings.TrimSpace(s.text))] && len(s.segs) > 0 {
+				// "Stevie Wonder, who joked …": the words the relative
+				// pronoun follows stand for it.
+				if ante := antecedent(text, s.segs[0].start); ante != "" {
+					g.source = ante
+				}
+			}
 			if pronounSources[strings.ToLower(strings.TrimSpace(s.text))] && len(s.segs) > 0 {
 				g.source = ""
 				pron := strings.ToLower(strings.TrimSpace(s.text))
@@ -389,6 +398,34 @@ func readAnn(path string) ([]goldAttr, error) {
 		out = append(out, g)
 	}
 	return out, nil
+}
+
+// antecedent returns the capitalised words (up to five) right before a
+// relative pronoun at rune offset at, skipping the comma between them, or
+// "" when none stand there.
+func antecedent(text []rune, at int) string {
+	if at > len(text) {
+		return ""
+	}
+	words := strings.Fields(string(text[max(0, at-80):at]))
+	for len(words) > 0 && strings.Trim(words[len(words)-1], ",") == "" {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	if last := words[len(words)-1]; strings.HasSuffix(last, ",") {
+		words[len(words)-1] = strings.TrimSuffix(last, ",")
+	}
+	var out []string
+	for k := len(words) - 1; k >= 0 && len(out) < 5; k-- {
+		r, _ := utf8.DecodeRuneInString(words[k])
+		if !unicode.IsUpper(r) || strings.HasSuffix(words[k], ",") || strings.HasSuffix(words[k], ".") && k < len(words)-1 {
+			break
+		}
+		out = append([]string{words[k]}, out...)
+	}
+	return strings.Join(out, " ")
 }
 
 // relativeSources are annotated sources that only point back inside their

@@ -155,3 +155,15 @@ func TestSpeakerMatchesDescriptions(t *testing.T) {
 		}
 	}
 }
+
+func TestAntecedent(t *testing.T) {
+	text := []rune("Patti LaBelle and Stevie Wonder, who joked of the museum, said more. the company which reported it")
+	who := strings.Index(string(text), "who")
+	if got := antecedent(text, len([]rune(string(text)[:who]))); got != "Stevie Wonder" {
+		t.Errorf("antecedent of who = %q, want Stevie Wonder", got)
+	}
+	which := strings.Index(string(text), "which")
+	if got := antecedent(text, len([]rune(string(text)[:which]))); got != "" {
+		t.Errorf("antecedent of which = %q, want none (no capitalised words)", got)
+	}
+}

@@ -61,6 +61,9 @@ func durationAccept(f *finder, m *match) bool {
 			}
 		}
 	}
+	if capitalized(m, "unit") {
+		return false // a name: "the Six Day War"
+	}
 	if strings.HasSuffix(m.lower(), "-old") {
 		return false // an age: "the 49-year-old actor"
 	}

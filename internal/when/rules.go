@@ -304,6 +304,7 @@ func ruleDefs() []ruleDef {
 			norm:    normDayRel},
 		{name: "tod-rel", typ: "TIME",
 			pattern: `(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<tod>morning|afternoon|evening|night)|(?P<tod>overnight))`,
+			accept:  func(f *finder, m *match) bool { return !capitalized(m, "tod") }, // ITV's "This Morning"
 			norm:    normTodRel},
 		{name: "tod-alone", typ: "TIME",
 			pattern: `(?P<tod>mid-?\s?afternoon|mid-?\s?morning|midafternoon|midmorning)`,

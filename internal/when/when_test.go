@@ -199,6 +199,8 @@ func TestFindRejects(t *testing.T) {
 		{"colour", "The payload is a midnight cherry Roadster.", "midnight"},
 		{"fall of", "Russia turned west after the fall of the Berlin Wall.", "the fall"},
 		{"tv title", `Baker said on ABC's "This Week" that talks failed.`, "This Week"},
+		{"tv show", "Holly Willoughby hosts This Morning alone.", "This Morning"},
+		{"war name", "It was the first since the 1967 Six Day War.", "Six Day"},
 		{"quarter-century", "Unemployment is near its quarter-century low.", "its quarter"},
 		{"newspaper name", "The photo ran in USA TODAY and Florida Today on Monday.", "today"},
 		{"the present age", "Paternity is easily proved in today's world.", "today"},

@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/cluster"
@@ -37,6 +40,37 @@ type Analyzer struct {
 	warm     bool
 	// BatchSize is the number of articles analysed per transaction.
 	BatchSize int
+	// Workers run the per-article stages in parallel; <= 0 means GOMAXPROCS.
+	Workers int
+}
+
+// parallel calls fn(i) for every i in [0, n) on up to workers goroutines
+// (GOMAXPROCS when workers <= 0) and returns when all are done.
+func parallel(n, workers int, fn func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// analyseAll runs the per-article stages over arts on parallel workers.
+func analyseAll(arts []news.Article, workers int) []perArticle {
+	found := make([]perArticle, len(arts))
+	parallel(len(arts), workers, func(i int) { found[i] = analyseArticle(arts[i]) })
+	return found
 }
 
 // NewAnalyzer returns an Analyzer with empty state.
@@ -102,12 +136,26 @@ func (z *Analyzer) add(a news.Article, p perArticle) (dedup.Match, cluster.Assig
 // warmUp replays the articles analysed before this Analyzer existed.
 func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
 	n := 0
+	var batch []news.Article
+	replay := func() {
+		found := make([]perArticle, len(batch))
+		parallel(len(batch), z.Workers, func(i int) {
+			ents, ms := entity.Extract(batch[i].Text)
+			found[i] = perArticle{ents: ents, ms: ms}
+		})
+		for i, a := range batch {
+			z.add(a, found[i])
+		}
+		n += len(batch)
+		batch = batch[:0]
+	}
 	err := st.WalkAnalysed(ctx, func(a news.Article) error {
-		ents, ms := entity.Extract(a.Text)
-		z.add(a, perArticle{ents: ents, ms: ms})
-		n++
+		if batch = append(batch, a); len(batch) == 1000 {
+			replay()
+		}
 		return nil
 	})
+	replay()
 	if err != nil {
 		return n, fmt.Errorf("analyse: rebuild state: %w", err)
 	}
@@ -146,10 +194,7 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 			break
 		}
 		t0 := time.Now()
-		found := make([]perArticle, len(arts))
-		for i, a := range arts {
-			found[i] = analyseArticle(a)
-		}
+		found := analyseAll(arts, z.Workers)
 		tArticle += time.Since(t0)
 
 		t0 = time.Now()

@@ -18,7 +18,7 @@ func day(s string) time.Time {
 	return t
 }
 
-// find returns the expression whose text is want, or fails.
+// findText returns the expression whose text is want, or fails.
 func findText(t *testing.T, got []Timex, want string) Timex {
 	t.Helper()
 	for _, x := range got {

@@ -32,21 +32,21 @@ type Report struct {
 
 // Scores holds precision, recall and F1 for one selection of expressions.
 type Scores struct {
-	Gold              int     `json:"gold_count"`
-	System            int     `json:"system_count"`
-	ExtentMatches     int     `json:"extent_matches"`
-	StrictMatches     int     `json:"strict_matches"`
-	ValueMatches      int     `json:"value_matches"`
-	ExtentPrecision   float64 `json:"extent_precision"`
-	ExtentRecall      float64 `json:"extent_recall"`
-	ExtentF1          float64 `json:"extent_f1"`
-	StrictPrecision   float64 `json:"strict_precision"`
-	StrictRecall      float64 `json:"strict_recall"`
-	StrictF1          float64 `json:"strict_f1"`
-	ValuePrecision    float64 `json:"value_precision"`
-	ValueRecall       float64 `json:"value_recall"`
-	ValueF1           float64 `json:"value_f1"`
-	ValueAccuracyOnly float64 `json:"value_accuracy"` // value matches / extent matches
+	Gold            int     `json:"gold_count"`
+	System          int     `json:"system_count"`
+	ExtentMatches   int     `json:"extent_matches"`
+	StrictMatches   int     `json:"strict_matches"`
+	ValueMatches    int     `json:"value_matches"`
+	ExtentPrecision float64 `json:"extent_precision"`
+	ExtentRecall    float64 `json:"extent_recall"`
+	ExtentF1        float64 `json:"extent_f1"`
+	StrictPrecision float64 `json:"strict_precision"`
+	StrictRecall    float64 `json:"strict_recall"`
+	StrictF1        float64 `json:"strict_f1"`
+	ValuePrecision  float64 `json:"value_precision"`
+	ValueRecall     float64 `json:"value_recall"`
+	ValueF1         float64 `json:"value_f1"`
+	ValueAccuracy   float64 `json:"value_accuracy"` // value matches / extent matches
 }
 
 // Mismatch is one disagreement with the gold annotation.
@@ -148,7 +148,7 @@ func (c counts) scores() Scores {
 	s.StrictPrecision, s.StrictRecall, s.StrictF1 = prf(c.strict, c.sys, c.gold)
 	s.ValuePrecision, s.ValueRecall, s.ValueF1 = prf(c.value, c.sys, c.gold)
 	if c.extent > 0 {
-		s.ValueAccuracyOnly = float64(c.value) / float64(c.extent)
+		s.ValueAccuracy = float64(c.value) / float64(c.extent)
 	}
 	return s
 }

@@ -68,7 +68,7 @@ func init() {
 		reiterated reiterates recalled recalls indicated indicates complained complains stressed stresses emphasized
 		emphasizes denied denies promised promises vowed vows according`)
 	add(indirectCues, true, `believe believes believed think thinks thought hope hopes hoped expect expects expected
-		fear fears feared know knows knew assume assumes assumed show shows showed shown find finds found
+		fear fears feared know knows knew assume assumes assumed shows showed shown find finds found
 		estimate estimates estimated agree agrees agreed conclude concludes concluded predicted feel feels felt
 		suspect suspects suspected worry worries worried`)
 }
@@ -995,7 +995,7 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 		if w.quoted || usedCue[k] || !ok {
 			continue
 		}
-		if thatOnly && !(k+1 < hi && (ws[k+1].lw == "that" || clauseStart(ws[k+1].lw) && ws[k+1].lw != "a" && ws[k+1].lw != "an")) {
+		if thatOnly && !(k+1 < hi && (ws[k+1].lw == "that" || beliefVerbs[w.lw] && clauseStart(ws[k+1].lw) && ws[k+1].lw != "a" && ws[k+1].lw != "an")) {
 			// Belief and finding verbs report speech only with a clause:
 			// "the poll shows that …", "he thinks the Russians …".
 			continue
@@ -1056,6 +1056,11 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 		usedCue[k] = true
 	}
 }
+
+// beliefVerbs report a clause even without "that" ("he thinks the
+// Russians …"); other belief and finding verbs need the "that".
+var beliefVerbs = map[string]bool{"believe": true, "believes": true, "believed": true, "think": true, "thinks": true,
+	"thought": true, "feel": true, "feels": true, "felt": true}
 
 // thatWithin returns the index of a "that" (or "if"/"whether") opening the
 // reported clause within a few words after the cue at k, or -1.

@@ -77,3 +77,23 @@ func TestTriggersLoseNothing(t *testing.T) {
 		}
 	}
 }
+
+// On real news text, Find's expressions are in order, do not overlap and
+// are short.
+func TestFindSpansOnTimeBank(t *testing.T) {
+	docs, err := LoadDir(sharedtest.Dir(t, "eval", "tempeval3", "TimeBank"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(docs); i += 5 {
+		d := docs[i]
+		prevEnd := 0
+		for _, x := range Find(d.Text, d.DCT) {
+			checkSpan(t, d.Text, x)
+			if x.Start < prevEnd {
+				t.Errorf("%s: %q at %d overlaps or precedes the expression ending at %d", d.Name, x.Text, x.Start, prevEnd)
+			}
+			prevEnd = x.End
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+
+	"github.com/parallax-news/parallax/internal/feed"
+)
+
+// FeedItem records what became of one feed item.
+type FeedItem struct {
+	Key string `json:"key"` // feed.Item.Key()
+	// ArticleID is the stored article the item became, empty when none.
+	ArticleID string `json:"article_id,omitempty"`
+	// Error says why the item was not stored, empty when it was.
+	Error string `json:"error,omitempty"`
+}
+
+// ItemCounts counts the recorded items of one feed.
+type ItemCounts struct {
+	Stored int `json:"stored"` // items that became articles
+	Failed int `json:"failed"` // items recorded with an error
+}
+
+// FeedStore keeps feed subscriptions and the keys of the items already seen
+// in them. It is a separate interface from Store: a backend implements both.
+// Implementations are safe for concurrent use.
+type FeedStore interface {
+	// FeedStates, SaveFeedState and PutItems follow the contract written on
+	// feed.Store. PutItems only records the items' keys; articles are
+	// stored through Store.PutArticles by the pipeline.
+	feed.Store
+
+	// AddFeeds subscribes to the outlets' feeds and reports how many were
+	// new. A feed already subscribed keeps its state, except that a disabled
+	// one is enabled again and due at once. An outlet with an empty FeedURL
+	// is refused with an error wrapping ErrInvalid; on error nothing is
+	// stored.
+	AddFeeds(ctx context.Context, outlets []feed.Outlet) (added int, err error)
+	// RemoveFeed unsubscribes from the feed at url; the articles and item
+	// keys it brought stay stored. Returns an error wrapping ErrNotFound if
+	// no such feed is subscribed.
+	RemoveFeed(ctx context.Context, url string) error
+	// FeedState returns one feed's state, or an error wrapping ErrNotFound.
+	FeedState(ctx context.Context, url string) (feed.State, error)
+	// SeenItems reports which of keys are already recorded, from any feed.
+	SeenItems(ctx context.Context, keys []string) (map[string]bool, error)
+	// RecordItems remembers items of one poll of the feed at feedURL in one
+	// transaction and reports how many keys were new; a key already
+	// recorded keeps its first record. An empty key is refused with an error
+	// wrapping ErrInvalid; on error nothing is recorded.
+	RecordItems(ctx context.Context, feedURL string, items []FeedItem) (added int, err error)
+	// FeedItemCounts returns, per feed URL, the counts of its recorded
+	// items. Feeds without recorded items are absent.
+	FeedItemCounts(ctx context.Context) (map[string]ItemCounts, error)
+}

@@ -201,3 +201,27 @@ func unitCode(word string) string {
 	}
 	return ""
 }
+
+// shifted returns the TimeML value of the unit (Y, M, W, D, Q, E for
+// decade, C for century) that lies k units from t: (2025-12-04, "M", -1)
+// gives 2025-11. ok is false for other units.
+func shifted(t time.Time, unit string, k int) (string, bool) {
+	switch unit {
+	case "Y":
+		return fmtYear(t.Year() + k), true
+	case "M":
+		return fmtMonth(addMonths(t, k)), true
+	case "W":
+		return fmtWeek(t.AddDate(0, 0, 7*k)), true
+	case "D":
+		return fmtDay(t.AddDate(0, 0, k)), true
+	case "Q":
+		q := addMonths(t, 3*k)
+		return fmtYear(q.Year()) + "-Q" + strconv.Itoa(quarterOf(q.Month())), true
+	case "E":
+		return strconv.Itoa(t.Year()/10 + k), true
+	case "C":
+		return strconv.Itoa(t.Year()/100 + k), true
+	}
+	return "", false
+}

@@ -107,16 +107,8 @@ func normDuration(f *finder, m *match) (Timex, bool) {
 	}
 	if prevWord(f.lower, m.start) == "in" && f.has && m.g("det") == "" && m.g("dir") == "" && m.g("mod") == "" && n == float64(int(n)) && f.tenseAt(m.start, m.end) == tenseFuture {
 		// "will be redeemed in five years": a date that far ahead.
-		k := int(n)
-		switch unit {
-		case "Y":
-			return ok("DATE", fmtYear(f.anchor.Year()+k))
-		case "M":
-			return ok("DATE", fmtMonth(addMonths(f.anchor, k)))
-		case "W":
-			return ok("DATE", fmtWeek(f.anchor.AddDate(0, 0, 7*k)))
-		case "D":
-			return ok("DATE", fmtDay(f.anchor.AddDate(0, 0, k)))
+		if v, okv := shifted(f.anchor, unit, int(n)); okv && unit != "Q" && unit != "E" && unit != "C" {
+			return ok("DATE", v)
 		}
 	}
 	if unit == "Y" && n >= 1000 && n == float64(int(n)) && int(n)%1000 == 0 {

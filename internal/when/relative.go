@@ -596,12 +596,9 @@ func normUnitRel(f *finder, m *match) (Timex, bool) {
 		}
 	}
 	switch u {
-	case "year":
-		return ok("DATE", fmtYear(a.Year()+step))
-	case "month":
-		return ok("DATE", fmtMonth(addMonths(a, step)))
-	case "week":
-		return ok("DATE", fmtWeek(a.AddDate(0, 0, 7*step)))
+	case "year", "month", "week", "decade", "century":
+		v, _ := shifted(a, unitCode(u), step)
+		return ok("DATE", v)
 	case "weekend":
 		d := a
 		switch {
@@ -623,10 +620,6 @@ func normUnitRel(f *finder, m *match) (Timex, bool) {
 			}
 		}
 		return ok("DATE", fmtWeek(d)+"-WE")
-	case "decade":
-		return ok("DATE", strconv.Itoa(a.Year()/10+step))
-	case "century":
-		return ok("DATE", strconv.Itoa(a.Year()/100+step))
 	}
 	return Timex{}, false
 }
@@ -649,26 +642,12 @@ func normAgo(f *finder, m *match) (Timex, bool) {
 	if n != float64(int(n)) {
 		return ok("DATE", map[bool]string{true: "PAST_REF", false: "FUTURE_REF"}[sign < 0])
 	}
-	k := int(n) * sign
-	a := f.anchor
-	switch unit {
-	case "Y":
-		return ok("DATE", fmtYear(a.Year()+k))
-	case "M":
-		return ok("DATE", fmtMonth(addMonths(a, k)))
-	case "W":
-		return ok("DATE", fmtWeek(a.AddDate(0, 0, 7*k)))
-	case "D":
-		return ok("DATE", fmtDay(a.AddDate(0, 0, k)))
-	case "Q":
-		t := addMonths(a, 3*k)
-		return ok("DATE", fmtYear(t.Year())+"-Q"+strconv.Itoa(quarterOf(t.Month())))
-	case "E":
-		return ok("DATE", strconv.Itoa(a.Year()/10+k))
-	case "C":
-		return ok("DATE", strconv.Itoa(a.Year()/100+k))
-	case "TH", "TM", "TS":
-		return Timex{Type: "TIME", Value: fmtDay(a), Resolved: true}, true
+	if v, okv := shifted(f.anchor, unit, int(n)*sign); okv {
+		return ok("DATE", v)
+	}
+	if strings.HasPrefix(unit, "T") {
+		// "two hours ago": the day of the anchor.
+		return Timex{Type: "TIME", Value: fmtDay(f.anchor), Resolved: true}, true
 	}
 	return Timex{}, false
 }

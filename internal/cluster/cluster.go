@@ -120,7 +120,7 @@ func (c Config) withDefaults() Config {
 	}
 	defI(&c.MaxWords, 400)
 	defI(&c.QueryTerms, 30)
-	defI(&c.MaxPostings, 128)
+	defI(&c.MaxPostings, 64)
 	defI(&c.Candidates, 16)
 	defI(&c.StoryTerms, 150)
 	defI(&c.MinTerms, 3)
@@ -506,7 +506,7 @@ func (c *Clusterer) idf(t int32) float64 {
 	return x
 }
 
-// weigh returns v's weights times IDF and the norm of the result.
+// norm returns the length of v after IDF weighting.
 func (c *Clusterer) norm(v sparse) float64 {
 	var s float64
 	for i, id := range v.ids {

@@ -107,15 +107,17 @@ var notPast = map[string]bool{
 	"concerned": true, "interested": true, "supposed": true, "detailed": true,
 	"listed": true, "owned": true, "controlled": true, "advanced": true,
 	"embattled": true, "combined": true, "diversified": true, "unidentified": true,
-	"named": true, "released": false, "designed": true, "allied": true,
+	"named": true, "designed": true, "allied": true,
 }
 
-// tenseAt returns the tense of the verb nearest to text[start:end] within
-// its sentence, looking first before the expression (where the governing
-// verb of a news sentence usually stands), then after it: future for
-// "will", "'ll", "plans", "is scheduled", "is to", "set to" …; past for
-// "said", "was", "-ed" forms …; tenseNone when none is found.
+// tenseAt returns the tense that places text[start:end]: future after a
+// deadline preposition ("by February", "until Nov. 16", "ahead of the
+// weekend") unless the verb is in the past perfect, else the tense of the
+// verb nearest to it in its sentence (see verbTense).
 func (f *finder) tenseAt(start, end int) tense {
+	if before := strings.TrimRight(f.lower[max(0, start-20):start], " "); strings.HasSuffix(before, "ahead of") || strings.HasSuffix(before, "in advance of") || strings.HasSuffix(before, "in time for") {
+		return tenseFuture
+	}
 	t := f.verbTense(start, end)
 	possessive := strings.HasPrefix(f.lower[end:], "'s") || strings.HasPrefix(f.lower[end:], "’s")
 	if futurePrepositions[prevWord(f.lower, start)] && t != tensePastPerfect && !possessive {
@@ -129,12 +131,13 @@ func (f *finder) tenseAt(start, end int) tense {
 	return t
 }
 
-// verbTense is tenseAt without the prepositions; it tells the past perfect
-// ("had filed by Wednesday") apart, where a deadline lies in the past.
+// verbTense returns the tense of the verb nearest to text[start:end]
+// within its sentence, looking first before the expression (where the
+// governing verb of a news sentence usually stands), then after it: future
+// for "will", "'ll", "plans", "is scheduled", "is to", "set to" …; past
+// for "said", "was", "-ed" forms …; tensePastPerfect for "had filed"
+// (where a deadline lies in the past); tenseNone when none is found.
 func (f *finder) verbTense(start, end int) tense {
-	if before := strings.TrimRight(f.lower[max(0, start-20):start], " "); strings.HasSuffix(before, "ahead of") || strings.HasSuffix(before, "in advance of") || strings.HasSuffix(before, "in time for") {
-		return tenseFuture
-	}
 	lo, hi := sentenceBounds(f.text, start, end)
 	var before []tense
 	var words []string

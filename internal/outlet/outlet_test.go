@@ -1,0 +1,227 @@
+package outlet
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/feed"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/sharedtest"
+)
+
+func builtin(t *testing.T) *Registry {
+	t.Helper()
+	r, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestLookup(t *testing.T) {
+	r := builtin(t)
+	tests := []struct {
+		in       string
+		name     string
+		kind     Kind
+		country  string
+		notFound bool
+	}{
+		{in: "The Kyiv Independent", name: "The Kyiv Independent", kind: KindPrivate, country: "UA"},
+		{in: "Kyiv Independent", name: "The Kyiv Independent", kind: KindPrivate, country: "UA"},
+		{in: "kyivindependent.com", name: "The Kyiv Independent", kind: KindPrivate, country: "UA"},
+		{in: "https://kyivindependent.com/vance-trump/", name: "The Kyiv Independent", kind: KindPrivate, country: "UA"},
+		{in: "RT", name: "RT", kind: KindStateAffiliated, country: "RU"},
+		{in: "rt.com", name: "RT", kind: KindStateAffiliated, country: "RU"},
+		{in: "www.rt.com", name: "RT", kind: KindStateAffiliated, country: "RU"},
+		{in: "Russia Today", name: "RT", kind: KindStateAffiliated, country: "RU"},
+		{in: "USSANews", name: "USSANews", kind: KindAggregator, country: "US"},
+		{in: "USSANews.com", name: "USSANews", kind: KindAggregator, country: "US"},
+		{in: "cupure", name: "cupure", kind: KindAggregator},
+		{in: "Axios", name: "Axios", kind: KindPrivate, country: "US"},
+		{in: "AFP", name: "AFP", kind: KindWire, country: "FR"},
+		{in: "Agence France-Presse", name: "AFP", kind: KindWire, country: "FR"},
+		{in: "edition.cnn.com", name: "CNN", kind: KindPrivate, country: "US"},
+		{in: "money.cnn.com", name: "CNN", kind: KindPrivate, country: "US"},
+		{in: "https://edition.cnn.com/world/live-news", name: "CNN World", kind: KindPrivate, country: "US"},
+		{in: "usa.chinadaily.com.cn", name: "China Daily", kind: KindStateAffiliated, country: "CN"},
+		{in: "https://www.bbc.com/russian/articles/x", name: "BBC News Russian", kind: KindPublicBroadcaster, country: "GB"},
+		{in: "https://www.bbc.com/sport", name: "BBC News", kind: KindPublicBroadcaster, country: "GB"},
+		{in: "uk.reuters.com", name: "Reuters", kind: KindWire, country: "GB"},
+		{in: "sputniknews.com", name: "Sputnik", kind: KindStateAffiliated, country: "RU"},
+		{in: "news.liverpool.ac.uk", name: "University of Liverpool News", kind: KindUnknown, country: "GB"},
+		{in: "example.org", notFound: true},
+		{in: "", notFound: true},
+		{in: "The", notFound: true},
+		{in: "co.uk", notFound: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			o, ok := r.Lookup(tc.in)
+			if tc.notFound {
+				if ok {
+					t.Fatalf("Lookup(%q) = %q, want not found", tc.in, o.Name)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("Lookup(%q): not found", tc.in)
+			}
+			if o.Name != tc.name || o.Kind != tc.kind || o.Country != tc.country {
+				t.Errorf("Lookup(%q) = %q %s %q, want %q %s %q", tc.in, o.Name, o.Kind, o.Country, tc.name, tc.kind, tc.country)
+			}
+		})
+	}
+}
+
+func TestCredit(t *testing.T) {
+	r := builtin(t)
+	tests := []struct {
+		name string
+		a    news.Article
+		want string
+		kind Kind
+	}{
+		{"republished by aggregator counts for origin", news.Article{Outlet: "USSANews", OriginOutlet: "RT", Republisher: "USSANews"}, "RT", KindStateAffiliated},
+		{"aggregator copy of Axios", news.Article{Outlet: "cupure", OriginOutlet: "Axios", Republisher: "cupure"}, "Axios", KindPrivate},
+		{"own article", news.Article{Outlet: "The Kyiv Independent", OriginOutlet: "The Kyiv Independent"}, "The Kyiv Independent", KindPrivate},
+		{"domain as outlet", news.Article{Outlet: "www.nytimes.com"}, "The New York Times", KindPrivate},
+		{"unknown outlet kept", news.Article{Outlet: "Some Blog"}, "Some Blog", KindUnknown},
+		{"no outlet", news.Article{}, Unattributed, KindUnknown},
+		{"no outlet but URL", news.Article{URL: "https://www.rt.com/news/1/"}, "RT", KindStateAffiliated},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := r.Credit(tc.a)
+			if got.Name != tc.want || got.Kind != tc.kind {
+				t.Errorf("Credit = %q %s, want %q %s", got.Name, got.Kind, tc.want, tc.kind)
+			}
+		})
+	}
+}
+
+// TestBuiltinCoversFeeds checks that every outlet of the built-in feed list
+// is in the registry with the same country, kind and language.
+func TestBuiltinCoversFeeds(t *testing.T) {
+	r := builtin(t)
+	for _, f := range feed.Builtin() {
+		t.Run(f.Title, func(t *testing.T) {
+			o, ok := r.Lookup(f.Title)
+			if !ok {
+				t.Fatalf("feed outlet %q not in registry", f.Title)
+			}
+			if o.Country != f.Country || string(o.Kind) != string(f.Kind) || o.Language != f.Language {
+				t.Errorf("%q: registry %s/%s/%s, feed list %s/%s/%s", f.Title, o.Country, o.Kind, o.Language, f.Country, f.Kind, f.Language)
+			}
+			if byURL, ok := r.Lookup(f.SiteURL); !ok || byURL.Country != f.Country {
+				t.Errorf("site %s: found %q (%v)", f.SiteURL, byURL.Name, ok)
+			}
+		})
+	}
+}
+
+// TestBuiltinCoversNewsClusters checks that every source_domain of the
+// news-clusters evaluation set is in the registry.
+func TestBuiltinCoversNewsClusters(t *testing.T) {
+	dir := sharedtest.Dir(t, "eval", "news-clusters")
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no news-clusters files: %v", err)
+	}
+	r := builtin(t)
+	domains := map[string]bool{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rec struct {
+			SourceDomain string `json:"source_domain"`
+		}
+		if err := json.Unmarshal(b, &rec); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		domains[rec.SourceDomain] = true
+	}
+	if len(domains) < 90 {
+		t.Fatalf("only %d domains read", len(domains))
+	}
+	for d := range domains {
+		if _, ok := r.Lookup(d); !ok {
+			t.Errorf("news-clusters outlet %q not in registry", d)
+		}
+	}
+}
+
+func TestLoadUserFileOverridesAndExtends(t *testing.T) {
+	user := []byte(`{"outlets": [
+		{"name": "RT", "country": "RU", "kind": "state_affiliated", "aliases": ["RT News"]},
+		{"name": "cupure", "country": "us"},
+		{"name": "My Local Paper", "domains": ["https://www.mylocal.example/"], "country": "IE", "language": "EN", "kind": "private"}
+	]}`)
+	r, err := Load(user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, ok := r.Lookup("RT News"); !ok || o.Name != "RT" || !strings.Contains(strings.Join(o.Domains, ","), "rt.com") {
+		t.Errorf("RT News: %+v %v", o, ok)
+	}
+	if o, _ := r.Lookup("cupure"); o.Country != "US" || o.Kind != KindAggregator {
+		t.Errorf("cupure override: %+v (kind must survive a user entry without kind)", o)
+	}
+	if o, ok := r.Lookup("mylocal.example"); !ok || o.Name != "My Local Paper" || o.Language != "en" {
+		t.Errorf("new outlet: %+v %v", o, ok)
+	}
+	if n := len(r.All()); n != len(builtin(t).All())+1 {
+		t.Errorf("All: %d outlets, want built-in + 1", n)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty", ``, "empty"},
+		{"not json", `outlets: [x]`, "parse outlets"},
+		{"no name", `[{"kind":"wire"}]`, "no name"},
+		{"bad kind", `[{"name":"X","kind":"tabloid"}]`, "kind"},
+		{"bad country", `[{"name":"X","country":"Russia"}]`, "country"},
+		{"unknown field", `{"outlets":[], "extra": 1}`, "unknown field"},
+		{"trailing", `{"outlets":[]} {}`, "after"},
+		{"control char", `[{"name":"X\u0001"}]`, "control"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse([]byte(tc.in))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Parse(%q) error %v, want containing %q", tc.in, err, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(`{"outlets":[{"name":"RT","domains":["rt.com"],"country":"RU","kind":"state_affiliated"}]}`))
+	f.Add([]byte(`[{"name":"X","domains":["https://x.example:8080/a?b#c"]}]`))
+	f.Add([]byte(`[{"name":"The"}]`))
+	f.Add(builtinJSON)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		list, err := Parse(b)
+		if err != nil {
+			return
+		}
+		r := New(list)
+		for _, o := range list {
+			if o.Name == "" || !o.Kind.Valid() {
+				t.Fatalf("Parse accepted %+v", o)
+			}
+			if _, ok := r.Lookup(o.Name); !ok {
+				t.Fatalf("Lookup(%q) of a parsed outlet failed", o.Name)
+			}
+			for _, d := range o.Domains {
+				r.Lookup(d)
+			}
+		}
+	})
+}

@@ -16,9 +16,12 @@
 package dedup
 
 import (
+	"errors"
+	"fmt"
 	"hash/fnv"
 	"math"
 	"sort"
+	"strconv"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -558,4 +561,122 @@ func (ix *Index) signature(shingles []uint64) []uint32 {
 		}
 	}
 	return sig
+}
+
+// StateVersion is the version of the State layout written by Snapshot.
+const StateVersion = 1
+
+// ErrBadState is wrapped by Restore when a state is inconsistent.
+var ErrBadState = errors.New("bad dedup state")
+
+// State is an Index's complete state as plain, JSON-friendly values, to
+// persist and Restore after a restart.
+type State struct {
+	Version int        `json:"version"`
+	Options Options    `json:"options"`
+	Newest  time.Time  `json:"newest"`
+	Docs    []DocState `json:"docs"`
+	Groups  []Group    `json:"groups"` // Original is the ID of the original copy
+	// Exact maps text hashes (as decimal strings, for JSON) to group indexes.
+	Exact map[string]int32 `json:"exact"`
+	Queue []int32          `json:"queue"`
+}
+
+// DocState is one article inside a State.
+type DocState struct {
+	ID        string    `json:"id"`
+	At        time.Time `json:"at"`
+	Group     int32     `json:"group"`
+	Size      int       `json:"size,omitempty"`
+	Signature []uint32  `json:"signature,omitempty"`
+}
+
+// Snapshot returns a deep copy of the index's state.
+func (ix *Index) Snapshot() State {
+	st := State{Version: StateVersion, Options: ix.opt, Newest: ix.newest,
+		Exact: make(map[string]int32, len(ix.exact)), Queue: append([]int32{}, ix.queue...)}
+	ids := make([]string, len(ix.docs))
+	for id, i := range ix.ids {
+		ids[i] = id
+	}
+	for i, d := range ix.docs {
+		st.Docs = append(st.Docs, DocState{ID: ids[i], At: d.at, Group: d.group, Size: d.size, Signature: append([]uint32(nil), d.sig...)})
+	}
+	for gi := range ix.groups {
+		st.Groups = append(st.Groups, ix.export(int32(gi)))
+	}
+	for h, gi := range ix.exact {
+		st.Exact[strconv.FormatUint(h, 10)] = gi
+	}
+	return st
+}
+
+// Restore rebuilds an Index from a state made by Snapshot, checking it
+// first: an inconsistent state gives an error wrapping ErrBadState.
+func Restore(st State) (*Index, error) {
+	bad := func(format string, args ...any) (*Index, error) {
+		return nil, fmt.Errorf("%w: %s", ErrBadState, fmt.Sprintf(format, args...))
+	}
+	if st.Version != StateVersion {
+		return bad("version %d, want %d", st.Version, StateVersion)
+	}
+	ix := NewIndex(st.Options)
+	if ix.opt != st.Options {
+		return bad("options %+v are not complete", st.Options)
+	}
+	ng, nd := int32(len(st.Groups)), int32(len(st.Docs))
+	nsig := ix.opt.Bands * ix.opt.Rows
+	for i, d := range st.Docs {
+		if d.Group < 0 || d.Group >= ng {
+			return bad("doc %d names group %d of %d", i, d.Group, ng)
+		}
+		if d.Signature != nil && len(d.Signature) != nsig {
+			return bad("doc %d: signature of %d values, want %d", i, len(d.Signature), nsig)
+		}
+		if _, dup := ix.ids[d.ID]; dup {
+			return bad("doc ID %q twice", d.ID)
+		}
+		ix.ids[d.ID] = int32(i)
+		ix.docs = append(ix.docs, doc{at: d.At, group: d.Group, size: d.Size, sig: append([]uint32(nil), d.Signature...)})
+		if d.Signature == nil {
+			ix.docs[i].sig = nil
+		}
+		ix.stamp = append(ix.stamp, 0)
+	}
+	for gi, g := range st.Groups {
+		if len(g.Copies) == 0 {
+			return bad("group %d has no copies", gi)
+		}
+		orig := -1
+		for ci, c := range g.Copies {
+			if _, ok := ix.ids[c.ID]; !ok {
+				return bad("group %d lists unknown doc %q", gi, c.ID)
+			}
+			if c.ID == g.Original {
+				orig = ci
+			}
+		}
+		if orig < 0 {
+			return bad("group %d: original %q is not a copy", gi, g.Original)
+		}
+		ix.groups = append(ix.groups, group{id: g.ID, original: orig, copies: append([]Copy(nil), g.Copies...)})
+	}
+	for k, gi := range st.Exact {
+		h, err := strconv.ParseUint(k, 10, 64)
+		if err != nil || gi < 0 || gi >= ng {
+			return bad("exact entry %q -> %d", k, gi)
+		}
+		ix.exact[h] = gi
+	}
+	ix.newest = st.Newest
+	for _, di := range st.Queue {
+		if di < 0 || di >= nd {
+			return bad("queue names doc %d of %d", di, nd)
+		}
+		if ix.docs[di].sig == nil || ix.docs[di].inBucket {
+			continue
+		}
+		ix.insert(di)
+	}
+	return ix, nil
 }

@@ -2,9 +2,11 @@ package dedup
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -182,9 +184,10 @@ func TestWindowEviction(t *testing.T) {
 	}
 }
 
-// TestNewsClusters checks precision on real text: every duplicate group
-// found in the labelled set must lie inside one event.
-func TestNewsClusters(t *testing.T) {
+// readNewsClusters reads the labelled set as dedup docs in file order, with
+// each article's event.
+func readNewsClusters(t *testing.T) ([]Doc, map[string]string) {
+	t.Helper()
 	dir := sharedtest.Dir(t, "eval", "news-clusters")
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil || len(files) == 0 {
@@ -199,7 +202,7 @@ func TestNewsClusters(t *testing.T) {
 		} `json:"newsCluster"`
 	}
 	event := map[string]string{}
-	ix := NewIndex(Options{})
+	var docs []Doc
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -212,7 +215,18 @@ func TestNewsClusters(t *testing.T) {
 		id := filepath.Base(f)
 		event[id] = r.Cluster.EventID.String()
 		at, _ := time.Parse("2006-01-02T15:04:05", r.DatePublish)
-		ix.Add(Doc{ID: id, Title: r.Title, Text: r.Text, Published: at})
+		docs = append(docs, Doc{ID: id, Title: r.Title, Text: r.Text, Published: at})
+	}
+	return docs, event
+}
+
+// TestNewsClusters checks precision on real text: every duplicate group
+// found in the labelled set must lie inside one event.
+func TestNewsClusters(t *testing.T) {
+	docs, event := readNewsClusters(t)
+	ix := NewIndex(Options{})
+	for _, d := range docs {
+		ix.Add(d)
 	}
 	groups := ix.Groups()
 	pairs := 0
@@ -224,7 +238,7 @@ func TestNewsClusters(t *testing.T) {
 		}
 		pairs += len(g.Copies) - 1
 	}
-	t.Logf("news-clusters: %d articles, %d duplicate groups, %d copies folded", len(files), len(groups), pairs)
+	t.Logf("news-clusters: %d articles, %d duplicate groups, %d copies folded", len(docs), len(groups), pairs)
 	if len(groups) == 0 {
 		t.Errorf("no duplicate groups found; the set has wire copies (e.g. AP stories on several sites)")
 	}
@@ -249,4 +263,54 @@ func FuzzAdd(f *testing.F) {
 			t.Fatalf("duplicate of unknown doc: %+v", mb)
 		}
 	})
+}
+
+func TestSnapshotContinues(t *testing.T) {
+	docs, _ := readNewsClusters(t)
+	whole := NewIndex(Options{Window: 7 * 24 * time.Hour})
+	var want []Match
+	for _, d := range docs {
+		want = append(want, whole.Add(d))
+	}
+	first := NewIndex(Options{Window: 7 * 24 * time.Hour})
+	half := len(docs) / 2
+	for _, d := range docs[:half] {
+		first.Add(d)
+	}
+	b, err := json.Marshal(first.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st State
+	if err := json.Unmarshal(b, &st); err != nil {
+		t.Fatal(err)
+	}
+	second, err := Restore(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs[half:] {
+		if got := second.Add(d); got != want[half+i] {
+			t.Fatalf("article %s after restore: %+v, uninterrupted: %+v", d.ID, got, want[half+i])
+		}
+	}
+	if !reflect.DeepEqual(second.Groups(), whole.Groups()) {
+		t.Errorf("groups differ after restore")
+	}
+	for _, spoil := range []func(*State){
+		func(s *State) { s.Version = 0 },
+		func(s *State) { s.Docs[0].Group = -1 },
+		func(s *State) { s.Docs[1].ID = s.Docs[0].ID },
+		func(s *State) { s.Queue = append(s.Queue, 1<<20) },
+		func(s *State) { s.Options.Bands = 0 },
+	} {
+		var bad State
+		if err := json.Unmarshal(b, &bad); err != nil {
+			t.Fatal(err)
+		}
+		spoil(&bad)
+		if _, err := Restore(bad); !errors.Is(err, ErrBadState) {
+			t.Errorf("spoilt state: %v, want ErrBadState", err)
+		}
+	}
 }

@@ -1,0 +1,263 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/feed"
+	"github.com/parallax-news/parallax/internal/feed/feedtest"
+	"github.com/parallax-news/parallax/internal/fetch"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/sharedtest"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
+	"golang.org/x/time/rate"
+)
+
+// newFeedPoller wires a FeedStore over a fresh SQLite file to a Poller that
+// may reach loopback servers.
+func newFeedPoller(t *testing.T) (*sqlite.DB, *FeedStore, *feed.Poller) {
+	t.Helper()
+	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	fs := NewFeedStore(db, nil)
+	p := feed.NewPoller(fetch.New(fetch.Options{AllowPrivate: true}), fs, feed.PollerOptions{HostRate: rate.Inf, HostConcurrency: 4})
+	fs.SetPages(p)
+	return db, fs, p
+}
+
+func TestFeedStoreSummaryItems(t *testing.T) {
+	srv := feedtest.NewServer(3, 5)
+	defer srv.Close()
+	db, _, p := newFeedPoller(t)
+	ctx := t.Context()
+	var outlets []feed.Outlet
+	for i, u := range srv.URLs() {
+		outlets = append(outlets, feed.Outlet{Title: fmt.Sprintf("Synthetic feed %d", i), FeedURL: u})
+	}
+	if _, err := db.AddFeeds(ctx, outlets); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := p.Poll(ctx, feed.PollOptions{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Fetched != 3 || sum.New != 15 || sum.Failed != 0 {
+		t.Fatalf("first poll: %s; want 3 fetched, 15 new", sum)
+	}
+	arts, err := db.Articles(ctx, store.ArticleQuery{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 15 {
+		t.Fatalf("%d articles stored, want 15", len(arts))
+	}
+	for _, a := range arts {
+		if !strings.HasPrefix(a.Outlet, "Synthetic feed ") || !strings.Contains(a.Text, "synthetic body of story") ||
+			!strings.HasPrefix(a.Title, "Feed ") || a.Published.IsZero() || a.PublishedEstimated ||
+			strings.Contains(a.URL, "utm_source") {
+			t.Errorf("article from page not as expected: %+v", a)
+		}
+	}
+	states, _ := db.FeedStates(ctx)
+	for _, st := range states {
+		if st.ItemsTotal != 5 || st.LastError != "" || st.Warning != "" {
+			t.Errorf("feed %s: %+v", st.URL, st)
+		}
+	}
+
+	sum, err = p.Poll(ctx, feed.PollOptions{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.NotModified != 3 || sum.New != 0 {
+		t.Fatalf("second poll: %s; want 3 not modified, nothing new", sum)
+	}
+	srv.Update(1, 2)
+	sum, err = p.Poll(ctx, feed.PollOptions{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Fetched != 1 || sum.New != 2 {
+		t.Fatalf("after update: %s; want 1 fetched, 2 new", sum)
+	}
+	if n, _ := db.CountArticles(ctx); n != 17 {
+		t.Errorf("%d articles, want 17", n)
+	}
+}
+
+// itemServer serves one RSS feed whose items are given, and article pages
+// answering with the status in their path (/page/404/x).
+type itemServer struct {
+	*httptest.Server
+	items     []string
+	pageHits  atomic.Int64
+	pageFirst atomic.Int64 // 503 pages answer 200 after this many hits
+}
+
+func newItemServer(t *testing.T) *itemServer {
+	s := &itemServer{}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Item test</title><link>%s/</link>%s</channel></rss>`,
+			s.URL, strings.Join(s.items, ""))
+	})
+	mux.HandleFunc("GET /page/{status}/{name}", func(w http.ResponseWriter, r *http.Request) {
+		s.pageHits.Add(1)
+		switch r.PathValue("status") {
+		case "404":
+			http.NotFound(w, r)
+		case "503":
+			if s.pageHits.Load() <= s.pageFirst.Load() {
+				http.Error(w, "busy", http.StatusServiceUnavailable)
+				return
+			}
+			fallthrough
+		default:
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, `<html><head><title>%[1]s</title></head><body><article><h1>%[1]s</h1><p>Body of page %[1]s, long enough to be kept as an article text by the extractor.</p><p>Second paragraph of %[1]s.</p></article></body></html>`, r.PathValue("name"))
+		}
+	})
+	s.Server = httptest.NewServer(mux)
+	t.Cleanup(s.Close)
+	return s
+}
+
+func rssItem(link, title, content string) string {
+	body := ""
+	if content != "" {
+		body = "<description>" + html.EscapeString(content) + "</description>"
+	}
+	return fmt.Sprintf("<item><title>%s</title><link>%s</link><pubDate>Wed, 24 Sep 2025 10:00:00 +0000</pubDate>%s</item>",
+		title, link, body)
+}
+
+func TestFeedStoreContentAndFailures(t *testing.T) {
+	seed, err := os.ReadFile(filepath.Join(sharedtest.Dir(t, "corpus", "seeds"), "004_1d6ada1cc2e61389.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var content strings.Builder
+	for _, para := range strings.Split(string(seed), "\n\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			content.WriteString("<p>" + html.EscapeString(para) + "</p>")
+		}
+	}
+	srv := newItemServer(t)
+	srv.pageFirst.Store(2) // the first two page requests get 503 when asked for a 503 page
+	srv.items = []string{
+		rssItem(srv.URL+"/page/200/full", "Full content", content.String()),
+		rssItem(srv.URL+"/page/503/later", "Busy page", ""),
+		rssItem(srv.URL+"/page/404/gone", "Missing page", ""),
+		rssItem(srv.URL+"/page/200/ok", "Good page", ""),
+	}
+	db, _, p := newFeedPoller(t)
+	ctx := t.Context()
+	feedURL := srv.URL + "/feed.xml"
+	if _, err := db.AddFeeds(ctx, []feed.Outlet{{Title: "Item test", FeedURL: feedURL}}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := p.Poll(ctx, feed.PollOptions{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The full-content item needs no page; the 404 and 503 pages fail.
+	if sum.Fetched != 1 || sum.New != 2 {
+		t.Fatalf("first poll: %s; want 1 fetched, 2 new", sum)
+	}
+	if got := srv.pageHits.Load(); got != 3 {
+		t.Errorf("%d page requests, want 3 (the full-content item is not fetched)", got)
+	}
+	st, err := db.FeedState(ctx, feedURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.LastError != "" || !strings.Contains(st.Warning, "1 items could not be stored") ||
+		!strings.Contains(st.Warning, "1 item pages failed and will be retried") {
+		t.Errorf("feed state after failures: error %q, warning %q", st.LastError, st.Warning)
+	}
+	arts, _ := db.Articles(ctx, store.ArticleQuery{})
+	var full news.Article
+	for _, a := range arts {
+		if a.Title == "Full content" {
+			full = a
+		}
+		if a.Outlet != "Item test" {
+			t.Errorf("article %q outlet %q, want the feed's title", a.Title, a.Outlet)
+		}
+	}
+	if !strings.Contains(full.Text, strings.Fields(string(seed))[0]) || len(full.Text) < len(seed)/2 {
+		t.Errorf("full-content article text is not the feed's content: %.200q", full.Text)
+	}
+	seen, _ := db.SeenItems(ctx, []string{srv.URL + "/page/404/gone", srv.URL + "/page/503/later"})
+	if !seen[srv.URL+"/page/404/gone"] || seen[srv.URL+"/page/503/later"] {
+		t.Errorf("recorded items %v: want the 404 recorded, the 503 left to retry", seen)
+	}
+
+	// The feed is read in full again (no validators): only the busy page
+	// is retried, and now succeeds.
+	sum, err = p.Poll(ctx, feed.PollOptions{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.New != 1 || srv.pageHits.Load() != 4 {
+		t.Errorf("second poll: %s, %d page requests; want 1 new, 4 requests", sum, srv.pageHits.Load())
+	}
+	if st, _ := db.FeedState(ctx, feedURL); st.Warning != "" || st.ItemsTotal != 3 {
+		t.Errorf("after retry: warning %q, items_total %d; want none, 3", st.Warning, st.ItemsTotal)
+	}
+}
+
+// failingDB fails PutArticles, to check that a store failure fails the
+// poll of the feed and records none of its items.
+type failingDB struct{ *sqlite.DB }
+
+func (failingDB) PutArticles(context.Context, []news.Article) (int, error) {
+	return 0, errors.New("disk full")
+}
+
+func TestFeedStoreStoreFailure(t *testing.T) {
+	srv := feedtest.NewServer(1, 3)
+	defer srv.Close()
+	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := t.Context()
+	fs := NewFeedStore(failingDB{db}, nil)
+	p := feed.NewPoller(fetch.New(fetch.Options{AllowPrivate: true}), fs, feed.PollerOptions{HostRate: rate.Inf,
+		Now: func() time.Time { return time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC) }})
+	fs.SetPages(p)
+	if _, err := db.AddFeeds(ctx, []feed.Outlet{{FeedURL: srv.URLs()[0]}}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := p.Poll(ctx, feed.PollOptions{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Failed != 1 {
+		t.Fatalf("poll: %s; want the feed failed", sum)
+	}
+	st, _ := db.FeedState(ctx, srv.URLs()[0])
+	if !strings.Contains(st.LastError, "disk full") || st.ETag != "" {
+		t.Errorf("feed state %+v: want the store error and no validators", st)
+	}
+	if seen, _ := db.SeenItems(ctx, []string{srv.URL() + "/articles/0/2"}); len(seen) != 0 {
+		t.Errorf("items recorded although their articles were not stored: %v", seen)
+	}
+}

@@ -1,0 +1,499 @@
+// Package timeline builds a storyline's timeline: dated events drawn from the
+// sentences of its articles, the same event reported by several articles
+// folded into one entry that lists every source, ordered by the date the
+// event happened (not the date it was published).
+//
+// Build is pure: it takes articles with the time expressions (and, when
+// known, the entity mentions) found in them and returns events. An event is
+// a sentence holding a resolved DATE expression of day, week or month
+// precision and an event verb; durations, sets, vague references ("recent",
+// "now") and bare years are left out. Two mentions fold when their dates
+// agree (the same value, or a coarser one that contains the finer: "this
+// month" and "Aug. 15") and their key words and entities overlap enough,
+// weighted so that names every sentence shares count for little.
+package timeline
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/sentence"
+)
+
+// Doc is one article with what the analysis found in it.
+type Doc struct {
+	Article news.Article
+	// Timexes are the article's time expressions with byte offsets into
+	// Article.Text; those with offsets outside the text are ignored.
+	Timexes []news.Timex
+	// Mentions are the article's entity mentions (cross-article IDs), used
+	// to tell whether two sentences speak of the same people and places.
+	// May be nil.
+	Mentions []news.Mention
+}
+
+// Event is one dated event. The JSON field names are a public interface
+// (CLI --json output, HTTP API).
+type Event struct {
+	// Date is the TimeML value of the event's date at its finest known
+	// precision: 2025-08-15, 2025-W49 or 2025-08.
+	Date string `json:"date"`
+	// Precision is "day", "week" or "month".
+	Precision string `json:"precision"`
+	// Start and End bound the date as a half-open range of UTC days
+	// [Start, End): one day, seven days from a Monday, or a calendar month.
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+	// Text is the event sentence of the first source at that precision,
+	// trimmed of labels and trailing attribution.
+	Text string `json:"text"`
+	// Planned is true when the sentence announces the event rather than
+	// reports it ("are set to meet on Thursday").
+	Planned bool `json:"planned,omitempty"`
+	// Sources are the articles that mention the event, one entry each, in
+	// order of publication (undated last).
+	Sources []Source `json:"sources"`
+}
+
+// Source is one article's mention of an event.
+type Source struct {
+	ArticleID string `json:"article_id"`
+	// Outlet is the origin outlet when the article names one, else the
+	// outlet it was read from.
+	Outlet    string    `json:"outlet"`
+	Title     string    `json:"title,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	// Sentence is the sentence as the article wrote it.
+	Sentence string `json:"sentence"`
+	// Timex is the time expression as written ("this month") and Value its
+	// normalized value in this article ("2025-08").
+	Timex string `json:"timex"`
+	Value string `json:"value"`
+}
+
+// Options tune Build. The zero value uses the defaults.
+type Options struct {
+	// Fold is the least weighted overlap of key words and entities for two
+	// mentions with the same date value to be one event; 0 means 0.35.
+	Fold float64
+	// FoldCoarser is the least overlap for a coarser date ("this month") to
+	// join an event dated inside it; 0 means 0.5.
+	FoldCoarser float64
+	// MaxText is the longest event text in bytes before it is cut to the
+	// clause holding the date; 0 means 280.
+	MaxText int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Fold <= 0 {
+		o.Fold = 0.35
+	}
+	if o.FoldCoarser <= 0 {
+		o.FoldCoarser = 0.5
+	}
+	if o.MaxText <= 0 {
+		o.MaxText = 280
+	}
+	return o
+}
+
+// mention is one candidate event sentence in one article.
+type mention struct {
+	doc     int
+	art     *news.Article
+	date    period
+	timex   news.Timex
+	text    string // the sentence, as written
+	offset  int    // byte offset of text in the article
+	terms   map[string]bool
+	planned bool
+}
+
+// Build returns the events the documents report, ordered by event date
+// (then by end of the date range, then text). It never fails: articles
+// without usable dates add nothing, and an empty input gives nil.
+func Build(docs []Doc, opts Options) []Event {
+	opts = opts.withDefaults()
+	var ms []*mention
+	for i := range docs {
+		ms = append(ms, candidates(i, &docs[i], opts)...)
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	w := weights(ms)
+
+	// Finest precision first, then the order of publication, so each event
+	// is founded by its most precise, earliest report.
+	slices.SortStableFunc(ms, func(a, b *mention) int {
+		if c := cmp.Compare(a.date.prec, b.date.prec); c != 0 {
+			return c
+		}
+		if c := comparePublished(a.art.Published, b.art.Published); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.doc, b.doc); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.timex.Start, b.timex.Start)
+	})
+
+	type group struct {
+		date    period
+		members []*mention
+	}
+	var groups []*group
+	for _, m := range ms {
+		var best *group
+		bestScore := 0.0
+		for _, g := range groups {
+			need := opts.Fold
+			switch {
+			case g.date.value == m.date.value:
+			case m.date.prec > g.date.prec && m.date.contains(g.date):
+				need = opts.FoldCoarser
+			default:
+				continue
+			}
+			s := 0.0
+			for _, o := range g.members {
+				s = max(s, overlap(m.terms, o.terms, w))
+			}
+			if s >= need && s > bestScore {
+				best, bestScore = g, s
+			}
+		}
+		if best == nil {
+			groups = append(groups, &group{date: m.date, members: []*mention{m}})
+			continue
+		}
+		best.members = append(best.members, m)
+	}
+
+	events := make([]Event, 0, len(groups))
+	for _, g := range groups {
+		first := g.members[0]
+		ev := Event{
+			Date:      g.date.value,
+			Precision: g.date.precision(),
+			Start:     g.date.start,
+			End:       g.date.end,
+			Text:      cleanText(first.text, first.timex.Start-first.offset, first.timex.End-first.offset, opts.MaxText),
+			Planned:   first.planned,
+		}
+		seen := map[int]bool{}
+		for _, m := range g.members {
+			if seen[m.doc] {
+				continue
+			}
+			seen[m.doc] = true
+			ev.Sources = append(ev.Sources, Source{
+				ArticleID: m.art.ID,
+				Outlet:    outletOf(*m.art),
+				Title:     m.art.Title,
+				URL:       m.art.URL,
+				Published: m.art.Published,
+				Sentence:  m.text,
+				Timex:     m.timex.Text,
+				Value:     m.timex.Value,
+			})
+		}
+		slices.SortStableFunc(ev.Sources, func(a, b Source) int { return comparePublished(a.Published, b.Published) })
+		events = append(events, ev)
+	}
+	slices.SortStableFunc(events, func(a, b Event) int {
+		if c := a.Start.Compare(b.Start); c != 0 {
+			return c
+		}
+		if c := a.End.Compare(b.End); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Text, b.Text)
+	})
+	return events
+}
+
+// comparePublished orders dated times first, earliest first.
+func comparePublished(a, b time.Time) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
+}
+
+// outletOf names the outlet an article's text comes from.
+func outletOf(a news.Article) string {
+	if a.OriginOutlet != "" {
+		return a.OriginOutlet
+	}
+	return a.Outlet
+}
+
+// candidates returns the event mentions of one document: at most one per
+// sentence (clause), the finest usable date in it.
+func candidates(di int, d *Doc, opts Options) []*mention {
+	text := d.Article.Text
+	if text == "" || len(d.Timexes) == 0 {
+		return nil
+	}
+	spans := splitGlued(text, sentence.Split(text))
+	bySentence := map[int]*mention{}
+	var order []int
+	for _, tx := range d.Timexes {
+		if tx.Type != "DATE" || !tx.Resolved || tx.Start < 0 || tx.End > len(text) || tx.Start >= tx.End {
+			continue
+		}
+		p, ok := parsePeriod(tx.Value)
+		if !ok {
+			continue
+		}
+		si := sentence.Index(spans, tx.Start)
+		if si >= len(spans) || spans[si].Start > tx.Start || spans[si].End < tx.End {
+			continue
+		}
+		sp := spans[si]
+		s := text[sp.Start:sp.End]
+		toks := words(s)
+		rest := wordsOutside(s, tx.Start-sp.Start, tx.End-sp.Start)
+		if boilerplate(toks, rest) {
+			continue
+		}
+		ev := eventness(toks)
+		if !ev.event {
+			continue
+		}
+		if old, ok := bySentence[si]; ok && old.date.prec <= p.prec {
+			continue
+		}
+		m := &mention{
+			doc:    di,
+			art:    &d.Article,
+			date:   p,
+			timex:  tx,
+			text:   s,
+			offset: sp.Start,
+			terms:  keyTerms(rest, d.Mentions, sp),
+		}
+		m.planned = ev.future && !d.Article.Published.IsZero() && !p.end.Before(d.Article.Published)
+		if _, ok := bySentence[si]; !ok {
+			order = append(order, si)
+		}
+		bySentence[si] = m
+	}
+	out := make([]*mention, 0, len(order))
+	for _, si := range order {
+		out = append(out, bySentence[si])
+	}
+	return out
+}
+
+// splitGlued splits sentences further where an aggregator glued two
+// together without a space ("broadcast Sunday.The big picture: ...").
+func splitGlued(text string, spans []sentence.Span) []sentence.Span {
+	var out []sentence.Span
+	for _, sp := range spans {
+		start := sp.Start
+		quotes := 0 // straight double quotes seen in the current piece
+		if text[sp.Start] == '"' {
+			quotes = 1
+		}
+		for i := sp.Start + 1; i+1 < sp.End; i++ {
+			c := text[i]
+			if c == '"' {
+				quotes++
+			}
+			if c != '.' && c != '?' && c != '!' {
+				continue
+			}
+			prev, next := text[i-1], text[i+1]
+			if !(prev >= 'a' && prev <= 'z' || prev == '"') {
+				continue
+			}
+			cut := i + 1
+			if next == '"' && quotes%2 == 1 {
+				// The quote mark closes the quotation the sentence is in.
+				cut = i + 2
+				if cut >= sp.End {
+					continue
+				}
+				next = text[cut]
+			}
+			if !(next >= 'A' && next <= 'Z' || next == '"') {
+				continue
+			}
+			// Lower-case letter, stop, capital: not an abbreviation ("U.S.")
+			// nor a decimal; a new sentence begins at cut.
+			out = append(out, sentence.Span{Start: start, End: cut})
+			start = cut
+			quotes = 0
+			i = cut - 1
+		}
+		out = append(out, sentence.Span{Start: start, End: sp.End})
+	}
+	return out
+}
+
+// cleanText trims an event sentence for display: a leading label ("The big
+// picture:"), a leading "According to X," and a trailing ", X said." go;
+// a sentence longer than max bytes is cut to the clause holding most of it.
+func cleanText(s string, from, to, maxLen int) string {
+	if len(s) > maxLen {
+		s = shortenQuotes(s, from, to, len(s)-maxLen)
+	}
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, `"`) && strings.Count(s, `"`)%2 == 1 {
+		s = strings.TrimSpace(s[1:]) // the closing mark of the sentence before
+	}
+	if i := strings.Index(s, ": "); i > 0 && i < 40 && len(strings.Fields(s[:i])) <= 4 && !strings.ContainsAny(s[:i], "\"“”,") && len(s)-i > 40 {
+		s = strings.TrimSpace(s[i+2:])
+	}
+	if strings.HasPrefix(strings.ToLower(s), "according to ") {
+		if i := strings.Index(s, ", "); i > 0 && i < 80 && len(s)-i > 40 {
+			s = upperFirst(strings.TrimSpace(s[i+2:]))
+		}
+	}
+	s = trimAttribution(s)
+	if len(s) > maxLen {
+		cut := maxLen
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		if sp := strings.LastIndexByte(s[:cut], ' '); sp > maxLen/2 {
+			cut = sp
+		}
+		s = strings.TrimRight(s[:cut], " ,;:") + "…"
+	}
+	return s
+}
+
+// trimAttribution drops a trailing ", Vance said." or ", the sources
+// claimed." when what precedes is not itself a quotation.
+func trimAttribution(s string) string {
+	i := strings.LastIndex(s, ", ")
+	if i < 0 {
+		return s
+	}
+	tail := strings.TrimRight(s[i+2:], ".")
+	head := s[:i]
+	if strings.ContainsAny(head, "“”\"") {
+		return s // the sentence is a quotation: keep who said it
+	}
+	f := strings.Fields(tail)
+	if len(f) == 0 || len(f) > 5 {
+		return s
+	}
+	last := strings.ToLower(f[len(f)-1])
+	if !speechVerbs[last] {
+		if !(len(f) >= 3 && strings.EqualFold(f[0], "according") && strings.EqualFold(f[1], "to")) {
+			return s
+		}
+	}
+	return head + "."
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return strings.ToUpper(string(r)) + s[n:]
+}
+
+// quoteWords is how many words of a long quotation shortenQuotes keeps.
+const quoteWords = 10
+
+// shortenQuotes cuts quotations that do not hold the date [from, to) to
+// their first words, longest first, until the sentence is at least excess
+// bytes shorter or no quotation is left to cut.
+func shortenQuotes(s string, from, to, excess int) string {
+	type span struct{ start, end int } // quotation content, marks excluded
+	var spans []span
+	for i := 0; i < len(s); {
+		open, n := utf8.DecodeRuneInString(s[i:])
+		if open != '“' && open != '"' {
+			i += n
+			continue
+		}
+		closer := "”"
+		if open == '"' {
+			closer = `"`
+		}
+		j := strings.Index(s[i+n:], closer)
+		if j < 0 {
+			break
+		}
+		sp := span{i + n, i + n + j}
+		if !(from < sp.end && to > sp.start) {
+			spans = append(spans, sp)
+		}
+		i = sp.end + len(closer)
+	}
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(b.end-b.start, a.end-a.start) })
+	cut := map[int]int{} // start → new end of the kept words
+	comma := map[int]bool{}
+	saved := 0
+	for _, sp := range spans {
+		if saved >= excess {
+			break
+		}
+		f := 0
+		end := sp.end
+		inWord := false
+		for k := sp.start; k < sp.end; k++ {
+			space := s[k] == ' '
+			if !space && !inWord {
+				f++
+				if f > quoteWords {
+					end = k
+					break
+				}
+			}
+			inWord = !space
+		}
+		if end >= sp.end {
+			continue
+		}
+		end = sp.start + len(strings.TrimRight(s[sp.start:end], " ,;:"))
+		cut[sp.start] = end
+		if strings.HasSuffix(s[sp.start:sp.end], ",") {
+			comma[sp.start] = true
+		}
+		saved += sp.end - end - len("…")
+	}
+	if len(cut) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	starts := make([]int, 0, len(cut))
+	for st := range cut {
+		starts = append(starts, st)
+	}
+	slices.Sort(starts)
+	for _, st := range starts {
+		e := cut[st]
+		b.WriteString(s[last:e])
+		b.WriteString("…")
+		if comma[st] {
+			b.WriteString(",")
+		}
+		// skip to the end of the quotation content
+		for _, sp := range spans {
+			if sp.start == st {
+				last = sp.end
+			}
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}

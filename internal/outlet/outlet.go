@@ -146,7 +146,11 @@ func normalize(o *Outlet) error {
 	o.Language = strings.ToLower(strings.TrimSpace(o.Language))
 	doms := make([]string, 0, len(o.Domains))
 	for _, d := range o.Domains {
-		if d = domainKey(d); d != "" && !slices.Contains(doms, d) {
+		d = domainKey(d)
+		if !utf8.ValidString(d) || strings.ContainsFunc(d, unicode.IsControl) {
+			return fmt.Errorf("domain %q: invalid", d)
+		}
+		if d != "" && !slices.Contains(doms, d) {
 			doms = append(doms, d)
 		}
 	}
@@ -379,7 +383,7 @@ func domainKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if strings.Contains(s, "://") {
 		if u, err := url.Parse(s); err == nil && u.Host != "" {
-			s = u.Host + u.Path
+			s = u.Host + u.EscapedPath()
 		} else {
 			_, s, _ = strings.Cut(s, "://")
 		}

@@ -1,9 +1,12 @@
 package web
 
 import (
+	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
@@ -13,6 +16,11 @@ type articleShowData struct {
 	Article    news.Article
 	Paragraphs []string
 	URL        string // the source URL when it is http(s), else ""
+	// What analysis found; all empty when the article is not analysed.
+	Story       *news.Story // the story the article belongs to
+	DuplicateOf *news.Article
+	Quotes      []quoteRow
+	Entities    []news.Entity // those the article names, most mentioned first
 }
 
 // showArticle renders GET /articles/{id}: the clean text as paragraphs and
@@ -37,6 +45,10 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) {
 		Paragraphs: news.Paragraphs(a.Text),
 		URL:        httpURL(a.URL),
 	}
+	if err := s.addArticleAnalysis(r.Context(), &data); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	title := a.Title
 	if title == "" {
 		title = "Untitled article"
@@ -59,4 +71,46 @@ func validID(id string) bool {
 		}
 	}
 	return true
+}
+
+// addArticleAnalysis adds the article's story, the original it copies, its
+// quotes and the entities it names; an article not analysed yet gets none.
+func (s *Server) addArticleAnalysis(ctx context.Context, data *articleShowData) error {
+	id := data.Article.ID
+	an, err := s.st.Analysis(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("article %s: %w", id, err)
+	}
+	lk := newLookups(s.st)
+	lk.articles[id] = &data.Article
+	if data.Story, err = lk.story(ctx, an.StoryID); err != nil {
+		return fmt.Errorf("article %s: %w", id, err)
+	}
+	if an.DuplicateOf != "" && an.DuplicateOf != id {
+		if data.DuplicateOf, err = lk.article(ctx, an.DuplicateOf); err != nil {
+			return fmt.Errorf("article %s: %w", id, err)
+		}
+	}
+	if data.Quotes, err = lk.quoteRows(ctx, an.Quotes); err != nil {
+		return fmt.Errorf("article %s: %w", id, err)
+	}
+	seen := map[string]bool{}
+	for _, m := range an.Mentions {
+		if seen[m.EntityID] {
+			continue
+		}
+		seen[m.EntityID] = true
+		e, err := lk.entity(ctx, m.EntityID)
+		if err != nil {
+			return fmt.Errorf("article %s: %w", id, err)
+		}
+		if e != nil {
+			data.Entities = append(data.Entities, *e)
+		}
+	}
+	slices.SortStableFunc(data.Entities, func(a, b news.Entity) int { return cmp.Compare(b.Mentions, a.Mentions) })
+	return nil
 }

@@ -10,11 +10,25 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /{$}", s.showArticleList)
 	mux.HandleFunc("GET /articles/{id}", s.showArticle)
 	mux.HandleFunc("GET /search", s.showSearch)
+	mux.HandleFunc("GET /stories", s.showStoryList)
+	mux.HandleFunc("GET /stories/{id}", s.showStory)
+	mux.HandleFunc("GET /storylines", s.showStorylineList)
+	mux.HandleFunc("GET /storylines/{id}", s.showStoryline)
+	mux.HandleFunc("GET /entities", s.showEntityList)
+	mux.HandleFunc("GET /entities/{id}", s.showEntity)
+	mux.HandleFunc("GET /quotes", s.showQuoteList)
 
 	// JSON API.
 	mux.HandleFunc("GET /api/articles", s.apiArticles)
 	mux.HandleFunc("GET /api/articles/{id}", s.apiArticle)
 	mux.HandleFunc("GET /api/search", s.apiSearch)
+	mux.HandleFunc("GET /api/stories", s.apiStories)
+	mux.HandleFunc("GET /api/stories/{id}", s.apiStory)
+	mux.HandleFunc("GET /api/storylines", s.apiStorylines)
+	mux.HandleFunc("GET /api/storylines/{id}", s.apiStoryline)
+	mux.HandleFunc("GET /api/entities", s.apiEntities)
+	mux.HandleFunc("GET /api/entities/{id}", s.apiEntity)
+	mux.HandleFunc("GET /api/quotes", s.apiQuotes)
 	mux.HandleFunc("/api/", s.apiNotFound)
 
 	// Assets and health.

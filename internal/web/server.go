@@ -32,10 +32,30 @@ type Store interface {
 	Articles(ctx context.Context, q store.ArticleQuery) ([]news.Article, error)
 	CountArticles(ctx context.Context) (int, error)
 	Search(ctx context.Context, query string, limit int) ([]store.SearchHit, error)
+	Analyses
 }
 
-// Every full store serves the web server.
-var _ Store = store.Store(nil)
+// Analyses is the part of store.Analyses the story, storyline, entity and
+// quote pages read. Every method follows the contract written on
+// store.Analyses: Story and Storyline follow merges (the result's ID is the
+// one the asked-for ID was folded into), and lookups of unknown IDs return
+// an error wrapping store.ErrNotFound.
+type Analyses interface {
+	Stories(ctx context.Context, q store.StoryQuery) ([]news.Story, error)
+	Story(ctx context.Context, id string) (news.Story, error)
+	Storylines(ctx context.Context) ([]news.Storyline, error)
+	Storyline(ctx context.Context, id string) (news.Storyline, error)
+	Analysis(ctx context.Context, articleID string) (store.ArticleAnalysis, error)
+	Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, error)
+	Entities(ctx context.Context, q store.EntityQuery) ([]news.Entity, error)
+	Entity(ctx context.Context, id string) (news.Entity, error)
+}
+
+// Every full store, articles and analyses, serves the web server.
+var _ Store = (interface {
+	store.Store
+	store.Analyses
+})(nil)
 
 // Options configure a Server. The zero value is usable.
 type Options struct {

@@ -27,16 +27,23 @@ type navItem struct {
 // storylines, entities, quotes, outlets, feeds, timeline) adds its entry
 // here and its route in routes.go.
 var navItems = []navItem{
+	{Key: "stories", Label: "Stories", Path: "/stories"},
+	{Key: "storylines", Label: "Storylines", Path: "/storylines"},
 	{Key: "articles", Label: "Articles", Path: "/"},
+	{Key: "entities", Label: "Entities", Path: "/entities"},
+	{Key: "quotes", Label: "Quotes", Path: "/quotes"},
 	{Key: "search", Label: "Search", Path: "/search"},
 }
 
 // pageNames are the page templates; each is parsed together with
-// layout.html, which defines "layout" and calls the page's "content".
-var pageNames = []string{"article_list", "article_show", "search", "error"}
+// layout.html, which defines "layout" and calls the page's "content", and
+// the partials in templates/_*.html, which any page may call.
+var pageNames = []string{"article_list", "article_show", "search", "error",
+	"story_list", "story_show", "storyline_list", "storyline_show",
+	"entity_list", "entity_show", "quote_list"}
 
 func parsePages(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
-	base, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "templates/layout.html")
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/_*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
 	}
@@ -67,6 +74,8 @@ func (s *Server) funcs() template.FuncMap {
 		"langTag":    langTag,
 		"navItems":   func() []navItem { return navItems },
 		"plural":     plural,
+		"count":      countOf,
+		"span":       dateSpan,
 		"credit":     articleCredit,
 		"add":        func(a, b int) int { return a + b },
 		"sub":        func(a, b int) int { return a - b },
@@ -266,6 +275,14 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %s", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// countOf returns "1 story" or "3 stories": n with the singular or plural.
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // credit is whom an article is credited to: Lead is the outlet that first

@@ -1,0 +1,234 @@
+package web
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// Bounds on what one analysis page reads, so that a huge story or a
+// talkative speaker cannot make one request unbounded.
+const (
+	maxStoryArticles  = 300  // articles shown on a story page
+	maxStorylineItems = 1000 // stories shown on a storyline page
+	maxEntityQuotes   = 500  // quotes shown on an entity page
+	maxEntityArticles = 60   // articles checked for mentions on an entity page
+)
+
+// lookups fetches articles, entities and stories once per request: pages
+// that list quotes or articles name the same ones many times.
+type lookups struct {
+	st       Store
+	articles map[string]*news.Article // nil value: not stored
+	entities map[string]*news.Entity
+	stories  map[string]*news.Story
+}
+
+func newLookups(st Store) *lookups {
+	return &lookups{
+		st:       st,
+		articles: map[string]*news.Article{},
+		entities: map[string]*news.Entity{},
+		stories:  map[string]*news.Story{},
+	}
+}
+
+// article returns the stored article, or nil when it is not stored.
+func (l *lookups) article(ctx context.Context, id string) (*news.Article, error) {
+	if a, ok := l.articles[id]; ok {
+		return a, nil
+	}
+	a, err := l.st.Article(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		l.articles[id] = nil
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	l.articles[id] = &a
+	return &a, nil
+}
+
+// entity returns the entity, or nil when there is none with this ID.
+func (l *lookups) entity(ctx context.Context, id string) (*news.Entity, error) {
+	if id == "" || !validID(id) {
+		return nil, nil
+	}
+	if e, ok := l.entities[id]; ok {
+		return e, nil
+	}
+	e, err := l.st.Entity(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		l.entities[id] = nil
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	l.entities[id] = &e
+	return &e, nil
+}
+
+// story returns the story, or nil when there is none with this ID.
+func (l *lookups) story(ctx context.Context, id string) (*news.Story, error) {
+	if id == "" || !validID(id) {
+		return nil, nil
+	}
+	if s, ok := l.stories[id]; ok {
+		return s, nil
+	}
+	s, err := l.st.Story(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		l.stories[id] = nil
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	l.stories[id] = &s
+	return &s, nil
+}
+
+// quoteRow is one quote as pages show it: with the article it comes from
+// (nil when that article is no longer stored), its date, and the speaker's
+// entity when the speaker is a known one (the link target).
+type quoteRow struct {
+	Quote   news.Quote
+	Article *news.Article
+	Date    time.Time
+	Speaker *news.Entity
+}
+
+// quoteRows looks up the article and speaker of each quote. A quote's own
+// date wins over its article's publication date.
+func (l *lookups) quoteRows(ctx context.Context, qs []news.Quote) ([]quoteRow, error) {
+	rows := make([]quoteRow, 0, len(qs))
+	for _, q := range qs {
+		a, err := l.article(ctx, q.ArticleID)
+		if err != nil {
+			return nil, err
+		}
+		e, err := l.entity(ctx, q.SpeakerID)
+		if err != nil {
+			return nil, err
+		}
+		r := quoteRow{Quote: q, Article: a, Date: q.Date, Speaker: e}
+		if r.Date.IsZero() && a != nil {
+			r.Date = a.Published
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// byDate orders quote rows oldest first, undated last, keeping text order
+// within one article.
+func byDate(rows []quoteRow) {
+	slices.SortStableFunc(rows, func(a, b quoteRow) int {
+		return compareDates(a.Date, b.Date)
+	})
+}
+
+// compareDates orders times ascending with the zero time last.
+func compareDates(a, b time.Time) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
+}
+
+// dateSpan renders a first–last span for readers: "3 July 2025",
+// "24 August – 24 September 2025" or "" when undated.
+func dateSpan(first, last time.Time) string {
+	switch {
+	case first.IsZero() && last.IsZero():
+		return ""
+	case first.IsZero():
+		return formatDate(last)
+	case last.IsZero():
+		return formatDate(first)
+	}
+	first, last = first.UTC(), last.UTC()
+	if first.Year() == last.Year() && first.YearDay() == last.YearDay() {
+		return formatDate(first)
+	}
+	if first.Year() == last.Year() {
+		if first.Month() == last.Month() {
+			return fmt.Sprintf("%d – %s", first.Day(), formatDate(last))
+		}
+		return first.Format("2 January") + " – " + formatDate(last)
+	}
+	return formatDate(first) + " – " + formatDate(last)
+}
+
+// outletName is the name pages show for an outlet; "" is unknown.
+func outletName(name string) string {
+	if name == "" {
+		return "Unknown outlet"
+	}
+	return name
+}
+
+// pageLinks computes the previous and next page URLs of a paged list: base
+// is the path, v the filter parameters (not modified), more whether a next
+// page exists.
+func pageLinks(base string, v url.Values, pageNo int, more bool) (prev, next string) {
+	link := func(n int) string {
+		q := url.Values{}
+		for k, vs := range v {
+			q[k] = vs
+		}
+		if n > 1 {
+			q.Set("page", strconv.Itoa(n))
+		}
+		if len(q) == 0 {
+			return base
+		}
+		return base + "?" + q.Encode()
+	}
+	if pageNo > 1 {
+		prev = link(pageNo - 1)
+	}
+	if more {
+		next = link(pageNo + 1)
+	}
+	return prev, next
+}
+
+// pageParam reads ?page= with an upper bound that keeps offsets sane.
+func pageParam(v url.Values, size int) (int, error) {
+	n, err := positiveInt(v.Get("page"), 1)
+	if err != nil {
+		return 0, fmt.Errorf("page: %w", err)
+	}
+	if n > 1_000_000/size {
+		return 0, errors.New("page: too large")
+	}
+	return n, nil
+}
+
+// uniqueSorted returns the distinct non-empty strings of ss in ascending order.
+func uniqueSorted(ss []string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, cmp.Compare[string])
+	return slices.Compact(out)
+}

@@ -1,0 +1,291 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// apiPage reads ?limit= (default 50, at most 500) and ?offset=.
+func apiPage(q url.Values) (limit, offset int, err error) {
+	limit, err = positiveInt(q.Get("limit"), defaultAPILimit)
+	if err != nil {
+		return 0, 0, fmt.Errorf("limit: %w", err)
+	}
+	if limit > maxAPILimit {
+		return 0, 0, fmt.Errorf("limit: at most %d", maxAPILimit)
+	}
+	if v := q.Get("offset"); v != "" {
+		offset, err = strconv.Atoi(v)
+		if err != nil || offset < 0 {
+			return 0, 0, fmt.Errorf("offset: %q is not a whole number >= 0", truncate(v, 40))
+		}
+	}
+	return limit, offset, nil
+}
+
+// apiID reads the {id} path value; ok is false (and a 404 is written) when
+// it cannot be an ID.
+func (s *Server) apiID(w http.ResponseWriter, r *http.Request, kind string) (string, bool) {
+	id := r.PathValue("id")
+	if !validID(id) {
+		s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("%s %q not found", kind, truncate(id, 130)))
+		return "", false
+	}
+	return id, true
+}
+
+// apiLookupFail answers a failed lookup: 404 for ErrNotFound, else 500.
+func (s *Server) apiLookupFail(w http.ResponseWriter, r *http.Request, kind, id string, err error) {
+	if errors.Is(err, store.ErrNotFound) {
+		s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("%s %q not found", kind, truncate(id, 130)))
+		return
+	}
+	s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("%s %s: %w", kind, id, err))
+}
+
+// apiStories serves GET /api/stories?outlet=&since=&until=&storyline=&limit=&offset=:
+// a JSON array of stories, newest (by last article) first.
+func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	filter, err := parseListFilter(q)
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, err)
+		return
+	}
+	limit, offset, err := apiPage(q)
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, err)
+		return
+	}
+	line := strings.TrimSpace(q.Get("storyline"))
+	if line != "" && !validID(line) {
+		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("storyline: %q is not an ID", truncate(line, 40)))
+		return
+	}
+	stories, err := s.st.Stories(r.Context(), store.StoryQuery{
+		StorylineID: line, Outlet: filter.Outlet, Since: filter.Since, Until: filter.Until,
+		Limit: limit, Offset: offset,
+	})
+	if err != nil {
+		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list stories: %w", err))
+		return
+	}
+	if stories == nil {
+		stories = []news.Story{}
+	}
+	s.writeJSON(w, r, http.StatusOK, stories)
+}
+
+// apiStoryArticle is one article of a story in GET /api/stories/{id}.
+type apiStoryArticle struct {
+	ID           string    `json:"id"`
+	Title        string    `json:"title"`
+	Outlet       string    `json:"outlet"`
+	OriginOutlet string    `json:"origin_outlet"`
+	Republisher  string    `json:"republisher"`
+	URL          string    `json:"url"`
+	Published    time.Time `json:"published"`
+	DuplicateOf  string    `json:"duplicate_of,omitempty"`
+}
+
+// apiStoryBody is GET /api/stories/{id}: the story's own fields, then its
+// articles oldest first (with what each copies) and its quotes.
+type apiStoryBody struct {
+	news.Story
+	Articles []apiStoryArticle `json:"articles"`
+	Quotes   []news.Quote      `json:"quotes"`
+}
+
+// apiStory serves GET /api/stories/{id}. An ID folded into another story
+// answers with that story (its id field says which).
+func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.apiID(w, r, "story")
+	if !ok {
+		return
+	}
+	st, err := s.st.Story(r.Context(), id)
+	if err != nil {
+		s.apiLookupFail(w, r, "story", id, err)
+		return
+	}
+	arts, _, _, err := s.storyArticles(r.Context(), st)
+	if err != nil {
+		s.apiFail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	body := apiStoryBody{Story: st, Articles: []apiStoryArticle{}, Quotes: []news.Quote{}}
+	for _, a := range arts {
+		body.Articles = append(body.Articles, apiStoryArticle{
+			ID: a.Article.ID, Title: a.Article.Title, Outlet: a.Article.Outlet,
+			OriginOutlet: a.Article.OriginOutlet, Republisher: a.Article.Republisher,
+			URL: a.Article.URL, Published: a.Article.Published, DuplicateOf: a.DuplicateOf,
+		})
+		body.Quotes = append(body.Quotes, a.Quotes...)
+	}
+	s.writeJSON(w, r, http.StatusOK, body)
+}
+
+// apiStorylines serves GET /api/storylines: every storyline, newest first.
+func (s *Server) apiStorylines(w http.ResponseWriter, r *http.Request) {
+	lines, err := s.st.Storylines(r.Context())
+	if err != nil {
+		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list storylines: %w", err))
+		return
+	}
+	if lines == nil {
+		lines = []news.Storyline{}
+	}
+	s.writeJSON(w, r, http.StatusOK, lines)
+}
+
+// apiStorylineBody is GET /api/storylines/{id}: the storyline's own fields
+// and its stories oldest first.
+type apiStorylineBody struct {
+	news.Storyline
+	Stories []news.Story `json:"stories"`
+}
+
+// apiStoryline serves GET /api/storylines/{id}, following merges like
+// apiStory.
+func (s *Server) apiStoryline(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.apiID(w, r, "storyline")
+	if !ok {
+		return
+	}
+	l, err := s.st.Storyline(r.Context(), id)
+	if err != nil {
+		s.apiLookupFail(w, r, "storyline", id, err)
+		return
+	}
+	stories, err := s.storylineStories(r, l)
+	if err != nil {
+		s.apiFail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	if stories == nil {
+		stories = []news.Story{}
+	}
+	s.writeJSON(w, r, http.StatusOK, apiStorylineBody{Storyline: l, Stories: stories})
+}
+
+// apiEntities serves GET /api/entities?kind=&q=&limit=&offset=: entities,
+// the most mentioned first.
+func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	filter, err := parseEntityFilter(q)
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, err)
+		return
+	}
+	limit, offset, err := apiPage(q)
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, err)
+		return
+	}
+	ents, err := s.st.Entities(r.Context(), store.EntityQuery{Kind: filter.Kind, Name: filter.Name, Limit: limit, Offset: offset})
+	if err != nil {
+		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list entities: %w", err))
+		return
+	}
+	if ents == nil {
+		ents = []news.Entity{}
+	}
+	s.writeJSON(w, r, http.StatusOK, ents)
+}
+
+// apiEntityBody is GET /api/entities/{id}: the entity's own fields, its
+// quotes oldest first and the articles that mention it.
+type apiEntityBody struct {
+	news.Entity
+	Quotes   []news.Quote       `json:"quotes"`
+	Mentions []apiEntityMention `json:"mentions"`
+}
+
+type apiEntityMention struct {
+	ArticleID string    `json:"article_id"`
+	Outlet    string    `json:"outlet"`
+	Published time.Time `json:"published"`
+	StoryID   string    `json:"story_id"`
+	Count     int       `json:"count"`
+	Forms     []string  `json:"forms"`
+}
+
+// apiEntity serves GET /api/entities/{id}; a per-article entity ID answers
+// with the cross-article entity it belongs to.
+func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.apiID(w, r, "entity")
+	if !ok {
+		return
+	}
+	e, err := s.st.Entity(r.Context(), id)
+	if err != nil {
+		s.apiLookupFail(w, r, "entity", id, err)
+		return
+	}
+	data, err := s.entityData(r.Context(), e)
+	if err != nil {
+		s.apiFail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	body := apiEntityBody{Entity: e, Quotes: []news.Quote{}, Mentions: []apiEntityMention{}}
+	for _, q := range data.Quotes {
+		body.Quotes = append(body.Quotes, q.Quote)
+	}
+	for _, m := range data.Mentions {
+		body.Mentions = append(body.Mentions, apiEntityMention{
+			ArticleID: m.Article.ID, Outlet: articleCredit(m.Article).Lead, Published: m.Article.Published,
+			StoryID: m.StoryID, Count: m.Count, Forms: m.Forms,
+		})
+	}
+	s.writeJSON(w, r, http.StatusOK, body)
+}
+
+// apiQuotes serves GET /api/quotes?speaker=&speaker_id=&article=&story=&limit=&offset=:
+// quotes, newest article first, in text order within one article.
+func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	limit, offset, err := apiPage(q)
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, err)
+		return
+	}
+	qq := store.QuoteQuery{
+		Speaker:   strings.TrimSpace(q.Get("speaker")),
+		SpeakerID: strings.TrimSpace(q.Get("speaker_id")),
+		ArticleID: strings.TrimSpace(q.Get("article")),
+		StoryID:   strings.TrimSpace(q.Get("story")),
+		Limit:     limit,
+		Offset:    offset,
+	}
+	if len(qq.Speaker) > maxQueryLen {
+		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("speaker is longer than %d bytes", maxQueryLen))
+		return
+	}
+	for name, v := range map[string]string{"speaker_id": qq.SpeakerID, "article": qq.ArticleID, "story": qq.StoryID} {
+		if v != "" && !validID(v) {
+			s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("%s: %q is not an ID", name, truncate(v, 40)))
+			return
+		}
+	}
+	qs, err := s.st.Quotes(r.Context(), qq)
+	if errors.Is(err, store.ErrNotFound) {
+		s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("story %q not found", qq.StoryID))
+		return
+	}
+	if err != nil {
+		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list quotes: %w", err))
+		return
+	}
+	if qs == nil {
+		qs = []news.Quote{}
+	}
+	s.writeJSON(w, r, http.StatusOK, qs)
+}

@@ -1,0 +1,188 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+type entityShowData struct {
+	Entity   news.Entity
+	Quotes   []quoteRow     // oldest first
+	Mentions []mentionRow   // oldest first
+	Stories  []storyMention // stories of the quotes and mentions, newest first
+}
+
+// mentionRow is one article that mentions the entity, as the entity stage
+// found it (not merely a text match).
+type mentionRow struct {
+	Article news.Article
+	Count   int      // mentions in the article
+	Forms   []string // the distinct spellings used
+	StoryID string
+}
+
+type storyMention struct {
+	Story    news.Story
+	Articles int // articles of the story that mention or quote the entity
+}
+
+// showEntity renders GET /entities/{id}: name, kind and aliases, every
+// quote of the entity by date with its outlet, the articles that mention
+// it by date, and the stories these belong to. A per-article entity ID
+// redirects to the cross-article entity it belongs to.
+func (s *Server) showEntity(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	const missing = "There is no entity with this ID."
+	if !validID(id) {
+		s.notFound(w, r, missing)
+		return
+	}
+	e, err := s.st.Entity(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		s.notFound(w, r, missing)
+		return
+	}
+	if err != nil {
+		s.serverError(w, r, fmt.Errorf("entity %s: %w", id, err))
+		return
+	}
+	if e.ID != id && validID(e.ID) {
+		http.Redirect(w, r, "/entities/"+url.PathEscape(e.ID), http.StatusMovedPermanently)
+		return
+	}
+	data, err := s.entityData(r.Context(), e)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "entity_show", page{Title: e.Name, Nav: "entities", Data: data})
+}
+
+func (s *Server) entityData(ctx context.Context, e news.Entity) (entityShowData, error) {
+	data := entityShowData{Entity: e}
+	lk := newLookups(s.st)
+	qs, err := s.st.Quotes(ctx, store.QuoteQuery{SpeakerID: e.ID, Limit: maxEntityQuotes})
+	if err != nil {
+		return data, fmt.Errorf("entity %s: quotes: %w", e.ID, err)
+	}
+	if data.Quotes, err = lk.quoteRows(ctx, qs); err != nil {
+		return data, fmt.Errorf("entity %s: %w", e.ID, err)
+	}
+	byDate(data.Quotes)
+
+	// Candidate articles: those quoting the entity, then full-text hits on
+	// its name and aliases. Each is kept only if its analysis mentions the
+	// entity, so the list is what the entity stage found.
+	var candidates []string
+	seen := map[string]bool{}
+	add := func(id string) {
+		if !seen[id] && len(candidates) < maxEntityArticles {
+			seen[id] = true
+			candidates = append(candidates, id)
+		}
+	}
+	for _, q := range qs {
+		add(q.ArticleID)
+	}
+	for _, term := range searchNames(e) {
+		hits, err := s.st.Search(ctx, term, maxEntityArticles)
+		if err != nil {
+			return data, fmt.Errorf("entity %s: search %s: %w", e.ID, term, err)
+		}
+		for _, h := range hits {
+			lk.articles[h.Article.ID] = &h.Article
+			add(h.Article.ID)
+		}
+	}
+	storyArticles := map[string]int{}
+	quoted := map[string]bool{}
+	for _, q := range qs {
+		quoted[q.ArticleID] = true
+	}
+	for _, id := range candidates {
+		an, err := s.st.Analysis(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return data, fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+		row := mentionRow{StoryID: an.StoryID}
+		for _, m := range an.Mentions {
+			if m.EntityID == e.ID {
+				row.Count++
+				row.Forms = append(row.Forms, m.Text)
+			}
+		}
+		if row.Count == 0 && !quoted[id] {
+			continue
+		}
+		if an.StoryID != "" {
+			storyArticles[an.StoryID]++
+		}
+		if row.Count == 0 {
+			continue // quoted without being named by the entity stage
+		}
+		a, err := lk.article(ctx, id)
+		if err != nil {
+			return data, fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+		if a == nil {
+			continue
+		}
+		row.Article = *a
+		row.Forms = uniqueSorted(row.Forms)
+		data.Mentions = append(data.Mentions, row)
+	}
+	slices.SortStableFunc(data.Mentions, func(a, b mentionRow) int {
+		return compareDates(a.Article.Published, b.Article.Published)
+	})
+	for id, n := range storyArticles {
+		st, err := lk.story(ctx, id)
+		if err != nil {
+			return data, fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+		if st != nil {
+			data.Stories = append(data.Stories, storyMention{Story: *st, Articles: n})
+		}
+	}
+	slices.SortFunc(data.Stories, func(a, b storyMention) int {
+		if c := compareDates(b.Story.LastSeen, a.Story.LastSeen); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Story.ID, b.Story.ID)
+	})
+	return data, nil
+}
+
+// searchNames are the full-text queries that find articles naming e: its
+// name and its capitalised aliases ("Putin", not "the president"), as
+// phrases, at most four.
+func searchNames(e news.Entity) []string {
+	var out []string
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		n = strings.Join(strings.FieldsFunc(n, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ")
+		if n == "" || !unicode.IsUpper([]rune(n)[0]) {
+			continue
+		}
+		q := `"` + n + `"`
+		if !slices.Contains(out, q) {
+			out = append(out, q)
+		}
+		if len(out) == 4 {
+			break
+		}
+	}
+	return out
+}

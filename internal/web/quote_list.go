@@ -1,0 +1,64 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+type quoteListData struct {
+	Quotes  []quoteRow
+	Speaker string
+	Page    int
+	PrevURL string
+	NextURL string
+}
+
+// showQuoteList renders GET /quotes: every quote with its speaker, outlet
+// and date, newest article first, filtered by ?speaker= (a name, an alias
+// or an entity ID, case-insensitive).
+func (s *Server) showQuoteList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	speaker := strings.TrimSpace(q.Get("speaker"))
+	if len(speaker) > maxQueryLen {
+		s.badRequest(w, r, fmt.Errorf("speaker is longer than %d bytes", maxQueryLen))
+		return
+	}
+	size := 2 * s.opts.PageSize
+	pageNo, err := pageParam(q, size)
+	if err != nil {
+		s.badRequest(w, r, err)
+		return
+	}
+	qs, err := s.st.Quotes(r.Context(), store.QuoteQuery{Speaker: speaker, Limit: size + 1, Offset: (pageNo - 1) * size})
+	if err != nil {
+		s.serverError(w, r, fmt.Errorf("list quotes: %w", err))
+		return
+	}
+	more := len(qs) > size
+	if more {
+		qs = qs[:size]
+	}
+	rows, err := newLookups(s.st).quoteRows(r.Context(), qs)
+	if err != nil {
+		s.serverError(w, r, fmt.Errorf("list quotes: %w", err))
+		return
+	}
+	data := quoteListData{Quotes: rows, Speaker: speaker, Page: pageNo}
+	v := url.Values{}
+	if speaker != "" {
+		v.Set("speaker", speaker)
+	}
+	data.PrevURL, data.NextURL = pageLinks("/quotes", v, pageNo, more)
+	title := "Quotes"
+	if speaker != "" {
+		title = "Quotes: " + speaker
+	}
+	if pageNo > 1 {
+		title += fmt.Sprintf(" (page %d)", pageNo)
+	}
+	s.render(w, r, http.StatusOK, "quote_list", page{Title: title, Nav: "quotes", Data: data})
+}

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+type storyListData struct {
+	Stories []news.Story
+	Filter  listFilter
+	Page    int
+	PrevURL string
+	NextURL string
+}
+
+// showStoryList renders GET /stories: stories newest first (by their last
+// article) with their outlets, filtered by ?outlet= (an outlet that
+// covered the story), ?since= and ?until= (the story's span overlaps the
+// range), PageSize a page chosen with ?page=.
+func (s *Server) showStoryList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	filter, err := parseListFilter(q)
+	if err != nil {
+		s.badRequest(w, r, err)
+		return
+	}
+	size := s.opts.PageSize
+	pageNo, err := pageParam(q, size)
+	if err != nil {
+		s.badRequest(w, r, err)
+		return
+	}
+	stories, err := s.st.Stories(r.Context(), store.StoryQuery{
+		Outlet: filter.Outlet,
+		Since:  filter.Since,
+		Until:  filter.Until,
+		Limit:  size + 1,
+		Offset: (pageNo - 1) * size,
+	})
+	if err != nil {
+		s.serverError(w, r, fmt.Errorf("list stories: %w", err))
+		return
+	}
+	more := len(stories) > size
+	if more {
+		stories = stories[:size]
+	}
+	data := storyListData{Stories: stories, Filter: filter, Page: pageNo}
+	data.PrevURL, data.NextURL = pageLinks("/stories", filter.values(), pageNo, more)
+	title := "Stories"
+	if filter.Outlet != "" {
+		title = "Stories covered by " + filter.Outlet
+	}
+	if pageNo > 1 {
+		title += fmt.Sprintf(" (page %d)", pageNo)
+	}
+	s.render(w, r, http.StatusOK, "story_list", page{Title: title, Nav: "stories", Data: data})
+}

@@ -1276,14 +1276,17 @@ func (d *doc) sentenceSpeaker(s sentence.Span, compatible func(string) bool) spe
 				return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
 			}
 		}
-		// "said Hester", "noted NBC's Dante Chinni": a cue one or two words
-		// before the name.
-		prev := strings.Fields(strings.ToLower(d.text[max(s.Start, m.Start-24):m.Start]))
-		for j := len(prev) - 1; j >= 0 && j >= len(prev)-2; j-- {
-			if part, ok := cues[strings.Trim(prev[j], ",.;:")]; ok && !part {
+		// "said Hester", "noted NBC's Dante Chinni", "said 9/11 widow Terry
+		// Strada": a cue right before the name, or before a short lowercase
+		// description of it.
+		prev := strings.Fields(d.text[max(s.Start, m.Start-40):m.Start])
+		for j := len(prev) - 1; j >= 0 && j >= len(prev)-4; j-- {
+			w := strings.ToLower(strings.Trim(prev[j], ",.;:"))
+			if part, ok := cues[w]; ok && !part {
 				return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
 			}
-			if j == len(prev)-1 && !strings.HasSuffix(prev[j], "'s") && !strings.HasSuffix(prev[j], "’s") {
+			r, _ := utf8.DecodeRuneInString(prev[j])
+			if strings.ContainsAny(prev[j], ",.;:\"“”") || (unicode.IsUpper(r) && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s")) {
 				break
 			}
 		}

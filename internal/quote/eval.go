@@ -515,6 +515,14 @@ func speakerMatches(pred string, g goldAttr) bool {
 		}
 		return false
 	}
+	// An organisation named by its initials in the source ("the IMF").
+	if ini := initials(pred); len(ini) >= 2 {
+		for _, w := range strings.Fields(g.source) {
+			if strings.Trim(w, ".,;:()’'s") == ini {
+				return true
+			}
+		}
+	}
 	// A name: its last word (the surname) must appear in the source.
 	first := strings.ToLower(strings.Fields(pred)[0])
 	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(pred)); unicode.IsUpper(r) && !determiners[first] {
@@ -526,6 +534,28 @@ func speakerMatches(pred string, g goldAttr) bool {
 		}
 	}
 	return false
+}
+
+// initials returns the capitals of a multi-word name's significant words
+// ("International Monetary Fund" → "IMF"), or "".
+func initials(name string) string {
+	var b strings.Builder
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return ""
+	}
+	for _, w := range words {
+		switch strings.ToLower(w) {
+		case "of", "the", "and", "for", "on", "in":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // normDescription lowercases a description and drops its article.

@@ -167,3 +167,15 @@ func TestAntecedent(t *testing.T) {
 		t.Errorf("antecedent of which = %q, want none (no capitalised words)", got)
 	}
 }
+
+func TestInitials(t *testing.T) {
+	if got := initials("International Monetary Fund"); got != "IMF" {
+		t.Errorf("initials = %q, want IMF", got)
+	}
+	if !speakerMatches("International Monetary Fund", goldAttr{source: "the IMF", hasSrc: true}) {
+		t.Error("International Monetary Fund should match the IMF")
+	}
+	if speakerMatches("International Monetary Fund", goldAttr{source: "the World Bank", hasSrc: true}) {
+		t.Error("International Monetary Fund should not match the World Bank")
+	}
+}

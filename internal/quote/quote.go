@@ -427,8 +427,8 @@ func (d *doc) findSpans() {
 				cur = &open{pos: i, in: i + size, fam: fam, para: pi, segIn: i + size}
 				nested = 0
 			case kind == openMark && fam == famStraight && cur.fam == famStraight && i > cur.in:
-				// `"A "B` : treat as the previous quote unclosed when the
-				// mark starts a new sentence, else as a closing mark typo.
+				// `"A "B`: a clear opening mark while a straight quote is
+				// open means the previous quote lost its closing mark.
 				emit(cur, trimBack(text, cur.in, i), trimBack(text, cur.in, i), true)
 				cur = &open{pos: i, in: i + size, fam: fam, para: pi, segIn: i + size}
 				nested = 0

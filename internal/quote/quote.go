@@ -9,13 +9,19 @@
 // ("PENCE: …"). Marks around headline fragments and titles of shows or songs
 // ("Meet the Press") do not make quotes. Speakers come from speech-verb
 // patterns ("X said", "said X", "X, the Y, said", "according to X", "X
-// told reporters, …"), pronouns resolve to the most recent compatible
-// speaker or person, titles resolve through package entity, and anonymous
+// told reporters, …", "― Name"); a quote with no cue of its own continues
+// the speaker of the quote or attribution just before it in its paragraph.
+// Pronouns resolve to the speaker, else the subject, of the nearest earlier
+// sentence that is not all quote, checked against gender where known;
+// titles ("the vice president") resolve through package entity; anonymous
 // sources ("a senior official") become Unnamed.
 //
 // Bad input is bounded: a quote is cut at MaxQuoteLen bytes, an unclosed
 // mark ends its quote at the end of the paragraph, and every such repair is
 // reported as a Problem rather than an error.
+//
+// Evaluate scores the package on the PolNeAR attribution corpus; README.md
+// beside this file gives the figures and how they are measured.
 package quote
 
 import (

@@ -115,6 +115,8 @@ Every read command takes --json and then prints JSON Lines.`,
 		a.serveCmd(),
 		a.evalCmd(),
 		a.benchCmd(),
+		a.feedsCmd(),
+		a.pollCmd(),
 	)
 	return root
 }

@@ -1,0 +1,619 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/time/rate"
+
+	"github.com/parallax-news/parallax/internal/feed"
+	"github.com/parallax-news/parallax/internal/fetch"
+	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
+)
+
+func (a *app) feedsCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "feeds",
+		Short: "Manage feed subscriptions (add, list, remove, import, export)",
+		Long: `Feeds manages the RSS, Atom and JSON feeds that "parallax poll" and the
+scheduler of "parallax serve" read.
+
+With no feeds subscribed, "parallax poll" starts with the built-in list of
+international outlets (see "parallax feeds export --builtin").`,
+		Example: `  parallax feeds add https://kyivindependent.com/news-archive/rss/
+  parallax feeds add --builtin
+  parallax feeds import subscriptions.opml
+  parallax feeds list
+  parallax feeds export > feeds.opml
+  parallax feeds remove https://example.org/rss`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(a.feedsAddCmd(), a.feedsListCmd(), a.feedsRemoveCmd(), a.feedsImportCmd(), a.feedsExportCmd())
+	return cmd
+}
+
+// feedClient returns the HTTP client for feeds and their pages, honouring
+// --allow-private.
+func (a *app) feedClient() *fetch.Client {
+	return fetch.New(fetch.Options{AllowPrivate: a.allowPrivate, Logger: a.log})
+}
+
+func (a *app) feedsAddCmd() *cobra.Command {
+	var (
+		builtin bool
+		o       feed.Outlet
+		kind    string
+	)
+	cmd := &cobra.Command{
+		Use:   "add [flags] URL...",
+		Short: "Subscribe to feeds, given their URL or a page that announces one",
+		Long: `Add subscribes to each URL: a feed, or a web page that announces its feed
+(<link rel="alternate">). The feed is fetched once to check it and to learn
+its title. --builtin subscribes to the built-in outlet list instead.
+
+Adding a feed that is already subscribed changes nothing, except that a feed
+disabled because it was gone (HTTP 410) is enabled again.`,
+		Example: `  parallax feeds add https://www.theguardian.com/world/rss
+  parallax feeds add --kind public_broadcaster --country UA https://suspilne.media/
+  parallax feeds add --builtin`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if builtin == (len(args) > 0) {
+				return usagef("feeds add: give feed URLs or --builtin (not both)")
+			}
+			if kind != "" {
+				if o.Kind = feed.Kind(kind); !o.Kind.Valid() {
+					return usagef("--kind %q: want one of %v", kind, feed.Kinds)
+				}
+			}
+			ctx := cmd.Context()
+			db, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if builtin {
+				return a.addOutlets(ctx, db, feed.Builtin(), "built-in outlets")
+			}
+			client := a.feedClient()
+			var errs []error
+			for _, u := range args {
+				got, err := resolveFeed(ctx, client, u, o)
+				if err != nil {
+					errs = append(errs, err)
+					fmt.Fprintf(a.stderr, "error: %v\n", err)
+					continue
+				}
+				n, err := db.AddFeeds(ctx, []feed.Outlet{got})
+				if err != nil {
+					return err
+				}
+				verb := "added"
+				if n == 0 {
+					verb = "already subscribed:"
+				}
+				fmt.Fprintf(a.stdout, "%s %s (%s)\n", verb, got.FeedURL, got.Title)
+			}
+			if len(errs) > 0 {
+				return fmt.Errorf("%d of %d feeds could not be added", len(errs), len(args))
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&builtin, "builtin", false, "subscribe to the built-in outlet list")
+	fl.StringVar(&o.Title, "title", "", "outlet name (default: the feed's title)")
+	fl.StringVar(&o.Country, "country", "", "country of the outlet, ISO 3166-1 alpha-2 (UA, US, ...)")
+	fl.StringVar(&kind, "kind", "", "kind of outlet: wire, public_broadcaster, state_affiliated, private, aggregator")
+	fl.StringVar(&o.Language, "language", "", "language of the feed, ISO 639-1 (default: what the feed declares)")
+	fl.StringVar(&o.Category, "category", "", "folder path for OPML export, e.g. Europe/Ukraine")
+	a.addAllowPrivate(cmd)
+	return cmd
+}
+
+// resolveFeed finds the feed behind rawURL and applies the user's fields.
+func resolveFeed(ctx context.Context, g feed.Getter, rawURL string, given feed.Outlet) (feed.Outlet, error) {
+	got, err := feed.Resolve(ctx, g, strings.TrimSpace(rawURL))
+	if err != nil {
+		return feed.Outlet{}, err
+	}
+	if given.Title != "" {
+		got.Title = given.Title
+	}
+	if given.Country != "" {
+		got.Country = strings.ToUpper(given.Country)
+	}
+	if given.Kind != "" {
+		got.Kind = given.Kind
+	}
+	if given.Language != "" {
+		got.Language = given.Language
+	}
+	if given.Category != "" {
+		got.Category = given.Category
+	}
+	return got, nil
+}
+
+// addOutlets subscribes to outlets and says how many were new.
+func (a *app) addOutlets(ctx context.Context, db *sqlite.DB, outlets []feed.Outlet, what string) error {
+	n, err := db.AddFeeds(ctx, outlets)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "subscribed to %d of %d %s (%d already subscribed)\n", n, len(outlets), what, len(outlets)-n)
+	return nil
+}
+
+func (a *app) feedsImportCmd() *cobra.Command {
+	var builtin bool
+	cmd := &cobra.Command{
+		Use:   "import [flags] FILE.opml",
+		Short: "Subscribe to the feeds of an OPML file (- for standard input)",
+		Long: `Import subscribes to every feed of an OPML subscription list, as exported
+by feed readers. The outline attributes country, kind and language are kept;
+enclosing folders become the category. Broken outlines are reported and
+skipped; the others are imported. --builtin imports the built-in list.`,
+		Example: `  parallax feeds import subscriptions.opml
+  parallax feeds import --builtin`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if builtin == (len(args) == 1) || len(args) > 1 {
+				return usagef("feeds import: give one OPML file or --builtin")
+			}
+			ctx := cmd.Context()
+			var outlets []feed.Outlet
+			what := "built-in outlets"
+			var broken *feed.BrokenEntriesError
+			if builtin {
+				outlets = feed.Builtin()
+			} else {
+				what = "feeds of " + args[0]
+				var r io.Reader = a.stdin
+				if args[0] != "-" {
+					f, err := os.Open(args[0])
+					if err != nil {
+						return fmt.Errorf("feeds import: %w", err)
+					}
+					defer f.Close()
+					r = f
+				}
+				var err error
+				outlets, err = feed.ParseOPML(r)
+				if err != nil && !errors.As(err, &broken) {
+					return fmt.Errorf("feeds import %s: %w", args[0], err)
+				}
+				if broken != nil {
+					for _, e := range broken.Entries {
+						fmt.Fprintf(a.stderr, "warning: %s: skipped or partly kept: %v\n", args[0], e)
+					}
+				}
+			}
+			db, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			return a.addOutlets(ctx, db, outlets, what)
+		},
+	}
+	cmd.Flags().BoolVar(&builtin, "builtin", false, "import the built-in outlet list")
+	return cmd
+}
+
+func (a *app) feedsExportCmd() *cobra.Command {
+	var (
+		builtin bool
+		output  string
+	)
+	cmd := &cobra.Command{
+		Use:   "export [flags]",
+		Short: "Write the subscribed feeds as OPML",
+		Long: `Export writes every subscribed feed (disabled ones included) as an OPML 2.0
+document that "parallax feeds import" and feed readers read back, with
+country, kind and language attributes and folders by category.`,
+		Example: `  parallax feeds export > feeds.opml
+  parallax feeds export --builtin -o outlets.opml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var doc bytes.Buffer
+			if builtin {
+				doc.Write(feed.BuiltinOPML())
+			} else {
+				db, err := a.openStore(cmd.Context())
+				if err != nil {
+					return err
+				}
+				states, err := db.FeedStates(cmd.Context())
+				db.Close()
+				if err != nil {
+					return err
+				}
+				outlets := make([]feed.Outlet, len(states))
+				for i, st := range states {
+					outlets[i] = st.Outlet()
+				}
+				if err := feed.WriteOPML(&doc, outlets); err != nil {
+					return err
+				}
+			}
+			if output == "" || output == "-" {
+				_, err := doc.WriteTo(a.stdout)
+				return err
+			}
+			if err := os.WriteFile(output, doc.Bytes(), 0o644); err != nil {
+				return fmt.Errorf("feeds export: %w", err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&builtin, "builtin", false, "export the built-in outlet list instead")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
+	return cmd
+}
+
+func (a *app) feedsRemoveCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "remove URL...",
+		Short: "Unsubscribe from feeds (their articles stay stored)",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := a.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			var failed int
+			for _, u := range args {
+				if err := db.RemoveFeed(cmd.Context(), u); err != nil {
+					if errors.Is(err, store.ErrNotFound) {
+						err = fmt.Errorf("%s: not subscribed (see parallax feeds list)", u)
+					}
+					fmt.Fprintf(a.stderr, "error: %v\n", err)
+					failed++
+					continue
+				}
+				fmt.Fprintf(a.stdout, "removed %s\n", u)
+			}
+			if failed > 0 {
+				return fmt.Errorf("%d of %d feeds could not be removed", failed, len(args))
+			}
+			return nil
+		},
+	}
+}
+
+// feedListing is one line of `feeds list --json`: the feed's state, its
+// status in a word, and what became of its items.
+type feedListing struct {
+	feed.State
+	Status string `json:"status"`
+	// Stored and FailedItems count the items recorded from this feed that
+	// became articles and that could not.
+	Stored      int `json:"stored"`
+	FailedItems int `json:"failed_items"`
+}
+
+// FeedStatus sums up a feed's state in one word: "disabled", "never"
+// (not polled yet), "failing" or "ok".
+func FeedStatus(st feed.State) string {
+	switch {
+	case st.Disabled:
+		return "disabled"
+	case st.LastFetch.IsZero():
+		return "never"
+	case st.ErrorCount > 0:
+		return "failing"
+	}
+	return "ok"
+}
+
+func (a *app) feedsListCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [flags]",
+		Short: "List subscribed feeds with their last fetch, status, error and item counts",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			db, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			states, err := db.FeedStates(ctx)
+			if err != nil {
+				return err
+			}
+			counts, err := db.FeedItemCounts(ctx)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := newJSONLines(a.stdout)
+				for _, st := range states {
+					c := counts[st.URL]
+					if err := out.write(feedListing{State: st, Status: FeedStatus(st), Stored: c.Stored, FailedItems: c.Failed}); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			if len(states) == 0 {
+				fmt.Fprintln(a.stdout, "no feeds subscribed: parallax feeds add URL, parallax feeds import FILE.opml, or parallax feeds add --builtin")
+				return nil
+			}
+			now := time.Now()
+			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "STATUS\tTITLE\tLAST FETCH\tNEXT POLL\tITEMS\tNEW\tTOTAL\tURL\tERROR")
+			for _, st := range states {
+				msg := st.LastError
+				if msg == "" {
+					msg = st.Warning
+				}
+				next := "-"
+				switch {
+				case st.Disabled:
+				case !st.NextPoll.After(now):
+					next = "due"
+				default:
+					next = relTime(st.NextPoll, now, "")
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", FeedStatus(st), clip(oneLine(st.Title), 40),
+					relTime(st.LastFetch, now, "never"), next, st.ItemsLast, st.NewLast, st.ItemsTotal, st.URL, clip(oneLine(msg), 100))
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines, one feed a line")
+	return cmd
+}
+
+// relTime renders t relative to now ("5m ago", "in 12m"), or zero when t
+// is the zero time.
+func relTime(t, now time.Time, zero string) string {
+	if t.IsZero() {
+		return zero
+	}
+	if d := now.Sub(t); d >= 0 {
+		return shortDuration(d) + " ago"
+	}
+	return "in " + shortDuration(t.Sub(now))
+}
+
+func shortDuration(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%dh", int(d.Hours()))
+	}
+	return fmt.Sprintf("%dd", int(d.Hours()/24))
+}
+
+
+// oneLine folds white-space runs (newlines from outside included) to
+// single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// pollFlags configure the poller of `parallax poll` and `parallax serve`.
+type pollFlags struct {
+	hostRate        float64
+	hostConcurrency int
+	workers         int
+	ignoreRobots    bool
+}
+
+func (f *pollFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.Float64Var(&f.hostRate, "host-rate", 1, "requests per second to one host (0: no limit, for local feeds)")
+	fl.IntVar(&f.hostConcurrency, "host-concurrency", 2, "requests in flight to one host")
+	fl.IntVar(&f.workers, "poll-workers", 8, "feeds fetched at once")
+	fl.BoolVar(&f.ignoreRobots, "ignore-robots", false, "do not check robots.txt (for feeds you own)")
+}
+
+// poller wires the feed poller: fetch client, the pipeline's FeedStore
+// over db, and the options of f.
+func (a *app) poller(db *sqlite.DB, f pollFlags, progress func(feed.Progress)) (*feed.Poller, error) {
+	if f.hostRate < 0 || math.IsNaN(f.hostRate) {
+		return nil, usagef("--host-rate %v: want 0 (no limit) or more", f.hostRate)
+	}
+	lim := rate.Limit(f.hostRate)
+	if f.hostRate == 0 {
+		lim = rate.Inf
+	}
+	fs := pipeline.NewFeedStore(db, a.log)
+	p := feed.NewPoller(a.feedClient(), fs, feed.PollerOptions{
+		Workers:         f.workers,
+		HostConcurrency: f.hostConcurrency,
+		HostRate:        lim,
+		IgnoreRobots:    f.ignoreRobots,
+		Progress:        progress,
+		Logger:          a.log,
+	})
+	fs.SetPages(p)
+	return p, nil
+}
+
+func (a *app) pollCmd() *cobra.Command {
+	var (
+		f       pollFlags
+		force   bool
+		asJSON  bool
+		analyse bool
+	)
+	cmd := &cobra.Command{
+		Use:   "poll [flags] [FEED-URL...]",
+		Short: "Poll the subscribed feeds once and store their new articles",
+		Long: `Poll fetches every subscribed feed that is due (all of them with --force, or
+the feeds named), with conditional requests, and stores the new items as
+articles: items with the full text are cleaned from the feed, items with only
+a summary have their page fetched and extracted. New articles are then
+analysed (stories, entities, quotes) as after "parallax ingest".
+
+A feed that fails (malformed XML, HTTP 404, 429, 500, ...) gets the error
+recorded on it and is retried later with backoff; the other feeds go on.
+A feed that answers 410 Gone is disabled. "parallax feeds list" shows each
+feed's state. With no feeds subscribed, poll subscribes to the built-in
+outlet list first.
+
+Progress is shown on a terminal; the last line sums up the poll. The exit
+code is 1 when any feed failed.`,
+		Example: `  parallax poll
+  parallax poll --force --json
+  parallax poll --allow-private --host-rate 0 http://127.0.0.1:8000/feed.xml`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			db, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			states, err := db.FeedStates(ctx)
+			if err != nil {
+				return err
+			}
+			if len(states) == 0 {
+				fmt.Fprintln(a.stderr, "parallax: no feeds subscribed: starting with the built-in outlet list (parallax feeds list shows it, parallax feeds remove drops a feed)")
+				if err := a.addOutlets(ctx, db, feed.Builtin(), "built-in outlets"); err != nil {
+					return err
+				}
+			}
+			var bar *progressBar
+			p, err := a.poller(db, f, func(pr feed.Progress) {
+				if bar == nil {
+					bar = newProgressBar(a.stderr, pr.Total, "poll")
+				}
+				bar.describe(fmt.Sprintf("poll: %s", pr.Result.URL))
+				bar.set(pr.Done)
+			})
+			if err != nil {
+				return err
+			}
+			sum, pollErr := p.Poll(ctx, feed.PollOptions{Force: force || len(args) > 0, URLs: args})
+			if bar != nil {
+				bar.finish()
+			}
+			var an pipeline.AnalyzeSummary
+			if pollErr == nil && analyse && sum.New > 0 {
+				an, pollErr = pipeline.NewAnalyzer(a.log).Analyze(ctx, db)
+			}
+			for _, r := range sum.Results {
+				if r.Error != "" {
+					fmt.Fprintf(a.stderr, "error: %s: %s\n", r.URL, r.Error)
+				}
+			}
+			if asJSON {
+				out := struct {
+					feed.Summary
+					Analysis pipeline.AnalyzeSummary `json:"analysis"`
+				}{sum, an}
+				if err := newJSONLines(a.stdout).write(out); err != nil {
+					return err
+				}
+			} else {
+				fmt.Fprintln(a.stdout, sum.String())
+				if an.Articles > 0 {
+					fmt.Fprintf(a.stdout, "analysed %d new articles: %d duplicates folded, %d new stories, %d quotes (%.1fs)\n",
+						an.Articles, an.Duplicates, an.NewStories, an.Quotes, an.Elapsed.Seconds())
+				}
+			}
+			if pollErr != nil {
+				return pollErr
+			}
+			if len(args) > 0 && sum.Feeds < len(args) {
+				return fmt.Errorf("%d of the %d feeds named are not subscribed or disabled (see parallax feeds list)", len(args)-sum.Feeds, len(args))
+			}
+			if bad := sum.Failed + sum.Disabled; bad > 0 {
+				return fmt.Errorf("%d of %d feeds failed (errors recorded on them; see parallax feeds list)", bad, sum.Feeds)
+			}
+			return nil
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().BoolVar(&force, "force", false, "poll every feed, due or not")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the summary, with one result per feed, as one JSON line")
+	cmd.Flags().BoolVar(&analyse, "analyse", true, "analyse the new articles after polling")
+	a.addAllowPrivate(cmd)
+	return cmd
+}
+
+// schedule polls due feeds every tick until ctx ends, analysing new
+// articles after each pass, for `parallax serve`. kick makes it poll at
+// once (a feed was added). It logs failures and returns when ctx ends.
+func (a *app) schedule(ctx context.Context, db *sqlite.DB, p *feed.Poller, tick time.Duration, kick <-chan struct{}) {
+	analyzer := pipeline.NewAnalyzer(a.log)
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	for {
+		sum, err := p.Poll(ctx, feed.PollOptions{})
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			a.log.WarnContext(ctx, "scheduled poll failed", "error", err)
+		}
+		if sum.Feeds > 0 {
+			a.log.InfoContext(ctx, "scheduled poll", "feeds", sum.Feeds, "new", sum.New, "failed", sum.Failed,
+				"not_modified", sum.NotModified)
+		}
+		if sum.New > 0 {
+			if an, err := analyzer.Analyze(ctx, db); err != nil {
+				if ctx.Err() != nil {
+					return
+				}
+				a.log.WarnContext(ctx, "analysis after poll failed", "error", err)
+			} else {
+				a.log.InfoContext(ctx, "analysed", "articles", an.Articles, "new_stories", an.NewStories)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		case <-kick:
+		}
+	}
+}
+
+// webFeeds serves the feeds page of the web UI: it lists feeds and adds
+// one the way `parallax feeds add` does, then wakes the scheduler.
+type webFeeds struct {
+	db     *sqlite.DB
+	client feed.Getter
+	kick   chan<- struct{}
+	log    *slog.Logger
+}
+
+func (w webFeeds) FeedStates(ctx context.Context) ([]feed.State, error) { return w.db.FeedStates(ctx) }
+
+func (w webFeeds) AddFeed(ctx context.Context, rawURL string) (feed.Outlet, error) {
+	o, err := resolveFeed(ctx, w.client, rawURL, feed.Outlet{})
+	if err != nil {
+		return feed.Outlet{}, err
+	}
+	if _, err := w.db.AddFeeds(ctx, []feed.Outlet{o}); err != nil {
+		return feed.Outlet{}, err
+	}
+	w.log.InfoContext(ctx, "feed added from the web UI", "feed_url", o.FeedURL)
+	if w.kick != nil {
+		select {
+		case w.kick <- struct{}{}:
+		default: // a poll is already pending
+		}
+	}
+	return o, nil
+}

@@ -145,6 +145,10 @@ var invertible = map[string]bool{"said": true, "says": true, "added": true, "add
 	"responded": true, "insisted": true, "argued": true, "warned": true, "declared": true, "told": true,
 	"tweeted": true, "concluded": true, "according": true}
 
+// afterCues act as speech verbs only right after a quote, where they cannot
+// be nouns (`," the letter reads.`).
+var afterCues = map[string]bool{"reads": true, "notes": true, "states": true, "writes": true, "posted": true, "tweets": true, "claims": true, "reports": true}
+
 // colonCues introduce a quote after a colon even though, elsewhere, they
 // are too often nouns to count as speech verbs ("The Times reports:").
 var colonCues = map[string]bool{"reports": true, "notes": true, "states": true, "writes": true, "explains": true, "put": true, "posted": true, "commented": true, "tweeted": true, "wrote": true}
@@ -401,6 +405,9 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 	if afterOK {
 		for k := after; k < len(ws) && k < after+window && ws[k].start < se && !ws[k].quoted; k++ {
 			part, isCue := cues[ws[k].lw]
+			if !isCue && afterCues[ws[k].lw] && k <= after+4 {
+				isCue = true // `," the letter reads.`
+			}
 			if !isCue || part {
 				continue
 			}
@@ -807,6 +814,20 @@ func (d *doc) rightNP(ws []word, lo, limit int) speaker {
 	if anon {
 		return speaker{name: Unnamed, ok: true}
 	}
+	if !org.ok && lo < len(ws) && ws[lo].start < limit {
+		// `," said the ruling.`: a short describing phrase after the cue.
+		switch ws[lo].lw {
+		case "the", "a", "an", "this", "my", "his", "her", "their", "our":
+			end := lo
+			for end+1 < len(ws) && end+1-lo < 4 && ws[end+1].start < limit && !ws[end+1].quoted &&
+				!strings.ContainsAny(d.text[ws[end].end:ws[end+1].start], ",.;:!?\"“”()") {
+				end++
+			}
+			if end > lo {
+				return speaker{name: d.text[ws[lo].start:ws[end].end], ok: true}
+			}
+		}
+	}
 	return org
 }
 
@@ -859,7 +880,7 @@ func (d *doc) phrase(ws []word, lo, hi int) speaker {
 		switch ws[k].lw {
 		case "that", "who", "which", "what", "when", "where", "while", "as", "if", "it":
 			return speaker{}
-		case "the", "a", "an", "this":
+		case "the", "a", "an", "this", "my", "his", "her", "their", "our":
 			start = k
 		}
 		if start >= 0 {

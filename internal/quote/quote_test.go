@@ -168,6 +168,15 @@ func TestFind(t *testing.T) {
 			want: []want{{"thousands of shootings", "Donald Trump", "claim", true}},
 		},
 		{
+			name: "describing phrases as sources",
+			in:   "\"We see charter schools offering hope,\" the letter reads. \"We live in Satan's kingdom,\" my father often said. \"A state cannot avoid the conclusion,\" said the ruling.",
+			want: []want{
+				{"We see charter schools", "the letter", "reads", true},
+				{"We live in Satan's kingdom", "my father", "said", true},
+				{"A state cannot avoid", "the ruling", "said", true},
+			},
+		},
+		{
 			name: "doubled apostrophes as quotation marks",
 			in:   "''We've shown the world we can float like butterflies,'' Mr. Barack Obama said.",
 			want: []want{{"We've shown the world", "Barack Obama", "said", true}},

@@ -115,6 +115,8 @@ Every read command takes --json and then prints JSON Lines.`,
 		a.serveCmd(),
 		a.evalCmd(),
 		a.benchCmd(),
+		a.timelineCmd(),
+		a.briefCmd(),
 		a.feedsCmd(),
 		a.pollCmd(),
 	)

@@ -1,0 +1,386 @@
+// Package brief assembles a storyline briefing — what happened when, who
+// said what, which outlets covered it and whom each quoted — and renders it
+// as Markdown, self-contained HTML or JSON, for a journalist to paste or
+// send.
+//
+// New is pure: it takes an Input (see Gather for reading one from a store)
+// and returns a Briefing; the renderers only format what New decided.
+package brief
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/timeline"
+)
+
+// Briefing is one storyline's briefing. The JSON field names are a public
+// interface (CLI --format json, HTTP API).
+type Briefing struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	// From and To span the publication dates of the storyline's articles;
+	// zero when none is dated.
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
+	// Generated is when the briefing was made (as given in Options).
+	Generated time.Time        `json:"generated,omitzero"`
+	Stories   []Story          `json:"stories"`
+	Timeline  []timeline.Event `json:"timeline"`
+	Quotes    []Quote          `json:"quotes"`
+	Outlets   []Outlet         `json:"outlets"`
+	// Disagreements are places where outlets' accounts differ; empty when
+	// no comparison found any.
+	Disagreements []Disagreement `json:"disagreements"`
+	// Articles are every article of the storyline, oldest first.
+	Articles []Article `json:"articles"`
+}
+
+// Story is one story of the storyline.
+type Story struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	FirstSeen time.Time `json:"first_seen,omitzero"`
+	LastSeen  time.Time `json:"last_seen,omitzero"`
+	Outlets   []string  `json:"outlets"`
+	Articles  int       `json:"articles"`
+}
+
+// Quote is one key quote with where it was published.
+type Quote struct {
+	Speaker   string    `json:"speaker"`
+	Text      string    `json:"text"`
+	Cue       string    `json:"cue,omitempty"`
+	Outlet    string    `json:"outlet"`
+	ArticleID string    `json:"article_id"`
+	URL       string    `json:"url,omitempty"`
+	Date      time.Time `json:"date,omitzero"`
+	// AlsoIn lists the other outlets that carried the same words.
+	AlsoIn []string `json:"also_in,omitempty"`
+}
+
+// Outlet is one outlet's coverage of the storyline.
+type Outlet struct {
+	Name     string    `json:"name"`
+	Articles int       `json:"articles"`
+	Stories  int       `json:"stories"`
+	First    time.Time `json:"first,omitzero"`
+	Last     time.Time `json:"last,omitzero"`
+	// Quotes counts the attributed quotes the outlet carried; Voices are
+	// whom it quoted, most quoted first.
+	Quotes int     `json:"quotes"`
+	Voices []Voice `json:"voices"`
+}
+
+// Voice is a speaker and how many times one outlet quoted them.
+type Voice struct {
+	Speaker string `json:"speaker"`
+	Quotes  int    `json:"quotes"`
+}
+
+// Disagreement is one point on which outlets' accounts differ.
+type Disagreement struct {
+	Topic  string  `json:"topic"`
+	Claims []Claim `json:"claims"`
+}
+
+// Claim is what one outlet says on a disputed point.
+type Claim struct {
+	Outlet    string `json:"outlet"`
+	Text      string `json:"text"`
+	ArticleID string `json:"article_id,omitempty"`
+}
+
+// Article is one article of the storyline, for citing.
+type Article struct {
+	ID          string    `json:"id"`
+	Title       string    `json:"title"`
+	Outlet      string    `json:"outlet"`
+	Republisher string    `json:"republisher,omitempty"`
+	URL         string    `json:"url,omitempty"`
+	Published   time.Time `json:"published,omitzero"`
+}
+
+// Options tune New. The zero value uses the defaults.
+type Options struct {
+	// Generated is stamped on the briefing; zero leaves it out.
+	Generated time.Time
+	// MaxQuotes is the number of key quotes; 0 means 10.
+	MaxQuotes int
+	// QuotesPerSpeaker caps the key quotes of one speaker; 0 means 2.
+	QuotesPerSpeaker int
+	// Timeline tunes the event folding.
+	Timeline timeline.Options
+	// Disagreements, when given (from an outlet comparison), are carried
+	// into the briefing as they are.
+	Disagreements []Disagreement
+}
+
+// New builds the briefing of in.
+func New(in Input, opts Options) Briefing {
+	if opts.MaxQuotes <= 0 {
+		opts.MaxQuotes = 10
+	}
+	if opts.QuotesPerSpeaker <= 0 {
+		opts.QuotesPerSpeaker = 2
+	}
+	b := Briefing{
+		ID:            in.Storyline.ID,
+		Label:         in.Storyline.Label,
+		Generated:     opts.Generated,
+		Stories:       []Story{},
+		Quotes:        []Quote{},
+		Outlets:       []Outlet{},
+		Disagreements: []Disagreement{},
+		Articles:      []Article{},
+	}
+	arts := map[string]news.Article{}
+	for _, d := range in.Docs {
+		a := d.Article
+		arts[a.ID] = a
+		b.Articles = append(b.Articles, Article{
+			ID: a.ID, Title: a.Title, Outlet: outletOf(a), Republisher: republisherOf(a),
+			URL: a.URL, Published: a.Published,
+		})
+		if p := a.Published; !p.IsZero() {
+			if b.From.IsZero() || p.Before(b.From) {
+				b.From = p
+			}
+			if p.After(b.To) {
+				b.To = p
+			}
+		}
+	}
+	for _, s := range in.Stories {
+		st := Story{ID: s.ID, Title: s.Title, FirstSeen: s.FirstSeen, LastSeen: s.LastSeen, Articles: len(s.ArticleIDs), Outlets: []string{}}
+		seen := map[string]bool{}
+		for _, id := range s.ArticleIDs {
+			if a, ok := arts[id]; ok && !seen[outletOf(a)] {
+				seen[outletOf(a)] = true
+				st.Outlets = append(st.Outlets, outletOf(a))
+			}
+		}
+		b.Stories = append(b.Stories, st)
+	}
+	slices.SortStableFunc(b.Stories, func(x, y Story) int { return compareTimes(x.FirstSeen, y.FirstSeen) })
+
+	b.Timeline = timeline.Build(in.Docs, opts.Timeline)
+	if b.Timeline == nil {
+		b.Timeline = []timeline.Event{}
+	}
+	b.Quotes = keyQuotes(in.Quotes, arts, opts)
+	b.Outlets = outlets(in, arts)
+	if opts.Disagreements != nil {
+		b.Disagreements = opts.Disagreements
+	}
+	return b
+}
+
+// outletOf names the outlet an article's text comes from.
+func outletOf(a news.Article) string {
+	if a.OriginOutlet != "" {
+		return a.OriginOutlet
+	}
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	return "unknown outlet"
+}
+
+func republisherOf(a news.Article) string {
+	if a.Republisher != "" {
+		return a.Republisher
+	}
+	if a.OriginOutlet != "" && a.Outlet != "" && a.Outlet != a.OriginOutlet {
+		return a.Outlet
+	}
+	return ""
+}
+
+// compareTimes orders dated times first, earliest first.
+func compareTimes(a, b time.Time) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
+}
+
+// named reports whether a quote's speaker is someone a reader can cite.
+func named(q news.Quote) bool {
+	s := strings.TrimSpace(q.Speaker)
+	return s != "" && s != "unnamed"
+}
+
+// keyQuotes picks the quotes worth a briefing: direct quotes of named
+// speakers of a readable length, at most QuotesPerSpeaker per speaker, the
+// same words carried by several outlets listed once, in date order.
+func keyQuotes(qs []news.Quote, arts map[string]news.Article, opts Options) []Quote {
+	type cand struct {
+		q     news.Quote
+		score float64
+		also  []string
+	}
+	byText := map[string]*cand{}
+	var cands []*cand
+	for _, q := range qs {
+		if !q.Direct || !named(q) {
+			continue
+		}
+		n := len(strings.Fields(q.Text))
+		if n < 6 {
+			continue
+		}
+		a := arts[q.ArticleID]
+		key := foldText(q.Text)
+		if c, ok := byText[key]; ok {
+			o := outletOf(a)
+			if o != outletOf(arts[c.q.ArticleID]) && !slices.Contains(c.also, o) {
+				c.also = append(c.also, o)
+			}
+			continue
+		}
+		// Prefer quotes of 12–40 words: long enough to carry a position,
+		// short enough to paste.
+		score := float64(min(n, 40)) / 40
+		if n > 60 {
+			score -= 0.3
+		}
+		if q.SpeakerID != "" {
+			score += 0.2
+		}
+		c := &cand{q: q, score: score}
+		byText[key] = c
+		cands = append(cands, c)
+	}
+	ranked := slices.Clone(cands)
+	slices.SortStableFunc(ranked, func(x, y *cand) int { return cmp.Compare(y.score, x.score) })
+	perSpeaker := map[string]int{}
+	var picked []*cand
+	for _, c := range ranked {
+		if len(picked) >= opts.MaxQuotes {
+			break
+		}
+		sp := strings.ToLower(c.q.Speaker)
+		if perSpeaker[sp] >= opts.QuotesPerSpeaker {
+			continue
+		}
+		perSpeaker[sp]++
+		picked = append(picked, c)
+	}
+	slices.SortStableFunc(picked, func(x, y *cand) int {
+		if c := compareTimes(arts[x.q.ArticleID].Published, arts[y.q.ArticleID].Published); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.q.ArticleID, y.q.ArticleID); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.q.Start, y.q.Start)
+	})
+	out := make([]Quote, 0, len(picked))
+	for _, c := range picked {
+		a := arts[c.q.ArticleID]
+		date := c.q.Date
+		if date.IsZero() {
+			date = a.Published
+		}
+		out = append(out, Quote{
+			Speaker: c.q.Speaker, Text: c.q.Text, Cue: c.q.Cue, Outlet: outletOf(a),
+			ArticleID: c.q.ArticleID, URL: a.URL, Date: date, AlsoIn: c.also,
+		})
+	}
+	return out
+}
+
+// foldText reduces a quote to lower-case letters and digits, so copies
+// that differ in punctuation or spacing match.
+func foldText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// outlets counts each outlet's articles, stories and quoted speakers.
+func outlets(in Input, arts map[string]news.Article) []Outlet {
+	byName := map[string]*Outlet{}
+	var order []string
+	get := func(name string) *Outlet {
+		o, ok := byName[name]
+		if !ok {
+			o = &Outlet{Name: name, Voices: []Voice{}}
+			byName[name] = o
+			order = append(order, name)
+		}
+		return o
+	}
+	for _, d := range in.Docs {
+		o := get(outletOf(d.Article))
+		o.Articles++
+		if p := d.Article.Published; !p.IsZero() {
+			if o.First.IsZero() || p.Before(o.First) {
+				o.First = p
+			}
+			if p.After(o.Last) {
+				o.Last = p
+			}
+		}
+	}
+	for _, s := range in.Stories {
+		seen := map[string]bool{}
+		for _, id := range s.ArticleIDs {
+			a, ok := arts[id]
+			if !ok || seen[outletOf(a)] {
+				continue
+			}
+			seen[outletOf(a)] = true
+			get(outletOf(a)).Stories++
+		}
+	}
+	voices := map[string]map[string]int{}
+	for _, q := range in.Quotes {
+		a, ok := arts[q.ArticleID]
+		if !ok || !named(q) {
+			continue
+		}
+		name := outletOf(a)
+		o := get(name)
+		o.Quotes++
+		if voices[name] == nil {
+			voices[name] = map[string]int{}
+		}
+		voices[name][q.Speaker]++
+	}
+	out := make([]Outlet, 0, len(order))
+	for _, name := range order {
+		o := byName[name]
+		for sp, n := range voices[name] {
+			o.Voices = append(o.Voices, Voice{Speaker: sp, Quotes: n})
+		}
+		slices.SortFunc(o.Voices, func(x, y Voice) int {
+			if c := cmp.Compare(y.Quotes, x.Quotes); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.Speaker, y.Speaker)
+		})
+		out = append(out, *o)
+	}
+	slices.SortStableFunc(out, func(x, y Outlet) int {
+		if c := cmp.Compare(y.Articles, x.Articles); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Name, y.Name)
+	})
+	return out
+}

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parallax-news/parallax/internal/brief"
+	"github.com/parallax-news/parallax/internal/timeline"
+)
+
+// timelineLine is one event of the --json output: the event's fields and
+// the storyline it belongs to.
+type timelineLine struct {
+	StorylineID string `json:"storyline_id"`
+	timeline.Event
+}
+
+func (a *app) timelineCmd() *cobra.Command {
+	var (
+		storylineID string
+		asJSON      bool
+	)
+	cmd := &cobra.Command{
+		Use:   "timeline",
+		Short: "Show the dated events of a storyline, oldest first",
+		Long: `Timeline lists the events the articles of a storyline report, dated by when
+they happened (not when they were published): sentences holding a date of
+day, week or month precision, with relative dates ("on Tuesday", "this
+month") resolved against each article's publication date. The same event
+reported by several articles is one entry citing every source.
+
+Without --storyline every storyline is shown, newest first. With --json each
+line is an event object with storyline_id, date (a TimeML value: 2025-08-15,
+2025-W49, 2025-08), precision, start, end, text, planned and sources (each
+with article_id, outlet, title, url, published, sentence, timex, value).`,
+		Example: `  parallax timeline
+  parallax timeline --storyline SL_ID --json | jq -r '.date + " " + .text'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			db, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			ids := []string{storylineID}
+			if storylineID == "" {
+				list, err := db.Storylines(ctx)
+				if err != nil {
+					return err
+				}
+				ids = ids[:0]
+				for _, l := range list {
+					ids = append(ids, l.ID)
+				}
+			}
+			out := newJSONLines(a.stdout)
+			for i, id := range ids {
+				in, err := brief.Gather(ctx, db, id)
+				if err != nil {
+					return err
+				}
+				events := timeline.Build(in.Docs, timeline.Options{})
+				if asJSON {
+					for _, e := range events {
+						if err := out.write(timelineLine{StorylineID: in.Storyline.ID, Event: e}); err != nil {
+							return err
+						}
+					}
+					continue
+				}
+				if i > 0 {
+					fmt.Fprintln(a.stdout)
+				}
+				sl := in.Storyline
+				fmt.Fprintf(a.stdout, "%s  %s  %s\n", sl.ID, span(sl.FirstSeen, sl.LastSeen), clip(sl.Label, 80))
+				if len(events) == 0 {
+					fmt.Fprintln(a.stdout, "  no dated events")
+					continue
+				}
+				tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+				for _, e := range events {
+					var outs []string
+					for _, s := range e.Sources {
+						outs = append(outs, s.Outlet)
+					}
+					text := e.Text
+					if e.Planned {
+						text = "(planned) " + text
+					}
+					fmt.Fprintf(tw, "  %s\t%s\t[%s]\n", e.Date, clip(text, 110), strings.Join(outs, "; "))
+				}
+				if err := tw.Flush(); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&storylineID, "storyline", "", "only this storyline (default: every storyline)")
+	f.BoolVar(&asJSON, "json", false, "print JSON Lines, one event a line")
+	return cmd
+}

@@ -111,7 +111,7 @@ type Options struct {
 	Generated time.Time
 	// MaxQuotes is the number of key quotes; 0 means 10.
 	MaxQuotes int
-	// QuotesPerSpeaker caps the key quotes of one speaker; 0 means 2.
+	// QuotesPerSpeaker caps the key quotes of one speaker; 0 means 3.
 	QuotesPerSpeaker int
 	// Timeline tunes the event folding.
 	Timeline timeline.Options
@@ -126,7 +126,7 @@ func New(in Input, opts Options) Briefing {
 		opts.MaxQuotes = 10
 	}
 	if opts.QuotesPerSpeaker <= 0 {
-		opts.QuotesPerSpeaker = 2
+		opts.QuotesPerSpeaker = 3
 	}
 	b := Briefing{
 		ID:            in.Storyline.ID,
@@ -171,6 +171,13 @@ func New(in Input, opts Options) Briefing {
 	b.Timeline = timeline.Build(in.Docs, opts.Timeline)
 	if b.Timeline == nil {
 		b.Timeline = []timeline.Event{}
+	}
+	for i := range b.Timeline {
+		for j, s := range b.Timeline[i].Sources {
+			if s.Outlet == "" {
+				b.Timeline[i].Sources[j].Outlet = outletOf(arts[s.ArticleID])
+			}
+		}
 	}
 	b.Quotes = keyQuotes(in.Quotes, arts, opts)
 	b.Outlets = outlets(in, arts)
@@ -221,8 +228,9 @@ func named(q news.Quote) bool {
 }
 
 // keyQuotes picks the quotes worth a briefing: direct quotes of named
-// speakers of a readable length, at most QuotesPerSpeaker per speaker, the
-// same words carried by several outlets listed once, in date order.
+// speakers of a readable length, at most QuotesPerSpeaker per speaker and
+// spread over speakers and outlets, the same words carried by several
+// outlets listed once, in date order.
 func keyQuotes(qs []news.Quote, arts map[string]news.Article, opts Options) []Quote {
 	type cand struct {
 		q     news.Quote
@@ -261,19 +269,32 @@ func keyQuotes(qs []news.Quote, arts map[string]news.Article, opts Options) []Qu
 		byText[key] = c
 		cands = append(cands, c)
 	}
-	ranked := slices.Clone(cands)
-	slices.SortStableFunc(ranked, func(x, y *cand) int { return cmp.Compare(y.score, x.score) })
+	// Greedy: each pick is the best remaining quote after a penalty for
+	// speakers and outlets already picked, so the briefing hears several
+	// voices through several outlets.
 	perSpeaker := map[string]int{}
+	perOutlet := map[string]int{}
+	used := make([]bool, len(cands))
 	var picked []*cand
-	for _, c := range ranked {
-		if len(picked) >= opts.MaxQuotes {
+	for len(picked) < opts.MaxQuotes {
+		best, bestScore := -1, 0.0
+		for i, c := range cands {
+			sp := strings.ToLower(c.q.Speaker)
+			if used[i] || perSpeaker[sp] >= opts.QuotesPerSpeaker {
+				continue
+			}
+			s := c.score - 0.3*float64(perSpeaker[sp]) - 0.2*float64(perOutlet[outletOf(arts[c.q.ArticleID])])
+			if best < 0 || s > bestScore {
+				best, bestScore = i, s
+			}
+		}
+		if best < 0 {
 			break
 		}
-		sp := strings.ToLower(c.q.Speaker)
-		if perSpeaker[sp] >= opts.QuotesPerSpeaker {
-			continue
-		}
-		perSpeaker[sp]++
+		c := cands[best]
+		used[best] = true
+		perSpeaker[strings.ToLower(c.q.Speaker)]++
+		perOutlet[outletOf(arts[c.q.ArticleID])]++
 		picked = append(picked, c)
 	}
 	slices.SortStableFunc(picked, func(x, y *cand) int {
@@ -293,7 +314,7 @@ func keyQuotes(qs []news.Quote, arts map[string]news.Article, opts Options) []Qu
 			date = a.Published
 		}
 		out = append(out, Quote{
-			Speaker: c.q.Speaker, Text: c.q.Text, Cue: c.q.Cue, Outlet: outletOf(a),
+			Speaker: c.q.Speaker, Text: strings.TrimRight(strings.TrimSpace(c.q.Text), ", "), Cue: c.q.Cue, Outlet: outletOf(a),
 			ArticleID: c.q.ArticleID, URL: a.URL, Date: date, AlsoIn: c.also,
 		})
 	}

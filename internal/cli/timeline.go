@@ -85,7 +85,11 @@ with article_id, outlet, title, url, published, sentence, timex, value).`,
 				for _, e := range events {
 					var outs []string
 					for _, s := range e.Sources {
-						outs = append(outs, s.Outlet)
+						o := s.Outlet
+						if o == "" {
+							o = "unknown outlet"
+						}
+						outs = append(outs, o)
 					}
 					text := e.Text
 					if e.Planned {

@@ -112,6 +112,11 @@ func (d *doc) nameBefore(ws []word, lo, hi int) speaker {
 	return speaker{name: d.text[ws[start].start:ws[end].end], ok: true}
 }
 
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // adverb reports words that may stand between a source and its cue.
 func adverb(w string) bool {
 	switch w {
@@ -162,6 +167,7 @@ var anonymous = map[string]bool{
 	"analyst": true, "analysts": true, "expert": true, "experts": true, "witness": true, "witnesses": true,
 	"resident": true, "residents": true, "lawmaker": true, "lawmakers": true, "observers": true, "critics": true,
 	"supporters": true, "voters": true, "protesters": true, "demonstrators": true,
+	"percent": true, "majority": true, "respondents": true,
 }
 
 var abbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "gov": true, "sen": true, "rep": true, "st": true, "jr": true, "sr": true, "gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "prof": true, "rev": true, "sept": true, "jan": true, "feb": true, "aug": true, "oct": true, "nov": true, "dec": true, "no": false}
@@ -442,7 +448,9 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 	}
 	// 1b. A dash after the quote names the source: `" ― Sonya Herridge`.
 	if rest := strings.TrimLeft(d.text[sp.end:min(len(d.text), sp.end+12)], " \u00a0"); strings.HasPrefix(rest, "―") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") {
-		if after < len(ws) && !ws[after].quoted {
+		if after < len(ws) && !ws[after].quoted && unicode.IsUpper(firstRune(d.text[ws[after].start:])) {
+			// Only a name right after the dash ("― Sonya Herridge"), not a
+			// clause ("― just as he did with Romney").
 			if who := d.rightNP(ws, after, len(d.text)); who.ok {
 				return who, "―", -1
 			}
@@ -497,7 +505,9 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 		} else {
 			who = d.leftNP(ws, lo, k)
 		}
-		if !who.ok {
+		if gap := strings.TrimSpace(d.text[ws[k].end:sp.start]); !who.ok && (strings.HasSuffix(gap, ",") || strings.HasSuffix(gap, ":")) && invertible[ws[k].lw] {
+			// `said Mr. Burman: "…"`: the source between cue and quote. Not
+			// `said Clinton was "justified"`, where the name opens a clause.
 			who = d.rightNP(ws, k+1, sp.start)
 		}
 		if who.ok {

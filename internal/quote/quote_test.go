@@ -361,3 +361,26 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func TestFindSpeakerGuards(t *testing.T) {
+	tests := []struct {
+		name, in, quote, speaker string
+	}{
+		{"name opening a clause after the cue is not the source; a share of people is unnamed",
+			"Voters were asked. However, 63 percent said Hillary Clinton was \"justified\" in keeping quiet.", "justified", Unnamed},
+		{"a dash before a clause names nobody",
+			"Senate Minority Leader Harry Reid has been pounding Trump as a “con artist” ― just as he did with Mitt Romney in 2012.", "con artist", "Harry Reid"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs, _ := find(tc.in)
+			q, ok := lookup(qs, tc.quote, true)
+			if !ok {
+				t.Fatalf("quote %q not found: %s", tc.quote, dump(qs))
+			}
+			if q.Speaker != tc.speaker {
+				t.Errorf("speaker %q, want %q", q.Speaker, tc.speaker)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -316,30 +317,44 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 	return int(n), nil
 }
 
-// TestDeepHTML feeds a page nested 100,000 elements deep: it must come back
-// quickly with its text, not overflow the stack.
+// TestDeepHTML feeds pages nested 100,000 elements deep (closed and
+// unclosed, block and formatting elements): each must come back quickly
+// with its text, not overflow the stack.
 func TestDeepHTML(t *testing.T) {
 	const depth = 100000
 	para := "The council met on Tuesday and agreed the budget after a long debate about schools and roads. "
-	var b strings.Builder
-	b.WriteString("<html><body>")
-	for range depth {
-		b.WriteString("<div>")
+	for _, tc := range []struct {
+		name       string
+		open, shut string
+	}{
+		{"div", "<div>", "</div>"},
+		{"unclosed div", "<div>", ""},
+		{"bold", "<b>", ""},
+		{"table", "<table><tr><td>", ""},
+		{"anchor", "<a href=x>", "</a>"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString("<html><body>")
+			for range depth {
+				b.WriteString(tc.open)
+			}
+			b.WriteString("<p>" + strings.Repeat(para, 5) + "</p>")
+			for range depth {
+				b.WriteString(tc.shut)
+			}
+			b.WriteString("</body></html>")
+			start := time.Now()
+			res, err := HTML(strings.NewReader(b.String()), "")
+			if err != nil {
+				t.Fatalf("HTML: %v", err)
+			}
+			if !strings.Contains(res.Text, "council met on Tuesday") {
+				t.Errorf("text lost: %.200q", res.Text)
+			}
+			t.Logf("%d-deep page (%d bytes) cleaned in %v", depth, b.Len(), time.Since(start))
+		})
 	}
-	b.WriteString("<p>" + strings.Repeat(para, 5) + "</p>")
-	for range depth {
-		b.WriteString("</div>")
-	}
-	b.WriteString("</body></html>")
-	start := time.Now()
-	res, err := HTML(strings.NewReader(b.String()), "")
-	if err != nil {
-		t.Fatalf("HTML: %v", err)
-	}
-	if !strings.Contains(res.Text, "council met on Tuesday") {
-		t.Errorf("text lost: %q", res.Text)
-	}
-	t.Logf("100,000-deep page cleaned in %v", time.Since(start))
 }
 
 func TestBoundDepth(t *testing.T) {
@@ -462,7 +477,9 @@ func TestHTMLFixture(t *testing.T) {
 }
 
 func TestBlockRules(t *testing.T) {
-	prose := func(s string) block { return block{text: s + " met on Tuesday and agreed the budget after a long debate."} }
+	prose := func(s string) block {
+		return block{text: s + " met on Tuesday and agreed the budget after a long debate."}
+	}
 	link := func(s string) block { return block{text: s, linkShare: 1} }
 	tests := []struct {
 		name    string
@@ -508,5 +525,29 @@ func TestBlockRules(t *testing.T) {
 				t.Errorf("paragraphs = %q", c.paras)
 			}
 		})
+	}
+}
+
+// TestManyElements checks that a page over maxElements takes the simple
+// path and still yields its text and metadata.
+func TestManyElements(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Budget</title><meta property="article:published_time" content="2025-09-24T10:00:00Z"></head><body><nav><p>Home</p></nav><article>`)
+	for i := range maxElements + 10 {
+		fmt.Fprintf(&b, "<p>Paragraph %d says the council met on Tuesday and agreed the budget.</p>\n", i)
+	}
+	b.WriteString("</article></body></html>")
+	res, err := HTML(strings.NewReader(b.String()), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(news.Paragraphs(res.Text)); n != maxElements+10 {
+		t.Errorf("got %d paragraphs, want %d", n, maxElements+10)
+	}
+	if strings.Contains(res.Text, "Home") {
+		t.Error("navigation kept")
+	}
+	if res.Title != "Budget" || res.Published.IsZero() {
+		t.Errorf("title %q, published %v", res.Title, res.Published)
 	}
 }

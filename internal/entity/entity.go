@@ -418,6 +418,9 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 	if titled {
 		return KindPerson, false
 	}
+	if nonPersonEnds[last] && len(name) > 1 {
+		return "", false // "Steve Harvey Morning Show", "Labor Day"
+	}
 	if _, ok := givenNames[Fold(name[0].text)]; ok && len(name) > 1 && len(name) <= 4 {
 		return KindPerson, false
 	}

@@ -1317,8 +1317,9 @@ func (d *doc) sentenceSpeaker(s sentence.Span, compatible func(string) bool) spe
 				return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
 			}
 			r, _ := utf8.DecodeRuneInString(prev[j])
-			if strings.ContainsAny(prev[j], ",.;:\"“”") || (unicode.IsUpper(r) && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s")) {
-				break
+			if strings.ContainsAny(prev[j], ",.;:\"“”") || (unicode.IsUpper(r) && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s")) ||
+				prepositions[w] || functionWords[w] || w == "or" || w == "but" {
+				break // "agreed with Matthews": Matthews is not the speaker
 			}
 		}
 	}

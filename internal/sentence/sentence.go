@@ -162,6 +162,11 @@ func endsHere(text string, i, j int) bool {
 			return true
 		}
 		w, _ := utf8.DecodeRuneInString(text[k:])
+		if w == '\'' {
+			// '' (a doubled apostrophe for a double mark) or 'Quote.
+			n, _ := utf8.DecodeRuneInString(text[k+1:])
+			return n == '\'' || unicode.IsUpper(n)
+		}
 		return unicode.IsUpper(w) || unicode.IsDigit(w) || isOpener(w) || w == '\n' || w == '-' || w == '—' || w == '•'
 	}
 	// No space: "Sunday.The" (joined debris) or `said."They've`. Only a

@@ -22,6 +22,8 @@ func TestSplit(t *testing.T) {
 		{"initial", "John F. Kennedy spoke.", []string{"John F. Kennedy spoke."}},
 		{"lines", "Headline without stop\nBody text. More", []string{"Headline without stop", "Body text.", "More"}},
 		{"lowercase after period", "It rose 3.5 percent vs. last year.", []string{"It rose 3.5 percent vs. last year."}},
+		{"doubled apostrophes open a sentence", "at the policy center. ''I wouldn't call it reform,'' he said.",
+			[]string{"at the policy center.", "''I wouldn't call it reform,'' he said."}},
 		{"empty", "  \n\n ", nil},
 	}
 	for _, tc := range tests {

@@ -17,6 +17,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /entities", s.showEntityList)
 	mux.HandleFunc("GET /entities/{id}", s.showEntity)
 	mux.HandleFunc("GET /quotes", s.showQuoteList)
+	mux.HandleFunc("GET /feeds", s.showFeeds)
+	mux.HandleFunc("POST /feeds", s.addFeed)
 
 	// JSON API.
 	mux.HandleFunc("GET /api/articles", s.apiArticles)
@@ -29,6 +31,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/entities", s.apiEntities)
 	mux.HandleFunc("GET /api/entities/{id}", s.apiEntity)
 	mux.HandleFunc("GET /api/quotes", s.apiQuotes)
+	mux.HandleFunc("GET /api/feeds", s.apiFeeds)
 	mux.HandleFunc("/api/", s.apiNotFound)
 
 	// Assets and health.

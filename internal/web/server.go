@@ -71,6 +71,14 @@ type Options struct {
 	Title string
 	// Now returns the current time, for request durations; nil means time.Now.
 	Now func() time.Time
+	// Feeds, when set, serves the feeds page (/feeds, /api/feeds) and
+	// adding a feed from it; nil makes them 404.
+	Feeds Feeds
+	// RequireToken makes write requests (adding a feed) need Token, given
+	// as the form field "token" or "Authorization: Bearer"; with an empty
+	// Token writes are refused. Set it when listening beyond loopback.
+	RequireToken bool
+	Token        string
 }
 
 // Limits of the JSON API.

@@ -33,6 +33,7 @@ var navItems = []navItem{
 	{Key: "entities", Label: "Entities", Path: "/entities"},
 	{Key: "quotes", Label: "Quotes", Path: "/quotes"},
 	{Key: "search", Label: "Search", Path: "/search"},
+	{Key: "feeds", Label: "Feeds", Path: "/feeds"},
 }
 
 // pageNames are the page templates; each is parsed together with
@@ -40,7 +41,7 @@ var navItems = []navItem{
 // the partials in templates/_*.html, which any page may call.
 var pageNames = []string{"article_list", "article_show", "search", "error",
 	"story_list", "story_show", "storyline_list", "storyline_show",
-	"entity_list", "entity_show", "quote_list"}
+	"entity_list", "entity_show", "quote_list", "feeds"}
 
 func parsePages(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/_*.html")

@@ -1,0 +1,71 @@
+package web
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/sharedtest"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
+)
+
+// seededDB returns a SQLite store in a temporary folder holding the five
+// seed articles from ../shared, each ingested with its publication date
+// from seeds-dates.tsv, then analysed: the real pipeline end to end.
+func seededDB(t *testing.T) *sqlite.DB {
+	t.Helper()
+	ctx := context.Background()
+	seeds := sharedtest.Dir(t, "corpus", "seeds")
+	tsv := sharedtest.Dir(t, "corpus", "seeds-dates.tsv")
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "seeds.db"))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+
+	f, err := os.Open(tsv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 2 || cols[0] == "file" {
+			continue
+		}
+		pub, err := time.Parse(time.DateOnly, cols[1])
+		if err != nil {
+			t.Fatalf("seeds-dates.tsv: %q: %v", sc.Text(), err)
+		}
+		path := filepath.Join(seeds, cols[0])
+		inputs, errs := ingest.Expand([]string{path})
+		if len(errs) > 0 {
+			t.Fatalf("expand %s: %v", path, errs)
+		}
+		sum, err := pipeline.Ingest(ctx, db, &ingest.Reader{}, inputs, pipeline.Options{
+			Clean: pipeline.CleanOptions{Published: pub},
+		})
+		if err != nil || sum.Failed > 0 {
+			t.Fatalf("ingest %s: %v %v", path, err, sum.Errors)
+		}
+		n += sum.Added
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n != 5 {
+		t.Fatalf("ingested %d seed articles, want 5", n)
+	}
+	if _, err := pipeline.NewAnalyzer(nil).Analyze(ctx, db); err != nil {
+		t.Fatalf("analyse: %v", err)
+	}
+	return db
+}

@@ -46,7 +46,7 @@ func analysedFixture() *analysisFake {
 			{ID: "s1", Title: "Trump and Putin speak", StorylineID: "l1", ArticleIDs: []string{"a6"}, Outlets: []string{"State Agency"},
 				FirstSeen: day("2025-07-03"), LastSeen: day("2025-07-03"), Terms: []string{"call"}},
 			{ID: "s2", Title: "Envoys meet", StorylineID: "l1", ArticleIDs: []string{"a3", "a2", "a1", "a4", "a5"},
-				Outlets: []string{"Aggregator", "Daily Digest", "Kyiv Ledger", "Wire Service"},
+				Outlets:   []string{"Aggregator", "Daily Digest", "Kyiv Ledger", "Wire Service"},
 				FirstSeen: day("2025-08-24"), LastSeen: day("2025-08-27"), Terms: []string{"envoys", "geneva"}},
 		},
 		storylines: []news.Storyline{{ID: "l1", Label: "peace talks", StoryIDs: []string{"s1", "s2"},

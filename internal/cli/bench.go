@@ -20,6 +20,9 @@ type benchResult struct {
 	Articles      int          `json:"articles"`
 	Added         int          `json:"added"`
 	Failed        int          `json:"failed"`
+	Stories       int          `json:"stories"`
+	Duplicates    int          `json:"duplicates"`
+	Quotes        int          `json:"quotes"`
 	ElapsedSec    float64      `json:"elapsed_sec"`
 	ArticlesPerS  float64      `json:"articles_per_sec"`
 	PeakRSSMiB    float64      `json:"peak_rss_mib"`
@@ -46,9 +49,11 @@ func (a *app) benchCmd() *cobra.Command {
 		Use:   "bench",
 		Short: "Measure end-to-end ingest speed and memory on Reuters-21578",
 		Long: `Bench ingests the Reuters-21578 collection (19,043 stories with a body)
-into a fresh database in a temporary folder, with every ingest stage on, and
-reports articles per second, peak resident memory and each stage's share of
-the time (stage times are summed over parallel workers).`,
+into a fresh database in a temporary folder with every stage on — read,
+clean, store, then the analysis (duplicates, stories, storylines, entities,
+quotes, time expressions) — and reports articles per second end to end, peak
+resident memory and each stage's share of the time (stage times are summed
+over parallel workers).`,
 		Example: `  parallax bench
   parallax bench --corpus ../shared/corpus/reuters21578 --json`,
 		Args: cobra.NoArgs,
@@ -87,37 +92,47 @@ the time (stage times are summed over parallel workers).`,
 			if err != nil {
 				return err
 			}
+			an, err := pipeline.NewAnalyzer(a.log).Analyze(ctx, db)
+			if err != nil {
+				return err
+			}
+			elapsed := sum.Elapsed + an.Elapsed
 			res := benchResult{
 				Corpus:       corpus,
 				Articles:     sum.Docs,
 				Added:        sum.Added,
 				Failed:       sum.Failed,
-				ElapsedSec:   sum.Elapsed.Seconds(),
-				ArticlesPerS: sum.Rate(),
+				ElapsedSec:   elapsed.Seconds(),
+				ArticlesPerS: float64(sum.Docs) / elapsed.Seconds(),
+				Stories:      an.NewStories,
+				Duplicates:   an.Duplicates,
+				Quotes:       an.Quotes,
 				PeakRSSMiB:   peakRSSMiB(),
 				Workers:      runtime.GOMAXPROCS(0),
 				GoVersion:    runtime.Version(),
 				CPUs:         runtime.NumCPU(),
 			}
+			stages := append(sum.Stages, an.Stages...)
 			var total float64
-			for _, s := range sum.Stages {
+			for _, s := range stages {
 				total += s.Time.Seconds()
 			}
-			for _, s := range sum.Stages {
+			for _, s := range stages {
 				sh := stageShare{Stage: s.Stage, Seconds: s.Time.Seconds()}
 				if total > 0 {
 					sh.Share = s.Time.Seconds() / total
 				}
 				res.Stages = append(res.Stages, sh)
 			}
-			if st, err := os.Stat(path); err == nil {
-				res.DatabaseBytes = st.Size()
+			if n, err := db.Size(ctx); err == nil {
+				res.DatabaseBytes = n
 			}
 			if asJSON {
 				return newJSONLines(a.stdout).write(res)
 			}
 			fmt.Fprintf(a.stdout, "corpus      %s\n", res.Corpus)
 			fmt.Fprintf(a.stdout, "articles    %d (%d stored, %d failed)\n", res.Articles, res.Added, res.Failed)
+			fmt.Fprintf(a.stdout, "analysis    %d stories, %d duplicates folded, %d quotes\n", res.Stories, res.Duplicates, res.Quotes)
 			fmt.Fprintf(a.stdout, "elapsed     %.2fs\n", res.ElapsedSec)
 			fmt.Fprintf(a.stdout, "throughput  %.0f articles/s (%d CPUs, %s)\n", res.ArticlesPerS, res.CPUs, res.GoVersion)
 			fmt.Fprintf(a.stdout, "peak RSS    %.0f MiB\n", res.PeakRSSMiB)

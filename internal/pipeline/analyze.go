@@ -2,10 +2,13 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"log/slog"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,6 +41,13 @@ type Analyzer struct {
 	clusters *cluster.Clusterer
 	entities *entity.Registry
 	warm     bool
+	// What the store holds, to write only what changed: a hash of each
+	// saved entity and storyline, the story IDs of each saved storyline,
+	// and the saved entity ID mapping.
+	savedEntities map[string]uint64
+	savedLines    map[string]uint64
+	lineStories   map[string][]string
+	savedCanon    map[string]string
 	// BatchSize is the number of articles analysed per transaction.
 	BatchSize int
 	// Workers run the per-article stages in parallel; <= 0 means GOMAXPROCS.
@@ -83,6 +93,11 @@ func NewAnalyzer(log *slog.Logger) *Analyzer {
 		dedup:     dedup.NewIndex(dedup.Options{}),
 		clusters:  cluster.New(cluster.DefaultConfig()),
 		entities:  &entity.Registry{},
+
+		savedEntities: map[string]uint64{},
+		savedLines:    map[string]uint64{},
+		lineStories:   map[string][]string{},
+		savedCanon:    map[string]string{},
 
 		BatchSize: 500,
 	}
@@ -160,6 +175,8 @@ func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
 		return n, fmt.Errorf("analyse: rebuild state: %w", err)
 	}
 	z.warm = true
+	// The replay rebuilt what the store already holds.
+	z.diff(&store.AnalysisBatch{}).commit(z)
 	return n, nil
 }
 
@@ -222,29 +239,24 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 			})
 			sum.Quotes += len(found[i].quotes)
 		}
-		batch.EntityIDs = z.entities.CanonicalIDs()
+		resolved := map[string]bool{}
 		for id := range touched {
-			if s, ok := z.clusters.Story(z.clusters.Resolve(id)); ok {
-				batch.Stories = append(batch.Stories, news.Story(s))
+			resolved[z.clusters.Resolve(id)] = true
+		}
+		for id := range resolved {
+			if st, ok := z.clusters.Story(id); ok {
+				batch.Stories = append(batch.Stories, news.Story(st))
 			}
 		}
-		slices.SortFunc(batch.Stories, func(a, b news.Story) int { return compareStrings(a.ID, b.ID) })
-		for _, l := range z.clusters.Storylines() {
-			batch.Storylines = append(batch.Storylines, news.Storyline(l))
-		}
-		if batch.Storylines == nil {
-			batch.Storylines = []news.Storyline{}
-		}
-		batch.Entities = []news.Entity{}
-		for _, e := range z.entities.Entities() {
-			batch.Entities = append(batch.Entities, news.Entity(e))
-		}
+		slices.SortFunc(batch.Stories, func(a, b news.Story) int { return strings.Compare(a.ID, b.ID) })
+		next := z.diff(&batch)
 		tCross += time.Since(t0)
 
 		t0 = time.Now()
 		if err := st.SaveAnalysis(ctx, batch); err != nil {
 			return sum, fmt.Errorf("analyse: save batch of %d: %w", len(arts), err)
 		}
+		next.commit(z)
 		tStore += time.Since(t0)
 		sum.Articles += len(arts)
 	}
@@ -253,14 +265,80 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 	return sum, nil
 }
 
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+// savedState is what the store will hold once a batch is saved.
+type savedState struct {
+	entities map[string]uint64
+	lines    map[string]uint64
+	stories  map[string][]string
+	canon    map[string]string
+}
+
+func (n savedState) commit(z *Analyzer) {
+	z.savedEntities, z.savedLines, z.lineStories, z.savedCanon = n.entities, n.lines, n.stories, n.canon
+}
+
+// hashJSON fingerprints a value by its JSON form.
+func hashJSON(v any) uint64 {
+	b, _ := json.Marshal(v) // domain values always marshal
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
+}
+
+// diff adds to the batch the storylines, entities and entity IDs that
+// differ from what the store holds, and the ones to delete, and returns
+// what the store will hold after the batch.
+func (z *Analyzer) diff(b *store.AnalysisBatch) savedState {
+	next := savedState{
+		entities: make(map[string]uint64, len(z.savedEntities)),
+		lines:    make(map[string]uint64, len(z.savedLines)),
+		stories:  make(map[string][]string, len(z.lineStories)),
+		canon:    z.entities.CanonicalIDs(),
 	}
-	return 0
+	storyLine := map[string]string{}
+	for _, l := range z.clusters.Storylines() {
+		h := hashJSON(l)
+		next.lines[l.ID], next.stories[l.ID] = h, l.StoryIDs
+		for _, sid := range l.StoryIDs {
+			storyLine[sid] = l.ID
+		}
+		if z.savedLines[l.ID] != h {
+			b.Storylines = append(b.Storylines, news.Storyline(l))
+		}
+	}
+	for id, stories := range z.lineStories {
+		if _, ok := next.lines[id]; ok {
+			continue
+		}
+		b.DeletedStorylines = append(b.DeletedStorylines, id)
+		for _, sid := range stories {
+			if into, ok := storyLine[z.clusters.Resolve(sid)]; ok {
+				b.Merges = append(b.Merges, news.Merge{Kind: "storyline", From: id, Into: into})
+				break
+			}
+		}
+	}
+	for _, e := range z.entities.Entities() {
+		h := hashJSON(e)
+		next.entities[e.ID] = h
+		if z.savedEntities[e.ID] != h {
+			b.Entities = append(b.Entities, news.Entity(e))
+		}
+	}
+	for id := range z.savedEntities {
+		if _, ok := next.entities[id]; !ok {
+			b.DeletedEntities = append(b.DeletedEntities, id)
+		}
+	}
+	b.EntityIDs = map[string]string{}
+	for local, canon := range next.canon {
+		if z.savedCanon[local] != canon {
+			b.EntityIDs[local] = canon
+		}
+	}
+	slices.Sort(b.DeletedStorylines)
+	slices.Sort(b.DeletedEntities)
+	return next
 }
 
 func convertMentions(ms []entity.Mention) []news.Mention {

@@ -65,20 +65,12 @@ func TestAnalyzeSeeds(t *testing.T) {
 	if len(lines[0].StoryIDs) != len(stories) {
 		t.Errorf("storyline holds %d of %d stories", len(lines[0].StoryIDs), len(stories))
 	}
-	for _, name := range []string{"Zelensky", "Ushakov", "Lavrov", "Kyiv"} {
-		ents, err := db.Entities(ctx, store.EntityQuery{Name: name})
+	checkEntities(t, db)
+	qs, err := db.Quotes(ctx, store.QuoteQuery{Speaker: "Vance"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(ents) != 1 {
-			var names []string
-			for _, e := range ents {
-				names = append(names, e.Name)
-			}
-			t.Errorf("%s: %d entities %v, want one across spellings", name, len(ents), names)
-		}
-	}
-	qs, err := db.Quotes(ctx, store.QuoteQuery{Speaker: "Vance"})
+
 	if err != nil || len(qs) == 0 {
 		t.Errorf("no quotes by Vance (err %v)", err)
 	}
@@ -119,5 +111,28 @@ func TestAnalyzeSeeds(t *testing.T) {
 	}
 	if an.DuplicateOf != orig[0].ID || an.StoryID != origAn.StoryID {
 		t.Errorf("copy: duplicate_of %q story %q; want %q and %q", an.DuplicateOf, an.StoryID, orig[0].ID, origAn.StoryID)
+	}
+	// Writing only what changed kept every entity and storyline in place.
+	checkEntities(t, db)
+	if lines, err := db.Storylines(ctx); err != nil || len(lines) != 1 {
+		t.Errorf("after the copy: %d storylines (%v), want 1", len(lines), err)
+	}
+}
+
+// checkEntities asserts that the seeds' spelling variants are one entity each.
+func checkEntities(t *testing.T, db *sqlite.DB) {
+	t.Helper()
+	for _, name := range []string{"Zelensky", "Ushakov", "Lavrov", "Kyiv"} {
+		ents, err := db.Entities(context.Background(), store.EntityQuery{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ents) != 1 {
+			var names []string
+			for _, e := range ents {
+				names = append(names, e.Name)
+			}
+			t.Errorf("%s: %d entities %v, want one across spellings", name, len(ents), names)
+		}
 	}
 }

@@ -31,10 +31,16 @@ type AnalysisBatch struct {
 	// story or storyline rows are deleted and lookups of the old ID follow
 	// the merge.
 	Merges []news.Merge
-	// Storylines, when not nil, replace every stored storyline.
+	// Storylines are inserted or replaced by ID; each of their stories is
+	// moved to them.
 	Storylines []news.Storyline
-	// Entities, when not nil, replace every stored cross-article entity.
+	// DeletedStorylines are removed (a storyline folded into another is
+	// also listed in Merges).
+	DeletedStorylines []string
+	// Entities are inserted or replaced by ID (cross-article entities).
 	Entities []news.Entity
+	// DeletedEntities are removed (an entity merged into another).
+	DeletedEntities []string
 	// EntityIDs maps the per-article entity IDs used in Mentions and in
 	// Quote.SpeakerID to the cross-article entity they now belong to;
 	// entries are inserted or replaced. Reads return canonical IDs.

@@ -185,30 +185,31 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			}
 		}
 	}
-	if b.Storylines != nil {
-		if err := exec("storylines", `DELETE FROM storylines`); err != nil {
+	for _, id := range b.DeletedStorylines {
+		if err := exec("storyline "+id, `DELETE FROM storylines WHERE id = ?`, id); err != nil {
 			return err
 		}
-		for _, l := range b.Storylines {
-			data, err := marshal(l)
-			if err != nil {
-				return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
-			}
-			first, _ := encodeTime(l.FirstSeen)
-			last, _ := encodeTime(l.LastSeen)
-			if err := exec("storyline "+l.ID, `INSERT INTO storylines (id, first_seen, last_seen, data) VALUES (?, ?, ?, ?)`,
-				l.ID, first, last, data); err != nil {
+	}
+	for _, l := range b.Storylines {
+		data, err := marshal(l)
+		if err != nil {
+			return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
+		}
+		first, _ := encodeTime(l.FirstSeen)
+		last, _ := encodeTime(l.LastSeen)
+		if err := exec("storyline "+l.ID, `INSERT INTO storylines (id, first_seen, last_seen, data) VALUES (?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, data = excluded.data`,
+			l.ID, first, last, data); err != nil {
+			return err
+		}
+		for _, sid := range l.StoryIDs {
+			if err := exec("storyline "+l.ID, `UPDATE stories SET storyline_id = ? WHERE id = ?`, l.ID, sid); err != nil {
 				return err
-			}
-			for _, sid := range l.StoryIDs {
-				if err := exec("storyline "+l.ID, `UPDATE stories SET storyline_id = ? WHERE id = ?`, l.ID, sid); err != nil {
-					return err
-				}
 			}
 		}
 	}
-	if b.Entities != nil {
-		if err := exec("entities", `DELETE FROM entities`); err != nil {
+	for _, id := range b.DeletedEntities {
+		if err := exec("entity "+id, `DELETE FROM entities WHERE id = ?`, id); err != nil {
 			return err
 		}
 	}

@@ -167,11 +167,12 @@ func testStorylines(t *testing.T, s AnalysisStore) {
 	if err != nil || len(lines) != 2 || lines[0].ID != "l2" {
 		t.Fatalf("storylines = %+v, %v; want l2 first", lines, err)
 	}
-	// The storylines merge: the new set replaces the old, and every story
+	// The storylines merge: l1 is replaced, l2 deleted, and every story
 	// follows its storyline.
 	err = s.SaveAnalysis(ctx, store.AnalysisBatch{
-		Storylines: []news.Storyline{{ID: "l1", Label: "both", StoryIDs: []string{"s1", "s2"}, FirstSeen: summit, LastSeen: summit.AddDate(0, 1, 0)}},
-		Merges:     []news.Merge{{Kind: "storyline", From: "l2", Into: "l1"}},
+		Storylines:        []news.Storyline{{ID: "l1", Label: "both", StoryIDs: []string{"s1", "s2"}, FirstSeen: summit, LastSeen: summit.AddDate(0, 1, 0)}},
+		DeletedStorylines: []string{"l2"},
+		Merges:            []news.Merge{{Kind: "storyline", From: "l2", Into: "l1"}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -242,12 +243,15 @@ func testQuotesAndEntities(t *testing.T, s AnalysisStore) {
 	if len(an.Mentions) != 1 || an.Mentions[0].EntityID != "e-zelensky" || len(an.Timexes) != 1 || an.Timexes[0].Value != "2025-08-12" || len(an.Quotes) != 1 {
 		t.Errorf("analysis of a0 = %+v", an)
 	}
-	// A later batch replaces the entity set.
-	if err := s.SaveAnalysis(ctx, store.AnalysisBatch{Entities: []news.Entity{{ID: "e-kyiv", Name: "Kyiv", Kind: "place", Mentions: 6}}}); err != nil {
+	// A later batch replaces one entity and deletes the other.
+	if err := s.SaveAnalysis(ctx, store.AnalysisBatch{
+		Entities:        []news.Entity{{ID: "e-kyiv", Name: "Kyiv", Kind: "place", Mentions: 6}},
+		DeletedEntities: []string{"e-zelensky"},
+	}); err != nil {
 		t.Fatal(err)
 	}
 	if ents, _ := s.Entities(ctx, store.EntityQuery{}); len(ents) != 1 || ents[0].Mentions != 6 {
-		t.Errorf("entities after replacement = %+v", ents)
+		t.Errorf("entities after replace and delete = %+v", ents)
 	}
 }
 

@@ -162,6 +162,10 @@ func TestTextRules(t *testing.T) {
 			origin: "Reuters"},
 		{name: "more from glued to last paragraph", in: body + "The mayor left early.More from Example:Roads cost moreSchools get new roofs\n",
 			removed: []string{"More from Example:", "Roads cost more", "Schools get new roofs"}, origin: "Example"},
+		{name: "more from glued without a stop", in: body + "The mayor left early More from Example: Roads cost moreSchools get new roofs\n",
+			removed: []string{"More from Example:", "Roads cost more", "Schools get new roofs"}, origin: "Example"},
+		{name: "trailing contact and promo", in: body + "Write to Jane Roe at jane@example.org\nSubscribe to our newsletter for more local news.\n",
+			removed: []string{"Write to Jane Roe at jane@example.org", "Subscribe to our newsletter for more local news."}},
 		{name: "clean text untouched", in: body},
 	}
 	for _, tc := range tests {

@@ -171,17 +171,18 @@ func (o *origins) moreFrom(s string) ([]string, bool) {
 }
 
 // cutMoreFrom splits a last paragraph that has a "More from X:" block glued
-// to its end.
-func (o *origins) cutMoreFrom(s string) (before, after string, ok bool) {
+// to its end: the paragraph before it, and the block's items.
+func (o *origins) cutMoreFrom(s string) (before string, parts []string, ok bool) {
 	loc := reMoreFromIn.FindStringIndex(s)
 	if loc == nil || loc[0] == 0 {
-		return "", "", false
+		return "", nil, false
 	}
-	before, after = strings.TrimSpace(s[:loc[0]]), s[loc[0]:]
-	if _, ok := o.moreFrom(after); !ok || before == "" {
-		return "", "", false
+	before = strings.TrimSpace(s[:loc[0]])
+	parts, ok = o.moreFrom(s[loc[0]:])
+	if !ok || before == "" {
+		return "", nil, false
 	}
-	return before, after, true
+	return before, parts, true
 }
 
 // dateline records the agency of a wire dateline ("KYIV (Reuters) -").

@@ -190,9 +190,9 @@ func cleanText(in []block, title string, plain bool) cleaned {
 			i -= n - 1
 			continue
 		}
-		if before, after, ok := o.cutMoreFrom(p.text); ok {
+		if before, parts, ok := o.cutMoreFrom(p.text); ok {
 			p.text = before
-			ps = append(ps[:i+1], append([]*para{{text: after, removed: true, parts: splitHeadlines(after)}}, ps[i+1:]...)...)
+			ps = append(ps[:i+1], append([]*para{{removed: true, parts: parts}}, ps[i+1:]...)...)
 		}
 		break
 	}

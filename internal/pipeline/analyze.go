@@ -99,7 +99,7 @@ func NewAnalyzer(log *slog.Logger) *Analyzer {
 		lineStories:   map[string][]string{},
 		savedCanon:    map[string]string{},
 
-		BatchSize: 500,
+		BatchSize: 1000,
 	}
 }
 

@@ -555,3 +555,14 @@ func TestManyElements(t *testing.T) {
 		t.Errorf("title %q, published %v", res.Title, res.Published)
 	}
 }
+
+func TestResultArticle(t *testing.T) {
+	res, err := Text("Council Agrees Budget\nThe council met on Tuesday and agreed the budget after a long debate.\nReporting by AFP also contributed to this article.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := res.Article()
+	if a.ID != news.ContentID(res.Text) || a.Title != "Council Agrees Budget" || a.OriginOutlet != "AFP" || a.Text != res.Text || len(a.Removed) != 1 {
+		t.Errorf("article = %+v", a)
+	}
+}

@@ -678,6 +678,9 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 				if head, ok := d.appositionHead(ws, lo, k); ok {
 					return head
 				}
+				if desc, ok := d.possessedSource(ws, k, hi); ok {
+					return desc
+				}
 				return d.fromMention(w.mention)
 			default:
 				if !org.ok {
@@ -756,6 +759,30 @@ func (d *doc) appositiveSource(ws []word, lo, hi int) (speaker, bool) {
 		return d.fromMention(p.mention), true
 	}
 	return speaker{}, false
+}
+
+// possessedSource handles "Obama's former campaign strategist said" and
+// "Clinton's campaign said": a possessive name followed by the noun that
+// really speaks. The description, not the possessor, is the source.
+func (d *doc) possessedSource(ws []word, k, hi int) (speaker, bool) {
+	w := d.text[ws[k].start:ws[k].end]
+	if !(strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) || k+1 >= hi {
+		return speaker{}, false
+	}
+	rest := ws[k+1 : hi]
+	for len(rest) > 0 && adverb(rest[len(rest)-1].lw) {
+		rest = rest[:len(rest)-1]
+	}
+	if len(rest) == 0 || len(rest) > 4 {
+		return speaker{}, false
+	}
+	for j := k + 1; j < k+1+len(rest); j++ {
+		if ws[j].quoted || strings.ContainsAny(d.text[ws[j-1].end:ws[j].start], ",.;:!?\"“”()") {
+			return speaker{}, false
+		}
+	}
+	m := d.ms[ws[k].mention]
+	return speaker{name: d.text[m.Start:rest[len(rest)-1].end], ok: true}, true
 }
 
 // appositionHead handles a person named inside an appositive ("Flynn, a
@@ -892,6 +919,12 @@ func (d *doc) phrase(ws []word, lo, hi int) speaker {
 			return speaker{}
 		case "the", "a", "an", "this", "my", "his", "her", "their", "our":
 			start = k
+		default:
+			// A possessive name opens a description too: "Obama's former
+			// campaign strategist", "Clinton's campaign".
+			if w := d.text[ws[k].start:ws[k].end]; k < hi-1 && unicode.IsUpper(firstRune(w)) && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
+				start = k
+			}
 		}
 		if start >= 0 {
 			break

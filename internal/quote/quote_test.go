@@ -177,6 +177,14 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "a possessive name opens a describing source",
+			in:   "Barack Obama spoke. “That was outrageous,” Obama’s former campaign strategist said. Hillary Clinton’s campaign said it was “a disgrace.”",
+			want: []want{
+				{"That was outrageous", "Obama’s former campaign strategist", "said", true},
+				{"a disgrace", "Hillary Clinton’s campaign", "said", true},
+			},
+		},
+		{
 			name: "doubled apostrophes as quotation marks",
 			in:   "''We've shown the world we can float like butterflies,'' Mr. Barack Obama said.",
 			want: []want{{"We've shown the world", "Barack Obama", "said", true}},

@@ -585,8 +585,8 @@ func anonymousSource(src string) bool {
 	}
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) && !(i == 0 && determiners[strings.ToLower(w)]) {
-			return false
+		if unicode.IsUpper(r) && !(i == 0 && (determiners[strings.ToLower(w)] || anonymous[strings.ToLower(w)])) {
+			return false // a capital past the first word, or a name first
 		}
 	}
 	return true

@@ -85,6 +85,8 @@ func TestSpeakerMatches(t *testing.T) {
 		{Unnamed, "one Democratic source on the panel", true},
 		{Unnamed, "a senior White House official", true},
 		{Unnamed, "Kremlin spokesman Dmitry Peskov", false},
+		{Unnamed, "Protesters", true},
+		{Unnamed, "Officials", true},
 		{"the ruling", "the ruling", true},
 		{"", "Trump", false},
 		{"Volodymyr Zelenskyy", "Zelensky", true},

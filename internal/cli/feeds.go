@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"net"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -21,6 +22,7 @@ import (
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
+	"github.com/parallax-news/parallax/internal/web"
 )
 
 func (a *app) feedsCmd() *cobra.Command {
@@ -404,7 +406,6 @@ func shortDuration(d time.Duration) string {
 	return fmt.Sprintf("%dd", int(d.Hours()/24))
 }
 
-
 // oneLine folds white-space runs (newlines from outside included) to
 // single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -598,6 +599,8 @@ type webFeeds struct {
 	log    *slog.Logger
 }
 
+var _ web.Feeds = webFeeds{}
+
 func (w webFeeds) FeedStates(ctx context.Context) ([]feed.State, error) { return w.db.FeedStates(ctx) }
 
 func (w webFeeds) AddFeed(ctx context.Context, rawURL string) (feed.Outlet, error) {
@@ -616,4 +619,60 @@ func (w webFeeds) AddFeed(ctx context.Context, rawURL string) (feed.Outlet, erro
 		}
 	}
 	return o, nil
+}
+
+// serveFeedFlags are the feed flags of `parallax serve`.
+type serveFeedFlags struct {
+	poll      pollFlags
+	pollEvery time.Duration
+	token     string
+}
+
+func (f *serveFeedFlags) register(cmd *cobra.Command) {
+	f.poll.register(cmd)
+	fl := cmd.Flags()
+	fl.DurationVar(&f.pollEvery, "poll-every", time.Minute,
+		"how often to look for due feeds and poll them (each feed's own interval decides when it is due); 0 disables polling")
+	fl.StringVar(&f.token, "token", envDefault("PARALLAX_TOKEN", ""),
+		"token that changes from the web UI (adding a feed) need when listening beyond loopback (env PARALLAX_TOKEN)")
+}
+
+// serveFeeds sets up the feeds side of `parallax serve`: the feeds page's
+// options in opts, and the scheduler polling due feeds in the background.
+// The returned stop ends the scheduler and waits for it.
+func (a *app) serveFeeds(ctx context.Context, db *sqlite.DB, addr net.Addr, f serveFeedFlags, opts *web.Options) (stop func(), err error) {
+	if f.pollEvery < 0 {
+		return nil, usagef("--poll-every %s: want 0 (off) or a positive duration", f.pollEvery)
+	}
+	loopback := false
+	if ta, ok := addr.(*net.TCPAddr); ok {
+		loopback = ta.IP.IsLoopback()
+	}
+	opts.RequireToken = !loopback
+	opts.Token = f.token
+	if !loopback && f.token == "" {
+		fmt.Fprintln(a.stderr, "parallax: listening beyond loopback without --token: the web UI will not accept changes (adding feeds)")
+	}
+	kick := make(chan struct{}, 1)
+	if f.pollEvery == 0 {
+		kick = nil
+	}
+	opts.Feeds = webFeeds{db: db, client: a.feedClient(), kick: kick, log: a.log}
+	if f.pollEvery == 0 {
+		return func() {}, nil
+	}
+	p, err := a.poller(db, f.poll, nil)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		a.schedule(ctx, db, p, f.pollEvery, kick)
+	}()
+	return func() {
+		cancel()
+		<-done
+	}, nil
 }

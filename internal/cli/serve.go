@@ -17,6 +17,7 @@ func (a *app) serveCmd() *cobra.Command {
 	var (
 		addr string
 		f    ingestFlags
+		sf   serveFeedFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "serve [flags] [PATH|URL...]",
@@ -26,7 +27,11 @@ API under /api/. It listens on loopback by default; to reach it from other
 machines give --addr 0.0.0.0:8080 (or a specific address).
 
 Any PATH or URL arguments are ingested first, as "parallax ingest" would; a
-failed input is reported and serving starts all the same.`,
+failed input is reported and serving starts all the same.
+
+Subscribed feeds (see "parallax feeds") are polled in the background while
+serving, and their new articles analysed; /feeds shows their state and adds
+feeds. Beyond loopback, adding needs the --token.`,
 		Example: `  parallax serve
   parallax serve ../shared/corpus/seeds
   parallax serve --addr 127.0.0.1:9000 --db news.db`,
@@ -49,8 +54,15 @@ failed input is reported and serving starts all the same.`,
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w", addr, err)
 			}
+			opts := web.Options{Logger: a.log}
+			stopFeeds, err := a.serveFeeds(ctx, db, ln.Addr(), sf, &opts)
+			if err != nil {
+				ln.Close()
+				return err
+			}
+			defer stopFeeds()
 			srv := &http.Server{
-				Handler:           web.New(db, web.Options{Logger: a.log}),
+				Handler:           web.New(db, opts),
 				ReadHeaderTimeout: 10 * time.Second,
 				ReadTimeout:       30 * time.Second,
 				WriteTimeout:      60 * time.Second,
@@ -73,6 +85,7 @@ failed input is reported and serving starts all the same.`,
 		},
 	}
 	f.register(cmd)
+	sf.register(cmd)
 	a.addAllowPrivate(cmd)
 	cmd.Flags().StringVar(&addr, "addr", envDefault("PARALLAX_ADDR", "127.0.0.1:8080"), "address to listen on (env PARALLAX_ADDR)")
 	return cmd

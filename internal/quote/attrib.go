@@ -976,6 +976,11 @@ func (d *doc) resolvePronoun(pos int, pron string) speaker {
 		if who := d.sentenceSubject(sentence.Span{Start: d.sents[si].Start, End: pos}, compatible); who.ok {
 			return who
 		}
+		// "The GOP candidate did not say, though he said …": a sentence
+		// opening with a description of a person that names no entity.
+		if who := d.describedSubject(d.sents[si].Start, pos); who.ok {
+			return who
+		}
 	}
 	// The speaker, else the subject, of the nearest earlier sentence that is
 	// not all quote.
@@ -1014,6 +1019,39 @@ func (d *doc) resolvePronoun(pos int, pron string) speaker {
 			continue
 		}
 		return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+	}
+	return speaker{}
+}
+
+// personHeads end descriptions of a person ("The GOP candidate", "the
+// 34-year-old mother of three").
+var personHeads = map[string]bool{"candidate": true, "nominee": true, "senator": true, "governor": true,
+	"president": true, "mayor": true, "congressman": true, "congresswoman": true, "spokesman": true,
+	"spokeswoman": true, "official": true, "mother": true, "father": true, "woman": true, "man": true,
+	"lawmaker": true, "leader": true, "chairman": true, "director": true, "secretary": true, "minister": true,
+	"ambassador": true, "adviser": true, "advisor": true, "aide": true, "lawyer": true, "attorney": true,
+	"doctor": true, "economist": true, "analyst": true, "strategist": true, "founder": true, "executive": true}
+
+// describedSubject returns the description opening the text from start to
+// pos ("The GOP candidate …") when it is headed by a person noun.
+func (d *doc) describedSubject(start, pos int) speaker {
+	words := strings.Fields(d.text[start:pos])
+	if len(words) < 2 {
+		return speaker{}
+	}
+	switch strings.ToLower(words[0]) {
+	case "the", "a", "an":
+	default:
+		return speaker{}
+	}
+	for k := 1; k < len(words) && k <= 5; k++ {
+		w := strings.ToLower(strings.Trim(words[k], ",.;:"))
+		if personHeads[w] {
+			return speaker{name: strings.Trim(strings.Join(words[:k+1], " "), ",.;:"), ok: true}
+		}
+		if strings.ContainsAny(words[k], ",.;:") {
+			break
+		}
 	}
 	return speaker{}
 }

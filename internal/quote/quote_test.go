@@ -185,6 +185,11 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "pronoun after a describing subject in its own sentence",
+			in:   "Lloyd Newton spoke first. The GOP candidate gave no estimate, though he said \"budget reforms\" would pay for it.",
+			want: []want{{"budget reforms", "The GOP candidate", "said", true}},
+		},
+		{
 			name: "doubled apostrophes as quotation marks",
 			in:   "''We've shown the world we can float like butterflies,'' Mr. Barack Obama said.",
 			want: []want{{"We've shown the world", "Barack Obama", "said", true}},

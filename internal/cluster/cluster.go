@@ -503,7 +503,7 @@ func (c *Clusterer) idf(t int32) float64 {
 		x *= c.hapax
 	}
 	c.idfV[t], c.idfN[t], c.dfAt[t] = float32(x), int32(c.nIDF), c.df[t]
-	return x
+	return float64(c.idfV[t]) // the cached precision, so that hits and misses agree
 }
 
 // norm returns the length of v after IDF weighting.

@@ -3,14 +3,17 @@ package cli
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -352,4 +355,90 @@ func TestPollBadFeeds(t *testing.T) {
 	if after := mustRun(t, "articles", "--db", db, "--json"); after != before {
 		t.Errorf("stored articles changed after failed polls")
 	}
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and concurrent readers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestServePollsFeeds runs `parallax serve` with subscribed local feeds:
+// the scheduler stores their articles in the background, the feeds page
+// shows them, and a feed added from the page is polled at once.
+func TestServePollsFeeds(t *testing.T) {
+	srv := feedtest.NewServer(3, 4)
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "p.db")
+	urls := srv.URLs()
+	mustRun(t, "feeds", "add", "--db", db, "--allow-private", urls[0], urls[1])
+
+	ctx, cancel := context.WithCancel(t.Context())
+	var stdout, stderr syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- Main(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--allow-private",
+			"--host-rate", "0", "--poll-every", "1h"}, strings.NewReader(""), &stdout, &stderr)
+	}()
+	defer func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exit %d: %s", code, stderr.String())
+		}
+	}()
+	waitFor := func(what string, cond func() bool) {
+		t.Helper()
+		deadline := time.Now().Add(60 * time.Second)
+		for !cond() {
+			if time.Now().After(deadline) {
+				t.Fatalf("timed out waiting for %s; stderr:\n%s", what, stderr.String())
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	var base string
+	waitFor("the server address", func() bool {
+		_, rest, ok := strings.Cut(stderr.String(), " on http://")
+		if ok {
+			base = "http://" + strings.Fields(rest)[0]
+			base = strings.TrimSuffix(base, "/")
+		}
+		return ok
+	})
+	waitFor("8 articles from the scheduler", func() bool { return countArticles(t, db) == 8 })
+
+	resp, err := http.Get(base + "/feeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(page), "Synthetic feed 1") {
+		t.Fatalf("GET /feeds: %d\n%s", resp.StatusCode, page)
+	}
+
+	// Add the third feed from the page: no token on loopback; the
+	// scheduler polls it at once, an hour before its next tick.
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err = client.PostForm(base+"/feeds", url.Values{"url": {urls[2]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("POST /feeds: %d", resp.StatusCode)
+	}
+	waitFor("the added feed's articles", func() bool { return countArticles(t, db) == 12 })
 }

@@ -9,13 +9,13 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/parallax-news/parallax/internal/news"
-	"github.com/parallax-news/parallax/internal/sentence"
 )
 
 // token is one word of a sentence.
 type token struct {
-	w   string // lower-cased
-	cap bool   // written with a capital first letter
+	w     string // lower-cased
+	cap   bool   // written with a capital first letter
+	start int    // byte offset in the text split
 }
 
 // words splits s into letter/digit runs (apostrophes and hyphens between
@@ -45,7 +45,7 @@ func words(s string) []token {
 			}
 			break
 		}
-		out = append(out, token{w: strings.ToLower(s[i:j]), cap: unicode.IsUpper(r)})
+		out = append(out, token{w: strings.ToLower(s[i:j]), cap: unicode.IsUpper(r), start: i})
 		i = j
 	}
 	return out
@@ -55,7 +55,11 @@ func words(s string) []token {
 func wordsOutside(s string, from, to int) []token {
 	from = min(max(from, 0), len(s))
 	to = min(max(to, from), len(s))
-	return append(words(s[:from]), words(s[to:])...)
+	after := words(s[to:])
+	for i := range after {
+		after[i].start += to
+	}
+	return append(words(s[:from]), after...)
 }
 
 // boilerplate reports whether a dated sentence is a dateline or a
@@ -115,28 +119,45 @@ func eventness(toks []token) verbs {
 }
 
 // keyTerms returns the words and entities that identify what a sentence
-// reports: content words stemmed (irregular verbs to their base form), and
-// "@" + entity ID for every entity mentioned in the span.
-func keyTerms(rest []token, mentions []news.Mention, sp sentence.Span) map[string]bool {
+// (at offset base of the text) reports: content words stemmed (irregular
+// verbs to their base form), and for each entity mentioned, "@" + its ID
+// and the last word of its name, so that "South Korea" counts as one name
+// and "Vladimir Putin" matches "Putin" even under another ID.
+func keyTerms(rest []token, mentions []news.Mention, base int, end int) map[string]bool {
 	terms := map[string]bool{}
+	var inName []news.Mention
+	for _, m := range mentions {
+		if m.EntityID != "" && m.Start >= base && m.End <= end {
+			inName = append(inName, m)
+			terms["@"+m.EntityID] = true
+		}
+	}
 	for _, t := range rest {
 		w := t.w
 		if stopwords[w] || speechVerbs[w] || calendarWords[w] || isNumber(w) || utf8.RuneCountInString(w) < 2 {
 			continue
 		}
-		if base := irregularPast[w]; base != "" {
-			w = base
+		if root := irregularPast[w]; root != "" {
+			w = root
 		}
 		// Possessives fold with the plain word: "Putin’s" is "putin".
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		if m, ok := covering(inName, base+t.start); ok && base+t.start+len(t.w) < m.End {
+			continue // a name's leading words: the name counts once
+		}
 		terms[english.Stem(w, false)] = true
 	}
-	for _, m := range mentions {
-		if m.EntityID != "" && m.Start >= sp.Start && m.End <= sp.End {
-			terms["@"+m.EntityID] = true
+	return terms
+}
+
+// covering returns the mention that holds byte offset off.
+func covering(ms []news.Mention, off int) (news.Mention, bool) {
+	for _, m := range ms {
+		if off >= m.Start && off < m.End {
+			return m, true
 		}
 	}
-	return terms
+	return news.Mention{}, false
 }
 
 func isNumber(w string) bool {

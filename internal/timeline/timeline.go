@@ -282,7 +282,7 @@ func candidates(di int, d *Doc, opts Options) []*mention {
 			timex:  tx,
 			text:   s,
 			offset: sp.Start,
-			terms:  keyTerms(rest, d.Mentions, sp),
+			terms:  keyTerms(rest, d.Mentions, sp.Start, sp.End),
 		}
 		m.planned = ev.future && !d.Article.Published.IsZero() && !p.end.Before(d.Article.Published)
 		if _, ok := bySentence[si]; !ok {

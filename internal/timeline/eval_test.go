@@ -1,0 +1,100 @@
+package timeline
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/sharedtest"
+	"github.com/parallax-news/parallax/internal/when"
+)
+
+// TestNewsClustersFolding measures how often folding joins mentions from
+// articles about different events. All 383 articles of the news-clusters
+// set (69 labelled events, 94 outlets) go into one timeline — far harder
+// than a storyline, where every article is on one topic — and each pair of
+// articles cited by one folded event is checked against the labels: a pair
+// from two different labelled events is a wrong fold. (A pair from the same
+// labelled event may still join two different moments of it, so precision
+// here is an upper bound on fold precision.) Run with -v for the figures.
+func TestNewsClustersFolding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads and analyses 383 articles")
+	}
+	dir := sharedtest.Dir(t, "eval", "news-clusters")
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no articles in %s: %v", dir, err)
+	}
+	label := map[string]json.Number{}
+	var docs []Doc
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var raw struct {
+			Text        string `json:"text"`
+			Title       string `json:"title"`
+			Domain      string `json:"source_domain"`
+			DatePublish string `json:"date_publish"`
+			Cluster     struct {
+				EventID json.Number `json:"EventId"`
+			} `json:"newsCluster"`
+		}
+		if err := json.Unmarshal(b, &raw); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		pub, _ := time.Parse("2006-01-02T15:04:05", raw.DatePublish)
+		id := strings.TrimSuffix(filepath.Base(f), ".json")
+		label[id] = raw.Cluster.EventID
+		d := Doc{Article: news.Article{ID: id, Title: raw.Title, Outlet: raw.Domain, Published: pub, Text: raw.Text}}
+		_, ms := entity.Extract(raw.Text)
+		for _, m := range ms {
+			d.Mentions = append(d.Mentions, news.Mention(m))
+		}
+		for _, tx := range when.Find(raw.Text, pub) {
+			d.Timexes = append(d.Timexes, news.Timex(tx))
+		}
+		docs = append(docs, d)
+	}
+	start := time.Now()
+	evs := Build(docs, Options{})
+	elapsed := time.Since(start)
+
+	folded, pairs, same := 0, 0, 0
+	var wrong []string
+	for _, e := range evs {
+		if len(e.Sources) < 2 {
+			continue
+		}
+		folded++
+		for i := range e.Sources {
+			for j := i + 1; j < len(e.Sources); j++ {
+				pairs++
+				if label[e.Sources[i].ArticleID] == label[e.Sources[j].ArticleID] {
+					same++
+				} else if len(wrong) < 10 {
+					wrong = append(wrong, e.Date+": "+e.Sources[i].Sentence+" || "+e.Sources[j].Sentence)
+				}
+			}
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("no event folded across articles")
+	}
+	precision := float64(same) / float64(pairs)
+	t.Logf("news-clusters: %d articles, %d events (%.0f ms), %d folded across articles, %d source pairs, %d from one labelled event: pair precision %.3f",
+		len(docs), len(evs), elapsed.Seconds()*1000, folded, pairs, same, precision)
+	for _, w := range wrong {
+		t.Logf("wrong fold: %s", w)
+	}
+	if precision < 0.9 {
+		t.Errorf("pair precision %.3f below the floor 0.9", precision)
+	}
+}

@@ -26,43 +26,7 @@ func TestNewsClustersFolding(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses 383 articles")
 	}
-	dir := sharedtest.Dir(t, "eval", "news-clusters")
-	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no articles in %s: %v", dir, err)
-	}
-	label := map[string]json.Number{}
-	var docs []Doc
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var raw struct {
-			Text        string `json:"text"`
-			Title       string `json:"title"`
-			Domain      string `json:"source_domain"`
-			DatePublish string `json:"date_publish"`
-			Cluster     struct {
-				EventID json.Number `json:"EventId"`
-			} `json:"newsCluster"`
-		}
-		if err := json.Unmarshal(b, &raw); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		pub, _ := time.Parse("2006-01-02T15:04:05", raw.DatePublish)
-		id := strings.TrimSuffix(filepath.Base(f), ".json")
-		label[id] = raw.Cluster.EventID
-		d := Doc{Article: news.Article{ID: id, Title: raw.Title, Outlet: raw.Domain, Published: pub, Text: raw.Text}}
-		_, ms := entity.Extract(raw.Text)
-		for _, m := range ms {
-			d.Mentions = append(d.Mentions, news.Mention(m))
-		}
-		for _, tx := range when.Find(raw.Text, pub) {
-			d.Timexes = append(d.Timexes, news.Timex(tx))
-		}
-		docs = append(docs, d)
-	}
+	docs, label := newsClusterDocs(t)
 	start := time.Now()
 	evs := Build(docs, Options{})
 	elapsed := time.Since(start)
@@ -97,4 +61,57 @@ func TestNewsClustersFolding(t *testing.T) {
 	if precision < 0.9 {
 		t.Errorf("pair precision %.3f below the floor 0.9", precision)
 	}
+}
+
+// newsClusterDocs reads the news-clusters articles, analyses them the way
+// ingest does, and returns them with each article's labelled event.
+func newsClusterDocs(tb testing.TB) ([]Doc, map[string]json.Number) {
+	tb.Helper()
+	dir := sharedtest.Dir(tb, "eval", "news-clusters")
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no articles in %s: %v", dir, err)
+	}
+	label := map[string]json.Number{}
+	var docs []Doc
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var raw struct {
+			Text        string `json:"text"`
+			Title       string `json:"title"`
+			Domain      string `json:"source_domain"`
+			DatePublish string `json:"date_publish"`
+			Cluster     struct {
+				EventID json.Number `json:"EventId"`
+			} `json:"newsCluster"`
+		}
+		if err := json.Unmarshal(b, &raw); err != nil {
+			tb.Fatalf("%s: %v", f, err)
+		}
+		pub, _ := time.Parse("2006-01-02T15:04:05", raw.DatePublish)
+		id := strings.TrimSuffix(filepath.Base(f), ".json")
+		label[id] = raw.Cluster.EventID
+		d := Doc{Article: news.Article{ID: id, Title: raw.Title, Outlet: raw.Domain, Published: pub, Text: raw.Text}}
+		_, ms := entity.Extract(raw.Text)
+		for _, m := range ms {
+			d.Mentions = append(d.Mentions, news.Mention(m))
+		}
+		for _, tx := range when.Find(raw.Text, pub) {
+			d.Timexes = append(d.Timexes, news.Timex(tx))
+		}
+		docs = append(docs, d)
+	}
+	return docs, label
+}
+
+func BenchmarkBuild(b *testing.B) {
+	docs, _ := newsClusterDocs(b)
+	b.ResetTimer()
+	for b.Loop() {
+		Build(docs, Options{})
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(docs)), "µs/article")
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 )
@@ -94,4 +95,21 @@ func num(s string) (int, bool) {
 	}
 	n, err := strconv.Atoi(s)
 	return n, err == nil
+}
+
+// finer returns the values of the finer periods wholly inside p: the days
+// of a week; the days and the ISO weeks of a month.
+func (p period) finer() []string {
+	if p.prec == day {
+		return nil
+	}
+	var out []string
+	for d := p.start; d.Before(p.end); d = d.AddDate(0, 0, 1) {
+		out = append(out, d.Format("2006-01-02"))
+		if p.prec == month && d.Weekday() == time.Monday && !d.AddDate(0, 0, 7).After(p.end) {
+			y, w := d.ISOWeek()
+			out = append(out, fmt.Sprintf("%04d-W%02d", y, w))
+		}
+	}
+	return out
 }

@@ -102,6 +102,16 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// maxCompared is how many members of an event a new mention is compared
+// with.
+const maxCompared = 32
+
+// group is an event being folded.
+type group struct {
+	date    period
+	members []*mention
+}
+
 // mention is one candidate event sentence in one article.
 type mention struct {
 	doc     int
@@ -143,33 +153,34 @@ func Build(docs []Doc, opts Options) []Event {
 		return cmp.Compare(a.timex.Start, b.timex.Start)
 	})
 
-	type group struct {
-		date    period
-		members []*mention
-	}
 	var groups []*group
+	byValue := map[string][]*group{} // groups by date value
 	for _, m := range ms {
 		var best *group
 		bestScore := 0.0
-		for _, g := range groups {
-			need := opts.Fold
-			switch {
-			case g.date.value == m.date.value:
-			case m.date.prec > g.date.prec && m.date.contains(g.date):
-				need = opts.FoldCoarser
-			default:
-				continue
-			}
+		consider := func(g *group, need float64) {
 			s := 0.0
-			for _, o := range g.members {
+			// The first members found the event; comparing with a bounded
+			// number keeps a much-cited event from costing quadratic time.
+			for _, o := range g.members[:min(len(g.members), maxCompared)] {
 				s = max(s, overlap(m.terms, o.terms, w))
 			}
 			if s >= need && s > bestScore {
 				best, bestScore = g, s
 			}
 		}
+		for _, g := range byValue[m.date.value] {
+			consider(g, opts.Fold)
+		}
+		for _, v := range m.date.finer() {
+			for _, g := range byValue[v] {
+				consider(g, opts.FoldCoarser)
+			}
+		}
 		if best == nil {
-			groups = append(groups, &group{date: m.date, members: []*mention{m}})
+			g := &group{date: m.date, members: []*mention{m}}
+			groups = append(groups, g)
+			byValue[m.date.value] = append(byValue[m.date.value], g)
 			continue
 		}
 		best.members = append(best.members, m)

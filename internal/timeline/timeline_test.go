@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -328,4 +329,35 @@ func FuzzBuild(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFiner(t *testing.T) {
+	tests := []struct {
+		value     string
+		n         int
+		has, hasn string
+	}{
+		{"2025-08-15", 0, "", "2025-08-15"},
+		{"2025-W49", 7, "2025-12-07", "2025-12-08"},
+		{"2025-12", 31 + 4, "2025-W49", "2026-W01"}, // W49 is 1–7 Dec; 2026-W01 starts 29 Dec
+		{"2025-09", 30 + 4, "2025-W36", "2025-W40"}, // W36 is 1–7 Sep; W40 ends in October
+	}
+	for _, tc := range tests {
+		t.Run(tc.value, func(t *testing.T) {
+			p, ok := parsePeriod(tc.value)
+			if !ok {
+				t.Fatal("does not parse")
+			}
+			got := p.finer()
+			if len(got) != tc.n {
+				t.Errorf("%d finer values, want %d: %v", len(got), tc.n, got)
+			}
+			if tc.has != "" && !slices.Contains(got, tc.has) {
+				t.Errorf("missing %s: %v", tc.has, got)
+			}
+			if slices.Contains(got, tc.hasn) {
+				t.Errorf("has %s: %v", tc.hasn, got)
+			}
+		})
+	}
 }

@@ -138,7 +138,7 @@ func cleanText(in []block, title string, plain bool) cleaned {
 			if name := logoName(p.text); name != "" {
 				o.host = name
 			}
-		case isTagSoup(p.text), isLinkLine(p.text), isPromo(p.text), isMetaLine(p.text):
+		case isTagSoup(p.text), isLinkLine(p.text), isPromo(p.text), isMetaLine(p.text), isKeywordList(p.text):
 			p.removed = true
 		case o.feedAttribution(p.text):
 			p.removed = true
@@ -457,6 +457,26 @@ func isContact(s string) bool {
 // isAddress: a web address alone on a line.
 func isAddress(s string) bool {
 	return !strings.ContainsAny(s, " \t") && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www."))
+}
+
+// isKeywordList: six or more short lowercase items (at most six words)
+// separated by commas, with no closing punctuation: a page's keyword or tag
+// list.
+func isKeywordList(s string) bool {
+	items := strings.Split(s, ",")
+	if last, _ := utf8.DecodeLastRuneInString(s); len(items) < 6 || strings.ContainsRune(".!?…:;", last) {
+		return false
+	}
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if len(strings.Fields(it)) > 6 {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(it); unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isMetaLine: a tag or category line ("Tags: …", "Filed under: …").

@@ -51,7 +51,7 @@ var timelineElements = map[string]bool{"svg": true, "line": true, "circle": true
 func assertTimelineInert(t *testing.T, target string, doc *goquery.Document) {
 	t.Helper()
 	svgs := doc.Find("svg")
-	if svgs.Length() != svgs.Filter("figure.timeline > svg").Length() {
+	if svgs.Length() != svgs.Filter("figure.timeline .timeline-scroll > svg").Length() {
 		t.Errorf("%s: an <svg> outside the timeline", target)
 	}
 	var walk func(n *html.Node)

@@ -102,7 +102,7 @@ type timelineTick struct {
 
 const (
 	timelineWidth  = 1000
-	timelineHeight = 90
+	timelineHeight = 100
 	timelineMargin = 24
 )
 
@@ -130,7 +130,7 @@ func newTimeline(stories []news.Story) *timeline {
 	first, last = first.UTC().AddDate(0, 0, -1), last.UTC().AddDate(0, 0, 1)
 	tl := &timeline{
 		Width: timelineWidth, Height: timelineHeight,
-		Left: timelineMargin, Right: timelineWidth - timelineMargin, AxisY: 40,
+		Left: timelineMargin, Right: timelineWidth - timelineMargin, AxisY: 44,
 		Start: formatDate(first.AddDate(0, 0, 1)), End: formatDate(last.AddDate(0, 0, -1)),
 	}
 	span := last.Sub(first).Seconds()

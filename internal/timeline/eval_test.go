@@ -28,8 +28,26 @@ func TestNewsClustersFolding(t *testing.T) {
 	}
 	docs, label := newsClusterDocs(t)
 	start := time.Now()
-	evs := Build(docs, Options{})
+	evs, disputes := BuildWithDisputes(docs, Options{})
 	elapsed := time.Since(start)
+	dsame := 0
+	for _, d := range disputes {
+		ok := true
+		for _, a := range d.Accounts[1:] {
+			ok = ok && label[a.ArticleID] == label[d.Accounts[0].ArticleID]
+		}
+		if ok {
+			dsame++
+		}
+		if testing.Verbose() {
+			var acc []string
+			for _, a := range d.Accounts {
+				acc = append(acc, a.Value+" "+a.Outlet+": "+a.Sentence)
+			}
+			t.Logf("dispute %v:\n  %s", d.Dates, strings.Join(acc, "\n  "))
+		}
+	}
+	t.Logf("news-clusters: %d date disputes, %d within one labelled event", len(disputes), dsame)
 
 	folded, pairs, same := 0, 0, 0
 	var wrong []string

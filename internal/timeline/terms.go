@@ -82,6 +82,8 @@ func boilerplate(all, rest []token) bool {
 type verbs struct {
 	event  bool // a verb that reports something happening
 	future bool // the sentence announces it ("will", "set to")
+	// stems are the stems of the event verbs other than speech verbs.
+	stems map[string]bool
 }
 
 // eventness looks for event verbs: past tense (regular or irregular),
@@ -103,13 +105,23 @@ func eventness(toks []token) verbs {
 		case (t.w == "set" || t.w == "expected" || t.w == "plans" || t.w == "due") && next == "to":
 			v.future = true
 		}
+		verb := t.w
 		switch {
-		case irregularPast[t.w] != "" || presentEvent[t.w]:
-			v.event = true
-			past = past || irregularPast[t.w] != ""
-		case !t.cap && len(t.w) >= 5 && strings.HasSuffix(t.w, "ed") && !notVerb[t.w]:
-			v.event = true
+		case irregularPast[t.w] != "":
+			verb = irregularPast[t.w]
 			past = true
+		case presentEvent[t.w]:
+		case !t.cap && len(t.w) >= 5 && strings.HasSuffix(t.w, "ed") && !notVerb[t.w]:
+			past = true
+		default:
+			continue
+		}
+		v.event = true
+		if !speechVerbs[t.w] {
+			if v.stems == nil {
+				v.stems = map[string]bool{}
+			}
+			v.stems[english.Stem(verb, false)] = true
 		}
 	}
 	if v.future {

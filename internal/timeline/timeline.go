@@ -87,6 +87,11 @@ type Options struct {
 	// MaxText is the longest event text in bytes before it is cut to the
 	// clause holding the date; 0 means 280.
 	MaxText int
+	// Dispute is the least overlap for two events dated on different days
+	// to be reported as one event the sources date differently; 0 means
+	// 0.6. DisputeDays is the most days apart they may be; 0 means 3.
+	Dispute     float64
+	DisputeDays int
 }
 
 func (o Options) withDefaults() Options {
@@ -99,6 +104,12 @@ func (o Options) withDefaults() Options {
 	if o.MaxText <= 0 {
 		o.MaxText = 280
 	}
+	if o.Dispute <= 0 {
+		o.Dispute = 0.6
+	}
+	if o.DisputeDays <= 0 {
+		o.DisputeDays = 3
+	}
 	return o
 }
 
@@ -110,6 +121,7 @@ const maxCompared = 32
 type group struct {
 	date    period
 	members []*mention
+	event   *Event // the event made of it, once made
 }
 
 // mention is one candidate event sentence in one article.
@@ -121,6 +133,7 @@ type mention struct {
 	text    string // the sentence, as written
 	offset  int    // byte offset of text in the article
 	terms   map[string]bool
+	verbs   map[string]bool // stems of the event verbs
 	planned bool
 }
 
@@ -128,13 +141,33 @@ type mention struct {
 // (then by end of the date range, then text). It never fails: articles
 // without usable dates add nothing, and an empty input gives nil.
 func Build(docs []Doc, opts Options) []Event {
+	evs, _ := BuildWithDisputes(docs, opts)
+	return evs
+}
+
+// Dispute is an event whose sources disagree on its date: accounts from
+// different articles that read alike (weighted overlap at least
+// Options.Dispute) but put the event on different days at most
+// Options.DisputeDays apart. The JSON field names are a public interface.
+type Dispute struct {
+	// Text is the event as the first account tells it.
+	Text string `json:"text"`
+	// Dates are the dates given, earliest first.
+	Dates []string `json:"dates"`
+	// Accounts are the sources, each with the date it gives (Value).
+	Accounts []Source `json:"accounts"`
+}
+
+// BuildWithDisputes is Build that also returns the date disputes it found
+// between the events, in date order.
+func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 	opts = opts.withDefaults()
 	var ms []*mention
 	for i := range docs {
 		ms = append(ms, candidates(i, &docs[i], opts)...)
 	}
 	if len(ms) == 0 {
-		return nil
+		return nil, nil
 	}
 	w := weights(ms)
 
@@ -186,6 +219,7 @@ func Build(docs []Doc, opts Options) []Event {
 		best.members = append(best.members, m)
 	}
 
+	disputes := findDisputes(groups, w, opts)
 	events := make([]Event, 0, len(groups))
 	for _, g := range groups {
 		first := g.members[0]
@@ -216,6 +250,14 @@ func Build(docs []Doc, opts Options) []Event {
 		}
 		slices.SortStableFunc(ev.Sources, func(a, b Source) int { return comparePublished(a.Published, b.Published) })
 		events = append(events, ev)
+		g.event = &events[len(events)-1]
+	}
+	var ds []Dispute
+	for _, p := range disputes {
+		a, b := p[0].event, p[1].event
+		d := Dispute{Text: a.Text, Dates: []string{a.Date, b.Date}}
+		d.Accounts = append(append(d.Accounts, a.Sources...), b.Sources...)
+		ds = append(ds, d)
 	}
 	slices.SortStableFunc(events, func(a, b Event) int {
 		if c := a.Start.Compare(b.Start); c != 0 {
@@ -226,7 +268,66 @@ func Build(docs []Doc, opts Options) []Event {
 		}
 		return strings.Compare(a.Text, b.Text)
 	})
-	return events
+	return events, ds
+}
+
+// findDisputes pairs day-precision events a few days apart whose accounts
+// read alike and come from different articles, earliest pair first.
+func findDisputes(groups []*group, w map[string]float64, opts Options) [][2]*group {
+	var days []*group
+	for _, g := range groups {
+		if g.date.prec == day {
+			days = append(days, g)
+		}
+	}
+	slices.SortStableFunc(days, func(a, b *group) int { return a.date.start.Compare(b.date.start) })
+	var out [][2]*group
+	for i, a := range days {
+		for _, b := range days[i+1:] {
+			if b.date.start.Sub(a.date.start) > time.Duration(opts.DisputeDays)*24*time.Hour {
+				break
+			}
+			if b.date.value == a.date.value || sharesDoc(a, b) {
+				continue
+			}
+			// Alike: the same event verb ("returned", "met") and enough
+			// of the same words and names.
+			s := 0.0
+			for _, x := range a.members[:min(len(a.members), maxCompared)] {
+				for _, y := range b.members[:min(len(b.members), maxCompared)] {
+					if sharesKey(x.verbs, y.verbs) {
+						s = max(s, overlap(x.terms, y.terms, w))
+					}
+				}
+			}
+			if s >= opts.Dispute {
+				out = append(out, [2]*group{a, b})
+			}
+		}
+	}
+	return out
+}
+
+func sharesKey(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesDoc reports whether an article reports both events: then they
+// are two events it tells apart, not one event dated twice.
+func sharesDoc(a, b *group) bool {
+	for _, x := range a.members {
+		for _, y := range b.members {
+			if x.doc == y.doc {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // comparePublished orders dated times first, earliest first.
@@ -294,6 +395,7 @@ func candidates(di int, d *Doc, opts Options) []*mention {
 			text:   s,
 			offset: sp.Start,
 			terms:  keyTerms(rest, d.Mentions, sp.Start, sp.End),
+			verbs:  ev.stems,
 		}
 		m.planned = ev.future && !d.Article.Published.IsZero() && !p.end.Before(d.Article.Published)
 		if _, ok := bySentence[si]; !ok {

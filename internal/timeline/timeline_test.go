@@ -361,3 +361,62 @@ func TestFiner(t *testing.T) {
 		})
 	}
 }
+
+func TestDisputes(t *testing.T) {
+	tests := []struct {
+		name string
+		docs func(t *testing.T) []Doc
+		want []string // dates of each dispute
+	}{
+		{
+			name: "two articles, one event, two days",
+			docs: func(t *testing.T) []Doc {
+				return []Doc{
+					doc(t, "a", "Outlet A", "2025-03-12", "The Tokyo-bound plane returned to Los Angeles on March 10 after a passenger boarded the wrong flight."),
+					doc(t, "b", "Outlet B", "2025-03-12", "A Tokyo-bound plane returned to Los Angeles on March 11 because a passenger boarded the wrong flight."),
+				}
+			},
+			want: []string{"2025-03-10 2025-03-11"},
+		},
+		{
+			name: "one article telling two days apart",
+			docs: func(t *testing.T) []Doc {
+				return []Doc{doc(t, "a", "Outlet A", "2025-03-12",
+					"The Tokyo-bound plane returned to Los Angeles on March 10 after a passenger boarded the wrong flight. The Tokyo-bound plane returned to Los Angeles again on March 11 after a passenger boarded the wrong flight.")}
+			},
+		},
+		{
+			name: "different event verbs",
+			docs: func(t *testing.T) []Doc {
+				return []Doc{
+					doc(t, "a", "Outlet A", "2025-03-12", "North Korea launched a ballistic missile over Japan on March 10, defying the United Nations."),
+					doc(t, "b", "Outlet B", "2025-03-12", "The United Nations condemned the ballistic missile North Korea fired over Japan on March 11."),
+				}
+			},
+		},
+		{
+			name: "too far apart",
+			docs: func(t *testing.T) []Doc {
+				return []Doc{
+					doc(t, "a", "Outlet A", "2025-03-22", "The Tokyo-bound plane returned to Los Angeles on March 10 after a passenger boarded the wrong flight."),
+					doc(t, "b", "Outlet B", "2025-03-22", "A Tokyo-bound plane returned to Los Angeles on March 20 because a passenger boarded the wrong flight."),
+				}
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evs, ds := BuildWithDisputes(tc.docs(t), Options{})
+			var got []string
+			for _, d := range ds {
+				got = append(got, strings.Join(d.Dates, " "))
+				if len(d.Accounts) < 2 || d.Text == "" {
+					t.Errorf("dispute %+v", d)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("disputes %q, want %q (events %q)", got, tc.want, summary(evs))
+			}
+		})
+	}
+}

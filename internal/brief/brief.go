@@ -84,6 +84,9 @@ type Voice struct {
 
 // Disagreement is one point on which outlets' accounts differ.
 type Disagreement struct {
+	// Kind says what differs: "date" for an event the sources date on
+	// different days (found by the timeline), or the comparison's own kind.
+	Kind   string  `json:"kind"`
 	Topic  string  `json:"topic"`
 	Claims []Claim `json:"claims"`
 }
@@ -93,6 +96,22 @@ type Claim struct {
 	Outlet    string `json:"outlet"`
 	Text      string `json:"text"`
 	ArticleID string `json:"article_id,omitempty"`
+	// Value is the claim in short where it has one (the date given).
+	Value string `json:"value,omitempty"`
+}
+
+// dateDisagreement words a timeline dispute as a disagreement: one claim
+// per account, the date it gives and its sentence.
+func dateDisagreement(d timeline.Dispute, arts map[string]news.Article) Disagreement {
+	out := Disagreement{Kind: "date", Topic: "Possible date discrepancy: " + d.Text}
+	for _, a := range d.Accounts {
+		o := a.Outlet
+		if o == "" {
+			o = outletOf(arts[a.ArticleID])
+		}
+		out.Claims = append(out.Claims, Claim{Outlet: o, Text: a.Sentence, ArticleID: a.ArticleID, Value: a.Value})
+	}
+	return out
 }
 
 // Article is one article of the storyline, for citing.
@@ -116,7 +135,8 @@ type Options struct {
 	// Timeline tunes the event folding.
 	Timeline timeline.Options
 	// Disagreements, when given (from an outlet comparison), are carried
-	// into the briefing as they are.
+	// into the briefing as they are, before the date discrepancies the
+	// timeline finds.
 	Disagreements []Disagreement
 }
 
@@ -168,7 +188,8 @@ func New(in Input, opts Options) Briefing {
 	}
 	slices.SortStableFunc(b.Stories, func(x, y Story) int { return compareTimes(x.FirstSeen, y.FirstSeen) })
 
-	b.Timeline = timeline.Build(in.Docs, opts.Timeline)
+	var disputes []timeline.Dispute
+	b.Timeline, disputes = timeline.BuildWithDisputes(in.Docs, opts.Timeline)
 	if b.Timeline == nil {
 		b.Timeline = []timeline.Event{}
 	}
@@ -181,8 +202,9 @@ func New(in Input, opts Options) Briefing {
 	}
 	b.Quotes = keyQuotes(in.Quotes, arts, opts)
 	b.Outlets = outlets(in, arts)
-	if opts.Disagreements != nil {
-		b.Disagreements = opts.Disagreements
+	b.Disagreements = append(b.Disagreements, opts.Disagreements...)
+	for _, d := range disputes {
+		b.Disagreements = append(b.Disagreements, dateDisagreement(d, arts))
 	}
 	return b
 }

@@ -54,6 +54,7 @@ func fixture(t *testing.T) Input {
 			ID: "a3", Title: "Summit | planned *soon*", Outlet: "Evening Post", URL: "https://post.example/summit?a=1&b=(2)",
 			Published: date(t, "2025-03-25"),
 			Text: "The presidents are set to meet in Vienna on March 28 to sign the agreement.\n\n" +
+				"The exchange of prisoners took place at the border on March 19, the ministry said.\n\n" +
 				"“Nothing is settled until the signatures are dry, and we are not there yet,” said Viktor Hale, a spokesman.",
 		},
 	}
@@ -119,6 +120,10 @@ func TestNew(t *testing.T) {
 	if q := b.Quotes[0]; q.Speaker != "Anna Berg" || q.Outlet != "Daily Example" || len(q.AlsoIn) != 1 || q.AlsoIn[0] != "Wire Service" || strings.HasSuffix(q.Text, ",") {
 		t.Errorf("first quote: %+v", q)
 	}
+	if len(b.Disagreements) != 1 || b.Disagreements[0].Kind != "date" || len(b.Disagreements[0].Claims) != 2 ||
+		b.Disagreements[0].Claims[0].Value != "2025-03-18" || b.Disagreements[0].Claims[1].Value != "2025-03-19" {
+		t.Errorf("the exchange dated 18 and 19 March should be one date disagreement: %+v", b.Disagreements)
+	}
 	if len(b.Outlets) != 3 {
 		t.Fatalf("outlets: %+v", b.Outlets)
 	}
@@ -160,7 +165,7 @@ func TestNewEmpty(t *testing.T) {
 func TestGolden(t *testing.T) {
 	b := New(fixture(t), Options{
 		Generated: time.Date(2025, 4, 1, 9, 30, 0, 0, time.UTC),
-		Disagreements: []Disagreement{{Topic: "Date of the exchange", Claims: []Claim{
+		Disagreements: []Disagreement{{Kind: "fact", Topic: "Date of the exchange", Claims: []Claim{
 			{Outlet: "Wire Service", Text: "took place on March 18", ArticleID: "a2"},
 			{Outlet: "Daily Example", Text: "to happen before the summer", ArticleID: "a1"},
 		}}},

@@ -203,7 +203,11 @@ func (b Briefing) WriteMarkdown(w io.Writer) error {
 	for _, d := range b.Disagreements {
 		p("- **%s**\n", md(d.Topic))
 		for _, c := range d.Claims {
-			p("  - %s: %s %s\n", md(c.Outlet), md(c.Text), refs([]string{c.ArticleID}))
+			val := ""
+			if c.Value != "" {
+				val = "(" + md(c.Value) + ") "
+			}
+			p("  - %s: %s%s %s\n", md(c.Outlet), val, md(c.Text), refs([]string{c.ArticleID}))
 		}
 	}
 	if len(b.Disagreements) > 0 {

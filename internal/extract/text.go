@@ -169,6 +169,16 @@ func cleanText(in []block, title string, plain bool) cleaned {
 		p.removed = true
 	}
 
+	// Date lines and bylines a standfirst pushed down.
+	for i, seen := 0, 0; i < len(ps) && seen < 3; i++ {
+		if p := ps[i]; !p.removed {
+			seen++
+			if isDateLine(p.text) || isByline(p.text) {
+				p.removed = true
+			}
+		}
+	}
+
 	// 4. At the end: walk back over debris.
 	for i := len(ps) - 1; i >= 0; i-- {
 		p := ps[i]

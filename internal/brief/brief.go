@@ -36,6 +36,9 @@ type Briefing struct {
 	// Disagreements are places where outlets' accounts differ; empty when
 	// no comparison found any.
 	Disagreements []Disagreement `json:"disagreements"`
+	// Checked names what was compared to find disagreements ("event
+	// dates"), so that an empty list says what it covers.
+	Checked []string `json:"checked"`
 	// Articles are every article of the storyline, oldest first.
 	Articles []Article `json:"articles"`
 }
@@ -136,8 +139,9 @@ type Options struct {
 	Timeline timeline.Options
 	// Disagreements, when given (from an outlet comparison), are carried
 	// into the briefing as they are, before the date discrepancies the
-	// timeline finds.
+	// timeline finds; Checked names what that comparison looked at.
 	Disagreements []Disagreement
+	Checked       []string
 }
 
 // New builds the briefing of in.
@@ -203,6 +207,7 @@ func New(in Input, opts Options) Briefing {
 	b.Quotes = keyQuotes(in.Quotes, arts, opts)
 	b.Outlets = outlets(in, arts)
 	b.Disagreements = append(b.Disagreements, opts.Disagreements...)
+	b.Checked = append(append([]string{}, opts.Checked...), "event dates")
 	for _, d := range disputes {
 		b.Disagreements = append(b.Disagreements, dateDisagreement(d, arts))
 	}

@@ -197,9 +197,6 @@ func (b Briefing) WriteMarkdown(w io.Writer) error {
 	}
 
 	p("## Disagreements\n\n")
-	if len(b.Disagreements) == 0 {
-		p("No disagreements between outlets were found.\n\n")
-	}
 	for _, d := range b.Disagreements {
 		p("- **%s**\n", md(d.Topic))
 		for _, c := range d.Claims {
@@ -210,8 +207,21 @@ func (b Briefing) WriteMarkdown(w io.Writer) error {
 			p("  - %s: %s%s %s\n", md(c.Outlet), val, md(c.Text), refs([]string{c.ArticleID}))
 		}
 	}
-	if len(b.Disagreements) > 0 {
+	var note []string
+	if len(b.Disagreements) == 0 {
+		note = append(note, "None found.")
+	} else {
 		p("\n")
+	}
+	if len(b.Checked) > 0 {
+		var cs []string
+		for _, c := range b.Checked {
+			cs = append(cs, md(c))
+		}
+		note = append(note, "Compared between outlets: "+strings.Join(cs, ", ")+".")
+	}
+	if len(note) > 0 {
+		p("%s\n\n", strings.Join(note, " "))
 	}
 
 	p("## Sources\n\n")

@@ -229,3 +229,29 @@ func TestSeededLinks(t *testing.T) {
 	}
 	t.Logf("crawled %d pages, %d links queued", visited, len(seen))
 }
+
+// BenchmarkSeededPages measures the analysis pages over the five seeds in
+// SQLite: each page reads several rows per article and entity.
+func BenchmarkSeededPages(b *testing.B) {
+	db := seededDB(b)
+	ctx := context.Background()
+	stories, err := db.Stories(ctx, store.StoryQuery{Limit: 100})
+	if err != nil || len(stories) == 0 {
+		b.Fatalf("stories: %v", err)
+	}
+	big := stories[0]
+	for _, s := range stories {
+		if len(s.ArticleIDs) > len(big.ArticleIDs) {
+			big = s
+		}
+	}
+	ents, err := db.Entities(ctx, store.EntityQuery{Limit: 1})
+	if err != nil || len(ents) == 0 {
+		b.Fatalf("entities: %v", err)
+	}
+	srv := New(db, Options{})
+	for _, target := range []string{"/stories", "/stories/" + big.ID, "/storylines/" + big.StorylineID,
+		"/entities", "/entities/" + ents[0].ID, "/quotes", "/articles/" + big.ArticleIDs[0], "/api/stories/" + big.ID} {
+		b.Run(target, func(b *testing.B) { benchGet(b, srv, target) })
+	}
+}

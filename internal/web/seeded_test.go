@@ -18,7 +18,7 @@ import (
 // seededDB returns a SQLite store in a temporary folder holding the five
 // seed articles from ../shared, each ingested with its publication date
 // from seeds-dates.tsv, then analysed: the real pipeline end to end.
-func seededDB(t *testing.T) *sqlite.DB {
+func seededDB(t testing.TB) *sqlite.DB {
 	t.Helper()
 	ctx := context.Background()
 	seeds := sharedtest.Dir(t, "corpus", "seeds")

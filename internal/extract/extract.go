@@ -21,8 +21,8 @@
 //
 // Input limits: DefaultMaxBytes (32 MiB, Options.MaxBytes) for any input,
 // gzip included; element nesting is bounded at 256 before parsing; pages of
-// more than 15,000 elements skip the extractor, whose time grows faster than
-// the page, and take a linear paragraph pass. Invalid UTF-8 is repaired:
+// more than 15,000 elements or 1 MiB of text skip the extractor, whose time
+// grows faster than the page, and take a linear paragraph pass. Invalid UTF-8 is repaired:
 // each invalid byte sequence becomes U+FFFD. Input that is not text returns
 // ErrBinary; input with nothing left after cleaning, ErrEmpty.
 package extract

@@ -572,3 +572,16 @@ func TestResultArticle(t *testing.T) {
 		t.Errorf("article = %+v", a)
 	}
 }
+
+// TestLongParagraph checks that a page with more than maxTextBytes of text
+// in one paragraph takes the simple path and keeps its text.
+func TestLongParagraph(t *testing.T) {
+	body := strings.Repeat("The council met on Tuesday and agreed the budget after a long debate. ", maxTextBytes/70+100)
+	res, err := HTML(strings.NewReader("<html><body><article><p>"+body+"</p></article></body></html>"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Text) < maxTextBytes {
+		t.Errorf("text has %d bytes, want over %d", len(res.Text), maxTextBytes)
+	}
+}

@@ -25,6 +25,11 @@ const maxDepth = 256
 // simpleHTML. The 181 pages of the extraction benchmark have at most 1,800.
 const maxElements = 15000
 
+// maxTextBytes is the most text a page may carry for the extractor (a
+// 4 MB paragraph takes it over ten seconds); longer pages get simpleHTML.
+// Article pages carry well under 200 KB.
+const maxTextBytes = 1 << 20
+
 // HTML cleans one page: main text and metadata via go-trafilatura (with its
 // readability and dom-distiller fallbacks), then the same debris removal as
 // Text. pageURL may be empty. It returns ErrTooLarge (over DefaultMaxBytes),
@@ -50,7 +55,7 @@ func htmlBytes(data []byte, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	data = toUTF8(data)
-	deep, elements := scanTags(data, maxDepth)
+	deep, elements, textBytes := scanTags(data, maxDepth)
 	if deep {
 		data = boundDepth(data, maxDepth)
 	}
@@ -58,7 +63,7 @@ func htmlBytes(data []byte, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("parse html: %w", err)
 	}
-	if elements > maxElements {
+	if elements > maxElements || textBytes > maxTextBytes {
 		return simpleHTML(doc, opts)
 	}
 	topts := trafilatura.Options{
@@ -200,7 +205,7 @@ func isUTF8Prefix(data []byte) bool {
 // start tags beyond it, and their matching end tags, are dropped; all text
 // is kept. Pages within the limit come back unchanged (same slice).
 func boundDepth(data []byte, limit int) []byte {
-	if deep, _ := scanTags(data, limit); !deep {
+	if deep, _, _ := scanTags(data, limit); !deep {
 		return data
 	}
 	var out bytes.Buffer
@@ -246,20 +251,27 @@ func boundDepth(data []byte, limit int) []byte {
 	return out.Bytes()
 }
 
-// scanTags counts the start tags of a page and reports whether the tag
-// stack ever exceeds limit (a cheap upper bound: implied end tags are not
-// modelled).
-func scanTags(data []byte, limit int) (deep bool, elements int) {
+// scanTags counts the start tags of a page and the bytes of its text
+// (outside scripts and styles), and reports whether the tag stack ever
+// exceeds limit (a cheap upper bound: implied end tags are not modelled).
+func scanTags(data []byte, limit int) (deep bool, elements, text int) {
 	z := html.NewTokenizer(bytes.NewReader(data))
 	depth := 0
+	inRaw := false
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return deep, elements
+			return deep, elements, text
+		case html.TextToken:
+			if !inRaw {
+				text += len(bytes.TrimSpace(z.Raw()))
+			}
 		case html.StartTagToken:
 			elements++
 			name, _ := z.TagName()
-			if !isVoid(string(name)) {
+			n := string(name)
+			inRaw = n == "script" || n == "style"
+			if !isVoid(n) {
 				depth++
 				if depth > limit {
 					deep = true
@@ -268,6 +280,7 @@ func scanTags(data []byte, limit int) (deep bool, elements int) {
 		case html.SelfClosingTagToken:
 			elements++
 		case html.EndTagToken:
+			inRaw = false
 			if depth > 0 {
 				depth--
 			}

@@ -307,9 +307,9 @@ type feedListing struct {
 	FailedItems int `json:"failed_items"`
 }
 
-// FeedStatus sums up a feed's state in one word: "disabled", "never"
+// feedStatus sums up a feed's state in one word: "disabled", "never"
 // (not polled yet), "failing" or "ok".
-func FeedStatus(st feed.State) string {
+func feedStatus(st feed.State) string {
 	switch {
 	case st.Disabled:
 		return "disabled"
@@ -346,7 +346,7 @@ func (a *app) feedsListCmd() *cobra.Command {
 				out := newJSONLines(a.stdout)
 				for _, st := range states {
 					c := counts[st.URL]
-					if err := out.write(feedListing{State: st, Status: FeedStatus(st), Stored: c.Stored, FailedItems: c.Failed}); err != nil {
+					if err := out.write(feedListing{State: st, Status: feedStatus(st), Stored: c.Stored, FailedItems: c.Failed}); err != nil {
 						return err
 					}
 				}
@@ -372,7 +372,7 @@ func (a *app) feedsListCmd() *cobra.Command {
 				default:
 					next = relTime(st.NextPoll, now, "")
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", FeedStatus(st), clip(oneLine(st.Title), 40),
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", feedStatus(st), clip(oneLine(st.Title), 40),
 					relTime(st.LastFetch, now, "never"), next, st.ItemsLast, st.NewLast, st.ItemsTotal, st.URL, clip(oneLine(msg), 100))
 			}
 			return tw.Flush()

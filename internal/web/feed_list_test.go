@@ -203,3 +203,32 @@ func TestFeedsPageTokenField(t *testing.T) {
 		t.Errorf("add form shown on a server that accepts no changes")
 	}
 }
+
+// FuzzAddFeed posts arbitrary form bodies to /feeds: the answer is always a
+// redirect or a rendered page with a 4xx status, never a server error, and
+// nothing is added without the token.
+func FuzzAddFeed(f *testing.F) {
+	f.Add("url=https%3A%2F%2Fok.example%2F&token=s3cret", "same-origin")
+	f.Add("url=javascript:alert(1)", "")
+	f.Add("url=%ZZ&&&token", "cross-site")
+	f.Add(strings.Repeat("url=https://ok.example/a&", 100), "none")
+	ff := feedFixtures()
+	srv := New(newFakeStore(), Options{Feeds: ff, RequireToken: true, Token: "s3cret"})
+	f.Fuzz(func(t *testing.T, body, site string) {
+		before := len(ff.added)
+		req := httptest.NewRequest(http.MethodPost, "/feeds", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if site != "" {
+			req.Header.Set("Sec-Fetch-Site", site)
+		}
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code >= 500 || (rec.Code < 400 && rec.Code != http.StatusSeeOther) {
+			t.Fatalf("status %d for body %q", rec.Code, body)
+		}
+		form, _ := url.ParseQuery(body)
+		if len(ff.added) > before && form.Get("token") != "s3cret" {
+			t.Fatalf("added %v without the token (body %q)", ff.added, body)
+		}
+	})
+}

@@ -51,7 +51,7 @@ func analysedFixture() *analysisFake {
 		},
 		storylines: []news.Storyline{{ID: "l1", Label: "peace talks", StoryIDs: []string{"s1", "s2"},
 			FirstSeen: day("2025-07-03"), LastSeen: day("2025-08-27"), Actors: []string{"Ushakov"}}},
-		merges: map[string]string{"s0": "s2", "l0": "l1"},
+		merges: map[string]string{"s0": "s2", "l0": "l1", "e9": "e1"},
 		analyses: map[string]store.ArticleAnalysis{
 			"a1": {ArticleID: "a1", StoryID: "s2", Mentions: []news.Mention{{EntityID: "e1", Text: "Ushakov"}},
 				Quotes: []news.Quote{{ArticleID: "a1", Text: "We met the envoys", Speaker: "Yuri Ushakov", SpeakerID: "e1", Cue: "said", Direct: true}}},
@@ -150,6 +150,10 @@ func TestStoryPages(t *testing.T) {
 		rec = ts.get(t, "/storylines/l0")
 		if rec.Code != http.StatusMovedPermanently || rec.Header().Get("Location") != "/storylines/l1" {
 			t.Errorf("GET /storylines/l0: %d to %q", rec.Code, rec.Header().Get("Location"))
+		}
+		rec = ts.get(t, "/entities/e9")
+		if rec.Code != http.StatusMovedPermanently || rec.Header().Get("Location") != "/entities/e1" {
+			t.Errorf("GET /entities/e9: %d to %q", rec.Code, rec.Header().Get("Location"))
 		}
 	})
 	t.Run("article page links its story and quotes", func(t *testing.T) {

@@ -58,7 +58,7 @@ type analysisFake struct {
 	*fakeStore
 	stories    []news.Story
 	storylines []news.Storyline
-	merges     map[string]string // folded story or storyline ID -> new ID
+	merges     map[string]string // folded story or storyline ID, or per-article entity ID -> its ID now
 	analyses   map[string]store.ArticleAnalysis
 	entities   []news.Entity
 }
@@ -201,8 +201,9 @@ func (f *analysisFake) Entities(_ context.Context, q store.EntityQuery) ([]news.
 }
 
 func (f *analysisFake) Entity(_ context.Context, id string) (news.Entity, error) {
+	rid := f.resolve(id) // per-article entity IDs map to cross-article ones
 	for _, e := range f.entities {
-		if e.ID == id && f.err == nil {
+		if e.ID == rid && f.err == nil {
 			return e, nil
 		}
 	}

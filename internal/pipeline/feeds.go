@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/feed"
 	"github.com/parallax-news/parallax/internal/fetch"
@@ -89,8 +90,13 @@ func (s *FeedStore) FeedStates(ctx context.Context) ([]feed.State, error) {
 // poll that PutItems saw to the feed's Warning.
 func (s *FeedStore) SaveFeedState(ctx context.Context, oldURL string, st feed.State) error {
 	s.mu.Lock()
-	f, ok := s.failures[oldURL]
+	// PutItems saw the feed under its new URL after a permanent redirect.
+	f, ok := s.failures[st.URL]
+	if !ok {
+		f, ok = s.failures[oldURL]
+	}
 	delete(s.failures, oldURL)
+	delete(s.failures, st.URL)
 	s.mu.Unlock()
 	if ok && st.LastError == "" {
 		var parts []string
@@ -143,7 +149,7 @@ func (s *FeedStore) PutItems(ctx context.Context, f feed.State, items []feed.Ite
 			}
 			s.log.DebugContext(ctx, "feed item failed", "feed_url", f.URL, "item_url", it.URL, "error", err)
 			if fails.first == "" {
-				fails.first = err.Error()
+				fails.first = clipText(err.Error(), 300)
 			}
 			if passing(err) {
 				fails.passing++
@@ -200,7 +206,7 @@ func (s *FeedStore) putArticles(ctx context.Context, f feed.State, arts []news.A
 			r.ArticleID, r.Error = "", err.Error()
 			fails.lasting++
 			if fails.first == "" {
-				fails.first = err.Error()
+				fails.first = clipText(err.Error(), 300)
 			}
 		}
 	}
@@ -289,4 +295,15 @@ func outletName(f feed.State) string {
 		return h
 	}
 	return host(f.URL)
+}
+
+// clipText shortens s to at most n bytes on a rune boundary, with "…".
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

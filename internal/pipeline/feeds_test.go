@@ -261,3 +261,30 @@ func TestFeedStoreStoreFailure(t *testing.T) {
 		t.Errorf("items recorded although their articles were not stored: %v", seen)
 	}
 }
+
+// TestFeedStoreRedirectKeepsWarning polls a feed that moved permanently:
+// the item failures of that poll are reported on the feed's new URL.
+func TestFeedStoreRedirectKeepsWarning(t *testing.T) {
+	srv := newItemServer(t)
+	srv.items = []string{rssItem(srv.URL+"/page/404/gone", "Missing page", ""), rssItem(srv.URL+"/page/200/ok", "Good page", "")}
+	moved := httptest.NewServer(http.RedirectHandler(srv.URL+"/feed.xml", http.StatusMovedPermanently))
+	defer moved.Close()
+	db, fs, p := newFeedPoller(t)
+	ctx := t.Context()
+	if _, err := db.AddFeeds(ctx, []feed.Outlet{{Title: "Moved", FeedURL: moved.URL + "/old.xml"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Poll(ctx, feed.PollOptions{Force: true}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := db.FeedState(ctx, srv.URL+"/feed.xml")
+	if err != nil {
+		t.Fatalf("feed not moved to its new URL: %v", err)
+	}
+	if st.ItemsTotal != 1 || !strings.Contains(st.Warning, "1 items could not be stored") {
+		t.Errorf("moved feed: items_total %d, warning %q", st.ItemsTotal, st.Warning)
+	}
+	if n := len(fs.failures); n != 0 {
+		t.Errorf("%d item failure records left behind", n)
+	}
+}

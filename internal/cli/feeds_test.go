@@ -100,6 +100,7 @@ func TestPollLoad(t *testing.T) {
 	_, condBefore, _ := srv.Stats()
 
 	out = mustRun(t, "poll", "--db", db, "--allow-private", "--host-rate", "0", "--force")
+	t.Logf("second poll: %s", strings.TrimSpace(out))
 	if wantLine := fmt.Sprintf("polled %d feeds in", nFeeds); !strings.HasPrefix(out, wantLine) ||
 		!strings.Contains(out, fmt.Sprintf("0 fetched, %d not modified, 0 failed, 0 disabled; 0 items, 0 new", nFeeds)) {
 		t.Fatalf("second poll summary line: %q", out)

@@ -173,3 +173,53 @@ func TestBrowserStories(t *testing.T) {
 		t.Errorf("console errors: %q", errs)
 	}
 }
+
+// TestBrowserAnalysisXSS loads the analysis pages built from hostile
+// stories, quotes and entities in a real browser: nothing from them may
+// run or load, and the only SVG is the storyline's own timeline.
+func TestBrowserAnalysisXSS(t *testing.T) {
+	f := hostileAnalysis()
+	f.stories[1].Title = `<img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script>`
+	f.entities[0].Name = f.stories[1].Title
+	srv := httptest.NewServer(New(f, Options{}))
+	defer srv.Close()
+	b := browsertest.New(t)
+	for _, path := range []string{"/stories", "/stories/s2", "/storylines/l1", "/entities", "/entities/e1", "/quotes", "/articles/a1"} {
+		t.Run(path, func(t *testing.T) {
+			if st := b.Navigate(srv.URL + path); st != http.StatusOK {
+				t.Fatalf("status %d", st)
+			}
+			// The hostile text shows in the title as text; a script that ran
+			// would have replaced the whole title.
+			if got := b.Title(); !strings.HasSuffix(got, " · Parallax") {
+				t.Errorf("hostile script ran: title %q", got)
+			}
+			if n := b.Count("script, img, iframe, object, embed"); n != 0 {
+				t.Errorf("%d active elements in the page", n)
+			}
+			if n := b.Count("svg") - b.Count("figure.timeline svg"); n != 0 {
+				t.Errorf("%d svg elements outside the timeline", n)
+			}
+			for _, l := range b.Links("a:not(svg a)") {
+				if !strings.HasPrefix(l.Href, srv.URL) {
+					t.Errorf("link %q goes to %q", l.Text, l.Href)
+				}
+			}
+			var svgLinks []string
+			b.Eval(`[...document.querySelectorAll("svg a")].map(a => a.href.baseVal)`, &svgLinks)
+			for _, h := range svgLinks {
+				if !strings.HasPrefix(h, "/stories/") {
+					t.Errorf("timeline link goes to %q", h)
+				}
+			}
+		})
+	}
+	b.Navigate(srv.URL + "/stories/s2")
+	b.Screenshot("hostile-story")
+	if foreign := b.ForeignRequests(srv.URL); len(foreign) != 0 {
+		t.Errorf("requests to other hosts: %+v", foreign)
+	}
+	if errs := b.ConsoleErrors(); len(errs) != 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}

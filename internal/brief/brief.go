@@ -13,7 +13,9 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/timeline"
 )
@@ -36,6 +38,13 @@ type Briefing struct {
 	// Disagreements are places where outlets' accounts differ; empty when
 	// no comparison found any.
 	Disagreements []Disagreement `json:"disagreements"`
+	// Perspectives, Naming and Wording come from the outlet comparison;
+	// absent (or empty) without one. Naming lists only the name pairs
+	// outlets split on (Kyiv/Kiev); Wording the terms that set each outlet
+	// apart within the storyline.
+	Perspectives *Perspectives           `json:"perspectives,omitempty"`
+	Naming       []compare.Naming        `json:"naming"`
+	Wording      []compare.OutletWording `json:"wording"`
 	// Checked names what was compared to find disagreements ("event
 	// dates"), so that an empty list says what it covers.
 	Checked []string `json:"checked"`
@@ -77,6 +86,12 @@ type Outlet struct {
 	// whom it quoted, most quoted first.
 	Quotes int     `json:"quotes"`
 	Voices []Voice `json:"voices"`
+	// Kind ("wire", "state affiliated", …), Country (ISO 3166-1) and Via
+	// (aggregators its articles were read through) come from the outlet
+	// comparison; empty without one.
+	Kind    string   `json:"kind,omitempty"`
+	Country string   `json:"country,omitempty"`
+	Via     []string `json:"via,omitempty"`
 }
 
 // Voice is a speaker and how many times one outlet quoted them.
@@ -101,6 +116,24 @@ type Claim struct {
 	ArticleID string `json:"article_id,omitempty"`
 	// Value is the claim in short where it has one (the date given).
 	Value string `json:"value,omitempty"`
+}
+
+// disputed reports whether a date disagreement between the same two
+// articles is already listed.
+func (b *Briefing) disputed(d timeline.Dispute) bool {
+	ids := map[string]bool{}
+	for _, a := range d.Accounts {
+		ids[a.ArticleID] = true
+	}
+	for _, x := range b.Disagreements {
+		if x.Kind != "date" || len(x.Claims) < 2 {
+			continue
+		}
+		if ids[x.Claims[0].ArticleID] && ids[x.Claims[1].ArticleID] && x.Claims[0].ArticleID != x.Claims[1].ArticleID {
+			return true
+		}
+	}
+	return false
 }
 
 // dateDisagreement words a timeline dispute as a disagreement: one claim
@@ -160,14 +193,17 @@ func New(in Input, opts Options) Briefing {
 		Quotes:        []Quote{},
 		Outlets:       []Outlet{},
 		Disagreements: []Disagreement{},
+		Naming:        []compare.Naming{},
+		Wording:       []compare.OutletWording{},
 		Articles:      []Article{},
 	}
+	in.Docs = credited(in.Docs, in.Comparison)
 	arts := map[string]news.Article{}
 	for _, d := range in.Docs {
 		a := d.Article
 		arts[a.ID] = a
 		b.Articles = append(b.Articles, Article{
-			ID: a.ID, Title: a.Title, Outlet: outletOf(a), Republisher: republisherOf(a),
+			ID: a.ID, Title: titleOf(a), Outlet: outletOf(a), Republisher: republisherOf(a),
 			URL: a.URL, Published: a.Published,
 		})
 		if p := a.Published; !p.IsZero() {
@@ -207,11 +243,40 @@ func New(in Input, opts Options) Briefing {
 	b.Quotes = keyQuotes(in.Quotes, arts, opts)
 	b.Outlets = outlets(in, arts)
 	b.Disagreements = append(b.Disagreements, opts.Disagreements...)
-	b.Checked = append(append([]string{}, opts.Checked...), "event dates")
+	b.Checked = append([]string{}, opts.Checked...)
+	if in.Comparison != nil {
+		b.fromComparison(*in.Comparison)
+	}
+	if !slices.Contains(b.Checked, "dates") {
+		b.Checked = append(b.Checked, "event dates")
+	}
 	for _, d := range disputes {
-		b.Disagreements = append(b.Disagreements, dateDisagreement(d, arts))
+		if !b.disputed(d) {
+			b.Disagreements = append(b.Disagreements, dateDisagreement(d, arts))
+		}
 	}
 	return b
+}
+
+// titleOf is the article's title, or the start of its first line when it
+// has none.
+func titleOf(a news.Article) string {
+	if t := strings.TrimSpace(a.Title); t != "" {
+		return t
+	}
+	line, _, _ := strings.Cut(strings.TrimSpace(a.Text), "\n")
+	const max = 90
+	if len(line) <= max {
+		return line
+	}
+	cut := strings.LastIndexByte(line[:max], ' ')
+	if cut < max/2 {
+		cut = max
+		for cut > 0 && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(line[:cut], " ,;:") + "…"
 }
 
 // outletOf names the outlet an article's text comes from.
@@ -226,11 +291,8 @@ func outletOf(a news.Article) string {
 }
 
 func republisherOf(a news.Article) string {
-	if a.Republisher != "" {
+	if a.Republisher != "" && a.Republisher != a.OriginOutlet {
 		return a.Republisher
-	}
-	if a.OriginOutlet != "" && a.Outlet != "" && a.Outlet != a.OriginOutlet {
-		return a.Outlet
 	}
 	return ""
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/outlet"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/timeline"
 	"github.com/parallax-news/parallax/internal/when"
@@ -41,6 +43,7 @@ func fixture(t *testing.T) Input {
 			ID: "a1", Title: "Ministers meet in Geneva", Outlet: "Daily Example", URL: "https://daily.example/geneva",
 			Published: date(t, "2025-03-11"),
 			Text: "The foreign ministers met in Geneva on March 10 and agreed a prisoner exchange.\n\n" +
+				"Officials in Kyiv welcomed the deal, and Kyiv said the lists were ready.\n\n" +
 				"“We have agreed to exchange all the prisoners we hold, and we will do it before the summer,” Minister Anna Berg said after the talks.",
 		},
 		{
@@ -55,6 +58,7 @@ func fixture(t *testing.T) Input {
 			Published: date(t, "2025-03-25"),
 			Text: "The presidents are set to meet in Vienna on March 28 to sign the agreement.\n\n" +
 				"The exchange of prisoners took place at the border on March 19, the ministry said.\n\n" +
+				"Kiev has not commented on the summit, and Kiev officials declined to speak.\n\n" +
 				"“Nothing is settled until the signatures are dry, and we are not there yet,” said Viktor Hale, a spokesman.",
 		},
 	}
@@ -162,6 +166,68 @@ func TestNewEmpty(t *testing.T) {
 	}
 }
 
+// registry credits the fixture's outlets.
+func registry() *outlet.Registry {
+	return outlet.New([]outlet.Outlet{
+		{Name: "Daily Example", Domains: []string{"daily.example"}, Country: "GB", Language: "en", Kind: outlet.KindPrivate},
+		{Name: "Wire Service", Domains: []string{"wire.example"}, Country: "FR", Language: "en", Kind: outlet.KindWire},
+		{Name: "Evening Post", Domains: []string{"post.example"}, Country: "US", Language: "en", Kind: outlet.KindPrivate},
+		{Name: "Aggregator Hub", Domains: []string{"hub.example"}, Language: "en", Kind: outlet.KindAggregator},
+	})
+}
+
+func TestCompared(t *testing.T) {
+	in := fixture(t)
+	c := Compare(in, registry())
+	if c.Scope != "storyline" || c.Articles != 3 {
+		t.Fatalf("comparison scope %s over %d articles", c.Scope, c.Articles)
+	}
+	in.Comparison = &c
+	b := New(in, Options{Generated: time.Date(2025, 4, 1, 9, 30, 0, 0, time.UTC)})
+	if b.Perspectives == nil || len(b.Perspectives.Countries) != 3 {
+		t.Errorf("perspectives %+v", b.Perspectives)
+	}
+	kinds := map[string]string{}
+	for _, o := range b.Outlets {
+		kinds[o.Name] = o.Kind
+	}
+	if kinds["Wire Service"] != "wire" || kinds["Daily Example"] != "private" {
+		t.Errorf("outlet kinds %v", kinds)
+	}
+	if len(b.Naming) != 1 || b.Naming[0].Pair == "" {
+		t.Errorf("naming: outlets split on Kyiv/Kiev, got %+v", b.Naming)
+	}
+	if !slices.Contains(b.Checked, "numbers") {
+		t.Errorf("checked %v lacks the comparison's checks", b.Checked)
+	}
+	for _, f := range Formats {
+		t.Run(f, func(t *testing.T) { golden(t, b, "brief_compared."+f+".golden", f) })
+	}
+}
+
+// golden renders b in format f and compares it with testdata/name,
+// rewriting the file under -update.
+func golden(t *testing.T, b Briefing, name, f string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := b.Write(&buf, f); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("%s differs from %s (run with -update after checking):\n%s", f, path, buf.String())
+	}
+}
+
 func TestGolden(t *testing.T) {
 	b := New(fixture(t), Options{
 		Generated: time.Date(2025, 4, 1, 9, 30, 0, 0, time.UTC),
@@ -171,25 +237,7 @@ func TestGolden(t *testing.T) {
 		}}},
 	})
 	for _, f := range Formats {
-		t.Run(f, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := b.Write(&buf, f); err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join("testdata", "brief."+f+".golden")
-			if *update {
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s differs from %s (run with -update after checking):\n%s", f, path, buf.String())
-			}
-		})
+		t.Run(f, func(t *testing.T) { golden(t, b, "brief."+f+".golden", f) })
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/timeline"
@@ -30,6 +31,10 @@ type Input struct {
 	Docs []timeline.Doc
 	// Quotes are the quotes found in those articles.
 	Quotes []news.Quote
+	// Comparison is the outlet comparison of the storyline (see Compare);
+	// nil leaves kinds, countries, perspectives, naming, wording and the
+	// comparison's disagreements out, and names outlets as the articles do.
+	Comparison *compare.Comparison
 }
 
 // Gather reads a storyline and everything under it. The storyline ID may

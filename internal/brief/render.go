@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/timeline"
 )
 
@@ -188,10 +189,48 @@ func (b Briefing) WriteMarkdown(w io.Writer) error {
 	p("## Outlets\n\n")
 	if len(b.Outlets) == 0 {
 		p("No outlets.\n\n")
+	} else if b.Perspectives != nil {
+		p("| Outlet | Kind | Country | Articles | Stories | Dates | Quotes | Most quoted |\n|---|---|---|---|---|---|---|---|\n")
+		for _, o := range b.Outlets {
+			p("| %s | %s | %s | %d | %d | %s | %d | %s |\n", md(o.Name)+mdVia(o.Via), md(o.Kind), md(o.Country), o.Articles, o.Stories,
+				dateSpan(o.First, o.Last), o.Quotes, md(voices(o.Voices, 3)))
+		}
+		p("\n")
 	} else {
 		p("| Outlet | Articles | Stories | Dates | Quotes | Most quoted |\n|---|---|---|---|---|---|\n")
 		for _, o := range b.Outlets {
 			p("| %s | %d | %d | %s | %d | %s |\n", md(o.Name), o.Articles, o.Stories, dateSpan(o.First, o.Last), o.Quotes, md(voices(o.Voices, 3)))
+		}
+		p("\n")
+	}
+	if ps := b.Perspectives; ps != nil {
+		p("Told by %s outlets from %s.", mdList(ps.Kinds, "unknown kinds of"), mdList(ps.Countries, "unknown countries"))
+		if len(ps.MissingKinds) > 0 || len(ps.MissingCountries) > 0 {
+			var miss []string
+			if len(ps.MissingKinds) > 0 {
+				miss = append(miss, mdList(ps.MissingKinds, "")+" outlets")
+			}
+			if len(ps.MissingCountries) > 0 {
+				miss = append(miss, "outlets from "+mdList(ps.MissingCountries, ""))
+			}
+			p(" Missing: %s.", strings.Join(miss, "; "))
+		}
+		if ps.Blindspot {
+			p(" **Blindspot:** %s.", md(ps.BlindspotReason))
+		}
+		p("\n\n")
+	}
+	if len(b.Naming) > 0 {
+		p("Naming:\n\n")
+		for _, n := range b.Naming {
+			p("- %s — %s\n", md(n.Pair), md(namingLine(n)))
+		}
+		p("\n")
+	}
+	if len(b.Wording) > 0 {
+		p("Words that set each outlet apart:\n\n")
+		for _, w := range b.Wording {
+			p("- %s: %s\n", md(w.Outlet), md(wordingLine(w, 8)))
 		}
 		p("\n")
 	}
@@ -245,6 +284,54 @@ func (b Briefing) WriteMarkdown(w io.Writer) error {
 	return nil
 }
 
+// mdList joins escaped items, or returns none when there are none.
+func mdList(items []string, none string) string {
+	if len(items) == 0 {
+		return none
+	}
+	var out []string
+	for _, it := range items {
+		out = append(out, md(it))
+	}
+	return strings.Join(out, ", ")
+}
+
+func mdVia(via []string) string {
+	if len(via) == 0 {
+		return ""
+	}
+	return " (via " + mdList(via, "") + ")"
+}
+
+// namingLine says which form each outlet prefers: "Kyiv: A, B; Kiev: C".
+func namingLine(n compare.Naming) string {
+	by := map[string][]string{}
+	for _, o := range n.Outlets {
+		if o.Prefers != "" {
+			by[o.Prefers] = append(by[o.Prefers], o.Outlet)
+		}
+	}
+	var parts []string
+	for _, f := range n.Forms {
+		if len(by[f]) > 0 {
+			parts = append(parts, f+": "+strings.Join(by[f], ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// wordingLine lists up to n of an outlet's distinctive terms.
+func wordingLine(w compare.OutletWording, n int) string {
+	var ts []string
+	for i, t := range w.Terms {
+		if i == n {
+			break
+		}
+		ts = append(ts, t.Term)
+	}
+	return strings.Join(ts, ", ")
+}
+
 // voices lists up to n speakers with their counts: "Vance (4), Trump (2)".
 func voices(vs []Voice, n int) string {
 	var s []string
@@ -265,6 +352,9 @@ var htmlTemplate = template.Must(template.New("brief.html.tmpl").Funcs(template.
 	"span":      dateSpan,
 	"eventDate": EventDate,
 	"voices":    voices,
+	"naming":    namingLine,
+	"wording":   func(w compare.OutletWording) string { return wordingLine(w, 8) },
+	"join":      func(s []string) string { return strings.Join(s, ", ") },
 	"plural":    plural,
 	"url": func(u string) string {
 		l := strings.ToLower(u)

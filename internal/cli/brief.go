@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/brief"
+	"github.com/parallax-news/parallax/internal/outlet"
 )
 
 func (a *app) briefCmd() *cobra.Command {
@@ -23,13 +24,16 @@ func (a *app) briefCmd() *cobra.Command {
 		Short: "Write a briefing on a storyline: timeline, key quotes, outlets",
 		Long: `Brief writes a self-contained briefing on one storyline that a journalist can
 paste or send: the timeline of dated events with their sources, key quotes
-with speaker, outlet and date, the stories and outlets that covered it, whom
-each outlet quoted, disagreements between outlets when a comparison found
-any, and the numbered list of sources.
+with speaker, outlet and date, the stories and outlets that covered it (kind
+and country from the outlet registry, missing perspectives), whom each
+outlet quoted, the names outlets split on (Kyiv/Kiev), the words that set
+each apart, the disagreements the outlet comparison and the timeline found,
+and the numbered list of sources.
 
 --format md writes Markdown, html one HTML page with inline CSS that loads
 nothing from elsewhere, json one indented object (fields id, label, from,
-to, generated, stories, timeline, quotes, outlets, disagreements, articles).`,
+to, generated, stories, timeline, quotes, outlets, perspectives, naming,
+wording, disagreements, checked, articles).`,
 		Example: `  parallax storylines
   parallax brief --format md SL_ID
   parallax brief --format html -o briefing.html SL_ID`,
@@ -53,6 +57,12 @@ to, generated, stories, timeline, quotes, outlets, disagreements, articles).`,
 			if err != nil {
 				return err
 			}
+			reg, err := outlet.Builtin()
+			if err != nil {
+				return fmt.Errorf("brief: %w", err)
+			}
+			c := brief.Compare(in, reg)
+			in.Comparison = &c
 			b := brief.New(in, brief.Options{Generated: time.Now().UTC().Truncate(time.Minute)})
 			var w io.Writer = a.stdout
 			var f *os.File

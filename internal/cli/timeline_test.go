@@ -121,7 +121,7 @@ func TestTimelineSeeds(t *testing.T) {
 
 	// The briefing in each format.
 	md := mustRun(t, "brief", "--db", db, "--format", "md", sl)
-	for _, want := range []string{"# Briefing:", "## Timeline", "**15 Aug 2025**", "## Key quotes", "## Outlets", "## Sources"} {
+	for _, want := range []string{"# Briefing:", "## Timeline", "**15 Aug 2025**", "## Key quotes", "## Outlets", "Told by", "Compared between outlets: numbers", "## Sources"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown briefing lacks %q", want)
 		}

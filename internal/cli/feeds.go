@@ -633,7 +633,9 @@ func (f *serveFeedFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.DurationVar(&f.pollEvery, "poll-every", time.Minute,
 		"how often to look for due feeds and poll them (each feed's own interval decides when it is due); 0 disables polling")
-	fl.StringVar(&f.token, "token", envDefault("PARALLAX_TOKEN", ""),
+	// The environment is read in serveFeeds, not here, so that --help
+	// never prints the token as a default.
+	fl.StringVar(&f.token, "token", "",
 		"token that changes from the web UI (adding a feed) need when listening beyond loopback (env PARALLAX_TOKEN)")
 }
 
@@ -647,6 +649,9 @@ func (a *app) serveFeeds(ctx context.Context, db *sqlite.DB, addr net.Addr, f se
 	loopback := false
 	if ta, ok := addr.(*net.TCPAddr); ok {
 		loopback = ta.IP.IsLoopback()
+	}
+	if f.token == "" {
+		f.token = os.Getenv("PARALLAX_TOKEN")
 	}
 	opts.RequireToken = !loopback
 	opts.Token = f.token

@@ -91,6 +91,9 @@ func TestStoryPages(t *testing.T) {
 		if got, want := texts(doc.Find(".story-item .outlet-count")), []string{"4 outlets", "1 outlet"}; !slices.Equal(got, want) {
 			t.Errorf("outlet counts %q, want %q", got, want)
 		}
+		if got := hrefs(doc.Find(".story-item a.storyline-link")); !slices.Equal(got, []string{"/storylines/l1", "/storylines/l1"}) {
+			t.Errorf("storyline links %q", got)
+		}
 		if got := doc.Find(`nav a[aria-current="page"]`).Text(); got != "Stories" {
 			t.Errorf("current nav %q", got)
 		}
@@ -266,6 +269,9 @@ func TestEntityAndQuotePages(t *testing.T) {
 		}
 		if got := attrs(doc.Find(".quote-meta time"), "datetime"); !slices.Equal(got, []string{"2025-08-24", "2025-08-25"}) {
 			t.Errorf("quote dates %q, want oldest first", got)
+		}
+		if got := doc.Find(".quoted-by").Text(); got != "Kyiv Ledger (1), Wire Service (1)" {
+			t.Errorf("quoted by %q", got)
 		}
 		if got := texts(doc.Find(".quote-meta .outlet")); !slices.Equal(got, []string{"Kyiv Ledger", "Wire Service"}) {
 			t.Errorf("quote outlets %q", got)

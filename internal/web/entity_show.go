@@ -19,6 +19,38 @@ type entityShowData struct {
 	Quotes   []quoteRow     // oldest first
 	Mentions []mentionRow   // oldest first
 	Stories  []storyMention // stories of the quotes and mentions, newest first
+	// QuotedBy counts the quotes by the outlet credited with the article,
+	// most first.
+	QuotedBy []outletCount
+}
+
+type outletCount struct {
+	Outlet string // "" for unknown
+	Count  int
+}
+
+// countOutlets counts quote rows by the outlet their article is credited
+// to, most first, then by name.
+func countOutlets(rows []quoteRow) []outletCount {
+	n := map[string]int{}
+	for _, r := range rows {
+		o := ""
+		if r.Article != nil {
+			o = articleCredit(*r.Article).Lead
+		}
+		n[o]++
+	}
+	out := make([]outletCount, 0, len(n))
+	for o, c := range n {
+		out = append(out, outletCount{Outlet: o, Count: c})
+	}
+	slices.SortFunc(out, func(a, b outletCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Outlet, b.Outlet)
+	})
+	return out
 }
 
 // mentionRow is one article that mentions the entity, as the entity stage
@@ -78,6 +110,7 @@ func (s *Server) entityData(ctx context.Context, e news.Entity) (entityShowData,
 		return data, fmt.Errorf("entity %s: %w", e.ID, err)
 	}
 	byDate(data.Quotes)
+	data.QuotedBy = countOutlets(data.Quotes)
 
 	// Candidate articles: those quoting the entity, then full-text hits on
 	// its name and aliases. Each is kept only if its analysis mentions the

@@ -10,6 +10,8 @@ import (
 
 type storyListData struct {
 	Stories []news.Story
+	// Storylines names the storylines of the listed stories by ID.
+	Storylines map[string]news.Storyline
 	Filter  listFilter
 	Page    int
 	PrevURL string
@@ -48,7 +50,17 @@ func (s *Server) showStoryList(w http.ResponseWriter, r *http.Request) {
 	if more {
 		stories = stories[:size]
 	}
-	data := storyListData{Stories: stories, Filter: filter, Page: pageNo}
+	data := storyListData{Stories: stories, Filter: filter, Page: pageNo, Storylines: map[string]news.Storyline{}}
+	if len(stories) > 0 {
+		lines, err := s.st.Storylines(r.Context())
+		if err != nil {
+			s.serverError(w, r, fmt.Errorf("list stories: %w", err))
+			return
+		}
+		for _, l := range lines {
+			data.Storylines[l.ID] = l
+		}
+	}
 	data.PrevURL, data.NextURL = pageLinks("/stories", filter.values(), pageNo, more)
 	title := "Stories"
 	if filter.Outlet != "" {

@@ -77,6 +77,7 @@ func (s *Server) funcs() template.FuncMap {
 		"plural":     plural,
 		"count":      countOf,
 		"span":       dateSpan,
+		"outlet":     outletName,
 		"credit":     articleCredit,
 		"add":        func(a, b int) int { return a + b },
 		"sub":        func(a, b int) int { return a - b },

@@ -12,10 +12,10 @@ type storyListData struct {
 	Stories []news.Story
 	// Storylines names the storylines of the listed stories by ID.
 	Storylines map[string]news.Storyline
-	Filter  listFilter
-	Page    int
-	PrevURL string
-	NextURL string
+	Filter     listFilter
+	Page       int
+	PrevURL    string
+	NextURL    string
 }
 
 // showStoryList renders GET /stories: stories newest first (by their last

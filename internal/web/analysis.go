@@ -106,6 +106,9 @@ type quoteRow struct {
 	Article *news.Article
 	Date    time.Time
 	Speaker *news.Entity
+	// Here is set on the page of the quote's own article, which needs no
+	// link to itself.
+	Here bool
 }
 
 // quoteRows looks up the article and speaker of each quote. A quote's own

@@ -175,6 +175,9 @@ func TestStoryPages(t *testing.T) {
 		if got := texts(doc.Find(".article-quotes .quote-text")); !slices.Equal(got, []string{"“We met the envoys”"}) {
 			t.Errorf("article quotes %q", got)
 		}
+		if doc.Find(".article-quotes a.quote-source").Length() != 0 {
+			t.Error("article's quotes link back to the article itself")
+		}
 	})
 }
 

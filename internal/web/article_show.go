@@ -97,6 +97,9 @@ func (s *Server) addArticleAnalysis(ctx context.Context, data *articleShowData) 
 	if data.Quotes, err = lk.quoteRows(ctx, an.Quotes); err != nil {
 		return fmt.Errorf("article %s: %w", id, err)
 	}
+	for i := range data.Quotes {
+		data.Quotes[i].Here = true
+	}
 	seen := map[string]bool{}
 	for _, m := range an.Mentions {
 		if seen[m.EntityID] {

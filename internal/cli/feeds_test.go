@@ -376,6 +376,46 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// startServe runs `parallax serve` with args until the test ends and
+// returns its base URL and its standard error.
+func startServe(t *testing.T, args ...string) (string, *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	var stdout, stderr syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- Main(ctx, append([]string{"serve"}, args...), strings.NewReader(""), &stdout, &stderr)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exit %d: %s", code, stderr.String())
+		}
+	})
+	var port string
+	waitUntil(t, &stderr, "the server address", func() bool {
+		_, rest, ok := strings.Cut(stderr.String(), " on http://")
+		if ok {
+			addr := strings.TrimSuffix(strings.Fields(rest)[0], "/")
+			port = addr[strings.LastIndex(addr, ":")+1:]
+		}
+		return ok
+	})
+	return "http://127.0.0.1:" + port, &stderr
+}
+
+// waitUntil polls cond for up to a minute.
+func waitUntil(t *testing.T, stderr *syncBuffer, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s; stderr:\n%s", what, stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // TestServePollsFeeds runs `parallax serve` with subscribed local feeds:
 // the scheduler stores their articles in the background, the feeds page
 // shows them, and a feed added from the page is polled at once.
@@ -386,38 +426,8 @@ func TestServePollsFeeds(t *testing.T) {
 	urls := srv.URLs()
 	mustRun(t, "feeds", "add", "--db", db, "--allow-private", urls[0], urls[1])
 
-	ctx, cancel := context.WithCancel(t.Context())
-	var stdout, stderr syncBuffer
-	done := make(chan int, 1)
-	go func() {
-		done <- Main(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--allow-private",
-			"--host-rate", "0", "--poll-every", "1h"}, strings.NewReader(""), &stdout, &stderr)
-	}()
-	defer func() {
-		cancel()
-		if code := <-done; code != 0 {
-			t.Errorf("serve exit %d: %s", code, stderr.String())
-		}
-	}()
-	waitFor := func(what string, cond func() bool) {
-		t.Helper()
-		deadline := time.Now().Add(60 * time.Second)
-		for !cond() {
-			if time.Now().After(deadline) {
-				t.Fatalf("timed out waiting for %s; stderr:\n%s", what, stderr.String())
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
-	var base string
-	waitFor("the server address", func() bool {
-		_, rest, ok := strings.Cut(stderr.String(), " on http://")
-		if ok {
-			base = "http://" + strings.Fields(rest)[0]
-			base = strings.TrimSuffix(base, "/")
-		}
-		return ok
-	})
+	base, stderr := startServe(t, "--db", db, "--addr", "127.0.0.1:0", "--allow-private", "--host-rate", "0", "--poll-every", "1h")
+	waitFor := func(what string, cond func() bool) { t.Helper(); waitUntil(t, stderr, what, cond) }
 	waitFor("8 articles from the scheduler", func() bool { return countArticles(t, db) == 8 })
 
 	resp, err := http.Get(base + "/feeds")
@@ -442,4 +452,46 @@ func TestServePollsFeeds(t *testing.T) {
 		t.Fatalf("POST /feeds: %d", resp.StatusCode)
 	}
 	waitFor("the added feed's articles", func() bool { return countArticles(t, db) == 12 })
+}
+
+// TestServeTokenBeyondLoopback: listening on every address, the server
+// accepts a new feed only with the token.
+func TestServeTokenBeyondLoopback(t *testing.T) {
+	srv := feedtest.NewServer(1, 2)
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "p.db")
+	t.Setenv("PARALLAX_TOKEN", "from-env")
+	base, _ := startServe(t, "--db", db, "--addr", "0.0.0.0:0", "--allow-private", "--poll-every", "0")
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	tests := []struct {
+		name   string
+		token  string
+		status int
+	}{
+		{"no token", "", http.StatusForbidden},
+		{"wrong token", "guess", http.StatusForbidden},
+		{"token from the environment", "from-env", http.StatusSeeOther},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, base+"/feeds",
+				strings.NewReader(url.Values{"url": {srv.URLs()[0]}}.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			if tc.token != "" {
+				req.Header.Set("Authorization", "Bearer "+tc.token)
+			}
+			resp, err := client.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tc.status {
+				t.Errorf("status %d, want %d", resp.StatusCode, tc.status)
+			}
+		})
+	}
+	listed := decodeLines[listedFeed](t, mustRun(t, "feeds", "list", "--db", db, "--json"))
+	if len(listed) != 1 || listed[0].URL != srv.URLs()[0] {
+		t.Errorf("feeds after the requests: %+v; want the one added with the token", listed)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -35,22 +36,13 @@ func (f entityFilter) values() url.Values {
 // alias, substring).
 func parseEntityFilter(q url.Values) (entityFilter, error) {
 	f := entityFilter{Kind: strings.TrimSpace(q.Get("kind")), Name: strings.TrimSpace(q.Get("q"))}
-	if f.Kind != "" && !contains(entityKinds, f.Kind) {
+	if f.Kind != "" && !slices.Contains(entityKinds, f.Kind) {
 		return f, fmt.Errorf("kind: %q is not one of %s", truncate(f.Kind, 40), strings.Join(entityKinds, ", "))
 	}
 	if len(f.Name) > maxQueryLen {
 		return f, fmt.Errorf("q is longer than %d bytes", maxQueryLen)
 	}
 	return f, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 type entityListData struct {

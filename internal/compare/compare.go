@@ -103,7 +103,9 @@ type Options struct {
 	PriorSize float64
 	// TopTerms is how many distinctive terms to keep per outlet.
 	TopTerms int
-	// MinZ is the least z-score of a distinctive term.
+	// MinZ is the least z-score of a distinctive term. The test is
+	// one-sided (does this outlet use the term more than the others?), so
+	// 1.645 is the 5% level.
 	MinZ float64
 	// MinCount is the least number of uses of a distinctive term.
 	MinCount int
@@ -114,7 +116,7 @@ type Options struct {
 
 // DefaultOptions returns the options Compare uses.
 func DefaultOptions() Options {
-	return Options{PriorSize: 1000, TopTerms: 10, MinZ: 1.96, MinCount: 2, PerspectiveShare: 0.05}
+	return Options{PriorSize: 100, TopTerms: 10, MinZ: 1.645, MinCount: 2, PerspectiveShare: 0.05}
 }
 
 // Compare compares the outlets of one story with the default options.

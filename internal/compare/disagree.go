@@ -111,10 +111,9 @@ func FindDisagreements(docs []Doc) []Disagreement {
 			if a.d.Outlet == b.d.Outlet {
 				continue
 			}
-			sameDay := !a.d.Published.IsZero() && a.d.Published.Format(time.DateOnly) == b.d.Published.Format(time.DateOnly)
 			for _, s := range a.sents {
 				for _, t := range b.sents {
-					for _, x := range conflicts(s, t, sameDay) {
+					for _, x := range conflicts(s, t) {
 						x.A.ArticleID, x.A.Outlet = a.d.ArticleID, a.d.Outlet
 						x.B.ArticleID, x.B.Outlet = b.d.ArticleID, b.d.Outlet
 						add(x)
@@ -142,12 +141,17 @@ type sent struct {
 	names  map[string]bool
 	nums   []number
 	dates  []string // "MM-DD"
-	days   []string // weekday names
 	preds  []pred
 	future bool
 	// cumulative marks running totals ("has launched 1,500 this week",
 	// "so far"), which are not comparable with one night's count.
 	cumulative bool
+	// timed marks a clock time ("at 9:34 a.m."): a value of that moment.
+	timed bool
+	// revised marks values that changed ("up from", "previous offer").
+	revised bool
+	// caption marks photo captions, whose dates are of the photo.
+	caption bool
 }
 
 type number struct {
@@ -162,7 +166,7 @@ type pred struct {
 	group    string
 	positive bool
 	cue      string
-	subjects map[string]bool
+	subject  string // the name right before the cue, canonical words joined by spaces
 	object   map[string]bool
 }
 
@@ -190,6 +194,9 @@ func analyseSentence(st string) *sent {
 	}
 	for i, r := range s.raw {
 		w := s.toks[i]
+		if w == ":" && i > 0 && i+1 < len(s.toks) && isDigits(s.toks[i-1]) && isDigits(s.toks[i+1]) {
+			s.timed = true
+		}
 		if boundary(w) || !hasLetter(w) {
 			continue
 		}
@@ -199,6 +206,15 @@ func analyseSentence(st string) *sent {
 		if cumulative[w] || (i > 0 && w == "far" && s.toks[i-1] == "so") || (i > 0 && (w == "week" || w == "month" || w == "year") && s.toks[i-1] == "this") ||
 			((w == "has" || w == "have") && i+1 < len(s.toks) && strings.HasSuffix(s.toks[i+1], "ed")) {
 			s.cumulative = true
+		}
+		if w == "a.m" || w == "p.m" || w == "gmt" || (w == ":" && i > 0 && i+1 < len(s.toks) && isDigits(s.toks[i-1]) && isDigits(s.toks[i+1])) {
+			s.timed = true
+		}
+		if revision[w] || (i > 0 && w == "from" && (s.toks[i-1] == "up" || s.toks[i-1] == "down")) {
+			s.revised = true
+		}
+		if w == "photo" || w == "pictured" || w == "caption" {
+			s.caption = true
 		}
 		if months[w] != 0 || weekdays[w] {
 			continue
@@ -267,6 +283,12 @@ var titles = setOf(`president vice minister foreign prime secretary general chan
 spokesperson governor senator sen rep mr mrs ms dr state deputy chief head adviser envoy special`)
 
 var future = setOf(`will upcoming tomorrow`)
+
+var revision = setOf(`previous previously earlier initial initially original originally former revised raised lowered increased decreased`)
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
 
 var cumulative = setOf(`total overall alone since cumulative altogether`)
 
@@ -365,7 +387,7 @@ func (s *sent) findNumbers() {
 			if boundary(t) {
 				break
 			}
-			if hasLetter(t) && !stop[t] && !qualifiers[t] && len(t) >= 3 {
+			if hasLetter(t) && !stop[t] && !qualifiers[t] && len(t) >= 3 && !s.capital(c) {
 				n.context[canon(t)] = true
 				break
 			}
@@ -388,6 +410,15 @@ func (s *sent) findNumbers() {
 		case currency:
 			unit = "money"
 		case j < len(s.toks) && hasLetter(s.toks[j]) && !stop[s.toks[j]] && !boundary(s.toks[j]):
+			// Skip names and national adjectives to the counted noun:
+			// "20 North Korean vessels" counts vessels.
+			for k := 0; k < 3 && j+1 < len(s.toks) && s.capital(j) && hasLetter(s.toks[j+1]) && !stop[s.toks[j+1]]; k++ {
+				n.text += " " + s.raw[j]
+				j++
+			}
+			if s.capital(j) {
+				break
+			}
 			unit = canon(s.toks[j])
 			n.text += " " + s.raw[j]
 			j++
@@ -406,7 +437,7 @@ func (s *sent) findNumbers() {
 			if boundary(t) {
 				break
 			}
-			if hasLetter(t) && !stop[t] && t != "were" && len(t) >= 3 && months[t] == 0 && !weekdays[t] {
+			if hasLetter(t) && !stop[t] && t != "were" && len(t) >= 3 && months[t] == 0 && !weekdays[t] && !s.capital(c) {
 				n.context[canon(t)] = true
 				break
 			}
@@ -417,10 +448,6 @@ func (s *sent) findNumbers() {
 
 func (s *sent) findDates() {
 	for i, w := range s.toks {
-		if weekdays[w] {
-			s.days = append(s.days, w)
-			continue
-		}
 		m := months[w]
 		if m == 0 || (w == "may" && (i == 0 || !unicode.IsUpper([]rune(s.raw[i])[0]))) {
 			continue
@@ -432,7 +459,10 @@ func (s *sent) findDates() {
 		if (day < 1 || day > 31) && i > 0 {
 			day, _ = strconv.Atoi(s.toks[i-1])
 		}
-		if day >= 1 && day <= 31 {
+		// Only dates of the sentence's event ("met on December 2"), not
+		// those modifying a noun ("an Oct. 19 rendezvous").
+		on := i > 0 && s.toks[i-1] == "on" || i > 1 && s.toks[i-2] == "on" && isDigits(s.toks[i-1])
+		if day >= 1 && day <= 31 && on {
 			s.dates = append(s.dates, fmt.Sprintf("%02d-%02d", m, day))
 		}
 	}
@@ -489,12 +519,12 @@ func (s *sent) findPreds() {
 	for hi, h := range hits {
 		pos := h.c.positive
 		start := h.start
-		// An earlier cue of the same group just before makes one predicate
-		// with this one ("refused to make concessions", "agreed to sign"):
-		// the sense is negative when exactly one of them is.
+		// A cue just before makes one predicate with this one ("refused to
+		// make concessions", "agreed to sign", "refused to confirm"): the
+		// sense is negative when exactly one of them is.
 		if hi > 0 {
 			prev := hits[hi-1]
-			if prev.c.group == h.c.group && prev.end >= h.start-3 && !crosses(s.toks[prev.end:h.start]) {
+			if prev.end >= h.start-3 && !crosses(s.toks[prev.end:h.start]) {
 				pos = prev.c.positive == h.c.positive
 				start = prev.start
 				if len(s.preds) > 0 && s.preds[len(s.preds)-1].cue == strings.Join(s.raw[prev.start:prev.end], " ") {
@@ -512,22 +542,60 @@ func (s *sent) findPreds() {
 				break
 			}
 		}
-		p := pred{group: h.c.group, positive: pos, cue: strings.Join(s.raw[start:h.end], " "), subjects: map[string]bool{}, object: map[string]bool{}}
-		for k := start - 1; k >= 0 && k >= start-6; k-- {
-			if c := canon(s.toks[k]); s.names[c] && unicode.IsUpper([]rune(s.raw[k])[0]) {
-				p.subjects[c] = true
-			}
-		}
+		p := pred{group: h.c.group, positive: pos, cue: strings.Join(s.raw[start:h.end], " "), subject: s.subjectBefore(start), object: map[string]bool{}}
 		for k := h.end; k < len(s.toks) && k < h.end+8; k++ {
 			t := s.toks[k]
 			if hasLetter(t) && !stop[t] && len(t) >= 3 && t != "any" && t != "further" && !weekdays[t] && months[t] == 0 {
 				p.object[canon(t)] = true
 			}
 		}
-		if len(p.subjects) > 0 && len(p.object) > 0 {
+		if p.subject != "" && len(p.object) > 0 {
 			s.preds = append(s.preds, p)
 		}
 	}
+}
+
+// subjectBefore returns the nearest name (a run of capitalised words) in
+// the eight tokens before token end, as canonical words without titles.
+func (s *sent) subjectBefore(end int) string {
+	k := end - 1
+	for ; k >= 0 && k >= end-8; k-- {
+		if boundary(s.toks[k]) {
+			return ""
+		}
+		if s.capital(k) {
+			break
+		}
+	}
+	if k < 0 || k < end-8 {
+		return ""
+	}
+	var ws []string
+	for ; k >= 0 && s.capital(k); k-- {
+		if !titles[s.toks[k]] {
+			ws = append([]string{canon(s.toks[k])}, ws...)
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// capital reports whether token k is a capitalised word that is not a stop
+// word ("The", "But").
+func (s *sent) capital(k int) bool {
+	r := []rune(s.raw[k])
+	return len(r) > 0 && unicode.IsUpper(r[0]) && !stop[s.toks[k]] && hasLetter(s.toks[k])
+}
+
+// sameSubject reports whether two subjects name the same actor: equal, or
+// one is the final words of the other ("Putin", "Vladimir Putin").
+func sameSubject(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a == b || strings.HasSuffix(b, " "+a)
 }
 
 // similarity is the Jaccard overlap of two sentences' words.
@@ -568,36 +636,34 @@ func firstShared(a, b map[string]bool) string {
 }
 
 // conflicts returns the disagreements between two sentences of different
-// outlets; sameDay says both articles were published on the same date
-// (only then are weekdays comparable).
-func conflicts(s, t *sent, sameDay bool) []Disagreement {
+// outlets.
+func conflicts(s, t *sent) []Disagreement {
 	var out []Disagreement
 	if !intersects(s.names, t.names) {
 		return nil
 	}
 	sim := similarity(s.terms, t.terms)
 	claim := func(x *sent, v string) Claim { return Claim{Sentence: x.text, Value: v} }
-	if sim >= minNumberSim && s.cumulative == t.cumulative {
+	if sim >= minNumberSim && s.cumulative == t.cumulative && !s.timed && !t.timed && !s.revised && !t.revised {
 		for _, d := range numberConflicts(s, t) {
 			d.Score = round2(sim)
 			out = append(out, d)
 		}
 	}
-	if sim >= minDateSim && !s.future && !t.future {
-		if len(s.dates) > 0 && len(t.dates) > 0 && disjoint(s.dates, t.dates) {
-			out = append(out, Disagreement{Kind: KindDate, About: firstShared(s.names, t.names), Score: round2(sim),
-				A: claim(s, strings.Join(s.dates, ",")), B: claim(t, strings.Join(t.dates, ","))})
-		} else if sameDay && len(s.dates) == 0 && len(t.dates) == 0 && len(s.days) > 0 && len(t.days) > 0 && disjoint(s.days, t.days) {
-			out = append(out, Disagreement{Kind: KindDate, About: firstShared(s.names, t.names), Score: round2(sim),
-				A: claim(s, strings.Join(s.days, ",")), B: claim(t, strings.Join(t.days, ","))})
-		}
+	// Dates: month and day only. Weekdays are left out: time zones and
+	// the several events of one sentence ("returned on Tuesday, the airline
+	// said Wednesday") make them disagree where the facts do not.
+	if sim >= minDateSim && !s.future && !t.future && !s.caption && !t.caption &&
+		len(s.dates) > 0 && len(t.dates) > 0 && disjoint(s.dates, t.dates) {
+		out = append(out, Disagreement{Kind: KindDate, About: firstShared(s.names, t.names), Score: round2(sim),
+			A: claim(s, strings.Join(s.dates, ",")), B: claim(t, strings.Join(t.dates, ","))})
 	}
 	for _, p := range s.preds {
 		for _, q := range t.preds {
-			if p.group != q.group || p.positive == q.positive || !intersects(p.subjects, q.subjects) || !intersects(p.object, q.object) {
+			if p.group != q.group || p.positive == q.positive || !sameSubject(p.subject, q.subject) || !intersects(p.object, q.object) {
 				continue
 			}
-			out = append(out, Disagreement{Kind: KindPolarity, About: firstShared(p.subjects, q.subjects) + ": " + p.group,
+			out = append(out, Disagreement{Kind: KindPolarity, About: p.subject + ": " + p.group,
 				Score: round2(math.Max(sim, similarity(p.object, q.object))), A: claim(s, p.cue), B: claim(t, q.cue)})
 		}
 	}
@@ -658,20 +724,20 @@ func attributions(a, b Doc) []Disagreement {
 			continue
 		}
 		for _, q := range b.Quotes {
-			if !q.Direct || anonymous(q.Speaker) || sameSpeaker(p, q) {
+			if !q.Direct || anonymous(q.Speaker) || sameSpeaker(p, q) || p.SpeakerID == "" || q.SpeakerID == "" || acronym(p.Speaker) || acronym(q.Speaker) {
 				continue
 			}
 			qt := termSet(q.Text)
 			if len(qt) < minQuoteLen {
 				continue
 			}
-			// Each side must name only its own speaker: when the other
-			// speaker appears in the sentence too, the quote finder may
-			// have picked the wrong name.
-			ps, qs := quoteSentence(a.Text, p), quoteSentence(b.Text, q)
-			if mentions(qs, p.Speaker) || mentions(ps, q.Speaker) {
+			// Each article must name only its own speaker: when the other
+			// speaker appears in it too, the quote finder may have picked
+			// the wrong name, or both spoke.
+			if mentions(a.Text, q.Speaker) || mentions(b.Text, p.Speaker) {
 				continue
 			}
+			ps, qs := quoteSentence(a.Text, p), quoteSentence(b.Text, q)
 			sim := similarity(pt, qt)
 			if sim < minQuoteSim {
 				continue
@@ -684,15 +750,15 @@ func attributions(a, b Doc) []Disagreement {
 	return out
 }
 
-// mentions reports whether the sentence names the speaker (by the last
-// word of the name).
-func mentions(sentence, speaker string) bool {
+// mentions reports whether the text names the speaker (by the last word
+// of the name).
+func mentions(text, speaker string) bool {
 	f := strings.Fields(speaker)
 	if len(f) == 0 {
 		return false
 	}
 	last := strings.ToLower(f[len(f)-1])
-	for _, w := range words(sentence) {
+	for _, w := range words(text) {
 		if strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")) == last {
 			return true
 		}
@@ -706,6 +772,13 @@ func termSet(text string) map[string]bool {
 		m[canon(t)] = true
 	}
 	return m
+}
+
+// acronym reports whether a speaker is written as an acronym ("ANA",
+// "RAIB"): an alias the other article may spell out, so not comparable.
+func acronym(speaker string) bool {
+	s := strings.TrimSpace(speaker)
+	return len(s) >= 2 && strings.ToUpper(s) == s && hasLetter(s)
 }
 
 func anonymous(speaker string) bool {

@@ -49,7 +49,8 @@ type Naming struct {
 	Forms []string `json:"forms"`
 	// Outlets lists every outlet that used one of the forms.
 	Outlets []NamingOutlet `json:"outlets"`
-	// Split is set when outlets prefer different forms in their own words.
+	// Split is set when outlets prefer different forms in their own words
+	// (quoted words do not count).
 	Split bool `json:"split"`
 }
 
@@ -60,8 +61,30 @@ type NamingOutlet struct {
 	// Quoted are uses inside quotation marks (someone else's words).
 	Counts []int `json:"counts"`
 	Quoted []int `json:"quoted"`
-	// Prefers is the form used most in its own words ("" on a tie or none).
-	Prefers string `json:"prefers,omitempty"`
+	// Prefers is the form used most in its own words, or, when it used none
+	// in its own words, in the words it quotes (PrefersQuoted is then set);
+	// "" on a tie.
+	Prefers       string `json:"prefers,omitempty"`
+	PrefersQuoted bool   `json:"prefers_quoted,omitempty"`
+}
+
+// preferred returns the label of the form with the highest count, "" when
+// all are zero or the highest is tied.
+func preferred(v Variant, counts []int) string {
+	best, tie := -1, false
+	for i, c := range counts {
+		switch {
+		case c == 0:
+		case best < 0 || c > counts[best]:
+			best, tie = i, false
+		case c == counts[best]:
+			tie = true
+		}
+	}
+	if best < 0 || tie {
+		return ""
+	}
+	return v.Forms[best].Label
 }
 
 // CountForms counts each form of v in text, split into the writer's own
@@ -147,19 +170,11 @@ func naming(cols []*column) []Naming {
 			if !used {
 				continue
 			}
-			best, tie := -1, false
-			for i, c := range no.Counts {
-				switch {
-				case c == 0:
-				case best < 0 || c > no.Counts[best]:
-					best, tie = i, false
-				case c == no.Counts[best]:
-					tie = true
-				}
-			}
-			if best >= 0 && !tie {
-				no.Prefers = v.Forms[best].Label
+			no.Prefers = preferred(v, no.Counts)
+			if no.Prefers != "" {
 				prefs[no.Prefers] = true
+			} else if no.Prefers = preferred(v, no.Quoted); no.Prefers != "" {
+				no.PrefersQuoted = true
 			}
 			n.Outlets = append(n.Outlets, no)
 		}

@@ -96,8 +96,8 @@ type TermScore struct {
 	Count  int `json:"count"`
 	Others int `json:"others"`
 	// Z is the log-odds ratio divided by its standard deviation (Monroe et
-	// al. 2008, eq. 22): above 1.96 the outlet uses the term more than the
-	// others at the 5% level.
+	// al. 2008, eq. 22): above 1.645 the outlet uses the term more than the
+	// others at the 5% level (one-sided).
 	Z float64 `json:"z"`
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -44,6 +45,7 @@ func (a *app) benchCmd() *cobra.Command {
 		corpus string
 		asJSON bool
 		keepDB bool
+		prof   string
 	)
 	cmd := &cobra.Command{
 		Use:   "bench",
@@ -59,6 +61,17 @@ over parallel workers).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
+			if prof != "" {
+				f, err := os.Create(prof)
+				if err != nil {
+					return fmt.Errorf("bench: %w", err)
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return fmt.Errorf("bench: %w", err)
+				}
+				defer pprof.StopCPUProfile()
+			}
 			inputs, errs := ingest.Expand([]string{corpus})
 			if len(errs) > 0 {
 				return errs[0]
@@ -149,6 +162,7 @@ over parallel workers).`,
 	cmd.Flags().StringVar(&corpus, "corpus", "../shared/corpus/reuters21578", "folder of Reuters-21578 .sgm files")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	cmd.Flags().BoolVar(&keepDB, "keep", false, "keep the benchmark database and print its path")
+	cmd.Flags().StringVar(&prof, "cpuprofile", "", "write a CPU profile to this file (read it with go tool pprof)")
 	return cmd
 }
 

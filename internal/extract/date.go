@@ -333,9 +333,10 @@ func detectLanguage(text string) string {
 	if len(text) < 20 {
 		return ""
 	}
-	if len(text) > 1500 {
-		// Enough for the detector; cut at a rune boundary.
-		cut := 1500
+	if len(text) > 600 {
+		// A few sentences are enough for the trigram detector, which costs
+		// time in proportion to its input; cut at a rune boundary.
+		cut := 600
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
 			cut--
 		}

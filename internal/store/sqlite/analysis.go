@@ -124,9 +124,38 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(analysed_order), 0) FROM analysis`).Scan(&order); err != nil {
 		return fmt.Errorf("save analysis: %w", err)
 	}
+	prep := func(q string) (*sql.Stmt, error) {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("save analysis: %w", err)
+		}
+		return st, nil
+	}
+	seqOf, err := prep(`SELECT seq FROM articles WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer seqOf.Close()
+	putAnalysis, err := prep(`INSERT INTO analysis (article_seq, analysed_order, story_id, duplicate_of, data)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_seq) DO UPDATE SET
+		story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, data = excluded.data`)
+	if err != nil {
+		return err
+	}
+	defer putAnalysis.Close()
+	delQuotes, err := prep(`DELETE FROM quotes WHERE article_seq = ?`)
+	if err != nil {
+		return err
+	}
+	defer delQuotes.Close()
+	putQuote, err := prep(`INSERT INTO quotes (article_seq, idx, speaker, speaker_id, direct, data) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer putQuote.Close()
 	for _, a := range b.Articles {
 		var seq int64
-		err := tx.QueryRowContext(ctx, `SELECT seq FROM articles WHERE id = ?`, a.ArticleID).Scan(&seq)
+		err := seqOf.QueryRowContext(ctx, a.ArticleID).Scan(&seq)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, store.ErrNotFound)
 		}
@@ -138,14 +167,11 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
 		order++
-		if err := exec("article "+a.ArticleID, `INSERT INTO analysis (article_seq, analysed_order, story_id, duplicate_of, data)
-			VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_seq) DO UPDATE SET
-			story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, data = excluded.data`,
-			seq, order, a.StoryID, a.DuplicateOf, data); err != nil {
-			return err
+		if _, err := putAnalysis.ExecContext(ctx, seq, order, a.StoryID, a.DuplicateOf, data); err != nil {
+			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
-		if err := exec("quotes", `DELETE FROM quotes WHERE article_seq = ?`, seq); err != nil {
-			return err
+		if _, err := delQuotes.ExecContext(ctx, seq); err != nil {
+			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
 		for i, q := range a.Quotes {
 			q.ArticleID = a.ArticleID
@@ -153,9 +179,8 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			if err != nil {
 				return fmt.Errorf("save analysis: quote: %w", err)
 			}
-			if err := exec("quote", `INSERT INTO quotes (article_seq, idx, speaker, speaker_id, direct, data) VALUES (?, ?, ?, ?, ?, ?)`,
-				seq, i, q.Speaker, q.SpeakerID, q.Direct, qd); err != nil {
-				return err
+			if _, err := putQuote.ExecContext(ctx, seq, i, q.Speaker, q.SpeakerID, q.Direct, qd); err != nil {
+				return fmt.Errorf("save analysis: article %s: quote %d: %w", a.ArticleID, i, err)
 			}
 		}
 	}

@@ -74,6 +74,9 @@ func Split(text string) []Span {
 				for cut > 0 && !utf8.RuneStart(text[start+cut]) {
 					cut--
 				}
+				if cut == 0 {
+					cut = MaxLen // invalid UTF-8 with no rune start: cut at the byte limit
+				}
 			}
 			out = append(out, Span{start, start + cut})
 			start += cut

@@ -52,6 +52,20 @@ func TestSplitNoPunctuationBounded(t *testing.T) {
 	}
 }
 
+func TestSplitInvalidUTF8Bounded(t *testing.T) {
+	// A long run of UTF-8 continuation bytes has no rune start to cut at.
+	in := "\"0" + strings.Repeat("\xb2", 3*MaxLen) + "!0 "
+	spans := Split(in)
+	if len(spans) < 3 {
+		t.Fatalf("got %d spans, want the run cut into at least 3", len(spans))
+	}
+	for _, s := range spans {
+		if s.End-s.Start > MaxLen || s.End <= s.Start {
+			t.Errorf("bad span %v", s)
+		}
+	}
+}
+
 func TestIndex(t *testing.T) {
 	text := "One. Two. Three."
 	spans := Split(text)

@@ -1,0 +1,385 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parallax-news/parallax/internal/compare"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/outlet"
+	"github.com/parallax-news/parallax/internal/quote"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// comparisonSource is what the comparison needs from the store.
+type comparisonSource interface {
+	Story(ctx context.Context, id string) (news.Story, error)
+	Storyline(ctx context.Context, id string) (news.Storyline, error)
+	Article(ctx context.Context, id string) (news.Article, error)
+	Articles(ctx context.Context, q store.ArticleQuery) ([]news.Article, error)
+	Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, error)
+}
+
+func (a *app) compareCmd() *cobra.Command {
+	var (
+		asJSON    bool
+		storyline string
+		path      string
+		top       int
+	)
+	cmd := &cobra.Command{
+		Use:   "compare STORY_ID",
+		Short: "Compare the outlets of one story side by side",
+		Long: `Compare puts the outlets that carried a story side by side:
+
+  coverage       which outlets and kinds carried it, when each first reported
+                 it, the kinds and countries missing (a story carried by one
+                 country's or one kind's outlets is flagged as a blindspot);
+                 republished articles count for their origin outlet
+  voices         whom each outlet quotes, with counts and shares
+  wording        the terms that set each outlet apart (log-odds ratio with an
+                 informative Dirichlet prior from the whole corpus, Monroe et
+                 al. 2008; z >= 1.645)
+  naming         Kyiv/Kiev, invasion/"special military operation",
+                 regime/government and other variant pairs, per outlet
+  disagreements  statements that conflict across outlets (numbers, dates,
+                 opposite predicates, quotes given to different speakers),
+                 each with both sentences; few and sure rather than many
+
+--storyline ID compares all the stories of a storyline together. With --json
+the comparison is printed as one JSON object (story_id, scope, outlets,
+coverage, voices, wording, naming, disagreements).
+
+"parallax compare eval FILE" measures the disagreement finder on hand-labelled
+pairs (see internal/compare/testdata/disagreements.json).`,
+		Example: `  parallax stories
+  parallax compare STORY_ID
+  parallax compare --storyline SL_ID --json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case storyline != "" && len(args) > 0:
+				return usagef("give a STORY_ID or --storyline, not both")
+			case storyline == "" && len(args) != 1:
+				return usagef("want one STORY_ID (or --storyline ID)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			reg, err := outletRegistry(path)
+			if err != nil {
+				return err
+			}
+			db, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			var c compare.Comparison
+			if storyline != "" {
+				c, err = compareStoryline(ctx, db, storyline, reg)
+			} else {
+				c, err = compareStory(ctx, db, args[0], reg)
+			}
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return newJSONLines(a.stdout).write(c)
+			}
+			return printComparison(a.stdout, c, top)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&asJSON, "json", false, "print the comparison as one JSON object")
+	f.StringVar(&storyline, "storyline", "", "compare every story of this storyline together")
+	f.IntVar(&top, "top", 6, "rows per outlet in the text output (speakers, terms)")
+	addOutletsFlag(cmd, &path)
+	cmd.AddCommand(a.compareEvalCmd())
+	return cmd
+}
+
+func (a *app) compareEvalCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "eval FILE",
+		Short: "Measure disagreement detection on hand-labelled article pairs",
+		Long: `Eval runs the disagreement finder on each pair of excerpts in FILE ({"pairs":
+[{"id", "label": "conflicting"|"different", "kind", "a": {"outlet",
+"published", "text"}, "b": {...}}]}), with quotes found as ingest finds them,
+and reports precision and recall of "this pair disagrees".`,
+		Example: `  parallax compare eval internal/compare/testdata/disagreements.json`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := os.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			pairs, err := compare.ReadPairs(b)
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			r := compare.Evaluate(pairs, findQuotes)
+			if asJSON {
+				return newJSONLines(a.stdout).write(r)
+			}
+			fmt.Fprintf(a.stdout, "pairs %d (%d conflicting): precision %.3f, recall %.3f, F1 %.3f\n", r.Pairs, r.Conflicting, r.Precision, r.Recall, r.F1)
+			fmt.Fprintf(a.stdout, "true positives %d, false positives %d, false negatives %d, true negatives %d; kind right on %d of %d\n",
+				r.TruePos, r.FalsePos, r.FalseNeg, r.TrueNeg, r.KindCorrect, r.TruePos)
+			for _, e := range r.Errors {
+				if e.Found != nil {
+					fmt.Fprintf(a.stdout, "  false positive %s: %s %q\n", e.ID, e.Found.Kind, e.Found.About)
+				} else {
+					fmt.Fprintf(a.stdout, "  missed %s\n", e.ID)
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as one JSON object")
+	return cmd
+}
+
+// findQuotes finds a text's quotes as the analysis stage does.
+func findQuotes(text string) []news.Quote {
+	qs, _ := quote.FromArticle(news.Article{Text: text})
+	out := make([]news.Quote, len(qs))
+	for i, q := range qs {
+		out[i] = news.Quote(q)
+	}
+	return out
+}
+
+func compareStory(ctx context.Context, db comparisonSource, id string, reg *outlet.Registry) (compare.Comparison, error) {
+	s, err := db.Story(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return compare.Comparison{}, fmt.Errorf("story %s: not found (see parallax stories)", id)
+	}
+	if err != nil {
+		return compare.Comparison{}, err
+	}
+	return compareStories(ctx, db, s, []string{s.ID}, reg)
+}
+
+func compareStoryline(ctx context.Context, db comparisonSource, id string, reg *outlet.Registry) (compare.Comparison, error) {
+	l, err := db.Storyline(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return compare.Comparison{}, fmt.Errorf("storyline %s: not found (see parallax storylines)", id)
+	}
+	if err != nil {
+		return compare.Comparison{}, err
+	}
+	whole := news.Story{ID: l.ID, Title: l.Label, StorylineID: l.ID, FirstSeen: l.FirstSeen, LastSeen: l.LastSeen}
+	for _, sid := range l.StoryIDs {
+		s, err := db.Story(ctx, sid)
+		if err != nil {
+			return compare.Comparison{}, fmt.Errorf("storyline %s: story %s: %w", id, sid, err)
+		}
+		whole.ArticleIDs = append(whole.ArticleIDs, s.ArticleIDs...)
+	}
+	c, err := compareStories(ctx, db, whole, l.StoryIDs, reg)
+	if err != nil {
+		return c, err
+	}
+	c.Scope = "storyline"
+	return c, nil
+}
+
+// compareStories loads the articles of s and the quotes of the stories
+// storyIDs, builds the corpus background and compares.
+func compareStories(ctx context.Context, db comparisonSource, s news.Story, storyIDs []string, reg *outlet.Registry) (compare.Comparison, error) {
+	arts := make([]news.Article, 0, len(s.ArticleIDs))
+	for _, id := range s.ArticleIDs {
+		art, err := db.Article(ctx, id)
+		if err != nil {
+			return compare.Comparison{}, fmt.Errorf("story %s: article %s: %w", s.ID, id, err)
+		}
+		arts = append(arts, art)
+	}
+	var quotes []news.Quote
+	for _, sid := range storyIDs {
+		const page = 500
+		for off := 0; ; off += page {
+			qs, err := db.Quotes(ctx, store.QuoteQuery{StoryID: sid, Limit: page, Offset: off})
+			if err != nil {
+				return compare.Comparison{}, fmt.Errorf("story %s: quotes: %w", sid, err)
+			}
+			quotes = append(quotes, qs...)
+			if len(qs) < page {
+				break
+			}
+		}
+	}
+	bg, err := corpusBackground(ctx, db, reg)
+	if err != nil {
+		return compare.Comparison{}, err
+	}
+	return compare.Compare(s, arts, quotes, reg, bg), nil
+}
+
+// corpusBackground counts the terms of every stored article.
+func corpusBackground(ctx context.Context, db comparisonSource, reg *outlet.Registry) (compare.Background, error) {
+	var bg compare.Background
+	const page = 500
+	for off := 0; ; off += page {
+		list, err := db.Articles(ctx, store.ArticleQuery{Limit: page, Offset: off})
+		if err != nil {
+			return bg, fmt.Errorf("background counts: %w", err)
+		}
+		for _, a := range list {
+			bg.Add(a, reg.Credit(a).Country)
+		}
+		if len(list) < page {
+			return bg, nil
+		}
+	}
+}
+
+// printComparison writes the comparison as tables with one column per
+// outlet.
+func printComparison(w io.Writer, c compare.Comparison, top int) error {
+	if top <= 0 {
+		top = 6
+	}
+	const colWidth = 22
+	head := func(title string) { fmt.Fprintf(w, "\n%s\n", title) }
+	fmt.Fprintf(w, "%s %s: %s\n", c.Scope, c.StoryID, clip(c.Title, 90))
+	fmt.Fprintf(w, "%d articles from %d outlets\n", c.Articles, len(c.Outlets))
+
+	head("COVERAGE")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "OUTLET\tKIND\tCOUNTRY\tFIRST REPORTED\tARTICLES\tVIA")
+	for _, o := range c.Coverage.Outlets {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", o.Name, o.Kind, dash(o.Country), formatDate(o.FirstReported, false), len(o.ArticleIDs), dash(strings.Join(o.Via, ", ")))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "kinds: %s; missing: %s\n", list(c.Coverage.Kinds), list(c.Coverage.MissingKinds))
+	fmt.Fprintf(w, "countries: %s; missing: %s\n", list(c.Coverage.Countries), list(c.Coverage.MissingCountries))
+	if c.Coverage.Blindspot {
+		fmt.Fprintf(w, "BLINDSPOT: %s\n", c.Coverage.BlindspotReason)
+	}
+
+	cols := c.Outlets
+	row := func(tw *tabwriter.Writer, label string, cells []string) {
+		fmt.Fprint(tw, label)
+		for _, s := range cells {
+			fmt.Fprint(tw, "\t", clip(s, colWidth))
+		}
+		fmt.Fprintln(tw)
+	}
+	header := func(tw *tabwriter.Writer, label string) {
+		row(tw, label, cols)
+	}
+
+	head("VOICES (quotes by speaker: count, share)")
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	header(tw, "")
+	totals := make([]string, len(cols))
+	for i, v := range c.Voices {
+		totals[i] = fmt.Sprintf("%d quotes", v.Quotes)
+	}
+	row(tw, "", totals)
+	for r := 0; r < top; r++ {
+		cells, any := make([]string, len(cols)), false
+		for i, v := range c.Voices {
+			if r < len(v.Speakers) {
+				s := v.Speakers[r]
+				cells[i] = fmt.Sprintf("%s %d (%.0f%%)", shortName(s.Speaker), s.Count, 100*s.Share)
+				any = true
+			}
+		}
+		if !any {
+			break
+		}
+		row(tw, fmt.Sprint(r+1), cells)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	head("WORDING (distinctive terms, z-score)")
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	header(tw, "")
+	for r := 0; r < top; r++ {
+		cells, any := make([]string, len(cols)), false
+		for i, wd := range c.Wording {
+			if r < len(wd.Terms) {
+				cells[i] = fmt.Sprintf("%s %.1f", wd.Terms[r].Term, wd.Terms[r].Z)
+				any = true
+			}
+		}
+		if !any {
+			break
+		}
+		row(tw, fmt.Sprint(r+1), cells)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	head("NAMING (own words; quoted in brackets)")
+	if len(c.Naming) == 0 {
+		fmt.Fprintln(w, "none of the known variants used")
+	} else {
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		header(tw, "")
+		index := map[string]int{}
+		for i, o := range cols {
+			index[o] = i
+		}
+		for _, n := range c.Naming {
+			for f, form := range n.Forms {
+				cells := make([]string, len(cols))
+				for _, no := range n.Outlets {
+					if no.Counts[f] > 0 || no.Quoted[f] > 0 {
+						cells[index[no.Outlet]] = fmt.Sprintf("%d [%d]", no.Counts[f], no.Quoted[f])
+					}
+				}
+				label := form
+				if f == 0 && n.Split {
+					label += " (split)"
+				}
+				row(tw, label, cells)
+			}
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+
+	head("DISAGREEMENTS")
+	if len(c.Disagreements) == 0 {
+		fmt.Fprintln(w, "none found")
+	}
+	for _, d := range c.Disagreements {
+		fmt.Fprintf(w, "[%s] %s (score %.2f)\n", d.Kind, d.About, d.Score)
+		fmt.Fprintf(w, "  %s (%s): %s\n", d.A.Outlet, d.A.Value, clip(d.A.Sentence, 300))
+		fmt.Fprintf(w, "  %s (%s): %s\n", d.B.Outlet, d.B.Value, clip(d.B.Sentence, 300))
+	}
+	return nil
+}
+
+func list(xs []string) string {
+	if len(xs) == 0 {
+		return "none"
+	}
+	return strings.Join(xs, ", ")
+}
+
+// shortName keeps a speaker's last word when the full name is long.
+func shortName(s string) string {
+	if len([]rune(s)) <= 14 {
+		return s
+	}
+	f := strings.Fields(s)
+	return f[len(f)-1]
+}

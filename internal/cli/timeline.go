@@ -21,6 +21,7 @@ type timelineLine struct {
 func (a *app) timelineCmd() *cobra.Command {
 	var (
 		storylineID string
+		limit       int
 		asJSON      bool
 	)
 	cmd := &cobra.Command{
@@ -32,8 +33,8 @@ day, week or month precision, with relative dates ("on Tuesday", "this
 month") resolved against each article's publication date. The same event
 reported by several articles is one entry citing every source.
 
-Without --storyline every storyline is shown, newest first. With --json each
-line is an event object with storyline_id, date (a TimeML value: 2025-08-15,
+Without --storyline every storyline is shown, newest first (--limit to cap).
+With --json each line is an event object with storyline_id, id, date (a TimeML value: 2025-08-15,
 2025-W49, 2025-08), precision, start, end, text, planned and sources (each
 with article_id, outlet, title, url, published, sentence, timex, value).`,
 		Example: `  parallax timeline
@@ -54,6 +55,9 @@ with article_id, outlet, title, url, published, sentence, timex, value).`,
 				}
 				ids = ids[:0]
 				for _, l := range list {
+					if limit > 0 && len(ids) == limit {
+						break
+					}
 					ids = append(ids, l.ID)
 				}
 			}
@@ -106,6 +110,7 @@ with article_id, outlet, title, url, published, sentence, timex, value).`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&storylineID, "storyline", "", "only this storyline (default: every storyline)")
+	f.IntVar(&limit, "limit", 0, "without --storyline, at most this many storylines, newest first (0: all)")
 	f.BoolVar(&asJSON, "json", false, "print JSON Lines, one event a line")
 	return cmd
 }

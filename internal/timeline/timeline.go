@@ -15,7 +15,10 @@ package timeline
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -39,6 +42,10 @@ type Doc struct {
 // Event is one dated event. The JSON field names are a public interface
 // (CLI --json output, HTTP API).
 type Event struct {
+	// ID names the event for links: derived from its date and its first
+	// source's article and sentence, so it is the same in every run over
+	// the same articles.
+	ID string `json:"id"`
 	// Date is the TimeML value of the event's date at its finest known
 	// precision: 2025-08-15, 2025-W49 or 2025-08.
 	Date string `json:"date"`
@@ -224,6 +231,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 	for _, g := range groups {
 		first := g.members[0]
 		ev := Event{
+			ID:        eventID(g.date.value, first.art.ID, first.timex.Start),
 			Date:      g.date.value,
 			Precision: g.date.precision(),
 			Start:     g.date.start,
@@ -328,6 +336,12 @@ func sharesDoc(a, b *group) bool {
 		}
 	}
 	return false
+}
+
+// eventID hashes what founds an event into a short stable ID.
+func eventID(date, articleID string, offset int) string {
+	sum := sha256.Sum256([]byte(date + "\x00" + articleID + "\x00" + strconv.Itoa(offset)))
+	return "e" + hex.EncodeToString(sum[:6])
 }
 
 // comparePublished orders dated times first, earliest first.

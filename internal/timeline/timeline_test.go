@@ -175,6 +175,12 @@ func TestBuildEvent(t *testing.T) {
 	if e.Planned {
 		t.Error("reported event marked planned")
 	}
+	if again := Build([]Doc{a, b}, Options{}); e.ID == "" || again[0].ID != e.ID {
+		t.Errorf("event ID %q not stable (again %q)", e.ID, again[0].ID)
+	}
+	if other := Build([]Doc{a}, Options{}); other[0].ID == e.ID {
+		t.Errorf("an event founded by another mention has the same ID %q", e.ID)
+	}
 	if len(e.Sources) != 2 {
 		t.Fatalf("sources %+v", e.Sources)
 	}

@@ -332,3 +332,21 @@ func TestRegistryLookup(t *testing.T) {
 		t.Error("Lookup(\"\") found something")
 	}
 }
+
+func TestCanonicalIDsIsACopy(t *testing.T) {
+	var r Registry
+	ents, ms := Extract("Ukrainian President Volodymyr Zelensky spoke. Zelensky left.")
+	r.Add("a", ents, ms)
+	ids := r.CanonicalIDs()
+	if len(ids) == 0 {
+		t.Fatal("no IDs")
+	}
+	for k := range ids {
+		ids[k] = "changed"
+	}
+	for _, e := range ents {
+		if got := r.Canonical(e.ID); got == "changed" {
+			t.Fatalf("changing the returned map changed the registry")
+		}
+	}
+}

@@ -124,6 +124,10 @@ func (o Options) withDefaults() Options {
 // with.
 const maxCompared = 32
 
+// disputeCompared is how many members of each of two events are compared
+// when looking for a date dispute between them.
+const disputeCompared = 4
+
 // group is an event being folded.
 type group struct {
 	date    period
@@ -301,8 +305,8 @@ func findDisputes(groups []*group, w map[string]float64, opts Options) [][2]*gro
 			// Alike: the same event verb ("returned", "met") and enough
 			// of the same words and names.
 			s := 0.0
-			for _, x := range a.members[:min(len(a.members), maxCompared)] {
-				for _, y := range b.members[:min(len(b.members), maxCompared)] {
+			for _, x := range a.members[:min(len(a.members), disputeCompared)] {
+				for _, y := range b.members[:min(len(b.members), disputeCompared)] {
 					if sharesKey(x.verbs, y.verbs) {
 						s = max(s, overlap(x.terms, y.terms, w))
 					}

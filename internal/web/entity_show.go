@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 	"unicode"
@@ -72,23 +71,8 @@ type storyMention struct {
 // it by date, and the stories these belong to. A per-article entity ID
 // redirects to the cross-article entity it belongs to.
 func (s *Server) showEntity(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
-	const missing = "There is no entity with this ID."
-	if !validID(id) {
-		s.notFound(w, r, missing)
-		return
-	}
-	e, err := s.st.Entity(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, r, missing)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, fmt.Errorf("entity %s: %w", id, err))
-		return
-	}
-	if e.ID != id && validID(e.ID) {
-		http.Redirect(w, r, "/entities/"+url.PathEscape(e.ID), http.StatusMovedPermanently)
+	e, ok := lookupPage(s, w, r, "entity", "/entities/", s.st.Entity, func(e news.Entity) string { return e.ID })
+	if !ok {
 		return
 	}
 	data, err := s.entityData(r.Context(), e)

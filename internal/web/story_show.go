@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -50,23 +49,8 @@ type storyArticle struct {
 // its original; and the quotes of the story. An ID folded into another
 // story redirects to that story.
 func (s *Server) showStory(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
-	const missing = "There is no story with this ID."
-	if !validID(id) {
-		s.notFound(w, r, missing)
-		return
-	}
-	st, err := s.st.Story(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, r, missing)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, fmt.Errorf("story %s: %w", id, err))
-		return
-	}
-	if st.ID != id && validID(st.ID) {
-		http.Redirect(w, r, "/stories/"+url.PathEscape(st.ID), http.StatusMovedPermanently)
+	st, ok := lookupPage(s, w, r, "story", "/stories/", s.st.Story, func(st news.Story) string { return st.ID })
+	if !ok {
 		return
 	}
 	data, err := s.storyData(r.Context(), st)

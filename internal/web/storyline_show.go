@@ -1,10 +1,8 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
 	"time"
 
@@ -24,23 +22,8 @@ type storylineShowData struct {
 // strip of its stories by date and the stories in date order with their
 // outlets. An ID folded into another storyline redirects to it.
 func (s *Server) showStoryline(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
-	const missing = "There is no storyline with this ID."
-	if !validID(id) {
-		s.notFound(w, r, missing)
-		return
-	}
-	l, err := s.st.Storyline(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, r, missing)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, fmt.Errorf("storyline %s: %w", id, err))
-		return
-	}
-	if l.ID != id && validID(l.ID) {
-		http.Redirect(w, r, "/storylines/"+url.PathEscape(l.ID), http.StatusMovedPermanently)
+	l, ok := lookupPage(s, w, r, "storyline", "/storylines/", s.st.Storyline, func(l news.Storyline) string { return l.ID })
+	if !ok {
 		return
 	}
 	stories, err := s.storylineStories(r, l)

@@ -23,8 +23,9 @@ type articleShowData struct {
 	Entities    []news.Entity // those the article names, most mentioned first
 }
 
-// showArticle renders GET /articles/{id}: the clean text as paragraphs and
-// the debris cleaning removed, collapsed.
+// showArticle renders GET /articles/{id}: the clean text as paragraphs, the
+// debris cleaning removed, collapsed, and what analysis found: the story,
+// the original the article copies, its quotes and the entities it names.
 func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if !validID(id) {

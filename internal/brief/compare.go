@@ -12,9 +12,11 @@ import (
 
 // Compare runs the outlet comparison over every article of the storyline
 // together (scope "storyline"), crediting articles to outlets with reg (nil
-// credits each to the outlet it names). The background prior of the
-// wording comparison is the storyline's own articles, so the distinctive
-// terms are those that set an outlet apart within this storyline.
+// credits each to the outlet it names), for callers without a corpus at
+// hand. The background prior of the wording comparison is the storyline's
+// own articles, so the distinctive terms are those that set an outlet apart
+// within this storyline; with a store, prefer the corpus-wide comparison
+// "parallax compare --storyline" makes.
 func Compare(in Input, reg *outlet.Registry) compare.Comparison {
 	if reg == nil {
 		reg = outlet.New(nil)

@@ -11,13 +11,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/brief"
-	"github.com/parallax-news/parallax/internal/outlet"
 )
 
 func (a *app) briefCmd() *cobra.Command {
 	var (
-		format string
-		output string
+		format  string
+		output  string
+		outlets string
 	)
 	cmd := &cobra.Command{
 		Use:   "brief STORYLINE_ID",
@@ -57,11 +57,16 @@ wording, disagreements, checked, articles).`,
 			if err != nil {
 				return err
 			}
-			reg, err := outlet.Builtin()
+			reg, err := outletRegistry(outlets)
 			if err != nil {
-				return fmt.Errorf("brief: %w", err)
+				return err
 			}
-			c := brief.Compare(in, reg)
+			// The same comparison as "parallax compare --storyline ID":
+			// wording weighed against the whole stored corpus.
+			c, err := compareStoryline(ctx, db, in.Storyline.ID, reg)
+			if err != nil {
+				return err
+			}
 			in.Comparison = &c
 			b := brief.New(in, brief.Options{Generated: time.Now().UTC().Truncate(time.Minute)})
 			var w io.Writer = a.stdout
@@ -90,5 +95,6 @@ wording, disagreements, checked, articles).`,
 	f := cmd.Flags()
 	f.StringVar(&format, "format", "md", "output format: md, html or json")
 	f.StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
+	addOutletsFlag(cmd, &outlets)
 	return cmd
 }

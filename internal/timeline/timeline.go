@@ -415,7 +415,7 @@ func candidates(di int, d *Doc, opts Options) []*mention {
 			terms:  keyTerms(rest, d.Mentions, sp.Start, sp.End),
 			verbs:  ev.stems,
 		}
-		m.planned = ev.future && !d.Article.Published.IsZero() && !p.end.Before(d.Article.Published)
+		m.planned = planned(ev.future, p, d.Article.Published)
 		if _, ok := bySentence[si]; !ok {
 			order = append(order, si)
 		}
@@ -426,6 +426,21 @@ func candidates(di int, d *Doc, opts Options) []*mention {
 		out = append(out, bySentence[si])
 	}
 	return out
+}
+
+// planned reports whether an event dated p, in an article published at
+// pub, had not happened yet when the article was written: its date lies
+// after the publication day, or the sentence announces it ("set to meet
+// on Thursday") for a date not before that day. Unknown when pub is zero.
+func planned(future bool, p period, pub time.Time) bool {
+	if pub.IsZero() {
+		return false
+	}
+	pubDay := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
+	if p.start.After(pubDay) {
+		return true
+	}
+	return future && !p.end.Before(pubDay.AddDate(0, 0, 1))
 }
 
 // splitGlued splits sentences further where an aggregator glued two

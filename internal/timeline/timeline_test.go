@@ -202,6 +202,8 @@ func TestPlanned(t *testing.T) {
 		{"The president will travel to Kyiv on Friday, aides said.", true},
 		{"On Thursday, Putin reaffirmed that Russia will not withdraw from the region.", false},
 		{"The negotiators met in Florida on Tuesday to follow up.", false},
+		{"Trump said he would meet Putin in Budapest on December 10 to discuss the plan.", true},
+		{"Trump said he met Putin in Budapest on December 1 to discuss the plan.", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

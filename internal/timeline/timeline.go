@@ -175,7 +175,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 	opts = opts.withDefaults()
 	var ms []*mention
 	for i := range docs {
-		ms = append(ms, candidates(i, &docs[i], opts)...)
+		ms = append(ms, candidates(i, &docs[i])...)
 	}
 	if len(ms) == 0 {
 		return nil, nil
@@ -371,7 +371,7 @@ func outletOf(a news.Article) string {
 
 // candidates returns the event mentions of one document: at most one per
 // sentence (clause), the finest usable date in it.
-func candidates(di int, d *Doc, opts Options) []*mention {
+func candidates(di int, d *Doc) []*mention {
 	text := d.Article.Text
 	if text == "" || len(d.Timexes) == 0 {
 		return nil

@@ -415,14 +415,23 @@ func (db *DB) Storyline(ctx context.Context, id string) (news.Storyline, error) 
 	return l, nil
 }
 
-// canonical maps per-article entity IDs to cross-article ones.
-func (db *DB) canonical(ctx context.Context) (map[string]string, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT local_id, canonical_id FROM entity_ids`)
+// canonical maps the given per-article entity IDs to cross-article ones
+// (IDs without a mapping are left out).
+func (db *DB) canonical(ctx context.Context, ids []string) (map[string]string, error) {
+	m := map[string]string{}
+	if len(ids) == 0 {
+		return m, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT local_id, canonical_id FROM entity_ids
+		WHERE local_id IN (SELECT value FROM json_each(?))`, string(list))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	m := map[string]string{}
 	for rows.Next() {
 		var l, c string
 		if err := rows.Scan(&l, &c); err != nil {
@@ -457,7 +466,11 @@ func (db *DB) Analysis(ctx context.Context, articleID string) (store.ArticleAnal
 			return out, fmt.Errorf("analysis of %s: %w", articleID, err)
 		}
 	}
-	canon, err := db.canonical(ctx)
+	local := make([]string, len(d.Mentions))
+	for i, m := range d.Mentions {
+		local[i] = m.EntityID
+	}
+	canon, err := db.canonical(ctx, local)
 	if err != nil {
 		return out, fmt.Errorf("analysis of %s: %w", articleID, err)
 	}
@@ -499,9 +512,9 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 	}
 	if q.Speaker != "" {
 		like := "%" + strings.ToLower(q.Speaker) + "%"
-		where = append(where, `(lower(q.speaker) LIKE ? OR `+speakerID+` IN (SELECT e.id FROM entities e WHERE lower(e.name) LIKE ?
+		where = append(where, `(lower(q.speaker) LIKE ? OR `+speakerID+` = ? OR `+speakerID+` IN (SELECT e.id FROM entities e WHERE lower(e.name) LIKE ?
 			OR EXISTS (SELECT 1 FROM json_each(e.data, '$.aliases') WHERE lower(value) LIKE ?)))`)
-		args = append(args, like, like, like)
+		args = append(args, like, q.Speaker, like, like)
 	}
 	args = append(args, limit, q.Offset)
 	rows, err := db.read.QueryContext(ctx, `SELECT q.data, `+speakerID+`, COALESCE(e.name, '') FROM quotes q

@@ -223,6 +223,9 @@ func testQuotesAndEntities(t *testing.T, s AnalysisStore) {
 	if len(qs) != 1 || qs[0].SpeakerID != "e-zelensky" || qs[0].Speaker != "Volodymyr Zelensky" || qs[0].ArticleID != "a0" {
 		t.Fatalf("quotes by zelensky = %+v; want one, with the canonical speaker", qs)
 	}
+	if qs, _ := s.Quotes(ctx, store.QuoteQuery{Speaker: "e-zelensky"}); len(qs) != 1 {
+		t.Errorf("quotes by entity ID e-zelensky = %+v", qs)
+	}
 	if qs, _ := s.Quotes(ctx, store.QuoteQuery{}); len(qs) != 2 || qs[0].ArticleID != "a1" {
 		t.Errorf("all quotes = %+v; want 2, newest article first", qs)
 	}

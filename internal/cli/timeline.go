@@ -34,9 +34,10 @@ month") resolved against each article's publication date. The same event
 reported by several articles is one entry citing every source.
 
 Without --storyline every storyline is shown, newest first (--limit to cap).
-With --json each line is an event object with storyline_id, id, date (a TimeML value: 2025-08-15,
-2025-W49, 2025-08), precision, start, end, text, planned and sources (each
-with article_id, outlet, title, url, published, sentence, timex, value).`,
+With --json each line is an event object with storyline_id, id, date (a
+TimeML value: 2025-08-15, 2025-W49, 2025-08), precision, start, end, text,
+planned and sources (each with article_id, outlet, title, url, published,
+sentence, timex, value).`,
 		Example: `  parallax timeline
   parallax timeline --storyline SL_ID --json | jq -r '.date + " " + .text'`,
 		Args: cobra.NoArgs,

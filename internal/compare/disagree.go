@@ -88,13 +88,20 @@ func disagreementsOf(cols []*column, quotes []news.Quote) []Disagreement {
 // speakers. Approximate numbers ("at least 40"), ages, years and future
 // events are never compared.
 func FindDisagreements(docs []Doc) []Disagreement {
-	type docSents struct {
-		d     Doc
-		sents []*sent
+	// Only sentences with a number, a date or a predicate can conflict;
+	// they are compared with each other across outlets when they share a
+	// name.
+	type ref struct {
+		doc int
+		s   *sent
 	}
-	ds := make([]docSents, len(docs))
+	var cands []ref
 	for i, d := range docs {
-		ds[i] = docSents{d: d, sents: analyse(d.Text)}
+		for _, s := range analyse(d.Text) {
+			if len(s.nums) > 0 || len(s.dates) > 0 || len(s.preds) > 0 {
+				cands = append(cands, ref{i, s})
+			}
+		}
 	}
 	out := []Disagreement{}
 	seen := map[string]bool{}
@@ -105,31 +112,33 @@ func FindDisagreements(docs []Doc) []Disagreement {
 			out = append(out, x)
 		}
 	}
-	for i := range ds {
-		for j := i + 1; j < len(ds); j++ {
-			a, b := ds[i], ds[j]
-			if a.d.Outlet == b.d.Outlet {
+	for x := range cands {
+		for y := x + 1; y < len(cands); y++ {
+			a, b := cands[x], cands[y]
+			da, db := docs[a.doc], docs[b.doc]
+			if da.Outlet == db.Outlet || !comparable(a.s, b.s) {
 				continue
 			}
-			for _, s := range a.sents {
-				for _, t := range b.sents {
-					for _, x := range conflicts(s, t) {
-						x.A.ArticleID, x.A.Outlet = a.d.ArticleID, a.d.Outlet
-						x.B.ArticleID, x.B.Outlet = b.d.ArticleID, b.d.Outlet
-						add(x)
-					}
-				}
-			}
-			for _, x := range attributions(a.d, b.d) {
-				add(x)
+			for _, d := range conflicts(a.s, b.s) {
+				d.A.ArticleID, d.A.Outlet = da.ArticleID, da.Outlet
+				d.B.ArticleID, d.B.Outlet = db.ArticleID, db.Outlet
+				add(d)
 			}
 		}
+	}
+	for _, d := range attributions(docs) {
+		add(d)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	if len(out) > maxFound {
 		out = out[:maxFound]
 	}
 	return out
+}
+
+// comparable reports whether two sentences have a kind of claim in common.
+func comparable(s, t *sent) bool {
+	return len(s.nums) > 0 && len(t.nums) > 0 || len(s.dates) > 0 && len(t.dates) > 0 || len(s.preds) > 0 && len(t.preds) > 0
 }
 
 // sent is one analysed sentence.
@@ -714,37 +723,62 @@ func sharesValue(xs, ys []number, unit string) bool {
 }
 
 // attributions finds near-identical direct quotes given to different
-// speakers. Indirect speech is left out: two sources often report the same
-// fact in the same words.
-func attributions(a, b Doc) []Disagreement {
-	var out []Disagreement
-	for _, p := range a.Quotes {
-		pt := termSet(p.Text)
-		if !p.Direct || len(pt) < minQuoteLen || anonymous(p.Speaker) {
-			continue
-		}
-		for _, q := range b.Quotes {
-			if !q.Direct || anonymous(q.Speaker) || sameSpeaker(p, q) || p.SpeakerID == "" || q.SpeakerID == "" || acronym(p.Speaker) || acronym(q.Speaker) {
+// speakers by different outlets. Indirect speech is left out: two sources
+// often report the same fact in the same words.
+func attributions(docs []Doc) []Disagreement {
+	type qinfo struct {
+		doc   int
+		q     news.Quote
+		terms map[string]bool
+	}
+	var qs []qinfo
+	index := map[string][]int{} // term -> indexes into qs
+	for i, d := range docs {
+		for _, q := range d.Quotes {
+			if !q.Direct || q.SpeakerID == "" || anonymous(q.Speaker) || acronym(q.Speaker) {
 				continue
 			}
-			qt := termSet(q.Text)
-			if len(qt) < minQuoteLen {
+			ts := termSet(q.Text)
+			if len(ts) < minQuoteLen {
+				continue
+			}
+			for t := range ts {
+				index[t] = append(index[t], len(qs))
+			}
+			qs = append(qs, qinfo{i, q, ts})
+		}
+	}
+	var out []Disagreement
+	for x, p := range qs {
+		shared := map[int]int{}
+		for t := range p.terms {
+			for _, y := range index[t] {
+				if y > x {
+					shared[y]++
+				}
+			}
+		}
+		ys := make([]int, 0, len(shared))
+		for y := range shared {
+			ys = append(ys, y)
+		}
+		sort.Ints(ys)
+		for _, y := range ys {
+			q := qs[y]
+			a, b := docs[p.doc], docs[q.doc]
+			sim := float64(shared[y]) / float64(len(p.terms)+len(q.terms)-shared[y])
+			if a.Outlet == b.Outlet || sim < minQuoteSim || sameSpeaker(p.q, q.q) {
 				continue
 			}
 			// Each article must name only its own speaker: when the other
 			// speaker appears in it too, the quote finder may have picked
 			// the wrong name, or both spoke.
-			if mentions(a.Text, q.Speaker) || mentions(b.Text, p.Speaker) {
+			if mentions(a.Text, q.q.Speaker) || mentions(b.Text, p.q.Speaker) {
 				continue
 			}
-			ps, qs := quoteSentence(a.Text, p), quoteSentence(b.Text, q)
-			sim := similarity(pt, qt)
-			if sim < minQuoteSim {
-				continue
-			}
-			out = append(out, Disagreement{Kind: KindAttribution, About: clipWords(p.Text, 12), Score: round2(sim),
-				A: Claim{ArticleID: a.ArticleID, Outlet: a.Outlet, Sentence: ps, Value: p.Speaker},
-				B: Claim{ArticleID: b.ArticleID, Outlet: b.Outlet, Sentence: qs, Value: q.Speaker}})
+			out = append(out, Disagreement{Kind: KindAttribution, About: clipWords(p.q.Text, 12), Score: round2(sim),
+				A: Claim{ArticleID: a.ArticleID, Outlet: a.Outlet, Sentence: quoteSentence(a.Text, p.q), Value: p.q.Speaker},
+				B: Claim{ArticleID: b.ArticleID, Outlet: b.Outlet, Sentence: quoteSentence(b.Text, q.q), Value: q.q.Speaker}})
 		}
 	}
 	return out

@@ -225,3 +225,24 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func FuzzLookup(f *testing.F) {
+	r, err := Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"The Kyiv Independent", "https://www.bbc.com/russian/x?y#z", "edition.cnn.com", "http://[::1]:80/", "a.b.c.d.e", "www.", "://", "The"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		o, ok := r.Lookup(s)
+		if !ok {
+			return
+		}
+		again, ok := r.Lookup(o.Name)
+		if !ok || again.Name != o.Name {
+			t.Fatalf("Lookup(%q) = %q, but Lookup(%q) = %q, %v", s, o.Name, o.Name, again.Name, ok)
+		}
+		r.Credit(news.Article{Outlet: s, OriginOutlet: s, URL: s})
+	})
+}

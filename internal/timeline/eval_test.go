@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -70,6 +71,9 @@ func TestNewsClustersFolding(t *testing.T) {
 	if pairs == 0 {
 		t.Fatal("no event folded across articles")
 	}
+	if again := Build(docs, Options{}); !reflect.DeepEqual(again, evs) {
+		t.Error("two runs over the same articles built different timelines")
+	}
 	precision := float64(same) / float64(pairs)
 	t.Logf("news-clusters: %d articles, %d events (%.0f ms), %d folded across articles, %d source pairs, %d from one labelled event: pair precision %.3f",
 		len(docs), len(evs), elapsed.Seconds()*1000, folded, pairs, same, precision)
@@ -78,6 +82,37 @@ func TestNewsClustersFolding(t *testing.T) {
 	}
 	if precision < 0.9 {
 		t.Errorf("pair precision %.3f below the floor 0.9", precision)
+	}
+
+	// Each labelled event as a storyline of its own: how many of them get
+	// at least one timeline entry that several outlets' articles share.
+	byEvent := map[json.Number][]Doc{}
+	for _, d := range docs {
+		byEvent[label[d.Article.ID]] = append(byEvent[label[d.Article.ID]], d)
+	}
+	withShared, events, shared := 0, 0, 0
+	for _, group := range byEvent {
+		evs := Build(group, Options{})
+		events += len(evs)
+		n := 0
+		for _, e := range evs {
+			outlets := map[string]bool{}
+			for _, s := range e.Sources {
+				outlets[s.Outlet] = true
+			}
+			if len(outlets) > 1 {
+				n++
+			}
+		}
+		shared += n
+		if n > 0 {
+			withShared++
+		}
+	}
+	t.Logf("news-clusters per labelled event: %d of %d events have an entry cited by several outlets; %d entries, %d of them cross-outlet",
+		withShared, len(byEvent), events, shared)
+	if withShared == 0 {
+		t.Error("no labelled event has an entry cited by several outlets")
 	}
 }
 

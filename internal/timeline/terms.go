@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -199,28 +200,51 @@ func weights(ms []*mention) map[string]float64 {
 	return w
 }
 
-// overlap is the weight of the shared terms over the weight of the smaller
-// set; 0 unless at least two terms are shared.
-func overlap(a, b map[string]bool, w map[string]float64) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	var shared, sa, sb float64
-	n := 0
-	for t := range a {
-		sa += w[t]
-		if b[t] {
-			shared += w[t]
-			n++
+// term is one key term with its weight.
+type term struct {
+	t string
+	w float64
+}
+
+// vectorize gives each mention its terms sorted with their weights and
+// their total weight, so that overlaps are computed by a merge, in a fixed
+// order (the same sums, bit for bit, in every run).
+func vectorize(ms []*mention, w map[string]float64) {
+	for _, m := range ms {
+		m.vec = make([]term, 0, len(m.terms))
+		for t := range m.terms {
+			m.vec = append(m.vec, term{t, w[t]})
+		}
+		slices.SortFunc(m.vec, func(a, b term) int { return strings.Compare(a.t, b.t) })
+		m.total = 0
+		for _, x := range m.vec {
+			m.total += x.w
 		}
 	}
-	for t := range b {
-		sb += w[t]
+}
+
+// overlap is the weight of the shared terms over the weight of the smaller
+// set; 0 unless at least two terms are shared.
+func overlap(a, b *mention) float64 {
+	var shared float64
+	n := 0
+	for i, j := 0, 0; i < len(a.vec) && j < len(b.vec); {
+		switch c := strings.Compare(a.vec[i].t, b.vec[j].t); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
+			shared += a.vec[i].w
+			n++
+			i++
+			j++
+		}
 	}
 	if n < 2 {
 		return 0
 	}
-	return shared / min(sa, sb)
+	return shared / min(a.total, b.total)
 }
 
 // irregularPast maps irregular past forms that report events to their base.

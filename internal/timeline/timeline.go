@@ -144,6 +144,8 @@ type mention struct {
 	text    string // the sentence, as written
 	offset  int    // byte offset of text in the article
 	terms   map[string]bool
+	vec     []term          // terms sorted, with weights (see vectorize)
+	total   float64         // sum of the weights of vec
 	verbs   map[string]bool // stems of the event verbs
 	planned bool
 }
@@ -180,7 +182,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 	if len(ms) == 0 {
 		return nil, nil
 	}
-	w := weights(ms)
+	vectorize(ms, weights(ms))
 
 	// Finest precision first, then the order of publication, so each event
 	// is founded by its most precise, earliest report.
@@ -207,7 +209,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 			// The first members found the event; comparing with a bounded
 			// number keeps a much-cited event from costing quadratic time.
 			for _, o := range g.members[:min(len(g.members), maxCompared)] {
-				s = max(s, overlap(m.terms, o.terms, w))
+				s = max(s, overlap(m, o))
 			}
 			if s >= need && s > bestScore {
 				best, bestScore = g, s
@@ -230,7 +232,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 		best.members = append(best.members, m)
 	}
 
-	disputes := findDisputes(groups, w, opts)
+	disputes := findDisputes(groups, opts)
 	events := make([]Event, 0, len(groups))
 	for _, g := range groups {
 		first := g.members[0]
@@ -285,7 +287,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 
 // findDisputes pairs day-precision events a few days apart whose accounts
 // read alike and come from different articles, earliest pair first.
-func findDisputes(groups []*group, w map[string]float64, opts Options) [][2]*group {
+func findDisputes(groups []*group, opts Options) [][2]*group {
 	var days []*group
 	for _, g := range groups {
 		if g.date.prec == day {
@@ -308,7 +310,7 @@ func findDisputes(groups []*group, w map[string]float64, opts Options) [][2]*gro
 			for _, x := range a.members[:min(len(a.members), disputeCompared)] {
 				for _, y := range b.members[:min(len(b.members), disputeCompared)] {
 					if sharesKey(x.verbs, y.verbs) {
-						s = max(s, overlap(x.terms, y.terms, w))
+						s = max(s, overlap(x, y))
 					}
 				}
 			}

@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -502,7 +503,7 @@ func cleanText(s string, from, to, maxLen int) string {
 	if strings.HasPrefix(s, `"`) && strings.Count(s, `"`)%2 == 1 {
 		s = strings.TrimSpace(s[1:]) // the closing mark of the sentence before
 	}
-	if i := strings.Index(s, ": "); i > 0 && i < 40 && len(strings.Fields(s[:i])) <= 4 && !strings.ContainsAny(s[:i], "\"“”,") && len(s)-i > 40 {
+	if i := strings.Index(s, ": "); i > 0 && i < 40 && isLabel(s[:i]) && len(s)-i > 40 {
 		s = strings.TrimSpace(s[i+2:])
 	}
 	if strings.HasPrefix(strings.ToLower(s), "according to ") {
@@ -522,6 +523,23 @@ func cleanText(s string, from, to, maxLen int) string {
 		s = strings.TrimRight(s[:cut], " ,;:") + "…"
 	}
 	return s
+}
+
+// isLabel reports whether the text before a colon is a section label
+// ("The big picture", "Zoom in", "Why it matters"): two to four words, some
+// after the first in lower case, no quotation marks or commas. A name
+// ("Vladimir Putin", "SHAPIRO") says who speaks and is not a label.
+func isLabel(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 4 || strings.ContainsAny(s, "\"“”,") {
+		return false
+	}
+	for _, w := range f[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimAttribution drops a trailing ", Vance said." or ", the sources

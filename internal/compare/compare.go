@@ -364,11 +364,12 @@ func (opt Options) wording(cols []*column, bg Background) []OutletWording {
 					others[t] = m
 				}
 			}
+			self := selfNames(col.o)
 			for _, ts := range LogOdds(counts[i], others, bg.Terms, bg.Total, opt.PriorSize) {
 				if len(w.Terms) >= opt.TopTerms || ts.Z < opt.MinZ {
 					break
 				}
-				if ts.Count >= opt.MinCount {
+				if ts.Count >= opt.MinCount && !self[ts.Term] {
 					ts.Z = round2(ts.Z)
 					w.Terms = append(w.Terms, ts)
 				}
@@ -378,6 +379,35 @@ func (opt Options) wording(cols []*column, bg Background) []OutletWording {
 	}
 	return out
 }
+
+// selfNames are the words an outlet names itself with ("cnn", "axios",
+// "nytimes"): its bylines and boilerplate, not its wording. Names of more
+// than one word are kept ("Kyiv" in The Kyiv Independent is a spelling
+// choice too).
+func selfNames(o outlet.Outlet) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range append([]string{o.Name}, o.Aliases...) {
+		if ts := Terms(n); len(ts) == 1 {
+			m[ts[0]] = true
+		}
+	}
+	for _, d := range o.Domains {
+		host, _, _ := strings.Cut(d, "/")
+		labels := strings.Split(host, ".")
+		labels = labels[:len(labels)-1] // the top-level domain
+		for len(labels) > 1 && genericLabel[labels[len(labels)-1]] {
+			labels = labels[:len(labels)-1]
+		}
+		if len(labels) > 0 {
+			m[labels[len(labels)-1]] = true
+		}
+	}
+	return m
+}
+
+// genericLabel are second-level domain labels under country codes
+// (co.uk, com.cn, go.com, or.jp).
+var genericLabel = map[string]bool{"com": true, "co": true, "org": true, "net": true, "ac": true, "gov": true, "go": true, "or": true, "ne": true, "edu": true}
 
 func round2(f float64) float64 {
 	if f < 0 {

@@ -62,6 +62,38 @@ func TestLogOddsHandComputed(t *testing.T) {
 	}
 }
 
+func TestSelfNames(t *testing.T) {
+	reg := registry(t)
+	for _, tc := range []struct {
+		outlet string
+		self   []string
+		not    []string
+	}{
+		{"CNN", []string{"cnn"}, []string{"edition", "money"}},
+		{"China Daily", []string{"chinadaily"}, []string{"usa", "europe", "com"}},
+		{"ABC News", []string{"abcnews"}, []string{"go"}},
+		{"The Kyiv Independent", []string{"kyivindependent"}, []string{"kyiv"}},
+	} {
+		t.Run(tc.outlet, func(t *testing.T) {
+			o, ok := reg.Lookup(tc.outlet)
+			if !ok {
+				t.Fatal("not in registry")
+			}
+			m := selfNames(o)
+			for _, w := range tc.self {
+				if !m[w] {
+					t.Errorf("%q not a self name (%v)", w, m)
+				}
+			}
+			for _, w := range tc.not {
+				if m[w] {
+					t.Errorf("%q is a self name (%v)", w, m)
+				}
+			}
+		})
+	}
+}
+
 func TestTerms(t *testing.T) {
 	got := Terms("Kyiv's “neo-Nazi, Russophobic regime,” said Lavrov; the U.S. and 2025 talks’ end.")
 	want := []string{"kyiv", "neo-nazi", "russophobic", "regime", "lavrov", "talks", "end"}

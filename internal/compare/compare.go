@@ -198,14 +198,20 @@ func (opt Options) Compare(story news.Story, arts []news.Article, quotes []news.
 	return c
 }
 
-// republisher names the aggregator an article was read through, if any.
+// republisher names the outlet an article was read through when it is not
+// the one it is credited to (an aggregator, a paper running a wire story),
+// by its registry name when known.
 func republisher(a news.Article, credited outlet.Outlet, reg *outlet.Registry) string {
-	if r := strings.TrimSpace(a.Republisher); r != "" && r != credited.Name {
-		return r
-	}
-	if a.Outlet != "" && a.Outlet != credited.Name {
-		if o, ok := reg.Lookup(a.Outlet); !ok || o.Name != credited.Name {
-			return a.Outlet
+	for _, name := range []string{a.Republisher, a.Outlet} {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		if o, ok := reg.Lookup(name); ok {
+			name = o.Name
+		}
+		if name != credited.Name {
+			return name
 		}
 	}
 	return ""

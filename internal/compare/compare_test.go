@@ -313,10 +313,14 @@ func TestBlindspot(t *testing.T) {
 		{"one country", []news.Article{mk("1", "RT"), mk("2", "TASS")}, true, "only by RU outlets"},
 		{"one kind", []news.Article{mk("1", "Axios"), mk("2", "The Kyiv Independent")}, true, "only by private outlets"},
 		{"mixed", []news.Article{mk("1", "RT"), mk("2", "Axios")}, false, ""},
+		{"wire copy counts for the wire", []news.Article{{ID: "1", Outlet: "www.huffingtonpost.com", OriginOutlet: "Reuters"}, mk("2", "Reuters")}, true, "one outlet only (Reuters)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := Compare(news.Story{ID: "s"}, tc.arts, nil, reg, bg)
+			if tc.name == "wire copy counts for the wire" && (len(c.Coverage.Outlets) != 1 || !slices.Equal(c.Coverage.Outlets[0].Via, []string{"HuffPost"})) {
+				t.Errorf("coverage %+v, want Reuters via HuffPost", c.Coverage.Outlets)
+			}
 			if c.Coverage.Blindspot != tc.flag || !strings.Contains(c.Coverage.BlindspotReason, tc.reason) {
 				t.Errorf("blindspot %v %q, want %v containing %q", c.Coverage.Blindspot, c.Coverage.BlindspotReason, tc.flag, tc.reason)
 			}

@@ -496,6 +496,10 @@ func splitGlued(text string, spans []sentence.Span) []sentence.Span {
 // picture:"), a leading "According to X," and a trailing ", X said." go;
 // a sentence longer than max bytes is cut to the clause holding most of it.
 func cleanText(s string, from, to, maxLen int) string {
+	date := ""
+	if from >= 0 && to <= len(s) && from < to {
+		date = s[from:to]
+	}
 	if len(s) > maxLen {
 		s = shortenQuotes(s, from, to, len(s)-maxLen)
 	}
@@ -511,7 +515,7 @@ func cleanText(s string, from, to, maxLen int) string {
 			s = upperFirst(strings.TrimSpace(s[i+2:]))
 		}
 	}
-	s = trimAttribution(s)
+	s = trimAttribution(s, date)
 	if len(s) > maxLen {
 		cut := maxLen
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
@@ -542,9 +546,10 @@ func isLabel(s string) bool {
 	return false
 }
 
-// trimAttribution drops a trailing ", Vance said." or ", the sources
-// claimed." when what precedes is not itself a quotation.
-func trimAttribution(s string) string {
+// trimAttribution drops a trailing ", Vance said." or ", according to
+// two officials." when what precedes is not itself a quotation and the
+// attribution does not hold the event's date.
+func trimAttribution(s, date string) string {
 	i := strings.LastIndex(s, ", ")
 	if i < 0 {
 		return s
@@ -554,15 +559,15 @@ func trimAttribution(s string) string {
 	if strings.ContainsAny(head, "“”\"") {
 		return s // the sentence is a quotation: keep who said it
 	}
-	f := strings.Fields(tail)
-	if len(f) == 0 || len(f) > 5 {
-		return s
+	if date != "" && strings.Contains(tail, date) {
+		return s // the date belongs to the attribution ("Vance said on Sept. 24")
 	}
-	last := strings.ToLower(f[len(f)-1])
-	if !speechVerbs[last] {
-		if !(len(f) >= 3 && strings.EqualFold(f[0], "according") && strings.EqualFold(f[1], "to")) {
-			return s
-		}
+	f := strings.Fields(tail)
+	switch {
+	case len(f) >= 3 && len(f) <= 10 && strings.EqualFold(f[0], "according") && strings.EqualFold(f[1], "to"):
+	case len(f) > 0 && len(f) <= 5 && speechVerbs[strings.ToLower(f[len(f)-1])]:
+	default:
+		return s
 	}
 	return head + "."
 }

@@ -269,6 +269,8 @@ func TestCleanText(t *testing.T) {
 		{"trailing attribution", "The two leaders met in Alaska on Aug. 15, officials said.", "The two leaders met in Alaska on Aug. 15."},
 		{"speaker is not a label", "Vladimir Putin: We met the American president in Alaska on Aug. 15 and talked for hours.", "Vladimir Putin: We met the American president in Alaska on Aug. 15 and talked for hours."},
 		{"transcript speaker", "SHAPIRO: The two leaders met in Alaska on Aug. 15 and talked for three hours.", "SHAPIRO: The two leaders met in Alaska on Aug. 15 and talked for three hours."},
+		{"trailing according to", "The two leaders met in Alaska on Aug. 15, according to two U.S. officials who spoke to AFP.", "The two leaders met in Alaska on Aug. 15."},
+		{"attribution holding the date", "The two leaders will meet again, an aide said on Aug. 15.", "The two leaders will meet again, an aide said on Aug. 15."},
 		{"according to", "According to the Kremlin, the two leaders met in Alaska on Aug. 15 for three hours.", "The two leaders met in Alaska on Aug. 15 for three hours."},
 		{"quotation keeps its speaker", "“We met on Aug. 15,” Trump said.", "“We met on Aug. 15,” Trump said."},
 		{"long attribution kept", "Russia is growing impatient, U.S. Vice President JD Vance said on Sept. 24.", "Russia is growing impatient, U.S. Vice President JD Vance said on Sept. 24."},

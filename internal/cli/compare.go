@@ -116,7 +116,12 @@ func (a *app) compareEvalCmd() *cobra.Command {
 "published", "text"}, "b": {...}}]}), with quotes found as ingest finds them,
 and reports precision and recall of "this pair disagrees".`,
 		Example: `  parallax compare eval internal/compare/testdata/disagreements.json`,
-		Args:    cobra.ExactArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("want one FILE of labelled pairs")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := os.ReadFile(args[0])
 			if err != nil {

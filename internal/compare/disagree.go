@@ -19,6 +19,8 @@ import (
 type Doc struct {
 	ArticleID string
 	Outlet    string
+	// Published (zero when unknown) decides whether dates without a year
+	// in two articles can be compared.
 	Published time.Time
 	Text      string
 	Quotes    []news.Quote
@@ -63,6 +65,7 @@ const (
 	minQuoteSim  = 0.6 // of two quotes attributed to different speakers
 	minQuoteLen  = 3   // content words of a quote for attribution checks
 	maxFound     = 50  // disagreements kept per comparison
+	maxDateGap   = 31 * 24 * time.Hour
 )
 
 func disagreementsOf(cols []*column, quotes []news.Quote) []Disagreement {
@@ -119,7 +122,7 @@ func FindDisagreements(docs []Doc) []Disagreement {
 			if da.Outlet == db.Outlet || !comparable(a.s, b.s) {
 				continue
 			}
-			for _, d := range conflicts(a.s, b.s) {
+			for _, d := range conflicts(a.s, b.s, near(da.Published, db.Published)) {
 				d.A.ArticleID, d.A.Outlet = da.ArticleID, da.Outlet
 				d.B.ArticleID, d.B.Outlet = db.ArticleID, db.Outlet
 				add(d)
@@ -134,6 +137,17 @@ func FindDisagreements(docs []Doc) []Disagreement {
 		out = out[:maxFound]
 	}
 	return out
+}
+
+// near reports whether two publication times are close enough for a day
+// and month without a year to name the same date: within a month, or
+// unknown.
+func near(a, b time.Time) bool {
+	if a.IsZero() || b.IsZero() {
+		return true
+	}
+	d := a.Sub(b)
+	return d < maxDateGap && d > -maxDateGap
 }
 
 // comparable reports whether two sentences have a kind of claim in common.
@@ -645,8 +659,8 @@ func firstShared(a, b map[string]bool) string {
 }
 
 // conflicts returns the disagreements between two sentences of different
-// outlets.
-func conflicts(s, t *sent) []Disagreement {
+// outlets; dates are compared only when nearDates (see near).
+func conflicts(s, t *sent, nearDates bool) []Disagreement {
 	var out []Disagreement
 	if !intersects(s.names, t.names) {
 		return nil
@@ -662,7 +676,7 @@ func conflicts(s, t *sent) []Disagreement {
 	// Dates: month and day only. Weekdays are left out: time zones and
 	// the several events of one sentence ("returned on Tuesday, the airline
 	// said Wednesday") make them disagree where the facts do not.
-	if sim >= minDateSim && !s.future && !t.future && !s.caption && !t.caption &&
+	if nearDates && sim >= minDateSim && !s.future && !t.future && !s.caption && !t.caption &&
 		len(s.dates) > 0 && len(t.dates) > 0 && disjoint(s.dates, t.dates) {
 		out = append(out, Disagreement{Kind: KindDate, About: firstShared(s.names, t.names), Score: round2(sim),
 			A: claim(s, strings.Join(s.dates, ",")), B: claim(t, strings.Join(t.dates, ","))})

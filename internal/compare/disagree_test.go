@@ -3,6 +3,7 @@ package compare
 import (
 	"os"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/quote"
@@ -101,6 +102,18 @@ func TestSameOutletNeverDisagrees(t *testing.T) {
 	got := FindDisagreements(docs)
 	if len(got) != 1 || got[0].Kind != KindNumber || got[0].A.Value != "40 drones" || got[0].B.Value != "112 drones" || got[0].A.ArticleID != "1" || got[0].B.Outlet != "Y" {
 		t.Errorf("two outlets: %+v", got)
+	}
+}
+
+func TestDatesNeedNearbyArticles(t *testing.T) {
+	a := Doc{ArticleID: "a", Outlet: "A", Published: time.Date(2025, 12, 5, 0, 0, 0, 0, time.UTC), Text: "Witkoff met Putin in Moscow on December 2 for talks on the peace plan."}
+	b := Doc{ArticleID: "b", Outlet: "B", Published: time.Date(2025, 12, 5, 0, 0, 0, 0, time.UTC), Text: "Witkoff met Putin in Moscow on December 4 for talks on the peace plan."}
+	if got := FindDisagreements([]Doc{a, b}); len(got) != 1 || got[0].Kind != KindDate {
+		t.Fatalf("same week: %+v", got)
+	}
+	b.Published = b.Published.AddDate(1, 0, 0)
+	if got := FindDisagreements([]Doc{a, b}); len(got) != 0 {
+		t.Errorf("a year apart: %+v", got)
 	}
 }
 

@@ -81,7 +81,7 @@ func Gather(ctx context.Context, r Reader, storylineID string) (Input, error) {
 			case err != nil:
 				return Input{}, fmt.Errorf("storyline %s: analysis of %s: %w", sl.ID, aid, err)
 			default:
-				d.Timexes, d.Mentions = an.Timexes, an.Mentions
+				d.Timexes, d.Mentions, d.Quotes = an.Timexes, an.Mentions, an.Quotes
 				in.Quotes = append(in.Quotes, an.Quotes...)
 			}
 			in.Docs = append(in.Docs, d)

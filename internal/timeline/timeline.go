@@ -17,6 +17,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +39,9 @@ type Doc struct {
 	// to tell whether two sentences speak of the same people and places.
 	// May be nil.
 	Mentions []news.Mention
+	// Quotes are the article's quotes with their speakers, used to name
+	// who "he said" is in an event text. May be nil.
+	Quotes []news.Quote
 }
 
 // Event is one dated event. The JSON field names are a public interface
@@ -243,7 +247,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 			Precision: g.date.precision(),
 			Start:     g.date.start,
 			End:       g.date.end,
-			Text:      cleanText(first.text, first.timex.Start-first.offset, first.timex.End-first.offset, opts.MaxText),
+			Text:      cleanText(nameSpeaker(first, docs[first.doc].Quotes), first.timex.Start-first.offset, first.timex.End-first.offset, opts.MaxText),
 			Planned:   first.planned,
 		}
 		seen := map[int]bool{}
@@ -525,6 +529,30 @@ func cleanText(s string, from, to, maxLen int) string {
 			cut = sp
 		}
 		s = strings.TrimRight(s[:cut], " ,;:") + "…"
+	}
+	return s
+}
+
+// pronounCue matches "he said" and the like: a pronoun speaker right
+// before a speech verb.
+var pronounCue = regexp.MustCompile(`\b([Hh]e|[Ss]he)\s+(said|says|told|added|wrote|stated|noted|remarked)\b`)
+
+// nameSpeaker returns the mention's sentence with the pronoun of a "he
+// said" after a direct quote replaced by the speaker the quote stage
+// attributed that quote to, when it is a named entity. Otherwise the
+// sentence is returned as written.
+func nameSpeaker(m *mention, quotes []news.Quote) string {
+	s := m.text
+	for _, q := range quotes {
+		if !q.Direct || q.SpeakerID == "" || q.Speaker == "" || q.End <= m.offset || q.End > m.offset+len(s) {
+			continue
+		}
+		after := q.End - m.offset
+		loc := pronounCue.FindStringSubmatchIndex(s[after:])
+		if loc == nil || loc[0] > 3 { // the cue follows the closing mark: ”, he said
+			continue
+		}
+		return s[:after+loc[2]] + q.Speaker + s[after+loc[3]:]
 	}
 	return s
 }

@@ -432,3 +432,35 @@ func TestDisputes(t *testing.T) {
 		})
 	}
 }
+
+func TestNameSpeaker(t *testing.T) {
+	const text = "“We will meet again,” he said during his evening address on Wednesday."
+	end := strings.Index(text, " he") // the quote ends with its closing mark
+	tests := []struct {
+		name string
+		q    news.Quote
+		want string
+	}{
+		{"named speaker", news.Quote{Direct: true, Speaker: "Volodymyr Zelensky", SpeakerID: "e1", Start: 0, End: end},
+			"“We will meet again,” Volodymyr Zelensky said during his evening address on Wednesday."},
+		{"speaker who is no entity", news.Quote{Direct: true, Speaker: "a senior official", Start: 0, End: end}, text},
+		{"indirect quote", news.Quote{Direct: false, Speaker: "Volodymyr Zelensky", SpeakerID: "e1", Start: 0, End: end}, text},
+		{"quote elsewhere", news.Quote{Direct: true, Speaker: "Volodymyr Zelensky", SpeakerID: "e1", Start: 500, End: 520}, text},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := doc(t, "a", "A", "2025-12-04", text)
+			d.Quotes = []news.Quote{tc.q}
+			evs := Build([]Doc{d}, Options{})
+			if len(evs) != 1 {
+				t.Fatalf("got %d events", len(evs))
+			}
+			if evs[0].Text != tc.want {
+				t.Errorf("text %q, want %q", evs[0].Text, tc.want)
+			}
+			if evs[0].Sources[0].Sentence != text {
+				t.Errorf("source sentence changed: %q", evs[0].Sources[0].Sentence)
+			}
+		})
+	}
+}

@@ -528,7 +528,7 @@ func (s *sent) findPreds() {
 	scan:
 		for i := 0; i+len(c.words) <= len(s.toks); i++ {
 			for k, w := range c.words {
-				if used[i+k] || (w != "*" && s.toks[i+k] != w) || (w == "*" && boundary(s.toks[i+k])) {
+				if used[i+k] || (w != "*" && s.toks[i+k] != w) || (w == "*" && (boundary(s.toks[i+k]) || negations[s.toks[i+k]])) {
 					continue scan
 				}
 			}

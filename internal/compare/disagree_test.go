@@ -117,6 +117,35 @@ func TestDatesNeedNearbyArticles(t *testing.T) {
 	}
 }
 
+func TestPredicates(t *testing.T) {
+	tests := []struct {
+		in       string
+		group    string
+		positive bool
+		subject  string
+	}{
+		{"Russia made significant concessions in the talks.", "agree", true, "russia"},
+		{"Russia made no concessions in the talks.", "agree", false, "russia"},
+		{"The Kremlin has refused to make any concessions in the talks.", "agree", false, "russia"},
+		{"Ukraine did not agree to the ceasefire proposal.", "agree", false, "ukraine"},
+		{"Ukraine agreed to the ceasefire proposal.", "agree", true, "ukraine"},
+		{"The South Korean Foreign Ministry refused to confirm the report.", "confirm", false, "south korean ministry"},
+		{"Vladimir Putin ruled out a meeting in Moscow.", "agree", false, "vladimir putin"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			s := analyseSentence(tc.in)
+			if len(s.preds) != 1 {
+				t.Fatalf("predicates %+v, want one", s.preds)
+			}
+			p := s.preds[0]
+			if p.group != tc.group || p.positive != tc.positive || p.subject != tc.subject {
+				t.Errorf("got %s positive=%v subject %q, want %s %v %q", p.group, p.positive, p.subject, tc.group, tc.positive, tc.subject)
+			}
+		})
+	}
+}
+
 func TestNumbers(t *testing.T) {
 	tests := []struct {
 		in     string

@@ -345,8 +345,8 @@ func keyQuotes(qs []news.Quote, arts map[string]news.Article, opts Options) []Qu
 			}
 			continue
 		}
-		// Prefer quotes of 12–40 words: long enough to carry a position,
-		// short enough to paste.
+		// Longer quotes carry a position, up to 40 words; past 60 they are
+		// too long to paste.
 		score := float64(min(n, 40)) / 40
 		if n > 60 {
 			score -= 0.3

@@ -6,6 +6,18 @@
 // Everything here is a pure function of domain values: the caller loads the
 // story, its articles and quotes, the outlet registry and the corpus
 // background counts.
+//
+// Disagreement detection favours precision. Measured with
+//
+//	parallax compare eval internal/compare/testdata/disagreements.json
+//	parallax compare eval internal/compare/testdata/disagreements-holdout.json
+//
+// it finds 18 of 20 conflicting pairs with no false alarm among 20 merely
+// different ones on the first set (whose cases shaped the rules), and
+// precision 0.90, recall 0.90 on the 22 held-out pairs written after the
+// rules were fixed. On the 69 news-clusters events it reports no
+// disagreement (TestNewsClusters): the rules were tightened after reading
+// the false alarms it first raised there.
 package compare
 
 import (

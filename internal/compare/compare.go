@@ -42,7 +42,9 @@ type Comparison struct {
 	Title    string `json:"title"`
 	Articles int    `json:"articles"`
 	// Outlets are the credited outlets in order of first report (undated
-	// last): the columns of the comparison.
+	// last): the columns of the comparison. Coverage.Outlets, Voices and
+	// Wording hold one entry per outlet in this order; Naming lists only
+	// the outlets that used a form.
 	Outlets       []string        `json:"outlets"`
 	Coverage      Coverage        `json:"coverage"`
 	Voices        []OutletVoices  `json:"voices"`

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"bufio"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -184,6 +185,69 @@ func compareSeeds(t *testing.T) Comparison {
 		story.ArticleIDs = append(story.ArticleIDs, a.ID)
 	}
 	return Compare(story, arts, quotes, reg, background(arts, reg))
+}
+
+// TestJSONFieldNames pins the public field names of the comparison JSON
+// (`parallax compare --json`, the web pages).
+func TestJSONFieldNames(t *testing.T) {
+	b, err := json.Marshal(compareSeeds(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(v any) []string {
+		var ks []string
+		switch x := v.(type) {
+		case map[string]any:
+			for k := range x {
+				ks = append(ks, k)
+			}
+		case []any:
+			if len(x) > 0 {
+				if o, ok := x[0].(map[string]any); ok {
+					for k := range o {
+						ks = append(ks, k)
+					}
+				}
+			}
+		}
+		return ks
+	}
+	cov := m["coverage"].(map[string]any)
+	tests := []struct {
+		name string
+		v    any
+		want []string
+	}{
+		{"comparison", m, []string{"story_id", "scope", "title", "articles", "outlets", "coverage", "voices", "wording", "naming", "disagreements"}},
+		{"coverage", cov, []string{"outlets", "kinds", "countries", "missing_kinds", "missing_countries", "blindspot"}},
+		{"coverage.outlets", cov["outlets"], []string{"name", "kind", "country", "language", "article_ids"}},
+		{"voices", m["voices"], []string{"outlet", "quotes", "speakers"}},
+		{"wording", m["wording"], []string{"outlet", "words", "terms"}},
+		{"naming", m["naming"], []string{"pair", "forms", "outlets", "split"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := keys(tc.v)
+			for _, k := range tc.want {
+				if !slices.Contains(got, k) {
+					t.Errorf("no %q in %v", k, got)
+				}
+			}
+		})
+	}
+	d, err := json.Marshal(Disagreement{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{`"kind"`, `"about"`, `"score"`, `"a"`, `"b"`, `"article_id"`, `"outlet"`, `"sentence"`, `"value"`} {
+		if !strings.Contains(string(d), k) {
+			t.Errorf("disagreement JSON %s lacks %s", d, k)
+		}
+	}
 }
 
 func TestSeedsCoverage(t *testing.T) {

@@ -33,8 +33,11 @@ type Briefing struct {
 	Generated time.Time        `json:"generated,omitzero"`
 	Stories   []Story          `json:"stories"`
 	Timeline  []timeline.Event `json:"timeline"`
-	Quotes    []Quote          `json:"quotes"`
-	Outlets   []Outlet         `json:"outlets"`
+	// TimelineOmitted counts the entries left out of a long timeline (see
+	// Options.MaxEvents); "parallax timeline" lists them all.
+	TimelineOmitted int      `json:"timeline_omitted"`
+	Quotes          []Quote  `json:"quotes"`
+	Outlets         []Outlet `json:"outlets"`
 	// Disagreements are places where outlets' accounts differ; empty when
 	// no comparison found any.
 	Disagreements []Disagreement `json:"disagreements"`
@@ -170,6 +173,10 @@ type Options struct {
 	QuotesPerSpeaker int
 	// Timeline tunes the event folding.
 	Timeline timeline.Options
+	// MaxEvents is the most timeline entries a briefing lists; 0 means
+	// 40. Beyond it the entries cited by the most articles are kept (the
+	// finer date, then the later one, breaking ties), in date order.
+	MaxEvents int
 	// Disagreements, when given (from an outlet comparison), are carried
 	// into the briefing as they are, before the date discrepancies the
 	// timeline finds; Checked names what that comparison looked at.
@@ -184,6 +191,9 @@ func New(in Input, opts Options) Briefing {
 	}
 	if opts.QuotesPerSpeaker <= 0 {
 		opts.QuotesPerSpeaker = 3
+	}
+	if opts.MaxEvents <= 0 {
+		opts.MaxEvents = 40
 	}
 	b := Briefing{
 		ID:            in.Storyline.ID,
@@ -233,6 +243,7 @@ func New(in Input, opts Options) Briefing {
 	if b.Timeline == nil {
 		b.Timeline = []timeline.Event{}
 	}
+	b.Timeline, b.TimelineOmitted = keyEvents(b.Timeline, opts.MaxEvents)
 	for i := range b.Timeline {
 		for j, s := range b.Timeline[i].Sources {
 			if s.Outlet == "" {
@@ -277,6 +288,36 @@ func titleOf(a news.Article) string {
 		}
 	}
 	return strings.TrimRight(line[:cut], " ,;:") + "…"
+}
+
+// keyEvents keeps at most max events: those cited by the most articles,
+// then the finer dated, then the later; the kept ones stay in date order.
+func keyEvents(evs []timeline.Event, max int) ([]timeline.Event, int) {
+	if len(evs) <= max {
+		return evs, 0
+	}
+	rank := make([]int, len(evs))
+	for i := range rank {
+		rank[i] = i
+	}
+	prec := map[string]int{"day": 0, "week": 1, "month": 2}
+	slices.SortStableFunc(rank, func(i, j int) int {
+		a, b := evs[i], evs[j]
+		if c := cmp.Compare(len(b.Sources), len(a.Sources)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(prec[a.Precision], prec[b.Precision]); c != 0 {
+			return c
+		}
+		return cmp.Compare(j, i) // later first
+	})
+	keep := rank[:max]
+	slices.Sort(keep)
+	out := make([]timeline.Event, 0, max)
+	for _, i := range keep {
+		out = append(out, evs[i])
+	}
+	return out, len(evs) - max
 }
 
 // outletOf names the outlet an article's text comes from.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -390,5 +391,45 @@ func TestGather(t *testing.T) {
 	r.fail = "a2"
 	if _, err := Gather(context.Background(), r, "l1"); err == nil || !strings.Contains(err.Error(), "disk on fire") {
 		t.Errorf("store failure: err = %v", err)
+	}
+}
+
+func TestKeyEvents(t *testing.T) {
+	ev := func(date, prec string, sources int) timeline.Event {
+		return timeline.Event{Date: date, Precision: prec, Sources: make([]timeline.Source, sources)}
+	}
+	evs := []timeline.Event{
+		ev("2025-01", "month", 3), ev("2025-01-05", "day", 1), ev("2025-01-06", "day", 2),
+		ev("2025-01-07", "day", 1), ev("2025-W02", "week", 1), ev("2025-01-20", "day", 1),
+	}
+	tests := []struct {
+		max     int
+		want    string
+		omitted int
+	}{
+		{10, "2025-01 2025-01-05 2025-01-06 2025-01-07 2025-W02 2025-01-20", 0},
+		{6, "2025-01 2025-01-05 2025-01-06 2025-01-07 2025-W02 2025-01-20", 0},
+		{3, "2025-01 2025-01-06 2025-01-20", 3},
+		{4, "2025-01 2025-01-06 2025-01-07 2025-01-20", 2},
+	}
+	for _, tc := range tests {
+		t.Run(strconv.Itoa(tc.max), func(t *testing.T) {
+			got, omitted := keyEvents(slices.Clone(evs), tc.max)
+			var dates []string
+			for _, e := range got {
+				dates = append(dates, e.Date)
+			}
+			if strings.Join(dates, " ") != tc.want || omitted != tc.omitted {
+				t.Errorf("kept %v (%d omitted), want %s (%d)", dates, omitted, tc.want, tc.omitted)
+			}
+		})
+	}
+	b := New(fixture(t), Options{MaxEvents: 2})
+	var buf bytes.Buffer
+	if err := b.WriteMarkdown(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if b.TimelineOmitted != 2 || len(b.Timeline) != 2 || !strings.Contains(buf.String(), "2 more events cited by fewer articles left out") {
+		t.Errorf("omitted %d, kept %d:\n%s", b.TimelineOmitted, len(b.Timeline), buf.String())
 	}
 }

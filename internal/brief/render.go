@@ -154,6 +154,10 @@ func (b Briefing) WriteMarkdown(w io.Writer) error {
 		}
 		p("- **%s**%s — %s *(%s)* %s\n", EventDate(e), planned, md(e.Text), strings.Join(outs, ", "), refs(ids))
 	}
+	if b.TimelineOmitted > 0 {
+		p("\n%s cited by fewer articles left out; `parallax timeline --storyline %s` lists them all.\n",
+			plural(b.TimelineOmitted, "more event", "more events"), strings.ReplaceAll(b.ID, "`", ""))
+	}
 
 	p("\n## Key quotes\n\n")
 	if len(b.Quotes) == 0 {

@@ -91,10 +91,10 @@ type Source struct {
 // Options tune Build. The zero value uses the defaults.
 type Options struct {
 	// Fold is the least weighted overlap of key words and entities for two
-	// mentions with the same date value to be one event; 0 means 0.35.
+	// mentions with the same date value to be one event; 0 means 0.3.
 	Fold float64
 	// FoldCoarser is the least overlap for a coarser date ("this month") to
-	// join an event dated inside it; 0 means 0.5.
+	// join an event dated inside it; 0 means 0.45.
 	FoldCoarser float64
 	// MaxText is the longest event text in bytes before it is cut to the
 	// clause holding the date; 0 means 280.
@@ -108,10 +108,10 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.Fold <= 0 {
-		o.Fold = 0.35
+		o.Fold = 0.3
 	}
 	if o.FoldCoarser <= 0 {
-		o.FoldCoarser = 0.5
+		o.FoldCoarser = 0.45
 	}
 	if o.MaxText <= 0 {
 		o.MaxText = 280

@@ -88,15 +88,8 @@ func Gather(ctx context.Context, r Reader, storylineID string) (Input, error) {
 		}
 	}
 	slices.SortStableFunc(in.Docs, func(a, b timeline.Doc) int {
-		pa, pb := a.Article.Published, b.Article.Published
-		switch {
-		case pa.IsZero() != pb.IsZero():
-			if pa.IsZero() {
-				return 1
-			}
-			return -1
-		case !pa.Equal(pb):
-			return pa.Compare(pb)
+		if c := compareTimes(a.Article.Published, b.Article.Published); c != 0 {
+			return c
 		}
 		return cmp.Compare(a.Article.ID, b.Article.ID)
 	})

@@ -3,9 +3,14 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/pipeline"
 )
@@ -15,6 +20,7 @@ import (
 type ingestFlags struct {
 	outlet    string
 	published string
+	dates     string
 	asJSON    bool
 	workers   int
 }
@@ -23,6 +29,7 @@ func (f *ingestFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.outlet, "outlet", "", "outlet name for every article read (overrides what the page says)")
 	fl.StringVar(&f.published, "published", "", "publication date for every article read, e.g. 2025-09-24 (not marked estimated)")
+	fl.StringVar(&f.dates, "dates", "", "tab-separated file of FILE-NAME<TAB>DATE lines giving the publication dates of files that carry none (a header line is allowed)")
 	fl.IntVar(&f.workers, "workers", 0, "cleaning workers (default: number of CPUs)")
 }
 
@@ -46,6 +53,7 @@ twice adds nothing. One bad input or line is reported (naming it) and the rest
 of the batch is stored; the exit code is 1 when anything failed.`,
 		Example: `  parallax ingest ../shared/corpus/seeds
   parallax ingest --outlet "Kyiv Independent" --published 2025-09-24 article.txt
+  parallax ingest --dates ../shared/corpus/seeds-dates.tsv ../shared/corpus/seeds
   parallax ingest https://example.org/news/story.html`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -78,6 +86,10 @@ func (a *app) ingest(ctx context.Context, st ingestStore, args []string, f inges
 	if err != nil {
 		return err
 	}
+	dates, err := readDates(f.dates)
+	if err != nil {
+		return err
+	}
 	inputs, expandErrs := ingest.Expand(args)
 	for _, err := range expandErrs {
 		fmt.Fprintf(a.stderr, "error: %v\n", err)
@@ -85,7 +97,7 @@ func (a *app) ingest(ctx context.Context, st ingestStore, args []string, f inges
 	bar := newProgressBar(a.stderr, len(inputs), "ingest")
 	reader := &ingest.Reader{Fetcher: a.fetcher()}
 	sum, runErr := pipeline.Ingest(ctx, st, reader, inputs, pipeline.Options{
-		Clean:   pipeline.CleanOptions{Outlet: f.outlet, Published: pub},
+		Clean:   pipeline.CleanOptions{Outlet: f.outlet, Published: pub, Dates: dates},
 		Workers: f.workers,
 		Logger:  a.log,
 		Progress: func(p pipeline.Progress) {
@@ -128,4 +140,37 @@ func (a *app) ingest(ctx context.Context, st ingestStore, args []string, f inges
 		return fmt.Errorf("%d inputs or documents failed (the rest were stored)", failed)
 	}
 	return nil
+}
+
+// readDates reads a --dates file: lines of FILE-NAME<TAB>DATE[<TAB>...].
+// A first line whose date does not parse is taken as a header; any other
+// bad line is an error naming the file and line.
+func readDates(path string) (map[string]time.Time, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usagef("--dates: %v", err)
+	}
+	out := map[string]time.Time{}
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			return nil, usagef("--dates %s:%d: want FILE-NAME<TAB>DATE", path, i+1)
+		}
+		t, err := extract.ParseDate(strings.TrimSpace(f[1]))
+		if err != nil {
+			if i == 0 {
+				continue // a header
+			}
+			return nil, usagef("--dates %s:%d: %v", path, i+1, err)
+		}
+		out[filepath.Base(strings.TrimSpace(f[0]))] = t
+	}
+	return out, nil
 }

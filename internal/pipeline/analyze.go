@@ -89,10 +89,10 @@ func NewAnalyzer(log *slog.Logger) *Analyzer {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Analyzer{
-		log:       log,
-		dedup:     dedup.NewIndex(dedup.Options{}),
-		clusters:  cluster.New(cluster.DefaultConfig()),
-		entities:  &entity.Registry{},
+		log:      log,
+		dedup:    dedup.NewIndex(dedup.Options{}),
+		clusters: cluster.New(cluster.DefaultConfig()),
+		entities: &entity.Registry{},
 
 		savedEntities: map[string]uint64{},
 		savedLines:    map[string]uint64{},
@@ -210,6 +210,18 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		if len(arts) == 0 {
 			break
 		}
+		// Within a batch, feed the clusterer in publication order (undated
+		// last), as events unfolded, not in the order workers stored them.
+		slices.SortStableFunc(arts, func(a, b news.Article) int {
+			switch {
+			case a.Published.IsZero() != b.Published.IsZero():
+				if a.Published.IsZero() {
+					return 1
+				}
+				return -1
+			}
+			return a.Published.Compare(b.Published)
+		})
 		t0 := time.Now()
 		found := analyseAll(arts, z.Workers)
 		tArticle += time.Since(t0)

@@ -67,9 +67,9 @@ func TestAnalyzeSeeds(t *testing.T) {
 	}
 	checkEntities(t, db)
 	qs, err := db.Quotes(ctx, store.QuoteQuery{Speaker: "Vance"})
-		if err != nil {
-			t.Fatal(err)
-		}
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	if err != nil || len(qs) == 0 {
 		t.Errorf("no quotes by Vance (err %v)", err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -20,7 +21,10 @@ type CleanOptions struct {
 	// Published, when not zero, is the publication date of every article
 	// (--published); it is not marked estimated.
 	Published time.Time
-	Logger    *slog.Logger
+	// Dates gives publication dates by file name (base name, as in a
+	// sidecar list), for inputs that carry none; --published wins over it.
+	Dates  map[string]time.Time
+	Logger *slog.Logger
 }
 
 // Clean turns one raw document into an article: main text and metadata,
@@ -62,6 +66,9 @@ func Clean(d ingest.Doc, opts CleanOptions) (news.Article, error) {
 		} else if opts.Logger != nil {
 			opts.Logger.Warn("unreadable date; estimating from the text", "input", d.Name, "date", d.Published, "err", err)
 		}
+	}
+	if t, ok := opts.Dates[filepath.Base(d.Name)]; ok {
+		a.Published, a.PublishedEstimated = t.UTC(), false
 	}
 	if !opts.Published.IsZero() {
 		a.Published, a.PublishedEstimated = opts.Published.UTC(), false

@@ -342,9 +342,37 @@ func detectLanguage(text string) string {
 		}
 		text = text[:cut]
 	}
+	if looksEnglish(text) {
+		return "en"
+	}
 	info := whatlanggo.Detect(text)
 	if info.Confidence < 0.3 && len(text) < 200 {
 		return ""
 	}
 	return info.Lang.Iso6391()
+}
+
+// englishFunctionWords are frequent English words that are rare as words in
+// other languages written in Latin script.
+var englishFunctionWords = map[string]bool{
+	"the": true, "of": true, "and": true, "to": true, "in": true, "is": true,
+	"that": true, "for": true, "on": true, "was": true, "with": true, "said": true,
+	"by": true, "as": true, "at": true, "it": true, "from": true, "he": true,
+	"has": true, "have": true, "be": true, "are": true, "its": true, "will": true,
+	"which": true, "this": true, "were": true, "would": true, "their": true,
+}
+
+// looksEnglish is a fast path before the trigram detector, which costs far
+// more: a text of at least 30 words of which at least a quarter are English
+// function words is English. Running text in other languages has almost none
+// of them.
+func looksEnglish(text string) bool {
+	words, hits := 0, 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		words++
+		if englishFunctionWords[strings.ToLower(w)] {
+			hits++
+		}
+	}
+	return words >= 30 && hits*4 >= words
 }

@@ -44,6 +44,7 @@ Inputs:
   .txt            a plain-text article (aggregator debris is removed and kept aside)
   .html .htm      an article page (main text and metadata extracted); .gz allowed
   .jsonl .ndjson  one article a line: {"url","title","text" or "html","published","outlet"}
+  .json           one article as news-please JSON (maintext/text, title, url, source_domain, date_publish)
   .sgm            Reuters-21578 SGML
   directory       every file of those kinds inside it, recursively
   http(s) URL     an article page, fetched (private addresses refused unless --allow-private)

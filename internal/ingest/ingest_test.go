@@ -21,6 +21,7 @@ func TestKindOf(t *testing.T) {
 		{"page.html.gz", KindHTML, false},
 		{"x.htm", KindHTML, false},
 		{"items.jsonl", KindJSONL, false},
+		{"article.json", KindNewsPlease, false},
 		{"items.ndjson.gz", KindJSONL, false},
 		{"reut2-000.sgm", KindReuters, false},
 		{"https://example.org/news/1", KindURL, false},
@@ -200,4 +201,36 @@ func FuzzReadJSONL(f *testing.F) {
 			t.Fatalf("whole-input error on bytes: %v", err)
 		}
 	})
+}
+
+func TestParseNewsPlease(t *testing.T) {
+	tests := []struct {
+		name, json string
+		wantBody   string
+		wantErr    bool
+	}{
+		{"maintext", `{"title":"T","maintext":"Body one.","source_domain":"example.org","date_publish":"2017-09-15 10:00:00","url":"http://example.org/a"}`, "Body one.", false},
+		{"text when no maintext", `{"title":"T","text":"Body two.","date_publish":"None"}`, "Body two.", false},
+		{"description as last resort", `{"title":"T","description":"Lead only."}`, "Lead only.", false},
+		{"no body", `{"title":"T"}`, "", true},
+		{"not json", `<html>`, "", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := ParseNewsPlease([]byte(tc.json), "x.json")
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tc.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			if string(d.Body) != tc.wantBody || d.Title != "T" || d.Published == "None" {
+				t.Errorf("doc = %+v", d)
+			}
+		})
+	}
+	d, _ := ParseNewsPlease([]byte(tests[0].json), "x.json")
+	if d.Outlet != "example.org" || d.Published != "2017-09-15 10:00:00" || d.URL != "http://example.org/a" {
+		t.Errorf("fields lost: %+v", d)
+	}
 }

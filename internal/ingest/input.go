@@ -25,6 +25,7 @@ const (
 	KindJSONL                   // JSON Lines of articles (.jsonl, .ndjson)
 	KindReuters                 // Reuters-21578 SGML (.sgm)
 	KindURL                     // an http(s) article page URL
+	KindNewsPlease              // one article as news-please JSON (.json)
 )
 
 func (k Kind) String() string {
@@ -39,6 +40,8 @@ func (k Kind) String() string {
 		return "reuters"
 	case KindURL:
 		return "url"
+	case KindNewsPlease:
+		return "news-please"
 	}
 	return "unknown"
 }
@@ -51,7 +54,7 @@ type Input struct {
 }
 
 // ErrUnsupported marks a file whose kind cannot be told from its name.
-var ErrUnsupported = errors.New("unsupported file type (want .txt, .html, .htm, .html.gz, .jsonl, .ndjson or .sgm)")
+var ErrUnsupported = errors.New("unsupported file type (want .txt, .html, .htm, .html.gz, .jsonl, .ndjson, .json or .sgm)")
 
 // KindOf tells an input's kind from its name alone.
 func KindOf(name string) (Kind, error) {
@@ -69,6 +72,8 @@ func KindOf(name string) (Kind, error) {
 		return KindJSONL, nil
 	case ".sgm", ".sgml":
 		return KindReuters, nil
+	case ".json":
+		return KindNewsPlease, nil
 	}
 	return 0, ErrUnsupported
 }

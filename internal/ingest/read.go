@@ -84,6 +84,16 @@ func (r *Reader) Read(ctx context.Context, in Input, emit func(Doc) error, fail 
 		return r.readJSONL(in, emit, fail)
 	case KindReuters:
 		return r.readReuters(in, emit)
+	case KindNewsPlease:
+		body, err := r.readFile(in.Name)
+		if err != nil {
+			return err
+		}
+		d, err := ParseNewsPlease(body, in.Name)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", in.Name, err)
+		}
+		return emit(d)
 	case KindText, KindHTML:
 		body, err := r.readFile(in.Name)
 		if err != nil {
@@ -287,4 +297,41 @@ func ReutersDoc(file string, s reuters.Story) Doc {
 		Outlet:    "Reuters",
 		Published: s.Date,
 	}
+}
+
+// newsPlease is the part of a news-please record (the JSON that the
+// news-please crawler writes, one article a file) that ingest reads.
+type newsPlease struct {
+	Title        string `json:"title"`
+	Text         string `json:"text"`
+	Maintext     string `json:"maintext"`
+	Description  string `json:"description"`
+	URL          string `json:"url"`
+	SourceDomain string `json:"source_domain"`
+	DatePublish  string `json:"date_publish"`
+}
+
+// ParseNewsPlease decodes one news-please JSON article into a document
+// named name: the body is "maintext" (or "text", or else "description"),
+// the outlet the source domain.
+func ParseNewsPlease(data []byte, name string) (Doc, error) {
+	var r newsPlease
+	if err := json.Unmarshal(data, &r); err != nil {
+		return Doc{}, fmt.Errorf("not a news-please article: %w", err)
+	}
+	body := r.Maintext
+	for _, alt := range []string{r.Text, r.Description} {
+		if strings.TrimSpace(body) == "" {
+			body = alt
+		}
+	}
+	if strings.TrimSpace(body) == "" {
+		return Doc{}, errors.New(`not a news-please article: no "maintext", "text" or "description"`)
+	}
+	published := r.DatePublish
+	if published == "None" {
+		published = ""
+	}
+	return Doc{Name: name, Format: FormatText, Body: []byte(body), URL: r.URL, Title: r.Title,
+		Outlet: r.SourceDomain, Published: published}, nil
 }

@@ -153,7 +153,8 @@ func TestUsageErrors(t *testing.T) {
 
 func TestHelpMentionsEveryCommand(t *testing.T) {
 	out := mustRun(t, "--help")
-	for _, c := range []string{"ingest", "extract", "articles", "show", "search", "serve", "eval", "bench"} {
+	for _, c := range []string{"ingest", "extract", "articles", "show", "search", "serve", "eval", "bench",
+		"stories", "storylines", "entities", "quotes", "analyse", "feeds", "poll", "outlets", "compare", "timeline", "brief"} {
 		if !strings.Contains(out, c) {
 			t.Errorf("--help does not list %q", c)
 		}

@@ -23,6 +23,7 @@ package cluster
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/parallax-news/parallax/internal/news"
 	"math"
 	"slices"
 	"sort"
@@ -166,43 +167,14 @@ type Assignment struct {
 	Undated   bool    `json:"undated,omitempty"`
 }
 
-// Story is a group of articles about one event.
-type Story struct {
-	ID          string `json:"id"`
-	Title       string `json:"title"`
-	StorylineID string `json:"storyline_id"`
-	// ArticleIDs are in the order the articles were added.
-	ArticleIDs []string `json:"article_ids"`
-	// Outlets are the distinct outlets, in order of first appearance.
-	Outlets []string `json:"outlets"`
-	// FirstSeen and LastSeen span the dated articles; zero when none is dated.
-	FirstSeen time.Time `json:"first_seen"`
-	LastSeen  time.Time `json:"last_seen"`
-	// Terms are the story's most characteristic words.
-	Terms []string `json:"terms"`
-	// UndatedArticleIDs lists the articles that had no publication time.
-	UndatedArticleIDs []string `json:"undated_article_ids,omitempty"`
-}
+// Story is news.Story: the domain type, so stories pass to the store and the web unchanged
+type Story = news.Story
 
-// Storyline is an arc of stories over weeks or months.
-type Storyline struct {
-	ID        string    `json:"id"`
-	Label     string    `json:"label"`
-	StoryIDs  []string  `json:"story_ids"`
-	FirstSeen time.Time `json:"first_seen"`
-	LastSeen  time.Time `json:"last_seen"`
-	// Terms and Actors are the words and names the label is made of.
-	Terms  []string `json:"terms"`
-	Actors []string `json:"actors"`
-}
+// Storyline is news.Storyline: the domain type, so stories pass to the store and the web unchanged
+type Storyline = news.Storyline
 
-// Merge records that a story (or storyline) was folded into another.
-type Merge struct {
-	Kind string    `json:"kind"` // "story" or "storyline"
-	From string    `json:"from"`
-	Into string    `json:"into"`
-	At   time.Time `json:"at"` // publication time of the article that caused it
-}
+// Merge is news.Merge: the domain type, so stories pass to the store and the web unchanged
+type Merge = news.Merge
 
 // Clusterer assigns articles to stories and storylines.
 type Clusterer struct {

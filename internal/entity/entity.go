@@ -29,6 +29,7 @@ package entity
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/parallax-news/parallax/internal/news"
 	"sort"
 	"strings"
 	"unicode"
@@ -43,36 +44,11 @@ const (
 	KindCountry      = "country"
 )
 
-// Entity is one person, organisation, place or country. The JSON field
-// names are a public interface (CLI --json output).
-type Entity struct {
-	// ID is stable: a hash of the kind and the normalisation key, so the same
-	// name gets the same ID in every article and every run.
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Kind string `json:"kind"`
-	// Aliases are the other surface forms the entity was mentioned by,
-	// including surnames and titles ("Vance", "the vice president").
-	Aliases  []string `json:"aliases"`
-	Mentions int      `json:"mentions"`
-	// Titles are the lowercase titles tied to a person in the text
-	// ("vice president", "foreign policy adviser").
-	Titles []string `json:"titles,omitempty"`
-	// Gender is "m" or "f" when a given name or honorific shows it, else "".
-	Gender string `json:"gender,omitempty"`
-}
+// Entity is news.Entity: the domain type, so entities pass to the store and the web unchanged
+type Entity = news.Entity
 
-// Mention is one place in the text that refers to an entity. Start and End
-// are byte offsets into the text given to Extract.
-type Mention struct {
-	EntityID string `json:"entity_id"`
-	Text     string `json:"text"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
-	// Form says how the entity was named: "name" (full or gazetteer name),
-	// "surname" (a back-reference), or "title" ("the vice president").
-	Form string `json:"form"`
-}
+// Mention is news.Mention: the domain type, so entities pass to the store and the web unchanged
+type Mention = news.Mention
 
 // ID returns the stable entity ID for a kind and a normalisation key.
 func ID(kind, key string) string {

@@ -245,9 +245,9 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 				ArticleID:   a.ID,
 				StoryID:     as.StoryID,
 				DuplicateOf: m.DuplicateOf,
-				Mentions:    convertMentions(found[i].ms),
+				Mentions:    found[i].ms,
 				Quotes:      convertQuotes(a, found[i].quotes),
-				Timexes:     convertTimexes(found[i].timexes),
+				Timexes:     found[i].timexes,
 			})
 			sum.Quotes += len(found[i].quotes)
 		}
@@ -257,7 +257,7 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		}
 		for id := range resolved {
 			if st, ok := z.clusters.Story(id); ok {
-				batch.Stories = append(batch.Stories, news.Story(st))
+				batch.Stories = append(batch.Stories, st)
 			}
 		}
 		slices.SortFunc(batch.Stories, func(a, b news.Story) int { return strings.Compare(a.ID, b.ID) })
@@ -315,7 +315,7 @@ func (z *Analyzer) diff(b *store.AnalysisBatch) savedState {
 			storyLine[sid] = l.ID
 		}
 		if z.savedLines[l.ID] != h {
-			b.Storylines = append(b.Storylines, news.Storyline(l))
+			b.Storylines = append(b.Storylines, l)
 		}
 	}
 	for id, stories := range z.lineStories {
@@ -334,7 +334,7 @@ func (z *Analyzer) diff(b *store.AnalysisBatch) savedState {
 		h := hashJSON(e)
 		next.entities[e.ID] = h
 		if z.savedEntities[e.ID] != h {
-			b.Entities = append(b.Entities, news.Entity(e))
+			b.Entities = append(b.Entities, e)
 		}
 	}
 	for id := range z.savedEntities {
@@ -353,27 +353,10 @@ func (z *Analyzer) diff(b *store.AnalysisBatch) savedState {
 	return next
 }
 
-func convertMentions(ms []entity.Mention) []news.Mention {
-	out := make([]news.Mention, len(ms))
-	for i, m := range ms {
-		out[i] = news.Mention(m)
-	}
-	return out
-}
-
+// convertQuotes stamps the quotes with their article and its date.
 func convertQuotes(a news.Article, qs []quote.Quote) []news.Quote {
-	out := make([]news.Quote, len(qs))
-	for i, q := range qs {
-		q.ArticleID, q.Date = a.ID, a.Published
-		out[i] = news.Quote(q)
+	for i := range qs {
+		qs[i].ArticleID, qs[i].Date = a.ID, a.Published
 	}
-	return out
-}
-
-func convertTimexes(ts []when.Timex) []news.Timex {
-	out := make([]news.Timex, len(ts))
-	for i, t := range ts {
-		out[i] = news.Timex(t)
-	}
-	return out
+	return qs
 }

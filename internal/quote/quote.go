@@ -26,7 +26,6 @@ package quote
 
 import (
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,33 +45,8 @@ const MaxQuoteLen = 6000
 // maxParagraphs bounds how many paragraphs one quote may span.
 const maxParagraphs = 12
 
-// Quote is one attributed statement. The JSON field names are a public
-// interface (CLI --json output).
-type Quote struct {
-	ArticleID string `json:"article_id"`
-	// Text is the quoted words without the quotation marks (direct), or the
-	// reported clause (indirect).
-	Text string `json:"text"`
-	// Speaker is the speaker's entity name, Unnamed for anonymous sources,
-	// the describing phrase when it names no entity ("the ruling"), or ""
-	// when no speaker could be found.
-	Speaker string `json:"speaker"`
-	// SpeakerID is the entity ID of the speaker, "" when not an entity.
-	SpeakerID string `json:"speaker_id"`
-	// Cue is the speech verb or phrase as written ("said", "told",
-	// "according to", ":" in transcripts).
-	Cue    string `json:"cue"`
-	Direct bool   `json:"direct"`
-	// Start and End are byte offsets of the quote in the article text,
-	// quotation marks included for direct quotes.
-	Start int `json:"start"`
-	End   int `json:"end"`
-	// Sentence is the index of the sentence the quote starts in (see
-	// package sentence).
-	Sentence int `json:"sentence"`
-	// Date is the article's publication date when known.
-	Date time.Time `json:"date,omitzero"`
-}
+// Quote is news.Quote: the domain type, so quotes pass to the store and the web unchanged
+type Quote = news.Quote
 
 // Problem records something in the text that could not be resolved cleanly:
 // an unclosed quotation mark, a quote cut for length, a quote without a

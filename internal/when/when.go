@@ -12,30 +12,13 @@
 package when
 
 import (
+	"github.com/parallax-news/parallax/internal/news"
 	"sort"
 	"time"
 )
 
-// Timex is one time expression found in a text.
-type Timex struct {
-	// Text is the expression as written; Start and End are its byte offsets
-	// in the input (Text == input[Start:End]).
-	Text  string `json:"text"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	// Type is the TimeML type: DATE, TIME, DURATION or SET.
-	Type string `json:"type"`
-	// Value is the TimeML value: 2025-09-24, 2025-W48, 2025-09, 2025,
-	// 2025-Q3, 2025-SU, 2025-09-24T15:00, P3Y6M, PRESENT_REF, PAST_REF,
-	// FUTURE_REF. Parts that cannot be known are X placeholders
-	// (XXXX-09-24 when there is no anchor date).
-	Value string `json:"value"`
-	// Resolved is false when the anchor date was missing or the date does
-	// not exist ("February 30"): Value then holds what could be said and
-	// Note says why.
-	Resolved bool   `json:"resolved"`
-	Note     string `json:"note,omitempty"`
-}
+// Timex is news.Timex: the domain type, so time expressions pass to the store unchanged
+type Timex = news.Timex
 
 // maxSpan bounds the length of an expression in bytes; no rule can match
 // more, whatever the input.

@@ -20,12 +20,12 @@ type Kind int
 
 // Kinds of input.
 const (
-	KindText    Kind = iota + 1 // plain text article (.txt)
-	KindHTML                    // HTML page (.html, .htm, optionally .gz)
-	KindJSONL                   // JSON Lines of articles (.jsonl, .ndjson)
-	KindReuters                 // Reuters-21578 SGML (.sgm)
-	KindURL                     // an http(s) article page URL
-	KindNewsPlease              // one article as news-please JSON (.json)
+	KindText       Kind = iota + 1 // plain text article (.txt)
+	KindHTML                       // HTML page (.html, .htm, optionally .gz)
+	KindJSONL                      // JSON Lines of articles (.jsonl, .ndjson)
+	KindReuters                    // Reuters-21578 SGML (.sgm)
+	KindURL                        // an http(s) article page URL
+	KindNewsPlease                 // one article as news-please JSON (.json)
 )
 
 func (k Kind) String() string {

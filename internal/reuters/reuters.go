@@ -26,9 +26,9 @@ type Story struct {
 }
 
 var (
-	newIDRe  = regexp.MustCompile(`NEWID="(\d+)"`)
-	dRe      = regexp.MustCompile(`(?s)<D>(.*?)</D>`)
-	ctrlRe   = regexp.MustCompile(`&#\d+;`)
+	newIDRe = regexp.MustCompile(`NEWID="(\d+)"`)
+	dRe     = regexp.MustCompile(`(?s)<D>(.*?)</D>`)
+	ctrlRe  = regexp.MustCompile(`&#\d+;`)
 )
 
 func field(rec []byte, tag string) string {

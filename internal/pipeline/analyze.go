@@ -22,7 +22,9 @@ import (
 	"github.com/parallax-news/parallax/internal/when"
 )
 
-// AnalysisStore is what the analysis stage needs from storage.
+// AnalysisStore is what the analysis stage needs from storage. Analyze
+// calls PendingArticles while a SaveAnalysis is running (never two saves at
+// once), so implementations must be safe for that.
 type AnalysisStore interface {
 	PendingArticles(ctx context.Context, limit int) ([]news.Article, error)
 	WalkAnalysed(ctx context.Context, fn func(news.Article) error) error
@@ -88,19 +90,22 @@ func NewAnalyzer(log *slog.Logger) *Analyzer {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Analyzer{
-		log:      log,
-		dedup:    dedup.NewIndex(dedup.Options{}),
-		clusters: cluster.New(cluster.DefaultConfig()),
-		entities: &entity.Registry{},
+	z := &Analyzer{log: log, BatchSize: 1000}
+	z.reset()
+	return z
+}
 
-		savedEntities: map[string]uint64{},
-		savedLines:    map[string]uint64{},
-		lineStories:   map[string][]string{},
-		savedCanon:    map[string]string{},
-
-		BatchSize: 1000,
-	}
+// reset drops the in-memory state; the next Analyze rebuilds it from the
+// store.
+func (z *Analyzer) reset() {
+	z.dedup = dedup.NewIndex(dedup.Options{})
+	z.clusters = cluster.New(cluster.DefaultConfig())
+	z.entities = &entity.Registry{}
+	z.warm = false
+	z.savedEntities = map[string]uint64{}
+	z.savedLines = map[string]uint64{}
+	z.lineStories = map[string][]string{}
+	z.savedCanon = map[string]string{}
 }
 
 // AnalyzeSummary reports one Analyze run.
@@ -182,10 +187,19 @@ func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
 
 // Analyze analyses every pending article, in batches, each written in one
 // transaction. It returns after the last batch, or at the first store error.
+//
+// The work runs as a three-step pipeline so that both cores stay busy: the
+// per-article stages of batch N+1 run while the cross-article stages of
+// batch N run, and batch N-1 is written meanwhile. Batches are the same as
+// when run one after another (pending articles in store order, the ones
+// already taken but not yet written left out), and the cross-article
+// stages see them in the same order, so the results are the same. After a
+// store error the in-memory state is dropped; the next run rebuilds it
+// from the store.
 func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummary, error) {
 	start := time.Now()
 	var sum AnalyzeSummary
-	var tArticle, tCross, tStore time.Duration
+	var tCross time.Duration
 	if !z.warm {
 		t0 := time.Now()
 		n, err := z.warmUp(ctx, st)
@@ -199,37 +213,107 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 	if size <= 0 {
 		size = 500
 	}
-	for {
-		if err := ctx.Err(); err != nil {
-			return sum, err
-		}
-		arts, err := st.PendingArticles(ctx, size)
-		if err != nil {
-			return sum, fmt.Errorf("analyse: %w", err)
-		}
-		if len(arts) == 0 {
-			break
-		}
-		// Within a batch, feed the clusterer in publication order (undated
-		// last), as events unfolded, not in the order workers stored them.
-		slices.SortStableFunc(arts, func(a, b news.Article) int {
-			switch {
-			case a.Published.IsZero() != b.Published.IsZero():
-				if a.Published.IsZero() {
-					return 1
-				}
-				return -1
-			}
-			return a.Published.Compare(b.Published)
-		})
-		t0 := time.Now()
-		found := analyseAll(arts, z.Workers)
-		tArticle += time.Since(t0)
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 
-		t0 = time.Now()
+	// taken holds the IDs of articles handed to the pipeline and not yet
+	// written; the fetcher leaves them out. An ID leaves it only after its
+	// batch is committed, so a fetch never sees an article as both pending
+	// and untaken twice.
+	var takenMu sync.Mutex
+	taken := map[string]bool{}
+
+	type prepared struct {
+		arts  []news.Article
+		found []perArticle
+	}
+	type saving struct {
+		batch store.AnalysisBatch
+		ids   []string
+	}
+	var tArticle, tStore atomic.Int64
+	preps := make(chan prepared, 1)
+	saves := make(chan saving, 1)
+
+	var wg sync.WaitGroup
+	wg.Go(func() { // fetch and per-article stages
+		defer close(preps)
+		for ctx.Err() == nil {
+			takenMu.Lock()
+			extra := len(taken)
+			takenMu.Unlock()
+			all, err := st.PendingArticles(ctx, size+extra)
+			if err != nil {
+				cancel(fmt.Errorf("analyse: %w", err))
+				return
+			}
+			arts := make([]news.Article, 0, min(size, len(all)))
+			takenMu.Lock()
+			for _, a := range all {
+				if len(arts) == size {
+					break
+				}
+				if !taken[a.ID] {
+					taken[a.ID] = true
+					arts = append(arts, a)
+				}
+			}
+			takenMu.Unlock()
+			if len(arts) == 0 {
+				return
+			}
+			// Within a batch, feed the clusterer in publication order
+			// (undated last), as events unfolded, not in the order workers
+			// stored them.
+			slices.SortStableFunc(arts, func(a, b news.Article) int {
+				switch {
+				case a.Published.IsZero() != b.Published.IsZero():
+					if a.Published.IsZero() {
+						return 1
+					}
+					return -1
+				}
+				return a.Published.Compare(b.Published)
+			})
+			t0 := time.Now()
+			found := analyseAll(arts, z.Workers)
+			tArticle.Add(int64(time.Since(t0)))
+			select {
+			case preps <- prepared{arts, found}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	})
+	var saved atomic.Int64
+	wg.Go(func() { // writes
+		for s := range saves {
+			if ctx.Err() != nil {
+				continue // drain
+			}
+			t0 := time.Now()
+			if err := st.SaveAnalysis(ctx, s.batch); err != nil {
+				cancel(fmt.Errorf("analyse: save batch of %d: %w", len(s.batch.Articles), err))
+				continue
+			}
+			tStore.Add(int64(time.Since(t0)))
+			saved.Add(int64(len(s.batch.Articles)))
+			takenMu.Lock()
+			for _, id := range s.ids {
+				delete(taken, id)
+			}
+			takenMu.Unlock()
+		}
+	})
+
+	for p := range preps {
+		arts, found := p.arts, p.found
+		t0 := time.Now()
 		batch := store.AnalysisBatch{}
 		touched := map[string]bool{}
+		ids := make([]string, len(arts))
 		for i, a := range arts {
+			ids[i] = a.ID
 			m, as := z.add(a, found[i])
 			if m.DuplicateOf != "" {
 				sum.Duplicates++
@@ -261,19 +345,29 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 			}
 		}
 		slices.SortFunc(batch.Stories, func(a, b news.Story) int { return strings.Compare(a.ID, b.ID) })
-		next := z.diff(&batch)
+		// The batch will be written before the next one (one writer, in
+		// order), so the next diff starts from what it leaves.
+		z.diff(&batch).commit(z)
 		tCross += time.Since(t0)
-
-		t0 = time.Now()
-		if err := st.SaveAnalysis(ctx, batch); err != nil {
-			return sum, fmt.Errorf("analyse: save batch of %d: %w", len(arts), err)
+		select {
+		case saves <- saving{batch, ids}:
+		case <-ctx.Done():
 		}
-		next.commit(z)
-		tStore += time.Since(t0)
-		sum.Articles += len(arts)
+		if ctx.Err() != nil {
+			for range preps { // let the fetcher finish
+			}
+			break
+		}
 	}
+	close(saves)
+	wg.Wait()
+	sum.Articles = int(saved.Load())
 	sum.Elapsed = time.Since(start)
-	sum.Stages = []StageTime{{"analyse-article", tArticle}, {"analyse-cross", tCross}, {"analyse-store", tStore}}
+	sum.Stages = []StageTime{{"analyse-article", time.Duration(tArticle.Load())}, {"analyse-cross", tCross}, {"analyse-store", time.Duration(tStore.Load())}}
+	if err := context.Cause(ctx); err != nil {
+		z.reset()
+		return sum, err
+	}
 	return sum, nil
 }
 

@@ -217,11 +217,13 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 	defer cancel(nil)
 
 	// taken holds the IDs of articles handed to the pipeline and not yet
-	// written; the fetcher leaves them out. An ID leaves it only after its
-	// batch is committed, so a fetch never sees an article as both pending
-	// and untaken twice.
+	// known to be written; the fetcher leaves them out. The writer lists
+	// the IDs of each committed batch in committed, and the fetcher drops
+	// them from taken only before its next query: a query running while a
+	// batch commits may still read that batch as pending.
 	var takenMu sync.Mutex
 	taken := map[string]bool{}
+	var committed []string
 
 	type prepared struct {
 		arts  []news.Article
@@ -240,6 +242,10 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		defer close(preps)
 		for ctx.Err() == nil {
 			takenMu.Lock()
+			for _, id := range committed {
+				delete(taken, id)
+			}
+			committed = committed[:0]
 			extra := len(taken)
 			takenMu.Unlock()
 			all, err := st.PendingArticles(ctx, size+extra)
@@ -299,9 +305,7 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 			tStore.Add(int64(time.Since(t0)))
 			saved.Add(int64(len(s.batch.Articles)))
 			takenMu.Lock()
-			for _, id := range s.ids {
-				delete(taken, id)
-			}
+			committed = append(committed, s.ids...)
 			takenMu.Unlock()
 		}
 	})

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/outlet"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -79,6 +80,10 @@ type Options struct {
 	// Token writes are refused. Set it when listening beyond loopback.
 	RequireToken bool
 	Token        string
+	// Outlets credits articles to outlets and gives their kind and country
+	// (comparison, timeline colours, search filters); nil means the
+	// built-in registry.
+	Outlets *outlet.Registry
 }
 
 // Limits of the JSON API.
@@ -104,6 +109,8 @@ type Server struct {
 	static  http.Handler
 	assets  map[string]string // static file name -> versioned URL
 	handler http.Handler
+	reg     *outlet.Registry // nil only if the built-in list failed to load
+	bgCache *backgroundCache
 }
 
 // New returns a Server reading from st. It panics only if the embedded
@@ -125,7 +132,14 @@ func New(st Store, opts Options) *Server {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{st: st, opts: opts, log: logger}
+	s := &Server{st: st, opts: opts, log: logger, reg: opts.Outlets, bgCache: &backgroundCache{}}
+	if s.reg == nil {
+		reg, err := outlet.Builtin()
+		if err != nil {
+			logger.Error("built-in outlet registry", "error", err)
+		}
+		s.reg = reg
+	}
 	assets, err := assetVersions(staticFS)
 	if err != nil {
 		panic(fmt.Sprintf("web: embedded static assets: %v", err))

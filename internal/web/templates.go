@@ -41,7 +41,8 @@ var navItems = []navItem{
 // the partials in templates/_*.html, which any page may call.
 var pageNames = []string{"article_list", "article_show", "search", "error",
 	"story_list", "story_show", "storyline_list", "storyline_show",
-	"entity_list", "entity_show", "quote_list", "feeds"}
+	"entity_list", "entity_show", "quote_list", "feeds",
+	"compare", "storyline_timeline"}
 
 func parsePages(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/_*.html")
@@ -81,6 +82,12 @@ func (s *Server) funcs() template.FuncMap {
 		"credit":     articleCredit,
 		"add":        func(a, b int) int { return a + b },
 		"sub":        func(a, b int) int { return a - b },
+		"kindName":   kindName,
+		"percent":    percent,
+		"pctStep":    pctStep,
+		"claims":     claims,
+		"addf":       func(a, b float64) float64 { return a + b },
+		"subf":       func(a, b float64) float64 { return a - b },
 	}
 }
 

@@ -9,25 +9,41 @@ import (
 )
 
 type searchData struct {
-	Query string
-	Hits  []store.SearchHit
-	Limit int
+	Query   string
+	Hits    []store.SearchHit
+	Limit   int
+	Filter  searchFilter
+	Choices searchChoices
 }
 
 // showSearch renders GET /search?q=: hits best first with their snippets,
-// matched terms highlighted. An empty query shows the empty form.
+// matched terms highlighted. An empty query shows the empty form. The
+// filters outlet, kind, country, from and to (see searchFilter) narrow the
+// hits; a filtered search asks the store for more hits first.
 func (s *Server) showSearch(w http.ResponseWriter, r *http.Request) {
 	query := strings.TrimSpace(r.URL.Query().Get("q"))
 	if len(query) > maxQueryLen {
 		s.badRequest(w, r, fmt.Errorf("search query is longer than %d bytes", maxQueryLen))
 		return
 	}
-	data := searchData{Query: query, Limit: s.opts.SearchLimit}
+	filter, err := parseSearchFilter(r.URL.Query())
+	if err != nil {
+		s.badRequest(w, r, err)
+		return
+	}
+	data := searchData{Query: query, Limit: s.opts.SearchLimit, Filter: filter, Choices: s.searchChoices()}
 	if query != "" {
-		hits, err := s.st.Search(r.Context(), query, s.opts.SearchLimit)
+		limit := s.opts.SearchLimit
+		if filter.Active() {
+			limit = min(limit*searchFilterFactor, maxFilteredHits)
+		}
+		hits, err := s.st.Search(r.Context(), query, limit)
 		if err != nil {
 			s.serverError(w, r, fmt.Errorf("search %q: %w", query, err))
 			return
+		}
+		if filter.Active() {
+			hits = s.filterHits(filter, hits, s.opts.SearchLimit)
 		}
 		data.Hits = hits
 	}

@@ -184,6 +184,16 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			}
 		}
 	}
+	// One prepared statement per kind of row: a batch writes hundreds of
+	// stories and entities, and preparing each statement once saves
+	// parsing it for every row.
+	putStory, err := prep(`INSERT INTO stories (id, storyline_id, first_seen, last_seen, data) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET storyline_id = excluded.storyline_id, first_seen = excluded.first_seen,
+		last_seen = excluded.last_seen, data = excluded.data`)
+	if err != nil {
+		return err
+	}
+	defer putStory.Close()
 	for _, s := range b.Stories {
 		data, err := marshal(s)
 		if err != nil {
@@ -191,10 +201,8 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		first, _ := encodeTime(s.FirstSeen)
 		last, _ := encodeTime(s.LastSeen)
-		if err := exec("story "+s.ID, `INSERT INTO stories (id, storyline_id, first_seen, last_seen, data) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET storyline_id = excluded.storyline_id, first_seen = excluded.first_seen,
-			last_seen = excluded.last_seen, data = excluded.data`, s.ID, s.StorylineID, first, last, data); err != nil {
-			return err
+		if _, err := putStory.ExecContext(ctx, s.ID, s.StorylineID, first, last, data); err != nil {
+			return fmt.Errorf("save analysis: story %s: %w", s.ID, err)
 		}
 	}
 	for _, m := range b.Merges {
@@ -215,6 +223,17 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			return err
 		}
 	}
+	putLine, err := prep(`INSERT INTO storylines (id, first_seen, last_seen, data) VALUES (?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, data = excluded.data`)
+	if err != nil {
+		return err
+	}
+	defer putLine.Close()
+	setLine, err := prep(`UPDATE stories SET storyline_id = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer setLine.Close()
 	for _, l := range b.Storylines {
 		data, err := marshal(l)
 		if err != nil {
@@ -222,14 +241,12 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		first, _ := encodeTime(l.FirstSeen)
 		last, _ := encodeTime(l.LastSeen)
-		if err := exec("storyline "+l.ID, `INSERT INTO storylines (id, first_seen, last_seen, data) VALUES (?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, data = excluded.data`,
-			l.ID, first, last, data); err != nil {
-			return err
+		if _, err := putLine.ExecContext(ctx, l.ID, first, last, data); err != nil {
+			return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
 		}
 		for _, sid := range l.StoryIDs {
-			if err := exec("storyline "+l.ID, `UPDATE stories SET storyline_id = ? WHERE id = ?`, l.ID, sid); err != nil {
-				return err
+			if _, err := setLine.ExecContext(ctx, l.ID, sid); err != nil {
+				return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
 			}
 		}
 	}
@@ -238,21 +255,30 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			return err
 		}
 	}
+	putEntity, err := prep(`INSERT INTO entities (id, name, kind, mentions, data) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions, data = excluded.data`)
+	if err != nil {
+		return err
+	}
+	defer putEntity.Close()
 	for _, e := range b.Entities {
 		data, err := marshal(e)
 		if err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
-		if err := exec("entity "+e.ID, `INSERT INTO entities (id, name, kind, mentions, data) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions, data = excluded.data`,
-			e.ID, e.Name, e.Kind, e.Mentions, data); err != nil {
-			return err
+		if _, err := putEntity.ExecContext(ctx, e.ID, e.Name, e.Kind, e.Mentions, data); err != nil {
+			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
 	}
+	putEntityID, err := prep(`INSERT INTO entity_ids (local_id, canonical_id) VALUES (?, ?)
+		ON CONFLICT (local_id) DO UPDATE SET canonical_id = excluded.canonical_id`)
+	if err != nil {
+		return err
+	}
+	defer putEntityID.Close()
 	for local, canon := range b.EntityIDs {
-		if err := exec("entity id", `INSERT INTO entity_ids (local_id, canonical_id) VALUES (?, ?)
-			ON CONFLICT (local_id) DO UPDATE SET canonical_id = excluded.canonical_id`, local, canon); err != nil {
-			return err
+		if _, err := putEntityID.ExecContext(ctx, local, canon); err != nil {
+			return fmt.Errorf("save analysis: entity id: %w", err)
 		}
 	}
 	for name, data := range b.State {

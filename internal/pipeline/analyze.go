@@ -41,8 +41,11 @@ type Analyzer struct {
 	log      *slog.Logger
 	dedup    *dedup.Index
 	clusters *cluster.Clusterer
-	entities *entity.Registry
-	warm     bool
+	// clusterCfg is the configuration of clusters, for the Analyzers that
+	// prepare articles for it on worker goroutines.
+	clusterCfg cluster.Config
+	entities   *entity.Registry
+	warm       bool
 	// What the store holds, to write only what changed: a hash of each
 	// saved entity and storyline, the story IDs of each saved storyline,
 	// and the saved entity ID mapping.
@@ -59,29 +62,55 @@ type Analyzer struct {
 // parallel calls fn(i) for every i in [0, n) on up to workers goroutines
 // (GOMAXPROCS when workers <= 0) and returns when all are done.
 func parallel(n, workers int, fn func(i int)) {
+	parallelWorkers(n, workers, func(_, i int) { fn(i) })
+}
+
+// parallelWorkers is parallel with fn told which worker (0 to workers-1)
+// runs it, for state one worker owns.
+func parallelWorkers(n, workers int, fn func(w, i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(workers, n) {
+	for w := range min(workers, n) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
 				}
-				fn(i)
+				fn(w, i)
 			}
 		})
 	}
 	wg.Wait()
 }
 
-// analyseAll runs the per-article stages over arts on parallel workers.
-func analyseAll(arts []news.Article, workers int) []perArticle {
+// analyseAll runs the per-article stages over arts on parallel workers,
+// and the parts of duplicate detection and clustering that read no shared
+// state (hashing, tokenising, stemming), so that the cross-article step,
+// which runs on one goroutine, only decides.
+func (z *Analyzer) analyseAll(arts []news.Article) []perArticle {
+	workers := z.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	cas := make([]*cluster.Analyzer, workers)
+	for w := range cas {
+		cas[w] = cluster.NewAnalyzer(z.clusterCfg)
+	}
 	found := make([]perArticle, len(arts))
-	parallel(len(arts), workers, func(i int) { found[i] = analyseArticle(arts[i]) })
+	parallelWorkers(len(arts), workers, func(w, i int) {
+		a := arts[i]
+		p := analyseArticle(a)
+		p.dp = z.dedup.Prepare(dedupDoc(a))
+		// Prepared as an original; add drops the features if duplicate
+		// detection finds a copy (a copy joins its original's story).
+		p.cp = cas[w].Prepare(clusterDoc(a, p.ents, ""))
+		p.prepared = true
+		found[i] = p
+	})
 	return found
 }
 
@@ -99,7 +128,8 @@ func NewAnalyzer(log *slog.Logger) *Analyzer {
 // store.
 func (z *Analyzer) reset() {
 	z.dedup = dedup.NewIndex(dedup.Options{})
-	z.clusters = cluster.New(cluster.DefaultConfig())
+	z.clusterCfg = cluster.DefaultConfig()
+	z.clusters = cluster.New(z.clusterCfg)
 	z.entities = &entity.Registry{}
 	z.warm = false
 	z.savedEntities = map[string]uint64{}
@@ -125,6 +155,11 @@ type perArticle struct {
 	ms      []entity.Mention
 	quotes  []quote.Quote
 	timexes []when.Timex
+	// When prepared, dp and cp hold the article hashed for duplicate
+	// detection and analysed for clustering (as an original).
+	prepared bool
+	dp       dedup.Prepared
+	cp       cluster.Prepared
 }
 
 func analyseArticle(a news.Article) perArticle {
@@ -144,13 +179,27 @@ func entityNames(ents []entity.Entity) []string {
 // add feeds one article to the cross-article stages.
 func (z *Analyzer) add(a news.Article, p perArticle) (dedup.Match, cluster.Assignment) {
 	z.entities.Add(a.ID, p.ents, p.ms)
+	if !p.prepared {
+		m := z.dedup.Add(dedupDoc(a))
+		return m, z.clusters.Add(clusterDoc(a, p.ents, m.DuplicateOf))
+	}
+	m := z.dedup.AddPrepared(p.dp)
+	cp := p.cp
+	if m.DuplicateOf != "" {
+		cp = cluster.Prepared{Doc: clusterDoc(a, p.ents, m.DuplicateOf)}
+	}
+	return m, z.clusters.AddPrepared(cp)
+}
 
-	m := z.dedup.Add(dedup.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Published: a.Published, HasOrigin: a.OriginOutlet != ""})
-	as := z.clusters.Add(cluster.Doc{
+func dedupDoc(a news.Article) dedup.Doc {
+	return dedup.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Published: a.Published, HasOrigin: a.OriginOutlet != ""}
+}
+
+func clusterDoc(a news.Article, ents []entity.Entity, duplicateOf string) cluster.Doc {
+	return cluster.Doc{
 		ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: a.Published,
-		Language: a.Language, Entities: entityNames(p.ents), DuplicateOf: m.DuplicateOf,
-	})
-	return m, as
+		Language: a.Language, Entities: entityNames(ents), DuplicateOf: duplicateOf,
+	}
 }
 
 // warmUp replays the articles analysed before this Analyzer existed.
@@ -282,7 +331,7 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 				return a.Published.Compare(b.Published)
 			})
 			t0 := time.Now()
-			found := analyseAll(arts, z.Workers)
+			found := z.analyseAll(arts)
 			tArticle.Add(int64(time.Since(t0)))
 			select {
 			case preps <- prepared{arts, found}:

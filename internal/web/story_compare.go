@@ -64,6 +64,7 @@ type namingForm struct {
 	Form    string
 	Outlets []string // prefer it in their own words
 	Quoting []string // use it only inside quotes
+	Mixed   []string // use it as often as another form
 }
 
 // showStoryCompare renders GET /stories/{id}/compare.
@@ -288,9 +289,11 @@ func newCompareView(c compare.Comparison, back, api string) compareView {
 					nf.Outlets = append(nf.Outlets, no.Outlet)
 				case no.Prefers == form:
 					nf.Quoting = append(nf.Quoting, no.Outlet)
+				case no.Prefers == "" && own > 0:
+					nf.Mixed = append(nf.Mixed, no.Outlet)
 				}
 			}
-			if len(nf.Outlets) > 0 || len(nf.Quoting) > 0 {
+			if len(nf.Outlets) > 0 || len(nf.Quoting) > 0 || len(nf.Mixed) > 0 {
 				row.Forms = append(row.Forms, nf)
 			}
 		}

@@ -1,0 +1,140 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// hostileViews is hostileAnalysis with dated, hostile article texts: what
+// the timeline, the comparison and the briefing are built from.
+func hostileViews() *analysisFake {
+	f := hostileAnalysis()
+	for i := range f.articles {
+		a := &f.articles[i]
+		a.Text = "On Aug. 20, envoys met in Kiev " + xssScript + " and said " + xssBreakup + ". " +
+			"Officials counted 40 drones " + xssImg + " on Aug. 21. Kyiv " + xssJSURL + " denied it."
+		a.URL = xssJSURL
+		an := f.analyses[a.ID]
+		an.ArticleID = a.ID
+		for _, tx := range []struct{ text, value string }{{"Aug. 20", "2025-08-20"}, {"Aug. 21", "2025-08-21"}} {
+			start := strings.Index(a.Text, tx.text)
+			an.Timexes = append(an.Timexes, news.Timex{Text: tx.text, Start: start, End: start + len(tx.text), Type: "DATE", Value: tx.value, Resolved: true})
+		}
+		f.analyses[a.ID] = an
+	}
+	f.articles[3].Outlet = xssScript // a second hostile outlet, so there is something to compare
+	return f
+}
+
+// chartElements are the only elements the event chart uses.
+var chartElements = map[string]bool{"svg": true, "g": true, "line": true, "rect": true, "circle": true, "text": true, "a": true, "title": true}
+
+// assertChartInert checks the event chart holds only its own elements,
+// no handlers or styles, and only in-page links; then removes it so the
+// rest of the page can be checked with assertInert.
+func assertChartInert(t *testing.T, target string, doc *goquery.Document) {
+	t.Helper()
+	svgs := doc.Find("svg")
+	if svgs.Length() != svgs.Filter("figure.event-chart .timeline-scroll > svg").Length() {
+		t.Errorf("%s: an <svg> outside the event chart", target)
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if !chartElements[n.Data] {
+				t.Errorf("%s: chart holds <%s>", target, n.Data)
+			}
+			for _, a := range n.Attr {
+				k := strings.ToLower(a.Key)
+				if strings.HasPrefix(k, "on") || k == "style" {
+					t.Errorf("%s: chart <%s %s=%q>", target, n.Data, a.Key, a.Val)
+				}
+				if (k == "href" || strings.HasSuffix(k, ":href")) && !strings.HasPrefix(a.Val, "#event-") && !strings.HasPrefix(a.Val, "#speaker-") {
+					t.Errorf("%s: chart link %q", target, a.Val)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range svgs.Nodes {
+		walk(n)
+	}
+	svgs.Remove()
+}
+
+func TestViewsXSSInert(t *testing.T) {
+	f := hostileViews()
+	srv := New(f, Options{})
+	for _, tc := range []struct {
+		path  string
+		chart bool
+		check func(t *testing.T, doc *goquery.Document)
+	}{
+		{path: "/stories/s2/compare", check: func(t *testing.T, doc *goquery.Document) {
+			if doc.Find(".compare-col").Length() < 2 {
+				t.Errorf("hostile outlets not compared: %d columns", doc.Find(".compare-col").Length())
+			}
+		}},
+		{path: "/storylines/l1/compare", check: func(t *testing.T, doc *goquery.Document) {
+			if !strings.Contains(doc.Find(".naming-summary").Text(), "Kiev") {
+				t.Error("naming of the hostile texts not shown")
+			}
+		}},
+		{path: "/storylines/l1/timeline", chart: true, check: func(t *testing.T, doc *goquery.Document) {
+			if !strings.Contains(doc.Find(".event-list").Text(), xssScript) {
+				t.Error("hostile event text not shown as text")
+			}
+			if doc.Find(".actor").Length() == 0 {
+				t.Error("hostile speaker not listed")
+			}
+			if doc.Find("a.ext").Length() != 0 {
+				t.Error("javascript: article URL rendered as a link")
+			}
+		}},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			doc := fetchDoc(t, srv, tc.path)
+			if tc.chart {
+				if doc.Find("figure.event-chart svg a.ev").Length() == 0 {
+					t.Fatal("no chart marks for the hostile events")
+				}
+				assertChartInert(t, tc.path, doc)
+			}
+			assertInert(t, tc.path, doc)
+			tc.check(t, doc)
+		})
+	}
+	t.Run("brief html", func(t *testing.T) {
+		rec := fetch(t, srv, "/storylines/l1/brief?format=html")
+		if rec.Code != 200 {
+			t.Fatalf("status %d", rec.Code)
+		}
+		doc, err := goquery.NewDocumentFromReader(rec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.Find("style").Remove() // the briefing's own inline styles, which its CSP allows
+		assertInert(t, "brief", doc)
+		if csp := rec.Header().Get("Content-Security-Policy"); strings.Contains(csp, "script") && !strings.Contains(csp, "default-src 'none'") {
+			t.Errorf("brief CSP %q", csp)
+		}
+	})
+	t.Run("api", func(t *testing.T) {
+		for _, p := range []string{"/api/storylines/l1/timeline", "/api/storylines/l1/compare", "/api/stories/s2/compare"} {
+			rec := fetch(t, srv, p)
+			if rec.Code != 200 {
+				t.Fatalf("%s: status %d", p, rec.Code)
+			}
+			if body := rec.Body.String(); strings.Contains(body, "<script") || strings.Contains(body, "<img") {
+				t.Errorf("%s: unescaped markup in JSON", p)
+			}
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -187,11 +188,13 @@ func (r *Registry) Entities() []Entity {
 		sort.Strings(m.Aliases)
 		out = append(out, m.Entity)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Mentions != out[j].Mentions {
-			return out[i].Mentions > out[j].Mentions
+	// slices, not sort.SliceStable: the reflection-based swapper moving
+	// these large structs was a third of the cost of this method.
+	slices.SortStableFunc(out, func(a, b Entity) int {
+		if a.Mentions != b.Mentions {
+			return cmp.Compare(b.Mentions, a.Mentions)
 		}
-		return out[i].Name < out[j].Name
+		return strings.Compare(a.Name, b.Name)
 	})
 	return out
 }

@@ -25,6 +25,8 @@ type benchResult struct {
 	Duplicates    int          `json:"duplicates"`
 	Quotes        int          `json:"quotes"`
 	ElapsedSec    float64      `json:"elapsed_sec"`
+	IngestSec     float64      `json:"ingest_sec"`
+	AnalyseSec    float64      `json:"analyse_sec"`
 	ArticlesPerS  float64      `json:"articles_per_sec"`
 	PeakRSSMiB    float64      `json:"peak_rss_mib"`
 	Workers       int          `json:"workers"`
@@ -55,7 +57,8 @@ into a fresh database in a temporary folder with every stage on — read,
 clean, store, then the analysis (duplicates, stories, storylines, entities,
 quotes, time expressions) — and reports articles per second end to end, peak
 resident memory and each stage's share of the time (stage times are summed
-over parallel workers).`,
+over parallel workers, and overlapping stages each count their own time:
+see docs/speed.md).`,
 		Example: `  parallax bench
   parallax bench --corpus ../shared/corpus/reuters21578 --json`,
 		Args: cobra.NoArgs,
@@ -116,6 +119,8 @@ over parallel workers).`,
 				Added:        sum.Added,
 				Failed:       sum.Failed,
 				ElapsedSec:   elapsed.Seconds(),
+				IngestSec:    sum.Elapsed.Seconds(),
+				AnalyseSec:   an.Elapsed.Seconds(),
 				ArticlesPerS: float64(sum.Docs) / elapsed.Seconds(),
 				Stories:      an.NewStories,
 				Duplicates:   an.Duplicates,
@@ -146,7 +151,7 @@ over parallel workers).`,
 			fmt.Fprintf(a.stdout, "corpus      %s\n", res.Corpus)
 			fmt.Fprintf(a.stdout, "articles    %d (%d stored, %d failed)\n", res.Articles, res.Added, res.Failed)
 			fmt.Fprintf(a.stdout, "analysis    %d stories, %d duplicates folded, %d quotes\n", res.Stories, res.Duplicates, res.Quotes)
-			fmt.Fprintf(a.stdout, "elapsed     %.2fs\n", res.ElapsedSec)
+			fmt.Fprintf(a.stdout, "elapsed     %.2fs (ingest %.2fs, analysis %.2fs)\n", res.ElapsedSec, res.IngestSec, res.AnalyseSec)
 			fmt.Fprintf(a.stdout, "throughput  %.0f articles/s (%d CPUs, %s)\n", res.ArticlesPerS, res.CPUs, res.GoVersion)
 			fmt.Fprintf(a.stdout, "peak RSS    %.0f MiB\n", res.PeakRSSMiB)
 			fmt.Fprintf(a.stdout, "stages      (time summed over workers)\n")

@@ -216,6 +216,32 @@ func TestCorpusViews(t *testing.T) {
 		}
 	})
 
+	t.Run("blindspot banner", func(t *testing.T) {
+		stories, err := db.Stories(ctx, store.StoryQuery{Limit: 40})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[bool]int{}
+		for _, st := range stories {
+			var c compare.Comparison
+			if err := json.Unmarshal(fetch(t, srv, "/api/stories/"+st.ID+"/compare").Body.Bytes(), &c); err != nil {
+				t.Fatal(err)
+			}
+			seen[c.Coverage.Blindspot]++
+			doc := fetchDoc(t, srv, "/stories/"+st.ID+"/compare")
+			banner := doc.Find(".blindspot")
+			if c.Coverage.Blindspot != (banner.Length() == 1) {
+				t.Errorf("story %s: blindspot %v, banner shown %d", st.ID, c.Coverage.Blindspot, banner.Length())
+			}
+			if c.Coverage.Blindspot && !strings.Contains(banner.Text(), c.Coverage.BlindspotReason) {
+				t.Errorf("story %s: banner %q lacks the reason %q", st.ID, banner.Text(), c.Coverage.BlindspotReason)
+			}
+		}
+		if seen[true] == 0 || seen[false] == 0 {
+			t.Errorf("blindspots among %d stories: %v; want both kinds to check", len(stories), seen)
+		}
+	})
+
 	t.Run("background cached", func(t *testing.T) {
 		before := srv.bgCache.builds
 		fetch(t, srv, "/api/storylines/"+l.ID+"/compare")

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -17,7 +18,8 @@ func hostileViews() *analysisFake {
 	for i := range f.articles {
 		a := &f.articles[i]
 		a.Text = "On Aug. 20, envoys met in Kiev " + xssScript + " and said " + xssBreakup + ". " +
-			"Officials counted 40 drones " + xssImg + " on Aug. 21. Kyiv " + xssJSURL + " denied it."
+			fmt.Sprintf("Ukrainian officials said Russia launched exactly %d drones %s at Odesa on Aug. 21.", 40+i, xssImg) +
+			" Kyiv " + xssJSURL + " denied it."
 		a.URL = xssJSURL
 		an := f.analyses[a.ID]
 		an.ArticleID = a.ID
@@ -81,6 +83,21 @@ func TestViewsXSSInert(t *testing.T) {
 			if doc.Find(".compare-col").Length() < 2 {
 				t.Errorf("hostile outlets not compared: %d columns", doc.Find(".compare-col").Length())
 			}
+			// The drone counts differ: a disagreement with both sentences,
+			// each linked to its article.
+			d := doc.Find(".disagreement").First()
+			claims := d.Find("blockquote.claim")
+			if claims.Length() != 2 {
+				t.Fatalf("disagreement shows %d claims, want 2", claims.Length())
+			}
+			claims.Each(func(_ int, c *goquery.Selection) {
+				if !strings.Contains(c.Find("p").Text(), "drones") {
+					t.Errorf("claim sentence %q", c.Find("p").Text())
+				}
+				if h := hrefs(c.Find("footer a")); len(h) != 1 || !strings.HasPrefix(h[0], "/articles/a") {
+					t.Errorf("claim links %q", h)
+				}
+			})
 		}},
 		{path: "/storylines/l1/compare", check: func(t *testing.T, doc *goquery.Document) {
 			if !strings.Contains(doc.Find(".naming-summary").Text(), "Kiev") {

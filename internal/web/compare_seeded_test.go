@@ -435,6 +435,36 @@ func TestCorpusViews(t *testing.T) {
 				}
 			})
 		}
+		t.Run("entity", func(t *testing.T) {
+			ents, err := db.Entities(ctx, store.EntityQuery{Name: "Sergey Lavrov", Limit: 1})
+			if err != nil || len(ents) != 1 {
+				t.Fatalf("entity Lavrov: %v %d", err, len(ents))
+			}
+			var want []string
+			for _, h := range all {
+				an, err := db.Analysis(ctx, h.Article.ID)
+				if err != nil {
+					continue
+				}
+				if slices.ContainsFunc(an.Mentions, func(m news.Mention) bool { return m.EntityID == ents[0].ID }) ||
+					slices.ContainsFunc(an.Quotes, func(q news.Quote) bool { return q.SpeakerID == ents[0].ID }) {
+					want = append(want, "/articles/"+h.Article.ID)
+				}
+			}
+			if len(want) == 0 || len(want) == len(all) {
+				t.Fatalf("Lavrov in %d of %d hits: not a useful test", len(want), len(all))
+			}
+			for _, q := range []string{"entity=" + ents[0].ID, "entity=sergey+lavrov"} {
+				doc := fetchDoc(t, srv, "/search?q=Ukraine&"+q)
+				if got := hrefs(doc.Find(".hit h2 a.article-link")); !slices.Equal(got, want) {
+					t.Errorf("%s: hits %q, want %q", q, got, want)
+				}
+			}
+			doc := fetchDoc(t, srv, "/search?q=Ukraine&entity=nobody+at+all")
+			if doc.Find(".no-entity").Length() != 1 || doc.Find(".hit").Length() != 0 {
+				t.Error("an unknown entity does not say so")
+			}
+		})
 		for _, q := range []string{"kind=tabloid", "country=Ukraine", "from=yesterday", "from=2025-10-01&to=2025-09-01"} {
 			if rec := fetch(t, srv, "/search?q=Ukraine&"+q); rec.Code != http.StatusBadRequest {
 				t.Errorf("%s: status %d, want 400", q, rec.Code)

@@ -14,6 +14,8 @@ type searchData struct {
 	Limit   int
 	Filter  searchFilter
 	Choices searchChoices
+	// NoEntity is set when the entity filter names no known entity.
+	NoEntity bool
 }
 
 // showSearch renders GET /search?q=: hits best first with their snippets,
@@ -31,8 +33,14 @@ func (s *Server) showSearch(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, err)
 		return
 	}
+	found, err := s.resolveEntity(r.Context(), &filter)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	data := searchData{Query: query, Limit: s.opts.SearchLimit, Filter: filter, Choices: s.searchChoices()}
-	if query != "" {
+	data.NoEntity = !found
+	if query != "" && found {
 		limit := s.opts.SearchLimit
 		if filter.Active() {
 			limit = min(limit*searchFilterFactor, maxFilteredHits)
@@ -43,7 +51,11 @@ func (s *Server) showSearch(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if filter.Active() {
-			hits = s.filterHits(filter, hits, s.opts.SearchLimit)
+			hits, err = s.filterHits(r.Context(), filter, hits, s.opts.SearchLimit)
+			if err != nil {
+				s.serverError(w, r, fmt.Errorf("search %q: filter: %w", query, err))
+				return
+			}
 		}
 		data.Hits = hits
 	}

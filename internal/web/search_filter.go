@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -21,6 +23,11 @@ type searchFilter struct {
 	Country string // ISO 3166-1 alpha-2, upper case
 	From    time.Time
 	To      time.Time // inclusive day
+	// Entity is an entity's ID or a name to look up; EntityID and
+	// EntityName are what it resolved to (by the handler, before filtering).
+	Entity     string
+	EntityID   string
+	EntityName string
 	// FromText and ToText are the dates as given, for the form.
 	FromText, ToText string
 }
@@ -40,6 +47,10 @@ func parseSearchFilter(q url.Values) (searchFilter, error) {
 		Country:  strings.ToUpper(strings.TrimSpace(q.Get("country"))),
 		FromText: strings.TrimSpace(q.Get("from")),
 		ToText:   strings.TrimSpace(q.Get("to")),
+		Entity:   strings.TrimSpace(q.Get("entity")),
+	}
+	if len(f.Entity) > 200 {
+		return f, fmt.Errorf("entity is longer than 200 bytes")
 	}
 	if len(f.Outlet) > 200 {
 		return f, fmt.Errorf("outlet is longer than 200 bytes")
@@ -77,11 +88,69 @@ func kindList() string {
 
 // Active reports whether the filter removes anything.
 func (f searchFilter) Active() bool {
-	return f.Outlet != "" || f.Kind != "" || f.Country != "" || !f.From.IsZero() || !f.To.IsZero()
+	return f.Outlet != "" || f.Kind != "" || f.Country != "" || !f.From.IsZero() || !f.To.IsZero() || f.Entity != ""
 }
 
-// apply keeps the hits that pass the filter, in order, at most limit.
-func (s *Server) filterHits(f searchFilter, hits []store.SearchHit, limit int) []store.SearchHit {
+// resolveEntity finds the entity the filter names, by ID (following
+// merges) or else by name or alias (the most mentioned match). It reports
+// false when none matches.
+func (s *Server) resolveEntity(ctx context.Context, f *searchFilter) (bool, error) {
+	if f.Entity == "" {
+		return true, nil
+	}
+	if validID(f.Entity) {
+		e, err := s.st.Entity(ctx, f.Entity)
+		if err == nil {
+			f.EntityID, f.EntityName = e.ID, e.Name
+			return true, nil
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return false, fmt.Errorf("entity %s: %w", f.Entity, err)
+		}
+	}
+	list, err := s.st.Entities(ctx, store.EntityQuery{Name: f.Entity, Limit: 20})
+	if err != nil {
+		return false, fmt.Errorf("entity %q: %w", f.Entity, err)
+	}
+	if len(list) == 0 {
+		return false, nil
+	}
+	best := list[0]
+	for _, e := range list {
+		if strings.EqualFold(e.Name, f.Entity) {
+			best = e
+			break
+		}
+	}
+	f.EntityID, f.EntityName = best.ID, best.Name
+	return true, nil
+}
+
+// mentions reports whether the analysis of article id names the entity.
+func (s *Server) mentions(ctx context.Context, id, entityID string) (bool, error) {
+	an, err := s.st.Analysis(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("analysis of %s: %w", id, err)
+	}
+	for _, m := range an.Mentions {
+		if m.EntityID == entityID {
+			return true, nil
+		}
+	}
+	for _, q := range an.Quotes {
+		if q.SpeakerID == entityID {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// filterHits keeps the hits that pass the filter, in order, at most
+// limit. The entity must have been resolved (resolveEntity).
+func (s *Server) filterHits(ctx context.Context, f searchFilter, hits []store.SearchHit, limit int) ([]store.SearchHit, error) {
 	var want string // the registry's name for the outlet asked for
 	if f.Outlet != "" && s.reg != nil {
 		if o, ok := s.reg.Lookup(f.Outlet); ok {
@@ -119,9 +188,18 @@ func (s *Server) filterHits(f searchFilter, hits []store.SearchHit, limit int) [
 		if !f.To.IsZero() && (a.Published.IsZero() || !a.Published.UTC().Before(f.To.AddDate(0, 0, 1))) {
 			continue
 		}
+		if f.EntityID != "" {
+			ok, err := s.mentions(ctx, a.ID, f.EntityID)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+		}
 		out = append(out, h)
 	}
-	return out
+	return out, nil
 }
 
 // searchChoices are the options of the search form's selects.

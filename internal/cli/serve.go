@@ -15,9 +15,10 @@ import (
 
 func (a *app) serveCmd() *cobra.Command {
 	var (
-		addr string
-		f    ingestFlags
-		sf   serveFeedFlags
+		addr        string
+		outletsPath string
+		f           ingestFlags
+		sf          serveFeedFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "serve [flags] [PATH|URL...]",
@@ -54,7 +55,12 @@ feeds. Beyond loopback, adding needs the --token.`,
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w", addr, err)
 			}
-			opts := web.Options{Logger: a.log}
+			reg, err := outletRegistry(outletsPath)
+			if err != nil {
+				ln.Close()
+				return err
+			}
+			opts := web.Options{Logger: a.log, Outlets: reg}
 			stopFeeds, err := a.serveFeeds(ctx, db, ln.Addr(), sf, &opts)
 			if err != nil {
 				ln.Close()
@@ -87,6 +93,7 @@ feeds. Beyond loopback, adding needs the --token.`,
 	f.register(cmd)
 	sf.register(cmd)
 	a.addAllowPrivate(cmd)
+	addOutletsFlag(cmd, &outletsPath)
 	cmd.Flags().StringVar(&addr, "addr", envDefault("PARALLAX_ADDR", "127.0.0.1:8080"), "address to listen on (env PARALLAX_ADDR)")
 	return cmd
 }

@@ -45,13 +45,7 @@ func (a *app) articlesCmd() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				out := newJSONLines(a.stdout)
-				for _, art := range list {
-					if err := out.write(art); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeLines(a.stdout, list)
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tPUBLISHED\tOUTLET\tTITLE")
@@ -171,13 +165,7 @@ func (a *app) searchCmd() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				out := newJSONLines(a.stdout)
-				for _, h := range hits {
-					if err := out.write(h); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeLines(a.stdout, hits)
 			}
 			if len(hits) == 0 {
 				fmt.Fprintln(a.stdout, "no matches")

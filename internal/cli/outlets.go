@@ -79,13 +79,7 @@ kind and aliases.`,
 				}
 			}
 			if asJSON {
-				out := newJSONLines(a.stdout)
-				for _, o := range list {
-					if err := out.write(o); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeLines(a.stdout, list)
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "NAME\tKIND\tCOUNTRY\tLANG\tDOMAINS")

@@ -26,6 +26,17 @@ func (j *jsonLines) write(v any) error {
 	return nil
 }
 
+// writeLines writes every item as one JSON line.
+func writeLines[T any](w io.Writer, items []T) error {
+	out := newJSONLines(w)
+	for _, it := range items {
+		if err := out.write(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // isTerminal reports whether w is a terminal (progress is shown only then).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)

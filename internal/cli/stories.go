@@ -37,13 +37,7 @@ terms.`,
 				return err
 			}
 			if asJSON {
-				out := newJSONLines(a.stdout)
-				for _, s := range list {
-					if err := out.write(s); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeLines(a.stdout, list)
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tDATES\tARTICLES\tOUTLETS\tTITLE")
@@ -82,13 +76,7 @@ last_seen.`,
 				return err
 			}
 			if asJSON {
-				out := newJSONLines(a.stdout)
-				for _, l := range list {
-					if err := out.write(l); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeLines(a.stdout, list)
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tDATES\tSTORIES\tLABEL")

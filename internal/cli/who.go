@@ -35,13 +35,7 @@ articles and spellings (Kyiv/Kiev, Zelensky/Zelenskyy, surnames, titles). With
 				return err
 			}
 			if asJSON {
-				out := newJSONLines(a.stdout)
-				for _, e := range list {
-					if err := out.write(e); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeLines(a.stdout, list)
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tKIND\tMENTIONS\tNAME\tALIASES")
@@ -86,13 +80,7 @@ text, speaker, speaker_id, cue, direct, start and end.`,
 				return err
 			}
 			if asJSON {
-				out := newJSONLines(a.stdout)
-				for _, qu := range list {
-					if err := out.write(qu); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeLines(a.stdout, list)
 			}
 			for _, qu := range list {
 				kind := "said"

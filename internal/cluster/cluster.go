@@ -85,6 +85,17 @@ type Config struct {
 	// StorylineWindow is how far apart in time a story and a storyline may
 	// be.
 	StorylineWindow time.Duration `json:"storyline_window"`
+	// FarSimilarity lets an article join a story however far apart in time
+	// (within Window) when both its whole-text and its headline similarity
+	// to the story reach it: events resurface months later (an inquiry's
+	// report, an anniversary, a trial) in words close to the first reports,
+	// and time should damp weak resemblance, not strong. 1 or more turns it
+	// off.
+	FarSimilarity float64 `json:"far_similarity"`
+	// PriorDocs is how many articles the embedded background document
+	// frequencies (see background.go) count as in IDF; negative turns the
+	// prior off.
+	PriorDocs float64 `json:"prior_docs"`
 }
 
 // DefaultConfig returns the configuration used when fields are left zero.
@@ -106,11 +117,11 @@ func (c Config) withDefaults() Config {
 			*v = d
 		}
 	}
-	def(&c.Threshold, 0.18)
+	def(&c.Threshold, 0.2)
 	def(&c.MergeThreshold, 0.35)
 	defD(&c.HalfLife, 14*24*time.Hour)
 	def(&c.DecayFloor, 0.4)
-	defD(&c.Window, 180*24*time.Hour)
+	defD(&c.Window, 730*24*time.Hour)
 	def(&c.TitleWeight, 3)
 	def(&c.EntityWeight, 0.5)
 	if c.HapaxWeight <= 0 || c.HapaxWeight > 1 {
@@ -127,6 +138,10 @@ func (c Config) withDefaults() Config {
 	defI(&c.MinTerms, 3)
 	def(&c.StorylineThreshold, 0.2)
 	defD(&c.StorylineWindow, 180*24*time.Hour)
+	def(&c.FarSimilarity, 0.4)
+	if c.PriorDocs == 0 {
+		c.PriorDocs = 100
+	}
 	return c
 }
 
@@ -184,6 +199,8 @@ type Clusterer struct {
 	terms   []string  // term -> key ("\x00" prefix for entities)
 	surface []string  // term -> a surface form for labels
 	df      []int32   // documents containing the term
+	prior   []float32 // term -> share of background documents holding it
+	bg      backgroundDF
 	idfV    []float32 // cached IDF ...
 	idfN    []int32   // ... computed when n was this
 	dfAt    []int32   // ... and df was this
@@ -246,7 +263,14 @@ type line struct {
 // New returns an empty Clusterer.
 func New(cfg Config) *Clusterer {
 	cfg = cfg.withDefaults()
+	var bgDF backgroundDF
+	if cfg.PriorDocs > 0 {
+		// The table is embedded and checked by the tests; were it unreadable,
+		// IDF falls back to the corpus alone.
+		bgDF, _ = background()
+	}
 	return &Clusterer{
+		bg:       bgDF,
 		cfg:      cfg,
 		hapax:    cfg.HapaxWeight,
 		analyzer: NewAnalyzer(cfg),
@@ -470,12 +494,30 @@ func (c *Clusterer) idf(t int32) float64 {
 	if c.idfN[t] == int32(c.nIDF) && c.dfAt[t] == c.df[t] {
 		return float64(c.idfV[t])
 	}
-	x := math.Log(1 + float64(c.nIDF)/float64(max(c.df[t], 1)))
+	var x float64
+	if c.cfg.PriorDocs > 0 && c.bg.docs > 0 {
+		n0 := c.cfg.PriorDocs
+		x = math.Log(1 + (float64(c.nIDF)+n0)/(float64(c.df[t])+n0*float64(c.prior[t])))
+	} else {
+		x = math.Log(1 + float64(c.nIDF)/float64(max(c.df[t], 1)))
+	}
 	if c.df[t] < 2 {
-		x *= c.hapax
+		x *= c.hapaxWeight()
 	}
 	c.idfV[t], c.idfN[t], c.dfAt[t] = float32(x), int32(c.nIDF), c.df[t]
 	return float64(c.idfV[t]) // the cached precision, so that hits and misses agree
+}
+
+// hapaxWeight is the damping of terms seen in one article so far. In a young
+// corpus every term is either shared or seen once, and damping the unique
+// ones would make any two articles on one subject look alike; so while the
+// background prior outweighs the corpus the damping is eased in.
+func (c *Clusterer) hapaxWeight() float64 {
+	if c.cfg.PriorDocs <= 0 || c.bg.docs == 0 {
+		return c.hapax
+	}
+	n0 := c.cfg.PriorDocs
+	return c.hapax + (1-c.hapax)*n0/(n0+float64(c.nIDF))
 }
 
 // norm returns the length of v after IDF weighting.
@@ -656,13 +698,12 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 	out := make([]scored, 0, len(ids))
 	for _, si := range ids {
 		s := &c.stories[si]
-		sim := c.cosine(f.unit, nf, s.cen, c.storyNorm(si))
+		body := c.cosine(f.unit, nf, s.cen, c.storyNorm(si))
+		ts := -1.0
 		if nt > 0 && len(s.tcen.ids) > 0 {
-			ts := c.cosine(f.title, nt, s.tcen, c.titleNorm(si))
-			sim = (1-c.cfg.TitleShare)*sim + c.cfg.TitleShare*ts
+			ts = c.cosine(f.title, nt, s.tcen, c.titleNorm(si))
 		}
-		sim *= c.decay(at, s.first, s.last)
-		out = append(out, scored{si, sim})
+		out = append(out, scored{si, c.combine(body, ts, c.decay(at, s.first, s.last), c.cfg.Threshold, true)})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].score != out[j].score {
@@ -705,16 +746,34 @@ func (c *Clusterer) index(si int32, f features) {
 
 func (c *Clusterer) storySim(a, b int32) float64 {
 	sa, sb := &c.stories[a], &c.stories[b]
-	sim := c.cosine(sa.cen, c.storyNorm(a), sb.cen, c.storyNorm(b))
+	body := c.cosine(sa.cen, c.storyNorm(a), sb.cen, c.storyNorm(b))
+	ts := -1.0
 	if len(sa.tcen.ids) > 0 && len(sb.tcen.ids) > 0 {
-		ts := c.cosine(sa.tcen, c.titleNorm(a), sb.tcen, c.titleNorm(b))
-		sim = (1-c.cfg.TitleShare)*sim + c.cfg.TitleShare*ts
+		ts = c.cosine(sa.tcen, c.titleNorm(a), sb.tcen, c.titleNorm(b))
 	}
-	g := spanGap(sa.first, sa.last, sb.first, sb.last)
-	if g > 0 {
-		sim *= c.cfg.DecayFloor + (1-c.cfg.DecayFloor)*math.Exp2(-float64(g)/float64(c.cfg.HalfLife))
+	d := 1.0
+	if g := spanGap(sa.first, sa.last, sb.first, sb.last); g > 0 {
+		d = c.cfg.DecayFloor + (1-c.cfg.DecayFloor)*math.Exp2(-float64(g)/float64(c.cfg.HalfLife))
 	}
-	return sim
+	return c.combine(body, ts, d, c.cfg.MergeThreshold, false)
+}
+
+// combine turns the whole-text similarity body and the headline similarity
+// ts (negative when a side has no headline) into the damped score compared
+// with threshold: the weighted similarity times the time decay d, raised to
+// the threshold when far is set and both similarities reach FarSimilarity
+// (see Config). Story merges do not take the far rule: two grown stories
+// far apart in time share a subject's vocabulary without being one event.
+func (c *Clusterer) combine(body, ts, d, threshold float64, far bool) float64 {
+	sim := body
+	if ts >= 0 {
+		sim = (1-c.cfg.TitleShare)*body + c.cfg.TitleShare*ts
+	}
+	damped := sim * d
+	if far && damped < threshold && body >= c.cfg.FarSimilarity && ts >= c.cfg.FarSimilarity {
+		damped = threshold
+	}
+	return damped
 }
 
 func (c *Clusterer) find(si int32) int32 {

@@ -56,6 +56,7 @@ func (c *Clusterer) term(key, surface string) int32 {
 	c.terms = append(c.terms, key)
 	c.surface = append(c.surface, surface)
 	c.df = append(c.df, 0)
+	c.prior = append(c.prior, c.bg.share(key))
 	c.idfV = append(c.idfV, 0)
 	c.idfN = append(c.idfN, -1)
 	c.dfAt = append(c.dfAt, 0)

@@ -215,9 +215,11 @@ func Restore(st State) (*Clusterer, error) {
 	c.idfV = make([]float32, nt)
 	c.idfN = make([]int32, nt)
 	c.dfAt = make([]int32, nt)
+	c.prior = make([]float32, nt)
 	for i, t := range c.terms {
 		c.vocab[t] = int32(i)
 		c.idfN[i] = -1
+		c.prior[i] = c.bg.share(t)
 	}
 	c.post = make([][]int32, nt)
 	for i, p := range st.Postings {

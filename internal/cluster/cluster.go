@@ -362,7 +362,7 @@ func (c *Clusterer) AddPrepared(p Prepared) Assignment {
 			if o.story == si {
 				continue
 			}
-			if c.storySim(si, o.story) >= c.cfg.MergeThreshold {
+			if c.mergeScore(si, o.story) >= 1 {
 				into, from := c.mergeStories(si, o.story, d.Published)
 				a.Merged = append(a.Merged, c.stories[from].id)
 				si = into
@@ -744,7 +744,13 @@ func (c *Clusterer) index(si int32, f features) {
 	}
 }
 
-func (c *Clusterer) storySim(a, b int32) float64 {
+// mergeScore compares stories a and b for a merge: their damped similarity
+// over the threshold it must reach (so 1 or more merges). Two grown stories
+// need MergeThreshold; when one of them is a single article, the pair is
+// judged as that article joining the other story would be (Threshold and
+// the far rule): an article that came before the story it belongs to, or
+// that the story outgrew into, is not left alone for good.
+func (c *Clusterer) mergeScore(a, b int32) float64 {
 	sa, sb := &c.stories[a], &c.stories[b]
 	body := c.cosine(sa.cen, c.storyNorm(a), sb.cen, c.storyNorm(b))
 	ts := -1.0
@@ -755,7 +761,10 @@ func (c *Clusterer) storySim(a, b int32) float64 {
 	if g := spanGap(sa.first, sa.last, sb.first, sb.last); g > 0 {
 		d = c.cfg.DecayFloor + (1-c.cfg.DecayFloor)*math.Exp2(-float64(g)/float64(c.cfg.HalfLife))
 	}
-	return c.combine(body, ts, d, c.cfg.MergeThreshold, false)
+	if min(sa.ndocs, sb.ndocs) == 1 {
+		return c.combine(body, ts, d, c.cfg.Threshold, true) / c.cfg.Threshold
+	}
+	return c.combine(body, ts, d, c.cfg.MergeThreshold, false) / c.cfg.MergeThreshold
 }
 
 // combine turns the whole-text similarity body and the headline similarity
@@ -902,17 +911,17 @@ func (c *Clusterer) review(si int32) bool {
 	return n <= 8 || n&(n-1) == 0
 }
 
-// closestStory returns another story whose centroid is within
-// MergeThreshold of story si's (damped by time), or -1.
+// closestStory returns the other story most worth merging with story si
+// (see mergeScore), or -1 when none qualifies.
 func (c *Clusterer) closestStory(si int32) int32 {
 	s := &c.stories[si]
 	ids := c.gather(s.cen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
 		os := &c.stories[o]
 		return o != si && !os.frozen && os.ndocs > 0 && spanGap(s.first, s.last, os.first, os.last) <= c.cfg.Window
 	})
-	best, bestSim := int32(-1), c.cfg.MergeThreshold
+	best, bestSim := int32(-1), 1.0
 	for _, o := range ids {
-		if sim := c.storySim(si, o); sim >= bestSim {
+		if sim := c.mergeScore(si, o); sim >= bestSim {
 			best, bestSim = o, sim
 		}
 	}

@@ -350,3 +350,37 @@ func TestCanonicalIDsIsACopy(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistryDisplayName: the display name is the full-name spelling the
+// most articles use, not the one a single article repeats most.
+func TestRegistryDisplayName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		docs []string
+		want string
+	}{
+		{"most articles win over most mentions", []string{
+			"Vladimir Zelensky spoke. Vladimir Zelensky spoke again. Vladimir Zelensky left. Zelensky returned.",
+			"President Volodymyr Zelensky spoke in Kyiv.",
+			"Volodymyr Zelensky met reporters.",
+		}, "Volodymyr Zelensky"},
+		{"full name over surname alone", []string{
+			"Zelensky spoke.", "Zelensky spoke.", "Zelensky spoke.", "Volodymyr Zelensky met reporters.",
+		}, "Volodymyr Zelensky"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var r Registry
+			for i, d := range tc.docs {
+				ents, ms := Extract(d)
+				r.Add(string(rune('a'+i)), ents, ms)
+			}
+			e, ok := r.Lookup("Zelensky")
+			if !ok {
+				t.Fatalf("no Zelensky in %+v", r.Entities())
+			}
+			if e.Name != tc.want {
+				t.Errorf("name %q, want %q (aliases %v)", e.Name, tc.want, e.Aliases)
+			}
+		})
+	}
+}

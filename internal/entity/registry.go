@@ -27,6 +27,7 @@ type regItem struct {
 	Entity
 	articles map[string]bool
 	names    map[string]int // surface name → mentions
+	docs     map[string]int // surface name → articles using it as the full name
 }
 
 // Add records the entities one article yielded. Adding the same article
@@ -41,9 +42,12 @@ func (r *Registry) Add(articleID string, ents []Entity, ms []Mention) {
 	for _, e := range ents {
 		it, ok := r.items[e.ID]
 		if !ok {
-			it = &regItem{Entity: Entity{ID: e.ID, Name: e.Name, Kind: e.Kind, Gender: e.Gender}, articles: map[string]bool{}, names: map[string]int{}}
+			it = &regItem{Entity: Entity{ID: e.ID, Name: e.Name, Kind: e.Kind, Gender: e.Gender}, articles: map[string]bool{}, names: map[string]int{}, docs: map[string]int{}}
 			r.items[e.ID] = it
 			r.order = append(r.order, e.ID)
+		}
+		if !it.articles[articleID] {
+			it.docs[e.Name]++
 		}
 		it.articles[articleID] = true
 		it.Mentions += e.Mentions
@@ -161,13 +165,16 @@ func (r *Registry) Entities() []Entity {
 		m, ok := merged[c]
 		if !ok {
 			base := r.items[c]
-			m = &regItem{Entity: Entity{ID: c, Kind: base.Kind, Gender: base.Gender}, names: map[string]int{}}
+			m = &regItem{Entity: Entity{ID: c, Kind: base.Kind, Gender: base.Gender}, names: map[string]int{}, docs: map[string]int{}}
 			merged[c] = m
 			ids = append(ids, c)
 		}
 		m.Mentions += it.Mentions
 		for n, k := range it.names {
 			m.names[n] += k
+		}
+		for n, k := range it.docs {
+			m.docs[n] += k
 		}
 		for _, t := range it.Titles {
 			m.Titles = appendNew(m.Titles, t)
@@ -179,7 +186,7 @@ func (r *Registry) Entities() []Entity {
 	out := make([]Entity, 0, len(ids))
 	for _, id := range ids {
 		m := merged[id]
-		m.Name = bestName(m.Kind, m.names, r.items[id].Name)
+		m.Name = bestName(m.Kind, m.names, m.docs, r.items[id].Name)
 		for n := range m.names {
 			if n != m.Name {
 				m.Aliases = append(m.Aliases, n)
@@ -199,19 +206,23 @@ func (r *Registry) Entities() []Entity {
 	return out
 }
 
-// bestName picks the display name: for persons the most mentioned form with
-// a given name, else the most mentioned capitalised form.
-func bestName(kind string, names map[string]int, fallback string) string {
+// bestName picks the display name: for persons a form with a given name,
+// else a capitalised form; among those, the one the most articles use, then
+// the most mentioned. Counting articles first keeps one outlet that names
+// someone often in its own spelling ("Vladimir Zelensky") from outvoting
+// the spelling most outlets use ("Volodymyr Zelensky").
+func bestName(kind string, names, docs map[string]int, fallback string) string {
 	best, bestN := "", -1
 	for n, k := range names {
 		if n == "" || strings.ToLower(n) == n {
 			continue // titles such as "the vice president"
 		}
+		k += docs[n] << 12
 		if kind == KindPerson && len(strings.Fields(n)) < 2 {
-			k -= 1 << 20 // prefer full names
+			k -= 1 << 50 // prefer full names
 		}
 		if kind != KindPerson && strings.HasPrefix(n, "The ") {
-			k -= 1 << 10
+			k -= 1 << 30
 		}
 		if k > bestN || (k == bestN && n < best) {
 			best, bestN = n, k

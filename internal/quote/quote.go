@@ -317,7 +317,7 @@ func (d *doc) findSpans() {
 	var single *open
 	nested := 0        // depth of inner quotes of another family
 	straightInner := 0 // straight marks opened inside a curly quote
-	reopen, reopenPara := -1, -1
+	reopen, reopenPara, reopenMark := -1, -1, -1
 	emit := func(o *open, closeAt, closeEnd int, unclosed bool) {
 		parts := append(o.parts, text[o.segIn:closeAt])
 		sp := span{start: o.pos, end: closeEnd, inStart: o.in, inEnd: closeAt,
@@ -344,6 +344,12 @@ func (d *doc) findSpans() {
 		p := d.paras[pi]
 		if inTurn[pi] {
 			continue
+		}
+		if reopen >= 0 && reopenPara == pi-1 && cur == nil && trimBack(text, d.paras[pi-1].Start, d.paras[pi-1].End) == reopen {
+			// The glued mark ended its paragraph and the cleaner (or the
+			// outlet) broke the line after it: `…basis."` / `If you look
+			// …," he added.` The quote opens at this paragraph's start.
+			reopen, reopenPara, reopenMark = p.Start, pi, p.Start
 		}
 		for i := p.Start; i < p.End; {
 			r, size := utf8.DecodeRuneInString(text[i:])
@@ -384,7 +390,7 @@ func (d *doc) findSpans() {
 					// you look …," he added.` The glued mark closed one
 					// quote and opened the next.
 					d.problem(reopen, i+size, "missing opening quotation mark: quote reopened after a glued closing mark")
-					emit(&open{pos: reopen - 1, in: reopen, fam: fam, para: pi, segIn: reopen}, i, i+size, false)
+					emit(&open{pos: reopenMark, in: reopen, fam: fam, para: pi, segIn: reopen}, i, i+size, false)
 					reopen = -1
 				} else {
 					d.problem(i, i+size, "closing quotation mark without an opening one")
@@ -419,9 +425,11 @@ func (d *doc) findSpans() {
 				cur = nil
 				nested, straightInner = 0, 0
 				reopen = -1
-				if kind == eitherMark && i > 0 && strings.ContainsRune(".?!", rune(text[i-1])) {
-					if n, _ := utf8.DecodeRuneInString(text[i+size:]); unicode.IsUpper(n) {
-						reopen, reopenPara = i+size, pi
+				if i > 0 && strings.ContainsRune(".?!", rune(text[i-1])) {
+					if n, _ := utf8.DecodeRuneInString(text[i+size:]); kind == eitherMark && unicode.IsUpper(n) {
+						reopen, reopenPara, reopenMark = i+size, pi, i
+					} else if i+size == trimBack(text, p.Start, p.End) {
+						reopen, reopenPara, reopenMark = i+size, pi, i // see the next paragraph
 					}
 				}
 			}

@@ -49,6 +49,16 @@ func TestFind(t *testing.T) {
 			want: []want{{"Russia will not deviate", "Yuri Ushakov", "remarked", true}},
 		},
 		{
+			name: "opening mark lost where joined paragraphs were split again",
+			in:   "\"No, sanctions are not off the table,\" Vance said. \"We will decide case by case.\"\n\nIf you look at how they fight, they do not want a ceasefire,\" he added.\n\n\"We have pushed for a ceasefire.\"",
+			want: []want{
+				{"No, sanctions", "Vance", "said", true},
+				{"We will decide", "Vance", "said", true},
+				{"If you look", "Vance", "added", true},
+				{"We have pushed", "Vance", "added", true},
+			},
+		},
+		{
 			name: "split quote around he said",
 			in:   "Vice President JD Vance spoke on Sunday. “I don't like it,” he said. “But this is a war.”",
 			want: []want{

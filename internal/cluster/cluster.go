@@ -5,8 +5,11 @@
 // An article is compared with candidate stories by the cosine of TF-IDF
 // vectors (title words weighted up, capitalised name sequences added as
 // extra features), damped by the time gap between the article and the
-// story. IDF statistics are learned from the stream itself and applied at
-// comparison time, so early stories are not stuck with early statistics.
+// story, unless both the text and the headline are strongly alike (see
+// Config.FarSimilarity). IDF statistics are learned from the stream itself,
+// blended with an embedded background table that fades as the stream grows
+// (see background.go), and applied at comparison time, so early stories are
+// not stuck with early statistics.
 // Candidates come from an inverted index over each article's top terms,
 // scanned newest first and limited to a time window: the cost of one
 // article does not grow with the number of stories kept.

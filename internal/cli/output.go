@@ -1,13 +1,18 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"text/tabwriter"
 	"time"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
 // jsonLines writes values as JSON Lines: one compact object per line.
@@ -52,4 +57,34 @@ func formatDate(t time.Time, estimated bool) string {
 		s += "~"
 	}
 	return s
+}
+
+// listRun returns the RunE of a list command: open the store, fetch the
+// list, print it as JSON Lines with --json, else with table.
+func listRun[T any](a *app, asJSON *bool, fetch func(context.Context, *sqlite.DB) ([]T, error), table func(io.Writer, []T) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, _ []string) error {
+		db, err := a.openStore(cmd.Context())
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		list, err := fetch(cmd.Context(), db)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeLines(a.stdout, list)
+		}
+		return table(a.stdout, list)
+	}
+}
+
+// tabulate prints a header line and one row per item, in aligned columns.
+func tabulate[T any](w io.Writer, header string, list []T, row func(io.Writer, T)) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, header)
+	for _, it := range list {
+		row(tw, it)
+	}
+	return tw.Flush()
 }

@@ -1,14 +1,17 @@
 package cli
 
 import (
+	"context"
 	"fmt"
-	"text/tabwriter"
+	"io"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
 func (a *app) storiesCmd() *cobra.Command {
@@ -26,26 +29,12 @@ terms.`,
 		Example: `  parallax stories
   parallax stories --storyline SL_ID --json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			list, err := db.Stories(cmd.Context(), q)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeLines(a.stdout, list)
-			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tDATES\tARTICLES\tOUTLETS\tTITLE")
-			for _, s := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", s.ID, span(s.FirstSeen, s.LastSeen), len(s.ArticleIDs), len(s.Outlets), clip(s.Title, 70))
-			}
-			return tw.Flush()
-		},
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]news.Story, error) { return db.Stories(ctx, q) },
+			func(w io.Writer, list []news.Story) error {
+				return tabulate(w, "ID\tDATES\tARTICLES\tOUTLETS\tTITLE", list, func(w io.Writer, s news.Story) {
+					fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%s\n", s.ID, span(s.FirstSeen, s.LastSeen), len(s.ArticleIDs), len(s.Outlets), clip(s.Title, 70))
+				})
+			}),
 	}
 	f := cmd.Flags()
 	f.StringVar(&q.StorylineID, "storyline", "", "only the stories of this storyline")
@@ -65,26 +54,12 @@ func (a *app) storylinesCmd() *cobra.Command {
 --json each line is an object with id, label, story_ids, first_seen and
 last_seen.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			list, err := db.Storylines(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeLines(a.stdout, list)
-			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tDATES\tSTORIES\tLABEL")
-			for _, l := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", l.ID, span(l.FirstSeen, l.LastSeen), len(l.StoryIDs), clip(l.Label, 80))
-			}
-			return tw.Flush()
-		},
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]news.Storyline, error) { return db.Storylines(ctx) },
+			func(w io.Writer, list []news.Storyline) error {
+				return tabulate(w, "ID\tDATES\tSTORIES\tLABEL", list, func(w io.Writer, l news.Storyline) {
+					fmt.Fprintf(w, "%s\t%s\t%d\t%s\n", l.ID, span(l.FirstSeen, l.LastSeen), len(l.StoryIDs), clip(l.Label, 80))
+				})
+			}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
 	return cmd

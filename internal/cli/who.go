@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
 func (a *app) entitiesCmd() *cobra.Command {
@@ -24,26 +27,12 @@ articles and spellings (Kyiv/Kiev, Zelensky/Zelenskyy, surnames, titles). With
 		Example: `  parallax entities --kind person
   parallax entities --name kyiv --json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			list, err := db.Entities(cmd.Context(), q)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeLines(a.stdout, list)
-			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tKIND\tMENTIONS\tNAME\tALIASES")
-			for _, e := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", e.ID, e.Kind, e.Mentions, e.Name, clip(strings.Join(e.Aliases, ", "), 60))
-			}
-			return tw.Flush()
-		},
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]news.Entity, error) { return db.Entities(ctx, q) },
+			func(w io.Writer, list []news.Entity) error {
+				return tabulate(w, "ID\tKIND\tMENTIONS\tNAME\tALIASES", list, func(w io.Writer, e news.Entity) {
+					fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\n", e.ID, e.Kind, e.Mentions, e.Name, clip(strings.Join(e.Aliases, ", "), 60))
+				})
+			}),
 	}
 	f := cmd.Flags()
 	f.StringVar(&q.Kind, "kind", "", "only this kind: person, organisation, place, country")
@@ -69,36 +58,25 @@ text, speaker, speaker_id, cue, direct, start and end.`,
 		Example: `  parallax quotes --speaker Vance
   parallax quotes --story ST_ID --json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			list, err := db.Quotes(cmd.Context(), q)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeLines(a.stdout, list)
-			}
-			for _, qu := range list {
-				kind := "said"
-				if !qu.Direct {
-					kind = "(indirect)"
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]news.Quote, error) { return db.Quotes(ctx, q) },
+			func(w io.Writer, list []news.Quote) error {
+				for _, qu := range list {
+					kind := "said"
+					if !qu.Direct {
+						kind = "(indirect)"
+					}
+					speaker := qu.Speaker
+					if speaker == "" {
+						speaker = "?"
+					}
+					date := "undated"
+					if !qu.Date.IsZero() {
+						date = qu.Date.Format("2006-01-02")
+					}
+					fmt.Fprintf(w, "%s  %s %s [%s]\n    %s\n", date, speaker, kind, qu.ArticleID, clip(qu.Text, 300))
 				}
-				speaker := qu.Speaker
-				if speaker == "" {
-					speaker = "?"
-				}
-				date := "undated"
-				if !qu.Date.IsZero() {
-					date = qu.Date.Format("2006-01-02")
-				}
-				fmt.Fprintf(a.stdout, "%s  %s %s [%s]\n    %s\n", date, speaker, kind, qu.ArticleID, clip(qu.Text, 300))
-			}
-			return nil
-		},
+				return nil
+			}),
 	}
 	f := cmd.Flags()
 	f.StringVar(&q.Speaker, "speaker", "", "only quotes by a speaker whose name or alias contains this")

@@ -1,11 +1,11 @@
 package cli
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/news"
@@ -16,24 +16,8 @@ import (
 // ingestDatedSeeds ingests each seed with its date from seeds-dates.tsv.
 func ingestDatedSeeds(t *testing.T, db string) {
 	t.Helper()
-	dir := sharedtest.Dir(t, "corpus", "seeds")
-	f, err := os.Open(filepath.Join(dir, "..", "seeds-dates.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		fields := strings.Split(sc.Text(), "\t")
-		if len(fields) < 2 || !strings.HasSuffix(fields[0], ".txt") {
-			continue
-		}
-		mustRun(t, "ingest", "--db", db, "--published", fields[1], filepath.Join(dir, fields[0]))
-		n++
-	}
-	if n != 5 {
-		t.Fatalf("ingested %d seeds, want 5", n)
+	for _, s := range sharedtest.Seeds(t) {
+		mustRun(t, "ingest", "--db", db, "--published", s.Published.Format(time.DateOnly), s.Path)
 	}
 }
 

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -18,26 +17,8 @@ import (
 // each seed file.
 func ingestSeedsDated(t *testing.T) (string, map[string]string) {
 	t.Helper()
-	seeds := sharedtest.Dir(t, "corpus", "seeds")
-	f, err := os.Open(sharedtest.Dir(t, "corpus", "seeds-dates.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	db := filepath.Join(t.TempDir(), "p.db")
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 2 || cols[0] == "file" {
-			continue
-		}
-		mustRun(t, "ingest", "--db", db, "--published", cols[1], filepath.Join(seeds, cols[0]))
-		n++
-	}
-	if n != 5 {
-		t.Fatalf("seeds-dates.tsv lists %d seeds, want 5", n)
-	}
+	ingestDatedSeeds(t, db)
 	ids := map[string]string{}
 	for _, a := range decodeLines[news.Article](t, mustRun(t, "articles", "--db", db, "--json")) {
 		ids[filepath.Base(a.Source)] = a.ID

@@ -1,12 +1,7 @@
 package cluster
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
@@ -15,28 +10,9 @@ import (
 // folder. The seeds have no metadata: the first line serves as title.
 func readSeeds(t *testing.T) []Doc {
 	t.Helper()
-	dir := sharedtest.Dir(t, "corpus", "seeds")
-	f, err := os.Open(sharedtest.Dir(t, "corpus", "seeds-dates.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var docs []Doc
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 2 || cols[0] == "file" {
-			continue
-		}
-		at, err := time.Parse("2006-01-02", cols[1])
-		if err != nil {
-			t.Fatalf("seeds-dates.tsv: %v", err)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, cols[0]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, Doc{ID: cols[0], Text: string(b), Published: at, Outlet: "seed"})
+	for _, s := range sharedtest.Seeds(t) {
+		docs = append(docs, Doc{ID: s.File, Text: s.Text(t), Published: s.Published, Outlet: "seed"})
 	}
 	if len(docs) != 5 {
 		t.Fatalf("read %d seeds, want 5", len(docs))

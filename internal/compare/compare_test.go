@@ -1,11 +1,8 @@
 package compare
 
 import (
-	"bufio"
 	"encoding/json"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -129,25 +126,10 @@ func TestCountForms(t *testing.T) {
 // dates from seeds-dates.tsv and the quotes the quote stage finds.
 func seeds(t *testing.T) ([]news.Article, []news.Quote) {
 	t.Helper()
-	dir := sharedtest.Dir(t, "corpus", "seeds")
-	f, err := os.Open(filepath.Join(dir, "..", "seeds-dates.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var arts []news.Article
 	var quotes []news.Quote
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Split(sc.Text(), "\t")
-		if len(fields) < 2 || !strings.HasSuffix(fields[0], ".txt") {
-			continue
-		}
-		pub, err := time.Parse(time.DateOnly, fields[1])
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := extract.FileWith(filepath.Join(dir, fields[0]), extract.Options{Published: pub})
+	for _, s := range sharedtest.Seeds(t) {
+		res, err := extract.FileWith(s.Path, extract.Options{Published: s.Published})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,9 +2,7 @@ package pipeline
 
 import (
 	"context"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -18,17 +16,9 @@ import (
 // ingestSeeds stores the five seed articles with their publication dates.
 func ingestSeeds(t *testing.T, db *sqlite.DB) {
 	t.Helper()
-	dates, err := os.ReadFile(sharedtest.Dir(t, "corpus", "seeds-dates.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, line := range strings.Split(strings.TrimSpace(string(dates)), "\n")[1:] {
-		f := strings.Split(line, "\t")
-		pub, err := time.Parse("2006-01-02", f[1])
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := ingest.Input{Name: sharedtest.Dir(t, "corpus", "seeds", f[0]), Kind: ingest.KindText}
+	for _, s := range sharedtest.Seeds(t) {
+		pub := s.Published
+		in := ingest.Input{Name: s.Path, Kind: ingest.KindText}
 		if _, err := Ingest(context.Background(), db, &ingest.Reader{}, []ingest.Input{in}, Options{Clean: CleanOptions{Published: pub}}); err != nil {
 			t.Fatal(err)
 		}

@@ -1,13 +1,9 @@
 package timeline
 
 import (
-	"bufio"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/news"
@@ -19,30 +15,11 @@ import (
 // seeds-dates.tsv and analyses them the way ingest does.
 func seedDocs(t *testing.T) []Doc {
 	t.Helper()
-	dir := sharedtest.Dir(t, "corpus", "seeds")
-	f, err := os.Open(sharedtest.Dir(t, "corpus", "seeds-dates.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var docs []Doc
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 2 || cols[0] == "file" {
-			continue
-		}
-		pub, err := time.Parse("2006-01-02", cols[1])
-		if err != nil {
-			t.Fatalf("seeds-dates.tsv: %v", err)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, cols[0]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := string(b)
+	for _, seed := range sharedtest.Seeds(t) {
+		text, pub := seed.Text(t), seed.Published
 		_, ms := entity.Extract(text)
-		d := Doc{Article: news.Article{ID: cols[0], Outlet: cols[0], Published: pub, Text: text}}
+		d := Doc{Article: news.Article{ID: seed.File, Outlet: seed.File, Published: pub, Text: text}}
 		for _, m := range ms {
 			d.Mentions = append(d.Mentions, news.Mention(m))
 		}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -61,26 +60,7 @@ func corpusDB(t testing.TB) *sqlite.DB {
 // takes.
 func seedDates(t testing.TB) map[string]time.Time {
 	t.Helper()
-	b, err := os.ReadFile(sharedtest.Dir(t, "corpus", "seeds-dates.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]time.Time{}
-	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		cols := strings.Split(line, "\t")
-		if len(cols) < 2 || cols[0] == "file" {
-			continue
-		}
-		d, err := time.Parse(time.DateOnly, cols[1])
-		if err != nil {
-			t.Fatalf("seeds-dates.tsv: %q: %v", line, err)
-		}
-		out[cols[0]] = d
-	}
-	if len(out) != 5 {
-		t.Fatalf("seeds-dates.tsv: %d dates, want 5", len(out))
-	}
-	return out
+	return sharedtest.SeedDates(t)
 }
 
 // seedStoryline returns the storyline of the seed stories (the only

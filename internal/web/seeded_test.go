@@ -1,13 +1,9 @@
 package web
 
 import (
-	"bufio"
 	"context"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/pipeline"
@@ -21,31 +17,16 @@ import (
 func seededDB(t testing.TB) *sqlite.DB {
 	t.Helper()
 	ctx := context.Background()
-	seeds := sharedtest.Dir(t, "corpus", "seeds")
-	tsv := sharedtest.Dir(t, "corpus", "seeds-dates.tsv")
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "seeds.db"))
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
 	t.Cleanup(func() { db.Close() })
 
-	f, err := os.Open(tsv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
 	n := 0
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 2 || cols[0] == "file" {
-			continue
-		}
-		pub, err := time.Parse(time.DateOnly, cols[1])
-		if err != nil {
-			t.Fatalf("seeds-dates.tsv: %q: %v", sc.Text(), err)
-		}
-		path := filepath.Join(seeds, cols[0])
+	for _, seed := range sharedtest.Seeds(t) {
+		pub := seed.Published
+		path := seed.Path
 		inputs, errs := ingest.Expand([]string{path})
 		if len(errs) > 0 {
 			t.Fatalf("expand %s: %v", path, errs)
@@ -57,9 +38,6 @@ func seededDB(t testing.TB) *sqlite.DB {
 			t.Fatalf("ingest %s: %v %v", path, err, sum.Errors)
 		}
 		n += sum.Added
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if n != 5 {
 		t.Fatalf("ingested %d seed articles, want 5", n)

@@ -379,23 +379,7 @@ func TestSeeds(t *testing.T) {
 
 func seedDates(t *testing.T) map[string]time.Time {
 	t.Helper()
-	b, err := os.ReadFile(sharedtest.Dir(t, "corpus", "seeds-dates.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]time.Time{}
-	for i, line := range strings.Split(string(b), "\n") {
-		f := strings.Split(line, "\t")
-		if i == 0 || len(f) < 2 {
-			continue
-		}
-		d, err := time.Parse("2006-01-02", f[1])
-		if err != nil {
-			t.Fatalf("seeds-dates.tsv line %d: %v", i+1, err)
-		}
-		out[f[0]] = d
-	}
-	return out
+	return sharedtest.SeedDates(t)
 }
 
 func TestDurationValue(t *testing.T) {

@@ -239,29 +239,10 @@ func uniqueSorted(ss []string) []string {
 
 // lookupPage reads the {id} of a show page with get. It writes the 404 page
 // for an ID that cannot be one or is not found, the 500 page for a store
-// error, and a permanent redirect to base+ID when the store answers with
-// another ID (the one a merged ID was folded into); ok is true only when
-// the caller should render v.
+// error, and a permanent redirect to base+ID (query kept) when the store
+// answers with another ID (the one a merged ID was folded into); ok is true
+// only when the caller should render v.
 func lookupPage[T any](s *Server, w http.ResponseWriter, r *http.Request, what, base string,
 	get func(context.Context, string) (T, error), idOf func(T) string) (v T, ok bool) {
-	id := r.PathValue("id")
-	missing := "There is no " + what + " with this ID."
-	if !validID(id) {
-		s.notFound(w, r, missing)
-		return v, false
-	}
-	v, err := get(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, r, missing)
-		return v, false
-	}
-	if err != nil {
-		s.serverError(w, r, fmt.Errorf("%s %s: %w", what, id, err))
-		return v, false
-	}
-	if got := idOf(v); got != id && validID(got) {
-		http.Redirect(w, r, base+url.PathEscape(got), http.StatusMovedPermanently)
-		return v, false
-	}
-	return v, true
+	return lookupView(s, w, r, what, base, "", get, idOf)
 }

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -44,17 +43,10 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 		Limit:  limit,
 		Offset: offset,
 	})
-	if err != nil {
-		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list articles: %w", err))
-		return
-	}
 	if len(articles) > limit {
 		articles = articles[:limit]
 	}
-	if articles == nil {
-		articles = []news.Article{}
-	}
-	s.writeJSON(w, r, http.StatusOK, articles)
+	apiList(s, w, r, "articles", articles, err)
 }
 
 // apiArticle serves GET /api/articles/{id}: one article, or a 404 JSON error.

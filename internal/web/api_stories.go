@@ -42,6 +42,19 @@ func (s *Server) apiID(w http.ResponseWriter, r *http.Request, kind string) (str
 	return id, true
 }
 
+// apiList answers a list request: a 500 naming what for a store error,
+// else the list as a JSON array ([] rather than null when empty).
+func apiList[T any](s *Server, w http.ResponseWriter, r *http.Request, what string, list []T, err error) {
+	if err != nil {
+		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list %s: %w", what, err))
+		return
+	}
+	if list == nil {
+		list = []T{}
+	}
+	s.writeJSON(w, r, http.StatusOK, list)
+}
+
 // apiLookupFail answers a failed lookup: 404 for ErrNotFound, else 500.
 func (s *Server) apiLookupFail(w http.ResponseWriter, r *http.Request, kind, id string, err error) {
 	if errors.Is(err, store.ErrNotFound) {
@@ -74,14 +87,7 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		StorylineID: line, Outlet: filter.Outlet, Since: filter.Since, Until: filter.Until,
 		Limit: limit, Offset: offset,
 	})
-	if err != nil {
-		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list stories: %w", err))
-		return
-	}
-	if stories == nil {
-		stories = []news.Story{}
-	}
-	s.writeJSON(w, r, http.StatusOK, stories)
+	apiList(s, w, r, "stories", stories, err)
 }
 
 // apiStoryArticle is one article of a story in GET /api/stories/{id}.
@@ -136,14 +142,7 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 // apiStorylines serves GET /api/storylines: every storyline, newest first.
 func (s *Server) apiStorylines(w http.ResponseWriter, r *http.Request) {
 	lines, err := s.st.Storylines(r.Context())
-	if err != nil {
-		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list storylines: %w", err))
-		return
-	}
-	if lines == nil {
-		lines = []news.Storyline{}
-	}
-	s.writeJSON(w, r, http.StatusOK, lines)
+	apiList(s, w, r, "storylines", lines, err)
 }
 
 // apiStorylineBody is GET /api/storylines/{id}: the storyline's own fields
@@ -191,14 +190,7 @@ func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ents, err := s.st.Entities(r.Context(), store.EntityQuery{Kind: filter.Kind, Name: filter.Name, Limit: limit, Offset: offset})
-	if err != nil {
-		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list entities: %w", err))
-		return
-	}
-	if ents == nil {
-		ents = []news.Entity{}
-	}
-	s.writeJSON(w, r, http.StatusOK, ents)
+	apiList(s, w, r, "entities", ents, err)
 }
 
 // apiEntityBody is GET /api/entities/{id}: the entity's own fields, its
@@ -280,12 +272,5 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("story %q not found", qq.StoryID))
 		return
 	}
-	if err != nil {
-		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list quotes: %w", err))
-		return
-	}
-	if qs == nil {
-		qs = []news.Quote{}
-	}
-	s.writeJSON(w, r, http.StatusOK, qs)
+	apiList(s, w, r, "quotes", qs, err)
 }

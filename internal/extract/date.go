@@ -345,6 +345,13 @@ func detectLanguage(text string) string {
 	if looksEnglish(text) {
 		return "en"
 	}
+	if mostlyFigures(text) {
+		// Tables of figures ("Shr 34 cts vs 1.19 dlrs / Net 807,000 vs
+		// ..."): too few words for any detector, which would guess at
+		// random (French, for Reuters' earnings tables). Unknown is the
+		// honest answer, and the cheap one.
+		return ""
+	}
 	info := whatlanggo.Detect(text)
 	if info.Confidence < 0.3 && len(text) < 200 {
 		return ""
@@ -364,8 +371,9 @@ var englishFunctionWords = map[string]bool{
 
 // looksEnglish is a fast path before the trigram detector, which costs far
 // more: a text of at least 30 words of which at least a quarter are English
-// function words is English. Running text in other languages has almost none
-// of them.
+// function words is English, and so is a shorter one (at least 10 words)
+// with at least three of them making a fifth of its words. Running text in
+// other languages has almost none of them.
 func looksEnglish(text string) bool {
 	words, hits := 0, 0
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
@@ -374,5 +382,20 @@ func looksEnglish(text string) bool {
 			hits++
 		}
 	}
-	return words >= 30 && hits*4 >= words
+	return words >= 30 && hits*4 >= words || words >= 10 && hits >= 3 && hits*5 >= words
+}
+
+// mostlyFigures reports whether digits make up at least 30% of a text's
+// letters and digits.
+func mostlyFigures(text string) bool {
+	letters, digits := 0, 0
+	for _, r := range text {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return digits*10 >= 3*(letters+digits)
 }

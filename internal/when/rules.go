@@ -25,6 +25,10 @@ type rule struct {
 	always bool
 	// first holds the bytes a match can begin with.
 	first *[256]bool
+	// numberBefore marks rules whose every match has a number right before
+	// its trigger word ("three and a half years", "a 10-day"): a trigger
+	// without one is not worth running the pattern for.
+	numberBefore bool
 }
 
 type match struct {
@@ -105,7 +109,8 @@ func init() {
 		if err != nil {
 			panic("when: rule " + d.name + ": " + err.Error()) // the patterns are constants
 		}
-		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef, first: first})
+		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef, first: first,
+			numberBefore: d.name == "duration"})
 	}
 	buildTriggers()
 }

@@ -116,6 +116,61 @@ func triggerHits(lower string) [][]span {
 	return hits
 }
 
+// withNumberBefore keeps the hits that a number word stands right before,
+// past the words a duration allows between them ("three more years",
+// "two fiscal years", "five-year", "a half"): what {NUM}[\s-]+unit needs.
+func withNumberBefore(lower string, hits []span) []span {
+	out := hits[:0:0]
+	for _, h := range hits {
+		end := h.start
+		for k := 0; k < 2; k++ {
+			w, start := wordBefore(lower, end)
+			if w == "" {
+				break
+			}
+			if numberWord(w) {
+				out = append(out, h)
+				break
+			}
+			if !durationFiller[w] {
+				break
+			}
+			end = start
+		}
+	}
+	return out
+}
+
+// wordBefore returns the token of letters, digits, '.' and '/' that ends
+// before end once spaces and hyphens are skipped, and its start.
+func wordBefore(lower string, end int) (string, int) {
+	i := end
+	for i > 0 && (lower[i-1] == ' ' || lower[i-1] == '-' || lower[i-1] == '\n' || lower[i-1] == '\t') {
+		i--
+	}
+	j := i
+	for j > 0 && (isAlnum(lower[j-1]) || lower[j-1] == '.' || lower[j-1] == '/' || lower[j-1] == ',') {
+		j--
+	}
+	return lower[j:i], j
+}
+
+var durationFiller = map[string]bool{"more": true, "additional": true, "full": true, "straight": true,
+	"consecutive": true, "long": true, "odd": true, "fiscal": true, "trading": true, "business": true}
+
+// numTail are words that end a {NUM} and are not in numberWords.
+var numTail = map[string]bool{"half": true, "hundred": true, "thousand": true, "of": true}
+
+// numberWord reports whether w can end the {NUM} of a duration: figures,
+// number words, "a"/"an", "half", "couple of".
+func numberWord(w string) bool {
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	_, ok := numberWords[w]
+	return ok || numTail[w]
+}
+
 func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // containsHit reports whether [start,end) contains one of the sorted hits.

@@ -126,6 +126,9 @@ func (f *finder) candidates(everywhere bool) []*match {
 	starts := wordStarts(f.lower)
 	hits := triggerHits(f.lower)
 	for i, r := range rules {
+		if r.numberBefore && !everywhere {
+			hits[i] = withNumberBefore(f.lower, hits[i])
+		}
 		var from []int
 		if r.always || everywhere {
 			from = starts

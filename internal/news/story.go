@@ -86,6 +86,15 @@ type Quote struct {
 	Speaker string `json:"speaker"`
 	// SpeakerID is the entity ID of the speaker, "" when not an entity.
 	SpeakerID string `json:"speaker_id"`
+	// SpeakerText is the mention of the speaker the quote was attributed
+	// to, as written ("the president", "he", "a senior official",
+	// "Vance"); SpeakerStart and SpeakerEnd are its byte offsets in the
+	// article text, -1 when there is no such mention (no speaker, or a
+	// transcript label). Empty and zero on quotes stored before these
+	// fields existed.
+	SpeakerText  string `json:"speaker_text,omitempty"`
+	SpeakerStart int    `json:"speaker_start"`
+	SpeakerEnd   int    `json:"speaker_end"`
 	// Cue is the speech verb or phrase as written ("said", "told",
 	// "according to").
 	Cue    string `json:"cue"`

@@ -109,7 +109,7 @@ func (d *doc) nameBefore(ws []word, lo, hi int) speaker {
 			return speaker{}
 		}
 	}
-	return speaker{name: d.text[ws[start].start:ws[end].end], ok: true}
+	return d.textSpeaker(ws[start].start, ws[end].end)
 }
 
 func firstRune(s string) rune {
@@ -257,15 +257,38 @@ func wordIndex(ws []word, off int) int {
 type speaker struct {
 	name, id, gender string
 	ok               bool
+	// start and end are the byte offsets of the mention the speaker was
+	// found through ("he", "the president", "Vance"); end == 0 when none.
+	start, end int
+}
+
+// at returns who with its mention set to text[start:end].
+func (who speaker) at(start, end int) speaker {
+	who.start, who.end = start, end
+	return who
+}
+
+// mention returns the speaker's mention as written and its offsets, or
+// "", -1, -1 when it was not found through a mention.
+func (who speaker) mention(text string) (string, int, int) {
+	if who.end <= who.start || who.start < 0 || who.end > len(text) {
+		return "", -1, -1
+	}
+	return text[who.start:who.end], who.start, who.end
+}
+
+// textSpeaker is an unresolved source written as text[start:end].
+func (d *doc) textSpeaker(start, end int) speaker {
+	return speaker{name: d.text[start:end], ok: true, start: start, end: end}
 }
 
 func (d *doc) fromMention(mi int) speaker {
 	m := d.ms[mi]
 	e, ok := d.ents[m.EntityID]
 	if !ok {
-		return speaker{name: m.Text, ok: true}
+		return speaker{name: m.Text, ok: true, start: m.Start, end: m.End}
 	}
-	return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+	return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true, start: m.Start, end: m.End}
 }
 
 func (d *doc) kindOf(mi int) string {
@@ -293,7 +316,7 @@ func (d *doc) attribute() {
 		for spi < len(d.spans) && d.spans[spi].start < sEnd {
 			sp := d.spans[spi]
 			spi++
-			q := Quote{Text: sp.text, Direct: true, Start: sp.start, End: sp.end, Sentence: sentence.Index(d.sents, sp.start)}
+			q := Quote{Text: sp.text, Direct: true, Start: sp.start, End: sp.end, Sentence: sentence.Index(d.sents, sp.start), SpeakerStart: -1, SpeakerEnd: -1}
 			var who speaker
 			cue, cueAt := "", -1
 			if sp.speakerHint != "" {
@@ -306,7 +329,7 @@ func (d *doc) attribute() {
 			para := d.paraIndex(sp.start)
 			if !who.ok && prevQuote != nil && prevQuote.Speaker != "" && startSent-prevQuoteEndSent <= 1 && para-prevQuotePara <= 1 {
 				// "A," he said. "B." — the second part continues the first.
-				who = speaker{name: prevQuote.Speaker, id: prevQuote.SpeakerID, ok: true}
+				who = speaker{name: prevQuote.Speaker, id: prevQuote.SpeakerID, ok: true, start: prevQuote.SpeakerStart, end: max(0, prevQuote.SpeakerEnd)}
 				cue = prevQuote.Cue
 			}
 			if !who.ok && len(d.history) > 0 {
@@ -314,7 +337,7 @@ func (d *doc) attribute() {
 				// same paragraph continues that speaker.
 				h := d.history[len(d.history)-1]
 				if startSent-h.sentence <= 2 && d.paraIndex(h.pos) == para {
-					who = speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true}
+					who = speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true, start: h.start, end: h.end}
 					cue = h.cue
 				}
 			}
@@ -323,6 +346,7 @@ func (d *doc) attribute() {
 			}
 			if who.ok {
 				q.Speaker, q.SpeakerID = who.name, who.id
+				q.SpeakerText, q.SpeakerStart, q.SpeakerEnd = who.mention(d.text)
 				d.remember(sp.start, who, cue, startSent)
 			} else {
 				d.problem(sp.start, sp.end, "no speaker found for quote")
@@ -346,7 +370,7 @@ func (d *doc) paraIndex(off int) int {
 }
 
 func (d *doc) remember(pos int, who speaker, cue string, sent int) {
-	d.history = append(d.history, said{pos: pos, speaker: who.name, id: who.id, cue: cue, gender: who.gender, sentence: sent})
+	d.history = append(d.history, said{pos: pos, speaker: who.name, id: who.id, cue: cue, gender: who.gender, sentence: sent, start: who.start, end: who.end})
 }
 
 // resolveLabel maps a transcript label ("PENCE") to a person.
@@ -613,7 +637,7 @@ func (d *doc) openingPhrase(ws []word, lo, hi int) speaker {
 			end++
 		}
 	}
-	return speaker{name: d.text[ws[lo].start:ws[end].end], ok: true}
+	return d.textSpeaker(ws[lo].start, ws[end].end)
 }
 
 // capitalised takes the capitalised words starting at word k as a name
@@ -639,7 +663,7 @@ func (d *doc) capitalised(ws []word, k int) speaker {
 	if start < 0 {
 		return speaker{}
 	}
-	return speaker{name: strings.TrimRight(d.text[start:end], "."), ok: true}
+	return d.textSpeaker(start, start+len(strings.TrimRight(d.text[start:end], ".")))
 }
 
 // leftNP resolves the source written just before a cue word, between word
@@ -651,6 +675,7 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 	}
 	var org speaker
 	anon := false
+	var anonWord word
 	for k, n := hi-1, 0; k >= lo && (n < 12 || org.ok && n < 22); k, n = k-1, n+1 {
 		w := ws[k]
 		if w.quoted {
@@ -673,7 +698,7 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 					continue // a repeated capitalised word far from the cue ("on the Mall, said")
 				}
 				if anon && n > 0 && !d.apposed(ws, k, hi) {
-					return speaker{name: Unnamed, ok: true}
+					return speaker{name: Unnamed, ok: true, start: anonWord.start, end: anonWord.end}
 				}
 				if head, ok := d.appositionHead(ws, lo, k); ok {
 					return head
@@ -694,8 +719,8 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 				return d.resolvePronoun(w.start, w.lw)
 			}
 		}
-		if anonymous[w.lw] {
-			anon = true
+		if anonymous[w.lw] && !anon {
+			anon, anonWord = true, w
 		}
 		if (w.lw == "the" || w.lw == "a" || w.lw == "an") && !anon && hi > 0 && ws[hi-1].mention < 0 {
 			// "The former first lady and U.S. senator said": the
@@ -712,7 +737,7 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 		}
 	}
 	if anon {
-		return speaker{name: Unnamed, ok: true}
+		return speaker{name: Unnamed, ok: true, start: anonWord.start, end: anonWord.end}
 	}
 	if org.ok {
 		return org
@@ -782,7 +807,7 @@ func (d *doc) possessedSource(ws []word, k, hi int) (speaker, bool) {
 		}
 	}
 	m := d.ms[ws[k].mention]
-	return speaker{name: d.text[m.Start:rest[len(rest)-1].end], ok: true}, true
+	return d.textSpeaker(m.Start, rest[len(rest)-1].end), true
 }
 
 // appositionHead handles a person named inside an appositive ("Flynn, a
@@ -825,6 +850,7 @@ func cueWord(w string) bool {
 // of …", "according to two U.S. officials").
 func (d *doc) rightNP(ws []word, lo, limit int) speaker {
 	anon := false
+	var anonWord word
 	var org speaker
 	for k, n := lo, 0; k < len(ws) && ws[k].start < limit && n < 10; k, n = k+1, n+1 {
 		w := ws[k]
@@ -841,15 +867,15 @@ func (d *doc) rightNP(ws []word, lo, limit int) speaker {
 		} else if g, ok := pronouns[w.lw]; ok && n == 0 && g != "" && w.lw != "him" && w.lw != "her" {
 			return d.resolvePronoun(w.start, w.lw)
 		}
-		if anonymous[w.lw] {
-			anon = true
+		if anonymous[w.lw] && !anon {
+			anon, anonWord = true, w
 		}
 		if k+1 < len(ws) && strings.ContainsAny(d.text[w.end:ws[k+1].start], ",.;:!?\"“”()") {
 			break
 		}
 	}
 	if anon {
-		return speaker{name: Unnamed, ok: true}
+		return speaker{name: Unnamed, ok: true, start: anonWord.start, end: anonWord.end}
 	}
 	if !org.ok && lo < len(ws) && ws[lo].start < limit {
 		// `," said the ruling.`: a short describing phrase after the cue.
@@ -861,7 +887,7 @@ func (d *doc) rightNP(ws []word, lo, limit int) speaker {
 				end++
 			}
 			if end > lo {
-				return speaker{name: d.text[ws[lo].start:ws[end].end], ok: true}
+				return d.textSpeaker(ws[lo].start, ws[end].end)
 			}
 		}
 	}
@@ -874,7 +900,7 @@ func (d *doc) subject(ws []word, lo, hi int) speaker {
 	if lo < len(ws) && len(d.history) > 0 {
 		h := d.history[len(d.history)-1]
 		if h.pos >= ws[lo].start && h.pos < ws[hi].start {
-			return speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true}
+			return speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true, start: h.start, end: h.end}
 		}
 	}
 	for k := lo; k < hi; k++ {
@@ -944,13 +970,27 @@ func (d *doc) phrase(ws []word, lo, hi int) speaker {
 	if start > 0 && (ws[start-1].lw == "in" || ws[start-1].lw == "at" || ws[start-1].lw == "during" || ws[start-1].lw == "per") {
 		return speaker{}
 	}
-	return speaker{name: d.text[ws[start].start:ws[hi-1].end], ok: true}
+	return d.textSpeaker(ws[start].start, ws[hi-1].end)
 }
 
 // resolvePronoun resolves he/she/they at pos to the most recent compatible
 // speaker of the last few sentences, else the most recent compatible person
 // mentioned outside quotes.
 func (d *doc) resolvePronoun(pos int, pron string) speaker {
+	who := d.pronounReferent(pos, pron)
+	if !who.ok {
+		return who
+	}
+	end := pos
+	for end < len(d.text) && unicode.IsLetter(rune(d.text[end])) {
+		end++
+	}
+	return who.at(pos, end)
+}
+
+// pronounReferent is the speaker resolvePronoun finds, with the mention it
+// was resolved to.
+func (d *doc) pronounReferent(pos int, pron string) speaker {
 	g := pronouns[pron]
 	si := sentence.Index(d.sents, pos)
 	if g == "p" {
@@ -963,7 +1003,7 @@ func (d *doc) resolvePronoun(pos int, pron string) speaker {
 				break
 			}
 			if h.speaker == Unnamed || (h.id != "" && d.ents[h.id].Kind != entity.KindPerson) {
-				return speaker{name: h.speaker, id: h.id, ok: true}
+				return speaker{name: h.speaker, id: h.id, ok: true, start: h.start, end: h.end}
 			}
 			return speaker{}
 		}
@@ -1005,7 +1045,7 @@ func (d *doc) resolvePronoun(pos int, pron string) speaker {
 			break
 		}
 		if h.id != "" && d.ents[h.id].Kind == entity.KindPerson && compatible(d.ents[h.id].Gender) {
-			return speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true}
+			return speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true, start: h.start, end: h.end}
 		}
 	}
 	// Most recent person mentioned outside quotes.
@@ -1018,7 +1058,7 @@ func (d *doc) resolvePronoun(pos int, pron string) speaker {
 		if !ok || e.Kind != entity.KindPerson || weak(e) || !compatible(e.Gender) || d.inQuote(m.Start) {
 			continue
 		}
-		return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+		return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true, start: m.Start, end: m.End}
 	}
 	return speaker{}
 }
@@ -1047,7 +1087,11 @@ func (d *doc) describedSubject(start, pos int) speaker {
 	for k := 1; k < len(words) && k <= 5; k++ {
 		w := strings.ToLower(strings.Trim(words[k], ",.;:"))
 		if personHeads[w] {
-			return speaker{name: strings.Trim(strings.Join(words[:k+1], " "), ",.;:"), ok: true}
+			name := strings.Trim(strings.Join(words[:k+1], " "), ",.;:")
+			if at := strings.Index(d.text[start:pos], name); at >= 0 {
+				return d.textSpeaker(start+at, start+at+len(name))
+			}
+			return speaker{name: name, ok: true}
 		}
 		if strings.ContainsAny(words[k], ",.;:") {
 			break
@@ -1153,6 +1197,7 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 			continue
 		}
 		q := Quote{Text: d.text[cStart:cEnd], Speaker: who.name, SpeakerID: who.id, Cue: cue, Start: cStart, End: cEnd, Sentence: si}
+		q.SpeakerText, q.SpeakerStart, q.SpeakerEnd = who.mention(d.text)
 		d.quotes = append(d.quotes, q)
 		d.remember(w.start, who, cue, si)
 		usedCue[k] = true
@@ -1356,7 +1401,7 @@ func (d *doc) sentenceSubject(s sentence.Span, compatible func(string) bool) spe
 		if !compatible(e.Gender) {
 			continue
 		}
-		return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+		return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true, start: m.Start, end: m.End}
 	}
 	return speaker{}
 }
@@ -1375,7 +1420,7 @@ func (d *doc) sentenceSpeaker(s sentence.Span, compatible func(string) bool) spe
 		next := strings.Fields(strings.ToLower(d.text[m.End:min(s.End, m.End+20)]))
 		if len(next) > 0 {
 			if part, ok := cues[strings.Trim(next[0], ",.;:")]; ok && !part {
-				return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+				return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true, start: m.Start, end: m.End}
 			}
 		}
 		// "said Hester", "noted NBC's Dante Chinni", "said 9/11 widow Terry
@@ -1385,7 +1430,7 @@ func (d *doc) sentenceSpeaker(s sentence.Span, compatible func(string) bool) spe
 		for j := len(prev) - 1; j >= 0 && j >= len(prev)-4; j-- {
 			w := strings.ToLower(strings.Trim(prev[j], ",.;:"))
 			if part, ok := cues[w]; ok && !part {
-				return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true}
+				return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true, start: m.Start, end: m.End}
 			}
 			r, _ := utf8.DecodeRuneInString(prev[j])
 			if strings.ContainsAny(prev[j], ",.;:\"“”") || (unicode.IsUpper(r) && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s")) ||

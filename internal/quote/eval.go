@@ -137,7 +137,11 @@ func EvaluateN(ctx context.Context, dir string, limit int) (Report, error) {
 		rep.AnnotationFiles++
 		var preds []predicted
 		for _, q := range f.quotes {
-			preds = append(preds, predicted{start: f.runeOf(q.Start), end: f.runeOf(q.End), speaker: q.Speaker, direct: q.Direct})
+			p := predicted{start: f.runeOf(q.Start), end: f.runeOf(q.End), speaker: q.Speaker, direct: q.Direct, srcStart: -1, srcEnd: -1}
+			if q.SpeakerText != "" && q.SpeakerStart >= 0 && q.SpeakerEnd > q.SpeakerStart {
+				p.srcStart, p.srcEnd = f.runeOf(q.SpeakerStart), f.runeOf(q.SpeakerEnd)
+			}
+			preds = append(preds, p)
 		}
 		var dp []predicted
 		for _, p := range preds {
@@ -165,6 +169,9 @@ type predicted struct {
 	start, end int // runes
 	speaker    string
 	direct     bool
+	// srcStart and srcEnd are the runes of the speaker's mention, -1 when
+	// none.
+	srcStart, srcEnd int
 }
 
 type seg struct{ start, end int }
@@ -173,6 +180,7 @@ type goldAttr struct {
 	content []seg
 	source  string // source text, or its referent for pronouns
 	raw     string // source text as annotated
+	srcSegs []seg  // source span, empty for pronoun and relative sources
 	hasSrc  bool
 	direct  bool
 }
@@ -200,7 +208,7 @@ func (t *tally) add(preds []predicted, gold []goldAttr) {
 			continue
 		}
 		t.goldMatched++
-		if speakerMatches(preds[best].speaker, g) {
+		if speakerMatches(preds[best].speaker, g) || pointsAtSource(preds[best], g) {
 			t.speakerRight++
 		}
 	}
@@ -371,6 +379,9 @@ func readAnn(path string, text []rune) ([]goldAttr, error) {
 			g.hasSrc = true
 			g.source = s.text
 			g.raw = s.text
+			if low := strings.ToLower(strings.TrimSpace(s.text)); !pronounSources[low] && !relativeSources[low] {
+				g.srcSegs = s.segs
+			}
 			if relativeSources[strings.ToLower(strings.TrimSpace(s.text))] && len(s.segs) > 0 {
 				// "Stevie Wonder, who joked …": the words the relative
 				// pronoun follows stand for it.
@@ -484,6 +495,23 @@ func speakerWords(s string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// pointsAtSource reports whether the predicted speaker's mention overlaps
+// the gold Source span: the system pointed at the annotated source, so it
+// names it whatever the surface words ("the Republican presidential nominee"
+// resolved to Trump). Pronoun and relative-pronoun Sources carry no span
+// here: for them the referent must be named (speakerMatches).
+func pointsAtSource(p predicted, g goldAttr) bool {
+	if !g.hasSrc || p.speaker == "" || p.srcStart < 0 || p.srcEnd <= p.srcStart {
+		return false
+	}
+	for _, s := range g.srcSegs {
+		if min(p.srcEnd, s.end) > max(p.srcStart, s.start) {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerMatches decides whether a predicted speaker names the gold source.

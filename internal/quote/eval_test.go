@@ -181,3 +181,26 @@ func TestInitials(t *testing.T) {
 		t.Error("International Monetary Fund should not match the World Bank")
 	}
 }
+
+func TestPointsAtSource(t *testing.T) {
+	gold := goldAttr{hasSrc: true, source: "the Republican presidential nominee", srcSegs: []seg{{10, 45}}}
+	tests := []struct {
+		name string
+		p    predicted
+		g    goldAttr
+		want bool
+	}{
+		{"mention overlaps the description", predicted{speaker: "Donald Trump", srcStart: 14, srcEnd: 45}, gold, true},
+		{"mention elsewhere", predicted{speaker: "Donald Trump", srcStart: 50, srcEnd: 62}, gold, false},
+		{"no mention", predicted{speaker: "Donald Trump", srcStart: -1, srcEnd: -1}, gold, false},
+		{"no speaker", predicted{srcStart: 14, srcEnd: 20}, gold, false},
+		{"pronoun source has no span", predicted{speaker: "Obama", srcStart: 10, srcEnd: 12}, goldAttr{hasSrc: true, source: "Trump", raw: "he"}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := pointsAtSource(tc.p, tc.g); got != tc.want {
+				t.Errorf("pointsAtSource = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -108,6 +108,7 @@ type said struct {
 	speaker, id, cue string
 	gender           string
 	sentence         int
+	start, end       int // the speaker's mention
 }
 
 func newDoc(text string, ents []entity.Entity, ms []entity.Mention) *doc {

@@ -373,6 +373,12 @@ func FuzzFind(f *testing.F) {
 			if q.Start < 0 || q.End > len(s) || q.Start > q.End {
 				t.Fatalf("quote offsets %d..%d out of range (len %d)", q.Start, q.End, len(s))
 			}
+			if q.SpeakerText == "" && (q.SpeakerStart != -1 || q.SpeakerEnd != -1) {
+				t.Fatalf("no speaker mention but offsets %d..%d", q.SpeakerStart, q.SpeakerEnd)
+			}
+			if q.SpeakerText != "" && (q.SpeakerStart < 0 || q.SpeakerEnd > len(s) || q.SpeakerStart >= q.SpeakerEnd || s[q.SpeakerStart:q.SpeakerEnd] != q.SpeakerText) {
+				t.Fatalf("speaker mention %q at %d..%d does not match the text", q.SpeakerText, q.SpeakerStart, q.SpeakerEnd)
+			}
 			if q.End-q.Start > MaxQuoteLen+8 && q.Direct {
 				t.Fatalf("direct quote of %d bytes exceeds the limit", q.End-q.Start)
 			}
@@ -403,6 +409,35 @@ func TestFindSpeakerGuards(t *testing.T) {
 			}
 			if q.Speaker != tc.speaker {
 				t.Errorf("speaker %q, want %q", q.Speaker, tc.speaker)
+			}
+		})
+	}
+}
+
+// TestSpeakerMention checks that each quote points at the mention of its
+// speaker in the text: a name, a description, a pronoun, an anonymous noun.
+func TestSpeakerMention(t *testing.T) {
+	tests := []struct {
+		name, in, quote, speaker, mention string
+	}{
+		{"name after the quote", `"We had a call," President Donald Trump said on Friday.`, "We had a call", "Donald Trump", "Donald Trump"},
+		{"pronoun points at the pronoun", "Vice President JD Vance spoke on Sunday. \"No, sanctions are not off the table,\" he said.", "No, sanctions", "JD Vance", "he"},
+		{"anonymous source", `"The talks are stalled," a senior official said.`, "talks are stalled", Unnamed, "official"},
+		{"describing phrase", `"The claim is false," the ruling said.`, "claim is false", "the ruling", "the ruling"},
+		{"split quote keeps the first part's mention", "\"A long answer,\" Vance said. \"Another one.\"", "Another one", "Vance", "Vance"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs, _ := find(tc.in)
+			q, ok := lookup(qs, tc.quote, true)
+			if !ok {
+				t.Fatalf("quote %q not found: %s", tc.quote, dump(qs))
+			}
+			if q.Speaker != tc.speaker || q.SpeakerText != tc.mention {
+				t.Errorf("speaker %q via %q, want %q via %q", q.Speaker, q.SpeakerText, tc.speaker, tc.mention)
+			}
+			if q.SpeakerText != "" && tc.in[q.SpeakerStart:q.SpeakerEnd] != q.SpeakerText {
+				t.Errorf("offsets %d..%d give %q, not %q", q.SpeakerStart, q.SpeakerEnd, tc.in[q.SpeakerStart:q.SpeakerEnd], q.SpeakerText)
 			}
 		})
 	}

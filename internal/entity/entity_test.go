@@ -384,3 +384,14 @@ func TestRegistryDisplayName(t *testing.T) {
 		})
 	}
 }
+
+func TestGivenNameGender(t *testing.T) {
+	tests := map[string]string{"Barack": "m", "Hillary": "f", "Sergey": "m", "Trump": "", "": ""}
+	for in, want := range tests {
+		t.Run(in, func(t *testing.T) {
+			if got := GivenNameGender(in); got != want {
+				t.Errorf("GivenNameGender(%q) = %q, want %q", in, got, want)
+			}
+		})
+	}
+}

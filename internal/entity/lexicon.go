@@ -184,3 +184,12 @@ func foldWord(w string) string {
 	}
 	return w
 }
+
+// GivenNameGender returns "m" or "f" when word is a given name of the
+// package's table that is nearly always that gender, else "".
+func GivenNameGender(word string) string {
+	if g, ok := givenNames[Fold(word)]; ok && (g.gender == "m" || g.gender == "f") {
+		return g.gender
+	}
+	return ""
+}

@@ -83,6 +83,26 @@ func Evaluate(ctx context.Context, dir string) (Report, error) {
 // EvaluateN is Evaluate on the first limit annotation files in name order
 // (all when limit <= 0).
 func EvaluateN(ctx context.Context, dir string, limit int) (Report, error) {
+	return EvaluateRange(ctx, dir, 0, limit)
+}
+
+// EvaluateRange is Evaluate on the annotation files from index from up to
+// (not including) to in name order; to <= 0 means to the end. It is how the
+// dev split is halved to check that a change generalizes.
+func EvaluateRange(ctx context.Context, dir string, from, to int) (Report, error) {
+	return evaluate(ctx, dir, from, to, nil)
+}
+
+// speakerCheck is one scored speaker, for reading errors one by one.
+type speakerCheck struct {
+	file           string
+	gold, goldRaw  string
+	pred, predText string
+	right, direct  bool
+	content        string
+}
+
+func evaluate(ctx context.Context, dir string, from, to int, onSpeaker func(speakerCheck)) (Report, error) {
 	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil {
 		return Report{}, fmt.Errorf("evaluate %s: %w", dir, err)
@@ -91,8 +111,11 @@ func EvaluateN(ctx context.Context, dir string, limit int) (Report, error) {
 		return Report{}, fmt.Errorf("evaluate %s: no attributions/*.ann files", dir)
 	}
 	sort.Strings(anns)
-	if limit > 0 && limit < len(anns) {
-		anns = anns[:limit]
+	if to > 0 && to < len(anns) {
+		anns = anns[:to]
+	}
+	if from > 0 {
+		anns = anns[min(from, len(anns)):]
 	}
 	var rep Report
 	var direct, all tally
@@ -155,8 +178,21 @@ func EvaluateN(ctx context.Context, dir string, limit int) (Report, error) {
 				dg = append(dg, g)
 			}
 		}
-		direct.add(dp, dg)
-		all.add(preds, gold)
+		var check func(predicted, goldAttr, bool)
+		if onSpeaker != nil {
+			check = func(p predicted, g goldAttr, right bool) {
+				c := speakerCheck{file: filepath.Base(ann), gold: g.source, goldRaw: g.raw, pred: p.speaker, right: right, direct: p.direct}
+				if p.srcStart >= 0 {
+					c.predText = string(f.runes[p.srcStart:p.srcEnd])
+				}
+				if len(g.content) > 0 {
+					c.content = string(f.runes[g.content[0].start:min(g.content[0].end, g.content[0].start+100)])
+				}
+				onSpeaker(c)
+			}
+		}
+		direct.add(dp, dg, nil)
+		all.add(preds, gold, check)
 	}
 	rep.GoldDirect, rep.PredictedDirect = direct.gold, direct.pred
 	rep.DetectionPrecision, rep.DetectionRecall, rep.DetectionF1, rep.SpeakerAccuracy = direct.scores()
@@ -189,7 +225,7 @@ type tally struct {
 	pred, predMatched, gold, goldMatched, speakerRight int
 }
 
-func (t *tally) add(preds []predicted, gold []goldAttr) {
+func (t *tally) add(preds []predicted, gold []goldAttr, check func(predicted, goldAttr, bool)) {
 	t.pred += len(preds)
 	t.gold += len(gold)
 	matchedPred := make([]bool, len(preds))
@@ -208,8 +244,12 @@ func (t *tally) add(preds []predicted, gold []goldAttr) {
 			continue
 		}
 		t.goldMatched++
-		if speakerMatches(preds[best].speaker, g) || pointsAtSource(preds[best], g) {
+		right := speakerMatches(preds[best].speaker, g) || pointsAtSource(preds[best], g)
+		if right {
 			t.speakerRight++
+		}
+		if check != nil {
+			check(preds[best], g, right)
 		}
 	}
 	for _, m := range matchedPred {
@@ -399,6 +439,11 @@ func readAnn(path string, text []rune) ([]goldAttr, error) {
 					if (pron == "he" || pron == "she" || pron == "him" || pron == "her" || pron == "his") && !personLike(n.text) {
 						continue
 					}
+					if want := pronounGender[pron]; want != "" {
+						if got := sourceGender(n.text); got != "" && got != want {
+							continue // "she" does not stand for "President Barack Obama"
+						}
+					}
 					g.source = n.text
 				}
 				if g.source == "" {
@@ -470,10 +515,56 @@ func personLike(src string) bool {
 	last := strings.Trim(words[len(words)-1], ".;:’'")
 	last = strings.TrimSuffix(strings.TrimSuffix(last, "’s"), "'s")
 	r, _ := utf8.DecodeRuneInString(last)
+	if orgHeads[strings.ToLower(last)] {
+		return false // "NBC News", "the Times"
+	}
 	if unicode.IsUpper(r) {
 		return true
 	}
 	return personNouns[strings.ToLower(last)]
+}
+
+// orgHeads end the names of organisations and publications, which "he" and
+// "she" do not stand for.
+var orgHeads = map[string]bool{"news": true, "times": true, "post": true, "journal": true, "press": true,
+	"committee": true, "campaign": true, "department": true, "agency": true, "council": true, "party": true,
+	"institute": true, "university": true, "group": true, "foundation": true, "network": true, "magazine": true,
+	"administration": true, "house": true, "office": true, "court": true, "commission": true, "association": true}
+
+// pronounGender is the gender a personal pronoun Source implies.
+var pronounGender = map[string]string{"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+// genderedWords show a source's gender when it names no known given name.
+var genderedWords = map[string]string{"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "man": "m", "woman": "f",
+	"mother": "f", "father": "m", "wife": "f", "husband": "m", "son": "m", "daughter": "f", "mom": "f", "dad": "m",
+	"spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f",
+	"sister": "f", "brother": "m", "widow": "f", "grandmother": "f", "grandfather": "m"}
+
+// sourceGender returns "m" or "f" when the head of an annotated source
+// (before any comma) shows it: an honorific, a gendered noun or a given
+// name of the entity package's table; else "".
+func sourceGender(src string) string {
+	if k := strings.IndexAny(src, ",("); k > 0 {
+		src = src[:k]
+	}
+	words := strings.Fields(src)
+	for _, w := range words {
+		if g := genderedWords[strings.ToLower(strings.Trim(w, ".;:’'"))]; g != "" {
+			return g // "Keith Lamont Scott's wife"
+		}
+	}
+	// A given name is a known one followed by another capitalised word
+	// ("President Barack Obama"; "Rakeyia Scott" is not a Scott).
+	for k := 0; k+1 < len(words); k++ {
+		r, _ := utf8.DecodeRuneInString(words[k])
+		r2, _ := utf8.DecodeRuneInString(words[k+1])
+		if unicode.IsUpper(r) && unicode.IsUpper(r2) {
+			if g := entity.GivenNameGender(words[k]); g != "" {
+				return g
+			}
+		}
+	}
+	return ""
 }
 
 // evalStop are words that do not identify a speaker.

@@ -903,8 +903,11 @@ func (d *doc) subject(ws []word, lo, hi int) speaker {
 			return speaker{name: h.speaker, id: h.id, gender: h.gender, ok: true, start: h.start, end: h.end}
 		}
 	}
+	if who := d.openingNP(ws, lo, hi); who.ok {
+		return who
+	}
 	for k := lo; k < hi; k++ {
-		if k > lo && prepositions[ws[k-1].lw] {
+		if k > lo && prepositions[ws[k-1].lw] || d.governed(ws, k, lo) {
 			continue
 		}
 		w := ws[k]
@@ -921,13 +924,70 @@ func (d *doc) subject(ws []word, lo, hi int) speaker {
 	// No person: an organisation standing as the subject ("the Security
 	// Council issued a statement calling …").
 	for k := lo; k < hi; k++ {
-		if w := ws[k]; !w.quoted && w.mention >= 0 && (k == lo || !prepositions[ws[k-1].lw]) {
+		if w := ws[k]; !w.quoted && w.mention >= 0 && (k == lo || !prepositions[ws[k-1].lw]) && !d.governed(ws, k, lo) {
 			if kind := d.kindOf(w.mention); kind == entity.KindOrganisation || kind == entity.KindCountry {
 				return d.fromMention(w.mention)
 			}
 		}
 	}
 	return d.leftNP(ws, lo, hi)
+}
+
+// governed reports whether word k lies in a mention that a preposition
+// governs ("the shooting of Keith Lamont Scott": Lamont and Scott too).
+func (d *doc) governed(ws []word, k, lo int) bool {
+	if ws[k].mention < 0 {
+		return false
+	}
+	ks := wordIndex(ws, d.ms[ws[k].mention].Start)
+	return ks > lo && ks < k && prepositions[ws[ks-1].lw]
+}
+
+// verbLike marks words that end a clause-opening noun phrase: auxiliaries
+// and common finite verbs.
+var verbLike = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
+	"had": true, "will": true, "would": true, "can": true, "could": true, "did": true, "do": true, "does": true,
+	"may": true, "might": true, "should": true, "must": true, "kept": true, "began": true, "took": true, "gave": true,
+	"made": true, "went": true, "came": true, "held": true, "stood": true, "ran": true}
+
+// openingNP returns the noun phrase opening a clause when it names no entity
+// and no pronoun, and a verb follows it ("Small groups of protesters
+// continued …, chanting"; "The letter, signed by …" is not one): a
+// document or a group can speak.
+func (d *doc) openingNP(ws []word, lo, hi int) speaker {
+	if lo >= hi || ws[lo].quoted || !unicode.IsUpper(firstRune(d.text[ws[lo].start:])) {
+		return speaker{}
+	}
+	if lo > 0 && !strings.ContainsAny(d.text[ws[lo-1].end:ws[lo].start], ".!?\n") {
+		return speaker{}
+	}
+	switch ws[lo].lw {
+	case "i", "we", "you", "it", "this", "that", "there", "here", "but", "and", "so", "then", "when", "while",
+		"if", "as", "after", "before", "since", "because", "although", "though", "yet", "still", "now", "also":
+		return speaker{}
+	}
+	if prepositions[ws[lo].lw] || adverb(ws[lo].lw) || functionWords[ws[lo].lw] && ws[lo].lw != "the" && ws[lo].lw != "a" && ws[lo].lw != "an" {
+		return speaker{}
+	}
+	for k := lo; k < hi && k < lo+7; k++ {
+		w := ws[k]
+		if w.quoted || w.mention >= 0 && d.kindOf(w.mention) == entity.KindPerson {
+			return speaker{}
+		}
+		if _, ok := pronouns[w.lw]; ok {
+			return speaker{}
+		}
+		if k > lo && strings.ContainsAny(d.text[ws[k-1].end:w.start], ",;:()\"“”—–") {
+			return speaker{}
+		}
+		if k >= lo+2 && !unicode.IsUpper(firstRune(d.text[w.start:])) && (verbLike[w.lw] || strings.HasSuffix(w.lw, "ed") && !prepositions[ws[k-1].lw]) {
+			if !personHeads[ws[k-1].lw] && ws[k-1].mention < 0 {
+				return d.textSpeaker(ws[lo].start, ws[k-1].end)
+			}
+			return speaker{}
+		}
+	}
+	return speaker{}
 }
 
 // phrase returns a short describing phrase before a cue ("the ruling", "The

@@ -399,6 +399,10 @@ func TestFindSpeakerGuards(t *testing.T) {
 			"Voters were asked. However, 63 percent said Hillary Clinton was \"justified\" in keeping quiet.", "justified", Unnamed},
 		{"a dash before a clause names nobody",
 			"Senate Minority Leader Harry Reid has been pounding Trump as a “con artist” ― just as he did with Mitt Romney in 2012.", "con artist", "Harry Reid"},
+		{"a group opening the clause speaks; a name governed by a preposition does not",
+			"Small groups of marchers continued to ask about the death of Ralph Edward Owens, while chanting, \"We want answers.\"", "We want answers", "Small groups of marchers"},
+		{"a document opening the clause speaks",
+			"The memo warned of delays, calling the plan \"unworkable in practice.\"", "unworkable", "The memo"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

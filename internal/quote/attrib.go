@@ -341,6 +341,9 @@ func (d *doc) attribute() {
 					cue = h.cue
 				}
 			}
+			if !who.ok {
+				who = d.introducedBy(ws, sp, startSent, para)
+			}
 			if cueAt >= 0 {
 				usedCue[cueAt] = true
 			}
@@ -363,6 +366,25 @@ func (d *doc) attribute() {
 		si++
 	}
 	sort.SliceStable(d.quotes, func(i, j int) bool { return d.quotes[i].Start < d.quotes[j].Start })
+}
+
+// introducedBy returns the person a quote opening its sentence follows on
+// from: the subject of the sentence before it in the same paragraph, when
+// that sentence is not itself a quote ("Sen. Bernie Sanders … identified
+// young voters' exhaustion … \"The younger people are …\"").
+func (d *doc) introducedBy(ws []word, sp span, si, para int) speaker {
+	if si <= 0 || si >= len(d.sents) || strings.TrimSpace(d.text[d.sents[si].Start:sp.start]) != "" {
+		return speaker{}
+	}
+	prev := d.sents[si-1]
+	if d.paraIndex(prev.Start) != para || d.allQuoted(prev) {
+		return speaker{}
+	}
+	who := d.subjectNP(ws, wordIndex(ws, prev.Start), wordIndex(ws, prev.End))
+	if !who.ok || who.id == "" || d.ents[who.id].Kind != entity.KindPerson {
+		return speaker{}
+	}
+	return who
 }
 
 func (d *doc) paraIndex(off int) int {
@@ -602,7 +624,7 @@ func (d *doc) subjectNP(ws []word, lo, hi int) speaker {
 		if w.quoted {
 			break
 		}
-		if k > lo && prepositions[ws[k-1].lw] {
+		if k > lo && prepositions[ws[k-1].lw] || d.governed(ws, k, lo) {
 			continue
 		}
 		if w.mention >= 0 {

@@ -401,6 +401,8 @@ func TestFindSpeakerGuards(t *testing.T) {
 			"Senate Minority Leader Harry Reid has been pounding Trump as a “con artist” ― just as he did with Mitt Romney in 2012.", "con artist", "Harry Reid"},
 		{"a group opening the clause speaks; a name governed by a preposition does not",
 			"Small groups of marchers continued to ask about the death of Ralph Edward Owens, while chanting, \"We want answers.\"", "We want answers", "Small groups of marchers"},
+		{"a quote opening its sentence follows on from the person the sentence before is about",
+			"On Sunday, Sen. Bernie Sanders (Vt.), who lost the primaries, named exhaustion with bigotry as a reason to vote. \"The younger people are sick and tired of discrimination.\"", "younger people", "Bernie Sanders"},
 		{"a document opening the clause speaks",
 			"The memo warned of delays, calling the plan \"unworkable in practice.\"", "unworkable", "The memo"},
 	}

@@ -779,20 +779,34 @@ func (d *doc) appositiveSource(ws []word, lo, hi int) (speaker, bool) {
 	if hi <= lo || hi >= len(ws) || !strings.Contains(d.text[ws[hi-1].end:ws[hi].start], ",") {
 		return speaker{}, false
 	}
-	for j := hi - 1; j > lo && hi-j <= 10; j-- {
+	// The first comma back may follow any name; further ones (a long or
+	// several-part appositive: "Donna Sampson Rawlings, 59, of Ashton, Md.,
+	// who watched …, said") only a person's. The window is long enough for
+	// "President Obama, dedicating the National Museum of African American
+	// History and Culture on Saturday, said".
+	first := true
+	for j := hi - 1; j > lo && hi-j <= 24; j-- {
 		if ws[j].quoted {
 			return speaker{}, false
 		}
 		gap := d.text[ws[j-1].end:ws[j].start]
-		if strings.ContainsAny(gap, ".;:!?\"“”") {
+		if strings.ContainsAny(gap, ";:!?\"“”") || strings.Contains(gap, ".") && !strings.HasSuffix(d.text[ws[j-1].start:ws[j-1].end], ".") && !strings.Contains(gap, ".,") {
 			return speaker{}, false
 		}
 		if !strings.Contains(gap, ",") {
+			if first && hi-j > 16 {
+				return speaker{}, false
+			}
 			continue
 		}
+		wasFirst := first
+		first = false
 		p := ws[j-1]
-		if p.mention < 0 || p.quoted {
-			return speaker{}, false
+		if p.mention < 0 || p.quoted || !wasFirst && d.kindOf(p.mention) != entity.KindPerson {
+			if wasFirst && p.mention >= 0 {
+				return speaker{}, false
+			}
+			continue
 		}
 		if e, ok := d.ents[d.ms[p.mention].EntityID]; ok && weak(e) {
 			return speaker{}, false

@@ -403,6 +403,10 @@ func TestFindSpeakerGuards(t *testing.T) {
 			"Small groups of marchers continued to ask about the death of Ralph Edward Owens, while chanting, \"We want answers.\"", "We want answers", "Small groups of marchers"},
 		{"a quote opening its sentence follows on from the person the sentence before is about",
 			"On Sunday, Sen. Bernie Sanders (Vt.), who lost the primaries, named exhaustion with bigotry as a reason to vote. \"The younger people are sick and tired of discrimination.\"", "younger people", "Bernie Sanders"},
+		{"a long appositive between the name and the cue",
+			"WASHINGTON -- President Obama, dedicating the National Museum of African American History and Culture on Saturday, said it would tell ''a story of hope.''", "story of hope", "Obama"},
+		{"an appositive of several parts",
+			"Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen on the Mall, said it brought back ''all the people who weren't here.''", "all the people", "Donna Sampson Rawlings"},
 		{"a document opening the clause speaks",
 			"The memo warned of delays, calling the plan \"unworkable in practice.\"", "unworkable", "The memo"},
 	}

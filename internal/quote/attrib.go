@@ -532,6 +532,17 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 				}
 			}
 		}
+		if ws[k].lw == "put" && k+1 < len(ws) && ws[k+1].lw == "it" {
+			// "as The New Yorker put it in a lengthy expose, “the operator.”"
+			for a := k - 1; a >= wordIndex(ws, ss) && a >= k-6; a-- {
+				if ws[a].lw == "as" {
+					if who := d.leftNP(ws, a+1, k); who.ok {
+						return who, "put it", k
+					}
+					break
+				}
+			}
+		}
 		part, isCue := cues[ws[k].lw]
 		if !isCue {
 			continue
@@ -619,6 +630,31 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 // person, organisation or pronoun not governed by a preposition, else a
 // short phrase opening the sentence ("The piece").
 func (d *doc) subjectNP(ws []word, lo, hi int) speaker {
+	if who := d.subjectFrom(ws, lo, hi); who.ok {
+		return who
+	}
+	// "With Democratic leaders increasingly worried about …, President
+	// Obama is rolling out …": past an opening adverbial clause.
+	if lo < hi && (prepositions[ws[lo].lw] || openers[ws[lo].lw]) {
+		for k := lo + 1; k < hi && k < lo+30; k++ {
+			if ws[k].quoted {
+				break
+			}
+			if strings.Contains(d.text[ws[k-1].end:ws[k].start], ",") {
+				return d.subjectFrom(ws, k, hi)
+			}
+		}
+	}
+	return speaker{}
+}
+
+// openers open an adverbial clause before a sentence's subject.
+var openers = map[string]bool{"after": true, "as": true, "while": true, "although": true, "though": true,
+	"when": true, "despite": true, "since": true, "because": true, "before": true, "following": true,
+	"during": true, "unlike": true, "if": true, "once": true}
+
+// subjectFrom is subjectNP without looking past an opening clause.
+func (d *doc) subjectFrom(ws []word, lo, hi int) speaker {
 	for k := lo; k < hi && k < lo+12; k++ {
 		w := ws[k]
 		if w.quoted {

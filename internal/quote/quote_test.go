@@ -407,6 +407,10 @@ func TestFindSpeakerGuards(t *testing.T) {
 			"WASHINGTON -- President Obama, dedicating the National Museum of African American History and Culture on Saturday, said it would tell ''a story of hope.''", "story of hope", "Obama"},
 		{"an appositive of several parts",
 			"Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen on the Mall, said it brought back ''all the people who weren't here.''", "all the people", "Donna Sampson Rawlings"},
+		{"the subject after an opening adverbial clause",
+			"With party leaders increasingly worried about a lack of passion for Hillary Clinton among young voters, President Obama is rolling out a new message: \"It's about me.\"", "about me", "Obama"},
+		{"as X put it",
+			"He has not escaped being seen, as The New Yorker put it in a lengthy expose, “the operator.”", "the operator", "The New Yorker"},
 		{"a document opening the clause speaks",
 			"The memo warned of delays, calling the plan \"unworkable in practice.\"", "unworkable", "The memo"},
 	}

@@ -454,6 +454,17 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 			window = 24
 		}
 	}
+	if afterOK && after < len(ws) && ws[after].lw == "as" {
+		// `," as a Homeland Security memo put it.`
+		for k := after + 2; k < len(ws) && k <= after+7 && ws[k].start < se && !ws[k].quoted; k++ {
+			if ws[k].lw == "put" && k+1 < len(ws) && ws[k+1].lw == "it" {
+				if who := d.leftNP(ws, after+1, k); who.ok {
+					return who, "put it", k
+				}
+				break
+			}
+		}
+	}
 	if afterOK {
 		for k := after; k < len(ws) && k < after+window && ws[k].start < se && !ws[k].quoted; k++ {
 			part, isCue := cues[ws[k].lw]
@@ -475,7 +486,7 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 				// said`: the name the appositive hangs on is the source.
 				return d.fromMention(ws[after].mention), d.text[ws[k].start:ws[k].end], k
 			}
-			if slices.ContainsFunc(between, func(w word) bool { return w.lw == "and" || w.lw == "but" || w.lw == "to" }) {
+			if slices.ContainsFunc(between, func(w word) bool { return w.lw == "and" || w.lw == "but" || w.lw == "to" || subordinators[w.lw] }) {
 				break // `" to the test and warned North Korea`: another clause
 			}
 			if k > after {
@@ -556,7 +567,10 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 		lo := wordIndex(ws, ss)
 		var who speaker
 		coordinated := k > lo && (ws[k-1].lw == "and" || ws[k-1].lw == "but" || ws[k-1].lw == "then" || ws[k-1].lw == "also" || ws[k-1].lw == "later")
-		if part || coordinated {
+		if part && k > lo && ws[k-1].mention >= 0 && d.kindOf(ws[k-1].mention) == entity.KindPerson && !strings.ContainsAny(d.text[ws[k-1].end:ws[k].start], ",;:") {
+			// "footage of Trump saying …": the name the participle hangs on.
+			who = d.fromMention(ws[k-1].mention)
+		} else if part || coordinated {
 			// "…, stating …" and "… and said …" take the clause's subject.
 			who = d.subject(ws, lo, k)
 		} else {
@@ -647,6 +661,11 @@ func (d *doc) subjectNP(ws []word, lo, hi int) speaker {
 	}
 	return speaker{}
 }
+
+// subordinators open a clause of their own after a quote (`," when
+// Clinton blasted him`): a cue past one is not the quote's.
+var subordinators = map[string]bool{"when": true, "while": true, "because": true, "after": true, "before": true,
+	"until": true, "since": true, "whereas": true}
 
 // openers open an adverbial clause before a sentence's subject.
 var openers = map[string]bool{"after": true, "as": true, "while": true, "although": true, "though": true,
@@ -1075,7 +1094,7 @@ func (d *doc) phrase(ws []word, lo, hi int) speaker {
 		switch ws[k].lw {
 		case "that", "who", "which", "what", "when", "where", "while", "as", "if", "it":
 			return speaker{}
-		case "the", "a", "an", "this", "my", "his", "her", "their", "our":
+		case "the", "a", "an", "this", "my", "his", "her", "their", "our", "one":
 			start = k
 		default:
 			// A possessive name opens a description too: "Obama's former

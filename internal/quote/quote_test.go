@@ -411,6 +411,12 @@ func TestFindSpeakerGuards(t *testing.T) {
 			"With party leaders increasingly worried about a lack of passion for Hillary Clinton among young voters, President Obama is rolling out a new message: \"It's about me.\"", "about me", "Obama"},
 		{"as X put it",
 			"He has not escaped being seen, as The New Yorker put it in a lengthy expose, “the operator.”", "the operator", "The New Yorker"},
+		{"as X put it, after the quote",
+			"The main requirement is a \"lawful source of investment income,\" as a Homeland Security memo put it.", "lawful source", "a Homeland Security memo"},
+		{"a quantified description before the cue",
+			"At a forum in Virginia on Monday, one questioner claimed that the “forces of political correctness” were harming the military.", "forces of political", "one questioner"},
+		{"the name a participle hangs on; a cue past a subordinator is another clause's",
+			"The spot ends with footage of Donald Trump saying during the debate, “That makes me smart,” when Hillary Clinton blasted him.", "makes me smart", "Donald Trump"},
 		{"a document opening the clause speaks",
 			"The memo warned of delays, calling the plan \"unworkable in practice.\"", "unworkable", "The memo"},
 	}

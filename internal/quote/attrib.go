@@ -1288,6 +1288,22 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 	lo, hi := wordIndex(ws, s.Start), wordIndex(ws, s.End)
 	for k := lo; k < hi; k++ {
 		w := ws[k]
+		if n := objectCue(ws, k, hi); n > 0 && !w.quoted && !usedCue[k] && hi-(k+n) >= 3 && !ws[k+n].quoted {
+			// "Clinton called for a special meeting", "Pence cited …".
+			who := d.leftNP(ws, lo, k)
+			if who.ok && (who.id != "" || who.name == Unnamed) && (k == lo || !strings.ContainsAny(d.text[ws[k-1].end:w.start], ",;:")) {
+				cStart, cEnd := trimSpan(d.text, ws[k+n].start, s.End)
+				if cEnd-cStart >= 12 && d.quotedShare(cStart, cEnd) <= 0.5 {
+					cue := d.text[w.start:ws[k+n-1].end]
+					q := Quote{Text: d.text[cStart:cEnd], Speaker: who.name, SpeakerID: who.id, Cue: cue, Start: cStart, End: cEnd, Sentence: si}
+					q.SpeakerText, q.SpeakerStart, q.SpeakerEnd = who.mention(d.text)
+					d.quotes = append(d.quotes, q)
+					d.remember(w.start, who, cue, si)
+					usedCue[k] = true
+				}
+			}
+			continue
+		}
 		thatOnly, ok := indirectCues[w.lw]
 		if w.quoted || usedCue[k] || !ok {
 			continue
@@ -1336,6 +1352,10 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 				cStart, cEnd = s.Start, s.Start+strings.LastIndexByte(before, ',')
 			case tail > 3 && w.lw != "told" && w.lw != "tells" && (clauseStart(ws[k+1].lw) || d.capitalisedWord(ws[k+1])):
 				cStart, cEnd = ws[k+1].start, s.End
+			case tail > 4 && sayVerbs[w.lw] && bareClause(ws, k+1, hi):
+				// "Pence says too much is made of Trump's tweets": a clause
+				// without "that" opening with any noun phrase.
+				cStart, cEnd = ws[k+1].start, s.End
 			default:
 				continue
 			}
@@ -1353,6 +1373,56 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 		d.remember(w.start, who, cue, si)
 		usedCue[k] = true
 	}
+}
+
+// objectCue returns the length in words of a cue at k that reports its
+// object rather than a clause ("called for", "cited", "urged"), or 0.
+func objectCue(ws []word, k, hi int) int {
+	switch ws[k].lw {
+	case "called", "calls", "call", "calling":
+		if k+1 < hi && ws[k+1].lw == "for" && ws[k].lw != "calling" {
+			return 2
+		}
+		if k+1 < hi && ws[k].lw == "called" && !prepositions[ws[k+1].lw] && ws[k+1].lw != "off" && ws[k+1].lw != "up" && ws[k+1].lw != "back" {
+			return 1 // "Clinton called Trump's plan a tax cut for the rich"
+		}
+	case "described", "describes", "attacked", "attacks", "questioned", "questions", "mentioned", "pledged", "pledges":
+		return 1
+	case "cited", "cites", "urged", "urges", "echoed", "echoes", "demanded", "demands", "praised", "criticized", "denounced", "condemned":
+		return 1
+	}
+	return 0
+}
+
+// sayVerbs take a reported clause without "that".
+var sayVerbs = map[string]bool{"say": true, "says": true, "said": true}
+
+// finiteVerbs mark the verb of a reported clause.
+var finiteVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
+	"had": true, "will": true, "would": true, "can": true, "could": true, "should": true, "must": true, "may": true,
+	"might": true, "did": true, "does": true, "do": true, "won't": true, "isn't": true, "wasn't": true}
+
+// bareClause reports whether the words from lo look like a clause: they open
+// with a word that is no preposition, adverb, "to" or conjunction, and a
+// finite verb follows within six words, with no punctuation before it.
+func bareClause(ws []word, lo, hi int) bool {
+	if lo >= hi {
+		return false
+	}
+	switch first := ws[lo].lw; {
+	case prepositions[first], adverb(first), first == "to", first == "and", first == "but", first == "or",
+		first == "that", first == "what", first == "so", first == "as", first == "when", first == "if":
+		return false
+	}
+	for j := lo + 1; j < hi && j <= lo+6; j++ {
+		if ws[j].quoted {
+			return false
+		}
+		if finiteVerbs[ws[j].lw] {
+			return true
+		}
+	}
+	return false
 }
 
 // beliefVerbs report a clause even without "that" ("he thinks the

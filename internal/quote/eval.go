@@ -99,7 +99,8 @@ type speakerCheck struct {
 	gold, goldRaw  string
 	pred, predText string
 	right, direct  bool
-	content        string
+	matched        bool // a prediction matched the gold attribution
+	cue, content   string
 }
 
 func evaluate(ctx context.Context, dir string, from, to int, onSpeaker func(speakerCheck)) (Report, error) {
@@ -181,7 +182,7 @@ func evaluate(ctx context.Context, dir string, from, to int, onSpeaker func(spea
 		var check func(predicted, goldAttr, bool)
 		if onSpeaker != nil {
 			check = func(p predicted, g goldAttr, right bool) {
-				c := speakerCheck{file: filepath.Base(ann), gold: g.source, goldRaw: g.raw, pred: p.speaker, right: right, direct: p.direct}
+				c := speakerCheck{file: filepath.Base(ann), gold: g.source, goldRaw: g.raw, pred: p.speaker, right: right, direct: g.direct, matched: p.end > p.start, cue: g.cue}
 				if p.srcStart >= 0 {
 					c.predText = string(f.runes[p.srcStart:p.srcEnd])
 				}
@@ -216,6 +217,7 @@ type goldAttr struct {
 	content []seg
 	source  string // source text, or its referent for pronouns
 	raw     string // source text as annotated
+	cue     string // cue text as annotated
 	srcSegs []seg  // source span, empty for pronoun and relative sources
 	hasSrc  bool
 	direct  bool
@@ -241,6 +243,9 @@ func (t *tally) add(preds []predicted, gold []goldAttr, check func(predicted, go
 			}
 		}
 		if best < 0 {
+			if check != nil {
+				check(predicted{srcStart: -1, srcEnd: -1}, g, false)
+			}
 			continue
 		}
 		t.goldMatched++
@@ -338,7 +343,7 @@ func readAnn(path string, text []rune) ([]goldAttr, error) {
 		text string
 	}
 	ts := map[string]tspan{}
-	var events [][2]string // content id, source id
+	var events [][3]string // content id, source id, cue id
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	line := 0
@@ -373,7 +378,7 @@ func readAnn(path string, text []rune) ([]goldAttr, error) {
 			}
 			ts[fields[0]] = tspan{typ: sp[0], segs: segs, text: text}
 		case strings.HasPrefix(fields[0], "E"):
-			var content, source string
+			var content, source, cue string
 			for _, arg := range strings.Fields(fields[1]) {
 				k, v, ok := strings.Cut(arg, ":")
 				if !ok {
@@ -384,10 +389,12 @@ func readAnn(path string, text []rune) ([]goldAttr, error) {
 					content = v
 				case "Source":
 					source = v
+				case "Cue":
+					cue = v
 				}
 			}
 			if content != "" {
-				events = append(events, [2]string{content, source})
+				events = append(events, [3]string{content, source, cue})
 			}
 		}
 	}
@@ -415,6 +422,9 @@ func readAnn(path string, text []rune) ([]goldAttr, error) {
 			return nil, fmt.Errorf("evaluate: %s: event refers to unknown span %s", path, ev[0])
 		}
 		g := goldAttr{content: c.segs, direct: strings.ContainsAny(c.text, directMarks) || strings.Contains(c.text, "''")}
+		if cu, ok := ts[ev[2]]; ok {
+			g.cue = cu.text
+		}
 		if s, ok := ts[ev[1]]; ok {
 			g.hasSrc = true
 			g.source = s.text

@@ -107,6 +107,21 @@ func TestFind(t *testing.T) {
 			want: []want{{"He just wants this over", Unnamed, "said", true}},
 		},
 		{
+			name: "indirect speech, clause without that opening with a noun phrase",
+			in:   "Vice President Mike Pence says too much is made of the candidate's late-night posts.",
+			want: []want{{"too much is made", "Mike Pence", "says", false}},
+		},
+		{
+			name: "object of a call, not a clause",
+			in:   "Former DNC chairman Donald Fowler called for a special meeting to vote on a replacement nominee.",
+			want: []want{{"a special meeting to vote", "Donald Fowler", "called for", false}},
+		},
+		{
+			name: "what X called something",
+			in:   "Senator Elizabeth Warren called the bank's practices a massive fraud on its own customers.",
+			want: []want{{"the bank's practices a massive fraud", "Elizabeth Warren", "called", false}},
+		},
+		{
 			name: "anonymous sources, indirect",
 			in:   "Trump has privately complained that his diplomacy produced nothing, some officials close to the White House told the magazine.",
 			want: []want{{"Trump has privately complained", Unnamed, "told", false}},
@@ -367,6 +382,8 @@ func FuzzFind(f *testing.F) {
 	f.Add("\"WALLACE: question?\n\n\"PENCE: answer.\n\n\"(CROSSTALK.)")
 	f.Add("According to two U.S. officials, the meeting was useful.")
 	f.Add("<tweet id=\"1\">\"x\"</tweet> ― Name")
+	f.Add("a \"lawful source,\" as a memo put it. Pence says too much is made of it; Fowler called for a vote.")
+	f.Add("Rawlings, 59, of Ashton, Md., who watched, said ''all.'' With X worried, Y is out: \"me.\"")
 	f.Fuzz(func(t *testing.T, s string) {
 		qs, probs := find(s)
 		for _, q := range qs {

@@ -1304,6 +1304,26 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 			}
 			continue
 		}
+		if w.lw == "quoted" && k+3 < hi && ws[k+1].lw == "as" && (ws[k+2].lw == "saying" || ws[k+2].lw == "telling") && !w.quoted && !usedCue[k] {
+			// "Sanders was quoted as saying the program had failed".
+			if who := d.leftNP(ws, lo, k); who.ok && (who.id != "" || who.name == Unnamed) {
+				start := k + 3
+				if ws[start].lw == "that" {
+					start++
+				}
+				if start < hi {
+					cStart, cEnd := trimSpan(d.text, ws[start].start, s.End)
+					if cEnd-cStart >= 12 && d.quotedShare(cStart, cEnd) <= 0.5 {
+						q := Quote{Text: d.text[cStart:cEnd], Speaker: who.name, SpeakerID: who.id, Cue: "quoted as saying", Start: cStart, End: cEnd, Sentence: si}
+						q.SpeakerText, q.SpeakerStart, q.SpeakerEnd = who.mention(d.text)
+						d.quotes = append(d.quotes, q)
+						d.remember(w.start, who, q.Cue, si)
+						usedCue[k] = true
+					}
+				}
+			}
+			continue
+		}
 		thatOnly, ok := indirectCues[w.lw]
 		if w.quoted || usedCue[k] || !ok {
 			continue
@@ -1352,6 +1372,10 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 				cStart, cEnd = s.Start, s.Start+strings.LastIndexByte(before, ',')
 			case tail > 3 && w.lw != "told" && w.lw != "tells" && (clauseStart(ws[k+1].lw) || d.capitalisedWord(ws[k+1])):
 				cStart, cEnd = ws[k+1].start, s.End
+			case (w.lw == "told" || w.lw == "tells") && d.toldClause(ws, k, hi) > 0:
+				// "Trump told Putin the sanctions would stay": the object,
+				// then the clause.
+				cStart, cEnd = ws[d.toldClause(ws, k, hi)].start, s.End
 			case tail > 4 && sayVerbs[w.lw] && bareClause(ws, k+1, hi):
 				// "Pence says too much is made of Trump's tweets": a clause
 				// without "that" opening with any noun phrase.
@@ -1390,6 +1414,41 @@ func objectCue(ws []word, k, hi int) int {
 		return 1
 	case "cited", "cites", "urged", "urges", "echoed", "echoes", "demanded", "demands", "praised", "criticized", "denounced", "condemned":
 		return 1
+	}
+	return 0
+}
+
+// toldObjects are listeners named without an entity ("told reporters").
+var toldObjects = map[string]bool{"him": true, "her": true, "them": true, "us": true, "me": true, "reporters": true,
+	"journalists": true, "supporters": true, "voters": true, "lawmakers": true, "colleagues": true, "listeners": true,
+	"viewers": true, "students": true, "aides": true, "officials": true}
+
+// toldClause returns the index of the word opening the clause after "told
+// <listener>" at k, or 0 when no clause follows a listener.
+func (d *doc) toldClause(ws []word, k, hi int) int {
+	j := k + 1
+	if j >= hi || ws[j].quoted {
+		return 0
+	}
+	switch {
+	case ws[j].mention >= 0:
+		m := ws[j].mention
+		for j < hi && ws[j].mention == m {
+			j++
+		}
+	case toldObjects[ws[j].lw]:
+		j++
+	default:
+		return 0
+	}
+	if j >= hi || hi-j < 4 || strings.ContainsAny(d.text[ws[j-1].end:ws[j].start], ",;:") {
+		return 0
+	}
+	if ws[j].lw == "that" {
+		return 0 // thatWithin has it
+	}
+	if clauseStart(ws[j].lw) && ws[j].lw != "a" && ws[j].lw != "an" || bareClause(ws, j, hi) {
+		return j
 	}
 	return 0
 }

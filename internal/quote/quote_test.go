@@ -122,6 +122,16 @@ func TestFind(t *testing.T) {
 			want: []want{{"the bank's practices a massive fraud", "Elizabeth Warren", "called", false}},
 		},
 		{
+			name: "X told Y a clause: the speaker is X",
+			in:   "President Donald Trump told Vladimir Putin the sanctions would stay in place for now.",
+			want: []want{{"the sanctions would stay", "Donald Trump", "told", false}},
+		},
+		{
+			name: "passive: was quoted as saying",
+			in:   "Senator Bernie Sanders was quoted as saying the program had failed working families.",
+			want: []want{{"the program had failed", "Bernie Sanders", "quoted as saying", false}},
+		},
+		{
 			name: "anonymous sources, indirect",
 			in:   "Trump has privately complained that his diplomacy produced nothing, some officials close to the White House told the magazine.",
 			want: []want{{"Trump has privately complained", Unnamed, "told", false}},
@@ -383,6 +393,7 @@ func FuzzFind(f *testing.F) {
 	f.Add("According to two U.S. officials, the meeting was useful.")
 	f.Add("<tweet id=\"1\">\"x\"</tweet> ― Name")
 	f.Add("a \"lawful source,\" as a memo put it. Pence says too much is made of it; Fowler called for a vote.")
+	f.Add("Trump told Putin the sanctions would stay. Sanders was quoted as saying it had failed.")
 	f.Add("Rawlings, 59, of Ashton, Md., who watched, said ''all.'' With X worried, Y is out: \"me.\"")
 	f.Fuzz(func(t *testing.T, s string) {
 		qs, probs := find(s)

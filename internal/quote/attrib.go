@@ -1057,7 +1057,8 @@ func (d *doc) openingNP(ws []word, lo, hi int) speaker {
 		"if", "as", "after", "before", "since", "because", "although", "though", "yet", "still", "now", "also":
 		return speaker{}
 	}
-	if prepositions[ws[lo].lw] || adverb(ws[lo].lw) || functionWords[ws[lo].lw] && ws[lo].lw != "the" && ws[lo].lw != "a" && ws[lo].lw != "an" {
+	if prepositions[ws[lo].lw] || openers[ws[lo].lw] || strings.HasSuffix(ws[lo].lw, "ing") || adverb(ws[lo].lw) ||
+		functionWords[ws[lo].lw] && ws[lo].lw != "the" && ws[lo].lw != "a" && ws[lo].lw != "an" {
 		return speaker{}
 	}
 	for k := lo; k < hi && k < lo+7; k++ {
@@ -1112,8 +1113,8 @@ func (d *doc) phrase(ws []word, lo, hi int) speaker {
 	for hi > start+1 && (adverb(ws[hi-1].lw) || prepositions[ws[hi-1].lw]) {
 		hi--
 	}
-	if start < 0 || hi-start < 2 {
-		return speaker{}
+	if start < 0 || hi-start < 2 || strings.Trim(ws[start+1].lw, "0123456789.,%") == "" {
+		return speaker{} // "a 3 to 1 margin" is no source
 	}
 	if start > 0 && prepositions[ws[start-1].lw] && !strings.ContainsAny(d.text[ws[start-1].end:ws[start].start], ",.;:") {
 		return speaker{}

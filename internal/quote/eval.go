@@ -100,6 +100,7 @@ type speakerCheck struct {
 	pred, predText string
 	right, direct  bool
 	matched        bool // a prediction matched the gold attribution
+	directTally    bool // scored in the direct-quote tally (else all)
 	cue, content   string
 }
 
@@ -179,10 +180,10 @@ func evaluate(ctx context.Context, dir string, from, to int, onSpeaker func(spea
 				dg = append(dg, g)
 			}
 		}
-		var check func(predicted, goldAttr, bool)
+		var check, checkDirect func(predicted, goldAttr, bool)
 		if onSpeaker != nil {
-			check = func(p predicted, g goldAttr, right bool) {
-				c := speakerCheck{file: filepath.Base(ann), gold: g.source, goldRaw: g.raw, pred: p.speaker, right: right, direct: g.direct, matched: p.end > p.start, cue: g.cue}
+			report := func(p predicted, g goldAttr, right, directTally bool) {
+				c := speakerCheck{file: filepath.Base(ann), gold: g.source, goldRaw: g.raw, pred: p.speaker, right: right, direct: g.direct, matched: p.end > p.start, cue: g.cue, directTally: directTally}
 				if p.srcStart >= 0 {
 					c.predText = string(f.runes[p.srcStart:p.srcEnd])
 				}
@@ -191,8 +192,10 @@ func evaluate(ctx context.Context, dir string, from, to int, onSpeaker func(spea
 				}
 				onSpeaker(c)
 			}
+			check = func(p predicted, g goldAttr, right bool) { report(p, g, right, false) }
+			checkDirect = func(p predicted, g goldAttr, right bool) { report(p, g, right, true) }
 		}
-		direct.add(dp, dg, nil)
+		direct.add(dp, dg, checkDirect)
 		all.add(preds, gold, check)
 	}
 	rep.GoldDirect, rep.PredictedDirect = direct.gold, direct.pred

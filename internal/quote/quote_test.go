@@ -445,6 +445,8 @@ func TestFindSpeakerGuards(t *testing.T) {
 			"At a forum in Virginia on Monday, one questioner claimed that the “forces of political correctness” were harming the military.", "forces of political", "one questioner"},
 		{"the name a participle hangs on; a cue past a subordinator is another clause's",
 			"The spot ends with footage of Donald Trump saying during the debate, “That makes me smart,” when Hillary Clinton blasted him.", "makes me smart", "Donald Trump"},
+		{"an opening participle phrase is no source",
+			"Following a swiftly called, late-afternoon meeting, the Security Council issued a statement calling the test \"a clear violation\" of its resolutions.", "clear violation", "U.N. Security Council"},
 		{"a document opening the clause speaks",
 			"The memo warned of delays, calling the plan \"unworkable in practice.\"", "unworkable", "The memo"},
 	}

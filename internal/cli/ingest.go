@@ -46,7 +46,9 @@ Inputs:
   .jsonl .ndjson  one article a line: {"url","title","text" or "html","published","outlet"}
   .json           one article as news-please JSON (maintext/text, title, url, source_domain, date_publish)
   .sgm            Reuters-21578 SGML
-  directory       every file of those kinds inside it, recursively
+  .rss .atom .rdf a saved feed: every item that carries its full text (items with
+  .xml            only a summary are left for 'parallax poll', which fetches their pages)
+  directory       every file of those kinds inside it, recursively (.xml only when named)
   http(s) URL     an article page, fetched (private addresses refused unless --allow-private)
 
 Article IDs are derived from the cleaned text, so ingesting the same input

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
 func TestKindOf(t *testing.T) {
@@ -24,6 +26,9 @@ func TestKindOf(t *testing.T) {
 		{"article.json", KindNewsPlease, false},
 		{"items.ndjson.gz", KindJSONL, false},
 		{"reut2-000.sgm", KindReuters, false},
+		{"world.rss", KindFeed, false},
+		{"news.atom", KindFeed, false},
+		{"feed.xml", KindFeed, false},
 		{"https://example.org/news/1", KindURL, false},
 		{"http://example.org", KindURL, false},
 		{"ftp://example.org/a.txt", KindText, false}, // not a URL we fetch: a file name
@@ -56,6 +61,8 @@ func TestExpand(t *testing.T) {
 	write("a.html", "<p>a</p>")
 	write("sub/c.jsonl", "{}")
 	write("sub/image.png", "x")
+	write("sub/e.rss", "<rss/>")
+	write("sub/sitemap.xml", "<urlset/>") // any XML may sit in a folder: not read as a feed
 	write(".hidden/d.txt", "d")
 	write(".e.txt", "e")
 
@@ -68,7 +75,7 @@ func TestExpand(t *testing.T) {
 		}
 		names = append(names, rel+"="+in.Kind.String())
 	}
-	want := "a.html=html b.txt=text sub/c.jsonl=jsonl https://example.org/x=url"
+	want := "a.html=html b.txt=text sub/c.jsonl=jsonl sub/e.rss=feed https://example.org/x=url"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("inputs = %s\nwant     %s", got, want)
 	}
@@ -232,5 +239,59 @@ func TestParseNewsPlease(t *testing.T) {
 	d, _ := ParseNewsPlease([]byte(tests[0].json), "x.json")
 	if d.Outlet != "example.org" || d.Published != "2017-09-15 10:00:00" || d.URL != "http://example.org/a" {
 		t.Errorf("fields lost: %+v", d)
+	}
+}
+
+func TestReadFeedFile(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		titles  []string
+		outlet  string
+		wantErr error
+	}{
+		// Written for this test: one item with its full text, one with a
+		// summary only (left out: its page is for poll to fetch).
+		{"full text and summary", "testdata/feed-mixed.rss", []string{"Talks resume in Geneva"}, "Example Wire", nil},
+		{"summaries only", "testdata/feed-summaries.atom", nil, "", ErrSummariesOnly},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, _, err := collect(t, &Reader{}, Input{Name: tc.in, Kind: KindFeed})
+			if !errors.Is(err, tc.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tc.wantErr)
+			}
+			if err != nil && !strings.Contains(err.Error(), tc.in) {
+				t.Errorf("error %q does not name the file", err)
+			}
+			var titles []string
+			for _, d := range docs {
+				titles = append(titles, d.Title)
+				if d.Outlet != tc.outlet || d.Format != FormatHTML || d.Published == "" || !strings.HasPrefix(d.URL, "https://") {
+					t.Errorf("doc %+v: want outlet %q, HTML, a date and the item link", d, tc.outlet)
+				}
+			}
+			if strings.Join(titles, "|") != strings.Join(tc.titles, "|") {
+				t.Errorf("titles %q, want %q", titles, tc.titles)
+			}
+		})
+	}
+}
+
+// TestReadSharedFeed reads a real feed that carries full text: every item
+// becomes a document.
+func TestReadSharedFeed(t *testing.T) {
+	in := sharedtest.Dir(t, "corpus", "feeds", "rss-parser", "guardian.rss")
+	docs, _, err := collect(t, &Reader{}, Input{Name: in, Kind: KindFeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) < 5 {
+		t.Fatalf("%d documents from the Guardian feed, want its items", len(docs))
+	}
+	for _, d := range docs {
+		if d.Title == "" || d.URL == "" || d.Published == "" || len(d.Body) < 200 {
+			t.Errorf("thin document %s: title %q url %q date %q, %d bytes", d.Name, d.Title, d.URL, d.Published, len(d.Body))
+		}
 	}
 }

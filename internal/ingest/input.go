@@ -26,6 +26,7 @@ const (
 	KindReuters                    // Reuters-21578 SGML (.sgm)
 	KindURL                        // an http(s) article page URL
 	KindNewsPlease                 // one article as news-please JSON (.json)
+	KindFeed                       // an RSS, Atom or RDF feed file (.rss, .atom, .rdf, .xml)
 )
 
 func (k Kind) String() string {
@@ -42,6 +43,8 @@ func (k Kind) String() string {
 		return "url"
 	case KindNewsPlease:
 		return "news-please"
+	case KindFeed:
+		return "feed"
 	}
 	return "unknown"
 }
@@ -54,7 +57,7 @@ type Input struct {
 }
 
 // ErrUnsupported marks a file whose kind cannot be told from its name.
-var ErrUnsupported = errors.New("unsupported file type (want .txt, .html, .htm, .html.gz, .jsonl, .ndjson, .json or .sgm)")
+var ErrUnsupported = errors.New("unsupported file type (want .txt, .html, .htm, .html.gz, .jsonl, .ndjson, .json, .sgm, .rss, .atom, .rdf or .xml)")
 
 // KindOf tells an input's kind from its name alone.
 func KindOf(name string) (Kind, error) {
@@ -74,6 +77,8 @@ func KindOf(name string) (Kind, error) {
 		return KindReuters, nil
 	case ".json":
 		return KindNewsPlease, nil
+	case ".rss", ".atom", ".rdf", ".xml":
+		return KindFeed, nil
 	}
 	return 0, ErrUnsupported
 }
@@ -126,6 +131,9 @@ func Expand(args []string) ([]Input, []error) {
 			k, err := KindOf(p)
 			if err != nil {
 				return nil // unknown files in a directory are not articles
+			}
+			if k == KindFeed && filepath.Ext(strings.TrimSuffix(strings.ToLower(p), ".gz")) == ".xml" {
+				return nil // any XML file may sit in a folder; name a .xml feed itself to read it
 			}
 			info, err := os.Stat(p) // follows symbolic links to files
 			if err == nil && !info.Mode().IsRegular() {

@@ -94,6 +94,8 @@ func (r *Reader) Read(ctx context.Context, in Input, emit func(Doc) error, fail 
 			return fmt.Errorf("read %s: %w", in.Name, err)
 		}
 		return emit(d)
+	case KindFeed:
+		return r.readFeed(in, emit)
 	case KindText, KindHTML:
 		body, err := r.readFile(in.Name)
 		if err != nil {

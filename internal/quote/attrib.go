@@ -1186,6 +1186,13 @@ func (d *doc) pronounReferent(pos int, pron string) speaker {
 		if who := d.sentenceSubject(d.sents[k], compatible); who.ok {
 			return who
 		}
+		// A name the entity pass did not keep, found as that sentence's
+		// speaker ("Wines believes that …").
+		for j := len(d.history) - 1; j >= 0 && d.history[j].sentence >= k; j-- {
+			if h := d.history[j]; h.sentence == k && h.id == "" && h.speaker != Unnamed && h.end > h.start && unicode.IsUpper(firstRune(h.speaker)) && !strings.Contains(h.speaker, " ") {
+				return speaker{name: h.speaker, ok: true, start: h.start, end: h.end}
+			}
+		}
 		break
 	}
 	for k := len(d.history) - 1; k >= 0; k-- {
@@ -1326,8 +1333,8 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 			continue
 		}
 		thatOnly, ok := indirectCues[w.lw]
-		if w.quoted || usedCue[k] || !ok {
-			continue
+		if w.quoted || usedCue[k] || !ok || k > lo && unicode.IsUpper(firstRune(d.text[w.start:])) {
+			continue // "United States" holds no cue
 		}
 		if thatOnly && !(k+1 < hi && (ws[k+1].lw == "that" || beliefVerbs[w.lw] && clauseStart(ws[k+1].lw) && ws[k+1].lw != "a" && ws[k+1].lw != "an")) {
 			// Belief and finding verbs report speech only with a clause:
@@ -1677,6 +1684,9 @@ func (d *doc) sentenceSubject(s sentence.Span, compatible func(string) bool) spe
 			prev := strings.Trim(before[len(before)-1], ",.;:")
 			if prepositions[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {
 				continue
+			}
+			if (prev == "the" || prev == "a" || prev == "an") && !strings.HasPrefix(strings.TrimLeft(d.text[m.End:], " "), ",") {
+				continue // a name used as a modifier: "the Clinton campaign"
 			}
 		}
 		if !compatible(e.Gender) {

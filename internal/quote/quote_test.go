@@ -447,6 +447,8 @@ func TestFindSpeakerGuards(t *testing.T) {
 			"The spot ends with footage of Donald Trump saying during the debate, “That makes me smart,” when Hillary Clinton blasted him.", "makes me smart", "Donald Trump"},
 		{"an opening participle phrase is no source",
 			"Following a swiftly called, late-afternoon meeting, the Security Council issued a statement calling the test \"a clear violation\" of its resolutions.", "clear violation", "U.N. Security Council"},
+		{"a name used as a modifier is not the pronoun's referent; the unknown name speaking before is",
+			"Hillary Clinton spoke in Miami on Monday.\n\nWimes believes that the Clinton campaign took black voters for granted this year.\n\n\"They have a big problem,\" she said.", "big problem", "Wimes"},
 		{"a document opening the clause speaks",
 			"The memo warned of delays, calling the plan \"unworkable in practice.\"", "unworkable", "The memo"},
 	}
@@ -488,6 +490,21 @@ func TestSpeakerMention(t *testing.T) {
 			}
 			if q.SpeakerText != "" && tc.in[q.SpeakerStart:q.SpeakerEnd] != q.SpeakerText {
 				t.Errorf("offsets %d..%d give %q, not %q", q.SpeakerStart, q.SpeakerEnd, tc.in[q.SpeakerStart:q.SpeakerEnd], q.SpeakerText)
+			}
+		})
+	}
+}
+
+// TestFindNothing lists texts with no attribution in them.
+func TestFindNothing(t *testing.T) {
+	tests := []struct{ name, in string }{
+		{"a capitalised word inside a name is no cue", "The agreement between China and the United States resulted in the most significant climate deal in history."},
+		{"a title word is no cue", "Mexico Could Say No. In 2007, the trucks were allowed over the border for a pilot program."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if qs, _ := find(tc.in); len(qs) > 0 {
+				t.Errorf("found %s", dump(qs))
 			}
 		})
 	}

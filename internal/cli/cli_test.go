@@ -227,3 +227,33 @@ func TestBadInputsKeepStoredData(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalClusterIngest scores the ingest pipeline's stories on a slice of
+// the labelled news set: the same figures and JSON fields as the clusterer's
+// own evaluation.
+func TestEvalClusterIngest(t *testing.T) {
+	src := sharedtest.Dir(t, "eval", "news-clusters")
+	files, err := filepath.Glob(filepath.Join(src, "*.json"))
+	if err != nil || len(files) < 60 {
+		t.Fatalf("news-clusters: %d files, %v", len(files), err)
+	}
+	dir := t.TempDir()
+	for _, f := range files[:60] {
+		if err := os.Symlink(f, filepath.Join(dir, filepath.Base(f))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var rep struct {
+		Articles   int     `json:"articles"`
+		BCubedF1   float64 `json:"bcubed_f1"`
+		PairwiseF1 float64 `json:"pairwise_f1"`
+		Clusters   int     `json:"clusters"`
+		Duplicates int     `json:"duplicates"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "eval", "cluster", "--ingest", "--json", dir)), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Articles+rep.Duplicates != 60 || rep.Clusters == 0 || rep.BCubedF1 < 0.8 || rep.BCubedF1 > 1 {
+		t.Errorf("report %+v: want 60 articles stored or folded, stories, BCubed F1 in [0.8, 1]", rep)
+	}
+}

@@ -2,13 +2,20 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/extract"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/quote"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
 	"github.com/parallax-news/parallax/internal/when"
 )
 
@@ -29,11 +36,7 @@ as that folder's README defines them. --json prints one JSON object.`,
 		a.evalSub("extract DIR", "Score main-text extraction (F1, precision, recall of 4-token shingles)",
 			"  parallax eval extract ../shared/eval/article-extraction",
 			func(ctx context.Context, dir string) (report, error) { return extract.Evaluate(ctx, dir) }),
-		a.evalSub("cluster DIR", "Score story clustering (BCubed and pairwise P/R/F1) on news-please JSON labelled with newsCluster.EventId",
-			"  parallax eval cluster ../shared/eval/news-clusters",
-			func(ctx context.Context, dir string) (report, error) {
-				return cluster.Evaluate(ctx, dir, cluster.EvalOptions{Shuffles: 5, Seed: 1})
-			}),
+		a.evalClusterCmd(),
 		a.evalSub("timex DIR", "Score time expressions (extent and TimeML value P/R/F1) on TimeML documents",
 			"  parallax eval timex ../shared/eval/tempeval3/TimeBank",
 			func(ctx context.Context, dir string) (report, error) { return when.Evaluate(ctx, dir) }),
@@ -42,6 +45,101 @@ as that folder's README defines them. --json prints one JSON object.`,
 			func(ctx context.Context, dir string) (report, error) { return quote.Evaluate(ctx, dir) }),
 	)
 	return cmd
+}
+
+// evalClusterCmd is "eval cluster DIR": the clusterer alone on the labelled
+// texts, or with --ingest the whole product pipeline into a temporary
+// database.
+func (a *app) evalClusterCmd() *cobra.Command {
+	var viaIngest bool
+	cmd := a.evalSub("cluster DIR", "Score story clustering (BCubed and pairwise P/R/F1) on news-please JSON labelled with newsCluster.EventId",
+		"  parallax eval cluster ../shared/eval/news-clusters\n  parallax eval cluster --ingest ../shared/eval/news-clusters",
+		func(ctx context.Context, dir string) (report, error) {
+			if viaIngest {
+				return a.evalClusterIngest(ctx, dir)
+			}
+			return cluster.Evaluate(ctx, dir, cluster.EvalOptions{Shuffles: 5, Seed: 1})
+		})
+	cmd.Flags().BoolVar(&viaIngest, "ingest", false,
+		"run the folder through ingest and analysis (cleaning, duplicates, entity names) into a temporary database and score the stored stories")
+	return cmd
+}
+
+// evalClusterIngest ingests a labelled folder into a temporary SQLite
+// database as `parallax ingest` would and scores the stories it holds
+// against the labels (articles are tied to their label by source file).
+func (a *app) evalClusterIngest(ctx context.Context, dir string) (report, error) {
+	docs, err := cluster.ReadLabelled(dir)
+	if err != nil {
+		return nil, err
+	}
+	gold := make(map[string]string, len(docs))
+	for _, d := range docs {
+		gold[d.ID] = d.Event
+	}
+	tmp, err := os.MkdirTemp("", "parallax-eval-")
+	if err != nil {
+		return nil, fmt.Errorf("eval cluster: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	db, err := sqlite.Open(ctx, filepath.Join(tmp, "eval.db"), sqlite.WithLogger(a.log))
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	inputs, errs := ingest.Expand([]string{dir})
+	if len(errs) > 0 {
+		return nil, errs[0]
+	}
+	if _, err := pipeline.Ingest(ctx, db, &ingest.Reader{}, inputs, pipeline.Options{}); err != nil {
+		return nil, fmt.Errorf("eval cluster: ingest %s: %w", dir, err)
+	}
+	if _, err := pipeline.NewAnalyzer(a.log).Analyze(ctx, db); err != nil {
+		return nil, fmt.Errorf("eval cluster: analyse: %w", err)
+	}
+	file := map[string]string{} // article ID -> labelled file name
+	for off := 0; ; off += 1000 {
+		arts, err := db.Articles(ctx, store.ArticleQuery{Limit: 1000, Offset: off})
+		if err != nil {
+			return nil, err
+		}
+		for _, art := range arts {
+			file[art.ID] = filepath.Base(art.Source)
+		}
+		if len(arts) < 1000 {
+			break
+		}
+	}
+	pred := map[string]string{}
+	for off := 0; ; off += 1000 {
+		list, err := db.Stories(ctx, store.StoryQuery{Limit: 1000, Offset: off})
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range list {
+			for _, id := range s.ArticleIDs {
+				pred[file[id]] = s.ID
+			}
+		}
+		if len(list) < 1000 {
+			break
+		}
+	}
+	// Exact copies are not stored (ingest folds them before analysis): the
+	// score is over the stored articles, and the copies are counted as
+	// duplicates folded.
+	stored := map[string]string{}
+	for _, f := range file {
+		stored[f] = gold[f]
+	}
+	rep := cluster.Score(stored, pred)
+	rep.Duplicates = len(gold) - len(stored)
+	lines, err := db.Storylines(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rep.Storylines = len(lines)
+	return rep, nil
 }
 
 // evalSub builds one "eval X DIR" command around an evaluation function.

@@ -555,8 +555,8 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 			}
 		}
 		part, isCue := cues[ws[k].lw]
-		if !isCue {
-			continue
+		if !isCue || k > 0 && ws[k-1].lw == "to" && !ws[k-1].quoted {
+			continue // "she wanted to speak": an infinitive reports nothing
 		}
 		if ws[k].lw == "according" {
 			if who := d.rightNP(ws, k+2, sp.start); who.ok {

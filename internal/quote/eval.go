@@ -221,7 +221,7 @@ type goldAttr struct {
 	source  string // source text, or its referent for pronouns
 	raw     string // source text as annotated
 	cue     string // cue text as annotated
-	srcSegs []seg  // source span, empty for pronoun and relative sources
+	srcSegs []seg  // the source's head word, empty for pronoun and relative sources
 	hasSrc  bool
 	direct  bool
 }
@@ -432,8 +432,8 @@ func readAnn(path string, text []rune) ([]goldAttr, error) {
 			g.hasSrc = true
 			g.source = s.text
 			g.raw = s.text
-			if low := strings.ToLower(strings.TrimSpace(s.text)); !pronounSources[low] && !relativeSources[low] {
-				g.srcSegs = s.segs
+			if low := strings.ToLower(strings.TrimSpace(s.text)); !pronounSources[low] && !relativeSources[low] && len(s.segs) > 0 {
+				g.srcSegs = []seg{sourceHead(s.text, s.segs[0])}
 			}
 			if relativeSources[strings.ToLower(strings.TrimSpace(s.text))] && len(s.segs) > 0 {
 				// "Stevie Wonder, who joked …": the words the relative
@@ -601,8 +601,46 @@ func speakerWords(s string) []string {
 	return out
 }
 
+// sourceHead returns the runes of the head word of an annotated source
+// whose text is src at sg: its last word before a comma, bracket, "of",
+// "who" or "which", possessive ending aside ("Keith Lamont Scott's wife" →
+// wife, "Sen. Bernie Sanders (Vt.), who …" → Sanders). The whole span when
+// no word is found.
+func sourceHead(src string, sg seg) seg {
+	rs := []rune(src)
+	cut := len(rs)
+	for i := range rs {
+		if rs[i] == ',' || rs[i] == '(' || rs[i] == ';' {
+			cut = i
+			break
+		}
+		if i > 0 && rs[i-1] == ' ' {
+			rest := strings.ToLower(string(rs[i:min(len(rs), i+6)]))
+			if strings.HasPrefix(rest, "of ") || strings.HasPrefix(rest, "who ") || strings.HasPrefix(rest, "which ") || strings.HasPrefix(rest, "that ") {
+				cut = i
+				break
+			}
+		}
+	}
+	end := cut
+	for end > 0 && !unicode.IsLetter(rs[end-1]) && !unicode.IsDigit(rs[end-1]) {
+		end--
+	}
+	if end >= 2 && rs[end-1] == 's' && (rs[end-2] == '\'' || rs[end-2] == '’') {
+		end -= 2
+	}
+	start := end
+	for start > 0 && rs[start-1] != ' ' {
+		start--
+	}
+	if start >= end || sg.end-sg.start != len(rs) {
+		return sg
+	}
+	return seg{sg.start + start, sg.start + end}
+}
+
 // pointsAtSource reports whether the predicted speaker's mention overlaps
-// the gold Source span: the system pointed at the annotated source, so it
+// the head word of the gold Source span: the system pointed at the annotated source, so it
 // names it whatever the surface words ("the Republican presidential nominee"
 // resolved to Trump). Pronoun and relative-pronoun Sources carry no span
 // here: for them the referent must be named (speakerMatches).

@@ -194,6 +194,9 @@ func TestPointsAtSource(t *testing.T) {
 		{"mention elsewhere", predicted{speaker: "Donald Trump", srcStart: 50, srcEnd: 62}, gold, false},
 		{"no mention", predicted{speaker: "Donald Trump", srcStart: -1, srcEnd: -1}, gold, false},
 		{"no speaker", predicted{srcStart: 14, srcEnd: 20}, gold, false},
+		{"a name inside the description is not its head", predicted{speaker: "Democratic Party", srcStart: 30, srcEnd: 40}, goldAttr{hasSrc: true, srcSegs: []seg{sourceHead("the former secretary of state and current Democratic presidential nominee", seg{10, 83})}}, false},
+		{"the head of a possessed description", predicted{speaker: "Keith Lamont Scott", srcStart: 0, srcEnd: 18}, goldAttr{hasSrc: true, srcSegs: []seg{sourceHead("Keith Lamont Scott's wife", seg{0, 25})}}, false},
+		{"the name heading an appositive", predicted{speaker: "Bernie Sanders", srcStart: 5, srcEnd: 19}, goldAttr{hasSrc: true, srcSegs: []seg{sourceHead("Sen. Bernie Sanders (Vt.), who lost", seg{0, 35})}}, true},
 		{"pronoun source has no span", predicted{speaker: "Obama", srcStart: 10, srcEnd: 12}, goldAttr{hasSrc: true, source: "Trump", raw: "he"}, false},
 	}
 	for _, tc := range tests {
@@ -228,6 +231,27 @@ func TestEvaluateHalves(t *testing.T) {
 				rep.AllDetectionPrecision, rep.AllDetectionRecall, rep.AllDetectionF1, rep.AllSpeakerAccuracy)
 			if rep.DetectionF1 < 0.93 || rep.SpeakerAccuracy < 0.87 || rep.AllDetectionPrecision < 0.93 {
 				t.Errorf("%s half below the floors (direct F1 0.93, speaker 0.87, all precision 0.93)", r.name)
+			}
+		})
+	}
+}
+
+func TestSourceHead(t *testing.T) {
+	tests := []struct {
+		src  string
+		want string
+	}{
+		{"Keith Lamont Scott's wife", "wife"},
+		{"Sen. Bernie Sanders (Vt.), who lost the primaries", "Sanders"},
+		{"the former secretary of state", "secretary"},
+		{"Donald Trump’s", "Trump"},
+		{"The Republican presidential nominee", "nominee"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.src, func(t *testing.T) {
+			h := sourceHead(tc.src, seg{100, 100 + len([]rune(tc.src))})
+			if got := string([]rune(tc.src)[h.start-100 : h.end-100]); got != tc.want {
+				t.Errorf("head %q, want %q", got, tc.want)
 			}
 		})
 	}

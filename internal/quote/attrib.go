@@ -1180,6 +1180,9 @@ func (d *doc) pronounReferent(pos int, pron string) speaker {
 		if d.allQuoted(d.sents[k]) {
 			continue
 		}
+		if who, ok := d.samePronoun(d.sents[k], pron); ok {
+			return who
+		}
 		if who := d.sentenceSpeaker(d.sents[k], compatible); who.ok {
 			return who
 		}
@@ -1220,6 +1223,26 @@ func (d *doc) pronounReferent(pos int, pron string) speaker {
 		return speaker{name: e.Name, id: e.ID, gender: e.Gender, ok: true, start: m.Start, end: m.End}
 	}
 	return speaker{}
+}
+
+// samePronoun follows a chain of pronouns: when sentence s opens with the
+// same personal pronoun ("She has faced … She said …"), the pronoun means
+// whom that one means. ok is false when s does not open so or the chain is
+// too long.
+func (d *doc) samePronoun(s sentence.Span, pron string) (speaker, bool) {
+	fields := strings.Fields(d.text[s.Start:min(s.End, s.Start+12)])
+	if len(fields) == 0 || d.pronDepth >= 4 {
+		return speaker{}, false
+	}
+	first := strings.ToLower(strings.Trim(fields[0], ",.;:"))
+	if first != pron || pronouns[first] != "m" && pronouns[first] != "f" {
+		return speaker{}, false
+	}
+	off := s.Start + strings.Index(d.text[s.Start:], fields[0])
+	d.pronDepth++
+	who := d.pronounReferent(off, first)
+	d.pronDepth--
+	return who, who.ok
 }
 
 // personHeads end descriptions of a person ("The GOP candidate", "the

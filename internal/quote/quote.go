@@ -101,6 +101,8 @@ type doc struct {
 	headline []bool // per paragraph
 	// history of attributed speakers, in text order.
 	history []said
+	// pronDepth bounds chains of pronouns resolved through each other.
+	pronDepth int
 }
 
 type said struct {

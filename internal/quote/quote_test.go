@@ -449,6 +449,8 @@ func TestFindSpeakerGuards(t *testing.T) {
 			"Following a swiftly called, late-afternoon meeting, the Security Council issued a statement calling the test \"a clear violation\" of its resolutions.", "clear violation", "U.N. Security Council"},
 		{"a name used as a modifier is not the pronoun's referent; the unknown name speaking before is",
 			"Hillary Clinton spoke in Miami on Monday.\n\nWimes believes that the Clinton campaign took black voters for granted this year.\n\n\"They have a big problem,\" she said.", "big problem", "Wimes"},
+		{"a chain of the same pronoun, past a name in an appositive",
+			"Attorney General Loretta Lynch spoke on Monday.\n\nShe has faced controversies since meeting Bill Clinton while the department was investigating his wife, Democratic presidential nominee Hillary Clinton.\n\nShe said she was not aware of a backlash against her.\n\n\"People tend not to say those things to the attorney general,\" she said.", "People tend", "Loretta Lynch"},
 		{"a document opening the clause speaks",
 			"The memo warned of delays, calling the plan \"unworkable in practice.\"", "unworkable", "The memo"},
 	}

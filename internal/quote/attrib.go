@@ -1319,7 +1319,7 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 	lo, hi := wordIndex(ws, s.Start), wordIndex(ws, s.End)
 	for k := lo; k < hi; k++ {
 		w := ws[k]
-		if n := objectCue(ws, k, hi); n > 0 && !w.quoted && !usedCue[k] && hi-(k+n) >= 3 && !ws[k+n].quoted {
+		if n := objectCue(ws, k, hi); n > 0 && !w.quoted && !usedCue[k] && hi-(k+n) >= 3 && !ws[k+n].quoted && (k == lo || !toldObjects[ws[k-1].lw] && !prepositions[ws[k-1].lw]) {
 			// "Clinton called for a special meeting", "Pence cited …".
 			who := d.leftNP(ws, lo, k)
 			if who.ok && (who.id != "" || who.name == Unnamed) && (k == lo || !strings.ContainsAny(d.text[ws[k-1].end:w.start], ",;:")) {
@@ -1441,9 +1441,9 @@ func objectCue(ws []word, k, hi int) int {
 		if k+1 < hi && ws[k].lw == "called" && !prepositions[ws[k+1].lw] && ws[k+1].lw != "off" && ws[k+1].lw != "up" && ws[k+1].lw != "back" {
 			return 1 // "Clinton called Trump's plan a tax cut for the rich"
 		}
-	case "described", "describes", "attacked", "attacks", "questioned", "questions", "mentioned", "pledged", "pledges":
-		return 1
-	case "cited", "cites", "urged", "urges", "echoed", "echoes", "demanded", "demands", "praised", "criticized", "denounced", "condemned":
+	case "described", "describes", "attacked", "questioned", "mentioned", "pledged":
+		return 1 // not "attacks", "questions", "pledges": mostly nouns
+	case "cited", "cites", "urged", "urges", "echoed", "echoes", "demanded", "praised", "criticized", "denounced", "condemned":
 		return 1
 	}
 	return 0
@@ -1699,8 +1699,8 @@ func (d *doc) sentenceSubject(s sentence.Span, compatible func(string) bool) spe
 		if !ok || e.Kind != entity.KindPerson || d.inQuote(m.Start) {
 			continue
 		}
-		if weak(e) && strings.TrimSpace(d.text[s.Start:m.Start]) != "" {
-			continue // a repeated capitalised word counts only as the opening subject
+		if lead := strings.TrimSpace(d.text[s.Start:m.Start]); weak(e) && lead != "" && !(strings.HasSuffix(lead, ",") && len(strings.Fields(lead)) <= 6) {
+			continue // a repeated capitalised word counts only as the opening subject ("On Monday night, Clinton leaned in")
 		}
 		before := strings.Fields(strings.ToLower(d.text[max(s.Start, m.Start-40):m.Start]))
 		if len(before) > 0 {

@@ -451,6 +451,8 @@ func TestFindSpeakerGuards(t *testing.T) {
 			"Hillary Clinton spoke in Miami on Monday.\n\nWimes believes that the Clinton campaign took black voters for granted this year.\n\n\"They have a big problem,\" she said.", "big problem", "Wimes"},
 		{"a chain of the same pronoun, past a name in an appositive",
 			"Attorney General Loretta Lynch spoke on Monday.\n\nShe has faced controversies since meeting Bill Clinton while the department was investigating his wife, Democratic presidential nominee Hillary Clinton.\n\nShe said she was not aware of a backlash against her.\n\n\"People tend not to say those things to the attorney general,\" she said.", "People tend", "Loretta Lynch"},
+		{"a bare surname after an opening phrase is the subject a pronoun chain ends at",
+			"Brian Fallon spoke first about Clinton.\n\nOn Monday night, Clinton leaned in heavy and often. She started off with economic fairness. She then peppered him with attacks on his biography.\n\n\"Why won't he release his tax returns?\" she said.", "tax returns", "Clinton"},
 		{"a document opening the clause speaks",
 			"The memo warned of delays, calling the plan \"unworkable in practice.\"", "unworkable", "The memo"},
 	}
@@ -501,6 +503,7 @@ func TestSpeakerMention(t *testing.T) {
 func TestFindNothing(t *testing.T) {
 	tests := []struct{ name, in string }{
 		{"a capitalised word inside a name is no cue", "The agreement between China and the United States resulted in the most significant climate deal in history."},
+		{"a plural noun is no cue", "She then peppered him with attacks on his biography and his platform."},
 		{"a title word is no cue", "Mexico Could Say No. In 2007, the trucks were allowed over the border for a pilot program."},
 	}
 	for _, tc := range tests {

@@ -907,11 +907,13 @@ func (c *Clusterer) mergeLines(into, from int32, at time.Time) {
 }
 
 // review reports whether story si is due for a merge and storyline check:
-// while it is young, then each time its size doubles. A large story's
-// centroid moves little with one more article.
+// after every article while it has at most 64, then each time its size
+// doubles. Each article can bring its story close to another one (often a
+// single article that came too early or too far to join it), but a large
+// story's centroid moves little with one more article.
 func (c *Clusterer) review(si int32) bool {
 	n := c.stories[si].ndocs
-	return n <= 8 || n&(n-1) == 0
+	return n <= 64 || n&(n-1) == 0
 }
 
 // closestStory returns the other story most worth merging with story si

@@ -592,8 +592,16 @@ func (d *doc) directSpeaker(ws []word, sp span) (speaker, string, int) {
 			if ws[k].quoted {
 				break
 			}
+			if ws[k].lw == "according" && k+1 < len(ws) && ws[k+1].lw == "to" {
+				// `… “walk-in” at 2,000 schools, according to the event
+				// organizer Alliance to Reclaim Our Schools.`
+				if who := d.rightNP(ws, k+2, se); who.ok {
+					return who, "according to", k
+				}
+				continue
+			}
 			part, isCue := cues[ws[k].lw]
-			if !isCue || part || ws[k].lw == "according" || !sentenceFinal(ws, k, se, d.text) {
+			if !isCue || part || !sentenceFinal(ws, k, se, d.text) {
 				continue
 			}
 			lo := k

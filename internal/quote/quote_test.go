@@ -453,6 +453,8 @@ func TestFindSpeakerGuards(t *testing.T) {
 			"Attorney General Loretta Lynch spoke on Monday.\n\nShe has faced controversies since meeting Bill Clinton while the department was investigating his wife, Democratic presidential nominee Hillary Clinton.\n\nShe said she was not aware of a backlash against her.\n\n\"People tend not to say those things to the attorney general,\" she said.", "People tend", "Loretta Lynch"},
 		{"a bare surname after an opening phrase is the subject a pronoun chain ends at",
 			"Brian Fallon spoke first about Clinton.\n\nOn Monday night, Clinton leaned in heavy and often. She started off with economic fairness. She then peppered him with attacks on his biography.\n\n\"Why won't he release his tax returns?\" she said.", "tax returns", "Clinton"},
+		{"according to X at the end of the sentence",
+			"More than 100,000 people took part in a nationwide “walk-in” at more than 2,000 schools, according to the event organizer.", "walk-in", "the event organizer"},
 		{"a document opening the clause speaks",
 			"The memo warned of delays, calling the plan \"unworkable in practice.\"", "unworkable", "The memo"},
 	}

@@ -815,6 +815,10 @@ func (d *doc) leftNP(ws []word, lo, hi int) speaker {
 			}
 		}
 		if (w.lw == "i" || w.lw == "we") && !org.ok && !anon {
+			if d.author != "" {
+				// The writer of an op-ed: "I wrote", "we said".
+				return speaker{name: d.author, ok: true, start: w.start, end: w.end}
+			}
 			return speaker{}
 		}
 		if part, isCue := cues[w.lw]; (isCue && !part) || w.lw == "that" || w.lw == "and" && n > 3 {

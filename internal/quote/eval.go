@@ -3,8 +3,10 @@ package quote
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -119,6 +121,10 @@ func evaluate(ctx context.Context, dir string, from, to int, onSpeaker func(spea
 	if from > 0 {
 		anns = anns[min(from, len(anns)):]
 	}
+	authors, err := readAuthors(filepath.Join(dir, "metadata.tsv"))
+	if err != nil {
+		return Report{}, err
+	}
 	var rep Report
 	var direct, all tally
 	type found struct {
@@ -145,7 +151,7 @@ func evaluate(ctx context.Context, dir string, from, to int, onSpeaker func(spea
 			}
 			text := string(b)
 			ents, ms := entity.Extract(text)
-			qs, probs := Find(text, ents, ms)
+			qs, probs := FindByAuthor(text, authors[name], ents, ms)
 			for _, p := range probs {
 				if strings.HasPrefix(p.Reason, "no speaker") {
 					rep.Unresolved++
@@ -155,7 +161,7 @@ func evaluate(ctx context.Context, dir string, from, to int, onSpeaker func(spea
 			cache[name] = f
 			rep.Articles++
 		}
-		gold, err := readAnn(ann, f.runes)
+		gold, err := readAnn(ann, f.runes, authors[name])
 		if err != nil {
 			return Report{}, err
 		}
@@ -332,9 +338,30 @@ const directMarks = "\"“”«»„‘"
 
 var pronounSources = map[string]bool{"he": true, "she": true, "they": true, "him": true, "her": true, "it": true, "i": true, "we": true, "his": true, "their": true}
 
+// readAuthors reads the author column of the split's metadata.tsv (name,
+// publisher, date, author, title), keyed by article name. A missing file
+// gives no authors.
+func readAuthors(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]string{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("evaluate: read %s: %w", path, err)
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if len(f) >= 4 && f[0] != "" && f[0] != "name" {
+			out[f[0]] = strings.TrimSpace(f[3])
+		}
+	}
+	return out, nil
+}
+
 // readAnn parses one BRAT standoff file into attributions. text is the
 // article, as runes, for resolving relative-pronoun sources.
-func readAnn(path string, text []rune) ([]goldAttr, error) {
+func readAnn(path string, text []rune, author string) ([]goldAttr, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)
@@ -442,7 +469,10 @@ func readAnn(path string, text []rune) ([]goldAttr, error) {
 					g.source = ante
 				}
 			}
-			if pronounSources[strings.ToLower(strings.TrimSpace(s.text))] && len(s.segs) > 0 {
+			if pron := strings.ToLower(strings.TrimSpace(s.text)); (pron == "i" || pron == "we") && author != "" {
+				// The writer speaking in the first person.
+				g.source = author
+			} else if pronounSources[strings.ToLower(strings.TrimSpace(s.text))] && len(s.segs) > 0 {
 				g.source = ""
 				pron := strings.ToLower(strings.TrimSpace(s.text))
 				for _, n := range names {

@@ -58,10 +58,11 @@ type Problem struct {
 }
 
 // FromArticle extracts the article's entities and finds its quotes, with
-// ArticleID and Date filled in.
+// ArticleID and Date filled in. The article's author, when known, is the
+// speaker of its first-person attributions ("I wrote", "we said").
 func FromArticle(a news.Article) ([]Quote, []Problem) {
 	ents, ms := entity.Extract(a.Text)
-	qs, probs := Find(a.Text, ents, ms)
+	qs, probs := FindByAuthor(a.Text, a.Author, ents, ms)
 	for i := range qs {
 		qs[i].ArticleID = a.ID
 		qs[i].Date = a.Published
@@ -74,7 +75,15 @@ func FromArticle(a news.Article) ([]Quote, []Problem) {
 // text, and the problems met on the way. It never fails: text without quotes
 // gives no quotes.
 func Find(text string, ents []entity.Entity, ms []entity.Mention) ([]Quote, []Problem) {
+	return FindByAuthor(text, "", ents, ms)
+}
+
+// FindByAuthor is Find for a text written by author: "I" and "we" outside
+// quotation marks, as the source of a cue, are the author (op-eds, first-
+// person reports). An empty author leaves them unresolved, as Find does.
+func FindByAuthor(text, author string, ents []entity.Entity, ms []entity.Mention) ([]Quote, []Problem) {
 	d := newDoc(text, ents, ms)
+	d.author = strings.TrimSpace(author)
 	d.findSpans()
 	d.attribute()
 	return d.quotes, d.problems
@@ -103,6 +112,8 @@ type doc struct {
 	history []said
 	// pronDepth bounds chains of pronouns resolved through each other.
 	pronDepth int
+	// author wrote the text; "" when unknown.
+	author string
 }
 
 type said struct {

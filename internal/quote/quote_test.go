@@ -516,3 +516,26 @@ func TestFindNothing(t *testing.T) {
 		})
 	}
 }
+
+func TestFindByAuthor(t *testing.T) {
+	text := "My father was a simple man. \"Terrorism is never the answer,\" I wrote to him in 1999."
+	ents, ms := entity.Extract(text)
+	tests := []struct {
+		name, author, speaker, mention string
+	}{
+		{"the author speaks in the first person", "Jane Doe", "Jane Doe", "I"},
+		{"no author, no speaker", "", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs, _ := FindByAuthor(text, tc.author, ents, ms)
+			q, ok := lookup(qs, "never the answer", true)
+			if !ok {
+				t.Fatalf("quote not found: %s", dump(qs))
+			}
+			if q.Speaker != tc.speaker || q.SpeakerText != tc.mention {
+				t.Errorf("speaker %q via %q, want %q via %q", q.Speaker, q.SpeakerText, tc.speaker, tc.mention)
+			}
+		})
+	}
+}

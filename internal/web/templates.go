@@ -80,6 +80,7 @@ func (s *Server) funcs() template.FuncMap {
 		"span":       dateSpan,
 		"outlet":     outletName,
 		"credit":     articleCredit,
+		"mentionAs":  mentionAs,
 		"add":        func(a, b int) int { return a + b },
 		"sub":        func(a, b int) int { return a - b },
 		"kindName":   kindName,
@@ -90,6 +91,22 @@ func (s *Server) funcs() template.FuncMap {
 		"subf":       func(a, b float64) float64 { return a - b },
 	}
 }
+
+// mentionAs returns the words a quote's speaker was named by where the
+// quote stands ("the vice president", "a senior official", "Sergei Lavrov"
+// for Sergey Lavrov) when they tell the reader more than the speaker's name
+// does, else "": not for pronouns, nor for the name or a part of it.
+func mentionAs(name, mention string) string {
+	m := strings.TrimSpace(mention)
+	bare := strings.TrimPrefix(strings.ToLower(m), "the ")
+	if bare == "" || pronouns[bare] || strings.Contains(strings.ToLower(name), bare) {
+		return ""
+	}
+	return m
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "i": true, "we": true,
+	"him": true, "her": true, "them": true, "you": true}
 
 // assetURL returns the URL of an embedded static file with a content hash
 // query, so that browsers may cache it for long.

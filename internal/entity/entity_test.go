@@ -1,8 +1,10 @@
 package entity
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -391,6 +393,54 @@ func TestGivenNameGender(t *testing.T) {
 		t.Run(in, func(t *testing.T) {
 			if got := GivenNameGender(in); got != want {
 				t.Errorf("GivenNameGender(%q) = %q, want %q", in, got, want)
+			}
+		})
+	}
+}
+
+// TestRegistryChanges: after every batch of Adds, the previous Entities with
+// Changes applied are exactly the current Entities (the seeds cut into
+// paragraphs, so that surnames meet their full names in later batches).
+func TestRegistryChanges(t *testing.T) {
+	var parts []string
+	for _, s := range sharedtest.Seeds(t) {
+		for _, p := range strings.Split(s.Text(t), "\n") {
+			if strings.TrimSpace(p) != "" {
+				parts = append(parts, p)
+			}
+		}
+	}
+	for _, batch := range []int{1, 3, 17, len(parts)} {
+		t.Run(fmt.Sprintf("batch %d", batch), func(t *testing.T) {
+			var r Registry
+			have := map[string]Entity{}
+			for i := 0; i < len(parts); i += batch {
+				for j := i; j < min(i+batch, len(parts)); j++ {
+					ents, ms := Extract(parts[j])
+					r.Add(fmt.Sprint("p", j), ents, ms)
+				}
+				changed, gone := r.Changes()
+				for _, id := range gone {
+					if _, ok := have[id]; !ok {
+						t.Fatalf("batch at %d: gone %s was never reported", i, id)
+					}
+					delete(have, id)
+				}
+				for _, e := range changed {
+					have[e.ID] = e
+				}
+				want := r.Entities()
+				if len(want) != len(have) {
+					t.Fatalf("batch at %d: %d entities after changes, want %d", i, len(have), len(want))
+				}
+				for _, e := range want {
+					if !reflect.DeepEqual(have[e.ID], e) {
+						t.Fatalf("batch at %d: entity %s after changes %+v, want %+v", i, e.ID, have[e.ID], e)
+					}
+				}
+			}
+			if c, g := r.Changes(); len(c)+len(g) != 0 {
+				t.Errorf("no adds since the last call, yet %d changed and %d gone", len(c), len(g))
 			}
 		})
 	}

@@ -21,6 +21,9 @@ type Registry struct {
 	items map[string]*regItem // by ID as Extract gave it
 	order []string
 	canon map[string]string // cached merge; nil after Add
+
+	dirty     map[string]bool   // items added to since the last Changes
+	lastCanon map[string]string // the merge as of the last Changes
 }
 
 type regItem struct {
@@ -39,7 +42,11 @@ func (r *Registry) Add(articleID string, ents []Entity, ms []Mention) {
 		r.items = map[string]*regItem{}
 	}
 	r.canon = nil
+	if r.dirty == nil {
+		r.dirty = map[string]bool{}
+	}
 	for _, e := range ents {
+		r.dirty[e.ID] = true
 		it, ok := r.items[e.ID]
 		if !ok {
 			it = &regItem{Entity: Entity{ID: e.ID, Name: e.Name, Kind: e.Kind, Gender: e.Gender}, articles: map[string]bool{}, names: map[string]int{}, docs: map[string]int{}}
@@ -156,12 +163,60 @@ func (r *Registry) Canonical(id string) string {
 func (r *Registry) Entities() []Entity {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	out := r.merged(r.groups(), nil)
+	sortEntities(out)
+	return out
+}
+
+// Changes returns what changed since the last call (the first call: since
+// the start): the merged entities whose groups gained members or mentions
+// or were regrouped, in Entities order, and the IDs of merged entities that
+// no longer exist (folded into another). Applying them to the previous
+// Entities gives the current ones; the cost is that of the changed groups
+// plus one pass over the registry, not a rebuild of every entity.
+func (r *Registry) Changes() (changed []Entity, gone []string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	canon := r.groups()
+	affected := map[string]bool{}
+	for id := range r.dirty {
+		affected[canon[id]] = true
+		if old, ok := r.lastCanon[id]; ok {
+			affected[old] = true
+		}
+	}
+	for id, c := range canon {
+		if old, ok := r.lastCanon[id]; ok && old != c {
+			affected[old], affected[c] = true, true
+		}
+	}
+	changed = r.merged(canon, affected)
+	sortEntities(changed)
+	live := make(map[string]bool, len(changed))
+	for _, e := range changed {
+		live[e.ID] = true
+	}
+	for c := range affected {
+		if !live[c] {
+			gone = append(gone, c)
+		}
+	}
+	sort.Strings(gone)
+	r.dirty, r.lastCanon = nil, canon
+	return changed, gone
+}
+
+// merged builds the merged entities of the groups keep holds (all when keep
+// is nil), in order of first appearance. Caller holds r.mu.
+func (r *Registry) merged(canon map[string]string, keep map[string]bool) []Entity {
 	merged := map[string]*regItem{}
 	var ids []string
 	for _, id := range r.order {
-		it := r.items[id]
 		c := canon[id]
+		if keep != nil && !keep[c] {
+			continue
+		}
+		it := r.items[id]
 		m, ok := merged[c]
 		if !ok {
 			base := r.items[c]
@@ -195,6 +250,12 @@ func (r *Registry) Entities() []Entity {
 		sort.Strings(m.Aliases)
 		out = append(out, m.Entity)
 	}
+	return out
+}
+
+// sortEntities orders entities most mentioned first, ties by name, else as
+// they came.
+func sortEntities(out []Entity) {
 	// slices, not sort.SliceStable: the reflection-based swapper moving
 	// these large structs was a third of the cost of this method.
 	slices.SortStableFunc(out, func(a, b Entity) int {
@@ -203,7 +264,6 @@ func (r *Registry) Entities() []Entity {
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
-	return out
 }
 
 // bestName picks the display name: for persons a form with a given name,

@@ -449,7 +449,7 @@ func hashJSON(v any) uint64 {
 // what the store will hold after the batch.
 func (z *Analyzer) diff(b *store.AnalysisBatch) savedState {
 	next := savedState{
-		entities: make(map[string]uint64, len(z.savedEntities)),
+		entities: z.savedEntities, // updated in place with the changes below
 		lines:    make(map[string]uint64, len(z.savedLines)),
 		stories:  make(map[string][]string, len(z.lineStories)),
 		canon:    z.entities.CanonicalIDs(),
@@ -477,17 +477,21 @@ func (z *Analyzer) diff(b *store.AnalysisBatch) savedState {
 			}
 		}
 	}
-	for _, e := range z.entities.Entities() {
+	// Entities: only the groups the registry reports changed since the
+	// last diff are hashed and compared, so a batch costs what it touched.
+	changed, gone := z.entities.Changes()
+	for _, e := range changed {
 		h := hashJSON(e)
-		next.entities[e.ID] = h
 		if z.savedEntities[e.ID] != h {
 			b.Entities = append(b.Entities, e)
 		}
+		next.entities[e.ID] = h // the same map: compared first
 	}
-	for id := range z.savedEntities {
-		if _, ok := next.entities[id]; !ok {
+	for _, id := range gone {
+		if _, ok := z.savedEntities[id]; ok {
 			b.DeletedEntities = append(b.DeletedEntities, id)
 		}
+		delete(next.entities, id)
 	}
 	b.EntityIDs = map[string]string{}
 	for local, canon := range next.canon {

@@ -46,6 +46,11 @@ type Analyzer struct {
 	clusterCfg cluster.Config
 	entities   *entity.Registry
 	warm       bool
+	// taken counts the articles taken into the cross-article state (see
+	// state.go); restored is true when that state came from the store's
+	// snapshot.
+	taken    int
+	restored bool
 	// What the store holds, to write only what changed: a hash of each
 	// saved entity and storyline, the story IDs of each saved storyline,
 	// and the saved entity ID mapping.
@@ -131,7 +136,8 @@ func (z *Analyzer) reset() {
 	z.clusterCfg = cluster.DefaultConfig()
 	z.clusters = cluster.New(z.clusterCfg)
 	z.entities = &entity.Registry{}
-	z.warm = false
+	z.warm, z.restored = false, false
+	z.taken = 0
 	z.savedEntities = map[string]uint64{}
 	z.savedLines = map[string]uint64{}
 	z.lineStories = map[string][]string{}
@@ -140,13 +146,16 @@ func (z *Analyzer) reset() {
 
 // AnalyzeSummary reports one Analyze run.
 type AnalyzeSummary struct {
-	Articles   int           `json:"articles"`
-	Duplicates int           `json:"duplicates"`
-	NewStories int           `json:"new_stories"`
-	Quotes     int           `json:"quotes"`
-	Replayed   int           `json:"replayed"`
-	Elapsed    time.Duration `json:"elapsed_ns"`
-	Stages     []StageTime   `json:"stages"`
+	Articles   int `json:"articles"`
+	Duplicates int `json:"duplicates"`
+	NewStories int `json:"new_stories"`
+	Quotes     int `json:"quotes"`
+	Replayed   int `json:"replayed"`
+	// Restored counts the analysed articles whose cross-article state was
+	// loaded from the store's snapshot instead of replayed.
+	Restored int           `json:"restored"`
+	Elapsed  time.Duration `json:"elapsed_ns"`
+	Stages   []StageTime   `json:"stages"`
 }
 
 // perArticle is what the per-article stages found in one article.
@@ -178,6 +187,7 @@ func entityNames(ents []entity.Entity) []string {
 
 // add feeds one article to the cross-article stages.
 func (z *Analyzer) add(a news.Article, p perArticle) (dedup.Match, cluster.Assignment) {
+	z.taken++
 	z.entities.Add(a.ID, p.ents, p.ms)
 	if !p.prepared {
 		m := z.dedup.Add(dedupDoc(a))
@@ -204,6 +214,13 @@ func clusterDoc(a news.Article, ents []entity.Entity, duplicateOf string) cluste
 
 // warmUp replays the articles analysed before this Analyzer existed.
 func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
+	if ok, err := z.restore(ctx, st); err != nil {
+		return 0, fmt.Errorf("analyse: load state: %w", err)
+	} else if ok {
+		z.warm, z.restored = true, true
+		z.diff(&store.AnalysisBatch{}).commit(z)
+		return 0, nil
+	}
 	n := 0
 	var batch []news.Article
 	replay := func() {
@@ -253,6 +270,9 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		t0 := time.Now()
 		n, err := z.warmUp(ctx, st)
 		sum.Replayed = n
+		if z.restored {
+			sum.Restored = z.taken
+		}
 		tCross += time.Since(t0)
 		if err != nil {
 			return sum, err
@@ -401,6 +421,7 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		// The batch will be written before the next one (one writer, in
 		// order), so the next diff starts from what it leaves.
 		z.diff(&batch).commit(z)
+		batch.State = markState(z.taken)
 		tCross += time.Since(t0)
 		select {
 		case saves <- saving{batch, ids}:
@@ -420,6 +441,15 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 	if err := context.Cause(ctx); err != nil {
 		z.reset()
 		return sum, err
+	}
+	if sum.Articles > 0 || sum.Replayed > 0 {
+		// Keep the state for the next process (see state.go); without it
+		// the next run replays, so a failure here loses nothing.
+		t0 := time.Now()
+		if err := z.saveState(ctx, st); err != nil {
+			z.log.Warn("analyse: state not kept; the next run will replay", "err", err)
+		}
+		z.log.Debug("analyse: state kept", "elapsed", time.Since(t0))
 	}
 	return sum, nil
 }

@@ -78,13 +78,27 @@ func TestAnalyzeSeeds(t *testing.T) {
 		t.Errorf("no quotes by Vance (err %v)", err)
 	}
 
-	// A new Analyzer rebuilds its memory and finds nothing pending.
+	// A new Analyzer loads the state the first one kept and finds nothing
+	// pending.
 	again, err := NewAnalyzer(nil).Analyze(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Articles != 0 || again.Replayed != sum.Articles {
-		t.Errorf("second run = %+v, want 0 analysed, %d replayed", again, sum.Articles)
+	if again.Articles != 0 || again.Replayed != 0 || again.Restored != sum.Articles {
+		t.Errorf("second run = %+v, want 0 analysed, 0 replayed, %d restored", again, sum.Articles)
+	}
+	// A state that does not match the store's mark (a run that stopped
+	// between its batches and its snapshot) is not used: the next
+	// Analyzer replays.
+	if err := db.SaveAnalysis(ctx, store.AnalysisBatch{State: markState(sum.Articles + 1)}); err != nil {
+		t.Fatal(err)
+	}
+	third, err := NewAnalyzer(nil).Analyze(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.Replayed != sum.Articles || third.Restored != 0 {
+		t.Errorf("run after a stale mark = %+v, want %d replayed", third, sum.Articles)
 	}
 
 	// A republished copy of a seed (same text, another outlet, a day later)

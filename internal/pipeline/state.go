@@ -1,0 +1,145 @@
+package pipeline
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/dedup"
+	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// The Analyzer keeps its cross-article state in the store between runs so
+// that a new process does not replay every analysed article (entity
+// extraction, duplicate hashing and clustering of the whole collection)
+// before it can analyse one more. Two entries of the store's stage state:
+//
+//   - stateMark, rewritten with every batch in the batch's transaction: how
+//     many articles the analysis has taken in so far;
+//   - stateName, written at the end of a run: the snapshot, carrying the
+//     mark it was taken at.
+//
+// A snapshot is used only when its mark equals the store's: a run that
+// stopped after writing batches but before its snapshot leaves them
+// different, and the next run replays instead. ResetAnalysis drops both.
+const (
+	stateName    = "analyzer"
+	stateMark    = "analyzer-mark"
+	stateVersion = 1
+)
+
+// stateLoader is implemented by stores that keep stage state.
+type stateLoader interface {
+	LoadState(ctx context.Context, name string) ([]byte, error)
+}
+
+type analyzerState struct {
+	Version  int                  `json:"version"`
+	Mark     int                  `json:"mark"`
+	Dedup    dedup.State          `json:"dedup"`
+	Cluster  cluster.State        `json:"cluster"`
+	Entities entity.RegistryState `json:"entities"`
+}
+
+// markState returns the stage-state entry recording n articles taken in.
+func markState(n int) map[string][]byte {
+	return map[string][]byte{stateMark: []byte(strconv.Itoa(n))}
+}
+
+// encodeState snapshots the Analyzer, gzipped JSON.
+func (z *Analyzer) encodeState() ([]byte, error) {
+	st := analyzerState{Version: stateVersion, Mark: z.taken, Dedup: z.dedup.Snapshot(),
+		Cluster: z.clusters.Snapshot(), Entities: z.entities.Snapshot()}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if err := json.NewEncoder(zw).Encode(st); err != nil {
+		return nil, fmt.Errorf("encode analyzer state: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("encode analyzer state: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// restore loads the snapshot the store holds when it matches the store's
+// mark; ok is false (and the Analyzer unchanged) when there is none, it is
+// stale, or it cannot be read, in which case the caller replays.
+func (z *Analyzer) restore(ctx context.Context, st AnalysisStore) (ok bool, err error) {
+	sl, can := st.(stateLoader)
+	if !can {
+		return false, nil
+	}
+	markB, err := sl.LoadState(ctx, stateMark)
+	if err != nil {
+		return false, err
+	}
+	data, err := sl.LoadState(ctx, stateName)
+	if err != nil {
+		return false, err
+	}
+	if markB == nil || data == nil {
+		return false, nil
+	}
+	mark, err := strconv.Atoi(string(markB))
+	if err != nil {
+		z.log.Warn("analyzer state: unreadable mark; replaying", "err", err)
+		return false, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		z.log.Warn("analyzer state: unreadable; replaying", "err", err)
+		return false, nil
+	}
+	var s analyzerState
+	if err := json.NewDecoder(io.LimitReader(zr, 8<<30)).Decode(&s); err != nil {
+		z.log.Warn("analyzer state: unreadable; replaying", "err", err)
+		return false, nil
+	}
+	if s.Version != stateVersion || s.Mark != mark {
+		z.log.Info("analyzer state is stale; replaying", "state_mark", s.Mark, "store_mark", mark)
+		return false, nil
+	}
+	ix, err := dedup.Restore(s.Dedup)
+	if err != nil {
+		z.log.Warn("analyzer state: duplicates; replaying", "err", err)
+		return false, nil
+	}
+	c, err := cluster.Restore(s.Cluster)
+	if err != nil {
+		z.log.Warn("analyzer state: stories; replaying", "err", err)
+		return false, nil
+	}
+	if c.Config() != z.clusterCfg {
+		// Another version's parameters: replaying applies this one's.
+		z.log.Info("analyzer state: other clustering parameters; replaying")
+		return false, nil
+	}
+	reg, err := entity.RestoreRegistry(s.Entities)
+	if err != nil {
+		z.log.Warn("analyzer state: entities; replaying", "err", err)
+		return false, nil
+	}
+	z.dedup, z.clusters, z.clusterCfg, z.entities, z.taken = ix, c, c.Config(), reg, s.Mark
+	return true, nil
+}
+
+// saveState writes the snapshot (and the mark it was taken at) in a batch
+// of its own.
+func (z *Analyzer) saveState(ctx context.Context, st AnalysisStore) error {
+	data, err := z.encodeState()
+	if err != nil {
+		return err
+	}
+	b := store.AnalysisBatch{State: markState(z.taken)}
+	b.State[stateName] = data
+	if err := st.SaveAnalysis(ctx, b); err != nil {
+		return fmt.Errorf("save analyzer state: %w", err)
+	}
+	return nil
+}

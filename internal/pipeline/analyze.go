@@ -49,8 +49,9 @@ type Analyzer struct {
 	// taken counts the articles taken into the cross-article state (see
 	// state.go); restored is true when that state came from the store's
 	// snapshot.
-	taken    int
-	restored bool
+	taken      int
+	snapshotAt int // taken when the snapshot the store holds was made
+	restored   bool
 	// What the store holds, to write only what changed: a hash of each
 	// saved entity and storyline, the story IDs of each saved storyline,
 	// and the saved entity ID mapping.
@@ -137,7 +138,7 @@ func (z *Analyzer) reset() {
 	z.clusters = cluster.New(z.clusterCfg)
 	z.entities = &entity.Registry{}
 	z.warm, z.restored = false, false
-	z.taken = 0
+	z.taken, z.snapshotAt = 0, 0
 	z.savedEntities = map[string]uint64{}
 	z.savedLines = map[string]uint64{}
 	z.lineStories = map[string][]string{}
@@ -214,14 +215,15 @@ func clusterDoc(a news.Article, ents []entity.Entity, duplicateOf string) cluste
 
 // warmUp replays the articles analysed before this Analyzer existed.
 func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
+	// The snapshot the store keeps covers the first articles analysed;
+	// only the ones analysed after it are replayed (see state.go).
+	skip := 0
 	if ok, err := z.restore(ctx, st); err != nil {
 		return 0, fmt.Errorf("analyse: load state: %w", err)
 	} else if ok {
-		z.warm, z.restored = true, true
-		z.diff(&store.AnalysisBatch{}).commit(z)
-		return 0, nil
+		z.restored, skip = true, z.taken
 	}
-	n := 0
+	n, seen := 0, 0
 	var batch []news.Article
 	replay := func() {
 		found := make([]perArticle, len(batch))
@@ -236,13 +238,20 @@ func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
 		batch = batch[:0]
 	}
 	err := st.WalkAnalysed(ctx, func(a news.Article) error {
+		if seen++; seen <= skip {
+			return nil
+		}
 		if batch = append(batch, a); len(batch) == 1000 {
 			replay()
 		}
 		return nil
 	})
 	replay()
+	if err == nil && seen < skip {
+		err = fmt.Errorf("the store holds %d analysed articles, the saved state %d", seen, skip)
+	}
 	if err != nil {
+		z.reset()
 		return n, fmt.Errorf("analyse: rebuild state: %w", err)
 	}
 	z.warm = true
@@ -271,7 +280,7 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		n, err := z.warmUp(ctx, st)
 		sum.Replayed = n
 		if z.restored {
-			sum.Restored = z.taken
+			sum.Restored = z.taken - n
 		}
 		tCross += time.Since(t0)
 		if err != nil {
@@ -442,9 +451,9 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		z.reset()
 		return sum, err
 	}
-	if sum.Articles > 0 || sum.Replayed > 0 {
+	if z.stateDue() {
 		// Keep the state for the next process (see state.go); without it
-		// the next run replays, so a failure here loses nothing.
+		// the next run replays more, so a failure here loses nothing.
 		t0 := time.Now()
 		if err := z.saveState(ctx, st); err != nil {
 			z.log.Warn("analyse: state not kept; the next run will replay", "err", err)

@@ -25,9 +25,13 @@ import (
 //   - stateName, written at the end of a run: the snapshot, carrying the
 //     mark it was taken at.
 //
-// A snapshot is used only when its mark equals the store's: a run that
-// stopped after writing batches but before its snapshot leaves them
-// different, and the next run replays instead. ResetAnalysis drops both.
+// A new Analyzer restores the snapshot and replays only the articles
+// analysed after its mark (the store's mark is ahead when later runs did
+// not write a snapshot, or stopped before writing it); a snapshot ahead of
+// the store's mark is not used. ResetAnalysis drops both. A run writes a
+// snapshot when the articles it would leave to replay reach 2% of the
+// collection or 2,000: the snapshot is rewritten as the collection grows
+// by a fiftieth, not on every poll.
 const (
 	stateName    = "analyzer"
 	stateMark    = "analyzer-mark"
@@ -57,7 +61,7 @@ func (z *Analyzer) encodeState() ([]byte, error) {
 	st := analyzerState{Version: stateVersion, Mark: z.taken, Dedup: z.dedup.Snapshot(),
 		Cluster: z.clusters.Snapshot(), Entities: z.entities.Snapshot()}
 	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed) // the level is valid
 	if err := json.NewEncoder(zw).Encode(st); err != nil {
 		return nil, fmt.Errorf("encode analyzer state: %w", err)
 	}
@@ -101,7 +105,7 @@ func (z *Analyzer) restore(ctx context.Context, st AnalysisStore) (ok bool, err 
 		z.log.Warn("analyzer state: unreadable; replaying", "err", err)
 		return false, nil
 	}
-	if s.Version != stateVersion || s.Mark != mark {
+	if s.Version != stateVersion || s.Mark > mark {
 		z.log.Info("analyzer state is stale; replaying", "state_mark", s.Mark, "store_mark", mark)
 		return false, nil
 	}
@@ -125,8 +129,15 @@ func (z *Analyzer) restore(ctx context.Context, st AnalysisStore) (ok bool, err 
 		z.log.Warn("analyzer state: entities; replaying", "err", err)
 		return false, nil
 	}
-	z.dedup, z.clusters, z.clusterCfg, z.entities, z.taken = ix, c, c.Config(), reg, s.Mark
+	z.dedup, z.clusters, z.clusterCfg, z.entities, z.taken, z.snapshotAt = ix, c, c.Config(), reg, s.Mark, s.Mark
 	return true, nil
+}
+
+// stateDue reports whether the articles taken in since the last snapshot
+// are enough to write a new one.
+func (z *Analyzer) stateDue() bool {
+	tail := z.taken - z.snapshotAt
+	return tail > 0 && (tail >= 2000 || tail*50 >= z.taken)
 }
 
 // saveState writes the snapshot (and the mark it was taken at) in a batch
@@ -141,5 +152,6 @@ func (z *Analyzer) saveState(ctx context.Context, st AnalysisStore) error {
 	if err := st.SaveAnalysis(ctx, b); err != nil {
 		return fmt.Errorf("save analyzer state: %w", err)
 	}
+	z.snapshotAt = z.taken
 	return nil
 }

@@ -402,14 +402,7 @@ func TestGivenNameGender(t *testing.T) {
 // Changes applied are exactly the current Entities (the seeds cut into
 // paragraphs, so that surnames meet their full names in later batches).
 func TestRegistryChanges(t *testing.T) {
-	var parts []string
-	for _, s := range sharedtest.Seeds(t) {
-		for _, p := range strings.Split(s.Text(t), "\n") {
-			if strings.TrimSpace(p) != "" {
-				parts = append(parts, p)
-			}
-		}
-	}
+	parts := seedParagraphs(t)
 	for _, batch := range []int{1, 3, 17, len(parts)} {
 		t.Run(fmt.Sprintf("batch %d", batch), func(t *testing.T) {
 			var r Registry

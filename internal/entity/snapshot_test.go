@@ -14,14 +14,7 @@ import (
 // snapshot halfway through the seeds ends with the same entities, merges
 // and changes as one that saw every article.
 func TestRegistrySnapshot(t *testing.T) {
-	var parts []string
-	for _, s := range sharedtest.Seeds(t) {
-		for _, p := range strings.Split(s.Text(t), "\n") {
-			if strings.TrimSpace(p) != "" {
-				parts = append(parts, p)
-			}
-		}
-	}
+	parts := seedParagraphs(t)
 	add := func(r *Registry, from, to int) {
 		for j := from; j < to; j++ {
 			ents, ms := Extract(parts[j])
@@ -63,4 +56,19 @@ func TestRegistrySnapshot(t *testing.T) {
 			t.Errorf("%s: want an error", name)
 		}
 	}
+}
+
+// seedParagraphs returns the non-empty lines of the five seeds, in order:
+// small documents in which surnames meet their full names later on.
+func seedParagraphs(t *testing.T) []string {
+	t.Helper()
+	var parts []string
+	for _, s := range sharedtest.Seeds(t) {
+		for _, p := range strings.Split(s.Text(t), "\n") {
+			if strings.TrimSpace(p) != "" {
+				parts = append(parts, p)
+			}
+		}
+	}
+	return parts
 }

@@ -95,6 +95,10 @@ type Config struct {
 	// and time should damp weak resemblance, not strong. 1 or more turns it
 	// off.
 	FarSimilarity float64 `json:"far_similarity"`
+	// SlugWeight is how many times a word of the article URL's slug counts
+	// (as a headline word) when the headline itself lacks it; negative
+	// turns slugs off.
+	SlugWeight float64 `json:"slug_weight"`
 	// PriorDocs is how many articles the embedded background document
 	// frequencies (see background.go) count as in IDF; negative turns the
 	// prior off.
@@ -142,6 +146,9 @@ func (c Config) withDefaults() Config {
 	def(&c.StorylineThreshold, 0.2)
 	defD(&c.StorylineWindow, 180*24*time.Hour)
 	def(&c.FarSimilarity, 0.4)
+	if c.SlugWeight == 0 {
+		c.SlugWeight = 1
+	}
 	if c.PriorDocs == 0 {
 		c.PriorDocs = 100
 	}
@@ -154,6 +161,10 @@ type Doc struct {
 	Title  string
 	Text   string
 	Outlet string
+	// URL is the article's address; the words of its slug
+	// ("/2018/01/13/angola-satellite-contact-regained") count as headline
+	// words the title lacks.
+	URL string
 	// Published is the publication time; zero when unknown. Undated
 	// articles are clustered by content alone and listed in
 	// Story.UndatedArticleIDs.

@@ -229,3 +229,68 @@ func timeSeconds(s int64) time.Duration {
 	}
 	return time.Duration(s) * time.Second
 }
+
+func TestSlugWords(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		want string
+	}{
+		{"http://abcnews.go.com/Technology/wireStory/russian-space-experts-regain-control-1st-angola-satellite-52044233", "russian space experts regain control angola satellite"},
+		{"https://www.rt.com/on-air/414286-angola-satellite-launch-baikonur/", "angola satellite launch baikonur"},
+		{"https://www.npr.org/templates/search/index.php?searchinput=Costa+Rica+plane+crash", "costa rica plane crash"},
+		{"https://www.nytimes.com/2018/01/01/world/asia/kim-jong-un-south-korea.html", "kim jong un south korea"},
+		{"https://example.com/world/europe/story_of_the_port.amp", "story of the port"},
+		{"https://www.bbc.co.uk/news/world-europe-12345678", ""}, // two words: a section
+		{"https://example.com/2017/12/27/", ""},
+		{"", ""},
+		{"::not a url", ""},
+		{"https://example.com/%zz-bad-escape-here", ""},
+	} {
+		if got := strings.Join(slugWords(tc.url), " "); got != tc.want {
+			t.Errorf("slugWords(%q) = %q, want %q", tc.url, got, tc.want)
+		}
+	}
+}
+
+// TestSlugJoinsGenericPage checks that a page whose title is the site's name
+// and whose text is boilerplate joins its story through its URL's words,
+// and only through them.
+func TestSlugJoinsGenericPage(t *testing.T) {
+	t0 := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	page := Doc{ID: "p1", Title: "News", Text: "Copyright notice. All rights reserved. External links are provided for reference purposes.", Published: t0.Add(time.Hour), Outlet: "z"}
+	for _, tc := range []struct {
+		url  string
+		join bool
+	}{
+		{"", false},
+		{"https://z.example/news/world/4412", false},
+		{"https://z.example/news/harbourville-port-cranes-storm-damage-4412", true},
+	} {
+		c := New(Config{})
+		port := c.Add(Doc{ID: "a1", Title: "Storm damages cranes at Harbourville port", Text: portA1, URL: "https://x.example/harbourville-port-storm-cranes", Published: t0, Outlet: "x"})
+		c.Add(Doc{ID: "a2", Text: portA2, Published: t0.Add(time.Hour), Outlet: "y"})
+		c.Add(Doc{ID: "c1", Title: "Kestrel Rovers reach the cup final", Text: cupC1, Published: t0, Outlet: "y"})
+		p := page
+		p.URL = tc.url
+		if a := c.Add(p); (a.StoryID == port.StoryID) != tc.join {
+			t.Errorf("page at %q: story %s, port story %s; want joined %v", tc.url, a.StoryID, port.StoryID, tc.join)
+		}
+	}
+}
+
+func FuzzSlugWords(f *testing.F) {
+	for _, s := range []string{"https://www.rt.com/on-air/414286-angola-satellite-launch-baikonur/", "https://a/b?q=a+b+c&x=%zz", "://", "https://a/\xff-\xfe-\xfd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, u string) {
+		ws := slugWords(u)
+		if len(ws) > 32 {
+			t.Fatalf("%d words from %q", len(ws), u)
+		}
+		for _, w := range ws {
+			if !isWord(w) {
+				t.Fatalf("slug word %q from %q is not a word", w, u)
+			}
+		}
+	})
+}

@@ -33,6 +33,7 @@ type newsPlease struct {
 	Description  string `json:"description"`
 	DatePublish  string `json:"date_publish"`
 	SourceDomain string `json:"source_domain"`
+	URL          string `json:"url"`
 	Language     string `json:"language"`
 	NewsCluster  *struct {
 		EventID json.RawMessage `json:"EventId"`
@@ -85,7 +86,7 @@ func ParseNewsPlease(b []byte) (Labelled, error) {
 	if strings.TrimSpace(text) == "" {
 		text = r.Description
 	}
-	d := Doc{Title: r.Title, Text: text, Outlet: r.SourceDomain, Language: r.Language}
+	d := Doc{Title: r.Title, Text: text, Outlet: r.SourceDomain, URL: r.URL, Language: r.Language}
 	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", time.RFC3339, "2006-01-02"} {
 		if t, err := time.Parse(layout, r.DatePublish); err == nil {
 			d.Published = t.UTC()

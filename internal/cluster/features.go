@@ -122,6 +122,20 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 		}
 	}
 	addWords(title, a.cfg.TitleWeight, true)
+	if a.cfg.SlugWeight > 0 {
+		// Words of the URL's slug that the headline lacks: a generic page
+		// title ("ABC News") or a rewritten headline leaves the URL as the
+		// only statement of what the page is about.
+		var slug []token
+		for _, w := range slugWords(d.URL) {
+			k := a.stem.stem(lang, w)
+			if i, ok := at[k]; ok && p.terms[i].title > 0 {
+				continue
+			}
+			slug = append(slug, token{word: w})
+		}
+		addWords(slug, a.cfg.SlugWeight, true)
+	}
 	addWords(body, 1, false)
 	ents := d.Entities
 	if len(ents) == 0 {

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -269,4 +270,58 @@ func isStop(lang, w string) bool {
 	}
 	_, ok := sw[w]
 	return ok
+}
+
+// slugWords returns the words of the slugs of an article URL: the path
+// segments and query values that read as a phrase of at least three words
+// joined by '-', '_' or '+' ("kim-offers-olympics-talks.html"), lower-cased,
+// with numbers and file extensions left out. Section names ("world",
+// "technology") and IDs are no slug.
+func slugWords(raw string) []string {
+	if raw == "" || len(raw) > 2048 {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil
+	}
+	parts := strings.Split(u.Path, "/")
+	for _, vs := range u.Query() {
+		parts = append(parts, vs...)
+	}
+	var out []string
+	for _, seg := range parts {
+		if i := strings.LastIndexByte(seg, '.'); i > 0 && len(seg)-i <= 5 {
+			seg = seg[:i] // .html, .php, .amp
+		}
+		words := strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool {
+			return r == '-' || r == '_' || r == '+' || r == ' ' || r == '.' || r == ','
+		})
+		var keep []string
+		for _, w := range words {
+			if isWord(w) {
+				keep = append(keep, w)
+			}
+		}
+		if len(keep) >= 3 {
+			out = append(out, keep...)
+		}
+		if len(out) > 32 {
+			return out[:32]
+		}
+	}
+	return out
+}
+
+// isWord reports whether w is made of letters only (not an ID or a number).
+func isWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }

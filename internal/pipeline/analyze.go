@@ -208,7 +208,7 @@ func dedupDoc(a news.Article) dedup.Doc {
 
 func clusterDoc(a news.Article, ents []entity.Entity, duplicateOf string) cluster.Doc {
 	return cluster.Doc{
-		ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: a.Published,
+		ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, URL: a.URL, Published: a.Published,
 		Language: a.Language, Entities: entityNames(ents), DuplicateOf: duplicateOf,
 	}
 }

@@ -228,6 +228,56 @@ func TestBadInputsKeepStoredData(t *testing.T) {
 	}
 }
 
+// TestEvalClusterErrors lists the clustering errors on a slice of the
+// labelled news set, in text and in JSON; the pairs they cost add up to
+// the pairs the pairwise figures miss.
+func TestEvalClusterErrors(t *testing.T) {
+	src := sharedtest.Dir(t, "eval", "news-clusters")
+	var rep struct {
+		PairwisePrecision float64 `json:"pairwise_precision"`
+		PairwiseRecall    float64 `json:"pairwise_recall"`
+		Errors            []struct {
+			Kind   string `json:"kind"`
+			Groups [][]struct {
+				ID    string `json:"id"`
+				Event string `json:"event"`
+				Story string `json:"story"`
+			} `json:"groups"`
+			Pairs int `json:"pairs"`
+		} `json:"errors"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "eval", "cluster", "--errors", "--json", src)), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Errors) == 0 {
+		t.Fatal("no errors listed on news-clusters")
+	}
+	split, mixed := 0, 0
+	for _, e := range rep.Errors {
+		if len(e.Groups) < 2 || e.Pairs <= 0 {
+			t.Errorf("error %+v: want two groups or more and a cost", e)
+		}
+		switch e.Kind {
+		case "split":
+			split += e.Pairs
+		case "mixed":
+			mixed += e.Pairs
+		default:
+			t.Errorf("error kind %q", e.Kind)
+		}
+	}
+	// precision = tp/(tp+mixed), recall = tp/(tp+split): both give tp.
+	tpFromP := float64(mixed) * rep.PairwisePrecision / (1 - rep.PairwisePrecision)
+	tpFromR := float64(split) * rep.PairwiseRecall / (1 - rep.PairwiseRecall)
+	if d := tpFromP - tpFromR; d > 0.5 || d < -0.5 {
+		t.Errorf("errors cost %d split and %d mixed pairs: true pairs %.1f from precision, %.1f from recall", split, mixed, tpFromP, tpFromR)
+	}
+	text := mustRun(t, "eval", "cluster", "--errors", src)
+	if !strings.Contains(text, "split over") || !strings.Contains(text, "pairs)") {
+		t.Errorf("text report lacks the error listing:\n%s", text)
+	}
+}
+
 // TestEvalClusterIngest scores the ingest pipeline's stories on a slice of
 // the labelled news set: the same figures and JSON fields as the clusterer's
 // own evaluation.

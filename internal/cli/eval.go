@@ -51,24 +51,26 @@ as that folder's README defines them. --json prints one JSON object.`,
 // texts, or with --ingest the whole product pipeline into a temporary
 // database.
 func (a *app) evalClusterCmd() *cobra.Command {
-	var viaIngest bool
+	var viaIngest, showErrors bool
 	cmd := a.evalSub("cluster DIR", "Score story clustering (BCubed and pairwise P/R/F1) on news-please JSON labelled with newsCluster.EventId",
-		"  parallax eval cluster ../shared/eval/news-clusters\n  parallax eval cluster --ingest ../shared/eval/news-clusters",
+		"  parallax eval cluster ../shared/eval/news-clusters\n  parallax eval cluster --errors ../shared/eval/news-clusters\n  parallax eval cluster --ingest ../shared/eval/news-clusters",
 		func(ctx context.Context, dir string) (report, error) {
 			if viaIngest {
-				return a.evalClusterIngest(ctx, dir)
+				return a.evalClusterIngest(ctx, dir, showErrors)
 			}
-			return cluster.Evaluate(ctx, dir, cluster.EvalOptions{Shuffles: 5, Seed: 1})
+			return cluster.Evaluate(ctx, dir, cluster.EvalOptions{Shuffles: 5, Seed: 1, Errors: showErrors})
 		})
 	cmd.Flags().BoolVar(&viaIngest, "ingest", false,
 		"run the folder through ingest and analysis (cleaning, duplicates, entity names) into a temporary database and score the stored stories")
+	cmd.Flags().BoolVar(&showErrors, "errors", false,
+		"also list the gold events split over several stories and the stories mixing events, costliest first (JSON: errors)")
 	return cmd
 }
 
 // evalClusterIngest ingests a labelled folder into a temporary SQLite
 // database as `parallax ingest` would and scores the stories it holds
 // against the labels (articles are tied to their label by source file).
-func (a *app) evalClusterIngest(ctx context.Context, dir string) (report, error) {
+func (a *app) evalClusterIngest(ctx context.Context, dir string, showErrors bool) (report, error) {
 	docs, err := cluster.ReadLabelled(dir)
 	if err != nil {
 		return nil, err
@@ -139,6 +141,15 @@ func (a *app) evalClusterIngest(ctx context.Context, dir string) (report, error)
 		return nil, err
 	}
 	rep.Storylines = len(lines)
+	if showErrors {
+		var kept []cluster.Labelled
+		for _, d := range docs {
+			if _, ok := stored[d.ID]; ok {
+				kept = append(kept, d)
+			}
+		}
+		rep.Errors = cluster.ListErrors(kept, pred)
+	}
 	return rep, nil
 }
 

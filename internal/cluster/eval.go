@@ -112,6 +112,99 @@ type Report struct {
 	Storylines int `json:"storylines"`
 	// Order is filled when the evaluation also ran shuffled orders.
 	Order *OrderReport `json:"order,omitempty"`
+	// Errors lists, when asked for (EvalOptions.Errors), the gold events
+	// split over several stories and the stories that mix events.
+	Errors []EvalError `json:"errors,omitempty"`
+}
+
+// EvalError is one clustering error against the gold labels: a gold event
+// whose articles went to several stories (Kind "split"), or a story holding
+// articles of several events (Kind "mixed"). Groups hold the articles, one
+// group per story of a split event or per event of a mixed story, largest
+// first.
+type EvalError struct {
+	Kind   string         `json:"kind"`
+	Event  string         `json:"event,omitempty"`
+	Story  string         `json:"story,omitempty"`
+	Groups [][]EvalMember `json:"groups"`
+	// Pairs is how many article pairs the error costs: gold pairs the split
+	// keeps apart, or wrong pairs the mix puts together.
+	Pairs int `json:"pairs"`
+}
+
+// EvalMember is one article of an EvalError.
+type EvalMember struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	Outlet    string    `json:"outlet,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	Event     string    `json:"event"`
+	Story     string    `json:"story"`
+}
+
+// ListErrors lists the split events and mixed stories of a predicted
+// clustering (pred: article ID to story ID), costliest first.
+func ListErrors(docs []Labelled, pred map[string]string) []EvalError {
+	byEvent := map[string]map[string][]EvalMember{}
+	byStory := map[string]map[string][]EvalMember{}
+	for _, d := range chronological(docs) {
+		sid, ok := pred[d.ID]
+		if !ok {
+			sid = "single:" + d.ID
+		}
+		m := EvalMember{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: d.Published, Event: d.Event, Story: sid}
+		put := func(outer map[string]map[string][]EvalMember, k1, k2 string) {
+			if outer[k1] == nil {
+				outer[k1] = map[string][]EvalMember{}
+			}
+			outer[k1][k2] = append(outer[k1][k2], m)
+		}
+		put(byEvent, d.Event, sid)
+		put(byStory, sid, d.Event)
+	}
+	var out []EvalError
+	collect := func(kind string, outer map[string]map[string][]EvalMember) {
+		for key, inner := range outer {
+			if len(inner) < 2 {
+				continue
+			}
+			e := EvalError{Kind: kind}
+			if kind == "split" {
+				e.Event = key
+			} else {
+				e.Story = key
+			}
+			total := 0
+			for _, g := range inner {
+				e.Groups = append(e.Groups, g)
+				total += len(g)
+			}
+			sort.Slice(e.Groups, func(i, j int) bool {
+				if len(e.Groups[i]) != len(e.Groups[j]) {
+					return len(e.Groups[i]) > len(e.Groups[j])
+				}
+				return e.Groups[i][0].ID < e.Groups[j][0].ID
+			})
+			// Pairs across groups: all pairs less the pairs inside a group.
+			e.Pairs = total * (total - 1) / 2
+			for _, g := range e.Groups {
+				e.Pairs -= len(g) * (len(g) - 1) / 2
+			}
+			out = append(out, e)
+		}
+	}
+	collect("split", byEvent)
+	collect("mixed", byStory)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Pairs != out[j].Pairs {
+			return out[i].Pairs > out[j].Pairs
+		}
+		if out[i].Kind != out[j].Kind {
+			return out[i].Kind > out[j].Kind
+		}
+		return out[i].Event+out[i].Story < out[j].Event+out[j].Story
+	})
+	return out
 }
 
 // OrderReport measures how much the result depends on ingest order: the
@@ -135,9 +228,39 @@ func (r Report) WriteText(w io.Writer) error {
 		return err
 	}
 	if o := r.Order; o != nil {
-		_, err = fmt.Fprintf(w, "order      %d shuffled runs: BCubed F1 min %.4f max %.4f spread %.4f\n", o.Runs, o.MinF1, o.MaxF1, o.Spread)
+		if _, err = fmt.Fprintf(w, "order      %d shuffled runs: BCubed F1 min %.4f max %.4f spread %.4f\n", o.Runs, o.MinF1, o.MaxF1, o.Spread); err != nil {
+			return err
+		}
 	}
-	return err
+	for _, e := range r.Errors {
+		head := fmt.Sprintf("event %s split over %d stories", e.Event, len(e.Groups))
+		if e.Kind == "mixed" {
+			head = fmt.Sprintf("story %s mixes %d events", e.Story, len(e.Groups))
+		}
+		if _, err = fmt.Fprintf(w, "\n%s (%d pairs)\n", head, e.Pairs); err != nil {
+			return err
+		}
+		for _, g := range e.Groups {
+			for i, m := range g {
+				lead := "   "
+				if i == 0 {
+					lead = " - "
+				}
+				label := "story " + m.Story
+				if e.Kind == "mixed" {
+					label = "event " + m.Event
+				}
+				date := "undated   "
+				if !m.Published.IsZero() {
+					date = m.Published.Format("2006-01-02")
+				}
+				if _, err = fmt.Fprintf(w, "%s%s %s %s %q (%s)\n", lead, label, date, m.Outlet, m.Title, m.ID); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // EvalOptions tune Evaluate.
@@ -150,6 +273,9 @@ type EvalOptions struct {
 	Seed uint64
 	// Limit keeps only the first Limit articles in file-name order (0 for all).
 	Limit int
+	// Errors fills Report.Errors with the split events and mixed stories
+	// of the main (publication-order) run.
+	Errors bool
 }
 
 // Evaluate clusters the labelled folder dir blind (news-please JSON with
@@ -173,9 +299,12 @@ func EvaluateDocs(ctx context.Context, docs []Labelled, opt EvalOptions) (Report
 		return Report{}, ErrNoArticles
 	}
 	ordered := chronological(docs)
-	rep, err := evalRun(ctx, ordered, opt.Config)
+	rep, pred, err := evalRun(ctx, ordered, opt.Config)
 	if err != nil {
 		return Report{}, err
+	}
+	if opt.Errors {
+		rep.Errors = ListErrors(docs, pred)
 	}
 	if opt.Shuffles > 0 {
 		rng := rand.New(rand.NewPCG(opt.Seed, 0x0de5))
@@ -183,7 +312,7 @@ func EvaluateDocs(ctx context.Context, docs []Labelled, opt EvalOptions) (Report
 		for range opt.Shuffles {
 			perm := append([]Labelled(nil), docs...)
 			rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
-			r, err := evalRun(ctx, perm, opt.Config)
+			r, _, err := evalRun(ctx, perm, opt.Config)
 			if err != nil {
 				return Report{}, err
 			}
@@ -214,7 +343,9 @@ func chronological(docs []Labelled) []Labelled {
 	return out
 }
 
-func evalRun(ctx context.Context, docs []Labelled, cfg Config) (Report, error) {
+// evalRun clusters docs in the order given and scores the stories; it also
+// returns the predicted story of each article.
+func evalRun(ctx context.Context, docs []Labelled, cfg Config) (Report, map[string]string, error) {
 	c := New(cfg)
 	run := NewRunner(dedup.NewIndex(dedup.Options{}), c, 0)
 	gold := make(map[string]string, len(docs))
@@ -225,7 +356,7 @@ func evalRun(ctx context.Context, docs []Labelled, cfg Config) (Report, error) {
 	}
 	res, err := run.Run(ctx, in)
 	if err != nil {
-		return Report{}, fmt.Errorf("evaluate: %w", err)
+		return Report{}, nil, fmt.Errorf("evaluate: %w", err)
 	}
 	dups := 0
 	for _, r := range res {
@@ -242,7 +373,7 @@ func evalRun(ctx context.Context, docs []Labelled, cfg Config) (Report, error) {
 	r := Score(gold, pred)
 	r.Duplicates = dups
 	r.Storylines = len(c.Storylines())
-	return r, nil
+	return r, pred, nil
 }
 
 // Score compares a predicted clustering with gold labels, both maps from

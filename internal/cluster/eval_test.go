@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -182,4 +183,49 @@ func FuzzAdd(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestListErrors checks the error listing on a hand-made case: gold events
+// 1 = {a, b, c}, 2 = {d, e}; predicted X = {a, b}, Y = {c, d}, Z = {e}.
+func TestListErrors(t *testing.T) {
+	var docs []Labelled
+	for _, x := range []struct{ id, ev string }{{"a", "1"}, {"b", "1"}, {"c", "1"}, {"d", "2"}, {"e", "2"}} {
+		docs = append(docs, Labelled{Doc: Doc{ID: x.id, Title: "title " + x.id}, Event: x.ev})
+	}
+	pred := map[string]string{"a": "X", "b": "X", "c": "Y", "d": "Y", "e": "Z"}
+	got := ListErrors(docs, pred)
+	type row struct {
+		kind, key string
+		groups    string
+		pairs     int
+	}
+	var rows []row
+	for _, e := range got {
+		var gs []string
+		for _, g := range e.Groups {
+			var ids []string
+			for _, m := range g {
+				ids = append(ids, m.ID)
+			}
+			gs = append(gs, strings.Join(ids, ","))
+		}
+		rows = append(rows, row{e.Kind, e.Event + e.Story, strings.Join(gs, " | "), e.Pairs})
+	}
+	want := []row{
+		{"split", "1", "a,b | c", 2}, // c is kept apart from a and b
+		{"split", "2", "d | e", 1},
+		{"mixed", "Y", "c | d", 1}, // c and d wrongly together
+	}
+	if !slices.Equal(rows, want) {
+		t.Errorf("ListErrors =\n%v\nwant\n%v", rows, want)
+	}
+	// The pairs they cost are the pairs the scores miss: gold pairs 4 (3+1),
+	// predicted 2, true 1.
+	rep := Score(map[string]string{"a": "1", "b": "1", "c": "1", "d": "2", "e": "2"}, pred)
+	if rep.PairwiseRecall != 1.0/4 || rep.PairwisePrecision != 1.0/2 {
+		t.Errorf("pairwise P %.3f R %.3f, want 0.5, 0.25", rep.PairwisePrecision, rep.PairwiseRecall)
+	}
+	if ListErrors(docs, map[string]string{"a": "X", "b": "X", "c": "X", "d": "Y", "e": "Y"}) != nil {
+		t.Error("a perfect clustering lists errors")
+	}
 }

@@ -3,8 +3,9 @@
 // recomputing what came before.
 //
 // An article is compared with candidate stories by the cosine of TF-IDF
-// vectors (title words weighted up, capitalised name sequences added as
-// extra features), damped by the time gap between the article and the
+// vectors (title words weighted up, words of the URL's slug that the title
+// lacks read as title words, capitalised name sequences added as extra
+// features), damped by the time gap between the article and the
 // story, unless both the text and the headline are strongly alike (see
 // Config.FarSimilarity). IDF statistics are learned from the stream itself,
 // blended with an embedded background table that fades as the stream grows

@@ -20,17 +20,77 @@ type Registry struct {
 	mu    sync.Mutex
 	items map[string]*regItem // by ID as Extract gave it
 	order []string
-	canon map[string]string // cached merge; nil after Add
 
-	dirty     map[string]bool   // items added to since the last Changes
-	lastCanon map[string]string // the merge as of the last Changes
+	// The merge (see groups), kept up to date incrementally: canon maps
+	// every item to its group; bySurname lists the persons of each surname
+	// key in order of first appearance; stale holds the keys whose persons
+	// gained members or mentions since canon was last brought up to date,
+	// and unset the new items that group alone (not persons with a name).
+	canon     map[string]string
+	bySurname map[string][]*regItem
+	stale     map[string]bool
+	unset     []string
+
+	dirty map[string]bool // items added to since the last Changes
+	// Once Changes (CanonicalChanges) has been called, movedE (movedC)
+	// holds, for every item whose group changed since the last call, the
+	// group it had then.
+	trackE, trackC bool
+	movedE, movedC map[string]prevGroup
+}
+
+// prevGroup is an item's group at the last Changes or CanonicalChanges;
+// ok is false when the item was not known then.
+type prevGroup struct {
+	id string
+	ok bool
 }
 
 type regItem struct {
 	Entity
+	seq      int // position in Registry.order
+	keyed    bool
+	full     bool   // keyed: a person named by more than a surname
+	key      string // keyed: the folded surname
 	articles map[string]bool
 	names    map[string]int // surface name → mentions
 	docs     map[string]int // surface name → articles using it as the full name
+}
+
+// newItem makes the registry item for an entity seen for the first time and
+// appends it to the order. Caller holds r.mu.
+func (r *Registry) newItem(e Entity) *regItem {
+	if r.items == nil {
+		r.items = map[string]*regItem{}
+	}
+	it := &regItem{Entity: e, seq: len(r.order), articles: map[string]bool{}, names: map[string]int{}, docs: map[string]int{}}
+	r.items[e.ID] = it
+	r.order = append(r.order, e.ID)
+	if it.Kind == KindPerson {
+		if toks := tokenize(it.Name); len(toks) > 0 {
+			it.keyed, it.full, it.key = true, len(toks) > 1, Fold(surname(toks).text)
+		}
+	}
+	if !it.keyed {
+		r.unset = append(r.unset, it.ID)
+		return it
+	}
+	if r.bySurname == nil {
+		r.bySurname = map[string][]*regItem{}
+	}
+	r.bySurname[it.key] = append(r.bySurname[it.key], it)
+	return it
+}
+
+// touch marks an item's group for recomputing. Caller holds r.mu.
+func (r *Registry) touch(it *regItem) {
+	if !it.keyed {
+		return
+	}
+	if r.stale == nil {
+		r.stale = map[string]bool{}
+	}
+	r.stale[it.key] = true
 }
 
 // Add records the entities one article yielded. Adding the same article
@@ -38,10 +98,6 @@ type regItem struct {
 func (r *Registry) Add(articleID string, ents []Entity, ms []Mention) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.items == nil {
-		r.items = map[string]*regItem{}
-	}
-	r.canon = nil
 	if r.dirty == nil {
 		r.dirty = map[string]bool{}
 	}
@@ -49,10 +105,9 @@ func (r *Registry) Add(articleID string, ents []Entity, ms []Mention) {
 		r.dirty[e.ID] = true
 		it, ok := r.items[e.ID]
 		if !ok {
-			it = &regItem{Entity: Entity{ID: e.ID, Name: e.Name, Kind: e.Kind, Gender: e.Gender}, articles: map[string]bool{}, names: map[string]int{}, docs: map[string]int{}}
-			r.items[e.ID] = it
-			r.order = append(r.order, e.ID)
+			it = r.newItem(Entity{ID: e.ID, Name: e.Name, Kind: e.Kind, Gender: e.Gender})
 		}
+		r.touch(it) // its mentions change
 		if !it.articles[articleID] {
 			it.docs[e.Name]++
 		}
@@ -83,67 +138,89 @@ func appendNew(list []string, s string) []string {
 }
 
 // groups returns the merge: every article-level ID maps to the ID of the
-// group it joins. It is computed once per batch of Adds. Caller holds r.mu.
+// group it joins. Items that are not persons with a name group alone; the
+// persons of one surname key group as described on Registry. Only the
+// surname keys that gained members or mentions since the last call are
+// regrouped, so the cost is that of what was added. Caller holds r.mu; the
+// map is the registry's.
 func (r *Registry) groups() map[string]string {
-	if r.canon != nil {
+	if r.canon == nil {
+		r.canon = make(map[string]string, len(r.order))
+	}
+	for _, id := range r.unset {
+		r.setGroup(id, id)
+	}
+	r.unset = nil
+	if len(r.stale) == 0 {
 		return r.canon
 	}
-	r.canon = r.merge()
+	// In order, so that the moves recorded for Changes do not depend on
+	// map iteration (they do not change its result either way).
+	keys := make([]string, 0, len(r.stale))
+	for k := range r.stale {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		r.regroup(r.bySurname[k])
+	}
+	r.stale = nil
 	return r.canon
 }
 
-// merge computes the merge for groups. Caller holds r.mu.
-func (r *Registry) merge() map[string]string {
-	canon := map[string]string{}
-	// Non-persons: the ID already is the kind + folded key.
-	bySurname := map[string][]*regItem{}
-	for _, id := range r.order {
-		it := r.items[id]
-		if it.Kind != KindPerson {
-			canon[id] = id
-			continue
+// regroup sets the groups of the persons sharing one surname key (items in
+// order of first appearance): every full name is its own group; a bare
+// surname joins the one full name with that surname, or the clearly most
+// mentioned of several, else stays alone. Caller holds r.mu.
+func (r *Registry) regroup(items []*regItem) {
+	var full []*regItem
+	for _, it := range items {
+		if it.full {
+			full = append(full, it)
+			r.setGroup(it.ID, it.ID) // full names with the same key already share an ID
 		}
-		toks := tokenize(it.Name)
-		if len(toks) == 0 {
-			canon[id] = id
-			continue
-		}
-		sn := Fold(surname(toks).text)
-		bySurname[sn] = append(bySurname[sn], it)
 	}
-	for _, items := range bySurname {
-		var full, bare []*regItem
-		for _, it := range items {
-			if len(tokenize(it.Name)) > 1 {
-				full = append(full, it)
-			} else {
-				bare = append(bare, it)
-			}
-		}
-		// Full names with the same key already share an ID.
-		for _, it := range full {
-			canon[it.ID] = it.ID
-		}
-		target := ""
-		switch {
-		case len(full) == 1:
+	target := ""
+	switch {
+	case len(full) == 1:
+		target = full[0].ID
+	case len(full) > 1:
+		// The clearly most mentioned full name takes the bare surname.
+		sort.SliceStable(full, func(i, j int) bool { return full[i].Mentions > full[j].Mentions })
+		if full[0].Mentions >= 2*full[1].Mentions {
 			target = full[0].ID
-		case len(full) > 1:
-			// The clearly most mentioned full name takes the bare surname.
-			sort.SliceStable(full, func(i, j int) bool { return full[i].Mentions > full[j].Mentions })
-			if full[0].Mentions >= 2*full[1].Mentions {
-				target = full[0].ID
-			}
-		}
-		for _, it := range bare {
-			if target != "" {
-				canon[it.ID] = target
-			} else {
-				canon[it.ID] = it.ID
-			}
 		}
 	}
-	return canon
+	for _, it := range items {
+		switch {
+		case it.full:
+		case target != "":
+			r.setGroup(it.ID, target)
+		default:
+			r.setGroup(it.ID, it.ID)
+		}
+	}
+}
+
+// setGroup puts item id in group c, recording its previous group for
+// Changes and CanonicalChanges. Caller holds r.mu.
+func (r *Registry) setGroup(id, c string) {
+	old, ok := r.canon[id]
+	if ok && old == c {
+		return
+	}
+	prev := prevGroup{old, ok}
+	if r.trackE {
+		if _, seen := r.movedE[id]; !seen {
+			r.movedE[id] = prev
+		}
+	}
+	if r.trackC {
+		if _, seen := r.movedC[id]; !seen {
+			r.movedC[id] = prev
+		}
+	}
+	r.canon[id] = c
 }
 
 // Canonical returns the ID of the merged entity that an ID given by Extract
@@ -163,7 +240,7 @@ func (r *Registry) Canonical(id string) string {
 func (r *Registry) Entities() []Entity {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := r.merged(r.groups(), nil)
+	out := r.merged(r.groups())
 	sortEntities(out)
 	return out
 }
@@ -172,25 +249,36 @@ func (r *Registry) Entities() []Entity {
 // the start): the merged entities whose groups gained members or mentions
 // or were regrouped, in Entities order, and the IDs of merged entities that
 // no longer exist (folded into another). Applying them to the previous
-// Entities gives the current ones; the cost is that of the changed groups
-// plus one pass over the registry, not a rebuild of every entity.
+// Entities gives the current ones; the cost is that of the changed groups,
+// not a rebuild of every entity.
 func (r *Registry) Changes() (changed []Entity, gone []string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	canon := r.groups()
+	// last is an item's group at the previous call.
+	last := func(id string) (string, bool) {
+		if !r.trackE {
+			return "", false
+		}
+		if p, moved := r.movedE[id]; moved {
+			return p.id, p.ok
+		}
+		c, ok := canon[id]
+		return c, ok
+	}
 	affected := map[string]bool{}
 	for id := range r.dirty {
 		affected[canon[id]] = true
-		if old, ok := r.lastCanon[id]; ok {
+		if old, ok := last(id); ok {
 			affected[old] = true
 		}
 	}
-	for id, c := range canon {
-		if old, ok := r.lastCanon[id]; ok && old != c {
-			affected[old], affected[c] = true, true
+	for id, p := range r.movedE {
+		if c := canon[id]; p.ok && p.id != c {
+			affected[p.id], affected[c] = true, true
 		}
 	}
-	changed = r.merged(canon, affected)
+	changed = r.mergedGroups(canon, affected)
 	sortEntities(changed)
 	live := make(map[string]bool, len(changed))
 	for _, e := range changed {
@@ -202,21 +290,54 @@ func (r *Registry) Changes() (changed []Entity, gone []string) {
 		}
 	}
 	sort.Strings(gone)
-	r.dirty, r.lastCanon = nil, canon
+	r.dirty = nil
+	r.trackE, r.movedE = true, map[string]prevGroup{}
 	return changed, gone
 }
 
-// merged builds the merged entities of the groups keep holds (all when keep
-// is nil), in order of first appearance. Caller holds r.mu.
-func (r *Registry) merged(canon map[string]string, keep map[string]bool) []Entity {
-	merged := map[string]*regItem{}
-	var ids []string
-	for _, id := range r.order {
-		c := canon[id]
-		if keep != nil && !keep[c] {
+// mergedGroups is merged for the groups keep holds only, at the cost of their
+// members (the members of a group are the item itself, or the persons of
+// its surname key). Caller holds r.mu.
+func (r *Registry) mergedGroups(canon map[string]string, keep map[string]bool) []Entity {
+	var members []*regItem
+	for c := range keep {
+		base, ok := r.items[c]
+		if !ok {
 			continue
 		}
-		it := r.items[id]
+		if !base.keyed {
+			if canon[c] == c {
+				members = append(members, base)
+			}
+			continue
+		}
+		for _, it := range r.bySurname[base.key] {
+			if canon[it.ID] == c {
+				members = append(members, it)
+			}
+		}
+	}
+	slices.SortFunc(members, func(a, b *regItem) int { return cmp.Compare(a.seq, b.seq) })
+	return r.build(canon, members)
+}
+
+// merged builds every merged entity, in order of first appearance. Caller
+// holds r.mu.
+func (r *Registry) merged(canon map[string]string) []Entity {
+	members := make([]*regItem, len(r.order))
+	for i, id := range r.order {
+		members[i] = r.items[id]
+	}
+	return r.build(canon, members)
+}
+
+// build merges the given items (in order of first appearance) into their
+// groups, in order of the groups' first appearance. Caller holds r.mu.
+func (r *Registry) build(canon map[string]string, members []*regItem) []Entity {
+	merged := map[string]*regItem{}
+	var ids []string
+	for _, it := range members {
+		c := canon[it.ID]
 		m, ok := merged[c]
 		if !ok {
 			base := r.items[c]

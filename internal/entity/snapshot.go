@@ -68,7 +68,9 @@ func RestoreRegistry(st RegistryState) (*Registry, error) {
 		if _, dup := r.items[is.ID]; dup {
 			return nil, fmt.Errorf("%w: item %q twice", ErrBadState, is.ID)
 		}
-		it := &regItem{Entity: is.Entity, articles: make(map[string]bool, len(is.Articles)), names: map[string]int{}, docs: map[string]int{}}
+		it := r.newItem(is.Entity)
+		r.touch(it)
+		it.articles = make(map[string]bool, len(is.Articles))
 		it.Aliases = slices.Clone(is.Aliases)
 		it.Titles = slices.Clone(is.Titles)
 		for _, a := range is.Articles {
@@ -80,8 +82,6 @@ func RestoreRegistry(st RegistryState) (*Registry, error) {
 		for n, k := range is.Docs {
 			it.docs[n] = k
 		}
-		r.items[is.ID] = it
-		r.order = append(r.order, is.ID)
 		r.dirty[is.ID] = true
 	}
 	return r, nil

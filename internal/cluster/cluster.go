@@ -100,6 +100,12 @@ type Config struct {
 	// (as a headline word) when the headline itself lacks it; negative
 	// turns slugs off.
 	SlugWeight float64 `json:"slug_weight"`
+	// BurstGap is how far apart two articles of a story may be for their
+	// times to count as one burst of activity; the time decay runs from
+	// the nearest burst, not from the story's whole span: a story that
+	// rejoined a report of a year before (see FarSimilarity) was not
+	// active in between. Negative measures from the whole span.
+	BurstGap time.Duration `json:"burst_gap"`
 	// PriorDocs is how many articles the embedded background document
 	// frequencies (see background.go) count as in IDF; negative turns the
 	// prior off.
@@ -147,6 +153,9 @@ func (c Config) withDefaults() Config {
 	def(&c.StorylineThreshold, 0.2)
 	defD(&c.StorylineWindow, 180*24*time.Hour)
 	def(&c.FarSimilarity, 0.4)
+	if c.BurstGap == 0 {
+		c.BurstGap = 90 * 24 * time.Hour
+	}
 	if c.SlugWeight == 0 {
 		c.SlugWeight = 1
 	}
@@ -254,6 +263,7 @@ type story struct {
 	snippet  string
 	cen      sparse // sum of member tf vectors (unit length each)
 	tcen     sparse // sum of member title vectors
+	bursts   []span // when its dated articles appeared
 	ndocs    int
 	norm     float64
 	tnorm    float64
@@ -443,6 +453,7 @@ func (c *Clusterer) addMember(si int32, d Doc, f *features) {
 		if d.Published.After(s.last) {
 			s.last = d.Published
 		}
+		s.bursts = addTime(s.bursts, d.Published, c.cfg.BurstGap)
 	}
 	s.touched = c.newest
 	l := &c.lines[c.findLine(s.line)]
@@ -599,6 +610,23 @@ func (c *Clusterer) cosine(a sparse, na float64, b sparse, nb float64) float64 {
 	return dot / (na * nb)
 }
 
+// decayTo damps a similarity by the time gap between t and the nearest
+// burst of story s.
+func (c *Clusterer) decayTo(t time.Time, s *story) float64 {
+	if c.cfg.BurstGap < 0 {
+		return c.decay(t, s.first, s.last)
+	}
+	return c.damp(burstGap(t, s.bursts))
+}
+
+// damp is the decay factor for a time gap g.
+func (c *Clusterer) damp(g time.Duration) float64 {
+	if g <= 0 {
+		return 1
+	}
+	return c.cfg.DecayFloor + (1-c.cfg.DecayFloor)*math.Exp2(-float64(g)/float64(c.cfg.HalfLife))
+}
+
 // decay damps a similarity by the time gap between t and the span
 // [first, last]; no damping when either side is undated.
 func (c *Clusterer) decay(t, first, last time.Time) float64 {
@@ -718,7 +746,7 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 		if nt > 0 && len(s.tcen.ids) > 0 {
 			ts = c.cosine(f.title, nt, s.tcen, c.titleNorm(si))
 		}
-		out = append(out, scored{si, c.combine(body, ts, c.decay(at, s.first, s.last), c.cfg.Threshold, true)})
+		out = append(out, scored{si, c.combine(body, ts, c.decayTo(at, s), c.cfg.Threshold, true)})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].score != out[j].score {
@@ -773,8 +801,10 @@ func (c *Clusterer) mergeScore(a, b int32) float64 {
 		ts = c.cosine(sa.tcen, c.titleNorm(a), sb.tcen, c.titleNorm(b))
 	}
 	d := 1.0
-	if g := spanGap(sa.first, sa.last, sb.first, sb.last); g > 0 {
-		d = c.cfg.DecayFloor + (1-c.cfg.DecayFloor)*math.Exp2(-float64(g)/float64(c.cfg.HalfLife))
+	if c.cfg.BurstGap < 0 {
+		d = c.damp(spanGap(sa.first, sa.last, sb.first, sb.last))
+	} else {
+		d = c.damp(burstsGap(sa.bursts, sb.bursts))
 	}
 	if min(sa.ndocs, sb.ndocs) == 1 {
 		return c.combine(body, ts, d, c.cfg.Threshold, true) / c.cfg.Threshold
@@ -875,6 +905,10 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 	}
 	si.cen = c.prune(si.cen.add(sf.cen, 1))
 	si.tcen = c.prune(si.tcen.add(sf.tcen, 1))
+	for _, b := range sf.bursts {
+		si.bursts = addSpan(si.bursts, b, c.cfg.BurstGap)
+	}
+	sf.bursts = nil
 	si.ndocs += sf.ndocs
 	si.normN = 0
 	sf.into = into
@@ -1000,7 +1034,7 @@ func (c *Clusterer) sweep() {
 		}
 		if at.Before(limit) {
 			s.frozen = true
-			s.cen, s.tcen = sparse{}, sparse{}
+			s.cen, s.tcen, s.bursts = sparse{}, sparse{}, nil
 			s.titles = bestTitles(s.titles)
 			l := &c.lines[c.findLine(s.line)]
 			if !l.frozen && l.last.Before(limit) {

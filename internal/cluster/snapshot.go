@@ -7,7 +7,7 @@ import (
 )
 
 // StateVersion is the version of the State layout written by Snapshot.
-const StateVersion = 1
+const StateVersion = 2
 
 // State is a Clusterer's complete state as plain, JSON-friendly values:
 // persist it and Restore it to continue clustering after a restart with
@@ -57,6 +57,13 @@ type StoryState struct {
 	Into          int32     `json:"into"` // merged into this story index, or -1
 	Line          int32     `json:"line"`
 	Frozen        bool      `json:"frozen"`
+	Bursts        []Burst   `json:"bursts,omitempty"`
+}
+
+// Burst is one run of a story's activity (see Config.BurstGap).
+type Burst struct {
+	First time.Time `json:"first"`
+	Last  time.Time `json:"last"`
 }
 
 // LineState is one storyline inside a State.
@@ -104,6 +111,7 @@ func (c *Clusterer) Snapshot() State {
 			Outlets: append([]string{}, s.outlets...), Titles: append([]string{}, s.titles...),
 			Snippet: s.snippet, Centroid: vecOut(s.cen), TitleCentroid: vecOut(s.tcen), Docs: s.ndocs,
 			Norm: s.norm, TitleNorm: s.tnorm, NormN: s.normN, Into: s.into, Line: s.line, Frozen: s.frozen,
+			Bursts: burstsOut(s.bursts),
 		})
 	}
 	for i := range c.lines {
@@ -162,6 +170,14 @@ func Restore(st State) (*Clusterer, error) {
 		}
 		if err := checkVec(s.TitleCentroid, "story "+s.ID+" titles"); err != nil {
 			return bad("%v", err)
+		}
+		if len(s.Bursts) > maxBursts {
+			return bad("story %s: %d bursts, at most %d", s.ID, len(s.Bursts), maxBursts)
+		}
+		for j, b := range s.Bursts {
+			if b.Last.Before(b.First) || (j > 0 && !b.First.After(s.Bursts[j-1].Last)) {
+				return bad("story %s: bursts out of order", s.ID)
+			}
 		}
 	}
 	for i, l := range st.Lines {
@@ -236,6 +252,7 @@ func Restore(st State) (*Clusterer, error) {
 			outlets: append([]string(nil), s.Outlets...), titles: append([]string(nil), s.Titles...),
 			snippet: s.Snippet, cen: vec(s.Centroid), tcen: vec(s.TitleCentroid), ndocs: s.Docs,
 			norm: s.Norm, tnorm: s.TitleNorm, normN: s.NormN, into: s.Into, line: s.Line, frozen: s.Frozen,
+			bursts: burstsIn(s.Bursts),
 		}
 		c.byID[s.ID] = int32(i)
 	}
@@ -258,4 +275,26 @@ func Restore(st State) (*Clusterer, error) {
 	c.stamp = make([]uint32, ns)
 	c.acc = make([]float64, ns)
 	return c, nil
+}
+
+func burstsOut(b []span) []Burst {
+	if len(b) == 0 {
+		return nil
+	}
+	out := make([]Burst, len(b))
+	for i, x := range b {
+		out[i] = Burst{x.first, x.last}
+	}
+	return out
+}
+
+func burstsIn(b []Burst) []span {
+	if len(b) == 0 {
+		return nil
+	}
+	out := make([]span, len(b))
+	for i, x := range b {
+		out[i] = span{x.First, x.Last}
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
@@ -74,6 +75,10 @@ func TestRestoreRejectsBadState(t *testing.T) {
 		{"weights mismatch", func(s *State) { s.Stories[0].Centroid.Weights = nil }},
 		{"article to missing story", func(s *State) { s.Articles["a1"] = -4 }},
 		{"line out of range", func(s *State) { s.Stories[0].Line = 42 }},
+		{"bursts out of order", func(s *State) {
+			s.Stories[0].Bursts = []Burst{{t0.Add(48 * time.Hour), t0.Add(48 * time.Hour)}, {t0, t0}}
+		}},
+		{"burst ends before it starts", func(s *State) { s.Stories[0].Bursts = []Burst{{t0, t0.Add(-time.Hour)}} }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,10 +1,8 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"github.com/parallax-news/parallax/internal/store"
 )
@@ -19,22 +17,10 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, http.StatusBadRequest, err)
 		return
 	}
-	limit, err := positiveInt(q.Get("limit"), defaultAPILimit)
+	limit, offset, err := apiPage(q)
 	if err != nil {
-		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("limit: %w", err))
+		s.apiFail(w, r, http.StatusBadRequest, err)
 		return
-	}
-	if limit > maxAPILimit {
-		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("limit: at most %d", maxAPILimit))
-		return
-	}
-	offset := 0
-	if v := q.Get("offset"); v != "" {
-		offset, err = strconv.Atoi(v)
-		if err != nil || offset < 0 {
-			s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("offset: %q is not a whole number >= 0", truncate(v, 40)))
-			return
-		}
 	}
 	articles, err := s.st.Articles(r.Context(), store.ArticleQuery{
 		Outlet: filter.Outlet,
@@ -51,19 +37,8 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 
 // apiArticle serves GET /api/articles/{id}: one article, or a 404 JSON error.
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
-	notFound := fmt.Errorf("article %q not found", truncate(id, 130))
-	if !validID(id) {
-		s.apiFail(w, r, http.StatusNotFound, notFound)
-		return
-	}
-	a, err := s.st.Article(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		s.apiFail(w, r, http.StatusNotFound, notFound)
-		return
-	}
-	if err != nil {
-		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("article %s: %w", id, err))
+	a, ok := apiOne(s, w, r, "article", s.st.Article)
+	if !ok {
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, a)

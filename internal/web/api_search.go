@@ -19,13 +19,9 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("q is longer than %d bytes", maxQueryLen))
 		return
 	}
-	limit, err := positiveInt(q.Get("limit"), s.opts.SearchLimit)
+	limit, err := apiLimit(q, s.opts.SearchLimit)
 	if err != nil {
-		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("limit: %w", err))
-		return
-	}
-	if limit > maxAPILimit {
-		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("limit: at most %d", maxAPILimit))
+		s.apiFail(w, r, http.StatusBadRequest, err)
 		return
 	}
 	filter, err := parseSearchFilter(q)

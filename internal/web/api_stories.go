@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -13,14 +14,23 @@ import (
 	"github.com/parallax-news/parallax/internal/store"
 )
 
-// apiPage reads ?limit= (default 50, at most 500) and ?offset=.
-func apiPage(q url.Values) (limit, offset int, err error) {
-	limit, err = positiveInt(q.Get("limit"), defaultAPILimit)
+// apiLimit reads ?limit= (default def, at most maxAPILimit).
+func apiLimit(q url.Values, def int) (int, error) {
+	limit, err := positiveInt(q.Get("limit"), def)
 	if err != nil {
-		return 0, 0, fmt.Errorf("limit: %w", err)
+		return 0, fmt.Errorf("limit: %w", err)
 	}
 	if limit > maxAPILimit {
-		return 0, 0, fmt.Errorf("limit: at most %d", maxAPILimit)
+		return 0, fmt.Errorf("limit: at most %d", maxAPILimit)
+	}
+	return limit, nil
+}
+
+// apiPage reads ?limit= (default 50, at most 500) and ?offset=.
+func apiPage(q url.Values) (limit, offset int, err error) {
+	limit, err = apiLimit(q, defaultAPILimit)
+	if err != nil {
+		return 0, 0, err
 	}
 	if v := q.Get("offset"); v != "" {
 		offset, err = strconv.Atoi(v)
@@ -31,15 +41,22 @@ func apiPage(q url.Values) (limit, offset int, err error) {
 	return limit, offset, nil
 }
 
-// apiID reads the {id} path value; ok is false (and a 404 is written) when
-// it cannot be an ID.
-func (s *Server) apiID(w http.ResponseWriter, r *http.Request, kind string) (string, bool) {
+// apiOne reads the {id} path value and looks it up with get; ok is false
+// (and the error written) when the ID cannot be one or the lookup fails:
+// 404 for an impossible ID or ErrNotFound, else 500.
+func apiOne[T any](s *Server, w http.ResponseWriter, r *http.Request, kind string, get func(context.Context, string) (T, error)) (T, bool) {
+	var zero T
 	id := r.PathValue("id")
 	if !validID(id) {
 		s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("%s %q not found", kind, truncate(id, 130)))
-		return "", false
+		return zero, false
 	}
-	return id, true
+	v, err := get(r.Context(), id)
+	if err != nil {
+		s.apiLookupFail(w, r, kind, id, err)
+		return zero, false
+	}
+	return v, true
 }
 
 // apiList answers a list request: a 500 naming what for a store error,
@@ -113,13 +130,8 @@ type apiStoryBody struct {
 // apiStory serves GET /api/stories/{id}. An ID folded into another story
 // answers with that story (its id field says which).
 func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiID(w, r, "story")
+	st, ok := apiOne(s, w, r, "story", s.st.Story)
 	if !ok {
-		return
-	}
-	st, err := s.st.Story(r.Context(), id)
-	if err != nil {
-		s.apiLookupFail(w, r, "story", id, err)
 		return
 	}
 	arts, _, _, err := s.storyArticles(r.Context(), st)
@@ -155,13 +167,8 @@ type apiStorylineBody struct {
 // apiStoryline serves GET /api/storylines/{id}, following merges like
 // apiStory.
 func (s *Server) apiStoryline(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiID(w, r, "storyline")
+	l, ok := apiOne(s, w, r, "storyline", s.st.Storyline)
 	if !ok {
-		return
-	}
-	l, err := s.st.Storyline(r.Context(), id)
-	if err != nil {
-		s.apiLookupFail(w, r, "storyline", id, err)
 		return
 	}
 	stories, err := s.storylineStories(r, l)
@@ -213,13 +220,8 @@ type apiEntityMention struct {
 // apiEntity serves GET /api/entities/{id}; a per-article entity ID answers
 // with the cross-article entity it belongs to.
 func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiID(w, r, "entity")
+	e, ok := apiOne(s, w, r, "entity", s.st.Entity)
 	if !ok {
-		return
-	}
-	e, err := s.st.Entity(r.Context(), id)
-	if err != nil {
-		s.apiLookupFail(w, r, "entity", id, err)
 		return
 	}
 	data, err := s.entityData(r.Context(), e)

@@ -157,33 +157,82 @@ func containsWord(names []string, w string) bool {
 func (c *Clusterer) Storylines() []Storyline {
 	var out []Storyline
 	for li := range c.lines {
-		l := &c.lines[li]
-		if l.into >= 0 {
+		if c.lines[li].into >= 0 {
 			continue
 		}
-		var ids []string
-		seen := map[int32]bool{}
-		for _, s := range l.stories {
-			s = c.find(s)
-			if seen[s] {
-				continue
-			}
-			seen[s] = true
-			ids = append(ids, c.stories[s].id)
+		if l, ok := c.exportLine(int32(li)); ok {
+			out = append(out, l)
 		}
-		if len(ids) == 0 {
-			continue
-		}
-		sort.Strings(ids)
-		words, actors := c.labelTerms(l.cen, 4, 3)
-		label := strings.Join(append(slices.Clone(actors), words...), ", ")
-		out = append(out, Storyline{
-			ID: l.id, Label: label, StoryIDs: ids, FirstSeen: l.first, LastSeen: l.last,
-			Terms: orEmpty(words), Actors: orEmpty(actors),
-		})
 	}
-	sort.Slice(out, func(i, j int) bool { return storyLess(out[i].FirstSeen, out[j].FirstSeen, out[i].ID, out[j].ID) })
+	sort.Slice(out, func(i, j int) bool { return StorylineLess(out[i], out[j]) })
 	return out
+}
+
+// StorylineLess is the order of Storylines: by first appearance (undated
+// last), then ID.
+func StorylineLess(a, b Storyline) bool {
+	return storyLess(a.FirstSeen, b.FirstSeen, a.ID, b.ID)
+}
+
+// Storyline returns one storyline by ID, following merges, as Storylines
+// gives it, or false if unknown (or holding no story).
+func (c *Clusterer) Storyline(id string) (Storyline, bool) {
+	li, ok := c.lineID[c.Resolve(id)]
+	if !ok {
+		return Storyline{}, false
+	}
+	return c.exportLine(c.findLine(li))
+}
+
+// StorylineOf returns the ID of the storyline a story is in. For a story
+// merged into another, it is the storyline the story was in when it was
+// merged (followed through later storyline merges), not that of the story
+// it went into. False if the story is unknown.
+func (c *Clusterer) StorylineOf(storyID string) (string, bool) {
+	si, ok := c.byID[storyID]
+	if !ok {
+		return "", false
+	}
+	return c.lines[c.findLine(c.stories[si].line)].id, true
+}
+
+// MergeCount returns the number of merge records so far: MergesSince(n)
+// with this n later returns the merges made in between.
+func (c *Clusterer) MergeCount() int { return len(c.merges) }
+
+// MergesSince returns the merge records after the first n, in the order
+// they happened.
+func (c *Clusterer) MergesSince(n int) []Merge {
+	if n < 0 || n > len(c.merges) {
+		n = len(c.merges)
+	}
+	return slices.Clone(c.merges[n:])
+}
+
+// exportLine returns storyline li (not merged away) as Storylines gives it,
+// or false when it holds no story.
+func (c *Clusterer) exportLine(li int32) (Storyline, bool) {
+	l := &c.lines[li]
+	var ids []string
+	seen := map[int32]bool{}
+	for _, s := range l.stories {
+		s = c.find(s)
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		ids = append(ids, c.stories[s].id)
+	}
+	if len(ids) == 0 {
+		return Storyline{}, false
+	}
+	sort.Strings(ids)
+	words, actors := c.labelTerms(l.cen, 4, 3)
+	label := strings.Join(append(slices.Clone(actors), words...), ", ")
+	return Storyline{
+		ID: l.id, Label: label, StoryIDs: ids, FirstSeen: l.first, LastSeen: l.last,
+		Terms: orEmpty(words), Actors: orEmpty(actors),
+	}, true
 }
 
 // WriteJSONL writes items as JSON Lines: one JSON object per line, the form

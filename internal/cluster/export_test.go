@@ -4,8 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
 func TestStoriesJSONL(t *testing.T) {
@@ -57,5 +61,82 @@ func TestStoriesJSONL(t *testing.T) {
 	}
 	if !s.FirstSeen.Equal(t0) || !s.LastSeen.Equal(t0.Add(2*time.Hour)) {
 		t.Errorf("span %s..%s", s.FirstSeen, s.LastSeen)
+	}
+}
+
+// TestStorylineAccessors: Storyline and StorylineOf agree with Storylines
+// all along the news-clusters stream, and MergesSince returns the merges
+// made since MergeCount was read.
+func TestStorylineAccessors(t *testing.T) {
+	docs, err := ReadLabelled(sharedtest.Dir(t, "eval", "news-clusters"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = chronological(docs)
+	c := New(Config{})
+	gone := map[string]bool{}
+	mark := 0
+	for i, d := range docs {
+		c.Add(d.Doc)
+		if i%25 != 24 && i != len(docs)-1 {
+			continue
+		}
+		all := c.Merges()
+		if got := c.MergesSince(mark); !reflect.DeepEqual(got, all[mark:]) && len(got)+len(all[mark:]) > 0 {
+			t.Fatalf("after %d: MergesSince(%d) = %v, want %v", i, mark, got, all[mark:])
+		}
+		for _, m := range all[mark:] {
+			if m.Kind == "storyline" {
+				gone[m.From] = true
+			}
+		}
+		mark = c.MergeCount()
+		if len(c.MergesSince(mark)) != 0 {
+			t.Fatal("MergesSince(MergeCount()) is not empty")
+		}
+		lines := c.Storylines()
+		if !slices.IsSortedFunc(lines, func(a, b Storyline) int {
+			if StorylineLess(a, b) {
+				return -1
+			}
+			return 1
+		}) {
+			t.Fatalf("after %d: Storylines not in StorylineLess order", i)
+		}
+		for _, l := range lines {
+			got, ok := c.Storyline(l.ID)
+			if !ok || !reflect.DeepEqual(got, l) {
+				t.Fatalf("after %d: Storyline(%s) = %+v, %v; want %+v", i, l.ID, got, ok, l)
+			}
+			for _, sid := range l.StoryIDs {
+				if lid, ok := c.StorylineOf(sid); !ok || lid != l.ID {
+					t.Fatalf("after %d: StorylineOf(%s) = %s, %v; want %s", i, sid, lid, ok, l.ID)
+				}
+			}
+		}
+		for id := range gone {
+			got, ok := c.Storyline(id)
+			if !ok || got.ID != c.Resolve(id) || got.ID == id {
+				t.Fatalf("after %d: merged storyline %s: Storyline gives %s, %v; want %s", i, id, got.ID, ok, c.Resolve(id))
+			}
+		}
+	}
+	if len(gone) == 0 {
+		t.Error("no storyline merge in the stream")
+	}
+	if _, ok := c.Storyline("l-unknown"); ok {
+		t.Error("Storyline of an unknown ID")
+	}
+	if _, ok := c.StorylineOf("s-unknown"); ok {
+		t.Error("StorylineOf an unknown story")
+	}
+	// A story merged away reports the storyline it left.
+	for _, m := range c.Merges() {
+		if m.Kind != "story" {
+			continue
+		}
+		if _, ok := c.StorylineOf(m.From); !ok {
+			t.Errorf("StorylineOf merged story %s unknown", m.From)
+		}
 	}
 }

@@ -42,19 +42,36 @@ func apiPage(q url.Values) (limit, offset int, err error) {
 }
 
 // apiOne reads the {id} path value and looks it up with get; ok is false
-// (and the error written) when the ID cannot be one or the lookup fails:
-// 404 for an impossible ID or ErrNotFound, else 500.
+// (and the error written) when it cannot be an ID or the lookup fails:
+// 404 "KIND "ID" not found" for an impossible or unknown ID, else 500.
 func apiOne[T any](s *Server, w http.ResponseWriter, r *http.Request, kind string, get func(context.Context, string) (T, error)) (T, bool) {
-	var zero T
+	return apiGet(s, w, r, kind, fmt.Errorf("%s %q not found", kind, truncate(r.PathValue("id"), 130)), get)
+}
+
+// apiLookupOf is apiOne for the views under a story or storyline (compare,
+// timeline), whose 404 says "no KIND with this ID".
+func apiLookupOf[T any](s *Server, w http.ResponseWriter, r *http.Request, what string, get func(context.Context, string) (T, error)) (T, bool) {
+	return apiGet(s, w, r, what, fmt.Errorf("no %s with this ID", what), get)
+}
+
+// apiGet reads the {id} path value and looks it up with get. It answers
+// 404 with notFound for an impossible ID or ErrNotFound, 500 for another
+// store error; ok is true only when the caller should answer with v.
+func apiGet[T any](s *Server, w http.ResponseWriter, r *http.Request, what string, notFound error,
+	get func(context.Context, string) (T, error)) (v T, ok bool) {
 	id := r.PathValue("id")
 	if !validID(id) {
-		s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("%s %q not found", kind, truncate(id, 130)))
-		return zero, false
+		s.apiFail(w, r, http.StatusNotFound, notFound)
+		return v, false
 	}
 	v, err := get(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		s.apiFail(w, r, http.StatusNotFound, notFound)
+		return v, false
+	}
 	if err != nil {
-		s.apiLookupFail(w, r, kind, id, err)
-		return zero, false
+		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("%s %s: %w", what, id, err))
+		return v, false
 	}
 	return v, true
 }
@@ -70,15 +87,6 @@ func apiList[T any](s *Server, w http.ResponseWriter, r *http.Request, what stri
 		list = []T{}
 	}
 	s.writeJSON(w, r, http.StatusOK, list)
-}
-
-// apiLookupFail answers a failed lookup: 404 for ErrNotFound, else 500.
-func (s *Server) apiLookupFail(w http.ResponseWriter, r *http.Request, kind, id string, err error) {
-	if errors.Is(err, store.ErrNotFound) {
-		s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("%s %q not found", kind, truncate(id, 130)))
-		return
-	}
-	s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("%s %s: %w", kind, id, err))
 }
 
 // apiStories serves GET /api/stories?outlet=&since=&until=&storyline=&limit=&offset=:

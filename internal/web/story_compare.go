@@ -167,27 +167,6 @@ func orUntitled(title, what string) string {
 	return title
 }
 
-// apiLookupOf reads the {id} of an API path with get; it answers 404 for an
-// invalid or unknown ID and 500 for a store error.
-func apiLookupOf[T any](s *Server, w http.ResponseWriter, r *http.Request, what string, get func(context.Context, string) (T, error)) (T, bool) {
-	var zero T
-	id := r.PathValue("id")
-	if !validID(id) {
-		s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("no %s with this ID", what))
-		return zero, false
-	}
-	v, err := get(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("no %s with this ID", what))
-		return zero, false
-	}
-	if err != nil {
-		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("%s %s: %w", what, id, err))
-		return zero, false
-	}
-	return v, true
-}
-
 // compareStory compares the outlets of one story, as `parallax compare`.
 func (s *Server) compareStory(ctx context.Context, st news.Story) (compare.Comparison, error) {
 	return s.compareStories(ctx, st, []string{st.ID})

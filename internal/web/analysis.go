@@ -213,6 +213,23 @@ func pageLinks(base string, v url.Values, pageNo int, more bool) (prev, next str
 	return prev, next
 }
 
+// pageOf cuts a list fetched with Limit size+1 down to one page; more
+// reports whether a next page exists.
+func pageOf[T any](list []T, size int) (_ []T, more bool) {
+	if len(list) > size {
+		return list[:size], true
+	}
+	return list, false
+}
+
+// pageTitle adds " (page N)" to a list page's title past the first page.
+func pageTitle(title string, pageNo int) string {
+	if pageNo > 1 {
+		title += fmt.Sprintf(" (page %d)", pageNo)
+	}
+	return title
+}
+
 // pageParam reads ?page= with an upper bound that keeps offsets sane.
 func pageParam(v url.Values, size int) (int, error) {
 	n, err := positiveInt(v.Get("page"), 1)

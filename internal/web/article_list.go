@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -50,6 +49,15 @@ func (f listFilter) values() url.Values {
 	}
 	return v
 }
+
+// listForm is what the "list_filter" template takes: the list's path and
+// its filter.
+type listForm struct {
+	Action string
+	Filter listFilter
+}
+
+func newListForm(action string, f listFilter) listForm { return listForm{Action: action, Filter: f} }
 
 // parseListFilter reads outlet, since and until. since and until take a date
 // (2025-08-24) or an RFC 3339 time; a date-only until includes that whole
@@ -105,14 +113,10 @@ func (s *Server) showArticleList(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, err)
 		return
 	}
-	pageNo, err := positiveInt(q.Get("page"), 1)
-	if err != nil {
-		s.badRequest(w, r, fmt.Errorf("page: %w", err))
-		return
-	}
 	size := s.opts.PageSize
-	if pageNo > 1_000_000/size {
-		s.badRequest(w, r, errors.New("page: too large"))
+	pageNo, err := pageParam(q, size)
+	if err != nil {
+		s.badRequest(w, r, err)
 		return
 	}
 	// Ask for one more than a page to learn whether a next page exists.
@@ -132,34 +136,14 @@ func (s *Server) showArticleList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, fmt.Errorf("count articles: %w", err))
 		return
 	}
-	data := articleListData{Filter: filter, Total: total, Page: pageNo}
-	if len(articles) > size {
-		articles = articles[:size]
-		data.NextURL = listURL(filter, pageNo+1)
-	}
-	if pageNo > 1 {
-		data.PrevURL = listURL(filter, pageNo-1)
-	}
-	data.Articles = articles
+	articles, more := pageOf(articles, size)
+	data := articleListData{Articles: articles, Filter: filter, Total: total, Page: pageNo}
+	data.PrevURL, data.NextURL = pageLinks("/", filter.values(), pageNo, more)
 	title := "Articles"
 	if filter.Outlet != "" {
 		title = "Articles from " + filter.Outlet
 	}
-	if pageNo > 1 {
-		title += fmt.Sprintf(" (page %d)", pageNo)
-	}
-	s.render(w, r, http.StatusOK, "article_list", page{Title: title, Nav: "articles", Data: data})
-}
-
-func listURL(f listFilter, pageNo int) string {
-	v := f.values()
-	if pageNo > 1 {
-		v.Set("page", strconv.Itoa(pageNo))
-	}
-	if len(v) == 0 {
-		return "/"
-	}
-	return "/?" + v.Encode()
+	s.render(w, r, http.StatusOK, "article_list", page{Title: pageTitle(title, pageNo), Nav: "articles", Data: data})
 }
 
 // positiveInt parses a positive decimal integer; "" gives def.

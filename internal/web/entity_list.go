@@ -76,15 +76,8 @@ func (s *Server) showEntityList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, fmt.Errorf("list entities: %w", err))
 		return
 	}
-	more := len(ents) > size
-	if more {
-		ents = ents[:size]
-	}
+	ents, more := pageOf(ents, size)
 	data := entityListData{Entities: ents, Filter: filter, Kinds: entityKinds, Page: pageNo}
 	data.PrevURL, data.NextURL = pageLinks("/entities", filter.values(), pageNo, more)
-	title := "Entities"
-	if pageNo > 1 {
-		title += fmt.Sprintf(" (page %d)", pageNo)
-	}
-	s.render(w, r, http.StatusOK, "entity_list", page{Title: title, Nav: "entities", Data: data})
+	s.render(w, r, http.StatusOK, "entity_list", page{Title: pageTitle("Entities", pageNo), Nav: "entities", Data: data})
 }

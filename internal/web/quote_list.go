@@ -38,10 +38,7 @@ func (s *Server) showQuoteList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, fmt.Errorf("list quotes: %w", err))
 		return
 	}
-	more := len(qs) > size
-	if more {
-		qs = qs[:size]
-	}
+	qs, more := pageOf(qs, size)
 	rows, err := newLookups(s.st).quoteRows(r.Context(), qs)
 	if err != nil {
 		s.serverError(w, r, fmt.Errorf("list quotes: %w", err))
@@ -57,8 +54,5 @@ func (s *Server) showQuoteList(w http.ResponseWriter, r *http.Request) {
 	if speaker != "" {
 		title = "Quotes: " + speaker
 	}
-	if pageNo > 1 {
-		title += fmt.Sprintf(" (page %d)", pageNo)
-	}
-	s.render(w, r, http.StatusOK, "quote_list", page{Title: title, Nav: "quotes", Data: data})
+	s.render(w, r, http.StatusOK, "quote_list", page{Title: pageTitle(title, pageNo), Nav: "quotes", Data: data})
 }

@@ -46,10 +46,7 @@ func (s *Server) showStoryList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, fmt.Errorf("list stories: %w", err))
 		return
 	}
-	more := len(stories) > size
-	if more {
-		stories = stories[:size]
-	}
+	stories, more := pageOf(stories, size)
 	data := storyListData{Stories: stories, Filter: filter, Page: pageNo, Storylines: map[string]news.Storyline{}}
 	if len(stories) > 0 {
 		lines, err := s.st.Storylines(r.Context())
@@ -66,8 +63,5 @@ func (s *Server) showStoryList(w http.ResponseWriter, r *http.Request) {
 	if filter.Outlet != "" {
 		title = "Stories covered by " + filter.Outlet
 	}
-	if pageNo > 1 {
-		title += fmt.Sprintf(" (page %d)", pageNo)
-	}
-	s.render(w, r, http.StatusOK, "story_list", page{Title: title, Nav: "stories", Data: data})
+	s.render(w, r, http.StatusOK, "story_list", page{Title: pageTitle(title, pageNo), Nav: "stories", Data: data})
 }

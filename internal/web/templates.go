@@ -80,6 +80,7 @@ func (s *Server) funcs() template.FuncMap {
 		"span":       dateSpan,
 		"outlet":     outletName,
 		"credit":     articleCredit,
+		"listForm":   newListForm,
 		"mentionAs":  mentionAs,
 		"add":        func(a, b int) int { return a + b },
 		"sub":        func(a, b int) int { return a - b },

@@ -44,19 +44,7 @@ func newLookups(st Store) *lookups {
 
 // article returns the stored article, or nil when it is not stored.
 func (l *lookups) article(ctx context.Context, id string) (*news.Article, error) {
-	if a, ok := l.articles[id]; ok {
-		return a, nil
-	}
-	a, err := l.st.Article(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		l.articles[id] = nil
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("article %s: %w", id, err)
-	}
-	l.articles[id] = &a
-	return &a, nil
+	return cachedGet(ctx, l.articles, "article", id, l.st.Article)
 }
 
 // entity returns the entity, or nil when there is none with this ID.
@@ -64,19 +52,7 @@ func (l *lookups) entity(ctx context.Context, id string) (*news.Entity, error) {
 	if id == "" || !validID(id) {
 		return nil, nil
 	}
-	if e, ok := l.entities[id]; ok {
-		return e, nil
-	}
-	e, err := l.st.Entity(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		l.entities[id] = nil
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("entity %s: %w", id, err)
-	}
-	l.entities[id] = &e
-	return &e, nil
+	return cachedGet(ctx, l.entities, "entity", id, l.st.Entity)
 }
 
 // story returns the story, or nil when there is none with this ID.
@@ -84,19 +60,26 @@ func (l *lookups) story(ctx context.Context, id string) (*news.Story, error) {
 	if id == "" || !validID(id) {
 		return nil, nil
 	}
-	if s, ok := l.stories[id]; ok {
-		return s, nil
+	return cachedGet(ctx, l.stories, "story", id, l.st.Story)
+}
+
+// cachedGet returns cache[id], else looks id up with get and keeps the
+// answer: nil for ErrNotFound, an error naming what and id for another
+// store error (not kept).
+func cachedGet[T any](ctx context.Context, cache map[string]*T, what, id string, get func(context.Context, string) (T, error)) (*T, error) {
+	if v, ok := cache[id]; ok {
+		return v, nil
 	}
-	s, err := l.st.Story(ctx, id)
+	v, err := get(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		l.stories[id] = nil
+		cache[id] = nil
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("story %s: %w", id, err)
+		return nil, fmt.Errorf("%s %s: %w", what, id, err)
 	}
-	l.stories[id] = &s
-	return &s, nil
+	cache[id] = &v
+	return &v, nil
 }
 
 // quoteRow is one quote as pages show it: with the article it comes from

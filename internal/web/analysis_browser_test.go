@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 
@@ -134,17 +133,7 @@ func TestBrowserStories(t *testing.T) {
 
 	// Phone: outlet groups stack, and no page scrolls sideways.
 	b.SetViewport(390, 844)
-	for _, p := range []string{"/stories", "/stories/" + big.ID, "/storylines", "/storylines/" + big.StorylineID, "/entities", "/quotes", "/articles/" + big.ArticleIDs[0]} {
-		if st := b.Navigate(srv.URL + p); st != http.StatusOK {
-			t.Errorf("%s: status %d", p, st)
-			continue
-		}
-		var overflow bool
-		b.Eval(`document.documentElement.scrollWidth > window.innerWidth + 1`, &overflow)
-		if overflow {
-			t.Errorf("%s scrolls sideways at phone width", p)
-		}
-	}
+	assertNoSideScroll(t, b, srv.URL, []string{"/stories", "/stories/" + big.ID, "/storylines", "/storylines/" + big.StorylineID, "/entities", "/quotes", "/articles/" + big.ArticleIDs[0]})
 	b.Navigate(srv.URL + "/stories/" + big.ID)
 	if groups > 1 {
 		b.Eval(`(() => { const g = document.querySelectorAll(".outlet-group"); return g[1].getBoundingClientRect().top >= g[0].getBoundingClientRect().bottom })()`, &sameRow)
@@ -156,22 +145,8 @@ func TestBrowserStories(t *testing.T) {
 	b.Navigate(srv.URL + "/storylines/" + big.StorylineID)
 	shots = append(shots, b.Screenshot("storyline-phone"))
 
-	for _, p := range shots {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Errorf("screenshot %s: %v", p, err)
-			continue
-		}
-		if err := browsertest.CheckPNG(data); err != nil {
-			t.Errorf("screenshot %s: %v", p, err)
-		}
-	}
-	if foreign := b.ForeignRequests(srv.URL); len(foreign) != 0 {
-		t.Errorf("requests to other hosts: %+v", foreign)
-	}
-	if errs := b.ConsoleErrors(); len(errs) != 0 {
-		t.Errorf("console errors: %q", errs)
-	}
+	assertScreenshots(t, shots)
+	assertBrowserClean(t, b, srv.URL)
 }
 
 // TestBrowserAnalysisXSS loads the analysis pages built from hostile
@@ -216,10 +191,5 @@ func TestBrowserAnalysisXSS(t *testing.T) {
 	}
 	b.Navigate(srv.URL + "/stories/s2")
 	b.Screenshot("hostile-story")
-	if foreign := b.ForeignRequests(srv.URL); len(foreign) != 0 {
-		t.Errorf("requests to other hosts: %+v", foreign)
-	}
-	if errs := b.ConsoleErrors(); len(errs) != 0 {
-		t.Errorf("console errors: %q", errs)
-	}
+	assertBrowserClean(t, b, srv.URL)
 }

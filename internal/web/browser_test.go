@@ -171,10 +171,5 @@ func TestBrowserXSS(t *testing.T) {
 	}
 	b.Navigate(srv.URL + "/articles/badbadbadbad0001")
 	b.Screenshot("hostile-article")
-	if foreign := b.ForeignRequests(srv.URL); len(foreign) != 0 {
-		t.Errorf("requests to other hosts: %+v", foreign)
-	}
-	if errs := b.ConsoleErrors(); len(errs) != 0 {
-		t.Errorf("console errors: %q", errs)
-	}
+	assertBrowserClean(t, b, srv.URL)
 }

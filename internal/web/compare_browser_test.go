@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 
@@ -80,17 +79,7 @@ func TestBrowserCompareTimeline(t *testing.T) {
 	// Phone: columns stack, no page scrolls sideways (the chart scrolls
 	// inside its own box).
 	b.SetViewport(390, 844)
-	for _, p := range []string{"/storylines/" + l.ID + "/compare", "/storylines/" + l.ID + "/timeline", "/stories/" + l.StoryIDs[0] + "/compare", "/search?q=Kiev&kind=state_affiliated"} {
-		if st := b.Navigate(srv.URL + p); st != http.StatusOK {
-			t.Errorf("%s: status %d", p, st)
-			continue
-		}
-		var overflow bool
-		b.Eval(`document.documentElement.scrollWidth > window.innerWidth + 1`, &overflow)
-		if overflow {
-			t.Errorf("%s scrolls sideways at phone width", p)
-		}
-	}
+	assertNoSideScroll(t, b, srv.URL, []string{"/storylines/" + l.ID + "/compare", "/storylines/" + l.ID + "/timeline", "/stories/" + l.StoryIDs[0] + "/compare", "/search?q=Kiev&kind=state_affiliated"})
 	b.Navigate(srv.URL + "/storylines/" + l.ID + "/compare")
 	var stacked bool
 	b.Eval(`(() => { const g = document.querySelectorAll(".compare-col"); return g[1].getBoundingClientRect().top >= g[0].getBoundingClientRect().bottom })()`, &stacked)
@@ -101,20 +90,6 @@ func TestBrowserCompareTimeline(t *testing.T) {
 	b.Navigate(srv.URL + "/storylines/" + l.ID + "/timeline")
 	shots = append(shots, b.Screenshot("storyline-timeline-phone"))
 
-	for _, p := range shots {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Errorf("screenshot %s: %v", p, err)
-			continue
-		}
-		if err := browsertest.CheckPNG(data); err != nil {
-			t.Errorf("screenshot %s: %v", p, err)
-		}
-	}
-	if foreign := b.ForeignRequests(srv.URL); len(foreign) != 0 {
-		t.Errorf("requests to other hosts: %+v", foreign)
-	}
-	if errs := b.ConsoleErrors(); len(errs) != 0 {
-		t.Errorf("console errors: %q", errs)
-	}
+	assertScreenshots(t, shots)
+	assertBrowserClean(t, b, srv.URL)
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -42,31 +43,49 @@ func hostileAnalysis() *analysisFake {
 	return f
 }
 
-// timelineElements are the only elements the storyline's SVG strip uses.
-var timelineElements = map[string]bool{"svg": true, "line": true, "circle": true, "text": true, "a": true, "title": true}
+// inertSVG says what the one SVG drawing a page may hold looks like.
+type inertSVG struct {
+	name     string          // "timeline", "chart": for messages
+	where    string          // "the timeline": for messages
+	path     string          // selector of the drawing's <svg>
+	elements map[string]bool // the only elements it uses
+	links    []string        // the prefixes its links may start with
+}
 
-// assertTimelineInert checks the SVG strip of a storyline page holds only
-// its own elements, no handlers and only site-relative links, then removes
-// it so the rest of the page can be checked with assertInert.
-func assertTimelineInert(t *testing.T, target string, doc *goquery.Document) {
+// timelineSVG is the storyline page's SVG strip; chartSVG the event chart
+// of the timeline page.
+var (
+	timelineSVG = inertSVG{name: "timeline", where: "the timeline", path: "figure.timeline .timeline-scroll > svg",
+		elements: map[string]bool{"svg": true, "line": true, "circle": true, "text": true, "a": true, "title": true},
+		links:    []string{"/stories/"}}
+	chartSVG = inertSVG{name: "chart", where: "the event chart", path: "figure.event-chart .timeline-scroll > svg",
+		elements: map[string]bool{"svg": true, "g": true, "line": true, "rect": true, "circle": true, "text": true, "a": true, "title": true},
+		links:    []string{"#event-", "#speaker-"}}
+)
+
+// assertSVGInert checks that the only <svg> of a page is the drawing d and
+// that it holds only its own elements, no handlers or styles and only its
+// own links; then removes it so the rest of the page can be checked with
+// assertInert.
+func assertSVGInert(t *testing.T, target string, doc *goquery.Document, d inertSVG) {
 	t.Helper()
 	svgs := doc.Find("svg")
-	if svgs.Length() != svgs.Filter("figure.timeline .timeline-scroll > svg").Length() {
-		t.Errorf("%s: an <svg> outside the timeline", target)
+	if svgs.Length() != svgs.Filter(d.path).Length() {
+		t.Errorf("%s: an <svg> outside %s", target, d.where)
 	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			if !timelineElements[n.Data] {
-				t.Errorf("%s: timeline holds <%s>", target, n.Data)
+			if !d.elements[n.Data] {
+				t.Errorf("%s: %s holds <%s>", target, d.name, n.Data)
 			}
 			for _, a := range n.Attr {
 				k := strings.ToLower(a.Key)
 				if strings.HasPrefix(k, "on") || k == "style" {
-					t.Errorf("%s: timeline <%s %s=%q>", target, n.Data, a.Key, a.Val)
+					t.Errorf("%s: %s <%s %s=%q>", target, d.name, n.Data, a.Key, a.Val)
 				}
-				if (k == "href" || strings.HasSuffix(k, ":href")) && !strings.HasPrefix(a.Val, "/stories/") {
-					t.Errorf("%s: timeline link %q", target, a.Val)
+				if (k == "href" || strings.HasSuffix(k, ":href")) && !slices.ContainsFunc(d.links, func(p string) bool { return strings.HasPrefix(a.Val, p) }) {
+					t.Errorf("%s: %s link %q", target, d.name, a.Val)
 				}
 			}
 		}
@@ -74,11 +93,9 @@ func assertTimelineInert(t *testing.T, target string, doc *goquery.Document) {
 			walk(c)
 		}
 	}
-	svgs.Each(func(_ int, s *goquery.Selection) {
-		for _, n := range s.Nodes {
-			walk(n)
-		}
-	})
+	for _, n := range svgs.Nodes {
+		walk(n)
+	}
 	svgs.Remove()
 }
 
@@ -106,7 +123,7 @@ func TestAnalysisXSSInert(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			assertTimelineInert(t, target, doc)
+			assertSVGInert(t, target, doc, timelineSVG)
 			assertInert(t, target, doc)
 		})
 	}

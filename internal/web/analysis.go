@@ -213,6 +213,24 @@ func pageTitle(title string, pageNo int) string {
 	return title
 }
 
+// listRequest reads the filter of a list page with parse and its ?page=
+// (pages of size); ok is false, and the 400 page written, when either is
+// bad.
+func listRequest[F any](s *Server, w http.ResponseWriter, r *http.Request, size int, parse func(url.Values) (F, error)) (f F, pageNo int, ok bool) {
+	q := r.URL.Query()
+	f, err := parse(q)
+	if err != nil {
+		s.badRequest(w, r, err)
+		return f, 0, false
+	}
+	pageNo, err = pageParam(q, size)
+	if err != nil {
+		s.badRequest(w, r, err)
+		return f, 0, false
+	}
+	return f, pageNo, true
+}
+
 // pageParam reads ?page= with an upper bound that keeps offsets sane.
 func pageParam(v url.Values, size int) (int, error) {
 	n, err := positiveInt(v.Get("page"), 1)

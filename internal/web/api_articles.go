@@ -11,15 +11,8 @@ import (
 // a JSON array of articles, newest first. limit defaults to 50 and may not
 // exceed 500; since and until are as on the list page (see parseListFilter).
 func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	filter, err := parseListFilter(q)
-	if err != nil {
-		s.apiFail(w, r, http.StatusBadRequest, err)
-		return
-	}
-	limit, offset, err := apiPage(q)
-	if err != nil {
-		s.apiFail(w, r, http.StatusBadRequest, err)
+	filter, limit, offset, ok := apiListRequest(s, w, r, parseListFilter)
+	if !ok {
 		return
 	}
 	articles, err := s.st.Articles(r.Context(), store.ArticleQuery{

@@ -41,6 +41,24 @@ func apiPage(q url.Values) (limit, offset int, err error) {
 	return limit, offset, nil
 }
 
+// apiListRequest reads the filter of a list endpoint with parse, then
+// ?limit= and ?offset= (apiPage); ok is false, and the 400 written, when
+// any of them is bad.
+func apiListRequest[F any](s *Server, w http.ResponseWriter, r *http.Request, parse func(url.Values) (F, error)) (f F, limit, offset int, ok bool) {
+	q := r.URL.Query()
+	f, err := parse(q)
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, err)
+		return f, 0, 0, false
+	}
+	limit, offset, err = apiPage(q)
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, err)
+		return f, 0, 0, false
+	}
+	return f, limit, offset, true
+}
+
 // apiOne reads the {id} path value and looks it up with get; ok is false
 // (and the error written) when it cannot be an ID or the lookup fails:
 // 404 "KIND "ID" not found" for an impossible or unknown ID, else 500.
@@ -92,18 +110,11 @@ func apiList[T any](s *Server, w http.ResponseWriter, r *http.Request, what stri
 // apiStories serves GET /api/stories?outlet=&since=&until=&storyline=&limit=&offset=:
 // a JSON array of stories, newest (by last article) first.
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	filter, err := parseListFilter(q)
-	if err != nil {
-		s.apiFail(w, r, http.StatusBadRequest, err)
+	filter, limit, offset, ok := apiListRequest(s, w, r, parseListFilter)
+	if !ok {
 		return
 	}
-	limit, offset, err := apiPage(q)
-	if err != nil {
-		s.apiFail(w, r, http.StatusBadRequest, err)
-		return
-	}
-	line := strings.TrimSpace(q.Get("storyline"))
+	line := strings.TrimSpace(r.URL.Query().Get("storyline"))
 	if line != "" && !validID(line) {
 		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("storyline: %q is not an ID", truncate(line, 40)))
 		return
@@ -193,15 +204,8 @@ func (s *Server) apiStoryline(w http.ResponseWriter, r *http.Request) {
 // apiEntities serves GET /api/entities?kind=&q=&limit=&offset=: entities,
 // the most mentioned first.
 func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	filter, err := parseEntityFilter(q)
-	if err != nil {
-		s.apiFail(w, r, http.StatusBadRequest, err)
-		return
-	}
-	limit, offset, err := apiPage(q)
-	if err != nil {
-		s.apiFail(w, r, http.StatusBadRequest, err)
+	filter, limit, offset, ok := apiListRequest(s, w, r, parseEntityFilter)
+	if !ok {
 		return
 	}
 	ents, err := s.st.Entities(r.Context(), store.EntityQuery{Kind: filter.Kind, Name: filter.Name, Limit: limit, Offset: offset})

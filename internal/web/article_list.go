@@ -107,16 +107,9 @@ func parseDateParam(s string) (t time.Time, dateOnly bool, err error) {
 // showArticleList renders GET /: articles newest first, PageSize a page,
 // filtered by ?outlet=, ?since= and ?until=, page chosen with ?page=.
 func (s *Server) showArticleList(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	filter, err := parseListFilter(q)
-	if err != nil {
-		s.badRequest(w, r, err)
-		return
-	}
 	size := s.opts.PageSize
-	pageNo, err := pageParam(q, size)
-	if err != nil {
-		s.badRequest(w, r, err)
+	filter, pageNo, ok := listRequest(s, w, r, size, parseListFilter)
+	if !ok {
 		return
 	}
 	// Ask for one more than a page to learn whether a next page exists.

@@ -57,16 +57,9 @@ type entityListData struct {
 // showEntityList renders GET /entities: people, organisations, places and
 // countries, the most mentioned first, filtered by ?kind= and ?q=.
 func (s *Server) showEntityList(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	filter, err := parseEntityFilter(q)
-	if err != nil {
-		s.badRequest(w, r, err)
-		return
-	}
 	size := 2 * s.opts.PageSize
-	pageNo, err := pageParam(q, size)
-	if err != nil {
-		s.badRequest(w, r, err)
+	filter, pageNo, ok := listRequest(s, w, r, size, parseEntityFilter)
+	if !ok {
 		return
 	}
 	ents, err := s.st.Entities(r.Context(), store.EntityQuery{

@@ -17,20 +17,22 @@ type quoteListData struct {
 	NextURL string
 }
 
+// parseSpeaker reads ?speaker=, the quote list's filter.
+func parseSpeaker(q url.Values) (string, error) {
+	speaker := strings.TrimSpace(q.Get("speaker"))
+	if len(speaker) > maxQueryLen {
+		return "", fmt.Errorf("speaker is longer than %d bytes", maxQueryLen)
+	}
+	return speaker, nil
+}
+
 // showQuoteList renders GET /quotes: every quote with its speaker, outlet
 // and date, newest article first, filtered by ?speaker= (a name, an alias
 // or an entity ID, case-insensitive).
 func (s *Server) showQuoteList(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	speaker := strings.TrimSpace(q.Get("speaker"))
-	if len(speaker) > maxQueryLen {
-		s.badRequest(w, r, fmt.Errorf("speaker is longer than %d bytes", maxQueryLen))
-		return
-	}
 	size := 2 * s.opts.PageSize
-	pageNo, err := pageParam(q, size)
-	if err != nil {
-		s.badRequest(w, r, err)
+	speaker, pageNo, ok := listRequest(s, w, r, size, parseSpeaker)
+	if !ok {
 		return
 	}
 	qs, err := s.st.Quotes(r.Context(), store.QuoteQuery{Speaker: speaker, Limit: size + 1, Offset: (pageNo - 1) * size})

@@ -23,16 +23,9 @@ type storyListData struct {
 // covered the story), ?since= and ?until= (the story's span overlaps the
 // range), PageSize a page chosen with ?page=.
 func (s *Server) showStoryList(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	filter, err := parseListFilter(q)
-	if err != nil {
-		s.badRequest(w, r, err)
-		return
-	}
 	size := s.opts.PageSize
-	pageNo, err := pageParam(q, size)
-	if err != nil {
-		s.badRequest(w, r, err)
+	filter, pageNo, ok := listRequest(s, w, r, size, parseListFilter)
+	if !ok {
 		return
 	}
 	stories, err := s.st.Stories(r.Context(), store.StoryQuery{

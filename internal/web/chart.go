@@ -12,17 +12,12 @@ type eventChart struct {
 	Width, Height int
 	Left, Right   float64
 	AxisY         float64
-	Ticks         []chartTick
+	Ticks         []timelineTick
 	Marks         []eventMark
 	Lanes         []speakerLane
 	LaneTop       float64 // y of the first speaker lane
 	Legend        []legendItem
 	Start, End    string // dates at the two ends, for readers
-}
-
-type chartTick struct {
-	X     float64
-	Label string
 }
 
 // eventMark is one event: a dot for a day, a bar for a week or a month.
@@ -178,21 +173,6 @@ func newEventChart(events []chartEvent, speakers []chartSpeaker, legend []legend
 	if len(speakers) == 0 {
 		c.Height = int(c.AxisY) + 30
 	}
-	// Month ticks, thinned to at most 12.
-	var months []time.Time
-	for m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0); m.Before(last); m = m.AddDate(0, 1, 0) {
-		months = append(months, m)
-	}
-	step := (len(months) + 11) / 12
-	for i, m := range months {
-		if step > 1 && i%step != 0 {
-			continue
-		}
-		label := m.Format("Jan")
-		if m.Month() == time.January || i == 0 {
-			label = m.Format("Jan 2006")
-		}
-		c.Ticks = append(c.Ticks, chartTick{X: x(m), Label: label})
-	}
+	c.Ticks = monthTicks(first, last, x)
 	return c
 }

@@ -78,9 +78,33 @@ type timelineMark struct {
 	Number int // the story's position in the list below, from 1
 }
 
+// timelineTick is a month tick of a date axis: the storyline's strip and
+// the timeline page's event chart.
 type timelineTick struct {
 	X     float64
 	Label string
+}
+
+// monthTicks ticks each month start after first and before last at x(m),
+// thinned to at most 12; the first tick and each January carry the year.
+func monthTicks(first, last time.Time, x func(time.Time) float64) []timelineTick {
+	var months []time.Time
+	for m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0); m.Before(last); m = m.AddDate(0, 1, 0) {
+		months = append(months, m)
+	}
+	var ticks []timelineTick
+	step := (len(months) + 11) / 12
+	for i, m := range months {
+		if step > 1 && i%step != 0 {
+			continue
+		}
+		label := m.Format("Jan")
+		if m.Month() == time.January || i == 0 {
+			label = m.Format("Jan 2006")
+		}
+		ticks = append(ticks, timelineTick{X: x(m), Label: label})
+	}
+	return ticks
 }
 
 const (
@@ -137,21 +161,6 @@ func newTimeline(stories []news.Story) *timeline {
 		}
 		tl.Marks = append(tl.Marks, timelineMark{Story: st, X: x(f), X2: x(l), Y: y, Span: dateSpan(st.FirstSeen, st.LastSeen), Number: i + 1})
 	}
-	// Month ticks, thinned to at most 12.
-	var months []time.Time
-	for m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0); m.Before(last); m = m.AddDate(0, 1, 0) {
-		months = append(months, m)
-	}
-	step := (len(months) + 11) / 12
-	for i, m := range months {
-		if step > 1 && i%step != 0 {
-			continue
-		}
-		label := m.Format("Jan")
-		if m.Month() == time.January || i == 0 {
-			label = m.Format("Jan 2006")
-		}
-		tl.Ticks = append(tl.Ticks, timelineTick{X: x(m), Label: label})
-	}
+	tl.Ticks = monthTicks(first, last, x)
 	return tl
 }

@@ -111,34 +111,96 @@ func (c *Clusterer) storyTitle(s *story) string {
 // labelTerms returns the k heaviest words and the m heaviest names of a
 // centroid, as surface forms.
 func (c *Clusterer) labelTerms(v sparse, k, m int) (words, names []string) {
-	type tw struct {
-		id int32
-		s  float64
+	p := c.labelChoice(v, k, m)
+	return c.surfaces(p.words), c.surfaces(p.names)
+}
+
+func (c *Clusterer) surfaces(terms []scoredTerm) []string {
+	if len(terms) == 0 {
+		return nil
 	}
-	all := make([]tw, len(v.ids))
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = c.surface[t.id]
+	}
+	return out
+}
+
+// scoredTerm is a centroid term with its weight there and its score
+// (weight times IDF) when chosen.
+type scoredTerm struct {
+	id int32
+	w  float32
+	s  float64
+}
+
+// termBefore is the order of label terms: heavier first, then lower index.
+func termBefore(a, b scoredTerm) bool {
+	return a.s > b.s || a.s == b.s && a.id < b.id
+}
+
+// labelPick is what labelChoice chose: the words and names in order, and
+// the best of the words and of the names that were not chosen (s < 0: there
+// was none).
+type labelPick struct {
+	words, names       []scoredTerm
+	nextWord, nextName scoredTerm
+}
+
+// labelChoice chooses the k heaviest words and the m heaviest names of a
+// centroid. The choice depends on the centroid and the IDF of its terms
+// only (surface forms never change).
+func (c *Clusterer) labelChoice(v sparse, k, m int) labelPick {
+	all := make([]scoredTerm, len(v.ids))
 	for i, id := range v.ids {
-		all[i] = tw{id, float64(v.w[i]) * c.idf(id)}
+		all[i] = scoredTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)}
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].s != all[j].s {
-			return all[i].s > all[j].s
-		}
-		return all[i].id < all[j].id
-	})
+	sort.Slice(all, func(i, j int) bool { return termBefore(all[i], all[j]) })
+	p := labelPick{nextWord: scoredTerm{s: -1}, nextName: scoredTerm{s: -1}}
+	var nameForms []string
 	for _, t := range all {
-		if strings.HasPrefix(c.terms[t.id], entityPrefix) && len(names) < m {
-			names = append(names, c.surface[t.id])
+		if !strings.HasPrefix(c.terms[t.id], entityPrefix) {
+			continue
 		}
-	}
-	for _, t := range all {
-		if len(words) >= k {
+		if len(p.names) == m {
+			p.nextName = t
 			break
 		}
-		if !strings.HasPrefix(c.terms[t.id], entityPrefix) && !containsWord(names, c.surface[t.id]) {
-			words = append(words, c.surface[t.id])
-		}
+		p.names = append(p.names, t)
+		nameForms = append(nameForms, c.surface[t.id])
 	}
-	return words, names
+	for _, t := range all {
+		if strings.HasPrefix(c.terms[t.id], entityPrefix) || containsWord(nameForms, c.surface[t.id]) {
+			continue
+		}
+		if len(p.words) == k {
+			p.nextWord = t
+			break
+		}
+		p.words = append(p.words, t)
+	}
+	return p
+}
+
+// holds reports whether the choice p made earlier from centroid v is still
+// the one labelChoice makes, given that since then the article count
+// behind IDF has not moved and no term of v has gained IDF: scores only
+// fell, so the terms not chosen score at most what they did, and it is
+// enough that the chosen ones keep their order and still outscore the best
+// of those.
+func (c *Clusterer) holds(p labelPick) bool {
+	chain := func(chosen []scoredTerm, next scoredTerm) bool {
+		var prev scoredTerm
+		for i, t := range chosen {
+			t.s = float64(t.w) * c.idf(t.id)
+			if i > 0 && !termBefore(prev, t) {
+				return false
+			}
+			prev = t
+		}
+		return len(chosen) == 0 || next.s < 0 || termBefore(prev, next)
+	}
+	return chain(p.names, p.nextName) && chain(p.words, p.nextWord)
 }
 
 func containsWord(names []string, w string) bool {
@@ -212,6 +274,12 @@ func (c *Clusterer) MergesSince(n int) []Merge {
 // exportLine returns storyline li (not merged away) as Storylines gives it,
 // or false when it holds no story.
 func (c *Clusterer) exportLine(li int32) (Storyline, bool) {
+	l, _, ok := c.exportLineTerms(li)
+	return l, ok
+}
+
+// exportLineTerms is exportLine with the label choice.
+func (c *Clusterer) exportLineTerms(li int32) (Storyline, labelPick, bool) {
 	l := &c.lines[li]
 	var ids []string
 	seen := map[int32]bool{}
@@ -224,15 +292,202 @@ func (c *Clusterer) exportLine(li int32) (Storyline, bool) {
 		ids = append(ids, c.stories[s].id)
 	}
 	if len(ids) == 0 {
-		return Storyline{}, false
+		return Storyline{}, labelPick{}, false
 	}
 	sort.Strings(ids)
-	words, actors := c.labelTerms(l.cen, 4, 3)
+	p := c.labelChoice(l.cen, 4, 3)
+	words, actors := c.surfaces(p.words), c.surfaces(p.names)
 	label := strings.Join(append(slices.Clone(actors), words...), ", ")
 	return Storyline{
 		ID: l.id, Label: label, StoryIDs: ids, FirstSeen: l.first, LastSeen: l.last,
 		Terms: orEmpty(words), Actors: orEmpty(actors),
-	}, true
+	}, p, true
+}
+
+// A StorylineWatch finds the storylines whose Storyline (stories, span,
+// label) may have changed since it last looked, at the cost of what
+// changed rather than of every storyline. What can change a storyline:
+//
+//   - an article joining it (the caller passes the storylines its articles
+//     joined, Assignment.StorylineID);
+//   - a merge: both storylines of a storyline merge, and the storylines of
+//     both stories of a story merge (the storyline a story left loses it),
+//     from the merge records;
+//   - the sweep that freezes idle stories every 4096 articles: every
+//     storyline is looked at then;
+//   - without anything joining it, its label: the label is the centroid's
+//     heaviest terms by weight times IDF, and IDF moves as articles arrive.
+//     When the article count IDF uses moves (1% steps) every label may
+//     change and every storyline is looked at. Otherwise only the terms
+//     whose document frequency changed move, and a term's IDF only falls
+//     with more documents, except once: a term seen in one article gains
+//     when a second one has it and it loses the single-article damping. So
+//     a label can change only where one of its own terms fell below
+//     another (the watch indexes each storyline's label terms and checks
+//     that they still come in the same order and above the best term left
+//     out, whose score can only have fallen), or where the centroid holds
+//     a term just seen a second time (the watch indexes the storyline that
+//     holds each single-article term).
+//
+// The cost of a look is that of the storylines found, of a check of the
+// storylines whose label holds a term the new articles have, one pass over
+// the document-frequency table (4 bytes a term) and the merges since the
+// last look. A StorylineWatch belongs to one Clusterer and is not safe for
+// concurrent use.
+type StorylineWatch struct {
+	c      *Clusterer
+	merges int                      // merge records seen
+	nIDF   int                      // c.nIDF when last looked
+	adds   int                      // c.adds when last looked
+	df     []int32                  // c.df when last looked
+	byTerm map[int32]map[int32]bool // label term -> storylines whose label holds it
+	picks  map[int32]labelPick      // storyline -> its label choice when looked at
+	hapax  map[int32]int32          // term seen in one article -> storyline whose centroid got it
+}
+
+// WatchStorylines returns Storylines and a StorylineWatch that has seen
+// them: its first Changed reports what changed after this call.
+func (c *Clusterer) WatchStorylines() (*StorylineWatch, []Storyline) {
+	w := &StorylineWatch{c: c, merges: len(c.merges), nIDF: c.nIDF, adds: c.adds, df: slices.Clone(c.df),
+		byTerm: map[int32]map[int32]bool{}, picks: map[int32]labelPick{}, hapax: map[int32]int32{}}
+	var out []Storyline
+	for li := range c.lines {
+		if c.lines[li].into >= 0 {
+			continue
+		}
+		if l, ok := w.look(int32(li)); ok {
+			out = append(out, l)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return StorylineLess(out[i], out[j]) })
+	return w, out
+}
+
+// Changed returns the storylines that may have changed since the last look
+// (in Storylines order), given the storylines that articles joined in
+// between, and the IDs of storylines found merged away (sorted). Some of
+// the storylines may be as they were; none that changed is left out.
+func (w *StorylineWatch) Changed(joined []string) (lines []Storyline, gone []string) {
+	c := w.c
+	cand := map[int32]bool{}
+	byID := func(id string) {
+		if li, ok := c.lineID[id]; ok {
+			cand[li] = true
+		}
+	}
+	for _, id := range joined {
+		byID(id)
+	}
+	for _, m := range c.merges[w.merges:] {
+		switch m.Kind {
+		case "storyline":
+			byID(m.From)
+			byID(m.Into)
+		case "story":
+			for _, sid := range []string{m.From, m.Into} {
+				if si, ok := c.byID[sid]; ok {
+					cand[c.stories[si].line] = true
+				}
+			}
+		}
+	}
+	w.merges = len(c.merges)
+	everything := c.nIDF != w.nIDF || c.adds/4096 != w.adds/4096
+	checked := map[int32]bool{}
+	for t, n := range c.df {
+		var was int32
+		if t < len(w.df) {
+			was = w.df[t]
+		}
+		if n == was {
+			continue
+		}
+		if was < 2 && n >= 2 {
+			if li, ok := w.hapax[int32(t)]; ok {
+				cand[li] = true
+				delete(w.hapax, int32(t))
+			}
+		}
+		if everything {
+			continue
+		}
+		for li := range w.byTerm[int32(t)] {
+			if !checked[li] {
+				checked[li] = true
+				if !c.holds(w.picks[li]) {
+					cand[li] = true
+				}
+			}
+		}
+	}
+	w.df = append(w.df[:0], c.df...)
+	if everything {
+		for li := range c.lines {
+			if c.lines[li].into < 0 {
+				cand[int32(li)] = true
+			}
+		}
+	}
+	w.nIDF, w.adds = c.nIDF, c.adds
+	roots := map[int32]bool{}
+	for li := range cand {
+		root := c.findLine(li)
+		roots[root] = true
+		if root != li {
+			gone = append(gone, c.lines[li].id)
+			w.unindex(li)
+		}
+	}
+	for li := range roots {
+		if l, ok := w.look(li); ok {
+			lines = append(lines, l)
+		} else {
+			gone = append(gone, c.lines[li].id)
+		}
+	}
+	sort.Slice(lines, func(i, j int) bool { return StorylineLess(lines[i], lines[j]) })
+	sort.Strings(gone)
+	return lines, gone
+}
+
+// look exports storyline li (not merged away) and indexes its label terms
+// and single-article terms.
+func (w *StorylineWatch) look(li int32) (Storyline, bool) {
+	c := w.c
+	w.unindex(li)
+	l, p, ok := c.exportLineTerms(li)
+	if !ok {
+		return l, false
+	}
+	w.picks[li] = p
+	for _, ts := range [][]scoredTerm{p.names, p.words} {
+		for _, t := range ts {
+			if w.byTerm[t.id] == nil {
+				w.byTerm[t.id] = map[int32]bool{}
+			}
+			w.byTerm[t.id][li] = true
+		}
+	}
+	for _, t := range c.lines[li].cen.ids {
+		if c.df[t] < 2 {
+			w.hapax[t] = li
+		}
+	}
+	return l, true
+}
+
+// unindex drops storyline li's label terms from the index.
+func (w *StorylineWatch) unindex(li int32) {
+	p := w.picks[li]
+	for _, ts := range [][]scoredTerm{p.names, p.words} {
+		for _, t := range ts {
+			delete(w.byTerm[t.id], li)
+			if len(w.byTerm[t.id]) == 0 {
+				delete(w.byTerm, t.id)
+			}
+		}
+	}
+	delete(w.picks, li)
 }
 
 // WriteJSONL writes items as JSON Lines: one JSON object per line, the form

@@ -25,26 +25,13 @@ func TestSeededPages(t *testing.T) {
 	db := seededDB(t)
 	ctx := context.Background()
 	srv := New(db, Options{})
-	get := func(t *testing.T, path string) *goquery.Document {
-		t.Helper()
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
-		if rec.Code != http.StatusOK {
-			t.Fatalf("GET %s: status %d", path, rec.Code)
-		}
-		doc, err := goquery.NewDocumentFromReader(rec.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return doc
-	}
 	stories, err := db.Stories(ctx, store.StoryQuery{Limit: 100})
 	if err != nil || len(stories) == 0 {
 		t.Fatalf("stories: %v (%d)", err, len(stories))
 	}
 
 	t.Run("story list", func(t *testing.T) {
-		doc := get(t, "/stories")
+		doc := fetchDoc(t, srv, "/stories")
 		var want []string
 		for _, s := range stories {
 			want = append(want, "/stories/"+s.ID)
@@ -56,7 +43,7 @@ func TestSeededPages(t *testing.T) {
 
 	for _, s := range stories {
 		t.Run("story "+s.ID, func(t *testing.T) {
-			doc := get(t, "/stories/"+s.ID)
+			doc := fetchDoc(t, srv, "/stories/"+s.ID)
 			var want []string
 			quotes := 0
 			for _, id := range s.ArticleIDs {
@@ -97,7 +84,7 @@ func TestSeededPages(t *testing.T) {
 			t.Fatalf("storylines: %v (%d)", err, len(lines))
 		}
 		for _, l := range lines {
-			doc := get(t, "/storylines/"+l.ID)
+			doc := fetchDoc(t, srv, "/storylines/"+l.ID)
 			var firsts []string
 			doc.Find(".storyline-stories .story-item").Each(func(_ int, s *goquery.Selection) {
 				href, _ := s.Find("h2 a").Attr("href")
@@ -133,7 +120,7 @@ func TestSeededPages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc := get(t, "/entities/"+e.ID)
+		doc := fetchDoc(t, srv, "/entities/"+e.ID)
 		if got := doc.Find("h1").Text(); got != e.Name {
 			t.Errorf("h1 %q, want %q", got, e.Name)
 		}
@@ -149,7 +136,7 @@ func TestSeededPages(t *testing.T) {
 	t.Run("article links its story", func(t *testing.T) {
 		for _, s := range stories {
 			id := s.ArticleIDs[0]
-			doc := get(t, "/articles/"+id)
+			doc := fetchDoc(t, srv, "/articles/"+id)
 			if href, _ := doc.Find(".in-story a.story-link").Attr("href"); href != "/stories/"+s.ID {
 				t.Errorf("article %s: story link %q, want /stories/%s", id, href, s.ID)
 			}

@@ -59,6 +59,11 @@ type Analyzer struct {
 	savedLines    map[string]uint64
 	lineStories   map[string][]string
 	savedCanon    map[string]string
+	// lines finds the storylines each diff looks at (see diff).
+	lines *cluster.StorylineWatch
+	// fullDiffs makes every batch's diff a full one (fullDiff), the
+	// reference the tests compare the per-batch diff with.
+	fullDiffs bool
 	// BatchSize is the number of articles analysed per transaction.
 	BatchSize int
 	// Workers run the per-article stages in parallel; <= 0 means GOMAXPROCS.
@@ -143,6 +148,7 @@ func (z *Analyzer) reset() {
 	z.savedLines = map[string]uint64{}
 	z.lineStories = map[string][]string{}
 	z.savedCanon = map[string]string{}
+	z.lines = nil
 }
 
 // AnalyzeSummary reports one Analyze run.
@@ -218,6 +224,7 @@ func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
 	// The snapshot the store keeps covers the first articles analysed;
 	// only the ones analysed after it are replayed (see state.go).
 	skip := 0
+	t0 := time.Now()
 	if ok, err := z.restore(ctx, st); err != nil {
 		return 0, fmt.Errorf("analyse: load state: %w", err)
 	} else if ok {
@@ -255,8 +262,15 @@ func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
 		return n, fmt.Errorf("analyse: rebuild state: %w", err)
 	}
 	z.warm = true
-	// The replay rebuilt what the store already holds.
-	z.diff(&store.AnalysisBatch{}).commit(z)
+	// The replay rebuilt what the store already holds. Later diffs start
+	// from here: the storylines, merges and entity IDs so far are seen.
+	t1 := time.Now()
+	watch, lines := z.clusters.WatchStorylines()
+	z.fullDiff(&store.AnalysisBatch{}, lines).commit(z)
+	z.lines = watch
+	z.entities.CanonicalChanges()
+	z.log.Debug("analyse: state rebuilt", "restored", z.restored, "replayed", n,
+		"load_and_replay", t1.Sub(t0), "full_diff", time.Since(t1))
 	return n, nil
 }
 
@@ -393,6 +407,8 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		t0 := time.Now()
 		batch := store.AnalysisBatch{}
 		touched := map[string]bool{}
+		var lines []string // the storylines the articles joined
+		lineSeen := map[string]bool{}
 		ids := make([]string, len(arts))
 		for i, a := range arts {
 			ids[i] = a.ID
@@ -404,6 +420,10 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 				sum.NewStories++
 			}
 			touched[as.StoryID] = true
+			if !lineSeen[as.StorylineID] {
+				lineSeen[as.StorylineID] = true
+				lines = append(lines, as.StorylineID)
+			}
 			for _, from := range as.Merged {
 				batch.Merges = append(batch.Merges, news.Merge{Kind: "story", From: from, Into: as.StoryID, At: a.Published})
 			}
@@ -429,7 +449,10 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		slices.SortFunc(batch.Stories, func(a, b news.Story) int { return strings.Compare(a.ID, b.ID) })
 		// The batch will be written before the next one (one writer, in
 		// order), so the next diff starts from what it leaves.
-		z.diff(&batch).commit(z)
+		t1 := time.Now()
+		z.diff(&batch, lines).commit(z)
+		z.log.Debug("analyse: batch", "articles", len(arts), "diff", time.Since(t1),
+			"storylines", len(batch.Storylines), "entities", len(batch.Entities), "entity_ids", len(batch.EntityIDs))
 		batch.State = markState(z.taken)
 		tCross += time.Since(t0)
 		select {
@@ -485,8 +508,79 @@ func hashJSON(v any) uint64 {
 
 // diff adds to the batch the storylines, entities and entity IDs that
 // differ from what the store holds, and the ones to delete, and returns
-// what the store will hold after the batch.
-func (z *Analyzer) diff(b *store.AnalysisBatch) savedState {
+// what the store will hold after the batch. joined are the storylines the
+// batch's articles joined (Assignment.StorylineID).
+//
+// Its cost is that of what the batch changed, not of the collection: the
+// storylines looked at are those a cluster.StorylineWatch finds may have
+// changed (joined, merged, lost a story, or relabelled as term weights
+// moved); the entities are those the registry reports changed
+// (Registry.Changes) and the entity IDs those it reports regrouped
+// (Registry.CanonicalChanges). fullDiff gives the same batch from every
+// storyline and entity ID; the tests hold them equal.
+func (z *Analyzer) diff(b *store.AnalysisBatch, joined []string) savedState {
+	if z.fullDiffs {
+		return z.fullDiff(b, z.clusters.Storylines())
+	}
+	next := savedState{ // updated in place with the changes below
+		entities: z.savedEntities,
+		lines:    z.savedLines,
+		stories:  z.lineStories,
+		canon:    z.savedCanon,
+	}
+	lines, gone := z.lines.Changed(joined)
+	live := make(map[string]news.Storyline, len(lines))
+	for _, l := range lines {
+		live[l.ID] = l
+		h := hashJSON(l)
+		if z.savedLines[l.ID] != h {
+			b.Storylines = append(b.Storylines, l)
+		}
+		next.lines[l.ID], next.stories[l.ID] = h, l.StoryIDs
+	}
+	for _, id := range gone { // sorted
+		stories, saved := z.lineStories[id]
+		if !saved {
+			continue
+		}
+		b.DeletedStorylines = append(b.DeletedStorylines, id)
+		// Into the storyline that now holds the first of its stories
+		// still in one, as fullDiff finds it.
+		for _, sid := range stories {
+			r := z.clusters.Resolve(sid)
+			lid, ok := z.clusters.StorylineOf(r)
+			if !ok {
+				continue
+			}
+			l, ok := live[lid]
+			if !ok {
+				if l, ok = z.clusters.Storyline(lid); ok {
+					live[lid] = l
+				}
+			}
+			if _, in := slices.BinarySearch(l.StoryIDs, r); ok && in {
+				b.Merges = append(b.Merges, news.Merge{Kind: "storyline", From: id, Into: lid})
+				break
+			}
+		}
+		delete(next.lines, id)
+		delete(next.stories, id)
+	}
+	z.diffEntities(b, next.entities)
+	b.EntityIDs = map[string]string{}
+	for local, canon := range z.entities.CanonicalChanges() {
+		if z.savedCanon[local] != canon {
+			b.EntityIDs[local] = canon
+		}
+		next.canon[local] = canon // the same map: compared first
+	}
+	return next
+}
+
+// fullDiff is diff computed from every storyline (all, as Storylines gives
+// them) and every entity ID: the diff after the replay, when the saved
+// state is rebuilt, and the reference for diff in the tests.
+func (z *Analyzer) fullDiff(b *store.AnalysisBatch, all []news.Storyline) savedState {
 	next := savedState{
 		entities: z.savedEntities, // updated in place with the changes below
 		lines:    make(map[string]uint64, len(z.savedLines)),
@@ -494,7 +588,7 @@ func (z *Analyzer) diff(b *store.AnalysisBatch) savedState {
 		canon:    z.entities.CanonicalIDs(),
 	}
 	storyLine := map[string]string{}
-	for _, l := range z.clusters.Storylines() {
+	for _, l := range all {
 		h := hashJSON(l)
 		next.lines[l.ID], next.stories[l.ID] = h, l.StoryIDs
 		for _, sid := range l.StoryIDs {
@@ -516,22 +610,7 @@ func (z *Analyzer) diff(b *store.AnalysisBatch) savedState {
 			}
 		}
 	}
-	// Entities: only the groups the registry reports changed since the
-	// last diff are hashed and compared, so a batch costs what it touched.
-	changed, gone := z.entities.Changes()
-	for _, e := range changed {
-		h := hashJSON(e)
-		if z.savedEntities[e.ID] != h {
-			b.Entities = append(b.Entities, e)
-		}
-		next.entities[e.ID] = h // the same map: compared first
-	}
-	for _, id := range gone {
-		if _, ok := z.savedEntities[id]; ok {
-			b.DeletedEntities = append(b.DeletedEntities, id)
-		}
-		delete(next.entities, id)
-	}
+	z.diffEntities(b, next.entities)
 	b.EntityIDs = map[string]string{}
 	for local, canon := range next.canon {
 		if z.savedCanon[local] != canon {
@@ -539,8 +618,29 @@ func (z *Analyzer) diff(b *store.AnalysisBatch) savedState {
 		}
 	}
 	slices.Sort(b.DeletedStorylines)
-	slices.Sort(b.DeletedEntities)
 	return next
+}
+
+// diffEntities adds to the batch the merged entities that changed since
+// the last diff and the ones gone, updating saved (the saved hashes) in
+// place. Only the groups the registry reports changed are hashed and
+// compared, so a batch costs what it touched.
+func (z *Analyzer) diffEntities(b *store.AnalysisBatch, saved map[string]uint64) {
+	changed, gone := z.entities.Changes()
+	for _, e := range changed {
+		h := hashJSON(e)
+		if saved[e.ID] != h {
+			b.Entities = append(b.Entities, e)
+		}
+		saved[e.ID] = h
+	}
+	for _, id := range gone {
+		if _, ok := saved[id]; ok {
+			b.DeletedEntities = append(b.DeletedEntities, id)
+		}
+		delete(saved, id)
+	}
+	slices.Sort(b.DeletedEntities)
 }
 
 // convertQuotes stamps the quotes with their article and its date.

@@ -139,12 +139,16 @@ func termBefore(a, b scoredTerm) bool {
 	return a.s > b.s || a.s == b.s && a.id < b.id
 }
 
-// labelPick is what labelChoice chose: the words and names in order, and
-// the best of the words and of the names that were not chosen (s < 0: there
-// was none).
+// labelPick is what labelChoice chose: the words and names in order; the
+// best of the words and of the names that were not chosen (s < 0: there
+// was none) and the heaviest centroid weight among those not chosen; and
+// the IDF article count and single-article damping it was chosen with.
 type labelPick struct {
 	words, names       []scoredTerm
 	nextWord, nextName scoredTerm
+	maxWordW, maxNameW float32
+	nIDF               int
+	hapax              float64
 }
 
 // labelChoice chooses the k heaviest words and the m heaviest names of a
@@ -156,40 +160,65 @@ func (c *Clusterer) labelChoice(v sparse, k, m int) labelPick {
 		all[i] = scoredTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)}
 	}
 	sort.Slice(all, func(i, j int) bool { return termBefore(all[i], all[j]) })
-	p := labelPick{nextWord: scoredTerm{s: -1}, nextName: scoredTerm{s: -1}}
+	p := labelPick{nextWord: scoredTerm{s: -1}, nextName: scoredTerm{s: -1}, nIDF: c.nIDF, hapax: c.hapaxWeight()}
 	var nameForms []string
 	for _, t := range all {
 		if !strings.HasPrefix(c.terms[t.id], entityPrefix) {
 			continue
 		}
-		if len(p.names) == m {
-			p.nextName = t
-			break
+		if len(p.names) < m {
+			p.names = append(p.names, t)
+			nameForms = append(nameForms, c.surface[t.id])
+			continue
 		}
-		p.names = append(p.names, t)
-		nameForms = append(nameForms, c.surface[t.id])
+		if p.nextName.s < 0 {
+			p.nextName = t
+		}
+		p.maxNameW = max(p.maxNameW, t.w)
 	}
 	for _, t := range all {
 		if strings.HasPrefix(c.terms[t.id], entityPrefix) || containsWord(nameForms, c.surface[t.id]) {
 			continue
 		}
-		if len(p.words) == k {
-			p.nextWord = t
-			break
+		if len(p.words) < k {
+			p.words = append(p.words, t)
+			continue
 		}
-		p.words = append(p.words, t)
+		if p.nextWord.s < 0 {
+			p.nextWord = t
+		}
+		p.maxWordW = max(p.maxWordW, t.w)
 	}
 	return p
 }
 
-// holds reports whether the choice p made earlier from centroid v is still
-// the one labelChoice makes, given that since then the article count
-// behind IDF has not moved and no term of v has gained IDF: scores only
-// fell, so the terms not chosen score at most what they did, and it is
-// enough that the chosen ones keep their order and still outscore the best
-// of those.
+// holds reports whether the choice p made earlier from the same centroid
+// is still the one labelChoice makes, given that no term of the centroid
+// has lost the single-article damping since (the watch relabels those).
+// The chosen terms are scored again; the ones not chosen are bounded:
+//
+//   - while the IDF article count stands still, a term's IDF only falls
+//     with its document frequency, so none scores more than the best of
+//     them did, and it is enough that the chosen ones keep their order and
+//     still come before that one;
+//   - when the count has grown from N to N', a term's IDF, log(1 +
+//     (N+n0)/(df+n0*prior)), or that times a damping that only falls, has
+//     grown by at most log((N'+n0)/(N+n0)), so none scores more than the
+//     best did plus the heaviest weight among them times that (with a
+//     margin for the float32 IDF cache).
 func (c *Clusterer) holds(p labelPick) bool {
-	chain := func(chosen []scoredTerm, next scoredTerm) bool {
+	grow := 0.0
+	if c.nIDF != p.nIDF {
+		n0 := 0.0
+		if c.cfg.PriorDocs > 0 && c.bg.docs > 0 {
+			n0 = c.cfg.PriorDocs
+		}
+		if p.nIDF+int(n0) <= 0 || c.nIDF < p.nIDF || c.hapaxWeight() > p.hapax {
+			return false
+		}
+		grow = math.Log((float64(c.nIDF) + n0) / (float64(p.nIDF) + n0))
+	}
+	chain := func(chosen []scoredTerm, next scoredTerm, maxW float32) bool {
 		var prev scoredTerm
 		for i, t := range chosen {
 			t.s = float64(t.w) * c.idf(t.id)
@@ -198,9 +227,15 @@ func (c *Clusterer) holds(p labelPick) bool {
 			}
 			prev = t
 		}
-		return len(chosen) == 0 || next.s < 0 || termBefore(prev, next)
+		switch {
+		case len(chosen) == 0 || next.s < 0:
+			return true
+		case grow == 0:
+			return termBefore(prev, next)
+		}
+		return prev.s > (next.s+float64(maxW)*grow)*(1+1e-6)
 	}
-	return chain(p.names, p.nextName) && chain(p.words, p.nextWord)
+	return chain(p.names, p.nextName, p.maxNameW) && chain(p.words, p.nextWord, p.maxWordW)
 }
 
 func containsWord(names []string, w string) bool {
@@ -392,7 +427,9 @@ func (w *StorylineWatch) Changed(joined []string) (lines []Storyline, gone []str
 		}
 	}
 	w.merges = len(c.merges)
-	everything := c.nIDF != w.nIDF || c.adds/4096 != w.adds/4096
+	// When the IDF article count moves, every label is checked; after a
+	// sweep, every storyline is looked at.
+	checkAll, lookAll := c.nIDF != w.nIDF, c.adds/4096 != w.adds/4096
 	checked := map[int32]bool{}
 	for t, n := range c.df {
 		var was int32
@@ -408,7 +445,7 @@ func (w *StorylineWatch) Changed(joined []string) (lines []Storyline, gone []str
 				delete(w.hapax, int32(t))
 			}
 		}
-		if everything {
+		if checkAll || lookAll {
 			continue
 		}
 		for li := range w.byTerm[int32(t)] {
@@ -421,9 +458,12 @@ func (w *StorylineWatch) Changed(joined []string) (lines []Storyline, gone []str
 		}
 	}
 	w.df = append(w.df[:0], c.df...)
-	if everything {
+	if checkAll || lookAll {
 		for li := range c.lines {
-			if c.lines[li].into < 0 {
+			if c.lines[li].into >= 0 || cand[int32(li)] {
+				continue
+			}
+			if p, ok := w.picks[int32(li)]; lookAll || !ok || !c.holds(p) {
 				cand[int32(li)] = true
 			}
 		}

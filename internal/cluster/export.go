@@ -159,16 +159,25 @@ func (c *Clusterer) labelChoice(v sparse, k, m int) labelPick {
 	for i, id := range v.ids {
 		all[i] = scoredTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)}
 	}
-	sort.Slice(all, func(i, j int) bool { return termBefore(all[i], all[j]) })
+	// A total order (ties by index), so any sort gives the same result.
+	slices.SortFunc(all, func(a, b scoredTerm) int {
+		switch {
+		case a.id == b.id:
+			return 0
+		case termBefore(a, b):
+			return -1
+		}
+		return 1
+	})
 	p := labelPick{nextWord: scoredTerm{s: -1}, nextName: scoredTerm{s: -1}, nIDF: c.nIDF, hapax: c.hapaxWeight()}
-	var nameForms []string
+	var nameWords []string // the words of the chosen names, which no chosen word repeats
 	for _, t := range all {
 		if !strings.HasPrefix(c.terms[t.id], entityPrefix) {
 			continue
 		}
 		if len(p.names) < m {
 			p.names = append(p.names, t)
-			nameForms = append(nameForms, c.surface[t.id])
+			nameWords = append(nameWords, strings.Fields(c.surface[t.id])...)
 			continue
 		}
 		if p.nextName.s < 0 {
@@ -177,7 +186,7 @@ func (c *Clusterer) labelChoice(v sparse, k, m int) labelPick {
 		p.maxNameW = max(p.maxNameW, t.w)
 	}
 	for _, t := range all {
-		if strings.HasPrefix(c.terms[t.id], entityPrefix) || containsWord(nameForms, c.surface[t.id]) {
+		if strings.HasPrefix(c.terms[t.id], entityPrefix) || slices.Contains(nameWords, c.surface[t.id]) {
 			continue
 		}
 		if len(p.words) < k {
@@ -236,17 +245,6 @@ func (c *Clusterer) holds(p labelPick) bool {
 		return prev.s > (next.s+float64(maxW)*grow)*(1+1e-6)
 	}
 	return chain(p.names, p.nextName, p.maxNameW) && chain(p.words, p.nextWord, p.maxWordW)
-}
-
-func containsWord(names []string, w string) bool {
-	for _, n := range names {
-		for _, f := range strings.Fields(n) {
-			if f == w {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // Storylines returns every storyline that has not been merged away,

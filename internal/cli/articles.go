@@ -1,10 +1,11 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -12,6 +13,7 @@ import (
 	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
 func (a *app) articlesCmd() *cobra.Command {
@@ -27,7 +29,7 @@ func (a *app) articlesCmd() *cobra.Command {
 		Example: `  parallax articles
   parallax articles --outlet RT --json | jq .title`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if q.Since, err = optDate("--since", since); err != nil {
 				return err
@@ -35,34 +37,20 @@ func (a *app) articlesCmd() *cobra.Command {
 			if q.Until, err = optDate("--until", until); err != nil {
 				return err
 			}
-			db, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			list, err := db.Articles(cmd.Context(), q)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeLines(a.stdout, list)
-			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tPUBLISHED\tOUTLET\tTITLE")
-			for _, art := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", art.ID, formatDate(art.Published, art.PublishedEstimated),
-					clip(art.Outlet, 24), clip(titleOf(art), 70))
-			}
-			return tw.Flush()
+			return listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]news.Article, error) { return db.Articles(ctx, q) },
+				func(w io.Writer, list []news.Article) error {
+					return tabulate(w, "ID\tPUBLISHED\tOUTLET\tTITLE", list, func(w io.Writer, art news.Article) {
+						fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", art.ID, formatDate(art.Published, art.PublishedEstimated),
+							clip(art.Outlet, 24), clip(titleOf(art), 70))
+					})
+				})(cmd, args)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&q.Outlet, "outlet", "", "only articles from this outlet (or origin outlet)")
 	f.StringVar(&since, "since", "", "only articles published on or after this date")
 	f.StringVar(&until, "until", "", "only articles published before this date")
-	f.IntVar(&q.Limit, "limit", 50, "at most this many")
-	f.IntVar(&q.Offset, "offset", 0, "skip this many first")
-	f.BoolVar(&asJSON, "json", false, "print JSON Lines")
+	listFlags(cmd, &q.Limit, 50, &q.Offset, &asJSON)
 	return cmd
 }
 

@@ -79,6 +79,15 @@ func listRun[T any](a *app, asJSON *bool, fetch func(context.Context, *sqlite.DB
 	}
 }
 
+// listFlags adds the flags of a paged list command: --limit (default def),
+// --offset and --json.
+func listFlags(cmd *cobra.Command, limit *int, def int, offset *int, asJSON *bool) {
+	f := cmd.Flags()
+	f.IntVar(limit, "limit", def, "at most this many")
+	f.IntVar(offset, "offset", 0, "skip this many first")
+	f.BoolVar(asJSON, "json", false, "print JSON Lines")
+}
+
 // tabulate prints a header line and one row per item, in aligned columns.
 func tabulate[T any](w io.Writer, header string, list []T, row func(io.Writer, T)) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)

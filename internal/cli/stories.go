@@ -39,9 +39,7 @@ terms.`,
 	f := cmd.Flags()
 	f.StringVar(&q.StorylineID, "storyline", "", "only the stories of this storyline")
 	f.StringVar(&q.Outlet, "outlet", "", "only stories this outlet covered")
-	f.IntVar(&q.Limit, "limit", 50, "at most this many")
-	f.IntVar(&q.Offset, "offset", 0, "skip this many first")
-	f.BoolVar(&asJSON, "json", false, "print JSON Lines")
+	listFlags(cmd, &q.Limit, 50, &q.Offset, &asJSON)
 	return cmd
 }
 

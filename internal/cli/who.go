@@ -37,9 +37,7 @@ articles and spellings (Kyiv/Kiev, Zelensky/Zelenskyy, surnames, titles). With
 	f := cmd.Flags()
 	f.StringVar(&q.Kind, "kind", "", "only this kind: person, organisation, place, country")
 	f.StringVar(&q.Name, "name", "", "only entities whose name or an alias contains this")
-	f.IntVar(&q.Limit, "limit", 100, "at most this many")
-	f.IntVar(&q.Offset, "offset", 0, "skip this many first")
-	f.BoolVar(&asJSON, "json", false, "print JSON Lines")
+	listFlags(cmd, &q.Limit, 100, &q.Offset, &asJSON)
 	return cmd
 }
 
@@ -82,8 +80,6 @@ text, speaker, speaker_id, cue, direct, start and end.`,
 	f.StringVar(&q.Speaker, "speaker", "", "only quotes by a speaker whose name or alias contains this")
 	f.StringVar(&q.ArticleID, "article", "", "only quotes from this article")
 	f.StringVar(&q.StoryID, "story", "", "only quotes from this story's articles")
-	f.IntVar(&q.Limit, "limit", 100, "at most this many")
-	f.IntVar(&q.Offset, "offset", 0, "skip this many first")
-	f.BoolVar(&asJSON, "json", false, "print JSON Lines")
+	listFlags(cmd, &q.Limit, 100, &q.Offset, &asJSON)
 	return cmd
 }

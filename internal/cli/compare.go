@@ -284,6 +284,24 @@ func printComparison(w io.Writer, c compare.Comparison, top int) error {
 	header := func(tw *tabwriter.Writer, label string) {
 		row(tw, label, cols)
 	}
+	// ranked prints rows 1 to top of the outlets' rankings, cell(i, r)
+	// being outlet i's entry of rank r (false when it has none), up to the
+	// first rank no outlet has.
+	ranked := func(tw *tabwriter.Writer, outlets int, cell func(i, r int) (string, bool)) {
+		for r := 0; r < top; r++ {
+			cells, any := make([]string, len(cols)), false
+			for i := 0; i < outlets; i++ {
+				if s, ok := cell(i, r); ok {
+					cells[i] = s
+					any = true
+				}
+			}
+			if !any {
+				break
+			}
+			row(tw, fmt.Sprint(r+1), cells)
+		}
+	}
 
 	head("VOICES (quotes by speaker: count, share)")
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -293,20 +311,13 @@ func printComparison(w io.Writer, c compare.Comparison, top int) error {
 		totals[i] = fmt.Sprintf("%d quotes", v.Quotes)
 	}
 	row(tw, "", totals)
-	for r := 0; r < top; r++ {
-		cells, any := make([]string, len(cols)), false
-		for i, v := range c.Voices {
-			if r < len(v.Speakers) {
-				s := v.Speakers[r]
-				cells[i] = fmt.Sprintf("%s %d (%.0f%%)", shortName(s.Speaker), s.Count, 100*s.Share)
-				any = true
-			}
+	ranked(tw, len(c.Voices), func(i, r int) (string, bool) {
+		if r >= len(c.Voices[i].Speakers) {
+			return "", false
 		}
-		if !any {
-			break
-		}
-		row(tw, fmt.Sprint(r+1), cells)
-	}
+		s := c.Voices[i].Speakers[r]
+		return fmt.Sprintf("%s %d (%.0f%%)", shortName(s.Speaker), s.Count, 100*s.Share), true
+	})
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -314,19 +325,13 @@ func printComparison(w io.Writer, c compare.Comparison, top int) error {
 	head("WORDING (distinctive terms, z-score)")
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	header(tw, "")
-	for r := 0; r < top; r++ {
-		cells, any := make([]string, len(cols)), false
-		for i, wd := range c.Wording {
-			if r < len(wd.Terms) {
-				cells[i] = fmt.Sprintf("%s %.1f", wd.Terms[r].Term, wd.Terms[r].Z)
-				any = true
-			}
+	ranked(tw, len(c.Wording), func(i, r int) (string, bool) {
+		if r >= len(c.Wording[i].Terms) {
+			return "", false
 		}
-		if !any {
-			break
-		}
-		row(tw, fmt.Sprint(r+1), cells)
-	}
+		t := c.Wording[i].Terms[r]
+		return fmt.Sprintf("%s %.1f", t.Term, t.Z), true
+	})
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -11,7 +11,6 @@ import (
 	"net"
 	"os"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -327,39 +326,28 @@ func (a *app) feedsListCmd() *cobra.Command {
 		Use:   "list [flags]",
 		Short: "List subscribed feeds with their last fetch, status, error and item counts",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			db, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]feedListing, error) {
 			states, err := db.FeedStates(ctx)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			counts, err := db.FeedItemCounts(ctx)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			if asJSON {
-				out := newJSONLines(a.stdout)
-				for _, st := range states {
-					c := counts[st.URL]
-					if err := out.write(feedListing{State: st, Status: feedStatus(st), Stored: c.Stored, FailedItems: c.Failed}); err != nil {
-						return err
-					}
-				}
-				return nil
+			list := make([]feedListing, len(states))
+			for i, st := range states {
+				c := counts[st.URL]
+				list[i] = feedListing{State: st, Status: feedStatus(st), Stored: c.Stored, FailedItems: c.Failed}
 			}
-			if len(states) == 0 {
-				fmt.Fprintln(a.stdout, "no feeds subscribed: parallax feeds add URL, parallax feeds import FILE.opml, or parallax feeds add --builtin")
+			return list, nil
+		}, func(w io.Writer, list []feedListing) error {
+			if len(list) == 0 {
+				fmt.Fprintln(w, "no feeds subscribed: parallax feeds add URL, parallax feeds import FILE.opml, or parallax feeds add --builtin")
 				return nil
 			}
 			now := time.Now()
-			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "STATUS\tTITLE\tLAST FETCH\tNEXT POLL\tITEMS\tNEW\tTOTAL\tURL\tERROR")
-			for _, st := range states {
+			return tabulate(w, "STATUS\tTITLE\tLAST FETCH\tNEXT POLL\tITEMS\tNEW\tTOTAL\tURL\tERROR", list, func(w io.Writer, st feedListing) {
 				msg := st.LastError
 				if msg == "" {
 					msg = st.Warning
@@ -372,11 +360,10 @@ func (a *app) feedsListCmd() *cobra.Command {
 				default:
 					next = relTime(st.NextPoll, now, "")
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", feedStatus(st), clip(oneLine(st.Title), 40),
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", st.Status, clip(oneLine(st.Title), 40),
 					relTime(st.LastFetch, now, "never"), next, st.ItemsLast, st.NewLast, st.ItemsTotal, st.URL, clip(oneLine(msg), 100))
-			}
-			return tw.Flush()
-		},
+			})
+		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines, one feed a line")
 	return cmd

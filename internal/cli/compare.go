@@ -259,12 +259,10 @@ func printComparison(w io.Writer, c compare.Comparison, top int) error {
 	fmt.Fprintf(w, "%d articles from %d outlets\n", c.Articles, len(c.Outlets))
 
 	head("COVERAGE")
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "OUTLET\tKIND\tCOUNTRY\tFIRST REPORTED\tARTICLES\tVIA")
-	for _, o := range c.Coverage.Outlets {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", o.Name, o.Kind, dash(o.Country), formatDate(o.FirstReported, false), len(o.ArticleIDs), dash(strings.Join(o.Via, ", ")))
-	}
-	if err := tw.Flush(); err != nil {
+	err := tabulate(w, "OUTLET\tKIND\tCOUNTRY\tFIRST REPORTED\tARTICLES\tVIA", c.Coverage.Outlets, func(w io.Writer, o compare.OutletCoverage) {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%s\n", o.Name, o.Kind, dash(o.Country), formatDate(o.FirstReported, false), len(o.ArticleIDs), dash(strings.Join(o.Via, ", ")))
+	})
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "kinds: %s; missing: %s\n", list(c.Coverage.Kinds), list(c.Coverage.MissingKinds))
@@ -304,7 +302,7 @@ func printComparison(w io.Writer, c compare.Comparison, top int) error {
 	}
 
 	head("VOICES (quotes by speaker: count, share)")
-	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	header(tw, "")
 	totals := make([]string, len(cols))
 	for i, v := range c.Voices {

@@ -2,9 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -81,12 +81,9 @@ kind and aliases.`,
 			if asJSON {
 				return writeLines(a.stdout, list)
 			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tKIND\tCOUNTRY\tLANG\tDOMAINS")
-			for _, o := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", o.Name, o.Kind, dash(o.Country), dash(o.Language), clip(strings.Join(o.Domains, ", "), 60))
-			}
-			return tw.Flush()
+			return tabulate(a.stdout, "NAME\tKIND\tCOUNTRY\tLANG\tDOMAINS", list, func(w io.Writer, o outlet.Outlet) {
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", o.Name, o.Kind, dash(o.Country), dash(o.Language), clip(strings.Join(o.Domains, ", "), 60))
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")

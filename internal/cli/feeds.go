@@ -306,20 +306,6 @@ type feedListing struct {
 	FailedItems int `json:"failed_items"`
 }
 
-// feedStatus sums up a feed's state in one word: "disabled", "never"
-// (not polled yet), "failing" or "ok".
-func feedStatus(st feed.State) string {
-	switch {
-	case st.Disabled:
-		return "disabled"
-	case st.LastFetch.IsZero():
-		return "never"
-	case st.ErrorCount > 0:
-		return "failing"
-	}
-	return "ok"
-}
-
 func (a *app) feedsListCmd() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -338,7 +324,7 @@ func (a *app) feedsListCmd() *cobra.Command {
 			list := make([]feedListing, len(states))
 			for i, st := range states {
 				c := counts[st.URL]
-				list[i] = feedListing{State: st, Status: feedStatus(st), Stored: c.Stored, FailedItems: c.Failed}
+				list[i] = feedListing{State: st, Status: web.FeedStatus(st), Stored: c.Stored, FailedItems: c.Failed}
 			}
 			return list, nil
 		}, func(w io.Writer, list []feedListing) error {

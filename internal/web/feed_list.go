@@ -56,8 +56,10 @@ type feedListData struct {
 	Failing  int
 }
 
-// feedStatus sums up a feed's state in one word.
-func feedStatus(st feed.State) string {
+// FeedStatus sums up a feed's state in one word: "disabled", "never" (not
+// polled yet), "failing" or "ok"; the status of /feeds, GET /api/feeds and
+// `parallax feeds list`.
+func FeedStatus(st feed.State) string {
 	switch {
 	case st.Disabled:
 		return "disabled"
@@ -116,7 +118,7 @@ func (s *Server) renderFeeds(w http.ResponseWriter, r *http.Request, status int,
 	for _, st := range states {
 		row := feedRow{
 			Title: st.Title, URL: st.URL, SiteURL: st.SiteURL, Kind: string(st.Kind), Country: st.Country,
-			Status: feedStatus(st), LastFetch: relative(st.LastFetch, now, "never"),
+			Status: FeedStatus(st), LastFetch: relative(st.LastFetch, now, "never"),
 			LastError: st.LastError, Warning: st.Warning,
 			ItemsLast: st.ItemsLast, ItemsTotal: st.ItemsTotal, NewLast: st.NewLast,
 		}
@@ -238,7 +240,7 @@ func (s *Server) apiFeeds(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]apiFeed, len(states))
 	for i, st := range states {
-		out[i] = apiFeed{State: st, Status: feedStatus(st)}
+		out[i] = apiFeed{State: st, Status: FeedStatus(st)}
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 }

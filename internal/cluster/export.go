@@ -291,19 +291,6 @@ func (c *Clusterer) StorylineOf(storyID string) (string, bool) {
 	return c.lines[c.findLine(c.stories[si].line)].id, true
 }
 
-// MergeCount returns the number of merge records so far: MergesSince(n)
-// with this n later returns the merges made in between.
-func (c *Clusterer) MergeCount() int { return len(c.merges) }
-
-// MergesSince returns the merge records after the first n, in the order
-// they happened.
-func (c *Clusterer) MergesSince(n int) []Merge {
-	if n < 0 || n > len(c.merges) {
-		n = len(c.merges)
-	}
-	return slices.Clone(c.merges[n:])
-}
-
 // exportLine returns storyline li (not merged away) as Storylines gives it,
 // or false when it holds no story.
 func (c *Clusterer) exportLine(li int32) (Storyline, bool) {

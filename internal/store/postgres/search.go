@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -23,31 +25,21 @@ const (
 // like the SQLite store's.
 const headlineOptions = `StartSel=` + markStart + `, StopSel=` + markStop + `, MaxWords=24, MinWords=12, ShortWord=2`
 
-// searchSQL ranks the articles matching the query built from $1 (plain
-// words, all required), $2 (phrases) and $3 (prefix terms in to_tsquery
-// syntax, built by Query from letters and digits only), then makes
-// snippets for the best $4 only. Phrases are folded into one tsquery
-// through its text form, each in parentheses; phrases with no word are
-// left out. ts_rank weighs title words (A) 1.0 and text words (B) 0.2, as
-// the SQLite store's bm25 weighs the columns 5:1, and divides by
-// 1 + log(length) so that a passing mention in a long text ranks below the
-// same words in a short one.
-const searchSQL = `WITH q AS (
-	SELECT plainto_tsquery('simple', $1)
-		&& COALESCE((SELECT string_agg('(' || p::text || ')', ' & ')::tsquery
-			FROM unnest($2::text[]) AS t (s), phraseto_tsquery('simple', t.s) AS p
-			WHERE numnode(p) > 0), ''::tsquery)
-		&& CASE WHEN $3 = '' THEN ''::tsquery ELSE to_tsquery('simple', $3) END AS query
-), hits AS (
-	SELECT a.seq, ts_rank('{0, 0, 0.2, 1.0}', a.fts, q.query, 1)::float8 AS score
-	FROM articles a, q
-	WHERE a.fts @@ q.query
+// searchSQL ranks the articles matching the query that search_query (see
+// the first migration) builds from $1 (plain words), $2 (phrases) and $3
+// (prefix terms), then makes snippets for the best $4 only. ts_rank weighs
+// title words (A) 1.0 and text words (B) 0.2, as the SQLite store's bm25
+// weighs the columns 5:1, and divides by 1 + log(length) so that a passing
+// mention in a long text ranks below the same words in a short one.
+const searchSQL = `SELECT ` + articleColumns + `,
+	ts_headline('simple', a.text, q, $5), ts_headline('simple', a.title, q, $5), h.score
+FROM (
+	SELECT a.seq, ts_rank('{0, 0, 0.2, 1.0}', a.fts, search_query($1, $2, $3), 1)::float8 AS score
+	FROM articles a
+	WHERE a.fts @@ search_query($1, $2, $3)
 	ORDER BY score DESC, a.seq DESC
 	LIMIT $4
-)
-SELECT ` + articleColumns + `,
-	ts_headline('simple', a.text, q.query, $5), ts_headline('simple', a.title, q.query, $5), h.score
-FROM hits h JOIN articles a ON a.seq = h.seq, q
+) h JOIN articles a ON a.seq = h.seq, search_query($1, $2, $3) AS q
 ORDER BY h.score DESC, h.seq DESC`
 
 // Search implements store.Store.
@@ -62,7 +54,15 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]store.Sear
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	rows, err := db.pool.Query(ctx, searchSQL, strings.Join(q.Words, " "), q.Phrases, q.PrefixQuery(), limit, headlineOptions)
+	phrases := q.Phrases
+	if phrases == nil {
+		phrases = []string{}
+	}
+	// Each search is planned with its own words (QueryExecModeExec): the
+	// planner then folds search_query into a constant and picks the index
+	// or a scan from a real estimate.
+	rows, err := db.pool.Query(ctx, searchSQL, pgx.QueryExecModeExec,
+		strings.Join(q.Words, " "), phrases, q.PrefixQuery(), limit, headlineOptions)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}

@@ -198,6 +198,17 @@ func migrate(ctx context.Context, cc *pgx.ConnConfig, log *slog.Logger, name str
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	if len(results) > 0 {
+		// Said once, when the tables are made: lower() and the full-text
+		// index fold the case of non-ASCII letters only under a real locale.
+		var ctype string
+		if err := conn.QueryRow(ctx, `SELECT datctype FROM pg_database WHERE datname = current_database()`).Scan(&ctype); err == nil &&
+			(ctype == "C" || ctype == "POSIX") {
+			log.LogAttrs(ctx, slog.LevelWarn, "the database's locale is "+ctype+
+				": search and name lookups fold the case of ASCII letters only (create the database with a UTF-8 locale, such as C.UTF-8)",
+				slog.String("db", name))
+		}
+	}
 	return nil
 }
 

@@ -115,6 +115,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	defer func() {
 		if err != nil {
 			rollback(ctx, tx)
+			err = canceled(ctx, err)
 		}
 	}()
 

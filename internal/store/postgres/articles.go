@@ -61,6 +61,16 @@ func rollback(ctx context.Context, tx pgx.Tx) {
 	_ = tx.Rollback(ctx)
 }
 
+// canceled returns err, also wrapping ctx's error when ctx is done: the
+// server reports a canceled statement as its own error (SQLSTATE 57014),
+// and callers tell a cancellation with errors.Is(err, context.Canceled).
+func canceled(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && err != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w: %w", cerr, err)
+	}
+	return err
+}
+
 // checkTime returns an error wrapping store.ErrInvalid if t lies outside
 // the years 1–9999.
 func checkTime(t time.Time) error {
@@ -163,6 +173,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 	defer func() {
 		if err != nil {
 			rollback(ctx, tx)
+			err = canceled(ctx, err)
 		}
 	}()
 	// Row keys in batch order, so that seq order is storing order, while the

@@ -416,6 +416,47 @@ func TestNotStorableLookups(t *testing.T) {
 	}
 }
 
+// TestCancelKeepsConnections cancels large batches while they are sent and
+// stored: the error says the context was canceled, nothing is stored, and
+// the connections stay usable, so Close does not wait on them (pgx's
+// default of cutting the connection mid-message made Close take 15 s per
+// cut connection).
+func TestCancelKeepsConnections(t *testing.T) {
+	db, err := Open(t.Context(), pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	body := strings.Repeat("Words to make the row and the index do some work. ", 80)
+	for round := range 12 {
+		batch := make([]news.Article, 400)
+		for i := range batch {
+			batch[i] = news.Article{ID: fmt.Sprintf("r%d-%03d", round, i), Text: body + fmt.Sprint(i)}
+		}
+		ctx, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(time.Duration(round)*time.Millisecond, cancel)
+		n, err := db.PutArticles(ctx, batch)
+		cancel()
+		if err == nil {
+			t.Logf("round %d: stored before the cancellation (%d)", round, n)
+			continue
+		}
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("round %d: error %v does not wrap context.Canceled", round, err)
+		}
+	}
+	if c, err := db.CountArticles(t.Context()); err != nil || c%400 != 0 {
+		t.Errorf("count after canceled batches = %d, %v; want whole batches", c, err)
+	}
+	start := time.Now()
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("Close after canceled batches took %v", d)
+	}
+}
+
 // FuzzSearch checks that no user query makes Search fail.
 func FuzzSearch(f *testing.F) {
 	for _, s := range []string{"Ushakov", `"peace plan"`, `NEAR(a b, 2)`, `-x`, `(`, `*`, `"`, `a:b`, "\x00", "\xff",

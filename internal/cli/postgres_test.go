@@ -1,13 +1,18 @@
 package cli
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/sharedtest"
+	"github.com/parallax-news/parallax/internal/store/postgres"
 	"github.com/parallax-news/parallax/internal/store/postgres/pgtest"
 )
 
@@ -139,5 +144,73 @@ func TestPostgresBadURL(t *testing.T) {
 	}
 	if !strings.Contains(errs, "postgres://parallax:xxxxx@127.0.0.1:1/parallax") || strings.Contains(errs, secret) {
 		t.Errorf("stderr should name the database without the password: %q", errs)
+	}
+}
+
+// TestKillDuringIngestPostgres kills an ingest into PostgreSQL with SIGKILL
+// once some batches are committed: the server drops the open transaction,
+// and rerunning the same ingest completes the database to what an
+// uninterrupted run stores, every article analysed.
+func TestKillDuringIngestPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests a few thousand Reuters stories")
+	}
+	pg := pgtest.DSN(t)
+	corpus := t.TempDir()
+	for _, f := range []string{"0.sgm", "1.sgm", "2.sgm", "3.sgm"} {
+		if err := os.Symlink(filepath.Join(sharedtest.Dir(t, "corpus", "reuters21578"), f), filepath.Join(corpus, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db, err := postgres.Open(t.Context(), pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	count := func() int {
+		t.Helper()
+		n, err := db.CountArticles(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "PARALLAX_TEST_CLI_ARGS="+strings.Join([]string{"ingest", "--db", pg, corpus}, "\x1f"))
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for count() == 0 {
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			t.Fatal("child stored nothing within 2 minutes")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	partial := count()
+
+	ingestAll := func(db string) {
+		t.Helper()
+		code, out, errs := run(t, "ingest", "--db", db, corpus)
+		if code != 0 && !strings.Contains(errs, "the rest were stored") {
+			t.Fatalf("ingest into %s: exit %d\n%s\n%s", db, code, out, errs)
+		}
+	}
+	ingestAll(pg)
+	reference := filepath.Join(t.TempDir(), "reference.db")
+	ingestAll(reference)
+	got, want := count(), countArticles(t, reference)
+	t.Logf("killed after %d articles; rerun completed to %d; uninterrupted run (SQLite) stored %d", partial, got, want)
+	if got != want || want == 0 {
+		t.Fatalf("after kill and rerun: %d articles, want %d", got, want)
+	}
+	if pending, err := db.PendingArticles(t.Context(), 10); err != nil || len(pending) != 0 {
+		t.Errorf("after the rerun %d articles are not analysed (%v)", len(pending), err)
 	}
 }

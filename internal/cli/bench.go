@@ -1,17 +1,21 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store/postgres"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
@@ -58,9 +62,14 @@ clean, store, then the analysis (duplicates, stories, storylines, entities,
 quotes, time expressions) — and reports articles per second end to end, peak
 resident memory and each stage's share of the time (stage times are summed
 over parallel workers, and overlapping stages each count their own time:
-see docs/speed.md).`,
+see docs/speed.md).
+
+With --db (or PARALLAX_DB) set to a postgres:// URL, bench runs on that
+server instead, in a new schema that is dropped afterwards (kept with
+--keep); the user needs the right to create schemas in the database.`,
 		Example: `  parallax bench
-  parallax bench --corpus ../shared/corpus/reuters21578 --json`,
+  parallax bench --corpus ../shared/corpus/reuters21578 --json
+  parallax bench --db postgres://parallax@localhost/parallax`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -89,11 +98,11 @@ see docs/speed.md).`,
 			if !keepDB {
 				defer os.RemoveAll(dir)
 			}
-			path := filepath.Join(dir, "bench.db")
-			db, err := sqlite.Open(ctx, path, sqlite.WithLogger(a.log))
+			db, where, drop, err := a.benchStore(ctx, dir, keepDB)
 			if err != nil {
 				return err
 			}
+			defer drop()
 			defer db.Close()
 
 			bar := newProgressBar(a.stderr, len(inputs), "bench")
@@ -142,8 +151,12 @@ see docs/speed.md).`,
 				}
 				res.Stages = append(res.Stages, sh)
 			}
-			if n, err := db.Size(ctx); err == nil {
-				res.DatabaseBytes = n
+			if sz, ok := db.(interface {
+				Size(context.Context) (int64, error)
+			}); ok {
+				if n, err := sz.Size(ctx); err == nil {
+					res.DatabaseBytes = n
+				}
 			}
 			if asJSON {
 				return newJSONLines(a.stdout).write(res)
@@ -159,7 +172,7 @@ see docs/speed.md).`,
 				fmt.Fprintf(a.stdout, "  %-8s %7.2fs  %5.1f%%\n", s.Stage, s.Seconds, 100*s.Share)
 			}
 			if keepDB {
-				fmt.Fprintf(a.stdout, "database    %s\n", path)
+				fmt.Fprintf(a.stdout, "database    %s\n", where)
 			}
 			return nil
 		},
@@ -169,6 +182,42 @@ see docs/speed.md).`,
 	cmd.Flags().BoolVar(&keepDB, "keep", false, "keep the benchmark database and print its path")
 	cmd.Flags().StringVar(&prof, "cpuprofile", "", "write a CPU profile to this file (read it with go tool pprof)")
 	return cmd
+}
+
+// benchStore opens the fresh database bench measures: a SQLite file in dir,
+// or, when --db is a PostgreSQL URL, a new schema on that server. It
+// returns where the database is and a function that removes it (which does
+// nothing when keep is set).
+func (a *app) benchStore(ctx context.Context, dir string, keep bool) (db database, where string, drop func(), err error) {
+	if !postgres.IsURL(a.db) {
+		path := filepath.Join(dir, "bench.db")
+		db, err := sqlite.Open(ctx, path, sqlite.WithLogger(a.log))
+		if err != nil {
+			return nil, "", nil, err
+		}
+		return db, path, func() {}, nil
+	}
+	schema := fmt.Sprintf("parallax_bench_%s", time.Now().UTC().Format("20060102_150405"))
+	if err := postgres.CreateSchema(ctx, a.db, schema); err != nil {
+		return nil, "", nil, fmt.Errorf("bench: %w", err)
+	}
+	drop = func() {
+		if keep {
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		defer cancel()
+		if err := postgres.DropSchema(ctx, a.db, schema); err != nil {
+			a.log.Warn("bench: drop the benchmark schema", slog.String("schema", schema), slog.Any("error", err))
+		}
+	}
+	dsn := postgres.WithSchema(a.db, schema)
+	pg, err := postgres.Open(ctx, dsn, postgres.WithLogger(a.log))
+	if err != nil {
+		drop()
+		return nil, "", nil, err
+	}
+	return pg, postgres.Redact(dsn), drop, nil
 }
 
 // peakRSSMiB returns the process's peak resident set size in MiB.

@@ -20,7 +20,6 @@ import (
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
-	"github.com/parallax-news/parallax/internal/store/sqlite"
 	"github.com/parallax-news/parallax/internal/web"
 )
 
@@ -149,7 +148,7 @@ func resolveFeed(ctx context.Context, g feed.Getter, rawURL string, given feed.O
 }
 
 // addOutlets subscribes to outlets and says how many were new.
-func (a *app) addOutlets(ctx context.Context, db *sqlite.DB, outlets []feed.Outlet, what string) error {
+func (a *app) addOutlets(ctx context.Context, db database, outlets []feed.Outlet, what string) error {
 	n, err := db.AddFeeds(ctx, outlets)
 	if err != nil {
 		return err
@@ -401,7 +400,7 @@ func (f *pollFlags) register(cmd *cobra.Command) {
 
 // poller wires the feed poller: fetch client, the pipeline's FeedStore
 // over db, and the options of f.
-func (a *app) poller(db *sqlite.DB, f pollFlags, progress func(feed.Progress)) (*feed.Poller, error) {
+func (a *app) poller(db database, f pollFlags, progress func(feed.Progress)) (*feed.Poller, error) {
 	if f.hostRate < 0 || math.IsNaN(f.hostRate) {
 		return nil, usagef("--host-rate %v: want 0 (no limit) or more", f.hostRate)
 	}
@@ -528,7 +527,7 @@ code is 1 when any feed failed.`,
 // schedule polls due feeds every tick until ctx ends, analysing new
 // articles after each pass, for `parallax serve`. kick makes it poll at
 // once (a feed was added). It logs failures and returns when ctx ends.
-func (a *app) schedule(ctx context.Context, db *sqlite.DB, p *feed.Poller, tick time.Duration, kick <-chan struct{}) {
+func (a *app) schedule(ctx context.Context, db database, p *feed.Poller, tick time.Duration, kick <-chan struct{}) {
 	analyzer := pipeline.NewAnalyzer(a.log)
 	t := time.NewTicker(tick)
 	defer t.Stop()
@@ -566,7 +565,7 @@ func (a *app) schedule(ctx context.Context, db *sqlite.DB, p *feed.Poller, tick 
 // webFeeds serves the feeds page of the web UI: it lists feeds and adds
 // one the way `parallax feeds add` does, then wakes the scheduler.
 type webFeeds struct {
-	db     *sqlite.DB
+	db     database
 	client feed.Getter
 	kick   chan<- struct{}
 	log    *slog.Logger
@@ -615,7 +614,7 @@ func (f *serveFeedFlags) register(cmd *cobra.Command) {
 // serveFeeds sets up the feeds side of `parallax serve`: the feeds page's
 // options in opts, and the scheduler polling due feeds in the background.
 // The returned stop ends the scheduler and waits for it.
-func (a *app) serveFeeds(ctx context.Context, db *sqlite.DB, addr net.Addr, f serveFeedFlags, opts *web.Options) (stop func(), err error) {
+func (a *app) serveFeeds(ctx context.Context, db database, addr net.Addr, f serveFeedFlags, opts *web.Options) (stop func(), err error) {
 	if f.pollEvery < 0 {
 		return nil, usagef("--poll-every %s: want 0 (off) or a positive duration", f.pollEvery)
 	}

@@ -11,8 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
-
-	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
 // jsonLines writes values as JSON Lines: one compact object per line.
@@ -61,7 +59,7 @@ func formatDate(t time.Time, estimated bool) string {
 
 // listRun returns the RunE of a list command: open the store, fetch the
 // list, print it as JSON Lines with --json, else with table.
-func listRun[T any](a *app, asJSON *bool, fetch func(context.Context, *sqlite.DB) ([]T, error), table func(io.Writer, []T) error) func(*cobra.Command, []string) error {
+func listRun[T any](a *app, asJSON *bool, fetch func(context.Context, database) ([]T, error), table func(io.Writer, []T) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, _ []string) error {
 		db, err := a.openStore(cmd.Context())
 		if err != nil {

@@ -74,8 +74,8 @@ func (a *app) rootCmd() *cobra.Command {
 		Use:   "parallax",
 		Short: "Parallax: news intelligence from many outlets at once",
 		Long: `Parallax ingests news articles from many outlets, cleans them (aggregator
-debris removed and kept aside), stores them in an embedded database and
-serves them on the command line, over an HTTP JSON API and in a web UI.
+debris removed and kept aside), stores them in an embedded SQLite database
+(or PostgreSQL: --db postgres://user:password@host/db) and serves them on the command line, over an HTTP JSON API and in a web UI.
 
 Quick start:
   parallax ingest ../shared/corpus/seeds     # clean and store five articles
@@ -98,7 +98,7 @@ Every read command takes --json and then prints JSON Lines.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	pf := root.PersistentFlags()
-	pf.StringVar(&a.db, "db", envDefault("PARALLAX_DB", "parallax.db"), "database file (env PARALLAX_DB)")
+	pf.StringVar(&a.db, "db", envDefault("PARALLAX_DB", "parallax.db"), "database: a SQLite file, or a postgres:// (postgresql://) URL of a PostgreSQL database (env PARALLAX_DB)")
 	pf.StringVar(&a.logLevel, "log-level", envDefault("PARALLAX_LOG_LEVEL", "warn"), "log level: debug, info, warn, error (env PARALLAX_LOG_LEVEL)")
 
 	root.AddCommand(

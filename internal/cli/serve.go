@@ -74,7 +74,7 @@ feeds. Beyond loopback, adding needs the --token.`,
 				WriteTimeout:      60 * time.Second,
 				IdleTimeout:       2 * time.Minute,
 			}
-			fmt.Fprintf(a.stderr, "parallax: serving %s on http://%s/ (Ctrl-C to stop)\n", db.Path(), ln.Addr())
+			fmt.Fprintf(a.stderr, "parallax: serving %s on http://%s/ (Ctrl-C to stop)\n", a.dbName(), ln.Addr())
 			errc := make(chan error, 1)
 			go func() { errc <- srv.Serve(ln) }()
 			select {

@@ -4,18 +4,51 @@ import (
 	"context"
 	"fmt"
 
+	"path/filepath"
+
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/postgres"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
-// openStore opens the database named by --db.
-func (a *app) openStore(ctx context.Context) (*sqlite.DB, error) {
+// database is what the subcommands use of a store; both backends have all
+// of it.
+type database interface {
+	store.Store
+	store.Analyses
+	store.FeedStore
+}
+
+// openStore opens the database named by --db: a postgres:// or
+// postgresql:// URL opens the PostgreSQL store, anything else is the path
+// of a SQLite file.
+func (a *app) openStore(ctx context.Context) (database, error) {
+	if postgres.IsURL(a.db) {
+		db, err := postgres.Open(ctx, a.db, postgres.WithLogger(a.log))
+		if err != nil {
+			return nil, err
+		}
+		return db, nil
+	}
 	db, err := sqlite.Open(ctx, a.db, sqlite.WithLogger(a.log))
 	if err != nil {
 		return nil, err
 	}
 	return db, nil
+}
+
+// dbName names the database of --db for messages: the URL without its
+// password, or the file's absolute path.
+func (a *app) dbName() string {
+	if postgres.IsURL(a.db) {
+		return postgres.Redact(a.db)
+	}
+	if abs, err := filepath.Abs(a.db); err == nil {
+		return abs
+	}
+	return a.db
 }
 
 // pageFetcher adapts the safe HTTP client to what ingest needs.

@@ -11,7 +11,6 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
-	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
 func (a *app) storiesCmd() *cobra.Command {
@@ -29,7 +28,7 @@ terms.`,
 		Example: `  parallax stories
   parallax stories --storyline SL_ID --json`,
 		Args: cobra.NoArgs,
-		RunE: listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]news.Story, error) { return db.Stories(ctx, q) },
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db database) ([]news.Story, error) { return db.Stories(ctx, q) },
 			func(w io.Writer, list []news.Story) error {
 				return tabulate(w, "ID\tDATES\tARTICLES\tOUTLETS\tTITLE", list, func(w io.Writer, s news.Story) {
 					fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%s\n", s.ID, span(s.FirstSeen, s.LastSeen), len(s.ArticleIDs), len(s.Outlets), clip(s.Title, 70))
@@ -52,7 +51,7 @@ func (a *app) storylinesCmd() *cobra.Command {
 --json each line is an object with id, label, story_ids, first_seen and
 last_seen.`,
 		Args: cobra.NoArgs,
-		RunE: listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]news.Storyline, error) { return db.Storylines(ctx) },
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db database) ([]news.Storyline, error) { return db.Storylines(ctx) },
 			func(w io.Writer, list []news.Storyline) error {
 				return tabulate(w, "ID\tDATES\tSTORIES\tLABEL", list, func(w io.Writer, l news.Storyline) {
 					fmt.Fprintf(w, "%s\t%s\t%d\t%s\n", l.ID, span(l.FirstSeen, l.LastSeen), len(l.StoryIDs), clip(l.Label, 80))

@@ -10,7 +10,6 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
-	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
 func (a *app) entitiesCmd() *cobra.Command {
@@ -27,7 +26,7 @@ articles and spellings (Kyiv/Kiev, Zelensky/Zelenskyy, surnames, titles). With
 		Example: `  parallax entities --kind person
   parallax entities --name kyiv --json`,
 		Args: cobra.NoArgs,
-		RunE: listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]news.Entity, error) { return db.Entities(ctx, q) },
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db database) ([]news.Entity, error) { return db.Entities(ctx, q) },
 			func(w io.Writer, list []news.Entity) error {
 				return tabulate(w, "ID\tKIND\tMENTIONS\tNAME\tALIASES", list, func(w io.Writer, e news.Entity) {
 					fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\n", e.ID, e.Kind, e.Mentions, e.Name, clip(strings.Join(e.Aliases, ", "), 60))
@@ -56,7 +55,7 @@ text, speaker, speaker_id, cue, direct, start and end.`,
 		Example: `  parallax quotes --speaker Vance
   parallax quotes --story ST_ID --json`,
 		Args: cobra.NoArgs,
-		RunE: listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]news.Quote, error) { return db.Quotes(ctx, q) },
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db database) ([]news.Quote, error) { return db.Quotes(ctx, q) },
 			func(w io.Writer, list []news.Quote) error {
 				for _, qu := range list {
 					kind := "said"

@@ -13,7 +13,6 @@ import (
 	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
-	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
 func (a *app) articlesCmd() *cobra.Command {
@@ -37,7 +36,7 @@ func (a *app) articlesCmd() *cobra.Command {
 			if q.Until, err = optDate("--until", until); err != nil {
 				return err
 			}
-			return listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]news.Article, error) { return db.Articles(ctx, q) },
+			return listRun(a, &asJSON, func(ctx context.Context, db database) ([]news.Article, error) { return db.Articles(ctx, q) },
 				func(w io.Writer, list []news.Article) error {
 					return tabulate(w, "ID\tPUBLISHED\tOUTLET\tTITLE", list, func(w io.Writer, art news.Article) {
 						fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", art.ID, formatDate(art.Published, art.PublishedEstimated),

@@ -311,7 +311,7 @@ func (a *app) feedsListCmd() *cobra.Command {
 		Use:   "list [flags]",
 		Short: "List subscribed feeds with their last fetch, status, error and item counts",
 		Args:  cobra.NoArgs,
-		RunE: listRun(a, &asJSON, func(ctx context.Context, db *sqlite.DB) ([]feedListing, error) {
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db database) ([]feedListing, error) {
 			states, err := db.FeedStates(ctx)
 			if err != nil {
 				return nil, err

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -163,11 +164,20 @@ func dateSpan(first, last time.Time) string {
 }
 
 // outletName is the name pages show for an outlet; "" is unknown.
-func outletName(name string) string {
+func (s *Server) outletName(name string) string {
 	if name == "" {
 		return "Unknown outlet"
 	}
-	return name
+	// Feeds and news-please records often name the outlet by its domain
+	// ("edition.cnn.com"): show the registry's name for it, or the bare
+	// domain.
+	if !strings.Contains(name, ".") || strings.ContainsAny(name, " \t") {
+		return name
+	}
+	if o, ok := s.reg.Lookup(name); ok {
+		return o.Name
+	}
+	return strings.TrimPrefix(strings.ToLower(name), "www.")
 }
 
 // pageLinks computes the previous and next page URLs of a paged list: base

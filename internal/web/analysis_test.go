@@ -13,6 +13,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/outlet"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -477,5 +478,54 @@ func TestAnalysisAPI(t *testing.T) {
 				t.Error("no error message")
 			}
 		})
+	}
+}
+
+// TestOutletName: outlets named by their domain are shown by the
+// registry's name for them, or as the bare domain; names stay as given.
+func TestOutletName(t *testing.T) {
+	reg, err := outlet.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Server{reg: reg}
+	bare := &Server{}
+	for _, tc := range []struct {
+		in, want, bare string
+	}{
+		{"edition.cnn.com", "CNN", "edition.cnn.com"},
+		{"www.CNN.com", "CNN", "cnn.com"},
+		{"www.unknown-outlet.example", "unknown-outlet.example", "unknown-outlet.example"},
+		{"The Kyiv Independent", "The Kyiv Independent", "The Kyiv Independent"},
+		{"RT", "RT", "RT"},
+		{"", "Unknown outlet", "Unknown outlet"},
+	} {
+		if got := s.outletName(tc.in); got != tc.want {
+			t.Errorf("outletName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got := bare.outletName(tc.in); got != tc.bare {
+			t.Errorf("without a registry, outletName(%q) = %q, want %q", tc.in, got, tc.bare)
+		}
+	}
+}
+
+// TestStoryListOutletNames: the story list shows an outlet named by its
+// domain under the registry's name, and its link filters by the stored name.
+func TestStoryListOutletNames(t *testing.T) {
+	f := analysedFixture()
+	f.stories[0].Outlets = []string{"edition.cnn.com"}
+	ts := newAnalysisServer(t, f, Options{})
+	doc := ts.getHTML(t, "/stories", http.StatusOK)
+	found := false
+	doc.Find("a.outlet").Each(func(_ int, a *goquery.Selection) {
+		if href, _ := a.Attr("href"); href == "/stories?outlet=edition.cnn.com" {
+			found = true
+			if got := a.Text(); got != "CNN" {
+				t.Errorf("outlet link text %q, want CNN", got)
+			}
+		}
+	})
+	if !found {
+		t.Error("no outlet link filtering by edition.cnn.com on /stories")
 	}
 }

@@ -78,7 +78,7 @@ func (s *Server) funcs() template.FuncMap {
 		"plural":     plural,
 		"count":      countOf,
 		"span":       dateSpan,
-		"outlet":     outletName,
+		"outlet":     s.outletName,
 		"credit":     articleCredit,
 		"listForm":   newListForm,
 		"mentionAs":  mentionAs,

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 
@@ -71,18 +70,6 @@ func canceled(ctx context.Context, err error) error {
 	return err
 }
 
-// checkTime returns an error wrapping store.ErrInvalid if t lies outside
-// the years 1–9999.
-func checkTime(t time.Time) error {
-	if t.IsZero() {
-		return nil
-	}
-	if y := t.UTC().Year(); y < 1 || y > 9999 {
-		return fmt.Errorf("%w: time %s outside years 1-9999", store.ErrInvalid, t)
-	}
-	return nil
-}
-
 // timeArg returns the stored form of t: nil (NULL) for the zero time.
 func timeArg(t time.Time) *time.Time {
 	if t.IsZero() {
@@ -100,52 +87,10 @@ func fromDB(t *time.Time) time.Time {
 	return t.UTC()
 }
 
-// checkString returns an error wrapping store.ErrInvalid if s is not valid
-// UTF-8 or holds a NUL byte: PostgreSQL text holds neither.
-func checkString(s string) error {
-	if !utf8.ValidString(s) {
-		return fmt.Errorf("%w: not valid UTF-8", store.ErrInvalid)
-	}
-	if i := strings.IndexByte(s, 0); i >= 0 {
-		return fmt.Errorf("%w: NUL byte at offset %d", store.ErrInvalid, i)
-	}
-	return nil
-}
-
 // storable reports whether s can be sent as text. A lookup by a value that
 // is not storable finds nothing, so it need not reach the server (which
 // would refuse it with an encoding error).
-func storable(s string) bool { return checkString(s) == nil }
-
-// checkArticle returns an error wrapping store.ErrInvalid if a cannot be
-// stored unchanged.
-func checkArticle(a *news.Article) error {
-	if a.ID == "" {
-		return fmt.Errorf("%w: empty article ID", store.ErrInvalid)
-	}
-	fields := []struct{ name, value string }{
-		{"id", a.ID}, {"title", a.Title}, {"outlet", a.Outlet}, {"origin_outlet", a.OriginOutlet},
-		{"republisher", a.Republisher}, {"url", a.URL}, {"author", a.Author},
-		{"language", a.Language}, {"text", a.Text}, {"source", a.Source},
-	}
-	for _, f := range fields {
-		if err := checkString(f.value); err != nil {
-			return fmt.Errorf("%s: %w", f.name, err)
-		}
-	}
-	for i, r := range a.Removed {
-		if err := checkString(r); err != nil {
-			return fmt.Errorf("removed[%d]: %w", i, err)
-		}
-	}
-	if err := checkTime(a.Published); err != nil {
-		return fmt.Errorf("published: %w", err)
-	}
-	if err := checkTime(a.IngestedAt); err != nil {
-		return fmt.Errorf("ingested_at: %w", err)
-	}
-	return nil
-}
+func storable(s string) bool { return store.CheckString(s) == nil }
 
 // PutArticles implements store.Store.
 func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added int, err error) {
@@ -157,7 +102,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 	seen := make(map[string]bool, len(articles))
 	for i := range articles {
 		a := &articles[i]
-		if err := checkArticle(a); err != nil {
+		if err := store.CheckArticle(a); err != nil {
 			return 0, fmt.Errorf("put article %d of %d (id %q): %w", i+1, len(articles), a.ID, err)
 		}
 		if !seen[a.ID] {
@@ -228,7 +173,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 		if at.IsZero() {
 			at = now
 		}
-		if err := checkTime(at); err != nil {
+		if err := store.CheckTime(at); err != nil {
 			return 0, fmt.Errorf("put article %q: ingested_at: %w", a.ID, err)
 		}
 		ingested[i] = timeArg(at)
@@ -349,13 +294,13 @@ func (db *DB) Articles(ctx context.Context, q store.ArticleQuery) ([]news.Articl
 		where = append(where, `(a.outlet = `+p+` OR a.origin_outlet = `+p+`)`)
 	}
 	if !q.Since.IsZero() {
-		if err := checkTime(q.Since); err != nil {
+		if err := store.CheckTime(q.Since); err != nil {
 			return nil, fmt.Errorf("list articles: since: %w", err)
 		}
 		where = append(where, `a.published >= `+arg(q.Since.UTC()))
 	}
 	if !q.Until.IsZero() {
-		if err := checkTime(q.Until); err != nil {
+		if err := store.CheckTime(q.Until); err != nil {
 			return nil, fmt.Errorf("list articles: until: %w", err)
 		}
 		where = append(where, `a.published < `+arg(q.Until.UTC()))

@@ -30,7 +30,7 @@ func feedText(s string) string {
 // feedArgs returns the values of feedColumns for st.
 func feedArgs(st feed.State) ([]any, error) {
 	for _, t := range []time.Time{st.LastFetch, st.LastSuccess, st.NextPoll} {
-		if err := checkTime(t); err != nil {
+		if err := store.CheckTime(t); err != nil {
 			return nil, fmt.Errorf("feed %s: %w", st.URL, err)
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
@@ -37,11 +36,10 @@ func encodeTime(t time.Time) (any, error) {
 	if t.IsZero() {
 		return nil, nil
 	}
-	u := t.UTC()
-	if y := u.Year(); y < 1 || y > 9999 {
-		return nil, fmt.Errorf("%w: time %s outside years 1-9999", store.ErrInvalid, t)
+	if err := store.CheckTime(t); err != nil {
+		return nil, err
 	}
-	return u.Format(timeLayout), nil
+	return t.UTC().Format(timeLayout), nil
 }
 
 func decodeTime(s sql.NullString) (time.Time, error) {
@@ -55,44 +53,9 @@ func decodeTime(s sql.NullString) (time.Time, error) {
 	return t.UTC(), nil
 }
 
-// checkText returns an error wrapping store.ErrInvalid if a string field of
-// a is not valid UTF-8 or holds a NUL byte, which not every backend can
-// store unchanged.
-func checkText(a *news.Article) error {
-	fields := []struct{ name, value string }{
-		{"id", a.ID}, {"title", a.Title}, {"outlet", a.Outlet}, {"origin_outlet", a.OriginOutlet},
-		{"republisher", a.Republisher}, {"url", a.URL}, {"author", a.Author},
-		{"language", a.Language}, {"text", a.Text}, {"source", a.Source},
-	}
-	for _, f := range fields {
-		if err := checkString(f.value); err != nil {
-			return fmt.Errorf("%s: %w", f.name, err)
-		}
-	}
-	for i, r := range a.Removed {
-		if err := checkString(r); err != nil {
-			return fmt.Errorf("removed[%d]: %w", i, err)
-		}
-	}
-	return nil
-}
-
-func checkString(s string) error {
-	if !utf8.ValidString(s) {
-		return fmt.Errorf("%w: not valid UTF-8", store.ErrInvalid)
-	}
-	if i := strings.IndexByte(s, 0); i >= 0 {
-		return fmt.Errorf("%w: NUL byte at offset %d", store.ErrInvalid, i)
-	}
-	return nil
-}
-
 // articleArgs returns the insert arguments for a, after validating it.
 func articleArgs(a *news.Article, now time.Time) ([]any, error) {
-	if a.ID == "" {
-		return nil, fmt.Errorf("%w: empty article ID", store.ErrInvalid)
-	}
-	if err := checkText(a); err != nil {
+	if err := store.CheckArticle(a); err != nil {
 		return nil, err
 	}
 	published, err := encodeTime(a.Published)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 
@@ -128,87 +127,32 @@ func (q Query) PrefixQuery() string {
 	return strings.Join(terms, " & ")
 }
 
-// ParseQuery splits user search text the way the SQLite store's MatchQuery
-// does: text in double quotes is a phrase (an unclosed quote runs to the
-// end); other text splits into words at white space and control
-// characters; a word ending in "*" matches as a prefix. Operators of any
-// query language are plain words. Terms with no letter or digit are
-// dropped, and so are control characters and bytes that are not UTF-8
-// inside phrases (PostgreSQL text cannot hold NUL).
+// ParseQuery splits user search text into terms as store.SearchTerms does
+// (the syntax the SQLite store's MatchQuery reads too) and sorts them into
+// words, phrases and prefixes. A prefix term keeps its runs of letters,
+// marks and digits that hold a letter or a digit.
 func ParseQuery(text string) Query {
 	var q Query
-	add := func(term string, phrase bool) {
-		prefix := false
-		if !phrase {
-			trimmed := strings.TrimRight(term, "*")
-			prefix = trimmed != term
-			term = trimmed
-		}
-		if !searchable(term) {
-			return
-		}
-		term = strings.Map(func(r rune) rune {
-			if separator(r) {
-				return ' '
-			}
-			return r
-		}, term)
+	for _, t := range store.SearchTerms(text) {
 		switch {
-		case phrase:
-			q.Phrases = append(q.Phrases, term)
-		case prefix:
+		case t.Phrase:
+			q.Phrases = append(q.Phrases, t.Text)
+		case t.Prefix:
 			var runs []string
-			for _, r := range strings.FieldsFunc(term, func(r rune) bool { return !wordRune(r) }) {
-				if searchable(r) {
+			for _, r := range strings.FieldsFunc(t.Text, func(r rune) bool { return !wordRune(r) }) {
+				if store.Searchable(r) {
 					runs = append(runs, r)
 				}
 			}
 			q.Prefixes = append(q.Prefixes, runs)
 		default:
-			q.Words = append(q.Words, term)
+			q.Words = append(q.Words, t.Text)
 		}
-	}
-	rest := text
-	for rest != "" {
-		i := strings.IndexFunc(rest, func(r rune) bool { return r == '"' || separator(r) })
-		if i < 0 {
-			add(rest, false)
-			break
-		}
-		if i > 0 {
-			add(rest[:i], false)
-			rest = rest[i:]
-			continue
-		}
-		if rest[0] != '"' {
-			_, size := utf8.DecodeRuneInString(rest)
-			rest = rest[size:]
-			continue
-		}
-		rest = rest[1:]
-		end := strings.IndexByte(rest, '"')
-		if end < 0 {
-			add(rest, true)
-			break
-		}
-		add(rest[:end], true)
-		rest = rest[end+1:]
 	}
 	return q
-}
-
-// separator reports whether r splits words: white space, control
-// characters (NUL among them) and bytes that are not UTF-8.
-func separator(r rune) bool {
-	return unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError
 }
 
 // wordRune reports whether r belongs to a word of a prefix term.
 func wordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
-}
-
-// searchable reports whether s holds a letter or a digit.
-func searchable(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0
 }

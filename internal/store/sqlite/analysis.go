@@ -10,15 +10,10 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/analysisrow"
 )
 
 var _ store.Analyses = (*DB)(nil)
-
-// analysisData is the JSON kept in analysis.data.
-type analysisData struct {
-	Mentions []news.Mention `json:"mentions"`
-	Timexes  []news.Timex   `json:"timexes"`
-}
 
 // PendingArticles implements store.Analyses.
 func (db *DB) PendingArticles(ctx context.Context, limit int) ([]news.Article, error) {
@@ -162,7 +157,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		if err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
-		data, err := marshal(analysisData{Mentions: a.Mentions, Timexes: a.Timexes})
+		data, err := marshal(analysisrow.Data{Mentions: a.Mentions, Timexes: a.Timexes})
 		if err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
@@ -483,34 +478,8 @@ func (db *DB) Analysis(ctx context.Context, articleID string) (store.ArticleAnal
 	if err != nil {
 		return out, fmt.Errorf("analysis of %s: %w", articleID, err)
 	}
-	var d analysisData
-	if err := json.Unmarshal([]byte(data), &d); err != nil {
-		return out, fmt.Errorf("analysis of %s: %w", articleID, err)
-	}
-	if out.StoryID != "" {
-		if out.StoryID, err = db.resolve(ctx, "story", out.StoryID); err != nil {
-			return out, fmt.Errorf("analysis of %s: %w", articleID, err)
-		}
-	}
-	local := make([]string, len(d.Mentions))
-	for i, m := range d.Mentions {
-		local[i] = m.EntityID
-	}
-	canon, err := db.canonical(ctx, local)
-	if err != nil {
-		return out, fmt.Errorf("analysis of %s: %w", articleID, err)
-	}
-	for i := range d.Mentions {
-		if c, ok := canon[d.Mentions[i].EntityID]; ok {
-			d.Mentions[i].EntityID = c
-		}
-	}
-	out.Mentions, out.Timexes = d.Mentions, d.Timexes
-	out.Quotes, err = db.Quotes(ctx, store.QuoteQuery{ArticleID: articleID, Limit: 100000})
-	if err != nil {
-		return out, err
-	}
-	return out, nil
+	err = analysisrow.Read(ctx, &out, []byte(data), analysisrow.Lookups{Resolve: db.resolve, Canonical: db.canonical, Quotes: db.Quotes})
+	return out, err
 }
 
 // Quotes implements store.Analyses.
@@ -559,13 +528,9 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 		if err := rows.Scan(&data, &sid, &name); err != nil {
 			return nil, fmt.Errorf("quotes: %w", err)
 		}
-		var qu news.Quote
-		if err := json.Unmarshal([]byte(data), &qu); err != nil {
-			return nil, fmt.Errorf("quotes: stored quote: %w", err)
-		}
-		qu.SpeakerID = sid
-		if name != "" {
-			qu.Speaker = name // the cross-article name, whatever spelling the article used
+		qu, err := analysisrow.Quote([]byte(data), sid, name)
+		if err != nil {
+			return nil, fmt.Errorf("quotes: %w", err)
 		}
 		out = append(out, qu)
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 
 	"github.com/parallax-news/parallax/internal/feed"
 )
@@ -52,4 +53,25 @@ type FeedStore interface {
 	// FeedItemCounts returns, per feed URL, the counts of its recorded
 	// items. Feeds without recorded items are absent.
 	FeedItemCounts(ctx context.Context) (map[string]ItemCounts, error)
+}
+
+// FeedText makes a string from a feed storable: invalid UTF-8 is replaced
+// and NUL bytes dropped. Feed fields come from outside and must not make a
+// poll fail, so a FeedStore stores them so instead of refusing them.
+func FeedText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.ReplaceAll(s, "\x00", "")
+}
+
+// ItemKeys returns what a FeedStore's PutItems records of items: the key of
+// each item that has one, and nothing else (the pipeline stores the
+// articles).
+func ItemKeys(items []feed.Item) []FeedItem {
+	recs := make([]FeedItem, 0, len(items))
+	for _, it := range items {
+		if k := it.Key(); k != "" {
+			recs = append(recs, FeedItem{Key: k})
+		}
+	}
+	return recs
 }

@@ -19,14 +19,6 @@ const feedColumns = `url, title, site_url, country, kind, language, category, et
 	last_fetch, last_success, next_poll, interval_ns, last_status, error_count, last_error, warning,
 	disabled, items_last, new_last, items_total`
 
-// feedText makes a string from a feed storable: invalid UTF-8 is replaced
-// and NUL bytes dropped. Feed fields come from outside and must not make a
-// poll fail.
-func feedText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.ReplaceAll(s, "\x00", "")
-}
-
 // feedArgs returns the values of feedColumns for st.
 func feedArgs(st feed.State) ([]any, error) {
 	for _, t := range []time.Time{st.LastFetch, st.LastSuccess, st.NextPoll} {
@@ -34,11 +26,11 @@ func feedArgs(st feed.State) ([]any, error) {
 			return nil, fmt.Errorf("feed %s: %w", st.URL, err)
 		}
 	}
-	return []any{feedText(st.URL), feedText(st.Title), feedText(st.SiteURL), feedText(st.Country),
-		feedText(string(st.Kind)), feedText(st.Language), feedText(st.Category), feedText(st.ETag),
-		feedText(st.LastModified), timeArg(st.LastFetch), timeArg(st.LastSuccess), timeArg(st.NextPoll),
-		int64(st.Interval), st.LastStatus, st.ErrorCount, feedText(st.LastError), feedText(st.Warning),
-		st.Disabled, st.ItemsLast, st.NewLast, st.ItemsTotal}, nil
+	text := store.FeedText
+	return []any{text(st.URL), text(st.Title), text(st.SiteURL), text(st.Country), text(string(st.Kind)),
+		text(st.Language), text(st.Category), text(st.ETag), text(st.LastModified), timeArg(st.LastFetch),
+		timeArg(st.LastSuccess), timeArg(st.NextPoll), int64(st.Interval), st.LastStatus, st.ErrorCount,
+		text(st.LastError), text(st.Warning), st.Disabled, st.ItemsLast, st.NewLast, st.ItemsTotal}, nil
 }
 
 func scanFeed(s scanner) (feed.State, error) {
@@ -79,7 +71,7 @@ func (db *DB) AddFeeds(ctx context.Context, outlets []feed.Outlet) (added int, e
 		if err != nil {
 			return 0, fmt.Errorf("add feeds: %w", err)
 		}
-		rows = append(rows, row{args: args, url: feedText(o.FeedURL)})
+		rows = append(rows, row{args: args, url: store.FeedText(o.FeedURL)})
 	}
 	slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(a.url, b.url) })
 	now := timeArg(db.now())
@@ -198,7 +190,7 @@ func (db *DB) SaveFeedState(ctx context.Context, oldURL string, st feed.State) (
 			rollback(ctx, tx)
 		}
 	}()
-	if newURL := feedText(st.URL); oldURL != newURL {
+	if newURL := store.FeedText(st.URL); oldURL != newURL {
 		var exists bool
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM feeds WHERE url = $1)`, oldURL).Scan(&exists); err != nil {
 			return fmt.Errorf("save feed %s: %w", oldURL, err)
@@ -226,7 +218,7 @@ func (db *DB) SaveFeedState(ctx context.Context, oldURL string, st feed.State) (
 }
 
 // SeenItems implements store.FeedStore. Keys are looked up as RecordItems
-// stores them (feedText) and reported as given.
+// stores them (store.FeedText) and reported as given.
 func (db *DB) SeenItems(ctx context.Context, keys []string) (map[string]bool, error) {
 	seen := map[string]bool{}
 	if len(keys) == 0 {
@@ -235,7 +227,7 @@ func (db *DB) SeenItems(ctx context.Context, keys []string) (map[string]bool, er
 	asked := make(map[string][]string, len(keys)) // stored form -> keys given
 	stored := make([]string, 0, len(keys))
 	for _, k := range keys {
-		s := feedText(k)
+		s := store.FeedText(k)
 		if _, ok := asked[s]; !ok {
 			stored = append(stored, s)
 		}
@@ -275,12 +267,12 @@ func (db *DB) RecordItems(ctx context.Context, feedURL string, items []store.Fee
 		if it.Key == "" {
 			return 0, fmt.Errorf("record item %d of %d from %s: %w: empty key", i+1, len(items), feedURL, store.ErrInvalid)
 		}
-		k := feedText(it.Key)
+		k := store.FeedText(it.Key)
 		if first[k] {
 			continue // a key already recorded keeps its first record
 		}
 		first[k] = true
-		recs = append(recs, rec{k, feedText(it.ArticleID), feedText(it.Error)})
+		recs = append(recs, rec{k, store.FeedText(it.ArticleID), store.FeedText(it.Error)})
 	}
 	slices.SortFunc(recs, func(a, b rec) int { return cmp.Compare(a.key, b.key) })
 	keys, articles, errs := make([]string, len(recs)), make([]string, len(recs)), make([]string, len(recs))
@@ -290,7 +282,7 @@ func (db *DB) RecordItems(ctx context.Context, feedURL string, items []store.Fee
 	// One statement is one transaction: all the keys or none.
 	tag, err := db.pool.Exec(ctx, `INSERT INTO feed_items (key, feed_url, article_id, error, first_seen)
 		SELECT u.key, $4, u.article_id, u.error, $5 FROM unnest($1::text[], $2::text[], $3::text[]) AS u (key, article_id, error)
-		ON CONFLICT (key) DO NOTHING`, keys, articles, errs, feedText(feedURL), timeArg(db.now()))
+		ON CONFLICT (key) DO NOTHING`, keys, articles, errs, store.FeedText(feedURL), timeArg(db.now()))
 	if err != nil {
 		return 0, fmt.Errorf("record %d items of %s: %w", len(items), feedURL, err)
 	}
@@ -301,13 +293,7 @@ func (db *DB) RecordItems(ctx context.Context, feedURL string, items []store.Fee
 // articles themselves are stored by the pipeline (pipeline.FeedStore), which
 // wraps DB for polling. Used alone, DB tracks what a feed has offered.
 func (db *DB) PutItems(ctx context.Context, f feed.State, items []feed.Item) (int, error) {
-	recs := make([]store.FeedItem, 0, len(items))
-	for _, it := range items {
-		if k := it.Key(); k != "" {
-			recs = append(recs, store.FeedItem{Key: k})
-		}
-	}
-	return db.RecordItems(ctx, f.URL, recs)
+	return db.RecordItems(ctx, f.URL, store.ItemKeys(items))
 }
 
 // FeedItemCounts implements store.FeedStore.

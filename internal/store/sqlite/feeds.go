@@ -20,14 +20,6 @@ const feedColumns = `url, title, site_url, country, kind, language, category, et
 	last_fetch, last_success, next_poll, interval_ns, last_status, error_count, last_error, warning,
 	disabled, items_last, new_last, items_total`
 
-// feedText makes a string from a feed storable: invalid UTF-8 is replaced
-// and NUL bytes dropped. Feed fields come from outside and must not make a
-// poll fail.
-func feedText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.ReplaceAll(s, "\x00", "")
-}
-
 // feedArgs returns the values of feedColumns for st.
 func feedArgs(st feed.State) ([]any, error) {
 	var times [3]any
@@ -38,11 +30,11 @@ func feedArgs(st feed.State) ([]any, error) {
 		}
 		times[i] = v
 	}
-	return []any{feedText(st.URL), feedText(st.Title), feedText(st.SiteURL), feedText(st.Country),
-		feedText(string(st.Kind)), feedText(st.Language), feedText(st.Category), feedText(st.ETag),
-		feedText(st.LastModified), times[0], times[1], times[2], int64(st.Interval), st.LastStatus,
-		st.ErrorCount, feedText(st.LastError), feedText(st.Warning), st.Disabled, st.ItemsLast,
-		st.NewLast, st.ItemsTotal}, nil
+	text := store.FeedText
+	return []any{text(st.URL), text(st.Title), text(st.SiteURL), text(st.Country), text(string(st.Kind)),
+		text(st.Language), text(st.Category), text(st.ETag), text(st.LastModified), times[0], times[1], times[2],
+		int64(st.Interval), st.LastStatus, st.ErrorCount, text(st.LastError), text(st.Warning), st.Disabled,
+		st.ItemsLast, st.NewLast, st.ItemsTotal}, nil
 }
 
 func scanFeed(s scanner) (feed.State, error) {
@@ -113,7 +105,7 @@ func (db *DB) AddFeeds(ctx context.Context, outlets []feed.Outlet) (added int, e
 		}
 		if n == 0 {
 			if _, err := tx.ExecContext(ctx, `UPDATE feeds SET disabled = 0, error_count = 0, last_error = '',
-				next_poll = NULL WHERE url = ? AND disabled = 1`, feedText(o.FeedURL)); err != nil {
+				next_poll = NULL WHERE url = ? AND disabled = 1`, store.FeedText(o.FeedURL)); err != nil {
 				return 0, fmt.Errorf("enable feed %s: %w", o.FeedURL, err)
 			}
 		}
@@ -210,7 +202,7 @@ func (db *DB) SaveFeedState(ctx context.Context, oldURL string, st feed.State) (
 		if !exists {
 			return fmt.Errorf("save feed %s: %w", oldURL, store.ErrNotFound)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE url = ?`, feedText(st.URL)); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE url = ?`, store.FeedText(st.URL)); err != nil {
 			return fmt.Errorf("save feed %s: replace %s: %w", oldURL, st.URL, err)
 		}
 	}
@@ -298,7 +290,7 @@ func (db *DB) RecordItems(ctx context.Context, feedURL string, items []store.Fee
 		if it.Key == "" {
 			return 0, fmt.Errorf("record item %d of %d from %s: %w: empty key", i+1, len(items), feedURL, store.ErrInvalid)
 		}
-		res, err := stmt.ExecContext(ctx, feedText(it.Key), feedText(feedURL), it.ArticleID, feedText(it.Error), now)
+		res, err := stmt.ExecContext(ctx, store.FeedText(it.Key), store.FeedText(feedURL), it.ArticleID, store.FeedText(it.Error), now)
 		if err != nil {
 			return 0, fmt.Errorf("record item %s from %s: %w", it.Key, feedURL, err)
 		}
@@ -318,13 +310,7 @@ func (db *DB) RecordItems(ctx context.Context, feedURL string, items []store.Fee
 // articles themselves are stored by the pipeline (pipeline.FeedStore), which
 // wraps DB for polling. Used alone, DB tracks what a feed has offered.
 func (db *DB) PutItems(ctx context.Context, f feed.State, items []feed.Item) (int, error) {
-	recs := make([]store.FeedItem, 0, len(items))
-	for _, it := range items {
-		if k := it.Key(); k != "" {
-			recs = append(recs, store.FeedItem{Key: k})
-		}
-	}
-	return db.RecordItems(ctx, f.URL, recs)
+	return db.RecordItems(ctx, f.URL, store.ItemKeys(items))
 }
 
 // FeedItemCounts returns, per feed URL, how many recorded items became

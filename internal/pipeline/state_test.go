@@ -1,7 +1,10 @@
 package pipeline
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -115,5 +118,36 @@ func TestAnalyzeStateRestore(t *testing.T) {
 		if !reflect.DeepEqual(got.ents, want.ents) {
 			t.Errorf("%s: %d entities differ from the continuous run's %d", mode, len(got.ents), len(want.ents))
 		}
+	}
+}
+
+// TestDecodeStateForms: a snapshot in the JSON form of state version 1 is
+// recognised as such (the analyser replays), a damaged one is an error,
+// and what encodeState writes reads back.
+func TestDecodeStateForms(t *testing.T) {
+	gz := func(b []byte) []byte {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(b)
+		zw.Close()
+		return buf.Bytes()
+	}
+	if _, err := decodeState(gz([]byte(`{"version":1,"mark":3}`))); !errors.Is(err, errOldState) {
+		t.Errorf("JSON snapshot: %v, want errOldState", err)
+	}
+	for _, bad := range [][]byte{nil, []byte("not gzip"), gz([]byte("\x07garbage"))} {
+		if _, err := decodeState(bad); err == nil || errors.Is(err, errOldState) {
+			t.Errorf("damaged snapshot %q: %v, want a decode error", bad, err)
+		}
+	}
+	z := NewAnalyzer(nil)
+	z.taken = 7
+	b, err := z.encodeState()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := decodeState(b)
+	if err != nil || s.Version != stateVersion || s.Mark != 7 {
+		t.Errorf("round trip: version %d mark %d, %v", s.Version, s.Mark, err)
 	}
 }

@@ -611,31 +611,21 @@ func (c *Clusterer) cosine(a sparse, na float64, b sparse, nb float64) float64 {
 }
 
 // decayTo damps a similarity by the time gap between t and the nearest
-// burst of story s.
+// burst of story s (its whole span when BurstGap is negative); no damping
+// when either side is undated.
 func (c *Clusterer) decayTo(t time.Time, s *story) float64 {
 	if c.cfg.BurstGap < 0 {
-		return c.decay(t, s.first, s.last)
+		return c.damp(gap(t, s.first, s.last))
 	}
 	return c.damp(burstGap(t, s.bursts))
 }
 
-// damp is the decay factor for a time gap g.
+// damp is the decay factor for a time gap g (0 or less: none).
 func (c *Clusterer) damp(g time.Duration) float64 {
 	if g <= 0 {
 		return 1
 	}
 	return c.cfg.DecayFloor + (1-c.cfg.DecayFloor)*math.Exp2(-float64(g)/float64(c.cfg.HalfLife))
-}
-
-// decay damps a similarity by the time gap between t and the span
-// [first, last]; no damping when either side is undated.
-func (c *Clusterer) decay(t, first, last time.Time) float64 {
-	g := gap(t, first, last)
-	if g <= 0 {
-		return 1
-	}
-	h := float64(g) / float64(c.cfg.HalfLife)
-	return c.cfg.DecayFloor + (1-c.cfg.DecayFloor)*math.Exp2(-h)
 }
 
 func gap(t, first, last time.Time) time.Duration {

@@ -238,6 +238,7 @@ func TestSlugWords(t *testing.T) {
 		{"http://abcnews.go.com/Technology/wireStory/russian-space-experts-regain-control-1st-angola-satellite-52044233", "russian space experts regain control angola satellite"},
 		{"https://www.rt.com/on-air/414286-angola-satellite-launch-baikonur/", "angola satellite launch baikonur"},
 		{"https://www.npr.org/templates/search/index.php?searchinput=Costa+Rica+plane+crash", "costa rica plane crash"},
+		{"https://x.example/s?z=plane+crash+inquiry&a=costa+rica+airport&m=1", "costa rica airport plane crash inquiry"}, // query values in key order
 		{"https://www.nytimes.com/2018/01/01/world/asia/kim-jong-un-south-korea.html", "kim jong un south korea"},
 		{"https://example.com/world/europe/story_of_the_port.amp", "story of the port"},
 		{"https://www.bbc.co.uk/news/world-europe-12345678", ""}, // two words: a section

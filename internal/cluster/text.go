@@ -1,7 +1,9 @@
 package cluster
 
 import (
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -286,8 +288,11 @@ func slugWords(raw string) []string {
 		return nil
 	}
 	parts := strings.Split(u.Path, "/")
-	for _, vs := range u.Query() {
-		parts = append(parts, vs...)
+	q := u.Query()
+	// Query values in key order: the words' order decides the article's
+	// term order, and a map's order changes from run to run.
+	for _, k := range slices.Sorted(maps.Keys(q)) {
+		parts = append(parts, q[k]...)
 	}
 	var out []string
 	for _, seg := range parts {

@@ -1,7 +1,7 @@
 # Build, test and measure Parallax. Each target is one readable command.
 GO ?= go
 
-.PHONY: build test test-short fuzz bench eval vet fmt
+.PHONY: build test test-short fuzz bench eval vet fmt lint
 
 build: ## the binary, ./parallax
 	$(GO) build -o parallax ./cmd/parallax
@@ -11,6 +11,9 @@ test: ## the full test suite (what CI runs); needs ../shared and chromium
 
 test-short: ## quick tests, skipping the slower whole-corpus ones
 	$(GO) test -short ./...
+
+lint: ## gofmt, vet, staticcheck, errorlint, misspell (what CI runs)
+	bash .ci/lint
 
 vet:
 	$(GO) vet ./...

@@ -133,7 +133,7 @@ func ParseOPML(r io.Reader) ([]Outlet, error) {
 	)
 	for {
 		tok, err := d.Token()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {

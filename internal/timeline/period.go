@@ -30,11 +30,6 @@ func (p period) precision() string {
 	return "month"
 }
 
-// contains reports whether q lies wholly inside p.
-func (p period) contains(q period) bool {
-	return !q.start.Before(p.start) && !q.end.After(p.end)
-}
-
 // parsePeriod reads a TimeML DATE value of day (2025-08-15), ISO week
 // (2025-W34) or month (2025-08) precision. Anything else — years, seasons,
 // quarters, PAST_REF, values with a time of day — is not an event date.

@@ -153,6 +153,11 @@ type mention struct {
 	total   float64         // sum of the weights of vec
 	verbs   map[string]bool // stems of the event verbs
 	planned bool
+	lang    string // the article's language ("en" when unknown)
+	// names are the entity terms of vec ("@" + ID) and nameTotal their
+	// weight: what two mentions in different languages can share.
+	names     []term
+	nameTotal float64
 }
 
 // Build returns the events the documents report, ordered by event date
@@ -387,10 +392,10 @@ func candidates(di int, d *Doc) []*mention {
 	bySentence := map[int]*mention{}
 	var order []int
 	for _, tx := range d.Timexes {
-		if tx.Type != "DATE" || !tx.Resolved || tx.Start < 0 || tx.End > len(text) || tx.Start >= tx.End {
+		if tx.Type != "DATE" && tx.Type != "TIME" || !tx.Resolved || tx.Start < 0 || tx.End > len(text) || tx.Start >= tx.End {
 			continue
 		}
-		p, ok := parsePeriod(tx.Value)
+		p, ok := parsePeriod(dayOfTime(tx))
 		if !ok {
 			continue
 		}
@@ -405,7 +410,12 @@ func candidates(di int, d *Doc) []*mention {
 		if boilerplate(toks, rest) {
 			continue
 		}
-		ev := eventness(toks)
+		var ev verbs
+		if isEnglish(d.Article.Language) {
+			ev = eventness(toks)
+		} else {
+			ev = eventnessIn(toks, d.Article.Language)
+		}
 		if !ev.event {
 			continue
 		}
@@ -419,7 +429,8 @@ func candidates(di int, d *Doc) []*mention {
 			timex:  tx,
 			text:   s,
 			offset: sp.Start,
-			terms:  keyTerms(rest, d.Mentions, sp.Start, sp.End),
+			terms:  keyTerms(rest, d.Mentions, sp.Start, sp.End, isEnglish(d.Article.Language)),
+			lang:   langOf(d.Article.Language),
 			verbs:  ev.stems,
 		}
 		m.planned = planned(ev.future, p, d.Article.Published)
@@ -433,6 +444,27 @@ func candidates(di int, d *Doc) []*mention {
 		out = append(out, bySentence[si])
 	}
 	return out
+}
+
+// dayOfTime returns the value of a DATE expression, or the day of a TIME
+// expression that names one ("в четверг вечером", 2025-12-04TEV: the event
+// happened that day).
+func dayOfTime(tx news.Timex) string {
+	if tx.Type == "TIME" {
+		if len(tx.Value) > 10 && tx.Value[10] == 'T' {
+			return tx.Value[:10]
+		}
+		return ""
+	}
+	return tx.Value
+}
+
+// langOf is an article's language, English when unknown.
+func langOf(code string) string {
+	if code == "" {
+		return "en"
+	}
+	return code
 }
 
 // planned reports whether an event dated p, in an article published at

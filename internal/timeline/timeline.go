@@ -54,6 +54,9 @@ type Event struct {
 	// Date is the TimeML value of the event's date at its finest known
 	// precision: 2025-08-15, 2025-W49 or 2025-08.
 	Date string `json:"date"`
+	// Period is Date as people read it: "2 Dec 2025", "week of 11 Aug
+	// 2025", "August 2025" (see Readable).
+	Period string `json:"period"`
 	// Precision is "day", "week" or "month".
 	Precision string `json:"precision"`
 	// Start and End bound the date as a half-open range of UTC days
@@ -86,6 +89,12 @@ type Source struct {
 	// normalized value in this article ("2025-08").
 	Timex string `json:"timex"`
 	Value string `json:"value"`
+	// DatedBy says how an event without a date of its own was dated:
+	// "published" (the article's lead, by its publication day; Timex is
+	// empty) or "relative" (a clause a span of days from the date before
+	// it: "a day after Trump and Zelensky met"). Empty when the sentence
+	// names the date.
+	DatedBy string `json:"dated_by,omitempty"`
 }
 
 // Options tune Build. The zero value uses the defaults.
@@ -153,7 +162,12 @@ type mention struct {
 	total   float64         // sum of the weights of vec
 	verbs   map[string]bool // stems of the event verbs
 	planned bool
-	lang    string // the article's language ("en" when unknown)
+	// clause is the subordinate clause the event is, when it is not the
+	// whole sentence, and clauseOff its byte offset in the article.
+	clause    string
+	clauseOff int
+	how       string // Source.DatedBy
+	lang      string // the article's language ("en" when unknown)
 	// names are the entity terms of vec ("@" + ID) and nameTotal their
 	// weight: what two mentions in different languages can share.
 	names     []term
@@ -249,10 +263,11 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 		ev := Event{
 			ID:        eventID(g.date.value, first.art.ID, first.timex.Start),
 			Date:      g.date.value,
+			Period:    Readable(g.date.value),
 			Precision: g.date.precision(),
 			Start:     g.date.start,
 			End:       g.date.end,
-			Text:      cleanText(nameSpeaker(first, docs[first.doc].Quotes), first.timex.Start-first.offset, first.timex.End-first.offset, opts.MaxText),
+			Text:      eventText(first, docs[first.doc].Quotes, opts.MaxText),
 			Planned:   first.planned,
 		}
 		seen := map[int]bool{}
@@ -270,6 +285,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 				Sentence:  m.text,
 				Timex:     m.timex.Text,
 				Value:     m.timex.Value,
+				DatedBy:   m.how,
 			})
 		}
 		slices.SortStableFunc(ev.Sources, func(a, b Source) int { return comparePublished(a.Published, b.Published) })
@@ -385,13 +401,23 @@ func outletOf(a news.Article) string {
 // sentence (clause), the finest usable date in it.
 func candidates(di int, d *Doc) []*mention {
 	text := d.Article.Text
-	if text == "" || len(d.Timexes) == 0 {
+	if text == "" {
 		return nil
 	}
 	spans := splitGlued(text, sentence.Split(text))
-	bySentence := map[int]*mention{}
-	var order []int
-	for _, tx := range d.Timexes {
+	en := isEnglish(d.Article.Language)
+	// One mention per clause: the sentence itself (clause start -1), or a
+	// subordinate clause that holds a date of its own.
+	type key struct{ si, clause int }
+	byClause := map[key]*mention{}
+	var order []key
+	dated := map[int]bool{} // sentences holding a date of day, week or month
+	for i, tx := range d.Timexes {
+		evLo, evHi := -1, -1 // the event's clause in text, when not the sentence
+		how := ""
+		if dtx, clause, ok := derivedDate(d, i); ok && en {
+			tx, evLo, how = dtx, clause, "relative"
+		}
 		if tx.Type != "DATE" && tx.Type != "TIME" || !tx.Resolved || tx.Start < 0 || tx.End > len(text) || tx.Start >= tx.End {
 			continue
 		}
@@ -404,14 +430,35 @@ func candidates(di int, d *Doc) []*mention {
 			continue
 		}
 		sp := spans[si]
+		dated[si] = true
 		s := text[sp.Start:sp.End]
-		toks := words(s)
-		rest := wordsOutside(s, tx.Start-sp.Start, tx.End-sp.Start)
-		if boilerplate(toks, rest) {
+		if evLo >= 0 {
+			if evLo >= sp.End {
+				continue
+			}
+			evHi = sp.End
+			if k := strings.IndexAny(text[evLo:sp.End], ",;—"); k >= 0 {
+				evHi = evLo + k
+			}
+		} else if en {
+			if lo, hi, ok := subClause(s, tx.Start-sp.Start, tx.End-sp.Start); ok {
+				evLo, evHi = sp.Start+lo, sp.Start+hi
+			}
+		}
+		evText, evOff := s, sp.Start
+		if evLo >= 0 {
+			evText, evOff = text[evLo:evHi], evLo
+		}
+		// The clause is the event's text; its key terms stay those of the
+		// whole sentence, which tell more about what it is (folding on a
+		// clause's few words joins background events across stories).
+		toks := words(evText)
+		sentRest := wordsOutside(s, tx.Start-sp.Start, tx.End-sp.Start)
+		if boilerplate(words(s), sentRest) {
 			continue
 		}
 		var ev verbs
-		if isEnglish(d.Article.Language) {
+		if en {
 			ev = eventness(toks)
 		} else {
 			ev = eventnessIn(toks, d.Article.Language)
@@ -419,7 +466,8 @@ func candidates(di int, d *Doc) []*mention {
 		if !ev.event {
 			continue
 		}
-		if old, ok := bySentence[si]; ok && old.date.prec <= p.prec {
+		k := key{si, evLo}
+		if old, ok := byClause[k]; ok && old.date.prec <= p.prec {
 			continue
 		}
 		m := &mention{
@@ -429,21 +477,92 @@ func candidates(di int, d *Doc) []*mention {
 			timex:  tx,
 			text:   s,
 			offset: sp.Start,
-			terms:  keyTerms(rest, d.Mentions, sp.Start, sp.End, isEnglish(d.Article.Language)),
+			terms:  keyTerms(sentRest, d.Mentions, sp.Start, sp.End, en),
 			lang:   langOf(d.Article.Language),
 			verbs:  ev.stems,
+			how:    how,
+		}
+		if evLo >= 0 {
+			m.clause, m.clauseOff = evText, evOff
 		}
 		m.planned = planned(ev.future, p, d.Article.Published)
-		if _, ok := bySentence[si]; !ok {
-			order = append(order, si)
+		if _, ok := byClause[k]; !ok {
+			order = append(order, k)
 		}
-		bySentence[si] = m
+		byClause[k] = m
 	}
-	out := make([]*mention, 0, len(order))
-	for _, si := range order {
-		out = append(out, bySentence[si])
+	out := make([]*mention, 0, len(order)+1)
+	for _, k := range order {
+		out = append(out, byClause[k])
+	}
+	if m := leadMention(di, d, spans, dated); m != nil {
+		out = append(out, m)
 	}
 	return out
+}
+
+// leadSentences is how many sentences from the top leadMention looks at.
+const leadSentences = 3
+
+// leadMention dates the article's lead by its publication day: the first
+// of its first sentences that reports an event (a past or headline verb),
+// when it holds no time expression of its own. A news report's lead tells what
+// happened on or just before the day it was published ("Trump expressed
+// his dissatisfaction with the call", "X has reported"); without this the
+// very event an article reports is the one its timeline misses. Nil for
+// an undated article or a lead that is dated, planned or boilerplate.
+func leadMention(di int, d *Doc, spans []sentence.Span, dated map[int]bool) *mention {
+	pub := d.Article.Published
+	if pub.IsZero() {
+		return nil
+	}
+	text := d.Article.Text
+	en := isEnglish(d.Article.Language)
+	for si := 0; si < len(spans) && si < leadSentences; si++ {
+		sp := spans[si]
+		s := text[sp.Start:sp.End]
+		toks := words(s)
+		var ev verbs
+		if en {
+			ev = eventness(toks)
+		} else {
+			ev = eventnessIn(toks, d.Article.Language)
+		}
+		if !ev.event || len(toks) < 6 {
+			continue
+		}
+		if dated[si] || ev.future || boilerplate(toks, toks) || hasTime(d.Timexes, sp) {
+			return nil
+		}
+		day := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
+		v := day.Format("2006-01-02")
+		p, _ := parsePeriod(v)
+		return &mention{
+			doc:    di,
+			art:    &d.Article,
+			date:   p,
+			timex:  news.Timex{Start: sp.Start, End: sp.Start, Type: "DATE", Value: v, Resolved: true},
+			text:   s,
+			offset: sp.Start,
+			terms:  keyTerms(toks, d.Mentions, sp.Start, sp.End, en),
+			lang:   langOf(d.Article.Language),
+			verbs:  ev.stems,
+			how:    "published",
+		}
+	}
+	return nil
+}
+
+// hasTime reports whether a sentence holds a time expression other than a
+// vague reference ("recently", "now"): a lead that says "three years" or
+// "in 2014" tells its own time.
+func hasTime(txs []news.Timex, sp sentence.Span) bool {
+	for _, tx := range txs {
+		if tx.Start >= sp.Start && tx.End <= sp.End && !strings.HasSuffix(tx.Value, "_REF") {
+			return true
+		}
+	}
+	return false
 }
 
 // dayOfTime returns the value of a DATE expression, or the day of a TIME
@@ -526,6 +645,23 @@ func splitGlued(text string, spans []sentence.Span) []sentence.Span {
 		out = append(out, sentence.Span{Start: start, End: sp.End})
 	}
 	return out
+}
+
+// eventText is the text of an event founded by m: its clause, when the
+// event is a subordinate clause, else its sentence with a "he said" named;
+// trimmed by cleanText.
+func eventText(m *mention, quotes []news.Quote, maxLen int) string {
+	if m.clause != "" {
+		c := strings.TrimLeft(m.clause, " ")
+		c = strings.TrimPrefix(c, "that ")
+		off := m.clauseOff + len(m.clause) - len(c)
+		c = strings.TrimRight(c, " ,;:—")
+		if !strings.HasSuffix(c, ".") && !strings.HasSuffix(c, "?") && !strings.HasSuffix(c, "!") && !strings.HasSuffix(c, "”") && !strings.HasSuffix(c, `"`) {
+			c += "."
+		}
+		return cleanText(upperFirst(c), m.timex.Start-off, m.timex.End-off, maxLen)
+	}
+	return cleanText(nameSpeaker(m, quotes), m.timex.Start-m.offset, m.timex.End-m.offset, maxLen)
 }
 
 // cleanText trims an event sentence for display: a leading label ("The big

@@ -1,0 +1,126 @@
+package timeline
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// subordinators open a clause inside a sentence wherever they stand;
+// commaOpeners open one after a comma (", with the last call taking
+// place on June 14", ", who said on Monday").
+var (
+	subordinators = map[string]bool{
+		"after": true, "before": true, "since": true, "until": true, "when": true,
+		"while": true, "because": true, "although": true, "though": true,
+		"whereas": true, "once": true,
+	}
+	commaOpeners = map[string]bool{"with": true, "as": true, "which": true, "who": true, "where": true}
+)
+
+// subClause returns the subordinate clause that holds the date [from, to)
+// of sentence s, as byte offsets into s: from the subordinator before the
+// date (exclusive) to the next comma, semicolon or dash after it, or the
+// end of the sentence. ok is false when the date is in the main clause,
+// when the clause reports no event of its own, or when the rest of the
+// sentence reports none (then both parts tell one event, as in "was
+// welcomed in Alaska as the two met on Aug. 15"). Only English sentences
+// are split.
+//
+// A relative date belongs to its clause: in "Welker asked Vance ... after
+// Rubio said last week that ...", "last week" dates Rubio's remark, not
+// the question.
+func subClause(s string, from, to int) (lo, hi int, ok bool) {
+	toks := words(s)
+	lo = -1
+	for i, t := range toks {
+		if t.start >= from {
+			break
+		}
+		if subordinators[t.w] && i > 0 {
+			lo = t.start + len(t.w)
+			continue
+		}
+		if commaOpeners[t.w] && i > 0 && strings.HasSuffix(strings.TrimRight(s[:t.start], " "), ",") {
+			lo = t.start + len(t.w)
+		}
+		// A comma, semicolon or dash between the subordinator and the date
+		// closes the clause: the date lies in what follows it.
+		if lo >= 0 && strings.ContainsAny(s[lo:min(from, t.start+len(t.w)+2)], ",;—") && t.start > lo {
+			lo = -1
+		}
+	}
+	if lo < 0 {
+		return 0, 0, false
+	}
+	hi = len(s)
+	if k := strings.IndexAny(s[to:], ",;—"); k >= 0 {
+		hi = to + k
+	}
+	clause := wordsOutside(s[lo:hi], from-lo, to-lo)
+	rest := append(words(s[:lo]), words(s[hi:])...)
+	if !eventness(clause).event || !eventness(rest).event {
+		return 0, 0, false
+	}
+	return lo, hi, true
+}
+
+// durationSignal matches a duration's signal word right after it: "a day
+// after", "two weeks before".
+var durationSignal = regexp.MustCompile(`^\s+(after|before)\s`)
+
+// derivedDate dates the clause a duration points to from the date of the
+// sentence it stands in: "The remarks come a day after Trump and Zelensky
+// met" with the remarks of Sept. 24 dates the meeting Sept. 23. The
+// reference is the last day-precision date before the duration in the
+// article, else the publication day. ok is false for anything else than
+// a count of days or weeks followed by "after" or "before".
+func derivedDate(d *Doc, i int) (news.Timex, int, bool) {
+	tx := d.Timexes[i]
+	text := d.Article.Text
+	if tx.Type != "DURATION" || tx.End > len(text) {
+		return news.Timex{}, 0, false
+	}
+	m := durationSignal.FindStringSubmatchIndex(text[tx.End:])
+	if m == nil {
+		return news.Timex{}, 0, false
+	}
+	v := tx.Value
+	if len(v) < 3 || v[0] != 'P' || (v[len(v)-1] != 'D' && v[len(v)-1] != 'W') {
+		return news.Timex{}, 0, false
+	}
+	n, err := strconv.Atoi(v[1 : len(v)-1])
+	if err != nil || n <= 0 || n > 60 {
+		return news.Timex{}, 0, false
+	}
+	if v[len(v)-1] == 'W' {
+		n *= 7
+	}
+	ref := time.Time{}
+	for j := i - 1; j >= 0; j-- {
+		if p, ok := parsePeriod(dayOfTime(d.Timexes[j])); ok && d.Timexes[j].Resolved && p.prec == day && d.Timexes[j].End <= tx.Start {
+			ref = p.start
+			break
+		}
+	}
+	if ref.IsZero() {
+		pub := d.Article.Published
+		if pub.IsZero() {
+			return news.Timex{}, 0, false
+		}
+		ref = time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	// The clause after "after" happened n days before the reference.
+	if text[tx.End+m[2]:tx.End+m[3]] == "after" {
+		n = -n
+	}
+	out := tx
+	out.Type = "DATE"
+	out.End = tx.End + m[3]
+	out.Text = text[tx.Start:out.End]
+	out.Value = ref.AddDate(0, 0, n).Format("2006-01-02")
+	return out, tx.End + m[1], true
+}

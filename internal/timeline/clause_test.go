@@ -1,0 +1,57 @@
+package timeline
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClauses checks, on sentences of our own, that a date is given to
+// the clause it stands in, that a span before "after" dates the clause
+// it points to, and that an undated lead is dated by its publication day.
+func TestClauses(t *testing.T) {
+	tests := []struct {
+		name, published, text string
+		want                  []string // "date|start of the event text|dated_by"
+	}{
+		{"a relative date dates its own clause", "2025-03-12",
+			"Headline here.\nThe senator asked the envoy about new sanctions on Tuesday after the minister said last week that he opposed them.",
+			[]string{"2025-W10|The minister said last week|", "2025-03-11|The senator asked|"}},
+		{"a date in the main clause keeps the sentence", "2025-03-12",
+			"Headline here.\nThe minister resigned on Monday after the vote failed.",
+			[]string{"2025-03-10|The minister resigned on Monday after the vote failed|"}},
+		{"one event told twice in one sentence stays one", "2025-03-12",
+			"Headline here.\nThe president was welcomed in Oslo as the two leaders met on Monday.",
+			[]string{"2025-03-10|The president was welcomed|"}},
+		{"a span after a date", "2025-03-12",
+			"Headline here.\nThe minister spoke on March 10 in parliament. His speech came two days after the ministers met in Geneva.",
+			[]string{"2025-03-08|The ministers met in Geneva|relative", "2025-03-10|The minister spoke|"}},
+		{"an undated lead is dated by publication", "2025-03-12",
+			"Parliament approved the new budget after a long debate, officials reported.\nThe vote was close.",
+			[]string{"2025-03-12|Parliament approved the new budget|published"}},
+		{"a dated lead is not dated twice", "2025-03-12",
+			"Parliament approved the new budget on Tuesday.\nThe vote was close.",
+			[]string{"2025-03-11|Parliament approved|"}},
+		{"a lead that announces is not dated by publication", "2025-03-12",
+			"Parliament will vote on the new budget, officials said.\nThe vote may be close.",
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := Build([]Doc{doc(t, "a", "Outlet A", tc.published, tc.text)}, Options{})
+			var got []string
+			for _, e := range evs {
+				got = append(got, e.Date+"|"+e.Text+"|"+e.Sources[0].DatedBy)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("events:\n got %q\nwant %q", got, tc.want)
+			}
+			for i, w := range tc.want {
+				parts := strings.Split(w, "|")
+				g := strings.Split(got[i], "|")
+				if g[0] != parts[0] || !strings.HasPrefix(g[1], parts[1]) || g[2] != parts[2] {
+					t.Errorf("event %d = %q, want %q", i, got[i], w)
+				}
+			}
+		})
+	}
+}

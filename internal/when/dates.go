@@ -58,29 +58,35 @@ func (f *finder) pickYear(mon time.Month, day int, tn tense) int {
 		if !validDay(cy, mon, dd) {
 			dd = 28
 		}
-		diff := date(cy, mon, dd).Sub(f.anchor).Hours() / 24
-		cost := diff
-		if diff < 0 {
-			cost = -diff
-			if tn == tenseFuture {
-				cost *= pickFutureWeight
-			}
-		} else if diff > 0 {
-			switch tn {
-			case tensePast:
-				cost *= pickPastWeight
-				if monthOnly {
-					cost *= pickMonthFactor
-				}
-			case tenseNone:
-				cost *= pickNoneWeight
-			}
-		}
-		if cost < bestCost {
+		if cost := f.dateCost(date(cy, mon, dd), tn, monthOnly); cost < bestCost {
 			best, bestCost = cy, cost
 		}
 	}
 	return best
+}
+
+// dateCost is the distance in days of a candidate date t from the anchor,
+// weighted by the tense as pickYear says.
+func (f *finder) dateCost(t time.Time, tn tense, monthOnly bool) float64 {
+	diff := t.Sub(f.anchor).Hours() / 24
+	cost := diff
+	if diff < 0 {
+		cost = -diff
+		if tn == tenseFuture {
+			cost *= pickFutureWeight
+		}
+	} else if diff > 0 {
+		switch tn {
+		case tensePast:
+			cost *= pickPastWeight
+			if monthOnly {
+				cost *= pickMonthFactor
+			}
+		case tenseNone:
+			cost *= pickNoneWeight
+		}
+	}
+	return cost
 }
 
 // Weights of pickYear, set on TimeBank (eval/tempeval3) as a whole.

@@ -333,6 +333,10 @@ func ruleDefs() []ruleDef {
 		{name: "the-day", typ: "DATE",
 			pattern: `(?P<pos>(?:earlier|later|early|late)\s+in\s+)?the\s+day`,
 			accept:  theDayAccept, norm: normTheDay},
+		// Holidays.
+		{name: "holiday", typ: "DATE",
+			pattern: `(?:(?P<rel>last|this|next)\s+)?(?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|boxing\s+day|easter(?:\s+(?:sunday|monday))?|good\s+friday|thanksgiving(?:\s+day)?|independence\s+day|halloween|valentine['’]s\s+day|labor\s+day|memorial\s+day|veterans\s+day|armistice\s+day)(?:,?\s+(?P<year>{YEAR}))?`,
+			accept:  holidayAccept, norm: normHoliday},
 		// Weekdays.
 		{name: "weekday", typ: "DATE",
 			pattern: `(?:(?P<tod>{TOD}|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm))\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|the\s+next|early|late|earlier|later)\s+)?(?P<wd>{WD})(?P<plural>s)?(?:\s+(?P<tod2>morning|afternoon|evening|night|nights))?`,
@@ -343,7 +347,7 @@ func ruleDefs() []ruleDef {
 			norm:    normWeekday},
 		// Clock times.
 		{name: "clock", typ: "TIME",
-			pattern: `(?:(?:about|around|approximately|at\s+about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?P<hh>\d{1,2})(?:[:.](?P<mm>\d\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)|(?P<hh>\d{1,2}):(?P<mm>\d\d)|(?P<named>noon|midnight))(?:\s+(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|msk|eet|eest|local\s+time|moscow\s+time|kyiv\s+time))?(?:,?\s+(?:on\s+)?(?:(?P<rel>today|yesterday|tomorrow)|(?P<wd>{WD})|(?P<mon>{MON})\s*(?P<day>\d{1,2})))?`,
+			pattern: `(?:(?:about|around|approximately|at\s+about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?P<hh>\d{1,2})(?:[:.](?P<mm>\d\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)|(?P<hh>\d{1,2}):(?P<mm>\d\d)|(?P<named>noon|midnight))(?:\s+(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|msk|eet|eest|et|pt|ct|mt|local\s+time|moscow\s+time|kyiv\s+time|eastern\s+time|pacific\s+time))?(?:,?\s+(?:on\s+)?(?:(?P<rel>today|yesterday|tomorrow)|(?P<wd>{WD})|(?P<mon>{MON})\s*(?P<day>\d{1,2})))?`,
 			accept:  clockAccept, norm: normClock},
 		// General references.
 		{name: "present", typ: "DATE",

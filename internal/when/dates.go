@@ -117,6 +117,21 @@ func normMonthDay(f *finder, m *match) (Timex, bool) {
 		return unresolved("DATE", "XXXX-"+twoDigits(int(mon))+"-"+twoDigits(d), "")
 	}
 	y := f.pickYear(mon, d, f.tenseAt(m.start, m.end))
+	if wd, okw := weekdayNames[m.g("wd")]; okw && date(y, mon, d).Weekday() != wd {
+		// "Tuesday, Dec. 3": the weekday tells the year, when one of the
+		// years around the anchor has that day on that weekday.
+		best, bestCost := 0, 1e18
+		for _, cy := range []int{y - 1, y, y + 1} {
+			if validDay(cy, mon, d) && date(cy, mon, d).Weekday() == wd {
+				if c := f.dateCost(date(cy, mon, d), f.tenseAt(m.start, m.end), false); c < bestCost {
+					best, bestCost = cy, c
+				}
+			}
+		}
+		if best != 0 {
+			y = best
+		}
+	}
 	if !validDay(y, mon, d) {
 		return unresolved("DATE", fmt7(y, mon), "no such day: "+strconv.Itoa(d)+" "+mon.String()+" "+strconv.Itoa(y))
 	}

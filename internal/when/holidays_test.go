@@ -17,6 +17,10 @@ func TestHolidays(t *testing.T) {
 		{"The parade is held on Memorial Day.", "Memorial Day", "2013-05-27"},
 		{"Offices closed on Labor Day, 2012.", "Labor Day, 2012", "2012-09-03"},
 		{"The attack took place at 3:45 p.m. ET on Tuesday.", "3:45 p.m. ET on Tuesday", "2013-03-12T15:45"},
+		// The weekday tells the year of a month and day: Dec. 3 is a
+		// Tuesday in 2013, a Monday in 2012.
+		{"The store opens Tuesday, Dec. 3.", "Tuesday, Dec. 3", "2013-12-03"},
+		{"The store opened Monday, Dec. 3.", "Monday, Dec. 3", "2012-12-03"},
 	}
 	for _, tc := range tests {
 		found := false

@@ -302,10 +302,37 @@ func (lf *localFinder) at(i int) (Timex, int) {
 	}
 
 	// 2 декабря [2025 [года]], 2. Dezember, 3 дек.
-	if t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 31 && (lf.spaced(i) || lf.afterDot(i)) {
-		if mon, _, ok := lf.month(i + 1); ok {
-			j, y := lf.withYear(i + 2)
-			return lf.mk(i, j, lf.dayValue(y, mon, t.num, t.start, lf.toks[j-1].end))
+	if x, n := lf.dayMonth(i); n > 0 {
+		return x, n
+	}
+
+	// вечером 2 декабря: a part of the day before a date.
+	if part := res.dayParts[t.w]; part != "" && lf.spaced(i) {
+		if x, n := lf.dayMonth(i + 1); n > 0 && x.Resolved && len(x.Value) == 10 {
+			x.Type, x.Value = "TIME", x.Value+"T"+part
+			x.Start, x.Text = t.start, lf.text[t.start:x.End]
+			return x, n + 1
+		}
+	}
+
+	// во вторник, 2 декабря; Dienstag, den 2. Dezember: the weekday
+	// joins the date and, when the year is not written, chooses it.
+	if wd, _, ok := lf.weekday(i); ok && i+1 < len(lf.toks) && strings.TrimSpace(lf.gap(i)) == "," {
+		k := i + 1
+		if (lf.tok(k).w == "den" || lf.tok(k).w == "dem") && lf.spaced(k) {
+			k++
+		}
+		if x, n := lf.dayMonth(k); n > 0 && x.Resolved && len(x.Value) == 10 {
+			if d, err := time.Parse("2006-01-02", x.Value); err == nil && d.Weekday() != wd && !lf.yearWritten(k, n) {
+				for _, dy := range []int{-1, 1} {
+					if o := d.AddDate(dy, 0, 0); o.Weekday() == wd && o.Day() == d.Day() {
+						x.Value = fmtDay(o)
+						break
+					}
+				}
+			}
+			x.Start, x.Text = t.start, lf.text[t.start:x.End]
+			return x, n + k - i
 		}
 	}
 
@@ -405,6 +432,29 @@ func (lf *localFinder) at(i int) (Timex, int) {
 		}
 	}
 	return Timex{}, 0
+}
+
+// dayMonth matches a day and a month at token i, with an optional year
+// and year word: "2 декабря 2025 года", "2. Dezember", "3 дек.".
+func (lf *localFinder) dayMonth(i int) (Timex, int) {
+	t := lf.tok(i)
+	if t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 31 && (lf.spaced(i) || lf.afterDot(i)) {
+		if mon, _, ok := lf.month(i + 1); ok {
+			j, y := lf.withYear(i + 2)
+			return lf.mk(i, j, lf.dayValue(y, mon, t.num, t.start, lf.toks[j-1].end))
+		}
+	}
+	return Timex{}, 0
+}
+
+// yearWritten reports whether the n tokens from i hold a year number.
+func (lf *localFinder) yearWritten(i, n int) bool {
+	for k := i; k < i+n; k++ {
+		if _, ok := lf.year(k); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // weekday reads token i as a weekday, alone or joined with a part of the

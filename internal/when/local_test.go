@@ -30,6 +30,9 @@ func TestFindLang(t *testing.T) {
 		{"ru", "Конфликт начался в 2022 году.", "2022 году", "2022"},
 		{"ru", "Встреча длилась пять часов.", "пять часов", "PT5H"},
 		{"ru", "Встреча в Кремле пройдет в пятницу.", "пятницу", "2025-12-05"},
+		{"ru", "Вечером 2 декабря стороны встретились.", "Вечером 2 декабря", "2025-12-02TEV"},
+		{"ru", "Переговоры прошли во вторник, 2 декабря, в Кремле.", "вторник, 2 декабря", "2025-12-02"},
+		{"ru", "Переговоры пройдут в среду, 2 декабря.", "среду, 2 декабря", "2026-12-02"},
 		// Ukrainian
 		{"uk", "Зустріч у Кремлі відбулася 2 грудня.", "2 грудня", "2025-12-02"},
 		{"uk", "Розмова відбулася 3 липня 2025 року.", "3 липня 2025 року", "2025-07-03"},
@@ -54,6 +57,9 @@ func TestFindLang(t *testing.T) {
 		{"de", "Das Treffen soll morgen stattfinden.", "morgen", "2025-12-05"},
 		{"de", "Merz reist nächste Woche nach Kiew.", "nächste Woche", "2025-W50"},
 		{"de", "Am 3. Dez. gab es eine Erklärung.", "3. Dez.", "2025-12-03"},
+		{"de", "Das Treffen fand am Dienstag, den 2. Dezember statt.", "Dienstag, den 2. Dezember", "2025-12-02"},
+		{"de", "Der Beschluss fiel am späten Donnerstagabend.", "Donnerstagabend", "2025-12-04TEV"},
+		{"de", "Es soll am 23. Januar ein Treffen geben.", "23. Januar", "2026-01-23"},
 	}
 	for _, tc := range tests {
 		got := FindLang(tc.text, tc.lang, anchor)

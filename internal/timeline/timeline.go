@@ -207,6 +207,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 		return nil, nil
 	}
 	vectorize(ms, weights(ms))
+	ms = dropRetoldLeads(ms, opts.Fold)
 
 	// Finest precision first, then the order of publication, so each event
 	// is founded by its most precise, earliest report.
@@ -499,6 +500,36 @@ func candidates(di int, d *Doc) []*mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// dropRetoldLeads drops a lead dated by its publication day when its
+// article tells the same event again with a date of its own in the week
+// before publication (the lead "Putin received Witkoff", the third
+// sentence "the meeting on Tuesday"): the dated account is the better one.
+func dropRetoldLeads(ms []*mention, need float64) []*mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.how == "published" && retold(m, ms, need) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func retold(lead *mention, ms []*mention, need float64) bool {
+	for _, o := range ms {
+		if o == lead || o.doc != lead.doc || o.how == "published" {
+			continue
+		}
+		if o.date.end.After(lead.date.end) || lead.date.start.Sub(o.date.start) > 7*24*time.Hour {
+			continue
+		}
+		if overlap(lead, o) >= need {
+			return true
+		}
+	}
+	return false
 }
 
 // leadSentences is how many sentences from the top leadMention looks at.

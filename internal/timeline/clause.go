@@ -33,12 +33,22 @@ var (
 // A relative date belongs to its clause: in "Welker asked Vance ... after
 // Rubio said last week that ...", "last week" dates Rubio's remark, not
 // the question.
-func subClause(s string, from, to int) (lo, hi int, ok bool) {
+//
+// With reported true (the sentence holds another date), the report after
+// a speech verb ("said on Wednesday that the talks were held on Tuesday")
+// is a clause too: the saying and the reported event are two events.
+func subClause(s string, from, to int, reported bool) (lo, hi int, ok bool) {
 	toks := words(s)
 	lo = -1
+	spoken := false // a speech verb came before
 	for i, t := range toks {
 		if t.start >= from {
 			break
+		}
+		spoken = spoken || speechVerbs[t.w]
+		if reported && t.w == "that" && spoken {
+			lo = t.start + len(t.w)
+			continue
 		}
 		if subordinators[t.w] && i > 0 {
 			lo = t.start + len(t.w)

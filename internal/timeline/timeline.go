@@ -442,7 +442,7 @@ func candidates(di int, d *Doc) []*mention {
 				evHi = evLo + k
 			}
 		} else if en {
-			if lo, hi, ok := subClause(s, tx.Start-sp.Start, tx.End-sp.Start); ok {
+			if lo, hi, ok := subClause(s, tx.Start-sp.Start, tx.End-sp.Start, datesIn(d.Timexes, sp) > 1); ok {
 				evLo, evHi = sp.Start+lo, sp.Start+hi
 			}
 		}
@@ -582,6 +582,19 @@ func leadMention(di int, d *Doc, spans []sentence.Span, dated map[int]bool) *men
 		}
 	}
 	return nil
+}
+
+// datesIn counts the expressions of a sentence that could date an event.
+func datesIn(txs []news.Timex, sp sentence.Span) int {
+	n := 0
+	for _, tx := range txs {
+		if tx.Start >= sp.Start && tx.End <= sp.End && tx.Resolved && (tx.Type == "DATE" || tx.Type == "TIME") {
+			if _, ok := parsePeriod(dayOfTime(tx)); ok {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // hasTime reports whether a sentence holds a time expression other than a

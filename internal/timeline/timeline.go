@@ -503,9 +503,10 @@ func candidates(di int, d *Doc) []*mention {
 }
 
 // dropRetoldLeads drops a lead dated by its publication day when its
-// article tells the same event again with a date of its own in the week
-// before publication (the lead "Putin received Witkoff", the third
-// sentence "the meeting on Tuesday"): the dated account is the better one.
+// article dates an event on that very day, or tells the same event again
+// with a date of its own in the week before publication (the lead "Putin
+// received Witkoff", the third sentence "the meeting on Tuesday"): the
+// dated account is the better one.
 func dropRetoldLeads(ms []*mention, need float64) []*mention {
 	out := ms[:0]
 	for _, m := range ms {
@@ -521,6 +522,11 @@ func retold(lead *mention, ms []*mention, need float64) bool {
 	for _, o := range ms {
 		if o == lead || o.doc != lead.doc || o.how == "published" {
 			continue
+		}
+		if o.date.prec == day && o.date.start.Equal(lead.date.start) {
+			// The article dates an event on its own publication day: the
+			// news its lead tells, with the date it gives.
+			return true
 		}
 		if o.date.end.After(lead.date.end) || lead.date.start.Sub(o.date.start) > 7*24*time.Hour {
 			continue

@@ -21,6 +21,10 @@ func TestHolidays(t *testing.T) {
 		// Tuesday in 2013, a Monday in 2012.
 		{"The store opens Tuesday, Dec. 3.", "Tuesday, Dec. 3", "2013-12-03"},
 		{"The store opened Monday, Dec. 3.", "Monday, Dec. 3", "2012-12-03"},
+		// The present of a schedule points ahead.
+		{"The president leaves Friday for Asia.", "Friday", "2013-03-15"},
+		{"Talks resume Monday in Geneva.", "Monday", "2013-03-18"},
+		{"The president left Friday for Asia.", "Friday", "2013-03-08"},
 	}
 	for _, tc := range tests {
 		found := false

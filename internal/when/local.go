@@ -39,9 +39,6 @@ type words struct {
 	dayParts, units                                       map[string]string
 	pluralUnits, yearWords, yearCues, agoAfter, agoBefore map[string]bool
 	monthCues, future                                     map[string]bool
-	// monthsLower: the language writes month names in lower case, so a
-	// month written so needs no cue word to be a date.
-	monthsLower bool
 }
 
 var localResources = map[string]*words{
@@ -49,12 +46,12 @@ var localResources = map[string]*words{
 		days: ru.DateDays, shifts: ru.DateShifts, numbers: ru.DateNumbers, dayParts: ru.DateDayParts,
 		units: ru.DateUnits, pluralUnits: ru.DatePluralUnits, yearWords: ru.DateYearWords,
 		yearCues: ru.DateYearCues, agoAfter: ru.DateAgoAfter, agoBefore: ru.DateAgoBefore,
-		monthCues: ru.DateMonthCues, future: ru.DateFuture, monthsLower: true},
+		monthCues: ru.DateMonthCues, future: ru.DateFuture},
 	lang.Ukrainian: {months: uk.DateMonths, monthAbbrevs: uk.DateMonthAbbrevs, weekdays: uk.DateWeekdays,
 		days: uk.DateDays, shifts: uk.DateShifts, numbers: uk.DateNumbers, dayParts: uk.DateDayParts,
 		units: uk.DateUnits, pluralUnits: uk.DatePluralUnits, yearWords: uk.DateYearWords,
 		yearCues: uk.DateYearCues, agoAfter: uk.DateAgoAfter, agoBefore: uk.DateAgoBefore,
-		monthCues: uk.DateMonthCues, future: uk.DateFuture, monthsLower: true},
+		monthCues: uk.DateMonthCues, future: uk.DateFuture},
 	lang.German: {months: de.DateMonths, monthAbbrevs: de.DateMonthAbbrevs, weekdays: de.DateWeekdays,
 		days: de.DateDays, shifts: de.DateShifts, numbers: de.DateNumbers, dayParts: de.DateDayParts,
 		units: de.DateUnits, pluralUnits: de.DatePluralUnits, yearWords: de.DateYearWords,
@@ -406,7 +403,9 @@ func (lf *localFinder) at(i int) (Timex, int) {
 			return lf.mk(i, j, Timex{Type: "DATE", Value: fmt7(y, mon), Resolved: true})
 		}
 		cue := i > 0 && res.monthCues[lf.tok(i-1).w] && lf.spaced(i-1)
-		if !abbr && (cue || res.monthsLower && !t.upper) {
+		// A month alone needs a cue: Ukrainian "лютий" is also "fierce",
+		// "листопад" leaf fall, German "August" a first name.
+		if !abbr && cue {
 			if !lf.has {
 				return lf.mk(i, i+1, Timex{Type: "DATE", Value: "XXXX-" + twoDigits(int(mon)), Resolved: false})
 			}

@@ -33,6 +33,8 @@ var DateWeekdays = map[string]int{
 // not after "heute" or "gestern" (where it is the morning).
 var DateDays = map[string]int{
 	"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2,
+	// "Am Vortag" in a news report is the day before it.
+	"vortag": -1,
 }
 
 // DateDayParts maps parts of the day to TimeML codes.

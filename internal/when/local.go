@@ -38,7 +38,7 @@ type words struct {
 	months, monthAbbrevs, weekdays, days, shifts, numbers map[string]int
 	dayParts, units                                       map[string]string
 	pluralUnits, yearWords, yearCues, agoAfter, agoBefore map[string]bool
-	monthCues, future                                     map[string]bool
+	monthCues, future, eve                                map[string]bool
 }
 
 var localResources = map[string]*words{
@@ -46,17 +46,17 @@ var localResources = map[string]*words{
 		days: ru.DateDays, shifts: ru.DateShifts, numbers: ru.DateNumbers, dayParts: ru.DateDayParts,
 		units: ru.DateUnits, pluralUnits: ru.DatePluralUnits, yearWords: ru.DateYearWords,
 		yearCues: ru.DateYearCues, agoAfter: ru.DateAgoAfter, agoBefore: ru.DateAgoBefore,
-		monthCues: ru.DateMonthCues, future: ru.DateFuture},
+		monthCues: ru.DateMonthCues, future: ru.DateFuture, eve: ru.DateEveWords},
 	lang.Ukrainian: {months: uk.DateMonths, monthAbbrevs: uk.DateMonthAbbrevs, weekdays: uk.DateWeekdays,
 		days: uk.DateDays, shifts: uk.DateShifts, numbers: uk.DateNumbers, dayParts: uk.DateDayParts,
 		units: uk.DateUnits, pluralUnits: uk.DatePluralUnits, yearWords: uk.DateYearWords,
 		yearCues: uk.DateYearCues, agoAfter: uk.DateAgoAfter, agoBefore: uk.DateAgoBefore,
-		monthCues: uk.DateMonthCues, future: uk.DateFuture},
+		monthCues: uk.DateMonthCues, future: uk.DateFuture, eve: uk.DateEveWords},
 	lang.German: {months: de.DateMonths, monthAbbrevs: de.DateMonthAbbrevs, weekdays: de.DateWeekdays,
 		days: de.DateDays, shifts: de.DateShifts, numbers: de.DateNumbers, dayParts: de.DateDayParts,
 		units: de.DateUnits, pluralUnits: de.DatePluralUnits, yearWords: de.DateYearWords,
 		yearCues: de.DateYearCues, agoAfter: de.DateAgoAfter, agoBefore: de.DateAgoBefore,
-		monthCues: de.DateMonthCues, future: de.DateFuture},
+		monthCues: de.DateMonthCues, future: de.DateFuture, eve: de.DateEveWords},
 }
 
 // ltok is one word or number of a text in a language other than English.
@@ -380,6 +380,9 @@ func (lf *localFinder) at(i int) (Timex, int) {
 				part = p
 				j++
 			}
+		}
+		if next := lf.tok(i + 1); res.eve[t.w] && part == "" && lf.spaced(i) && next.digits == 0 && !next.upper {
+			return Timex{}, 0 // "накануне выборов": on the eve of
 		}
 		return lf.mk(i, j, lf.dayRelValue(d, part))
 	}

@@ -94,6 +94,7 @@ func TestFindLangNone(t *testing.T) {
 		{"de", "Guten Morgen, sagte August Diehl."},
 		{"de", "In den letzten Jahren wuchs die Stadt."},
 		{"uk", "Він написав лист президенту."},
+		{"ru", "Накануне выборов министр ушел в отставку."},
 		{"uk", "Стояв лютий мороз, листопад скінчився."},
 		{"ja", "12月2日にモスクワで会談が行われた。"},
 		// English rules never run on other languages.

@@ -37,6 +37,10 @@ var DateDays = map[string]int{
 	"vortag": -1,
 }
 
+// DateEveWords are day words that are also prepositions (none in
+// German).
+var DateEveWords = map[string]bool{}
+
 // DateDayParts maps parts of the day to TimeML codes.
 var DateDayParts = map[string]string{
 	"morgen": "MO", "früh": "MO", "vormittag": "MO", "mittag": "MI",

@@ -50,6 +50,11 @@ var DateDays = map[string]int{
 	"накануне": -1,
 }
 
+// DateEveWords are day words that are also prepositions ("накануне
+// выборов", on the eve of the elections): a day only when no lower-case
+// word other than a part of the day follows.
+var DateEveWords = map[string]bool{"накануне": true}
+
 // DateDayParts maps parts of the day to TimeML codes.
 var DateDayParts = map[string]string{
 	"утром": "MO", "днем": "AF", "вечером": "EV", "ночью": "NI",

@@ -49,6 +49,11 @@ var DateDays = map[string]int{
 	"напередодні": -1,
 }
 
+// DateEveWords are day words that are also prepositions ("напередодні
+// виборів"): a day only when no lower-case word other than a part of the
+// day follows.
+var DateEveWords = map[string]bool{"напередодні": true}
+
 // DateDayParts maps parts of the day to TimeML codes.
 var DateDayParts = map[string]string{
 	"вранці": "MO", "зранку": "MO", "уранці": "MO", "вдень": "AF", "удень": "AF",

@@ -508,9 +508,13 @@ func candidates(di int, d *Doc) []*mention {
 // received Witkoff", the third sentence "the meeting on Tuesday"): the
 // dated account is the better one.
 func dropRetoldLeads(ms []*mention, need float64) []*mention {
+	byDoc := map[int][]*mention{}
+	for _, m := range ms {
+		byDoc[m.doc] = append(byDoc[m.doc], m)
+	}
 	out := ms[:0]
 	for _, m := range ms {
-		if m.how == "published" && retold(m, ms, need) {
+		if m.how == "published" && retold(m, byDoc[m.doc], need) {
 			continue
 		}
 		out = append(out, m)
@@ -518,9 +522,11 @@ func dropRetoldLeads(ms []*mention, need float64) []*mention {
 	return out
 }
 
-func retold(lead *mention, ms []*mention, need float64) bool {
-	for _, o := range ms {
-		if o == lead || o.doc != lead.doc || o.how == "published" {
+// retold reports whether another mention of the lead's article (same)
+// tells its event with a date of its own.
+func retold(lead *mention, same []*mention, need float64) bool {
+	for _, o := range same {
+		if o == lead || o.how == "published" {
 			continue
 		}
 		if o.date.prec == day && o.date.start.Equal(lead.date.start) {

@@ -37,7 +37,7 @@ var (
 // With reported true (the sentence holds another date), the report after
 // a speech verb ("said on Wednesday that the talks were held on Tuesday")
 // is a clause too: the saying and the reported event are two events.
-func subClause(s string, from, to int, reported bool) (lo, hi int, ok bool) {
+func subClause(s string, from, to int, reported bool, cl clauseWords) (lo, hi int, ok bool) {
 	toks := words(s)
 	lo = -1
 	spoken := false // a speech verb came before
@@ -45,16 +45,16 @@ func subClause(s string, from, to int, reported bool) (lo, hi int, ok bool) {
 		if t.start >= from {
 			break
 		}
-		spoken = spoken || speechVerbs[t.w]
-		if reported && t.w == "that" && spoken {
+		spoken = spoken || cl.speech[t.w]
+		if reported && cl.report[t.w] && spoken {
 			lo = t.start + len(t.w)
 			continue
 		}
-		if subordinators[t.w] && i > 0 {
+		if cl.subordinators[t.w] && i > 0 {
 			lo = t.start + len(t.w)
 			continue
 		}
-		if commaOpeners[t.w] && i > 0 && strings.HasSuffix(strings.TrimRight(s[:t.start], " "), ",") {
+		if cl.commaOpeners[t.w] && i > 0 && strings.HasSuffix(strings.TrimRight(s[:t.start], " "), ",") {
 			lo = t.start + len(t.w)
 		}
 		// A comma, semicolon or dash between the subordinator and the date
@@ -72,10 +72,35 @@ func subClause(s string, from, to int, reported bool) (lo, hi int, ok bool) {
 	}
 	clause := wordsOutside(s[lo:hi], from-lo, to-lo)
 	rest := append(words(s[:lo]), words(s[hi:])...)
-	if !eventness(clause).event || !eventness(rest).event {
+	if !cl.eventness(clause).event || !cl.eventness(rest).event {
 		return 0, 0, false
 	}
 	return lo, hi, true
+}
+
+// clauseWords are what subClause needs of a language: words that open a
+// subordinate clause anywhere, after a comma, or (after a speech verb, in
+// a sentence with two dates) a report; the speech verbs; the event test.
+type clauseWords struct {
+	subordinators, commaOpeners, report, speech map[string]bool
+	eventness                                   func([]token) verbs
+}
+
+var englishClauses = clauseWords{subordinators: subordinators, commaOpeners: commaOpeners,
+	report: map[string]bool{"that": true}, speech: speechVerbs, eventness: eventness}
+
+// clausesOf returns the clause words of a language; ok is false for a
+// language with none.
+func clausesOf(code string) (clauseWords, bool) {
+	if isEnglish(code) {
+		return englishClauses, true
+	}
+	el, ok := eventLangs[code]
+	if !ok || el.subordinators == nil {
+		return clauseWords{}, false
+	}
+	return clauseWords{subordinators: el.subordinators, commaOpeners: el.commaOpeners, report: el.report,
+		speech: el.speech, eventness: func(toks []token) verbs { return eventnessIn(toks, code) }}, true
 }
 
 // durationSignal matches a duration's signal word right after it: "a day

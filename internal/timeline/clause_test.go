@@ -3,6 +3,9 @@ package timeline
 import (
 	"strings"
 	"testing"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/when"
 )
 
 // TestClauses checks, on sentences of our own, that a date is given to
@@ -62,5 +65,31 @@ func TestClauses(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestClausesLanguages: a saying and the event it reports, each dated, in
+// Russian, Ukrainian and German sentences of our own.
+func TestClausesLanguages(t *testing.T) {
+	tests := []struct{ lang, text string }{
+		{"ru", "Заголовок.\nПесков заявил в среду, что встреча в Кремле прошла во вторник."},
+		{"uk", "Заголовок.\nПєсков заявив у середу, що зустріч у Кремлі відбулася у вівторок."},
+		{"de", "Überschrift.\nPeskow sagte am Mittwoch, dass das Treffen im Kreml am Dienstag stattgefunden habe."},
+	}
+	for _, tc := range tests {
+		d := doc(t, "a", "Outlet A", "2025-12-04", tc.text)
+		d.Article.Language = tc.lang
+		d.Timexes = nil
+		for _, tx := range when.FindLang(tc.text, tc.lang, d.Article.Published) {
+			d.Timexes = append(d.Timexes, news.Timex(tx))
+		}
+		evs := Build([]Doc{d}, Options{})
+		var got []string
+		for _, e := range evs {
+			got = append(got, e.Date+" "+e.Text)
+		}
+		if len(evs) != 2 || evs[0].Date != "2025-12-02" || evs[1].Date != "2025-12-03" || strings.Contains(evs[0].Text, "среду") || strings.Contains(evs[0].Text, "середу") || strings.Contains(evs[0].Text, "Mittwoch") {
+			t.Errorf("%s: events %q, want the meeting on 2025-12-02 and the saying on 2025-12-03", tc.lang, got)
+		}
 	}
 }

@@ -19,15 +19,20 @@ type eventLang struct {
 	// minLen is the least length in letters of a word read by its ending.
 	minLen                          int
 	verbs, notVerbs, speech, future map[string]bool
+	// Clause openers (see clauseWords).
+	subordinators, commaOpeners, report map[string]bool
 }
 
 var eventLangs = map[string]eventLang{
 	lang.Russian: {pastEndings: ru.EventPastEndings, minLen: 4, notVerbs: ru.EventNotVerbs,
-		speech: ru.EventSpeechVerbs, future: ru.DateFuture},
+		speech: ru.EventSpeechVerbs, future: ru.DateFuture,
+		subordinators: ru.EventClauseOpeners, commaOpeners: ru.EventCommaOpeners, report: ru.EventReportOpeners},
 	lang.Ukrainian: {pastEndings: uk.EventPastEndings, minLen: 5, notVerbs: uk.EventNotVerbs,
-		speech: uk.EventSpeechVerbs, future: uk.DateFuture},
+		speech: uk.EventSpeechVerbs, future: uk.DateFuture,
+		subordinators: uk.EventClauseOpeners, commaOpeners: uk.EventCommaOpeners, report: uk.EventReportOpeners},
 	lang.German: {pastEndings: de.EventPastEndings, minLen: 5, verbs: de.EventVerbs,
-		notVerbs: de.EventNotVerbs, speech: de.EventSpeechVerbs, future: de.DateFuture},
+		notVerbs: de.EventNotVerbs, speech: de.EventSpeechVerbs, future: de.DateFuture,
+		subordinators: de.EventClauseOpeners, commaOpeners: de.EventCommaOpeners, report: de.EventReportOpeners},
 }
 
 // isEnglish reports whether an article's language gets the English rules:

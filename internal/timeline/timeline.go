@@ -441,8 +441,8 @@ func candidates(di int, d *Doc) []*mention {
 			if k := strings.IndexAny(text[evLo:sp.End], ",;—"); k >= 0 {
 				evHi = evLo + k
 			}
-		} else if en {
-			if lo, hi, ok := subClause(s, tx.Start-sp.Start, tx.End-sp.Start, datesIn(d.Timexes, sp) > 1); ok {
+		} else if cl, ok := clausesOf(d.Article.Language); ok {
+			if lo, hi, ok := subClause(s, tx.Start-sp.Start, tx.End-sp.Start, datesIn(d.Timexes, sp) > 1, cl); ok {
 				evLo, evHi = sp.Start+lo, sp.Start+hi
 			}
 		}

@@ -129,6 +129,9 @@ var EventVerbs = map[string]bool{
 	"fand": true, "fanden": true, "hielt": true, "hielten": true, "flog": true, "flogen": true,
 	"ging": true, "gingen": true, "nahm": true, "nahmen": true, "empfing": true, "rief": true,
 	"telefoniert": true, "trifft": true, "reist": true, "beginnt": true,
+	// The subjunctive of reported speech: "das Treffen habe stattgefunden".
+	"sei": true, "seien": true, "habe": true, "hätte": true, "hätten": true,
+	"wäre": true, "wären": true,
 }
 
 // EventNotVerbs end like past verbs but are not.
@@ -149,3 +152,18 @@ var EventSpeechVerbs = map[string]bool{
 	"meldete": true, "meldeten": true, "fügte": true, "schrieb": true, "sagt": true,
 	"erklärt": true, "betont": true, "berichtet": true, "meldet": true, "schreibt": true,
 }
+
+// EventClauseOpeners open a subordinate clause wherever they stand;
+// EventCommaOpeners open one after a comma (relative clauses);
+// EventReportOpeners open the report after a speech verb. The timeline
+// dates such a clause by the date in it, apart from the main clause.
+var EventClauseOpeners = map[string]bool{
+	"nachdem": true, "als": true, "bevor": true, "während": true, "weil": true,
+	"obwohl": true, "seit": true, "seitdem": true,
+}
+
+var EventCommaOpeners = map[string]bool{
+	"der": true, "die": true, "das": true, "den": true, "dem": true, "wo": true,
+}
+
+var EventReportOpeners = map[string]bool{"dass": true}

@@ -154,3 +154,18 @@ var EventSpeechVerbs = map[string]bool{
 	"рассказала": true, "написал": true, "написала": true, "признал": true, "заявляет": true,
 	"говорит": true, "сообщает": true, "пишет": true, "передает": true,
 }
+
+// EventClauseOpeners open a subordinate clause wherever they stand;
+// EventCommaOpeners open one after a comma (relative clauses);
+// EventReportOpeners open the report after a speech verb. The timeline
+// dates such a clause by the date in it, apart from the main clause.
+var EventClauseOpeners = map[string]bool{
+	"когда": true, "пока": true, "хотя": true, "поскольку": true, "после": true, "прежде": true,
+}
+
+var EventCommaOpeners = map[string]bool{
+	"который": true, "которая": true, "которое": true, "которые": true, "которой": true,
+	"котором": true, "которую": true, "которых": true, "которым": true, "где": true,
+}
+
+var EventReportOpeners = map[string]bool{"что": true}

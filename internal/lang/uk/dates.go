@@ -145,3 +145,18 @@ var EventSpeechVerbs = map[string]bool{
 	"розповів": true, "розповіла": true, "написав": true, "написала": true,
 	"заявляє": true, "каже": true, "повідомляє": true, "пише": true,
 }
+
+// EventClauseOpeners open a subordinate clause wherever they stand;
+// EventCommaOpeners open one after a comma (relative clauses);
+// EventReportOpeners open the report after a speech verb. The timeline
+// dates such a clause by the date in it, apart from the main clause.
+var EventClauseOpeners = map[string]bool{
+	"коли": true, "поки": true, "хоча": true, "оскільки": true, "після": true, "перш": true,
+}
+
+var EventCommaOpeners = map[string]bool{
+	"який": true, "яка": true, "яке": true, "які": true, "якій": true, "якому": true,
+	"яку": true, "яких": true, "яким": true, "де": true,
+}
+
+var EventReportOpeners = map[string]bool{"що": true}

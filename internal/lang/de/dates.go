@@ -66,14 +66,14 @@ var DateUnits = map[string]string{
 	"monat": "M", "monats": "M", "monate": "M", "monaten": "M",
 	"woche": "W", "wochen": "W", "wochenende": "WE",
 	"tag": "D", "tage": "D", "tagen": "D", "tages": "D",
-	"stunde": "TH", "stunden": "TH",
+	"stunde": "TH", "stunden": "TH", "minute": "TM", "minuten": "TM",
 }
 
 // DatePluralUnits are the forms of DateUnits that are only plural: a
 // shift word never governs them ("in den letzten Jahren" is no date).
 var DatePluralUnits = map[string]bool{
 	"jahre": true, "jahren": true, "monate": true, "monaten": true, "wochen": true,
-	"tage": true, "tagen": true, "stunden": true,
+	"tage": true, "tagen": true, "stunden": true, "minuten": true,
 }
 
 // DateYearWords follow a year number (none in German).

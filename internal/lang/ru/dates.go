@@ -84,13 +84,14 @@ var DateUnits = map[string]string{
 	"день": "D", "дня": "D", "дней": "D", "дни": "D", "сутки": "D", "суток": "D",
 	"час": "TH", "часа": "TH", "часов": "TH",
 	"выходные": "WE", "выходных": "WE",
+	"минута": "TM", "минуту": "TM", "минуты": "TM", "минут": "TM", "полчаса": "TH",
 }
 
 // DatePluralUnits are the forms of DateUnits that are only plural: a
 // shift word never governs them ("в последние годы" is no date).
 var DatePluralUnits = map[string]bool{
 	"лет": true, "годы": true, "годах": true, "месяцев": true, "месяцы": true,
-	"недель": true, "дней": true, "дни": true, "часов": true,
+	"недель": true, "дней": true, "дни": true, "часов": true, "минут": true,
 }
 
 // DateYearWords follow a year number: "2025 года", "в 2025 г.".

@@ -80,12 +80,13 @@ var DateUnits = map[string]string{
 	"день": "D", "дня": "D", "дні": "D", "днів": "D", "доба": "D", "доби": "D", "діб": "D",
 	"година": "TH", "години": "TH", "годину": "TH", "годин": "TH",
 	"вихідні": "WE", "вихідних": "WE",
+	"хвилина": "TM", "хвилину": "TM", "хвилини": "TM", "хвилин": "TM", "півгодини": "TH",
 }
 
 // DatePluralUnits are the forms of DateUnits that are only plural: a
 // shift word never governs them.
 var DatePluralUnits = map[string]bool{
-	"роки": true, "років": true, "місяців": true, "тижнів": true, "днів": true, "діб": true, "годин": true,
+	"роки": true, "років": true, "місяців": true, "тижнів": true, "днів": true, "діб": true, "годин": true, "хвилин": true,
 }
 
 // DateYearWords follow a year number: "2025 року", "у 2025 р.".

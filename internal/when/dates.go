@@ -391,6 +391,9 @@ var seasonStart = map[string]time.Month{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 func seasonAccept(f *finder, m *match) bool {
 	s := m.g("season")
 	rel := m.g("rel")
+	if capitalized(m, "season") && m.g("year") == "" && capitalizedAfter(f.text, m.end) {
+		return false // a name: "the Winter Olympics", "Summer Games"
+	}
 	if s == "fall" && m.g("year") == "" && nextWord(f.lower, m.end) == "of" {
 		return false // "the fall of the Berlin Wall"
 	}

@@ -40,6 +40,16 @@ func TestHolidays(t *testing.T) {
 			t.Errorf("%q: no %q in %+v", tc.text, tc.want, Find(tc.text, anchor))
 		}
 	}
+	// Names that hold a month or a season are no dates; a person's
+	// possessive before a month is.
+	for _, s := range []string{"She joined the Women's March in Washington.", "Athletes left for the Winter Olympics."} {
+		if got := Find(s, anchor); len(got) != 0 {
+			t.Errorf("%q: %+v", s, got)
+		}
+	}
+	if got := Find("Trump's March visit was cancelled.", anchor); len(got) != 1 || got[0].Value != "2013-03" {
+		t.Errorf("Trump's March visit: %+v", got)
+	}
 	// Lower case is no holiday: "a christmas tree" is still a date word
 	// only when capitalized, and "independence day" in lower case is not.
 	if got := Find("They fought for independence day after day.", anchor); len(got) != 0 {

@@ -176,6 +176,9 @@ func monthAccept(f *finder, m *match) bool {
 	if !capitalized(m, "mon") {
 		return false
 	}
+	if m.end-m.start == len(m.g("mon")) && groupPossessive(f.text, m.start) {
+		return false // a name: "the Women's March"
+	}
 	if m.g("mon") == "may" && m.end-m.start == 3 {
 		// A bare "May" is a month only after a preposition or before a year.
 		w := prevWord(f.lower, m.start)
@@ -203,6 +206,35 @@ func capitalizedBefore(text string, i int) bool {
 		k--
 	}
 	return k < j && text[k] >= 'A' && text[k] <= 'Z'
+}
+
+// capitalizedAfter reports whether the word right after position i (one
+// space away) starts with a capital.
+func capitalizedAfter(text string, i int) bool {
+	return i+1 < len(text) && text[i] == ' ' && text[i+1] >= 'A' && text[i+1] <= 'Z'
+}
+
+// groupPossessive reports whether the word right before position i is a
+// capitalized group noun in the possessive, which with a month makes a
+// name ("the Women's March"), where a person's or a day's possessive
+// does not ("Trump's March visit", "Monday's March deadline").
+func groupPossessive(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " ")
+	for _, suf := range []string{"'s", "’s", "s'", "s’"} {
+		if strings.HasSuffix(before, suf) {
+			w := before[strings.LastIndexAny(before, " \n\t")+1 : len(before)-len(suf)]
+			return w != "" && w[0] >= 'A' && w[0] <= 'Z' && groupNouns[strings.ToLower(w)]
+		}
+	}
+	return false
+}
+
+var groupNouns = map[string]bool{
+	"women": true, "men": true, "children": true, "people": true, "veteran": true,
+	"veterans": true, "worker": true, "workers": true, "mother": true, "mothers": true,
+	"father": true, "fathers": true, "citizen": true, "citizens": true, "farmer": true,
+	"farmers": true, "student": true, "students": true, "teacher": true, "teachers": true,
+	"youth": true, "nation": true, "nations": true,
 }
 
 func isDigits(s string) bool {

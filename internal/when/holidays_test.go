@@ -47,6 +47,14 @@ func TestHolidays(t *testing.T) {
 			t.Errorf("%q: %+v", s, got)
 		}
 	}
+	for _, s := range []string{"A Long March rocket lifted off.", "Fears soon grew across the city.", "He left as soon as he could.", "Twelve current or former leaders were named."} {
+		if got := Find(s, anchor); len(got) != 0 {
+			t.Errorf("%q: %+v", s, got)
+		}
+	}
+	if got := Find("The results will be known soon.", anchor); len(got) != 1 || got[0].Value != "FUTURE_REF" {
+		t.Errorf("soon: %+v", got)
+	}
 	if got := Find("Trump's March visit was cancelled.", anchor); len(got) != 1 || got[0].Value != "2013-03" {
 		t.Errorf("Trump's March visit: %+v", got)
 	}

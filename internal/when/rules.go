@@ -176,17 +176,17 @@ func monthAccept(f *finder, m *match) bool {
 	if !capitalized(m, "mon") {
 		return false
 	}
-	if m.end-m.start == len(m.g("mon")) && groupPossessive(f.text, m.start) {
-		return false // a name: "the Women's March"
+	if m.end-m.start == len(m.g("mon")) {
+		if groupPossessive(f.text, m.start) {
+			return false // a name: "the Women's March"
+		}
+		if capitalizedBefore(f.text, m.start) && !monthCue[prevWord(f.lower, m.start)] && !possessiveWord(f.text, m.start) {
+			return false // a name: "a Long March rocket"
+		}
 	}
 	if m.g("mon") == "may" && m.end-m.start == 3 {
 		// A bare "May" is a month only after a preposition or before a year.
-		w := prevWord(f.lower, m.start)
-		switch w {
-		case "in", "since", "by", "until", "through", "of", "from", "to", "during", "before", "after", "early", "late", "mid", "last", "this", "next", "and", "or", "between", "till", "on":
-			return true
-		}
-		return false
+		return monthCue[prevWord(f.lower, m.start)]
 	}
 	return true
 }
@@ -206,6 +206,21 @@ func capitalizedBefore(text string, i int) bool {
 		k--
 	}
 	return k < j && text[k] >= 'A' && text[k] <= 'Z'
+}
+
+// monthCue are the words after which a bare month name is a month.
+var monthCue = map[string]bool{
+	"in": true, "since": true, "by": true, "until": true, "through": true, "of": true,
+	"from": true, "to": true, "during": true, "before": true, "after": true, "early": true,
+	"late": true, "mid": true, "last": true, "this": true, "next": true, "and": true,
+	"or": true, "between": true, "till": true, "on": true,
+}
+
+// possessiveWord reports whether the word before position i ends in 's
+// ("Trump's March visit").
+func possessiveWord(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " ")
+	return strings.HasSuffix(before, "'s") || strings.HasSuffix(before, "’s")
 }
 
 // capitalizedAfter reports whether the word right after position i (one

@@ -136,8 +136,8 @@ func TestSeedsPrecision(t *testing.T) {
 	}
 	if e := find("2025-W33", "Rubio said last week"); e == nil {
 		t.Error("no entry of the week of 11 August for Rubio's remark")
-	} else if e.Period != "week of 11 Aug 2025" {
-		t.Errorf("Rubio's remark: period %q", e.Period)
+	} else if p := Readable(e.Date); p != "week of 11 Aug 2025" {
+		t.Errorf("Rubio's remark: period %q", p)
 	}
 	if find("2025-06-14", "June 14") == nil {
 		t.Error("no entry for the call of 14 June")

@@ -54,9 +54,6 @@ type Event struct {
 	// Date is the TimeML value of the event's date at its finest known
 	// precision: 2025-08-15, 2025-W49 or 2025-08.
 	Date string `json:"date"`
-	// Period is Date as people read it: "2 Dec 2025", "week of 11 Aug
-	// 2025", "August 2025" (see Readable).
-	Period string `json:"period"`
 	// Precision is "day", "week" or "month".
 	Precision string `json:"precision"`
 	// Start and End bound the date as a half-open range of UTC days
@@ -264,7 +261,6 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 		ev := Event{
 			ID:        eventID(g.date.value, first.art.ID, first.timex.Start),
 			Date:      g.date.value,
-			Period:    Readable(g.date.value),
 			Precision: g.date.precision(),
 			Start:     g.date.start,
 			End:       g.date.end,

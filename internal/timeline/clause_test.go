@@ -75,6 +75,8 @@ func TestClausesLanguages(t *testing.T) {
 		{"ru", "Заголовок.\nПесков заявил в среду, что встреча в Кремле прошла во вторник."},
 		{"uk", "Заголовок.\nПєсков заявив у середу, що зустріч у Кремлі відбулася у вівторок."},
 		{"de", "Überschrift.\nPeskow sagte am Mittwoch, dass das Treffen im Kreml am Dienstag stattgefunden habe."},
+		// Language unknown (not detected), text in Cyrillic.
+		{"", "Заголовок.\nПесков заявил в среду, что встреча в Кремле прошла во вторник."},
 	}
 	for _, tc := range tests {
 		d := doc(t, "a", "Outlet A", "2025-12-04", tc.text)

@@ -2,12 +2,14 @@ package timeline
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/lang/de"
 	"github.com/parallax-news/parallax/internal/lang/ru"
 	"github.com/parallax-news/parallax/internal/lang/uk"
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 // eventLang is what the timeline knows of a language other than English
@@ -38,6 +40,31 @@ var eventLangs = map[string]eventLang{
 // isEnglish reports whether an article's language gets the English rules:
 // English, or unknown.
 func isEnglish(code string) bool { return code == "" || code == lang.English }
+
+// languageOf is the language an article is read in: its own, or Russian
+// when it is unknown and the text is mostly Cyrillic (English rules would
+// find no event in it; the Russian endings fit Ukrainian too, mostly).
+func languageOf(a news.Article) string {
+	if a.Language != "" {
+		return a.Language
+	}
+	cyr, other := 0, 0
+	for i, r := range a.Text {
+		if i > 4096 {
+			break
+		}
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	if cyr > other {
+		return lang.Russian
+	}
+	return ""
+}
 
 // eventnessIn is eventness for a language of eventLangs: a past verb read
 // by its ending (written in lower case: names and German nouns are

@@ -402,7 +402,8 @@ func candidates(di int, d *Doc) []*mention {
 		return nil
 	}
 	spans := splitGlued(text, sentence.Split(text))
-	en := isEnglish(d.Article.Language)
+	code := languageOf(d.Article)
+	en := isEnglish(code)
 	// One mention per clause: the sentence itself (clause start -1), or a
 	// subordinate clause that holds a date of its own.
 	type key struct{ si, clause int }
@@ -437,7 +438,7 @@ func candidates(di int, d *Doc) []*mention {
 			if k := strings.IndexAny(text[evLo:sp.End], ",;—"); k >= 0 {
 				evHi = evLo + k
 			}
-		} else if cl, ok := clausesOf(d.Article.Language); ok {
+		} else if cl, ok := clausesOf(code); ok {
 			if lo, hi, ok := subClause(s, tx.Start-sp.Start, tx.End-sp.Start, datesIn(d.Timexes, sp) > 1, cl); ok {
 				evLo, evHi = sp.Start+lo, sp.Start+hi
 			}
@@ -458,7 +459,7 @@ func candidates(di int, d *Doc) []*mention {
 		if en {
 			ev = eventness(toks)
 		} else {
-			ev = eventnessIn(toks, d.Article.Language)
+			ev = eventnessIn(toks, code)
 		}
 		if !ev.event {
 			continue
@@ -475,7 +476,7 @@ func candidates(di int, d *Doc) []*mention {
 			text:   s,
 			offset: sp.Start,
 			terms:  keyTerms(sentRest, d.Mentions, sp.Start, sp.End, en),
-			lang:   langOf(d.Article.Language),
+			lang:   langOf(code),
 			verbs:  ev.stems,
 			how:    how,
 		}
@@ -556,7 +557,8 @@ func leadMention(di int, d *Doc, spans []sentence.Span, dated map[int]bool) *men
 		return nil
 	}
 	text := d.Article.Text
-	en := isEnglish(d.Article.Language)
+	code := languageOf(d.Article)
+	en := isEnglish(code)
 	for si := 0; si < len(spans) && si < leadSentences; si++ {
 		sp := spans[si]
 		s := text[sp.Start:sp.End]
@@ -565,7 +567,7 @@ func leadMention(di int, d *Doc, spans []sentence.Span, dated map[int]bool) *men
 		if en {
 			ev = eventness(toks)
 		} else {
-			ev = eventnessIn(toks, d.Article.Language)
+			ev = eventnessIn(toks, code)
 		}
 		if !ev.event || len(toks) < 6 {
 			continue
@@ -584,7 +586,7 @@ func leadMention(di int, d *Doc, spans []sentence.Span, dated map[int]bool) *men
 			text:   s,
 			offset: sp.Start,
 			terms:  keyTerms(toks, d.Mentions, sp.Start, sp.End, en),
-			lang:   langOf(d.Article.Language),
+			lang:   langOf(code),
 			verbs:  ev.stems,
 			how:    "published",
 		}

@@ -23,13 +23,90 @@ import (
 // English.
 func FindLang(text, language string, anchor time.Time) []Timex {
 	switch language {
-	case "", lang.English:
+	case "":
+		if mostlyCyrillic(text) {
+			// Unknown, but written in Cyrillic: English rules would find
+			// nothing but numbers; the Russian words (with the Ukrainian
+			// ones) fit.
+			return findLocal(text, localResources[lang.Russian], anchor)
+		}
+		return Find(text, anchor)
+	case lang.English:
 		return Find(text, anchor)
 	}
 	if res, ok := localResources[language]; ok {
 		return findLocal(text, res, anchor)
 	}
 	return findISO(text)
+}
+
+// mostlyCyrillic reports whether most letters of the first few kilobytes
+// of text are Cyrillic.
+func mostlyCyrillic(text string) bool {
+	cyr, other := 0, 0
+	for i, r := range text {
+		if i > 4096 {
+			break
+		}
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return cyr > other
+}
+
+// withFallback returns the words of a with those of b added where a has
+// none: Russian and Ukrainian share a script, one is often detected as the
+// other, and their date words barely overlap ("2 декабря", "2 грудня"), so
+// each reads the other's too.
+func withFallback(a, b *words) *words {
+	str := func(x, y map[string]string) map[string]string {
+		m := make(map[string]string, len(x)+len(y))
+		for k, v := range y {
+			m[k] = v
+		}
+		for k, v := range x {
+			m[k] = v
+		}
+		return m
+	}
+	num := func(x, y map[string]int) map[string]int {
+		m := make(map[string]int, len(x)+len(y))
+		for k, v := range y {
+			m[k] = v
+		}
+		for k, v := range x {
+			m[k] = v
+		}
+		return m
+	}
+	set := func(x, y map[string]bool) map[string]bool {
+		m := make(map[string]bool, len(x)+len(y))
+		for k, v := range y {
+			m[k] = v
+		}
+		for k, v := range x {
+			m[k] = v
+		}
+		return m
+	}
+	return &words{
+		months: num(a.months, b.months), monthAbbrevs: num(a.monthAbbrevs, b.monthAbbrevs),
+		weekdays: num(a.weekdays, b.weekdays), days: num(a.days, b.days), shifts: num(a.shifts, b.shifts),
+		numbers: num(a.numbers, b.numbers), dayParts: str(a.dayParts, b.dayParts), units: str(a.units, b.units),
+		pluralUnits: set(a.pluralUnits, b.pluralUnits), yearWords: a.yearWords, // "р." is a rouble in Russian
+		yearCues: set(a.yearCues, b.yearCues), agoAfter: set(a.agoAfter, b.agoAfter),
+		agoBefore: set(a.agoBefore, b.agoBefore), monthCues: set(a.monthCues, b.monthCues),
+		future: set(a.future, b.future), eve: set(a.eve, b.eve),
+	}
+}
+
+func init() {
+	r, u := localResources[lang.Russian], localResources[lang.Ukrainian]
+	localResources[lang.Russian], localResources[lang.Ukrainian] = withFallback(r, u), withFallback(u, r)
 }
 
 // words is one language's date vocabulary (see internal/lang/ru/dates.go

@@ -89,6 +89,30 @@ func TestFindLang(t *testing.T) {
 	}
 }
 
+// TestFindLangMisdetected: a Russian text taken for Ukrainian (or the
+// reverse), or of unknown language, still gets its dates.
+func TestFindLangMisdetected(t *testing.T) {
+	anchor := time.Date(2025, 12, 4, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ lang, text, want, value string }{
+		{"uk", "Встреча состоялась 2 декабря в Кремле.", "2 декабря", "2025-12-02"},
+		{"ru", "Зустріч відбулася 2 грудня у Кремлі.", "2 грудня", "2025-12-02"},
+		{"", "Вице-президент заявил в воскресенье, что уступки сделаны.", "воскресенье", "2025-11-30"},
+		{"", "Зустріч відбулася у вівторок.", "вівторок", "2025-12-02"},
+		{"", "The talks were held on Tuesday.", "Tuesday", "2025-12-02"},
+	}
+	for _, tc := range tests {
+		found := false
+		for _, x := range FindLang(tc.text, tc.lang, anchor) {
+			if x.Text == tc.want {
+				found = x.Value == tc.value
+			}
+		}
+		if !found {
+			t.Errorf("%q %q: no %q = %s in %+v", tc.lang, tc.text, tc.want, tc.value, FindLang(tc.text, tc.lang, anchor))
+		}
+	}
+}
+
 // TestFindLangNone checks what must not be read as a date.
 func TestFindLangNone(t *testing.T) {
 	anchor := time.Date(2025, 12, 4, 0, 0, 0, 0, time.UTC)

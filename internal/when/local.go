@@ -101,6 +101,7 @@ func withFallback(a, b *words) *words {
 		yearCues: set(a.yearCues, b.yearCues), agoAfter: set(a.agoAfter, b.agoAfter),
 		agoBefore: set(a.agoBefore, b.agoBefore), monthCues: set(a.monthCues, b.monthCues),
 		future: set(a.future, b.future), eve: set(a.eve, b.eve),
+		ordinalEndings: set(a.ordinalEndings, b.ordinalEndings),
 	}
 }
 
@@ -115,7 +116,7 @@ type words struct {
 	months, monthAbbrevs, weekdays, days, shifts, numbers map[string]int
 	dayParts, units                                       map[string]string
 	pluralUnits, yearWords, yearCues, agoAfter, agoBefore map[string]bool
-	monthCues, future, eve                                map[string]bool
+	monthCues, future, eve, ordinalEndings                map[string]bool
 }
 
 var localResources = map[string]*words{
@@ -123,17 +124,20 @@ var localResources = map[string]*words{
 		days: ru.DateDays, shifts: ru.DateShifts, numbers: ru.DateNumbers, dayParts: ru.DateDayParts,
 		units: ru.DateUnits, pluralUnits: ru.DatePluralUnits, yearWords: ru.DateYearWords,
 		yearCues: ru.DateYearCues, agoAfter: ru.DateAgoAfter, agoBefore: ru.DateAgoBefore,
-		monthCues: ru.DateMonthCues, future: ru.DateFuture, eve: ru.DateEveWords},
+		monthCues: ru.DateMonthCues, future: ru.DateFuture, eve: ru.DateEveWords,
+		ordinalEndings: ru.DateOrdinalEndings},
 	lang.Ukrainian: {months: uk.DateMonths, monthAbbrevs: uk.DateMonthAbbrevs, weekdays: uk.DateWeekdays,
 		days: uk.DateDays, shifts: uk.DateShifts, numbers: uk.DateNumbers, dayParts: uk.DateDayParts,
 		units: uk.DateUnits, pluralUnits: uk.DatePluralUnits, yearWords: uk.DateYearWords,
 		yearCues: uk.DateYearCues, agoAfter: uk.DateAgoAfter, agoBefore: uk.DateAgoBefore,
-		monthCues: uk.DateMonthCues, future: uk.DateFuture, eve: uk.DateEveWords},
+		monthCues: uk.DateMonthCues, future: uk.DateFuture, eve: uk.DateEveWords,
+		ordinalEndings: uk.DateOrdinalEndings},
 	lang.German: {months: de.DateMonths, monthAbbrevs: de.DateMonthAbbrevs, weekdays: de.DateWeekdays,
 		days: de.DateDays, shifts: de.DateShifts, numbers: de.DateNumbers, dayParts: de.DateDayParts,
 		units: de.DateUnits, pluralUnits: de.DatePluralUnits, yearWords: de.DateYearWords,
 		yearCues: de.DateYearCues, agoAfter: de.DateAgoAfter, agoBefore: de.DateAgoBefore,
-		monthCues: de.DateMonthCues, future: de.DateFuture, eve: de.DateEveWords},
+		monthCues: de.DateMonthCues, future: de.DateFuture, eve: de.DateEveWords,
+		ordinalEndings: de.DateOrdinalEndings},
 }
 
 // ltok is one word or number of a text in a language other than English.
@@ -517,11 +521,20 @@ func (lf *localFinder) at(i int) (Timex, int) {
 // and year word: "2 декабря 2025 года", "2. Dezember", "3 дек.".
 func (lf *localFinder) dayMonth(i int) (Timex, int) {
 	t := lf.tok(i)
-	if t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 31 && (lf.spaced(i) || lf.afterDot(i)) {
-		if mon, _, ok := lf.month(i + 1); ok {
-			j, y := lf.withYear(i + 2)
-			return lf.mk(i, j, lf.dayValue(y, mon, t.num, t.start, lf.toks[j-1].end))
-		}
+	if t.digits < 1 || t.digits > 2 || t.num < 1 || t.num > 31 {
+		return Timex{}, 0
+	}
+	k := i + 1
+	switch {
+	case lf.spaced(i) || lf.afterDot(i):
+	case i+1 < len(lf.toks) && lf.gap(i) == "-" && lf.res.ordinalEndings[lf.tok(i+1).w] && lf.spaced(i+1):
+		k = i + 2 // "2-го декабря"
+	default:
+		return Timex{}, 0
+	}
+	if mon, _, ok := lf.month(k); ok {
+		j, y := lf.withYear(k + 1)
+		return lf.mk(i, j, lf.dayValue(y, mon, t.num, t.start, lf.toks[j-1].end))
 	}
 	return Timex{}, 0
 }

@@ -167,3 +167,6 @@ var EventCommaOpeners = map[string]bool{
 }
 
 var EventReportOpeners = map[string]bool{"dass": true}
+
+// DateOrdinalEndings follow a day number after a hyphen ("2-го декабря").
+var DateOrdinalEndings = map[string]bool{}

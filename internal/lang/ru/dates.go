@@ -173,3 +173,6 @@ var EventCommaOpeners = map[string]bool{
 }
 
 var EventReportOpeners = map[string]bool{"что": true}
+
+// DateOrdinalEndings follow a day number after a hyphen ("2-го декабря").
+var DateOrdinalEndings = map[string]bool{"го": true, "е": true, "ого": true}

@@ -164,3 +164,6 @@ var EventCommaOpeners = map[string]bool{
 }
 
 var EventReportOpeners = map[string]bool{"що": true}
+
+// DateOrdinalEndings follow a day number after a hyphen ("2-го декабря").
+var DateOrdinalEndings = map[string]bool{"го": true, "ге": true, "е": true}

@@ -108,15 +108,18 @@ func clausesOf(code string) (clauseWords, bool) {
 var durationSignal = regexp.MustCompile(`^\s+(after|before)\s`)
 
 // derivedDate dates the clause a duration points to from the date of the
-// sentence it stands in: "The remarks come a day after Trump and Zelensky
-// met" with the remarks of Sept. 24 dates the meeting Sept. 23. The
-// reference is the last day-precision date before the duration in the
-// article, else the publication day. ok is false for anything else than
-// a count of days or weeks followed by "after" or "before".
-func derivedDate(d *Doc, i int) (news.Timex, int, bool) {
+// main clause before it: "The remarks come a day after Trump and Zelensky
+// met" in a report of Sept. 24 dates the meeting Sept. 23. The main
+// clause's date is the last day-precision date between the start of the
+// sentence (from) and the duration; without one, the publication day when
+// the main clause is in the present ("the remarks come"), since a report's
+// present is its day. ok is false for anything else than a count of days
+// or weeks followed by "after" or "before", or a main clause in the past
+// with no date of its own.
+func derivedDate(d *Doc, i, from int) (news.Timex, int, bool) {
 	tx := d.Timexes[i]
 	text := d.Article.Text
-	if tx.Type != "DURATION" || tx.End > len(text) {
+	if tx.Type != "DURATION" || tx.End > len(text) || from > tx.Start {
 		return news.Timex{}, 0, false
 	}
 	m := durationSignal.FindStringSubmatchIndex(text[tx.End:])
@@ -136,14 +139,21 @@ func derivedDate(d *Doc, i int) (news.Timex, int, bool) {
 	}
 	ref := time.Time{}
 	for j := i - 1; j >= 0; j-- {
-		if p, ok := parsePeriod(dayOfTime(d.Timexes[j])); ok && d.Timexes[j].Resolved && p.prec == day && d.Timexes[j].End <= tx.Start {
+		o := d.Timexes[j]
+		if o.End > tx.Start {
+			continue
+		}
+		if o.Start < from {
+			break
+		}
+		if p, ok := parsePeriod(dayOfTime(o)); ok && o.Resolved && p.prec == day {
 			ref = p.start
 			break
 		}
 	}
 	if ref.IsZero() {
 		pub := d.Article.Published
-		if pub.IsZero() {
+		if pub.IsZero() || pastTense(words(text[from:tx.Start])) {
 			return news.Timex{}, 0, false
 		}
 		ref = time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
@@ -158,4 +168,14 @@ func derivedDate(d *Doc, i int) (news.Timex, int, bool) {
 	out.Text = text[tx.Start:out.End]
 	out.Value = ref.AddDate(0, 0, n).Format("2006-01-02")
 	return out, tx.End + m[1], true
+}
+
+// pastTense reports whether English words hold a verb in the past.
+func pastTense(toks []token) bool {
+	for _, t := range toks {
+		if irregularPast[t.w] != "" || !t.cap && len(t.w) >= 5 && strings.HasSuffix(t.w, "ed") && !notVerb[t.w] {
+			return true
+		}
+	}
+	return false
 }

@@ -413,8 +413,12 @@ func candidates(di int, d *Doc) []*mention {
 	for i, tx := range d.Timexes {
 		evLo, evHi := -1, -1 // the event's clause in text, when not the sentence
 		how := ""
-		if dtx, clause, ok := derivedDate(d, i); ok && en {
-			tx, evLo, how = dtx, clause, "relative"
+		if en && tx.Type == "DURATION" {
+			if si := sentence.Index(spans, tx.Start); si < len(spans) {
+				if dtx, clause, ok := derivedDate(d, i, spans[si].Start); ok {
+					tx, evLo, how = dtx, clause, "relative"
+				}
+			}
 		}
 		if tx.Type != "DATE" && tx.Type != "TIME" || !tx.Resolved || tx.Start < 0 || tx.End > len(text) || tx.Start >= tx.End {
 			continue

@@ -3,6 +3,7 @@ package timeline
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/when"
@@ -100,4 +101,38 @@ func TestClausesLanguages(t *testing.T) {
 			t.Errorf("%s: events %q, want the meeting on 2025-12-02 and the saying on 2025-12-03", tc.lang, got)
 		}
 	}
+}
+
+// FuzzBuildFound: Build over the expressions FindLang finds in any text,
+// in any language, with a publication date, never panics and gives
+// events with sources, in date order, with text.
+func FuzzBuildFound(f *testing.F) {
+	seeds := []string{
+		"Headline here.\nThe senator asked the envoy on Tuesday after the minister said last week that he opposed them.",
+		"The remarks come a day after the leaders met, with the last call taking place on June 14, coinciding with a birthday.",
+		"Песков заявил в среду, что встреча прошла во вторник, 2 декабря; два дня назад, после того как делегации прибыли.",
+		"Peskow sagte am Mittwoch, dass das Treffen am Dienstagabend stattgefunden habe, zwei Tage nachdem sie ankamen.",
+		"a day after\n, with\nthat\n",
+	}
+	for _, s := range seeds {
+		for _, l := range []string{"", "en", "ru", "uk", "de"} {
+			f.Add(s, l, int64(1764806400))
+		}
+	}
+	f.Fuzz(func(t *testing.T, text, language string, unix int64) {
+		pub := time.Unix(unix%(1<<36), 0).UTC()
+		d := Doc{Article: news.Article{ID: "a", Text: text, Language: language, Published: pub}}
+		for _, tx := range when.FindLang(text, language, pub) {
+			d.Timexes = append(d.Timexes, news.Timex(tx))
+		}
+		evs := Build([]Doc{d, d}, Options{MaxText: 60})
+		for i, e := range evs {
+			if len(e.Sources) == 0 || !e.Start.Before(e.End) || e.Date == "" {
+				t.Fatalf("bad event %+v", e)
+			}
+			if i > 0 && e.Start.Before(evs[i-1].Start) {
+				t.Fatalf("events out of order")
+			}
+		}
+	})
 }

@@ -181,7 +181,7 @@ type perArticle struct {
 func analyseArticle(a news.Article) perArticle {
 	ents, ms := entity.Extract(a.Text)
 	qs, _ := quote.Find(a.Text, ents, ms)
-	return perArticle{ents: ents, ms: ms, quotes: qs, timexes: when.Find(a.Text, a.Published)}
+	return perArticle{ents: ents, ms: ms, quotes: qs, timexes: when.FindLang(a.Text, a.Language, a.Published)}
 }
 
 func entityNames(ents []entity.Entity) []string {

@@ -95,3 +95,69 @@ func TestSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedsPrecision checks the timeline of the seeds where a date
+// belongs to another clause than the sentence's main event, where the
+// event an article reports has no date of its own, and where a date is
+// given as a span from another:
+//   - Welker's question in the 24 August interview is not dated "last
+//     week": that week belongs to Rubio's remark in the clause after
+//     "after", which is the entry of that week;
+//   - the sentence about the "sixth acknowledged call" is not dated 14
+//     June: that date belongs to the clause about the previous call;
+//   - the 3 July call (the lead of the article published that day), the
+//     23 September Trump–Zelensky meeting ("a day after" the remarks of
+//     Sept. 24) and the 28 August Atlantic report (the lead of that day's
+//     article) each have an entry on their day.
+func TestSeedsPrecision(t *testing.T) {
+	evs := Build(seedDocs(t), Options{})
+	find := func(date string, words ...string) *Event {
+		for i, e := range evs {
+			if e.Date != date {
+				continue
+			}
+			all := true
+			for _, w := range words {
+				all = all && strings.Contains(e.Text, w)
+			}
+			if all {
+				return &evs[i]
+			}
+		}
+		return nil
+	}
+	for _, e := range evs {
+		if strings.Contains(e.Text, "Welker") {
+			t.Errorf("Welker's question is an entry of its own, dated %s: %q", e.Date, e.Text)
+		}
+		if strings.Contains(e.Text, "sixth acknowledged call") && e.Date == "2025-06-14" {
+			t.Errorf("the sixth call is dated 14 June: %q", e.Text)
+		}
+	}
+	if e := find("2025-W33", "Rubio said last week"); e == nil {
+		t.Error("no entry of the week of 11 August for Rubio's remark")
+	} else if p := Readable(e.Date); p != "week of 11 Aug 2025" {
+		t.Errorf("Rubio's remark: period %q", p)
+	}
+	if find("2025-06-14", "June 14") == nil {
+		t.Error("no entry for the call of 14 June")
+	}
+	checks := []struct {
+		name, date, by string
+		words          []string
+	}{
+		{"the 3 July call", "2025-07-03", "published", []string{"Trump", "phone conversation", "Putin"}},
+		{"the 23 September Trump–Zelensky meeting", "2025-09-23", "relative", []string{"Trump and Zelensky met"}},
+		{"the 28 August Atlantic report", "2025-08-28", "published", []string{"frustration"}},
+	}
+	for _, c := range checks {
+		e := find(c.date, c.words...)
+		if e == nil {
+			t.Errorf("%s: no entry on %s", c.name, c.date)
+			continue
+		}
+		if len(e.Sources) == 0 || e.Sources[0].DatedBy != c.by {
+			t.Errorf("%s: sources %+v, want dated by %s", c.name, e.Sources, c.by)
+		}
+	}
+}

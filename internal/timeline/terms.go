@@ -136,7 +136,11 @@ func eventness(toks []token) verbs {
 // verbs to their base form), and for each entity mentioned, "@" + its ID
 // and the last word of its name, so that "South Korea" counts as one name
 // and "Vladimir Putin" matches "Putin" even under another ID.
-func keyTerms(rest []token, mentions []news.Mention, base int, end int) map[string]bool {
+//
+// In a language other than English (en false) words are cut to their
+// first letters (prefixStem) instead of stemmed, and English stop words
+// and irregular verbs do not apply.
+func keyTerms(rest []token, mentions []news.Mention, base int, end int, en bool) map[string]bool {
 	terms := map[string]bool{}
 	var inName []news.Mention
 	for _, m := range mentions {
@@ -147,6 +151,16 @@ func keyTerms(rest []token, mentions []news.Mention, base int, end int) map[stri
 	}
 	for _, t := range rest {
 		w := t.w
+		if !en {
+			if isNumber(w) || utf8.RuneCountInString(w) < 4 {
+				continue
+			}
+			if m, ok := covering(inName, base+t.start); ok && base+t.start+len(t.w) < m.End {
+				continue
+			}
+			terms[prefixStem(w)] = true
+			continue
+		}
 		if stopwords[w] || speechVerbs[w] || calendarWords[w] || isNumber(w) || utf8.RuneCountInString(w) < 2 {
 			continue
 		}
@@ -216,9 +230,13 @@ func vectorize(ms []*mention, w map[string]float64) {
 			m.vec = append(m.vec, term{t, w[t]})
 		}
 		slices.SortFunc(m.vec, func(a, b term) int { return strings.Compare(a.t, b.t) })
-		m.total = 0
+		m.total, m.nameTotal, m.names = 0, 0, nil
 		for _, x := range m.vec {
 			m.total += x.w
+			if strings.HasPrefix(x.t, "@") {
+				m.names = append(m.names, x)
+				m.nameTotal += x.w
+			}
 		}
 	}
 }
@@ -231,7 +249,14 @@ const largerShare = 0.2
 
 // overlap is the weight of the shared terms over a blend of the two sets'
 // weights, mostly the smaller's; 0 unless at least two terms are shared.
+//
+// Mentions in different languages share no words, only what crosses
+// languages: there the overlap is that of their entities alone, and at
+// least two must be shared.
 func overlap(a, b *mention) float64 {
+	if a.lang != b.lang {
+		return overlapNames(a, b)
+	}
 	var shared float64
 	n, names := 0, 0
 	for i, j := 0, 0; i < len(a.vec) && j < len(b.vec); {
@@ -334,3 +359,29 @@ var stopwords = func() map[string]bool {
 	}
 	return m
 }()
+
+// overlapNames is overlap over the entities of two mentions alone: the
+// weight of the shared ones over a blend of the two sets' weights; 0
+// unless two are shared.
+func overlapNames(a, b *mention) float64 {
+	var shared float64
+	n := 0
+	for i, j := 0, 0; i < len(a.names) && j < len(b.names); {
+		switch c := strings.Compare(a.names[i].t, b.names[j].t); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
+			shared += a.names[i].w
+			n++
+			i++
+			j++
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	lo, hi := min(a.nameTotal, b.nameTotal), max(a.nameTotal, b.nameTotal)
+	return shared / (lo*(1-largerShare) + hi*largerShare)
+}

@@ -86,6 +86,12 @@ type Source struct {
 	// normalized value in this article ("2025-08").
 	Timex string `json:"timex"`
 	Value string `json:"value"`
+	// DatedBy says how an event without a date of its own was dated:
+	// "published" (the article's lead, by its publication day; Timex is
+	// empty) or "relative" (a clause a span of days from the date before
+	// it: "a day after Trump and Zelensky met"). Empty when the sentence
+	// names the date.
+	DatedBy string `json:"dated_by,omitempty"`
 }
 
 // Options tune Build. The zero value uses the defaults.
@@ -153,6 +159,16 @@ type mention struct {
 	total   float64         // sum of the weights of vec
 	verbs   map[string]bool // stems of the event verbs
 	planned bool
+	// clause is the subordinate clause the event is, when it is not the
+	// whole sentence, and clauseOff its byte offset in the article.
+	clause    string
+	clauseOff int
+	how       string // Source.DatedBy
+	lang      string // the article's language ("en" when unknown)
+	// names are the entity terms of vec ("@" + ID) and nameTotal their
+	// weight: what two mentions in different languages can share.
+	names     []term
+	nameTotal float64
 }
 
 // Build returns the events the documents report, ordered by event date
@@ -188,6 +204,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 		return nil, nil
 	}
 	vectorize(ms, weights(ms))
+	ms = dropRetoldLeads(ms, opts.Fold)
 
 	// Finest precision first, then the order of publication, so each event
 	// is founded by its most precise, earliest report.
@@ -247,7 +264,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 			Precision: g.date.precision(),
 			Start:     g.date.start,
 			End:       g.date.end,
-			Text:      cleanText(nameSpeaker(first, docs[first.doc].Quotes), first.timex.Start-first.offset, first.timex.End-first.offset, opts.MaxText),
+			Text:      eventText(first, docs[first.doc].Quotes, opts.MaxText),
 			Planned:   first.planned,
 		}
 		seen := map[int]bool{}
@@ -265,6 +282,7 @@ func BuildWithDisputes(docs []Doc, opts Options) ([]Event, []Dispute) {
 				Sentence:  m.text,
 				Timex:     m.timex.Text,
 				Value:     m.timex.Value,
+				DatedBy:   m.how,
 			})
 		}
 		slices.SortStableFunc(ev.Sources, func(a, b Source) int { return comparePublished(a.Published, b.Published) })
@@ -380,17 +398,32 @@ func outletOf(a news.Article) string {
 // sentence (clause), the finest usable date in it.
 func candidates(di int, d *Doc) []*mention {
 	text := d.Article.Text
-	if text == "" || len(d.Timexes) == 0 {
+	if text == "" {
 		return nil
 	}
 	spans := splitGlued(text, sentence.Split(text))
-	bySentence := map[int]*mention{}
-	var order []int
-	for _, tx := range d.Timexes {
-		if tx.Type != "DATE" || !tx.Resolved || tx.Start < 0 || tx.End > len(text) || tx.Start >= tx.End {
+	code := languageOf(d.Article)
+	en := isEnglish(code)
+	// One mention per clause: the sentence itself (clause start -1), or a
+	// subordinate clause that holds a date of its own.
+	type key struct{ si, clause int }
+	byClause := map[key]*mention{}
+	var order []key
+	dated := map[int]bool{} // sentences holding a date of day, week or month
+	for i, tx := range d.Timexes {
+		evLo, evHi := -1, -1 // the event's clause in text, when not the sentence
+		how := ""
+		if en && tx.Type == "DURATION" {
+			if si := sentence.Index(spans, tx.Start); si < len(spans) {
+				if dtx, clause, ok := derivedDate(d, i, spans[si].Start); ok {
+					tx, evLo, how = dtx, clause, "relative"
+				}
+			}
+		}
+		if tx.Type != "DATE" && tx.Type != "TIME" || !tx.Resolved || tx.Start < 0 || tx.End > len(text) || tx.Start >= tx.End {
 			continue
 		}
-		p, ok := parsePeriod(tx.Value)
+		p, ok := parsePeriod(dayOfTime(tx))
 		if !ok {
 			continue
 		}
@@ -399,17 +432,44 @@ func candidates(di int, d *Doc) []*mention {
 			continue
 		}
 		sp := spans[si]
+		dated[si] = true
 		s := text[sp.Start:sp.End]
-		toks := words(s)
-		rest := wordsOutside(s, tx.Start-sp.Start, tx.End-sp.Start)
-		if boilerplate(toks, rest) {
+		if evLo >= 0 {
+			if evLo >= sp.End {
+				continue
+			}
+			evHi = sp.End
+			if k := strings.IndexAny(text[evLo:sp.End], ",;—"); k >= 0 {
+				evHi = evLo + k
+			}
+		} else if cl, ok := clausesOf(code); ok {
+			if lo, hi, ok := subClause(s, tx.Start-sp.Start, tx.End-sp.Start, datesIn(d.Timexes, sp) > 1, cl); ok {
+				evLo, evHi = sp.Start+lo, sp.Start+hi
+			}
+		}
+		evText, evOff := s, sp.Start
+		if evLo >= 0 {
+			evText, evOff = text[evLo:evHi], evLo
+		}
+		// The clause is the event's text; its key terms stay those of the
+		// whole sentence, which tell more about what it is (folding on a
+		// clause's few words joins background events across stories).
+		toks := words(evText)
+		sentRest := wordsOutside(s, tx.Start-sp.Start, tx.End-sp.Start)
+		if boilerplate(words(s), sentRest) {
 			continue
 		}
-		ev := eventness(toks)
+		var ev verbs
+		if en {
+			ev = eventness(toks)
+		} else {
+			ev = eventnessIn(toks, code)
+		}
 		if !ev.event {
 			continue
 		}
-		if old, ok := bySentence[si]; ok && old.date.prec <= p.prec {
+		k := key{si, evLo}
+		if old, ok := byClause[k]; ok && old.date.prec <= p.prec {
 			continue
 		}
 		m := &mention{
@@ -419,20 +479,169 @@ func candidates(di int, d *Doc) []*mention {
 			timex:  tx,
 			text:   s,
 			offset: sp.Start,
-			terms:  keyTerms(rest, d.Mentions, sp.Start, sp.End),
+			terms:  keyTerms(sentRest, d.Mentions, sp.Start, sp.End, en),
+			lang:   langOf(code),
 			verbs:  ev.stems,
+			how:    how,
+		}
+		if evLo >= 0 {
+			m.clause, m.clauseOff = evText, evOff
 		}
 		m.planned = planned(ev.future, p, d.Article.Published)
-		if _, ok := bySentence[si]; !ok {
-			order = append(order, si)
+		if _, ok := byClause[k]; !ok {
+			order = append(order, k)
 		}
-		bySentence[si] = m
+		byClause[k] = m
 	}
-	out := make([]*mention, 0, len(order))
-	for _, si := range order {
-		out = append(out, bySentence[si])
+	out := make([]*mention, 0, len(order)+1)
+	for _, k := range order {
+		out = append(out, byClause[k])
+	}
+	if m := leadMention(di, d, spans, dated); m != nil {
+		out = append(out, m)
 	}
 	return out
+}
+
+// dropRetoldLeads drops a lead dated by its publication day when its
+// article dates an event on that very day, or tells the same event again
+// with a date of its own in the week before publication (the lead "Putin
+// received Witkoff", the third sentence "the meeting on Tuesday"): the
+// dated account is the better one.
+func dropRetoldLeads(ms []*mention, need float64) []*mention {
+	byDoc := map[int][]*mention{}
+	for _, m := range ms {
+		byDoc[m.doc] = append(byDoc[m.doc], m)
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if m.how == "published" && retold(m, byDoc[m.doc], need) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// retold reports whether another mention of the lead's article (same)
+// tells its event with a date of its own.
+func retold(lead *mention, same []*mention, need float64) bool {
+	for _, o := range same {
+		if o == lead || o.how == "published" {
+			continue
+		}
+		if o.date.prec == day && o.date.start.Equal(lead.date.start) {
+			// The article dates an event on its own publication day: the
+			// news its lead tells, with the date it gives.
+			return true
+		}
+		if o.date.end.After(lead.date.end) || lead.date.start.Sub(o.date.start) > 7*24*time.Hour {
+			continue
+		}
+		if overlap(lead, o) >= need {
+			return true
+		}
+	}
+	return false
+}
+
+// leadSentences is how many sentences from the top leadMention looks at.
+const leadSentences = 3
+
+// leadMention dates the article's lead by its publication day: the first
+// of its first sentences that reports an event (a past or headline verb),
+// when it holds no time expression of its own. A news report's lead tells what
+// happened on or just before the day it was published ("Trump expressed
+// his dissatisfaction with the call", "X has reported"); without this the
+// very event an article reports is the one its timeline misses. Nil for
+// an undated article or a lead that is dated, planned or boilerplate.
+func leadMention(di int, d *Doc, spans []sentence.Span, dated map[int]bool) *mention {
+	pub := d.Article.Published
+	if pub.IsZero() {
+		return nil
+	}
+	text := d.Article.Text
+	code := languageOf(d.Article)
+	en := isEnglish(code)
+	for si := 0; si < len(spans) && si < leadSentences; si++ {
+		sp := spans[si]
+		s := text[sp.Start:sp.End]
+		toks := words(s)
+		var ev verbs
+		if en {
+			ev = eventness(toks)
+		} else {
+			ev = eventnessIn(toks, code)
+		}
+		if !ev.event || len(toks) < 6 {
+			continue
+		}
+		if dated[si] || ev.future || boilerplate(toks, toks) || hasTime(d.Timexes, sp) {
+			return nil
+		}
+		day := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
+		v := day.Format("2006-01-02")
+		p, _ := parsePeriod(v)
+		return &mention{
+			doc:    di,
+			art:    &d.Article,
+			date:   p,
+			timex:  news.Timex{Start: sp.Start, End: sp.Start, Type: "DATE", Value: v, Resolved: true},
+			text:   s,
+			offset: sp.Start,
+			terms:  keyTerms(toks, d.Mentions, sp.Start, sp.End, en),
+			lang:   langOf(code),
+			verbs:  ev.stems,
+			how:    "published",
+		}
+	}
+	return nil
+}
+
+// datesIn counts the expressions of a sentence that could date an event.
+func datesIn(txs []news.Timex, sp sentence.Span) int {
+	n := 0
+	for _, tx := range txs {
+		if tx.Start >= sp.Start && tx.End <= sp.End && tx.Resolved && (tx.Type == "DATE" || tx.Type == "TIME") {
+			if _, ok := parsePeriod(dayOfTime(tx)); ok {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// hasTime reports whether a sentence holds a time expression other than a
+// vague reference ("recently", "now"): a lead that says "three years" or
+// "in 2014" tells its own time.
+func hasTime(txs []news.Timex, sp sentence.Span) bool {
+	for _, tx := range txs {
+		if tx.Start >= sp.Start && tx.End <= sp.End && !strings.HasSuffix(tx.Value, "_REF") {
+			return true
+		}
+	}
+	return false
+}
+
+// dayOfTime returns the value of a DATE expression, or the day of a TIME
+// expression that names one ("в четверг вечером", 2025-12-04TEV: the event
+// happened that day).
+func dayOfTime(tx news.Timex) string {
+	if tx.Type == "TIME" {
+		if len(tx.Value) > 10 && tx.Value[10] == 'T' {
+			return tx.Value[:10]
+		}
+		return ""
+	}
+	return tx.Value
+}
+
+// langOf is an article's language, English when unknown.
+func langOf(code string) string {
+	if code == "" {
+		return "en"
+	}
+	return code
 }
 
 // planned reports whether an event dated p, in an article published at
@@ -494,6 +703,23 @@ func splitGlued(text string, spans []sentence.Span) []sentence.Span {
 		out = append(out, sentence.Span{Start: start, End: sp.End})
 	}
 	return out
+}
+
+// eventText is the text of an event founded by m: its clause, when the
+// event is a subordinate clause, else its sentence with a "he said" named;
+// trimmed by cleanText.
+func eventText(m *mention, quotes []news.Quote, maxLen int) string {
+	if m.clause != "" {
+		c := strings.TrimLeft(m.clause, " ")
+		c = strings.TrimPrefix(c, "that ")
+		off := m.clauseOff + len(m.clause) - len(c)
+		c = strings.TrimRight(c, " ,;:—")
+		if !strings.HasSuffix(c, ".") && !strings.HasSuffix(c, "?") && !strings.HasSuffix(c, "!") && !strings.HasSuffix(c, "”") && !strings.HasSuffix(c, `"`) {
+			c += "."
+		}
+		return cleanText(upperFirst(c), m.timex.Start-off, m.timex.End-off, maxLen)
+	}
+	return cleanText(nameSpeaker(m, quotes), m.timex.Start-m.offset, m.timex.End-m.offset, maxLen)
 }
 
 // cleanText trims an event sentence for display: a leading label ("The big

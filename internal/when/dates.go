@@ -58,29 +58,35 @@ func (f *finder) pickYear(mon time.Month, day int, tn tense) int {
 		if !validDay(cy, mon, dd) {
 			dd = 28
 		}
-		diff := date(cy, mon, dd).Sub(f.anchor).Hours() / 24
-		cost := diff
-		if diff < 0 {
-			cost = -diff
-			if tn == tenseFuture {
-				cost *= pickFutureWeight
-			}
-		} else if diff > 0 {
-			switch tn {
-			case tensePast:
-				cost *= pickPastWeight
-				if monthOnly {
-					cost *= pickMonthFactor
-				}
-			case tenseNone:
-				cost *= pickNoneWeight
-			}
-		}
-		if cost < bestCost {
+		if cost := f.dateCost(date(cy, mon, dd), tn, monthOnly); cost < bestCost {
 			best, bestCost = cy, cost
 		}
 	}
 	return best
+}
+
+// dateCost is the distance in days of a candidate date t from the anchor,
+// weighted by the tense as pickYear says.
+func (f *finder) dateCost(t time.Time, tn tense, monthOnly bool) float64 {
+	diff := t.Sub(f.anchor).Hours() / 24
+	cost := diff
+	if diff < 0 {
+		cost = -diff
+		if tn == tenseFuture {
+			cost *= pickFutureWeight
+		}
+	} else if diff > 0 {
+		switch tn {
+		case tensePast:
+			cost *= pickPastWeight
+			if monthOnly {
+				cost *= pickMonthFactor
+			}
+		case tenseNone:
+			cost *= pickNoneWeight
+		}
+	}
+	return cost
 }
 
 // Weights of pickYear, set on TimeBank (eval/tempeval3) as a whole.
@@ -111,6 +117,21 @@ func normMonthDay(f *finder, m *match) (Timex, bool) {
 		return unresolved("DATE", "XXXX-"+twoDigits(int(mon))+"-"+twoDigits(d), "")
 	}
 	y := f.pickYear(mon, d, f.tenseAt(m.start, m.end))
+	if wd, okw := weekdayNames[m.g("wd")]; okw && date(y, mon, d).Weekday() != wd {
+		// "Tuesday, Dec. 3": the weekday tells the year, when one of the
+		// years around the anchor has that day on that weekday.
+		best, bestCost := 0, 1e18
+		for _, cy := range []int{y - 1, y, y + 1} {
+			if validDay(cy, mon, d) && date(cy, mon, d).Weekday() == wd {
+				if c := f.dateCost(date(cy, mon, d), f.tenseAt(m.start, m.end), false); c < bestCost {
+					best, bestCost = cy, c
+				}
+			}
+		}
+		if best != 0 {
+			y = best
+		}
+	}
 	if !validDay(y, mon, d) {
 		return unresolved("DATE", fmt7(y, mon), "no such day: "+strconv.Itoa(d)+" "+mon.String()+" "+strconv.Itoa(y))
 	}
@@ -370,6 +391,9 @@ var seasonStart = map[string]time.Month{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 func seasonAccept(f *finder, m *match) bool {
 	s := m.g("season")
 	rel := m.g("rel")
+	if capitalized(m, "season") && m.g("year") == "" && capitalizedAfter(f.text, m.end) {
+		return false // a name: "the Winter Olympics", "Summer Games"
+	}
 	if s == "fall" && m.g("year") == "" && nextWord(f.lower, m.end) == "of" {
 		return false // "the fall of the Berlin Wall"
 	}

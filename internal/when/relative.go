@@ -434,8 +434,8 @@ func presentAccept(f *finder, m *match) bool {
 		// taken by longer rules): keep "current" before nouns only, and
 		// not in "current account" or "electric current".
 		switch nextWord(f.lower, m.end) {
-		case "account", "accounts", "affairs", "events", "liabilities", "assets", "":
-			return false
+		case "account", "accounts", "affairs", "events", "liabilities", "assets", "", "or", "and":
+			return false // "current account", "current or former leaders"
 		}
 		return prevWord(f.lower, m.start) != "electric"
 	}
@@ -476,6 +476,13 @@ func futureAccept(f *finder, m *match) bool {
 	}
 	if l == "eventually" {
 		return false
+	}
+	if strings.HasSuffix(l, "soon") {
+		// "soon after", "as soon as" tie one event to another; "fears
+		// soon spread" is the past.
+		if nextWord(f.lower, m.end) == "after" || prevWord(f.lower, m.start) == "as" || f.tenseAt(m.start, m.end) == tensePast {
+			return false
+		}
 	}
 	return true
 }

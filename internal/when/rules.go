@@ -176,14 +176,17 @@ func monthAccept(f *finder, m *match) bool {
 	if !capitalized(m, "mon") {
 		return false
 	}
+	if m.end-m.start == len(m.g("mon")) {
+		if groupPossessive(f.text, m.start) {
+			return false // a name: "the Women's March"
+		}
+		if capitalizedBefore(f.text, m.start) && !monthCue[prevWord(f.lower, m.start)] && !possessiveWord(f.text, m.start) {
+			return false // a name: "a Long March rocket"
+		}
+	}
 	if m.g("mon") == "may" && m.end-m.start == 3 {
 		// A bare "May" is a month only after a preposition or before a year.
-		w := prevWord(f.lower, m.start)
-		switch w {
-		case "in", "since", "by", "until", "through", "of", "from", "to", "during", "before", "after", "early", "late", "mid", "last", "this", "next", "and", "or", "between", "till", "on":
-			return true
-		}
-		return false
+		return monthCue[prevWord(f.lower, m.start)]
 	}
 	return true
 }
@@ -203,6 +206,50 @@ func capitalizedBefore(text string, i int) bool {
 		k--
 	}
 	return k < j && text[k] >= 'A' && text[k] <= 'Z'
+}
+
+// monthCue are the words after which a bare month name is a month.
+var monthCue = map[string]bool{
+	"in": true, "since": true, "by": true, "until": true, "through": true, "of": true,
+	"from": true, "to": true, "during": true, "before": true, "after": true, "early": true,
+	"late": true, "mid": true, "last": true, "this": true, "next": true, "and": true,
+	"or": true, "between": true, "till": true, "on": true,
+}
+
+// possessiveWord reports whether the word before position i ends in 's
+// ("Trump's March visit").
+func possessiveWord(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " ")
+	return strings.HasSuffix(before, "'s") || strings.HasSuffix(before, "’s")
+}
+
+// capitalizedAfter reports whether the word right after position i (one
+// space away) starts with a capital.
+func capitalizedAfter(text string, i int) bool {
+	return i+1 < len(text) && text[i] == ' ' && text[i+1] >= 'A' && text[i+1] <= 'Z'
+}
+
+// groupPossessive reports whether the word right before position i is a
+// capitalized group noun in the possessive, which with a month makes a
+// name ("the Women's March"), where a person's or a day's possessive
+// does not ("Trump's March visit", "Monday's March deadline").
+func groupPossessive(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " ")
+	for _, suf := range []string{"'s", "’s", "s'", "s’"} {
+		if strings.HasSuffix(before, suf) {
+			w := before[strings.LastIndexAny(before, " \n\t")+1 : len(before)-len(suf)]
+			return w != "" && w[0] >= 'A' && w[0] <= 'Z' && groupNouns[strings.ToLower(w)]
+		}
+	}
+	return false
+}
+
+var groupNouns = map[string]bool{
+	"women": true, "men": true, "children": true, "people": true, "veteran": true,
+	"veterans": true, "worker": true, "workers": true, "mother": true, "mothers": true,
+	"father": true, "fathers": true, "citizen": true, "citizens": true, "farmer": true,
+	"farmers": true, "student": true, "students": true, "teacher": true, "teachers": true,
+	"youth": true, "nation": true, "nations": true,
 }
 
 func isDigits(s string) bool {
@@ -333,6 +380,10 @@ func ruleDefs() []ruleDef {
 		{name: "the-day", typ: "DATE",
 			pattern: `(?P<pos>(?:earlier|later|early|late)\s+in\s+)?the\s+day`,
 			accept:  theDayAccept, norm: normTheDay},
+		// Holidays.
+		{name: "holiday", typ: "DATE",
+			pattern: `(?:(?P<rel>last|this|next)\s+)?(?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|boxing\s+day|easter(?:\s+(?:sunday|monday))?|good\s+friday|thanksgiving(?:\s+day)?|independence\s+day|halloween|valentine['’]s\s+day|labor\s+day|memorial\s+day|veterans\s+day|armistice\s+day)(?:,?\s+(?P<year>{YEAR}))?`,
+			accept:  holidayAccept, norm: normHoliday},
 		// Weekdays.
 		{name: "weekday", typ: "DATE",
 			pattern: `(?:(?P<tod>{TOD}|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm))\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|the\s+next|early|late|earlier|later)\s+)?(?P<wd>{WD})(?P<plural>s)?(?:\s+(?P<tod2>morning|afternoon|evening|night|nights))?`,
@@ -343,7 +394,7 @@ func ruleDefs() []ruleDef {
 			norm:    normWeekday},
 		// Clock times.
 		{name: "clock", typ: "TIME",
-			pattern: `(?:(?:about|around|approximately|at\s+about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?P<hh>\d{1,2})(?:[:.](?P<mm>\d\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)|(?P<hh>\d{1,2}):(?P<mm>\d\d)|(?P<named>noon|midnight))(?:\s+(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|msk|eet|eest|local\s+time|moscow\s+time|kyiv\s+time))?(?:,?\s+(?:on\s+)?(?:(?P<rel>today|yesterday|tomorrow)|(?P<wd>{WD})|(?P<mon>{MON})\s*(?P<day>\d{1,2})))?`,
+			pattern: `(?:(?:about|around|approximately|at\s+about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?P<hh>\d{1,2})(?:[:.](?P<mm>\d\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)|(?P<hh>\d{1,2}):(?P<mm>\d\d)|(?P<named>noon|midnight))(?:\s+(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|msk|eet|eest|et|pt|ct|mt|local\s+time|moscow\s+time|kyiv\s+time|eastern\s+time|pacific\s+time))?(?:,?\s+(?:on\s+)?(?:(?P<rel>today|yesterday|tomorrow)|(?P<wd>{WD})|(?P<mon>{MON})\s*(?P<day>\d{1,2})))?`,
 			accept:  clockAccept, norm: normClock},
 		// General references.
 		{name: "present", typ: "DATE",

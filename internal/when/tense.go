@@ -79,6 +79,11 @@ var futureWords = map[string]bool{
 	"slated": true, "upcoming": true, "next": true, "tomorrow": true,
 	"intends": true, "hopes": true, "would": true, "could": true,
 	"coming": true, "may": true, "might": true,
+	// The present of a schedule: "the president leaves Thursday",
+	// "talks resume Monday", "the vote opens Sunday".
+	"leaves": true, "arrives": true, "begins": true, "starts": true, "opens": true,
+	"resumes": true, "resume": true, "travels": true, "heads": true,
+	"convenes": true, "reconvenes": true, "kicks": true, "expires": true,
 }
 
 var pastWords = map[string]bool{

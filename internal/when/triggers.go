@@ -42,6 +42,7 @@ var ruleTriggers = map[string]string{
 	"then":           "then",
 	"nth-day":        "day",
 	"tod-ana":        "morning afternoon evening",
+	"holiday":        "christmas year easter friday thanksgiving independence halloween valentine day",
 	"weekday":        trigWeekdays + " mondays tuesdays wednesdays thursdays fridays saturdays sundays",
 	"weekday-set":    trigWeekdays + " " + trigMonths,
 	"clock":          "# noon midnight",

@@ -9,6 +9,11 @@
 // month names to the past unless the sentence speaks of the future, and
 // resolve anaphoric expressions ("the quarter", "a year earlier") against
 // the last date mentioned.
+//
+// FindLang dispatches on the article's language: Russian, Ukrainian and
+// German get their own patterns over the words of internal/lang/{ru,uk,de}
+// (local.go), other languages only ISO dates; English rules never run on
+// them.
 package when
 
 import (

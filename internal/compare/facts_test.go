@@ -88,7 +88,7 @@ func TestNamingAcrossLanguages(t *testing.T) {
 		return Variant{}
 	}
 	tests := []struct {
-		pair, text string
+		pair, text  string
 		own, quoted map[string]int
 	}{
 		{"Kyiv/Kiev", "Делегация прибыла в Киев, а затем из Киева отправилась дальше.", map[string]int{"Kiev": 2}, nil},

@@ -273,3 +273,37 @@ func TestSeeds(t *testing.T) {
 		t.Error("the 2023 year of the 3 July seed was not found inconsistent")
 	}
 }
+
+func TestScore(t *testing.T) {
+	labels := []Label{
+		{ID: "d", Event: "e1", Subject: "deaths", Verdict: Differ, URLs: []string{"u1", "u2", "u3"}},
+		{ID: "m", Event: "e2", Subject: "hours", Verdict: Moved, URLs: []string{"v1", "v2"}},
+		{ID: "a", Event: "e3", Subject: "injured", Verdict: Agree, URLs: []string{"w1", "w2"}},
+	}
+	claims := func(urls ...string) []Claim {
+		var cs []Claim
+		for _, u := range urls {
+			cs = append(cs, Claim{URL: u})
+		}
+		return cs
+	}
+	found := []Group{
+		{StoryID: "e1", Subject: "deaths", Verdict: Moved, Claims: claims("u1", "u3")},   // right group, wrong verdict
+		{StoryID: "e3", Subject: "injured", Verdict: Differ, Claims: claims("w1", "w2")}, // labelled agree
+		{StoryID: "e1", Subject: "injured", Verdict: Differ, Claims: claims("u1", "u2")}, // no such label
+		{StoryID: "e2", Subject: "hours", Verdict: Agree, Claims: claims("v1", "v2")},    // agree: not a finding
+	}
+	r := Score(labels, found)
+	if r.Found != 3 || r.TruePos != 1 || r.FalsePos != 2 || r.FalseNeg != 1 || r.Different != 2 || r.VerdictRight != 0 {
+		t.Errorf("%+v", r)
+	}
+	if r.Precision != 1.0/3 || r.Recall != 0.5 {
+		t.Errorf("precision %v recall %v", r.Precision, r.Recall)
+	}
+	if _, err := ReadLabels([]byte(`{"groups":[{"id":"x","verdict":"maybe","urls":["a","b"]}]}`)); err == nil {
+		t.Error("unknown verdict accepted")
+	}
+	if _, err := ReadLabels(NewsClustersLabels); err != nil {
+		t.Errorf("built-in labels: %v", err)
+	}
+}

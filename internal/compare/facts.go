@@ -84,6 +84,7 @@ func (opt Options) CompareStoryline(l news.Storyline, stories []news.Story, arts
 // SVG (viewBox 0 0 Width Height). It is not part of the JSON.
 type FactChart struct {
 	Subject string
+	StoryID string
 	Width   int
 	Height  int
 	Lines   []ChartLine
@@ -97,7 +98,8 @@ type FactChart struct {
 // ChartLine is one outlet's reports of the figure.
 type ChartLine struct {
 	Outlet string
-	Class  string // "s0".."s5": the outlet's colour
+	Class  string // "s0".."s5": the outlet's series
+	Color  string // the series' colour, as an SVG presentation attribute
 	Points string // the polyline's points
 	Dots   []ChartDot
 }
@@ -140,31 +142,32 @@ func factChart(g facts.Group) (FactChart, bool) {
 	if len(dated) < 2 {
 		return FactChart{}, false
 	}
-	t0, t1 := dated[0].Published, dated[0].Published
+	// Reports are placed in time order, one step per distinct moment:
+	// the sequence reads better than a time scale on which a day of
+	// reports and a late recap share a corner.
+	var moments []time.Time
 	v0, v1 := dated[0].Value, dated[0].Value
 	for _, c := range dated {
-		if c.Published.Before(t0) {
-			t0 = c.Published
-		}
-		if c.Published.After(t1) {
-			t1 = c.Published
+		if len(moments) == 0 || !c.Published.Equal(moments[len(moments)-1]) {
+			moments = append(moments, c.Published)
 		}
 		v0, v1 = math.Min(v0, c.Value), math.Max(v1, c.Value)
 	}
-	if v0 == v1 {
+	if v0 == v1 || len(moments) < 2 {
 		return FactChart{}, false
 	}
+	step := map[time.Time]int{}
+	for i, m := range moments {
+		step[m] = i
+	}
+	t0, t1 := moments[0], moments[len(moments)-1]
 	lo := math.Max(0, v0-(v1-v0)*0.15)
 	hi := v1 + (v1-v0)*0.15
-	span := t1.Sub(t0).Seconds()
 	x := func(t time.Time) float64 {
-		if span == 0 {
-			return left + float64(w-left-right)/2
-		}
-		return round1(left + t.Sub(t0).Seconds()/span*float64(w-left-right))
+		return round1(left + float64(step[t])/float64(len(moments)-1)*float64(w-left-right))
 	}
 	y := func(v float64) float64 { return round1(top + (hi-v)/(hi-lo)*float64(h-top-bottom)) }
-	ch := FactChart{Subject: g.Subject, Width: w, Height: h}
+	ch := FactChart{Subject: g.Subject, StoryID: g.StoryID, Width: w, Height: h}
 	byOutlet := map[string]int{}
 	var descs []string
 	for _, c := range dated {
@@ -172,7 +175,7 @@ func factChart(g facts.Group) (FactChart, bool) {
 		if !ok {
 			i = len(ch.Lines)
 			byOutlet[c.Outlet] = i
-			ch.Lines = append(ch.Lines, ChartLine{Outlet: c.Outlet, Class: "s" + strconv.Itoa(i%6)})
+			ch.Lines = append(ch.Lines, ChartLine{Outlet: c.Outlet, Class: "s" + strconv.Itoa(i%len(seriesColors)), Color: seriesColors[i%len(seriesColors)]})
 		}
 		label := fmt.Sprintf("%s: %s (%s)", c.Outlet, figure(c), c.Published.Format("2 Jan 2006 15:04"))
 		ch.Lines[i].Dots = append(ch.Lines[i].Dots, ChartDot{X: x(c.Published), Y: y(c.Value), Label: label})
@@ -192,6 +195,10 @@ func factChart(g facts.Group) (FactChart, bool) {
 	ch.Desc = g.Subject + " over time: " + strings.Join(descs, "; ")
 	return ch, true
 }
+
+// seriesColors tell outlets apart in a chart (distinguishable in the
+// common forms of colour blindness; each dot also has its label).
+var seriesColors = []string{"#1f6fb2", "#c0392b", "#2e8b57", "#8e44ad", "#b7950b", "#555555"}
 
 func figure(c facts.Claim) string {
 	v := strconv.FormatFloat(c.Value, 'f', -1, 64)

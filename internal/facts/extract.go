@@ -142,8 +142,11 @@ func (r *resources) figureAt(toks []tok, i int) (figure, bool) {
 			return figure{}, false
 		}
 		if hyph {
-			if unit == "" || isDigit(unit[0]) || strings.Contains(unit, "-") {
-				return figure{}, false // ranges and scores ("40-50", "3-2"), ages ("23-year-old")
+			// "28-point", "28-Punkte-Plan": the number modifies the word
+			// after the hyphen; "40-50" and "3-2" are ranges and scores.
+			unit, _, _ = strings.Cut(unit, "-")
+			if unit == "" || isDigit(unit[0]) {
+				return figure{}, false
 			}
 			f.unit = unit
 		}
@@ -296,6 +299,10 @@ func (r *resources) sentenceClaims(s string, year int) []Claim {
 	}
 	skip, duration, plan, meet, call := false, false, false, false, false
 	for _, t := range toks {
+		for _, part := range strings.Split(t.low, "-")[1:] { // "28-Punkte-Plan"
+			plan = plan || r.plan.has(part)
+			duration = duration || r.duration.has(part)
+		}
 		skip = skip || r.skip.has(t.low) || t.low == "%" || r.background.has(t.low)
 		if y, err := strconv.Atoi(t.low); err == nil && len(t.low) == 4 && y >= 1900 && y <= 2100 && year != 0 && y != year {
 			skip = true // a sentence about another year's events
@@ -386,13 +393,20 @@ func (r *resources) claimAt(toks []tok, f figure, i, before int, duration, plan,
 	switch {
 	case f.unit != "":
 		subject = r.subjectOf(f.unit)
+	case f.ordinal && r.times.has(after):
+		// "в пятый раз", "zum sechsten Mal": the how-manieth meeting or
+		// call the sentence tells of.
+		switch {
+		case meet:
+			subject = "meetings"
+		case call:
+			subject = "calls"
+		}
 	case f.ordinal:
-		if next < len(toks) {
-			for k := next; k < len(toks) && k < next+2; k++ {
-				if s := r.subjectOf(toks[k].low); s == "meetings" || s == "calls" {
-					subject = s
-					break
-				}
+		for k := next; k < len(toks) && k < next+2; k++ {
+			if s := r.subjectOf(toks[k].low); s == "meetings" || s == "calls" {
+				subject = s
+				break
 			}
 		}
 	case r.times.has(after):
@@ -416,7 +430,7 @@ func (r *resources) claimAt(toks []tok, f figure, i, before int, duration, plan,
 	case "":
 		return Claim{}, false
 	case "hours":
-		if !duration || r.notDuration.has(prev) || r.clock.has(prev) {
+		if !duration || f.unit == "" && (r.notDuration.has(prev) || r.clock.has(prev)) {
 			return Claim{}, false
 		}
 		for k := next; k < len(toks) && k < next+3; k++ {

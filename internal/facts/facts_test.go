@@ -134,6 +134,18 @@ func TestExtract(t *testing.T) {
 		{"de quote", "de", "„Wir haben fünf Stunden gesprochen“, sagte der Berater nach dem Treffen.", nil},
 		{"de guillemets", "de", "»Das Gespräch dauerte fünf Stunden«, sagte der Berater nach dem Treffen.", nil},
 		{"de range", "de", "Zwischen 40 und 50 Menschen wurden bei dem Angriff verletzt.", nil},
+		{"ru plan", "ru", "Американский мирный план из 28 пунктов обсуждался в Москве.", []string{"points=28"}},
+		{"ru plan adjective", "ru", "Стороны обсудили 20-пунктный план урегулирования.", []string{"points=20"}},
+		{"ru ordinal meeting", "ru", "Это была шестая встреча Путина и Уиткоффа.", []string{"meetings=6"}},
+		{"ru ordinal times", "ru", "Уиткофф встречался с Путиным в шестой раз.", []string{"meetings=6"}},
+		{"ru toll qualified", "ru", "При ударе погибли не менее 12 человек.", []string{"deaths=at least 12"}},
+		{"ru five-hour talks", "ru", "После 5-часовых переговоров делегация уехала.", []string{"hours=5"}},
+		{"uk plan", "uk", "Мирний план із 20 пунктів передали Києву.", []string{"points=20"}},
+		{"uk ordinal", "uk", "Це була шоста зустріч спецпосланця з Путіним.", []string{"meetings=6"}},
+		{"de plan compound", "de", "Der 28-Punkte-Plan wurde in Moskau besprochen.", []string{"points=28"}},
+		{"de ordinal times", "de", "Witkoff traf Putin bereits zum sechsten Mal zu einem Treffen.", []string{"meetings=6"}},
+		{"de toll before", "de", "Die Zahl der Toten stieg auf 14, teilte die Polizei mit.", []string{"deaths=14 @Polizei"}},
+		{"en times met", "en", "Witkoff has met Putin five times this year.", []string{"meetings=5"}},
 		{"unsupported language", "ja", "At least 59 people were killed.", nil},
 	}
 	for _, tt := range tests {

@@ -93,13 +93,34 @@ func sortClaims(cs []Claim) {
 }
 
 // same reports whether two claims state the same figure: equal values, or
-// within a tenth when either says "about".
+// within a tenth when either says "about". For counts that do not grow
+// as an event unfolds (hours, points, meetings), a bound and a figure
+// within it agree too ("more than four hours" and "five hours"); a toll
+// given as "at least 50" is the toll reported, and 59 differs from it.
 func same(a, b Claim) bool {
 	if a.Value == b.Value {
 		return true
 	}
 	if a.Qualifier == About || b.Qualifier == About {
 		return math.Abs(a.Value-b.Value) <= 0.1*math.Max(a.Value, b.Value)
+	}
+	if !accumulating[a.Subject] {
+		return within(a, b) || within(b, a)
+	}
+	return false
+}
+
+// within reports whether b's figure lies inside a's bound.
+func within(a, b Claim) bool {
+	switch a.Qualifier {
+	case AtLeast:
+		return b.Value >= a.Value && b.Qualifier != UpTo && b.Qualifier != LessThan
+	case MoreThan:
+		return b.Value > a.Value && b.Qualifier != UpTo && b.Qualifier != LessThan
+	case UpTo:
+		return b.Value <= a.Value && b.Qualifier != AtLeast && b.Qualifier != MoreThan
+	case LessThan:
+		return b.Value < a.Value && b.Qualifier != AtLeast && b.Qualifier != MoreThan
 	}
 	return false
 }
@@ -155,7 +176,9 @@ func verdict(subject string, cs []Claim) (string, string) {
 			if same(a, b) {
 				continue
 			}
-			if !ordered(a, b) {
+			// A toll rises through a day; the length of a meeting or the
+			// points of a plan change from day to day, not hour to hour.
+			if !ordered(a, b) || !accumulating[subject] && b.Published.Sub(a.Published) < sameDay {
 				if a.Outlet != b.Outlet || !a.Published.Equal(b.Published) {
 					up, down = false, false
 				}

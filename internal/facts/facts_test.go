@@ -199,6 +199,14 @@ func TestAlign(t *testing.T) {
 			doc("a", "Paper A", "2025-12-03 10:00", "The Kremlin talks lasted about five hours."),
 			doc("b", "Paper B", "2025-12-03 11:00", "The Kremlin talks lasted five hours."),
 		}, []string{"hours:agree"}},
+		{"a bound and a figure within it agree on hours", []Doc{
+			doc("a", "Paper A", "2025-12-03 10:00", "The Kremlin talks lasted more than four hours."),
+			doc("b", "Paper B", "2025-12-03 11:00", "The Kremlin talks lasted five hours."),
+		}, []string{"hours:agree"}},
+		{"different lengths of the same talks differ", []Doc{
+			doc("a", "Paper A", "2025-12-03 10:00", "The Kremlin talks lasted three hours."),
+			doc("b", "Paper B", "2025-12-03 11:00", "The Kremlin talks lasted five hours."),
+		}, []string{"hours:differ"}},
 		{"attributed", []Doc{
 			doc("a", "Paper A", "2025-12-03 10:00", "The talks in Moscow lasted five hours."),
 			doc("b", "Paper B", "2025-12-03 11:00", "The talks in Moscow lasted five hours, according to the Kremlin."),

@@ -366,6 +366,19 @@ func (r *resources) claimAt(toks []tok, f figure, i, before int, duration, plan,
 	if after == ":" || after == "a.m" || after == "p.m" || after == "uhr" {
 		return Claim{}, false
 	}
+	// Days of dates ("April 30", "3 декабря", "2. Dezember") and parts of
+	// names ("G-5", "Boeing 737").
+	// A capitalised number word inside a sentence names something ("the
+	// Group of Seven").
+	if !isDigit(toks[i].low[0]) && i > 0 && !isPunct(toks[i-1]) && capital(toks[i]) && before >= 0 && !isPunct(toks[before]) && before == i-1 {
+		return Claim{}, false
+	}
+	if r.months.has(prev) || r.months.has(after) || (after == "." && next+1 < len(toks) && r.months.has(toks[next+1].low)) {
+		return Claim{}, false
+	}
+	if i > 0 && toks[i].off > 0 && toks[i-1].end == toks[i].off && !isPunct(toks[i-1]) || i > 0 && toks[i-1].raw == "-" && i > 1 && toks[i-2].end == toks[i-1].off {
+		return Claim{}, false
+	}
 	if r.rangeJoin.has(after) && next+1 < len(toks) {
 		if _, ok := r.figureAt(toks, next+1); ok {
 			return Claim{}, false
@@ -419,7 +432,7 @@ func (r *resources) claimAt(toks []tok, f figure, i, before int, duration, plan,
 	default:
 		var dist int
 		subject, dist = r.subjectAfter(toks, next)
-		if subject != "" && !accumulating[subject] && dist > 1 {
+		if subject != "" && !accumulating[subject] && (dist > 1 || dist > 0 && (subject == "meetings" || subject == "calls")) {
 			subject = "" // "two leaders have met": the figure counts the leaders
 		}
 		if subject == "" {
@@ -478,6 +491,13 @@ func (r *resources) subjectAfter(toks []tok, i int) (string, int) {
 			return "", 0
 		}
 		if s := r.subjectOf(t.low); s != "" {
+			// "19 soldiers were killed": a toll of soldiers, not a count
+			// of troops.
+			if !accumulating[s] {
+				if a, _ := r.subjectAfter(toks, k+1); accumulating[a] {
+					return a, k + 1 - i
+				}
+			}
 			return s, k - i
 		}
 	}

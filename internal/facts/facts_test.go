@@ -146,6 +146,11 @@ func TestExtract(t *testing.T) {
 		{"de ordinal times", "de", "Witkoff traf Putin bereits zum sechsten Mal zu einem Treffen.", []string{"meetings=6"}},
 		{"de toll before", "de", "Die Zahl der Toten stieg auf 14, teilte die Polizei mit.", []string{"deaths=14 @Polizei"}},
 		{"en times met", "en", "Witkoff has met Putin five times this year.", []string{"meetings=5"}},
+		{"day of a date", "en", "Shareholders will vote at the April 30 annual meeting in Dallas.", nil},
+		{"day of a Russian date", "ru", "Встреча прошла 2 декабря и продолжалась пять часов.", []string{"hours=5"}},
+		{"part of a name", "en", "Ministers gathered for the G-5 meeting in Washington on Friday.", nil},
+		{"capitalised number word", "en", "Little came out of the Group of Seven meeting on Sunday.", nil},
+		{"soldiers killed are a toll of a part", "en", "On Tuesday, 19 soldiers were killed in an ambush in the province.", nil},
 		{"unsupported language", "ja", "At least 59 people were killed.", nil},
 	}
 	for _, tt := range tests {

@@ -114,3 +114,7 @@ var FactGenericSources = "behörden polizei augenzeugen medien quellen er sie es
 
 // FactMoneyNouns are what an amount of money can be a figure of.
 var FactMoneyNouns = "hilfe* hilfspaket* kredit* haushalt* angebot* deal* strafe* vertrag* entschädigung* investition* paket* finanzierung* übernahme*"
+
+// FactMonths are month names: a number beside one is a day of a date
+// ("2. Dezember"), not a count.
+var FactMonths = "januar jänner februar märz april mai juni juli august september oktober november dezember jan feb mär apr jun jul aug sep sept okt nov dez"

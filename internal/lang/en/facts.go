@@ -118,3 +118,7 @@ var FactGenericSources = "authorities police officials witnesses reports media s
 // FactMoneyNouns are what an amount of money can be a figure of ("a $121
 // billion offer"); other amounts are not compared.
 var FactMoneyNouns = "offer offers bid deal charge fine aid package loan loans budget contract settlement bill funding investment sale acquisition takeover ransom compensation damages"
+
+// FactMonths are month names: a number beside one is a day of a date
+// ("April 30 annual meeting"), not a count.
+var FactMonths = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"

@@ -134,3 +134,7 @@ var FactGenericSources = "власти полиция очевидцы сми и
 
 // FactMoneyNouns are what an amount of money can be a figure of.
 var FactMoneyNouns = "помощ* кредит* бюджет* сделк* штраф* контракт* компенсац* инвестиц* пакет* финансирован* выкуп*"
+
+// FactMonths are month names in every case: a number beside one is a day
+// of a date ("3 декабря"), not a count.
+var FactMonths = "январ* феврал* март* апрел* мая май мае июн* июл* август* сентябр* октябр* ноябр* декабр* янв фев мар апр авг сен сент окт ноя дек"

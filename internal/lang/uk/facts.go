@@ -133,3 +133,7 @@ var FactGenericSources = "влада поліція очевидці змі дж
 
 // FactMoneyNouns are what an amount of money can be a figure of.
 var FactMoneyNouns = "допомог* кредит* бюджет* угод* штраф* контракт* компенсац* інвестиц* пакет* фінансуван* викуп*"
+
+// FactMonths are month names in every case: a number beside one is a day
+// of a date ("2 грудня"), not a count.
+var FactMonths = "січ* лют* берез* квіт* трав* черв* лип* серп* верес* жовт* листопад* груд*"

@@ -9,6 +9,10 @@ import (
 	"time"
 )
 
+// newYearGrace is how many days into a year a relative phrase may still
+// name the year before.
+const newYearGrace = 31
+
 // sameDay is how close two reports must be to count as "the same time"
 // when both carry only a date.
 const sameDay = 24 * time.Hour
@@ -258,6 +262,11 @@ func inconsistentYears(docs []Doc, claims [][]Claim) []Group {
 		}
 		for _, c := range claims[i] {
 			if !strings.HasPrefix(c.Subject, "year") || int(c.Value) == d.Published.Year() {
+				continue
+			}
+			// Across a new year, last year is still near: "earlier in
+			// 2023" written on 3 January 2024 may look back.
+			if int(c.Value) == d.Published.Year()-1 && d.Published.YearDay() <= newYearGrace {
 				continue
 			}
 			y := strconv.Itoa(int(c.Value))

@@ -268,6 +268,10 @@ func TestInconsistentYear(t *testing.T) {
 			t.Errorf("%q: %q, want none", text, verdicts(gs))
 		}
 	}
+	// Across a new year: written on 3 January 2024, 2023 is not wrong.
+	if gs := Align([]Doc{doc("a", "Paper A", "2024-01-03", "The sixth call since Trump returned to office earlier in 2023 went on for an hour.")}); len(gs) != 0 {
+		t.Errorf("new year: %q, want none", verdicts(gs))
+	}
 	// Russian: "в текущем 2023 году" in an article of 2025.
 	ru := Doc{ArticleID: "r", Outlet: "RIA", Language: "ru", Published: time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC),
 		Text: "Это уже шестая встреча сторон в текущем 2023 году, отметил собеседник агентства."}

@@ -55,6 +55,9 @@ func Align(docs []Doc) []Group {
 		if len(cs) < 2 {
 			continue
 		}
+		if len(cs) == 2 {
+			cs = sharingNames(cs) // two figures: the names decide, not a median
+		}
 		cs = dropOutliers(cs)
 		if len(cs) < 2 {
 			continue
@@ -108,7 +111,9 @@ func same(a, b Claim) bool {
 	if a.Qualifier == About || b.Qualifier == About {
 		return math.Abs(a.Value-b.Value) <= 0.1*math.Max(a.Value, b.Value)
 	}
-	if !accumulating[a.Subject] {
+	if !accumulating[a.Subject] || a.AttributedTo != "" && strings.EqualFold(a.AttributedTo, b.AttributedTo) {
+		// A toll given by the same source as "more than 10" and as 14 is
+		// that source's rounding, not two tolls.
 		return within(a, b) || within(b, a)
 	}
 	return false
@@ -344,8 +349,12 @@ const (
 )
 
 // dropOutliers removes the claims whose value is further from the median
-// value of the group than outlierShare of the median and outlierSlack.
+// value of the group than outlierShare of the median and outlierSlack,
+// when there are three claims or more.
 func dropOutliers(cs []Claim) []Claim {
+	if len(cs) < 3 {
+		return cs // two figures: neither is the odd one out
+	}
 	vs := make([]float64, len(cs))
 	for i, c := range cs {
 		vs[i] = c.Value
@@ -362,4 +371,58 @@ func dropOutliers(cs []Claim) []Claim {
 		}
 	}
 	return out
+}
+
+// sharingNames keeps the claims whose sentence shares a name (a
+// capitalised word inside the sentence) with the sentence of another
+// claim in the same language: "the earthquake killed 10 in Thailand" and
+// "1,002 in Myanmar" are tolls of two places. A claim whose sentence names
+// nothing, or with no other naming claim in its language, is kept (names
+// are spelled differently across scripts).
+func sharingNames(cs []Claim) []Claim {
+	names := make([]map[string]bool, len(cs))
+	for i, c := range cs {
+		names[i] = sentenceNames(c.Sentence)
+	}
+	var out []Claim
+	for i, c := range cs {
+		peers, shares := 0, false
+		for j, d := range cs {
+			if i == j || langOf(c) != langOf(d) || len(names[i]) == 0 || len(names[j]) == 0 {
+				continue
+			}
+			peers++
+			for n := range names[i] {
+				if names[j][n] {
+					shares = true
+					break
+				}
+			}
+		}
+		if peers == 0 || shares {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func langOf(c Claim) string {
+	if c.Language == "" {
+		return "en"
+	}
+	return c.Language
+}
+
+// sentenceNames are the capitalised words of a sentence after its first,
+// lower case, without a possessive.
+func sentenceNames(s string) map[string]bool {
+	m := map[string]bool{}
+	for i, t := range tokenize(s) {
+		if i == 0 || !capital(t) || len([]rune(t.raw)) < 2 || isDigit(t.low[0]) {
+			continue
+		}
+		w := strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "'")
+		m[w] = true
+	}
+	return m
 }

@@ -81,7 +81,7 @@ var FactConjunctions = "and but while whereas or"
 
 // FactSkipContext marks sentences whose figures are market prices,
 // scores or ratings, not counts of an event.
-var FactSkipContext = "shares share stock stocks index nasdaq dow percent score scored scores goals goal rating poll polls odds yards innings seed ranked rebounds assists"
+var FactSkipContext = "shares share stock stocks index nasdaq dow percent scored goals goal rating poll polls odds yards innings seed ranked rebounds assists"
 
 // FactAttributionSource are phrases whose source follows ("according to
 // the Kremlin").

@@ -245,6 +245,30 @@ func TestAlign(t *testing.T) {
 	}
 }
 
+// TestAlignAcrossLanguages: the length of one meeting told in four
+// languages agrees; a report of the same day with another length differs.
+func TestAlignAcrossLanguages(t *testing.T) {
+	at := func(h int) time.Time { return time.Date(2025, 12, 3, h, 0, 0, 0, time.UTC) }
+	docs := []Doc{
+		{ArticleID: "ru", Outlet: "RIA", Language: "ru", Published: at(8), Text: "Беседа в Кремле продолжалась пять часов, подтвердил Ушаков."},
+		{ArticleID: "uk", Outlet: "UNIAN", Language: "uk", Published: at(9), Text: "За словами Ушакова, зустріч тривала близько п'яти годин."},
+		{ArticleID: "de", Outlet: "Spiegel", Language: "de", Published: at(10), Text: "Das Treffen im Kreml dauerte rund fünf Stunden."},
+		{ArticleID: "en", Outlet: "AFP", Language: "en", Published: at(11), Text: "The Kremlin talks lasted five hours, Ushakov told reporters."},
+	}
+	// Spiegel states as fact what RIA gives to Ushakov.
+	if got := verdicts(Align(docs)); strings.Join(got, ",") != "hours:attributed" {
+		t.Errorf("four languages: %q, want hours:attributed", got)
+	}
+	flat := []Doc{docs[2], {ArticleID: "ru2", Outlet: "RBC", Language: "ru", Published: at(9), Text: "Переговоры в Кремле длились почти пять часов."}}
+	if got := verdicts(Align(flat)); strings.Join(got, ",") != "hours:agree" {
+		t.Errorf("stated alike: %q, want hours:agree", got)
+	}
+	docs = append(docs[:1:1], Doc{ArticleID: "de2", Outlet: "Bild", Language: "de", Published: at(12), Text: "Das Treffen im Kreml dauerte drei Stunden."})
+	if got := verdicts(Align(docs)); strings.Join(got, ",") != "hours:differ" {
+		t.Errorf("five and three hours the same day: %q, want hours:differ", got)
+	}
+}
+
 func TestInconsistentYear(t *testing.T) {
 	base := []Doc{
 		doc("a", "Paper A", "2025-07-03", "This was the sixth call between the two presidents since Trump returned to office earlier in 2023, the aide said."),

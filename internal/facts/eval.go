@@ -122,7 +122,9 @@ func Score(labels []Label, found []Group) EvalReport {
 		r.Found++
 		best := -1
 		for i, l := range labels {
-			if l.Verdict == Agree || (l.Event != "" && l.Event != g.StoryID) || !sameSubject(l.Subject, g.Subject) {
+			// Articles with no event label form one event: then a label's
+			// event is not checked, its URLs are.
+			if l.Verdict == Agree || (l.Event != "" && g.StoryID != "" && l.Event != g.StoryID) || !sameSubject(l.Subject, g.Subject) {
 				continue
 			}
 			need := 2
@@ -170,16 +172,55 @@ func Score(labels []Label, found []Group) EvalReport {
 	return r
 }
 
-// sameSubject compares a label's subject with a found one: equal, or the
-// same kind before a colon ("year", "money").
+// sameSubject compares a label's subject with a found one. Labels written
+// by others name subjects in their own words ("death toll", "length of
+// the talks", "points of the plan"): a label's subject is read as the
+// first subject whose cue it contains, and a subject that reads as none
+// is left to the URLs to decide.
 func sameSubject(label, found string) bool {
-	label, found = strings.ToLower(strings.TrimSpace(label)), strings.ToLower(found)
-	if label == found {
-		return true
+	fk, _, _ := strings.Cut(strings.ToLower(found), ":")
+	fk = strings.TrimSpace(fk)
+	lk := labelSubject(label)
+	return lk == "" || lk == fk
+}
+
+// subjectCues name each subject in a label, in the order they are tried
+// (the length of a meeting is hours before it is a meeting).
+var subjectCues = []struct{ subject, cues string }{
+	{"year", "year"},
+	{"money", "money dollar euro rouble ruble hryvnia pound amount price cost billion million $ € £"},
+	{"hours", "hour duration lasted length long"},
+	{"deaths", "death dead killed toll fatal died lives"},
+	{"injured", "injur wound hurt"},
+	{"missing", "missing"},
+	{"arrested", "arrest detain"},
+	{"points", "point plan"},
+	{"calls", "call phone conversation"},
+	{"meetings", "meeting met summit times"},
+	{"troops", "troop soldier"},
+}
+
+func labelSubject(label string) string {
+	l := strings.ToLower(strings.TrimSpace(label))
+	if k, _, ok := strings.Cut(l, ":"); ok {
+		l = k
 	}
-	lk, _, lok := strings.Cut(label, ":")
-	fk, _, _ := strings.Cut(found, ":")
-	return lok && strings.TrimSpace(lk) == strings.TrimSpace(fk) || !lok && label == strings.TrimSpace(fk) && (fk == "year" || fk == "money")
+	for _, sc := range subjectCues {
+		if l == sc.subject {
+			return sc.subject
+		}
+	}
+	words := strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '(' || r == ')' || r == '/' })
+	for _, sc := range subjectCues {
+		for _, c := range strings.Fields(sc.cues) {
+			for _, w := range words {
+				if strings.HasPrefix(w, c) {
+					return sc.subject
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func sharedURLs(urls []string, cs []Claim) int {

@@ -353,6 +353,19 @@ func TestScore(t *testing.T) {
 	if r.Precision != 1.0/3 || r.Recall != 0.5 {
 		t.Errorf("precision %v recall %v", r.Precision, r.Recall)
 	}
+	for _, tt := range []struct {
+		label, found string
+		want         bool
+	}{
+		{"deaths", "deaths", true}, {"death toll", "deaths", true}, {"length of the talks", "hours", true},
+		{"duration of the meeting in hours", "hours", true}, {"points of the peace plan", "points", true},
+		{"people killed", "injured", false}, {"year: return to office", "year: Trump returned", true},
+		{"money: offer", "money: bid", true}, {"something else", "deaths", true},
+	} {
+		if got := sameSubject(tt.label, tt.found); got != tt.want {
+			t.Errorf("sameSubject(%q, %q) = %v", tt.label, tt.found, got)
+		}
+	}
 	if _, err := ReadLabels([]byte(`{"groups":[{"id":"x","verdict":"maybe","urls":["a","b"]}]}`)); err == nil {
 		t.Error("unknown verdict accepted")
 	}

@@ -330,6 +330,9 @@ func (r *resources) sentenceClaims(s string, year int) []Claim {
 		start := i
 		i = f.next - 1
 		qual, qstart := r.qualifierBefore(toks, start)
+		if qual == UpTo && qstart > 0 && r.change.has(toks[qstart-1].low) {
+			qual = "" // "возросло до 15": the toll is now 15
+		}
 		c, ok := r.claimAt(toks, f, start, qstart-1, duration, plan, meet, call)
 		if !ok {
 			continue
@@ -504,10 +507,11 @@ func (r *resources) subjectAfter(toks []tok, i int) (string, int) {
 	return "", 0
 }
 
-// subjectBefore looks at the words before a figure ("killed 59", "the
-// death toll rose to 59", "погибли 12").
+// subjectBefore looks at up to six words before a figure ("killed 59",
+// "the death toll from the attack rose to 59", "число погибших при ударе
+// возросло до 15").
 func (r *resources) subjectBefore(toks []tok, i int) string {
-	for k := i; k >= 0 && k > i-4; k-- {
+	for k := i; k >= 0 && k > i-6; k-- {
 		t := toks[k]
 		if isPunct(t) || r.conj.has(t.low) {
 			return ""

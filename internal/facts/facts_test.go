@@ -151,6 +151,10 @@ func TestExtract(t *testing.T) {
 		{"part of a name", "en", "Ministers gathered for the G-5 meeting in Washington on Friday.", nil},
 		{"capitalised number word", "en", "Little came out of the Group of Seven meeting on Sunday.", nil},
 		{"soldiers killed are a toll of a part", "en", "On Tuesday, 19 soldiers were killed in an ambush in the province.", nil},
+		{"ru toll rose to", "ru", "Число погибших при ударе возросло до 15 человек.", []string{"deaths=15"}},
+		{"ru collective numeral", "ru", "В результате обстрела погибли трое мирных жителей.", []string{"deaths=3"}},
+		{"uk toll rose to", "uk", "Кількість загиблих унаслідок удару зросла до 9.", []string{"deaths=9"}},
+		{"uk collective numeral", "uk", "Унаслідок обстрілу загинули троє людей.", []string{"deaths=3"}},
 		{"unsupported language", "ja", "At least 59 people were killed.", nil},
 	}
 	for _, tt := range tests {

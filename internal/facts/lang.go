@@ -85,6 +85,7 @@ type resources struct {
 	generic       words
 	money         words
 	months        words
+	change        words
 }
 
 type subjectWords struct {
@@ -97,14 +98,14 @@ var subjectOrder = []string{"deaths", "injured", "missing", "arrested", "hours",
 
 func build(code string, numbers, ordinals, scales map[string]float64, qualBefore, qualAfter, subjects map[string]string,
 	duration, notDuration, plan, times, rangeJoin, rangeOpen, clock, conj, skip string, source []string, speech string,
-	relYear []string, yearWords string, decimalComma bool, persons, background, generic, money, months string) *resources {
+	relYear []string, yearWords string, decimalComma bool, persons, background, generic, money, months, change string) *resources {
 	r := &resources{
 		code: code, numbers: numbers, ordinals: ordinals, scales: map[string]float64{}, scalePrefixes: map[string]float64{},
 		qualBefore: phraseList(qualBefore), qualAfter: phraseList(qualAfter),
 		duration: wordSet(duration), notDuration: wordSet(notDuration), plan: wordSet(plan), times: wordSet(times),
 		rangeJoin: wordSet(rangeJoin), rangeOpen: wordSet(rangeOpen), clock: wordSet(clock), conj: wordSet(conj),
 		skip: wordSet(skip), speech: wordSet(speech), yearWords: wordSet(yearWords), decimalComma: decimalComma,
-		persons: wordSet(persons), background: wordSet(background), generic: wordSet(generic), money: wordSet(money), months: wordSet(months),
+		persons: wordSet(persons), background: wordSet(background), generic: wordSet(generic), money: wordSet(money), months: wordSet(months), change: wordSet(change),
 	}
 	for k, v := range scales {
 		if p, ok := strings.CutSuffix(k, "*"); ok {
@@ -135,19 +136,19 @@ var (
 	resEN = build(lang.English, en.FactNumberWords, en.FactOrdinalWords, en.FactScaleWords, en.FactQualifiers, en.FactQualifiersAfter, en.FactSubjects,
 		en.FactDurationContext, en.FactNotDuration, en.FactPlanContext, en.FactTimesWords, en.FactRangeJoiners, en.FactRangeOpeners,
 		en.FactClockPrepositions, en.FactConjunctions, en.FactSkipContext, en.FactAttributionSource, en.FactSpeechVerbs,
-		en.FactRelativeYear, en.FactYearWords, en.FactDecimalComma, en.FactPersonWords, en.FactBackground, en.FactGenericSources, en.FactMoneyNouns, en.FactMonths)
+		en.FactRelativeYear, en.FactYearWords, en.FactDecimalComma, en.FactPersonWords, en.FactBackground, en.FactGenericSources, en.FactMoneyNouns, en.FactMonths, en.FactChangeVerbs)
 	resRU = build(lang.Russian, ru.FactNumberWords, ru.FactOrdinalWords, ru.FactScaleWords, ru.FactQualifiers, ru.FactQualifiersAfter, ru.FactSubjects,
 		ru.FactDurationContext, ru.FactNotDuration, ru.FactPlanContext, ru.FactTimesWords, ru.FactRangeJoiners, ru.FactRangeOpeners,
 		ru.FactClockPrepositions, ru.FactConjunctions, ru.FactSkipContext, ru.FactAttributionSource, ru.FactSpeechVerbs,
-		ru.FactRelativeYear, ru.FactYearWords, ru.FactDecimalComma, ru.FactPersonWords, ru.FactBackground, ru.FactGenericSources, ru.FactMoneyNouns, ru.FactMonths)
+		ru.FactRelativeYear, ru.FactYearWords, ru.FactDecimalComma, ru.FactPersonWords, ru.FactBackground, ru.FactGenericSources, ru.FactMoneyNouns, ru.FactMonths, ru.FactChangeVerbs)
 	resUK = build(lang.Ukrainian, uk.FactNumberWords, uk.FactOrdinalWords, uk.FactScaleWords, uk.FactQualifiers, uk.FactQualifiersAfter, uk.FactSubjects,
 		uk.FactDurationContext, uk.FactNotDuration, uk.FactPlanContext, uk.FactTimesWords, uk.FactRangeJoiners, uk.FactRangeOpeners,
 		uk.FactClockPrepositions, uk.FactConjunctions, uk.FactSkipContext, uk.FactAttributionSource, uk.FactSpeechVerbs,
-		uk.FactRelativeYear, uk.FactYearWords, uk.FactDecimalComma, uk.FactPersonWords, uk.FactBackground, uk.FactGenericSources, uk.FactMoneyNouns, uk.FactMonths)
+		uk.FactRelativeYear, uk.FactYearWords, uk.FactDecimalComma, uk.FactPersonWords, uk.FactBackground, uk.FactGenericSources, uk.FactMoneyNouns, uk.FactMonths, uk.FactChangeVerbs)
 	resDE = build(lang.German, de.FactNumberWords, de.FactOrdinalWords, de.FactScaleWords, de.FactQualifiers, de.FactQualifiersAfter, de.FactSubjects,
 		de.FactDurationContext, de.FactNotDuration, de.FactPlanContext, de.FactTimesWords, de.FactRangeJoiners, de.FactRangeOpeners,
 		de.FactClockPrepositions, de.FactConjunctions, de.FactSkipContext, de.FactAttributionSource, de.FactSpeechVerbs,
-		de.FactRelativeYear, de.FactYearWords, de.FactDecimalComma, de.FactPersonWords, de.FactBackground, de.FactGenericSources, de.FactMoneyNouns, de.FactMonths)
+		de.FactRelativeYear, de.FactYearWords, de.FactDecimalComma, de.FactPersonWords, de.FactBackground, de.FactGenericSources, de.FactMoneyNouns, de.FactMonths, de.FactChangeVerbs)
 )
 
 // resourcesFor returns the words of a language, English for an unknown

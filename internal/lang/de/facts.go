@@ -118,3 +118,7 @@ var FactMoneyNouns = "hilfe* hilfspaket* kredit* haushalt* angebot* deal* strafe
 // FactMonths are month names: a number beside one is a day of a date
 // ("2. Dezember"), not a count.
 var FactMonths = "januar jänner februar märz april mai juni juli august september oktober november dezember jan feb mär apr jun jul aug sep sept okt nov dez"
+
+// FactChangeVerbs before "bis zu" make it the new value of a count, not a
+// bound.
+var FactChangeVerbs = "stieg stiegen gestiegen erhöhte erhöhten wuchs"

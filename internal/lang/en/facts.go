@@ -122,3 +122,7 @@ var FactMoneyNouns = "offer offers bid deal charge fine aid package loan loans b
 // FactMonths are month names: a number beside one is a day of a date
 // ("April 30 annual meeting"), not a count.
 var FactMonths = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"
+
+// FactChangeVerbs before "up to" make it the new value of a count ("rose
+// to"), not a bound.
+var FactChangeVerbs = "rose risen climbed increased grew jumped"

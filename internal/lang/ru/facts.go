@@ -25,6 +25,8 @@ var FactNumberWords = map[string]float64{
 	"восемьдесят": 80, "восьмидесяти": 80, "девяносто": 90, "девяноста": 90,
 	"сто": 100, "ста": 100, "полтора": 1.5, "полторы": 1.5, "полутора": 1.5,
 	"десяток": 10, "дюжина": 12,
+	"двое": 2, "двоих": 2, "трое": 3, "троих": 3, "четверо": 4, "четверых": 4, "пятеро": 5, "пятерых": 5,
+	"шестеро": 6, "шестерых": 6, "семеро": 7, "семерых": 7, "восьмеро": 8, "девятеро": 9, "десятеро": 10,
 }
 
 // FactOrdinalWords count occurrences ("шестой разговор").
@@ -102,7 +104,7 @@ var FactRangeOpeners = "от между"
 var FactClockPrepositions = "в во к"
 
 // FactConjunctions end the search for what a figure counts.
-var FactConjunctions = "и а но или при"
+var FactConjunctions = "и а но или"
 
 // FactSkipContext marks sentences of market prices, scores and ratings.
 var FactSkipContext = "акци* индекс* котировк* счет счетом голов* гол очк* рейтинг* опрос* процент* курс*"
@@ -138,3 +140,7 @@ var FactMoneyNouns = "помощ* кредит* бюджет* сделк* штр
 // FactMonths are month names in every case: a number beside one is a day
 // of a date ("3 декабря"), not a count.
 var FactMonths = "январ* феврал* март* апрел* мая май мае июн* июл* август* сентябр* октябр* ноябр* декабр* янв фев мар апр авг сен сент окт ноя дек"
+
+// FactChangeVerbs before «до» make it the new value of a count («число
+// погибших возросло до 15»), not a bound.
+var FactChangeVerbs = "возрос* вырос* увеличил* достиг* поднял* снизил* сократил* уменьшил*"

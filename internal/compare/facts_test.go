@@ -137,3 +137,30 @@ func TestCoverageByRegistry(t *testing.T) {
 		t.Errorf("facts %+v, want five hours agreed in three languages", c.Facts)
 	}
 }
+
+// TestFactChart: reports in time order, one step per moment, the value
+// axis from the lowest to the highest figure; no chart for one moment.
+func TestFactChart(t *testing.T) {
+	at := func(d int) time.Time { return time.Date(2017, 10, d, 12, 0, 0, 0, time.UTC) }
+	g := facts.Group{Subject: "deaths", Verdict: facts.Moved, Claims: []facts.Claim{
+		{Outlet: "A", Published: at(2), Value: 50, Qualifier: facts.AtLeast},
+		{Outlet: "B", Published: at(3), Value: 58},
+		{Outlet: "A", Published: at(4), Value: 59},
+	}}
+	ch, ok := factChart(g)
+	if !ok || len(ch.Lines) != 2 || len(ch.Lines[0].Dots) != 2 || len(ch.Lines[1].Dots) != 1 {
+		t.Fatalf("chart %+v", ch)
+	}
+	a0, b0, a1 := ch.Lines[0].Dots[0], ch.Lines[1].Dots[0], ch.Lines[0].Dots[1]
+	if !(a0.X < b0.X && b0.X < a1.X) || !(a0.Y > b0.Y && b0.Y > a1.Y) {
+		t.Errorf("dots not in order: %+v %+v %+v", a0, b0, a1)
+	}
+	if ch.Ticks[0].Label != "50" || ch.Ticks[1].Label != "59" || !strings.Contains(ch.Desc, "A: at least 50") {
+		t.Errorf("ticks %+v, desc %q", ch.Ticks, ch.Desc)
+	}
+	same := g
+	same.Claims = []facts.Claim{{Outlet: "A", Published: at(2), Value: 50}, {Outlet: "B", Published: at(2), Value: 59}}
+	if _, ok := factChart(same); ok {
+		t.Error("a chart for one moment")
+	}
+}

@@ -268,9 +268,10 @@ func Extract(d Doc) []Claim {
 	return out
 }
 
-// tableLike reports whether a line is a row of a table or a list entry
-// ("Florida club: 49 killed"), whose figures are not the article's claims
-// about its event.
+// tableLike reports whether a line is a row of a table, a list entry
+// ("Florida club: 49 killed") or a headline inside the text (no sentence
+// punctuation, and short or in Title Case): its figures are not the
+// article's claims about its event, or are rounded ones its body corrects.
 func tableLike(s string) bool {
 	if strings.ContainsAny(s, "\t|") {
 		return true
@@ -282,12 +283,26 @@ func tableLike(s string) bool {
 				return true
 			}
 		}
-		// A heading: no sentence punctuation at the end.
-		if t := strings.TrimRight(s, " \"'”»“)"); t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?") {
-			return true
+	}
+	t := strings.TrimRight(s, " \"'”»“)")
+	if t == "" || strings.ContainsAny(t[len(t)-1:], ".!?") {
+		return false
+	}
+	if len(ws) < 15 {
+		return true
+	}
+	caps, words := 0, 0
+	for _, w := range ws {
+		r := []rune(w)
+		if !unicode.IsLetter(r[0]) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r[0]) {
+			caps++
 		}
 	}
-	return false
+	return words > 0 && caps*10 >= words*7
 }
 
 // sentenceClaims reads the claims of one sentence (offsets within it) of

@@ -156,6 +156,10 @@ func (r *resources) figureAt(toks []tok, i int) (figure, bool) {
 	default:
 		v, ok := r.wordNumber(t.low)
 		if !ok {
+			// "five-hour", "пятичасовые", "п'ятигодинні", "fünfstündige".
+			if v, unit, ok := r.compound(t.low); ok {
+				return figure{value: v, unit: unit, next: i + 1}, true
+			}
 			return figure{}, false
 		}
 		f.value = v
@@ -178,6 +182,30 @@ func (r *resources) figureAt(toks []tok, i int) (figure, bool) {
 		}
 	}
 	return f, true
+}
+
+// compound reads a number word joined to the word of what it counts, with
+// or without a hyphen ("five-hour", "пятичасовые", "fünfstündige"): the
+// longest number word the token begins with, when the rest is a word of
+// hours or points.
+func (r *resources) compound(w string) (float64, string, bool) {
+	if len(w) < 6 {
+		return 0, "", false
+	}
+	best, bestLen, unit := 0.0, 0, ""
+	for n, v := range r.numbers {
+		if len(n) <= bestLen || len(n) >= len(w) || !strings.HasPrefix(w, n) {
+			continue
+		}
+		rest := strings.TrimPrefix(w[len(n):], "-")
+		if rest == "" {
+			continue
+		}
+		if s := r.subjectOf(rest); s == "hours" || s == "points" {
+			best, bestLen, unit = v, len(n), rest
+		}
+	}
+	return best, unit, bestLen > 0
 }
 
 // wordNumber reads a number word, hyphenated tens and units included
@@ -462,6 +490,10 @@ func (r *resources) claimAt(toks []tok, f figure, i, before int, duration, plan,
 		return Claim{}, false
 	case "hours":
 		if !duration || f.unit == "" && (r.notDuration.has(prev) || r.clock.has(prev)) {
+			return Claim{}, false
+		}
+		// "five-hour talks", not "a 24-hour ceasefire".
+		if f.unit != "" && !r.duration.has(after) {
 			return Claim{}, false
 		}
 		for k := next; k < len(toks) && k < next+3; k++ {

@@ -158,6 +158,12 @@ func TestExtract(t *testing.T) {
 		{"ru collective numeral", "ru", "В результате обстрела погибли трое мирных жителей.", []string{"deaths=3"}},
 		{"uk toll rose to", "uk", "Кількість загиблих унаслідок удару зросла до 9.", []string{"deaths=9"}},
 		{"uk collective numeral", "uk", "Унаслідок обстрілу загинули троє людей.", []string{"deaths=3"}},
+		{"en five-hour talks", "en", "After five-hour talks in the Kremlin the envoys flew home.", []string{"hours=5"}},
+		{"ru compound hours", "ru", "После пятичасовых переговоров в Кремле делегация уехала.", []string{"hours=5"}},
+		{"uk compound hours", "uk", "Після п'ятигодинних переговорів у Кремлі делегація поїхала.", []string{"hours=5"}},
+		{"de compound hours", "de", "Nach dem fünfstündigen Gespräch im Kreml reisten die Gesandten ab.", []string{"hours=5"}},
+		{"a ceasefire is no meeting", "en", "During the talks the sides agreed a 30-hour ceasefire.", nil},
+		{"no compound without a subject", "de", "Die Fünfergruppe traf sich im Kreml zu einem Gespräch.", nil},
 		{"unsupported language", "ja", "At least 59 people were killed.", nil},
 	}
 	for _, tt := range tests {

@@ -106,7 +106,9 @@ type Voice struct {
 // Disagreement is one point on which outlets' accounts differ.
 type Disagreement struct {
 	// Kind says what differs: "date" for an event the sources date on
-	// different days (found by the timeline), or the comparison's own kind.
+	// different days (found by the timeline), the comparison's own kind,
+	// or a facts verdict ("moved", "differ", "attributed", "inconsistent")
+	// for a figure or year set side by side by package facts.
 	Kind   string  `json:"kind"`
 	Topic  string  `json:"topic"`
 	Claims []Claim `json:"claims"`

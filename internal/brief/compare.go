@@ -47,7 +47,7 @@ type Perspectives struct {
 }
 
 // comparisonChecks are what the comparison's disagreement finder looks at.
-var comparisonChecks = []string{"numbers", "dates", "who said a quote", "opposite statements"}
+var comparisonChecks = []string{"numbers", "dates", "who said a quote", "opposite statements", "figures over time and years (facts)"}
 
 // fromComparison fills the parts of the briefing the comparison decides:
 // outlet kinds and countries, perspectives, naming splits, distinctive
@@ -86,6 +86,23 @@ func (b *Briefing) fromComparison(c compare.Comparison) {
 				{Outlet: d.B.Outlet, Text: d.B.Sentence, ArticleID: d.B.ArticleID, Value: d.B.Value},
 			},
 		})
+	}
+	for _, g := range c.Facts {
+		if !g.Differs() {
+			continue
+		}
+		d := Disagreement{Kind: g.Verdict, Topic: g.Subject + ": " + g.Reason}
+		for _, cl := range g.Claims {
+			v := cl.Figure
+			if !cl.Published.IsZero() {
+				v += " (" + cl.Published.Format("2 Jan 2006") + ")"
+			}
+			if cl.AttributedTo != "" {
+				v += ", according to " + cl.AttributedTo
+			}
+			d.Claims = append(d.Claims, Claim{Outlet: cl.Outlet, Text: cl.Sentence, ArticleID: cl.ArticleID, Value: v})
+		}
+		b.Disagreements = append(b.Disagreements, d)
 	}
 	b.Checked = append(b.Checked, comparisonChecks...)
 }

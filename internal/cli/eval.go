@@ -43,6 +43,7 @@ as that folder's README defines them. --json prints one JSON object.`,
 		a.evalSub("quotes DIR", "Score quote detection and speaker attribution on PolNeAR",
 			"  parallax eval quotes ../shared/eval/polnear/dev",
 			func(ctx context.Context, dir string) (report, error) { return quote.Evaluate(ctx, dir) }),
+		a.evalFactsCmd(),
 	)
 	return cmd
 }

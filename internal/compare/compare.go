@@ -27,6 +27,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/facts"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/outlet"
 )
@@ -51,14 +52,23 @@ type Comparison struct {
 	Wording       []OutletWording `json:"wording"`
 	Naming        []Naming        `json:"naming"`
 	Disagreements []Disagreement  `json:"disagreements"`
+	// Facts are the claims of the articles set side by side (figures and
+	// what they count, years), differences first, each group with its
+	// verdict (agree, moved, differ, attributed, inconsistent).
+	Facts []facts.Group `json:"facts"`
+	// FactCharts draw the figures that moved or differ over time by
+	// outlet (for the web pages; not part of the JSON).
+	FactCharts []FactChart `json:"-"`
 }
 
 // Coverage says who carried the story and which perspectives are missing.
 type Coverage struct {
 	Outlets []OutletCoverage `json:"outlets"`
-	// Kinds and Countries are those of the credited outlets, sorted.
+	// Kinds, Countries and Languages are those of the credited outlets
+	// (an outlet's language is the registry's, else its articles'), sorted.
 	Kinds     []string `json:"kinds"`
 	Countries []string `json:"countries"`
+	Languages []string `json:"languages"`
 	// MissingKinds are news-producing kinds (wire, public broadcaster,
 	// state-affiliated, private) no credited outlet has.
 	MissingKinds []string `json:"missing_kinds"`
@@ -126,6 +136,9 @@ type Options struct {
 	// PerspectiveShare is the least share of the corpus's credited
 	// articles a country needs to count as a missing perspective.
 	PerspectiveShare float64
+	// StoryOf maps article IDs to their story when a storyline is
+	// compared (see CompareStoryline): figures are aligned story by story.
+	StoryOf map[string]string
 }
 
 // DefaultOptions returns the options Compare uses.
@@ -167,7 +180,7 @@ func (opt Options) Compare(story news.Story, arts []news.Article, quotes []news.
 			continue
 		}
 		seen[a.ID] = true
-		o := reg.Credit(a)
+		o := creditOutlet(reg, a)
 		c := byName[o.Name]
 		if c == nil {
 			c = &column{o: o}
@@ -209,7 +222,24 @@ func (opt Options) Compare(story news.Story, arts []news.Article, quotes []news.
 	c.Wording = opt.wording(cols, bg)
 	c.Naming = naming(cols)
 	c.Disagreements = disagreementsOf(cols, quotes)
+	c.Facts = factsOf(story, cols, opt.StoryOf)
+	c.FactCharts = factCharts(c.Facts)
 	return c
+}
+
+// creditOutlet returns the outlet an article counts for: the registry's credit,
+// or, when the name the article gives is not in the registry (a spelling
+// the registry lacks, "SPIEGEL ONLINE"), the registered outlet of its URL,
+// so that its country and language count in the coverage.
+func creditOutlet(reg *outlet.Registry, a news.Article) outlet.Outlet {
+	o := reg.Credit(a)
+	if o.Kind != outlet.KindUnknown || o.Country != "" || a.URL == "" {
+		return o
+	}
+	if byURL, ok := reg.Lookup(a.URL); ok && !byURL.Republisher() {
+		return byURL
+	}
+	return o
 }
 
 // republisher names the outlet an article was read through when it is not
@@ -235,8 +265,8 @@ func republisher(a news.Article, credited outlet.Outlet, reg *outlet.Registry) s
 var producing = []outlet.Kind{outlet.KindWire, outlet.KindPublicBroadcaster, outlet.KindStateAffiliated, outlet.KindPrivate}
 
 func (opt Options) coverage(cols []*column, bg Background) Coverage {
-	cv := Coverage{Outlets: []OutletCoverage{}, Kinds: []string{}, Countries: []string{}, MissingKinds: []string{}, MissingCountries: []string{}}
-	kinds, countries := map[string]bool{}, map[string]bool{}
+	cv := Coverage{Outlets: []OutletCoverage{}, Kinds: []string{}, Countries: []string{}, Languages: []string{}, MissingKinds: []string{}, MissingCountries: []string{}}
+	kinds, countries, languages := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	var known []*column // outlets with a known country, for the blindspot test
 	for _, col := range cols {
 		oc := OutletCoverage{
@@ -245,6 +275,12 @@ func (opt Options) coverage(cols []*column, bg Background) Coverage {
 		}
 		for _, a := range col.arts {
 			oc.ArticleIDs = append(oc.ArticleIDs, a.ID)
+			if oc.Language == "" && a.Language != "" {
+				oc.Language = a.Language
+			}
+		}
+		if oc.Language != "" {
+			languages[oc.Language] = true
 		}
 		cv.Outlets = append(cv.Outlets, oc)
 		if col.o.Kind != outlet.KindUnknown {
@@ -257,6 +293,7 @@ func (opt Options) coverage(cols []*column, bg Background) Coverage {
 	}
 	cv.Kinds = sortedKeys(kinds)
 	cv.Countries = sortedKeys(countries)
+	cv.Languages = sortedKeys(languages)
 	for _, k := range producing {
 		if !kinds[string(k)] {
 			cv.MissingKinds = append(cv.MissingKinds, string(k))

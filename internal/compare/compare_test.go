@@ -204,8 +204,8 @@ func TestJSONFieldNames(t *testing.T) {
 		v    any
 		want []string
 	}{
-		{"comparison", m, []string{"story_id", "scope", "title", "articles", "outlets", "coverage", "voices", "wording", "naming", "disagreements"}},
-		{"coverage", cov, []string{"outlets", "kinds", "countries", "missing_kinds", "missing_countries", "blindspot"}},
+		{"comparison", m, []string{"story_id", "scope", "title", "articles", "outlets", "coverage", "voices", "wording", "naming", "disagreements", "facts"}},
+		{"coverage", cov, []string{"outlets", "kinds", "countries", "languages", "missing_kinds", "missing_countries", "blindspot"}},
 		{"coverage.outlets", cov["outlets"], []string{"name", "kind", "country", "language", "article_ids"}},
 		{"voices", m["voices"], []string{"outlet", "quotes", "speakers"}},
 		{"wording", m["wording"], []string{"outlet", "words", "terms"}},

@@ -3,6 +3,13 @@ package compare
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/lang/de"
+	"github.com/parallax-news/parallax/internal/lang/en"
+	"github.com/parallax-news/parallax/internal/lang/ru"
+	"github.com/parallax-news/parallax/internal/lang/uk"
 )
 
 // Variant is a naming choice between known alternatives for one thing.
@@ -22,25 +29,85 @@ type Form struct {
 	not []string
 }
 
-func form(label, pattern string, not ...string) Form {
-	return Form{Label: label, re: regexp.MustCompile(pattern), not: not}
+// namingForm is one language's form of a choice (the fields of
+// internal/lang/*/naming.go's NamingForm).
+type namingForm struct {
+	pair, label, pattern string
+	fold                 bool
+	not                  []string
 }
 
-// Variants are the naming choices Compare counts. Transliterations are
-// matched with their capital letter; terms of framing in any case.
-var Variants = []Variant{
-	{"Kyiv/Kiev", []Form{form("Kyiv", `\bKyiv\b`, "Kyiv Independent", "Kyiv Post"), form("Kiev", `\bKiev\b`, "Kiev Post")}},
-	{"invasion/special military operation", []Form{
-		form("invasion", `(?i)\b(?:full-scale |full scale )?invasion\b|\binvaded\b`),
-		form("special military operation", `(?i)\bspecial military operation\b`)}},
-	{"war/conflict", []Form{form("war", `(?i)\bwar\b`), form("conflict", `(?i)\bconflict\b`)}},
-	{"regime/government", []Form{form("regime", `(?i)\bregimes?\b`), form("government", `(?i)\bgovernments?\b`)}},
-	{"Kharkiv/Kharkov", []Form{form("Kharkiv", `\bKharkiv\b`), form("Kharkov", `\bKharkov\b`)}},
-	{"Odesa/Odessa", []Form{form("Odesa", `\bOdesa\b`), form("Odessa", `\bOdessa\b`)}},
-	{"Luhansk/Lugansk", []Form{form("Luhansk", `\bLuhansk\b`), form("Lugansk", `\bLugansk\b`)}},
-	{"Donbas/Donbass", []Form{form("Donbas", `\bDonbas\b`), form("Donbass", `\bDonbass\b`)}},
-	{"Zaporizhzhia/Zaporozhye", []Form{form("Zaporizhzhia", `\bZaporizhzhia\b`), form("Zaporozhye", `\bZaporozh(?:y|i)e\b`)}},
-	{"Mykolaiv/Nikolaev", []Form{form("Mykolaiv", `\bMykolaiv\b`), form("Nikolaev", `\bNikolaev\b|\bNikolayev\b`)}},
+// Variants are the naming choices Compare counts, in every language
+// Parallax has words for (internal/lang/{en,ru,uk,de}/naming.go): the
+// forms of one side of a choice in all languages count together
+// ("Kyiv": Kyiv, Київ, Kyjiw). Matches are whole words.
+var Variants = buildVariants()
+
+func buildVariants() []Variant {
+	var all []namingForm
+	for _, f := range en.NamingForms {
+		all = append(all, namingForm{f.Pair, f.Label, f.Pattern, f.Fold, f.Not})
+	}
+	for _, f := range ru.NamingForms {
+		all = append(all, namingForm{f.Pair, f.Label, f.Pattern, f.Fold, f.Not})
+	}
+	for _, f := range uk.NamingForms {
+		all = append(all, namingForm{f.Pair, f.Label, f.Pattern, f.Fold, f.Not})
+	}
+	for _, f := range de.NamingForms {
+		all = append(all, namingForm{f.Pair, f.Label, f.Pattern, f.Fold, f.Not})
+	}
+	type side struct {
+		pats []string
+		not  []string
+	}
+	var pairs []string
+	labels := map[string][]string{}
+	sides := map[string]*side{}
+	for _, f := range all {
+		if labels[f.pair] == nil {
+			pairs = append(pairs, f.pair)
+		}
+		k := f.pair + "\x00" + f.label
+		if sides[k] == nil {
+			sides[k] = &side{}
+			labels[f.pair] = append(labels[f.pair], f.label)
+		}
+		p := "(?:" + f.pattern + ")"
+		if f.fold {
+			p = "(?i:" + f.pattern + ")"
+		}
+		sides[k].pats = append(sides[k].pats, p)
+		sides[k].not = append(sides[k].not, f.not...)
+	}
+	out := make([]Variant, 0, len(pairs))
+	for _, pair := range pairs {
+		v := Variant{Name: pair}
+		for _, l := range labels[pair] {
+			sd := sides[pair+"\x00"+l]
+			v.Forms = append(v.Forms, Form{Label: l, re: regexp.MustCompile(strings.Join(sd.pats, "|")), not: sd.not})
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// wordAt reports whether text[a:b] stands as a whole word: no letter or
+// digit right before or after it.
+func wordAt(text string, a, b int) bool {
+	if a > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:a])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			return false
+		}
+	}
+	if b < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[b:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // Naming is one variant choice across the story's outlets.
@@ -95,6 +162,9 @@ func CountForms(v Variant, text string) (own, quoted []int) {
 	for i, f := range v.Forms {
 	match:
 		for _, m := range f.re.FindAllStringIndex(text, -1) {
+			if !wordAt(text, m[0], m[1]) {
+				continue
+			}
 			for _, n := range f.not {
 				if strings.HasPrefix(text[m[0]:], n) {
 					continue match
@@ -111,31 +181,30 @@ func CountForms(v Variant, text string) (own, quoted []int) {
 }
 
 // quotedRanges returns a test for whether a byte offset lies inside a
-// quotation: curly quotes pair by direction, straight double quotes
-// alternate within a paragraph.
+// quotation: “…”, „…“, «…» and »…« pair by direction, straight double
+// quotes alternate within a paragraph.
 func quotedRanges(text string) func(int) bool {
 	type span struct{ a, b int }
 	var spans []span
-	open := -1
+	open, closer := -1, rune(0)
 	straight := -1
 	for i, r := range text {
-		switch r {
-		case '“', '«':
+		switch {
+		case r == '\n':
+			open, straight = -1, -1
+		case open >= 0 && r == closer:
+			spans = append(spans, span{open, i})
+			open = -1
+		case open < 0 && (r == '“' || r == '„' || r == '«' || r == '»'):
 			open = i
-		case '”', '»':
-			if open >= 0 {
-				spans = append(spans, span{open, i})
-				open = -1
-			}
-		case '"':
+			closer = map[rune]rune{'“': '”', '„': '“', '«': '»', '»': '«'}[r]
+		case r == '"':
 			if straight < 0 {
 				straight = i
 			} else {
 				spans = append(spans, span{straight, i})
 				straight = -1
 			}
-		case '\n':
-			open, straight = -1, -1
 		}
 	}
 	return func(off int) bool {

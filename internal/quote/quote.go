@@ -57,12 +57,12 @@ type Problem struct {
 	Reason string `json:"reason"`
 }
 
-// FromArticle extracts the article's entities and finds its quotes, with
-// ArticleID and Date filled in. The article's author, when known, is the
+// FromArticle extracts the article's entities and finds its quotes by the
+// rules of its language (FindLang), with ArticleID and Date filled in. The article's author, when known, is the
 // speaker of its first-person attributions ("I wrote", "we said").
 func FromArticle(a news.Article) ([]Quote, []Problem) {
 	ents, ms := entity.Extract(a.Text)
-	qs, probs := FindByAuthor(a.Text, a.Author, ents, ms)
+	qs, probs := FindLang(a.Text, a.Language, a.Author, ents, ms)
 	for i := range qs {
 		qs[i].ArticleID = a.ID
 		qs[i].Date = a.Published
@@ -114,6 +114,8 @@ type doc struct {
 	pronDepth int
 	// author wrote the text; "" when unknown.
 	author string
+	// res are the language's resources; nil for English.
+	res *langRes
 }
 
 type said struct {
@@ -342,7 +344,7 @@ func (d *doc) findSpans() {
 		if unclosed {
 			d.problem(o.pos, closeEnd, "unclosed quotation mark: quote ended at the end of its paragraph")
 		}
-		if isTitle(sp, text) {
+		if d.res == nil && isTitle(sp, text) || d.res != nil && d.isTitleLang(sp) {
 			return
 		}
 		if strings.TrimFunc(sp.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) == "" {
@@ -375,11 +377,11 @@ func (d *doc) findSpans() {
 					continue
 				}
 			}
-			if !isQuoteRune(r) {
+			if !d.isQuoteRune(r) {
 				i += size
 				continue
 			}
-			kind, fam, msize := classifyMark(text, i)
+			kind, fam, msize := d.classify(i)
 			if msize > 0 {
 				size = msize
 			}
@@ -457,7 +459,7 @@ func (d *doc) findSpans() {
 		// Continuation: the next paragraph reopens the quote.
 		if pi+1 < len(d.paras) && pi+1-cur.para < maxParagraphs && !inTurn[pi+1] {
 			np := d.paras[pi+1]
-			if kind, fam, size := classifyMark(text, np.Start); (kind == openMark && fam != famSingle) || kind == eitherMark {
+			if kind, fam, size := d.classify(np.Start); (kind == openMark && fam != famSingle) || kind == eitherMark {
 				cur.parts = append(cur.parts, text[cur.segIn:trimBack(text, cur.segIn, p.End)])
 				cur.segIn = np.Start + size
 				// The reopening mark is consumed: skip it.
@@ -544,7 +546,11 @@ func (d *doc) headlineParas() []bool {
 		if len(words) == 0 || len(words) > 30 {
 			continue
 		}
-		last := strings.TrimRight(t, "\"”’'»)] ")
+		closers := "\"”’'»)] "
+		if d.res != nil {
+			closers += "“«‘"
+		}
+		last := strings.TrimRight(t, closers)
 		r, _ := utf8.DecodeLastRuneInString(last)
 		terminal := strings.ContainsRune(".!?:;…", r)
 		caps := 0
@@ -554,7 +560,8 @@ func (d *doc) headlineParas() []bool {
 				caps++
 			}
 		}
-		titleCase := len(words) >= 4 && caps*10 >= len(words)*7
+		// German capitalises every noun: title case says nothing there.
+		titleCase := d.res == nil && len(words) >= 4 && caps*10 >= len(words)*7
 		// A full stop inside the line makes it prose, not a headline.
 		inner := strings.TrimRight(t, "\"”’'»)] .")
 		prose := strings.Contains(inner, ". ") || strings.Contains(inner, ".”") || strings.Contains(inner, ".\"") || strings.Contains(inner, ",''") || strings.Contains(inner, ",\" ") || strings.Contains(inner, ",” ") ||

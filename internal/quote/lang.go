@@ -34,7 +34,8 @@ type langRes struct {
 	this       [][]string
 	titleNouns []string
 	soCalled   []string
-	reversed   bool // » opens and « closes when context cannot tell
+	complement []string // genitive endings of a role's complement
+	reversed   bool     // » opens and « closes when context cannot tell
 	// nounCaps: common nouns are capitalised (German), so a capitalised
 	// word is a name only with more evidence.
 	nounCaps bool
@@ -57,10 +58,10 @@ func phrases(ps []string) [][]string {
 }
 
 func newLangRes(code string, verbs, after, according []string, accPron map[string]string, accAfter []string,
-	pronouns map[string]string, roles []string, roleSuffix bool, preps, funcs, dets, this, titles, soCalled []string, reversed, nounCaps bool) *langRes {
+	pronouns map[string]string, roles []string, roleSuffix bool, preps, funcs, dets, this, titles, soCalled, complement []string, reversed, nounCaps bool) *langRes {
 	r := &langRes{code: code, verbs: setOf(verbs), afterOnly: setOf(after), according: phrases(according),
 		accAfter: setOf(accAfter), pronouns: pronouns, roles: roles, roleSuffix: roleSuffix, preps: setOf(preps),
-		funcs: setOf(funcs), dets: setOf(dets), this: phrases(this), titleNouns: titles, soCalled: soCalled, reversed: reversed, nounCaps: nounCaps}
+		funcs: setOf(funcs), dets: setOf(dets), this: phrases(this), titleNouns: titles, soCalled: soCalled, complement: complement, reversed: reversed, nounCaps: nounCaps}
 	// Longest phrases first, so "по его словам" wins over shorter ones.
 	for p, g := range accPron {
 		r.accPron = append(r.accPron, strings.Fields(p))
@@ -91,15 +92,15 @@ func phraseLess(a, b []string) bool {
 var langs = map[string]*langRes{
 	lang.Russian: newLangRes(lang.Russian, ru.QuoteSpeechVerbs(), ru.QuoteAfterOnlyCues, ru.QuoteAccordingTo,
 		ru.QuoteAccordingToPronoun, ru.QuoteAccordingAfter, ru.QuotePronouns, ru.QuoteRoles, false,
-		ru.QuotePrepositions, ru.QuoteFunctionWords, ru.QuoteDeterminers, ru.QuoteThisPhrases, ru.QuoteTitleNouns, ru.QuoteSoCalled,
+		ru.QuotePrepositions, ru.QuoteFunctionWords, ru.QuoteDeterminers, ru.QuoteThisPhrases, ru.QuoteTitleNouns, ru.QuoteSoCalled, ru.QuoteRoleComplementEndings,
 		ru.QuoteGuillemetsReversed, false),
 	lang.Ukrainian: newLangRes(lang.Ukrainian, uk.QuoteSpeechVerbs(), uk.QuoteAfterOnlyCues, uk.QuoteAccordingTo,
 		uk.QuoteAccordingToPronoun, uk.QuoteAccordingAfter, uk.QuotePronouns, uk.QuoteRoles, false,
-		uk.QuotePrepositions, uk.QuoteFunctionWords, uk.QuoteDeterminers, uk.QuoteThisPhrases, uk.QuoteTitleNouns, uk.QuoteSoCalled,
+		uk.QuotePrepositions, uk.QuoteFunctionWords, uk.QuoteDeterminers, uk.QuoteThisPhrases, uk.QuoteTitleNouns, uk.QuoteSoCalled, uk.QuoteRoleComplementEndings,
 		uk.QuoteGuillemetsReversed, false),
 	lang.German: newLangRes(lang.German, de.QuoteSpeechVerbs(), de.QuoteAfterOnlyCues, de.QuoteAccordingTo,
 		de.QuoteAccordingToPronoun, de.QuoteAccordingAfter, de.QuotePronouns, de.QuoteRoles, true,
-		de.QuotePrepositions, de.QuoteFunctionWords, de.QuoteDeterminers, de.QuoteThisPhrases, de.QuoteTitleNouns, de.QuoteSoCalled,
+		de.QuotePrepositions, de.QuoteFunctionWords, de.QuoteDeterminers, de.QuoteThisPhrases, de.QuoteTitleNouns, de.QuoteSoCalled, de.QuoteRoleComplementEndings,
 		de.QuoteGuillemetsReversed, true),
 }
 

@@ -110,7 +110,8 @@ type langAttr struct {
 	nouns  map[string]bool // capitalised words seen after a determiner
 	lower  map[string]bool // words the text writes in lower case
 	hist   []lsaid
-	sentOf []int // sentence index of each token
+	sentOf []int  // sentence index of each token
+	prevQ  *Quote // the quote attributed last with a speaker
 }
 
 // attributeLang gives every direct quote of a document in a language with
@@ -159,6 +160,10 @@ func (d *doc) attributeLang() {
 		q.Cue = cue
 		d.quotes = append(d.quotes, q)
 		prev = &d.quotes[len(d.quotes)-1]
+		if q.Speaker != "" {
+			qq := q
+			a.prevQ = &qq
+		}
 	}
 	sort.SliceStable(d.quotes, func(i, j int) bool { return d.quotes[i].Start < d.quotes[j].Start })
 }
@@ -356,6 +361,31 @@ func (a *langAttr) personID(s, e int) string {
 	return ""
 }
 
+// complement reports a lone name in the genitive right after a role: the
+// role's complement ("помощник Путина"), not the person who holds it.
+func (a *langAttr) complement(b, e int) bool {
+	if e-b != 1 || b == 0 || len(a.r.complement) == 0 {
+		return false
+	}
+	if _, ok := a.r.isRole(a.toks[b-1].lw); !ok || a.toks[b-1].cap && !a.r.nounCaps && a.sentStart(b-1) != b-1 {
+		return false
+	}
+	if e < len(a.toks) && (a.nameish(e) || a.toks[e].initial) {
+		return false
+	}
+	for _, end := range a.r.complement {
+		if strings.HasSuffix(a.toks[b].lw, end) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *langAttr) sentStart(k int) int {
+	lo, _ := a.sentToks(a.sentOf[k])
+	return lo
+}
+
 func (a *langAttr) named(b, e int, role string) who {
 	s, end := a.toks[b].s, a.toks[e-1].e
 	return who{name: a.d.text[s:end], id: a.personID(s, end), s: s, e: end, role: role, ok: true}
@@ -424,6 +454,14 @@ func (a *langAttr) rightNP(k, lim int) who {
 				continue
 			}
 			b, e, r := a.nameIn(x, j)
+			if e > b && a.complement(b, e) {
+				if desc < 0 {
+					desc, role = b-1, r
+				}
+				descEnd = e
+				x = j - 1
+				continue
+			}
 			if e > b {
 				w := a.named(b, e, r)
 				return w
@@ -510,6 +548,13 @@ func (a *langAttr) leftIn(lo, hi int) who {
 				continue
 			}
 			b, e, r := a.nameIn(x, j)
+			if e > b && a.complement(b, e) {
+				if desc < 0 {
+					desc, descEnd, role = b-1, e, r
+				}
+				x = j - 1
+				continue
+			}
 			if e > b && (j < hi && !a.weak(b, e) || j == hi || a.r.isCueTok(a.toks, j)) {
 				return a.named(b, e, r)
 			}
@@ -626,7 +671,7 @@ func (a *langAttr) collect() {
 				}
 				if j < hi && (a.nameish(j) || a.toks[j].initial) {
 					e := a.run(j, hi)
-					if b, ne, _ := a.nameIn(j, e); ne > b {
+					if b, ne, _ := a.nameIn(j, e); ne > b && !a.complement(b, ne) {
 						w := a.named(b, ne, key)
 						a.remember(w, false)
 					}
@@ -645,19 +690,38 @@ func (a *langAttr) remember(w who, speech bool) {
 	// Every title standing before the name: "помощник президента России
 	// Юрий Ушаков" is both помощник and президент.
 	k := a.tokAt(w.s)
-	for b := k - 1; b >= 0 && b >= k-5 && a.toks[b].word && !a.toks[b].quoted && !a.r.verbs[a.toks[b].lw]; b-- {
-		if key, ok := a.r.isRole(a.toks[b].lw); ok {
+	for b := k - 1; b >= 0 && b >= k-8 && a.toks[b].word && !a.toks[b].quoted && !a.r.verbs[a.toks[b].lw]; b-- {
+		t := a.toks[b]
+		key, ok := a.r.isRole(t.lw)
+		if ok {
 			h.roles = append(h.roles, key)
+			continue
+		}
+		// German: only articles and adjectives stand between a title
+		// and its name; another name or noun ends the title.
+		if a.r.nounCaps && (t.cap || !a.r.dets[t.lw] && !strings.HasSuffix(t.lw, "e") && !strings.HasSuffix(t.lw, "en") && !strings.HasSuffix(t.lw, "er") && !strings.HasSuffix(t.lw, "es") && !strings.HasSuffix(t.lw, "em")) {
+			break
+		}
+		if _, pron := a.r.pronouns[t.lw]; pron {
+			break
 		}
 	}
 	a.hist = append(a.hist, h)
 }
 
-// resolve turns a pronoun into the latest named source before it and a
-// role into the latest person introduced with the same role.
+// resolve turns a pronoun into a name: the first name earlier in its own
+// sentence ("Für Vance …: Wie er erklärte", "Віткофф описував, як, на
+// його думку"), else the latest named source before it, else the subject
+// of a sentence shortly before. A role becomes the person introduced with
+// the same role (before it, else right after it: leads name the role
+// first), else the speaker of the quote just before when it is near.
 func (a *langAttr) resolve(w who) who {
 	switch {
 	case w.pronoun:
+		if b, e, ok := a.firstName(a.tokAt(w.s)); ok {
+			n := a.named(b, e, "")
+			return who{name: n.name, id: n.id, s: w.s, e: w.e, ok: true}
+		}
 		for i := len(a.hist) - 1; i >= 0; i-- {
 			h := a.hist[i]
 			if h.pos < w.s && h.speech {
@@ -676,16 +740,131 @@ func (a *langAttr) resolve(w who) who {
 		}
 		return who{}
 	case w.desc:
-		for i := len(a.hist) - 1; i >= 0; i-- {
-			h := a.hist[i]
-			if h.pos < w.s && w.role != "" && hasRole(h.roles, w.role) {
-				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+		if w.role != "" {
+			for _, exact := range []bool{true, false} {
+				// Of the people holding the role, the one mentioned last
+				// ("Die Ansage erwischte Trump …, antwortete der
+				// US-Präsident").
+				best, bestAt := -1, -1
+				for i := len(a.hist) - 1; i >= 0; i-- {
+					if h := a.hist[i]; h.pos < w.s && a.sameRole(h.roles, w.role, exact) {
+						if at := a.lastMention(h.w, w.s); at > bestAt {
+							best, bestAt = i, at
+						}
+					}
+				}
+				if best >= 0 {
+					h := a.hist[best]
+					return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+				}
 			}
+			for _, h := range a.hist {
+				if h.pos > w.e && a.sameRole(h.roles, w.role, true) && a.d.paraIndex(h.pos)-a.d.paraIndex(w.s) <= 2 {
+					return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+				}
+			}
+		}
+		if q := a.prevQ; q != nil && q.Speaker != "" && q.End <= w.s && a.d.paraIndex(w.s)-a.d.paraIndex(q.Start) <= 3 {
+			return who{name: q.Speaker, id: q.SpeakerID, s: w.s, e: w.e, ok: true}
+		}
+		// The person the sentence names first ("Президент США Дональд
+		// Трамп и …, хотя американский лидер назвал …").
+		if b, e, ok := a.firstName(a.tokAt(w.s)); ok {
+			n := a.named(b, e, "")
+			return who{name: n.name, id: n.id, s: w.s, e: w.e, ok: true}
 		}
 		w.name = a.d.text[w.s:w.e]
 		return w
 	}
 	return w
+}
+
+// firstName returns the first name of the sentence holding token k, before
+// k: governed or not, it is what a pronoun or a role later in the same
+// sentence most often stands for.
+func (a *langAttr) firstName(k int) (int, int, bool) {
+	if k >= len(a.toks) {
+		return 0, 0, false
+	}
+	for x := a.sentStart(k); x < k; x++ {
+		if a.toks[x].quoted || !(a.nameish(x) || a.toks[x].initial) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] {
+			continue
+		}
+		j := a.run(x, k)
+		if b, e, _ := a.nameIn(x, j); e > b && !a.complement(b, e) && !a.weak(b, e) {
+			return b, e, true
+		}
+		x = j - 1
+	}
+	return 0, 0, false
+}
+
+// lastMention returns the offset of the last mention of the person's
+// surname (in any case form: the same first letters) before offset before.
+func (a *langAttr) lastMention(w who, before int) int {
+	f := strings.Fields(w.name)
+	if len(f) == 0 {
+		return w.s
+	}
+	stem := []rune(strings.ToLower(f[len(f)-1]))
+	if len(stem) > 4 {
+		stem = stem[:len(stem)-2]
+	}
+	last := w.s
+	for k := a.tokAt(w.s); k < len(a.toks) && a.toks[k].s < before; k++ {
+		if t := a.toks[k]; t.cap && strings.HasPrefix(t.lw, string(stem)) {
+			last = t.s
+		}
+	}
+	return last
+}
+
+// sameRole matches a description's role against a person's titles: the
+// same key, or (German compounds, exact false) a title ending in it
+// ("Kanzler" for "Bundeskanzler").
+func (a *langAttr) sameRole(roles []string, role string, exact bool) bool {
+	for _, r := range roles {
+		if r == role || !exact && a.r.roleSuffix && strings.HasSuffix(r, role) {
+			return true
+		}
+	}
+	return false
+}
+
+// inner finds an attribution written inside the marks between dashes, as
+// Russian and Ukrainian interrupt a quote: «…, — заявил Трамп на
+// пресс-конференции. — …».
+func (a *langAttr) inner(first, last int) (who, string) {
+	if a.r.nounCaps {
+		return who{}, ""
+	}
+	for x := first + 1; x+1 < last; x++ {
+		if !a.isDash(x) || a.toks[x-1].word || !strings.ContainsAny(a.toks[x-1].lw, ",.!?…") {
+			continue
+		}
+		k := x + 1
+		if !a.toks[k].word || !a.r.verbs[a.toks[k].lw] {
+			continue
+		}
+		end := k + 1
+		for end < last && !a.isDash(end) {
+			end++
+		}
+		if end >= last {
+			return who{}, ""
+		}
+		for y := k; y < end; y++ {
+			a.toks[y].quoted = false
+		}
+		w := a.rightNP(k+1, end)
+		for y := k; y < end; y++ {
+			a.toks[y].quoted = true
+		}
+		if w.ok {
+			return w, a.d.text[a.toks[k].s:a.toks[k].e]
+		}
+	}
+	return who{}, ""
 }
 
 // subjectBefore finds the subject of one of the three sentences before
@@ -709,7 +888,7 @@ func (a *langAttr) subjectBefore(pos int) (int, int, bool) {
 			}
 			j := a.run(x, hi)
 			b, e, _ := a.nameIn(x, j)
-			if e > b && (!a.weak(b, e) || !a.lower[a.toks[b].lw] && !a.r.nounCaps) {
+			if e > b && !a.complement(b, e) && (!a.weak(b, e) || !a.lower[a.toks[b].lw] && !a.r.nounCaps) {
 				return b, e, true
 			}
 			x = j - 1
@@ -754,6 +933,10 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 		}
 		return w, cue
 	}
+	// 0. An attribution inside the marks: «…, — заявил X. — …».
+	if w, cue := a.inner(first, last); w.ok {
+		return done(w, cue)
+	}
 	// 1. A cue right after the quote: «…», — заявил X; „…“, so X; «…», —
 	// X заявил.
 	words := 0
@@ -789,6 +972,12 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 				w = a.cueSource(x, slo, first)
 			}
 			return done(w, d.text[a.toks[x].s:a.toks[x].e])
+		}
+	}
+	// A colon with no cue before it: "Doch dann wurde er deutlich: „…“".
+	if first > blo && first-1 >= 0 && !a.toks[first-1].word && a.toks[first-1].lw == ":" {
+		if w := a.leftNP(blo, first-1); w.ok && !w.desc {
+			return done(w, "")
 		}
 	}
 	// 3. A cue later in the sentence: «…» и «…», — заявил X.
@@ -835,6 +1024,23 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 						return done(w, d.text[a.toks[x].s:a.toks[x].e])
 					}
 				}
+			}
+		}
+	}
+	if prev != nil && prev.Speaker != "" && d.paraIndex(max(prev.Start, prev.End-1)) == para {
+		return who{name: prev.Speaker, id: prev.SpeakerID, s: prev.SpeakerStart, e: prev.SpeakerEnd, ok: prev.SpeakerStart >= 0}, prev.Cue
+	}
+	// The sentence before, in the same paragraph, reports speech: "…,
+	// sagte Vance. „Der Präsident …“"; "Der Vizepräsident bekräftigte …
+	// „…“".
+	if sBefore > 0 && d.paraIndex(d.sents[sBefore-1].Start) == para {
+		plo, phi := a.sentToks(sBefore - 1)
+		for x := phi - 1; x >= plo; x-- {
+			if a.isCue(x, false) {
+				if w := a.cueSource(x, plo, phi); w.ok {
+					return done(w, d.text[a.toks[x].s:a.toks[x].e])
+				}
+				break
 			}
 		}
 	}

@@ -49,6 +49,9 @@ type rules struct {
 	// closers close a quotation after terminal punctuation besides the
 	// common ones; openers open one before a new sentence.
 	closers, openers string
+	// dashAttribution: a dash after a closing mark continues the sentence
+	// («…», — заявил он; «…?» — спросил он).
+	dashAttribution bool
 }
 
 func set(words ...[]string) map[string]bool {
@@ -66,9 +69,9 @@ var (
 	byLang  = map[string]*rules{
 		lang.English: english,
 		lang.Russian: {abbrev: set(ru.SentenceAbbreviations), terminal: set(ru.SentenceTerminalAbbreviations),
-			ordinal: set(ru.SentenceOrdinalNouns), closers: "“", openers: ""},
+			ordinal: set(ru.SentenceOrdinalNouns), closers: "“", openers: "", dashAttribution: true},
 		lang.Ukrainian: {abbrev: set(uk.SentenceAbbreviations), terminal: set(uk.SentenceTerminalAbbreviations),
-			ordinal: set(uk.SentenceOrdinalNouns), closers: "“", openers: ""},
+			ordinal: set(uk.SentenceOrdinalNouns), closers: "“", openers: "", dashAttribution: true},
 		lang.German: {abbrev: set(de.SentenceAbbreviations), terminal: set(de.SentenceTerminalAbbreviations),
 			ordinal: set(de.SentenceOrdinalNouns), closers: "“‘«", openers: "»‚"},
 	}
@@ -210,6 +213,12 @@ func endsHere(text string, i, j int, rl *rules) bool {
 			return true
 		}
 		w, _ := utf8.DecodeRuneInString(text[k:])
+		if rl.dashAttribution && (w == '—' || w == '–' || w == '-') {
+			// «…?» — спросил он: the attribution belongs to the quote.
+			if c, _ := utf8.DecodeLastRuneInString(text[:j]); c == '»' || c == '"' || c == '“' || c == '”' {
+				return false
+			}
+		}
 		if w == '\'' {
 			// '' (a doubled apostrophe for a double mark) or 'Quote.
 			n, _ := utf8.DecodeRuneInString(text[k+1:])

@@ -1,5 +1,7 @@
 package de
 
+import "strings"
+
 // Resources for finding quotes in German text (package quote reads them).
 // Words are lower case.
 
@@ -16,6 +18,9 @@ func QuoteSpeechVerbs() []string {
 	var out []string
 	for _, v := range quoteVerbs {
 		out = append(out, v+"t", v+"te", v+"ten", v+"en")
+		if strings.HasSuffix(v, "t") || strings.HasSuffix(v, "d") || strings.HasSuffix(v, "gn") || strings.HasSuffix(v, "chn") {
+			out = append(out, v+"et", v+"ete", v+"eten") // antwortete, bezeichnete
+		}
 	}
 	return append(out, quoteVerbForms...)
 }
@@ -128,7 +133,13 @@ var QuoteTitleNouns = []string{
 	"firma", "bank", "dienst", "plan", "friedensplan", "abkommen", "vertrag",
 	"strategie", "doktrin", "system", "rakete", "schiff", "flugzeug",
 	"titel", "schlagzeile", "podcast", "app", "fonds", "kampagne",
+	"aufschrift", "schriftzug", "motto", "slogan", "hashtag", "banner",
 }
+
+// QuoteRoleComplementEndings: German puts a role's complement before it or
+// after an article ("Putins Berater", "der Berater Putins"), never as a
+// bare name after the role, so none are needed.
+var QuoteRoleComplementEndings = []string{}
 
 // QuoteDeterminers stand before a noun: a capitalised word after one is a
 // noun, not a name ("der Kanzler", "dem Sender").

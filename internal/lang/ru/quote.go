@@ -8,7 +8,8 @@ package ru
 const QuoteGuillemetsReversed = false
 
 // quoteVerbStems are speech verbs by their past-tense stem: each gives the
-// past forms (stem+л, ла, ло, ли) and the perfective gerund (stem+в).
+// past forms (stem+л, ла, ло, ли), the perfective gerund (stem+в) and the
+// infinitive (stem+ть: "стал утверждать").
 var quoteVerbStems = []string{
 	"заяви", "сказа", "отмети", "сообщи", "подчеркну", "добави", "поясни",
 	"уточни", "рассказа", "написа", "ответи", "замети", "констатирова",
@@ -19,7 +20,8 @@ var quoteVerbStems = []string{
 	"посетова", "возрази", "парирова", "сформулирова",
 	"процитирова", "обеща", "допусти", "акцентирова", "анонсирова",
 	"сообща", "отмеча", "заявля", "подчеркива", "подчёркива",
-	"выступи", "пригрози",
+	"выступи", "пригрози", "предположи", "описа", "описыва", "объяви",
+	"сообщи", "заключи", "высказыва",
 }
 
 // quoteVerbForms are speech verbs in forms the stems do not give: present
@@ -41,7 +43,7 @@ var quoteVerbForms = []string{
 func QuoteSpeechVerbs() []string {
 	out := append([]string(nil), quoteVerbForms...)
 	for _, s := range quoteVerbStems {
-		out = append(out, s+"л", s+"ла", s+"ло", s+"ли", s+"в")
+		out = append(out, s+"л", s+"ла", s+"ло", s+"ли", s+"в", s+"ть")
 	}
 	return out
 }
@@ -122,7 +124,13 @@ var QuoteTitleNouns = []string{
 	"комплекс", "систем", "ракет", "самолет", "самолёт", "корабл", "крейсер",
 	"подлодк", "ток-шоу", "проекта", "сервис", "приложени", "лагер",
 	"формат", "соглашени", "договор", "план", "стратеги", "доктрин",
+	"надпис", "лозунг", "слоган", "хештег", "хэштег", "заголов", "названи",
 }
+
+// QuoteRoleComplementEndings end a name in the genitive: a single name with
+// one of these right after a role is the role's complement, not the
+// person ("помощник Путина", "зять Трампа").
+var QuoteRoleComplementEndings = []string{"а", "я", "ого", "его"}
 
 // QuoteDeterminers stand before a noun; Russian has none.
 var QuoteDeterminers = []string{}

@@ -8,7 +8,8 @@ package uk
 const QuoteGuillemetsReversed = false
 
 // quoteVerbStems are speech verbs by their past-tense stem: each gives the
-// past forms (stem+в, ла, ло, ли) and the gerund (stem+вши).
+// past forms (stem+в, ла, ло, ли), the gerund (stem+вши) and the
+// infinitive (stem+ти: "узявся стверджувати").
 var quoteVerbStems = []string{
 	"заяви", "сказа", "зазначи", "повідоми", "наголоси", "підкресли", "дода",
 	"поясни", "уточни", "розпові", "написа", "відпові", "зауважи", "визна",
@@ -16,7 +17,8 @@ var quoteVerbStems = []string{
 	"оціни", "прокоментува", "резюмува", "констатува", "пообіця", "обіця",
 	"говори", "стверджува", "закли", "поскаржи", "запевня", "переда",
 	"процитува", "допусти", "анонсува", "підсумува", "пригрози", "заперечи",
-	"відзначи", "розказа", "висловлюва",
+	"відзначи", "розказа", "висловлюва", "припусти", "описа", "описува",
+	"оголоси", "підтверди", "коментува",
 }
 
 // quoteVerbForms are speech verbs in forms the stems do not give: present
@@ -36,7 +38,7 @@ var quoteVerbForms = []string{
 func QuoteSpeechVerbs() []string {
 	out := append([]string(nil), quoteVerbForms...)
 	for _, s := range quoteVerbStems {
-		out = append(out, s+"в", s+"ла", s+"ло", s+"ли", s+"вши")
+		out = append(out, s+"в", s+"ла", s+"ло", s+"ли", s+"вши", s+"ти")
 	}
 	return out
 }
@@ -115,8 +117,14 @@ var QuoteTitleNouns = []string{
 	"банк", "завод", "корпорац", "холдинг", "фільм", "книг", "передач",
 	"шоу", "форум", "комплекс", "систем", "ракет", "літак", "корабл",
 	"крейсер", "сервіс", "застосунк", "табір", "формат", "угод", "договір",
-	"план", "стратегі", "доктрин", "марафон",
+	"план", "стратегі", "доктрин", "марафон", "напис", "гасл", "слоган",
+	"хештег", "заголов", "назвою",
 }
+
+// QuoteRoleComplementEndings end a name in the genitive: a single name with
+// one of these right after a role is the role's complement, not the
+// person ("радник Путіна", "зять Трампа").
+var QuoteRoleComplementEndings = []string{"а", "я", "ого", "ього"}
 
 // QuoteDeterminers stand before a noun; Ukrainian has none.
 var QuoteDeterminers = []string{}

@@ -25,11 +25,20 @@ import (
 // Ушаковым). Marked spans labelled "-" must not be quotes. The test fails
 // below the targets: 0.90 found, 0.80 with the right speaker.
 func TestStorylineCheck(t *testing.T) {
-	dir := os.Getenv("PARALLAX_STORYLINE_TEXTS")
+	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_TEXTS"), "storyline-check.tsv")
+}
+
+// TestStorylineHeldOut is TestStorylineCheck on the held-out labels
+// (storyline-heldout.tsv), texts in PARALLAX_STORYLINE_HELDOUT.
+func TestStorylineHeldOut(t *testing.T) {
+	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_HELDOUT"), "storyline-heldout.tsv")
+}
+
+func storylineCheck(t *testing.T, dir, labels string) {
 	if dir == "" {
-		t.Skip("set PARALLAX_STORYLINE_TEXTS to a directory of the labelled articles' texts")
+		t.Skip("set the directory of the labelled articles' texts")
 	}
-	f, err := os.Open(filepath.Join("testdata", "storyline-check.tsv"))
+	f, err := os.Open(filepath.Join("testdata", labels))
 	if err != nil {
 		t.Fatal(err)
 	}

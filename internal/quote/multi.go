@@ -99,7 +99,8 @@ type lsaid struct {
 	pos    int
 	w      who
 	roles  []string
-	speech bool // attributed speech, not only introduced with a title
+	ctx    []string // lower-case words of the title phrase before the name
+	speech bool     // attributed speech, not only introduced with a title
 }
 
 type langAttr struct {
@@ -135,15 +136,24 @@ func (d *doc) attributeLang() {
 		if t.word && !t.cap {
 			a.lower[t.lw] = true
 		}
-		if !t.word || !t.cap || t.quoted {
+		if !t.word || !t.cap || t.quoted || k == 0 || !a.toks[k-1].word || a.sentOf[k-1] != a.sentOf[k] {
 			continue
 		}
-		if k > 0 && a.toks[k-1].word && a.sentOf[k-1] == a.sentOf[k] {
-			if a.r.dets[a.toks[k-1].lw] {
-				a.nouns[t.lw] = true
-			} else {
-				a.proper[t.lw] = true
-			}
+		prev := a.toks[k-1]
+		if a.r.dets[prev.lw] {
+			a.nouns[t.lw] = true
+			continue
+		}
+		if !a.r.nounCaps {
+			a.proper[t.lw] = true // inside a sentence, only names take capitals
+			continue
+		}
+		// German capitalises nouns too: a name shows by a given name
+		// before it, a title before it, or a speech verb beside it.
+		_, role := a.r.isRole(prev.lw)
+		next := k+1 < len(a.toks) && a.toks[k+1].word && a.r.verbs[a.toks[k+1].lw]
+		if prev.cap && a.nameish(k-1) && !a.r.dets[a.tokLw(k-2)] || role || a.r.verbs[prev.lw] || next {
+			a.proper[t.lw] = true
 		}
 	}
 	a.collect()
@@ -367,7 +377,7 @@ func (a *langAttr) complement(b, e int) bool {
 	if e-b != 1 || b == 0 || len(a.r.complement) == 0 {
 		return false
 	}
-	if _, ok := a.r.isRole(a.toks[b-1].lw); !ok || a.toks[b-1].cap && !a.r.nounCaps && a.sentStart(b-1) != b-1 {
+	if _, ok := a.r.isRole(a.toks[b-1].lw); !ok {
 		return false
 	}
 	if e < len(a.toks) && (a.nameish(e) || a.toks[e].initial) {
@@ -379,6 +389,13 @@ func (a *langAttr) complement(b, e int) bool {
 		}
 	}
 	return false
+}
+
+func (a *langAttr) tokLw(k int) string {
+	if k < 0 || k >= len(a.toks) {
+		return ""
+	}
+	return a.toks[k].lw
 }
 
 func (a *langAttr) sentStart(k int) int {
@@ -395,10 +412,13 @@ func (a *langAttr) named(b, e int, role string) who {
 // its sentence, or (German) capitalised as every noun is, and never seen
 // where only a name stands.
 func (a *langAttr) weak(k, j int) bool {
+	lw := a.toks[k].lw
+	if a.r.nounCaps && j-k == 1 && a.nouns[lw] {
+		return true // "den Frieden": a noun, whatever a tagger says
+	}
 	if j-k > 1 || a.personID(a.toks[k].s, a.toks[k].e) != "" {
 		return false
 	}
-	lw := a.toks[k].lw
 	if a.r.nounCaps {
 		return a.nouns[lw] || !a.proper[lw] && !a.properStem(lw)
 	}
@@ -586,6 +606,13 @@ func (r *langRes) isCueTok(toks []ltok, k int) bool {
 // it in its clause, else after it (inverted order: "Dazu sagte Merz", "как
 // отметил Ушаков").
 func (a *langAttr) cueSource(k, lo, hi int) who {
+	if k > lo && !a.toks[k-1].word && (a.toks[k-1].lw == "," || a.isDash(k-1)) {
+		// ", заявил Песков", ", meinte Selenskyj": the cue opens its
+		// clause, and its source follows it.
+		if w := a.rightNP(k+1, hi); w.ok {
+			return w
+		}
+	}
 	if w := a.leftNP(lo, k); w.ok && !w.desc {
 		return w
 	}
@@ -666,7 +693,7 @@ func (a *langAttr) collect() {
 			t := a.toks[k]
 			if key, ok := a.r.isRole(t.lw); ok && !t.quoted {
 				j := k + 1
-				for j < hi && j < k+4 && a.toks[j].word && !a.nameish(j) && !a.toks[j].initial {
+				for j < hi && j < k+4 && a.toks[j].word && !a.nameish(j) && !a.toks[j].initial && !a.r.preps[a.toks[j].lw] && !a.r.verbs[a.toks[j].lw] && !a.r.funcs[a.toks[j].lw] {
 					j++
 				}
 				if j < hi && (a.nameish(j) || a.toks[j].initial) {
@@ -684,17 +711,18 @@ func (a *langAttr) collect() {
 
 func (a *langAttr) remember(w who, speech bool) {
 	h := lsaid{pos: w.s, w: w, speech: speech}
-	if w.role != "" {
-		h.roles = []string{w.role}
-	}
+	// The title is the head of the phrase before the name, its first
+	// role word: "помощник президента России Юрий Ушаков" is a
+	// помощник; "президента" is the complement.
 	// Every title standing before the name: "помощник президента России
 	// Юрий Ушаков" is both помощник and президент.
 	k := a.tokAt(w.s)
 	for b := k - 1; b >= 0 && b >= k-8 && a.toks[b].word && !a.toks[b].quoted && !a.r.verbs[a.toks[b].lw]; b-- {
 		t := a.toks[b]
+		h.ctx = append(h.ctx, t.lw)
 		key, ok := a.r.isRole(t.lw)
 		if ok {
-			h.roles = append(h.roles, key)
+			h.roles = []string{key}
 			continue
 		}
 		// German: only articles and adjectives stand between a title
@@ -741,16 +769,21 @@ func (a *langAttr) resolve(w who) who {
 		return who{}
 	case w.desc:
 		if w.role != "" {
+			// Of the people holding the role, the one whose title shares
+			// most words with the description ("Президент України"),
+			// then the one mentioned last ("Die Ansage erwischte Trump
+			// …, antwortete der US-Präsident").
+			words := strings.Fields(strings.ToLower(a.d.text[w.s:w.e]))
 			for _, exact := range []bool{true, false} {
-				// Of the people holding the role, the one mentioned last
-				// ("Die Ansage erwischte Trump …, antwortete der
-				// US-Präsident").
-				best, bestAt := -1, -1
+				best, bestScore, bestAt := -1, -1, -1
 				for i := len(a.hist) - 1; i >= 0; i-- {
-					if h := a.hist[i]; h.pos < w.s && a.sameRole(h.roles, w.role, exact) {
-						if at := a.lastMention(h.w, w.s); at > bestAt {
-							best, bestAt = i, at
-						}
+					h := a.hist[i]
+					if h.pos >= w.s || !a.sameRole(h.roles, w.role, exact) {
+						continue
+					}
+					score, at := shared(words[min(1, len(words)-1):], h.ctx), a.lastMention(h.w, w.s)
+					if score > bestScore || score == bestScore && at > bestAt {
+						best, bestScore, bestAt = i, score, at
 					}
 				}
 				if best >= 0 {
@@ -764,14 +797,21 @@ func (a *langAttr) resolve(w who) who {
 				}
 			}
 		}
-		if q := a.prevQ; q != nil && q.Speaker != "" && q.End <= w.s && a.d.paraIndex(w.s)-a.d.paraIndex(q.Start) <= 3 {
-			return who{name: q.Speaker, id: q.SpeakerID, s: w.s, e: w.e, ok: true}
-		}
-		// The person the sentence names first ("Президент США Дональд
+		// The person its own sentence names first ("Президент США Дональд
 		// Трамп и …, хотя американский лидер назвал …").
 		if b, e, ok := a.firstName(a.tokAt(w.s)); ok {
 			n := a.named(b, e, "")
 			return who{name: n.name, id: n.id, s: w.s, e: w.e, ok: true}
+		}
+		// The person named last before it, near ("… глава МИДа Андрей
+		// Сибига рассказал … «…», — сказал министр").
+		for i := len(a.hist) - 1; i >= 0; i-- {
+			if h := a.hist[i]; h.pos < w.s && a.d.paraIndex(w.s)-a.d.paraIndex(h.pos) <= 3 {
+				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+			}
+		}
+		if q := a.prevQ; q != nil && q.Speaker != "" && q.End <= w.s && a.d.paraIndex(w.s)-a.d.paraIndex(q.Start) <= 3 {
+			return who{name: q.Speaker, id: q.SpeakerID, s: w.s, e: w.e, ok: true}
 		}
 		w.name = a.d.text[w.s:w.e]
 		return w
@@ -817,6 +857,25 @@ func (a *langAttr) lastMention(w who, before int) int {
 		}
 	}
 	return last
+}
+
+// shared counts the words of a description (its role aside) that share
+// their first four letters with a word of a title phrase.
+func shared(desc, ctx []string) int {
+	n := 0
+	for _, d := range desc {
+		dr := []rune(d)
+		if len(dr) < 4 {
+			continue
+		}
+		for _, c := range ctx {
+			if strings.HasPrefix(c, string(dr[:4])) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // sameRole matches a description's role against a person's titles: the
@@ -985,7 +1044,7 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 		return done(w, cue)
 	}
 	for x := last; x < ahi; x++ {
-		if a.isCue(x, false) {
+		if a.isCue(x, x > 0 && a.toks[x-1].lw == ",") {
 			cue := d.text[a.toks[x].s:a.toks[x].e]
 			if w := a.rightNP(x+1, ahi); w.ok {
 				return done(w, cue)

@@ -332,6 +332,7 @@ func (d *doc) findSpans() {
 	var cur *open
 	var single *open
 	nested := 0        // depth of inner quotes of another family
+	sameNested := 0    // depth of inner guillemets inside guillemets (ru, uk)
 	straightInner := 0 // straight marks opened inside a curly quote
 	reopen, reopenPara, reopenMark := -1, -1, -1
 	emit := func(o *open, closeAt, closeEnd int, unclosed bool) {
@@ -422,6 +423,11 @@ func (d *doc) findSpans() {
 				if straightInner > 0 {
 					straightInner--
 				}
+			case kind == openMark && fam == cur.fam && fam == famGuill && d.res != nil && !d.res.reversed:
+				// «…«…»…»: Russian and Ukrainian writers nest guillemets.
+				sameNested++
+			case kind == closeMark && fam == cur.fam && sameNested > 0:
+				sameNested--
 			case kind == openMark && fam == cur.fam && fam != famStraight:
 				// Same-family opener while open: the previous quote lost its
 				// closing mark. End it before this mark.
@@ -439,7 +445,7 @@ func (d *doc) findSpans() {
 				// when the writer mixed straight and curly marks.
 				emit(cur, i, i+size, false)
 				cur = nil
-				nested, straightInner = 0, 0
+				nested, straightInner, sameNested = 0, 0, 0
 				reopen = -1
 				if i > 0 && strings.ContainsRune(".?!", rune(text[i-1])) {
 					if n, _ := utf8.DecodeRuneInString(text[i+size:]); kind == eitherMark && unicode.IsUpper(n) {
@@ -470,7 +476,7 @@ func (d *doc) findSpans() {
 		}
 		emit(cur, p.End, p.End, true)
 		cur = nil
-		nested = 0
+		nested, sameNested = 0, 0
 	}
 	if cur != nil {
 		emit(cur, len(text), len(text), true)

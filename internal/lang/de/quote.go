@@ -33,7 +33,7 @@ var quoteVerbs = []string{
 	"beteuer", "bilanzier", "resümier", "lob", "kommentier", "forder",
 	"zitier", "klag", "beklag", "präzisier", "erinner", "insistier",
 	"frag", "erwider", "entgegn", "prophezei", "bezeichn", "schilder",
-	"wiederhol", "bedauer", "beschreib",
+	"wiederhol", "bedauer", "beschreib", "erwähn",
 }
 
 // quoteVerbForms are strong and irregular forms.
@@ -81,8 +81,7 @@ var QuoteRoles = []string{
 	"leiterin", "direktor", "direktorin", "premier", "premierministerin",
 	"regierungschef", "staatschef", "kremlchef", "vize", "führer",
 	"anführer", "bürgermeister", "gouverneur", "kommandeur", "general",
-	"experte", "expertin", "analyst", "analystin", "korrespondent",
-	"korrespondentin", "schwiegersohn", "könig", "königin", "papst",
+	"experte", "expertin", "analyst", "analystin", "schwiegersohn", "könig", "königin", "papst",
 	"unterhändler", "verhandler", "vertreter", "vertreterin", "mitarbeiter",
 	"funktionär", "staatssekretär", "generalsekretär", "außenminister",
 	"verteidigungsminister", "kreml-berater", "kremlberater", "sondergesandter",
@@ -126,6 +125,7 @@ var QuoteThisPhrases = []string{"das", "dies", "so", "das sagte", "dies sagte"}
 // operation (as a whole word or the end of a compound): marks right after
 // them enclose a title ("die Zeitung „Kommersant“").
 var QuoteTitleNouns = []string{
+	"interview", // "в интервью «Первому каналу»": an outlet
 	"zeitung", "sender", "magazin", "partei", "sendung", "programm",
 	"operation", "plattform", "portal", "agentur", "nachrichtenagentur",
 	"blatt", "kanal", "film", "buch", "show", "talkshow", "format",

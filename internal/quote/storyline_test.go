@@ -34,6 +34,12 @@ func TestStorylineHeldOut(t *testing.T) {
 	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_HELDOUT"), "storyline-heldout.tsv")
 }
 
+// TestStorylineFresh is TestStorylineCheck on the second held-out labels
+// (storyline-fresh.tsv), texts in PARALLAX_STORYLINE_FRESH.
+func TestStorylineFresh(t *testing.T) {
+	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_FRESH"), "storyline-fresh.tsv")
+}
+
 func storylineCheck(t *testing.T, dir, labels string) {
 	if dir == "" {
 		t.Skip("set the directory of the labelled articles' texts")

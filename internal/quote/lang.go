@@ -16,15 +16,18 @@ import (
 // langRes are one language's resources for quotes, read from
 // internal/lang/<code>/quote.go. English keeps its own rules (attrib.go).
 type langRes struct {
-	code      string
-	verbs     map[string]bool // speech verbs, every form
-	afterOnly map[string]bool // cues only right after a quote ("so")
-	according [][]string      // "по словам" + source
-	accPron   [][]string      // "по его словам": the source is a pronoun
-	accGender []string        // gender of each accPron phrase
-	accAfter  map[string]bool // source + "zufolge"
-	pronouns  map[string]string
-	roles     []string
+	code  string
+	verbs map[string]bool // speech verbs, every form
+	// infinitives are the verbs' infinitives: cues for a quote, but their
+	// subject is another verb's, so they name no source of their own.
+	infinitives map[string]bool
+	afterOnly   map[string]bool // cues only right after a quote ("so")
+	according   [][]string      // "по словам" + source
+	accPron     [][]string      // "по его словам": the source is a pronoun
+	accGender   []string        // gender of each accPron phrase
+	accAfter    map[string]bool // source + "zufolge"
+	pronouns    map[string]string
+	roles       []string
 	// roleSuffix: roles and title nouns end compounds (German) rather than
 	// start inflected words (Russian, Ukrainian).
 	roleSuffix bool
@@ -35,6 +38,7 @@ type langRes struct {
 	titleNouns []string
 	soCalled   []string
 	complement []string // genitive endings of a role's complement
+	adjEnds    []string // adjective endings
 	reversed   bool     // » opens and « closes when context cannot tell
 	// nounCaps: common nouns are capitalised (German), so a capitalised
 	// word is a name only with more evidence.
@@ -57,11 +61,11 @@ func phrases(ps []string) [][]string {
 	return out
 }
 
-func newLangRes(code string, verbs, after, according []string, accPron map[string]string, accAfter []string,
-	pronouns map[string]string, roles []string, roleSuffix bool, preps, funcs, dets, this, titles, soCalled, complement []string, reversed, nounCaps bool) *langRes {
-	r := &langRes{code: code, verbs: setOf(verbs), afterOnly: setOf(after), according: phrases(according),
+func newLangRes(code string, verbs, infinitives, after, according []string, accPron map[string]string, accAfter []string,
+	pronouns map[string]string, roles []string, roleSuffix bool, preps, funcs, dets, this, titles, soCalled, complement, adjEnds []string, reversed, nounCaps bool) *langRes {
+	r := &langRes{code: code, verbs: setOf(append(append([]string(nil), verbs...), infinitives...)), infinitives: setOf(infinitives), afterOnly: setOf(after), according: phrases(according),
 		accAfter: setOf(accAfter), pronouns: pronouns, roles: roles, roleSuffix: roleSuffix, preps: setOf(preps),
-		funcs: setOf(funcs), dets: setOf(dets), this: phrases(this), titleNouns: titles, soCalled: soCalled, complement: complement, reversed: reversed, nounCaps: nounCaps}
+		funcs: setOf(funcs), dets: setOf(dets), this: phrases(this), titleNouns: titles, soCalled: soCalled, complement: complement, adjEnds: adjEnds, reversed: reversed, nounCaps: nounCaps}
 	// Longest phrases first, so "по его словам" wins over shorter ones.
 	for p, g := range accPron {
 		r.accPron = append(r.accPron, strings.Fields(p))
@@ -90,17 +94,17 @@ func phraseLess(a, b []string) bool {
 }
 
 var langs = map[string]*langRes{
-	lang.Russian: newLangRes(lang.Russian, ru.QuoteSpeechVerbs(), ru.QuoteAfterOnlyCues, ru.QuoteAccordingTo,
+	lang.Russian: newLangRes(lang.Russian, ru.QuoteSpeechVerbs(), ru.QuoteSpeechInfinitives(), ru.QuoteAfterOnlyCues, ru.QuoteAccordingTo,
 		ru.QuoteAccordingToPronoun, ru.QuoteAccordingAfter, ru.QuotePronouns, ru.QuoteRoles, false,
-		ru.QuotePrepositions, ru.QuoteFunctionWords, ru.QuoteDeterminers, ru.QuoteThisPhrases, ru.QuoteTitleNouns, ru.QuoteSoCalled, ru.QuoteRoleComplementEndings,
+		ru.QuotePrepositions, ru.QuoteFunctionWords, ru.QuoteDeterminers, ru.QuoteThisPhrases, ru.QuoteTitleNouns, ru.QuoteSoCalled, ru.QuoteRoleComplementEndings, ru.QuoteAdjectiveEndings,
 		ru.QuoteGuillemetsReversed, false),
-	lang.Ukrainian: newLangRes(lang.Ukrainian, uk.QuoteSpeechVerbs(), uk.QuoteAfterOnlyCues, uk.QuoteAccordingTo,
+	lang.Ukrainian: newLangRes(lang.Ukrainian, uk.QuoteSpeechVerbs(), uk.QuoteSpeechInfinitives(), uk.QuoteAfterOnlyCues, uk.QuoteAccordingTo,
 		uk.QuoteAccordingToPronoun, uk.QuoteAccordingAfter, uk.QuotePronouns, uk.QuoteRoles, false,
-		uk.QuotePrepositions, uk.QuoteFunctionWords, uk.QuoteDeterminers, uk.QuoteThisPhrases, uk.QuoteTitleNouns, uk.QuoteSoCalled, uk.QuoteRoleComplementEndings,
+		uk.QuotePrepositions, uk.QuoteFunctionWords, uk.QuoteDeterminers, uk.QuoteThisPhrases, uk.QuoteTitleNouns, uk.QuoteSoCalled, uk.QuoteRoleComplementEndings, uk.QuoteAdjectiveEndings,
 		uk.QuoteGuillemetsReversed, false),
-	lang.German: newLangRes(lang.German, de.QuoteSpeechVerbs(), de.QuoteAfterOnlyCues, de.QuoteAccordingTo,
+	lang.German: newLangRes(lang.German, de.QuoteSpeechVerbs(), de.QuoteSpeechInfinitives(), de.QuoteAfterOnlyCues, de.QuoteAccordingTo,
 		de.QuoteAccordingToPronoun, de.QuoteAccordingAfter, de.QuotePronouns, de.QuoteRoles, true,
-		de.QuotePrepositions, de.QuoteFunctionWords, de.QuoteDeterminers, de.QuoteThisPhrases, de.QuoteTitleNouns, de.QuoteSoCalled, de.QuoteRoleComplementEndings,
+		de.QuotePrepositions, de.QuoteFunctionWords, de.QuoteDeterminers, de.QuoteThisPhrases, de.QuoteTitleNouns, de.QuoteSoCalled, de.QuoteRoleComplementEndings, de.QuoteAdjectiveEndings,
 		de.QuoteGuillemetsReversed, true),
 }
 
@@ -172,6 +176,16 @@ func (r *langRes) isTitleNoun(lw string) bool {
 				return true
 			}
 		} else if strings.HasPrefix(lw, t) && len(lw)-len(t) <= 8 {
+			return true
+		}
+	}
+	return false
+}
+
+// adjective reports a lower-case word with an adjective ending.
+func (r *langRes) adjective(lw string) bool {
+	for _, e := range r.adjEnds {
+		if strings.HasSuffix(lw, e) && len(lw) > len(e)+2 {
 			return true
 		}
 	}

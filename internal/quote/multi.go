@@ -110,6 +110,7 @@ type langAttr struct {
 	proper map[string]bool // capitalised words seen inside sentences
 	nouns  map[string]bool // capitalised words seen after a determiner
 	lower  map[string]bool // words the text writes in lower case
+	upper  map[string]bool // words the text writes in capitals only (МИД)
 	hist   []lsaid
 	sentOf []int  // sentence index of each token
 	prevQ  *Quote // the quote attributed last with a speaker
@@ -118,7 +119,7 @@ type langAttr struct {
 // attributeLang gives every direct quote of a document in a language with
 // resources a speaker.
 func (d *doc) attributeLang() {
-	a := &langAttr{d: d, r: d.res, toks: tokenizeLang(d.text), proper: map[string]bool{}, nouns: map[string]bool{}, lower: map[string]bool{}}
+	a := &langAttr{d: d, r: d.res, toks: tokenizeLang(d.text), proper: map[string]bool{}, nouns: map[string]bool{}, lower: map[string]bool{}, upper: map[string]bool{}}
 	spi := 0
 	for k := range a.toks {
 		for spi < len(d.spans) && d.spans[spi].end <= a.toks[k].s {
@@ -135,6 +136,9 @@ func (d *doc) attributeLang() {
 	for k, t := range a.toks {
 		if t.word && !t.cap {
 			a.lower[t.lw] = true
+		}
+		if t.word && isAcronym(a.d.text[t.s:t.e]) {
+			a.upper[t.lw] = true
 		}
 		if !t.word || !t.cap || t.quoted || k == 0 || !a.toks[k-1].word || a.sentOf[k-1] != a.sentOf[k] {
 			continue
@@ -238,8 +242,8 @@ func (a *langAttr) governed(k int) bool {
 		if _, role := a.r.isRole(t.lw); role || a.r.dets[t.lw] || t.cap && !a.r.funcs[t.lw] {
 			continue
 		}
-		if a.r.nounCaps && !t.cap && (strings.HasSuffix(t.lw, "en") || strings.HasSuffix(t.lw, "em") || strings.HasSuffix(t.lw, "er") || strings.HasSuffix(t.lw, "e")) {
-			continue // a German adjective: "mit dem russischen Präsidenten"
+		if !t.cap && a.r.adjective(t.lw) {
+			continue // "mit dem russischen Präsidenten", "с российским министром"
 		}
 		return false
 	}
@@ -332,7 +336,7 @@ func (a *langAttr) nameIn(k, j int) (int, int, string) {
 	for end > start && (a.toks[end-1].initial || a.particle(end-1)) {
 		end--
 	}
-	if end <= start {
+	if end <= start || end-start == 1 && a.tooShort(start, end) {
 		return 0, 0, role
 	}
 	// The surname, then back over a patronymic, one given name and
@@ -377,7 +381,16 @@ func (a *langAttr) complement(b, e int) bool {
 	if e-b != 1 || b == 0 || len(a.r.complement) == 0 {
 		return false
 	}
-	if _, ok := a.r.isRole(a.toks[b-1].lw); !ok {
+	// The role may stand a few words before, past acronyms and other
+	// genitives: "глава МИД Украины", "секретарь СНБО Украины".
+	r := b - 1
+	for r > 0 && r > b-4 && a.toks[r].word && a.toks[r].cap && !a.r.verbs[a.toks[r].lw] {
+		if _, ok := a.r.isRole(a.toks[r].lw); ok {
+			break
+		}
+		r--
+	}
+	if _, ok := a.r.isRole(a.toks[r].lw); !ok || !a.toks[r].word {
 		return false
 	}
 	if e < len(a.toks) && (a.nameish(e) || a.toks[e].initial) {
@@ -403,6 +416,11 @@ func (a *langAttr) sentStart(k int) int {
 	return lo
 }
 
+// tooShort reports a one-letter "name" (the platform Х, a list letter).
+func (a *langAttr) tooShort(b, e int) bool {
+	return e-b == 1 && utf8.RuneCountInString(a.d.text[a.toks[b].s:a.toks[b].e]) < 2
+}
+
 func (a *langAttr) named(b, e int, role string) who {
 	s, end := a.toks[b].s, a.toks[e-1].e
 	return who{name: a.d.text[s:end], id: a.personID(s, end), s: s, e: end, role: role, ok: true}
@@ -420,6 +438,12 @@ func (a *langAttr) weak(k, j int) bool {
 		return false
 	}
 	if a.r.nounCaps {
+		// A bare capitalised word opening a sentence, a lower-case verb
+		// after it, is a name: nouns there take an article ("Peskow
+		// stellte klar" against "Der Kreml hat").
+		if n := k + 1; a.sentStart(k) == k && n < len(a.toks) && a.toks[n].word && !a.toks[n].cap && !a.nouns[lw] && !a.r.preps[a.toks[n].lw] && !a.r.funcs[a.toks[n].lw] {
+			return false
+		}
 		return a.nouns[lw] || !a.proper[lw] && !a.properStem(lw)
 	}
 	lo, _ := a.sentToks(a.sentOf[k])
@@ -463,7 +487,7 @@ func (a *langAttr) rightNP(k, lim int) who {
 		}
 		if a.nameish(x) || t.initial {
 			j := a.run(x, lim)
-			if a.governed(x) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] && j-x == 1 {
+			if a.governed(x) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] && j-x == 1 && !a.proper[t.lw] {
 				if key, ok := a.r.isRole(t.lw); ok && !a.governed(x) {
 					if desc < 0 {
 						desc, role = x, key
@@ -495,7 +519,7 @@ func (a *langAttr) rightNP(k, lim int) who {
 			x = j - 1
 			continue
 		}
-		if key, ok := a.r.isRole(t.lw); ok {
+		if key, ok := a.r.isRole(t.lw); ok && !a.governed(x) {
 			if desc < 0 {
 				desc, role = x, key
 			}
@@ -557,7 +581,7 @@ func (a *langAttr) leftIn(lo, hi int) who {
 		}
 		if a.nameish(x) || t.initial {
 			j := a.run(x, hi)
-			if a.governed(x) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] && j-x == 1 {
+			if a.governed(x) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] && j-x == 1 && !a.proper[t.lw] {
 				if key, ok := a.r.isRole(t.lw); ok && !a.governed(x) {
 					if desc < 0 {
 						desc = x
@@ -575,7 +599,7 @@ func (a *langAttr) leftIn(lo, hi int) who {
 				x = j - 1
 				continue
 			}
-			if e > b && (j < hi && !a.weak(b, e) || j == hi || a.r.isCueTok(a.toks, j)) {
+			if e > b && (j < hi && !a.weak(b, e) || a.onlyFuncs(j, hi) || a.r.isCueTok(a.toks, j)) {
 				return a.named(b, e, r)
 			}
 			if r != "" && desc < 0 {
@@ -584,7 +608,7 @@ func (a *langAttr) leftIn(lo, hi int) who {
 			x = j - 1
 			continue
 		}
-		if key, ok := a.r.isRole(t.lw); ok && desc < 0 {
+		if key, ok := a.r.isRole(t.lw); ok && desc < 0 && !a.governed(x) {
 			desc, descEnd, role = x, x+1, key
 		}
 	}
@@ -598,6 +622,18 @@ func (a *langAttr) leftIn(lo, hi int) who {
 	return who{}
 }
 
+// onlyFuncs reports whether tokens [j, hi) are all lower-case function
+// words and adverbs ("Сибига также отметил"): a name before them stands
+// right before its verb.
+func (a *langAttr) onlyFuncs(j, hi int) bool {
+	for x := j; x < hi; x++ {
+		if t := a.toks[x]; !t.word || t.cap || !a.r.funcs[t.lw] {
+			return false
+		}
+	}
+	return true
+}
+
 func (r *langRes) isCueTok(toks []ltok, k int) bool {
 	return k < len(toks) && toks[k].word && r.verbs[toks[k].lw]
 }
@@ -606,20 +642,38 @@ func (r *langRes) isCueTok(toks []ltok, k int) bool {
 // it in its clause, else after it (inverted order: "Dazu sagte Merz", "как
 // отметил Ушаков").
 func (a *langAttr) cueSource(k, lo, hi int) who {
-	if k > lo && !a.toks[k-1].word && (a.toks[k-1].lw == "," || a.isDash(k-1)) {
+	if k > lo && !a.toks[k-1].word && (a.toks[k-1].lw == "," || a.isDash(k-1)) && !a.apposition(k-1, lo) {
 		// ", заявил Песков", ", meinte Selenskyj": the cue opens its
 		// clause, and its source follows it.
 		if w := a.rightNP(k+1, hi); w.ok {
 			return w
 		}
 	}
-	if w := a.leftNP(lo, k); w.ok && !w.desc {
+	// The subject before the cue, named or described ("российский
+	// министр оценил работу президента Трампа": the министр), then the
+	// source after it.
+	if w := a.leftNP(lo, k); w.ok {
 		return w
 	}
-	if w := a.rightNP(k+1, hi); w.ok {
-		return w
+	return a.rightNP(k+1, hi)
+}
+
+// apposition reports a comma at c that closes a name set off by commas
+// ("Очільник МЗС України, Андрій Сибіга, закликав"): the cue after it has
+// its subject before it.
+func (a *langAttr) apposition(c, lo int) bool {
+	n := 0
+	for x := c - 1; x >= lo; x-- {
+		t := a.toks[x]
+		if !t.word {
+			return t.lw == "," && n > 0
+		}
+		if !a.nameish(x) && !t.initial {
+			return false
+		}
+		n++
 	}
-	return a.leftNP(lo, k)
+	return false
 }
 
 // according finds "по словам X", "laut X", "по его словам", "X zufolge" in
@@ -685,7 +739,9 @@ func (a *langAttr) collect() {
 			a.remember(w, true)
 		}
 		for k := lo; k < hi; k++ {
-			if a.isCue(k, false) {
+			if a.isCue(k, false) && !a.r.infinitives[a.toks[k].lw] {
+				// (An infinitive's subject is another verb's: "закликав
+				// Росію перестати говорити".)
 				if w := a.cueSource(k, lo, hi); w.ok && !w.pronoun && !w.desc {
 					a.remember(w, true)
 				}
@@ -717,8 +773,15 @@ func (a *langAttr) remember(w who, speech bool) {
 	// Every title standing before the name: "помощник президента России
 	// Юрий Ушаков" is both помощник and президент.
 	k := a.tokAt(w.s)
-	for b := k - 1; b >= 0 && b >= k-8 && a.toks[b].word && !a.toks[b].quoted && !a.r.verbs[a.toks[b].lw]; b-- {
+	for b, n := k-1, 0; b >= 0 && n < 8 && !a.toks[b].quoted && !a.r.verbs[a.toks[b].lw]; b-- {
 		t := a.toks[b]
+		if !t.word {
+			if t.lw == "(" || t.lw == ")" {
+				continue // "секретарь Совета … (СНБО) Рустем Умеров"
+			}
+			break
+		}
+		n++
 		h.ctx = append(h.ctx, t.lw)
 		key, ok := a.r.isRole(t.lw)
 		if ok {
@@ -727,7 +790,7 @@ func (a *langAttr) remember(w who, speech bool) {
 		}
 		// German: only articles and adjectives stand between a title
 		// and its name; another name or noun ends the title.
-		if a.r.nounCaps && (t.cap || !a.r.dets[t.lw] && !strings.HasSuffix(t.lw, "e") && !strings.HasSuffix(t.lw, "en") && !strings.HasSuffix(t.lw, "er") && !strings.HasSuffix(t.lw, "es") && !strings.HasSuffix(t.lw, "em")) {
+		if a.r.nounCaps && (t.cap || !a.r.dets[t.lw] && !a.r.adjective(t.lw)) {
 			break
 		}
 		if _, pron := a.r.pronouns[t.lw]; pron {
@@ -766,6 +829,13 @@ func (a *langAttr) resolve(w who) who {
 				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 			}
 		}
+		// Nobody named yet: a lead that names its source later ("Der
+		// Sprecher … Er betonte … Peskow stellte klar").
+		for _, h := range a.hist {
+			if h.pos > w.e && a.d.paraIndex(h.pos)-a.d.paraIndex(w.s) <= 2 {
+				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+			}
+		}
 		return who{}
 	case w.desc:
 		if w.role != "" {
@@ -782,6 +852,9 @@ func (a *langAttr) resolve(w who) who {
 						continue
 					}
 					score, at := shared(words[min(1, len(words)-1):], h.ctx), a.lastMention(h.w, w.s)
+					if score == 0 && a.capsIn(words[1:]) && a.capsIn(h.ctx) {
+						continue // "глава Белого дома" is not "глава МИД РФ"
+					}
 					if score > bestScore || score == bestScore && at > bestAt {
 						best, bestScore, bestAt = i, score, at
 					}
@@ -857,6 +930,17 @@ func (a *langAttr) lastMention(w who, before int) int {
 		}
 	}
 	return last
+}
+
+// capsIn reports whether a title phrase (lower-cased words) names an
+// organisation or a country: a word the text writes capitalised.
+func (a *langAttr) capsIn(words []string) bool {
+	for _, w := range words {
+		if _, role := a.r.isRole(w); !role && (a.proper[w] || isAcronym(strings.ToUpper(w)) && a.upper[w]) {
+			return true
+		}
+	}
+	return false
 }
 
 // shared counts the words of a description (its role aside) that share
@@ -1022,6 +1106,10 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 	if w, cue := a.according(blo, first); w.ok {
 		return done(w, cue)
 	}
+	// The cue nearest the quote whose source is a name or a pronoun (an
+	// inner "что не считает" has none of its own), else the nearest.
+	var fallback who
+	fallbackCue := ""
 	for x := first - 1; x >= blo; x-- {
 		if a.isCue(x, false) {
 			w := a.cueSource(x, blo, first)
@@ -1030,8 +1118,17 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 				// sentence's subject: X назвал «…», заявив, что «…».
 				w = a.cueSource(x, slo, first)
 			}
-			return done(w, d.text[a.toks[x].s:a.toks[x].e])
+			cue := d.text[a.toks[x].s:a.toks[x].e]
+			if w.ok && !w.desc {
+				return done(w, cue)
+			}
+			if !fallback.ok && fallbackCue == "" {
+				fallback, fallbackCue = w, cue
+			}
 		}
+	}
+	if fallbackCue != "" {
+		return done(fallback, fallbackCue)
 	}
 	// A colon with no cue before it: "Doch dann wurde er deutlich: „…“".
 	if first > blo && first-1 >= 0 && !a.toks[first-1].word && a.toks[first-1].lw == ":" {
@@ -1050,6 +1147,11 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 				return done(w, cue)
 			}
 			if w := a.leftNP(last, x); w.ok {
+				return done(w, cue)
+			}
+			// A verb-final clause: "das Trump als „sehr produktiv“
+			// beschrieb".
+			if w := a.leftNP(blo, first); w.ok {
 				return done(w, cue)
 			}
 			break
@@ -1133,7 +1235,7 @@ func (d *doc) isTitleLang(sp span) bool {
 	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
-	if r, _ := utf8.DecodeLastRuneInString(pw); pw != "" && (d.res.isTitleNoun(pw) || d.res.preps[pw]) && unicode.IsLetter(r) {
+	if r, _ := utf8.DecodeLastRuneInString(pw); pw != "" && (d.res.isTitleNoun(pw) || d.res.preps[pw] && !d.res.nounCaps) && unicode.IsLetter(r) {
 		return true
 	}
 	// Names in marks with no speech around them: «Газпром», „Nord Stream“.

@@ -153,3 +153,12 @@ var QuoteDeterminers = []string{
 // QuoteSoCalled are "so-called" words: marks right after them enclose a
 // term, not speech. An entry ending in a period matches the whole word.
 var QuoteSoCalled = []string{"sog.", "sogenannt"}
+
+// QuoteAdjectiveEndings end adjectives, which may stand between an article
+// or preposition and the title or name it governs ("mit dem russischen
+// Präsidenten").
+var QuoteAdjectiveEndings = []string{"e", "en", "em", "er", "es"}
+
+// QuoteSpeechInfinitives are the German infinitives; they coincide with the
+// plural forms QuoteSpeechVerbs gives (sagen), so none are listed apart.
+func QuoteSpeechInfinitives() []string { return nil }

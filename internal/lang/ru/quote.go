@@ -8,8 +8,8 @@ package ru
 const QuoteGuillemetsReversed = false
 
 // quoteVerbStems are speech verbs by their past-tense stem: each gives the
-// past forms (stem+л, ла, ло, ли), the perfective gerund (stem+в) and the
-// infinitive (stem+ть: "стал утверждать").
+// past forms (stem+л, ла, ло, ли) and the perfective gerund (stem+в);
+// QuoteSpeechInfinitives gives their infinitives.
 var quoteVerbStems = []string{
 	"заяви", "сказа", "отмети", "сообщи", "подчеркну", "добави", "поясни",
 	"уточни", "рассказа", "написа", "ответи", "замети", "констатирова",
@@ -27,7 +27,7 @@ var quoteVerbStems = []string{
 // quoteVerbForms are speech verbs in forms the stems do not give: present
 // tense, reflexive and irregular past forms.
 var quoteVerbForms = []string{
-	"заявляет", "заявляют", "говорит", "говорят", "отмечает", "отмечают",
+	"заявляет", "заявляют", "приводятся", "приводит", "цитирует", "говорит", "говорят", "отмечает", "отмечают",
 	"подчеркивает", "подчёркивает", "утверждает", "утверждают", "пишет",
 	"пишут", "сообщает", "сообщают", "поясняет", "уточняет", "рассказывает",
 	"добавляет", "указывает", "признает", "признаёт", "считает", "полагает",
@@ -43,7 +43,7 @@ var quoteVerbForms = []string{
 func QuoteSpeechVerbs() []string {
 	out := append([]string(nil), quoteVerbForms...)
 	for _, s := range quoteVerbStems {
-		out = append(out, s+"л", s+"ла", s+"ло", s+"ли", s+"в", s+"ть")
+		out = append(out, s+"л", s+"ла", s+"ло", s+"ли", s+"в")
 	}
 	return out
 }
@@ -139,3 +139,17 @@ var QuoteDeterminers = []string{}
 // QuoteSoCalled are "so-called" words: marks right after them enclose a
 // term, not speech. An entry ending in a period matches the whole word.
 var QuoteSoCalled = []string{"н.", "называем", "именуем"}
+
+// QuoteAdjectiveEndings end adjectives, which may stand between a
+// preposition and the title or name it governs ("с российским министром").
+var QuoteAdjectiveEndings = []string{"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ую", "юю", "ыми", "ими"}
+
+// QuoteSpeechInfinitives returns the infinitives of the speech verbs
+// (stem+ть): "стал утверждать", "узявся стверджувати".
+func QuoteSpeechInfinitives() []string {
+	var out []string
+	for _, s := range quoteVerbStems {
+		out = append(out, s+"ть")
+	}
+	return out
+}

@@ -8,8 +8,8 @@ package uk
 const QuoteGuillemetsReversed = false
 
 // quoteVerbStems are speech verbs by their past-tense stem: each gives the
-// past forms (stem+в, ла, ло, ли), the gerund (stem+вши) and the
-// infinitive (stem+ти: "узявся стверджувати").
+// past forms (stem+в, ла, ло, ли) and the gerund (stem+вши);
+// QuoteSpeechInfinitives gives their infinitives.
 var quoteVerbStems = []string{
 	"заяви", "сказа", "зазначи", "повідоми", "наголоси", "підкресли", "дода",
 	"поясни", "уточни", "розпові", "написа", "відпові", "зауважи", "визна",
@@ -24,7 +24,7 @@ var quoteVerbStems = []string{
 // quoteVerbForms are speech verbs in forms the stems do not give: present
 // tense and reflexive forms.
 var quoteVerbForms = []string{
-	"заявляє", "заявляють", "каже", "кажуть", "говорить", "говорять",
+	"заявляє", "заявляють", "наводить", "наводяться", "цитує", "каже", "кажуть", "говорить", "говорять",
 	"зазначає", "зазначають", "наголошує", "наголошують", "підкреслює",
 	"пише", "пишуть", "повідомляє", "повідомляють", "додає", "пояснює",
 	"стверджує", "стверджують", "вважає", "вважають", "переконаний",
@@ -38,7 +38,7 @@ var quoteVerbForms = []string{
 func QuoteSpeechVerbs() []string {
 	out := append([]string(nil), quoteVerbForms...)
 	for _, s := range quoteVerbStems {
-		out = append(out, s+"в", s+"ла", s+"ло", s+"ли", s+"вши", s+"ти")
+		out = append(out, s+"в", s+"ла", s+"ло", s+"ли", s+"вши")
 	}
 	return out
 }
@@ -133,3 +133,17 @@ var QuoteDeterminers = []string{}
 // QuoteSoCalled are "so-called" words: marks right after them enclose a
 // term, not speech. An entry ending in a period matches the whole word.
 var QuoteSoCalled = []string{"зв.", "зван", "іменован"}
+
+// QuoteAdjectiveEndings end adjectives, which may stand between a
+// preposition and the title or name it governs ("з російським міністром").
+var QuoteAdjectiveEndings = []string{"ий", "ій", "ого", "ього", "ому", "ьому", "им", "ім", "их", "іх", "ої", "ими", "іми", "ою", "ею"}
+
+// QuoteSpeechInfinitives returns the infinitives of the speech verbs
+// (stem+ти): "стал утверждать", "узявся стверджувати".
+func QuoteSpeechInfinitives() []string {
+	var out []string
+	for _, s := range quoteVerbStems {
+		out = append(out, s+"ти")
+	}
+	return out
+}

@@ -40,6 +40,12 @@ func TestStorylineFresh(t *testing.T) {
 	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_FRESH"), "storyline-fresh.tsv")
 }
 
+// TestStorylineFresh2 is TestStorylineCheck on the third held-out labels
+// (storyline-fresh2.tsv), texts in PARALLAX_STORYLINE_FRESH2.
+func TestStorylineFresh2(t *testing.T) {
+	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_FRESH2"), "storyline-fresh2.tsv")
+}
+
 func storylineCheck(t *testing.T, dir, labels string) {
 	if dir == "" {
 		t.Skip("set the directory of the labelled articles' texts")

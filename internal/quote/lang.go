@@ -170,6 +170,9 @@ func (r *langRes) isRole(lw string) (string, bool) {
 // isTitleNoun reports whether lw names a newspaper, channel, party or the
 // like, after which marks enclose a title.
 func (r *langRes) isTitleNoun(lw string) bool {
+	if k := strings.LastIndexAny(lw, "-‐"); k >= 0 && k+1 < len(lw) && r.isTitleNoun(lw[k+1:]) {
+		return true // "telegram-каналу"
+	}
 	for _, t := range r.titleNouns {
 		if r.roleSuffix {
 			if strings.HasSuffix(lw, t) || strings.HasSuffix(strings.TrimSuffix(strings.TrimSuffix(lw, "s"), "e"), t) {

@@ -470,7 +470,7 @@ func (a *langAttr) properStem(lw string) bool {
 // a pronoun, a name (titles before it stripped), else a role.
 func (a *langAttr) rightNP(k, lim int) who {
 	words, desc, descEnd, role := 0, -1, -1, ""
-	for x := k; x < lim && words < 7; x++ {
+	for x := k; x < lim && (words < 7 || desc >= 0 && words < 12); x++ {
 		t := a.toks[x]
 		if !t.word {
 			if a.isDash(x) && words == 0 {
@@ -744,6 +744,12 @@ func (a *langAttr) collect() {
 				// Росію перестати говорити".)
 				if w := a.cueSource(k, lo, hi); w.ok && !w.pronoun && !w.desc {
 					a.remember(w, true)
+				} else if w.ok && w.desc {
+					// "российский министр оценил": the person the role
+					// stands for speaks here.
+					if r := a.byRole(w); r.ok {
+						a.hist = append(a.hist, lsaid{pos: w.s, w: who{name: r.name, id: r.id, s: w.s, e: w.e, ok: true}, speech: true})
+					}
 				}
 			}
 			t := a.toks[k]
@@ -813,6 +819,12 @@ func (a *langAttr) resolve(w who) who {
 			n := a.named(b, e, "")
 			return who{name: n.name, id: n.id, s: w.s, e: w.e, ok: true}
 		}
+		// The person the sentence just before is about ("… bedankte
+		// sich der ukrainische Präsident Wolodymyr Selenskyj … In einer
+		// Nachricht sagte er").
+		if h, ok := a.namedIn(sentence.Index(a.d.sents, w.s) - 1); ok {
+			return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+		}
 		for i := len(a.hist) - 1; i >= 0; i-- {
 			h := a.hist[i]
 			if h.pos < w.s && h.speech {
@@ -838,37 +850,8 @@ func (a *langAttr) resolve(w who) who {
 		}
 		return who{}
 	case w.desc:
-		if w.role != "" {
-			// Of the people holding the role, the one whose title shares
-			// most words with the description ("Президент України"),
-			// then the one mentioned last ("Die Ansage erwischte Trump
-			// …, antwortete der US-Präsident").
-			words := strings.Fields(strings.ToLower(a.d.text[w.s:w.e]))
-			for _, exact := range []bool{true, false} {
-				best, bestScore, bestAt := -1, -1, -1
-				for i := len(a.hist) - 1; i >= 0; i-- {
-					h := a.hist[i]
-					if h.pos >= w.s || !a.sameRole(h.roles, w.role, exact) {
-						continue
-					}
-					score, at := shared(words[min(1, len(words)-1):], h.ctx), a.lastMention(h.w, w.s)
-					if score == 0 && a.capsIn(words[1:]) && a.capsIn(h.ctx) {
-						continue // "глава Белого дома" is not "глава МИД РФ"
-					}
-					if score > bestScore || score == bestScore && at > bestAt {
-						best, bestScore, bestAt = i, score, at
-					}
-				}
-				if best >= 0 {
-					h := a.hist[best]
-					return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
-				}
-			}
-			for _, h := range a.hist {
-				if h.pos > w.e && a.sameRole(h.roles, w.role, true) && a.d.paraIndex(h.pos)-a.d.paraIndex(w.s) <= 2 {
-					return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
-				}
-			}
+		if r := a.byRole(w); r.ok {
+			return r
 		}
 		// The person its own sentence names first ("Президент США Дональд
 		// Трамп и …, хотя американский лидер назвал …").
@@ -962,6 +945,44 @@ func shared(desc, ctx []string) int {
 	return n
 }
 
+// byRole resolves a role description to the person introduced with the
+// same role: of several, the one whose title shares most words with the
+// description ("Президент України"), then the one mentioned last ("Die
+// Ansage erwischte Trump …, antwortete der US-Präsident"); else one
+// introduced right after it (leads name the role first).
+func (a *langAttr) byRole(w who) who {
+	if w.role == "" {
+		return who{}
+	}
+	words := strings.Fields(strings.ToLower(a.d.text[w.s:w.e]))
+	for _, exact := range []bool{true, false} {
+		best, bestScore, bestAt := -1, -1, -1
+		for i := len(a.hist) - 1; i >= 0; i-- {
+			h := a.hist[i]
+			if h.pos >= w.s || !a.sameRole(h.roles, w.role, exact) {
+				continue
+			}
+			score, at := shared(words[min(1, len(words)-1):], h.ctx), a.lastMention(h.w, w.s)
+			if score == 0 && a.capsIn(words[1:]) && a.capsIn(h.ctx) {
+				continue // "глава Белого дома" is not "глава МИД РФ"
+			}
+			if score > bestScore || score == bestScore && at > bestAt {
+				best, bestScore, bestAt = i, score, at
+			}
+		}
+		if best >= 0 {
+			h := a.hist[best]
+			return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+		}
+	}
+	for _, h := range a.hist {
+		if h.pos > w.e && a.sameRole(h.roles, w.role, true) && a.d.paraIndex(h.pos)-a.d.paraIndex(w.s) <= 2 {
+			return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+		}
+	}
+	return who{}
+}
+
 // sameRole matches a description's role against a person's titles: the
 // same key, or (German compounds, exact false) a title ending in it
 // ("Kanzler" for "Bundeskanzler").
@@ -972,6 +993,34 @@ func (a *langAttr) sameRole(roles []string, role string, exact bool) bool {
 		}
 	}
 	return false
+}
+
+// before finds the source of a cue before the quote in its sentence
+// (tokens [blo, first)): the cue nearest the quote whose source is a name
+// or a pronoun (an inner "что не считает" has none of its own), else the
+// nearest. cue is "" when there is no cue.
+func (a *langAttr) before(blo, first, sBefore int) (who, string) {
+	var fallback who
+	fallbackCue := ""
+	for x := first - 1; x >= blo; x-- {
+		if !a.isCue(x, false) {
+			continue
+		}
+		w := a.cueSource(x, blo, first)
+		if slo, _ := a.sentToks(sBefore); !w.ok && slo < blo {
+			// A participle after an earlier quote takes the sentence's
+			// subject: X назвал «…», заявив, что «…».
+			w = a.cueSource(x, slo, first)
+		}
+		cue := a.d.text[a.toks[x].s:a.toks[x].e]
+		if w.ok && !w.desc {
+			return w, cue
+		}
+		if fallbackCue == "" {
+			fallback, fallbackCue = w, cue
+		}
+	}
+	return fallback, fallbackCue
 }
 
 // inner finds an attribution written inside the marks between dashes, as
@@ -1017,25 +1066,64 @@ func (a *langAttr) inner(first, last int) (who, string) {
 func (a *langAttr) subjectBefore(pos int) (int, int, bool) {
 	si := sentence.Index(a.d.sents, pos)
 	for s := si - 1; s >= 0 && s >= si-3; s-- {
-		lo, hi := a.sentToks(s)
-		for x := lo; x < hi; x++ {
-			t := a.toks[x]
-			if !t.word || t.quoted {
-				continue
-			}
-			if _, ok := a.r.pronouns[t.lw]; ok {
-				break
-			}
-			if !a.nameish(x) || a.governed(x) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] {
-				continue
-			}
-			j := a.run(x, hi)
-			b, e, _ := a.nameIn(x, j)
-			if e > b && !a.complement(b, e) && (!a.weak(b, e) || !a.lower[a.toks[b].lw] && !a.r.nounCaps) {
-				return b, e, true
-			}
-			x = j - 1
+		if b, e, ok := a.subjectIn(s); ok {
+			return b, e, true
 		}
+	}
+	return 0, 0, false
+}
+
+// namedIn returns the person sentence si names as a source (the last
+// one), else (German) the last one it introduces with a title.
+func (a *langAttr) namedIn(si int) (lsaid, bool) {
+	if si < 0 || si >= len(a.d.sents) {
+		return lsaid{}, false
+	}
+	sp := a.d.sents[si]
+	var intro *lsaid
+	for i := len(a.hist) - 1; i >= 0; i-- {
+		h := a.hist[i]
+		if h.pos < sp.Start || h.pos >= sp.End {
+			continue
+		}
+		if h.speech {
+			return h, true
+		}
+		if intro == nil {
+			intro = &a.hist[i]
+		}
+	}
+	// An introduced person only in German, where an article shows the
+	// subject ("bedankte sich der ukrainische Präsident Wolodymyr
+	// Selenskyj"); Russian and Ukrainian introduce objects the same way
+	// ("объявленное президентом России Владимиром Путиным").
+	if intro != nil && a.r.nounCaps {
+		return *intro, true
+	}
+	return lsaid{}, false
+}
+
+// subjectIn finds the subject of sentence s (see subjectBefore), when it
+// is not all quote.
+func (a *langAttr) subjectIn(s int) (int, int, bool) {
+	lo, hi := a.sentToks(s)
+	for x := lo; x < hi; x++ {
+		t := a.toks[x]
+		if !t.word || t.quoted {
+			continue
+		}
+		if _, ok := a.r.pronouns[t.lw]; ok {
+			break
+		}
+		if !a.nameish(x) || a.governed(x) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] {
+			continue
+		}
+		j := a.run(x, hi)
+		b, e, _ := a.nameIn(x, j)
+		if e > b && !a.complement(b, e) && (!a.weak(b, e) || !a.lower[a.toks[b].lw] && !a.r.nounCaps) {
+			return b, e, true
+		}
+		x = j - 1
 	}
 	return 0, 0, false
 }
@@ -1093,6 +1181,14 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 		words++
 		if a.isCue(x, words == 1) {
 			cue := d.text[a.toks[x].s:a.toks[x].e]
+			if !a.r.verbs[a.toks[x].lw] {
+				// "…, где заявила, что «…», передает Диалог.UA": a
+				// reporting outlet after the quote yields to a speaker
+				// before it.
+				if w, c := a.before(blo, first, sBefore); w.ok && !w.desc {
+					return done(w, c)
+				}
+			}
 			if w := a.rightNP(x+1, ahi); w.ok {
 				return done(w, cue)
 			}
@@ -1106,29 +1202,8 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 	if w, cue := a.according(blo, first); w.ok {
 		return done(w, cue)
 	}
-	// The cue nearest the quote whose source is a name or a pronoun (an
-	// inner "что не считает" has none of its own), else the nearest.
-	var fallback who
-	fallbackCue := ""
-	for x := first - 1; x >= blo; x-- {
-		if a.isCue(x, false) {
-			w := a.cueSource(x, blo, first)
-			if slo, _ := a.sentToks(sBefore); !w.ok && slo < blo {
-				// A participle after an earlier quote takes the
-				// sentence's subject: X назвал «…», заявив, что «…».
-				w = a.cueSource(x, slo, first)
-			}
-			cue := d.text[a.toks[x].s:a.toks[x].e]
-			if w.ok && !w.desc {
-				return done(w, cue)
-			}
-			if !fallback.ok && fallbackCue == "" {
-				fallback, fallbackCue = w, cue
-			}
-		}
-	}
-	if fallbackCue != "" {
-		return done(fallback, fallbackCue)
+	if w, cue := a.before(blo, first, sBefore); cue != "" {
+		return done(w, cue)
 	}
 	// A colon with no cue before it: "Doch dann wurde er deutlich: „…“".
 	if first > blo && first-1 >= 0 && !a.toks[first-1].word && a.toks[first-1].lw == ":" {
@@ -1140,22 +1215,34 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 	if w, cue := a.according(last, ahi); w.ok {
 		return done(w, cue)
 	}
+	// The first cue whose source is a name or pronoun ("«Wir wissen
+	// nicht», ob Russland es ernst meint, räumte Rubio ein"), else the
+	// first cue's.
+	var later who
+	laterCue := ""
 	for x := last; x < ahi; x++ {
-		if a.isCue(x, x > 0 && a.toks[x-1].lw == ",") {
-			cue := d.text[a.toks[x].s:a.toks[x].e]
-			if w := a.rightNP(x+1, ahi); w.ok {
-				return done(w, cue)
-			}
-			if w := a.leftNP(last, x); w.ok {
-				return done(w, cue)
-			}
+		if !a.isCue(x, x > 0 && a.toks[x-1].lw == ",") {
+			continue
+		}
+		cue := d.text[a.toks[x].s:a.toks[x].e]
+		w := a.rightNP(x+1, ahi)
+		if !w.ok {
+			w = a.leftNP(last, x)
+		}
+		if !w.ok {
 			// A verb-final clause: "das Trump als „sehr produktiv“
 			// beschrieb".
-			if w := a.leftNP(blo, first); w.ok {
-				return done(w, cue)
-			}
-			break
+			w = a.leftNP(blo, first)
 		}
+		if w.ok && !w.desc {
+			return done(w, cue)
+		}
+		if laterCue == "" {
+			later, laterCue = w, cue
+		}
+	}
+	if laterCue != "" && later.ok {
+		return done(later, laterCue)
 	}
 	// 4. The next sentence points back: «…». Об этом заявил X.
 	if nlo, nhi := a.sentToks(sAfter + 1); nhi > nlo && a.toks[nlo].s < pEnd+1 && !a.toks[nlo].quoted {

@@ -59,6 +59,7 @@ var QuoteAccordingToPronoun = map[string]string{
 	"nach seinen worten": "m", "nach ihren worten": "f", "seiner ansicht nach": "m",
 	"ihrer ansicht nach": "f", "nach seiner ansicht": "m", "nach ihrer ansicht": "f",
 	"seinen angaben zufolge": "m", "ihren angaben zufolge": "f",
+	"ihm zufolge": "m", "ihr zufolge": "f", "ihnen zufolge": "p",
 }
 
 // QuoteAccordingAfter follow the source they name ("Vance zufolge").
@@ -107,6 +108,7 @@ var QuoteFunctionWords = []string{
 	"allerdings", "außerdem", "trotzdem", "deshalb", "daher", "so", "nun",
 	"noch", "schon", "bereits", "heute", "gestern", "morgen", "es", "man",
 	"wir", "ich", "ihr", "sie", "er", "sein", "seine", "ihre", "unser",
+	"ihm", "ihn", "ihnen", "uns", "euch", "mir", "mich", "dir", "dich",
 	"mehr", "nicht", "kein", "keine", "damit", "darauf", "darüber",
 	"hier", "dort", "da", "zunächst", "später", "zuvor", "inzwischen",
 	"gleichzeitig", "zugleich", "ebenfalls", "weiter", "ferner",

@@ -111,6 +111,7 @@ type langAttr struct {
 	nouns  map[string]bool // capitalised words seen after a determiner
 	lower  map[string]bool // words the text writes in lower case
 	upper  map[string]bool // words the text writes in capitals only (МИД)
+	stems  map[string]bool // prefixes of proper words (properStem)
 	hist   []lsaid
 	sentOf []int  // sentence index of each token
 	prevQ  *Quote // the quote attributed last with a speaker
@@ -458,12 +459,21 @@ func (a *langAttr) properStem(lw string) bool {
 		return false
 	}
 	stem := string(r[:len(r)-2])
-	for p := range a.proper {
-		if strings.HasPrefix(p, stem) && len([]rune(p)) <= len(r)+3 && !a.nouns[p] {
-			return true
+	if a.stems == nil {
+		// Every proper word's prefixes, once: the stem of another case
+		// form is one of them.
+		a.stems = map[string]bool{}
+		for p := range a.proper {
+			if a.nouns[p] {
+				continue
+			}
+			pr := []rune(p)
+			for n := 3; n <= len(pr); n++ {
+				a.stems[string(pr[:n])] = true
+			}
 		}
 	}
-	return false
+	return a.stems[stem]
 }
 
 // rightNP finds the source written after a cue, from token k up to lim:
@@ -748,7 +758,7 @@ func (a *langAttr) collect() {
 					// "российский министр оценил": the person the role
 					// stands for speaks here.
 					if r := a.byRole(w); r.ok {
-						a.hist = append(a.hist, lsaid{pos: w.s, w: who{name: r.name, id: r.id, s: w.s, e: w.e, ok: true}, speech: true})
+						a.insert(lsaid{pos: w.s, w: who{name: r.name, id: r.id, s: w.s, e: w.e, ok: true}, speech: true})
 					}
 				}
 			}
@@ -803,7 +813,15 @@ func (a *langAttr) remember(w who, speech bool) {
 			break
 		}
 	}
+	a.insert(h)
+}
+
+// insert adds h to the history in text order (it arrives nearly sorted).
+func (a *langAttr) insert(h lsaid) {
 	a.hist = append(a.hist, h)
+	for i := len(a.hist) - 1; i > 0 && a.hist[i].pos < a.hist[i-1].pos; i-- {
+		a.hist[i], a.hist[i-1] = a.hist[i-1], a.hist[i]
+	}
 }
 
 // resolve turns a pronoun into a name: the first name earlier in its own
@@ -825,9 +843,10 @@ func (a *langAttr) resolve(w who) who {
 		if h, ok := a.namedIn(sentence.Index(a.d.sents, w.s) - 1); ok {
 			return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 		}
-		for i := len(a.hist) - 1; i >= 0; i-- {
+		lo, hi := a.histRange(w.s-histWindow, w.s)
+		for i := hi - 1; i >= lo; i-- {
 			h := a.hist[i]
-			if h.pos < w.s && h.speech {
+			if h.speech {
 				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 			}
 		}
@@ -836,15 +855,15 @@ func (a *langAttr) resolve(w who) who {
 			n := a.named(b, e, "")
 			return who{name: n.name, id: n.id, s: w.s, e: w.e, ok: true}
 		}
-		for i := len(a.hist) - 1; i >= 0; i-- {
-			if h := a.hist[i]; h.pos < w.s {
-				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
-			}
+		if hi > lo {
+			h := a.hist[hi-1]
+			return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 		}
 		// Nobody named yet: a lead that names its source later ("Der
 		// Sprecher … Er betonte … Peskow stellte klar").
-		for _, h := range a.hist {
-			if h.pos > w.e && a.d.paraIndex(h.pos)-a.d.paraIndex(w.s) <= 2 {
+		flo, fhi := a.histRange(w.e+1, w.e+histWindow)
+		for _, h := range a.hist[flo:fhi] {
+			if a.d.paraIndex(h.pos)-a.d.paraIndex(w.s) <= 2 {
 				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 			}
 		}
@@ -861,8 +880,8 @@ func (a *langAttr) resolve(w who) who {
 		}
 		// The person named last before it, near ("… глава МИДа Андрей
 		// Сибига рассказал … «…», — сказал министр").
-		for i := len(a.hist) - 1; i >= 0; i-- {
-			if h := a.hist[i]; h.pos < w.s && a.d.paraIndex(w.s)-a.d.paraIndex(h.pos) <= 3 {
+		if lo, hi := a.histRange(w.s-histWindow, w.s); hi > lo {
+			if h := a.hist[hi-1]; a.d.paraIndex(w.s)-a.d.paraIndex(h.pos) <= 3 {
 				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 			}
 		}
@@ -907,7 +926,7 @@ func (a *langAttr) lastMention(w who, before int) int {
 		stem = stem[:len(stem)-2]
 	}
 	last := w.s
-	for k := a.tokAt(w.s); k < len(a.toks) && a.toks[k].s < before; k++ {
+	for k := a.tokAt(max(w.s, before-histWindow)); k < len(a.toks) && a.toks[k].s < before; k++ {
 		if t := a.toks[k]; t.cap && strings.HasPrefix(t.lw, string(stem)) {
 			last = t.s
 		}
@@ -957,9 +976,10 @@ func (a *langAttr) byRole(w who) who {
 	words := strings.Fields(strings.ToLower(a.d.text[w.s:w.e]))
 	for _, exact := range []bool{true, false} {
 		best, bestScore, bestAt := -1, -1, -1
-		for i := len(a.hist) - 1; i >= 0; i-- {
+		lo, hi := a.histRange(w.s-histWindow, w.s)
+		for i := hi - 1; i >= lo; i-- {
 			h := a.hist[i]
-			if h.pos >= w.s || !a.sameRole(h.roles, w.role, exact) {
+			if !a.sameRole(h.roles, w.role, exact) {
 				continue
 			}
 			score, at := shared(words[min(1, len(words)-1):], h.ctx), a.lastMention(h.w, w.s)
@@ -975,8 +995,9 @@ func (a *langAttr) byRole(w who) who {
 			return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 		}
 	}
-	for _, h := range a.hist {
-		if h.pos > w.e && a.sameRole(h.roles, w.role, true) && a.d.paraIndex(h.pos)-a.d.paraIndex(w.s) <= 2 {
+	flo, fhi := a.histRange(w.e+1, w.e+histWindow)
+	for _, h := range a.hist[flo:fhi] {
+		if a.sameRole(h.roles, w.role, true) && a.d.paraIndex(h.pos)-a.d.paraIndex(w.s) <= 2 {
 			return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 		}
 	}
@@ -1081,11 +1102,9 @@ func (a *langAttr) namedIn(si int) (lsaid, bool) {
 	}
 	sp := a.d.sents[si]
 	var intro *lsaid
-	for i := len(a.hist) - 1; i >= 0; i-- {
+	lo, hi := a.histRange(sp.Start, sp.End)
+	for i := hi - 1; i >= lo; i-- {
 		h := a.hist[i]
-		if h.pos < sp.Start || h.pos >= sp.End {
-			continue
-		}
 		if h.speech {
 			return h, true
 		}
@@ -1126,6 +1145,19 @@ func (a *langAttr) subjectIn(s int) (int, int, bool) {
 		x = j - 1
 	}
 	return 0, 0, false
+}
+
+// histWindow bounds, in bytes, how far back (and, for leads, forward)
+// pronouns and roles look for the person they stand for: a long article
+// costs in proportion to its length.
+const histWindow = 8000
+
+// histRange returns the indexes [lo, hi) of the named sources with
+// positions in [from, to).
+func (a *langAttr) histRange(from, to int) (int, int) {
+	lo := sort.Search(len(a.hist), func(i int) bool { return a.hist[i].pos >= from })
+	hi := sort.Search(len(a.hist), func(i int) bool { return a.hist[i].pos >= to })
+	return lo, hi
 }
 
 // speakerOf attributes the direct quote sp (the i-th span); prev is the
@@ -1336,10 +1368,8 @@ func (d *doc) isTitleLang(sp span) bool {
 		return false
 	}
 	lo, hi := sp.start, sp.end
-	for _, s := range d.sents {
-		if s.Start <= sp.start && sp.start < s.End {
-			lo, hi = s.Start, max(s.End, sp.end)
-		}
+	if si := sentence.Index(d.sents, sp.start); si < len(d.sents) && d.sents[si].Start <= sp.start {
+		lo, hi = d.sents[si].Start, max(d.sents[si].End, sp.end)
 	}
 	for _, w := range strings.FieldsFunc(strings.ToLower(d.text[lo:sp.start]+" "+d.text[sp.end:hi]), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if d.res.verbs[w] || d.res.afterOnly[w] {

@@ -809,8 +809,8 @@ func (a *langAttr) remember(w who, speech bool) {
 		if a.r.nounCaps && (t.cap || !a.r.dets[t.lw] && !a.r.adjective(t.lw)) {
 			break
 		}
-		if _, pron := a.r.pronouns[t.lw]; pron {
-			break
+		if _, pron := a.r.pronouns[t.lw]; pron || a.r.funcs[t.lw] && !a.r.preps[t.lw] {
+			break // "Президент України Володимир Зеленський та …": a new phrase
 		}
 	}
 	a.insert(h)

@@ -19,7 +19,13 @@ func TestFindLangFixtures(t *testing.T) {
 		t.Run(code, func(t *testing.T) {
 			text := readFixture(t, code+".txt")
 			ents, ms := entity.Extract(text)
-			qs, _ := FindLang(text, code, "", ents, ms)
+			all, _ := FindLang(text, code, "", ents, ms)
+			var qs []Quote
+			for _, q := range all {
+				if q.Direct {
+					qs = append(qs, q)
+				}
+			}
 			rows := strings.Split(strings.TrimSpace(readFixture(t, code+".tsv")), "\n")
 			listed := 0
 			for _, row := range rows {
@@ -130,7 +136,44 @@ func TestFindLangPatterns(t *testing.T) {
 			qs, _ := FindLang(tc.text, tc.code, "", ents, ms)
 			var got []string
 			for _, q := range qs {
-				got = append(got, q.Text+"|"+q.Speaker+"|"+q.Cue)
+				if q.Direct {
+					got = append(got, q.Text+"|"+q.Speaker+"|"+q.Cue)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFindLangIndirect(t *testing.T) {
+	tests := []struct {
+		name, code, text string
+		want             []string // text|speaker|cue per reported clause
+	}{
+		{"ru that-clause", "ru", "Ушаков заявил журналистам, что переговоры продолжатся на следующей неделе.",
+			[]string{"переговоры продолжатся на следующей неделе|Ушаков|заявил"}},
+		{"ru according to", "ru", "По словам Ушакова, встреча в Кремле была полезной.",
+			[]string{"встреча в Кремле была полезной|Ушакова|По словам"}},
+		{"uk pronoun", "uk", "Зеленський провів нараду. Він наголосив, що партнери мають посилити тиск.",
+			[]string{"партнери мають посилити тиск|Зеленський|наголосив"}},
+		{"de dass", "de", "Bundeskanzler Friedrich Merz sagte, dass Europa mehr Verantwortung übernehmen müsse.",
+			[]string{"Europa mehr Verantwortung übernehmen müsse|Friedrich Merz|sagte"}},
+		{"no name, no quote", "ru", "В Кремле заявили, что ответа пока нет.", nil},
+		{"sentence with a direct quote", "ru", "Песков заявил, что решение «ещё не принято».", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs, _ := FindLang(tc.text, tc.code, "", nil, nil)
+			var got []string
+			for _, q := range qs {
+				if !q.Direct {
+					got = append(got, q.Text+"|"+q.Speaker+"|"+q.Cue)
+					if q.SpeakerText != "" && tc.text[q.SpeakerStart:q.SpeakerEnd] != q.SpeakerText {
+						t.Errorf("mention %q does not match its offsets", q.SpeakerText)
+					}
+				}
 			}
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("got  %q\nwant %q", got, tc.want)

@@ -180,7 +180,82 @@ func (d *doc) attributeLang() {
 			a.prevQ = &qq
 		}
 	}
+	a.indirect()
 	sort.SliceStable(d.quotes, func(i, j int) bool { return d.quotes[i].Start < d.quotes[j].Start })
+}
+
+// indirect finds reported speech outside quotation marks, one per
+// sentence with no direct quote: "По словам X, <clause>" and "X заявил,
+// что <clause>" / "X sagte, dass <clause>". The speaker must resolve to a
+// name.
+func (a *langAttr) indirect() {
+	d := a.d
+	for si, sent := range d.sents {
+		if pi := d.paraIndex(sent.Start); pi < len(d.headline) && d.headline[pi] {
+			continue
+		}
+		lo, hi := a.sentToks(si)
+		if hi-lo < 5 {
+			continue
+		}
+		quoted := false
+		for x := lo; x < hi; x++ {
+			quoted = quoted || a.toks[x].quoted
+		}
+		if quoted {
+			continue
+		}
+		var w who
+		cue, from := "", -1
+		// "По словам X, …" opening the sentence.
+		if aw, c := a.according(lo, min(hi, lo+4+3)); aw.ok {
+			for x := a.tokAt(aw.e); x < hi; x++ {
+				if a.toks[x].lw == "," {
+					w, cue, from = aw, c, x+1
+					break
+				}
+				if a.barrier(x) {
+					break
+				}
+			}
+		}
+		// "X заявил, что …".
+		for k := lo; from < 0 && k < hi; k++ {
+			if !a.isCue(k, false) || a.r.infinitives[a.toks[k].lw] {
+				continue
+			}
+			for x := k + 1; x < hi && x <= k+5; x++ {
+				if a.toks[x].lw == "," && x+1 < hi && a.r.complementizers[a.toks[x+1].lw] {
+					w, cue, from = a.cueSource(k, lo, x), a.d.text[a.toks[k].s:a.toks[k].e], x+2
+					break
+				}
+				if a.barrier(x) && a.toks[x].lw != "," {
+					break
+				}
+			}
+			break // the first cue of the sentence only
+		}
+		if from < 0 || hi-from < 3 || !w.ok {
+			continue
+		}
+		w = a.resolve(w)
+		if !w.ok || w.name == "" || w.desc {
+			continue
+		}
+		start, end := a.toks[from].s, sent.End
+		for end > start {
+			r, size := utf8.DecodeLastRuneInString(d.text[:end])
+			if !strings.ContainsRune(".!?… ", r) {
+				break
+			}
+			end -= size
+		}
+		q := Quote{Text: d.text[start:end], Speaker: w.name, SpeakerID: w.id, Cue: cue, Start: start, End: end, Sentence: si, SpeakerStart: -1, SpeakerEnd: -1}
+		if w.e > w.s {
+			q.SpeakerText, q.SpeakerStart, q.SpeakerEnd = d.text[w.s:w.e], w.s, w.e
+		}
+		d.quotes = append(d.quotes, q)
+	}
 }
 
 // tokRange returns the first token at or after off.
@@ -624,7 +699,7 @@ func (a *langAttr) leftIn(lo, hi int) who {
 	}
 	if desc >= 0 {
 		e := descEnd
-		for e < hi && e-desc < 4 && a.toks[e].word && !a.toks[e].quoted && !a.r.verbs[a.toks[e].lw] && !a.r.preps[a.toks[e].lw] {
+		for e < hi && e-desc < 4 && a.toks[e].word && !a.toks[e].quoted && !a.r.verbs[a.toks[e].lw] && !a.r.preps[a.toks[e].lw] && !a.r.funcs[a.toks[e].lw] {
 			e++
 		}
 		return who{s: a.toks[desc].s, e: a.toks[e-1].e, desc: true, role: role, ok: true}

@@ -76,7 +76,13 @@ func storylineCheck(t *testing.T, dir, labels string) {
 				t.Fatalf("read text: %v", err)
 			}
 			ents, ms := entity.Extract(string(b))
-			qs, _ = FindLang(string(b), code, "", ents, ms)
+			all, _ := FindLang(string(b), code, "", ents, ms)
+			qs = nil
+			for _, q := range all {
+				if q.Direct {
+					qs = append(qs, q)
+				}
+			}
 			cache[file] = qs
 		}
 		tl := by[code]

@@ -164,3 +164,7 @@ var QuoteAdjectiveEndings = []string{"e", "en", "em", "er", "es"}
 // QuoteSpeechInfinitives are the German infinitives; they coincide with the
 // plural forms QuoteSpeechVerbs gives (sagen), so none are listed apart.
 func QuoteSpeechInfinitives() []string { return nil }
+
+// QuoteComplementizers open the reported clause after a speech verb and a
+// comma: reported speech outside quotation marks.
+var QuoteComplementizers = []string{"dass"}

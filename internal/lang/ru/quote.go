@@ -153,3 +153,7 @@ func QuoteSpeechInfinitives() []string {
 	}
 	return out
 }
+
+// QuoteComplementizers open the reported clause after a speech verb and a
+// comma: reported speech outside quotation marks.
+var QuoteComplementizers = []string{"что"}

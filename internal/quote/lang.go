@@ -39,6 +39,8 @@ type langRes struct {
 	soCalled   []string
 	complement []string // genitive endings of a role's complement
 	adjEnds    []string // adjective endings
+	// anonymous are the role keys of unnamed sources ("источник").
+	anonymous map[string]bool
 	// complementizers open a reported clause after a cue ("что", "dass").
 	complementizers map[string]bool
 	reversed        bool // » opens and « closes when context cannot tell
@@ -64,10 +66,10 @@ func phrases(ps []string) [][]string {
 }
 
 func newLangRes(code string, verbs, infinitives, after, according []string, accPron map[string]string, accAfter []string,
-	pronouns map[string]string, roles []string, roleSuffix bool, preps, funcs, dets, this, titles, soCalled, complement, adjEnds, complementizers []string, reversed, nounCaps bool) *langRes {
+	pronouns map[string]string, roles []string, roleSuffix bool, preps, funcs, dets, this, titles, soCalled, complement, adjEnds, complementizers, anonymous []string, reversed, nounCaps bool) *langRes {
 	r := &langRes{code: code, verbs: setOf(append(append([]string(nil), verbs...), infinitives...)), infinitives: setOf(infinitives), afterOnly: setOf(after), according: phrases(according),
 		accAfter: setOf(accAfter), pronouns: pronouns, roles: roles, roleSuffix: roleSuffix, preps: setOf(preps),
-		funcs: setOf(funcs), dets: setOf(dets), this: phrases(this), titleNouns: titles, soCalled: soCalled, complement: complement, adjEnds: adjEnds, complementizers: setOf(complementizers), reversed: reversed, nounCaps: nounCaps}
+		funcs: setOf(funcs), dets: setOf(dets), this: phrases(this), titleNouns: titles, soCalled: soCalled, complement: complement, adjEnds: adjEnds, complementizers: setOf(complementizers), anonymous: setOf(anonymous), reversed: reversed, nounCaps: nounCaps}
 	// Longest phrases first, so "по его словам" wins over shorter ones.
 	for p, g := range accPron {
 		r.accPron = append(r.accPron, strings.Fields(p))
@@ -98,15 +100,15 @@ func phraseLess(a, b []string) bool {
 var langs = map[string]*langRes{
 	lang.Russian: newLangRes(lang.Russian, ru.QuoteSpeechVerbs(), ru.QuoteSpeechInfinitives(), ru.QuoteAfterOnlyCues, ru.QuoteAccordingTo,
 		ru.QuoteAccordingToPronoun, ru.QuoteAccordingAfter, ru.QuotePronouns, ru.QuoteRoles, false,
-		ru.QuotePrepositions, ru.QuoteFunctionWords, ru.QuoteDeterminers, ru.QuoteThisPhrases, ru.QuoteTitleNouns, ru.QuoteSoCalled, ru.QuoteRoleComplementEndings, ru.QuoteAdjectiveEndings, ru.QuoteComplementizers,
+		ru.QuotePrepositions, ru.QuoteFunctionWords, ru.QuoteDeterminers, ru.QuoteThisPhrases, ru.QuoteTitleNouns, ru.QuoteSoCalled, ru.QuoteRoleComplementEndings, ru.QuoteAdjectiveEndings, ru.QuoteComplementizers, ru.QuoteAnonymousRoles,
 		ru.QuoteGuillemetsReversed, false),
 	lang.Ukrainian: newLangRes(lang.Ukrainian, uk.QuoteSpeechVerbs(), uk.QuoteSpeechInfinitives(), uk.QuoteAfterOnlyCues, uk.QuoteAccordingTo,
 		uk.QuoteAccordingToPronoun, uk.QuoteAccordingAfter, uk.QuotePronouns, uk.QuoteRoles, false,
-		uk.QuotePrepositions, uk.QuoteFunctionWords, uk.QuoteDeterminers, uk.QuoteThisPhrases, uk.QuoteTitleNouns, uk.QuoteSoCalled, uk.QuoteRoleComplementEndings, uk.QuoteAdjectiveEndings, uk.QuoteComplementizers,
+		uk.QuotePrepositions, uk.QuoteFunctionWords, uk.QuoteDeterminers, uk.QuoteThisPhrases, uk.QuoteTitleNouns, uk.QuoteSoCalled, uk.QuoteRoleComplementEndings, uk.QuoteAdjectiveEndings, uk.QuoteComplementizers, uk.QuoteAnonymousRoles,
 		uk.QuoteGuillemetsReversed, false),
 	lang.German: newLangRes(lang.German, de.QuoteSpeechVerbs(), de.QuoteSpeechInfinitives(), de.QuoteAfterOnlyCues, de.QuoteAccordingTo,
 		de.QuoteAccordingToPronoun, de.QuoteAccordingAfter, de.QuotePronouns, de.QuoteRoles, true,
-		de.QuotePrepositions, de.QuoteFunctionWords, de.QuoteDeterminers, de.QuoteThisPhrases, de.QuoteTitleNouns, de.QuoteSoCalled, de.QuoteRoleComplementEndings, de.QuoteAdjectiveEndings, de.QuoteComplementizers,
+		de.QuotePrepositions, de.QuoteFunctionWords, de.QuoteDeterminers, de.QuoteThisPhrases, de.QuoteTitleNouns, de.QuoteSoCalled, de.QuoteRoleComplementEndings, de.QuoteAdjectiveEndings, de.QuoteComplementizers, de.QuoteAnonymousRoles,
 		de.QuoteGuillemetsReversed, true),
 }
 

@@ -127,6 +127,10 @@ func TestFindLangPatterns(t *testing.T) {
 			[]string{"sehr nützlich|Dmitri Peskow|Ihm zufolge"}},
 		{"de role resolved to the person", "de", "Bundeskanzler Friedrich Merz reiste nach Kiew. „Wir stehen an eurer Seite“, sagte der Kanzler.",
 			[]string{"Wir stehen an eurer Seite|Friedrich Merz|sagte"}},
+		{"ru anonymous source", "ru", "Ушаков провёл встречу. «Решения нет», — сообщил источник в Кремле.",
+			[]string{"Решения нет|unnamed|сообщил"}},
+		{"de anonymous source", "de", "Merz reiste ab. „Es gibt Streit“, sagte ein Insider.",
+			[]string{"Es gibt Streit|unnamed|sagte"}},
 		{"ru reporting outlet yields to the speaker", "ru", "Захарова заявила, что переговоры «зашли в тупик», передает ТАСС.",
 			[]string{"зашли в тупик|Захарова|заявила"}},
 	}

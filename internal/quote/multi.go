@@ -944,6 +944,12 @@ func (a *langAttr) resolve(w who) who {
 		}
 		return who{}
 	case w.desc:
+		if a.r.anonymous[w.role] {
+			// "сообщил источник", "так Insider aus Regierungskreisen":
+			// nobody named, as in English.
+			w.name = Unnamed
+			return w
+		}
 		if r := a.byRole(w); r.ok {
 			return r
 		}

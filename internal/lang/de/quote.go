@@ -87,6 +87,7 @@ var QuoteRoles = []string{
 	"funktionär", "staatssekretär", "generalsekretär", "außenminister",
 	"verteidigungsminister", "kreml-berater", "kremlberater", "sondergesandter",
 	"sondergesandte", "vermittler", "emissär", "oberhaupt", "vizekanzler",
+	"quelle", "insider", "informant",
 }
 
 // QuotePrepositions govern the name that follows them ("mit Putin", "im
@@ -168,3 +169,8 @@ func QuoteSpeechInfinitives() []string { return nil }
 // QuoteComplementizers open the reported clause after a speech verb and a
 // comma: reported speech outside quotation marks.
 var QuoteComplementizers = []string{"dass"}
+
+// QuoteAnonymousRoles are the QuoteRoles keys of unnamed sources: a quote
+// attributed to one has the speaker "unnamed", never a person named
+// elsewhere in the article.
+var QuoteAnonymousRoles = []string{"quelle", "insider", "informant"}

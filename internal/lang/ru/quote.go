@@ -81,7 +81,7 @@ var QuoteRoles = []string{
 	"губернатор", "мэр", "командующ", "начальник", "официальн", "дипломат",
 	"политик", "эксперт", "аналитик", "политолог",
 	"зять", "король", "королев", "принц", "папа", "патриарх", "судья",
-	"прокурор", "адвокат", "сотрудник", "чиновник", "источник",
+	"прокурор", "адвокат", "сотрудник", "чиновник", "источник", "собеседник",
 }
 
 // QuotePrepositions govern the name that follows them: a name after one is
@@ -157,3 +157,8 @@ func QuoteSpeechInfinitives() []string {
 // QuoteComplementizers open the reported clause after a speech verb and a
 // comma: reported speech outside quotation marks.
 var QuoteComplementizers = []string{"что"}
+
+// QuoteAnonymousRoles are the QuoteRoles keys of unnamed sources: a quote
+// attributed to one has the speaker "unnamed", never a person named
+// elsewhere in the article.
+var QuoteAnonymousRoles = []string{"источник", "собеседник"}

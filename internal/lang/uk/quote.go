@@ -78,7 +78,7 @@ var QuoteRoles = []string{
 	"начальник", "посадов", "дипломат", "політик", "експерт", "аналітик",
 	"політолог", "зять", "король", "принц",
 	"папа", "патріарх", "суддя", "прокурор", "адвокат", "диктатор",
-	"очільниц", "джерел",
+	"очільниц", "джерел", "співрозмовник",
 }
 
 // QuotePrepositions govern the name that follows them.
@@ -151,3 +151,8 @@ func QuoteSpeechInfinitives() []string {
 // QuoteComplementizers open the reported clause after a speech verb and a
 // comma: reported speech outside quotation marks.
 var QuoteComplementizers = []string{"що"}
+
+// QuoteAnonymousRoles are the QuoteRoles keys of unnamed sources: a quote
+// attributed to one has the speaker "unnamed", never a person named
+// elsewhere in the article.
+var QuoteAnonymousRoles = []string{"джерел", "співрозмовник"}

@@ -180,7 +180,7 @@ type perArticle struct {
 
 func analyseArticle(a news.Article) perArticle {
 	ents, ms := entity.Extract(a.Text)
-	qs, _ := quote.Find(a.Text, ents, ms)
+	qs, _ := quote.FindLang(a.Text, a.Language, "", ents, ms)
 	return perArticle{ents: ents, ms: ms, quotes: qs, timexes: when.FindLang(a.Text, a.Language, a.Published)}
 }
 

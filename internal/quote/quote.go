@@ -57,12 +57,12 @@ type Problem struct {
 	Reason string `json:"reason"`
 }
 
-// FromArticle extracts the article's entities and finds its quotes, with
-// ArticleID and Date filled in. The article's author, when known, is the
+// FromArticle extracts the article's entities and finds its quotes by the
+// rules of its language (FindLang), with ArticleID and Date filled in. The article's author, when known, is the
 // speaker of its first-person attributions ("I wrote", "we said").
 func FromArticle(a news.Article) ([]Quote, []Problem) {
 	ents, ms := entity.Extract(a.Text)
-	qs, probs := FindByAuthor(a.Text, a.Author, ents, ms)
+	qs, probs := FindLang(a.Text, a.Language, a.Author, ents, ms)
 	for i := range qs {
 		qs[i].ArticleID = a.ID
 		qs[i].Date = a.Published
@@ -114,6 +114,8 @@ type doc struct {
 	pronDepth int
 	// author wrote the text; "" when unknown.
 	author string
+	// res are the language's resources; nil for English.
+	res *langRes
 }
 
 type said struct {
@@ -330,6 +332,7 @@ func (d *doc) findSpans() {
 	var cur *open
 	var single *open
 	nested := 0        // depth of inner quotes of another family
+	sameNested := 0    // depth of inner guillemets inside guillemets (ru, uk)
 	straightInner := 0 // straight marks opened inside a curly quote
 	reopen, reopenPara, reopenMark := -1, -1, -1
 	emit := func(o *open, closeAt, closeEnd int, unclosed bool) {
@@ -342,7 +345,7 @@ func (d *doc) findSpans() {
 		if unclosed {
 			d.problem(o.pos, closeEnd, "unclosed quotation mark: quote ended at the end of its paragraph")
 		}
-		if isTitle(sp, text) {
+		if d.res == nil && isTitle(sp, text) || d.res != nil && d.isTitleLang(sp) {
 			return
 		}
 		if strings.TrimFunc(sp.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) == "" {
@@ -375,11 +378,11 @@ func (d *doc) findSpans() {
 					continue
 				}
 			}
-			if !isQuoteRune(r) {
+			if !d.isQuoteRune(r) {
 				i += size
 				continue
 			}
-			kind, fam, msize := classifyMark(text, i)
+			kind, fam, msize := d.classify(i)
 			if msize > 0 {
 				size = msize
 			}
@@ -420,6 +423,11 @@ func (d *doc) findSpans() {
 				if straightInner > 0 {
 					straightInner--
 				}
+			case kind == openMark && fam == cur.fam && fam == famGuill && d.res != nil && !d.res.reversed:
+				// «…«…»…»: Russian and Ukrainian writers nest guillemets.
+				sameNested++
+			case kind == closeMark && fam == cur.fam && sameNested > 0:
+				sameNested--
 			case kind == openMark && fam == cur.fam && fam != famStraight:
 				// Same-family opener while open: the previous quote lost its
 				// closing mark. End it before this mark.
@@ -437,7 +445,7 @@ func (d *doc) findSpans() {
 				// when the writer mixed straight and curly marks.
 				emit(cur, i, i+size, false)
 				cur = nil
-				nested, straightInner = 0, 0
+				nested, straightInner, sameNested = 0, 0, 0
 				reopen = -1
 				if i > 0 && strings.ContainsRune(".?!", rune(text[i-1])) {
 					if n, _ := utf8.DecodeRuneInString(text[i+size:]); kind == eitherMark && unicode.IsUpper(n) {
@@ -457,7 +465,7 @@ func (d *doc) findSpans() {
 		// Continuation: the next paragraph reopens the quote.
 		if pi+1 < len(d.paras) && pi+1-cur.para < maxParagraphs && !inTurn[pi+1] {
 			np := d.paras[pi+1]
-			if kind, fam, size := classifyMark(text, np.Start); (kind == openMark && fam != famSingle) || kind == eitherMark {
+			if kind, fam, size := d.classify(np.Start); (kind == openMark && fam != famSingle) || kind == eitherMark {
 				cur.parts = append(cur.parts, text[cur.segIn:trimBack(text, cur.segIn, p.End)])
 				cur.segIn = np.Start + size
 				// The reopening mark is consumed: skip it.
@@ -468,7 +476,7 @@ func (d *doc) findSpans() {
 		}
 		emit(cur, p.End, p.End, true)
 		cur = nil
-		nested = 0
+		nested, sameNested = 0, 0
 	}
 	if cur != nil {
 		emit(cur, len(text), len(text), true)
@@ -544,7 +552,11 @@ func (d *doc) headlineParas() []bool {
 		if len(words) == 0 || len(words) > 30 {
 			continue
 		}
-		last := strings.TrimRight(t, "\"”’'»)] ")
+		closers := "\"”’'»)] "
+		if d.res != nil {
+			closers += "“«‘"
+		}
+		last := strings.TrimRight(t, closers)
 		r, _ := utf8.DecodeLastRuneInString(last)
 		terminal := strings.ContainsRune(".!?:;…", r)
 		caps := 0
@@ -554,7 +566,8 @@ func (d *doc) headlineParas() []bool {
 				caps++
 			}
 		}
-		titleCase := len(words) >= 4 && caps*10 >= len(words)*7
+		// German capitalises every noun: title case says nothing there.
+		titleCase := d.res == nil && len(words) >= 4 && caps*10 >= len(words)*7
 		// A full stop inside the line makes it prose, not a headline.
 		inner := strings.TrimRight(t, "\"”’'»)] .")
 		prose := strings.Contains(inner, ". ") || strings.Contains(inner, ".”") || strings.Contains(inner, ".\"") || strings.Contains(inner, ",''") || strings.Contains(inner, ",\" ") || strings.Contains(inner, ",” ") ||

@@ -1,5 +1,8 @@
-// Package sentence splits plain English news text into sentences and
-// paragraphs by rule, keeping byte offsets into the original text.
+// Package sentence splits plain news text into sentences and paragraphs by
+// rule, keeping byte offsets into the original text. Split follows English
+// rules; SplitLang those of a language with resources in internal/lang
+// (abbreviations in internal/lang/{en,ru,uk,de}/abbrev.go: "т. н.", "г.",
+// "z. B.", ordinal dates "2. Dezember", the closing marks “ « of German).
 //
 // It is deliberately small: a period, question or exclamation mark (with any
 // closing quotation marks or brackets after it) ends a sentence when the next
@@ -14,6 +17,12 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/lang"
+	"github.com/parallax-news/parallax/internal/lang/de"
+	"github.com/parallax-news/parallax/internal/lang/en"
+	"github.com/parallax-news/parallax/internal/lang/ru"
+	"github.com/parallax-news/parallax/internal/lang/uk"
 )
 
 // MaxLen is the longest sentence Split returns, in bytes. Longer runs without
@@ -29,31 +38,62 @@ type Span struct {
 // Text returns the span's text.
 func (s Span) Text(text string) string { return text[s.Start:s.End] }
 
-// abbreviations end with a period that does not end a sentence. Lowercase,
-// without the final period.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gov": true,
-	"sen": true, "rep": true, "gen": true, "lt": true, "col": true, "sgt": true,
-	"capt": true, "cmdr": true, "adm": true, "maj": true, "st": true, "jr": true,
-	"sr": true, "rev": true, "hon": true, "pres": true, "supt": true,
-	"no": true, "vs": true, "etc": true, "inc": true, "co": true, "corp": true,
-	"ltd": true, "dept": true, "est": true, "approx": true, "fig": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
-	"thurs": true, "fri": true, "sat": true, "sun": true,
-	"a.m": true, "p.m": true, "e.g": true, "i.e": true,
-	"u.s": true, "u.k": true, "u.n": true, "e.u": true, "d.c": true,
-	"ariz": true, "calif": true, "colo": true, "conn": true, "fla": true,
-	"ill": true, "ind": true, "kan": true, "mass": true, "mich": true,
-	"minn": true, "miss": true, "nev": true, "okla": true, "ore": true,
-	"penn": true, "tenn": true, "tex": true, "va": true, "wash": true,
-	"wis": true, "n.c": true, "s.c": true, "n.y": true, "n.j": true, "n.h": true,
+// rules are one language's abbreviations and marks for splitting.
+type rules struct {
+	// abbrev end with a period that never ends a sentence; terminal may end
+	// one when a capital follows. Lower case, without the final period.
+	abbrev, terminal map[string]bool
+	// ordinal nouns follow a number written with an ordinal period ("2.
+	// Dezember").
+	ordinal map[string]bool
+	// closers close a quotation after terminal punctuation besides the
+	// common ones; openers open one before a new sentence.
+	closers, openers string
+	// dashAttribution: a dash after a closing mark continues the sentence
+	// («…», — заявил он; «…?» — спросил он).
+	dashAttribution bool
 }
 
-// Split returns the sentences of text in order. Whitespace between sentences
-// belongs to none of them. It never returns an empty span.
-func Split(text string) []Span {
+func set(words ...[]string) map[string]bool {
+	m := map[string]bool{}
+	for _, ws := range words {
+		for _, w := range ws {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+var (
+	english = &rules{abbrev: set(en.SentenceAbbreviations)}
+	byLang  = map[string]*rules{
+		lang.English: english,
+		lang.Russian: {abbrev: set(ru.SentenceAbbreviations), terminal: set(ru.SentenceTerminalAbbreviations),
+			ordinal: set(ru.SentenceOrdinalNouns), closers: "“", openers: "", dashAttribution: true},
+		lang.Ukrainian: {abbrev: set(uk.SentenceAbbreviations), terminal: set(uk.SentenceTerminalAbbreviations),
+			ordinal: set(uk.SentenceOrdinalNouns), closers: "“", openers: "", dashAttribution: true},
+		lang.German: {abbrev: set(de.SentenceAbbreviations), terminal: set(de.SentenceTerminalAbbreviations),
+			ordinal: set(de.SentenceOrdinalNouns), closers: "“‘«", openers: "»‚"},
+	}
+)
+
+// Split returns the sentences of text in order, by the English rules (the
+// rules of every text whose language is unknown). Whitespace between
+// sentences belongs to none of them. It never returns an empty span.
+func Split(text string) []Span { return split(text, english) }
+
+// SplitLang is Split by the rules of the language with ISO 639-1 code
+// code: its abbreviations ("т. н.", "z. B.", "г."), ordinal dates ("2.
+// Dezember") and quotation marks. A language with no rules of its own is
+// split by the English ones.
+func SplitLang(text, code string) []Span {
+	if r, ok := byLang[code]; ok {
+		return split(text, r)
+	}
+	return split(text, english)
+}
+
+func split(text string, rl *rules) []Span {
 	var out []Span
 	start := -1 // start of the current sentence, -1 when between sentences
 	emit := func(end int) {
@@ -117,17 +157,25 @@ func Split(text string) []Span {
 					break
 				}
 			}
-			if r2 == '.' || r2 == '?' || r2 == '!' || r2 == '…' || isCloser(r2) {
+			if r2 == '.' || r2 == '?' || r2 == '!' || r2 == '…' || isCloser(r2) || strings.ContainsRune(rl.closers, r2) {
 				j += s2
 				continue
 			}
 			break
 		}
-		if r == '.' && j == i+size && isAbbreviation(text, start, i) {
-			i = j
-			continue
+		if r == '.' && j == i+size {
+			switch rl.abbreviation(text, start, i) {
+			case abbrevNever:
+				i = j
+				continue
+			case abbrevTerminal:
+				if !capitalNext(text, j) {
+					i = j
+					continue
+				}
+			}
 		}
-		if endsHere(text, i, j) {
+		if endsHere(text, i, j, rl) {
 			emit(j)
 		}
 		i = j
@@ -146,7 +194,7 @@ func isCloser(r rune) bool {
 }
 
 // endsHere decides whether terminal punctuation at text[i:j] ends a sentence.
-func endsHere(text string, i, j int) bool {
+func endsHere(text string, i, j int, rl *rules) bool {
 	if j >= len(text) {
 		return true
 	}
@@ -165,12 +213,18 @@ func endsHere(text string, i, j int) bool {
 			return true
 		}
 		w, _ := utf8.DecodeRuneInString(text[k:])
+		if rl.dashAttribution && (w == '—' || w == '–' || w == '-') {
+			// «…?» — спросил он: the attribution belongs to the quote.
+			if c, _ := utf8.DecodeLastRuneInString(text[:j]); c == '»' || c == '"' || c == '“' || c == '”' {
+				return false
+			}
+		}
 		if w == '\'' {
 			// '' (a doubled apostrophe for a double mark) or 'Quote.
 			n, _ := utf8.DecodeRuneInString(text[k+1:])
 			return n == '\'' || unicode.IsUpper(n)
 		}
-		return unicode.IsUpper(w) || unicode.IsDigit(w) || isOpener(w) || w == '\n' || w == '-' || w == '—' || w == '•'
+		return unicode.IsUpper(w) || unicode.IsDigit(w) || isOpener(w) || strings.ContainsRune(rl.openers, w) || w == '\n' || w == '-' || w == '—' || w == '•'
 	}
 	// No space: "Sunday.The" (joined debris) or `said."They've`. Only a
 	// lowercase letter before the period and a capital or opening mark after
@@ -182,7 +236,24 @@ func endsHere(text string, i, j int) bool {
 	if text[i] != '.' && text[i] != '?' && text[i] != '!' {
 		return false
 	}
-	return unicode.IsUpper(next) || isOpener(next)
+	return unicode.IsUpper(next) || isOpener(next) || strings.ContainsRune(rl.openers, next)
+}
+
+// capitalNext reports whether the first word after offset j, past spaces
+// and opening marks, starts with a capital letter.
+func capitalNext(text string, j int) bool {
+	for j < len(text) {
+		r, s := utf8.DecodeRuneInString(text[j:])
+		if r == '\n' {
+			return true
+		}
+		if unicode.IsSpace(r) || isOpener(r) || r == '»' || r == '‚' {
+			j += s
+			continue
+		}
+		return unicode.IsUpper(r)
+	}
+	return true
 }
 
 func isOpener(r rune) bool {
@@ -193,9 +264,18 @@ func isOpener(r rune) bool {
 	return false
 }
 
-// isAbbreviation reports whether the period at text[dot] closes an
-// abbreviation or an initial rather than a sentence.
-func isAbbreviation(text string, start, dot int) bool {
+type abbrevKind int
+
+const (
+	abbrevNone     abbrevKind = iota
+	abbrevNever               // never ends a sentence
+	abbrevTerminal            // ends one when a capital follows
+)
+
+// abbreviation classifies the period at text[dot]: the end of an
+// abbreviation or an initial (abbrevNever), of an abbreviation that may
+// also end a sentence (abbrevTerminal), or neither.
+func (rl *rules) abbreviation(text string, start, dot int) abbrevKind {
 	k := dot
 	for k > start {
 		r, s := utf8.DecodeLastRuneInString(text[:k])
@@ -207,29 +287,154 @@ func isAbbreviation(text string, start, dot int) bool {
 	}
 	word := text[k:dot]
 	if word == "" {
-		return false
+		if rl.ordinalBefore(text, start, dot) {
+			return abbrevNever
+		}
+		return abbrevNone
 	}
 	lw := strings.ToLower(word)
-	if abbreviations[lw] {
-		return true
-	}
-	// Single capital letter: an initial ("John F. Kennedy").
+	// Single capital letter: an initial ("John F. Kennedy", "Ю. В. Ушаков").
 	if utf8.RuneCountInString(word) == 1 {
-		r, _ := utf8.DecodeRuneInString(word)
-		return unicode.IsUpper(r)
+		if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) {
+			return abbrevNever
+		}
+	}
+	// Abbreviations of several parts written with spaces ("т. н.", "z.
+	// B."): the parts before this one, then the parts after it.
+	if rl != english {
+		joined, p := lw, k
+		for n := 0; n < 3; n++ {
+			prev, at := partBefore(text, start, p)
+			if prev == "" {
+				break
+			}
+			joined, p = prev+"."+joined, at
+			if rl.abbrev[joined] {
+				return abbrevNever
+			}
+			if rl.terminal[joined] {
+				return abbrevTerminal
+			}
+		}
+		if utf8.RuneCountInString(lw) <= 2 {
+			joined, p = lw, dot+1
+			for n := 0; n < 3; n++ {
+				next, at := partAfter(text, p)
+				if next == "" {
+					break
+				}
+				joined, p = joined+"."+next, at
+				if rl.abbrev[joined] || rl.terminal[joined] {
+					return abbrevNever
+				}
+			}
+		}
+	}
+	if rl.terminal[lw] {
+		return abbrevTerminal
+	}
+	if rl.abbrev[lw] {
+		return abbrevNever
 	}
 	// Dotted acronyms: "F.B.I.", "U.S.A."
 	if strings.Contains(word, ".") {
 		for _, part := range strings.Split(word, ".") {
 			if utf8.RuneCountInString(part) > 1 {
-				return false
+				return abbrevNone
 			}
 		}
 		// An acronym at the end of a sentence followed by a capital is
 		// ambiguous; news style keeps "U.S." mid-sentence far more often.
-		return true
+		return abbrevNever
 	}
-	return false
+	return abbrevNone
+}
+
+// isAbbreviation reports whether the period at text[dot] closes an
+// abbreviation or an initial by the English rules.
+func isAbbreviation(text string, start, dot int) bool {
+	return english.abbreviation(text, start, dot) == abbrevNever
+}
+
+// partBefore returns the lower-cased part of a spaced abbreviation ending
+// with the period right before offset p ("т" for "т. н" with p at "н"),
+// and where that part starts; "" when there is none.
+func partBefore(text string, start, p int) (string, int) {
+	q := p
+	if q > start && text[q-1] == ' ' {
+		q--
+	}
+	if q <= start || text[q-1] != '.' {
+		return "", 0
+	}
+	e := q - 1
+	b := e
+	for b > start {
+		r, s := utf8.DecodeLastRuneInString(text[:b])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		b -= s
+	}
+	if b == e || utf8.RuneCountInString(text[b:e]) > 3 {
+		return "", 0
+	}
+	return strings.ToLower(text[b:e]), b
+}
+
+// partAfter returns the lower-cased part of a spaced abbreviation starting
+// after offset p and ended by a period ("b" for " B." in "z. B."), and the
+// offset past that period; "" when there is none.
+func partAfter(text string, p int) (string, int) {
+	if p < len(text) && text[p] == ' ' {
+		p++
+	}
+	e := p
+	for e < len(text) {
+		r, s := utf8.DecodeRuneInString(text[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += s
+	}
+	if e == p || e >= len(text) || text[e] != '.' || utf8.RuneCountInString(text[p:e]) > 3 {
+		return "", 0
+	}
+	return strings.ToLower(text[p:e]), e + 1
+}
+
+// ordinalBefore reports whether the period at text[dot] closes an ordinal
+// number followed by a noun that takes one ("2. Dezember").
+func (rl *rules) ordinalBefore(text string, start, dot int) bool {
+	if len(rl.ordinal) == 0 {
+		return false
+	}
+	b := dot
+	for b > start && text[b-1] >= '0' && text[b-1] <= '9' {
+		b--
+	}
+	if b == dot || dot-b > 4 {
+		return false
+	}
+	if b > start {
+		if r, _ := utf8.DecodeLastRuneInString(text[:b]); unicode.IsLetter(r) || r == '.' || r == ',' {
+			return false
+		}
+	}
+	p := dot + 1
+	if p >= len(text) || text[p] != ' ' {
+		return false
+	}
+	p++
+	e := p
+	for e < len(text) {
+		r, s := utf8.DecodeRuneInString(text[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += s
+	}
+	return e > p && rl.ordinal[strings.ToLower(text[p:e])]
 }
 
 // Index returns the index of the sentence containing byte offset off, or of

@@ -13,9 +13,6 @@ var clauseStart = wordSet(`since when after before as that which who because whi
 з після коли як що який яка поки
 seit als nachdem wenn dass der die das welche während`)
 
-// articles are skipped between an attribution cue and its source.
-var articles = wordSet("the a an der die das den dem des ein eine einer einem")
-
 // attribution returns the source a sentence gives its statements to: the
 // name after "according to" (or its equivalent), else the name beside a
 // speech verb ("Ushakov said", "said Ushakov", "заявил журналистам

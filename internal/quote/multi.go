@@ -84,14 +84,13 @@ func tokenizeLang(text string) []ltok {
 
 // who is a source found for a quote.
 type who struct {
-	name       string // as written, or the resolved name of a pronoun or role
-	id         string // entity ID when the name is a person entity's mention
-	s, e       int    // the mention the quote was attributed through
-	pronoun    bool
-	desc       bool   // a role or description without a name
-	role       string // role key of the description or of the name's title
-	ok         bool
-	introduced bool // found as a person introduced with a role, not as a speaker
+	name    string // as written, or the resolved name of a pronoun or role
+	id      string // entity ID when the name is a person entity's mention
+	s, e    int    // the mention the quote was attributed through
+	pronoun bool
+	desc    bool   // a role or description without a name
+	role    string // role key of the description or of the name's title
+	ok      bool
 }
 
 // lsaid is one named source met in the text, in text order.
@@ -1458,13 +1457,4 @@ func (d *doc) isTitleLang(sp span) bool {
 		}
 	}
 	return true
-}
-
-func hasRole(roles []string, role string) bool {
-	for _, r := range roles {
-		if r == role {
-			return true
-		}
-	}
-	return false
 }

@@ -350,12 +350,6 @@ func (rl *rules) abbreviation(text string, start, dot int) abbrevKind {
 	return abbrevNone
 }
 
-// isAbbreviation reports whether the period at text[dot] closes an
-// abbreviation or an initial by the English rules.
-func isAbbreviation(text string, start, dot int) bool {
-	return english.abbreviation(text, start, dot) == abbrevNever
-}
-
 // partBefore returns the lower-cased part of a spaced abbreviation ending
 // with the period right before offset p ("т" for "т. н" with p at "н"),
 // and where that part starts; "" when there is none.

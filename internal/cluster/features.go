@@ -1,9 +1,11 @@
 package cluster
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +44,15 @@ type features struct {
 	ids   []int32
 	unit  sparse
 	title sparse // unit vector of the title's terms alone
+	// cross is the unit vector of the language-neutral terms (names,
+	// figures, dates: see crosslang.go), kept apart from unit.
+	cross sparse
+	xids  []int32 // its term IDs
+	lang  uint8   // the article's language bit (see langBit)
+	days  []int   // days of the year the text names, as month*100+day
+	// ownDays are the days the text names that fall within a few days
+	// before its publication: the days of what it reports.
+	ownDays []int
 }
 
 const entityPrefix = "\x00"
@@ -60,6 +71,7 @@ func (c *Clusterer) term(key, surface string) int32 {
 	c.idfV = append(c.idfV, 0)
 	c.idfN = append(c.idfN, -1)
 	c.dfAt = append(c.dfAt, 0)
+	c.tlangs = append(c.tlangs, 0)
 	c.post = append(c.post, nil)
 	return id
 }
@@ -79,6 +91,10 @@ func NewAnalyzer(cfg Config) *Analyzer { return &Analyzer{cfg: cfg.withDefaults(
 type Prepared struct {
 	Doc   Doc
 	terms []pterm // in order of first appearance
+	// cross holds the language-neutral terms, by key.
+	cross []pterm
+	lang  string // the language the text was read in ("" unknown)
+	days  []int  // days the text names (month*100+day), in key order
 }
 
 type pterm struct {
@@ -100,6 +116,7 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	if lang == "" {
 		lang = normLang(d.Language)
 	}
+	p.lang = lang
 	at := make(map[string]int, 64)
 	put := func(key, surface string, w float64, inTitle bool) {
 		i, ok := at[key]
@@ -148,7 +165,35 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 		}
 		put(entityPrefix+e, e, a.cfg.EntityWeight, false)
 	}
+	// The language-neutral terms come from the body and from a headline
+	// written in sentence case (a Title Case headline capitalises every
+	// word, names or not).
+	xt := body
+	if !titleCase(title) {
+		xt = append(title[:len(title):len(title)], body...)
+	}
+	cross := crossTerms(xt, lang, d.Entities)
+	for _, k := range slices.Sorted(maps.Keys(cross)) {
+		p.cross = append(p.cross, pterm{key: k, surface: k, all: cross[k]})
+		if md, ok := strings.CutPrefix(k, crossPrefix+crossDate); ok && len(md) == 5 {
+			m, _ := strconv.Atoi(md[:2])
+			d, _ := strconv.Atoi(md[3:])
+			p.days = append(p.days, m*100+d)
+		}
+	}
 	return p
+}
+
+// titleCase reports whether most words of a headline of three words or
+// more start with a capital letter.
+func titleCase(toks []token) bool {
+	caps := 0
+	for _, t := range toks {
+		if t.cap {
+			caps++
+		}
+	}
+	return len(toks) >= 3 && caps*3 > len(toks)*2
 }
 
 // features interns a prepared article's terms and builds its vectors.
@@ -182,6 +227,17 @@ func (c *Clusterer) features(p Prepared) features {
 		f.unit.w[i] = float32(ws[i] / norm)
 	}
 	f.title = unitOf(ttf)
+	f.lang = langBit(p.lang)
+	f.days = p.days
+	f.ownDays = ownDays(p.days, p.Doc.Published)
+	if len(p.cross) > 0 {
+		xtf := make(map[int32]float64, len(p.cross))
+		for _, t := range p.cross {
+			xtf[c.term(t.key, t.surface)] += t.all
+		}
+		f.cross = unitOf(xtf)
+		f.xids = f.cross.ids
+	}
 	return f
 }
 

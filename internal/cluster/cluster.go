@@ -263,6 +263,10 @@ type Clusterer struct {
 	hapax    float64
 	langs    uint8   // every language seen (langBit)
 	tlangs   []uint8 // term -> languages of the articles that used it
+	termLang []uint8 // term -> language of the article that first used it
+	// labelLang is the language labels and titles are shown in (a code
+	// of langOrder), "" for any; see SetLang.
+	labelLang string
 }
 
 type story struct {
@@ -314,17 +318,27 @@ func New(cfg Config) *Clusterer {
 		bgDF, _ = background()
 	}
 	return &Clusterer{
-		bg:       bgDF,
-		cfg:      cfg,
-		hapax:    cfg.HapaxWeight,
-		analyzer: NewAnalyzer(cfg),
-		vocab:    make(map[string]int32),
-		byID:     make(map[string]int32),
-		lineID:   make(map[string]int32),
-		article:  make(map[string]int32),
-		mergeTo:  make(map[string]string),
+		bg:        bgDF,
+		cfg:       cfg,
+		hapax:     cfg.HapaxWeight,
+		analyzer:  NewAnalyzer(cfg),
+		vocab:     make(map[string]int32),
+		byID:      make(map[string]int32),
+		lineID:    make(map[string]int32),
+		article:   make(map[string]int32),
+		mergeTo:   make(map[string]string),
+		labelLang: langEN,
 	}
 }
+
+// SetLang sets the language storyline labels and story titles are shown
+// in (an ISO 639-1 code; English by default): labels take the words and
+// names that articles in that language brought, and titles the headlines
+// written in it, where the storyline or story has any. "" or a language
+// with no resources shows the heaviest terms whatever their language. It
+// changes what is shown, never which articles go together. Set it before
+// WatchStorylines: a watch does not notice the change.
+func (c *Clusterer) SetLang(code string) { c.labelLang = normLang(code) }
 
 // Config returns the configuration in use, defaults filled in.
 func (c *Clusterer) Config() Config { return c.cfg }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
@@ -247,4 +248,49 @@ func FuzzNameKey(f *testing.F) {
 		toks := tokenize(w+" 2 "+w+" "+w, 0)
 		_ = crossTerms(toks, "", []string{w})
 	})
+}
+
+// TestLabelsInLanguage checks storyline labels and story titles on the
+// multilingual fixtures: proper-cased names, in English by default and in
+// the language asked for with SetLang.
+func TestLabelsInLanguage(t *testing.T) {
+	docs := crossSet(t)
+	c := New(Config{})
+	for _, d := range docs {
+		c.Add(d.Doc)
+	}
+	kremlin, _ := c.StoryOf("kremlin-de")
+	for _, tc := range []struct {
+		lang   string
+		script func(rune) bool
+	}{
+		{"", nil},
+		{"en", func(r rune) bool { return r < 0x400 }},
+		{"de", func(r rune) bool { return r < 0x400 }},
+		{"ru", func(r rune) bool { return r >= 0x400 || r < 0x80 }},
+	} {
+		c.SetLang(tc.lang)
+		lines := c.Storylines()
+		for _, l := range lines {
+			t.Logf("%s: storyline %s %q actors %v", tc.lang, l.ID, l.Label, l.Actors)
+			for _, a := range l.Actors {
+				if !isCapitalised(a) {
+					t.Errorf("%s: actor %q is not capitalised", tc.lang, a)
+				}
+			}
+			if tc.script != nil {
+				for _, r := range l.Label {
+					if unicode.IsLetter(r) && !tc.script(r) {
+						t.Errorf("%s: label %q is not in the language asked for", tc.lang, l.Label)
+						break
+					}
+				}
+			}
+		}
+		s, _ := c.Story(kremlin)
+		t.Logf("%s: Kremlin story title %q", tc.lang, s.Title)
+		if tc.lang != "" && titleLang(s.Title) != tc.lang && !(tc.lang == "en" && s.Title != "" && titleLang(s.Title) == "") {
+			t.Errorf("%s: Kremlin story title %q", tc.lang, s.Title)
+		}
+	}
 }

@@ -58,10 +58,11 @@ type features struct {
 const entityPrefix = "\x00"
 
 // term returns the ID of a term key, adding it to the vocabulary.
-func (c *Clusterer) term(key, surface string) int32 {
+func (c *Clusterer) term(key, surface string, lang uint8) int32 {
 	if id, ok := c.vocab[key]; ok {
 		return id
 	}
+	c.termLang = append(c.termLang, lang)
 	id := int32(len(c.terms))
 	c.vocab[key] = id
 	c.terms = append(c.terms, key)
@@ -118,6 +119,7 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	}
 	p.lang = lang
 	at := make(map[string]int, 64)
+	caps := make(map[string]int, 64)
 	put := func(key, surface string, w float64, inTitle bool) {
 		i, ok := at[key]
 		if !ok {
@@ -135,7 +137,18 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 			if !useful(t.word) || isStop(lang, t.word) {
 				continue
 			}
-			put(a.stem.stem(lang, t.word), t.word, w, inTitle)
+			key := a.stem.stem(lang, t.word)
+			if !t.start && !inTitle {
+				// How the word is written inside sentences decides how
+				// labels show it: capitalised most of the time, a name
+				// (or a German noun).
+				if t.cap {
+					caps[key]++
+				} else {
+					caps[key]--
+				}
+			}
+			put(key, t.word, w, inTitle)
 		}
 	}
 	addWords(title, a.cfg.TitleWeight, true)
@@ -154,16 +167,25 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 		addWords(slug, a.cfg.SlugWeight, true)
 	}
 	addWords(body, 1, false)
+	for i := range p.terms {
+		if caps[p.terms[i].key] > 0 {
+			p.terms[i].surface = capitalise(p.terms[i].surface)
+		}
+	}
 	ents := d.Entities
 	if len(ents) == 0 {
 		ents = names(body, lang)
 	}
 	for _, e := range ents {
-		e = strings.ToLower(strings.Join(strings.Fields(e), " "))
+		shown := strings.Join(strings.Fields(e), " ")
+		e = strings.ToLower(shown)
 		if e == "" {
 			continue
 		}
-		put(entityPrefix+e, e, a.cfg.EntityWeight, false)
+		if shown == e {
+			shown = capitaliseWords(e) // from names(): folded to lower case
+		}
+		put(entityPrefix+e, shown, a.cfg.EntityWeight, false)
 	}
 	// The language-neutral terms come from the body and from a headline
 	// written in sentence case (a Title Case headline capitalises every
@@ -184,6 +206,36 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	return p
 }
 
+// isCapitalised reports whether s starts with an upper-case letter.
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// capitalise upper-cases the first letter of a word (and of each part of
+// a hyphenated one: Elmendorf-Richardson).
+func capitalise(w string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range w {
+		if up {
+			r = unicode.ToUpper(r)
+		}
+		up = r == '-'
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// capitaliseWords capitalises each word of a name.
+func capitaliseWords(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		f[i] = capitalise(w)
+	}
+	return strings.Join(f, " ")
+}
+
 // titleCase reports whether most words of a headline of three words or
 // more start with a capital letter.
 func titleCase(toks []token) bool {
@@ -201,7 +253,7 @@ func (c *Clusterer) features(p Prepared) features {
 	tf := make(map[int32]float64, len(p.terms))
 	ttf := make(map[int32]float64)
 	for _, t := range p.terms {
-		id := c.term(t.key, t.surface)
+		id := c.term(t.key, t.surface, langBit(p.lang))
 		tf[id] += t.all
 		if t.title > 0 {
 			ttf[id] += t.title
@@ -233,7 +285,7 @@ func (c *Clusterer) features(p Prepared) features {
 	if len(p.cross) > 0 {
 		xtf := make(map[int32]float64, len(p.cross))
 		for _, t := range p.cross {
-			xtf[c.term(t.key, t.surface)] += t.all
+			xtf[c.term(t.key, t.surface, langBit(p.lang))] += t.all
 		}
 		f.cross = unitOf(xtf)
 		f.xids = f.cross.ids

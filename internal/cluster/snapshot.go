@@ -31,6 +31,9 @@ type State struct {
 	Active   []int32          `json:"active"`
 	// Langs is the set of languages seen (see Clusterer.langs).
 	Langs uint8 `json:"langs,omitempty"`
+	// TermLang is, per term, the language of the article that first used
+	// it (see langBit).
+	TermLang []uint8 `json:"term_lang,omitempty"`
 	// TermLangs is, per term, the languages of the articles that used it.
 	TermLangs []uint8 `json:"term_langs,omitempty"`
 }
@@ -110,6 +113,7 @@ func (c *Clusterer) Snapshot() State {
 		Active:   append([]int32{}, c.active...),
 		Langs:    c.langs,
 	}
+	st.TermLang = append([]uint8{}, c.termLang...)
 	for _, m := range c.tlangs {
 		if m != 0 {
 			st.TermLangs = append([]uint8{}, c.tlangs...)
@@ -157,8 +161,8 @@ func Restore(st State) (*Clusterer, error) {
 		return bad("version %d, want %d", st.Version, StateVersion)
 	}
 	nt := len(st.Terms)
-	if len(st.TermLangs) != 0 && len(st.TermLangs) != nt {
-		return bad("%d terms but %d term languages", nt, len(st.TermLangs))
+	if len(st.TermLangs) != 0 && len(st.TermLangs) != nt || len(st.TermLang) != nt {
+		return bad("%d terms but %d and %d term languages", nt, len(st.TermLangs), len(st.TermLang))
 	}
 	if len(st.Surface) != nt || len(st.DF) != nt || len(st.Postings) != nt {
 		return bad("%d terms but %d surface forms, %d df, %d postings", nt, len(st.Surface), len(st.DF), len(st.Postings))
@@ -259,6 +263,7 @@ func Restore(st State) (*Clusterer, error) {
 	c.surface = append([]string{}, st.Surface...)
 	c.df = append([]int32{}, st.DF...)
 	c.idfV = make([]float32, nt)
+	c.termLang = append([]uint8{}, st.TermLang...)
 	c.tlangs = make([]uint8, nt)
 	copy(c.tlangs, st.TermLangs)
 	c.idfN = make([]int32, nt)

@@ -264,6 +264,7 @@ type Clusterer struct {
 	langs    uint8   // every language seen (langBit)
 	tlangs   []uint8 // term -> languages of the articles that used it
 	termLang []uint8 // term -> language of the article that first used it
+	dayOf    []int16 // term -> the day a date term names (month*100+day), or 0
 	// labelLang is the language labels and titles are shown in (a code
 	// of langOrder), "" for any; see SetLang.
 	labelLang string
@@ -778,7 +779,7 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 	for _, si := range ids {
 		s := &c.stories[si]
 		ns, nst := c.storyNorm(si), c.titleNorm(si)
-		if crossLangs(s.langs, 0) && s.langs&f.lang != 0 {
+		if several(s.langs) && s.langs&f.lang != 0 {
 			// A story told in several languages: the article is compared
 			// with the words of its own language, which the other
 			// languages' words would otherwise drown.
@@ -874,7 +875,7 @@ func (c *Clusterer) mergeScore(a, b int32) float64 {
 		far = !(sa.ndocs == 1 && c.namesNone(sa.own, sb) || sb.ndocs == 1 && c.namesNone(sb.own, sa))
 	}
 	x := 0.0
-	if crossLangs(sa.langs, sb.langs) {
+	if c.multilingual() && crossLangs(sa.langs, sb.langs) {
 		x = c.crossSim(sa.xcen, c.crossNorm(a), sb.xcen, c.crossNorm(b)) * c.crossDamp(sa, sb)
 		x /= c.cfg.CrossThreshold
 	}
@@ -1102,7 +1103,7 @@ func (c *Clusterer) linkStoryline(si int32) {
 			continue
 		}
 		sim := c.cosine(s.cen, ns, cand.cen, c.lineNorm(li))
-		if crossLangs(s.langs, cand.langs) {
+		if c.multilingual() && crossLangs(s.langs, cand.langs) {
 			sim = max(sim, c.crossSim(s.xcen, c.crossNorm(si), cand.xcen, c.crossNormOf(cand.xcen)))
 		}
 		if sim > bestSim || (sim == bestSim && best >= 0 && cand.id < c.lines[best].id) {

@@ -272,6 +272,26 @@ func monthByPrefix(w string) int {
 // of this file) with their weights: body tokens toks in language l, and
 // names given by an entity stage.
 func crossTerms(toks []token, l string, ents []string) map[string]float64 {
+	return crossTermsCached(toks, l, ents, nil)
+}
+
+// crossTermsCached is crossTerms with a cache of name keys by word (nil for
+// none), which it fills.
+func crossTermsCached(toks []token, l string, ents []string, cache map[string]string) map[string]float64 {
+	key := func(w string) string {
+		if cache == nil {
+			return nameKey(w)
+		}
+		k, ok := cache[w]
+		if !ok {
+			if len(cache) >= 1<<16 {
+				clear(cache)
+			}
+			k = nameKey(w)
+			cache[w] = k
+		}
+		return k
+	}
 	out := make(map[string]float64)
 	caps := 0
 	for _, t := range toks {
@@ -308,13 +328,13 @@ func crossTerms(toks []token, l string, ents []string) map[string]float64 {
 		if !t.cap || t.start || allCaps || !useful(t.word) || isStop(l, t.word) || monthOf(t.word) > 0 {
 			continue
 		}
-		if k := nameKey(t.word); k != "" {
+		if k := key(t.word); k != "" {
 			out[crossPrefix+crossName+k]++
 		}
 	}
 	for _, e := range ents {
 		for _, w := range strings.Fields(e) {
-			if k := nameKey(w); k != "" {
+			if k := key(w); k != "" {
 				out[crossPrefix+crossName+k] += 0.5
 			}
 		}
@@ -365,8 +385,14 @@ const minCrossTerms = 2
 const maxLocalDF = 2
 
 // langBit is the bit of a language code in a set of languages: one per
-// language of langOrder, one for every other (or unknown) language.
+// language of langOrder, one for every other language an article declares
+// (otherLang), and none for an article whose language is unknown: the
+// text could not tell (tables, lists of figures, a few words) and the
+// metadata names none, so it is compared by its words alone.
 func langBit(l string) uint8 {
+	if l == "" {
+		return 0
+	}
 	for i, o := range langOrder {
 		if o == l {
 			return 1 << i
@@ -375,16 +401,24 @@ func langBit(l string) uint8 {
 	return 1 << 7
 }
 
+// otherLang is the language of an article whose metadata names a language
+// with no resources here (Japanese, Arabic...).
+const otherLang = "*"
+
 // crossLangs reports whether two sets of languages call for the
-// cross-language comparison: they are not one and the same language.
+// cross-language comparison: both are known and they share no language.
+// (An article and a story that share one are compared by their words,
+// the story's in that language: see langNorm.)
 func crossLangs(a, b uint8) bool {
-	u := a | b
-	return u != 0 && u&(u-1) != 0
+	return a != 0 && b != 0 && a&b == 0
 }
 
-// multilingual reports whether more than one language has been seen: until
-// then no cross-language comparison can apply.
-func (c *Clusterer) multilingual() bool { return crossLangs(c.langs, 0) }
+// several reports whether a set of languages holds more than one.
+func several(m uint8) bool { return m&(m-1) != 0 }
+
+// multilingual reports whether cross-language comparison is on and more
+// than one language has been seen: until then none can apply.
+func (c *Clusterer) multilingual() bool { return c.cfg.CrossThreshold < 1 && several(c.langs) }
 
 // crossSim is the IDF-weighted cosine of two cross-language vectors; na
 // and nb are their weighted norms (see crossNormOf).
@@ -402,7 +436,7 @@ func (c *Clusterer) crossSim(a sparse, na float64, b sparse, nb float64) float64
 func (c *Clusterer) crossNormOf(v sparse) float64 {
 	var s float64
 	for i, id := range v.ids {
-		if c.df[id] > maxLocalDF && !crossLangs(c.tlangs[id], 0) {
+		if c.df[id] > maxLocalDF && !several(c.tlangs[id]) {
 			continue
 		}
 		x := float64(v.w[i]) * c.idf(id)
@@ -524,18 +558,22 @@ func (c *Clusterer) namesNone(days []int, s *story) bool {
 		return false
 	}
 	for _, id := range s.xcen.ids {
-		k := c.terms[id]
-		md, ok := strings.CutPrefix(k, crossPrefix+crossDate)
-		if !ok || len(md) != 5 {
-			continue
-		}
-		m, _ := strconv.Atoi(md[:2])
-		d, _ := strconv.Atoi(md[3:])
-		if slices.Contains(days, m*100+d) {
+		if md := c.dayOf[id]; md != 0 && slices.Contains(days, int(md)) {
 			return false
 		}
 	}
 	return true
+}
+
+// dayKey returns the day (month*100+day) a date term's key names, or 0.
+func dayKey(key string) int16 {
+	md, ok := strings.CutPrefix(key, crossPrefix+crossDate)
+	if !ok || len(md) != 5 {
+		return 0
+	}
+	m, _ := strconv.Atoi(md[:2])
+	d, _ := strconv.Atoi(md[3:])
+	return int16(m*100 + d)
 }
 
 func (c *Clusterer) crossDampGap(g time.Duration) float64 {
@@ -551,7 +589,7 @@ func (c *Clusterer) crossDampGap(g time.Duration) float64 {
 // score when that is higher (scaled so that CrossThreshold meets
 // Threshold).
 func (c *Clusterer) crossCandidates(f features, at time.Time, out []scored) []scored {
-	if !c.multilingual() || len(f.cross.ids) < minCrossTerms || c.cfg.CrossThreshold >= 1 {
+	if !c.multilingual() || len(f.cross.ids) < minCrossTerms {
 		return out
 	}
 	nx := c.crossNormOf(f.cross)

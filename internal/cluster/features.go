@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,6 +62,7 @@ func (c *Clusterer) term(key, surface string, lang uint8) int32 {
 		return id
 	}
 	c.termLang = append(c.termLang, lang)
+	c.dayOf = append(c.dayOf, dayKey(key))
 	id := int32(len(c.terms))
 	c.vocab[key] = id
 	c.terms = append(c.terms, key)
@@ -81,8 +81,9 @@ func (c *Clusterer) term(key, surface string, lang uint8) int32 {
 // finding names, the part of clustering that needs no shared state. An
 // Analyzer is not safe for concurrent use; give each goroutine its own.
 type Analyzer struct {
-	cfg  Config
-	stem stemmer
+	cfg   Config
+	stem  stemmer
+	names map[string]string // word -> name key (see crossTerms)
 }
 
 // NewAnalyzer returns an Analyzer for clusterers with configuration cfg.
@@ -118,6 +119,9 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 		lang = normLang(d.Language)
 	}
 	p.lang = lang
+	if lang == "" && strings.TrimSpace(d.Language) != "" {
+		p.lang = otherLang
+	}
 	at := make(map[string]int, 64)
 	caps := make(map[string]int, 64)
 	put := func(key, surface string, w float64, inTitle bool) {
@@ -194,13 +198,14 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	if !titleCase(title) {
 		xt = append(title[:len(title):len(title)], body...)
 	}
-	cross := crossTerms(xt, lang, d.Entities)
+	if a.names == nil {
+		a.names = make(map[string]string, 1024)
+	}
+	cross := crossTermsCached(xt, lang, d.Entities, a.names)
 	for _, k := range slices.Sorted(maps.Keys(cross)) {
 		p.cross = append(p.cross, pterm{key: k, surface: k, all: cross[k]})
-		if md, ok := strings.CutPrefix(k, crossPrefix+crossDate); ok && len(md) == 5 {
-			m, _ := strconv.Atoi(md[:2])
-			d, _ := strconv.Atoi(md[3:])
-			p.days = append(p.days, m*100+d)
+		if md := dayKey(k); md != 0 {
+			p.days = append(p.days, int(md))
 		}
 	}
 	return p

@@ -264,6 +264,10 @@ func Restore(st State) (*Clusterer, error) {
 	c.df = append([]int32{}, st.DF...)
 	c.idfV = make([]float32, nt)
 	c.termLang = append([]uint8{}, st.TermLang...)
+	c.dayOf = make([]int16, nt)
+	for i, t := range c.terms {
+		c.dayOf[i] = dayKey(t)
+	}
 	c.tlangs = make([]uint8, nt)
 	copy(c.tlangs, st.TermLangs)
 	c.idfN = make([]int32, nt)

@@ -134,6 +134,26 @@ func set(words string) map[string]struct{} {
 
 var langOrder = []string{langEN, langDE, langFR, langES, langRU, langUK}
 
+// stopLangs maps each stop word to the set of languages (bit i for
+// langOrder[i]) whose list holds it: one look-up per word when guessing a
+// text's language.
+var stopLangs = func() map[string]uint8 {
+	m := map[string]uint8{}
+	lists := [][]string{en.StopWordList(), de.StopWordList(), nil, nil, ru.StopWordList(), uk.StopWordList()}
+	for i, l := range langOrder {
+		words := lists[i]
+		if words == nil {
+			for w := range stopwords[l] {
+				words = append(words, w)
+			}
+		}
+		for _, w := range words {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}()
+
 // stopIn reports whether w is a stop word of language l (one of langOrder).
 func stopIn(l, w string) bool {
 	switch l {
@@ -173,9 +193,11 @@ func guessLanguage(toks []token) string {
 				}
 			}
 		}
-		for i, l := range langOrder {
-			if stopIn(l, t.word) {
-				counts[i]++
+		if bits, ok := stopLangs[t.word]; ok {
+			for i := range langOrder {
+				if bits&(1<<i) != 0 {
+					counts[i]++
+				}
 			}
 		}
 	}
@@ -201,7 +223,9 @@ func guessLanguage(toks []token) string {
 			best, bestN = l, c
 		}
 	}
-	if bestN < 2 && n >= 10 {
+	if bestN < 2 {
+		// One stop word tells nothing ("a" is English, Spanish and French):
+		// the language is left unknown, and the metadata may tell.
 		return ""
 	}
 	return best

@@ -27,3 +27,13 @@ januar februar märz april mai juni juli august september oktober november dezem
 	}
 	return m
 }()
+
+// StopWordList returns the stop words (in no particular order), for
+// callers that index several languages' lists at once.
+func StopWordList() []string {
+	out := make([]string, 0, len(stopWords))
+	for w := range stopWords {
+		out = append(out, w)
+	}
+	return out
+}

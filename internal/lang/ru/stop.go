@@ -29,3 +29,13 @@ var stopWords = func() map[string]struct{} {
 	}
 	return m
 }()
+
+// StopWordList returns the stop words (in no particular order), for
+// callers that index several languages' lists at once.
+func StopWordList() []string {
+	out := make([]string, 0, len(stopWords))
+	for w := range stopWords {
+		out = append(out, w)
+	}
+	return out
+}

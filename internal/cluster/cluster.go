@@ -790,12 +790,12 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 		if nt > 0 && len(s.tcen.ids) > 0 {
 			ts = c.cosine(f.title, nt, s.tcen, nst)
 		}
-		if c.otherOccurrence(f, at, s) {
-			// The article names its own day, weeks from the story and
-			// from every day the story names: a look-alike event (the same
+		if g, ok := c.otherOccurrence(f, at, s); ok {
+			// The article names its own day, days from the story and from
+			// every day the story names: a look-alike event (the same
 			// people meeting again), damped by time with no floor and no
 			// far rule.
-			out = append(out, scored{si, c.combine(body, ts, math.Exp2(-float64(burstGap(at, s.bursts))/float64(c.cfg.HalfLife)), c.cfg.Threshold, false)})
+			out = append(out, scored{si, c.combine(body, ts, math.Exp2(-float64(g)/float64(c.cfg.HalfLife)), c.cfg.Threshold, false)})
 			continue
 		}
 		out = append(out, scored{si, c.combine(body, ts, c.decayTo(at, s), c.cfg.Threshold, true)})

@@ -535,11 +535,18 @@ const occurrenceGap = 7 * 24 * time.Hour
 // story's articles never name that day. News of the same people meeting
 // again weeks later reads like the first meeting; the date it gives does
 // not.
-func (c *Clusterer) otherOccurrence(f features, t time.Time, s *story) bool {
-	if t.IsZero() || burstGap(t, s.bursts) <= occurrenceGap {
-		return false
+//
+// An undated article is placed by the days it names: it reports another
+// occurrence when every day it names is more than occurrenceGap from the
+// story and the story names none of them. It returns the time gap to damp
+// by.
+func (c *Clusterer) otherOccurrence(f features, t time.Time, s *story) (time.Duration, bool) {
+	if t.IsZero() {
+		g := mentionGap(f.days, s.bursts)
+		return g, g > occurrenceGap && c.namesNone(f.days, s)
 	}
-	return c.namesNone(f.ownDays, s)
+	g := burstGap(t, s.bursts)
+	return g, g > occurrenceGap && c.namesNone(f.ownDays, s)
 }
 
 // otherOccurrences is otherOccurrence between two stories: weeks apart,

@@ -84,8 +84,13 @@ func (c *Clusterer) storyTitle(s *story) string {
 				in = append(in, t)
 			}
 		}
-		if len(in) > 0 {
+		switch {
+		case len(in) > 0:
 			titles = in
+		case s.snippet != "" && titleLang(s.snippet) == c.labelLang:
+			// An article in that language with no headline: its first
+			// sentence.
+			return s.snippet
 		}
 	}
 	if len(s.cen.ids) == 0 {

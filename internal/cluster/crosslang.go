@@ -325,7 +325,15 @@ func crossTermsCached(toks []token, l string, ents []string, cache map[string]st
 			out[crossPrefix+crossNumber+n]++
 			continue
 		}
-		if !t.cap || t.start || allCaps || !useful(t.word) || isStop(l, t.word) || monthOf(t.word) > 0 {
+		if m := monthOf(t.word); m > 0 {
+			// A month named without a day ("Ende November", "in August"):
+			// in English only capitalised inside a sentence (may, march).
+			if l != langEN || t.cap && !t.start {
+				out[crossPrefix+crossDate+pad2(m)+"-00"]++
+			}
+			continue
+		}
+		if !t.cap || t.start || allCaps || !useful(t.word) || isStop(l, t.word) {
 			continue
 		}
 		if k := key(t.word); k != "" {
@@ -406,11 +414,14 @@ func langBit(l string) uint8 {
 const otherLang = "*"
 
 // crossLangs reports whether two sets of languages call for the
-// cross-language comparison: both are known and they share no language.
-// (An article and a story that share one are compared by their words,
-// the story's in that language: see langNorm.)
+// cross-language comparison: both are known and each has a language the
+// other lacks. An article and a story in its language are compared by
+// their words (the story's in that language: see langNorm), and so are a
+// story and one that adds a language to its own; two stories told in
+// different languages (German and Ukrainian, Ukrainian and Russian) are
+// compared across them too.
 func crossLangs(a, b uint8) bool {
-	return a != 0 && b != 0 && a&b == 0
+	return a != 0 && b != 0 && a&^b != 0 && b&^a != 0
 }
 
 // several reports whether a set of languages holds more than one.
@@ -495,12 +506,18 @@ func mentionGap(days []int, b []span) time.Duration {
 	}
 	g := time.Duration(1 << 62)
 	for _, md := range days {
+		if md%100 == 0 {
+			continue // a month alone
+		}
 		for _, s := range b {
 			for dy := -1; dy <= 1; dy++ {
 				t := time.Date(s.first.Year()+dy, time.Month(md/100), md%100, 12, 0, 0, 0, time.UTC)
 				g = min(g, gap(t, s.first, s.last))
 			}
 		}
+	}
+	if g == time.Duration(1<<62) {
+		return 0
 	}
 	return g
 }
@@ -514,6 +531,9 @@ func ownDays(days []int, pub time.Time) []int {
 	}
 	var out []int
 	for _, md := range days {
+		if md%100 == 0 {
+			continue // a month alone
+		}
 		for dy := -1; dy <= 0; dy++ {
 			t := time.Date(pub.Year()+dy, time.Month(md/100), md%100, 0, 0, 0, 0, time.UTC)
 			if d := pub.Sub(t); d >= -24*time.Hour && d <= 4*24*time.Hour {
@@ -546,7 +566,45 @@ func (c *Clusterer) otherOccurrence(f features, t time.Time, s *story) (time.Dur
 		return g, g > occurrenceGap && c.namesNone(f.days, s)
 	}
 	g := burstGap(t, s.bursts)
+	if g > monthGap && c.namesNoMonth(f.ownMonths, s) {
+		return g, true
+	}
 	return g, g > occurrenceGap && c.namesNone(f.ownDays, s)
+}
+
+// monthGap is how far from a story an article must be for the months it
+// names to set it apart.
+const monthGap = 21 * 24 * time.Hour
+
+// namesNoMonth reports whether months is not empty and story s names no
+// day or month of any of them.
+func (c *Clusterer) namesNoMonth(months []int, s *story) bool {
+	if len(months) == 0 || len(s.bursts) == 0 {
+		return false
+	}
+	for _, id := range s.xcen.ids {
+		if md := c.dayOf[id]; md != 0 && slices.Contains(months, int(md)/100) {
+			return false
+		}
+	}
+	return true
+}
+
+// ownMonths returns the months among days (month*100+day, day 0 for a
+// month alone) that are the month of the publication or the one before.
+func ownMonths(days []int, pub time.Time) []int {
+	if pub.IsZero() {
+		return nil
+	}
+	var out []int
+	prev := pub.AddDate(0, 0, -pub.Day())
+	for _, md := range days {
+		m := md / 100
+		if (m == int(pub.Month()) || m == int(prev.Month())) && !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // otherOccurrences is otherOccurrence between two stories: weeks apart,
@@ -561,11 +619,11 @@ func (c *Clusterer) otherOccurrences(a, b *story) bool {
 // namesNone reports whether days is not empty and story s names none of
 // its days.
 func (c *Clusterer) namesNone(days []int, s *story) bool {
-	if len(days) == 0 || len(s.bursts) == 0 {
+	if !slices.ContainsFunc(days, func(md int) bool { return md%100 != 0 }) || len(s.bursts) == 0 {
 		return false
 	}
 	for _, id := range s.xcen.ids {
-		if md := c.dayOf[id]; md != 0 && slices.Contains(days, int(md)) {
+		if md := c.dayOf[id]; md != 0 && md%100 != 0 && slices.Contains(days, int(md)) {
 			return false
 		}
 	}
@@ -580,6 +638,9 @@ func dayKey(key string) int16 {
 	}
 	m, _ := strconv.Atoi(md[:2])
 	d, _ := strconv.Atoi(md[3:])
+	if m < 1 || m > 12 {
+		return 0
+	}
 	return int16(m*100 + d)
 }
 

@@ -212,6 +212,14 @@ func TestCrossTerms(t *testing.T) {
 	if got[crossPrefix+crossName+nameKey("Переговоры")] != 0 {
 		t.Errorf("a sentence's first word is a name: %v", got)
 	}
+	toks = tokenize("Das Treffen endete nach fünf Stunden. Ende November war ein Plan bekannt geworden.", 0)
+	if got := crossTerms(toks, langDE, nil); got[crossPrefix+crossDate+"11-00"] == 0 {
+		t.Errorf("no month alone in %v", got)
+	}
+	toks = tokenize("It may rain in May, they said.", 0)
+	if got := crossTerms(toks, langEN, nil); got[crossPrefix+crossDate+"05-00"] != 1 {
+		t.Errorf("English may/May: %v", got)
+	}
 	toks = tokenize("Vance said on Sept. 24 that Moscow was stalling; the 2. Dezember meeting.", 0)
 	got = crossTerms(toks, langEN, nil)
 	for _, k := range []string{crossDate + "09-24", crossDate + "12-02"} {
@@ -233,6 +241,19 @@ func TestOwnDays(t *testing.T) {
 	}
 	if got := ownDays([]int{1202}, time.Time{}); got != nil {
 		t.Errorf("undated: %v", got)
+	}
+	// Months alone (day 0) are no days of their own, but own months.
+	if got := ownDays([]int{1100, 1202}, pub); !slices.Equal(got, []int{1202}) {
+		t.Errorf("ownDays with a month alone = %v", got)
+	}
+	if got := ownMonths([]int{1100, 1202, 806, 1000}, pub); !slices.Equal(got, []int{11, 12}) {
+		t.Errorf("ownMonths = %v, want [11 12]", got)
+	}
+	if got := ownMonths([]int{1200}, time.Date(2026, 1, 3, 0, 0, 0, 0, time.UTC)); !slices.Equal(got, []int{12}) {
+		t.Errorf("ownMonths across the year = %v", got)
+	}
+	if g := mentionGap([]int{1100}, []span{{pub, pub}}); g != 0 {
+		t.Errorf("mentionGap of a month alone = %v, want 0", g)
 	}
 }
 

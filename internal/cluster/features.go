@@ -52,6 +52,9 @@ type features struct {
 	// ownDays are the days the text names that fall within a few days
 	// before its publication: the days of what it reports.
 	ownDays []int
+	// ownMonths are the months the text names (with a day or without)
+	// that are its publication's or the one before.
+	ownMonths []int
 }
 
 const entityPrefix = "\x00"
@@ -287,6 +290,7 @@ func (c *Clusterer) features(p Prepared) features {
 	f.lang = langBit(p.lang)
 	f.days = p.days
 	f.ownDays = ownDays(p.days, p.Doc.Published)
+	f.ownMonths = ownMonths(p.days, p.Doc.Published)
 	if len(p.cross) > 0 {
 		xtf := make(map[int32]float64, len(p.cross))
 		for _, t := range p.cross {

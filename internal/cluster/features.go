@@ -127,6 +127,7 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	}
 	at := make(map[string]int, 64)
 	caps := make(map[string]int, 64)
+	acronym := make(map[string]bool)
 	put := func(key, surface string, w float64, inTitle bool) {
 		i, ok := at[key]
 		if !ok {
@@ -154,6 +155,9 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 				} else {
 					caps[key]--
 				}
+				if t.upper {
+					acronym[key] = true
+				}
 			}
 			put(key, t.word, w, inTitle)
 		}
@@ -175,7 +179,10 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	}
 	addWords(body, 1, false)
 	for i := range p.terms {
-		if caps[p.terms[i].key] > 0 {
+		switch {
+		case caps[p.terms[i].key] > 0 && acronym[p.terms[i].key]:
+			p.terms[i].surface = strings.ToUpper(p.terms[i].surface) // NBC, NATO
+		case caps[p.terms[i].key] > 0:
 			p.terms[i].surface = capitalise(p.terms[i].surface)
 		}
 	}
@@ -242,6 +249,15 @@ func capitaliseWords(s string) string {
 		f[i] = capitalise(w)
 	}
 	return strings.Join(f, " ")
+}
+
+// shownName is how a word of a name is shown: in capitals when written so
+// (NBC, NATO), else capitalised.
+func shownName(t token) string {
+	if t.upper {
+		return strings.ToUpper(t.word)
+	}
+	return capitalise(t.word)
 }
 
 // titleCase reports whether most words of a headline of three words or
@@ -367,12 +383,12 @@ func names(toks []token, lang string) []string {
 			if len(cur) == 0 {
 				curStart = t.start
 			}
-			cur = append(cur, t.word)
+			cur = append(cur, shownName(t))
 			continue
 		}
 		flush()
 		if t.cap && t.start && !isStop(lang, t.word) && useful(t.word) {
-			cur = append(cur, t.word)
+			cur = append(cur, shownName(t))
 			curStart = true
 		}
 	}

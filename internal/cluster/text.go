@@ -22,6 +22,9 @@ import (
 type token struct {
 	word string // lower-cased surface form
 	cap  bool   // started with an upper-case letter
+	// upper is true for a word of two letters or more all in capitals
+	// (NBC, NATO, США).
+	upper bool
 	// start is true for the first word of a sentence or line.
 	start bool
 }
@@ -71,6 +74,7 @@ func tokenize(text string, max int) []token {
 			t.word = w
 		} else {
 			t.word = foldWord(w)
+			t.upper = t.cap && allUpper(w)
 		}
 		out = append(out, t)
 		start = false
@@ -356,4 +360,19 @@ func isWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// allUpper reports whether w has two letters or more, none of them lower
+// case.
+func allUpper(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
 }

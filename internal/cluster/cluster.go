@@ -110,6 +110,16 @@ type Config struct {
 	// frequencies (see background.go) count as in IDF; negative turns the
 	// prior off.
 	PriorDocs float64 `json:"prior_docs"`
+	// CrossThreshold is the least damped similarity of language-neutral
+	// terms (names, figures, dates: see crosslang.go) for an article to
+	// join a story, or two stories to merge, when they do not share a
+	// language; 1 or more turns cross-language joining off.
+	CrossThreshold float64 `json:"cross_threshold"`
+	// CrossHalfLife is the time gap over which the cross-language
+	// similarity halves, with no floor: across languages names and figures
+	// are all there is, and the same people meet again weeks later, so
+	// time counts for more than within a language.
+	CrossHalfLife time.Duration `json:"cross_half_life"`
 }
 
 // DefaultConfig returns the configuration used when fields are left zero.
@@ -162,6 +172,8 @@ func (c Config) withDefaults() Config {
 	if c.PriorDocs == 0 {
 		c.PriorDocs = 100
 	}
+	def(&c.CrossThreshold, 0.3)
+	defD(&c.CrossHalfLife, 4*24*time.Hour)
 	return c
 }
 
@@ -249,6 +261,13 @@ type Clusterer struct {
 	cur      uint32
 	analyzer *Analyzer
 	hapax    float64
+	langs    uint8   // every language seen (langBit)
+	tlangs   []uint8 // term -> languages of the articles that used it
+	termLang []uint8 // term -> language of the article that first used it
+	dayOf    []int16 // term -> the day a date term names (month*100+day), or 0
+	// labelLang is the language labels and titles are shown in (a code
+	// of langOrder), "" for any; see SetLang.
+	labelLang string
 }
 
 type story struct {
@@ -264,6 +283,9 @@ type story struct {
 	cen      sparse // sum of member tf vectors (unit length each)
 	tcen     sparse // sum of member title vectors
 	bursts   []span // when its dated articles appeared
+	xcen     sparse // sum of member cross-language vectors
+	langs    uint8  // languages of its members (langBit)
+	own      []int  // days its articles report (see ownDays), at most maxOwn
 	ndocs    int
 	norm     float64
 	tnorm    float64
@@ -277,6 +299,8 @@ type line struct {
 	id      string
 	stories []int32
 	cen     sparse
+	xcen    sparse // sum of member cross-language vectors
+	langs   uint8
 	first   time.Time
 	last    time.Time
 	into    int32
@@ -295,17 +319,27 @@ func New(cfg Config) *Clusterer {
 		bgDF, _ = background()
 	}
 	return &Clusterer{
-		bg:       bgDF,
-		cfg:      cfg,
-		hapax:    cfg.HapaxWeight,
-		analyzer: NewAnalyzer(cfg),
-		vocab:    make(map[string]int32),
-		byID:     make(map[string]int32),
-		lineID:   make(map[string]int32),
-		article:  make(map[string]int32),
-		mergeTo:  make(map[string]string),
+		bg:        bgDF,
+		cfg:       cfg,
+		hapax:     cfg.HapaxWeight,
+		analyzer:  NewAnalyzer(cfg),
+		vocab:     make(map[string]int32),
+		byID:      make(map[string]int32),
+		lineID:    make(map[string]int32),
+		article:   make(map[string]int32),
+		mergeTo:   make(map[string]string),
+		labelLang: langEN,
 	}
 }
+
+// SetLang sets the language storyline labels and story titles are shown
+// in (an ISO 639-1 code; English by default): labels take the words and
+// names that articles in that language brought, and titles the headlines
+// written in it, where the storyline or story has any. "" or a language
+// with no resources shows the heaviest terms whatever their language. It
+// changes what is shown, never which articles go together. Set it before
+// WatchStorylines: a watch does not notice the change.
+func (c *Clusterer) SetLang(code string) { c.labelLang = normLang(code) }
 
 // Config returns the configuration in use, defaults filled in.
 func (c *Clusterer) Config() Config { return c.cfg }
@@ -360,7 +394,13 @@ func (c *Clusterer) AddPrepared(p Prepared) Assignment {
 	f := c.features(p)
 	for _, t := range f.ids {
 		c.df[t]++
+		c.tlangs[t] |= f.lang
 	}
+	for _, t := range f.xids {
+		c.df[t]++
+		c.tlangs[t] |= f.lang
+	}
+	c.langs |= f.lang
 	c.n++
 	// The article count used by IDF moves in 1% steps, so cached weights
 	// stay valid in between (and a restored state computes the same ones).
@@ -485,6 +525,13 @@ func (c *Clusterer) addMember(si int32, d Doc, f *features) {
 	s.normN = 0
 	l.cen = c.prune(l.cen.add(f.unit, 1))
 	l.normN = 0
+	s.langs |= f.lang
+	l.langs |= f.lang
+	s.own = addDays(s.own, f.ownDays)
+	if len(f.cross.ids) > 0 {
+		s.xcen = c.prune(s.xcen.add(f.cross, 1))
+		l.xcen = c.prune(l.xcen.add(f.cross, 1))
+	}
 }
 
 // prune keeps the StoryTerms heaviest terms (by weight times IDF) once a
@@ -731,13 +778,29 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 	out := make([]scored, 0, len(ids))
 	for _, si := range ids {
 		s := &c.stories[si]
-		body := c.cosine(f.unit, nf, s.cen, c.storyNorm(si))
+		ns, nst := c.storyNorm(si), c.titleNorm(si)
+		if several(s.langs) && s.langs&f.lang != 0 {
+			// A story told in several languages: the article is compared
+			// with the words of its own language, which the other
+			// languages' words would otherwise drown.
+			ns, nst = c.langNorm(s.cen, f.lang), c.langNorm(s.tcen, f.lang)
+		}
+		body := c.cosine(f.unit, nf, s.cen, ns)
 		ts := -1.0
 		if nt > 0 && len(s.tcen.ids) > 0 {
-			ts = c.cosine(f.title, nt, s.tcen, c.titleNorm(si))
+			ts = c.cosine(f.title, nt, s.tcen, nst)
+		}
+		if g, ok := c.otherOccurrence(f, at, s); ok {
+			// The article names its own day, days from the story and from
+			// every day the story names: a look-alike event (the same
+			// people meeting again), damped by time with no floor and no
+			// far rule.
+			out = append(out, scored{si, c.combine(body, ts, math.Exp2(-float64(g)/float64(c.cfg.HalfLife)), c.cfg.Threshold, false)})
+			continue
 		}
 		out = append(out, scored{si, c.combine(body, ts, c.decayTo(at, s), c.cfg.Threshold, true)})
 	}
+	out = c.crossCandidates(f, at, out)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].score != out[j].score {
 			return out[i].score > out[j].score
@@ -761,10 +824,15 @@ func (c *Clusterer) top(v sparse, k int) []int32 {
 	return out
 }
 
-// index posts story si under the article's top terms.
+// index posts story si under the article's top terms and its top
+// language-neutral terms.
 func (c *Clusterer) index(si int32, f features) {
 	limit := 4 * c.cfg.MaxPostings
-	for _, t := range c.top(f.unit, c.cfg.QueryTerms) {
+	terms := c.top(f.unit, c.cfg.QueryTerms)
+	if len(f.cross.ids) > 0 {
+		terms = append(terms, c.top(f.cross, c.cfg.QueryTerms/2)...)
+	}
+	for _, t := range terms {
 		p := c.post[t]
 		if n := len(p); n > 0 && p[n-1] == si {
 			continue
@@ -796,10 +864,25 @@ func (c *Clusterer) mergeScore(a, b int32) float64 {
 	} else {
 		d = c.damp(burstsGap(sa.bursts, sb.bursts))
 	}
-	if min(sa.ndocs, sb.ndocs) == 1 {
-		return c.combine(body, ts, d, c.cfg.Threshold, true) / c.cfg.Threshold
+	far := true
+	if c.otherOccurrences(sa, sb) {
+		// Look-alike events (see otherOccurrence): time with no floor; and
+		// when a single article names its own day, which the other story
+		// never names, no far rule either: the article says when its event
+		// happened. (A lone article naming no day may be the early report
+		// of what the other story tells.)
+		d = math.Exp2(-float64(burstsGap(sa.bursts, sb.bursts)) / float64(c.cfg.HalfLife))
+		far = !(sa.ndocs == 1 && c.namesNone(sa.own, sb) || sb.ndocs == 1 && c.namesNone(sb.own, sa))
 	}
-	return c.combine(body, ts, d, c.cfg.MergeThreshold, false) / c.cfg.MergeThreshold
+	x := 0.0
+	if c.multilingual() && crossLangs(sa.langs, sb.langs) {
+		x = c.crossSim(sa.xcen, c.crossNorm(a), sb.xcen, c.crossNorm(b)) * c.crossDamp(sa, sb)
+		x /= c.cfg.CrossThreshold
+	}
+	if min(sa.ndocs, sb.ndocs) == 1 {
+		return max(x, c.combine(body, ts, d, c.cfg.Threshold, far)/c.cfg.Threshold)
+	}
+	return max(x, c.combine(body, ts, d, c.cfg.MergeThreshold, false)/c.cfg.MergeThreshold)
 }
 
 // combine turns the whole-text similarity body and the headline similarity
@@ -895,6 +978,9 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 	}
 	si.cen = c.prune(si.cen.add(sf.cen, 1))
 	si.tcen = c.prune(si.tcen.add(sf.tcen, 1))
+	si.xcen = c.prune(si.xcen.add(sf.xcen, 1))
+	si.langs |= sf.langs
+	si.own = addDays(si.own, sf.own)
 	for _, b := range sf.bursts {
 		si.bursts = addSpan(si.bursts, b, c.cfg.BurstGap)
 	}
@@ -902,7 +988,7 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 	si.ndocs += sf.ndocs
 	si.normN = 0
 	sf.into = into
-	sf.cen, sf.tcen = sparse{}, sparse{}
+	sf.cen, sf.tcen, sf.xcen = sparse{}, sparse{}, sparse{}
 	sf.articles, sf.undated, sf.outlets, sf.titles = nil, nil, nil, nil
 	c.merges = append(c.merges, Merge{Kind: "story", From: sf.id, Into: si.id, At: at})
 	c.mergeTo[sf.id] = si.id
@@ -925,6 +1011,8 @@ func (c *Clusterer) mergeLines(into, from int32, at time.Time) {
 	li, lf := &c.lines[into], &c.lines[from]
 	li.stories = append(li.stories, lf.stories...)
 	li.cen = c.prune(li.cen.add(lf.cen, 1))
+	li.xcen = c.prune(li.xcen.add(lf.xcen, 1))
+	li.langs |= lf.langs
 	li.normN = 0
 	if !lf.first.IsZero() && (li.first.IsZero() || lf.first.Before(li.first)) {
 		li.first = lf.first
@@ -937,7 +1025,7 @@ func (c *Clusterer) mergeLines(into, from int32, at time.Time) {
 	}
 	lf.into = into
 	lf.stories = nil
-	lf.cen = sparse{}
+	lf.cen, lf.xcen = sparse{}, sparse{}
 	c.merges = append(c.merges, Merge{Kind: "storyline", From: lf.id, Into: li.id, At: at})
 	c.mergeTo[lf.id] = li.id
 }
@@ -960,6 +1048,18 @@ func (c *Clusterer) closestStory(si int32) int32 {
 		os := &c.stories[o]
 		return o != si && !os.frozen && os.ndocs > 0 && spanGap(s.first, s.last, os.first, os.last) <= c.cfg.Window
 	})
+	if c.multilingual() && len(s.xcen.ids) > 0 {
+		xs := c.gather(s.xcen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
+			os := &c.stories[o]
+			return o != si && !os.frozen && os.ndocs > 0 && crossLangs(s.langs, os.langs) &&
+				spanGap(s.first, s.last, os.first, os.last) <= c.cfg.Window
+		})
+		for _, o := range xs {
+			if !slices.Contains(ids, o) {
+				ids = append(ids, o)
+			}
+		}
+	}
 	best, bestSim := int32(-1), 1.0
 	for _, o := range ids {
 		if sim := c.mergeScore(si, o); sim >= bestSim {
@@ -981,6 +1081,15 @@ func (c *Clusterer) linkStoryline(si int32) {
 	ids := c.gather(s.cen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
 		return o != si && !c.stories[o].frozen
 	})
+	if c.multilingual() && len(s.xcen.ids) > 0 {
+		for _, o := range c.gather(s.xcen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
+			return o != si && !c.stories[o].frozen && crossLangs(s.langs, c.stories[o].langs)
+		}) {
+			if !slices.Contains(ids, o) {
+				ids = append(ids, o)
+			}
+		}
+	}
 	best, bestSim := int32(-1), 0.0
 	seen := map[int32]bool{own: true}
 	for _, o := range ids {
@@ -994,6 +1103,9 @@ func (c *Clusterer) linkStoryline(si int32) {
 			continue
 		}
 		sim := c.cosine(s.cen, ns, cand.cen, c.lineNorm(li))
+		if c.multilingual() && crossLangs(s.langs, cand.langs) {
+			sim = max(sim, c.crossSim(s.xcen, c.crossNorm(si), cand.xcen, c.crossNormOf(cand.xcen)))
+		}
 		if sim > bestSim || (sim == bestSim && best >= 0 && cand.id < c.lines[best].id) {
 			best, bestSim = li, sim
 		}
@@ -1024,12 +1136,13 @@ func (c *Clusterer) sweep() {
 		}
 		if at.Before(limit) {
 			s.frozen = true
-			s.cen, s.tcen, s.bursts = sparse{}, sparse{}, nil
+			s.cen, s.tcen, s.xcen, s.bursts = sparse{}, sparse{}, sparse{}, nil
 			s.titles = bestTitles(s.titles)
 			l := &c.lines[c.findLine(s.line)]
 			if !l.frozen && l.last.Before(limit) {
 				l.frozen = true
 				l.cen = c.prune(l.cen) // keep a label's worth
+				l.xcen = sparse{}
 			}
 			continue
 		}

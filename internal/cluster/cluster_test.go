@@ -158,7 +158,7 @@ func TestBadInput(t *testing.T) {
 		c.Add(Doc{ID: fmt.Sprintf("word%d", i), Text: "Harbourville", Published: t0})
 		c.Add(Doc{ID: fmt.Sprintf("bad%d", i), Title: "\xff\xfe", Text: "\x00\xff cranes \xc3", Published: t0})
 	}
-	uk := c.Add(Doc{ID: "uk", Text: "Порт Гарбурвіль закриває північний термінал на шість тижнів після того, як шторм пошкодив два крани, повідомила адміністрація порту.", Published: t0})
+	uk := c.Add(Doc{ID: "uk", Text: "Порт Гарбурвіль закриває північний термінал на шість тижнів після того, як шторм пошкодив два крани, повідомила адміністрація порту. Ремонт коштуватиме 18 мільйонів крон.", Published: t0})
 	for i := range 2000 {
 		d := Doc{ID: fmt.Sprintf("copy%d", i), Text: cupC1, Published: t0.Add(time.Duration(i) * time.Second)}
 		if i%2 == 0 {
@@ -173,15 +173,17 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("undated cup article: %+v, want marked and in the cup story %s", undated, cup.StoryID)
 	}
 	s, _ := c.Story(port.StoryID)
-	if !slices.Equal(s.ArticleIDs, []string{"a1", "a2"}) {
-		t.Errorf("port story holds %v, want [a1 a2]", s.ArticleIDs)
+	// The Ukrainian article reports the port's closure: it shares the
+	// port's name and the cost of repairs, across scripts.
+	if !slices.Equal(s.ArticleIDs, []string{"a1", "a2", "uk"}) {
+		t.Errorf("port story holds %v, want [a1 a2 uk]", s.ArticleIDs)
 	}
 	cs, _ := c.Story(cup.StoryID)
 	if len(cs.ArticleIDs) != 2002 || !slices.Equal(cs.UndatedArticleIDs, []string{"c2"}) {
 		t.Errorf("cup story: %d articles, undated %v", len(cs.ArticleIDs), cs.UndatedArticleIDs)
 	}
-	if uk.StoryID == port.StoryID || uk.StoryID == cup.StoryID {
-		t.Errorf("Ukrainian article joined an English story")
+	if uk.StoryID == cup.StoryID {
+		t.Errorf("Ukrainian article about the port joined the cup story")
 	}
 	for _, st := range c.Stories() {
 		if st.ID != port.StoryID && st.ID != cup.StoryID && len(st.ArticleIDs) > 1 {

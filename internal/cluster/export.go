@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Stories returns every story that has not been merged away, ordered by
@@ -74,15 +75,33 @@ func (c *Clusterer) storyTitle(s *story) string {
 	if len(s.titles) == 0 {
 		return s.snippet
 	}
+	titles := s.titles
+	if c.labelLang != "" {
+		// Headlines in the language asked for, where the story has any.
+		var in []string
+		for _, t := range titles {
+			if titleLang(t) == c.labelLang {
+				in = append(in, t)
+			}
+		}
+		switch {
+		case len(in) > 0:
+			titles = in
+		case s.snippet != "" && titleLang(s.snippet) == c.labelLang:
+			// An article in that language with no headline: its first
+			// sentence.
+			return s.snippet
+		}
+	}
 	if len(s.cen.ids) == 0 {
-		return s.titles[0]
+		return titles[0]
 	}
 	weight := make(map[int32]float64, len(s.cen.ids))
 	for i, id := range s.cen.ids {
 		weight[id] = float64(s.cen.w[i]) * c.idf(id)
 	}
-	best, bestScore := s.titles[0], -1.0
-	for _, t := range s.titles {
+	best, bestScore := titles[0], -1.0
+	for _, t := range titles {
 		var sum float64
 		n := 0
 		for _, tok := range tokenize(t, 64) {
@@ -155,9 +174,21 @@ type labelPick struct {
 // centroid. The choice depends on the centroid and the IDF of its terms
 // only (surface forms never change).
 func (c *Clusterer) labelChoice(v sparse, k, m int) labelPick {
-	all := make([]scoredTerm, len(v.ids))
+	// In the language asked for (see SetLang) where the centroid has terms
+	// that articles in it brought; a term's language is fixed when it is
+	// first seen, so the choice still depends on the centroid and IDF only.
+	keep := func(int32) bool { return true }
+	if c.labelLang != "" {
+		bit := langBit(c.labelLang)
+		if slices.ContainsFunc(v.ids, func(id int32) bool { return c.termLang[id]&bit != 0 }) {
+			keep = func(id int32) bool { return c.termLang[id]&bit != 0 }
+		}
+	}
+	all := make([]scoredTerm, 0, len(v.ids))
 	for i, id := range v.ids {
-		all[i] = scoredTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)}
+		if keep(id) {
+			all = append(all, scoredTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)})
+		}
 	}
 	// A total order (ties by index), so any sort gives the same result.
 	slices.SortFunc(all, func(a, b scoredTerm) int {
@@ -526,4 +557,35 @@ func WriteJSONL[T any](w io.Writer, items []T) error {
 		}
 	}
 	return nil
+}
+
+// titleLang guesses the language of a headline: by its stop words, else
+// by its script (Latin read as English, Cyrillic as Russian or Ukrainian
+// by the letters only one of them writes).
+func titleLang(t string) string {
+	toks := tokenize(t, 64)
+	if l := guessLanguage(toks); l != "" {
+		return l
+	}
+	cyr, lat, uk := 0, 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+			if strings.ContainsRune("іїєґІЇЄҐ", r) {
+				uk++
+			}
+		case unicode.Is(unicode.Latin, r):
+			lat++
+		}
+	}
+	switch {
+	case cyr > lat && uk > 0:
+		return langUK
+	case cyr > lat:
+		return langRU
+	case lat > 0:
+		return langEN
+	}
+	return ""
 }

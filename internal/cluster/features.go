@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -42,15 +43,29 @@ type features struct {
 	ids   []int32
 	unit  sparse
 	title sparse // unit vector of the title's terms alone
+	// cross is the unit vector of the language-neutral terms (names,
+	// figures, dates: see crosslang.go), kept apart from unit.
+	cross sparse
+	xids  []int32 // its term IDs
+	lang  uint8   // the article's language bit (see langBit)
+	days  []int   // days of the year the text names, as month*100+day
+	// ownDays are the days the text names that fall within a few days
+	// before its publication: the days of what it reports.
+	ownDays []int
+	// ownMonths are the months the text names (with a day or without)
+	// that are its publication's or the one before.
+	ownMonths []int
 }
 
 const entityPrefix = "\x00"
 
 // term returns the ID of a term key, adding it to the vocabulary.
-func (c *Clusterer) term(key, surface string) int32 {
+func (c *Clusterer) term(key, surface string, lang uint8) int32 {
 	if id, ok := c.vocab[key]; ok {
 		return id
 	}
+	c.termLang = append(c.termLang, lang)
+	c.dayOf = append(c.dayOf, dayKey(key))
 	id := int32(len(c.terms))
 	c.vocab[key] = id
 	c.terms = append(c.terms, key)
@@ -60,6 +75,7 @@ func (c *Clusterer) term(key, surface string) int32 {
 	c.idfV = append(c.idfV, 0)
 	c.idfN = append(c.idfN, -1)
 	c.dfAt = append(c.dfAt, 0)
+	c.tlangs = append(c.tlangs, 0)
 	c.post = append(c.post, nil)
 	return id
 }
@@ -68,8 +84,9 @@ func (c *Clusterer) term(key, surface string) int32 {
 // finding names, the part of clustering that needs no shared state. An
 // Analyzer is not safe for concurrent use; give each goroutine its own.
 type Analyzer struct {
-	cfg  Config
-	stem stemmer
+	cfg   Config
+	stem  stemmer
+	names map[string]string // word -> name key (see crossTerms)
 }
 
 // NewAnalyzer returns an Analyzer for clusterers with configuration cfg.
@@ -79,6 +96,10 @@ func NewAnalyzer(cfg Config) *Analyzer { return &Analyzer{cfg: cfg.withDefaults(
 type Prepared struct {
 	Doc   Doc
 	terms []pterm // in order of first appearance
+	// cross holds the language-neutral terms, by key.
+	cross []pterm
+	lang  string // the language the text was read in ("" unknown)
+	days  []int  // days the text names (month*100+day), in key order
 }
 
 type pterm struct {
@@ -100,7 +121,13 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	if lang == "" {
 		lang = normLang(d.Language)
 	}
+	p.lang = lang
+	if lang == "" && strings.TrimSpace(d.Language) != "" {
+		p.lang = otherLang
+	}
 	at := make(map[string]int, 64)
+	caps := make(map[string]int, 64)
+	acronym := make(map[string]bool)
 	put := func(key, surface string, w float64, inTitle bool) {
 		i, ok := at[key]
 		if !ok {
@@ -118,7 +145,21 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 			if !useful(t.word) || isStop(lang, t.word) {
 				continue
 			}
-			put(a.stem.stem(lang, t.word), t.word, w, inTitle)
+			key := a.stem.stem(lang, t.word)
+			if !t.start && !inTitle {
+				// How the word is written inside sentences decides how
+				// labels show it: capitalised most of the time, a name
+				// (or a German noun).
+				if t.cap {
+					caps[key]++
+				} else {
+					caps[key]--
+				}
+				if t.upper {
+					acronym[key] = true
+				}
+			}
+			put(key, t.word, w, inTitle)
 		}
 	}
 	addWords(title, a.cfg.TitleWeight, true)
@@ -137,18 +178,98 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 		addWords(slug, a.cfg.SlugWeight, true)
 	}
 	addWords(body, 1, false)
+	for i := range p.terms {
+		switch {
+		case caps[p.terms[i].key] > 0 && acronym[p.terms[i].key]:
+			p.terms[i].surface = strings.ToUpper(p.terms[i].surface) // NBC, NATO
+		case caps[p.terms[i].key] > 0:
+			p.terms[i].surface = capitalise(p.terms[i].surface)
+		}
+	}
 	ents := d.Entities
 	if len(ents) == 0 {
 		ents = names(body, lang)
 	}
 	for _, e := range ents {
-		e = strings.ToLower(strings.Join(strings.Fields(e), " "))
+		shown := strings.Join(strings.Fields(e), " ")
+		e = strings.ToLower(shown)
 		if e == "" {
 			continue
 		}
-		put(entityPrefix+e, e, a.cfg.EntityWeight, false)
+		if shown == e {
+			shown = capitaliseWords(e) // from names(): folded to lower case
+		}
+		put(entityPrefix+e, shown, a.cfg.EntityWeight, false)
+	}
+	// The language-neutral terms come from the body and from a headline
+	// written in sentence case (a Title Case headline capitalises every
+	// word, names or not).
+	xt := body
+	if !titleCase(title) {
+		xt = append(title[:len(title):len(title)], body...)
+	}
+	if a.names == nil {
+		a.names = make(map[string]string, 1024)
+	}
+	cross := crossTermsCached(xt, lang, d.Entities, a.names)
+	for _, k := range slices.Sorted(maps.Keys(cross)) {
+		p.cross = append(p.cross, pterm{key: k, surface: k, all: cross[k]})
+		if md := dayKey(k); md != 0 {
+			p.days = append(p.days, int(md))
+		}
 	}
 	return p
+}
+
+// isCapitalised reports whether s starts with an upper-case letter.
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// capitalise upper-cases the first letter of a word (and of each part of
+// a hyphenated one: Elmendorf-Richardson).
+func capitalise(w string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range w {
+		if up {
+			r = unicode.ToUpper(r)
+		}
+		up = r == '-'
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// capitaliseWords capitalises each word of a name.
+func capitaliseWords(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		f[i] = capitalise(w)
+	}
+	return strings.Join(f, " ")
+}
+
+// shownName is how a word of a name is shown: in capitals when written so
+// (NBC, NATO), else capitalised.
+func shownName(t token) string {
+	if t.upper {
+		return strings.ToUpper(t.word)
+	}
+	return capitalise(t.word)
+}
+
+// titleCase reports whether most words of a headline of three words or
+// more start with a capital letter.
+func titleCase(toks []token) bool {
+	caps := 0
+	for _, t := range toks {
+		if t.cap {
+			caps++
+		}
+	}
+	return len(toks) >= 3 && caps*3 > len(toks)*2
 }
 
 // features interns a prepared article's terms and builds its vectors.
@@ -156,7 +277,7 @@ func (c *Clusterer) features(p Prepared) features {
 	tf := make(map[int32]float64, len(p.terms))
 	ttf := make(map[int32]float64)
 	for _, t := range p.terms {
-		id := c.term(t.key, t.surface)
+		id := c.term(t.key, t.surface, langBit(p.lang))
 		tf[id] += t.all
 		if t.title > 0 {
 			ttf[id] += t.title
@@ -182,6 +303,18 @@ func (c *Clusterer) features(p Prepared) features {
 		f.unit.w[i] = float32(ws[i] / norm)
 	}
 	f.title = unitOf(ttf)
+	f.lang = langBit(p.lang)
+	f.days = p.days
+	f.ownDays = ownDays(p.days, p.Doc.Published)
+	f.ownMonths = ownMonths(p.days, p.Doc.Published)
+	if len(p.cross) > 0 {
+		xtf := make(map[int32]float64, len(p.cross))
+		for _, t := range p.cross {
+			xtf[c.term(t.key, t.surface, langBit(p.lang))] += t.all
+		}
+		f.cross = unitOf(xtf)
+		f.xids = f.cross.ids
+	}
 	return f
 }
 
@@ -250,12 +383,12 @@ func names(toks []token, lang string) []string {
 			if len(cur) == 0 {
 				curStart = t.start
 			}
-			cur = append(cur, t.word)
+			cur = append(cur, shownName(t))
 			continue
 		}
 		flush()
 		if t.cap && t.start && !isStop(lang, t.word) && useful(t.word) {
-			cur = append(cur, t.word)
+			cur = append(cur, shownName(t))
 			curStart = true
 		}
 	}

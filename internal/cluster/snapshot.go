@@ -7,7 +7,7 @@ import (
 )
 
 // StateVersion is the version of the State layout written by Snapshot.
-const StateVersion = 2
+const StateVersion = 3
 
 // State is a Clusterer's complete state as plain, JSON-friendly values:
 // persist it and Restore it to continue clustering after a restart with
@@ -29,6 +29,13 @@ type State struct {
 	Articles map[string]int32 `json:"articles"` // article ID -> story index
 	Merges   []Merge          `json:"merges"`
 	Active   []int32          `json:"active"`
+	// Langs is the set of languages seen (see Clusterer.langs).
+	Langs uint8 `json:"langs,omitempty"`
+	// TermLang is, per term, the language of the article that first used
+	// it (see langBit).
+	TermLang []uint8 `json:"term_lang,omitempty"`
+	// TermLangs is, per term, the languages of the articles that used it.
+	TermLangs []uint8 `json:"term_langs,omitempty"`
 }
 
 // Vector is a sparse vector: term indexes (ascending) and weights.
@@ -58,6 +65,11 @@ type StoryState struct {
 	Line          int32     `json:"line"`
 	Frozen        bool      `json:"frozen"`
 	Bursts        []Burst   `json:"bursts,omitempty"`
+	// CrossCentroid sums the members' language-neutral vectors.
+	CrossCentroid Vector `json:"cross_centroid"`
+	Langs         uint8  `json:"langs,omitempty"`
+	// OwnDays are the days its articles report (month*100+day).
+	OwnDays []int `json:"own_days,omitempty"`
 }
 
 // Burst is one run of a story's activity (see Config.BurstGap).
@@ -77,6 +89,9 @@ type LineState struct {
 	NormN    int       `json:"norm_n"`
 	Into     int32     `json:"into"`
 	Frozen   bool      `json:"frozen"`
+	// CrossCentroid sums the members' language-neutral vectors.
+	CrossCentroid Vector `json:"cross_centroid"`
+	Langs         uint8  `json:"langs,omitempty"`
 }
 
 // ErrBadState is wrapped by Restore when a state is inconsistent.
@@ -96,6 +111,14 @@ func (c *Clusterer) Snapshot() State {
 		Articles: make(map[string]int32, len(c.article)),
 		Merges:   append([]Merge{}, c.merges...),
 		Active:   append([]int32{}, c.active...),
+		Langs:    c.langs,
+	}
+	st.TermLang = append([]uint8{}, c.termLang...)
+	for _, m := range c.tlangs {
+		if m != 0 {
+			st.TermLangs = append([]uint8{}, c.tlangs...)
+			break
+		}
 	}
 	for i, p := range c.post {
 		st.Postings[i] = append([]int32{}, p...)
@@ -111,7 +134,8 @@ func (c *Clusterer) Snapshot() State {
 			Outlets: append([]string{}, s.outlets...), Titles: append([]string{}, s.titles...),
 			Snippet: s.snippet, Centroid: vecOut(s.cen), TitleCentroid: vecOut(s.tcen), Docs: s.ndocs,
 			Norm: s.norm, TitleNorm: s.tnorm, NormN: s.normN, Into: s.into, Line: s.line, Frozen: s.frozen,
-			Bursts: burstsOut(s.bursts),
+			Bursts: burstsOut(s.bursts), CrossCentroid: vecOut(s.xcen), Langs: s.langs,
+			OwnDays: append([]int(nil), s.own...),
 		})
 	}
 	for i := range c.lines {
@@ -119,6 +143,7 @@ func (c *Clusterer) Snapshot() State {
 		st.Lines = append(st.Lines, LineState{
 			ID: l.id, Stories: append([]int32{}, l.stories...), Centroid: vecOut(l.cen),
 			First: l.first, Last: l.last, Norm: l.norm, NormN: l.normN, Into: l.into, Frozen: l.frozen,
+			CrossCentroid: vecOut(l.xcen), Langs: l.langs,
 		})
 	}
 	return st
@@ -136,6 +161,9 @@ func Restore(st State) (*Clusterer, error) {
 		return bad("version %d, want %d", st.Version, StateVersion)
 	}
 	nt := len(st.Terms)
+	if len(st.TermLangs) != 0 && len(st.TermLangs) != nt || len(st.TermLang) != nt {
+		return bad("%d terms but %d and %d term languages", nt, len(st.TermLangs), len(st.TermLang))
+	}
 	if len(st.Surface) != nt || len(st.DF) != nt || len(st.Postings) != nt {
 		return bad("%d terms but %d surface forms, %d df, %d postings", nt, len(st.Surface), len(st.DF), len(st.Postings))
 	}
@@ -171,6 +199,9 @@ func Restore(st State) (*Clusterer, error) {
 		if err := checkVec(s.TitleCentroid, "story "+s.ID+" titles"); err != nil {
 			return bad("%v", err)
 		}
+		if err := checkVec(s.CrossCentroid, "story "+s.ID+" cross-language terms"); err != nil {
+			return bad("%v", err)
+		}
 		if len(s.Bursts) > maxBursts {
 			return bad("story %s: %d bursts, at most %d", s.ID, len(s.Bursts), maxBursts)
 		}
@@ -190,6 +221,9 @@ func Restore(st State) (*Clusterer, error) {
 			}
 		}
 		if err := checkVec(l.Centroid, "storyline "+l.ID); err != nil {
+			return bad("%v", err)
+		}
+		if err := checkVec(l.CrossCentroid, "storyline "+l.ID+" cross-language terms"); err != nil {
 			return bad("%v", err)
 		}
 	}
@@ -224,11 +258,18 @@ func Restore(st State) (*Clusterer, error) {
 	}
 
 	c := New(st.Config)
-	c.n, c.nIDF, c.adds, c.newest = st.N, st.NIDF, st.Adds, st.Newest
+	c.n, c.nIDF, c.adds, c.newest, c.langs = st.N, st.NIDF, st.Adds, st.Newest, st.Langs
 	c.terms = append([]string{}, st.Terms...)
 	c.surface = append([]string{}, st.Surface...)
 	c.df = append([]int32{}, st.DF...)
 	c.idfV = make([]float32, nt)
+	c.termLang = append([]uint8{}, st.TermLang...)
+	c.dayOf = make([]int16, nt)
+	for i, t := range c.terms {
+		c.dayOf[i] = dayKey(t)
+	}
+	c.tlangs = make([]uint8, nt)
+	copy(c.tlangs, st.TermLangs)
 	c.idfN = make([]int32, nt)
 	c.dfAt = make([]int32, nt)
 	c.prior = make([]float32, nt)
@@ -252,7 +293,8 @@ func Restore(st State) (*Clusterer, error) {
 			outlets: append([]string(nil), s.Outlets...), titles: append([]string(nil), s.Titles...),
 			snippet: s.Snippet, cen: vec(s.Centroid), tcen: vec(s.TitleCentroid), ndocs: s.Docs,
 			norm: s.Norm, tnorm: s.TitleNorm, normN: s.NormN, into: s.Into, line: s.Line, frozen: s.Frozen,
-			bursts: burstsIn(s.Bursts),
+			bursts: burstsIn(s.Bursts), xcen: vec(s.CrossCentroid), langs: s.Langs,
+			own: append([]int(nil), s.OwnDays...),
 		}
 		c.byID[s.ID] = int32(i)
 	}
@@ -261,6 +303,7 @@ func Restore(st State) (*Clusterer, error) {
 		c.lines[i] = line{
 			id: l.ID, stories: append([]int32(nil), l.Stories...), cen: vec(l.Centroid),
 			first: l.First, last: l.Last, norm: l.Norm, normN: l.NormN, into: l.Into, frozen: l.Frozen,
+			xcen: vec(l.CrossCentroid), langs: l.Langs,
 		}
 		c.lineID[l.ID] = int32(i)
 	}

@@ -8,16 +8,23 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
-	"github.com/kljensen/snowball/russian"
 	"github.com/kljensen/snowball/spanish"
+
+	"github.com/parallax-news/parallax/internal/lang"
+	"github.com/parallax-news/parallax/internal/lang/de"
+	"github.com/parallax-news/parallax/internal/lang/en"
+	"github.com/parallax-news/parallax/internal/lang/ru"
+	"github.com/parallax-news/parallax/internal/lang/uk"
 )
 
 // token is one word of a text after folding.
 type token struct {
 	word string // lower-cased surface form
 	cap  bool   // started with an upper-case letter
+	// upper is true for a word of two letters or more all in capitals
+	// (NBC, NATO, США).
+	upper bool
 	// start is true for the first word of a sentence or line.
 	start bool
 }
@@ -67,6 +74,7 @@ func tokenize(text string, max int) []token {
 			t.word = w
 		} else {
 			t.word = foldWord(w)
+			t.upper = t.cap && allUpper(w)
 		}
 		out = append(out, t)
 		start = false
@@ -95,54 +103,29 @@ func foldWord(w string) string {
 	return s
 }
 
-// Languages with stopword lists and, where the snowball module has one, a
-// stemmer. Unknown languages get neither: words are compared as folded.
+// Languages with stop words and a stemmer. English, German, Russian and
+// Ukrainian take theirs from internal/lang/{en,de,ru,uk}; French and
+// Spanish, which have no package there, keep short lists here. Unknown
+// languages get neither: words are compared as folded, and English stop
+// words (the lingua franca of debris) are dropped.
 const (
-	langEN = "en"
-	langDE = "de"
+	langEN = lang.English
+	langDE = lang.German
 	langFR = "fr"
 	langES = "es"
-	langRU = "ru"
-	langUK = "uk"
+	langRU = lang.Russian
+	langUK = lang.Ukrainian
 )
 
-// stopwords are short lists written for this project: function words and
-// the reporting verbs every news article uses.
+// stopwords are short lists written for this project for the languages
+// with no package of their own under internal/lang.
 var stopwords = map[string]map[string]struct{}{
-	langEN: set(`a about above after again against all also am an and any are aren't as at be because been before being
-below between both but by can could did do does doing don't down during each few for from further had has have having he her
-here hers herself him himself his how i if in into is isn't it its itself just let me more most much my myself no nor not now
-of off on once only or other our ours ourselves out over own same she should so some such than that the their theirs them
-themselves then there these they this those through to too under until up upon very was wasn't we were what when where which
-while who whom why will with won't would you your yours yourself yourselves said says say saying told tell according
-one two three new also year years week weeks day days time times last first next just like get got make made may might must
-mr mrs ms dr people since still yet even though however around across within without back well via per its it's
-image images photo photos caption copyright reuters ap afp advertisement share read more click here sign subscribe
-monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec`),
-	langDE: set(`aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei bin bis bist da damit dann
-das dass dein deine dem den der des dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem einen
-einer eines er es etwas euch euer für gegen gewesen hab habe haben hat hatte hier hin hinter ich ihm ihn ihnen ihr ihre im in
-indem ins ist jede jedem jeden jeder jedes jetzt kann kein keine können machen man manche mein mich mir mit muss nach nicht
-nichts noch nun nur ob oder ohne sehr sein seine sich sie sind so solche soll sondern sonst über um und uns unser unter viel
-vom von vor während war waren warum was weil welche wenn wer werden wie wieder will wir wird wo wollen würde zu zum zur zwar
-zwischen sagte sagt laut jahr jahre heute gestern`),
 	langFR: set(`au aux avec ce ces cet cette dans de des du elle elles en est et être eu il ils je la le les leur leurs lui ma
 mais me même mes moi mon ne nos notre nous on ont ou où par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une
 vos votre vous été était sont plus selon a dit déclaré an ans après avant aussi comme entre`),
 	langES: set(`a al algo algunos ante antes como con contra cual cuando de del desde donde durante e el ella ellas ellos en
 entre era es esa ese eso esta este esto estos fue ha han hasta hay la las le les lo los más me mi muy ni no nos o otra otro
 para pero por que quien se ser si sin sobre su sus también te tiene todo tras un una uno unos y ya dijo según año años`),
-	langRU: set(`и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от
-меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом
-себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж
-тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех
-никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя
-впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между заявил сообщил также
-года году это`),
-	langUK: set(`і й та в у на з із зі до від за про по для не що це як але а або чи він вона воно вони ми ви я ти його її їх
-їм нам вам був була було були є бути буде який яка яке які цей ця ці той та те також вже ще так тому коли де там тут після
-через під над між при без щоб ніж лише тільки усі все всі свій своє своя свої заявив повідомив року році`),
 }
 
 func set(words string) map[string]struct{} {
@@ -155,28 +138,64 @@ func set(words string) map[string]struct{} {
 
 var langOrder = []string{langEN, langDE, langFR, langES, langRU, langUK}
 
-// stopLangs maps each stopword to the set of languages (bit i for
-// langOrder[i]) whose list holds it.
+// stopLangs maps each stop word to the set of languages (bit i for
+// langOrder[i]) whose list holds it: one look-up per word when guessing a
+// text's language.
 var stopLangs = func() map[string]uint8 {
 	m := map[string]uint8{}
-	for i, lang := range langOrder {
-		for w := range stopwords[lang] {
+	lists := [][]string{en.StopWordList(), de.StopWordList(), nil, nil, ru.StopWordList(), uk.StopWordList()}
+	for i, l := range langOrder {
+		words := lists[i]
+		if words == nil {
+			for w := range stopwords[l] {
+				words = append(words, w)
+			}
+		}
+		for _, w := range words {
 			m[w] |= 1 << i
 		}
 	}
 	return m
 }()
 
-// guessLanguage picks the language whose stopwords are most frequent among
-// the first words of a text, or "" when none stands out.
+// stopIn reports whether w is a stop word of language l (one of langOrder).
+func stopIn(l, w string) bool {
+	switch l {
+	case langEN:
+		return en.StopWord(w)
+	case langDE:
+		return de.StopWord(w)
+	case langRU:
+		return ru.StopWord(w)
+	case langUK:
+		return uk.StopWord(w)
+	}
+	_, ok := stopwords[l][w]
+	return ok
+}
+
+// guessLanguage picks the language whose stop words are most frequent among
+// the first words of a text, or "" when none stands out. Russian and
+// Ukrainian share most letters and many short words; the letters only one
+// of them writes (і ї є ґ against ы э ъ ё) decide between them when they
+// are frequent enough.
 func guessLanguage(toks []token) string {
 	cyr := 0
 	n := min(len(toks), 200)
 	var counts [8]int
+	ukLetters, ruLetters := 0, 0
 	for _, t := range toks[:n] {
 		r, _ := utf8.DecodeRuneInString(t.word)
 		if r >= 0x400 && unicode.Is(unicode.Cyrillic, r) {
 			cyr++
+			for _, r := range t.word {
+				switch r {
+				case 'і', 'ї', 'є', 'ґ':
+					ukLetters++
+				case 'ы', 'э', 'ъ', 'ё':
+					ruLetters++
+				}
+			}
 		}
 		if bits, ok := stopLangs[t.word]; ok {
 			for i := range langOrder {
@@ -186,10 +205,18 @@ func guessLanguage(toks []token) string {
 			}
 		}
 	}
+	if cyr*2 >= n && n > 0 && ukLetters+ruLetters >= 3 {
+		switch {
+		case ukLetters >= 3*ruLetters:
+			return langUK
+		case ruLetters >= 3*ukLetters:
+			return langRU
+		}
+	}
 	best, bestN := "", 0
-	for i, lang := range langOrder {
+	for i, l := range langOrder {
 		c := counts[i]
-		if lang == langRU || lang == langUK {
+		if l == langRU || l == langUK {
 			if cyr*2 < n {
 				continue
 			}
@@ -197,10 +224,12 @@ func guessLanguage(toks []token) string {
 			continue
 		}
 		if c > bestN {
-			best, bestN = lang, c
+			best, bestN = l, c
 		}
 	}
-	if bestN < 2 && n >= 10 {
+	if bestN < 2 {
+		// One stop word tells nothing ("a" is English, Spanish and French):
+		// the language is left unknown, and the metadata may tell.
 		return ""
 	}
 	return best
@@ -211,7 +240,7 @@ func normLang(l string) string {
 	if i := strings.IndexAny(l, "-_"); i > 0 {
 		l = l[:i]
 	}
-	if _, ok := stopwords[l]; ok {
+	if slices.Contains(langOrder, l) {
 		return l
 	}
 	return ""
@@ -226,13 +255,13 @@ type stemmer struct {
 
 const stemCacheMax = 1 << 18
 
-func (s *stemmer) stem(lang, w string) string {
-	switch lang {
-	case langEN, langFR, langES, langRU, langUK:
+func (s *stemmer) stem(l, w string) string {
+	switch l {
+	case langEN, langDE, langFR, langES, langRU, langUK:
 	default:
 		return w
 	}
-	m := s.cache[lang]
+	m := s.cache[l]
 	if st, ok := m[w]; ok {
 		return st
 	}
@@ -240,20 +269,24 @@ func (s *stemmer) stem(lang, w string) string {
 		s.cache = make(map[string]map[string]string)
 		s.size = 0
 	}
-	if m = s.cache[lang]; m == nil {
+	if m = s.cache[l]; m == nil {
 		m = make(map[string]string, 1024)
-		s.cache[lang] = m
+		s.cache[l] = m
 	}
 	var st string
-	switch lang {
+	switch l {
 	case langEN:
-		st = english.Stem(w, false)
+		st = en.Stem(w)
+	case langDE:
+		st = de.Stem(w)
 	case langFR:
 		st = french.Stem(w, false)
 	case langES:
 		st = spanish.Stem(w, false)
-	case langRU, langUK:
-		st = russian.Stem(w, false)
+	case langRU:
+		st = ru.Stem(w)
+	case langUK:
+		st = uk.Stem(w)
 	}
 	if st == "" {
 		st = w
@@ -263,15 +296,13 @@ func (s *stemmer) stem(lang, w string) string {
 	return st
 }
 
-// isStop reports whether w is a stopword in lang, or (for unknown
-// languages) in English, the lingua franca of debris.
-func isStop(lang, w string) bool {
-	sw := stopwords[lang]
-	if sw == nil {
-		sw = stopwords[langEN]
+// isStop reports whether w is a stopword in l, or (for unknown languages)
+// in English, the lingua franca of debris.
+func isStop(l, w string) bool {
+	if !slices.Contains(langOrder, l) {
+		l = langEN
 	}
-	_, ok := sw[w]
-	return ok
+	return stopIn(l, w)
 }
 
 // slugWords returns the words of the slugs of an article URL: the path
@@ -329,4 +360,19 @@ func isWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// allUpper reports whether w has two letters or more, none of them lower
+// case.
+func allUpper(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
 }

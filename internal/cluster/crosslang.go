@@ -1,0 +1,699 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// What crosses languages. Two reports of one event in different languages
+// share few words, but they name the same people and places, give the same
+// figures and the same dates. Each article gets, beside its words, a
+// vector of such language-neutral terms (see crossTerms):
+//
+//   - names: capitalised words that do not start a sentence, with their
+//     case endings folded and written as a key shared by every script and
+//     spelling (see nameKey): Ушакова, Ушаков, Uschakow and Ushakov give
+//     one key;
+//   - figures: numbers of two digits or more (a 28-point plan, 5,000
+//     troops);
+//   - dates: a day with its month, in any of the languages with a calendar
+//     below ("2 декабря", "2 грудня", "2. Dezember", "December 2"), which
+//     keep look-alike events (the same people meeting again weeks later)
+//     apart even when an article carries no date of its own.
+//
+// These terms are compared (see Clusterer.crossScore) only between an
+// article and a story, or two stories, that do not share a language: for
+// articles of one language the words say more, and the figures of a
+// monolingual stream stay as they were.
+const crossPrefix = "\x01"
+
+// Prefixes of the three kinds of cross-language terms, after crossPrefix.
+const (
+	crossName   = "n:"
+	crossNumber = "#"
+	crossDate   = "@"
+)
+
+// nameKey folds one word of a name to a key shared by its spellings across
+// scripts and cases, or "" when the word is too short to tell names apart.
+// It is a variable so that the cross-script name folding of package lang
+// (being written beside this) can replace the minimal one here: any
+// function that gives every spelling of a name one key will do.
+var nameKey = skeletonKey
+
+// skeletonKey is the minimal folding used until package lang provides one:
+// Cyrillic case endings are cut (Путиным → Путин, Ушакова → Ушаков; a bare
+// -ов or -ин is a surname, not an ending), the word is transliterated to
+// Latin letters, and the Latin spelling is reduced to a consonant skeleton
+// in which the letters that transliteration systems and languages render
+// differently fall together (w/v/f, z/s/ts, sch/sh/zh, g/h, c/k): Witkoff,
+// Уиткофф, Виткофф and Віткофф all give "ftkf"; Selenskyj, Zelensky and
+// Зеленський give "slnsk". A leading vowel is kept as one mark.
+func skeletonKey(w string) string {
+	if utf8.RuneCountInString(w) < 3 {
+		return ""
+	}
+	w = strings.ToLower(w)
+	cyr := false
+	for _, r := range w {
+		if unicode.Is(unicode.Cyrillic, r) {
+			cyr = true
+			break
+		}
+	}
+	if cyr {
+		w = latinOf(cutCaseEnding(w))
+	} else {
+		w = foldLatin(w)
+	}
+	k := skeleton(w)
+	if len(k) >= 4 && k[len(k)-1] == 's' {
+		// German and English genitives (Putins, Trumps, Selenskyjs).
+		k = k[:len(k)-1]
+	}
+	if len(k) < 3 {
+		return "" // too few letters to tell names apart (Kyiv, Rubio, US)
+	}
+	return k
+}
+
+// nameEndings are the case endings of Russian and Ukrainian nouns and
+// adjectival surnames (Зеленского, Зеленським), longest first; a vowel
+// ending needs no cutting because the skeleton drops vowels.
+var nameEndings = []string{"ого", "ому", "ими", "ыми", "ами", "ями", "ові", "еві", "ым", "им", "ом", "ем", "ой", "ою", "ею", "ей", "ий", "ій", "ых", "их", "ах", "ях", "ам", "ям", "ь"}
+
+func cutCaseEnding(w string) string {
+	for _, e := range nameEndings {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= 3 {
+			return strings.TrimSuffix(w, e)
+		}
+	}
+	return w
+}
+
+// cyrLatin transliterates Russian and Ukrainian letters (a simplified
+// BGN/PCGN; the skeleton forgives the differences between systems).
+var cyrLatin = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'ґ': "g", 'д': "d", 'е': "e", 'ё': "e", 'є': "ye", 'ж': "zh", 'з': "z",
+	'и': "i", 'і': "i", 'ї': "yi", 'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r",
+	'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y",
+	'ь': "", 'э': "e", 'ю': "yu", 'я': "ya", '\'': "", 'ʼ': "", '’': "",
+}
+
+func latinOf(w string) string {
+	var b strings.Builder
+	for i, r := range w {
+		// У before a vowel at the start renders an English W (Уиткофф,
+		// Уолтц, Уильям).
+		if i == 0 && r == 'у' {
+			if n, _ := utf8.DecodeRuneInString(w[len("у"):]); strings.ContainsRune("иоаэе", n) {
+				b.WriteString("w")
+				continue
+			}
+		}
+		if s, ok := cyrLatin[r]; ok {
+			b.WriteString(s)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// foldLatin strips diacritics of Latin letters (ü → u, ß → ss, š → sh).
+func foldLatin(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		switch r {
+		case 'ä', 'à', 'á', 'â', 'ã', 'å', 'ą':
+			b.WriteByte('a')
+		case 'ö', 'ò', 'ó', 'ô', 'õ', 'ø':
+			b.WriteByte('o')
+		case 'ü', 'ù', 'ú', 'û', 'ů':
+			b.WriteByte('u')
+		case 'é', 'è', 'ê', 'ë', 'ě', 'ę':
+			b.WriteByte('e')
+		case 'í', 'ì', 'î', 'ï', 'ı':
+			b.WriteByte('i')
+		case 'ß':
+			b.WriteString("ss")
+		case 'š', 'ś':
+			b.WriteString("sh")
+		case 'ž', 'ż', 'ź':
+			b.WriteString("zh")
+		case 'č', 'ć', 'ç':
+			b.WriteString("ch")
+		case 'ł':
+			b.WriteByte('l')
+		case 'ñ', 'ń':
+			b.WriteByte('n')
+		case 'ř':
+			b.WriteByte('r')
+		case 'ý':
+			b.WriteByte('y')
+		case '\'', '’', '-':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// skeleton reduces a lower-case Latin spelling to its consonant classes.
+func skeleton(w string) string {
+	// Digraphs first, longest first: German tsch and sch, English and
+	// BGN sh, ch, kh, zh, ts.
+	for _, p := range [][2]string{
+		{"shch", "x"}, {"tsch", "c"}, {"sch", "x"}, {"dzh", "g"}, {"sh", "x"}, {"zh", "x"}, {"ch", "c"},
+		{"kh", "k"}, {"ts", "s"}, {"tz", "s"}, {"ck", "k"}, {"ph", "f"}, {"th", "t"}, {"qu", "kv"},
+	} {
+		w = strings.ReplaceAll(w, p[0], p[1])
+	}
+	var b strings.Builder
+	var last byte
+	for i := 0; i < len(w); i++ {
+		ch := w[i]
+		var k byte
+		switch ch {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'j':
+			if i == 0 {
+				k = 'a' // a leading vowel is kept as one mark
+			}
+		case 'w', 'v', 'f':
+			k = 'f'
+		case 'z', 's':
+			k = 's'
+		case 'c':
+			if i+1 < len(w) && strings.IndexByte("eiy", w[i+1]) >= 0 {
+				k = 's'
+			} else {
+				k = 'k'
+			}
+		case 'q', 'k':
+			k = 'k'
+		case 'g', 'h':
+			k = 'g'
+		case 'x':
+			k = 'x'
+		case 'b', 'd', 'l', 'm', 'n', 'p', 'r', 't':
+			k = ch
+		default:
+			if ch >= 0x80 {
+				// A letter of another script: the word is kept as it is,
+				// which only matches the same spelling.
+				return w
+			}
+		}
+		if k != 0 && k != last {
+			b.WriteByte(k)
+		}
+		if k != 0 {
+			last = k
+		}
+	}
+	return b.String()
+}
+
+// monthOf returns the month (1–12) a word names in any of the languages
+// with a calendar here, or 0. Like nameKey it is a variable: the month
+// names of internal/lang/*/dates.go (written beside this) can replace the
+// minimal table below.
+var monthOf = monthByPrefix
+
+// monthPrefixes are the stems of month names and their usual abbreviations
+// in English, German, Russian and Ukrainian, matched as word prefixes.
+var monthPrefixes = []struct {
+	p string
+	m int
+}{
+	{"jan", 1}, {"feb", 2}, {"mar", 3}, {"mär", 3}, {"apr", 4}, {"may", 5}, {"mai", 5}, {"jun", 6}, {"jul", 7},
+	{"aug", 8}, {"sep", 9}, {"oct", 10}, {"okt", 10}, {"nov", 11}, {"dec", 12}, {"dez", 12},
+	{"янв", 1}, {"фев", 2}, {"мар", 3}, {"апр", 4}, {"ма", 5}, {"июн", 6}, {"июл", 7}, {"авг", 8}, {"сен", 9},
+	{"окт", 10}, {"ноя", 11}, {"дек", 12},
+	{"січ", 1}, {"лют", 2}, {"берез", 3}, {"квіт", 4}, {"трав", 5}, {"черв", 6}, {"лип", 7}, {"серп", 8},
+	{"верес", 9}, {"жовт", 10}, {"листоп", 11}, {"груд", 12},
+}
+
+func monthByPrefix(w string) int {
+	n := utf8.RuneCountInString(w)
+	if n < 3 || n > 9 {
+		return 0
+	}
+	for _, mp := range monthPrefixes {
+		if !strings.HasPrefix(w, mp.p) {
+			continue
+		}
+		if mp.p == "ма" {
+			// мая, май, мае: not март, машина, мальчик
+			if w != "мая" && w != "май" && w != "мае" {
+				continue
+			}
+		}
+		if mp.p == "mar" && !(w == "mar" || strings.HasPrefix(w, "marc") || w == "marz" || w == "maerz") {
+			continue
+		}
+		if mp.p == "may" && w != "may" {
+			continue
+		}
+		if mp.p == "mai" && w != "mai" {
+			continue
+		}
+		return mp.m
+	}
+	return 0
+}
+
+// crossTerms returns the language-neutral terms of an article (see the top
+// of this file) with their weights: body tokens toks in language l, and
+// names given by an entity stage.
+func crossTerms(toks []token, l string, ents []string) map[string]float64 {
+	return crossTermsCached(toks, l, ents, nil)
+}
+
+// crossTermsCached is crossTerms with a cache of name keys by word (nil for
+// none), which it fills.
+func crossTermsCached(toks []token, l string, ents []string, cache map[string]string) map[string]float64 {
+	key := func(w string) string {
+		if cache == nil {
+			return nameKey(w)
+		}
+		k, ok := cache[w]
+		if !ok {
+			if len(cache) >= 1<<16 {
+				clear(cache)
+			}
+			k = nameKey(w)
+			cache[w] = k
+		}
+		return k
+	}
+	out := make(map[string]float64)
+	caps := 0
+	for _, t := range toks {
+		if t.cap {
+			caps++
+		}
+	}
+	// A text mostly in capitals names nothing by its capitals; German
+	// capitalises every noun, so only a text capitalised far beyond that
+	// counts as one.
+	allCaps := len(toks) > 0 && caps*2 > len(toks)
+	if l == langDE {
+		allCaps = len(toks) > 0 && caps*5 > len(toks)*4
+	}
+	for i, t := range toks {
+		if d := dayNumber(t.word); d > 0 {
+			// "2 December", "2. Dezember", "2 декабря"; "December 2".
+			m := 0
+			if i+1 < len(toks) {
+				m = monthOf(toks[i+1].word)
+			}
+			if m == 0 && i > 0 {
+				m = monthOf(toks[i-1].word)
+			}
+			if m > 0 {
+				out[crossPrefix+crossDate+pad2(m)+"-"+pad2(d)] += 2
+				continue
+			}
+		}
+		if n := numberOf(t.word); n != "" {
+			out[crossPrefix+crossNumber+n]++
+			continue
+		}
+		if m := monthOf(t.word); m > 0 {
+			// A month named without a day ("Ende November", "in August"):
+			// in English only capitalised inside a sentence (may, march).
+			if l != langEN || t.cap && !t.start {
+				out[crossPrefix+crossDate+pad2(m)+"-00"]++
+			}
+			continue
+		}
+		if !t.cap || t.start || allCaps || !useful(t.word) || isStop(l, t.word) {
+			continue
+		}
+		if k := key(t.word); k != "" {
+			out[crossPrefix+crossName+k]++
+		}
+	}
+	for _, e := range ents {
+		for _, w := range strings.Fields(e) {
+			if k := key(w); k != "" {
+				out[crossPrefix+crossName+k] += 0.5
+			}
+		}
+	}
+	return out
+}
+
+// dayNumber returns the day of the month a token of one or two digits
+// names (1–31), or 0.
+func dayNumber(w string) int {
+	if len(w) == 0 || len(w) > 2 {
+		return 0
+	}
+	d, err := strconv.Atoi(w)
+	if err != nil || d < 1 || d > 31 {
+		return 0
+	}
+	return d
+}
+
+// numberOf returns the figure a token starts with when it has at least two
+// digits ("28", "28-point", "2025"), or "".
+func numberOf(w string) string {
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		i++
+	}
+	if i < 2 || i > 9 || (i < len(w) && w[i] != '-') {
+		return ""
+	}
+	return strings.TrimLeft(w[:i], "0")
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// minCrossTerms is the least number of distinct language-neutral terms an
+// article needs to join a story in another language: one shared name is
+// no evidence of one event.
+const minCrossTerms = 2
+
+// maxLocalDF is how many articles of one language may use a term before it
+// needs another language's use to count (see crossNormOf).
+const maxLocalDF = 2
+
+// langBit is the bit of a language code in a set of languages: one per
+// language of langOrder, one for every other language an article declares
+// (otherLang), and none for an article whose language is unknown: the
+// text could not tell (tables, lists of figures, a few words) and the
+// metadata names none, so it is compared by its words alone.
+func langBit(l string) uint8 {
+	if l == "" {
+		return 0
+	}
+	for i, o := range langOrder {
+		if o == l {
+			return 1 << i
+		}
+	}
+	return 1 << 7
+}
+
+// otherLang is the language of an article whose metadata names a language
+// with no resources here (Japanese, Arabic...).
+const otherLang = "*"
+
+// crossLangs reports whether two sets of languages call for the
+// cross-language comparison: both are known and each has a language the
+// other lacks. An article and a story in its language are compared by
+// their words (the story's in that language: see langNorm), and so are a
+// story and one that adds a language to its own; two stories told in
+// different languages (German and Ukrainian, Ukrainian and Russian) are
+// compared across them too.
+func crossLangs(a, b uint8) bool {
+	return a != 0 && b != 0 && a&^b != 0 && b&^a != 0
+}
+
+// several reports whether a set of languages holds more than one.
+func several(m uint8) bool { return m&(m-1) != 0 }
+
+// multilingual reports whether cross-language comparison is on and more
+// than one language has been seen: until then none can apply.
+func (c *Clusterer) multilingual() bool { return c.cfg.CrossThreshold < 1 && several(c.langs) }
+
+// crossSim is the IDF-weighted cosine of two cross-language vectors; na
+// and nb are their weighted norms (see crossNormOf).
+func (c *Clusterer) crossSim(a sparse, na float64, b sparse, nb float64) float64 {
+	return c.cosine(a, na, b, nb)
+}
+
+// crossNormOf is the length of a cross-language vector leaving out the
+// terms that many articles of one language used and no article of another
+// did: what crosses languages is learned from the stream, so that the
+// capitalised common nouns of German, or a word only one language's press
+// uses, do not dilute the names and figures that do cross. A term seen in
+// maxLocalDF articles or fewer counts: a name new to the stream (the
+// first reports of an event) is evidence too.
+func (c *Clusterer) crossNormOf(v sparse) float64 {
+	var s float64
+	for i, id := range v.ids {
+		if c.df[id] > maxLocalDF && !several(c.tlangs[id]) {
+			continue
+		}
+		x := float64(v.w[i]) * c.idf(id)
+		s += x * x
+	}
+	return math.Sqrt(s)
+}
+
+// langNorm is the IDF-weighted length of the part of a centroid made of
+// terms that articles of the languages in mask used.
+func (c *Clusterer) langNorm(v sparse, mask uint8) float64 {
+	var s float64
+	for i, id := range v.ids {
+		if c.tlangs[id]&mask == 0 {
+			continue
+		}
+		x := float64(v.w[i]) * c.idf(id)
+		s += x * x
+	}
+	return math.Sqrt(s)
+}
+
+// crossNorm is the cross-language norm of story si's centroid. It is not
+// cached: which terms count changes as languages arrive, and it is only
+// needed for the few candidates in another language.
+func (c *Clusterer) crossNorm(si int32) float64 {
+	return c.crossNormOf(c.stories[si].xcen)
+}
+
+// crossDecay is the time damping of the cross-language similarity between
+// an article at t and story s: it halves every CrossHalfLife from the
+// story's nearest burst, with no floor; none when either is undated.
+func (c *Clusterer) crossDecay(t time.Time, s *story) float64 {
+	g := burstGap(t, s.bursts)
+	if c.cfg.BurstGap < 0 {
+		g = gap(t, s.first, s.last)
+	}
+	return c.crossDampGap(g)
+}
+
+// crossDamp is crossDecay between two stories.
+func (c *Clusterer) crossDamp(a, b *story) float64 {
+	if c.cfg.BurstGap < 0 {
+		return c.crossDampGap(spanGap(a.first, a.last, b.first, b.last))
+	}
+	return c.crossDampGap(burstsGap(a.bursts, b.bursts))
+}
+
+// mentionGap is, for an undated article, the least time between a day its
+// text names (in the year that brings it nearest) and a burst of a story:
+// an undated report of a meeting "on 6 August" is far from a story of
+// July. It is 0 when the text names no day or the story is undated.
+func mentionGap(days []int, b []span) time.Duration {
+	if len(days) == 0 || len(b) == 0 {
+		return 0
+	}
+	g := time.Duration(1 << 62)
+	for _, md := range days {
+		if md%100 == 0 {
+			continue // a month alone
+		}
+		for _, s := range b {
+			for dy := -1; dy <= 1; dy++ {
+				t := time.Date(s.first.Year()+dy, time.Month(md/100), md%100, 12, 0, 0, 0, time.UTC)
+				g = min(g, gap(t, s.first, s.last))
+			}
+		}
+	}
+	if g == time.Duration(1<<62) {
+		return 0
+	}
+	return g
+}
+
+// ownDays returns the days among days (month*100+day) that fall from three
+// days before an article's publication to one day after it: the days of
+// the events it reports, as opposed to the background it recalls.
+func ownDays(days []int, pub time.Time) []int {
+	if pub.IsZero() {
+		return nil
+	}
+	var out []int
+	for _, md := range days {
+		if md%100 == 0 {
+			continue // a month alone
+		}
+		for dy := -1; dy <= 0; dy++ {
+			t := time.Date(pub.Year()+dy, time.Month(md/100), md%100, 0, 0, 0, 0, time.UTC)
+			if d := pub.Sub(t); d >= -24*time.Hour && d <= 4*24*time.Hour {
+				out = append(out, md)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// occurrenceGap is how far from a story an article must be for the days
+// it names to set it apart (see otherOccurrence).
+const occurrenceGap = 7 * 24 * time.Hour
+
+// otherOccurrence reports whether an article published at t reports
+// another occurrence than story s: it names a day of its own (see ownDays),
+// it is more than occurrenceGap from every burst of the story, and the
+// story's articles never name that day. News of the same people meeting
+// again weeks later reads like the first meeting; the date it gives does
+// not.
+//
+// An undated article is placed by the days it names: it reports another
+// occurrence when every day it names is more than occurrenceGap from the
+// story and the story names none of them. It returns the time gap to damp
+// by.
+func (c *Clusterer) otherOccurrence(f features, t time.Time, s *story) (time.Duration, bool) {
+	if t.IsZero() {
+		g := mentionGap(f.days, s.bursts)
+		return g, g > occurrenceGap && c.namesNone(f.days, s)
+	}
+	g := burstGap(t, s.bursts)
+	if g > monthGap && c.namesNoMonth(f.ownMonths, s) {
+		return g, true
+	}
+	return g, g > occurrenceGap && c.namesNone(f.ownDays, s)
+}
+
+// monthGap is how far from a story an article must be for the months it
+// names to set it apart.
+const monthGap = 21 * 24 * time.Hour
+
+// namesNoMonth reports whether months is not empty and story s names no
+// day or month of any of them.
+func (c *Clusterer) namesNoMonth(months []int, s *story) bool {
+	if len(months) == 0 || len(s.bursts) == 0 {
+		return false
+	}
+	for _, id := range s.xcen.ids {
+		if md := c.dayOf[id]; md != 0 && slices.Contains(months, int(md)/100) {
+			return false
+		}
+	}
+	return true
+}
+
+// ownMonths returns the months among days (month*100+day, day 0 for a
+// month alone) that are the month of the publication or the one before.
+func ownMonths(days []int, pub time.Time) []int {
+	if pub.IsZero() {
+		return nil
+	}
+	var out []int
+	prev := pub.AddDate(0, 0, -pub.Day())
+	for _, md := range days {
+		m := md / 100
+		if (m == int(pub.Month()) || m == int(prev.Month())) && !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// otherOccurrences is otherOccurrence between two stories: weeks apart,
+// and one names a day of its own that the other never names.
+func (c *Clusterer) otherOccurrences(a, b *story) bool {
+	if len(a.bursts) == 0 || len(b.bursts) == 0 || burstsGap(a.bursts, b.bursts) <= occurrenceGap {
+		return false
+	}
+	return c.namesNone(a.own, b) || c.namesNone(b.own, a)
+}
+
+// namesNone reports whether days is not empty and story s names none of
+// its days.
+func (c *Clusterer) namesNone(days []int, s *story) bool {
+	if !slices.ContainsFunc(days, func(md int) bool { return md%100 != 0 }) || len(s.bursts) == 0 {
+		return false
+	}
+	for _, id := range s.xcen.ids {
+		if md := c.dayOf[id]; md != 0 && md%100 != 0 && slices.Contains(days, int(md)) {
+			return false
+		}
+	}
+	return true
+}
+
+// dayKey returns the day (month*100+day) a date term's key names, or 0.
+func dayKey(key string) int16 {
+	md, ok := strings.CutPrefix(key, crossPrefix+crossDate)
+	if !ok || len(md) != 5 {
+		return 0
+	}
+	m, _ := strconv.Atoi(md[:2])
+	d, _ := strconv.Atoi(md[3:])
+	if m < 1 || m > 12 {
+		return 0
+	}
+	return int16(m*100 + d)
+}
+
+func (c *Clusterer) crossDampGap(g time.Duration) float64 {
+	if g <= 0 {
+		return 1
+	}
+	return math.Exp2(-float64(g) / float64(c.cfg.CrossHalfLife))
+}
+
+// crossCandidates adds to the scored candidates of an article the stories
+// in other languages that share its language-neutral terms, and raises
+// the score of every candidate in another language to its cross-language
+// score when that is higher (scaled so that CrossThreshold meets
+// Threshold).
+func (c *Clusterer) crossCandidates(f features, at time.Time, out []scored) []scored {
+	if !c.multilingual() || len(f.cross.ids) < minCrossTerms {
+		return out
+	}
+	nx := c.crossNormOf(f.cross)
+	ids := c.gather(f.cross, c.cfg.QueryTerms/2, c.cfg.Candidates, func(si int32) bool {
+		s := &c.stories[si]
+		return !s.frozen && s.ndocs > 0 && crossLangs(f.lang, s.langs) && gap(at, s.first, s.last) <= c.cfg.Window
+	})
+	for _, si := range ids {
+		if !slices.ContainsFunc(out, func(x scored) bool { return x.story == si }) {
+			out = append(out, scored{si, 0})
+		}
+	}
+	for i := range out {
+		s := &c.stories[out[i].story]
+		if !crossLangs(f.lang, s.langs) {
+			continue
+		}
+		d := c.crossDecay(at, s)
+		if at.IsZero() {
+			d = c.crossDampGap(mentionGap(f.days, s.bursts))
+		}
+		x := c.crossSim(f.cross, nx, s.xcen, c.crossNorm(out[i].story)) * d
+		out[i].score = max(out[i].score, x*c.cfg.Threshold/c.cfg.CrossThreshold)
+	}
+	return out
+}
+
+// maxOwn caps the days a story keeps as its own.
+const maxOwn = 16
+
+// addDays adds to days those of more it lacks, up to maxOwn.
+func addDays(days, more []int) []int {
+	for _, d := range more {
+		if len(days) < maxOwn && !slices.Contains(days, d) {
+			days = append(days, d)
+		}
+	}
+	return days
+}

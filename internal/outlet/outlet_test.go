@@ -246,3 +246,86 @@ func FuzzLookup(f *testing.F) {
 		r.Credit(news.Article{Outlet: s, OriginOutlet: s, URL: s})
 	})
 }
+
+// TestResolveName checks the one resolver every spelling goes through:
+// names, aliases, domains and URLs of one outlet give one registry name,
+// sections of an outlet give the outlet, language services stay apart, and
+// unknown outlets keep a tidy name of their own.
+func TestResolveName(t *testing.T) {
+	r := builtin(t)
+	tests := []struct {
+		in, want string
+	}{
+		{"AP", "Associated Press"},
+		{"apnews.com", "Associated Press"},
+		{"https://apnews.com/article/ukraine-talks-0123", "Associated Press"},
+		{"The Associated Press", "Associated Press"},
+		{"Associated Press", "Associated Press"},
+		{"associated  press", "Associated Press"},
+		{"www.rt.com", "RT"},
+		{"RT", "RT"},
+		{"Russia Today", "RT"},
+		{"REUTERS", "Reuters"},
+		{"uk.reuters.com", "Reuters"},
+		{"USSANews.com", "USSANews"},
+		{"cupure", "cupure"},
+		{"edition.cnn.com", "CNN"},
+		{"CNN World", "CNN"},
+		{"https://edition.cnn.com/world/live-news/x", "CNN"},
+		{"NPR World", "NPR"},
+		{"Google News World", "Google News"},
+		{"BBC News World", "BBC News"},
+		{"https://www.bbc.com/russian/articles/x", "BBC News Russian"},
+		{"BBC News Ukrainian", "BBC News Ukrainian"},
+		{"Der Spiegel International", "Der Spiegel International"},
+		{"www.dailymail.co.uk", "Daily Mail"},
+		{"MailOnline", "Daily Mail"},
+		{"africa.chinadaily.com.cn", "China Daily"},
+		// Unknown outlets: a name stays as written, a domain or URL gives its host.
+		{"Some Blog", "Some Blog"},
+		{"  Some   Blog ", "Some Blog"},
+		{"www.example.org", "example.org"},
+		{"https://www.example.org:8080/news/1?x=2", "example.org"},
+		{"", ""},
+		{"   ", ""},
+	}
+	for _, tc := range tests {
+		if got := r.Name(tc.in); got != tc.want {
+			t.Errorf("Name(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got := Name(tc.in); got != tc.want {
+			t.Errorf("package Name(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestResolveSections checks the section rule on a registry of its own: a
+// path entry in the same language, country and kind is a section; one in
+// another language, or on a host no outlet has, is an outlet of its own.
+func TestResolveSections(t *testing.T) {
+	r := New([]Outlet{
+		{Name: "Daily", Domains: []string{"daily.example"}, Country: "US", Language: "en", Kind: KindPrivate},
+		{Name: "Daily Sport", Domains: []string{"daily.example/sport"}, Country: "US", Language: "en", Kind: KindPrivate},
+		{Name: "Daily en Español", Domains: []string{"daily.example/es"}, Country: "US", Language: "es", Kind: KindPrivate},
+		{Name: "Orphan Section", Domains: []string{"nohost.example/world"}, Country: "US", Language: "en", Kind: KindPrivate},
+		{Name: "Two Hosts", Domains: []string{"daily.example/x", "other.example/x"}, Country: "US", Language: "en", Kind: KindPrivate},
+	})
+	for in, want := range map[string]string{
+		"Daily Sport":                         "Daily",
+		"https://daily.example/sport/match-1": "Daily",
+		"Daily en Español":                    "Daily en Español",
+		"Orphan Section":                      "Orphan Section",
+		"Two Hosts":                           "Two Hosts",
+	} {
+		if got := r.Name(in); got != want {
+			t.Errorf("Name(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if o, ok := r.Lookup("Daily Sport"); !ok || o.Name != "Daily Sport" {
+		t.Errorf("Lookup keeps the section entry, got %q %v", o.Name, ok)
+	}
+	var nilReg *Registry
+	if _, ok := nilReg.Resolve("Daily"); ok {
+		t.Error("nil registry resolved a name")
+	}
+}

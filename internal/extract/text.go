@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/outlet"
 )
 
 // Text cleans a plain-text article: it removes the debris feeds and
@@ -37,6 +39,7 @@ func textBytes(data []byte, opts Options) (Result, error) {
 	c := cleanText(lines(ls), "", true)
 	res := Result{
 		Title:        c.title,
+		Author:       c.author,
 		Text:         strings.Join(c.paras, "\n\n"),
 		Removed:      c.removed,
 		OriginOutlet: c.origin,
@@ -52,6 +55,12 @@ func textBytes(data []byte, opts Options) (Result, error) {
 // finish fills what both inputs derive from the cleaned text: language when
 // metadata gave none, the date override or estimate.
 func finish(res *Result, opts Options) {
+	res.SiteName = outlet.Name(res.SiteName)
+	res.OriginOutlet = outlet.Name(res.OriginOutlet)
+	res.Republisher = outlet.Name(res.Republisher)
+	if res.Republisher == res.OriginOutlet {
+		res.Republisher = ""
+	}
 	if res.Language == "" {
 		res.Language = detectLanguage(res.Title + "\n" + res.Text)
 	}
@@ -73,6 +82,7 @@ type cleaned struct {
 	paras               []string
 	removed             []string
 	title               string
+	author              string // from a byline at the start
 	origin, republisher string
 }
 
@@ -167,6 +177,9 @@ func cleanText(in []block, title string, plain bool) cleaned {
 			break
 		}
 		p.removed = true
+		if c.author == "" && isByline(p.text) {
+			c.author = bylineAuthors(p.text)
+		}
 	}
 
 	// Date lines and bylines a standfirst pushed down.
@@ -175,6 +188,9 @@ func cleanText(in []block, title string, plain bool) cleaned {
 			seen++
 			if isDateLine(p.text) || isByline(p.text) {
 				p.removed = true
+				if c.author == "" && isByline(p.text) {
+					c.author = bylineAuthors(p.text)
+				}
 			}
 		}
 	}

@@ -209,7 +209,7 @@ func (z *Analyzer) add(a news.Article, p perArticle) (dedup.Match, cluster.Assig
 }
 
 func dedupDoc(a news.Article) dedup.Doc {
-	return dedup.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Published: a.Published, HasOrigin: a.OriginOutlet != ""}
+	return dedup.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Published: a.Published, HasOrigin: a.Republisher != ""}
 }
 
 func clusterDoc(a news.Article, ents []entity.Entity, duplicateOf string) cluster.Doc {

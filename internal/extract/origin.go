@@ -203,7 +203,8 @@ var agencies = map[string]bool{
 	"xinhua": true, "tass": true, "ria novosti": true, "interfax": true, "ukrinform": true,
 	"unian": true, "kyodo": true, "kyodo news": true, "yonhap": true, "pti": true, "ani": true,
 	"ians": true, "upi": true, "anadolu": true, "anadolu agency": true, "pap": true, "ctk": true,
-	"apa": true, "belga": true,
+	"apa": true, "belga": true, "риа новости": true, "интерфакс": true, "интерфакс-украина": true,
+	"інтерфакс-україна": true, "уніан": true, "укрінформ": true, "укринформ": true, "тасс": true,
 }
 
 // isAgency reports whether name is a known agency or an all-capital

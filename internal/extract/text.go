@@ -241,7 +241,21 @@ func cleanText(in []block, title string, plain bool) cleaned {
 		}
 	}
 
-	// 5. Title.
+	// 5. Title. A page without a title in its metadata takes its first
+	// heading when it comes before any prose and reads as a headline.
+	if !plain && title == "" {
+		for _, p := range ps {
+			if p.removed {
+				continue
+			}
+			if p.heading && isPageHeadline(p.text) && countKept(ps) > 1 {
+				c.title = p.text
+				p.removed = true
+				p.parts = []string{} // moved to the title, not debris
+			}
+			break
+		}
+	}
 	if plain {
 		for _, p := range ps {
 			if p.removed {
@@ -550,6 +564,17 @@ func countKept(ps []*para) int {
 // normKey folds a paragraph for duplicate detection.
 func normKey(s string) string {
 	return strings.ToLower(strings.Join(words(s), " "))
+}
+
+// isPageHeadline: a heading of 2 to 20 words that does not end like a
+// sentence (a question mark is allowed, headlines ask).
+func isPageHeadline(s string) bool {
+	n := len(strings.Fields(s))
+	if n < 2 || n > 20 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".:;,•", last)
 }
 
 // isHeadline reports whether s looks like a headline: 2 to 16 words, not

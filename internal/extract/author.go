@@ -14,7 +14,8 @@ const maxAuthors = 12
 
 // Authors turns the author names a crawler or a page's metadata gives
 // (news-please "authors", meta author) into the article's author field:
-// names joined by ", ", in order, each once. Crawlers fill the list with
+// names joined by ", ", in order, each once; an entry holding several names
+// separated by commas or semicolons is split. Crawlers fill the list with
 // whatever sits near the byline, so an entry is kept only when it reads as
 // a person's name or a news agency:
 //
@@ -33,9 +34,13 @@ const maxAuthors = 12
 //     like a sentence, entries with digits, and an entry that only glues
 //     two others together ("Neil Callanan Michael J Moore").
 func Authors(names []string) string {
+	var split []string
+	for _, raw := range names {
+		split = append(split, strings.FieldsFunc(raw, func(r rune) bool { return r == ',' || r == ';' })...)
+	}
 	var kept []string
 	seen := map[string]bool{}
-	for _, raw := range names {
+	for _, raw := range split {
 		n := authorName(raw)
 		if n == "" {
 			continue

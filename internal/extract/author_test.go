@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -99,4 +100,31 @@ func TestAttribute(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzAuthors: any list gives valid UTF-8 names joined by ", ", each a
+// few words, at most maxAuthors of them, and tidying twice changes nothing.
+func FuzzAuthors(f *testing.F) {
+	f.Add("Jane Roe|Technology Correspondent|John Doe For Mailonline")
+	f.Add("The Associated Press|Published P.M. Et Nov.")
+	f.Add("Tess de la Mare|Www.Dw.Com|More Stories Jane Roe")
+	f.Add("\xff\xfe|By|  ")
+	f.Fuzz(func(t *testing.T, joined string) {
+		got := Authors(strings.Split(joined, "|"))
+		if got == "" {
+			return
+		}
+		names := strings.Split(got, ", ")
+		if len(names) > maxAuthors {
+			t.Fatalf("%d names", len(names))
+		}
+		for _, n := range names {
+			if !utf8.ValidString(n) || n == "" || len(strings.Fields(n)) > 5 {
+				t.Fatalf("bad name %q in %q", n, got)
+			}
+		}
+		if again := Authors(names); again != got {
+			t.Fatalf("Authors(%q) = %q, again %q", joined, got, again)
+		}
+	})
 }

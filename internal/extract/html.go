@@ -96,7 +96,7 @@ func htmlBytes(data []byte, opts Options) (Result, error) {
 	md := ex.Metadata
 	res := Result{
 		Title:        cleanSpace(md.Title),
-		Author:       Authors(strings.Split(cleanSpace(md.Author), ";")),
+		Author:       Authors([]string{md.Author}),
 		SiteName:     cleanSpace(md.Sitename),
 		CanonicalURL: md.URL,
 		Language:     normLang(md.Language),

@@ -408,14 +408,34 @@ func (r *Registry) Name(s string) string {
 	if o, ok := r.Resolve(s); ok {
 		return o.Name
 	}
+	name := s
 	if looksLikeDomain(s) {
-		d := domainKey(s)
-		host, _, _ := strings.Cut(d, "/")
-		if host != "" {
-			return host
+		host, _, _ := strings.Cut(domainKey(s), "/")
+		for strings.HasPrefix(host, "www.") {
+			host = host[len("www."):]
+		}
+		if plausibleHost(host) {
+			name = host
 		}
 	}
-	return s
+	// The host of an unknown address may itself spell a known outlet
+	// ("www.rt" gives "rt"): resolve it, so that a name Name returns
+	// resolves to itself.
+	if o, ok := r.Resolve(name); ok {
+		return o.Name
+	}
+	return name
+}
+
+// plausibleHost reports whether h reads as a host name: letters, digits,
+// hyphens and inner dots, at least one dot.
+func plausibleHost(h string) bool {
+	if !strings.Contains(h, ".") || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") || strings.Contains(h, "..") {
+		return false
+	}
+	return !strings.ContainsFunc(h, func(r rune) bool {
+		return r != '.' && r != '-' && !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 var builtinRegistry = sync.OnceValues(Builtin)

@@ -247,6 +247,24 @@ func FuzzLookup(f *testing.F) {
 	})
 }
 
+// FuzzName: the resolver never fails, and a name it returns resolves to
+// itself (so names stored once stay stable when resolved again).
+func FuzzName(f *testing.F) {
+	r, err := Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"AP", "The Associated Press", "www.rt.com", "CNN World", "https://www.dw.com/ru/x", "ТАСС", "Some  Blog", "http://[::1]:80/", "www.", " "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := r.Name(s)
+		if again := r.Name(n); again != n {
+			t.Fatalf("Name(%q) = %q, but Name(%q) = %q", s, n, n, again)
+		}
+	})
+}
+
 // TestResolveName checks the one resolver every spelling goes through:
 // names, aliases, domains and URLs of one outlet give one registry name,
 // sections of an outlet give the outlet, language services stay apart, and

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/outlet"
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
@@ -125,7 +126,8 @@ func TestDebrisNewsClusters(t *testing.T) {
 	before := make([]int, len(kinds))
 	after := make([]int, len(kinds))
 	articlesBefore := make([]int, len(kinds))
-	for _, f := range files {
+	var half [2][3]int // debris lines before cleaning, by half of the set (files in name order)
+	for i, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -147,12 +149,14 @@ func TestDebrisNewsClusters(t *testing.T) {
 		for k, kind := range kinds {
 			nb := count(kind.re, rec.Text, k == 1)
 			before[k] += nb
+			half[i*2/len(files)][k] += nb
 			if nb > 0 {
 				articlesBefore[k]++
 			}
 			after[k] += count(kind.re, res.Text, k == 1)
 		}
 	}
+	t.Logf("by half of the set, lines before cleaning (gallery, blurb, caption): %v and %v; none left in either", half[0], half[1])
 	for k, kind := range kinds {
 		t.Logf("%-24s before %3d lines in %2d articles, after %d", kind.name, before[k], articlesBefore[k], after[k])
 		if before[k] == 0 {
@@ -177,4 +181,58 @@ func count(re *regexp.Regexp, s string, first bool) int {
 		}
 	}
 	return n
+}
+
+// TestAuthorsNewsClusters tidies the "authors" lists of the news-please
+// files of ../shared/eval/news-clusters: on each half of the set at least
+// 80% of the lists yield an author, and no kept name other than a news
+// agency's carries a job title, a page label or an address.
+func TestAuthorsNewsClusters(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(sharedtest.Dir(t, "eval", "news-clusters"), "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no news-clusters files: %v", err)
+	}
+	var lists, named, names [2]int
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rec struct {
+			Authors []string `json:"authors"`
+		}
+		if err := json.Unmarshal(b, &rec); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if len(rec.Authors) == 0 {
+			continue
+		}
+		h := i * 2 / len(files)
+		lists[h]++
+		got := Authors(rec.Authors)
+		if got == "" {
+			continue
+		}
+		named[h]++
+		for _, n := range strings.Split(got, ", ") {
+			names[h]++
+			if o, ok := outlet.Default().Resolve(n); ok && o.Kind == outlet.KindWire {
+				continue // an agency byline
+			}
+			if reAuthorAddr.MatchString(n) {
+				t.Errorf("%s: address kept as a name: %q", filepath.Base(f), n)
+			}
+			for _, w := range strings.Fields(n) {
+				if notNameWords[strings.ToLower(w)] {
+					t.Errorf("%s: %q kept, %q is not a name word", filepath.Base(f), n, w)
+				}
+			}
+		}
+	}
+	for h := range 2 {
+		t.Logf("half %d: %d of %d author lists give an author (%d names)", h+1, named[h], lists[h], names[h])
+		if lists[h] == 0 || named[h]*100 < lists[h]*80 {
+			t.Errorf("half %d: only %d of %d author lists give an author", h+1, named[h], lists[h])
+		}
+	}
 }

@@ -65,7 +65,7 @@ func Authors(names []string) string {
 }
 
 var (
-	reAuthorLead = regexp.MustCompile(`(?i)^(?:written\s+by|more\s+stories(?:\s+from)?|by|von|par|por|автор:?|від)\s+`)
+	reAuthorLead = regexp.MustCompile(`(?i)^(?:(?:written|analysis|commentary|opinion|story|text|words|reporting|report)\s+by|more\s+stories(?:\s+from)?|by|von|par|por|автор:?|від)\s+`)
 	reAuthorIs   = regexp.MustCompile(`(?i)\s+(?:is|was|ist|ist\s+ein)\s+.*$`)
 	reAuthorFor  = regexp.MustCompile(`(?i)\s+(?:for|für|для)\s+(\S+(?:\s+\S+){0,3})$`)
 	reAuthorAddr = regexp.MustCompile(`(?i)@|\b[\p{L}\d-]+\.(?:com|org|net|co|uk|de|ru|ua|io|info|news|tv)\b`)
@@ -104,6 +104,7 @@ func authorName(s string) string {
 		return ""
 	}
 	s = reAuthorIs.ReplaceAllString(s, "")
+	s = cutTrailingNotName(s)
 	if m := reAuthorFor.FindStringSubmatchIndex(s); m != nil {
 		tail := s[m[2]:m[3]]
 		if _, ok := outlet.Default().Resolve(tail); ok || reAuthorAddr.MatchString(tail) {
@@ -141,7 +142,59 @@ func authorName(s string) string {
 			return ""
 		}
 	}
-	return s
+	return titleCaseShouting(s)
+}
+
+// dateWords are weekday and month names a page glues to a byline ("Jane
+// Roe Monday", "Jane Roe November"); May and March are left out, they end
+// names too.
+var dateWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true,
+}
+
+// cutTrailingNotName cuts what a page glues after a name: weekday and month
+// names ("Jane Roe Monday") and a news agency ("Jane Roe Associated
+// Press"), as long as two words are left.
+func cutTrailingNotName(s string) string {
+	f := strings.Fields(s)
+	for len(f) > 2 && dateWords[strings.ToLower(strings.Trim(f[len(f)-1], ".,"))] {
+		f = f[:len(f)-1]
+	}
+	for n := min(3, len(f)-2); n >= 1; n-- {
+		if o, ok := outlet.Default().Resolve(strings.Join(f[len(f)-n:], " ")); ok && o.Kind == outlet.KindWire {
+			f = f[:len(f)-n]
+			break
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// titleCaseShouting writes a name set in capitals ("JANE ROE") in title
+// case ("Jane Roe"); initials ("J.K.") and mixed-case names stay.
+func titleCaseShouting(s string) string {
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+		return s
+	}
+	f := strings.Fields(s)
+	for i, w := range f {
+		if isInitial(w) {
+			continue
+		}
+		rs := []rune(strings.ToLower(w))
+		up := true
+		for j, r := range rs {
+			if up && unicode.IsLetter(r) {
+				rs[j] = unicode.ToUpper(r)
+			}
+			up = r == '-' || r == '\'' || r == '’'
+		}
+		f[i] = string(rs)
+	}
+	return strings.Join(f, " ")
 }
 
 // isInitial reports whether w is an initial ("E.", "K.K.").

@@ -36,6 +36,10 @@ func TestAuthors(t *testing.T) {
 		{"particles", []string{"Tess de la Mare", "Michael J. De La Merced"}, "Tess de la Mare, Michael J. De La Merced"},
 		{"lower-case start dropped", []string{"staff report"}, ""},
 		{"article start dropped", []string{"An Avid Reader"}, ""},
+		{"capitals", []string{"JANE ROE; JOHN O'DOE-SMITH"}, "Jane Roe, John O'Doe-Smith"},
+		{"agency glued after a name", []string{"JANE ROE; JOHN DOE Associated Press"}, "Jane Roe, John Doe"},
+		{"date words glued after a name", []string{"Jane Roe Monday; November"}, "Jane Roe"},
+		{"analysis by", []string{"Analysis by Jane Roe; CNN Editor-at-large"}, "Jane Roe"},
 		{"empty", nil, ""},
 	}
 	for _, tc := range tests {

@@ -678,7 +678,7 @@ var reSlideCounter = regexp.MustCompile(`\s*\b(?i:hide caption)\s+\d{1,4}\s+of\s
 func splitGallery(ps []*para) []*para {
 	var slides []int
 	for i, p := range ps {
-		if reSlideCounter.MatchString(p.text) {
+		if last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(p.text)); last >= '0' && last <= '9' && reSlideCounter.MatchString(p.text) {
 			slides = append(slides, i)
 		}
 	}
@@ -746,7 +746,13 @@ var rePhotoCredit = regexp.MustCompile(`\((?i:photos?|pictures?|images?|foto|fot
 // isPhotoCaption: a paragraph of at most 80 words that ends with a photo
 // credit is the caption of a picture, not prose.
 func isPhotoCaption(s string) bool {
-	return len(strings.Fields(s)) <= 80 && rePhotoCredit.MatchString(s)
+	return endsWithParen(s) && len(strings.Fields(s)) <= 80 && rePhotoCredit.MatchString(s)
+}
+
+// endsWithParen is the cheap test before the credit expression: a credit
+// closes its paragraph with a parenthesis.
+func endsWithParen(s string) bool {
+	return strings.HasSuffix(strings.TrimRightFunc(s, unicode.IsSpace), ")")
 }
 
 // splitCredits cuts the photo credit off a paragraph too long to be a
@@ -755,7 +761,10 @@ func isPhotoCaption(s string) bool {
 func splitCredits(ps []*para) []*para {
 	var out []*para
 	for i, p := range ps {
-		loc := rePhotoCredit.FindStringIndex(p.text)
+		var loc []int
+		if endsWithParen(p.text) {
+			loc = rePhotoCredit.FindStringIndex(p.text)
+		}
 		if loc == nil || p.removed || isPhotoCaption(p.text) || loc[0] == 0 {
 			if out != nil {
 				out = append(out, p)

@@ -132,3 +132,28 @@ func FuzzAuthors(f *testing.F) {
 		}
 	})
 }
+
+// TestDatelineDated: agencies that write the date before their name in the
+// dateline (Russian and Ukrainian style) are the text's origin. The
+// sentences are our own.
+func TestDatelineDated(t *testing.T) {
+	body := "\nУчастники встречи обсудили график следующих переговоров и договорились продолжить контакты.\nДругих подробностей пока нет."
+	tests := []struct {
+		lead, want string
+	}{
+		{"МОСКВА, 3 дек — РИА Новости. Переговоры в Кремле продолжались около пяти часов, сообщил помощник президента.", "RIA Novosti"},
+		{"МОСКВА, 3 декабря. /ТАСС/. Переговоры в Кремле продолжались около пяти часов, сообщил помощник президента.", "TASS"},
+		{"Москва. 3 декабря. INTERFAX.RU - Переговоры в Кремле продолжались около пяти часов, сообщил помощник президента.", "Interfax"},
+		{"КИЇВ, 2 грудня — УНІАН. Переговори тривали близько п'яти годин, повідомив помічник президента.", "UNIAN"},
+		{"МОСКВА, 3 декабря — переговоры в Кремле продолжались около пяти часов, сообщил помощник президента.", ""},
+	}
+	for _, tc := range tests {
+		res, err := Text(tc.lead + body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.OriginOutlet != tc.want {
+			t.Errorf("%q: origin %q, want %q", tc.lead[:30], res.OriginOutlet, tc.want)
+		}
+	}
+}

@@ -192,8 +192,24 @@ func (o *origins) cutMoreFrom(s string) (before string, parts []string, ok bool)
 func (o *origins) dateline(s string) {
 	if m := reDateline.FindStringSubmatch(s); m != nil && isAgency(strings.TrimSpace(m[1])) {
 		o.datelineBy = strings.TrimSpace(m[1])
+		return
+	}
+	if m := reDatelineDated.FindStringSubmatch(s); m != nil {
+		for _, g := range m[1:] {
+			if g = strings.TrimSpace(g); g != "" && isAgency(g) {
+				o.datelineBy = g
+				return
+			}
+		}
 	}
 }
+
+// reDatelineDated is the dateline of agencies that put the date before
+// their name, as Russian and Ukrainian agencies do: "МОСКВА, 3 дек — РИА
+// Новости.", "МОСКВА, 3 декабря. /ТАСС/.", "КИЇВ, 2 грудня — УНІАН.",
+// "Москва. 3 декабря. INTERFAX.RU -". The place is in capitals or
+// capitalised, the date is a day and a month name.
+var reDatelineDated = regexp.MustCompile(`^\p{Lu}[\p{L} .'’-]{1,40}?[,.]\s+\d{1,2}\s+\p{L}{3,10}\.?(?:\s+\d{4})?(?:\s*[—–-]\s*([\p{L} .-]{2,30}?)\s*[.:]|[.,]?\s*/([\p{L} .-]{2,30})/|[.,]?\s+(INTERFAX)\.RU\b)`)
 
 // agencies are the news agencies a credit line may name.
 var agencies = map[string]bool{

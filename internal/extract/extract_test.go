@@ -153,7 +153,7 @@ func TestTextRules(t *testing.T) {
 		{name: "person credit is removed but no origin", in: body + "Reporting by Jane Roe; Editing by John Doe\n",
 			removed: []string{"Reporting by Jane Roe; Editing by John Doe"}},
 		{name: "copyright notice with two sites", in: body + "This story is courtesy of https://example.org and copyrighted by it; reposted via the RSS feed of Mirror.net.\n",
-			removed: []string{"This story is courtesy of https://example.org and copyrighted by it; reposted via the RSS feed of Mirror.net."}, origin: "Example", republisher: "Mirror"},
+			removed: []string{"This story is courtesy of https://example.org and copyrighted by it; reposted via the RSS feed of Mirror.net."}, origin: "example.org", republisher: "mirror.net"},
 		{name: "trailing labels and bullets", in: body + "Related:\n• One • Two • Three\nComments\nMost Popular\n",
 			removed: []string{"Related:", "• One • Two • Three", "Comments", "Most Popular"}},
 		{name: "title and repeated headline", in: "Council Agrees Budget After Long Debate\nCouncil Agrees Budget After Long Debate\n" + body,
@@ -374,8 +374,9 @@ func TestBoundDepth(t *testing.T) {
 
 func TestSiteName(t *testing.T) {
 	tests := map[string]string{
-		"https://www.rt.com": "RT", "USSANews.com": "USSANews", "www.bbc.co.uk": "BBC",
-		"kyivindependent.com": "Kyivindependent", "news.example.org": "Example",
+		"https://www.rt.com": "RT", "USSANews.com": "USSANews", "www.bbc.co.uk": "BBC News",
+		"kyivindependent.com": "The Kyiv Independent", "news.example.org": "news.example.org",
+		"Mirror.net": "mirror.net",
 	}
 	for in, want := range tests {
 		if got := outletName(in); got != want {

@@ -96,7 +96,7 @@ func htmlBytes(data []byte, opts Options) (Result, error) {
 	md := ex.Metadata
 	res := Result{
 		Title:        cleanSpace(md.Title),
-		Author:       cleanSpace(md.Author),
+		Author:       Authors([]string{md.Author}),
 		SiteName:     cleanSpace(md.Sitename),
 		CanonicalURL: md.URL,
 		Language:     normLang(md.Language),
@@ -119,6 +119,9 @@ func htmlBytes(data []byte, opts Options) (Result, error) {
 	res.Removed = c.removed
 	if res.Title == "" {
 		res.Title = c.title
+	}
+	if res.Author == "" {
+		res.Author = c.author
 	}
 	res.OriginOutlet, res.Republisher = c.origin, c.republisher
 	if res.Text == "" {

@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/outlet"
 )
 
 // origins collects what a text says about where it comes from. Each field
@@ -189,8 +192,24 @@ func (o *origins) cutMoreFrom(s string) (before string, parts []string, ok bool)
 func (o *origins) dateline(s string) {
 	if m := reDateline.FindStringSubmatch(s); m != nil && isAgency(strings.TrimSpace(m[1])) {
 		o.datelineBy = strings.TrimSpace(m[1])
+		return
+	}
+	if m := reDatelineDated.FindStringSubmatch(s); m != nil {
+		for _, g := range m[1:] {
+			if g = strings.TrimSpace(g); g != "" && isAgency(g) {
+				o.datelineBy = g
+				return
+			}
+		}
 	}
 }
+
+// reDatelineDated is the dateline of agencies that put the date before
+// their name, as Russian and Ukrainian agencies do: "МОСКВА, 3 дек — РИА
+// Новости.", "МОСКВА, 3 декабря. /ТАСС/.", "КИЇВ, 2 грудня — УНІАН.",
+// "Москва. 3 декабря. INTERFAX.RU -". The place is in capitals or
+// capitalised, the date is a day and a month name.
+var reDatelineDated = regexp.MustCompile(`^\p{Lu}[\p{L} .'’-]{1,40}?[,.]\s+\d{1,2}\s+\p{L}{3,10}\.?(?:\s+\d{4})?(?:\s*[—–-]\s*([\p{L} .-]{2,30}?)\s*[.:]|[.,]?\s*/([\p{L} .-]{2,30})/|[.,]?\s+(INTERFAX)\.RU\b)`)
 
 // agencies are the news agencies a credit line may name.
 var agencies = map[string]bool{
@@ -200,7 +219,8 @@ var agencies = map[string]bool{
 	"xinhua": true, "tass": true, "ria novosti": true, "interfax": true, "ukrinform": true,
 	"unian": true, "kyodo": true, "kyodo news": true, "yonhap": true, "pti": true, "ani": true,
 	"ians": true, "upi": true, "anadolu": true, "anadolu agency": true, "pap": true, "ctk": true,
-	"apa": true, "belga": true,
+	"apa": true, "belga": true, "риа новости": true, "интерфакс": true, "интерфакс-украина": true,
+	"інтерфакс-україна": true, "уніан": true, "укрінформ": true, "укринформ": true, "тасс": true,
 }
 
 // isAgency reports whether name is a known agency or an all-capital
@@ -251,8 +271,10 @@ func splitNames(s string) []string {
 
 // outletName tidies an outlet as a text names it: a tagline after a dash or
 // bar is cut ("The Kyiv Independent - News from Ukraine" → "The Kyiv
-// Independent"), and a web address becomes its site name ("https://www.rt.com"
-// → "RT", "USSANews.com" → "USSANews").
+// Independent"), and a web address becomes the registry name of its site
+// ("https://www.rt.com" → "RT", "USSANews.com" → "USSANews") or, for a site
+// the registry does not know, its host ("news.example.org"): a guessed
+// short name could be taken for another outlet's alias.
 func outletName(s string) string {
 	s = strings.TrimSpace(s)
 	for _, sep := range []string{" - ", " – ", " — ", " | ", ": "} {
@@ -262,7 +284,7 @@ func outletName(s string) string {
 	}
 	s = strings.Trim(s, " .,;:\"'“”")
 	if m := reDomain.FindStringSubmatch(s); m != nil && len(strings.Fields(s)) == 1 {
-		return siteName(m[1])
+		return outlet.Name(strings.ToLower(m[1]))
 	}
 	if len(strings.Fields(s)) > 8 {
 		return ""
@@ -270,28 +292,59 @@ func outletName(s string) string {
 	return s
 }
 
-// siteName turns a host name into a short site name: the label before the
-// public suffix, upper-cased when it is a lower-case word of at most three
-// letters (rt.com → RT), kept as written when it has capitals (USSANews.com).
-func siteName(host string) string {
-	host = strings.TrimPrefix(host, "www.")
-	labels := strings.Split(host, ".")
-	if len(labels) < 2 {
-		return host
+// Attribute settles who published an article and who wrote it, by the
+// outlet registry's names (outlet.Name: "AP", "apnews.com" and "The
+// Associated Press" are all "Associated Press"; an outlet the registry does
+// not know keeps its name, a bare domain becomes its host without "www.").
+// The caller sets Outlet (the site that served this copy, the feed, or the
+// user's --outlet) before calling; afterwards:
+//
+//   - Outlet is the registry name of who published this copy;
+//   - OriginOutlet is who wrote the text first: the outlet the text names
+//     (a feed line, a notice, a wire credit or dateline), else a news
+//     agency that is the article's only author ("Associated Press" on a
+//     Daily Mail page), else Outlet itself; empty only when the article
+//     names no outlet at all;
+//   - Republisher is the outlet that carried another's text: the one the
+//     text names as republisher, else Outlet when it differs from the
+//     origin; empty when the origin published it itself. It never equals
+//     OriginOutlet, so no page shows "X via X".
+func Attribute(a news.Article) news.Article {
+	reg := outlet.Default()
+	a.Outlet = reg.Name(a.Outlet)
+	a.OriginOutlet = reg.Name(a.OriginOutlet)
+	a.Republisher = reg.Name(a.Republisher)
+	if a.OriginOutlet == "" {
+		a.OriginOutlet = agencyAuthor(reg, a.Author)
 	}
-	labels = labels[:len(labels)-1]
-	if n := len(labels); n >= 2 {
-		switch strings.ToLower(labels[n-1]) {
-		case "co", "com", "org", "net", "gov", "ac", "edu":
-			labels = labels[:n-1]
+	if a.OriginOutlet == "" {
+		a.OriginOutlet = a.Outlet
+	}
+	if a.Republisher == a.OriginOutlet {
+		a.Republisher = ""
+	}
+	if a.Republisher == "" && a.Outlet != a.OriginOutlet {
+		a.Republisher = a.Outlet
+	}
+	return a
+}
+
+// agencyAuthor returns the news agency an author field consists of
+// ("Associated Press", "AFP, Reuters": the first), or "" when any name in
+// it is not an agency.
+func agencyAuthor(reg *outlet.Registry, author string) string {
+	if strings.TrimSpace(author) == "" {
+		return ""
+	}
+	first := ""
+	for _, n := range strings.Split(author, ",") {
+		o, ok := reg.Resolve(strings.TrimSpace(n))
+		if !ok || o.Kind != outlet.KindWire {
+			return ""
+		}
+		if first == "" {
+			first = o.Name
 		}
 	}
-	name := labels[len(labels)-1]
-	if strings.ToLower(name) != name {
-		return name
-	}
-	if len(name) <= 3 {
-		return strings.ToUpper(name)
-	}
-	return strings.ToUpper(name[:1]) + name[1:]
+	return first
 }

@@ -3,9 +3,12 @@ package extract
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/outlet"
 )
 
 // Text cleans a plain-text article: it removes the debris feeds and
@@ -37,6 +40,7 @@ func textBytes(data []byte, opts Options) (Result, error) {
 	c := cleanText(lines(ls), "", true)
 	res := Result{
 		Title:        c.title,
+		Author:       c.author,
 		Text:         strings.Join(c.paras, "\n\n"),
 		Removed:      c.removed,
 		OriginOutlet: c.origin,
@@ -52,6 +56,12 @@ func textBytes(data []byte, opts Options) (Result, error) {
 // finish fills what both inputs derive from the cleaned text: language when
 // metadata gave none, the date override or estimate.
 func finish(res *Result, opts Options) {
+	res.SiteName = outlet.Name(res.SiteName)
+	res.OriginOutlet = outlet.Name(res.OriginOutlet)
+	res.Republisher = outlet.Name(res.Republisher)
+	if res.Republisher == res.OriginOutlet {
+		res.Republisher = ""
+	}
 	if res.Language == "" {
 		res.Language = detectLanguage(res.Title + "\n" + res.Text)
 	}
@@ -73,6 +83,7 @@ type cleaned struct {
 	paras               []string
 	removed             []string
 	title               string
+	author              string // from a byline at the start
 	origin, republisher string
 }
 
@@ -126,13 +137,18 @@ func cleanText(in []block, title string, plain bool) cleaned {
 			ps = append(ps, &para{text: part, linkShare: b.linkShare, heading: b.heading})
 		}
 	}
+	ps = splitCredits(splitGallery(ps))
 	var c cleaned
 	var o origins
 
 	// 2. Anywhere.
 	seen := map[string]bool{}
+	captions := hasProseBeside(ps, isPhotoCaption)
 	for i, p := range ps {
 		switch {
+		case p.removed:
+		case captions && isPhotoCaption(p.text):
+			p.removed = true
 		case isLogo(p.text):
 			p.removed = true
 			if name := logoName(p.text); name != "" {
@@ -158,7 +174,7 @@ func cleanText(in []block, title string, plain bool) cleaned {
 		if p.removed {
 			continue
 		}
-		lead := isByline(p.text) || isDateLine(p.text) || isBreadcrumb(p.text) || isAddress(p.text) ||
+		lead := isByline(p.text) || isDateLine(p.text) || isBreadcrumb(p.text) || isAddress(p.text) || isVideoBlurb(p.text) ||
 			p.linkShare >= 0.6 && wordCount(p.text) <= 30
 		if !lead && !plain && isUnpunctuated(p.text) && wordCount(p.text) <= 12 && nextIsLink(ps[i+1:]) {
 			lead = true // a label over links ("Top News")
@@ -167,6 +183,9 @@ func cleanText(in []block, title string, plain bool) cleaned {
 			break
 		}
 		p.removed = true
+		if c.author == "" && isByline(p.text) {
+			c.author = bylineAuthors(p.text)
+		}
 	}
 
 	// Date lines and bylines a standfirst pushed down.
@@ -175,6 +194,9 @@ func cleanText(in []block, title string, plain bool) cleaned {
 			seen++
 			if isDateLine(p.text) || isByline(p.text) {
 				p.removed = true
+				if c.author == "" && isByline(p.text) {
+					c.author = bylineAuthors(p.text)
+				}
 			}
 		}
 	}
@@ -219,7 +241,21 @@ func cleanText(in []block, title string, plain bool) cleaned {
 		}
 	}
 
-	// 5. Title.
+	// 5. Title. A page without a title in its metadata takes its first
+	// heading when it comes before any prose and reads as a headline.
+	if !plain && title == "" {
+		for _, p := range ps {
+			if p.removed {
+				continue
+			}
+			if p.heading && isPageHeadline(p.text) && countKept(ps) > 1 {
+				c.title = p.text
+				p.removed = true
+				p.parts = []string{} // moved to the title, not debris
+			}
+			break
+		}
+	}
 	if plain {
 		for _, p := range ps {
 			if p.removed {
@@ -530,6 +566,17 @@ func normKey(s string) string {
 	return strings.ToLower(strings.Join(words(s), " "))
 }
 
+// isPageHeadline: a heading of 2 to 20 words that does not end like a
+// sentence (a question mark is allowed, headlines ask).
+func isPageHeadline(s string) bool {
+	n := len(strings.Fields(s))
+	if n < 2 || n > 20 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".:;,•", last)
+}
+
 // isHeadline reports whether s looks like a headline: 2 to 16 words, not
 // ending like a sentence.
 func isHeadline(s string) bool {
@@ -615,6 +662,149 @@ func openQuote(seg []rune) bool {
 		}
 	}
 	return depth > 0
+}
+
+// A photo gallery flattened into text gives one paragraph per slide: the
+// gallery's label, the caption and the viewer's counter ("Photos: Storm
+// hits the coast People wade through a flooded street. Hide Caption 3 of
+// 12"). The counter ends a slide; the label is the words every slide
+// starts with.
+var reSlideCounter = regexp.MustCompile(`\s*\b(?i:hide caption)\s+\d{1,4}\s+of\s+\d{1,4}\s*$`)
+
+// splitGallery takes photo-gallery slides apart. Beside an article of its
+// own (two or more other paragraphs) a slide is debris as a whole; when the
+// gallery is the article, each caption stays as a paragraph and only the
+// label and the counter go to Removed.
+func splitGallery(ps []*para) []*para {
+	var slides []int
+	for i, p := range ps {
+		if last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(p.text)); last >= '0' && last <= '9' && reSlideCounter.MatchString(p.text) {
+			slides = append(slides, i)
+		}
+	}
+	if len(slides) == 0 {
+		return ps
+	}
+	if len(ps)-len(slides) >= 2 {
+		for _, i := range slides {
+			ps[i].removed = true
+		}
+		return ps
+	}
+	label := ""
+	if len(slides) >= 2 {
+		texts := make([]string, len(slides))
+		for k, i := range slides {
+			texts[k] = ps[i].text
+		}
+		label = commonWordPrefix(texts, 15)
+	}
+	out := make([]*para, 0, len(ps)+2*len(slides))
+	for i, p := range ps {
+		if !slices.Contains(slides, i) {
+			out = append(out, p)
+			continue
+		}
+		loc := reSlideCounter.FindStringIndex(p.text)
+		body, counter := p.text[:loc[0]], strings.TrimSpace(p.text[loc[0]:])
+		if label != "" && strings.HasPrefix(body, label) {
+			out = append(out, &para{text: label, linkShare: p.linkShare, removed: true})
+			body = body[len(label):]
+		}
+		if body = strings.TrimSpace(body); body != "" {
+			out = append(out, &para{text: body, linkShare: p.linkShare, heading: p.heading})
+		}
+		out = append(out, &para{text: counter, linkShare: p.linkShare, removed: true})
+	}
+	return out
+}
+
+// commonWordPrefix returns the words all texts start with (at most max
+// words, never all the words of a text), or "".
+func commonWordPrefix(texts []string, max int) string {
+	first := strings.Fields(texts[0])
+	n := min(len(first)-1, max)
+	for _, t := range texts[1:] {
+		f := strings.Fields(t)
+		m := 0
+		for m < n && m < len(f)-1 && f[m] == first[m] {
+			m++
+		}
+		n = m
+	}
+	if n <= 0 {
+		return ""
+	}
+	return strings.Join(first[:n], " ")
+}
+
+// rePhotoCredit is a photo credit closing a paragraph: "(Photo: Jane Roe,
+// AP)", "(Photo by Jane Roe/Getty Images)", "(Foto: dpa)", "(Фото: ТАСС)",
+// optionally followed by one more short parenthesis (the agency).
+var rePhotoCredit = regexp.MustCompile(`\((?i:photos?|pictures?|images?|foto|fotos|bild|фото|світлина)\s*(?::|by\b|courtesy\b|credit\s*:)[^()]{0,160}\)(?:\s*\([^()]{1,60}\))?\s*$`)
+
+// isPhotoCaption: a paragraph of at most 80 words that ends with a photo
+// credit is the caption of a picture, not prose.
+func isPhotoCaption(s string) bool {
+	return endsWithParen(s) && len(strings.Fields(s)) <= 80 && rePhotoCredit.MatchString(s)
+}
+
+// endsWithParen is the cheap test before the credit expression: a credit
+// closes its paragraph with a parenthesis.
+func endsWithParen(s string) bool {
+	return strings.HasSuffix(strings.TrimRightFunc(s, unicode.IsSpace), ")")
+}
+
+// splitCredits cuts the photo credit off a paragraph too long to be a
+// caption (a caption glued to the text that follows it): the credit goes
+// to Removed, the words before it stay.
+func splitCredits(ps []*para) []*para {
+	var out []*para
+	for i, p := range ps {
+		var loc []int
+		if endsWithParen(p.text) {
+			loc = rePhotoCredit.FindStringIndex(p.text)
+		}
+		if loc == nil || p.removed || isPhotoCaption(p.text) || loc[0] == 0 {
+			if out != nil {
+				out = append(out, p)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]*para, 0, len(ps)+1), ps[:i]...)
+		}
+		credit := p.text[loc[0]:]
+		p.text = strings.TrimSpace(p.text[:loc[0]])
+		out = append(out, p, &para{text: credit, linkShare: p.linkShare, removed: true})
+	}
+	if out == nil {
+		return ps
+	}
+	return out
+}
+
+// hasProseBeside reports whether some paragraph not yet removed is not of
+// the kind rule matches, so removing those leaves an article.
+func hasProseBeside(ps []*para, rule func(string) bool) bool {
+	for _, p := range ps {
+		if !p.removed && !rule(p.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// reVideoBlurb is the label of a video player's close button followed by
+// the video's description, which a page puts before the article ("CLOSE
+// Sheila E. says …").
+var reVideoBlurb = regexp.MustCompile(`^CLOSE\s+[\p{Lu}"“'‘(]`)
+
+// isVideoBlurb: a leading paragraph that starts with the upper-case label
+// CLOSE and then a capitalised word (a lede "CLOSE to 100 people" is not
+// one).
+func isVideoBlurb(s string) bool {
+	return reVideoBlurb.MatchString(s)
 }
 
 // isLogo: a short line (at most five words) ending or starting with "logo".

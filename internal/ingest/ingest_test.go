@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
@@ -240,6 +241,58 @@ func TestParseNewsPlease(t *testing.T) {
 	if d.Outlet != "example.org" || d.Published != "2017-09-15 10:00:00" || d.URL != "http://example.org/a" {
 		t.Errorf("fields lost: %+v", d)
 	}
+}
+
+// TestParseNewsPleaseAuthors: the "authors" field in any shape a crawler
+// writes it, tidied into the document's author; a shape that is not a name
+// or list leaves the author empty and the article readable.
+func TestParseNewsPleaseAuthors(t *testing.T) {
+	tests := []struct {
+		name, authors, want string
+	}{
+		{"list", `["Jane Roe", "Technology Correspondent", "John Doe For Mailonline"]`, "Jane Roe, John Doe"},
+		{"agency", `["The Associated Press"]`, "Associated Press"},
+		{"one string", `"Jane Roe"`, "Jane Roe"},
+		{"null", `null`, ""},
+		{"empty list", `[]`, ""},
+		{"number", `42`, ""},
+		{"object", `{"name": "Jane Roe"}`, ""},
+		{"mixed list", `["Jane Roe", 7]`, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := ParseNewsPlease([]byte(`{"title":"T","maintext":"Body.","authors":`+tc.authors+`}`), "x.json")
+			if err != nil {
+				t.Fatalf("authors %s failed the article: %v", tc.authors, err)
+			}
+			if d.Author != tc.want {
+				t.Errorf("author %q, want %q", d.Author, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzParseNewsPlease(f *testing.F) {
+	for _, s := range []string{
+		`{"title":"T","maintext":"Body.","authors":["Jane Roe"]}`,
+		`{"maintext":"Body.","authors":"Jane Roe For Dailymail.Com"}`,
+		`{"maintext":"Body.","authors":[null, "x"]}`,
+		`{"text":"B","authors":{}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d, err := ParseNewsPlease(b, "x.json")
+		if err != nil {
+			return
+		}
+		if len(d.Body) == 0 {
+			t.Fatal("document without a body")
+		}
+		if !utf8.ValidString(d.Author) || strings.ContainsAny(d.Author, "\n\r") {
+			t.Fatalf("author %q", d.Author)
+		}
+	})
 }
 
 func TestReadFeedFile(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/reuters"
 )
 
@@ -33,6 +34,9 @@ type Doc struct {
 	Title     string // given title (JSON Lines, Reuters), empty when none
 	Outlet    string // given outlet, empty when none
 	Published string // given date as written, parsed later; empty when none
+	// Author is the given author field (news-please "authors", tidied by
+	// extract.Authors: names joined by ", "), empty when none.
+	Author string
 }
 
 // Page is a fetched article page.
@@ -311,11 +315,32 @@ type newsPlease struct {
 	URL          string `json:"url"`
 	SourceDomain string `json:"source_domain"`
 	DatePublish  string `json:"date_publish"`
+	// Authors is a list of names; crawlers put job titles, outlet names
+	// and page labels in it too (see extract.Authors).
+	Authors authorList `json:"authors"`
+}
+
+// authorList reads "authors" as a list of names, a single name, or null;
+// any other shape is ignored rather than failing the article.
+type authorList []string
+
+func (l *authorList) UnmarshalJSON(b []byte) error {
+	var list []string
+	if err := json.Unmarshal(b, &list); err == nil {
+		*l = list
+		return nil
+	}
+	var one string
+	if err := json.Unmarshal(b, &one); err == nil && one != "" {
+		*l = []string{one}
+	}
+	return nil
 }
 
 // ParseNewsPlease decodes one news-please JSON article into a document
 // named name: the body is "maintext" (or "text", or else "description"),
-// the outlet the source domain.
+// the outlet the source domain, the author the names of "authors" that
+// read as people or news agencies.
 func ParseNewsPlease(data []byte, name string) (Doc, error) {
 	var r newsPlease
 	if err := json.Unmarshal(data, &r); err != nil {
@@ -335,5 +360,5 @@ func ParseNewsPlease(data []byte, name string) (Doc, error) {
 		published = ""
 	}
 	return Doc{Name: name, Format: FormatText, Body: []byte(body), URL: r.URL, Title: r.Title,
-		Outlet: r.SourceDomain, Published: published}, nil
+		Outlet: r.SourceDomain, Published: published, Author: extract.Authors(r.Authors)}, nil
 }

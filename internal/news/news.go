@@ -24,13 +24,18 @@ type Article struct {
 	// Title is the headline, or empty when none could be found.
 	Title string `json:"title"`
 	// Outlet is the outlet the article was read from: the site that served it,
-	// the feed it came through, or what the user named with --outlet.
+	// the feed it came through, or what the user named with --outlet. Like
+	// OriginOutlet and Republisher it holds the outlet registry's name
+	// (extract.Attribute).
 	Outlet string `json:"outlet"`
-	// OriginOutlet is the outlet that first published the text when the
-	// article says so ("From The Kyiv Independent", "Reporting by AFP").
+	// OriginOutlet is the outlet that first published the text: the one the
+	// article names ("From The Kyiv Independent", "Reporting by AFP"), else
+	// an agency that is its only author, else Outlet; empty only when
+	// nothing names an outlet.
 	OriginOutlet string `json:"origin_outlet"`
-	// Republisher is the outlet that republished the text when it differs
-	// from the origin (an aggregator, a feed mirror).
+	// Republisher is the outlet that carried another's text (an aggregator,
+	// a feed mirror, a paper running a wire story): empty when the origin
+	// published it itself, never equal to OriginOutlet.
 	Republisher string `json:"republisher"`
 	// URL is the canonical URL when known, else the URL the article was read from.
 	URL    string `json:"url"`

@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -167,6 +168,9 @@ type Registry struct {
 	list     []Outlet
 	byName   map[string]int // key(name or alias) -> index
 	byDomain map[string]int // domainKey -> index
+	// sectionOf maps a section entry (see Resolve) to the outlet it is a
+	// section of.
+	sectionOf map[int]int
 }
 
 // Builtin returns the registry of the embedded outlet list.
@@ -262,6 +266,7 @@ func (r *Registry) find(o Outlet) (int, bool) {
 func (r *Registry) index() {
 	r.byName = make(map[string]int, len(r.list)*2)
 	r.byDomain = make(map[string]int, len(r.list)*2)
+	r.sectionOf = map[int]int{}
 	for i, o := range r.list {
 		for _, n := range append([]string{o.Name}, o.Aliases...) {
 			if k := key(n); k != "" {
@@ -276,6 +281,37 @@ func (r *Registry) index() {
 			}
 		}
 	}
+	for i, o := range r.list {
+		if p, ok := r.parentOf(o); ok && p != i {
+			r.sectionOf[i] = p
+		}
+	}
+}
+
+// parentOf finds the outlet a section entry belongs to: every domain of o
+// has a path, and every such host is the registered domain of one outlet
+// with o's language, country and kind.
+func (r *Registry) parentOf(o Outlet) (int, bool) {
+	parent := -1
+	for _, d := range o.Domains {
+		host, path, _ := strings.Cut(d, "/")
+		if path == "" {
+			return 0, false
+		}
+		i, ok := r.byDomain[host]
+		if !ok || parent >= 0 && i != parent {
+			return 0, false
+		}
+		parent = i
+	}
+	if parent < 0 {
+		return 0, false
+	}
+	p := r.list[parent]
+	if p.Language != o.Language || p.Country != o.Country || p.Kind != o.Kind {
+		return 0, false
+	}
+	return parent, true
 }
 
 // All returns every outlet, sorted by name (case-insensitive).
@@ -290,15 +326,27 @@ func (r *Registry) All() []Outlet {
 // a path matches the longest registered domain-and-path prefix, then the
 // host, then its parent domains ("edition.cnn.com" finds "cnn.com").
 func (r *Registry) Lookup(s string) (Outlet, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" || r == nil {
+	if r == nil {
 		return Outlet{}, false
+	}
+	i := r.lookup(s)
+	if i < 0 {
+		return Outlet{}, false
+	}
+	return r.list[i], true
+}
+
+// lookup is Lookup returning the index of the outlet, -1 when none.
+func (r *Registry) lookup(s string) int {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return -1
 	}
 	if i, ok := r.byName[key(s)]; ok {
-		return r.list[i], true
+		return i
 	}
 	if !looksLikeDomain(s) {
-		return Outlet{}, false
+		return -1
 	}
 	d := domainKey(s)
 	host, path, _ := strings.Cut(d, "/")
@@ -312,7 +360,7 @@ func (r *Registry) Lookup(s string) (Outlet, bool) {
 				cand = h + "/" + strings.Join(segs[:n], "/")
 			}
 			if i, ok := r.byDomain[cand]; ok {
-				return r.list[i], true
+				return i
 			}
 			if n > 0 {
 				break // paths only on the host as written
@@ -324,8 +372,89 @@ func (r *Registry) Lookup(s string) (Outlet, bool) {
 			h = parent
 		}
 	}
-	return Outlet{}, false
+	return -1
 }
+
+// Resolve is Lookup for identity: it finds the one outlet any known
+// spelling, alias, domain or URL stands for ("AP", "apnews.com", "The
+// Associated Press" and "https://apnews.com/article/x" give Associated
+// Press). A section of an outlet, an entry whose domains are all paths on
+// another outlet's host in the same language and country and of the same
+// kind ("CNN World", edition.cnn.com/world), resolves to that outlet; a
+// language service ("BBC News Russian", bbc.com/russian) stays itself.
+func (r *Registry) Resolve(s string) (Outlet, bool) {
+	if r == nil {
+		return Outlet{}, false
+	}
+	i := r.lookup(s)
+	if i < 0 {
+		return Outlet{}, false
+	}
+	if p, ok := r.sectionOf[i]; ok {
+		i = p
+	}
+	return r.list[i], true
+}
+
+// Name returns the registry name of the outlet s names (see Resolve). An
+// outlet the registry does not know keeps the name as written, tidied of
+// spaces; a bare domain or URL gives its host without "www." and port. An
+// empty s gives "".
+func (r *Registry) Name(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return ""
+	}
+	if o, ok := r.Resolve(s); ok {
+		return o.Name
+	}
+	name := s
+	if looksLikeDomain(s) {
+		host, _, _ := strings.Cut(domainKey(s), "/")
+		for strings.HasPrefix(host, "www.") {
+			host = host[len("www."):]
+		}
+		if plausibleHost(host) {
+			name = host
+		}
+	}
+	// The host of an unknown address may itself spell a known outlet
+	// ("www.rt" gives "rt"): resolve it, so that a name Name returns
+	// resolves to itself.
+	if o, ok := r.Resolve(name); ok {
+		return o.Name
+	}
+	return name
+}
+
+// plausibleHost reports whether h reads as a host name: letters, digits,
+// hyphens and inner dots, at least one dot.
+func plausibleHost(h string) bool {
+	if !strings.Contains(h, ".") || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") || strings.Contains(h, "..") {
+		return false
+	}
+	return !strings.ContainsFunc(h, func(r rune) bool {
+		return r != '.' && r != '-' && !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+var builtinRegistry = sync.OnceValues(Builtin)
+
+// Default returns the registry of the embedded outlet list, built once and
+// shared; callers must not Merge into it.
+func Default() *Registry {
+	r, err := builtinRegistry()
+	if err != nil {
+		// The embedded list is checked by the package tests; an error here
+		// is a build defect, not bad input. An empty registry still resolves
+		// names to themselves.
+		return New(nil)
+	}
+	return r
+}
+
+// Name resolves s with the built-in registry (see Registry.Name).
+func Name(s string) string { return Default().Name(s) }
 
 // looksLikeDomain reports whether s reads as a host name or URL.
 func looksLikeDomain(s string) bool {
@@ -346,14 +475,14 @@ func (r *Registry) Credit(a news.Article) Outlet {
 		name = strings.TrimSpace(a.Outlet)
 	}
 	if name == "" && a.URL != "" {
-		if o, ok := r.Lookup(a.URL); ok {
+		if o, ok := r.Resolve(a.URL); ok {
 			return o
 		}
 	}
 	if name == "" {
 		return Outlet{Name: Unattributed, Domains: []string{}, Kind: KindUnknown}
 	}
-	if o, ok := r.Lookup(name); ok {
+	if o, ok := r.Resolve(name); ok {
 		return o
 	}
 	return Outlet{Name: name, Domains: []string{}, Kind: KindUnknown}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -209,12 +210,12 @@ func (z *Analyzer) add(a news.Article, p perArticle) (dedup.Match, cluster.Assig
 }
 
 func dedupDoc(a news.Article) dedup.Doc {
-	return dedup.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Published: a.Published, HasOrigin: a.OriginOutlet != ""}
+	return dedup.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Published: a.Published, HasOrigin: a.Republisher != ""}
 }
 
 func clusterDoc(a news.Article, ents []entity.Entity, duplicateOf string) cluster.Doc {
 	return cluster.Doc{
-		ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet, URL: a.URL, Published: a.Published,
+		ID: a.ID, Title: a.Title, Text: a.Text, Outlet: cmp.Or(a.OriginOutlet, a.Outlet), URL: a.URL, Published: a.Published,
 		Language: a.Language, Entities: entityNames(ents), DuplicateOf: duplicateOf,
 	}
 }

@@ -48,7 +48,7 @@ func Clean(d ingest.Doc, opts CleanOptions) (news.Article, error) {
 		OriginOutlet:       res.OriginOutlet,
 		Republisher:        res.Republisher,
 		URL:                firstNonEmpty(res.CanonicalURL, d.URL),
-		Author:             res.Author,
+		Author:             firstNonEmpty(d.Author, res.Author),
 		Published:          res.Published,
 		PublishedEstimated: res.PublishedEstimated,
 		Language:           res.Language,
@@ -60,6 +60,7 @@ func Clean(d ingest.Doc, opts CleanOptions) (news.Article, error) {
 		a.Removed = []string{}
 	}
 	a.Outlet = firstNonEmpty(opts.Outlet, d.Outlet, res.SiteName, res.Republisher, res.OriginOutlet, host(a.URL))
+	a = extract.Attribute(a) // registry names; origin is the outlet itself when the text names none
 	if d.Published != "" {
 		if t, err := extract.ParseDate(d.Published); err == nil {
 			a.Published, a.PublishedEstimated = t.UTC(), false

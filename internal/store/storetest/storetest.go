@@ -56,6 +56,8 @@ func Run(t *testing.T, open Open) {
 		{"SearchSyntax", testSearchSyntax},
 		{"SearchLimit", testSearchLimit},
 		{"SearchSeeds", testSearchSeeds},
+		{"SearchCost", testSearchCost},
+		{"SearchDeadline", testSearchDeadline},
 		{"ConcurrentReaders", testConcurrentReaders},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"Close", testClose},

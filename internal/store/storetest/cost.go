@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
 )
 
 // costCorpus returns n articles of 300 words each drawn from a vocabulary
@@ -132,5 +134,31 @@ func testSearchDeadline(t *testing.T, open Open) {
 	// The store is still usable afterwards.
 	if hits := search(t, s, "peace", 10); len(hits) == 0 {
 		t.Error("no hits after the canceled searches")
+	}
+}
+
+// testBounds checks that PutArticles keeps what an article brings within
+// store.BoundArticle's bounds: a 1 MB title and a 100 KB outlet name are
+// stored cut, a 9999-12-31 date is dropped and the article lists after
+// dated ones instead of first.
+func testBounds(t *testing.T, open Open) {
+	s := open(t)
+	huge := article("huge", day(2025, 7, 3, 0))
+	huge.Title = strings.Repeat("Headline words ", 70_000)
+	huge.Outlet = strings.Repeat("o", 100_000)
+	future := article("future", time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC))
+	put(t, s, huge, future, article("dated", day(2025, 7, 4, 0)))
+	got, err := s.Article(t.Context(), "huge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len([]rune(got.Title)); n > store.MaxTitleRunes {
+		t.Errorf("title of %d runes stored", n)
+	}
+	if n := len([]rune(got.Outlet)); n > store.MaxNameRunes {
+		t.Errorf("outlet of %d runes stored", n)
+	}
+	if got, want := ids(list(t, s, store.ArticleQuery{})), []string{"dated", "huge", "future"}; !slices.Equal(got, want) {
+		t.Errorf("list order %v, want %v (the far-future date dropped)", got, want)
 	}
 }

@@ -58,6 +58,7 @@ func Run(t *testing.T, open Open) {
 		{"SearchSeeds", testSearchSeeds},
 		{"SearchCost", testSearchCost},
 		{"SearchDeadline", testSearchDeadline},
+		{"Bounds", testBounds},
 		{"ConcurrentReaders", testConcurrentReaders},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"Close", testClose},

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/reuters"
 )
 
@@ -191,11 +192,12 @@ func readLimited(src io.Reader, max int64) ([]byte, error) {
 
 func (r *Reader) readURL(ctx context.Context, in Input, emit func(Doc) error) error {
 	if r.Fetcher == nil {
-		return fmt.Errorf("fetch %s: no fetcher configured", in.Name)
+		return fmt.Errorf("fetch %s: no fetcher configured", fetch.Redact(in.Name))
 	}
+	name := fetch.Redact(in.Name)
 	page, err := r.Fetcher.FetchPage(ctx, in.Name)
 	if err != nil {
-		return fmt.Errorf("fetch %s: %w", in.Name, err)
+		return fmt.Errorf("fetch %s: %w", name, err)
 	}
 	f := FormatHTML
 	ct := strings.ToLower(page.ContentType)
@@ -206,7 +208,7 @@ func (r *Reader) readURL(ctx context.Context, in Input, emit func(Doc) error) er
 	if u == "" {
 		u = in.Name
 	}
-	return emit(Doc{Name: in.Name, Format: f, Body: page.Body, URL: u})
+	return emit(Doc{Name: name, Format: f, Body: page.Body, URL: fetch.Redact(u)})
 }
 
 // utf8BOM is the byte order mark some editors and exporters put at the

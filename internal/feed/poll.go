@@ -150,6 +150,14 @@ type PollerOptions struct {
 	RobotsAgent string
 	// RobotsTTL is how long a host's robots.txt is cached; default 24 hours.
 	RobotsTTL time.Duration
+	// MaxItems is how many items of one feed document a poll takes at most,
+	// the first ones (feeds list the newest first); default
+	// DefaultMaxItems. The rest are left out with a warning on the feed.
+	MaxItems int
+	// PageWorkers is how many batches of summary-only items of one feed
+	// are stored at once, their pages fetched concurrently within the
+	// per-host limits; default DefaultPageWorkers.
+	PageWorkers int
 	// Progress, when set, is called after each feed of a Poll, from one
 	// goroutine at a time.
 	Progress func(Progress)
@@ -192,6 +200,12 @@ func (o *PollerOptions) defaults() {
 	}
 	if o.MaxBackoff <= 0 {
 		o.MaxBackoff = 24 * time.Hour
+	}
+	if o.MaxItems <= 0 {
+		o.MaxItems = DefaultMaxItems
+	}
+	if o.PageWorkers <= 0 {
+		o.PageWorkers = DefaultPageWorkers
 	}
 	if o.RobotsAgent == "" {
 		o.RobotsAgent = "Parallax"
@@ -539,7 +553,7 @@ func (p *Poller) pollOne(ctx context.Context, st State) Result {
 	oldURL := st.URL
 	res := Result{URL: oldURL}
 	now := p.opts.Now()
-	log := p.opts.Logger.With("feed_url", oldURL)
+	log := p.opts.Logger.With("feed_url", fetch.Redact(oldURL))
 
 	resp, err := p.fetchFeed(ctx, st)
 	if err != nil && ctx.Err() != nil {
@@ -636,10 +650,19 @@ func (p *Poller) readFeed(ctx context.Context, st *State, resp *fetch.Response, 
 	if len(f.Items) > 0 && len(items) == 0 {
 		return fmt.Errorf("feed %s: %d items: %w", resp.URL, len(f.Items), ErrNoLinks)
 	}
+	items, capped := capItems(items, p.opts.MaxItems)
+	if capped > 0 {
+		undated = 0
+		for _, it := range items {
+			if it.Published.IsZero() {
+				undated++
+			}
+		}
+	}
 	st.URL = newURL
 	added := 0
 	if len(items) > 0 {
-		added, err = p.store.PutItems(ctx, *st, items)
+		added, err = p.putItems(ctx, *st, items)
 		if err != nil {
 			st.URL = res.URL // not moved: the poll failed
 			return fmt.Errorf("store items of %s: %w", resp.URL, err)
@@ -648,6 +671,9 @@ func (p *Poller) readFeed(ctx context.Context, st *State, resp *fetch.Response, 
 	var warnings []string
 	if skipped := len(f.Items) - len(items); skipped > 0 {
 		warnings = append(warnings, fmt.Sprintf("%d of %d items have no link and were skipped", skipped, len(f.Items)))
+	}
+	if capped > 0 {
+		warnings = append(warnings, fmt.Sprintf("%d items past the first %d were left out", capped, p.opts.MaxItems))
 	}
 	if undated > 0 {
 		warnings = append(warnings, fmt.Sprintf("%d of %d items have no date", undated, len(items)))

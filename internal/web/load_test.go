@@ -40,8 +40,10 @@ var (
 // Reuters files runs. It reports the light paths' latency percentiles and
 // error rate and what became of the heavy requests, and fails when a light
 // request fails or times out, when the light p99 passes a bound loose
-// enough for a shared machine, or when a heavy request is answered later
-// than its deadline allows.
+// enough for a busy shared machine (3 s; the target, 100 ms, with
+// PARALLAX_LOAD_STRICT set), or when a heavy request is answered later
+// than its deadline allows. Before the limits, light requests waited up to
+// 25 s behind the searches.
 //
 //	go test ./internal/web/ -run TestLoad -v [-load-duration 20s] [-load-heavy 4] [-load-ingest=true]
 func TestLoad(t *testing.T) {
@@ -106,6 +108,13 @@ func TestLoad(t *testing.T) {
 	sort.Strings(names)
 	for _, name := range names {
 		heavy = append(heavy, "/search?q="+url.QueryEscape(worst[name]), "/api/search?q="+url.QueryEscape(worst[name]))
+	}
+
+	// Each worst search alone, on the store directly, before the load.
+	for _, name := range names {
+		began := time.Now()
+		hits, err := db.Search(ctx, worst[name], 50)
+		t.Logf("search %-20s alone: %3d hits in %v, %v", name, len(hits), time.Since(began).Round(100*time.Microsecond), err)
 	}
 
 	loadCtx, stop := context.WithTimeout(ctx, *loadDuration)
@@ -221,8 +230,8 @@ func TestLoad(t *testing.T) {
 		if p99 := pct(0.99); p99 > 100*time.Millisecond {
 			t.Errorf("light p99 %v, target under 100ms", p99)
 		}
-	} else if p99 := pct(0.99); p99 > time.Second {
-		t.Errorf("light p99 %v, want under 1s even on a shared machine (target 100ms)", p99)
+	} else if p99 := pct(0.99); p99 > 3*time.Second {
+		t.Errorf("light p99 %v, want under 3s even on a busy shared machine (target 100ms on a quiet one)", p99)
 	}
 	if heavyMax > timeout+2*time.Second {
 		t.Errorf("a heavy request took %v, past its %v deadline", heavyMax, timeout)

@@ -23,6 +23,8 @@ import (
 	"github.com/parallax-news/parallax/internal/reuters"
 	"github.com/parallax-news/parallax/internal/sharedtest"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/postgres"
+	"github.com/parallax-news/parallax/internal/store/postgres/pgtest"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 	"github.com/parallax-news/parallax/internal/store/storetest"
 )
@@ -31,7 +33,14 @@ var (
 	loadDuration = flag.Duration("load-duration", 20*time.Second, "how long TestLoad sends requests")
 	loadHeavy    = flag.Int("load-heavy", 4, "TestLoad: clients sending the worst searches")
 	loadIngest   = flag.Bool("load-ingest", true, "TestLoad: run an ingest during the load")
+	loadPostgres = flag.Bool("load-postgres", false, "TestLoad: on the PostgreSQL server of PARALLAX_TEST_POSTGRES instead of SQLite")
 )
+
+// loadStore is what TestLoad needs of a backend.
+type loadStore interface {
+	store.Store
+	store.Analyses
+}
 
 // TestLoad is the load test of docs/reliability.md: on loopback, over a
 // SQLite store holding Reuters stories, 20 clients read light pages
@@ -46,15 +55,26 @@ var (
 // 25 s behind the searches.
 //
 //	go test ./internal/web/ -run TestLoad -v [-load-duration 20s] [-load-heavy 4] [-load-ingest=true]
+//	PARALLAX_TEST_POSTGRES=postgres://… go test ./internal/web/ -run TestLoad -v -args -load-postgres
 func TestLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test: stores ~12,000 articles and runs for -load-duration")
 	}
 	dir := sharedtest.Dir(t, "corpus", "reuters21578")
 	ctx := t.Context()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "load.db"))
-	if err != nil {
-		t.Fatal(err)
+	var db loadStore
+	if *loadPostgres {
+		pg, err := postgres.Open(ctx, pgtest.DSN(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		db = pg
+	} else {
+		lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "load.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		db = lite
 	}
 	t.Cleanup(func() { db.Close() })
 
@@ -245,7 +265,7 @@ func TestLoad(t *testing.T) {
 }
 
 // putReuters stores the stories of one Reuters file as they are.
-func putReuters(ctx context.Context, db *sqlite.DB, path string) (int, error) {
+func putReuters(ctx context.Context, db store.Store, path string) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, err

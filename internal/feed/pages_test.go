@@ -3,6 +3,7 @@ package feed
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -155,4 +156,52 @@ func TestBatchByKey(t *testing.T) {
 	if g := strings.Join(got, "|"); g != "abcab|def" {
 		t.Errorf("batches %s", g)
 	}
+}
+
+// TestPollMasksPassword: a feed URL with a password that fails (not a
+// feed, then a server error) leaves the password out of the feed's last
+// error, the poll's result and the log.
+func TestPollMasksPassword(t *testing.T) {
+	const secret = "Hunter2secret"
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /notfeed", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("<html>not a feed</html>")) })
+	mux.HandleFunc("GET /down", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusBadGateway) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	withPass := strings.Replace(srv.URL, "http://", "http://user:"+secret+"@", 1)
+	urls := []string{withPass + "/notfeed", withPass + "/down"}
+	st := newMemStore(urls...)
+	var logs strings.Builder
+	var logMu sync.Mutex
+	p := localPoller(st, PollerOptions{IgnoreRobots: true, Logger: slog.New(slog.NewTextHandler(lockedWriter{&logMu, &logs}, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	sum, err := p.Poll(t.Context(), PollOptions{Force: true})
+	if err != nil || sum.Failed != 2 {
+		t.Fatalf("poll: %v, %+v", err, sum)
+	}
+	for _, r := range sum.Results {
+		if strings.Contains(r.Error, secret) {
+			t.Errorf("result error shows the password: %s", r.Error)
+		}
+	}
+	for _, u := range urls {
+		if e := st.state(t, u).LastError; e == "" || strings.Contains(e, secret) {
+			t.Errorf("feed's last error %q: empty or shows the password", e)
+		}
+	}
+	logMu.Lock()
+	defer logMu.Unlock()
+	if strings.Contains(logs.String(), secret) {
+		t.Errorf("a log line shows the password:\n%s", logs.String())
+	}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  *strings.Builder
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

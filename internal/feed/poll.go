@@ -558,7 +558,7 @@ func (p *Poller) pollOne(ctx context.Context, st State) Result {
 	resp, err := p.fetchFeed(ctx, st)
 	if err != nil && ctx.Err() != nil {
 		// Stopped, not the feed's fault: record nothing.
-		res.Outcome, res.Err, res.Error = Failed, err, err.Error()
+		res.Outcome, res.Err, res.Error = Failed, err, fetch.RedactText(err.Error())
 		return res
 	}
 	st.LastFetch = now
@@ -575,7 +575,7 @@ func (p *Poller) pollOne(ctx context.Context, st State) Result {
 		}
 	}
 	if err != nil && ctx.Err() != nil {
-		res.Outcome, res.Err, res.Error = Failed, err, err.Error()
+		res.Outcome, res.Err, res.Error = Failed, err, fetch.RedactText(err.Error())
 		return res
 	}
 	if err != nil {
@@ -591,7 +591,7 @@ func (p *Poller) pollOne(ctx context.Context, st State) Result {
 		err = fmt.Errorf("save feed state %s: %w", oldURL, err)
 		log.WarnContext(ctx, "save feed state failed", "error", err)
 		if res.Err == nil {
-			res.Outcome, res.Err, res.Error = Failed, err, err.Error()
+			res.Outcome, res.Err, res.Error = Failed, err, fetch.RedactText(err.Error())
 		}
 	}
 	if st.URL != oldURL {
@@ -720,14 +720,14 @@ func (p *Poller) recordSuccess(st *State, resp *fetch.Response, now time.Time) {
 // exponentially with jitter, never sooner than a Retry-After.
 func (p *Poller) recordFailure(st *State, err error, now time.Time) {
 	st.ErrorCount++
-	st.LastError = err.Error()
+	st.LastError = fetch.RedactText(err.Error())
 	var se *fetch.StatusError
 	retryAfter := time.Duration(0)
 	if errors.As(err, &se) {
 		retryAfter = se.RetryAfter
 		if se.Code == http.StatusGone {
 			st.Disabled = true
-			st.LastError = fmt.Errorf("%s: %w", se.URL, ErrGone).Error()
+			st.LastError = fetch.RedactText(fmt.Errorf("%s: %w", se.URL, ErrGone).Error())
 			return
 		}
 	}

@@ -377,6 +377,15 @@ func Redact(rawURL string) string {
 	return userinfoPassword.ReplaceAllString(rawURL, "${1}xxxxx@")
 }
 
+// RedactText masks the passwords of the URLs written in s, such as an
+// error message that names a URL, the way Redact does for one URL.
+func RedactText(s string) string {
+	if !strings.Contains(s, "@") {
+		return s
+	}
+	return userinfoPassword.ReplaceAllString(s, "${1}xxxxx@")
+}
+
 var userinfoPassword = regexp.MustCompile(`(://[^:/@?#\s]*:)[^@/?#\s]*@`)
 
 // redactErr masks the password of the URL a *url.Error carries (net/http

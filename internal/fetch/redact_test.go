@@ -79,3 +79,11 @@ func TestErrorsMaskPassword(t *testing.T) {
 		t.Errorf("a log line shows the password:\n%s", logs.String())
 	}
 }
+
+func TestRedactText(t *testing.T) {
+	in := `feed "https://u:s3cret@example.org/rss": parse "http://a:b@c/%zz": invalid; mail me@example.org`
+	want := `feed "https://u:xxxxx@example.org/rss": parse "http://a:xxxxx@c/%zz": invalid; mail me@example.org`
+	if got := RedactText(in); got != want {
+		t.Errorf("RedactText = %q\nwant          %q", got, want)
+	}
+}

@@ -41,3 +41,31 @@ func TestParseLocation(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseLocation checks that a value ParseLocation accepts as a file
+// holds no "=" and names no other URL scheme, and that a refusal never
+// repeats the value.
+func FuzzParseLocation(f *testing.F) {
+	for _, s := range []string{"p.db", "postgres://u:p@h/d", "host=h password=p", "mysql://x", " ", "a=b.db"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		loc, err := ParseLocation(s)
+		if err != nil {
+			// What follows the scheme or the first "=" may be a password.
+			rest := s
+			if i := strings.Index(s, "://"); i >= 0 {
+				rest = s[i+3:]
+			} else if i := strings.Index(s, "="); i >= 0 {
+				rest = s[i+1:]
+			}
+			if len(rest) >= 12 && strings.Contains(err.Error(), rest) {
+				t.Errorf("error repeats the value: %v", err)
+			}
+			return
+		}
+		if !loc.Postgres && (strings.Contains(loc.Path, "=") || strings.Contains(loc.Path, "://") && schemeRe.MatchString(strings.TrimSpace(loc.Path))) {
+			t.Errorf("ParseLocation(%q) = file %q", s, loc.Path)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -199,4 +200,27 @@ func TestHostCheck(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzAllowedHost checks that no Host header gets past the check of a
+// loopback server unless it names the loopback host, and none makes it
+// panic.
+func FuzzAllowedHost(f *testing.F) {
+	for _, h := range []string{"127.0.0.1:8080", "localhost", "[::1]:80", "evil.example", "127.0.0.1.evil.example", "[127.0.0.1", "", ":", "LOCALHOST.:1"} {
+		f.Add(h)
+	}
+	lm := newLimiter(&Server{}, Limits{Addr: "127.0.0.1:8080"})
+	f.Fuzz(func(t *testing.T, host string) {
+		if !lm.allowedHost(host) {
+			return
+		}
+		name := host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			name = h
+		}
+		name = strings.ToLower(strings.TrimSuffix(strings.Trim(name, "[]"), "."))
+		if name != "localhost" && name != "127.0.0.1" && name != "::1" {
+			t.Errorf("Host %q allowed on a loopback server", host)
+		}
+	})
 }

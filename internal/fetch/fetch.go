@@ -349,10 +349,16 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Res
 	return out, nil
 }
 
-// wrapErr names the URL (name, its password masked) and turns deadline
-// errors into ErrTimeout.
+// wrapErr names the URL (name, its password masked) once and turns
+// deadline errors into ErrTimeout.
 func (c *Client) wrapErr(ctx context.Context, name string, err error) error {
 	err = redactErr(err)
+	// net/http's *url.Error repeats the method and the URL this error
+	// names already.
+	var ue *url.Error
+	if errors.As(err, &ue) && ue == err {
+		err = ue.Err
+	}
 	if errors.Is(context.Cause(ctx), ErrTimeout) || errors.Is(err, ErrTimeout) {
 		return fmt.Errorf("fetch %s: %w after %s", name, ErrTimeout, c.opts.Timeout)
 	}

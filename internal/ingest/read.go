@@ -197,6 +197,9 @@ func (r *Reader) readURL(ctx context.Context, in Input, emit func(Doc) error) er
 	name := fetch.Redact(in.Name)
 	page, err := r.Fetcher.FetchPage(ctx, in.Name)
 	if err != nil {
+		if strings.Contains(err.Error(), name) {
+			return err // the fetcher's error names the URL already
+		}
 		return fmt.Errorf("fetch %s: %w", name, err)
 	}
 	f := FormatHTML

@@ -96,7 +96,7 @@ func TestRequestDeadline(t *testing.T) {
 // search is refused at once with 503 and Retry-After, while /healthz and a
 // light page still answer; the slots hold while the handlers run.
 func TestHeavyLimit(t *testing.T) {
-	st := &slowStore{fakeStore: newFakeStore(news.Article{ID: "a", Title: "A", Text: "Text."}), hold: 2 * time.Second,
+	st := &slowStore{fakeStore: newFakeStore(news.Article{ID: "a", Title: "A", Text: "Text."}), hold: 5 * time.Second,
 		started: make(chan struct{}, 8)}
 	srv := newSlowServer(st, Limits{Heavy: 2, HeavyWait: 50 * time.Millisecond, Timeout: 5 * time.Second})
 	var wg sync.WaitGroup
@@ -110,16 +110,16 @@ func TestHeavyLimit(t *testing.T) {
 	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
 		t.Errorf("third search: status %d, Retry-After %q; want 503 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
 	}
-	if took := time.Since(start); took > time.Second {
-		t.Errorf("third search refused after %v", took)
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("third search refused after %v, want after the 50ms wait", took)
 	}
 	for _, path := range []string{"/healthz", "/", "/api/articles"} {
 		start := time.Now()
 		if rec := serveGet(srv, path, ""); rec.Code != http.StatusOK {
 			t.Errorf("%s while searches run: status %d", path, rec.Code)
 		}
-		if took := time.Since(start); took > 500*time.Millisecond {
-			t.Errorf("%s took %v while searches run", path, took)
+		if took := time.Since(start); took > 2*time.Second {
+			t.Errorf("%s took %v while searches run (they hold 5 s)", path, took)
 		}
 	}
 	if n := st.running.Load(); n != 2 {

@@ -219,8 +219,8 @@ func (lm *limiter) serve(w http.ResponseWriter, r *http.Request, next http.Handl
 	done := make(chan struct{})
 	panicked := make(chan any, 1)
 	go func() {
-		defer release()
 		defer close(done)
+		defer release() // before done, so that the next request finds the slot free
 		defer func() {
 			if p := recover(); p != nil {
 				panicked <- p

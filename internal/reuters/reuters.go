@@ -91,7 +91,7 @@ func Scan(r io.Reader, limit int64, fn func(Story) error, tooLarge func(error)) 
 		buf     []byte
 		readErr error
 		inRec   bool  // buf starts with recordOpen
-		skip    bool  // inside a record over max, being dropped
+		skip    bool  // inside a record over limit, being dropped
 		scanned int   // bytes of buf already searched for recordEnd
 		offset  int64 // input offset of buf[0]
 		n       int   // records seen, for messages

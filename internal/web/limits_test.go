@@ -69,7 +69,7 @@ func TestRequestDeadline(t *testing.T) {
 	for _, ignore := range []bool{false, true} {
 		st := &slowStore{fakeStore: newFakeStore(), hold: time.Minute, ignoreContext: ignore}
 		if ignore {
-			st.hold = 3 * time.Second // the goroutine is left to finish
+			st.hold = 10 * time.Second // the goroutine is left to finish
 		}
 		srv := newSlowServer(st, Limits{Timeout: 200 * time.Millisecond})
 		for _, path := range []string{"/search?q=peace", "/api/search?q=peace"} {
@@ -79,8 +79,8 @@ func TestRequestDeadline(t *testing.T) {
 			if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
 				t.Errorf("ignore=%v %s: status %d, Retry-After %q; want 503 with Retry-After", ignore, path, rec.Code, rec.Header().Get("Retry-After"))
 			}
-			if took > 2*time.Second {
-				t.Errorf("ignore=%v %s: answered after %v, want soon after the 200ms deadline", ignore, path, took)
+			if took > 4*time.Second {
+				t.Errorf("ignore=%v %s: answered after %v, want soon after the 200ms deadline (the store holds 10 s)", ignore, path, took)
 			}
 			if strings.HasPrefix(path, "/api/") && !strings.Contains(rec.Body.String(), `"error"`) {
 				t.Errorf("%s: body %q, want a JSON error", path, rec.Body)

@@ -50,8 +50,8 @@ type loadStore interface {
 // error rate and what became of the heavy requests, and fails when a light
 // request fails or times out, when the light p99 passes a bound loose
 // enough for a busy shared machine (3 s; the target, 100 ms, with
-// PARALLAX_LOAD_STRICT set), or when a heavy request is answered later
-// than its deadline allows. Before the limits, light requests waited up to
+// PARALLAX_LOAD_STRICT set), or when a heavy request is answered more than
+// 4 s (scheduling on a loaded machine) after its deadline. Before the limits, light requests waited up to
 // 25 s behind the searches.
 //
 //	go test ./internal/web/ -run TestLoad -v [-load-duration 20s] [-load-heavy 4] [-load-ingest=true]
@@ -253,7 +253,7 @@ func TestLoad(t *testing.T) {
 	} else if p99 := pct(0.99); p99 > 3*time.Second {
 		t.Errorf("light p99 %v, want under 3s even on a busy shared machine (target 100ms on a quiet one)", p99)
 	}
-	if heavyMax > timeout+2*time.Second {
+	if heavyMax > timeout+4*time.Second {
 		t.Errorf("a heavy request took %v, past its %v deadline", heavyMax, timeout)
 	}
 	if answered == 0 && heavyN > 0 {

@@ -150,6 +150,14 @@ type PollerOptions struct {
 	RobotsAgent string
 	// RobotsTTL is how long a host's robots.txt is cached; default 24 hours.
 	RobotsTTL time.Duration
+	// MaxItems is how many items of one feed document a poll takes at most,
+	// the first ones (feeds list the newest first); default
+	// DefaultMaxItems. The rest are left out with a warning on the feed.
+	MaxItems int
+	// PageWorkers is how many batches of summary-only items of one feed
+	// are stored at once, their pages fetched concurrently within the
+	// per-host limits; default DefaultPageWorkers.
+	PageWorkers int
 	// Progress, when set, is called after each feed of a Poll, from one
 	// goroutine at a time.
 	Progress func(Progress)
@@ -192,6 +200,12 @@ func (o *PollerOptions) defaults() {
 	}
 	if o.MaxBackoff <= 0 {
 		o.MaxBackoff = 24 * time.Hour
+	}
+	if o.MaxItems <= 0 {
+		o.MaxItems = DefaultMaxItems
+	}
+	if o.PageWorkers <= 0 {
+		o.PageWorkers = DefaultPageWorkers
 	}
 	if o.RobotsAgent == "" {
 		o.RobotsAgent = "Parallax"
@@ -539,12 +553,12 @@ func (p *Poller) pollOne(ctx context.Context, st State) Result {
 	oldURL := st.URL
 	res := Result{URL: oldURL}
 	now := p.opts.Now()
-	log := p.opts.Logger.With("feed_url", oldURL)
+	log := p.opts.Logger.With("feed_url", fetch.Redact(oldURL))
 
 	resp, err := p.fetchFeed(ctx, st)
 	if err != nil && ctx.Err() != nil {
 		// Stopped, not the feed's fault: record nothing.
-		res.Outcome, res.Err, res.Error = Failed, err, err.Error()
+		res.Outcome, res.Err, res.Error = Failed, err, fetch.RedactText(err.Error())
 		return res
 	}
 	st.LastFetch = now
@@ -561,7 +575,7 @@ func (p *Poller) pollOne(ctx context.Context, st State) Result {
 		}
 	}
 	if err != nil && ctx.Err() != nil {
-		res.Outcome, res.Err, res.Error = Failed, err, err.Error()
+		res.Outcome, res.Err, res.Error = Failed, err, fetch.RedactText(err.Error())
 		return res
 	}
 	if err != nil {
@@ -577,7 +591,7 @@ func (p *Poller) pollOne(ctx context.Context, st State) Result {
 		err = fmt.Errorf("save feed state %s: %w", oldURL, err)
 		log.WarnContext(ctx, "save feed state failed", "error", err)
 		if res.Err == nil {
-			res.Outcome, res.Err, res.Error = Failed, err, err.Error()
+			res.Outcome, res.Err, res.Error = Failed, err, fetch.RedactText(err.Error())
 		}
 	}
 	if st.URL != oldURL {
@@ -636,10 +650,19 @@ func (p *Poller) readFeed(ctx context.Context, st *State, resp *fetch.Response, 
 	if len(f.Items) > 0 && len(items) == 0 {
 		return fmt.Errorf("feed %s: %d items: %w", resp.URL, len(f.Items), ErrNoLinks)
 	}
+	items, capped := capItems(items, p.opts.MaxItems)
+	if capped > 0 {
+		undated = 0
+		for _, it := range items {
+			if it.Published.IsZero() {
+				undated++
+			}
+		}
+	}
 	st.URL = newURL
 	added := 0
 	if len(items) > 0 {
-		added, err = p.store.PutItems(ctx, *st, items)
+		added, err = p.putItems(ctx, *st, items)
 		if err != nil {
 			st.URL = res.URL // not moved: the poll failed
 			return fmt.Errorf("store items of %s: %w", resp.URL, err)
@@ -648,6 +671,9 @@ func (p *Poller) readFeed(ctx context.Context, st *State, resp *fetch.Response, 
 	var warnings []string
 	if skipped := len(f.Items) - len(items); skipped > 0 {
 		warnings = append(warnings, fmt.Sprintf("%d of %d items have no link and were skipped", skipped, len(f.Items)))
+	}
+	if capped > 0 {
+		warnings = append(warnings, fmt.Sprintf("%d items past the first %d were left out", capped, p.opts.MaxItems))
 	}
 	if undated > 0 {
 		warnings = append(warnings, fmt.Sprintf("%d of %d items have no date", undated, len(items)))
@@ -694,14 +720,14 @@ func (p *Poller) recordSuccess(st *State, resp *fetch.Response, now time.Time) {
 // exponentially with jitter, never sooner than a Retry-After.
 func (p *Poller) recordFailure(st *State, err error, now time.Time) {
 	st.ErrorCount++
-	st.LastError = err.Error()
+	st.LastError = fetch.RedactText(err.Error())
 	var se *fetch.StatusError
 	retryAfter := time.Duration(0)
 	if errors.As(err, &se) {
 		retryAfter = se.RetryAfter
 		if se.Code == http.StatusGone {
 			st.Disabled = true
-			st.LastError = fmt.Errorf("%s: %w", se.URL, ErrGone).Error()
+			st.LastError = fetch.RedactText(fmt.Errorf("%s: %w", se.URL, ErrGone).Error())
 			return
 		}
 	}

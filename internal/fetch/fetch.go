@@ -25,6 +25,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -244,12 +245,13 @@ func checkURL(u *url.URL) error {
 // ErrTooManyRedirects, ErrScheme or ErrTimeout when those are the cause; all
 // errors name the URL. ctx cancellation stops the request.
 func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Response, error) {
+	name := Redact(rawURL) // rawURL without its password, for errors and logs
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %q: %w", rawURL, err)
+		return nil, fmt.Errorf("fetch %q: %w", name, redactErr(err))
 	}
 	if err := checkURL(u); err != nil {
-		return nil, fmt.Errorf("fetch %q: %w", rawURL, err)
+		return nil, fmt.Errorf("fetch %q: %w", name, err)
 	}
 
 	ctx, cancel := context.WithTimeoutCause(ctx, c.opts.Timeout, ErrTimeout)
@@ -257,7 +259,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Res
 
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
+		return nil, fmt.Errorf("fetch %s: %w", name, redactErr(err))
 	}
 	req.Header.Set("User-Agent", c.opts.UserAgent)
 	req.Header.Set("Accept", c.opts.Accept)
@@ -277,11 +279,11 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Res
 		Transport: c.transport,
 		CheckRedirect: func(next *http.Request, via []*http.Request) error {
 			if err := checkURL(next.URL); err != nil {
-				return fmt.Errorf("redirect to %q: %w", next.URL.String(), err)
+				return fmt.Errorf("redirect to %q: %w", next.URL.Redacted(), err)
 			}
 			for _, v := range via {
 				if v.URL.String() == next.URL.String() {
-					return fmt.Errorf("redirect loop back to %s: %w", next.URL, ErrTooManyRedirects)
+					return fmt.Errorf("redirect loop back to %s: %w", next.URL.Redacted(), ErrTooManyRedirects)
 				}
 			}
 			if len(via) > c.opts.MaxRedirects {
@@ -304,7 +306,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Res
 	start := time.Now()
 	resp, err := hc.Do(req)
 	if err != nil {
-		return nil, c.wrapErr(ctx, rawURL, err)
+		return nil, c.wrapErr(ctx, name, err)
 	}
 	defer resp.Body.Close()
 	final := resp.Request.URL.String()
@@ -321,42 +323,85 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Res
 
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
-		c.log.DebugContext(ctx, "fetch not modified", "url", rawURL, "duration", time.Since(start))
+		c.log.DebugContext(ctx, "fetch not modified", "url", name, "duration", time.Since(start))
 		return out, nil
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		// Read a little so the connection can be reused; ignore errors.
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		c.log.DebugContext(ctx, "fetch status", "url", rawURL, "status", resp.StatusCode)
-		return nil, &StatusError{URL: final, Code: resp.StatusCode, RetryAfter: out.RetryAfter}
+		c.log.DebugContext(ctx, "fetch status", "url", name, "status", resp.StatusCode)
+		return nil, &StatusError{URL: Redact(final), Code: resp.StatusCode, RetryAfter: out.RetryAfter}
 	}
 
 	if resp.ContentLength > c.opts.MaxBody {
-		return nil, fmt.Errorf("fetch %s: Content-Length %d over the limit of %d bytes: %w", rawURL, resp.ContentLength, c.opts.MaxBody, ErrTooLarge)
+		return nil, fmt.Errorf("fetch %s: Content-Length %d over the limit of %d bytes: %w", name, resp.ContentLength, c.opts.MaxBody, ErrTooLarge)
 	}
 	raw, err := readLimited(resp.Body, c.opts.MaxBody)
 	if err != nil {
-		return nil, c.wrapErr(ctx, rawURL, err)
+		return nil, c.wrapErr(ctx, name, err)
 	}
 	body, err := decode(resp.Header.Get("Content-Encoding"), raw, c.opts.MaxBody)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
+		return nil, fmt.Errorf("fetch %s: %w", name, err)
 	}
 	out.Body = body
-	c.log.DebugContext(ctx, "fetched", "url", rawURL, "final_url", final, "status", resp.StatusCode,
+	c.log.DebugContext(ctx, "fetched", "url", name, "final_url", Redact(final), "status", resp.StatusCode,
 		"bytes", len(body), "duration", time.Since(start))
 	return out, nil
 }
 
-// wrapErr names the URL and turns deadline errors into ErrTimeout.
-func (c *Client) wrapErr(ctx context.Context, rawURL string, err error) error {
+// wrapErr names the URL (name, its password masked) once and turns
+// deadline errors into ErrTimeout.
+func (c *Client) wrapErr(ctx context.Context, name string, err error) error {
+	err = redactErr(err)
+	// net/http's *url.Error repeats the method and the URL this error
+	// names already.
+	var ue *url.Error
+	if errors.As(err, &ue) && ue == err {
+		err = ue.Err
+	}
 	if errors.Is(context.Cause(ctx), ErrTimeout) || errors.Is(err, ErrTimeout) {
-		return fmt.Errorf("fetch %s: %w after %s", rawURL, ErrTimeout, c.opts.Timeout)
+		return fmt.Errorf("fetch %s: %w after %s", name, ErrTimeout, c.opts.Timeout)
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() && !errors.Is(err, ErrTimeout) {
-		return fmt.Errorf("fetch %s: %w: %w", rawURL, ErrTimeout, err)
+		return fmt.Errorf("fetch %s: %w: %w", name, ErrTimeout, err)
 	}
-	return fmt.Errorf("fetch %s: %w", rawURL, err)
+	return fmt.Errorf("fetch %s: %w", name, err)
+}
+
+// Redact returns rawURL with the password of its user information
+// replaced by "xxxxx" (as url.URL.Redacted does), for errors and logs; a
+// URL that does not parse has anything between "://" and "@" after a colon
+// masked the same way.
+func Redact(rawURL string) string {
+	if u, err := url.Parse(rawURL); err == nil {
+		if _, ok := u.User.Password(); ok {
+			return u.Redacted()
+		}
+		return rawURL
+	}
+	return userinfoPassword.ReplaceAllString(rawURL, "${1}xxxxx@")
+}
+
+// RedactText masks the passwords of the URLs written in s, such as an
+// error message that names a URL, the way Redact does for one URL.
+func RedactText(s string) string {
+	if !strings.Contains(s, "@") {
+		return s
+	}
+	return userinfoPassword.ReplaceAllString(s, "${1}xxxxx@")
+}
+
+var userinfoPassword = regexp.MustCompile(`(://[^:/@?#\s]*:)[^@/?#\s]*@`)
+
+// redactErr masks the password of the URL a *url.Error carries (net/http
+// and url.Parse put the URL in their errors).
+func redactErr(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		ue.URL = Redact(ue.URL)
+	}
+	return err
 }
 
 // readLimited reads all of r, failing with ErrTooLarge past limit bytes.

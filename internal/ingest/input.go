@@ -84,7 +84,8 @@ func KindOf(name string) (Kind, error) {
 }
 
 // Expand turns command-line arguments into inputs: URLs as they are, files
-// by their extension, directories walked recursively (hidden entries and
+// by their extension (a FIFO, device or socket named directly is an error
+// wrapping ErrNotRegular), directories walked recursively (hidden entries and
 // files of unknown type inside directories are skipped, in name order).
 // Problems with one argument are returned as errors naming it; the other
 // arguments still expand.
@@ -102,6 +103,10 @@ func Expand(args []string) ([]Input, []error) {
 			continue
 		}
 		if !st.IsDir() {
+			if !st.Mode().IsRegular() {
+				errs = append(errs, fmt.Errorf("input %s: %w (%s)", arg, ErrNotRegular, fileType(st.Mode())))
+				continue
+			}
 			k, err := KindOf(arg)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("input %s: %w", arg, err))

@@ -9,10 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 
 	"github.com/parallax-news/parallax/internal/extract"
+	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/reuters"
 )
 
@@ -87,7 +90,7 @@ func (r *Reader) Read(ctx context.Context, in Input, emit func(Doc) error, fail 
 	case KindJSONL:
 		return r.readJSONL(in, emit, fail)
 	case KindReuters:
-		return r.readReuters(in, emit)
+		return r.readReuters(in, emit, fail)
 	case KindNewsPlease:
 		body, err := r.readFile(in.Name)
 		if err != nil {
@@ -116,9 +119,9 @@ func (r *Reader) Read(ctx context.Context, in Input, emit func(Doc) error, fail 
 
 // readFile reads a whole file, gunzipping .gz files, within the size limit.
 func (r *Reader) readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
 	defer f.Close()
 	var src io.Reader = f
@@ -137,6 +140,48 @@ func (r *Reader) readFile(path string) ([]byte, error) {
 	return body, nil
 }
 
+// ErrNotRegular marks an input named directly that is not a regular file:
+// a FIFO, a device or a socket, which could block for ever or never end.
+var ErrNotRegular = errors.New("not a regular file")
+
+// openRegular opens path for reading if it is a regular file (after
+// symbolic links), else fails with ErrNotRegular naming it. It opens
+// without blocking, so that a FIFO with no writer is refused, not waited
+// on, and checks the open file, so that the file checked is the one read.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("read %s: %w (%s)", path, ErrNotRegular, fileType(st.Mode()))
+	}
+	return f, nil
+}
+
+// fileType names the type of a file that is not regular, for messages.
+func fileType(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
+}
+
 // readLimited reads all of src, failing with ErrTooLarge past max bytes.
 func readLimited(src io.Reader, max int64) ([]byte, error) {
 	body, err := io.ReadAll(io.LimitReader(src, max+1))
@@ -151,11 +196,15 @@ func readLimited(src io.Reader, max int64) ([]byte, error) {
 
 func (r *Reader) readURL(ctx context.Context, in Input, emit func(Doc) error) error {
 	if r.Fetcher == nil {
-		return fmt.Errorf("fetch %s: no fetcher configured", in.Name)
+		return fmt.Errorf("fetch %s: no fetcher configured", fetch.Redact(in.Name))
 	}
+	name := fetch.Redact(in.Name)
 	page, err := r.Fetcher.FetchPage(ctx, in.Name)
 	if err != nil {
-		return fmt.Errorf("fetch %s: %w", in.Name, err)
+		if strings.Contains(err.Error(), name) {
+			return err // the fetcher's error names the URL already
+		}
+		return fmt.Errorf("fetch %s: %w", name, err)
 	}
 	f := FormatHTML
 	ct := strings.ToLower(page.ContentType)
@@ -166,8 +215,13 @@ func (r *Reader) readURL(ctx context.Context, in Input, emit func(Doc) error) er
 	if u == "" {
 		u = in.Name
 	}
-	return emit(Doc{Name: in.Name, Format: f, Body: page.Body, URL: u})
+	return emit(Doc{Name: name, Format: f, Body: page.Body, URL: fetch.Redact(u)})
 }
+
+// utf8BOM is the byte order mark some editors and exporters put at the
+// start of a UTF-8 file; JSON does not allow it, so it is dropped from the
+// first line.
+var utf8BOM = []byte("\xef\xbb\xbf")
 
 // Record is one line of a JSON Lines input.
 type Record struct {
@@ -198,9 +252,9 @@ func ParseRecord(line []byte, name string) (Doc, error) {
 }
 
 func (r *Reader) readJSONL(in Input, emit func(Doc) error, fail func(error)) error {
-	f, err := os.Open(in.Name)
+	f, err := openRegular(in.Name)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", in.Name, err)
+		return err
 	}
 	defer f.Close()
 	var src io.Reader = f
@@ -217,6 +271,9 @@ func (r *Reader) readJSONL(in Input, emit func(Doc) error, fail func(error)) err
 		if lineErr != nil {
 			fail(fmt.Errorf("read %s: %w", name, lineErr))
 			return nil
+		}
+		if n == 1 {
+			line = bytes.TrimPrefix(line, utf8BOM)
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			return nil
@@ -272,23 +329,30 @@ func scanLines(src io.Reader, max int64, fn func(n int, line []byte, err error) 
 	}
 }
 
-func (r *Reader) readReuters(in Input, emit func(Doc) error) error {
-	f, err := os.Open(in.Name)
+// readReuters streams the records of a Reuters SGML file, one in memory at
+// a time; a record over the size limit is reported to fail (wrapping
+// reuters.ErrTooLarge) and skipped.
+func (r *Reader) readReuters(in Input, emit func(Doc) error, fail func(error)) error {
+	f, err := openRegular(in.Name)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", in.Name, err)
+		return err
 	}
 	defer f.Close()
-	stories, err := reuters.Parse(io.LimitReader(f, 1<<30))
+	var emitErr error
+	err = reuters.Scan(f, r.maxBytes(), func(s reuters.Story) error {
+		if s.Body == "" {
+			return nil
+		}
+		emitErr = emit(ReutersDoc(in.Name, s))
+		return emitErr
+	}, func(err error) {
+		fail(fmt.Errorf("read %s: %w", in.Name, err))
+	})
+	if emitErr != nil {
+		return emitErr
+	}
 	if err != nil {
 		return fmt.Errorf("read %s: %w", in.Name, err)
-	}
-	for _, s := range stories {
-		if s.Body == "" {
-			continue
-		}
-		if err := emit(ReutersDoc(in.Name, s)); err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -342,6 +406,7 @@ func (l *authorList) UnmarshalJSON(b []byte) error {
 // the outlet the source domain, the author the names of "authors" that
 // read as people or news agencies.
 func ParseNewsPlease(data []byte, name string) (Doc, error) {
+	data = bytes.TrimPrefix(data, utf8BOM)
 	var r newsPlease
 	if err := json.Unmarshal(data, &r); err != nil {
 		return Doc{}, fmt.Errorf("not a news-please article: %w", err)

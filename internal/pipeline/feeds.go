@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -177,6 +178,10 @@ func (s *FeedStore) PutItems(ctx context.Context, f feed.State, items []feed.Ite
 	}
 	if fails.lasting+fails.passing > 0 {
 		s.mu.Lock()
+		// A poll may hand its items over in several calls (feed.putItems).
+		prev := s.failures[f.URL]
+		fails.lasting, fails.passing = fails.lasting+prev.lasting, fails.passing+prev.passing
+		fails.first = cmp.Or(prev.first, fails.first)
 		s.failures[f.URL] = fails
 		s.mu.Unlock()
 	}

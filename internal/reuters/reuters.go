@@ -4,6 +4,7 @@ package reuters
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -61,45 +62,134 @@ func list(rec []byte, tag string) []string {
 
 // Parse reads all records from one SGML file.
 func Parse(r io.Reader) ([]Story, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
 	var out []Story
-	open, end := []byte("<REUTERS"), []byte("</REUTERS>")
-	for {
-		i := bytes.Index(data, open)
-		if i < 0 {
-			break
-		}
-		data = data[i+len(open):]
-		gt := bytes.IndexByte(data, '>')
-		if gt < 0 {
-			break
-		}
-		attrs := data[:gt]
-		data = data[gt+1:]
-		j := bytes.Index(data, end)
-		if j < 0 {
-			break
-		}
-		rec := data[:j]
-		data = data[j+len(end):]
-		var s Story
-		if id := newIDRe.FindSubmatch(attrs); id != nil {
-			s.ID = string(id[1])
-		}
-		s.Date = clean(field(rec, "DATE"))
-		s.Title = clean(field(rec, "TITLE"))
-		s.Dateline = clean(field(rec, "DATELINE"))
-		body := clean(field(rec, "BODY"))
-		body = strings.TrimSuffix(body, "Reuter")
-		s.Body = strings.TrimSpace(body)
-		s.Topics = list(rec, "TOPICS")
-		s.Places = list(rec, "PLACES")
+	err := Scan(r, 0, func(s Story) error {
 		out = append(out, s)
+		return nil
+	}, nil)
+	return out, err
+}
+
+// ErrTooLarge marks a record over Scan's size limit.
+var ErrTooLarge = errors.New("record too large")
+
+var (
+	recordOpen = []byte("<REUTERS")
+	recordEnd  = []byte("</REUTERS>")
+)
+
+// Scan reads the records of one SGML file one at a time, calling fn for
+// each (fn's error stops the scan and is returned), holding no more than
+// one record in memory. A record longer than limit bytes (<= 0: no limit)
+// is skipped and reported to tooLarge (when not nil) with an error wrapping
+// ErrTooLarge that gives its position; the records after it are still
+// read. Text outside records and an unclosed record at the end are
+// ignored. It returns an error only when fn fails or r does.
+func Scan(r io.Reader, limit int64, fn func(Story) error, tooLarge func(error)) error {
+	const chunk = 64 << 10
+	var (
+		buf     []byte
+		readErr error
+		inRec   bool  // buf starts with recordOpen
+		skip    bool  // inside a record over limit, being dropped
+		scanned int   // bytes of buf already searched for recordEnd
+		offset  int64 // input offset of buf[0]
+		n       int   // records seen, for messages
+	)
+	for {
+		progressed := true
+		for progressed {
+			progressed = false
+			switch {
+			case skip:
+				if j := bytes.Index(buf, recordEnd); j >= 0 {
+					drop := j + len(recordEnd)
+					buf, offset, skip = buf[drop:], offset+int64(drop), false
+					progressed = true
+				} else if keep := len(recordEnd) - 1; len(buf) > keep {
+					offset += int64(len(buf) - keep)
+					buf = append(buf[:0], buf[len(buf)-keep:]...)
+				}
+			case !inRec:
+				if i := bytes.Index(buf, recordOpen); i >= 0 {
+					buf, offset, inRec, scanned = buf[i:], offset+int64(i), true, 0
+					progressed = true
+				} else if keep := len(recordOpen) - 1; len(buf) > keep {
+					offset += int64(len(buf) - keep)
+					buf = append(buf[:0], buf[len(buf)-keep:]...)
+				}
+			default:
+				from := max(scanned-len(recordEnd)+1, 0)
+				j := bytes.Index(buf[from:], recordEnd)
+				if j >= 0 {
+					j += from
+					n++
+					if limit > 0 && int64(j+len(recordEnd)) > limit {
+						if tooLarge != nil {
+							tooLarge(fmt.Errorf("record %d at byte %d: %w: over %d bytes", n, offset, ErrTooLarge, limit))
+						}
+					} else if err := fn(parseRecord(buf[len(recordOpen):j])); err != nil {
+						return err
+					}
+					drop := j + len(recordEnd)
+					buf, offset, inRec = buf[drop:], offset+int64(drop), false
+					progressed = true
+					continue
+				}
+				scanned = len(buf)
+				if limit > 0 && int64(len(buf)) > limit {
+					n++
+					if tooLarge != nil {
+						tooLarge(fmt.Errorf("record %d at byte %d: %w: over %d bytes", n, offset, ErrTooLarge, limit))
+					}
+					// Keep the tail, which may hold the start of the end tag.
+					keep := len(recordEnd) - 1
+					offset += int64(len(buf) - keep)
+					buf = append(buf[:0], buf[len(buf)-keep:]...)
+					inRec, skip = false, true
+					progressed = true
+				}
+			}
+		}
+		if readErr != nil {
+			if readErr == io.EOF {
+				return nil
+			}
+			return readErr
+		}
+		// Compact, then read the next chunk.
+		if cap(buf)-len(buf) < chunk {
+			grown := make([]byte, len(buf), 2*len(buf)+chunk)
+			copy(grown, buf)
+			buf = grown
+		}
+		m, err := r.Read(buf[len(buf) : len(buf)+chunk])
+		buf = buf[:len(buf)+m]
+		readErr = err
 	}
-	return out, nil
+}
+
+// parseRecord reads one record: what follows "<REUTERS" up to its end
+// tag, the attributes first.
+func parseRecord(data []byte) Story {
+	var s Story
+	gt := bytes.IndexByte(data, '>')
+	if gt < 0 {
+		return s
+	}
+	attrs, rec := data[:gt], data[gt+1:]
+	if id := newIDRe.FindSubmatch(attrs); id != nil {
+		s.ID = string(id[1])
+	}
+	s.Date = clean(field(rec, "DATE"))
+	s.Title = clean(field(rec, "TITLE"))
+	s.Dateline = clean(field(rec, "DATELINE"))
+	body := clean(field(rec, "BODY"))
+	body = strings.TrimSuffix(body, "Reuter")
+	s.Body = strings.TrimSpace(body)
+	s.Topics = list(rec, "TOPICS")
+	s.Places = list(rec, "PLACES")
+	return s
 }
 
 // Text returns the story body as paragraphs separated by blank lines: the

@@ -84,6 +84,8 @@ type Options struct {
 	// (comparison, timeline colours, search filters); nil means the
 	// built-in registry.
 	Outlets *outlet.Registry
+	// Limits bound the cost of each request (limits.go).
+	Limits Limits
 }
 
 // Limits of the JSON API.
@@ -151,7 +153,7 @@ func New(st Store, opts Options) *Server {
 	}
 	s.pages = pages
 	s.static = staticHandler(staticFS)
-	s.handler = s.logRequests(securityHeaders(s.routes()))
+	s.handler = s.logRequests(securityHeaders(newLimiter(s, opts.Limits).wrap(s.routes())))
 	return s
 }
 

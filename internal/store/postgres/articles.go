@@ -100,8 +100,13 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 	// Validate everything first; keep the first copy of a repeated ID.
 	rows := make([]*news.Article, 0, len(articles))
 	seen := make(map[string]bool, len(articles))
+	now := db.now()
 	for i := range articles {
-		a := &articles[i]
+		bounded := articles[i]
+		a := &bounded
+		for _, note := range store.BoundArticle(a, now) {
+			db.log.WarnContext(ctx, "article bounded", "article_id", a.ID, "note", note)
+		}
 		if err := store.CheckArticle(a); err != nil {
 			return 0, fmt.Errorf("put article %d of %d (id %q): %w", i+1, len(articles), a.ID, err)
 		}
@@ -150,7 +155,6 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 		published, ingested                           = make([]*time.Time, n), make([]*time.Time, n)
 		estimated                                     = make([]bool, n)
 		language, text, removed, source               = make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		now                                           = db.now()
 	)
 	for i, k := range order {
 		a := k.a

@@ -208,7 +208,9 @@ func TestParseQuery(t *testing.T) {
 		{`negotiat*`, "", "", "'negotiat':*"},
 		{`negotiat** talk*`, "", "", "'negotiat':* & 'talk':*"},
 		{`co-oper*`, "", "", "'co' <-> 'oper':*"},
-		{`it's*`, "", "", "'it' <-> 's':*"},
+		{`it's*`, "it's", "", ""}, // a one-letter prefix is searched as the word
+		{`it's* won't*`, "it's|won't", "", ""},
+		{`a* a* A* said*`, "a", "", "'said':*"},
 		{`*`, "", "", ""},
 		{`- ( ) : ^ +`, "", "", ""},
 		{"a\x00b", "a|b", "", ""},

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -63,7 +64,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]store.Sear
 	rows, err := db.pool.Query(ctx, searchSQL, pgx.QueryExecModeExec,
 		strings.Join(q.Words, " "), phrases, q.PrefixQuery(), limit, headlineOptions)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, fmt.Errorf("search %q: %w", query, withContext(ctx, err))
 	}
 	defer rows.Close()
 	var hits []store.SearchHit
@@ -81,7 +82,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]store.Sear
 		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, fmt.Errorf("search %q: %w", query, withContext(ctx, err))
 	}
 	return hits, nil
 }
@@ -155,4 +156,15 @@ func ParseQuery(text string) Query {
 // wordRune reports whether r belongs to a word of a prefix term.
 func wordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// withContext makes err also wrap the context's error when the context
+// ended: the server cancels a running statement then and reports "canceling
+// statement due to user request", which callers could not tell from any
+// other failure.
+func withContext(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w: %w", cerr, err)
+	}
+	return err
 }

@@ -91,7 +91,11 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 	now := db.now()
 	args := make([][]any, len(articles))
 	for i := range articles {
-		a, err := articleArgs(&articles[i], now)
+		bounded := articles[i]
+		for _, note := range store.BoundArticle(&bounded, now) {
+			db.log.WarnContext(ctx, "article bounded", "article_id", bounded.ID, "note", note)
+		}
+		a, err := articleArgs(&bounded, now)
 		if err != nil {
 			return 0, fmt.Errorf("put article %d of %d (id %q): %w", i+1, len(articles), articles[i].ID, err)
 		}

@@ -18,13 +18,24 @@ const (
 // snippetTokens is the length of a snippet in tokens (FTS5 allows 1–64).
 const snippetTokens = 24
 
+// searchSQL ranks the articles that match (the first ?) and keeps the
+// best (the second ?); only those are matched again (the third ?, the same
+// text) to make their snippets, so a query matching most of the corpus
+// costs one snippet per hit shown, not per article matched.
 var searchSQL = fmt.Sprintf(`SELECT %s,
 	snippet(articles_fts, -1, '[', ']', '…', %d),
-	-bm25(articles_fts, %g, %g) AS score
-FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+	h.score
+FROM (
+	SELECT rowid AS seq, -bm25(articles_fts, %g, %g) AS score
+	FROM articles_fts
+	WHERE articles_fts MATCH ?
+	ORDER BY score DESC, rowid DESC
+	LIMIT ?
+) h
+JOIN articles_fts ON articles_fts.rowid = h.seq
+JOIN articles a ON a.seq = h.seq
 WHERE articles_fts MATCH ?
-ORDER BY score DESC, a.seq DESC
-LIMIT ?`, articleColumns, snippetTokens, titleWeight, textWeight)
+ORDER BY h.score DESC, h.seq DESC`, articleColumns, snippetTokens, titleWeight, textWeight)
 
 // Search implements store.Store.
 func (db *DB) Search(ctx context.Context, query string, limit int) ([]store.SearchHit, error) {
@@ -35,7 +46,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]store.Sear
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	rows, err := db.read.QueryContext(ctx, searchSQL, match, limit)
+	rows, err := db.read.QueryContext(ctx, searchSQL, match, limit, match)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}

@@ -171,6 +171,7 @@ func TestMatchQuery(t *testing.T) {
 		{"Ушаков\u00a0мир", `"Ушаков" "мир"`},
 		{`""`, ``},
 		{`"a""b"`, `"a" "b"`},
+		{`a* a* A* negotiat* Negotiat*`, `"a" "negotiat"*`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.in, func(t *testing.T) {
@@ -178,6 +179,30 @@ func TestMatchQuery(t *testing.T) {
 				t.Errorf("MatchQuery(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestReadInterrupted checks that the driver stops a running query on the
+// read connections when its context ends (modernc's sqlite calls
+// sqlite3_interrupt), what makes a request deadline bound a search: a
+// query that would run for ever returns soon after its deadline, and the
+// connection serves the next query.
+func TestReadInterrupted(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "p.db"), WithReaders(1))
+	ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	var n int64
+	err := db.read.QueryRowContext(ctx, `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)
+		SELECT count(*) FROM c`).Scan(&n)
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("endless query returned after %v, want soon after its 200ms deadline", took)
+	}
+	if err == nil {
+		t.Fatalf("endless query returned %d without an error", n)
+	}
+	if _, err := db.Search(t.Context(), "anything", 5); err != nil {
+		t.Errorf("search after the interrupted query: %v", err)
 	}
 }
 

@@ -21,6 +21,9 @@ func FuzzSearch(f *testing.F, s store.Store, explain func(query string) string, 
 	for _, q := range seeds {
 		f.Add(q)
 	}
+	for _, q := range WorstSearches() {
+		f.Add(q)
+	}
 	ctx := context.Background()
 	if _, err := s.PutArticles(ctx, []news.Article{
 		{ID: "1", Title: "Peace plan", Text: "Ushakov said the peace plan (draft) is *not* final: a-b c."},

@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/lang"
 )
 
 // What crosses languages. Two reports of one event in different languages
@@ -220,53 +222,8 @@ func skeleton(w string) string {
 }
 
 // monthOf returns the month (1–12) a word names in any of the languages
-// with a calendar here, or 0. Like nameKey it is a variable: the month
-// names of internal/lang/*/dates.go (written beside this) can replace the
-// minimal table below.
-var monthOf = monthByPrefix
-
-// monthPrefixes are the stems of month names and their usual abbreviations
-// in English, German, Russian and Ukrainian, matched as word prefixes.
-var monthPrefixes = []struct {
-	p string
-	m int
-}{
-	{"jan", 1}, {"feb", 2}, {"mar", 3}, {"mär", 3}, {"apr", 4}, {"may", 5}, {"mai", 5}, {"jun", 6}, {"jul", 7},
-	{"aug", 8}, {"sep", 9}, {"oct", 10}, {"okt", 10}, {"nov", 11}, {"dec", 12}, {"dez", 12},
-	{"янв", 1}, {"фев", 2}, {"мар", 3}, {"апр", 4}, {"ма", 5}, {"июн", 6}, {"июл", 7}, {"авг", 8}, {"сен", 9},
-	{"окт", 10}, {"ноя", 11}, {"дек", 12},
-	{"січ", 1}, {"лют", 2}, {"берез", 3}, {"квіт", 4}, {"трав", 5}, {"черв", 6}, {"лип", 7}, {"серп", 8},
-	{"верес", 9}, {"жовт", 10}, {"листоп", 11}, {"груд", 12},
-}
-
-func monthByPrefix(w string) int {
-	n := utf8.RuneCountInString(w)
-	if n < 3 || n > 9 {
-		return 0
-	}
-	for _, mp := range monthPrefixes {
-		if !strings.HasPrefix(w, mp.p) {
-			continue
-		}
-		if mp.p == "ма" {
-			// мая, май, мае: not март, машина, мальчик
-			if w != "мая" && w != "май" && w != "мае" {
-				continue
-			}
-		}
-		if mp.p == "mar" && !(w == "mar" || strings.HasPrefix(w, "marc") || w == "marz" || w == "maerz") {
-			continue
-		}
-		if mp.p == "may" && w != "may" {
-			continue
-		}
-		if mp.p == "mai" && w != "mai" {
-			continue
-		}
-		return mp.m
-	}
-	return 0
-}
+// with a calendar (internal/lang), or 0.
+var monthOf = lang.Month
 
 // crossTerms returns the language-neutral terms of an article (see the top
 // of this file) with their weights: body tokens toks in language l, and

@@ -6,19 +6,17 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parallax-news/parallax/internal/lang/en"
 )
 
-var monthNames = map[string]time.Month{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
-	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
-	"october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
+// monthNames are the English month names and abbreviations.
+var monthNames = en.DateMonths
 
 // monthOf returns the month named by s ("Sept.", "september").
 func monthOf(s string) (time.Month, bool) {
 	m, ok := monthNames[strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), ".")]
-	return m, ok
+	return time.Month(m), ok
 }
 
 var weekdayNames = map[string]time.Weekday{

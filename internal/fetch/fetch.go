@@ -355,8 +355,9 @@ func (c *Client) wrapErr(ctx context.Context, name string, err error) error {
 	err = redactErr(err)
 	// net/http's *url.Error repeats the method and the URL this error
 	// names already.
-	var ue *url.Error
-	if errors.As(err, &ue) && ue == err {
+	// Only when it is the whole message: one wrapped further in keeps
+	// its context.
+	if ue := (*url.Error)(nil); errors.As(err, &ue) && ue.Error() == err.Error() {
 		err = ue.Err
 	}
 	if errors.Is(context.Cause(ctx), ErrTimeout) || errors.Is(err, ErrTimeout) {

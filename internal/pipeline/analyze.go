@@ -289,6 +289,17 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 	start := time.Now()
 	var sum AnalyzeSummary
 	var tCross time.Duration
+	if z.warm {
+		// Another process may have analysed since (it led while this one
+		// did not): the store's mark then differs from what this
+		// Analyzer took in, and its memory is stale.
+		if stale, err := z.stale(ctx, st); err != nil {
+			return sum, fmt.Errorf("analyse: %w", err)
+		} else if stale {
+			z.log.Info("analyse: the store was analysed by another process; reloading the analyser's state")
+			z.reset()
+		}
+	}
 	if !z.warm {
 		t0 := time.Now()
 		n, err := z.warmUp(ctx, st)

@@ -32,19 +32,24 @@ failed input is reported and serving starts all the same.
 
 Subscribed feeds (see "parallax feeds") are polled in the background while
 serving, and their new articles analysed; /feeds shows their state and adds
-feeds. Beyond loopback, adding needs the --token.`,
+feeds. Beyond loopback, adding needs the --token.
+
+Serve leads the analysis of the database when no other process does: it
+analyses what other processes store (ingest, poll) within a second, and a
+serve that finds another leader takes over within seconds when that one
+stops or dies. GET /metrics gives Prometheus metrics.`,
 		Example: `  parallax serve
   parallax serve ../shared/corpus/seeds
   parallax serve --addr 127.0.0.1:9000 --db news.db`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			db, err := a.openStore(ctx)
+			e, err := a.openEngine(ctx, "serve")
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer e.Close()
 			if len(args) > 0 {
-				if err := a.ingest(ctx, db, args, f); err != nil {
+				if err := a.ingest(ctx, e, args, f); err != nil {
 					if ctx.Err() != nil {
 						return err
 					}
@@ -60,15 +65,28 @@ feeds. Beyond loopback, adding needs the --token.`,
 				ln.Close()
 				return err
 			}
-			opts := web.Options{Logger: a.log, Outlets: reg}
-			stopFeeds, err := a.serveFeeds(ctx, db, ln.Addr(), sf, &opts)
+			opts := web.Options{Logger: a.log, Outlets: reg, Metrics: e.Metrics()}
+			// The analyser: leads when it can, analyses what is pending
+			// now (work a killed process left) and whenever woken.
+			actx, stopAnalyser := context.WithCancel(ctx)
+			analyse := make(chan struct{}, 1)
+			analyserDone := make(chan struct{})
+			go func() {
+				defer close(analyserDone)
+				e.RunAnalyser(actx, time.Second, analyse)
+			}()
+			defer func() {
+				stopAnalyser()
+				<-analyserDone
+			}()
+			stopFeeds, err := a.serveFeeds(ctx, e, ln.Addr(), sf, &opts, analyse)
 			if err != nil {
 				ln.Close()
 				return err
 			}
 			defer stopFeeds()
 			srv := &http.Server{
-				Handler:           web.New(db, opts),
+				Handler:           web.New(e.DB(), opts),
 				ReadHeaderTimeout: 10 * time.Second,
 				ReadTimeout:       30 * time.Second,
 				WriteTimeout:      60 * time.Second,

@@ -131,7 +131,10 @@ func (a *app) ingest(ctx context.Context, e *engine.Engine, args []string, f ing
 			// LeftToLeader is true when another process leads the
 			// analysis and the new articles were left to it.
 			LeftToLeader bool `json:"left_to_leader"`
-		}{sum, failed, sum.Rate(), sum.Elapsed.Seconds(), an, res.LeftToLeader}
+			// WaitedForLeader is true when --wait waited for the
+			// leading process to analyse them.
+			WaitedForLeader bool `json:"waited_for_leader"`
+		}{sum, failed, sum.Rate(), sum.Elapsed.Seconds(), an, res.LeftToLeader, res.WaitedForLeader}
 		if err := newJSONLines(a.stdout).write(out); err != nil {
 			return err
 		}
@@ -142,8 +145,11 @@ func (a *app) ingest(ctx context.Context, e *engine.Engine, args []string, f ing
 			fmt.Fprintf(a.stdout, "analysed %d new articles: %d duplicates folded, %d new stories, %d quotes (%.1fs)\n",
 				an.Articles, an.Duplicates, an.NewStories, an.Quotes, an.Elapsed.Seconds())
 		}
-		if res.LeftToLeader {
+		switch {
+		case res.LeftToLeader:
 			fmt.Fprintln(a.stdout, "analysis left to the process that leads it (see parallax status; --wait waits for it)")
+		case res.WaitedForLeader:
+			fmt.Fprintln(a.stdout, "analysed by the process that leads the analysis of this database")
 		}
 	}
 	if runErr != nil {

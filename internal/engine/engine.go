@@ -215,6 +215,10 @@ type IngestResult struct {
 	// LeftToLeader is true when another process leads the analysis and the
 	// stored articles were left to it (Wait unset).
 	LeftToLeader bool
+	// WaitedForLeader is true when Wait waited for the leading process to
+	// analyse them (Analysis then counts only what this process analysed
+	// itself, after taking over).
+	WaitedForLeader bool
 }
 
 // Ingest reads, cleans and stores the inputs, then analyses what is
@@ -244,7 +248,7 @@ func (e *Engine) Ingest(ctx context.Context, inputs []ingest.Input, opts IngestO
 	more, err := e.waitAnalysed(ctx, sum.LastStored)
 	res.Analysis = addSummaries(res.Analysis, more)
 	if err == nil {
-		res.LeftToLeader = false
+		res.LeftToLeader, res.WaitedForLeader = false, true
 	}
 	return res, err
 }

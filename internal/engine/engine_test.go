@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/feed"
+	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store/postgres/pgtest"
 )
@@ -277,5 +279,41 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// noFetch is a feed.Getter that is never expected to be called.
+type noFetch struct{ t *testing.T }
+
+func (g noFetch) Get(_ context.Context, url string, _ fetch.Conditional) (*fetch.Response, error) {
+	g.t.Errorf("unexpected fetch of %s", url)
+	return nil, fmt.Errorf("no fetching here")
+}
+
+// TestPollAnalysesLeftovers is issue 16's "no work left behind": articles
+// stored by a poll that was killed before analysing are analysed by the
+// next poll, even one that finds nothing new.
+func TestPollAnalysesLeftovers(t *testing.T) {
+	ctx := context.Background()
+	e, err := Open(ctx, filepath.Join(t.TempDir(), "p.db"), Options{Command: "poll"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	// What a killed poll leaves: stored, not analysed.
+	if _, err := e.DB().PutArticles(ctx, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	p := e.NewPoller(PollConfig{Client: noFetch{t}})
+	res, err := e.Poll(ctx, p, feed.PollOptions{}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Poll.New != 0 || res.Analysis.Articles != 3 || res.LeftToLeader {
+		t.Errorf("poll that found nothing: %d new, analysed %d, left %v; want the 3 leftovers analysed",
+			res.Poll.New, res.Analysis.Articles, res.LeftToLeader)
+	}
+	if pending, _ := e.HasPending(ctx); pending {
+		t.Error("articles still pending")
 	}
 }

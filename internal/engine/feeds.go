@@ -25,10 +25,7 @@ func (e *Engine) NewPoller(cfg PollConfig) *feed.Poller {
 	if cfg.Logger == nil {
 		cfg.Logger = e.log
 	}
-	sink := pipeline.NewFeedStore(e.db, e.log)
-	p := feed.NewPoller(cfg.Client, sink, cfg.PollerOptions)
-	sink.SetPages(p)
-	return p
+	return feed.NewPoller(cfg.Client, pipeline.NewFeedStore(e.db, e.log), cfg.PollerOptions)
 }
 
 // PollResult reports a poll and the analysis after it.

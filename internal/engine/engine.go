@@ -242,10 +242,10 @@ func (e *Engine) Ingest(ctx context.Context, inputs []ingest.Input, opts IngestO
 		return res, err
 	}
 	res.LeftToLeader = left
-	if !left || !opts.Wait || sum.LastStored == "" {
+	if !left || !opts.Wait || len(sum.LastBatch) == 0 {
 		return res, nil
 	}
-	more, err := e.waitAnalysed(ctx, sum.LastStored)
+	more, err := e.waitAnalysed(ctx, sum.LastBatch)
 	res.Analysis = addSummaries(res.Analysis, more)
 	if err == nil {
 		res.LeftToLeader, res.WaitedForLeader = false, true
@@ -253,19 +253,26 @@ func (e *Engine) Ingest(ctx context.Context, inputs []ingest.Input, opts IngestO
 	return res, err
 }
 
-// waitAnalysed waits until the article id is analysed, trying to lead now
-// and then in case the leader went away (it then analyses itself).
-// Batches are analysed in store order, so when the last article an ingest
-// stored is analysed, all it stored is.
-func (e *Engine) waitAnalysed(ctx context.Context, id string) (pipeline.AnalyzeSummary, error) {
+// waitAnalysed waits until the articles ids (an ingest's last batch) are
+// analysed, trying to lead now and then in case the leader went away (it
+// then analyses itself). Batches are analysed in store order, so when the
+// last batch an ingest stored is analysed, all it stored is (an article of
+// it stored earlier by another process was analysed earlier).
+func (e *Engine) waitAnalysed(ctx context.Context, ids []string) (pipeline.AnalyzeSummary, error) {
 	var total pipeline.AnalyzeSummary
 	for {
-		_, err := e.db.Analysis(ctx, id)
-		if err == nil {
-			return total, nil
+		for len(ids) > 0 {
+			_, err := e.db.Analysis(ctx, ids[len(ids)-1])
+			if errors.Is(err, store.ErrNotFound) {
+				break
+			}
+			if err != nil {
+				return total, fmt.Errorf("wait for analysis: %w", err)
+			}
+			ids = ids[:len(ids)-1]
 		}
-		if !errors.Is(err, store.ErrNotFound) {
-			return total, fmt.Errorf("wait for analysis: %w", err)
+		if len(ids) == 0 {
+			return total, nil
 		}
 		select {
 		case <-ctx.Done():

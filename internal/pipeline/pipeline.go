@@ -71,10 +71,10 @@ type Summary struct {
 	Elapsed time.Duration `json:"elapsed_ns"`
 	// Stages is the time spent in each stage, summed over workers.
 	Stages []StageTime `json:"stages"`
-	// LastStored is the ID of the last article of the last batch stored
-	// (new or already there), empty when nothing was stored: once it is
-	// analysed, all this run stored is (analysis goes in store order).
-	LastStored string `json:"-"`
+	// LastBatch holds the IDs of the last batch stored (new or already
+	// there), empty when nothing was stored: once they are all analysed,
+	// all this run stored is (analysis goes in store order).
+	LastBatch []string `json:"-"`
 }
 
 // StageTime is the time one stage took, summed over its workers.
@@ -259,7 +259,10 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 		}
 		sum.Added += added
 		stored += len(batch)
-		sum.LastStored = batch[len(batch)-1].ID
+		sum.LastBatch = sum.LastBatch[:0]
+		for _, a := range batch {
+			sum.LastBatch = append(sum.LastBatch, a.ID)
+		}
 		batch = batch[:0]
 		progress()
 	}

@@ -99,7 +99,7 @@ type stageClock struct{ read, clean, store atomic.Int64 }
 // each in the order read), whatever the number of workers and whichever
 // finishes first: analysis follows store order, so the same inputs make
 // the same stories. Cleaned articles wait in a reorder buffer for those
-// before them (at most the documents of the inputs read meanwhile). It returns an error only when storing fails or ctx is cancelled;
+// before them (at most the documents of 2×Readers inputs read meanwhile). It returns an error only when storing fails or ctx is cancelled;
 // batches stored before that stay stored, and rerunning completes the work
 // (IDs are content-derived, so nothing is stored twice).
 func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Input, opts Options) (Summary, error) {
@@ -155,9 +155,20 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 	docCh := make(chan seqDoc, 4*workers)
 	artCh := make(chan cleaned, 2*batchSize)
 
+	// ahead bounds the inputs handed to readers beyond the first one not
+	// yet stored in full, so that the reorder buffer holds the articles of
+	// at most that many inputs (a slow URL first among many files would
+	// otherwise keep every other article waiting in memory). The writer
+	// frees a slot as each input is stored.
+	ahead := make(chan struct{}, 2*readers)
 	go func() {
 		defer close(inputCh)
 		for i, in := range inputs {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			select {
 			case inputCh <- numbered{i, in}:
 			case <-ctx.Done():
@@ -278,11 +289,15 @@ loop:
 			if storeErr != nil {
 				continue // drain
 			}
+			before := order.input
 			for _, a := range order.put(c) {
 				batch = append(batch, a)
 				if len(batch) >= batchSize {
 					flush()
 				}
+			}
+			for range order.input - before {
+				<-ahead // inputs handed out in full: never blocks
 			}
 		case <-ticker.C:
 			flush()

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -106,8 +107,8 @@ func Open(ctx context.Context, dsn string, opts Options) (*Engine, error) {
 	}
 	name := dsn
 	if postgres.IsURL(dsn) {
-		dsn = withApplicationName(dsn, "parallax "+opts.Command)
 		name = postgres.Redact(dsn)
+		dsn = withApplicationName(dsn, "parallax "+opts.Command)
 	}
 	db, err := OpenDatabase(ctx, dsn, opts.Logger)
 	if err != nil {
@@ -137,7 +138,9 @@ func withApplicationName(dsn, app string) string {
 		return dsn
 	}
 	q.Set("application_name", clipName(app))
-	u.RawQuery = q.Encode()
+	// pgx reads a "+" in the query as itself, not a space: spell spaces
+	// %20 (Encode writes a literal "+" as %2B).
+	u.RawQuery = strings.ReplaceAll(q.Encode(), "+", "%20")
 	return u.String()
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -102,6 +103,21 @@ func testTwoProcesses(t *testing.T, dsn string) {
 	}
 	if ok, err := e.Leader().TryAcquire(ctx); ok || err != nil {
 		t.Fatalf("second process took the held lock: %v, %v", ok, err)
+	}
+	st, err := e.Status(ctx)
+	if err != nil || st.Leader.PID != holder.Process.Pid {
+		t.Errorf("status: %+v, %v", st, err)
+	}
+	if IsPostgres(dsn) {
+		names := map[string]bool{}
+		for _, p := range st.Processes {
+			names[p.Name] = true
+		}
+		if want := fmt.Sprintf("parallax holder leader pid %d on ", holder.Process.Pid); !slices.ContainsFunc(st.Processes, func(p Process) bool {
+			return strings.HasPrefix(p.Name, want)
+		}) || !names["parallax test"] {
+			t.Errorf("processes seen: %+v; want the holder's lock session and this process's pool", st.Processes)
+		}
 	}
 	if _, err := e.DB().PutArticles(ctx, fixture()); err != nil {
 		t.Fatal(err)

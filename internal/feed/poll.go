@@ -63,11 +63,11 @@ type Pages interface {
 }
 
 // Sink is a Store that turns the new items of each poll into articles
-// itself (the engine's, pipeline.FeedStore): the Poller hands them to
-// TakeItems instead of PutItems, with itself as pages, so that item pages
-// are fetched under the same robots.txt rules and per-host limits as
-// feeds, and the sink, made before the Poller, needs no reference to it.
-// TakeItems follows PutItems' contract.
+// itself (the engine's, pipeline.FeedStore): a Poller made over a Sink
+// hands them to TakeItems instead of PutItems, with itself as pages, so
+// that item pages are fetched under the same robots.txt rules and
+// per-host limits as feeds, and the sink, made before the Poller, needs no
+// reference to it. TakeItems follows PutItems' contract.
 type Sink interface {
 	Store
 	TakeItems(ctx context.Context, feed State, items []Item, pages Pages) (added int, err error)
@@ -254,7 +254,24 @@ type host struct {
 // store.
 func NewPoller(client Getter, store Store, opts PollerOptions) *Poller {
 	opts.defaults()
-	return &Poller{client: client, store: store, opts: opts, hosts: map[string]*host{}, inFlight: map[string]bool{}}
+	p := &Poller{client: client, store: store, opts: opts, hosts: map[string]*host{}, inFlight: map[string]bool{}}
+	if sink, ok := store.(Sink); ok {
+		// Every PutItems of the Poller reaches the sink with the Poller
+		// as its page fetcher.
+		p.store = sinkStore{Sink: sink, pages: p}
+	}
+	return p
+}
+
+// sinkStore is the Store a Poller uses over a Sink: PutItems hands the
+// items to TakeItems with the Poller's page fetcher.
+type sinkStore struct {
+	Sink
+	pages Pages
+}
+
+func (s sinkStore) PutItems(ctx context.Context, feed State, items []Item) (int, error) {
+	return s.TakeItems(ctx, feed, items, s.pages)
 }
 
 // PollOptions select the feeds of one Poll.
@@ -595,11 +612,7 @@ func (p *Poller) readFeed(ctx context.Context, st *State, resp *fetch.Response, 
 	st.URL = newURL
 	added := 0
 	if len(items) > 0 {
-		if sink, ok := p.store.(Sink); ok {
-			added, err = sink.TakeItems(ctx, *st, items, p)
-		} else {
-			added, err = p.store.PutItems(ctx, *st, items)
-		}
+		added, err = p.store.PutItems(ctx, *st, items)
 		if err != nil {
 			st.URL = res.URL // not moved: the poll failed
 			return fmt.Errorf("store items of %s: %w", resp.URL, err)

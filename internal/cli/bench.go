@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/parallax-news/parallax/internal/engine"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store/postgres"
@@ -106,21 +107,21 @@ server instead, in a new schema that is dropped afterwards (kept with
 			defer db.Close()
 
 			bar := newProgressBar(a.stderr, len(inputs), "bench")
-			sum, err := pipeline.Ingest(ctx, db, &ingest.Reader{}, inputs, pipeline.Options{
+			// A fresh database only this process opens: the analysis
+			// lock is the process's own.
+			e := engine.New(db, engine.Options{Logger: a.log, Command: "bench"})
+			ir, err := e.Ingest(ctx, inputs, engine.IngestOptions{Options: pipeline.Options{
 				Logger: a.log,
 				Progress: func(p pipeline.Progress) {
 					bar.describe(fmt.Sprintf("bench: %d articles", p.Docs))
 					bar.set(p.InputsDone)
 				},
-			})
+			}})
 			bar.finish()
 			if err != nil {
 				return err
 			}
-			an, err := pipeline.NewAnalyzer(a.log).Analyze(ctx, db)
-			if err != nil {
-				return err
-			}
+			sum, an := ir.Ingest, ir.Analysis
 			elapsed := sum.Elapsed + an.Elapsed
 			res := benchResult{
 				Corpus:       corpus,

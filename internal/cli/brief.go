@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/brief"
+	"github.com/parallax-news/parallax/internal/engine"
 )
 
 func (a *app) briefCmd() *cobra.Command {
@@ -53,22 +54,17 @@ wording, disagreements, checked, articles).`,
 				return err
 			}
 			defer db.Close()
-			in, err := brief.Gather(ctx, db, args[0])
-			if err != nil {
-				return err
-			}
 			reg, err := outletRegistry(outlets)
 			if err != nil {
 				return err
 			}
 			// The same comparison as "parallax compare --storyline ID":
 			// wording weighed against the whole stored corpus.
-			c, err := compareStoryline(ctx, db, in.Storyline.ID, reg)
+			b, err := engine.NewComparer(db, reg, a.log).Brief(ctx, args[0],
+				brief.Options{Generated: time.Now().UTC().Truncate(time.Minute)})
 			if err != nil {
 				return err
 			}
-			in.Comparison = &c
-			b := brief.New(in, brief.Options{Generated: time.Now().UTC().Truncate(time.Minute)})
 			var w io.Writer = a.stdout
 			var f *os.File
 			if output != "" && output != "-" {

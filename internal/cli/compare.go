@@ -12,20 +12,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/compare"
+	"github.com/parallax-news/parallax/internal/engine"
 	"github.com/parallax-news/parallax/internal/news"
-	"github.com/parallax-news/parallax/internal/outlet"
 	"github.com/parallax-news/parallax/internal/quote"
 	"github.com/parallax-news/parallax/internal/store"
 )
-
-// comparisonSource is what the comparison needs from the store.
-type comparisonSource interface {
-	Story(ctx context.Context, id string) (news.Story, error)
-	Storyline(ctx context.Context, id string) (news.Storyline, error)
-	Article(ctx context.Context, id string) (news.Article, error)
-	Articles(ctx context.Context, q store.ArticleQuery) ([]news.Article, error)
-	Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, error)
-}
 
 func (a *app) compareCmd() *cobra.Command {
 	var (
@@ -82,12 +73,7 @@ pairs (see internal/compare/testdata/disagreements.json).`,
 				return err
 			}
 			defer db.Close()
-			var c compare.Comparison
-			if storyline != "" {
-				c, err = compareStoryline(ctx, db, storyline, reg)
-			} else {
-				c, err = compareStory(ctx, db, args[0], reg)
-			}
+			c, err := comparison(ctx, engine.NewComparer(db, reg, a.log), storyline, args)
 			if err != nil {
 				return err
 			}
@@ -162,89 +148,21 @@ func findQuotes(text string) []news.Quote {
 	return out
 }
 
-func compareStory(ctx context.Context, db comparisonSource, id string, reg *outlet.Registry) (compare.Comparison, error) {
-	s, err := db.Story(ctx, id)
+// comparison compares the storyline given or the story args names, with
+// the same messages for unknown IDs as before the engine made them.
+func comparison(ctx context.Context, c *engine.Comparer, storyline string, args []string) (compare.Comparison, error) {
+	if storyline != "" {
+		cmp, err := c.CompareStoryline(ctx, storyline)
+		if errors.Is(err, store.ErrNotFound) {
+			return cmp, fmt.Errorf("storyline %s: not found (see parallax storylines)", storyline)
+		}
+		return cmp, err
+	}
+	cmp, err := c.CompareStory(ctx, args[0])
 	if errors.Is(err, store.ErrNotFound) {
-		return compare.Comparison{}, fmt.Errorf("story %s: not found (see parallax stories)", id)
+		return cmp, fmt.Errorf("story %s: not found (see parallax stories)", args[0])
 	}
-	if err != nil {
-		return compare.Comparison{}, err
-	}
-	return compareStories(ctx, db, s, []string{s.ID}, reg)
-}
-
-func compareStoryline(ctx context.Context, db comparisonSource, id string, reg *outlet.Registry) (compare.Comparison, error) {
-	l, err := db.Storyline(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return compare.Comparison{}, fmt.Errorf("storyline %s: not found (see parallax storylines)", id)
-	}
-	if err != nil {
-		return compare.Comparison{}, err
-	}
-	whole := news.Story{ID: l.ID, Title: l.Label, StorylineID: l.ID, FirstSeen: l.FirstSeen, LastSeen: l.LastSeen}
-	for _, sid := range l.StoryIDs {
-		s, err := db.Story(ctx, sid)
-		if err != nil {
-			return compare.Comparison{}, fmt.Errorf("storyline %s: story %s: %w", id, sid, err)
-		}
-		whole.ArticleIDs = append(whole.ArticleIDs, s.ArticleIDs...)
-	}
-	c, err := compareStories(ctx, db, whole, l.StoryIDs, reg)
-	if err != nil {
-		return c, err
-	}
-	c.Scope = "storyline"
-	return c, nil
-}
-
-// compareStories loads the articles of s and the quotes of the stories
-// storyIDs, builds the corpus background and compares.
-func compareStories(ctx context.Context, db comparisonSource, s news.Story, storyIDs []string, reg *outlet.Registry) (compare.Comparison, error) {
-	arts := make([]news.Article, 0, len(s.ArticleIDs))
-	for _, id := range s.ArticleIDs {
-		art, err := db.Article(ctx, id)
-		if err != nil {
-			return compare.Comparison{}, fmt.Errorf("story %s: article %s: %w", s.ID, id, err)
-		}
-		arts = append(arts, art)
-	}
-	var quotes []news.Quote
-	for _, sid := range storyIDs {
-		const page = 500
-		for off := 0; ; off += page {
-			qs, err := db.Quotes(ctx, store.QuoteQuery{StoryID: sid, Limit: page, Offset: off})
-			if err != nil {
-				return compare.Comparison{}, fmt.Errorf("story %s: quotes: %w", sid, err)
-			}
-			quotes = append(quotes, qs...)
-			if len(qs) < page {
-				break
-			}
-		}
-	}
-	bg, err := corpusBackground(ctx, db, reg)
-	if err != nil {
-		return compare.Comparison{}, err
-	}
-	return compare.Compare(s, arts, quotes, reg, bg), nil
-}
-
-// corpusBackground counts the terms of every stored article.
-func corpusBackground(ctx context.Context, db comparisonSource, reg *outlet.Registry) (compare.Background, error) {
-	var bg compare.Background
-	const page = 500
-	for off := 0; ; off += page {
-		list, err := db.Articles(ctx, store.ArticleQuery{Limit: page, Offset: off})
-		if err != nil {
-			return bg, fmt.Errorf("background counts: %w", err)
-		}
-		for _, a := range list {
-			bg.Add(a, reg.Credit(a).Country)
-		}
-		if len(list) < page {
-			return bg, nil
-		}
-	}
+	return cmp, err
 }
 
 // printComparison writes the comparison as tables with one column per

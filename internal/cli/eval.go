@@ -10,9 +10,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/engine"
 	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/ingest"
-	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/quote"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
@@ -94,10 +94,13 @@ func (a *app) evalClusterIngest(ctx context.Context, dir string, showErrors bool
 	if len(errs) > 0 {
 		return nil, errs[0]
 	}
-	if _, err := pipeline.Ingest(ctx, db, &ingest.Reader{}, inputs, pipeline.Options{}); err != nil {
+	// A temporary database only this process opens: the analysis lock is
+	// the process's own.
+	e := engine.New(db, engine.Options{Logger: a.log, Command: "eval"})
+	if _, err := e.Ingest(ctx, inputs, engine.IngestOptions{NoAnalysis: true}); err != nil {
 		return nil, fmt.Errorf("eval cluster: ingest %s: %w", dir, err)
 	}
-	if _, err := pipeline.NewAnalyzer(a.log).Analyze(ctx, db); err != nil {
+	if _, _, err := e.Analyse(ctx); err != nil {
 		return nil, fmt.Errorf("eval cluster: analyse: %w", err)
 	}
 	file := map[string]string{} // article ID -> labelled file name

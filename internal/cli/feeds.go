@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/time/rate"
 
+	"github.com/parallax-news/parallax/internal/engine"
 	"github.com/parallax-news/parallax/internal/feed"
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/pipeline"
@@ -125,26 +126,7 @@ disabled because it was gone (HTTP 410) is enabled again.`,
 
 // resolveFeed finds the feed behind rawURL and applies the user's fields.
 func resolveFeed(ctx context.Context, g feed.Getter, rawURL string, given feed.Outlet) (feed.Outlet, error) {
-	got, err := feed.Resolve(ctx, g, strings.TrimSpace(rawURL))
-	if err != nil {
-		return feed.Outlet{}, err
-	}
-	if given.Title != "" {
-		got.Title = given.Title
-	}
-	if given.Country != "" {
-		got.Country = strings.ToUpper(given.Country)
-	}
-	if given.Kind != "" {
-		got.Kind = given.Kind
-	}
-	if given.Language != "" {
-		got.Language = given.Language
-	}
-	if given.Category != "" {
-		got.Category = given.Category
-	}
-	return got, nil
+	return engine.ResolveFeed(ctx, g, rawURL, given)
 }
 
 // addOutlets subscribes to outlets and says how many were new.
@@ -388,6 +370,7 @@ type pollFlags struct {
 	hostConcurrency int
 	workers         int
 	ignoreRobots    bool
+	maxItems        int
 }
 
 func (f *pollFlags) register(cmd *cobra.Command) {
@@ -396,11 +379,12 @@ func (f *pollFlags) register(cmd *cobra.Command) {
 	fl.IntVar(&f.hostConcurrency, "host-concurrency", 2, "requests in flight to one host")
 	fl.IntVar(&f.workers, "poll-workers", 8, "feeds fetched at once")
 	fl.BoolVar(&f.ignoreRobots, "ignore-robots", false, "do not check robots.txt (for feeds you own)")
+	fl.IntVar(&f.maxItems, "feed-max-items", feed.DefaultMaxItems, "items of one feed taken per poll at most, in the order the feed lists them; the rest wait for a later poll")
 }
 
-// poller wires the feed poller: fetch client, the pipeline's FeedStore
-// over db, and the options of f.
-func (a *app) poller(db database, f pollFlags, progress func(feed.Progress)) (*feed.Poller, error) {
+// poller makes the engine's feed poller with the fetch client and the
+// options of f.
+func (a *app) poller(e *engine.Engine, f pollFlags, progress func(feed.Progress)) (*feed.Poller, error) {
 	if f.hostRate < 0 || math.IsNaN(f.hostRate) {
 		return nil, usagef("--host-rate %v: want 0 (no limit) or more", f.hostRate)
 	}
@@ -408,17 +392,15 @@ func (a *app) poller(db database, f pollFlags, progress func(feed.Progress)) (*f
 	if f.hostRate == 0 {
 		lim = rate.Inf
 	}
-	fs := pipeline.NewFeedStore(db, a.log)
-	p := feed.NewPoller(a.feedClient(), fs, feed.PollerOptions{
+	return e.NewPoller(engine.PollConfig{Client: a.feedClient(), PollerOptions: feed.PollerOptions{
 		Workers:         f.workers,
 		HostConcurrency: f.hostConcurrency,
 		HostRate:        lim,
 		IgnoreRobots:    f.ignoreRobots,
+		MaxItems:        f.maxItems,
 		Progress:        progress,
 		Logger:          a.log,
-	})
-	fs.SetPages(p)
-	return p, nil
+	}}), nil
 }
 
 func (a *app) pollCmd() *cobra.Command {
@@ -434,8 +416,10 @@ func (a *app) pollCmd() *cobra.Command {
 		Long: `Poll fetches every subscribed feed that is due (all of them with --force, or
 the feeds named), with conditional requests, and stores the new items as
 articles: items with the full text are cleaned from the feed, items with only
-a summary have their page fetched and extracted. New articles are then
-analysed (stories, entities, quotes) as after "parallax ingest".
+a summary have their page fetched and extracted. Then every article not
+analysed yet is analysed (stories, entities, quotes) as after "parallax
+ingest", whatever the poll found, unless another process leads the
+analysis of the database.
 
 A feed that fails (malformed XML, HTTP 404, 429, 500, ...) gets the error
 recorded on it and is retried later with backoff; the other feeds go on.
@@ -450,11 +434,12 @@ code is 1 when any feed failed.`,
   parallax poll --allow-private --host-rate 0 http://127.0.0.1:8000/feed.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			db, err := a.openStore(ctx)
+			e, err := a.openEngine(ctx, "poll")
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer e.Close()
+			db := e.DB()
 			states, err := db.FeedStates(ctx)
 			if err != nil {
 				return err
@@ -466,7 +451,7 @@ code is 1 when any feed failed.`,
 				}
 			}
 			var bar *progressBar
-			p, err := a.poller(db, f, func(pr feed.Progress) {
+			p, err := a.poller(e, f, func(pr feed.Progress) {
 				if bar == nil {
 					bar = newProgressBar(a.stderr, pr.Total, "poll")
 				}
@@ -476,14 +461,11 @@ code is 1 when any feed failed.`,
 			if err != nil {
 				return err
 			}
-			sum, pollErr := p.Poll(ctx, feed.PollOptions{Force: force || len(args) > 0, URLs: args})
+			res, pollErr := e.Poll(ctx, p, feed.PollOptions{Force: force || len(args) > 0, URLs: args}, analyse)
 			if bar != nil {
 				bar.finish()
 			}
-			var an pipeline.AnalyzeSummary
-			if pollErr == nil && analyse && sum.New > 0 {
-				an, pollErr = pipeline.NewAnalyzer(a.log).Analyze(ctx, db)
-			}
+			sum, an := res.Poll, res.Analysis
 			for _, r := range sum.Results {
 				if r.Error != "" {
 					fmt.Fprintf(a.stderr, "error: %s: %s\n", r.URL, r.Error)
@@ -524,48 +506,10 @@ code is 1 when any feed failed.`,
 	return cmd
 }
 
-// schedule polls due feeds every tick until ctx ends, analysing new
-// articles after each pass, for `parallax serve`. kick makes it poll at
-// once (a feed was added). It logs failures and returns when ctx ends.
-func (a *app) schedule(ctx context.Context, db database, p *feed.Poller, tick time.Duration, kick <-chan struct{}) {
-	analyzer := pipeline.NewAnalyzer(a.log)
-	t := time.NewTicker(tick)
-	defer t.Stop()
-	for {
-		sum, err := p.Poll(ctx, feed.PollOptions{})
-		if err != nil {
-			if ctx.Err() != nil {
-				return
-			}
-			a.log.WarnContext(ctx, "scheduled poll failed", "error", err)
-		}
-		if sum.Feeds > 0 {
-			a.log.InfoContext(ctx, "scheduled poll", "feeds", sum.Feeds, "new", sum.New, "failed", sum.Failed,
-				"not_modified", sum.NotModified)
-		}
-		if sum.New > 0 {
-			if an, err := analyzer.Analyze(ctx, db); err != nil {
-				if ctx.Err() != nil {
-					return
-				}
-				a.log.WarnContext(ctx, "analysis after poll failed", "error", err)
-			} else {
-				a.log.InfoContext(ctx, "analysed", "articles", an.Articles, "new_stories", an.NewStories)
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		case <-kick:
-		}
-	}
-}
-
 // webFeeds serves the feeds page of the web UI: it lists feeds and adds
 // one the way `parallax feeds add` does, then wakes the scheduler.
 type webFeeds struct {
-	db     database
+	e      *engine.Engine
 	client feed.Getter
 	kick   chan<- struct{}
 	log    *slog.Logger
@@ -573,14 +517,13 @@ type webFeeds struct {
 
 var _ web.Feeds = webFeeds{}
 
-func (w webFeeds) FeedStates(ctx context.Context) ([]feed.State, error) { return w.db.FeedStates(ctx) }
+func (w webFeeds) FeedStates(ctx context.Context) ([]feed.State, error) {
+	return w.e.DB().FeedStates(ctx)
+}
 
 func (w webFeeds) AddFeed(ctx context.Context, rawURL string) (feed.Outlet, error) {
-	o, err := resolveFeed(ctx, w.client, rawURL, feed.Outlet{})
+	o, _, err := w.e.AddFeed(ctx, w.client, rawURL, feed.Outlet{})
 	if err != nil {
-		return feed.Outlet{}, err
-	}
-	if _, err := w.db.AddFeeds(ctx, []feed.Outlet{o}); err != nil {
 		return feed.Outlet{}, err
 	}
 	w.log.InfoContext(ctx, "feed added from the web UI", "feed_url", o.FeedURL)
@@ -612,9 +555,10 @@ func (f *serveFeedFlags) register(cmd *cobra.Command) {
 }
 
 // serveFeeds sets up the feeds side of `parallax serve`: the feeds page's
-// options in opts, and the scheduler polling due feeds in the background.
-// The returned stop ends the scheduler and waits for it.
-func (a *app) serveFeeds(ctx context.Context, db database, addr net.Addr, f serveFeedFlags, opts *web.Options) (stop func(), err error) {
+// options in opts, and the scheduler polling due feeds in the background,
+// waking the analyser (analyse) after each pass. The returned stop ends
+// the scheduler and waits for it.
+func (a *app) serveFeeds(ctx context.Context, e *engine.Engine, addr net.Addr, f serveFeedFlags, opts *web.Options, analyse chan<- struct{}) (stop func(), err error) {
 	if f.pollEvery < 0 {
 		return nil, usagef("--poll-every %s: want 0 (off) or a positive duration", f.pollEvery)
 	}
@@ -634,11 +578,11 @@ func (a *app) serveFeeds(ctx context.Context, db database, addr net.Addr, f serv
 	if f.pollEvery == 0 {
 		kick = nil
 	}
-	opts.Feeds = webFeeds{db: db, client: a.feedClient(), kick: kick, log: a.log}
+	opts.Feeds = webFeeds{e: e, client: a.feedClient(), kick: kick, log: a.log}
 	if f.pollEvery == 0 {
 		return func() {}, nil
 	}
-	p, err := a.poller(db, f.poll, nil)
+	p, err := a.poller(e, f.poll, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -646,7 +590,7 @@ func (a *app) serveFeeds(ctx context.Context, db database, addr net.Addr, f serv
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		a.schedule(ctx, db, p, f.pollEvery, kick)
+		e.RunScheduler(ctx, p, f.pollEvery, kick, analyse)
 	}()
 	return func() {
 		cancel()

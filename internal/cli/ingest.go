@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/parallax-news/parallax/internal/engine"
 	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/pipeline"
@@ -23,6 +24,7 @@ type ingestFlags struct {
 	dates     string
 	asJSON    bool
 	workers   int
+	wait      bool
 }
 
 func (f *ingestFlags) register(cmd *cobra.Command) {
@@ -52,7 +54,13 @@ Inputs:
   http(s) URL     an article page, fetched (private addresses refused unless --allow-private)
 
 Article IDs are derived from the cleaned text, so ingesting the same input
-twice adds nothing. One bad input or line is reported (naming it) and the rest
+twice adds nothing. Articles are stored in input order whatever --workers
+is, so the same inputs make the same stories.
+
+The new articles are then analysed (duplicates, stories, storylines,
+entities, quotes, dates). One process at a time analyses a database: when
+another one leads (a running "parallax serve", another ingest), the stored
+articles are left to it; --wait waits until it has analysed them. One bad input or line is reported (naming it) and the rest
 of the batch is stored; the exit code is 1 when anything failed.`,
 		Example: `  parallax ingest ../shared/corpus/seeds
   parallax ingest --outlet "Kyiv Independent" --published 2025-09-24 article.txt
@@ -60,31 +68,26 @@ of the batch is stored; the exit code is 1 when anything failed.`,
   parallax ingest https://example.org/news/story.html`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := a.openStore(cmd.Context())
+			e, err := a.openEngine(cmd.Context(), "ingest")
 			if err != nil {
 				return err
 			}
-			defer db.Close()
-			return a.ingest(cmd.Context(), db, args, f)
+			defer e.Close()
+			return a.ingest(cmd.Context(), e, args, f)
 		},
 	}
 	f.register(cmd)
 	cmd.Flags().BoolVar(&f.asJSON, "json", false, "print the summary as one JSON line")
+	cmd.Flags().BoolVar(&f.wait, "wait", false, "when another process leads the analysis of the database, wait until it has analysed what this ingest stored (taking over if it goes away)")
 	a.addAllowPrivate(cmd)
 	return cmd
-}
-
-// ingestStore is what ingest writes to: articles, then their analysis.
-type ingestStore interface {
-	pipeline.Store
-	pipeline.AnalysisStore
 }
 
 // ingest runs the ingest pipeline over args into st, then analyses the new
 // articles (duplicates, stories, entities, quotes, dates), and prints a
 // summary. It returns an error when storing failed or any input or document
 // failed.
-func (a *app) ingest(ctx context.Context, st ingestStore, args []string, f ingestFlags) error {
+func (a *app) ingest(ctx context.Context, e *engine.Engine, args []string, f ingestFlags) error {
 	pub, err := optDate("--published", f.published)
 	if err != nil {
 		return err
@@ -99,20 +102,21 @@ func (a *app) ingest(ctx context.Context, st ingestStore, args []string, f inges
 	}
 	bar := newProgressBar(a.stderr, len(inputs), "ingest")
 	reader := &ingest.Reader{Fetcher: a.fetcher()}
-	sum, runErr := pipeline.Ingest(ctx, st, reader, inputs, pipeline.Options{
-		Clean:   pipeline.CleanOptions{Outlet: f.outlet, Published: pub, Dates: dates},
-		Workers: f.workers,
-		Logger:  a.log,
-		Progress: func(p pipeline.Progress) {
-			bar.describe(fmt.Sprintf("ingest: %d articles, %d new, %d failed", p.Docs, p.Added, p.Failed))
-			bar.set(p.InputsDone)
+	res, runErr := e.Ingest(ctx, inputs, engine.IngestOptions{
+		Reader: reader,
+		Wait:   f.wait,
+		Options: pipeline.Options{
+			Clean:   pipeline.CleanOptions{Outlet: f.outlet, Published: pub, Dates: dates},
+			Workers: f.workers,
+			Logger:  a.log,
+			Progress: func(p pipeline.Progress) {
+				bar.describe(fmt.Sprintf("ingest: %d articles, %d new, %d failed", p.Docs, p.Added, p.Failed))
+				bar.set(p.InputsDone)
+			},
 		},
 	})
 	bar.finish()
-	var an pipeline.AnalyzeSummary
-	if runErr == nil {
-		an, runErr = pipeline.NewAnalyzer(a.log).Analyze(ctx, st)
-	}
+	sum, an := res.Ingest, res.Analysis
 	for _, err := range sum.Errors {
 		fmt.Fprintf(a.stderr, "error: %v\n", err)
 	}
@@ -124,7 +128,13 @@ func (a *app) ingest(ctx context.Context, st ingestStore, args []string, f inges
 			RatePerSec  float64                 `json:"rate_per_sec"`
 			ElapsedSecs float64                 `json:"elapsed_sec"`
 			Analysis    pipeline.AnalyzeSummary `json:"analysis"`
-		}{sum, failed, sum.Rate(), sum.Elapsed.Seconds(), an}
+			// LeftToLeader is true when another process leads the
+			// analysis and the new articles were left to it.
+			LeftToLeader bool `json:"left_to_leader"`
+			// WaitedForLeader is true when --wait waited for the
+			// leading process to analyse them.
+			WaitedForLeader bool `json:"waited_for_leader"`
+		}{sum, failed, sum.Rate(), sum.Elapsed.Seconds(), an, res.LeftToLeader, res.WaitedForLeader}
 		if err := newJSONLines(a.stdout).write(out); err != nil {
 			return err
 		}
@@ -134,6 +144,12 @@ func (a *app) ingest(ctx context.Context, st ingestStore, args []string, f inges
 		if an.Articles > 0 {
 			fmt.Fprintf(a.stdout, "analysed %d new articles: %d duplicates folded, %d new stories, %d quotes (%.1fs)\n",
 				an.Articles, an.Duplicates, an.NewStories, an.Quotes, an.Elapsed.Seconds())
+		}
+		switch {
+		case res.LeftToLeader:
+			fmt.Fprintln(a.stdout, "analysis left to the process that leads it (see parallax status; --wait waits for it)")
+		case res.WaitedForLeader:
+			fmt.Fprintln(a.stdout, "analysed by the process that leads the analysis of this database")
 		}
 	}
 	if runErr != nil {

@@ -122,6 +122,7 @@ Every read command takes --json and then prints JSON Lines.`,
 		a.briefCmd(),
 		a.feedsCmd(),
 		a.pollCmd(),
+		a.statusCmd(),
 	)
 	return root
 }

@@ -15,10 +15,14 @@ import (
 
 func (a *app) serveCmd() *cobra.Command {
 	var (
-		addr        string
-		outletsPath string
-		f           ingestFlags
-		sf          serveFeedFlags
+		addr           string
+		outletsPath    string
+		f              ingestFlags
+		sf             serveFeedFlags
+		publicURLs     []string
+		requestTimeout time.Duration
+		exportTimeout  time.Duration
+		heavy          int
 	)
 	cmd := &cobra.Command{
 		Use:   "serve [flags] [PATH|URL...]",
@@ -32,43 +36,72 @@ failed input is reported and serving starts all the same.
 
 Subscribed feeds (see "parallax feeds") are polled in the background while
 serving, and their new articles analysed; /feeds shows their state and adds
-feeds. Beyond loopback, adding needs the --token.`,
+feeds. Beyond loopback, adding needs the --token.
+
+Serve leads the analysis of the database when no other process does: it
+analyses what other processes store (ingest, poll) within a second, and a
+serve that finds another leader takes over within seconds when that one
+stops or dies. GET /metrics gives Prometheus metrics.`,
 		Example: `  parallax serve
   parallax serve ../shared/corpus/seeds
   parallax serve --addr 127.0.0.1:9000 --db news.db`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			db, err := a.openStore(ctx)
+			// What can be wrong before anything is read is an error, not
+			// a warning followed by an empty site: the options of the
+			// ingest, the outlets file, the address.
+			if _, err := optDate("--published", f.published); err != nil {
+				return err
+			}
+			if _, err := readDates(f.dates); err != nil {
+				return err
+			}
+			reg, err := outletRegistry(outletsPath)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("listen on %s: %w (choose another address with --addr)", addr, err)
+			}
+			defer ln.Close()
+			e, err := a.openEngine(ctx, "serve")
+			if err != nil {
+				return err
+			}
+			defer e.Close()
 			if len(args) > 0 {
-				if err := a.ingest(ctx, db, args, f); err != nil {
+				if err := a.ingest(ctx, e, args, f); err != nil {
 					if ctx.Err() != nil {
 						return err
 					}
 					fmt.Fprintf(a.stderr, "parallax: %v\n", err)
 				}
 			}
-			ln, err := net.Listen("tcp", addr)
+			opts := web.Options{Logger: a.log, Outlets: reg, Metrics: e.Metrics(), Limits: web.Limits{
+				Addr: ln.Addr().String(), Hosts: publicURLs,
+				Timeout: requestTimeout, ExportTimeout: exportTimeout, Heavy: heavy,
+			}}
+			// The analyser: leads when it can, analyses what is pending
+			// now (work a killed process left) and whenever woken.
+			actx, stopAnalyser := context.WithCancel(ctx)
+			analyse := make(chan struct{}, 1)
+			analyserDone := make(chan struct{})
+			go func() {
+				defer close(analyserDone)
+				e.RunAnalyser(actx, time.Second, analyse)
+			}()
+			defer func() {
+				stopAnalyser()
+				<-analyserDone
+			}()
+			stopFeeds, err := a.serveFeeds(ctx, e, ln.Addr(), sf, &opts, analyse)
 			if err != nil {
-				return fmt.Errorf("listen on %s: %w", addr, err)
-			}
-			reg, err := outletRegistry(outletsPath)
-			if err != nil {
-				ln.Close()
-				return err
-			}
-			opts := web.Options{Logger: a.log, Outlets: reg}
-			stopFeeds, err := a.serveFeeds(ctx, db, ln.Addr(), sf, &opts)
-			if err != nil {
-				ln.Close()
 				return err
 			}
 			defer stopFeeds()
 			srv := &http.Server{
-				Handler:           web.New(db, opts),
+				Handler:           web.New(e.DB(), opts),
 				ReadHeaderTimeout: 10 * time.Second,
 				ReadTimeout:       30 * time.Second,
 				WriteTimeout:      60 * time.Second,
@@ -94,6 +127,12 @@ feeds. Beyond loopback, adding needs the --token.`,
 	sf.register(cmd)
 	a.addAllowPrivate(cmd)
 	addOutletsFlag(cmd, &outletsPath)
-	cmd.Flags().StringVar(&addr, "addr", envDefault("PARALLAX_ADDR", "127.0.0.1:8080"), "address to listen on (env PARALLAX_ADDR)")
+	fl := cmd.Flags()
+	fl.StringVar(&addr, "addr", envDefault("PARALLAX_ADDR", "127.0.0.1:8080"), "address to listen on (env PARALLAX_ADDR)")
+	fl.StringArrayVar(&publicURLs, "public-url", nil,
+		"a URL or host name the server is reached by beyond --addr (repeatable; requests naming another Host are refused, against DNS rebinding; \"*\" turns the check off)")
+	fl.DurationVar(&requestTimeout, "request-timeout", web.DefaultTimeout, "deadline of a page or API request")
+	fl.DurationVar(&exportTimeout, "export-timeout", web.DefaultExportTimeout, "deadline of an export (briefing, CSV, feed)")
+	fl.IntVar(&heavy, "heavy-requests", web.DefaultHeavy, "expensive reads (search, compare, brief, exports) served at once; more wait briefly, then get 503")
 	return cmd
 }

@@ -6,37 +6,30 @@ import (
 
 	"path/filepath"
 
+	"github.com/parallax-news/parallax/internal/engine"
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/ingest"
-	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/store/postgres"
-	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
 // database is what the subcommands use of a store; both backends have all
 // of it.
-type database interface {
-	store.Store
-	store.Analyses
-	store.FeedStore
+type database = engine.Database
+
+// openStore opens the database named by --db for commands that only read
+// or subscribe: a postgres:// or postgresql:// URL opens the PostgreSQL
+// store, anything else is the path of a SQLite file. Commands that store
+// or analyse articles open an engine instead (openEngine).
+func (a *app) openStore(ctx context.Context) (database, error) {
+	return engine.OpenDatabase(ctx, a.db, a.log)
 }
 
-// openStore opens the database named by --db: a postgres:// or
-// postgresql:// URL opens the PostgreSQL store, anything else is the path
-// of a SQLite file.
-func (a *app) openStore(ctx context.Context) (database, error) {
-	if postgres.IsURL(a.db) {
-		db, err := postgres.Open(ctx, a.db, postgres.WithLogger(a.log))
-		if err != nil {
-			return nil, err
-		}
-		return db, nil
-	}
-	db, err := sqlite.Open(ctx, a.db, sqlite.WithLogger(a.log))
-	if err != nil {
-		return nil, err
-	}
-	return db, nil
+// openEngine opens the database named by --db with the engine over it:
+// what commands that store, analyse, poll or serve call, so that one
+// process at a time analyses the database. command names the process's
+// role in status ("ingest", "serve", ...). Close the engine when done.
+func (a *app) openEngine(ctx context.Context, command string) (*engine.Engine, error) {
+	return engine.Open(ctx, a.db, engine.Options{Logger: a.log, Command: command})
 }
 
 // dbName names the database of --db for messages: the URL without its

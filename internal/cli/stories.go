@@ -2,12 +2,14 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/parallax-news/parallax/internal/engine"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
@@ -79,17 +81,24 @@ analyses all articles again (articles are kept).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			db, err := a.openStore(ctx)
+			e, err := a.openEngine(ctx, "analyse")
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer e.Close()
+			var sum pipeline.AnalyzeSummary
 			if reset {
-				if err := db.ResetAnalysis(ctx); err != nil {
-					return err
+				sum, err = e.AnalyseReset(ctx)
+				if errors.Is(err, engine.ErrNotLeader) {
+					return fmt.Errorf("analyse --reset: %w: stop it first (parallax status shows which)", err)
+				}
+			} else {
+				var left bool
+				sum, left, err = e.Analyse(ctx)
+				if err == nil && left {
+					fmt.Fprintln(a.stderr, "parallax: another process leads the analysis of this database and analyses what is pending (see parallax status)")
 				}
 			}
-			sum, err := pipeline.NewAnalyzer(a.log).Analyze(ctx, db)
 			if err != nil {
 				return err
 			}

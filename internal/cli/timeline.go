@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/parallax-news/parallax/internal/brief"
+	"github.com/parallax-news/parallax/internal/engine"
 	"github.com/parallax-news/parallax/internal/timeline"
 )
 
@@ -62,13 +62,13 @@ sentence, timex, value).`,
 					ids = append(ids, l.ID)
 				}
 			}
+			c := engine.NewComparer(db, nil, a.log)
 			out := newJSONLines(a.stdout)
 			for i, id := range ids {
-				in, err := brief.Gather(ctx, db, id)
+				in, events, err := c.Timeline(ctx, id)
 				if err != nil {
 					return err
 				}
-				events := timeline.Build(in.Docs, timeline.Options{})
 				if asJSON {
 					for _, e := range events {
 						if err := out.write(timelineLine{StorylineID: in.Storyline.ID, Event: e}); err != nil {

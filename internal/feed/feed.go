@@ -18,7 +18,6 @@ import (
 	"mime"
 	"net/url"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
@@ -26,6 +25,8 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/parallax-news/parallax/internal/subscription"
 )
 
 // MaxFeedSize is the largest feed document Parse reads, after
@@ -62,42 +63,8 @@ type Feed struct {
 	Items    []Item
 }
 
-// Item is one entry of a feed.
-type Item struct {
-	// GUID is the item's identifier in the feed: its guid/id, else its URL.
-	GUID string
-	// URL is the canonical URL of the linked article (see CanonicalURL), or
-	// empty when the item has no usable link.
-	URL   string
-	Title string
-	// Summary is the item's description or summary as plain text.
-	Summary string
-	// Content is the item's full content as HTML, or empty when the feed
-	// carries only a summary. A description long enough to be the article
-	// (FullContentRunes) is taken as content.
-	Content string
-	// Published is the publication time in UTC, else the update time, else
-	// zero.
-	Published time.Time
-	Author    string
-	// NeedsPage is true when the feed carries less than the full text
-	// (content shorter than FullContentRunes runes of text) and the linked
-	// page should be fetched and extracted. False when there is no URL.
-	NeedsPage bool
-}
-
-// Key identifies an item across polls and feeds: its canonical URL when it
-// has one, else "guid:" and its GUID. Two feeds carrying the same article
-// give it the same key.
-func (it Item) Key() string {
-	if it.URL != "" {
-		return it.URL
-	}
-	if it.GUID != "" {
-		return "guid:" + it.GUID
-	}
-	return ""
-}
+// Item is one entry of a feed (see subscription.Item).
+type Item = subscription.Item
 
 // Parse reads one RSS, Atom or JSON feed document. feedURL is the address
 // the document was fetched from; relative links are resolved against it,

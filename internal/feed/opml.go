@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html/charset"
+
+	"github.com/parallax-news/parallax/internal/subscription"
 )
 
 // MaxOPMLSize is the largest OPML document ParseOPML reads.
@@ -18,45 +20,24 @@ const MaxOPMLSize = 8 << 20
 // maxOutlineDepth bounds nesting in OPML documents.
 const maxOutlineDepth = 64
 
-// Kind is what sort of outlet a feed belongs to.
-type Kind string
+// Kind is what sort of outlet a feed belongs to (see subscription.Kind).
+type Kind = subscription.Kind
 
 // The outlet kinds.
 const (
-	KindWire              Kind = "wire"
-	KindPublicBroadcaster Kind = "public_broadcaster"
-	KindStateAffiliated   Kind = "state_affiliated"
-	KindPrivate           Kind = "private"
-	KindAggregator        Kind = "aggregator"
+	KindWire              = subscription.KindWire
+	KindPublicBroadcaster = subscription.KindPublicBroadcaster
+	KindStateAffiliated   = subscription.KindStateAffiliated
+	KindPrivate           = subscription.KindPrivate
+	KindAggregator        = subscription.KindAggregator
 )
 
 // Kinds lists the valid kinds.
-var Kinds = []Kind{KindWire, KindPublicBroadcaster, KindStateAffiliated, KindPrivate, KindAggregator}
+var Kinds = subscription.Kinds
 
-// Valid reports whether k is one of Kinds.
-func (k Kind) Valid() bool {
-	for _, v := range Kinds {
-		if k == v {
-			return true
-		}
-	}
-	return false
-}
-
-// Outlet is one feed subscription: an OPML outline with an xmlUrl.
-//
-// In OPML, Country, Kind and Language are the outline attributes "country"
-// (ISO 3166-1 alpha-2), "kind" (one of Kinds) and "language" (ISO 639-1);
-// Category is the path of enclosing outlines' titles, joined with "/".
-type Outlet struct {
-	Title    string `json:"title"`
-	FeedURL  string `json:"feed_url"`
-	SiteURL  string `json:"site_url,omitempty"`
-	Country  string `json:"country,omitempty"`
-	Kind     Kind   `json:"kind,omitempty"`
-	Language string `json:"language,omitempty"`
-	Category string `json:"category,omitempty"`
-}
+// Outlet is one feed subscription: an OPML outline with an xmlUrl (see
+// subscription.Outlet).
+type Outlet = subscription.Outlet
 
 // EntryError is one broken OPML outline, skipped or partly kept.
 type EntryError struct {

@@ -16,79 +16,18 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/fetch"
+	"github.com/parallax-news/parallax/internal/subscription"
 	"github.com/temoto/robotstxt"
 	"golang.org/x/time/rate"
 )
 
-// State is what Parallax keeps about one subscribed feed between polls. The
-// Poller reads it from a Store and writes it back after each attempt.
-type State struct {
-	// URL is the feed's address and its identity in the Store. A permanent
-	// redirect changes it (see Store.SaveFeedState).
-	URL      string `json:"url"`
-	Title    string `json:"title"`
-	SiteURL  string `json:"site_url,omitempty"`
-	Country  string `json:"country,omitempty"`
-	Kind     Kind   `json:"kind,omitempty"`
-	Language string `json:"language,omitempty"`
-	Category string `json:"category,omitempty"`
-
-	// Validators from the last successful fetch, sent as If-None-Match and
-	// If-Modified-Since.
-	ETag         string `json:"etag,omitempty"`
-	LastModified string `json:"last_modified,omitempty"`
-
-	// LastFetch is the time of the last attempt, successful or not; zero
-	// when never polled.
-	LastFetch time.Time `json:"last_fetch"`
-	// LastSuccess is the time of the last attempt that got a feed or a 304.
-	LastSuccess time.Time `json:"last_success"`
-	// NextPoll is when the feed is next due; zero means now.
-	NextPoll time.Time `json:"next_poll"`
-	// Interval is the current polling interval, adapted to how often the
-	// feed changes; zero means PollerOptions.DefaultInterval.
-	Interval time.Duration `json:"interval"`
-
-	// LastStatus is the HTTP status of the last attempt, 0 when no response
-	// was received.
-	LastStatus int `json:"last_status"`
-	// ErrorCount counts consecutive failed attempts; 0 after a success.
-	ErrorCount int `json:"error_count"`
-	// LastError describes the last failure; empty after a success.
-	LastError string `json:"last_error,omitempty"`
-	// Warning describes problems of the last successful poll that did not
-	// stop it (items without links or dates); empty when there were none.
-	Warning string `json:"warning,omitempty"`
-	// Disabled feeds are not polled (410 Gone). Clearing it is up to the
-	// user (re-adding the feed).
-	Disabled bool `json:"disabled"`
-
-	// ItemsLast is the number of items in the last document fetched.
-	ItemsLast int `json:"items_last"`
-	// NewLast is the number of new items stored by the last poll.
-	NewLast int `json:"new_last"`
-	// ItemsTotal is the number of new items stored over the feed's life.
-	ItemsTotal int `json:"items_total"`
-}
+// State is what Parallax keeps about one subscribed feed between polls
+// (see subscription.State). The Poller reads it from a Store and writes it
+// back after each attempt.
+type State = subscription.State
 
 // NewState returns the state of a newly subscribed feed: due now.
-func NewState(o Outlet) State {
-	return State{
-		URL:      o.FeedURL,
-		Title:    o.Title,
-		SiteURL:  o.SiteURL,
-		Country:  o.Country,
-		Kind:     o.Kind,
-		Language: o.Language,
-		Category: o.Category,
-	}
-}
-
-// Outlet returns the subscription part of the state.
-func (s State) Outlet() Outlet {
-	return Outlet{Title: s.Title, FeedURL: s.URL, SiteURL: s.SiteURL, Country: s.Country,
-		Kind: s.Kind, Language: s.Language, Category: s.Category}
-}
+func NewState(o Outlet) State { return subscription.NewState(o) }
 
 // Store is what the Poller needs from storage. Implementations must be safe
 // for concurrent use: the Poller calls them from several goroutines.
@@ -115,6 +54,23 @@ type Store interface {
 	// not advance its validators, so the same items come again next poll.
 	// PutItems is called before SaveFeedState for the same poll.
 	PutItems(ctx context.Context, feed State, items []Item) (added int, err error)
+}
+
+// Pages fetches the article pages feed items link to; *Poller implements
+// it (FetchPage).
+type Pages interface {
+	FetchPage(ctx context.Context, pageURL string) (*fetch.Response, error)
+}
+
+// Sink is a Store that turns the new items of each poll into articles
+// itself (the engine's, pipeline.FeedStore): a Poller made over a Sink
+// hands them to TakeItems instead of PutItems, with itself as pages, so
+// that item pages are fetched under the same robots.txt rules and
+// per-host limits as feeds, and the sink, made before the Poller, needs no
+// reference to it. TakeItems follows PutItems' contract.
+type Sink interface {
+	Store
+	TakeItems(ctx context.Context, feed State, items []Item, pages Pages) (added int, err error)
 }
 
 // Getter fetches URLs; *fetch.Client implements it.
@@ -312,7 +268,24 @@ type host struct {
 // store.
 func NewPoller(client Getter, store Store, opts PollerOptions) *Poller {
 	opts.defaults()
-	return &Poller{client: client, store: store, opts: opts, hosts: map[string]*host{}, inFlight: map[string]bool{}}
+	p := &Poller{client: client, store: store, opts: opts, hosts: map[string]*host{}, inFlight: map[string]bool{}}
+	if sink, ok := store.(Sink); ok {
+		// Every PutItems of the Poller reaches the sink with the Poller
+		// as its page fetcher.
+		p.store = sinkStore{Sink: sink, pages: p}
+	}
+	return p
+}
+
+// sinkStore is the Store a Poller uses over a Sink: PutItems hands the
+// items to TakeItems with the Poller's page fetcher.
+type sinkStore struct {
+	Sink
+	pages Pages
+}
+
+func (s sinkStore) PutItems(ctx context.Context, feed State, items []Item) (int, error) {
+	return s.TakeItems(ctx, feed, items, s.pages)
 }
 
 // PollOptions select the feeds of one Poll.

@@ -278,18 +278,33 @@ func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
 // Analyze analyses every pending article, in batches, each written in one
 // transaction. It returns after the last batch, or at the first store error.
 //
-// The work runs as a three-step pipeline so that both cores stay busy: the
-// per-article stages of batch N+1 run while the cross-article stages of
-// batch N run, and batch N-1 is written meanwhile. Batches are the same as
-// when run one after another (pending articles in store order, the ones
-// already taken but not yet written left out), and the cross-article
-// stages see them in the same order, so the results are the same. After a
-// store error the in-memory state is dropped; the next run rebuilds it
-// from the store.
+// Each batch goes through four named steps: prepare (fetch the next
+// pending articles and run the per-article stages on parallel workers),
+// decide (feed them to the cross-article stages, on one goroutine, and
+// collect the stories they joined), diff (the storylines, entities and
+// entity IDs that changed since the last batch) and save (one
+// transaction). The steps run as a pipeline so that both cores stay busy:
+// batch N+1 is prepared while batch N is decided and diffed, and batch N-1
+// saved meanwhile. Batches are the same as when run one after another
+// (pending articles in store order, the ones already taken but not yet
+// written left out), and the cross-article stages see them in the same
+// order, so the results are the same. After a store error the in-memory
+// state is dropped; the next run rebuilds it from the store.
 func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummary, error) {
 	start := time.Now()
 	var sum AnalyzeSummary
 	var tCross time.Duration
+	if z.warm {
+		// Another process may have analysed since (it led while this one
+		// did not): the store's mark then differs from what this
+		// Analyzer took in, and its memory is stale.
+		if stale, err := z.stale(ctx, st); err != nil {
+			return sum, fmt.Errorf("analyse: %w", err)
+		} else if stale {
+			z.log.Info("analyse: the store was analysed by another process; reloading the analyser's state")
+			z.reset()
+		}
+	}
 	if !z.warm {
 		t0 := time.Now()
 		n, err := z.warmUp(ctx, st)
@@ -302,175 +317,57 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 			return sum, err
 		}
 	}
-	size := z.BatchSize
-	if size <= 0 {
-		size = 500
-	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-
-	// taken holds the IDs of articles handed to the pipeline and not yet
-	// known to be written; the fetcher leaves them out. The writer lists
-	// the IDs of each committed batch in committed, and the fetcher drops
-	// them from taken only before its next query: a query running while a
-	// batch commits may still read that batch as pending.
-	var takenMu sync.Mutex
-	taken := map[string]bool{}
-	var committed []string
-
-	type prepared struct {
-		arts  []news.Article
-		found []perArticle
+	r := &analysisRun{z: z, st: st, size: z.BatchSize, taken: map[string]bool{}, cancel: cancel}
+	if r.size <= 0 {
+		r.size = 500
 	}
-	type saving struct {
-		batch store.AnalysisBatch
-		ids   []string
-	}
-	var tArticle, tStore atomic.Int64
-	preps := make(chan prepared, 1)
-	saves := make(chan saving, 1)
+	preps := make(chan preparedBatch, 1)
+	saves := make(chan decidedBatch, 1)
 
 	var wg sync.WaitGroup
-	wg.Go(func() { // fetch and per-article stages
+	wg.Go(func() { // prepare
 		defer close(preps)
 		for ctx.Err() == nil {
-			takenMu.Lock()
-			for _, id := range committed {
-				delete(taken, id)
-			}
-			committed = committed[:0]
-			extra := len(taken)
-			takenMu.Unlock()
-			all, err := st.PendingArticles(ctx, size+extra)
-			if err != nil {
-				cancel(fmt.Errorf("analyse: %w", err))
+			p, ok := r.prepare(ctx)
+			if !ok {
 				return
 			}
-			arts := make([]news.Article, 0, min(size, len(all)))
-			takenMu.Lock()
-			for _, a := range all {
-				if len(arts) == size {
-					break
-				}
-				if !taken[a.ID] {
-					taken[a.ID] = true
-					arts = append(arts, a)
-				}
-			}
-			takenMu.Unlock()
-			if len(arts) == 0 {
-				return
-			}
-			// Within a batch, feed the clusterer in publication order
-			// (undated last), as events unfolded, not in the order workers
-			// stored them.
-			slices.SortStableFunc(arts, func(a, b news.Article) int {
-				switch {
-				case a.Published.IsZero() != b.Published.IsZero():
-					if a.Published.IsZero() {
-						return 1
-					}
-					return -1
-				}
-				return a.Published.Compare(b.Published)
-			})
-			t0 := time.Now()
-			found := z.analyseAll(arts)
-			tArticle.Add(int64(time.Since(t0)))
 			select {
-			case preps <- prepared{arts, found}:
+			case preps <- p:
 			case <-ctx.Done():
 				return
 			}
 		}
 	})
-	var saved atomic.Int64
-	wg.Go(func() { // writes
-		for s := range saves {
+	wg.Go(func() { // save
+		for d := range saves {
 			if ctx.Err() != nil {
 				continue // drain
 			}
-			t0 := time.Now()
-			if err := st.SaveAnalysis(ctx, s.batch); err != nil {
-				cancel(fmt.Errorf("analyse: save batch of %d: %w", len(s.batch.Articles), err))
-				continue
-			}
-			tStore.Add(int64(time.Since(t0)))
-			saved.Add(int64(len(s.batch.Articles)))
-			takenMu.Lock()
-			committed = append(committed, s.ids...)
-			takenMu.Unlock()
+			r.save(ctx, d)
 		}
 	})
-
-	for p := range preps {
-		arts, found := p.arts, p.found
+	for p := range preps { // decide and diff
 		t0 := time.Now()
-		batch := store.AnalysisBatch{}
-		touched := map[string]bool{}
-		var lines []string // the storylines the articles joined
-		lineSeen := map[string]bool{}
-		ids := make([]string, len(arts))
-		for i, a := range arts {
-			ids[i] = a.ID
-			m, as := z.add(a, found[i])
-			if m.DuplicateOf != "" {
-				sum.Duplicates++
-			}
-			if as.New {
-				sum.NewStories++
-			}
-			touched[as.StoryID] = true
-			if !lineSeen[as.StorylineID] {
-				lineSeen[as.StorylineID] = true
-				lines = append(lines, as.StorylineID)
-			}
-			for _, from := range as.Merged {
-				batch.Merges = append(batch.Merges, news.Merge{Kind: "story", From: from, Into: as.StoryID, At: a.Published})
-			}
-			batch.Articles = append(batch.Articles, store.ArticleAnalysis{
-				ArticleID:   a.ID,
-				StoryID:     as.StoryID,
-				DuplicateOf: m.DuplicateOf,
-				Mentions:    found[i].ms,
-				Quotes:      convertQuotes(a, found[i].quotes),
-				Timexes:     found[i].timexes,
-			})
-			sum.Quotes += len(found[i].quotes)
-		}
-		resolved := map[string]bool{}
-		for id := range touched {
-			resolved[z.clusters.Resolve(id)] = true
-		}
-		for id := range resolved {
-			if st, ok := z.clusters.Story(id); ok {
-				batch.Stories = append(batch.Stories, st)
-			}
-		}
-		slices.SortFunc(batch.Stories, func(a, b news.Story) int { return strings.Compare(a.ID, b.ID) })
-		// The batch will be written before the next one (one writer, in
-		// order), so the next diff starts from what it leaves.
-		t1 := time.Now()
-		z.diff(&batch, lines).commit(z)
-		z.log.Debug("analyse: batch", "articles", len(arts), "diff", time.Since(t1),
-			"storylines", len(batch.Storylines), "entities", len(batch.Entities), "entity_ids", len(batch.EntityIDs))
-		batch.State = markState(z.taken)
+		d := r.decide(p, &sum)
 		tCross += time.Since(t0)
 		select {
-		case saves <- saving{batch, ids}:
+		case saves <- d:
 		case <-ctx.Done():
 		}
 		if ctx.Err() != nil {
-			for range preps { // let the fetcher finish
+			for range preps { // let prepare finish
 			}
 			break
 		}
 	}
 	close(saves)
 	wg.Wait()
-	sum.Articles = int(saved.Load())
+	sum.Articles = int(r.saved.Load())
 	sum.Elapsed = time.Since(start)
-	sum.Stages = []StageTime{{"analyse-article", time.Duration(tArticle.Load())}, {"analyse-cross", tCross}, {"analyse-store", time.Duration(tStore.Load())}}
+	sum.Stages = []StageTime{{"analyse-article", time.Duration(r.tArticle.Load())}, {"analyse-cross", tCross}, {"analyse-store", time.Duration(r.tStore.Load())}}
 	if err := context.Cause(ctx); err != nil {
 		z.reset()
 		return sum, err
@@ -485,6 +382,162 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 		z.log.Debug("analyse: state kept", "elapsed", time.Since(t0))
 	}
 	return sum, nil
+}
+
+// analysisRun is the state of one Analyze run shared by its steps.
+type analysisRun struct {
+	z      *Analyzer
+	st     AnalysisStore
+	size   int
+	cancel context.CancelCauseFunc
+
+	// taken holds the IDs of articles handed to the pipeline and not yet
+	// known to be written; prepare leaves them out. save lists the IDs of
+	// each committed batch in committed, and prepare drops them from taken
+	// only before its next query: a query running while a batch commits
+	// may still read that batch as pending.
+	takenMu   sync.Mutex
+	taken     map[string]bool
+	committed []string
+
+	saved            atomic.Int64
+	tArticle, tStore atomic.Int64
+}
+
+// preparedBatch is a batch after prepare: the articles in the order the
+// cross-article stages take them, and what the per-article stages found.
+type preparedBatch struct {
+	arts  []news.Article
+	found []perArticle
+}
+
+// decidedBatch is a batch after decide and diff: what save writes.
+type decidedBatch struct {
+	batch store.AnalysisBatch
+	ids   []string
+}
+
+// prepare fetches the next pending articles not taken yet, orders them
+// for the clusterer and runs the per-article stages over them. ok is
+// false when nothing is left (or the run failed: see cancel).
+func (r *analysisRun) prepare(ctx context.Context) (p preparedBatch, ok bool) {
+	r.takenMu.Lock()
+	for _, id := range r.committed {
+		delete(r.taken, id)
+	}
+	r.committed = r.committed[:0]
+	extra := len(r.taken)
+	r.takenMu.Unlock()
+	all, err := r.st.PendingArticles(ctx, r.size+extra)
+	if err != nil {
+		r.cancel(fmt.Errorf("analyse: %w", err))
+		return p, false
+	}
+	arts := make([]news.Article, 0, min(r.size, len(all)))
+	r.takenMu.Lock()
+	for _, a := range all {
+		if len(arts) == r.size {
+			break
+		}
+		if !r.taken[a.ID] {
+			r.taken[a.ID] = true
+			arts = append(arts, a)
+		}
+	}
+	r.takenMu.Unlock()
+	if len(arts) == 0 {
+		return p, false
+	}
+	// Within a batch, feed the clusterer in publication order (undated
+	// last), as events unfolded, not in the order they were stored.
+	slices.SortStableFunc(arts, func(a, b news.Article) int {
+		switch {
+		case a.Published.IsZero() != b.Published.IsZero():
+			if a.Published.IsZero() {
+				return 1
+			}
+			return -1
+		}
+		return a.Published.Compare(b.Published)
+	})
+	t0 := time.Now()
+	found := r.z.analyseAll(arts)
+	r.tArticle.Add(int64(time.Since(t0)))
+	return preparedBatch{arts, found}, true
+}
+
+// decide feeds a prepared batch to the cross-article stages (duplicates,
+// stories and storylines, entities), in order, and makes the batch to
+// save: the articles' results, the stories they touched, the merges, and
+// (diff) what changed in storylines and entities.
+func (r *analysisRun) decide(p preparedBatch, sum *AnalyzeSummary) decidedBatch {
+	z := r.z
+	arts, found := p.arts, p.found
+	batch := store.AnalysisBatch{}
+	touched := map[string]bool{}
+	var lines []string // the storylines the articles joined
+	lineSeen := map[string]bool{}
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+		m, as := z.add(a, found[i])
+		if m.DuplicateOf != "" {
+			sum.Duplicates++
+		}
+		if as.New {
+			sum.NewStories++
+		}
+		touched[as.StoryID] = true
+		if !lineSeen[as.StorylineID] {
+			lineSeen[as.StorylineID] = true
+			lines = append(lines, as.StorylineID)
+		}
+		for _, from := range as.Merged {
+			batch.Merges = append(batch.Merges, news.Merge{Kind: "story", From: from, Into: as.StoryID, At: a.Published})
+		}
+		batch.Articles = append(batch.Articles, store.ArticleAnalysis{
+			ArticleID:   a.ID,
+			StoryID:     as.StoryID,
+			DuplicateOf: m.DuplicateOf,
+			Mentions:    found[i].ms,
+			Quotes:      convertQuotes(a, found[i].quotes),
+			Timexes:     found[i].timexes,
+		})
+		sum.Quotes += len(found[i].quotes)
+	}
+	resolved := map[string]bool{}
+	for id := range touched {
+		resolved[z.clusters.Resolve(id)] = true
+	}
+	for id := range resolved {
+		if st, ok := z.clusters.Story(id); ok {
+			batch.Stories = append(batch.Stories, st)
+		}
+	}
+	slices.SortFunc(batch.Stories, func(a, b news.Story) int { return strings.Compare(a.ID, b.ID) })
+	// The batch will be written before the next one (one writer, in
+	// order), so the next diff starts from what it leaves.
+	t1 := time.Now()
+	z.diff(&batch, lines).commit(z)
+	z.log.Debug("analyse: batch", "articles", len(arts), "diff", time.Since(t1),
+		"storylines", len(batch.Storylines), "entities", len(batch.Entities), "entity_ids", len(batch.EntityIDs))
+	batch.State = markState(z.taken)
+	return decidedBatch{batch, ids}
+}
+
+// save writes one decided batch in one transaction; a failure cancels the
+// run.
+func (r *analysisRun) save(ctx context.Context, d decidedBatch) {
+	t0 := time.Now()
+	if err := r.st.SaveAnalysis(ctx, d.batch); err != nil {
+		r.cancel(fmt.Errorf("analyse: save batch of %d: %w", len(d.batch.Articles), err))
+		return
+	}
+	r.tStore.Add(int64(time.Since(t0)))
+	r.saved.Add(int64(len(d.batch.Articles)))
+	r.takenMu.Lock()
+	r.committed = append(r.committed, d.ids...)
+	r.takenMu.Unlock()
 }
 
 // savedState is what the store will hold once a batch is saved.

@@ -26,6 +26,9 @@ func ingestSeeds(t *testing.T, db *sqlite.DB) {
 }
 
 func TestAnalyzeSeeds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses news-clusters and the seeds")
+	}
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
 	if err != nil {

@@ -88,6 +88,9 @@ func sameState(t *testing.T, got, want map[string][]byte) bool {
 // requires the same batches, one by one: the same stories, storylines,
 // deletions, merge records, entities and entity IDs.
 func TestDiffMatchesFull(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses news-clusters, a Reuters file and the seeds twice")
+	}
 	ctx := context.Background()
 	files, err := filepath.Glob(filepath.Join(sharedtest.Dir(t, "eval", "news-clusters"), "*.json"))
 	if err != nil || len(files) < 300 {

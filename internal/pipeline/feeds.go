@@ -30,14 +30,13 @@ type FeedDB interface {
 }
 
 // PageFetcher fetches the article page of a feed item; *feed.Poller
-// implements it (same robots.txt rules and per-host limits as feeds).
-type PageFetcher interface {
-	FetchPage(ctx context.Context, pageURL string) (*fetch.Response, error)
-}
+// implements it (same robots.txt rules and per-host limits as feeds) and
+// hands itself to TakeItems.
+type PageFetcher = feed.Pages
 
-// FeedStore is the feed.Store behind `parallax poll` and the scheduler of
-// `parallax serve`: it turns the new items of a poll into cleaned, stored
-// articles. Items with full content are cleaned from it; items that carry
+// FeedStore is the feed.Sink behind `parallax poll` and the scheduler of
+// `parallax serve` (the engine makes it): it turns the new items of a poll
+// into cleaned, stored articles. Items with full content are cleaned from it; items that carry
 // only a summary (feed.Item.NeedsPage) have their page fetched and
 // extracted. It is safe for concurrent use.
 //
@@ -55,7 +54,6 @@ type FeedStore struct {
 	clean CleanOptions
 
 	mu       sync.Mutex
-	pages    PageFetcher
 	failures map[string]itemFailures // by feed URL, for the poll in progress
 }
 
@@ -65,21 +63,12 @@ type itemFailures struct {
 	first            string // the first error, as an example
 }
 
-// NewFeedStore returns a FeedStore over db. Call SetPages before polling
-// feeds whose items need their page fetched.
+// NewFeedStore returns a FeedStore over db.
 func NewFeedStore(db FeedDB, log *slog.Logger) *FeedStore {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &FeedStore{db: db, log: log, clean: CleanOptions{Logger: log}, failures: map[string]itemFailures{}}
-}
-
-// SetPages sets what fetches item pages: normally the Poller that uses this
-// FeedStore, which is created after it.
-func (s *FeedStore) SetPages(p PageFetcher) {
-	s.mu.Lock()
-	s.pages = p
-	s.mu.Unlock()
 }
 
 // FeedStates implements feed.Store.
@@ -116,11 +105,20 @@ func (s *FeedStore) SaveFeedState(ctx context.Context, oldURL string, st feed.St
 	return s.db.SaveFeedState(ctx, oldURL, st)
 }
 
-// PutItems implements feed.Store: the items whose keys are not recorded yet
-// become articles, stored in one transaction, and their keys are recorded.
-// It returns how many new items became articles (an article already stored
-// from another item counts too).
+// PutItems implements feed.Store: TakeItems without a page fetcher, so
+// items that carry only a summary fail (and are tried again).
 func (s *FeedStore) PutItems(ctx context.Context, f feed.State, items []feed.Item) (int, error) {
+	return s.TakeItems(ctx, f, items, nil)
+}
+
+var _ feed.Sink = (*FeedStore)(nil)
+
+// TakeItems implements feed.Sink: the items whose keys are not recorded
+// yet become articles, stored in one transaction, and their keys are
+// recorded; pages fetches the pages of items that carry only a summary.
+// It returns how many new items became articles (an article already
+// stored from another item counts too).
+func (s *FeedStore) TakeItems(ctx context.Context, f feed.State, items []feed.Item, pages feed.Pages) (int, error) {
 	keys := make([]string, 0, len(items))
 	for _, it := range items {
 		if k := it.Key(); k != "" {
@@ -143,7 +141,7 @@ func (s *FeedStore) PutItems(ctx context.Context, f feed.State, items []feed.Ite
 			continue
 		}
 		seen[k] = true
-		a, err := s.article(ctx, f, it)
+		a, err := s.article(ctx, f, it, pages)
 		if err != nil {
 			if ctx.Err() != nil {
 				return 0, fmt.Errorf("items of %s: %w", f.URL, ctx.Err())
@@ -220,7 +218,7 @@ func (s *FeedStore) putArticles(ctx context.Context, f feed.State, arts []news.A
 
 // article turns one item into a cleaned article: from its content, or from
 // its page when the feed carries only a summary.
-func (s *FeedStore) article(ctx context.Context, f feed.State, it feed.Item) (news.Article, error) {
+func (s *FeedStore) article(ctx context.Context, f feed.State, it feed.Item, pages feed.Pages) (news.Article, error) {
 	d := ingest.Doc{
 		Name:   it.URL,
 		Format: ingest.FormatHTML,
@@ -232,9 +230,6 @@ func (s *FeedStore) article(ctx context.Context, f feed.State, it feed.Item) (ne
 		d.Published = it.Published.UTC().Format(time.RFC3339)
 	}
 	if it.NeedsPage || it.Content == "" {
-		s.mu.Lock()
-		pages := s.pages
-		s.mu.Unlock()
 		if pages == nil {
 			return news.Article{}, fmt.Errorf("item %s: %w", it.URL, errNoPages)
 		}

@@ -35,7 +35,6 @@ func newFeedPoller(t *testing.T) (*sqlite.DB, *FeedStore, *feed.Poller) {
 	t.Cleanup(func() { db.Close() })
 	fs := NewFeedStore(db, nil)
 	p := feed.NewPoller(fetch.New(fetch.Options{AllowPrivate: true}), fs, feed.PollerOptions{HostRate: rate.Inf, HostConcurrency: 4})
-	fs.SetPages(p)
 	return db, fs, p
 }
 
@@ -242,7 +241,6 @@ func TestFeedStoreStoreFailure(t *testing.T) {
 	fs := NewFeedStore(failingDB{db}, nil)
 	p := feed.NewPoller(fetch.New(fetch.Options{AllowPrivate: true}), fs, feed.PollerOptions{HostRate: rate.Inf,
 		Now: func() time.Time { return time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC) }})
-	fs.SetPages(p)
 	if _, err := db.AddFeeds(ctx, []feed.Outlet{{FeedURL: srv.URLs()[0]}}); err != nil {
 		t.Fatal(err)
 	}

@@ -71,6 +71,10 @@ type Summary struct {
 	Elapsed time.Duration `json:"elapsed_ns"`
 	// Stages is the time spent in each stage, summed over workers.
 	Stages []StageTime `json:"stages"`
+	// LastBatch holds the IDs of the last batch stored (new or already
+	// there), empty when nothing was stored: once they are all analysed,
+	// all this run stored is (analysis goes in store order).
+	LastBatch []string `json:"-"`
 }
 
 // StageTime is the time one stage took, summed over its workers.
@@ -91,7 +95,11 @@ type stageClock struct{ read, clean, store atomic.Int64 }
 
 // Ingest reads the inputs, cleans every document and stores the articles.
 // Documents that fail are counted and listed in the summary; the others are
-// stored. It returns an error only when storing fails or ctx is cancelled;
+// stored, in input order (the inputs in the order given, the documents of
+// each in the order read), whatever the number of workers and whichever
+// finishes first: analysis follows store order, so the same inputs make
+// the same stories. Cleaned articles wait in a reorder buffer for those
+// before them (at most the documents of 2×Readers inputs read meanwhile). It returns an error only when storing fails or ctx is cancelled;
 // batches stored before that stay stored, and rerunning completes the work
 // (IDs are content-derived, so nothing is stored twice).
 func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Input, opts Options) (Summary, error) {
@@ -135,15 +143,34 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 		logger.Debug("document failed", "err", err)
 	}
 
-	inputCh := make(chan ingest.Input)
-	docCh := make(chan ingest.Doc, 4*workers)
-	artCh := make(chan news.Article, 2*batchSize)
+	type numbered struct {
+		input int
+		in    ingest.Input
+	}
+	type seqDoc struct {
+		input, doc int
+		d          ingest.Doc
+	}
+	inputCh := make(chan numbered)
+	docCh := make(chan seqDoc, 4*workers)
+	artCh := make(chan cleaned, 2*batchSize)
 
+	// ahead bounds the inputs handed to readers beyond the first one not
+	// yet stored in full, so that the reorder buffer holds the articles of
+	// at most that many inputs (a slow URL first among many files would
+	// otherwise keep every other article waiting in memory). The writer
+	// frees a slot as each input is stored.
+	ahead := make(chan struct{}, 2*readers)
 	go func() {
 		defer close(inputCh)
-		for _, in := range inputs {
+		for i, in := range inputs {
 			select {
-			case inputCh <- in:
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case inputCh <- numbered{i, in}:
 			case <-ctx.Done():
 				return
 			}
@@ -153,15 +180,17 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 	var readWG sync.WaitGroup
 	for range readers {
 		readWG.Go(func() {
-			for in := range inputCh {
+			for ni := range inputCh {
 				t0 := time.Now()
 				var waited time.Duration
-				err := r.Read(ctx, in, func(d ingest.Doc) error {
+				n := 0
+				err := r.Read(ctx, ni.in, func(d ingest.Doc) error {
 					docs.Add(1)
 					w0 := time.Now()
 					defer func() { waited += time.Since(w0) }()
 					select {
-					case docCh <- d:
+					case docCh <- seqDoc{ni.input, n, d}:
+						n++
 						return nil
 					case <-ctx.Done():
 						return ctx.Err()
@@ -172,6 +201,10 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 					fail(err)
 				}
 				inputsDone.Add(1)
+				select { // the input's end: n documents
+				case artCh <- cleaned{input: ni.input, doc: n, end: true}:
+				case <-ctx.Done():
+				}
 			}
 		})
 	}
@@ -183,16 +216,16 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 	var cleanWG sync.WaitGroup
 	for range workers {
 		cleanWG.Go(func() {
-			for d := range docCh {
+			for sd := range docCh {
 				t0 := time.Now()
-				a, err := Clean(d, opts.Clean)
+				a, err := Clean(sd.d, opts.Clean)
 				clock.clean.Add(int64(time.Since(t0)))
+				c := cleaned{input: sd.input, doc: sd.doc, ok: err == nil, art: a}
 				if err != nil {
 					fail(err)
-					continue
 				}
 				select {
-				case artCh <- a:
+				case artCh <- c:
 				case <-ctx.Done():
 					return
 				}
@@ -201,8 +234,10 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 	}
 	go func() {
 		cleanWG.Wait()
+		readWG.Wait()
 		close(artCh)
 	}()
+	order := newReorder()
 
 	sum := Summary{Inputs: len(inputs)}
 	progress := func() {
@@ -235,6 +270,10 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 		}
 		sum.Added += added
 		stored += len(batch)
+		sum.LastBatch = sum.LastBatch[:0]
+		for _, a := range batch {
+			sum.LastBatch = append(sum.LastBatch, a.ID)
+		}
 		batch = batch[:0]
 		progress()
 	}
@@ -243,16 +282,22 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 loop:
 	for {
 		select {
-		case a, ok := <-artCh:
+		case c, ok := <-artCh:
 			if !ok {
 				break loop
 			}
 			if storeErr != nil {
 				continue // drain
 			}
-			batch = append(batch, a)
-			if len(batch) >= batchSize {
-				flush()
+			before := order.input
+			for _, a := range order.put(c) {
+				batch = append(batch, a)
+				if len(batch) >= batchSize {
+					flush()
+				}
+			}
+			for range order.input - before {
+				<-ahead // inputs handed out in full: never blocks
 			}
 		case <-ticker.C:
 			flush()
@@ -282,4 +327,51 @@ loop:
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
 	return sum, nil
+}
+
+// cleaned is what a cleaning worker made of one document (art, when ok),
+// or the end of an input (end, doc being its number of documents).
+type cleaned struct {
+	input, doc int
+	end, ok    bool
+	art        news.Article
+}
+
+// reorder puts cleaned documents back in input order: the documents of
+// input 0 in the order read, then those of input 1, and so on.
+type reorder struct {
+	input, doc int // the next document to hand out
+	waiting    map[[2]int]cleaned
+	ends       map[int]int // documents of each input whose end is known
+}
+
+func newReorder() *reorder {
+	return &reorder{waiting: map[[2]int]cleaned{}, ends: map[int]int{}}
+}
+
+// put takes one result and returns the articles now in order.
+func (r *reorder) put(c cleaned) []news.Article {
+	if c.end {
+		r.ends[c.input] = c.doc
+	} else {
+		r.waiting[[2]int{c.input, c.doc}] = c
+	}
+	var out []news.Article
+	for {
+		k := [2]int{r.input, r.doc}
+		if w, ok := r.waiting[k]; ok {
+			delete(r.waiting, k)
+			r.doc++
+			if w.ok {
+				out = append(out, w.art)
+			}
+			continue
+		}
+		if n, ok := r.ends[r.input]; ok && r.doc >= n {
+			delete(r.ends, r.input)
+			r.input, r.doc = r.input+1, 0
+			continue
+		}
+		return out
+	}
 }

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/dedup"
@@ -35,9 +37,12 @@ import (
 // collection or 2,000: the snapshot is rewritten as the collection grows
 // by a fiftieth, not on every poll.
 const (
-	stateName    = "analyzer"
-	stateMark    = "analyzer-mark"
-	stateVersion = 2
+	stateName = "analyzer"
+	stateMark = "analyzer-mark"
+	// stateSnapshotAt records when the snapshot was written and its mark
+	// ("RFC3339-time mark"), for status.
+	stateSnapshotAt = "analyzer-snapshot-at"
+	stateVersion    = 2
 )
 
 // stateLoader is implemented by stores that keep stage state.
@@ -157,6 +162,60 @@ func (z *Analyzer) restore(ctx context.Context, st AnalysisStore) (ok bool, err 
 	return true, nil
 }
 
+// stale reports whether the store's mark differs from the articles this
+// Analyzer has taken in: another process analysed (or reset the analysis)
+// since.
+func (z *Analyzer) stale(ctx context.Context, st AnalysisStore) (bool, error) {
+	sl, can := st.(stateLoader)
+	if !can {
+		return false, nil
+	}
+	markB, err := sl.LoadState(ctx, stateMark)
+	if err != nil {
+		return false, fmt.Errorf("load state mark: %w", err)
+	}
+	mark := 0
+	if markB != nil {
+		if mark, err = strconv.Atoi(string(markB)); err != nil {
+			return true, nil
+		}
+	}
+	return mark != z.taken, nil
+}
+
+// StateInfo is what the store says of the analyser's state, for status.
+type StateInfo struct {
+	// Analysed is the number of articles the analysis has taken in (the
+	// mark every batch advances).
+	Analysed int `json:"analysed"`
+	// SnapshotMark is the number of articles the last snapshot covers, and
+	// SnapshotAt when it was written (zero when unknown or none).
+	SnapshotMark int       `json:"snapshot_mark"`
+	SnapshotAt   time.Time `json:"snapshot_at,omitzero"`
+}
+
+// ReadStateInfo reads the analyser's mark and the time and mark of its
+// last snapshot from the store (without decoding the snapshot).
+func ReadStateInfo(ctx context.Context, st interface {
+	LoadState(ctx context.Context, name string) ([]byte, error)
+}) (StateInfo, error) {
+	var info StateInfo
+	b, err := st.LoadState(ctx, stateMark)
+	if err != nil {
+		return info, fmt.Errorf("load state mark: %w", err)
+	}
+	info.Analysed, _ = strconv.Atoi(string(b))
+	b, err = st.LoadState(ctx, stateSnapshotAt)
+	if err != nil {
+		return info, fmt.Errorf("load snapshot time: %w", err)
+	}
+	if at, mark, ok := strings.Cut(string(b), " "); ok {
+		info.SnapshotAt, _ = time.Parse(time.RFC3339Nano, at)
+		info.SnapshotMark, _ = strconv.Atoi(mark)
+	}
+	return info, nil
+}
+
 // stateDue reports whether the articles taken in since the last snapshot
 // are enough to write a new one.
 func (z *Analyzer) stateDue() bool {
@@ -173,6 +232,7 @@ func (z *Analyzer) saveState(ctx context.Context, st AnalysisStore) error {
 	}
 	b := store.AnalysisBatch{State: markState(z.taken)}
 	b.State[stateName] = data
+	b.State[stateSnapshotAt] = []byte(time.Now().UTC().Format(time.RFC3339Nano) + " " + strconv.Itoa(z.taken))
 	if err := st.SaveAnalysis(ctx, b); err != nil {
 		return fmt.Errorf("save analyzer state: %w", err)
 	}

@@ -21,6 +21,9 @@ import (
 // entities as one Analyzer running both times, and as a new one that
 // replays because the state is unreadable.
 func TestAnalyzeStateRestore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses news-clusters and the seeds several times")
+	}
 	ctx := context.Background()
 	files, err := filepath.Glob(filepath.Join(sharedtest.Dir(t, "eval", "news-clusters"), "*.json"))
 	if err != nil || len(files) < 200 {

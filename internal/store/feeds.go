@@ -4,12 +4,12 @@ import (
 	"context"
 	"strings"
 
-	"github.com/parallax-news/parallax/internal/feed"
+	"github.com/parallax-news/parallax/internal/subscription"
 )
 
 // FeedItem records what became of one feed item.
 type FeedItem struct {
-	Key string `json:"key"` // feed.Item.Key()
+	Key string `json:"key"` // subscription.Item.Key()
 	// ArticleID is the stored article the item became, empty when none.
 	ArticleID string `json:"article_id,omitempty"`
 	// Error says why the item was not stored, empty when it was.
@@ -27,22 +27,25 @@ type ItemCounts struct {
 // Implementations are safe for concurrent use.
 type FeedStore interface {
 	// FeedStates, SaveFeedState and PutItems follow the contract written on
-	// feed.Store. PutItems only records the items' keys; articles are
-	// stored through Store.PutArticles by the pipeline.
-	feed.Store
+	// feed.Store (the feed poller's storage, which a FeedStore satisfies).
+	// PutItems only records the items' keys; articles are stored through
+	// Store.PutArticles by the pipeline's sink.
+	FeedStates(ctx context.Context) ([]subscription.State, error)
+	SaveFeedState(ctx context.Context, oldURL string, st subscription.State) error
+	PutItems(ctx context.Context, feed subscription.State, items []subscription.Item) (added int, err error)
 
 	// AddFeeds subscribes to the outlets' feeds and reports how many were
 	// new. A feed already subscribed keeps its state, except that a disabled
 	// one is enabled again and due at once. An outlet with an empty FeedURL
 	// is refused with an error wrapping ErrInvalid; on error nothing is
 	// stored.
-	AddFeeds(ctx context.Context, outlets []feed.Outlet) (added int, err error)
+	AddFeeds(ctx context.Context, outlets []subscription.Outlet) (added int, err error)
 	// RemoveFeed unsubscribes from the feed at url; the articles and item
 	// keys it brought stay stored. Returns an error wrapping ErrNotFound if
 	// no such feed is subscribed.
 	RemoveFeed(ctx context.Context, url string) error
 	// FeedState returns one feed's state, or an error wrapping ErrNotFound.
-	FeedState(ctx context.Context, url string) (feed.State, error)
+	FeedState(ctx context.Context, url string) (subscription.State, error)
 	// SeenItems reports which of keys are already recorded, from any feed.
 	SeenItems(ctx context.Context, keys []string) (map[string]bool, error)
 	// RecordItems remembers items of one poll of the feed at feedURL in one
@@ -66,7 +69,7 @@ func FeedText(s string) string {
 // ItemKeys returns what a FeedStore's PutItems records of items: the key of
 // each item that has one, and nothing else (the pipeline stores the
 // articles).
-func ItemKeys(items []feed.Item) []FeedItem {
+func ItemKeys(items []subscription.Item) []FeedItem {
 	recs := make([]FeedItem, 0, len(items))
 	for _, it := range items {
 		if k := it.Key(); k != "" {

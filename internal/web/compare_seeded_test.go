@@ -223,22 +223,26 @@ func TestCorpusViews(t *testing.T) {
 	})
 
 	t.Run("background cached", func(t *testing.T) {
-		before := srv.bgCache.builds
+		before, _ := srv.cmp.BackgroundBuilds()
 		fetch(t, srv, "/api/storylines/"+l.ID+"/compare")
 		fetch(t, srv, "/storylines/"+l.ID+"/compare")
-		if srv.bgCache.builds != before || before != 1 {
-			t.Errorf("background built %d times, then %d more; want once", before, srv.bgCache.builds-before)
+		builds, at := srv.cmp.BackgroundBuilds()
+		if builds != before || before != 1 {
+			t.Errorf("background built %d times, then %d more; want once", before, builds-before)
 		}
 		n, err := db.CountArticles(ctx)
-		if err != nil || srv.bgCache.articles != n || srv.bgCache.bg.Articles != n {
-			t.Errorf("background of %d articles (at count %d), store has %d (%v)", srv.bgCache.bg.Articles, srv.bgCache.articles, n, err)
+		bg, _ := srv.cmp.Background(ctx)
+		if err != nil || at != n || bg.Articles != n {
+			t.Errorf("background of %d articles (at count %d), store has %d (%v)", bg.Articles, at, n, err)
 		}
 		if _, err := db.PutArticles(ctx, []news.Article{{ID: "bgextra", Title: "Extra", Text: "A new article about Kiev.", Outlet: "RT"}}); err != nil {
 			t.Fatal(err)
 		}
 		fetch(t, srv, "/api/storylines/"+l.ID+"/compare")
-		if srv.bgCache.builds != before+1 || srv.bgCache.bg.Articles != n+1 {
-			t.Errorf("after a new article: %d builds, background of %d articles; want a rebuild of %d", srv.bgCache.builds, srv.bgCache.bg.Articles, n+1)
+		builds, _ = srv.cmp.BackgroundBuilds()
+		bg, _ = srv.cmp.Background(ctx)
+		if builds != before+1 || bg.Articles != n+1 {
+			t.Errorf("after a new article: %d builds, background of %d articles; want a rebuild of %d", builds, bg.Articles, n+1)
 		}
 	})
 

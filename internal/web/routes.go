@@ -1,6 +1,9 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+	"time"
+)
 
 // routes lists every route of the server in one place.
 func (s *Server) routes() http.Handler {
@@ -45,8 +48,32 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /static/", s.static)
 	mux.HandleFunc("GET /favicon.ico", s.favicon)
 	mux.HandleFunc("GET /healthz", s.healthz)
+	if s.opts.Metrics != nil {
+		mux.Handle("GET /metrics", s.opts.Metrics.Handler())
+	}
 
 	// Everything else is a 404 page.
 	mux.HandleFunc("/", s.showNotFound)
-	return mux
+	return s.observe(mux)
+}
+
+// observe counts every request in the metrics by the route pattern it
+// matches (a bounded set of labels, never the raw path), with its status
+// and duration.
+func (s *Server) observe(mux *http.ServeMux) http.Handler {
+	m := s.opts.Metrics
+	if m == nil {
+		return mux
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w}
+		mux.ServeHTTP(rec, r)
+		_, pattern := mux.Handler(r)
+		status := rec.status
+		if status == 0 {
+			status = http.StatusOK
+		}
+		m.ObserveRequest(pattern, status, time.Since(start))
+	})
 }

@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/engine"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/outlet"
 	"github.com/parallax-news/parallax/internal/store"
@@ -86,6 +87,13 @@ type Options struct {
 	Outlets *outlet.Registry
 	// Limits bound the cost of each request (limits.go).
 	Limits Limits
+	// Comparer makes the outlet comparisons, timelines and briefs, the
+	// same as the command line's; nil makes one over the store with
+	// Outlets.
+	Comparer *engine.Comparer
+	// Metrics, when set, is served at GET /metrics (Prometheus text) and
+	// counts every request by route and status, with its duration.
+	Metrics *engine.Metrics
 }
 
 // Limits of the JSON API.
@@ -112,7 +120,7 @@ type Server struct {
 	assets  map[string]string // static file name -> versioned URL
 	handler http.Handler
 	reg     *outlet.Registry // nil only if the built-in list failed to load
-	bgCache *backgroundCache
+	cmp     *engine.Comparer
 }
 
 // New returns a Server reading from st. It panics only if the embedded
@@ -134,13 +142,16 @@ func New(st Store, opts Options) *Server {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{st: st, opts: opts, log: logger, reg: opts.Outlets, bgCache: &backgroundCache{}}
+	s := &Server{st: st, opts: opts, log: logger, reg: opts.Outlets, cmp: opts.Comparer}
 	if s.reg == nil {
 		reg, err := outlet.Builtin()
 		if err != nil {
 			logger.Error("built-in outlet registry", "error", err)
 		}
 		s.reg = reg
+	}
+	if s.cmp == nil {
+		s.cmp = engine.NewComparer(st, s.reg, logger)
 	}
 	assets, err := assetVersions(staticFS)
 	if err != nil {

@@ -169,64 +169,13 @@ func orUntitled(title, what string) string {
 
 // compareStory compares the outlets of one story, as `parallax compare`.
 func (s *Server) compareStory(ctx context.Context, st news.Story) (compare.Comparison, error) {
-	return s.compareStories(ctx, st, []string{st.ID})
+	return s.cmp.CompareStoryValue(ctx, st)
 }
 
 // compareStoryline compares the outlets of every story of a storyline
 // together, as `parallax compare --storyline`.
 func (s *Server) compareStoryline(ctx context.Context, l news.Storyline) (compare.Comparison, error) {
-	whole := news.Story{ID: l.ID, Title: l.Label, StorylineID: l.ID, FirstSeen: l.FirstSeen, LastSeen: l.LastSeen}
-	for _, sid := range l.StoryIDs {
-		st, err := s.st.Story(ctx, sid)
-		if errors.Is(err, store.ErrNotFound) {
-			continue // listed but gone: compare the rest
-		}
-		if err != nil {
-			return compare.Comparison{}, fmt.Errorf("storyline %s: story %s: %w", l.ID, sid, err)
-		}
-		whole.ArticleIDs = append(whole.ArticleIDs, st.ArticleIDs...)
-	}
-	c, err := s.compareStories(ctx, whole, l.StoryIDs)
-	if err != nil {
-		return c, err
-	}
-	c.Scope = "storyline"
-	return c, nil
-}
-
-// compareStories loads the articles of st and the quotes of the stories
-// storyIDs and compares them against the cached corpus background.
-func (s *Server) compareStories(ctx context.Context, st news.Story, storyIDs []string) (compare.Comparison, error) {
-	arts := make([]news.Article, 0, len(st.ArticleIDs))
-	for _, id := range st.ArticleIDs {
-		a, err := s.st.Article(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return compare.Comparison{}, fmt.Errorf("story %s: article %s: %w", st.ID, id, err)
-		}
-		arts = append(arts, a)
-	}
-	var quotes []news.Quote
-	for _, sid := range storyIDs {
-		const pageSize = 500
-		for off := 0; ; off += pageSize {
-			qs, err := s.st.Quotes(ctx, store.QuoteQuery{StoryID: sid, Limit: pageSize, Offset: off})
-			if err != nil {
-				return compare.Comparison{}, fmt.Errorf("story %s: quotes: %w", sid, err)
-			}
-			quotes = append(quotes, qs...)
-			if len(qs) < pageSize {
-				break
-			}
-		}
-	}
-	bg, err := s.background(ctx)
-	if err != nil {
-		return compare.Comparison{}, err
-	}
-	return compare.Compare(st, arts, quotes, s.reg, bg), nil
+	return s.cmp.CompareStorylineValue(ctx, l)
 }
 
 // newCompareView regroups a comparison by outlet column.

@@ -71,12 +71,12 @@ func (s *Server) showStorylineTimeline(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	in, err := brief.Gather(r.Context(), s.st, l.ID)
+	in, events, err := s.cmp.Timeline(r.Context(), l.ID)
 	if err != nil {
 		s.serverError(w, r, fmt.Errorf("storyline %s: gather: %w", l.ID, err))
 		return
 	}
-	v := s.newTimelineView(in)
+	v := s.newTimelineView(in, events)
 	s.render(w, r, http.StatusOK, "storyline_timeline", page{Title: "Timeline: " + orUntitled(v.Storyline.Label, "storyline"), Nav: "storylines", Data: v})
 }
 
@@ -94,12 +94,11 @@ func (s *Server) apiStorylineTimeline(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	in, err := brief.Gather(r.Context(), s.st, l.ID)
+	in, events, err := s.cmp.Timeline(r.Context(), l.ID)
 	if err != nil {
 		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("storyline %s: gather: %w", l.ID, err))
 		return
 	}
-	events := tline.Build(in.Docs, tline.Options{})
 	if events == nil {
 		events = []tline.Event{}
 	}
@@ -132,7 +131,9 @@ func (s *Server) creditOf(a news.Article) (name, kind string) {
 	return o.Name, k
 }
 
-func (s *Server) newTimelineView(in brief.Input) timelineView {
+// newTimelineView lays out a storyline's timeline (events as
+// engine.Comparer.Timeline builds them) for the page.
+func (s *Server) newTimelineView(in brief.Input, events []tline.Event) timelineView {
 	l := in.Storyline
 	v := timelineView{Storyline: l, Span: dateSpan(l.FirstSeen, l.LastSeen)}
 	arts := make(map[string]news.Article, len(in.Docs))
@@ -145,7 +146,7 @@ func (s *Server) newTimelineView(in brief.Input) timelineView {
 		cutoff = l.FirstSeen.UTC().AddDate(0, -chartLookback, 0)
 	}
 	var marks []chartEvent
-	for _, e := range tline.Build(in.Docs, tline.Options{}) {
+	for _, e := range events {
 		te := timelineEvent{Event: e, When: brief.EventDate(e), Anchor: "event-" + e.ID}
 		kinds := map[string]bool{}
 		var outs []string

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parallax-news/parallax/internal/feed"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/subscription"
 )
 
 // DB keeps feed subscriptions and the keys of the items already seen, for
@@ -21,7 +21,7 @@ const feedColumns = `url, title, site_url, country, kind, language, category, et
 	disabled, items_last, new_last, items_total`
 
 // feedArgs returns the values of feedColumns for st.
-func feedArgs(st feed.State) ([]any, error) {
+func feedArgs(st subscription.State) ([]any, error) {
 	var times [3]any
 	for i, t := range []time.Time{st.LastFetch, st.LastSuccess, st.NextPoll} {
 		v, err := encodeTime(t)
@@ -37,9 +37,9 @@ func feedArgs(st feed.State) ([]any, error) {
 		st.ItemsLast, st.NewLast, st.ItemsTotal}, nil
 }
 
-func scanFeed(s scanner) (feed.State, error) {
+func scanFeed(s scanner) (subscription.State, error) {
 	var (
-		st                          feed.State
+		st                          subscription.State
 		kind                        string
 		lastFetch, lastOK, nextPoll sql.NullString
 		interval                    int64
@@ -48,16 +48,16 @@ func scanFeed(s scanner) (feed.State, error) {
 		&st.ETag, &st.LastModified, &lastFetch, &lastOK, &nextPoll, &interval, &st.LastStatus,
 		&st.ErrorCount, &st.LastError, &st.Warning, &st.Disabled, &st.ItemsLast, &st.NewLast, &st.ItemsTotal)
 	if err != nil {
-		return feed.State{}, err
+		return subscription.State{}, err
 	}
-	st.Kind = feed.Kind(kind)
+	st.Kind = subscription.Kind(kind)
 	st.Interval = time.Duration(interval)
 	for _, f := range []struct {
 		dst *time.Time
 		src sql.NullString
 	}{{&st.LastFetch, lastFetch}, {&st.LastSuccess, lastOK}, {&st.NextPoll, nextPoll}} {
 		if *f.dst, err = decodeTime(f.src); err != nil {
-			return feed.State{}, fmt.Errorf("feed %s: %w", st.URL, err)
+			return subscription.State{}, fmt.Errorf("feed %s: %w", st.URL, err)
 		}
 	}
 	return st, nil
@@ -68,7 +68,7 @@ func scanFeed(s scanner) (feed.State, error) {
 // (410 Gone) is enabled again and due at once: re-adding a feed is how a
 // user clears Disabled. Outlets with an empty FeedURL are refused with an
 // error wrapping store.ErrInvalid; on error nothing is stored.
-func (db *DB) AddFeeds(ctx context.Context, outlets []feed.Outlet) (added int, err error) {
+func (db *DB) AddFeeds(ctx context.Context, outlets []subscription.Outlet) (added int, err error) {
 	if len(outlets) == 0 {
 		return 0, nil
 	}
@@ -89,7 +89,7 @@ func (db *DB) AddFeeds(ctx context.Context, outlets []feed.Outlet) (added int, e
 		if strings.TrimSpace(o.FeedURL) == "" {
 			return 0, fmt.Errorf("add feed %d of %d (%q): %w: empty feed URL", i+1, len(outlets), o.Title, store.ErrInvalid)
 		}
-		args, err := feedArgs(feed.NewState(o))
+		args, err := feedArgs(subscription.NewState(o))
 		if err != nil {
 			return 0, fmt.Errorf("add feeds: %w", err)
 		}
@@ -138,27 +138,27 @@ func (db *DB) RemoveFeed(ctx context.Context, url string) error {
 
 // FeedState returns the state of the feed at url, or an error wrapping
 // store.ErrNotFound.
-func (db *DB) FeedState(ctx context.Context, url string) (feed.State, error) {
+func (db *DB) FeedState(ctx context.Context, url string) (subscription.State, error) {
 	st, err := scanFeed(db.read.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE url = ?`, url))
 	if errors.Is(err, sql.ErrNoRows) {
-		return feed.State{}, fmt.Errorf("feed %s: %w", url, store.ErrNotFound)
+		return subscription.State{}, fmt.Errorf("feed %s: %w", url, store.ErrNotFound)
 	}
 	if err != nil {
-		return feed.State{}, fmt.Errorf("feed %s: %w", url, err)
+		return subscription.State{}, fmt.Errorf("feed %s: %w", url, err)
 	}
 	return st, nil
 }
 
 // FeedStates implements feed.Store: every subscribed feed, disabled ones
 // included, ordered by title then URL (case-insensitively).
-func (db *DB) FeedStates(ctx context.Context) ([]feed.State, error) {
+func (db *DB) FeedStates(ctx context.Context) ([]subscription.State, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds
 		ORDER BY lower(title), lower(url), url`)
 	if err != nil {
 		return nil, fmt.Errorf("list feeds: %w", err)
 	}
 	defer rows.Close()
-	var out []feed.State
+	var out []subscription.State
 	for rows.Next() {
 		st, err := scanFeed(rows)
 		if err != nil {
@@ -177,7 +177,7 @@ func (db *DB) FeedStates(ctx context.Context) ([]feed.State, error) {
 // stored under st.URL. Returns an error wrapping store.ErrNotFound when no
 // feed is stored under oldURL (it was removed during the poll); nothing is
 // saved then.
-func (db *DB) SaveFeedState(ctx context.Context, oldURL string, st feed.State) (err error) {
+func (db *DB) SaveFeedState(ctx context.Context, oldURL string, st subscription.State) (err error) {
 	if st.URL == "" {
 		return fmt.Errorf("save feed %s: %w: empty URL", oldURL, store.ErrInvalid)
 	}
@@ -309,7 +309,7 @@ func (db *DB) RecordItems(ctx context.Context, feedURL string, items []store.Fee
 // PutItems implements feed.Store by recording the items' keys only: the
 // articles themselves are stored by the pipeline (pipeline.FeedStore), which
 // wraps DB for polling. Used alone, DB tracks what a feed has offered.
-func (db *DB) PutItems(ctx context.Context, f feed.State, items []feed.Item) (int, error) {
+func (db *DB) PutItems(ctx context.Context, f subscription.State, items []subscription.Item) (int, error) {
 	return db.RecordItems(ctx, f.URL, store.ItemKeys(items))
 }
 

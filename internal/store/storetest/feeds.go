@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parallax-news/parallax/internal/feed"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/subscription"
 )
 
 // OpenFeeds returns a new, empty feed store for one test, closed by
@@ -36,7 +36,7 @@ func RunFeeds(t *testing.T, open OpenFeeds) {
 func testFeedsAddListRemove(t *testing.T, open OpenFeeds) {
 	db := open(t)
 	ctx := t.Context()
-	outlets := []feed.Outlet{
+	outlets := []subscription.Outlet{
 		{Title: "Beta", FeedURL: "https://b.example/rss", Country: "UA", Kind: "public", Language: "uk", Category: "Europe/East"},
 		{Title: "alpha", FeedURL: "https://a.example/atom"},
 	}
@@ -67,7 +67,7 @@ func testFeedsAddListRemove(t *testing.T, open OpenFeeds) {
 	if _, err := db.FeedState(ctx, "https://a.example/atom"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("FeedState of removed feed: %v, want ErrNotFound", err)
 	}
-	if _, err := db.AddFeeds(ctx, []feed.Outlet{{Title: "x"}}); !errors.Is(err, store.ErrInvalid) {
+	if _, err := db.AddFeeds(ctx, []subscription.Outlet{{Title: "x"}}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("AddFeeds without URL: %v, want ErrInvalid", err)
 	}
 }
@@ -76,11 +76,11 @@ func testFeedStateRoundTrip(t *testing.T, open OpenFeeds) {
 	db := open(t)
 	ctx := t.Context()
 	u := "https://a.example/rss"
-	if _, err := db.AddFeeds(ctx, []feed.Outlet{{Title: "A", FeedURL: u}}); err != nil {
+	if _, err := db.AddFeeds(ctx, []subscription.Outlet{{Title: "A", FeedURL: u}}); err != nil {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 3, 1, 10, 0, 0, 123456789, time.UTC)
-	st := feed.State{
+	st := subscription.State{
 		URL: u, Title: "A", SiteURL: "https://a.example/", Country: "US", Kind: "private",
 		Language: "en", Category: "World", ETag: `"v1"`, LastModified: "Sun, 01 Mar 2026 09:00:00 GMT",
 		LastFetch: now, LastSuccess: now.Add(-time.Hour), NextPoll: now.Add(30 * time.Minute),
@@ -103,7 +103,7 @@ func testFeedStateRoundTrip(t *testing.T, open OpenFeeds) {
 		}
 	}
 	// Re-adding a disabled feed enables it and makes it due.
-	if n, err := db.AddFeeds(ctx, []feed.Outlet{{FeedURL: u}}); err != nil || n != 0 {
+	if n, err := db.AddFeeds(ctx, []subscription.Outlet{{FeedURL: u}}); err != nil || n != 0 {
 		t.Fatalf("re-add = %d, %v", n, err)
 	}
 	got, _ = db.FeedState(ctx, u)
@@ -125,7 +125,7 @@ func testFeedStateRoundTrip(t *testing.T, open OpenFeeds) {
 
 // toMicros returns st with its times truncated to the microsecond, the
 // precision the suite asks of every backend (see the package comment).
-func toMicros(st feed.State) feed.State {
+func toMicros(st subscription.State) subscription.State {
 	st.LastFetch = st.LastFetch.Truncate(time.Microsecond)
 	st.LastSuccess = st.LastSuccess.Truncate(time.Microsecond)
 	st.NextPoll = st.NextPoll.Truncate(time.Microsecond)
@@ -145,9 +145,9 @@ func testFeedRedirectRename(t *testing.T, open OpenFeeds) {
 			db := open(t)
 			ctx := t.Context()
 			oldURL, newURL := "http://a.example/rss", "https://a.example/feed"
-			outlets := []feed.Outlet{{Title: "Old", FeedURL: oldURL}}
+			outlets := []subscription.Outlet{{Title: "Old", FeedURL: oldURL}}
 			if tc.targetFirst {
-				outlets = append(outlets, feed.Outlet{Title: "New", FeedURL: newURL})
+				outlets = append(outlets, subscription.Outlet{Title: "New", FeedURL: newURL})
 			}
 			if _, err := db.AddFeeds(ctx, outlets); err != nil {
 				t.Fatal(err)
@@ -216,7 +216,7 @@ func testRecordItems(t *testing.T, open OpenFeeds) {
 		many = append(many, store.FeedItem{Key: k, ArticleID: "a"})
 		manyKeys = append(manyKeys, k)
 	}
-	if n, err := db.PutItems(ctx, feed.State{URL: "https://z.example/rss"}, []feed.Item{{URL: "https://z.example/0s"}}); err != nil || n != 1 {
+	if n, err := db.PutItems(ctx, subscription.State{URL: "https://z.example/rss"}, []subscription.Item{{URL: "https://z.example/0s"}}); err != nil || n != 1 {
 		t.Fatalf("PutItems = %d, %v", n, err)
 	}
 	if n, err := db.RecordItems(ctx, "https://z.example/rss", many); err != nil || n != len(many)-1 {
@@ -231,9 +231,9 @@ func testRecordItems(t *testing.T, open OpenFeeds) {
 func testFeedsConcurrent(t *testing.T, open OpenFeeds) {
 	db := open(t)
 	ctx := t.Context()
-	var outlets []feed.Outlet
+	var outlets []subscription.Outlet
 	for i := range 8 {
-		outlets = append(outlets, feed.Outlet{FeedURL: "https://c.example/" + time.Duration(i).String()})
+		outlets = append(outlets, subscription.Outlet{FeedURL: "https://c.example/" + time.Duration(i).String()})
 	}
 	if _, err := db.AddFeeds(ctx, outlets); err != nil {
 		t.Fatal(err)
@@ -242,10 +242,10 @@ func testFeedsConcurrent(t *testing.T, open OpenFeeds) {
 	errs := make(chan error, 2*len(outlets))
 	for _, o := range outlets {
 		wg.Go(func() {
-			st := feed.NewState(o)
+			st := subscription.NewState(o)
 			st.ItemsTotal = 7
 			errs <- db.SaveFeedState(ctx, o.FeedURL, st)
-			_, err := db.PutItems(ctx, st, []feed.Item{{URL: o.FeedURL + "/item"}})
+			_, err := db.PutItems(ctx, st, []subscription.Item{{URL: o.FeedURL + "/item"}})
 			errs <- err
 		})
 	}

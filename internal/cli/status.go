@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+func (a *app) statusCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Show which process leads the analysis, the analysis lag and the snapshot's age",
+		Long: `Status reports on the database of --db: which process leads its analysis
+(one process at a time analyses a database; the others that store articles
+leave the analysis to it), how many stored articles wait for analysis and for
+how long, the age of the analyser's snapshot (what a new leader restores
+before going on), and, on PostgreSQL, the Parallax processes connected.
+
+With --json one object: database, backend ("sqlite" or "postgres"), leader
+{held, pid, host, command, since}, articles, analysed, lag_articles,
+lag_seconds, snapshot_mark, snapshot_at, snapshot_age_articles,
+snapshot_age_seconds, processes [{name, address, connections, since}].`,
+		Example: `  parallax status
+  parallax status --db postgres://parallax@db/parallax --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			e, err := a.openEngine(cmd.Context(), "status")
+			if err != nil {
+				return err
+			}
+			defer e.Close()
+			st, err := e.Status(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return newJSONLines(a.stdout).write(st)
+			}
+			w := a.stdout
+			fmt.Fprintf(w, "database: %s (%s)\n", st.Database, st.Backend)
+			if st.Leader.Held {
+				who := st.Leader.Command
+				if st.Leader.PID != 0 {
+					who = fmt.Sprintf("parallax %s, pid %d on %s", st.Leader.Command, st.Leader.PID, st.Leader.Host)
+				}
+				fmt.Fprintf(w, "analysis leader: %s, since %s\n", who, st.Leader.Since.Format(time.RFC3339))
+			} else {
+				fmt.Fprintln(w, "analysis leader: none (the next process that stores or serves takes the lead)")
+			}
+			fmt.Fprintf(w, "articles: %d stored, %d analysed; lag %d articles, %.0fs\n",
+				st.Articles, st.Analysed, st.LagArticles, st.LagSeconds)
+			if st.SnapshotAt.IsZero() {
+				fmt.Fprintln(w, "snapshot: none (a new leader replays every analysed article)")
+			} else {
+				fmt.Fprintf(w, "snapshot: %d articles, written %s ago; %d analysed since\n",
+					st.SnapshotMark, shortDuration(time.Duration(st.SnapshotAgeSeconds*float64(time.Second))), st.SnapshotAgeArticles)
+			}
+			for _, p := range st.Processes {
+				addr := p.Address
+				if addr == "" {
+					addr = "local socket"
+				}
+				fmt.Fprintf(w, "process: %s (%s, %d connections, since %s)\n", p.Name, addr, p.Connections, p.Since.Format(time.RFC3339))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the status as one JSON object")
+	return cmd
+}

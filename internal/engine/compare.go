@@ -1,0 +1,230 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+
+	"github.com/parallax-news/parallax/internal/brief"
+	"github.com/parallax-news/parallax/internal/compare"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/outlet"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/timeline"
+)
+
+// Reader is what the read use cases (comparison, timeline, brief) need
+// from a store; every backend has it, and so do the web server's fakes.
+type Reader interface {
+	Story(ctx context.Context, id string) (news.Story, error)
+	Storyline(ctx context.Context, id string) (news.Storyline, error)
+	Article(ctx context.Context, id string) (news.Article, error)
+	Articles(ctx context.Context, q store.ArticleQuery) ([]news.Article, error)
+	CountArticles(ctx context.Context) (int, error)
+	Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, error)
+	Analysis(ctx context.Context, articleID string) (store.ArticleAnalysis, error)
+}
+
+// Comparer assembles outlet comparisons, timelines and briefs from a
+// store: the one place the CLI and the web server get them from, so that
+// both show the same.
+//
+// A story or article a story or storyline lists but the store no longer
+// has (a row folded away between two reads) is skipped and the rest
+// compared: a comparison is a view of what is there, and failing the whole
+// page for one missing row helps nobody. A store error fails it.
+//
+// The wording comparison weighs each outlet's terms against the whole
+// stored corpus (the background); counting it reads every article, so it
+// is built on the first comparison and rebuilt only when the number of
+// stored articles has changed since. Concurrent callers wait for one
+// build. It is safe for concurrent use.
+type Comparer struct {
+	r   Reader
+	reg *outlet.Registry
+	log *slog.Logger
+
+	mu       sync.Mutex
+	built    bool
+	articles int // CountArticles when bg was built
+	bg       compare.Background
+	builds   int
+}
+
+// NewComparer returns a Comparer over r crediting articles with reg (nil:
+// each article's own outlet name, with no kind or country).
+func NewComparer(r Reader, reg *outlet.Registry, log *slog.Logger) *Comparer {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Comparer{r: r, reg: reg, log: log}
+}
+
+// ErrNotFound wraps store.ErrNotFound for an unknown story or storyline,
+// naming it.
+func notFound(what, id string, err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%s %s: %w", what, id, store.ErrNotFound)
+	}
+	return fmt.Errorf("%s %s: %w", what, id, err)
+}
+
+// CompareStory compares the outlets of one story (scope "story"). The ID
+// may be one folded into another story. Returns an error wrapping
+// store.ErrNotFound when the story is unknown.
+func (c *Comparer) CompareStory(ctx context.Context, id string) (compare.Comparison, error) {
+	s, err := c.r.Story(ctx, id)
+	if err != nil {
+		return compare.Comparison{}, notFound("story", id, err)
+	}
+	return c.CompareStoryValue(ctx, s)
+}
+
+// CompareStoryValue is CompareStory for a story already read.
+func (c *Comparer) CompareStoryValue(ctx context.Context, s news.Story) (compare.Comparison, error) {
+	return c.compareStories(ctx, s, []string{s.ID})
+}
+
+// CompareStoryline compares the outlets of every story of a storyline
+// together (scope "storyline"). Returns an error wrapping
+// store.ErrNotFound when the storyline is unknown.
+func (c *Comparer) CompareStoryline(ctx context.Context, id string) (compare.Comparison, error) {
+	l, err := c.r.Storyline(ctx, id)
+	if err != nil {
+		return compare.Comparison{}, notFound("storyline", id, err)
+	}
+	return c.CompareStorylineValue(ctx, l)
+}
+
+// CompareStorylineValue is CompareStoryline for a storyline already read.
+func (c *Comparer) CompareStorylineValue(ctx context.Context, l news.Storyline) (compare.Comparison, error) {
+	whole := news.Story{ID: l.ID, Title: l.Label, StorylineID: l.ID, FirstSeen: l.FirstSeen, LastSeen: l.LastSeen}
+	for _, sid := range l.StoryIDs {
+		s, err := c.r.Story(ctx, sid)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // listed but gone: compare the rest
+		}
+		if err != nil {
+			return compare.Comparison{}, fmt.Errorf("storyline %s: story %s: %w", l.ID, sid, err)
+		}
+		whole.ArticleIDs = append(whole.ArticleIDs, s.ArticleIDs...)
+	}
+	cmp, err := c.compareStories(ctx, whole, l.StoryIDs)
+	if err != nil {
+		return cmp, err
+	}
+	cmp.Scope = "storyline"
+	return cmp, nil
+}
+
+// compareStories loads the articles of s and the quotes of the stories
+// storyIDs and compares them against the corpus background.
+func (c *Comparer) compareStories(ctx context.Context, s news.Story, storyIDs []string) (compare.Comparison, error) {
+	arts := make([]news.Article, 0, len(s.ArticleIDs))
+	for _, id := range s.ArticleIDs {
+		a, err := c.r.Article(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // listed but gone: compare the rest
+		}
+		if err != nil {
+			return compare.Comparison{}, fmt.Errorf("story %s: article %s: %w", s.ID, id, err)
+		}
+		arts = append(arts, a)
+	}
+	var quotes []news.Quote
+	for _, sid := range storyIDs {
+		const page = 500
+		for off := 0; ; off += page {
+			qs, err := c.r.Quotes(ctx, store.QuoteQuery{StoryID: sid, Limit: page, Offset: off})
+			if err != nil {
+				return compare.Comparison{}, fmt.Errorf("story %s: quotes: %w", sid, err)
+			}
+			quotes = append(quotes, qs...)
+			if len(qs) < page {
+				break
+			}
+		}
+	}
+	bg, err := c.Background(ctx)
+	if err != nil {
+		return compare.Comparison{}, err
+	}
+	return compare.Compare(s, arts, quotes, c.reg, bg), nil
+}
+
+// pageSizeBackground is how many articles one store read brings in while
+// counting the background.
+const pageSizeBackground = 500
+
+// Background returns the corpus-wide term counts, rebuilt when the number
+// of stored articles changed since they were counted.
+func (c *Comparer) Background(ctx context.Context) (compare.Background, error) {
+	n, err := c.r.CountArticles(ctx)
+	if err != nil {
+		return compare.Background{}, fmt.Errorf("background: count articles: %w", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.built && c.articles == n {
+		return c.bg, nil
+	}
+	var bg compare.Background
+	for off := 0; ; off += pageSizeBackground {
+		list, err := c.r.Articles(ctx, store.ArticleQuery{Limit: pageSizeBackground, Offset: off})
+		if err != nil {
+			return compare.Background{}, fmt.Errorf("background: articles from %d: %w", off, err)
+		}
+		for _, a := range list {
+			country := ""
+			if c.reg != nil {
+				country = c.reg.Credit(a).Country
+			}
+			bg.Add(a, country)
+		}
+		if len(list) < pageSizeBackground {
+			break
+		}
+	}
+	c.bg, c.articles, c.built = bg, n, true
+	c.builds++
+	c.log.DebugContext(ctx, "comparison background built", "articles", bg.Articles, "terms", len(bg.Terms))
+	return bg, nil
+}
+
+// BackgroundBuilds reports how many times the background was counted and
+// the article count it was last counted at (for tests and status).
+func (c *Comparer) BackgroundBuilds() (builds, atCount int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.builds, c.articles
+}
+
+// Timeline gathers a storyline (stories, articles with their analysis,
+// quotes) and builds its timeline of dated events. Returns the gathered
+// input beside the events; an error wrapping store.ErrNotFound when the
+// storyline is unknown.
+func (c *Comparer) Timeline(ctx context.Context, storylineID string) (brief.Input, []timeline.Event, error) {
+	in, err := brief.Gather(ctx, c.r, storylineID)
+	if err != nil {
+		return brief.Input{}, nil, err
+	}
+	return in, timeline.Build(in.Docs, timeline.Options{}), nil
+}
+
+// Brief gathers a storyline and the comparison of its outlets (the same
+// as CompareStoryline: wording weighed against the whole corpus) and
+// makes the briefing.
+func (c *Comparer) Brief(ctx context.Context, storylineID string, opts brief.Options) (brief.Briefing, error) {
+	in, err := brief.Gather(ctx, c.r, storylineID)
+	if err != nil {
+		return brief.Briefing{}, err
+	}
+	cmp, err := c.CompareStorylineValue(ctx, in.Storyline)
+	if err != nil {
+		return brief.Briefing{}, err
+	}
+	in.Comparison = &cmp
+	return brief.New(in, opts), nil
+}

@@ -914,3 +914,9 @@ func singleNameLike(w string) bool {
 	}
 	return true
 }
+
+// ExtractLang is Extract for a text in a known language (ISO 639-1 code,
+// "" when unknown).
+func ExtractLang(text, code string) ([]Entity, []Mention) {
+	return Extract(text)
+}

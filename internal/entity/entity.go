@@ -29,6 +29,8 @@ package entity
 import (
 	"crypto/sha256"
 	"encoding/hex"
+
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 	"sort"
 	"strings"
@@ -461,14 +463,14 @@ func surname(toks []token) token {
 // personKey is the normalisation key of a person: folded surname, and the
 // canonical given name when there is one.
 func personKey(toks []token) (key, given, gender string) {
-	sn := Fold(surname(toks).text)
+	sn := lang.NameKey(surname(toks).text)
 	if len(toks) > 1 {
 		g := Fold(toks[0].text)
 		if gn, ok := givenNames[g]; ok {
-			return sn + "|" + Fold(gn.canonical), gn.canonical, gn.gender
+			return sn + "|" + lang.NameKey(gn.canonical), gn.canonical, gn.gender
 		}
 		if len(strings.ReplaceAll(toks[0].text, ".", "")) > 0 {
-			return sn + "|" + g, toks[0].text, ""
+			return sn + "|" + givenKey(toks[0].text), toks[0].text, ""
 		}
 	}
 	return sn, "", ""
@@ -913,10 +915,4 @@ func singleNameLike(w string) bool {
 		}
 	}
 	return true
-}
-
-// ExtractLang is Extract for a text in a known language (ISO 639-1 code,
-// "" when unknown).
-func ExtractLang(text, code string) ([]Entity, []Mention) {
-	return Extract(text)
 }

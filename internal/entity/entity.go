@@ -206,8 +206,8 @@ func candidates(text string, toks []token) []candidate {
 					}
 					continue
 				}
-				if particles[t.text] && j+1 < len(toks) && joinable(toks[j+1]) && toks[j+1].cap && !toks[j-1].poss {
-					j++
+				if p := englishParticleRun(toks, j); p > 0 && !toks[j-1].poss {
+					j += p
 					continue
 				}
 				if t.text == "of" && j+1 < len(toks) && joinable(toks[j+1]) {
@@ -569,7 +569,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			key, _, _ := personKey(c.toks)
 			b = byKey[KindPerson+":"+key]
 		case c.kind == KindOrganisation:
-			b = get(KindOrganisation, Fold(joinToks(text, c.toks)), joinToks(text, c.toks))
+			b = get(KindOrganisation, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks))
 			if c.weak {
 				weakOrg[b.ID] = true
 			}
@@ -579,7 +579,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 				b = nearestPerson(ps, start, ms)
 				form = "surname"
 			} else if c.kind == KindPerson || nextToSpeech(toks, c.toks[0]) {
-				b = get(KindPerson, sn, c.toks[0].text)
+				b = get(KindPerson, lang.NameKey(c.toks[0].text), c.toks[0].text)
 				if b.surname == "" {
 					b.surname = sn
 					persons[sn] = append(persons[sn], b)
@@ -915,4 +915,17 @@ func singleNameLike(w string) bool {
 		}
 	}
 	return true
+}
+
+// englishParticleRun returns how many lowercase particles start at toks[j]
+// and lead to a capitalised word ("von der Leyen", "bin Salman"), or 0.
+func englishParticleRun(toks []token, j int) int {
+	k := j
+	for k < len(toks) && k < j+3 && particles[toks[k].text] && joinable(toks[k]) {
+		k++
+	}
+	if k > j && k < len(toks) && toks[k].cap && joinable(toks[k]) {
+		return k - j
+	}
+	return 0
 }

@@ -35,11 +35,14 @@ type langRes struct {
 	places         map[string]gazEntry
 	firstForm      map[string]string // canonical → the language's first form
 	maxWords       int
+	// lower maps the key of a name written in lower case on purpose
+	// (Ukrainian "путін") to its kind and canonical name.
+	lower map[string]gazEntry
 }
 
 func newLangRes() *langRes {
 	return &langRes{titles: map[string]bool{}, speech: map[string]bool{}, orgHeads: map[string]bool{}, placeHeads: map[string]bool{},
-		legal: map[string]bool{}, common: map[string]bool{}, given: map[string]string{}, places: map[string]gazEntry{}, firstForm: map[string]string{}, maxWords: 1}
+		legal: map[string]bool{}, common: map[string]bool{}, given: map[string]string{}, places: map[string]gazEntry{}, firstForm: map[string]string{}, maxWords: 1, lower: map[string]gazEntry{}}
 }
 
 func (r *langRes) addWords(into map[string]bool, s string, key bool) {
@@ -115,6 +118,19 @@ func init() {
 			cyrRes.legal[w] = true
 		}
 		cyrRes.addPlaces(l.places, l.code)
+	}
+	for _, line := range strings.Split(uk.NameLowercased, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 2 {
+			continue
+		}
+		e, ok := gazetteer[gazKey(f[0])]
+		if !ok {
+			e = gazEntry{kind: KindPerson, canonical: f[0]}
+		}
+		for _, form := range strings.Split(f[1], "|") {
+			cyrRes.lower[lang.NameKey(form)] = e
+		}
 	}
 	deRes.addWords(deRes.titles, de.NameTitles, false)
 	deRes.addWords(deRes.speech, de.NameSpeechVerbs, false)
@@ -428,7 +444,56 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		}
 	}
 
-	// 2. Capitalised runs.
+	// 2. Names of several words that the gazetteer knows, lower-case
+	// words after the first included (Белого дома, Овальном кабинете), and
+	// the names some outlets write in lower case (путін, кремль).
+	if res != nil {
+		for i := 0; i < len(toks); i++ {
+			if claimed[i] {
+				continue
+			}
+			for n := min(res.maxWords, 3); n >= 1; n-- {
+				if i+n > len(toks) {
+					continue
+				}
+				words := make([]string, 0, n)
+				okRun := true
+				for k := i; k < i+n; k++ {
+					if claimed[k] || k > i && !joinable(toks[k]) {
+						okRun = false
+						break
+					}
+					words = append(words, toks[k].text)
+				}
+				if !okRun {
+					continue
+				}
+				nk := lang.NameKey(strings.Join(words, " "))
+				var e gazEntry
+				found := false
+				if toks[i].cap && n >= 2 {
+					e, found = res.places[nk]
+				} else if !toks[i].cap {
+					e, found = res.lower[nk]
+				}
+				if !found {
+					continue
+				}
+				s, en := toks[i].start, toks[i+n-1].end
+				c := mcand{start: s, end: en, kind: e.kind, canon: e.canonical, name: text[s:en], evidence: "gazetteer"}
+				if e.kind == KindPerson {
+					c.canon, c.name, c.evidence = "", e.canonical, "name written in lower case"
+				}
+				cands = append(cands, c)
+				for k := i; k < i+n; k++ {
+					claimed[k] = true
+				}
+				break
+			}
+		}
+	}
+
+	// 3. Capitalised runs.
 	for i := 0; i < len(toks); {
 		if !toks[i].cap || claimed[i] {
 			i++
@@ -440,8 +505,8 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				j++
 				continue
 			}
-			if nameParticles[toks[j].text] && j+1 < len(toks) && toks[j+1].cap && joinable(toks[j+1]) {
-				j++
+			if p := particleRun(toks, j); p > 0 {
+				j += p
 				continue
 			}
 			break
@@ -613,6 +678,13 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		}
 	}
 	lastWord := name[len(name)-1].text
+	if german && len(name) == 1 {
+		// The genitive -s: Putins Sprecher, Selenskyjs Büro.
+		rs := []rune(lastWord)
+		if n := len(rs); n > 4 && rs[n-1] == 's' && !strings.ContainsRune("saeiouäöüxz", rs[n-2]) {
+			c.name = string(rs[:n-1])
+		}
+	}
 	speech := res.speech[prevWord(toks, i)] || k < len(toks) && res.speech[strings.ToLower(toks[k].text)] && joinable(toks[k])
 	switch {
 	case len(name) == 1 && isAcronymAny(lastWord):
@@ -660,8 +732,21 @@ func prevWord(toks []token, i int) string {
 // write it) and "Дмитро Філіпчук" give the same.
 func personParts(name string, res *langRes) (surname, given string) {
 	var words []string
-	for _, w := range strings.Fields(name) {
-		if isPatronymic(w) || utf8.RuneCountInString(strings.TrimSuffix(w, ".")) == 1 || nameParticles[w] {
+	initials := ""
+	for k, w := range strings.Fields(name) {
+		if l, ok := letterNames[strings.ToLower(w)]; ok && k < 2 {
+			initials += l // Джей Ди Вэнс: J. D. Vance
+			continue
+		}
+		bare := strings.ReplaceAll(w, ".", "")
+		if k == 0 && (strings.Contains(w, ".") || isAcronymAny(w)) && utf8.RuneCountInString(bare) <= 3 && len(strings.Fields(name)) > 1 {
+			initials += strings.ToLower(lang.Transliterate(bare, ""))
+			continue
+		}
+		if isPatronymic(w) || utf8.RuneCountInString(bare) == 1 || nameParticles[w] {
+			if utf8.RuneCountInString(bare) == 1 && k == 0 {
+				initials += strings.ToLower(lang.Transliterate(bare, ""))
+			}
 			continue
 		}
 		words = append(words, w)
@@ -684,18 +769,38 @@ func personParts(name string, res *langRes) (surname, given string) {
 		}
 	}
 	surname = lang.NameKey(sn)
-	if gv != "" {
+	switch {
+	case gv != "":
 		given = givenKey(gv)
+	case initials != "":
+		given = initials
 	}
 	return surname, given
 }
+
+// letterNames are Latin letters as Russian and Ukrainian spell them out in
+// names ("Джей Ди Вэнс" is J. D. Vance).
+var letterNames = map[string]string{"джея": "j", "джею": "j", "эй": "a", "би": "b", "бі": "b", "си": "c", "сі": "c", "ди": "d", "ді": "d", "джей": "j", "кей": "k", "эл": "l", "ел": "l", "эм": "m", "ем": "m", "пи": "p", "пі": "p", "ти": "t", "ті": "t", "джи": "g", "джі": "g"}
 
 // givenKey is the key of a given name: its canonical form when the
 // given-name table knows it (Volodymyr and Vladimir share one), else its
 // NameKey.
 func givenKey(w string) string {
+	if bare := strings.ReplaceAll(w, ".", ""); bare != w || isAcronymAny(w) {
+		if utf8.RuneCountInString(bare) <= 3 {
+			return strings.ToLower(lang.Transliterate(bare, "")) // J.D., JD
+		}
+	}
 	if gn, ok := givenNames[Fold(w)]; ok {
 		return lang.NameKey(gn.canonical)
+	}
+	if lang.HasCyrillic(w) {
+		nom := lang.NominativeName(w, lang.Russian)
+		for _, code := range []string{lang.Russian, lang.Ukrainian} {
+			if gn, ok := givenNames[Fold(lang.Transliterate(nom, code))]; ok {
+				return lang.NameKey(gn.canonical)
+			}
+		}
 	}
 	k := lang.NameKey(w)
 	if gn, ok := givenByKey[k]; ok {
@@ -708,7 +813,13 @@ func givenKey(w string) string {
 // canonical name, so Cyrillic forms (Владимира → vladimir) find theirs.
 var givenByKey = func() map[string]string {
 	m := map[string]string{}
-	for k, g := range givenNames {
+	keys := make([]string, 0, len(givenNames))
+	for k := range givenNames {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the first form of a key wins, the same in every run
+	for _, k := range keys {
+		g := givenNames[k]
 		nk := lang.NameKey(k)
 		if _, dup := m[nk]; !dup {
 			m[nk] = g.canonical
@@ -850,4 +961,18 @@ func containsStr(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// particleRun returns how many lowercase name particles start at toks[j]
+// and lead to a capitalised word ("фон дер Ляйен", "von der Leyen",
+// "bin Salman"), or 0.
+func particleRun(toks []token, j int) int {
+	k := j
+	for k < len(toks) && k < j+3 && nameParticles[toks[k].text] && joinable(toks[k]) {
+		k++
+	}
+	if k > j && k < len(toks) && toks[k].cap && joinable(toks[k]) {
+		return k - j
+	}
+	return 0
 }

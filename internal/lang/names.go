@@ -137,6 +137,8 @@ func wordKey(w string) string {
 // German (sch, tsch, w, z), English (ph, ck, x, kh), Polish and Czech
 // diacritics already stripped.
 var latinReplacements = strings.NewReplacer(
+	// Italian gi before a vowel is j (Giorgia, Джорджа).
+	"gia", "ja", "gio", "jo", "giu", "ju",
 	"tsch", "ch", "sch", "sh", "zh", "sh", "kh", "h", "ch", "h", "ph", "f", "ck", "k", "qu", "kv",
 	"x", "ks", "w", "v", "tz", "s", "ts", "s", "z", "s", "dj", "j",
 )
@@ -156,9 +158,9 @@ func latinKey(w string) string {
 		case 'y':
 			r = 'i'
 		case 'j':
-			// A glide after a vowel or at the end (Sergej, Selenskyj,
-			// Dmitrijew); a consonant before a vowel (Jared, Джаред).
-			if i == len(rs)-1 || i > 0 && isVowel(rs[i-1]) {
+			// A glide anywhere but first (Sergej, Selenskyj, Dmitrijew,
+			// Podoljak); a consonant first (Jared, Джаред).
+			if i > 0 {
 				r = 'i'
 			}
 		}

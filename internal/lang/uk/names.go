@@ -128,3 +128,15 @@ Verkhovna Rada	Верховна Рада|Верховної Ради|Верхо�
 Ukrinform	Укрінформ
 Interfax	Інтерфакс
 Gazprom	Газпром`
+
+// NameLowercased are names many Ukrainian outlets write in lower case on
+// purpose (путін, кремль, росія), by canonical English name, "|" between
+// forms: only these lowercase words are taken for names.
+const NameLowercased = `Vladimir Putin	путін|владімір путін|володимир путін
+Kremlin	кремль
+Russia	росія|рф
+Sergey Lavrov	лавров
+Dmitry Peskov	пєсков
+Sergei Shoigu	шойгу
+Dmitry Medvedev	медведєв
+Alexander Lukashenko	лукашенко`

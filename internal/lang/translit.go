@@ -70,9 +70,51 @@ func Transliterate(s, code string) string {
 			}
 			continue
 		}
+		if IsCyrillic(r) {
+			b.WriteString(otherCyrillic(lr, lr != r))
+			continue
+		}
 		b.WriteString(stripMarks(r))
 	}
 	return b.String()
+}
+
+// otherCyrillic transliterates the Cyrillic letters of neither table:
+// Serbian and Macedonian letters, old letters, letters with marks (their
+// base letter); letters with no Latin form are dropped.
+func otherCyrillic(r rune, upper bool) string {
+	out := ""
+	switch r {
+	case 'ј':
+		out = "j"
+	case 'љ':
+		out = "lj"
+	case 'њ':
+		out = "nj"
+	case 'ђ':
+		out = "dj"
+	case 'ћ':
+		out = "c"
+	case 'џ':
+		out = "dz"
+	case 'ѣ':
+		out = "e"
+	case 'ѳ':
+		out = "f"
+	case 'ѵ':
+		out = "i"
+	default:
+		for _, c := range norm.NFD.String(string(r)) {
+			if lat, ok := ruLatin[c]; ok {
+				out = lat
+				break
+			}
+		}
+	}
+	if upper && out != "" {
+		return strings.ToUpper(out[:1]) + out[1:]
+	}
+	return out
 }
 
 // stripMarks returns r without its combining diacritics (é → e, ß → ss,

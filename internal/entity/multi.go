@@ -38,11 +38,15 @@ type langRes struct {
 	// lower maps the key of a name written in lower case on purpose
 	// (Ukrainian "путін") to its kind and canonical name.
 	lower map[string]gazEntry
+	// Cyrillic: abbreviations of common nouns (ЗМІ), and the prefixes and
+	// morphemes of compound organisation names (Держпраці, Агротехбуд).
+	commonAcr            map[string]bool
+	stumps, orgMorphemes []string
 }
 
 func newLangRes() *langRes {
 	return &langRes{titles: map[string]bool{}, speech: map[string]bool{}, orgHeads: map[string]bool{}, placeHeads: map[string]bool{},
-		legal: map[string]bool{}, common: map[string]bool{}, given: map[string]string{}, places: map[string]gazEntry{}, firstForm: map[string]string{}, maxWords: 1, lower: map[string]gazEntry{}}
+		legal: map[string]bool{}, common: map[string]bool{}, given: map[string]string{}, places: map[string]gazEntry{}, firstForm: map[string]string{}, maxWords: 1, lower: map[string]gazEntry{}, commonAcr: map[string]bool{}}
 }
 
 func (r *langRes) addWords(into map[string]bool, s string, key bool) {
@@ -119,6 +123,11 @@ func init() {
 		}
 		cyrRes.addPlaces(l.places, l.code)
 	}
+	for _, w := range strings.Fields(ru.NameCommonAcronyms + " " + uk.NameCommonAcronyms) {
+		cyrRes.commonAcr[w] = true
+	}
+	cyrRes.stumps = strings.Fields(ru.NameStumpPrefixes + " " + uk.NameStumpPrefixes)
+	cyrRes.orgMorphemes = strings.Fields(ru.NameOrgMorphemes + " " + uk.NameOrgMorphemes)
 	for _, line := range strings.Split(uk.NameLowercased, "\n") {
 		f := strings.Split(line, "\t")
 		if len(f) != 2 {
@@ -129,7 +138,9 @@ func init() {
 			e = gazEntry{kind: KindPerson, canonical: f[0]}
 		}
 		for _, form := range strings.Split(f[1], "|") {
-			cyrRes.lower[lang.NameKey(form)] = e
+			for _, infl := range inflect(form) {
+				cyrRes.lower[infl] = e
+			}
 		}
 	}
 	deRes.addWords(deRes.titles, de.NameTitles, false)
@@ -244,23 +255,25 @@ func quoteClose(text string, i int) int {
 		return -1
 	}
 	depth := 1
+	lastClose := -1
 	for j := i + size; j < len(text) && j < i+200; {
 		r, s := utf8.DecodeRuneInString(text[j:])
 		if r == '\n' {
-			return -1
+			return lastClose
 		}
 		if r == open && open != close {
 			depth++
 		} else if r == close {
 			depth--
+			lastClose = j + s
 			if depth == 0 {
-				// "«Шляхове будівництво «Альтком»»" may close once.
 				return j + s
 			}
 		}
 		j += s
 	}
-	return -1
+	// "«Шляхове будівництво «Альтком»" closes once for both.
+	return lastClose
 }
 
 // isAcronymAny is isAcronym for any script: two to six capital letters.
@@ -310,6 +323,11 @@ func personSuffix(w string) bool {
 			return true
 		}
 	}
+	for _, s := range []string{"ский", "ського", "ского", "ському", "скому", "ським", "ским", "ская", "ська", "ской", "ської", "цкий", "цький", "цкого", "цького", "цкому", "цькому", "цким", "цьким", "ськiй"} {
+		if strings.HasSuffix(k, s) {
+			return true // adjectival surnames; Краматорську is a place
+		}
+	}
 	stem := []rune(k)
 	// Strip a case ending made of vowels or -ым/-им/-ом/-ой/-ою.
 	for _, s := range []string{"ым", "им", "ом", "ою", "ой", "ої", "ій", "ого", "ому", "а", "у", "е", "і", "ы", "и"} {
@@ -319,7 +337,7 @@ func personSuffix(w string) bool {
 		}
 	}
 	st := string(stem)
-	for _, s := range []string{"ов", "ев", "ёв", "єв", "ів", "ин", "ын", "ін", "ск", "цк", "ськ", "цьк"} {
+	for _, s := range []string{"ов", "ев", "ёв", "єв", "ів", "ин", "ын", "ін"} {
 		if strings.HasSuffix(st, s) && len(stem) >= 4 {
 			return true
 		}
@@ -334,7 +352,7 @@ func placeSuffix(w string) bool {
 	if utf8.RuneCountInString(k) < 4 {
 		return false
 	}
-	for _, s := range []string{"ия", "ии", "ию", "ией", "ія", "ії", "ію", "ск", "ска", "ске", "ську", "ськ", "ська", "ську", "ськом", "ськові", "град", "града", "граде", "бург", "бурга", "бурге", "поль", "поля", "поле", "полі", "піль", "ополь", "ье", "ья", "ьи", "ів", "івка", "івки", "івці", "ївка", "ївки"} {
+	for _, s := range []string{"ия", "ии", "ию", "ией", "ія", "ії", "ію", "ск", "ска", "ске", "ську", "ськ", "ська", "ськом", "ськові", "ську", "ську", "цьк", "цьку", "цька", "ська", "град", "града", "граде", "бург", "бурга", "бурге", "поль", "поля", "поле", "полі", "піль", "ополь", "ье", "ья", "ьи", "ів", "івка", "івки", "івці", "ївка", "ївки"} {
 		if strings.HasSuffix(k, s) {
 			return true
 		}
@@ -389,7 +407,11 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 	// words it uses as common nouns: after an article or a determiner.
 	mid := map[string]int{}
 	nouns := map[string]bool{}
+	lowerSeen := map[string]bool{}
 	for i, t := range toks {
+		if !t.cap {
+			lowerSeen[t.text] = true
+		}
 		if t.cap && !multiSentenceInitial(toks, i) {
 			mid[key(i)]++
 		}
@@ -413,17 +435,66 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 			}
 			end := quoteClose(text, q)
 			if end < 0 {
+				// ТОВ Krederi ltd: the capitalised words after the form.
+				k := i + 1
+				for k < len(toks) && k < i+5 && joinable(toks[k]) && (toks[k].cap || k > i+1 && strings.EqualFold(toks[k].text, "ltd")) {
+					k++
+				}
+				if k == i+1 {
+					claimed[i] = true // a legal form alone names no one
+					continue
+				}
+				end = toks[k-1].end
+			}
+			// Legal forms in a row: ТОВ НПП «Укргазгеоавтоматика».
+			start := t.start
+			if i > 0 && res.legal[toks[i-1].text] && joinable(t) && len(cands) > 0 && cands[len(cands)-1].end == toks[i-1].end {
 				continue
 			}
-			cands = append(cands, mcand{start: t.start, end: end, kind: KindOrganisation, name: text[t.start:end], evidence: "legal form"})
+			if i+1 < len(toks) && res.legal[toks[i+1].text] && joinable(toks[i+1]) {
+				q2 := toks[i+1].end
+				for q2 < len(text) && text[q2] == ' ' {
+					q2++
+				}
+				if e2 := quoteClose(text, q2); e2 > 0 {
+					end = e2
+				}
+			}
+			cands = append(cands, mcand{start: start, end: end, kind: KindOrganisation, name: text[start:end], evidence: "legal form"})
 			for k := i; k < len(toks) && toks[k].start < end; k++ {
 				claimed[k] = true
 			}
 		}
 		// A lowercase organisation noun before a quoted name: движения
-		// «Солидарность».
+		// «Солидарность» (Russian usage takes the noun into the name, as
+		// factRuEval does; Ukrainian the quoted name alone, as NER-UK does).
 		for i, t := range toks {
-			if t.cap || claimed[i] || !res.orgHeads[key(i)] || i+1 >= len(toks) || claimed[i+1] {
+			if t.cap || claimed[i] || i+1 >= len(toks) || claimed[i+1] {
+				continue
+			}
+			if code == lang.Ukrainian {
+				q := t.end
+				for q < len(text) && text[q] == ' ' {
+					q++
+				}
+				if q >= len(text) || !strings.HasPrefix(text[q:], "«") {
+					continue
+				}
+				end := quoteClose(text, q)
+				if end < 0 || i+1 >= len(toks) || !toks[i+1].cap {
+					continue
+				}
+				in, out := q+len("«"), end-len("»")
+				if out <= in || strings.ContainsAny(text[in:out], ".!?") && out-in > 60 {
+					continue
+				}
+				cands = append(cands, mcand{start: in, end: out, kind: KindOrganisation, name: text[in:out], evidence: "quoted name"})
+				for k := i + 1; k < len(toks) && toks[k].start < end; k++ {
+					claimed[k] = true
+				}
+				continue
+			}
+			if !res.orgHeads[key(i)] {
 				continue
 			}
 			q := t.end
@@ -474,7 +545,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				if toks[i].cap && n >= 2 {
 					e, found = res.places[nk]
 				} else if !toks[i].cap {
-					e, found = res.lower[nk]
+					e, found = res.lower[strings.ToLower(strings.Join(words, " "))]
 				}
 				if !found {
 					continue
@@ -514,7 +585,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		for j > i+1 && !toks[j-1].cap {
 			j--
 		}
-		cands = append(cands, classifyRun(text, toks, i, j, res, code, mid, nouns, german)...)
+		cands = append(cands, classifyRun(text, toks, i, j, res, code, mid, nouns, lowerSeen, german)...)
 		i = j
 	}
 	if res == nil {
@@ -530,7 +601,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 }
 
 // classifyRun splits the capitalised run toks[i:j] into names.
-func classifyRun(text string, toks []token, i, j int, res *langRes, code string, mid map[string]int, nouns map[string]bool, german bool) []mcand {
+func classifyRun(text string, toks []token, i, j int, res *langRes, code string, mid map[string]int, nouns, lowerSeen map[string]bool, german bool) []mcand {
 	var out []mcand
 	titled := ""
 	if res != nil && i > 0 && joinable(toks[i]) {
@@ -540,8 +611,30 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 		}
 	}
 	for i < j {
+		if res != nil && !german {
+			// Кіровоградської області, Мелітопольської міської ради:
+			// an adjective and its head noun, before any gazetteer reading
+			// of the adjective (Донецької is not Donetsk).
+			if c, ok := headCand(text, toks, i, i+1, res); ok && i+1 == j {
+				out = append(out, c)
+				i++
+				titled = ""
+				continue
+			}
+			// Партії регіонів, Управління Держпраці, Міністерство юстиції
+			// України: an organisation noun with its complement.
+			if res.orgHeads[lang.NameKey(toks[i].text)] && !(multiSentenceInitial(toks, i) && lowerSeen[strings.ToLower(toks[i].text)]) {
+				c := orgCand(text, toks, i, j, res)
+				out = append(out, c)
+				for i < j && toks[i].start < c.end {
+					i++
+				}
+				titled = ""
+				continue
+			}
+		}
 		// Gazetteer: the longest match at i.
-		if n, e, ok := multiGaz(toks[i:j], res); ok {
+		if n, e, ok := multiGaz(toks[i:j], res); ok && !(n == 1 && multiSentenceInitial(toks, i) && lowerSeen[strings.ToLower(toks[i].text)]) {
 			s, en := toks[i].start, toks[i+n-1].end
 			c := mcand{start: s, end: en, kind: e.kind, canon: e.canonical, name: text[s:en], evidence: "gazetteer"}
 			// A lowercase organisation noun before a place: мэрии Москвы.
@@ -564,7 +657,7 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			k := lang.NameKey(toks[i].text)
 			_, given := res.given[k]
 			known := given || mid[k] > 0 || isAcronymAny(toks[i].text) || isInitial(toks[i])
-			if german && res.common[lw] {
+			if german && res.common[lw] || lowerSeen[lw] {
 				known = false
 			}
 			if !known && !(j-i > 1 && !german && personSuffix(toks[i+1].text)) {
@@ -644,25 +737,9 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		return c
 	}
 	name := toks[i:k]
-	// A place or organisation head after the name: Хмельницькій області,
-	// Мелітопольської міської ради.
-	if !german && k < len(toks) {
-		h := k
-		for h < len(toks) && h < k+3 && joinable(toks[h]) && !toks[h].cap && adjectival(toks[h].text) && !res.placeHeads[lang.NameKey(toks[h].text)] && !res.orgHeads[lang.NameKey(toks[h].text)] {
-			h++
-		}
-		if h < len(toks) && joinable(toks[h]) && !toks[h].cap && adjectival(toks[k-1].text) {
-			hk := lang.NameKey(toks[h].text)
-			switch {
-			case res.placeHeads[hk]:
-				c.end, c.kind, c.evidence = toks[h].end, KindPlace, "place noun: "+toks[h].text
-				c.name = text[s:c.end]
-				return c
-			case res.orgHeads[hk]:
-				c.end, c.kind, c.evidence = toks[h].end, KindOrganisation, "organisation noun: "+toks[h].text
-				c.name = text[s:c.end]
-				return c
-			}
+	if !german {
+		if hc, ok := headCand(text, toks, i, k, res); ok {
+			return hc
 		}
 	}
 	var given, patr, init bool
@@ -687,6 +764,8 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 	}
 	speech := res.speech[prevWord(toks, i)] || k < len(toks) && res.speech[strings.ToLower(toks[k].text)] && joinable(toks[k])
 	switch {
+	case len(name) == 1 && isAcronymAny(lastWord) && res.commonAcr[lastWord]:
+		c.kind = "" // ЗМІ, ПДВ: common nouns
 	case len(name) == 1 && isAcronymAny(lastWord):
 		c.kind, c.evidence = KindOrganisation, "acronym"
 	case titled != "":
@@ -705,6 +784,8 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		}
 	case isLatinWord(c.name):
 		c.kind, c.evidence = KindOrganisation, "Latin-script name in Cyrillic text"
+	case len(name) == 1 && compoundOrg(lastWord, res):
+		c.kind, c.evidence = KindOrganisation, "compound organisation name"
 	case speech:
 		c.kind, c.evidence = KindPerson, "speech verb"
 	case personSuffix(lastWord):
@@ -975,4 +1056,134 @@ func particleRun(toks []token, j int) int {
 		return k - j
 	}
 	return 0
+}
+
+// inflect returns a lowercase name with the case forms of its last word
+// (путін, путіна, путіну, путіним, путіні; росія, росії, росію, росією;
+// кремль, кремля, кремлі, кремлем).
+func inflect(form string) []string {
+	out := []string{form}
+	rs := []rune(form)
+	n := len(rs)
+	if n < 3 {
+		return out
+	}
+	head := string(rs[:n-1])
+	switch last := rs[n-1]; {
+	case last == 'я':
+		for _, e := range []string{"ї", "ю", "єю", "і", "и", "ей", "ии"} {
+			out = append(out, head+e)
+		}
+	case last == 'ь':
+		for _, e := range []string{"я", "ю", "і", "ем", "ем", "е"} {
+			out = append(out, head+e)
+		}
+	case last == 'а':
+		for _, e := range []string{"и", "і", "у", "ою", "ой", "е"} {
+			out = append(out, head+e)
+		}
+	case last == 'о':
+		for _, e := range []string{"а", "у", "ом", "і"} {
+			out = append(out, head+e)
+		}
+	case isCyrLetterVowel(last):
+	default:
+		for _, e := range []string{"а", "у", "ом", "им", "ім", "ові", "і", "е", "ым"} {
+			out = append(out, form+e)
+		}
+	}
+	return out
+}
+
+func isCyrLetterVowel(r rune) bool { return strings.ContainsRune("аеёиоуыэюяіїє", r) }
+
+// headCand reads toks[i:k] (capitalised) with the place or organisation
+// noun after it: "Хмельницькій області", "Мелітопольської міської ради",
+// "Бориспільському міжрайонному суді". The name must end in an adjective.
+func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
+	if k >= len(toks) || !adjectival(strings.ToLower(toks[k-1].text)) {
+		return mcand{}, false
+	}
+	h := k
+	for h < len(toks) && h < k+3 && joinable(toks[h]) && !toks[h].cap && adjectival(toks[h].text) && !res.placeHeads[lang.NameKey(toks[h].text)] && !res.orgHeads[lang.NameKey(toks[h].text)] {
+		h++
+	}
+	if h >= len(toks) || !joinable(toks[h]) || toks[h].cap {
+		return mcand{}, false
+	}
+	s := toks[i].start
+	hk := lang.NameKey(toks[h].text)
+	switch {
+	case res.placeHeads[hk]:
+		e := toks[h].end
+		if h+1 < len(toks) && toks[h+1].text == "." && false {
+			e = toks[h+1].end
+		}
+		return mcand{start: s, end: e, kind: KindPlace, name: text[s:e], evidence: "place noun: " + toks[h].text}, true
+	case res.orgHeads[hk]:
+		c := orgCand(text, toks, h, h+1, res)
+		c.start, c.name = s, text[s:c.end]
+		return c, true
+	}
+	return mcand{}, false
+}
+
+// orgCand is an organisation named by its head noun at toks[i] and what
+// completes it: the capitalised words of its run (before j), one or two
+// lower-case words in the genitive, and a country or a region (Вищий
+// господарський суд України, Господарського суду Київської області).
+func orgCand(text string, toks []token, i, j int, res *langRes) mcand {
+	k := i + 1
+	for k < j {
+		k++
+	}
+	if k == i+1 && toks[i].cap {
+		for g := 0; g < 2 && k < len(toks) && joinable(toks[k]) && !toks[k].cap && genitiveLike(toks[k].text); g++ {
+			k++
+		}
+	}
+	if k < len(toks) && joinable(toks[k]) && toks[k].cap {
+		if n, e, ok := multiGaz(toks[k:], res); ok && n == 1 && e.kind == KindCountry {
+			k++
+		} else if k+1 < len(toks) && adjectival(strings.ToLower(toks[k].text)) && joinable(toks[k+1]) && res.placeHeads[lang.NameKey(toks[k+1].text)] && !toks[k+1].cap {
+			k += 2
+		}
+	}
+	s, e := toks[i].start, toks[k-1].end
+	return mcand{start: s, end: e, kind: KindOrganisation, name: text[s:e], evidence: "organisation noun: " + strings.ToLower(toks[i].text)}
+}
+
+// genitiveLike reports a lower-case word in a genitive form that
+// completes an organisation's name (регіонів, юстиції, справами is not).
+func genitiveLike(w string) bool {
+	if utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	for _, s := range []string{"ів", "ій", "ей", "ої", "их", "ого", "ості", "ії", "ції", "ства", "ння", "ття", "ини", "ики", "ики", "ии", "ия", "ов", "ой", "ых", "ости"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundOrg reports a compound organisation name: a stump prefix
+// (Держпраці, Мінюст, Укрзалізниця) or a company morpheme inside the word
+// (Агротехбуд, Єврогазбанк).
+func compoundOrg(w string, res *langRes) bool {
+	lw := strings.ToLower(w)
+	if !lang.HasCyrillic(lw) || utf8.RuneCountInString(lw) < 6 {
+		return false
+	}
+	for _, p := range res.stumps {
+		if strings.HasPrefix(lw, p) && utf8.RuneCountInString(lw) > utf8.RuneCountInString(p)+2 {
+			return true
+		}
+	}
+	for _, m := range res.orgMorphemes {
+		if k := strings.Index(lw, m); k >= 6 || k > 0 && utf8.RuneCountInString(lw[:k]) >= 3 {
+			return true
+		}
+	}
+	return false
 }

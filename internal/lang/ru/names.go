@@ -193,3 +193,14 @@ Associated Press	Ассошиэйтед Пресс
 Facebook	Фейсбук
 Google	Гугл
 Microsoft	Майкрософт`
+
+// NameCommonAcronyms are capitalised abbreviations of common nouns, not
+// names of organisations (СМИ "media", НДС "VAT").
+const NameCommonAcronyms = `СМИ НДС ВВП ЖКХ ДТП ТЦ АЗС ФИО ИНН ЧП СНГ`
+
+// NameStumpPrefixes begin compound names of Russian institutions
+// (Минобороны, Росгвардия, Госдума, Мосгорсуд).
+const NameStumpPrefixes = `мин рос гос энерго нефте`
+
+// NameOrgMorphemes end or sit inside company names (Газпром, Сбербанк).
+const NameOrgMorphemes = `банк пром газ нефть трейд инвест строй торг транс холдинг групп лизинг атом экспорт`

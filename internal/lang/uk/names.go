@@ -140,3 +140,16 @@ Dmitry Peskov	пєсков
 Sergei Shoigu	шойгу
 Dmitry Medvedev	медведєв
 Alexander Lukashenko	лукашенко`
+
+// NameCommonAcronyms are capitalised abbreviations of common nouns, not
+// names of organisations (ЗМІ "media", ПДВ "VAT", ПІБ "full name").
+const NameCommonAcronyms = `ЗМІ ПІБ ПДВ ЖКГ ЖК ФОП ВВП ДТП ТЦ АЗС ПММ ЄДРПОУ КВЕД ЕЦП ЦНАП ПЗ ТЕО ПКД МАФ ГРП ЧАЕС ККД ПП ЛТД ТМ ВП СК ОТГ КП`
+
+// NameStumpPrefixes begin the compound names of Ukrainian institutions and
+// companies (Держпраці, Мінюст, Укрзалізниця, Київрада, Облenergo): an
+// unknown capitalised word that starts with one is an organisation.
+const NameStumpPrefixes = `держ мін укр обл міськ київ нац енерго агро нафто газо тепло водо`
+
+// NameOrgMorphemes end or sit inside company names (Агротехбуд,
+// Гарант-сервіс, Єврогазбанк, Дніпроспецмаш).
+const NameOrgMorphemes = `буд сервіс банк газ маш пром трейд інвест енерго агро тех торг транс нафт збут постач ком холдинг груп лізинг атом експорт імпорт`

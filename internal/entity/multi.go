@@ -126,6 +126,7 @@ func init() {
 	for _, w := range strings.Fields(ru.NameCommonAcronyms + " " + uk.NameCommonAcronyms) {
 		cyrRes.commonAcr[w] = true
 	}
+	cyrRes.addWords(cyrRes.common, ru.NameStopCaps+" "+uk.NameStopCaps, false)
 	cyrRes.stumps = strings.Fields(ru.NameStumpPrefixes + " " + uk.NameStumpPrefixes)
 	cyrRes.orgMorphemes = strings.Fields(ru.NameOrgMorphemes + " " + uk.NameOrgMorphemes)
 	for _, line := range strings.Split(uk.NameLowercased, "\n") {
@@ -140,6 +141,9 @@ func init() {
 		for _, form := range strings.Split(f[1], "|") {
 			for _, infl := range inflect(form) {
 				cyrRes.lower[infl] = e
+			}
+			if strings.Contains(form, " ") {
+				cyrRes.lower[lang.NameKey(form)] = e
 			}
 		}
 	}
@@ -546,6 +550,9 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 					e, found = res.places[nk]
 				} else if !toks[i].cap {
 					e, found = res.lower[strings.ToLower(strings.Join(words, " "))]
+					if !found && n > 1 {
+						e, found = res.lower[lang.NameKey(strings.Join(words, " "))]
+					}
 				}
 				if !found {
 					continue
@@ -625,10 +632,15 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			// України: an organisation noun with its complement.
 			if res.orgHeads[lang.NameKey(toks[i].text)] && !(multiSentenceInitial(toks, i) && lowerSeen[strings.ToLower(toks[i].text)]) {
 				c := orgCand(text, toks, i, j, res)
-				out = append(out, c)
-				for i < j && toks[i].start < c.end {
-					i++
+				if c.end > toks[i].end {
+					// The noun alone ("Департаменту", "Суд") names no one.
+					out = append(out, c)
 				}
+				next := i + 1
+				for next < j && toks[next].start < c.end {
+					next++
+				}
+				i = next
 				titled = ""
 				continue
 			}
@@ -660,11 +672,15 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			if german && res.common[lw] || lowerSeen[lw] {
 				known = false
 			}
-			if !known && !(j-i > 1 && !german && personSuffix(toks[i+1].text)) {
+			if !known || res.common[lw] {
 				i++
 				titled = ""
 				continue
 			}
+		}
+		if res != nil && res.common[lw] && !german {
+			i++
+			continue
 		}
 		if german && (res.common[lw] || nouns[lw]) && titled == "" {
 			i++
@@ -763,6 +779,15 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		}
 	}
 	speech := res.speech[prevWord(toks, i)] || k < len(toks) && res.speech[strings.ToLower(toks[k].text)] && joinable(toks[k])
+	latinName := !german && isLatinWord(c.name)
+	if latinName {
+		if _, ok := givenNames[Fold(name[0].text)]; ok && len(name) > 1 {
+			c.kind, c.evidence = KindPerson, "given name"
+		} else {
+			c.kind, c.evidence = KindOrganisation, "Latin-script name in Cyrillic text"
+		}
+		return c
+	}
 	switch {
 	case len(name) == 1 && isAcronymAny(lastWord) && res.commonAcr[lastWord]:
 		c.kind = "" // ЗМІ, ПДВ: common nouns
@@ -784,12 +809,12 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		}
 	case isLatinWord(c.name):
 		c.kind, c.evidence = KindOrganisation, "Latin-script name in Cyrillic text"
-	case len(name) == 1 && compoundOrg(lastWord, res):
-		c.kind, c.evidence = KindOrganisation, "compound organisation name"
 	case speech:
 		c.kind, c.evidence = KindPerson, "speech verb"
 	case personSuffix(lastWord):
 		c.kind, c.evidence = KindPerson, "surname ending"
+	case len(name) == 1 && compoundOrg(lastWord, res):
+		c.kind, c.evidence = KindOrganisation, "compound organisation name"
 	case len(name) == 1 && (placeSuffix(lastWord) || placePrepositions[prevWord(toks, i)]):
 		c.kind, c.evidence = KindPlace, "place ending or preposition"
 	case len(name) >= 2 && len(name) <= 3:

@@ -204,3 +204,7 @@ const NameStumpPrefixes = `мин рос гос энерго нефте`
 
 // NameOrgMorphemes end or sit inside company names (Газпром, Сбербанк).
 const NameOrgMorphemes = `банк пром газ нефть трейд инвест строй торг транс холдинг групп лизинг атом экспорт`
+
+// NameStopCaps are words that open Russian sentences capitalised and never
+// name anyone (Кроме, Тогда, Поэтому).
+const NameStopCaps = `кроме тогда теперь поэтому также однако впрочем кстати именно сейчас ранее позднее затем итак зато причем притом помимо`

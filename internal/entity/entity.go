@@ -159,6 +159,8 @@ type candidate struct {
 	canon  string // gazetteer canonical name
 	titles []string
 	gender string
+	// evidence says why the kind was chosen, for Entity.Evidence.
+	evidence string
 	// weak marks a kind guessed from shape alone (an unknown acronym, two
 	// capitalised words): dropped on headline-like lines, and an unknown
 	// acronym needs a second mention.
@@ -228,6 +230,12 @@ func candidates(text string, toks []token) []candidate {
 			j--
 		}
 		start := i
+		// Particles before a surname alone: "von der Leyen", "bin Salman".
+		if b := leadingParticles(toks, i); b < i {
+			out = append(out, splitRun(toks[b:j])...)
+			i = j
+			continue
+		}
 		if j-start > 1 && sentenceInitial(toks, start) && lower[strings.ToLower(toks[start].text)] && !isTitleWord(toks[start].text) {
 			if _, known := givenNames[Fold(toks[start].text)]; !known {
 				if _, _, gaz := gazMatch(toks[start:j]); !gaz {
@@ -387,6 +395,13 @@ func gazMatch(toks []token) (int, gazEntry, bool) {
 // classify decides the kind of a name run that is not in the gazetteer.
 func classify(name []token, titled bool) (kind string, weak bool) {
 	last := strings.ToLower(name[len(name)-1].text)
+	if len(name) >= 3 && orgFirst[strings.ToLower(name[0].text)] {
+		for _, t := range name[1:] {
+			if t.text == "of" || t.text == "on" || t.text == "for" {
+				return KindOrganisation, false
+			}
+		}
+	}
 	if orgHeads[last] && len(name) > 1 {
 		return KindOrganisation, false
 	}
@@ -488,9 +503,24 @@ func joinToks(text string, toks []token) string {
 
 // resolve links candidates to entities and adds back-references.
 func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention) {
+	lowerSeen := map[string]bool{}
+	for _, t := range toks {
+		if !t.cap {
+			lowerSeen[t.text] = true
+		}
+	}
 	kept := cands[:0:0]
 	for _, c := range cands {
 		if c.weak && c.kind == KindPerson && headlineLine(text, c.toks[0].start) {
+			continue
+		}
+		if shoutLine(text, c.toks[0].start) && c.canon == "" {
+			continue // a line in capitals: no guesses from its shape
+		}
+		if c.weak && c.kind == KindPerson && len(c.toks) > 1 && !commonWordName(c.toks, lowerSeen) {
+			// Two capitalised words make a person only when none of
+			// them is a word the text writes in lower case (Science Fair,
+			// Internet Explorer) or an acronym (PlayStation VR).
 			continue
 		}
 		kept = append(kept, c)
@@ -504,9 +534,35 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			midCount[Fold(c.toks[0].text)]++
 		}
 	}
+	// Its kind comes from how the text uses it: next to a speech verb
+	// ("Zelensky said") it is a person, after "in", "at" or "from" a
+	// place; with no sign either way it is left out (Internet, Countdown).
+	votes := map[string][2]int{} // person, place
+	for _, c := range cands {
+		if c.kind != "" || len(c.toks) != 1 {
+			continue
+		}
+		f := Fold(c.toks[0].text)
+		v := votes[f]
+		if nextToSpeech(toks, c.toks[0]) || nextToHumanVerb(toks, c.toks[0]) {
+			v[0]++
+		}
+		if placePrepBefore(toks, c.toks[0]) {
+			v[1]++
+		}
+		votes[f] = v
+	}
 	for k, c := range cands {
 		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0].text) && midCount[Fold(c.toks[0].text)] >= 2 {
-			cands[k].kind = KindPerson
+			v := votes[Fold(c.toks[0].text)]
+			switch {
+			case v[0] > 0 && v[0] >= v[1]:
+				cands[k].kind, cands[k].evidence = KindPerson, "speech verb"
+			case v[1] > 0:
+				cands[k].kind, cands[k].evidence = KindPlace, "after in, at, from"
+			default:
+				continue
+			}
 			cands[k].weak = true
 		}
 	}
@@ -929,3 +985,90 @@ func englishParticleRun(toks []token, j int) int {
 	}
 	return 0
 }
+
+// placePrepositions come before places: "in Taipei", "from Livorno".
+var englishPlacePreps = setOf(`in at from near across throughout outside inside into to via`)
+
+// placePrepBefore reports whether t follows a place preposition.
+func placePrepBefore(toks []token, t token) bool {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	return k > 0 && k < len(toks) && toks[k].start == t.start && joinable(t) && englishPlacePreps[toks[k-1].text]
+}
+
+// commonWordName reports whether a name of several words has no word the
+// text writes in lower case elsewhere and no acronym: true when it may be
+// a person's name.
+func commonWordName(name []token, lowerSeen map[string]bool) bool {
+	for _, t := range name {
+		if particles[t.text] || leadParticles[t.text] {
+			continue
+		}
+		if lowerSeen[strings.ToLower(t.text)] || isAcronym(t.text) && utf8.RuneCountInString(t.text) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// shoutLine reports whether the line holding off is written in capitals:
+// three words or more, most letters upper case.
+func shoutLine(text string, off int) bool {
+	start := strings.LastIndexByte(text[:off], '\n') + 1
+	end := strings.IndexByte(text[off:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += off
+	}
+	line := text[start:end]
+	if len(strings.Fields(line)) < 3 {
+		return false
+	}
+	up, low := 0, 0
+	for _, r := range line {
+		if unicode.IsUpper(r) {
+			up++
+		} else if unicode.IsLower(r) {
+			low++
+		}
+	}
+	return up > 3*low && up >= 8
+}
+
+// orgFirst open organisation names of the form "X of Y": University of
+// Texas, Church of Scientology, Municipality of Livorno.
+var orgFirst = setOf(`university church council municipality institute department ministry college school society association federation union league party court office agency commission committee board bank embassy academy museum daughters sons friends bureau center centre foundation organization organisation corps chamber house`)
+
+// humanVerbs are what people do to or with each other in news: a lone
+// capitalised word as their subject or object is a person ("Trump
+// praised Zelensky", "met Zelensky").
+var humanVerbs = setOf(`met meets meet praised praises thanked thanks urged urges warned warns accused accuses criticized criticised called calls invited invites hosted hosts greeted greets visited visits spoke speaks pledged vowed promised promises phoned telephoned congratulated blamed blames endorsed endorses appointed fired nominated married interviewed hugged`)
+
+// nextToHumanVerb reports whether a human verb stands right before or
+// after t.
+func nextToHumanVerb(toks []token, t token) bool {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	if k >= len(toks) || toks[k].start != t.start {
+		return false
+	}
+	if k+1 < len(toks) && joinable(toks[k+1]) && humanVerbs[toks[k+1].text] {
+		return true
+	}
+	return k > 0 && joinable(t) && humanVerbs[toks[k-1].text]
+}
+
+// leadingParticles returns where a name starting at toks[i] begins when
+// lower-case particles stand before it ("von der Leyen", "bin Salman",
+// "фон дер Ляйен"), or i.
+func leadingParticles(toks []token, i int) int {
+	b := i
+	for b > 0 && b > i-3 && leadParticles[toks[b-1].text] && joinable(toks[b]) {
+		b--
+	}
+	if b < i && b > 0 && toks[b-1].cap && joinable(toks[b]) {
+		return i // "Ursula von der Leyen": the run already holds them
+	}
+	return b
+}
+
+var leadParticles = setOf(`von van de der den bin ibn al ben фон дер де ван бин ибн бен аль`)

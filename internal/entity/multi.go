@@ -592,6 +592,16 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		for j > i+1 && !toks[j-1].cap {
 			j--
 		}
+		if b := leadingParticles(toks, i); b < i && !claimed[b] {
+			s := toks[b].start
+			c := classifyRun(text, toks, i, j, res, code, mid, nouns, lowerSeen, german)
+			if len(c) > 0 && c[0].kind == KindPerson && c[0].start == toks[i].start {
+				c[0].start, c[0].name = s, text[s:c[0].end]
+			}
+			cands = append(cands, c...)
+			i = j
+			continue
+		}
 		cands = append(cands, classifyRun(text, toks, i, j, res, code, mid, nouns, lowerSeen, german)...)
 		i = j
 	}

@@ -526,6 +526,42 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		kept = append(kept, c)
 	}
 	cands = kept
+	// A person guessed from shape alone (two capitalised words, no given
+	// name, no title) needs a sign in the article: the surname used alone
+	// elsewhere ("Bruce Arians ... Arians said"), or a speech or human verb
+	// next to the name. Gallery debris ("Hide Caption"), products
+	// ("Falcon Heavy") and events ("Super Bowl") have neither.
+	alone, theBefore := map[string]bool{}, map[string]bool{}
+	for _, c := range cands {
+		if k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= c.toks[0].start }); k > 0 && joinable(c.toks[0]) && strings.EqualFold(toks[k-1].text, "the") {
+			theBefore[Fold(joinToks(text, c.toks))] = true
+		}
+		if len(c.toks) == 1 && midSentence(c.toks[0]) {
+			k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= c.toks[0].start })
+			if k > 0 && (strings.EqualFold(toks[k-1].text, "the") || strings.EqualFold(toks[k-1].text, "a") || englishPlacePreps[toks[k-1].text]) {
+				continue // "the Cubs", "in Nice": a team, a thing, a place
+			}
+			alone[Fold(c.toks[0].text)] = true
+		}
+	}
+	kept = cands[:0:0]
+	for _, c := range cands {
+		if c.weak && c.kind == KindPerson && len(c.toks) > 1 {
+			last := c.toks[len(c.toks)-1]
+			if theBefore[Fold(joinToks(text, c.toks))] || participleLike(c.toks[0].text) {
+				continue // "the Falcon Heavy", "Overjoyed Cubs": no person
+			}
+			if alone[Fold(surname(c.toks).text)] {
+				c.evidence = "surname used alone"
+			} else if nextToSpeech(toks, last) || nextToSpeech(toks, c.toks[0]) || nextToHumanVerb(toks, last) || nextToHumanVerb(toks, c.toks[0]) {
+				c.evidence = "speech or human verb"
+			} else {
+				continue
+			}
+		}
+		kept = append(kept, c)
+	}
+	cands = kept
 	// An unknown capitalised word used at least twice in mid-sentence is
 	// taken for a surname ("Trump and Zelensky met").
 	midCount := map[string]int{}
@@ -544,7 +580,10 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		}
 		f := Fold(c.toks[0].text)
 		v := votes[f]
-		if nextToSpeech(toks, c.toks[0]) || nextToHumanVerb(toks, c.toks[0]) {
+		if afterThe(toks, c.toks[0]) {
+			v[1] -= 100 // "the Cubs won": a team or a thing, never a person
+		}
+		if (nextToSpeech(toks, c.toks[0]) || nextToHumanVerb(toks, c.toks[0])) && !beforeTitle(toks, c.toks[0]) {
 			v[0]++
 		}
 		if placePrepBefore(toks, c.toks[0]) {
@@ -556,6 +595,8 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0].text) && midCount[Fold(c.toks[0].text)] >= 2 {
 			v := votes[Fold(c.toks[0].text)]
 			switch {
+			case v[1] < -50:
+				continue
 			case v[0] > 0 && v[0] >= v[1]:
 				cands[k].kind, cands[k].evidence = KindPerson, "speech verb"
 			case v[1] > 0:
@@ -631,10 +672,16 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			}
 		case len(c.toks) == 1:
 			sn := Fold(c.toks[0].text)
+			if afterThe(toks, c.toks[0]) {
+				continue // "the Cubs" refers to no person
+			}
 			if ps := persons[sn]; len(ps) > 0 {
 				b = nearestPerson(ps, start, ms)
 				form = "surname"
-			} else if c.kind == KindPerson || nextToSpeech(toks, c.toks[0]) {
+			} else if c.kind == KindPerson || nextToSpeech(toks, c.toks[0]) && !beforeTitle(toks, c.toks[0]) {
+				if c.evidence == "" && c.kind == "" {
+					c.evidence = "speech verb"
+				}
 				b = get(KindPerson, lang.NameKey(c.toks[0].text), c.toks[0].text)
 				if b.surname == "" {
 					b.surname = sn
@@ -644,6 +691,9 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		}
 		if b == nil {
 			continue
+		}
+		if ev := evidenceOf(c); ev != "" && (form == "name" || c.evidence != "") && !containsStr(b.Evidence, ev) {
+			b.Evidence = append(b.Evidence, ev)
 		}
 		if b.Kind == KindPerson {
 			for _, t := range c.titles {
@@ -999,7 +1049,10 @@ func placePrepBefore(toks []token, t token) bool {
 // text writes in lower case elsewhere and no acronym: true when it may be
 // a person's name.
 func commonWordName(name []token, lowerSeen map[string]bool) bool {
-	for _, t := range name {
+	for k, t := range name {
+		if k > 0 && strings.EqualFold(t.text, name[k-1].text) {
+			return false // "Equifax Equifax": a doubled word is debris
+		}
 		if particles[t.text] || leadParticles[t.text] {
 			continue
 		}
@@ -1072,3 +1125,53 @@ func leadingParticles(toks []token, i int) int {
 }
 
 var leadParticles = setOf(`von van de der den bin ibn al ben фон дер де ван бин ибн бен аль`)
+
+// participleLike reports a word shaped like a participle or an adverb
+// (Overjoyed, Breaking, Reportedly): it does not open a person's name.
+func participleLike(w string) bool {
+	lw := strings.ToLower(w)
+	if _, ok := givenNames[Fold(w)]; ok || len(lw) < 6 {
+		return false
+	}
+	return strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly")
+}
+
+// evidenceOf says why a candidate has its kind.
+func evidenceOf(c candidate) string {
+	switch {
+	case c.evidence != "":
+		return c.evidence
+	case c.canon != "":
+		return "gazetteer"
+	case c.kind == KindPerson && len(c.titles) > 0:
+		return "title: " + c.titles[0]
+	case c.kind == KindPerson && c.gender != "" && len(c.toks) > 0:
+		if _, ok := givenNames[Fold(c.toks[0].text)]; ok {
+			return "given name"
+		}
+		return "honorific"
+	case c.kind == KindPerson:
+		if _, ok := givenNames[Fold(c.toks[0].text)]; ok && len(c.toks) > 1 {
+			return "given name"
+		}
+		return "capitalised words"
+	case c.kind == KindOrganisation && len(c.toks) == 1 && isAcronym(c.toks[0].text):
+		return "acronym"
+	case c.kind == KindOrganisation:
+		return "organisation word: " + strings.ToLower(c.toks[len(c.toks)-1].text)
+	}
+	return ""
+}
+
+// afterThe reports whether t follows "the" directly.
+func afterThe(toks []token, t token) bool {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	return k > 0 && k < len(toks) && toks[k].start == t.start && joinable(t) && strings.EqualFold(toks[k-1].text, "the")
+}
+
+// beforeTitle reports whether a title word follows t ("said Cubs manager
+// Joe Maddon": Cubs qualifies the title, it is not the speaker).
+func beforeTitle(toks []token, t token) bool {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	return k+1 < len(toks) && toks[k].start == t.start && joinable(toks[k+1]) && (personTitles[strings.ToLower(toks[k+1].text)] || titleHeads[strings.ToLower(toks[k+1].text)] || toks[k+1].text == "manager" || toks[k+1].text == "coach")
+}

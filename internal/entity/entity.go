@@ -264,6 +264,13 @@ func splitRun(run []token) []candidate {
 	}
 	titleStart := 0 // where the current run of title words began
 	for i < len(run) {
+		// A leading "The" is no part of the name: "The Church of
+		// Scientology" names the Church of Scientology.
+		if strings.EqualFold(run[i].text, "the") && i+1 < len(run) {
+			i++
+			titleStart = i
+			continue
+		}
 		// Gazetteer: longest match.
 		if n, e, ok := gazMatch(run[i:]); ok {
 			// A country or organisation right before a title qualifies it
@@ -555,6 +562,8 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 				c.evidence = "surname used alone"
 			} else if nextToSpeech(toks, last) || nextToSpeech(toks, c.toks[0]) || nextToHumanVerb(toks, last) || nextToHumanVerb(toks, c.toks[0]) {
 				c.evidence = "speech or human verb"
+			} else if midSentence(c.toks[0]) && !headlineLine(text, c.toks[0].start) {
+				c.evidence = "capitalised words in mid-sentence"
 			} else {
 				continue
 			}
@@ -672,8 +681,8 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			}
 		case len(c.toks) == 1:
 			sn := Fold(c.toks[0].text)
-			if afterThe(toks, c.toks[0]) {
-				continue // "the Cubs" refers to no person
+			if afterThe(toks, c.toks[0]) || placePrepBefore(toks, c.toks[0]) && !c.toks[0].poss {
+				continue // "the Cubs", "in Nice" refer to no person
 			}
 			if ps := persons[sn]; len(ps) > 0 {
 				b = nearestPerson(ps, start, ms)

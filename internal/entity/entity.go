@@ -908,7 +908,7 @@ func titleMentions(text string, toks []token, list []*building, ms []Mention) []
 			lw := strings.ToLower(t.text)
 			phrase = append(phrase, lw)
 			if titleHeads[lw] && lw != "official" && lw != "diplomat" {
-				if b := titleHolder(holders, normTitle(strings.Join(phrase, " ")), toks[i].start, ms); b != nil {
+				if b := titleHolder(holders, normTitle(strings.Join(phrase, " ")), toks[i].start, ms); b != nil && qualifierFits(text, phrase, b, ms) {
 					out = append(out, Mention{EntityID: b.ID, Text: text[toks[i].start:t.end], Start: toks[i].start, End: t.end, Form: "title"})
 				}
 				i = k
@@ -1183,4 +1183,49 @@ func afterThe(toks []token, t token) bool {
 func beforeTitle(toks []token, t token) bool {
 	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
 	return k+1 < len(toks) && toks[k].start == t.start && joinable(toks[k+1]) && (personTitles[strings.ToLower(toks[k+1].text)] || titleHeads[strings.ToLower(toks[k+1].text)] || toks[k+1].text == "manager" || toks[k+1].text == "coach")
+}
+
+// qualifierFits reports whether the nationality or party words of a title
+// phrase ("the Russian president") fit the person it would join: the same
+// word, or its country, stands within 60 bytes before one of the person's
+// named mentions ("Russian President Vladimir Putin") or in its appositive
+// ("Yury Ushakov, the Kremlin's foreign policy adviser,"). A phrase without
+// such a word fits. So "the Russian president" never joins Donald Trump
+// only because he is a president.
+func qualifierFits(text string, phrase []string, b *building, ms []Mention) bool {
+	var quals []string
+	for _, w := range phrase {
+		if adjectives[w] && w != "former" && w != "then" && w != "top" && w != "new" && w != "ex-" && w != "then-president" {
+			quals = append(quals, w)
+		}
+	}
+	if len(quals) == 0 {
+		return true
+	}
+	for _, m := range ms {
+		if m.EntityID != b.ID || m.Form == "title" {
+			continue
+		}
+		ctx := strings.ToLower(text[max(0, m.Start-60):m.Start])
+		if after := text[m.End:min(len(text), m.End+120)]; strings.HasPrefix(after, ", ") {
+			// An appositive: "Yury Ushakov, the Kremlin's foreign policy adviser,".
+			if end := strings.IndexAny(after[2:], ",.;\n"); end >= 0 {
+				ctx += " " + strings.ToLower(after[:end+2])
+			}
+		}
+		ok := true
+		for _, q := range quals {
+			root := strings.TrimSuffix(strings.TrimSuffix(q, "n"), "ia")
+			if len(root) > 4 {
+				root = root[:4]
+			}
+			if !strings.Contains(ctx, q) && !strings.Contains(ctx, root) {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }

@@ -568,7 +568,12 @@ func (r *Registry) lookup(name string) (Entity, bool) {
 	pk := PersonKey(name)
 	ents := r.Entities()
 	forms := func(e Entity) []string {
-		out := append([]string{e.Name}, e.Aliases...)
+		out := []string{e.Name}
+		for _, a := range e.Aliases {
+			if !strings.HasPrefix(a, "the ") {
+				out = append(out, a) // titles ("the president") are no names
+			}
+		}
 		for _, n := range e.NameByLang {
 			out = append(out, n)
 		}

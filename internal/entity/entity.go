@@ -579,10 +579,26 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			midCount[Fold(c.toks[0].text)]++
 		}
 	}
+	// A word that ends a longer name that is no person's (World Series,
+	// Panama Papers, New Year) is no surname when it stands alone.
+	endsThing := map[string]bool{}
+	for _, c := range cands {
+		if len(c.toks) > 1 && c.kind != KindPerson {
+			endsThing[Fold(c.toks[len(c.toks)-1].text)] = true
+		}
+		if len(c.toks) == 1 && c.kind == "" {
+			// "Panama Papers", "Chinese New Year": split off a name before it.
+			k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= c.toks[0].start })
+			if k > 0 && joinable(c.toks[0]) && toks[k-1].cap {
+				endsThing[Fold(c.toks[0].text)] = true
+			}
+		}
+	}
 	// Its kind comes from how the text uses it: next to a speech verb
 	// ("Zelensky said") it is a person, after "in", "at" or "from" a
-	// place; with no sign either way it is left out (Internet, Countdown).
-	votes := map[string][2]int{} // person, place
+	// place, after "the" nothing (the Cubs); with no sign either way a
+	// person.
+	votes := map[string][3]int{} // person, place, organisation
 	for _, c := range cands {
 		if c.kind != "" || len(c.toks) != 1 {
 			continue
@@ -598,20 +614,27 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		if placePrepBefore(toks, c.toks[0]) {
 			v[1]++
 		}
+		if orgContext(toks, c.toks[0]) {
+			v[2]++
+		}
 		votes[f] = v
 	}
 	for k, c := range cands {
 		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0].text) && midCount[Fold(c.toks[0].text)] >= 2 {
 			v := votes[Fold(c.toks[0].text)]
 			switch {
-			case v[1] < -50:
+			case v[1] < -50, endsThing[Fold(c.toks[0].text)] && v[0] == 0:
 				continue
+			case v[2] > 0 && v[2] >= v[0]:
+				cands[k].kind, cands[k].evidence = KindOrganisation, "company words"
 			case v[0] > 0 && v[0] >= v[1]:
 				cands[k].kind, cands[k].evidence = KindPerson, "speech verb"
 			case v[1] > 0:
 				cands[k].kind, cands[k].evidence = KindPlace, "after in, at, from"
 			default:
-				continue
+				// No sign either way: a surname used alone ("Trump and
+				// Zelensky met"), as it most often is in news.
+				cands[k].kind, cands[k].evidence = KindPerson, "recurring in mid-sentence"
 			}
 			cands[k].weak = true
 		}
@@ -1229,3 +1252,20 @@ func qualifierFits(text string, phrase []string, b *building, ms []Mention) bool
 	}
 	return false
 }
+
+// orgContext reports company words around t: "Broadcom Inc", "chipmaker
+// Broadcom", "shares of Equifax".
+func orgContext(toks []token, t token) bool {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	if k >= len(toks) || toks[k].start != t.start {
+		return false
+	}
+	if k+1 < len(toks) && joinable(toks[k+1]) && companyAfter[strings.TrimSuffix(toks[k+1].text, ".")] {
+		return true
+	}
+	return k > 0 && joinable(t) && companyBefore[toks[k-1].text]
+}
+
+var companyAfter = setOf(`Inc Corp Ltd Co LLC Plc PLC AG SA NV GmbH Holdings shares stock`)
+
+var companyBefore = setOf(`company firm chipmaker maker rival retailer startup carrier insurer lender automaker airline conglomerate giant`)

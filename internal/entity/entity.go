@@ -538,8 +538,12 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	// elsewhere ("Bruce Arians ... Arians said"), or a speech or human verb
 	// next to the name. Gallery debris ("Hide Caption"), products
 	// ("Falcon Heavy") and events ("Super Bowl") have neither.
-	alone, theBefore := map[string]bool{}, map[string]bool{}
+	alone, theBefore, numberAfter := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, c := range cands {
+		// "Hide Caption 1 of 8", "Figure 3": a label before a number.
+		if e := c.toks[len(c.toks)-1].end; e+1 < len(text) && text[e] == ' ' && text[e+1] >= '0' && text[e+1] <= '9' {
+			numberAfter[Fold(joinToks(text, c.toks))] = true
+		}
 		if k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= c.toks[0].start }); k > 0 && joinable(c.toks[0]) && strings.EqualFold(toks[k-1].text, "the") {
 			theBefore[Fold(joinToks(text, c.toks))] = true
 		}
@@ -555,15 +559,15 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	for _, c := range cands {
 		if c.weak && c.kind == KindPerson && len(c.toks) > 1 {
 			last := c.toks[len(c.toks)-1]
-			if theBefore[Fold(joinToks(text, c.toks))] || participleLike(c.toks[0].text) {
+			if theBefore[Fold(joinToks(text, c.toks))] || participleLike(c.toks[0].text) || numberAfter[Fold(joinToks(text, c.toks))] {
 				continue // "the Falcon Heavy", "Overjoyed Cubs": no person
 			}
 			if alone[Fold(surname(c.toks).text)] {
 				c.evidence = "surname used alone"
 			} else if nextToSpeech(toks, last) || nextToSpeech(toks, c.toks[0]) || nextToHumanVerb(toks, last) || nextToHumanVerb(toks, c.toks[0]) {
 				c.evidence = "speech or human verb"
-			} else if midSentence(c.toks[0]) && !headlineLine(text, c.toks[0].start) {
-				c.evidence = "capitalised words in mid-sentence"
+			} else if !headlineLine(text, c.toks[0].start) && !shortLine(text, c.toks[0].start) {
+				c.evidence = "capitalised words in running text"
 			} else {
 				continue
 			}
@@ -704,13 +708,13 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			}
 		case len(c.toks) == 1:
 			sn := Fold(c.toks[0].text)
-			if afterThe(toks, c.toks[0]) || placePrepBefore(toks, c.toks[0]) && !c.toks[0].poss {
-				continue // "the Cubs", "in Nice" refer to no person
+			if len(persons[sn]) == 0 && (afterThe(toks, c.toks[0]) || placePrepBefore(toks, c.toks[0]) && !c.toks[0].poss) {
+				continue // "the Cubs", "in Nice" refer to no person named in full
 			}
 			if ps := persons[sn]; len(ps) > 0 {
 				b = nearestPerson(ps, start, ms)
 				form = "surname"
-			} else if c.kind == KindPerson || nextToSpeech(toks, c.toks[0]) && !beforeTitle(toks, c.toks[0]) {
+			} else if c.kind == KindPerson || nextToSpeech(toks, c.toks[0]) {
 				if c.evidence == "" && c.kind == "" {
 					c.evidence = "speech verb"
 				}
@@ -1269,3 +1273,17 @@ func orgContext(toks []token, t token) bool {
 var companyAfter = setOf(`Inc Corp Ltd Co LLC Plc PLC AG SA NV GmbH Holdings shares stock`)
 
 var companyBefore = setOf(`company firm chipmaker maker rival retailer startup carrier insurer lender automaker airline conglomerate giant`)
+
+// shortLine reports whether the line holding off has fewer than four
+// words: a caption, a credit, a gallery label ("Hide Caption"), not a
+// sentence.
+func shortLine(text string, off int) bool {
+	start := strings.LastIndexByte(text[:off], '\n') + 1
+	end := strings.IndexByte(text[off:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += off
+	}
+	return len(strings.Fields(text[start:end])) < 4
+}

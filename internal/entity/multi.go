@@ -655,6 +655,11 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 				continue
 			}
 		}
+		if res != nil && !german && res.common[strings.ToLower(toks[i].text)] {
+			i++ // Крім, Саме: sentence openers, never names
+			titled = ""
+			continue
+		}
 		// Gazetteer: the longest match at i.
 		if n, e, ok := multiGaz(toks[i:j], res); ok && !(n == 1 && multiSentenceInitial(toks, i) && lowerSeen[strings.ToLower(toks[i].text)]) {
 			s, en := toks[i].start, toks[i+n-1].end
@@ -821,6 +826,14 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		c.kind, c.evidence = KindOrganisation, "Latin-script name in Cyrillic text"
 	case speech:
 		c.kind, c.evidence = KindPerson, "speech verb"
+	case len(name) > 1 && isAcronymAny(lastWord):
+		c.kind, c.evidence = KindOrganisation, "acronym" // Одеської ОДА, ГУ ДФС
+	case len(name) == 1 && placePrepositions[prevWord(toks, i)]:
+		c.kind, c.evidence = KindPlace, "after a place preposition"
+	case len(name) == 1 && adjectivalSurname(lastWord):
+		// Млинівського, Київської: place adjectives as often as
+		// surnames; a person only with a full name in the text.
+		c.kind, c.evidence, c.weak = KindPerson, "surname ending", true
 	case personSuffix(lastWord):
 		c.kind, c.evidence = KindPerson, "surname ending"
 	case len(name) == 1 && compoundOrg(lastWord, res):
@@ -1217,6 +1230,18 @@ func compoundOrg(w string, res *langRes) bool {
 	}
 	for _, m := range res.orgMorphemes {
 		if k := strings.Index(lw, m); k >= 6 || k > 0 && utf8.RuneCountInString(lw[:k]) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectivalSurname reports a word in an adjectival surname form (-ський,
+// -ського, -ская), which place adjectives share.
+func adjectivalSurname(w string) bool {
+	k := strings.ToLower(w)
+	for _, s := range []string{"ський", "ського", "ському", "ським", "ська", "ської", "ській", "ську", "ский", "ского", "скому", "ским", "ская", "ской", "скую", "цький", "цького", "цька", "цької", "цкий", "цкого", "цкая"} {
+		if strings.HasSuffix(k, s) {
 			return true
 		}
 	}

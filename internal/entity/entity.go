@@ -169,8 +169,17 @@ type candidate struct {
 
 // Extract finds the entities named in one article's text and every mention
 // of them. Entities come back in order of first mention; mentions in text
-// order. An empty or nameless text gives nil slices.
+// order. An empty or nameless text gives nil slices. The language is
+// guessed from the text (lang.Guess): English text, and Latin text of no
+// known language, take the English path; Russian, Ukrainian and German
+// their own; other scripts the neutral path (see ExtractLang, which
+// callers that know the article's language should use).
 func Extract(text string) ([]Entity, []Mention) {
+	return ExtractLang(text, "")
+}
+
+// extractEnglish is the English recognizer.
+func extractEnglish(text string) ([]Entity, []Mention) {
 	toks := tokenize(text)
 	cands := candidates(text, toks)
 	return resolve(text, toks, cands)

@@ -197,7 +197,7 @@ func ExtractLang(text, code string) ([]Entity, []Mention) {
 	}
 	switch code {
 	case lang.English:
-		ents, ms := Extract(text)
+		ents, ms := extractEnglish(text)
 		return annotate(ents, ms, lang.English, text)
 	case lang.Russian, lang.Ukrainian:
 		return extractMulti(text, code, cyrRes)

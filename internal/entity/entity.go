@@ -282,6 +282,15 @@ func splitRun(run []token) []candidate {
 		}
 		// Gazetteer: longest match.
 		if n, e, ok := gazMatch(run[i:]); ok {
+			// A place that opens an organisation's name: Colorado State
+			// University, Massachusetts Institute of Technology.
+			if end := placeOrgEnd(run, i, n, e); end > 0 {
+				out = append(out, candidate{toks: run[i:end], kind: KindOrganisation, evidence: "organisation word: " + strings.ToLower(run[end-1].text)})
+				i = end
+				titleStart = i
+				titles, titleWords, gender = nil, nil, ""
+				continue
+			}
 			// A country or organisation right before a title qualifies it
 			// ("U.S. President", "White House Press Secretary").
 			if i+n < len(run) && isTitleWord(run[i+n].text) && !run[i+n-1].poss && e.kind != KindPlace {
@@ -1295,4 +1304,32 @@ func shortLine(text string, off int) bool {
 		end += off
 	}
 	return len(strings.Fields(text[start:end])) < 4
+}
+
+// placeOrgEnd returns where an organisation's name ends when the place
+// gazetteer match run[i:i+n] opens it ("Colorado State University",
+// "Irving Independent School District", "Massachusetts Institute of
+// Technology"), or 0.
+func placeOrgEnd(run []token, i, n int, e gazEntry) int {
+	if e.kind != KindPlace && e.kind != KindCountry {
+		return 0
+	}
+	for k := i + n; k < len(run); k++ {
+		if run[k-1].poss || isTitleWord(run[k].text) && !orgHeads[strings.ToLower(run[k].text)] {
+			return 0
+		}
+		lw := strings.ToLower(run[k].text)
+		if orgHeads[lw] || orgFirst[lw] {
+			end := k + 1
+			if end < len(run) && run[end].text == "of" {
+				end = len(run)
+			} else {
+				for end < len(run) && (orgHeads[strings.ToLower(run[end].text)] || strings.EqualFold(run[end].text, "district")) {
+					end++
+				}
+			}
+			return end
+		}
+	}
+	return 0
 }

@@ -1027,25 +1027,33 @@ func titleMatches(have, want string) bool {
 // headlineLine reports whether the line holding off is written in title
 // case: at least four words, seven in ten of them capitalised.
 func headlineLine(text string, off int) bool {
-	start := strings.LastIndexByte(text[:off], '\n') + 1
-	end := strings.IndexByte(text[off:], '\n')
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += off
-	}
-	words := strings.Fields(text[start:end])
-	if len(words) < 4 || len(words) > 30 {
-		return false
-	}
-	caps := 0
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'(["))
+	start, end := lineBounds(text, off)
+	words, caps := 0, 0
+	inWord, checked := false, false
+	for _, r := range text[start:end] {
+		if unicode.IsSpace(r) {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			words++
+			if words > 30 {
+				return false
+			}
+			inWord, checked = true, false
+		}
+		if checked || strings.ContainsRune("\"“‘'([", r) {
+			continue // leading quotes and brackets do not count
+		}
+		checked = true
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			caps++
 		}
 	}
-	return caps*10 >= len(words)*7
+	if words < 4 {
+		return false
+	}
+	return caps*10 >= words*7
 }
 
 // midSentence reports whether nothing but spaces, commas and the like
@@ -1118,28 +1126,40 @@ func commonWordName(name []token, lowerSeen map[string]bool) bool {
 }
 
 // shoutLine reports whether the line holding off is written in capitals:
-// three words or more, most letters upper case.
+// three words or more, most letters upper case. One pass, no allocation.
 func shoutLine(text string, off int) bool {
-	start := strings.LastIndexByte(text[:off], '\n') + 1
-	end := strings.IndexByte(text[off:], '\n')
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += off
-	}
-	line := text[start:end]
-	if len(strings.Fields(line)) < 3 {
-		return false
-	}
-	up, low := 0, 0
-	for _, r := range line {
+	start, end := lineBounds(text, off)
+	up, low, words := 0, 0, 0
+	inWord := false
+	for _, r := range text[start:end] {
+		if r == ' ' || r == '\t' {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			words++
+			inWord = true
+		}
 		if unicode.IsUpper(r) {
 			up++
 		} else if unicode.IsLower(r) {
 			low++
+			if low*3 >= up && words >= 3 && low > 2 {
+				return false
+			}
 		}
 	}
-	return up > 3*low && up >= 8
+	return words >= 3 && up > 3*low && up >= 8
+}
+
+// lineBounds returns the start and end of the line holding off.
+func lineBounds(text string, off int) (int, int) {
+	start := strings.LastIndexByte(text[:off], '\n') + 1
+	end := strings.IndexByte(text[off:], '\n')
+	if end < 0 {
+		return start, len(text)
+	}
+	return start, end + off
 }
 
 // orgFirst open organisation names of the form "X of Y": University of
@@ -1296,14 +1316,22 @@ var companyBefore = setOf(`company firm chipmaker maker rival retailer startup c
 // words: a caption, a credit, a gallery label ("Hide Caption"), not a
 // sentence.
 func shortLine(text string, off int) bool {
-	start := strings.LastIndexByte(text[:off], '\n') + 1
-	end := strings.IndexByte(text[off:], '\n')
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += off
+	start, end := lineBounds(text, off)
+	words, inWord := 0, false
+	for i := start; i < end; i++ {
+		if c := text[i]; c == ' ' || c == '\t' || c == '\r' {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			words++
+			if words >= 4 {
+				return false
+			}
+			inWord = true
+		}
 	}
-	return len(strings.Fields(text[start:end])) < 4
+	return true
 }
 
 // placeOrgEnd returns where an organisation's name ends when the place

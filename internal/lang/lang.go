@@ -66,15 +66,46 @@ func Guess(text string) string {
 	case other >= lat:
 		return ""
 	}
+	// Function words, counted over the first 20 KB without allocating.
 	var en, de int
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if enWords[w] {
-			en++
+	sample := text
+	if len(sample) > 20000 {
+		sample = sample[:20000]
+	}
+	var buf [8]byte
+	n, long := 0, false
+	count := func() {
+		if n > 0 && !long {
+			if enWords[string(buf[:n])] {
+				en++
+			}
+			if deWords[string(buf[:n])] {
+				de++
+			}
 		}
-		if deWords[w] {
-			de++
+		n, long = 0, false
+	}
+	for i := 0; i < len(sample); i++ {
+		c := sample[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case c >= 'a' && c <= 'z', c >= 0x80:
+			if n < len(buf) {
+				buf[n] = c
+				n++
+			} else {
+				long = true
+			}
+		default:
+			count()
+			if en+de >= 40 && (en > 3*de || de > 3*en) {
+				i = len(sample) // decided
+			}
 		}
 	}
+	count()
 	switch {
 	case de > en && de >= 2:
 		return German

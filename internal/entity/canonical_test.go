@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/sharedtest"
@@ -43,54 +42,21 @@ func fullMerge(r *Registry) map[string]string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	canon := map[string]string{}
-	bySurname := map[string][]*regItem{}
+	byKey := map[string][]*regItem{}
 	var keys []string
 	for _, id := range r.order {
 		it := r.items[id]
-		if it.Kind != KindPerson {
+		if !it.keyed {
 			canon[id] = id
 			continue
 		}
-		toks := tokenize(it.Name)
-		if len(toks) == 0 {
-			canon[id] = id
-			continue
+		if byKey[it.key] == nil {
+			keys = append(keys, it.key)
 		}
-		sn := Fold(surname(toks).text)
-		if bySurname[sn] == nil {
-			keys = append(keys, sn)
-		}
-		bySurname[sn] = append(bySurname[sn], it)
+		byKey[it.key] = append(byKey[it.key], it)
 	}
-	for _, sn := range keys {
-		var full, bare []*regItem
-		for _, it := range bySurname[sn] {
-			if len(tokenize(it.Name)) > 1 {
-				full = append(full, it)
-			} else {
-				bare = append(bare, it)
-			}
-		}
-		for _, it := range full {
-			canon[it.ID] = it.ID
-		}
-		target := ""
-		switch {
-		case len(full) == 1:
-			target = full[0].ID
-		case len(full) > 1:
-			sort.SliceStable(full, func(i, j int) bool { return full[i].Mentions > full[j].Mentions })
-			if full[0].Mentions >= 2*full[1].Mentions {
-				target = full[0].ID
-			}
-		}
-		for _, it := range bare {
-			if target != "" {
-				canon[it.ID] = target
-			} else {
-				canon[it.ID] = it.ID
-			}
-		}
+	for _, k := range keys {
+		maps.Copy(canon, mergeGroup(byKey[k]))
 	}
 	return canon
 }

@@ -29,6 +29,8 @@ package entity
 import (
 	"crypto/sha256"
 	"encoding/hex"
+
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 	"sort"
 	"strings"
@@ -157,6 +159,8 @@ type candidate struct {
 	canon  string // gazetteer canonical name
 	titles []string
 	gender string
+	// evidence says why the kind was chosen, for Entity.Evidence.
+	evidence string
 	// weak marks a kind guessed from shape alone (an unknown acronym, two
 	// capitalised words): dropped on headline-like lines, and an unknown
 	// acronym needs a second mention.
@@ -165,8 +169,17 @@ type candidate struct {
 
 // Extract finds the entities named in one article's text and every mention
 // of them. Entities come back in order of first mention; mentions in text
-// order. An empty or nameless text gives nil slices.
+// order. An empty or nameless text gives nil slices. The language is
+// guessed from the text (lang.Guess): English text, and Latin text of no
+// known language, take the English path; Russian, Ukrainian and German
+// their own; other scripts the neutral path (see ExtractLang, which
+// callers that know the article's language should use).
 func Extract(text string) ([]Entity, []Mention) {
+	return ExtractLang(text, "")
+}
+
+// extractEnglish is the English recognizer.
+func extractEnglish(text string) ([]Entity, []Mention) {
 	toks := tokenize(text)
 	cands := candidates(text, toks)
 	return resolve(text, toks, cands)
@@ -204,8 +217,8 @@ func candidates(text string, toks []token) []candidate {
 					}
 					continue
 				}
-				if particles[t.text] && j+1 < len(toks) && joinable(toks[j+1]) && toks[j+1].cap && !toks[j-1].poss {
-					j++
+				if p := englishParticleRun(toks, j); p > 0 && !toks[j-1].poss {
+					j += p
 					continue
 				}
 				if t.text == "of" && j+1 < len(toks) && joinable(toks[j+1]) {
@@ -226,6 +239,12 @@ func candidates(text string, toks []token) []candidate {
 			j--
 		}
 		start := i
+		// Particles before a surname alone: "von der Leyen", "bin Salman".
+		if b := leadingParticles(toks, i); b < i {
+			out = append(out, splitRun(toks[b:j])...)
+			i = j
+			continue
+		}
 		if j-start > 1 && sentenceInitial(toks, start) && lower[strings.ToLower(toks[start].text)] && !isTitleWord(toks[start].text) {
 			if _, known := givenNames[Fold(toks[start].text)]; !known {
 				if _, _, gaz := gazMatch(toks[start:j]); !gaz {
@@ -254,8 +273,24 @@ func splitRun(run []token) []candidate {
 	}
 	titleStart := 0 // where the current run of title words began
 	for i < len(run) {
+		// A leading "The" is no part of the name: "The Church of
+		// Scientology" names the Church of Scientology.
+		if strings.EqualFold(run[i].text, "the") && i+1 < len(run) {
+			i++
+			titleStart = i
+			continue
+		}
 		// Gazetteer: longest match.
 		if n, e, ok := gazMatch(run[i:]); ok {
+			// A place that opens an organisation's name: Colorado State
+			// University, Massachusetts Institute of Technology.
+			if end := placeOrgEnd(run, i, n, e); end > 0 {
+				out = append(out, candidate{toks: run[i:end], kind: KindOrganisation, evidence: "organisation word: " + strings.ToLower(run[end-1].text)})
+				i = end
+				titleStart = i
+				titles, titleWords, gender = nil, nil, ""
+				continue
+			}
 			// A country or organisation right before a title qualifies it
 			// ("U.S. President", "White House Press Secretary").
 			if i+n < len(run) && isTitleWord(run[i+n].text) && !run[i+n-1].poss && e.kind != KindPlace {
@@ -385,6 +420,13 @@ func gazMatch(toks []token) (int, gazEntry, bool) {
 // classify decides the kind of a name run that is not in the gazetteer.
 func classify(name []token, titled bool) (kind string, weak bool) {
 	last := strings.ToLower(name[len(name)-1].text)
+	if len(name) >= 3 && orgFirst[strings.ToLower(name[0].text)] {
+		for _, t := range name[1:] {
+			if t.text == "of" || t.text == "on" || t.text == "for" {
+				return KindOrganisation, false
+			}
+		}
+	}
 	if orgHeads[last] && len(name) > 1 {
 		return KindOrganisation, false
 	}
@@ -461,14 +503,14 @@ func surname(toks []token) token {
 // personKey is the normalisation key of a person: folded surname, and the
 // canonical given name when there is one.
 func personKey(toks []token) (key, given, gender string) {
-	sn := Fold(surname(toks).text)
+	sn := lang.NameKey(surname(toks).text)
 	if len(toks) > 1 {
 		g := Fold(toks[0].text)
 		if gn, ok := givenNames[g]; ok {
-			return sn + "|" + Fold(gn.canonical), gn.canonical, gn.gender
+			return sn + "|" + lang.NameKey(gn.canonical), gn.canonical, gn.gender
 		}
 		if len(strings.ReplaceAll(toks[0].text, ".", "")) > 0 {
-			return sn + "|" + g, toks[0].text, ""
+			return sn + "|" + givenKey(toks[0].text), toks[0].text, ""
 		}
 	}
 	return sn, "", ""
@@ -486,10 +528,67 @@ func joinToks(text string, toks []token) string {
 
 // resolve links candidates to entities and adds back-references.
 func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention) {
+	lowerSeen := map[string]bool{}
+	for _, t := range toks {
+		if !t.cap {
+			lowerSeen[t.text] = true
+		}
+	}
 	kept := cands[:0:0]
 	for _, c := range cands {
 		if c.weak && c.kind == KindPerson && headlineLine(text, c.toks[0].start) {
 			continue
+		}
+		if shoutLine(text, c.toks[0].start) && c.canon == "" {
+			continue // a line in capitals: no guesses from its shape
+		}
+		if c.weak && c.kind == KindPerson && len(c.toks) > 1 && !commonWordName(c.toks, lowerSeen) {
+			// Two capitalised words make a person only when none of
+			// them is a word the text writes in lower case (Science Fair,
+			// Internet Explorer) or an acronym (PlayStation VR).
+			continue
+		}
+		kept = append(kept, c)
+	}
+	cands = kept
+	// A person guessed from shape alone (two capitalised words, no given
+	// name, no title) needs a sign in the article: the surname used alone
+	// elsewhere ("Bruce Arians ... Arians said"), or a speech or human verb
+	// next to the name. Gallery debris ("Hide Caption"), products
+	// ("Falcon Heavy") and events ("Super Bowl") have neither.
+	alone, theBefore, numberAfter := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, c := range cands {
+		// "Hide Caption 1 of 8", "Figure 3": a label before a number.
+		if e := c.toks[len(c.toks)-1].end; e+1 < len(text) && text[e] == ' ' && text[e+1] >= '0' && text[e+1] <= '9' {
+			numberAfter[Fold(joinToks(text, c.toks))] = true
+		}
+		if k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= c.toks[0].start }); k > 0 && joinable(c.toks[0]) && strings.EqualFold(toks[k-1].text, "the") {
+			theBefore[Fold(joinToks(text, c.toks))] = true
+		}
+		if len(c.toks) == 1 && midSentence(c.toks[0]) {
+			k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= c.toks[0].start })
+			if k > 0 && (strings.EqualFold(toks[k-1].text, "the") || strings.EqualFold(toks[k-1].text, "a") || englishPlacePreps[toks[k-1].text]) {
+				continue // "the Cubs", "in Nice": a team, a thing, a place
+			}
+			alone[Fold(c.toks[0].text)] = true
+		}
+	}
+	kept = cands[:0:0]
+	for _, c := range cands {
+		if c.weak && c.kind == KindPerson && len(c.toks) > 1 {
+			last := c.toks[len(c.toks)-1]
+			if theBefore[Fold(joinToks(text, c.toks))] || participleLike(c.toks[0].text) || numberAfter[Fold(joinToks(text, c.toks))] {
+				continue // "the Falcon Heavy", "Overjoyed Cubs": no person
+			}
+			if alone[Fold(surname(c.toks).text)] {
+				c.evidence = "surname used alone"
+			} else if nextToSpeech(toks, last) || nextToSpeech(toks, c.toks[0]) || nextToHumanVerb(toks, last) || nextToHumanVerb(toks, c.toks[0]) {
+				c.evidence = "speech or human verb"
+			} else if !headlineLine(text, c.toks[0].start) && !shortLine(text, c.toks[0].start) {
+				c.evidence = "capitalised words in running text"
+			} else {
+				continue
+			}
 		}
 		kept = append(kept, c)
 	}
@@ -502,9 +601,63 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			midCount[Fold(c.toks[0].text)]++
 		}
 	}
+	// A word that ends a longer name that is no person's (World Series,
+	// Panama Papers, New Year) is no surname when it stands alone.
+	endsThing := map[string]bool{}
+	for _, c := range cands {
+		if len(c.toks) > 1 && c.kind != KindPerson {
+			endsThing[Fold(c.toks[len(c.toks)-1].text)] = true
+		}
+		if len(c.toks) == 1 && c.kind == "" {
+			// "Panama Papers", "Chinese New Year": split off a name before it.
+			k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= c.toks[0].start })
+			if k > 0 && joinable(c.toks[0]) && toks[k-1].cap {
+				endsThing[Fold(c.toks[0].text)] = true
+			}
+		}
+	}
+	// Its kind comes from how the text uses it: next to a speech verb
+	// ("Zelensky said") it is a person, after "in", "at" or "from" a
+	// place, after "the" nothing (the Cubs); with no sign either way a
+	// person.
+	votes := map[string][3]int{} // person, place, organisation
+	for _, c := range cands {
+		if c.kind != "" || len(c.toks) != 1 {
+			continue
+		}
+		f := Fold(c.toks[0].text)
+		v := votes[f]
+		if afterThe(toks, c.toks[0]) {
+			v[1] -= 100 // "the Cubs won": a team or a thing, never a person
+		}
+		if (nextToSpeech(toks, c.toks[0]) || nextToHumanVerb(toks, c.toks[0])) && !beforeTitle(toks, c.toks[0]) {
+			v[0]++
+		}
+		if placePrepBefore(toks, c.toks[0]) {
+			v[1]++
+		}
+		if orgContext(toks, c.toks[0]) {
+			v[2]++
+		}
+		votes[f] = v
+	}
 	for k, c := range cands {
 		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0].text) && midCount[Fold(c.toks[0].text)] >= 2 {
-			cands[k].kind = KindPerson
+			v := votes[Fold(c.toks[0].text)]
+			switch {
+			case v[1] < -50, endsThing[Fold(c.toks[0].text)] && v[0] == 0:
+				continue
+			case v[2] > 0 && v[2] >= v[0]:
+				cands[k].kind, cands[k].evidence = KindOrganisation, "company words"
+			case v[0] > 0 && v[0] >= v[1]:
+				cands[k].kind, cands[k].evidence = KindPerson, "speech verb"
+			case v[1] > 0:
+				cands[k].kind, cands[k].evidence = KindPlace, "after in, at, from"
+			default:
+				// No sign either way: a surname used alone ("Trump and
+				// Zelensky met"), as it most often is in news.
+				cands[k].kind, cands[k].evidence = KindPerson, "recurring in mid-sentence"
+			}
 			cands[k].weak = true
 		}
 	}
@@ -567,17 +720,23 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			key, _, _ := personKey(c.toks)
 			b = byKey[KindPerson+":"+key]
 		case c.kind == KindOrganisation:
-			b = get(KindOrganisation, Fold(joinToks(text, c.toks)), joinToks(text, c.toks))
+			b = get(KindOrganisation, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks))
 			if c.weak {
 				weakOrg[b.ID] = true
 			}
 		case len(c.toks) == 1:
 			sn := Fold(c.toks[0].text)
+			if len(persons[sn]) == 0 && (afterThe(toks, c.toks[0]) || placePrepBefore(toks, c.toks[0]) && !c.toks[0].poss) {
+				continue // "the Cubs", "in Nice" refer to no person named in full
+			}
 			if ps := persons[sn]; len(ps) > 0 {
 				b = nearestPerson(ps, start, ms)
 				form = "surname"
 			} else if c.kind == KindPerson || nextToSpeech(toks, c.toks[0]) {
-				b = get(KindPerson, sn, c.toks[0].text)
+				if c.evidence == "" && c.kind == "" {
+					c.evidence = "speech verb"
+				}
+				b = get(KindPerson, lang.NameKey(c.toks[0].text), c.toks[0].text)
 				if b.surname == "" {
 					b.surname = sn
 					persons[sn] = append(persons[sn], b)
@@ -586,6 +745,9 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		}
 		if b == nil {
 			continue
+		}
+		if ev := evidenceOf(c); ev != "" && (form == "name" || c.evidence != "") && !containsStr(b.Evidence, ev) {
+			b.Evidence = append(b.Evidence, ev)
 		}
 		if b.Kind == KindPerson {
 			for _, t := range c.titles {
@@ -791,7 +953,7 @@ func titleMentions(text string, toks []token, list []*building, ms []Mention) []
 			lw := strings.ToLower(t.text)
 			phrase = append(phrase, lw)
 			if titleHeads[lw] && lw != "official" && lw != "diplomat" {
-				if b := titleHolder(holders, normTitle(strings.Join(phrase, " ")), toks[i].start, ms); b != nil {
+				if b := titleHolder(holders, normTitle(strings.Join(phrase, " ")), toks[i].start, ms); b != nil && qualifierFits(text, phrase, b, ms) {
 					out = append(out, Mention{EntityID: b.ID, Text: text[toks[i].start:t.end], Start: toks[i].start, End: t.end, Form: "title"})
 				}
 				i = k
@@ -865,25 +1027,33 @@ func titleMatches(have, want string) bool {
 // headlineLine reports whether the line holding off is written in title
 // case: at least four words, seven in ten of them capitalised.
 func headlineLine(text string, off int) bool {
-	start := strings.LastIndexByte(text[:off], '\n') + 1
-	end := strings.IndexByte(text[off:], '\n')
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += off
-	}
-	words := strings.Fields(text[start:end])
-	if len(words) < 4 || len(words) > 30 {
-		return false
-	}
-	caps := 0
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'(["))
+	start, end := lineBounds(text, off)
+	words, caps := 0, 0
+	inWord, checked := false, false
+	for _, r := range text[start:end] {
+		if unicode.IsSpace(r) {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			words++
+			if words > 30 {
+				return false
+			}
+			inWord, checked = true, false
+		}
+		if checked || strings.ContainsRune("\"“‘'([", r) {
+			continue // leading quotes and brackets do not count
+		}
+		checked = true
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			caps++
 		}
 	}
-	return caps*10 >= len(words)*7
+	if words < 4 {
+		return false
+	}
+	return caps*10 >= words*7
 }
 
 // midSentence reports whether nothing but spaces, commas and the like
@@ -913,4 +1083,281 @@ func singleNameLike(w string) bool {
 		}
 	}
 	return true
+}
+
+// englishParticleRun returns how many lowercase particles start at toks[j]
+// and lead to a capitalised word ("von der Leyen", "bin Salman"), or 0.
+func englishParticleRun(toks []token, j int) int {
+	k := j
+	for k < len(toks) && k < j+3 && particles[toks[k].text] && joinable(toks[k]) {
+		k++
+	}
+	if k > j && k < len(toks) && toks[k].cap && joinable(toks[k]) {
+		return k - j
+	}
+	return 0
+}
+
+// placePrepositions come before places: "in Taipei", "from Livorno".
+var englishPlacePreps = setOf(`in at from near across throughout outside inside into to via`)
+
+// placePrepBefore reports whether t follows a place preposition.
+func placePrepBefore(toks []token, t token) bool {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	return k > 0 && k < len(toks) && toks[k].start == t.start && joinable(t) && englishPlacePreps[toks[k-1].text]
+}
+
+// commonWordName reports whether a name of several words has no word the
+// text writes in lower case elsewhere and no acronym: true when it may be
+// a person's name.
+func commonWordName(name []token, lowerSeen map[string]bool) bool {
+	for k, t := range name {
+		if k > 0 && strings.EqualFold(t.text, name[k-1].text) {
+			return false // "Equifax Equifax": a doubled word is debris
+		}
+		if particles[t.text] || leadParticles[t.text] {
+			continue
+		}
+		if lowerSeen[strings.ToLower(t.text)] || isAcronym(t.text) && utf8.RuneCountInString(t.text) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// shoutLine reports whether the line holding off is written in capitals:
+// three words or more, most letters upper case. One pass, no allocation.
+func shoutLine(text string, off int) bool {
+	start, end := lineBounds(text, off)
+	up, low, words := 0, 0, 0
+	inWord := false
+	for _, r := range text[start:end] {
+		if r == ' ' || r == '\t' {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			words++
+			inWord = true
+		}
+		if unicode.IsUpper(r) {
+			up++
+		} else if unicode.IsLower(r) {
+			low++
+			if low*3 >= up && words >= 3 && low > 2 {
+				return false
+			}
+		}
+	}
+	return words >= 3 && up > 3*low && up >= 8
+}
+
+// lineBounds returns the start and end of the line holding off.
+func lineBounds(text string, off int) (int, int) {
+	start := strings.LastIndexByte(text[:off], '\n') + 1
+	end := strings.IndexByte(text[off:], '\n')
+	if end < 0 {
+		return start, len(text)
+	}
+	return start, end + off
+}
+
+// orgFirst open organisation names of the form "X of Y": University of
+// Texas, Church of Scientology, Municipality of Livorno.
+var orgFirst = setOf(`university church council municipality institute department ministry college school society association federation union league party court office agency commission committee board bank embassy academy museum daughters sons friends bureau center centre foundation organization organisation corps chamber house`)
+
+// humanVerbs are what people do to or with each other in news: a lone
+// capitalised word as their subject or object is a person ("Trump
+// praised Zelensky", "met Zelensky").
+var humanVerbs = setOf(`met meets meet praised praises thanked thanks urged urges warned warns accused accuses criticized criticised called calls invited invites hosted hosts greeted greets visited visits spoke speaks pledged vowed promised promises phoned telephoned congratulated blamed blames endorsed endorses appointed fired nominated married interviewed hugged`)
+
+// nextToHumanVerb reports whether a human verb stands right before or
+// after t.
+func nextToHumanVerb(toks []token, t token) bool {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	if k >= len(toks) || toks[k].start != t.start {
+		return false
+	}
+	if k+1 < len(toks) && joinable(toks[k+1]) && humanVerbs[toks[k+1].text] {
+		return true
+	}
+	return k > 0 && joinable(t) && humanVerbs[toks[k-1].text]
+}
+
+// leadingParticles returns where a name starting at toks[i] begins when
+// lower-case particles stand before it ("von der Leyen", "bin Salman",
+// "фон дер Ляйен"), or i.
+func leadingParticles(toks []token, i int) int {
+	b := i
+	for b > 0 && b > i-3 && leadParticles[toks[b-1].text] && joinable(toks[b]) {
+		b--
+	}
+	if b < i && b > 0 && toks[b-1].cap && joinable(toks[b]) {
+		return i // "Ursula von der Leyen": the run already holds them
+	}
+	return b
+}
+
+var leadParticles = setOf(`von van de der den bin ibn al ben фон дер де ван бин ибн бен аль`)
+
+// participleLike reports a word shaped like a participle or an adverb
+// (Overjoyed, Breaking, Reportedly): it does not open a person's name.
+func participleLike(w string) bool {
+	lw := strings.ToLower(w)
+	if _, ok := givenNames[Fold(w)]; ok || len(lw) < 6 {
+		return false
+	}
+	return strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly")
+}
+
+// evidenceOf says why a candidate has its kind.
+func evidenceOf(c candidate) string {
+	switch {
+	case c.evidence != "":
+		return c.evidence
+	case c.canon != "":
+		return "gazetteer"
+	case c.kind == KindPerson && len(c.titles) > 0:
+		return "title: " + c.titles[0]
+	case c.kind == KindPerson && c.gender != "" && len(c.toks) > 0:
+		if _, ok := givenNames[Fold(c.toks[0].text)]; ok {
+			return "given name"
+		}
+		return "honorific"
+	case c.kind == KindPerson:
+		if _, ok := givenNames[Fold(c.toks[0].text)]; ok && len(c.toks) > 1 {
+			return "given name"
+		}
+		return "capitalised words"
+	case c.kind == KindOrganisation && len(c.toks) == 1 && isAcronym(c.toks[0].text):
+		return "acronym"
+	case c.kind == KindOrganisation:
+		return "organisation word: " + strings.ToLower(c.toks[len(c.toks)-1].text)
+	}
+	return ""
+}
+
+// afterThe reports whether t follows "the" directly.
+func afterThe(toks []token, t token) bool {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	return k > 0 && k < len(toks) && toks[k].start == t.start && joinable(t) && strings.EqualFold(toks[k-1].text, "the")
+}
+
+// beforeTitle reports whether a title word follows t ("said Cubs manager
+// Joe Maddon": Cubs qualifies the title, it is not the speaker).
+func beforeTitle(toks []token, t token) bool {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	return k+1 < len(toks) && toks[k].start == t.start && joinable(toks[k+1]) && (personTitles[strings.ToLower(toks[k+1].text)] || titleHeads[strings.ToLower(toks[k+1].text)] || toks[k+1].text == "manager" || toks[k+1].text == "coach")
+}
+
+// qualifierFits reports whether the nationality or party words of a title
+// phrase ("the Russian president") fit the person it would join: the same
+// word, or its country, stands within 60 bytes before one of the person's
+// named mentions ("Russian President Vladimir Putin") or in its appositive
+// ("Yury Ushakov, the Kremlin's foreign policy adviser,"). A phrase without
+// such a word fits. So "the Russian president" never joins Donald Trump
+// only because he is a president.
+func qualifierFits(text string, phrase []string, b *building, ms []Mention) bool {
+	var quals []string
+	for _, w := range phrase {
+		if adjectives[w] && w != "former" && w != "then" && w != "top" && w != "new" && w != "ex-" && w != "then-president" {
+			quals = append(quals, w)
+		}
+	}
+	if len(quals) == 0 {
+		return true
+	}
+	for _, m := range ms {
+		if m.EntityID != b.ID || m.Form == "title" {
+			continue
+		}
+		ctx := strings.ToLower(text[max(0, m.Start-60):m.Start])
+		if after := text[m.End:min(len(text), m.End+120)]; strings.HasPrefix(after, ", ") {
+			// An appositive: "Yury Ushakov, the Kremlin's foreign policy adviser,".
+			if end := strings.IndexAny(after[2:], ",.;\n"); end >= 0 {
+				ctx += " " + strings.ToLower(after[:end+2])
+			}
+		}
+		ok := true
+		for _, q := range quals {
+			root := strings.TrimSuffix(strings.TrimSuffix(q, "n"), "ia")
+			if len(root) > 4 {
+				root = root[:4]
+			}
+			if !strings.Contains(ctx, q) && !strings.Contains(ctx, root) {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// orgContext reports company words around t: "Broadcom Inc", "chipmaker
+// Broadcom", "shares of Equifax".
+func orgContext(toks []token, t token) bool {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	if k >= len(toks) || toks[k].start != t.start {
+		return false
+	}
+	if k+1 < len(toks) && joinable(toks[k+1]) && companyAfter[strings.TrimSuffix(toks[k+1].text, ".")] {
+		return true
+	}
+	return k > 0 && joinable(t) && companyBefore[toks[k-1].text]
+}
+
+var companyAfter = setOf(`Inc Corp Ltd Co LLC Plc PLC AG SA NV GmbH Holdings shares stock`)
+
+var companyBefore = setOf(`company firm chipmaker maker rival retailer startup carrier insurer lender automaker airline conglomerate giant`)
+
+// shortLine reports whether the line holding off has fewer than four
+// words: a caption, a credit, a gallery label ("Hide Caption"), not a
+// sentence.
+func shortLine(text string, off int) bool {
+	start, end := lineBounds(text, off)
+	words, inWord := 0, false
+	for i := start; i < end; i++ {
+		if c := text[i]; c == ' ' || c == '\t' || c == '\r' {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			words++
+			if words >= 4 {
+				return false
+			}
+			inWord = true
+		}
+	}
+	return true
+}
+
+// placeOrgEnd returns where an organisation's name ends when the place
+// gazetteer match run[i:i+n] opens it ("Colorado State University",
+// "Irving Independent School District", "Massachusetts Institute of
+// Technology"), or 0.
+func placeOrgEnd(run []token, i, n int, e gazEntry) int {
+	if e.kind != KindPlace && e.kind != KindCountry {
+		return 0
+	}
+	for k := i + n; k < len(run); k++ {
+		if run[k-1].poss || isTitleWord(run[k].text) && !orgHeads[strings.ToLower(run[k].text)] {
+			return 0
+		}
+		lw := strings.ToLower(run[k].text)
+		if orgHeads[lw] || orgFirst[lw] {
+			end := k + 1
+			if end < len(run) && run[end].text == "of" {
+				end = len(run)
+			} else {
+				for end < len(run) && (orgHeads[strings.ToLower(run[end].text)] || strings.EqualFold(run[end].text, "district")) {
+					end++
+				}
+			}
+			return end
+		}
+	}
+	return 0
 }

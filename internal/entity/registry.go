@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/parallax-news/parallax/internal/lang"
 )
 
 // Registry merges the entities of many articles. Transliteration variants
@@ -55,6 +57,12 @@ type regItem struct {
 	articles map[string]bool
 	names    map[string]int // surface name → mentions
 	docs     map[string]int // surface name → articles using it as the full name
+	// langs counts the names by language: code → name → mentions.
+	langs map[string]map[string]int
+	// Persons: the cross-script keys of the surname and given name
+	// (personParts) and whether the name is written in Latin letters.
+	sk, gk string
+	latin  bool
 }
 
 // newItem makes the registry item for an entity seen for the first time and
@@ -63,12 +71,20 @@ func (r *Registry) newItem(e Entity) *regItem {
 	if r.items == nil {
 		r.items = map[string]*regItem{}
 	}
-	it := &regItem{Entity: e, seq: len(r.order), articles: map[string]bool{}, names: map[string]int{}, docs: map[string]int{}}
+	it := &regItem{Entity: e, seq: len(r.order), articles: map[string]bool{}, names: map[string]int{}, docs: map[string]int{}, langs: map[string]map[string]int{}}
 	r.items[e.ID] = it
 	r.order = append(r.order, e.ID)
 	if it.Kind == KindPerson {
 		if toks := tokenize(it.Name); len(toks) > 0 {
-			it.keyed, it.full, it.key = true, len(toks) > 1, Fold(surname(toks).text)
+			it.sk, it.gk = personParts(it.Name, cyrRes)
+			it.latin = !lang.HasCyrillic(it.Name)
+			// Persons group by the skeleton of their surname, so that a
+			// name written by ear in another script (Трамп, Венс) meets
+			// its Latin form; regroup decides who joins whom.
+			it.keyed, it.full, it.key = true, len(toks) > 1 && it.gk != "", lang.NameSkeleton(it.sk)
+			if it.key == "" {
+				it.keyed = false
+			}
 		}
 	}
 	if !it.keyed {
@@ -114,6 +130,12 @@ func (r *Registry) Add(articleID string, ents []Entity, ms []Mention) {
 		it.articles[articleID] = true
 		it.Mentions += e.Mentions
 		it.names[e.Name] += e.Mentions
+		for code, n := range e.NameByLang {
+			if it.langs[code] == nil {
+				it.langs[code] = map[string]int{}
+			}
+			it.langs[code][n] += max(1, e.Mentions)
+		}
 		for _, a := range e.Aliases {
 			if _, ok := it.names[a]; !ok {
 				it.names[a] = 0
@@ -121,6 +143,9 @@ func (r *Registry) Add(articleID string, ents []Entity, ms []Mention) {
 		}
 		for _, t := range e.Titles {
 			it.Titles = appendNew(it.Titles, t)
+		}
+		for _, ev := range e.Evidence {
+			it.Evidence = appendNew(it.Evidence, ev)
 		}
 		if it.Gender == "" {
 			it.Gender = e.Gender
@@ -168,38 +193,119 @@ func (r *Registry) groups() map[string]string {
 	return r.canon
 }
 
-// regroup sets the groups of the persons sharing one surname key (items in
-// order of first appearance): every full name is its own group; a bare
-// surname joins the one full name with that surname, or the clearly most
-// mentioned of several, else stays alone. Caller holds r.mu.
+// regroup sets the groups of the persons sharing one surname skeleton
+// (items in order of first appearance). A full name joins the first
+// earlier full name it is compatible with (the same surname key, or the
+// same skeleton in another script, and a compatible given name), else it
+// is its own group; a bare surname joins the one compatible full-name
+// group, or the clearly most mentioned of several, else stays alone.
+// Caller holds r.mu.
 func (r *Registry) regroup(items []*regItem) {
-	var full []*regItem
+	groups := mergeGroup(items)
+	for _, it := range items {
+		r.setGroup(it.ID, groups[it.ID])
+	}
+}
+
+// mergeGroup computes the groups of the persons of one surname skeleton
+// (items in order of first appearance) from scratch, as regroup describes:
+// item ID → group ID.
+func mergeGroup(items []*regItem) map[string]string {
+	out := make(map[string]string, len(items))
+	type group struct {
+		head     *regItem
+		members  []*regItem
+		mentions int
+	}
+	var groups []*group
+	for _, it := range items {
+		if !it.full {
+			continue
+		}
+		var g *group
+		for _, cand := range groups {
+			if surnameCompatible(cand.head, it) && givenCompatible(cand.head.gk, it.gk) {
+				g = cand
+				break
+			}
+		}
+		if g == nil {
+			g = &group{head: it}
+			groups = append(groups, g)
+		}
+		g.members = append(g.members, it)
+		g.mentions += it.Mentions
+		out[it.ID] = g.head.ID
+	}
 	for _, it := range items {
 		if it.full {
-			full = append(full, it)
-			r.setGroup(it.ID, it.ID) // full names with the same key already share an ID
+			continue
 		}
-	}
-	target := ""
-	switch {
-	case len(full) == 1:
-		target = full[0].ID
-	case len(full) > 1:
-		// The clearly most mentioned full name takes the bare surname.
-		sort.SliceStable(full, func(i, j int) bool { return full[i].Mentions > full[j].Mentions })
-		if full[0].Mentions >= 2*full[1].Mentions {
-			target = full[0].ID
+		var cands []*group
+		for _, g := range groups {
+			for _, m := range g.members {
+				if surnameCompatible(m, it) {
+					cands = append(cands, g)
+					break
+				}
+			}
 		}
-	}
-	for _, it := range items {
+		target := ""
 		switch {
-		case it.full:
-		case target != "":
-			r.setGroup(it.ID, target)
-		default:
-			r.setGroup(it.ID, it.ID)
+		case len(cands) == 1:
+			target = cands[0].head.ID
+		case len(cands) > 1:
+			sort.SliceStable(cands, func(i, j int) bool { return cands[i].mentions > cands[j].mentions })
+			if cands[0].mentions >= 2*cands[1].mentions {
+				target = cands[0].head.ID
+			}
 		}
+		if target == "" {
+			// A bare surname of another script with the same key as a
+			// bare surname seen before joins it (Путин, Putin).
+			for _, o := range items {
+				if o == it {
+					break
+				}
+				if !o.full && o.sk == it.sk && out[o.ID] == o.ID {
+					target = o.ID
+					break
+				}
+			}
+		}
+		if target == "" {
+			target = it.ID
+		}
+		out[it.ID] = target
 	}
+	return out
+}
+
+// surnameCompatible reports whether two persons of one surname skeleton
+// may be one: the same surname key, or names written in different
+// scripts (only the skeleton reaches Трамп and Trump).
+func surnameCompatible(a, b *regItem) bool {
+	return a.sk == b.sk || a.latin != b.latin
+}
+
+// givenCompatible reports whether two given-name keys may name one person:
+// equal, or the consonants of one begin those of the other with the same
+// first letter (Steve and Стивен, Jared and Джаред).
+func givenCompatible(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a == "" || b == "" {
+		return false
+	}
+	sa, sb := lang.NameSkeleton(a), lang.NameSkeleton(b)
+	if sa == "" || sb == "" || sa[0] != sb[0] {
+		return false
+	}
+	if len(sa) > len(sb) {
+		sa, sb = sb, sa
+	}
+	return len(sa) >= 2 && strings.HasPrefix(sb, sa)
 }
 
 // setGroup puts item id in group c, recording its previous group for
@@ -341,7 +447,7 @@ func (r *Registry) build(canon map[string]string, members []*regItem) []Entity {
 		m, ok := merged[c]
 		if !ok {
 			base := r.items[c]
-			m = &regItem{Entity: Entity{ID: c, Kind: base.Kind, Gender: base.Gender}, names: map[string]int{}, docs: map[string]int{}}
+			m = &regItem{Entity: Entity{ID: c, Kind: base.Kind, Gender: base.Gender}, names: map[string]int{}, docs: map[string]int{}, langs: map[string]map[string]int{}}
 			merged[c] = m
 			ids = append(ids, c)
 		}
@@ -351,6 +457,17 @@ func (r *Registry) build(canon map[string]string, members []*regItem) []Entity {
 		}
 		for n, k := range it.docs {
 			m.docs[n] += k
+		}
+		for code, ns := range it.langs {
+			if m.langs[code] == nil {
+				m.langs[code] = map[string]int{}
+			}
+			for n, k := range ns {
+				m.langs[code][n] += k
+			}
+		}
+		for _, t := range it.Evidence {
+			m.Evidence = appendNew(m.Evidence, t)
 		}
 		for _, t := range it.Titles {
 			m.Titles = appendNew(m.Titles, t)
@@ -363,6 +480,13 @@ func (r *Registry) build(canon map[string]string, members []*regItem) []Entity {
 	for _, id := range ids {
 		m := merged[id]
 		m.Name = bestName(m.Kind, m.names, m.docs, r.items[id].Name)
+		m.Key = lang.NameKey(m.Name)
+		if len(m.langs) > 0 {
+			m.NameByLang = make(map[string]string, len(m.langs))
+			for code, ns := range m.langs {
+				m.NameByLang[code] = bestName(m.Kind, ns, nil, "")
+			}
+		}
 		for n := range m.names {
 			if n != m.Name {
 				m.Aliases = append(m.Aliases, n)
@@ -405,6 +529,9 @@ func bestName(kind string, names, docs map[string]int, fallback string) string {
 		if kind != KindPerson && strings.HasPrefix(n, "The ") {
 			k -= 1 << 30
 		}
+		if lang.HasCyrillic(n) {
+			k -= 1 << 40 // English (Latin) names first: the default display
+		}
 		if k > bestN || (k == bestN && n < best) {
 			best, bestN = n, k
 		}
@@ -415,38 +542,91 @@ func bestName(kind string, names, docs map[string]int, fallback string) string {
 	return best
 }
 
-// Lookup finds the merged entity a name refers to: its name or an alias,
-// compared by Fold (so "zelenskyy" finds Volodymyr Zelensky), else a
-// person whose surname it is when only one person has that surname. ok is
-// false when nothing or more than one entity matches.
+// Lookup finds the merged entity a name refers to, in any script and case:
+// its name, an alias or a name in another language with the same
+// cross-script key (lang.NameKey, so "zelenskyy", "Зеленського" and
+// "Selenskyj" find Volodymyr Zelensky), the same person key (Володимир
+// Путін finds Vladimir Putin), else a person whose surname it is when only
+// one person has that surname (by key, or by skeleton across scripts:
+// Трампа finds Donald Trump). A German genitive -s is tried off last
+// (Putins). ok is false when nothing or more than one entity matches.
 func (r *Registry) Lookup(name string) (Entity, bool) {
-	key := Fold(name)
+	if e, ok := r.lookup(name); ok {
+		return e, true
+	}
+	if t := strings.TrimRight(name, "’'"); strings.HasSuffix(t, "s") && len(t) > 3 {
+		return r.lookup(strings.TrimSuffix(t, "s"))
+	}
+	return Entity{}, false
+}
+
+func (r *Registry) lookup(name string) (Entity, bool) {
+	key := lang.NameKey(name)
 	if key == "" {
 		return Entity{}, false
 	}
+	pk := PersonKey(name)
 	ents := r.Entities()
+	forms := func(e Entity) []string {
+		out := []string{e.Name}
+		for _, a := range e.Aliases {
+			if !strings.HasPrefix(a, "the ") {
+				out = append(out, a) // titles ("the president") are no names
+			}
+		}
+		for _, n := range e.NameByLang {
+			out = append(out, n)
+		}
+		return out
+	}
+	one := func(hits []Entity) (Entity, bool, bool) {
+		if len(hits) == 1 {
+			return hits[0], true, true
+		}
+		return Entity{}, false, len(hits) > 1
+	}
 	var hits []Entity
 	for _, e := range ents {
-		if Fold(e.Name) == key || slices.ContainsFunc(e.Aliases, func(a string) bool { return Fold(a) == key }) {
+		if slices.ContainsFunc(forms(e), func(a string) bool { return lang.NameKey(a) == key }) {
 			hits = append(hits, e)
 		}
 	}
-	if len(hits) == 1 {
-		return hits[0], true
+	if e, ok, many := one(hits); ok || many {
+		return e, ok
 	}
-	if len(hits) > 1 {
-		return Entity{}, false
-	}
-	for _, e := range ents {
-		if e.Kind != KindPerson {
-			continue
+	words := strings.Fields(key)
+	if len(words) > 1 {
+		for _, e := range ents {
+			if e.Kind == KindPerson && slices.ContainsFunc(forms(e), func(a string) bool { return len(strings.Fields(a)) > 1 && PersonKey(a) == pk }) {
+				hits = append(hits, e)
+			}
 		}
-		if f := strings.Fields(Fold(e.Name)); len(f) > 0 && f[len(f)-1] == key {
-			hits = append(hits, e)
+		if e, ok, many := one(hits); ok || many {
+			return e, ok
 		}
 	}
-	if len(hits) == 1 {
-		return hits[0], true
+	// A surname alone, or a full name whose given name is spelt otherwise.
+	sn, _ := personParts(name, cyrRes)
+	latin := !lang.HasCyrillic(name)
+	for _, cross := range []bool{false, true} {
+		hits = hits[:0]
+		for _, e := range ents {
+			if e.Kind != KindPerson {
+				continue
+			}
+			if slices.ContainsFunc(forms(e), func(a string) bool {
+				esn, _ := personParts(a, cyrRes)
+				if !cross {
+					return esn == sn
+				}
+				return latin != !lang.HasCyrillic(a) && lang.NameSkeleton(esn) == lang.NameSkeleton(sn)
+			}) {
+				hits = append(hits, e)
+			}
+		}
+		if e, ok, many := one(hits); ok || many {
+			return e, ok
+		}
 	}
 	return Entity{}, false
 }

@@ -3,6 +3,7 @@ package entity
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -26,6 +27,9 @@ type ItemState struct {
 	Articles []string       `json:"articles"`
 	Names    map[string]int `json:"names"` // surface name -> mentions
 	Docs     map[string]int `json:"docs"`  // surface name -> articles using it as the full name
+	// Langs counts names by language (code -> name -> mentions); absent
+	// in states written before names were kept by language.
+	Langs map[string]map[string]int `json:"langs,omitempty"`
 }
 
 // Snapshot returns a deep copy of the registry's state.
@@ -38,6 +42,7 @@ func (r *Registry) Snapshot() RegistryState {
 		is := ItemState{Entity: it.Entity, Names: make(map[string]int, len(it.names)), Docs: make(map[string]int, len(it.docs))}
 		is.Aliases = slices.Clone(it.Aliases)
 		is.Titles = slices.Clone(it.Titles)
+		is.Evidence = slices.Clone(it.Evidence)
 		for a := range it.articles {
 			is.Articles = append(is.Articles, a)
 		}
@@ -47,6 +52,12 @@ func (r *Registry) Snapshot() RegistryState {
 		}
 		for n, k := range it.docs {
 			is.Docs[n] = k
+		}
+		if len(it.langs) > 0 {
+			is.Langs = make(map[string]map[string]int, len(it.langs))
+			for code, ns := range it.langs {
+				is.Langs[code] = maps.Clone(ns)
+			}
 		}
 		st.Items = append(st.Items, is)
 	}
@@ -81,6 +92,9 @@ func RestoreRegistry(st RegistryState) (*Registry, error) {
 		}
 		for n, k := range is.Docs {
 			it.docs[n] = k
+		}
+		for code, ns := range is.Langs {
+			it.langs[code] = maps.Clone(ns)
 		}
 		r.dirty[is.ID] = true
 	}

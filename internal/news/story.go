@@ -59,6 +59,15 @@ type Entity struct {
 	Titles []string `json:"titles,omitempty"`
 	// Gender is "m" or "f" when a given name or honorific shows it, else "".
 	Gender string `json:"gender,omitempty"`
+	// Key is the cross-script key of the name (lang.NameKey: Путина,
+	// Putin and Putins fold to "putin"), the same in every language.
+	Key string `json:"key,omitempty"`
+	// NameByLang is the entity's name in each language it was seen in
+	// (ISO 639-1 code → name: "ru" → "Владимир Путин").
+	NameByLang map[string]string `json:"name_by_lang,omitempty"`
+	// Evidence says why the entity has its kind ("gazetteer", "title:
+	// president", "given name", "speech verb", "surname ending", ...).
+	Evidence []string `json:"evidence,omitempty"`
 }
 
 // Mention is one place in a text that refers to an entity. Start and End
@@ -71,6 +80,9 @@ type Mention struct {
 	// Form says how the entity was named: "name" (full or gazetteer name),
 	// "surname" (a back-reference), or "title" ("the vice president").
 	Form string `json:"form"`
+	// Key is the cross-script key of the mention's entity name
+	// (lang.NameKey), for matching names across languages.
+	Key string `json:"key,omitempty"`
 }
 
 // Quote is one attributed statement. The JSON field names are a public

@@ -1,0 +1,1249 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/lang"
+	"github.com/parallax-news/parallax/internal/lang/de"
+	"github.com/parallax-news/parallax/internal/lang/ru"
+	"github.com/parallax-news/parallax/internal/lang/uk"
+)
+
+// The recognizer for languages other than English. Each language takes
+// its own path: Russian and Ukrainian (one Cyrillic path with the
+// resources of both, so that a Russian text taken for Ukrainian or the
+// reverse loses nothing) and German; a language with no resources gets
+// the neutral path, which finds only gazetteer names (no capitalisation
+// guesses, so no junk in Japanese or Arabic). English rules (the English
+// title, stop and adjective lists) never run on them.
+//
+// Names are keyed by lang.NameKey, so case forms and spellings of one
+// name in any script share an entity ID: "Владимира Путина" and "Vladimir
+// Putin" are ID(person, "putin|volodymyr") both.
+
+// langRes is one language's resources, read from internal/lang/<code>.
+type langRes struct {
+	titles, speech map[string]bool   // lowercase words
+	orgHeads       map[string]bool   // NameKey of head nouns
+	placeHeads     map[string]bool   // NameKey of head nouns
+	legal          map[string]bool   // exact legal forms (ООО, ТОВ)
+	common         map[string]bool   // lowercase capitalised non-names (German)
+	given          map[string]string // NameKey of a given name → gender
+	places         map[string]gazEntry
+	firstForm      map[string]string // canonical → the language's first form
+	maxWords       int
+	// lower maps the key of a name written in lower case on purpose
+	// (Ukrainian "путін") to its kind and canonical name.
+	lower map[string]gazEntry
+	// Cyrillic: abbreviations of common nouns (ЗМІ), and the prefixes and
+	// morphemes of compound organisation names (Держпраці, Агротехбуд).
+	commonAcr            map[string]bool
+	stumps, orgMorphemes []string
+}
+
+func newLangRes() *langRes {
+	return &langRes{titles: map[string]bool{}, speech: map[string]bool{}, orgHeads: map[string]bool{}, placeHeads: map[string]bool{},
+		legal: map[string]bool{}, common: map[string]bool{}, given: map[string]string{}, places: map[string]gazEntry{}, firstForm: map[string]string{}, maxWords: 1, lower: map[string]gazEntry{}, commonAcr: map[string]bool{}}
+}
+
+func (r *langRes) addWords(into map[string]bool, s string, key bool) {
+	for _, w := range strings.Fields(s) {
+		if key {
+			into[lang.NameKey(w)] = true
+		} else {
+			into[strings.ToLower(w)] = true
+		}
+	}
+}
+
+func (r *langRes) addGiven(s string) {
+	g := ""
+	for _, w := range strings.Fields(s) {
+		if w == "m" || w == "f" {
+			g = w
+			continue
+		}
+		r.given[lang.NameKey(w)] = g
+	}
+}
+
+// addPlaces reads "Canonical<TAB>form|form" lines; the kind comes from the
+// English gazetteer entry of the canonical name (place when it has none).
+func (r *langRes) addPlaces(s, code string) {
+	for _, line := range strings.Split(s, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 2 {
+			continue
+		}
+		e, ok := gazetteer[gazKey(f[0])]
+		if !ok {
+			e = gazEntry{kind: KindPlace, canonical: f[0]}
+		}
+		e.acronym = false
+		forms := strings.Split(f[1], "|")
+		if _, ok := r.firstForm[code+":"+e.canonical]; !ok {
+			r.firstForm[code+":"+e.canonical] = forms[0]
+		}
+		for _, form := range forms {
+			k := lang.NameKey(form)
+			if k == "" {
+				continue
+			}
+			if _, dup := r.places[k]; !dup {
+				r.places[k] = e
+			}
+			if n := len(strings.Fields(k)); n > r.maxWords {
+				r.maxWords = n
+			}
+		}
+	}
+}
+
+var cyrRes, deRes = newLangRes(), newLangRes()
+
+func init() {
+	for _, l := range []struct {
+		code                                           string
+		titles, speech, given, orgHeads, legal, places string
+		placeHeads                                     string
+	}{
+		{lang.Russian, ru.NameTitles, ru.NameSpeechVerbs, ru.NameGiven, ru.NameOrgHeads, ru.NameLegalForms, ru.NamePlaces, ru.NamePlaceHeads},
+		{lang.Ukrainian, uk.NameTitles, uk.NameSpeechVerbs, uk.NameGiven, uk.NameOrgHeads, uk.NameLegalForms, uk.NamePlaces, uk.NamePlaceHeads},
+	} {
+		cyrRes.addWords(cyrRes.titles, l.titles, false)
+		cyrRes.addWords(cyrRes.speech, l.speech, false)
+		cyrRes.addGiven(l.given)
+		cyrRes.addWords(cyrRes.orgHeads, l.orgHeads, true)
+		cyrRes.addWords(cyrRes.placeHeads, l.placeHeads, true)
+		for _, w := range strings.Fields(l.legal) {
+			cyrRes.legal[w] = true
+		}
+		cyrRes.addPlaces(l.places, l.code)
+	}
+	for _, w := range strings.Fields(ru.NameCommonAcronyms + " " + uk.NameCommonAcronyms) {
+		cyrRes.commonAcr[w] = true
+	}
+	cyrRes.addWords(cyrRes.common, ru.NameStopCaps+" "+uk.NameStopCaps, false)
+	cyrRes.stumps = strings.Fields(ru.NameStumpPrefixes + " " + uk.NameStumpPrefixes)
+	cyrRes.orgMorphemes = strings.Fields(ru.NameOrgMorphemes + " " + uk.NameOrgMorphemes)
+	for _, line := range strings.Split(uk.NameLowercased, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 2 {
+			continue
+		}
+		e, ok := gazetteer[gazKey(f[0])]
+		if !ok {
+			e = gazEntry{kind: KindPerson, canonical: f[0]}
+		}
+		for _, form := range strings.Split(f[1], "|") {
+			for _, infl := range inflect(form) {
+				cyrRes.lower[infl] = e
+			}
+			if strings.Contains(form, " ") {
+				cyrRes.lower[lang.NameKey(form)] = e
+			}
+		}
+	}
+	deRes.addWords(deRes.titles, de.NameTitles, false)
+	deRes.addWords(deRes.speech, de.NameSpeechVerbs, false)
+	deRes.addGiven(de.NameGiven)
+	deRes.addWords(deRes.common, de.NameCommonCaps, false)
+	deRes.addPlaces(de.NamePlaces, lang.German)
+	// Latin-script names in any language: the English gazetteer's forms
+	// and given names (Google, NATO, Donald), by key.
+	for k, e := range gazetteer {
+		for _, r := range []*langRes{cyrRes, deRes} {
+			nk := lang.NameKey(k)
+			if _, dup := r.places[nk]; !dup && nk != "" && (len(nk) > 3 || e.acronym) {
+				ee := e
+				r.places[nk] = ee
+			}
+		}
+	}
+	for k, g := range givenNames {
+		for _, r := range []*langRes{cyrRes, deRes} {
+			nk := lang.NameKey(k)
+			if _, dup := r.given[nk]; !dup {
+				r.given[nk] = g.gender
+			}
+		}
+	}
+}
+
+// mcand is one recognised name in the multilingual path.
+type mcand struct {
+	start, end int // byte offsets
+	kind       string
+	canon      string // gazetteer canonical name, or ""
+	name       string // the name as written (person: without title)
+	evidence   string
+	weak       bool // kind guessed from shape: a person needs a second sign
+}
+
+// ExtractLang is Extract for a text in a known language (ISO 639-1 code).
+// English and an empty code take the English path (an empty code first
+// guesses the language from the letters, lang.Guess); Russian and
+// Ukrainian the Cyrillic path; German its own; any other language the
+// neutral path (gazetteer names only).
+func ExtractLang(text, code string) ([]Entity, []Mention) {
+	if code == "" {
+		code = lang.Guess(text)
+		if code == "" && !hasOtherScript(text) {
+			code = lang.English
+		}
+	}
+	switch code {
+	case lang.English:
+		ents, ms := extractEnglish(text)
+		return annotate(ents, ms, lang.English, text)
+	case lang.Russian, lang.Ukrainian:
+		return extractMulti(text, code, cyrRes)
+	case lang.German:
+		return extractMulti(text, code, deRes)
+	}
+	return extractMulti(text, code, nil)
+}
+
+func hasOtherScript(text string) bool {
+	n, other := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			n++
+			if r >= 0x250 {
+				other++
+			}
+		}
+		if n > 2000 {
+			break
+		}
+	}
+	return other*2 > n
+}
+
+// annotate adds the cross-script key and the name in the article's
+// language to entities and mentions of the English path.
+func annotate(ents []Entity, ms []Mention, code, text string) ([]Entity, []Mention) {
+	key := map[string]string{}
+	for i := range ents {
+		e := &ents[i]
+		e.Key = lang.NameKey(e.Name)
+		key[e.ID] = e.Key
+		if e.NameByLang == nil {
+			e.NameByLang = map[string]string{code: e.Name}
+		}
+	}
+	for i := range ms {
+		ms[i].Key = key[ms[i].EntityID]
+	}
+	return ents, ms
+}
+
+// quoteClose returns the byte offset just after the quotation mark that
+// closes the one at text[i:], nested «» counted, or -1 within 200 bytes.
+func quoteClose(text string, i int) int {
+	open, size := utf8.DecodeRuneInString(text[i:])
+	var close rune
+	switch open {
+	case '«':
+		close = '»'
+	case '„':
+		close = '“'
+	case '“':
+		close = '”'
+	case '"':
+		close = '"'
+	default:
+		return -1
+	}
+	depth := 1
+	lastClose := -1
+	for j := i + size; j < len(text) && j < i+200; {
+		r, s := utf8.DecodeRuneInString(text[j:])
+		if r == '\n' {
+			return lastClose
+		}
+		if r == open && open != close {
+			depth++
+		} else if r == close {
+			depth--
+			lastClose = j + s
+			if depth == 0 {
+				return j + s
+			}
+		}
+		j += s
+	}
+	// "«Шляхове будівництво «Альтком»" closes once for both.
+	return lastClose
+}
+
+// isAcronymAny is isAcronym for any script: two to six capital letters.
+func isAcronymAny(w string) bool {
+	n := 0
+	for _, r := range w {
+		if r == '.' || r == '-' {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 7
+}
+
+func isLatinWord(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) && r >= 0x250 {
+			return false
+		}
+	}
+	return true
+}
+
+// adjectival reports a lowercase Cyrillic adjective form (міської,
+// московского, районного) that may stand between a name and its head.
+func adjectival(w string) bool {
+	for _, s := range []string{"ий", "ій", "ый", "ой", "ого", "ому", "ої", "ої", "ая", "яя", "ое", "ее", "ую", "юю", "ым", "им", "ім", "ом", "ей", "ою", "их", "ых", "ые", "і", "а", "е"} {
+		if strings.HasSuffix(w, s) && utf8.RuneCountInString(w) > 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// personSuffix reports a surname ending of Russian and Ukrainian names in
+// any case (Иванов, Петрова, Зеленского, Шевченко, Кравчук, Гачечиладзе).
+func personSuffix(w string) bool {
+	k := strings.ToLower(w)
+	if !lang.HasCyrillic(k) || utf8.RuneCountInString(k) < 5 {
+		return false
+	}
+	for _, s := range []string{"енко", "швили", "дзе", "ян", "янц", "чук", "щук", "юк", "ук", "ович", "евич", "івна", "ївна", "овна", "евна"} {
+		if strings.HasSuffix(k, s) {
+			return true
+		}
+	}
+	for _, s := range []string{"ский", "ського", "ского", "ському", "скому", "ським", "ским", "ская", "ська", "ской", "ської", "цкий", "цький", "цкого", "цького", "цкому", "цькому", "цким", "цьким", "ськiй"} {
+		if strings.HasSuffix(k, s) {
+			return true // adjectival surnames; Краматорську is a place
+		}
+	}
+	stem := []rune(k)
+	// Strip a case ending made of vowels or -ым/-им/-ом/-ой/-ою.
+	for _, s := range []string{"ым", "им", "ом", "ою", "ой", "ої", "ій", "ого", "ому", "а", "у", "е", "і", "ы", "и"} {
+		if strings.HasSuffix(k, s) {
+			stem = []rune(strings.TrimSuffix(k, s))
+			break
+		}
+	}
+	st := string(stem)
+	for _, s := range []string{"ов", "ев", "ёв", "єв", "ів", "ин", "ын", "ін"} {
+		if strings.HasSuffix(st, s) && len(stem) >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeSuffix reports a place-name ending (Голландии, Приморья, Хабаровск,
+// Тернополі, Вугледара is not one).
+func placeSuffix(w string) bool {
+	k := strings.ToLower(w)
+	if utf8.RuneCountInString(k) < 4 {
+		return false
+	}
+	for _, s := range []string{"ия", "ии", "ию", "ией", "ія", "ії", "ію", "ск", "ска", "ске", "ську", "ськ", "ська", "ськом", "ськові", "ську", "ську", "цьк", "цьку", "цька", "ська", "град", "града", "граде", "бург", "бурга", "бурге", "поль", "поля", "поле", "полі", "піль", "ополь", "ье", "ья", "ьи", "ів", "івка", "івки", "івці", "ївка", "ївки"} {
+		if strings.HasSuffix(k, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// placePrepositions introduce places ("в Москве", "у Києві", "из Пекина").
+var placePrepositions = setOf(`в во у из із з зі на до под під над через по от від около біля возле in nach aus bei von`)
+
+func isPatronymic(w string) bool {
+	k := strings.ToLower(w)
+	for _, s := range []string{"ович", "евич", "йович", "ьович", "овна", "евна", "івна", "ївна", "ович", "овича", "евича", "овичем", "евичем", "овни", "івни", "ївни", "овною", "івною"} {
+		if strings.HasSuffix(k, s) && utf8.RuneCountInString(k) > len([]rune(s))+2 {
+			return true
+		}
+	}
+	return false
+}
+
+func isInitial(t token) bool {
+	return strings.HasSuffix(t.text, ".") && utf8.RuneCountInString(t.text) == 2 && unicode.IsUpper(first(t.text))
+}
+
+// nameParticles join the parts of a name in these languages: "Урсула фон
+// дер Ляйен", "Джей ді Венс", "Ахмад бин Салман".
+var nameParticles = setOf(`фон дер де ді ди ван да дель бин бен ибн ібн аль ал ла ле von der de van da al bin ibn zu`)
+
+// multiSentenceInitial reports whether token i opens a sentence, a line or
+// a quotation.
+func multiSentenceInitial(toks []token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	return strings.ContainsAny(toks[i].gapBefore, ".!?\n:\"“„«…—–")
+}
+
+// extractMulti is the recognizer of the Cyrillic, German and neutral
+// paths; res is nil for the neutral path.
+func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
+	toks := tokenize(text)
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	german := res == deRes
+	var cands []mcand
+	claimed := make([]bool, len(toks))
+	lowerOf := func(i int) string { return strings.ToLower(toks[i].text) }
+	key := func(i int) string { return lang.NameKey(toks[i].text) }
+
+	// Words the text writes capitalised in mid-sentence, and (German)
+	// words it uses as common nouns: after an article or a determiner.
+	mid := map[string]int{}
+	nouns := map[string]bool{}
+	lowerSeen := map[string]bool{}
+	for i, t := range toks {
+		if !t.cap {
+			lowerSeen[t.text] = true
+		}
+		if t.cap && !multiSentenceInitial(toks, i) {
+			mid[key(i)]++
+		}
+		if german && i > 0 && t.cap && joinable(t) {
+			switch lowerOf(i - 1) {
+			case "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "diese", "dieser", "dieses", "jede", "jeder", "alle", "viele", "mehrere", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn":
+				nouns[lowerOf(i)] = true
+			}
+		}
+	}
+
+	// 1. Companies by legal form and quoted name: ТОВ «Укргеоекологія».
+	if res != nil && !german {
+		for i, t := range toks {
+			if !res.legal[t.text] {
+				continue
+			}
+			q := t.end
+			for q < len(text) && text[q] == ' ' {
+				q++
+			}
+			end := quoteClose(text, q)
+			if end < 0 {
+				// ТОВ Krederi ltd: the capitalised words after the form.
+				k := i + 1
+				for k < len(toks) && k < i+5 && joinable(toks[k]) && (toks[k].cap || k > i+1 && strings.EqualFold(toks[k].text, "ltd")) {
+					k++
+				}
+				if k == i+1 {
+					claimed[i] = true // a legal form alone names no one
+					continue
+				}
+				end = toks[k-1].end
+			}
+			// Legal forms in a row: ТОВ НПП «Укргазгеоавтоматика».
+			start := t.start
+			if i > 0 && res.legal[toks[i-1].text] && joinable(t) && len(cands) > 0 && cands[len(cands)-1].end == toks[i-1].end {
+				continue
+			}
+			if i+1 < len(toks) && res.legal[toks[i+1].text] && joinable(toks[i+1]) {
+				q2 := toks[i+1].end
+				for q2 < len(text) && text[q2] == ' ' {
+					q2++
+				}
+				if e2 := quoteClose(text, q2); e2 > 0 {
+					end = e2
+				}
+			}
+			cands = append(cands, mcand{start: start, end: end, kind: KindOrganisation, name: text[start:end], evidence: "legal form"})
+			for k := i; k < len(toks) && toks[k].start < end; k++ {
+				claimed[k] = true
+			}
+		}
+		// A lowercase organisation noun before a quoted name: движения
+		// «Солидарность» (Russian usage takes the noun into the name, as
+		// factRuEval does; Ukrainian the quoted name alone, as NER-UK does).
+		for i, t := range toks {
+			if t.cap || claimed[i] || i+1 >= len(toks) || claimed[i+1] {
+				continue
+			}
+			if code == lang.Ukrainian {
+				q := t.end
+				for q < len(text) && text[q] == ' ' {
+					q++
+				}
+				if q >= len(text) || !strings.HasPrefix(text[q:], "«") {
+					continue
+				}
+				end := quoteClose(text, q)
+				if end < 0 || i+1 >= len(toks) || !toks[i+1].cap {
+					continue
+				}
+				in, out := q+len("«"), end-len("»")
+				if out <= in || strings.ContainsAny(text[in:out], ".!?") && out-in > 60 {
+					continue
+				}
+				cands = append(cands, mcand{start: in, end: out, kind: KindOrganisation, name: text[in:out], evidence: "quoted name"})
+				for k := i + 1; k < len(toks) && toks[k].start < end; k++ {
+					claimed[k] = true
+				}
+				continue
+			}
+			if !res.orgHeads[key(i)] {
+				continue
+			}
+			q := t.end
+			for q < len(text) && text[q] == ' ' {
+				q++
+			}
+			if q >= len(text) || !strings.HasPrefix(text[q:], "«") {
+				continue
+			}
+			end := quoteClose(text, q)
+			if end < 0 {
+				continue
+			}
+			cands = append(cands, mcand{start: t.start, end: end, kind: KindOrganisation, name: text[t.start:end], evidence: "organisation noun and quoted name"})
+			for k := i; k < len(toks) && toks[k].start < end; k++ {
+				claimed[k] = true
+			}
+		}
+	}
+
+	// 2. Names of several words that the gazetteer knows, lower-case
+	// words after the first included (Белого дома, Овальном кабинете), and
+	// the names some outlets write in lower case (путін, кремль).
+	if res != nil {
+		for i := 0; i < len(toks); i++ {
+			if claimed[i] {
+				continue
+			}
+			for n := min(res.maxWords, 3); n >= 1; n-- {
+				if i+n > len(toks) {
+					continue
+				}
+				words := make([]string, 0, n)
+				okRun := true
+				for k := i; k < i+n; k++ {
+					if claimed[k] || k > i && !joinable(toks[k]) {
+						okRun = false
+						break
+					}
+					words = append(words, toks[k].text)
+				}
+				if !okRun {
+					continue
+				}
+				nk := lang.NameKey(strings.Join(words, " "))
+				var e gazEntry
+				found := false
+				if toks[i].cap && n >= 2 {
+					e, found = res.places[nk]
+				} else if !toks[i].cap {
+					e, found = res.lower[strings.ToLower(strings.Join(words, " "))]
+					if !found && n > 1 {
+						e, found = res.lower[lang.NameKey(strings.Join(words, " "))]
+					}
+				}
+				if !found {
+					continue
+				}
+				s, en := toks[i].start, toks[i+n-1].end
+				c := mcand{start: s, end: en, kind: e.kind, canon: e.canonical, name: text[s:en], evidence: "gazetteer"}
+				if e.kind == KindPerson {
+					c.canon, c.name, c.evidence = "", e.canonical, "name written in lower case"
+				}
+				cands = append(cands, c)
+				for k := i; k < i+n; k++ {
+					claimed[k] = true
+				}
+				break
+			}
+		}
+	}
+
+	// 3. Capitalised runs.
+	for i := 0; i < len(toks); {
+		if !toks[i].cap || claimed[i] {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !claimed[j] && joinable(toks[j]) && !toks[j-1].poss && !strings.HasSuffix(toks[j-1].text, ",") {
+			if toks[j].cap {
+				j++
+				continue
+			}
+			if p := particleRun(toks, j); p > 0 {
+				j += p
+				continue
+			}
+			break
+		}
+		for j > i+1 && !toks[j-1].cap {
+			j--
+		}
+		if b := leadingParticles(toks, i); b < i && !claimed[b] {
+			s := toks[b].start
+			c := classifyRun(text, toks, i, j, res, code, mid, nouns, lowerSeen, german)
+			if len(c) > 0 && c[0].kind == KindPerson && c[0].start == toks[i].start {
+				c[0].start, c[0].name = s, text[s:c[0].end]
+			}
+			cands = append(cands, c...)
+			i = j
+			continue
+		}
+		cands = append(cands, classifyRun(text, toks, i, j, res, code, mid, nouns, lowerSeen, german)...)
+		i = j
+	}
+	if res == nil {
+		kept := cands[:0]
+		for _, c := range cands {
+			if c.canon != "" {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
+	}
+	return resolveMulti(text, toks, cands, code, res, german)
+}
+
+// classifyRun splits the capitalised run toks[i:j] into names.
+func classifyRun(text string, toks []token, i, j int, res *langRes, code string, mid map[string]int, nouns, lowerSeen map[string]bool, german bool) []mcand {
+	var out []mcand
+	titled := ""
+	if res != nil && i > 0 && joinable(toks[i]) {
+		// A title in lower case before the run: президент Путин.
+		if lw := strings.ToLower(toks[i-1].text); res.titles[lw] || (german && res.titles[lastHyphenPart(lw)]) {
+			titled = lw
+		}
+	}
+	for i < j {
+		if res != nil && !german {
+			// Кіровоградської області, Мелітопольської міської ради:
+			// an adjective and its head noun, before any gazetteer reading
+			// of the adjective (Донецької is not Donetsk).
+			if c, ok := headCand(text, toks, i, i+1, res); ok && i+1 == j {
+				out = append(out, c)
+				i++
+				titled = ""
+				continue
+			}
+			// Партії регіонів, Управління Держпраці, Міністерство юстиції
+			// України: an organisation noun with its complement.
+			if res.orgHeads[lang.NameKey(toks[i].text)] && !(multiSentenceInitial(toks, i) && lowerSeen[strings.ToLower(toks[i].text)]) {
+				c := orgCand(text, toks, i, j, res)
+				if c.end > toks[i].end {
+					// The noun alone ("Департаменту", "Суд") names no one.
+					out = append(out, c)
+				}
+				next := i + 1
+				for next < j && toks[next].start < c.end {
+					next++
+				}
+				i = next
+				titled = ""
+				continue
+			}
+		}
+		if res != nil && !german && res.common[strings.ToLower(toks[i].text)] {
+			i++ // Крім, Саме: sentence openers, never names
+			titled = ""
+			continue
+		}
+		// Gazetteer: the longest match at i.
+		if n, e, ok := multiGaz(toks[i:j], res); ok && !(n == 1 && multiSentenceInitial(toks, i) && lowerSeen[strings.ToLower(toks[i].text)]) {
+			s, en := toks[i].start, toks[i+n-1].end
+			c := mcand{start: s, end: en, kind: e.kind, canon: e.canonical, name: text[s:en], evidence: "gazetteer"}
+			// A lowercase organisation noun before a place: мэрии Москвы.
+			if res != nil && !german && i > 0 && joinable(toks[i]) && !toks[i-1].cap && res.orgHeads[lang.NameKey(toks[i-1].text)] && (e.kind == KindPlace || e.kind == KindCountry) {
+				out = append(out, mcand{start: toks[i-1].start, end: en, kind: KindOrganisation, name: text[toks[i-1].start:en], evidence: "organisation noun and place"})
+			}
+			out = append(out, c)
+			i += n
+			titled = ""
+			continue
+		}
+		lw := strings.ToLower(toks[i].text)
+		// Leading title words inside the run: Bundeskanzler Merz, Президент Путин.
+		if res != nil && (res.titles[lw] || german && res.titles[lastHyphenPart(lw)]) && i+1 < j {
+			titled = lw
+			i++
+			continue
+		}
+		if res != nil && multiSentenceInitial(toks, i) && !toks[i].poss {
+			k := lang.NameKey(toks[i].text)
+			_, given := res.given[k]
+			known := given || mid[k] > 0 || isAcronymAny(toks[i].text) || isInitial(toks[i])
+			if german && res.common[lw] || lowerSeen[lw] {
+				known = false
+			}
+			if !known || res.common[lw] {
+				i++
+				titled = ""
+				continue
+			}
+		}
+		if res != nil && res.common[lw] && !german {
+			i++
+			continue
+		}
+		if german && (res.common[lw] || nouns[lw]) && titled == "" {
+			i++
+			continue
+		}
+		// The name: up to the next gazetteer match.
+		k := i + 1
+		for k < j {
+			if _, _, ok := multiGaz(toks[k:j], res); ok {
+				break
+			}
+			if german && (res.common[strings.ToLower(toks[k].text)] || nouns[strings.ToLower(toks[k].text)]) {
+				break
+			}
+			k++
+		}
+		out = append(out, nameCand(text, toks, i, k, res, titled, german))
+		titled = ""
+		i = k
+	}
+	return out
+}
+
+func lastHyphenPart(w string) string {
+	if k := strings.LastIndexByte(w, '-'); k >= 0 {
+		return w[k+1:]
+	}
+	return w
+}
+
+// multiGaz is gazMatch by cross-script key in a language's place table.
+func multiGaz(toks []token, res *langRes) (int, gazEntry, bool) {
+	n := len(toks)
+	max := gazMaxWords
+	if res != nil && res.maxWords > max {
+		max = res.maxWords
+	}
+	if n > max {
+		n = max
+	}
+	for ; n > 0; n-- {
+		words := make([]string, n)
+		for k := 0; k < n; k++ {
+			words[k] = toks[k].text
+		}
+		joined := strings.Join(words, " ")
+		if res != nil {
+			if e, ok := res.places[lang.NameKey(joined)]; ok {
+				if n == 1 && utf8.RuneCountInString(toks[0].text) <= 3 && !isAcronymAny(toks[0].text) {
+					continue
+				}
+				return n, e, true
+			}
+		}
+		if e, ok := gazetteer[gazKey(joined)]; ok && isLatinWord(joined) {
+			if e.acronym && strings.ToUpper(words[0]) != words[0] {
+				continue
+			}
+			return n, e, true
+		}
+	}
+	return 0, gazEntry{}, false
+}
+
+// nameCand classifies the name toks[i:k] that no gazetteer knows.
+func nameCand(text string, toks []token, i, k int, res *langRes, titled string, german bool) mcand {
+	s, e := toks[i].start, toks[k-1].end
+	c := mcand{start: s, end: e, name: text[s:e]}
+	if res == nil {
+		return c
+	}
+	name := toks[i:k]
+	if !german {
+		if hc, ok := headCand(text, toks, i, k, res); ok {
+			return hc
+		}
+	}
+	var given, patr, init bool
+	for _, t := range name {
+		if _, ok := res.given[lang.NameKey(t.text)]; ok && !isAcronymAny(t.text) {
+			given = true
+		}
+		if isPatronymic(t.text) {
+			patr = true
+		}
+		if isInitial(t) {
+			init = true
+		}
+	}
+	lastWord := name[len(name)-1].text
+	if german && len(name) == 1 {
+		// The genitive -s: Putins Sprecher, Selenskyjs Büro.
+		rs := []rune(lastWord)
+		if n := len(rs); n > 4 && rs[n-1] == 's' && !strings.ContainsRune("saeiouäöüxz", rs[n-2]) {
+			c.name = string(rs[:n-1])
+		}
+	}
+	speech := res.speech[prevWord(toks, i)] || k < len(toks) && res.speech[strings.ToLower(toks[k].text)] && joinable(toks[k])
+	latinName := !german && isLatinWord(c.name)
+	if latinName {
+		if _, ok := givenNames[Fold(name[0].text)]; ok && len(name) > 1 {
+			c.kind, c.evidence = KindPerson, "given name"
+		} else {
+			c.kind, c.evidence = KindOrganisation, "Latin-script name in Cyrillic text"
+		}
+		return c
+	}
+	switch {
+	case len(name) == 1 && isAcronymAny(lastWord) && res.commonAcr[lastWord]:
+		c.kind = "" // ЗМІ, ПДВ: common nouns
+	case len(name) == 1 && isAcronymAny(lastWord):
+		c.kind, c.evidence = KindOrganisation, "acronym"
+	case titled != "":
+		c.kind, c.evidence = KindPerson, "title: "+titled
+	case given:
+		c.kind, c.evidence = KindPerson, "given name"
+	case patr:
+		c.kind, c.evidence = KindPerson, "patronymic"
+	case init:
+		c.kind, c.evidence = KindPerson, "initials"
+	case german:
+		if speech {
+			c.kind, c.evidence = KindPerson, "speech verb"
+		} else {
+			c.kind, c.weak = KindPerson, true // needs a second sign: a full name in the text
+		}
+	case isLatinWord(c.name):
+		c.kind, c.evidence = KindOrganisation, "Latin-script name in Cyrillic text"
+	case speech:
+		c.kind, c.evidence = KindPerson, "speech verb"
+	case len(name) > 1 && isAcronymAny(lastWord):
+		c.kind, c.evidence = KindOrganisation, "acronym" // Одеської ОДА, ГУ ДФС
+	case len(name) == 1 && placePrepositions[prevWord(toks, i)]:
+		c.kind, c.evidence = KindPlace, "after a place preposition"
+	case len(name) == 1 && adjectivalSurname(lastWord):
+		// Млинівського, Київської: place adjectives as often as
+		// surnames; a person only with a full name in the text.
+		c.kind, c.evidence, c.weak = KindPerson, "surname ending", true
+	case personSuffix(lastWord):
+		c.kind, c.evidence = KindPerson, "surname ending"
+	case len(name) == 1 && compoundOrg(lastWord, res):
+		c.kind, c.evidence = KindOrganisation, "compound organisation name"
+	case len(name) == 1 && (placeSuffix(lastWord) || placePrepositions[prevWord(toks, i)]):
+		c.kind, c.evidence = KindPlace, "place ending or preposition"
+	case len(name) >= 2 && len(name) <= 3:
+		c.kind, c.evidence = KindPerson, "two capitalised words"
+		c.weak = true
+	default:
+		c.kind, c.weak = KindPerson, true
+	}
+	return c
+}
+
+func prevWord(toks []token, i int) string {
+	if i == 0 || !joinable(toks[i]) {
+		return ""
+	}
+	return strings.ToLower(toks[i-1].text)
+}
+
+// personParts splits a person's name into its surname and given-name keys:
+// "Філіпчук Дмитро Васильович" (surname first, as Ukrainian documents
+// write it) and "Дмитро Філіпчук" give the same.
+func personParts(name string, res *langRes) (surname, given string) {
+	var words []string
+	initials := ""
+	for k, w := range strings.Fields(name) {
+		if l, ok := letterNames[strings.ToLower(w)]; ok && k < 2 {
+			initials += l // Джей Ди Вэнс: J. D. Vance
+			continue
+		}
+		bare := strings.ReplaceAll(w, ".", "")
+		if k == 0 && (strings.Contains(w, ".") || isAcronymAny(w)) && utf8.RuneCountInString(bare) <= 3 && len(strings.Fields(name)) > 1 {
+			initials += strings.ToLower(lang.Transliterate(bare, ""))
+			continue
+		}
+		if isPatronymic(w) || utf8.RuneCountInString(bare) == 1 || nameParticles[w] {
+			if utf8.RuneCountInString(bare) == 1 && k == 0 {
+				initials += strings.ToLower(lang.Transliterate(bare, ""))
+			}
+			continue
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 {
+		return lang.NameKey(name), ""
+	}
+	isGiven := func(w string) bool {
+		if res == nil {
+			return false
+		}
+		_, ok := res.given[lang.NameKey(w)]
+		return ok
+	}
+	sn, gv := words[len(words)-1], ""
+	if len(words) > 1 {
+		gv = words[0]
+		if !isGiven(words[0]) && isGiven(words[len(words)-1]) {
+			sn, gv = words[0], words[len(words)-1]
+		}
+	}
+	surname = lang.NameKey(sn)
+	switch {
+	case gv != "":
+		given = givenKey(gv)
+	case initials != "":
+		given = initials
+	}
+	return surname, given
+}
+
+// letterNames are Latin letters as Russian and Ukrainian spell them out in
+// names ("Джей Ди Вэнс" is J. D. Vance).
+var letterNames = map[string]string{"джея": "j", "джею": "j", "эй": "a", "би": "b", "бі": "b", "си": "c", "сі": "c", "ди": "d", "ді": "d", "джей": "j", "кей": "k", "эл": "l", "ел": "l", "эм": "m", "ем": "m", "пи": "p", "пі": "p", "ти": "t", "ті": "t", "джи": "g", "джі": "g"}
+
+// givenKey is the key of a given name: its canonical form when the
+// given-name table knows it (Volodymyr and Vladimir share one), else its
+// NameKey.
+func givenKey(w string) string {
+	if bare := strings.ReplaceAll(w, ".", ""); bare != w || isAcronymAny(w) {
+		if utf8.RuneCountInString(bare) <= 3 {
+			return strings.ToLower(lang.Transliterate(bare, "")) // J.D., JD
+		}
+	}
+	if gn, ok := givenNames[Fold(w)]; ok {
+		return lang.NameKey(gn.canonical)
+	}
+	if lang.HasCyrillic(w) {
+		nom := lang.NominativeName(w, lang.Russian)
+		for _, code := range []string{lang.Russian, lang.Ukrainian} {
+			if gn, ok := givenNames[Fold(lang.Transliterate(nom, code))]; ok {
+				return lang.NameKey(gn.canonical)
+			}
+		}
+	}
+	k := lang.NameKey(w)
+	if gn, ok := givenByKey[k]; ok {
+		return lang.NameKey(gn)
+	}
+	return k
+}
+
+// givenByKey maps the NameKey of every given-name form of names.tsv to its
+// canonical name, so Cyrillic forms (Владимира → vladimir) find theirs.
+var givenByKey = func() map[string]string {
+	m := map[string]string{}
+	keys := make([]string, 0, len(givenNames))
+	for k := range givenNames {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the first form of a key wins, the same in every run
+	for _, k := range keys {
+		g := givenNames[k]
+		nk := lang.NameKey(k)
+		if _, dup := m[nk]; !dup {
+			m[nk] = g.canonical
+		}
+	}
+	return m
+}()
+
+// PersonKey is the key a person's entity ID is made of: the cross-script
+// key of the surname and of the given name's canonical form, "putin|
+// volodymyr" for Путин, Владимира Путина and Vladimir Putin alike.
+func PersonKey(name string) string {
+	sn, gv := personParts(name, cyrRes)
+	if gv == "" {
+		return sn
+	}
+	return sn + "|" + gv
+}
+
+// resolveMulti groups the candidates into entities.
+func resolveMulti(text string, toks []token, cands []mcand, code string, res *langRes, german bool) ([]Entity, []Mention) {
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+	// Persons with a full name anchor the weak ones and the lone surnames.
+	fullBySurname := map[string]string{} // surname key → person key
+	for _, c := range cands {
+		if c.kind == KindPerson && !c.weak && len(strings.Fields(c.name)) > 1 {
+			sn, _ := personParts(c.name, res)
+			if _, ok := fullBySurname[sn]; !ok {
+				fullBySurname[sn] = PersonKey(c.name)
+			}
+		}
+	}
+	weakCount := map[string]int{}
+	for _, c := range cands {
+		if c.weak {
+			weakCount[lang.NameKey(c.name)]++
+		}
+	}
+	type ent struct {
+		Entity
+		aliases map[string]bool
+	}
+	byKey := map[string]*ent{}
+	var list []*ent
+	var ms []Mention
+	for _, c := range cands {
+		kind, key, form := c.kind, "", "name"
+		evidence := c.evidence
+		switch {
+		case c.canon != "":
+			key = Fold(c.canon)
+		case kind == KindPerson:
+			sn, _ := personParts(c.name, res)
+			words := len(strings.Fields(c.name))
+			if full, ok := fullBySurname[sn]; ok {
+				key = full
+				if words == 1 {
+					form = "surname"
+				}
+				if c.weak {
+					evidence = "surname of a person named in full"
+				}
+			} else if c.weak {
+				if german || words == 1 {
+					// A lone capitalised word or an unknown German run:
+					// no sign it names a person.
+					continue
+				}
+				if weakCount[lang.NameKey(c.name)] < 1 {
+					continue
+				}
+				key = PersonKey(c.name)
+				if evidence == "" {
+					evidence = "capitalised words"
+				}
+			} else {
+				key = PersonKey(c.name)
+			}
+		default:
+			key = lang.NameKey(c.name)
+		}
+		if kind == "" || key == "" {
+			continue
+		}
+		id := ID(kind, key)
+		e := byKey[kind+":"+key]
+		if e == nil {
+			name := c.name
+			if c.canon != "" {
+				name = c.canon
+			} else if kind == KindPerson && !german {
+				name = lang.NominativeName(name, code)
+			}
+			local := name
+			if c.canon != "" && res != nil {
+				if f, ok := res.firstForm[code+":"+c.canon]; ok {
+					local = f
+				} else {
+					local = c.name
+				}
+			}
+			e = &ent{Entity: Entity{ID: id, Name: name, Kind: kind, Key: lang.NameKey(name), NameByLang: map[string]string{code: local}}, aliases: map[string]bool{}}
+			if code == "" {
+				e.NameByLang = nil
+			}
+			byKey[kind+":"+key] = e
+			list = append(list, e)
+		} else if kind == KindPerson && form == "name" && len(strings.Fields(c.name)) > len(strings.Fields(e.Name)) {
+			e.Name = lang.NominativeName(c.name, code)
+			e.NameByLang[code] = e.Name
+		}
+		if evidence != "" && !containsStr(e.Evidence, evidence) {
+			e.Evidence = append(e.Evidence, evidence)
+		}
+		e.Mentions++
+		e.aliases[c.name] = true
+		ms = append(ms, Mention{EntityID: id, Text: text[c.start:c.end], Start: c.start, End: c.end, Form: form, Key: e.Key})
+	}
+	if len(list) == 0 {
+		return nil, nil
+	}
+	ents := make([]Entity, 0, len(list))
+	for _, e := range list {
+		for a := range e.aliases {
+			if a != e.Name {
+				e.Aliases = append(e.Aliases, a)
+			}
+		}
+		sort.Strings(e.Aliases)
+		ents = append(ents, e.Entity)
+	}
+	return ents, ms
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// particleRun returns how many lowercase name particles start at toks[j]
+// and lead to a capitalised word ("фон дер Ляйен", "von der Leyen",
+// "bin Salman"), or 0.
+func particleRun(toks []token, j int) int {
+	k := j
+	for k < len(toks) && k < j+3 && nameParticles[toks[k].text] && joinable(toks[k]) {
+		k++
+	}
+	if k > j && k < len(toks) && toks[k].cap && joinable(toks[k]) {
+		return k - j
+	}
+	return 0
+}
+
+// inflect returns a lowercase name with the case forms of its last word
+// (путін, путіна, путіну, путіним, путіні; росія, росії, росію, росією;
+// кремль, кремля, кремлі, кремлем).
+func inflect(form string) []string {
+	out := []string{form}
+	rs := []rune(form)
+	n := len(rs)
+	if n < 3 {
+		return out
+	}
+	head := string(rs[:n-1])
+	switch last := rs[n-1]; {
+	case last == 'я':
+		for _, e := range []string{"ї", "ю", "єю", "і", "и", "ей", "ии"} {
+			out = append(out, head+e)
+		}
+	case last == 'ь':
+		for _, e := range []string{"я", "ю", "і", "ем", "ем", "е"} {
+			out = append(out, head+e)
+		}
+	case last == 'а':
+		for _, e := range []string{"и", "і", "у", "ою", "ой", "е"} {
+			out = append(out, head+e)
+		}
+	case last == 'о':
+		for _, e := range []string{"а", "у", "ом", "і"} {
+			out = append(out, head+e)
+		}
+	case isCyrLetterVowel(last):
+	default:
+		for _, e := range []string{"а", "у", "ом", "им", "ім", "ові", "і", "е", "ым"} {
+			out = append(out, form+e)
+		}
+	}
+	return out
+}
+
+func isCyrLetterVowel(r rune) bool { return strings.ContainsRune("аеёиоуыэюяіїє", r) }
+
+// headCand reads toks[i:k] (capitalised) with the place or organisation
+// noun after it: "Хмельницькій області", "Мелітопольської міської ради",
+// "Бориспільському міжрайонному суді". The name must end in an adjective.
+func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
+	if k >= len(toks) || !adjectival(strings.ToLower(toks[k-1].text)) {
+		return mcand{}, false
+	}
+	h := k
+	for h < len(toks) && h < k+3 && joinable(toks[h]) && !toks[h].cap && adjectival(toks[h].text) && !res.placeHeads[lang.NameKey(toks[h].text)] && !res.orgHeads[lang.NameKey(toks[h].text)] {
+		h++
+	}
+	if h >= len(toks) || !joinable(toks[h]) || toks[h].cap {
+		return mcand{}, false
+	}
+	s := toks[i].start
+	hk := lang.NameKey(toks[h].text)
+	switch {
+	case res.placeHeads[hk]:
+		e := toks[h].end
+		if h+1 < len(toks) && toks[h+1].text == "." && false {
+			e = toks[h+1].end
+		}
+		return mcand{start: s, end: e, kind: KindPlace, name: text[s:e], evidence: "place noun: " + toks[h].text}, true
+	case res.orgHeads[hk]:
+		c := orgCand(text, toks, h, h+1, res)
+		c.start, c.name = s, text[s:c.end]
+		return c, true
+	}
+	return mcand{}, false
+}
+
+// orgCand is an organisation named by its head noun at toks[i] and what
+// completes it: the capitalised words of its run (before j), one or two
+// lower-case words in the genitive, and a country or a region (Вищий
+// господарський суд України, Господарського суду Київської області).
+func orgCand(text string, toks []token, i, j int, res *langRes) mcand {
+	k := i + 1
+	for k < j {
+		k++
+	}
+	if k == i+1 && toks[i].cap {
+		for g := 0; g < 2 && k < len(toks) && joinable(toks[k]) && !toks[k].cap && genitiveLike(toks[k].text); g++ {
+			k++
+		}
+	}
+	if k < len(toks) && joinable(toks[k]) && toks[k].cap {
+		if n, e, ok := multiGaz(toks[k:], res); ok && n == 1 && e.kind == KindCountry {
+			k++
+		} else if k+1 < len(toks) && adjectival(strings.ToLower(toks[k].text)) && joinable(toks[k+1]) && res.placeHeads[lang.NameKey(toks[k+1].text)] && !toks[k+1].cap {
+			k += 2
+		}
+	}
+	s, e := toks[i].start, toks[k-1].end
+	return mcand{start: s, end: e, kind: KindOrganisation, name: text[s:e], evidence: "organisation noun: " + strings.ToLower(toks[i].text)}
+}
+
+// genitiveLike reports a lower-case word in a genitive form that
+// completes an organisation's name (регіонів, юстиції, справами is not).
+func genitiveLike(w string) bool {
+	if utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	for _, s := range []string{"ів", "ій", "ей", "ої", "их", "ого", "ості", "ії", "ції", "ства", "ння", "ття", "ини", "ики", "ики", "ии", "ия", "ов", "ой", "ых", "ости"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundOrg reports a compound organisation name: a stump prefix
+// (Держпраці, Мінюст, Укрзалізниця) or a company morpheme inside the word
+// (Агротехбуд, Єврогазбанк).
+func compoundOrg(w string, res *langRes) bool {
+	lw := strings.ToLower(w)
+	if !lang.HasCyrillic(lw) || utf8.RuneCountInString(lw) < 6 {
+		return false
+	}
+	for _, p := range res.stumps {
+		if strings.HasPrefix(lw, p) && utf8.RuneCountInString(lw) > utf8.RuneCountInString(p)+2 {
+			return true
+		}
+	}
+	for _, m := range res.orgMorphemes {
+		if k := strings.Index(lw, m); k >= 6 || k > 0 && utf8.RuneCountInString(lw[:k]) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectivalSurname reports a word in an adjectival surname form (-ський,
+// -ського, -ская), which place adjectives share.
+func adjectivalSurname(w string) bool {
+	k := strings.ToLower(w)
+	for _, s := range []string{"ський", "ського", "ському", "ським", "ська", "ської", "ській", "ську", "ский", "ского", "скому", "ским", "ская", "ской", "скую", "цький", "цького", "цька", "цької", "цкий", "цкого", "цкая"} {
+		if strings.HasSuffix(k, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,66 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestExtractLanguages: each language takes its own path. The sentences
+// are written for this test, modelled on what Russian, Ukrainian and
+// German news say about a Kremlin meeting.
+func TestExtractLanguages(t *testing.T) {
+	tests := []struct {
+		name, code, text string
+		want             map[string]string // name as shown → kind
+		not              []string          // surface forms that must not be persons
+	}{
+		{"russian titles and cases", "ru",
+			"Помощник президента России Юрий Ушаков заявил журналистам, что встреча в Кремле длилась пять часов. Визит Уиткоффа в Москву готовили неделю. По словам Ушакова, Владимир Путин передал ответ.",
+			map[string]string{"Юрий Ушаков": KindPerson, "Владимир Путин": KindPerson, "Kremlin": KindOrganisation, "Moscow": KindPlace, "Russia": KindCountry},
+			[]string{"Визит", "Визит Уиткоффа"}},
+		{"ukrainian lowercase and cases", "uk",
+			"У Москві путін прийняв спецпосланця Стіва Віткоффа. Речник кремля Дмитро Пєсков повідомив, що розмова була корисною.",
+			map[string]string{"Moscow": KindPlace, "Vladimir Putin": KindPerson, "Дмитро Пєсков": KindPerson, "Kremlin": KindOrganisation},
+			[]string{"Москві"}},
+		{"german nouns are no persons", "de",
+			"Nach dem Treffen im Kreml sagte Bundeskanzler Friedrich Merz, die Gespräche hätten Fünf Stunden gedauert. Kremlchef Wladimir Putin empfing die Gäste in Moskau.",
+			map[string]string{"Friedrich Merz": KindPerson, "Wladimir Putin": KindPerson, "Moscow": KindPlace, "Kremlin": KindOrganisation},
+			[]string{"Treffen", "Fünf Stunden", "Gespräche"}},
+		{"japanese gets no junk", "ja", "プーチン大統領は会談が有益だったと述べた。", nil, nil},
+		{"arabic gets no junk", "ar", "قال الرئيس إن الاجتماع كان مفيدا", nil, nil},
+		{"english in capitals", "en", "THE PRESIDENT SAID THE TALKS WITH MOSCOW WENT WELL AND MORE TALKS WILL FOLLOW", map[string]string{"Moscow": KindPlace}, []string{"THE PRESIDENT", "THE TALKS"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ents, ms := ExtractLang(tc.text, tc.code)
+			kinds := map[string]string{}
+			for _, e := range ents {
+				kinds[e.Name] = e.Kind
+				if e.Key == "" && e.Kind != "" {
+					t.Errorf("%s: no cross-script key", e.Name)
+				}
+			}
+			for n, k := range tc.want {
+				if kinds[n] != k {
+					t.Errorf("%s: kind %q, want %q (entities %v)", n, kinds[n], k, kinds)
+				}
+			}
+			if tc.want == nil && len(ents) > 0 {
+				t.Errorf("want no entities, got %v", kinds)
+			}
+			persons := map[string]bool{}
+			for _, e := range ents {
+				if e.Kind == KindPerson {
+					persons[e.ID] = true
+				}
+			}
+			for _, m := range ms {
+				for _, bad := range tc.not {
+					if persons[m.EntityID] && strings.EqualFold(m.Text, bad) {
+						t.Errorf("%q is a person", bad)
+					}
+				}
+			}
+		})
+	}
+}

@@ -180,7 +180,7 @@ type perArticle struct {
 }
 
 func analyseArticle(a news.Article) perArticle {
-	ents, ms := entity.Extract(a.Text)
+	ents, ms := entity.ExtractLang(a.Text, a.Language)
 	qs, _ := quote.FindLang(a.Text, a.Language, "", ents, ms)
 	return perArticle{ents: ents, ms: ms, quotes: qs, timexes: when.FindLang(a.Text, a.Language, a.Published)}
 }
@@ -236,7 +236,7 @@ func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
 	replay := func() {
 		found := make([]perArticle, len(batch))
 		parallel(len(batch), z.Workers, func(i int) {
-			ents, ms := entity.Extract(batch[i].Text)
+			ents, ms := entity.ExtractLang(batch[i].Text, batch[i].Language)
 			found[i] = perArticle{ents: ents, ms: ms}
 		})
 		for i, a := range batch {

@@ -58,10 +58,11 @@ type Problem struct {
 }
 
 // FromArticle extracts the article's entities and finds its quotes by the
-// rules of its language (FindLang), with ArticleID and Date filled in. The article's author, when known, is the
-// speaker of its first-person attributions ("I wrote", "we said").
+// rules of its language (entity.ExtractLang, FindLang), with ArticleID and
+// Date filled in. The article's author, when known, is the speaker of its
+// first-person attributions ("I wrote", "we said").
 func FromArticle(a news.Article) ([]Quote, []Problem) {
-	ents, ms := entity.Extract(a.Text)
+	ents, ms := entity.ExtractLang(a.Text, a.Language)
 	qs, probs := FindLang(a.Text, a.Language, a.Author, ents, ms)
 	for i := range qs {
 		qs[i].ArticleID = a.ID

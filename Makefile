@@ -34,3 +34,11 @@ bench: build ## end-to-end ingest speed on Reuters-21578, then the Go benchmarks
 
 eval: build ## every quality figure quoted in docs/
 	./parallax eval extract ../shared/eval/article-extraction
+	./parallax eval timex ../shared/eval/tempeval3/TimeBank
+	./parallax eval quotes ../shared/eval/polnear/dev
+	./parallax eval cluster ../shared/eval/news-clusters
+	./parallax eval entities ../shared/eval/ner-en
+	./parallax eval entities ../shared/eval/ner-ru
+	./parallax eval entities ../shared/eval/ner-uk
+	./parallax eval facts ../shared/eval/news-clusters
+	./parallax compare eval internal/compare/testdata/disagreements-holdout.json

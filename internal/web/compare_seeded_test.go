@@ -413,12 +413,12 @@ func TestCorpusViews(t *testing.T) {
 				if got := hrefs(doc.Find(".hit h2 a.article-link")); !slices.Equal(got, want) {
 					t.Errorf("hits %q, want %q", got, want)
 				}
-				var apiHits []store.SearchHit
+				var apiHits apiListBody[store.SearchHit]
 				if err := json.Unmarshal(fetch(t, srv, "/api/search?q=Ukraine&"+tc.query).Body.Bytes(), &apiHits); err != nil {
 					t.Fatal(err)
 				}
 				var got []string
-				for _, h := range apiHits {
+				for _, h := range apiHits.Items {
 					got = append(got, "/articles/"+h.Article.ID)
 				}
 				if !slices.Equal(got, want) {

@@ -40,6 +40,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/quotes", s.apiQuotes)
 	mux.HandleFunc("GET /api/feeds", s.apiFeeds)
 	mux.HandleFunc("/api/", s.apiNotFound)
+	s.productRoutes(mux) // index, OpenAPI, /api/v0/, Atom feeds, CSV exports
 
 	// Assets and health.
 	mux.Handle("GET /static/", s.static)
@@ -48,5 +49,5 @@ func (s *Server) routes() http.Handler {
 
 	// Everything else is a 404 page.
 	mux.HandleFunc("/", s.showNotFound)
-	return mux
+	return readConventions(mux)
 }

@@ -576,7 +576,7 @@ func TestDateFilter(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {
-			got := decodeJSON[[]news.Article](t, ts, "/api/articles?"+tc.query, http.StatusOK)
+			got := decodeJSON[apiListBody[news.Article]](t, ts, "/api/articles?"+tc.query, http.StatusOK).Items
 			if !slices.Equal(ids(got), tc.want) {
 				t.Errorf("API ids %q, want %q", ids(got), tc.want)
 			}

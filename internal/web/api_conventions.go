@@ -26,6 +26,8 @@ func (s *Server) productRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v0/entities", s.apiEntities)
 	mux.HandleFunc("GET /api/v0/quotes", s.apiQuotes)
 	mux.HandleFunc("GET /api/v0/feeds", s.apiFeeds)
+	mux.HandleFunc("GET /storylines/{id}/feed.atom", s.storylineFeed)
+	mux.HandleFunc("GET /search/feed.atom", s.searchFeed)
 }
 
 // apiIndexEntry is one endpoint in GET /api/.

@@ -70,6 +70,8 @@ func (s *Server) funcs() template.FuncMap {
 		"isoDate":    isoDate,
 		"httpURL":    httpURL,
 		"paragraphs": news.Paragraphs,
+		"headline":   news.DisplayTitle,
+		"atomFeed":   atomFeedOf,
 		"mark":       markSnippet,
 		"excerpt":    excerpt,
 		"language":   languageName,

@@ -72,6 +72,7 @@ func (s *Server) funcs() template.FuncMap {
 		"paragraphs": news.Paragraphs,
 		"headline":   news.DisplayTitle,
 		"atomFeed":   atomFeedOf,
+		"coverage":   s.coverageOf,
 		"mark":       markSnippet,
 		"excerpt":    excerpt,
 		"language":   languageName,

@@ -169,9 +169,16 @@ func TestCorpusViews(t *testing.T) {
 				t.Errorf("%s: %d terms shown, want %d", v.Outlet, got, want)
 			}
 		}
-		for _, h := range hrefs(doc.Find(".compare-col a.article-ref")) {
-			if _, err := db.Article(ctx, strings.TrimPrefix(h, "/articles/")); err != nil {
+		refs := doc.Find(".compare-col a.article-ref")
+		for i, h := range hrefs(refs) {
+			a, err := db.Article(ctx, strings.TrimPrefix(h, "/articles/"))
+			if err != nil {
 				t.Errorf("article link %s: %v", h, err)
+				continue
+			}
+			// Links read as the article they open, not "article 1".
+			if got, want := strings.TrimSpace(refs.Eq(i).Text()), excerpt(news.DisplayTitle(a), 90); got != want {
+				t.Errorf("article link %s reads %q, want %q", h, got, want)
 			}
 		}
 	})

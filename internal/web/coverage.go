@@ -2,10 +2,13 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/outlet"
 )
 
@@ -104,4 +107,21 @@ func segments(counts map[string]int, total int, name func(string, int) (string, 
 		x += w
 	}
 	return out
+}
+
+// articleTitleWait bounds the store lookup of one linked article's title.
+const articleTitleWait = 2 * time.Second
+
+// articleTitle is the "articleTitle" template function: the display title
+// of the article with this ID (news.DisplayTitle, cut to 90 runes), or
+// "article N" (i counted from 0) when it cannot be read. Lists of links to
+// articles by ID (the compare columns) read as what they link to.
+func (s *Server) articleTitle(id string, i int) string {
+	ctx, cancel := context.WithTimeout(context.Background(), articleTitleWait)
+	defer cancel()
+	a, err := s.st.Article(ctx, id)
+	if err != nil {
+		return fmt.Sprintf("article %d", i+1)
+	}
+	return excerpt(news.DisplayTitle(a), 90)
 }

@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/csv"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/sharedtest"
+)
+
+// seedsDB ingests the five seeds into a new database and returns its path.
+func seedsDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "p.db")
+	mustRun(t, "ingest", "--db", db, sharedtest.Dir(t, "corpus", "seeds"))
+	return db
+}
+
+func readCSV(t *testing.T, s string) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+	if err != nil {
+		t.Fatalf("csv: %v\n%s", err, s)
+	}
+	return rows
+}
+
+func TestListFormats(t *testing.T) {
+	db := seedsDB(t)
+	jsonArts := decodeLines[news.Article](t, mustRun(t, "articles", "--db", db, "--json"))
+	rows := readCSV(t, mustRun(t, "articles", "--db", db, "--format", "csv"))
+	if len(rows) != len(jsonArts)+1 {
+		t.Fatalf("%d csv rows for %d articles", len(rows), len(jsonArts))
+	}
+	header := rows[0]
+	for _, col := range []string{"id", "title", "outlet", "url", "published", "text", "removed"} {
+		if !slices.Contains(header, col) {
+			t.Errorf("csv header %q lacks %s", header, col)
+		}
+	}
+	id, text := slices.Index(header, "id"), slices.Index(header, "text")
+	for i, a := range jsonArts {
+		if rows[i+1][id] != a.ID || rows[i+1][text] != a.Text {
+			t.Errorf("row %d differs from the JSON line (id %q vs %q)", i, rows[i+1][id], a.ID)
+		}
+	}
+	same := mustRun(t, "articles", "--db", db, "--format", "json")
+	if got := decodeLines[news.Article](t, same); len(got) != len(jsonArts) {
+		t.Errorf("--format json gave %d lines", len(got))
+	}
+
+	out := readCSV(t, mustRun(t, "outlets", "--kind", "wire", "--format", "csv"))
+	if len(out) < 2 || out[0][0] != "name" || !slices.Contains(out[0], "domains") {
+		t.Errorf("outlets csv: %q", out[:min(2, len(out))])
+	}
+	for _, args := range [][]string{
+		{"articles", "--db", db, "--format", "xml"},
+		{"articles", "--db", db, "--format", "csv", "--json"},
+		{"articles", "--db", db, "--limit", "-1"},
+		{"entities", "--db", db, "--kind", "persn"},
+	} {
+		code, _, stderr := run(t, args...)
+		if code != 2 || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr)
+		}
+	}
+}
+
+func TestListLimitZeroAndEmptyNote(t *testing.T) {
+	db := seedsDB(t)
+	two := decodeLines[news.Article](t, mustRun(t, "articles", "--db", db, "--json", "--limit", "2"))
+	all := decodeLines[news.Article](t, mustRun(t, "articles", "--db", db, "--json", "--limit", "0"))
+	if len(two) != 2 || len(all) != 5 {
+		t.Errorf("--limit 2 gave %d, --limit 0 gave %d (want all 5)", len(two), len(all))
+	}
+	code, stdout, stderr := run(t, "quotes", "--db", db, "--speaker", "Nobody")
+	if code != 0 || stdout != "" || !strings.Contains(stderr, `no quotes found matching --speaker "Nobody"`) {
+		t.Errorf("quotes --speaker Nobody: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	code, stdout, stderr = run(t, "articles", "--db", db, "--outlet", "Nobody")
+	if code != 0 || stdout != "" || !strings.Contains(stderr, "no articles found") {
+		t.Errorf("articles --outlet Nobody: exit %d, stdout %q (no headers over nothing), stderr %q", code, stdout, stderr)
+	}
+	if _, _, stderr := run(t, "articles", "--db", db); strings.Contains(stderr, "no articles") {
+		t.Errorf("a full list notes emptiness: %q", stderr)
+	}
+}
+
+func TestQuoteCue(t *testing.T) {
+	for _, tc := range []struct {
+		q    news.Quote
+		want string
+	}{
+		{news.Quote{Cue: "told", Direct: true}, "told"},
+		{news.Quote{Cue: "noted", Direct: false}, "noted (indirect)"},
+		{news.Quote{Direct: true}, "said"},
+	} {
+		if got := quoteCue(tc.q); got != tc.want {
+			t.Errorf("quoteCue(%+v) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestWriteCSV(t *testing.T) {
+	type inner struct {
+		ID   string `json:"id"`
+		Hide string `json:"hidden"`
+	}
+	type item struct {
+		inner
+		Hide    int           `json:"hidden"`
+		When    time.Time     `json:"when"`
+		Tags    []string      `json:"tags"`
+		Wait    time.Duration `json:"wait"`
+		Skip    string        `json:"-"`
+		Ptr     *int          `json:"ptr,omitempty"`
+		private string
+	}
+	n := 7
+	var buf bytes.Buffer
+	err := writeCSV(&buf, []item{
+		{inner: inner{ID: "a,1", Hide: "x"}, Hide: 3, When: time.Date(2025, 8, 24, 10, 0, 0, 0, time.UTC), Tags: []string{"x", "y"}, Wait: 90 * time.Second, Ptr: &n},
+		{inner: inner{ID: "b\"2"}, private: "no"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "hidden,when,tags,wait,ptr,id\n3,2025-08-24T10:00:00Z,x; y,90,7,\"a,1\"\n0,,,0,,\"b\"\"2\"\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}

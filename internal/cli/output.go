@@ -12,6 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/parallax-news/parallax/internal/export"
 	"golang.org/x/term"
 )
 
@@ -170,7 +172,7 @@ func outputFormat(cmd *cobra.Command, asJSON bool) (string, error) {
 }
 
 // writeList prints a command's list in its format: JSON Lines, CSV (see
-// writeCSV) or the command's table. An empty list also gets a note on
+// export.CSV) or the command's table. An empty list also gets a note on
 // stderr naming the filters that emptied it, so that no answer is silent;
 // the exit status stays 0 (nothing failed, and pipelines keep working).
 func writeList[T any](a *app, cmd *cobra.Command, asJSON bool, list []T, table func(io.Writer, []T) error) error {
@@ -189,7 +191,7 @@ func writeList[T any](a *app, cmd *cobra.Command, asJSON bool, list []T, table f
 	case "json":
 		return writeLines(a.stdout, list)
 	case "csv":
-		return writeCSV(a.stdout, list)
+		return export.CSV(a.stdout, list)
 	}
 	if len(list) == 0 {
 		return nil // no table headers over nothing

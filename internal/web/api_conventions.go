@@ -28,6 +28,9 @@ func (s *Server) productRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v0/feeds", s.apiFeeds)
 	mux.HandleFunc("GET /storylines/{id}/feed.atom", s.storylineFeed)
 	mux.HandleFunc("GET /search/feed.atom", s.searchFeed)
+	mux.HandleFunc("GET /storylines/{id}/articles.csv", s.storylineExport("articles"))
+	mux.HandleFunc("GET /storylines/{id}/quotes.csv", s.storylineExport("quotes"))
+	mux.HandleFunc("GET /storylines/{id}/timeline.csv", s.storylineExport("timeline"))
 }
 
 // apiIndexEntry is one endpoint in GET /api/.

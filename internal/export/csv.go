@@ -1,4 +1,6 @@
-package cli
+// Package export writes lists of values as CSV, the same way for the
+// command line and the web pages.
+package export
 
 import (
 	"encoding/csv"
@@ -10,14 +12,14 @@ import (
 	"time"
 )
 
-// writeCSV writes items (structs, or pointers to them) as CSV with a header
+// CSV writes items (structs, or pointers to them) as CSV with a header
 // row. The columns are the fields --json prints, named as in JSON: a
 // struct's own fields in order, then those of its embedded structs (which
 // they hide, as in JSON); times are RFC 3339 and empty
 // when unknown, lists are joined with "; ", nested objects are JSON-less
 // text (fmt's %v). Every list command shares it, so that --format csv
 // means the same everywhere.
-func writeCSV[T any](w io.Writer, items []T) error {
+func CSV[T any](w io.Writer, items []T) error {
 	cw := csv.NewWriter(w)
 	cols := csvColumns(reflect.TypeFor[T]())
 	header := make([]string, len(cols))

@@ -19,9 +19,9 @@ type articleListData struct {
 	Page     int
 	// Feeds says, when nothing is stored yet, where articles would come
 	// from and why none has: nil when the server does not manage feeds.
-	Feeds *feedsSummary
-	PrevURL  string
-	NextURL  string
+	Feeds   *feedsSummary
+	PrevURL string
+	NextURL string
 }
 
 // listFilter is the selection of an article list, shared by the list page

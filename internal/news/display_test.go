@@ -18,6 +18,8 @@ func TestDisplayTitle(t *testing.T) {
 		{"question", Article{Text: "Will the ceasefire hold? Nobody knows."}, "Will the ceasefire hold?"},
 		{"abbreviation start", Article{Text: "Mr. Lee arrived on Monday evening. He left."}, "Mr. Lee arrived on Monday evening."},
 		{"lower-case after dot", Article{Text: "Prices rose 2.5 percent in May. Analysts expected less."}, "Prices rose 2.5 percent in May."},
+		{"U.S. inside", Article{Text: "On Wednesday, U.S. President Donald Trump spoke. Then he left."}, "On Wednesday, U.S. President Donald Trump spoke."},
+		{"title abbreviation", Article{Text: "Talks with Gen. Smith ended early today. Next."}, "Talks with Gen. Smith ended early today."},
 		{"no end", Article{Text: "Just a fragment"}, "Just a fragment"},
 		{"whitespace collapsed", Article{Text: "Line one\n\nstill one. Two."}, "Line one still one."},
 		{"nothing", Article{}, "Untitled article"},

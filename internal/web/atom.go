@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/facts"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
 )
@@ -18,7 +19,8 @@ import (
 // Atom feeds let a feed reader follow a storyline or a saved search.
 // Storyline feeds carry one entry per story (when it first appeared) and
 // one per significant update of a story: an outlet of a kind that had not
-// carried it yet (state media picking up a wire story, say). Search feeds
+// carried it yet (state media picking up a wire story, say), or figures
+// that came to differ (a toll that moved, outlets that disagree). Search feeds
 // carry one entry per matching article.
 
 const (
@@ -217,7 +219,60 @@ func (s *Server) storyEntries(ctx context.Context, base string, st news.Story, b
 			Summary: atomText{Type: "text", Body: fmt.Sprintf("%s (%s) carried the story: %s", s.outletName(o), kindName(k), news.DisplayTitle(a))},
 		})
 	}
+	out = append(out, factEntries(st, title, link, arts)...)
 	return out, len(ids), nil
+}
+
+// factEntries are a story's significant updates of fact: one entry per
+// group of claims whose figures differ (moved over time, differ at the
+// same time, inconsistent, attributed), dated by the newest article among
+// its claims, the one that made the difference.
+func factEntries(st news.Story, title string, link atomLink, arts []news.Article) []atomEntry {
+	docs := make([]facts.Doc, 0, len(arts))
+	byID := make(map[string]news.Article, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+		docs = append(docs, facts.Doc{
+			ArticleID: a.ID, StoryID: st.ID, URL: a.URL, Outlet: articleCredit(a).Lead, Language: a.Language,
+			Published: a.Published, PublishedEstimated: a.PublishedEstimated, Text: a.Text,
+		})
+	}
+	var out []atomEntry
+	for _, g := range facts.Align(docs) {
+		if !g.Differs() || len(g.Claims) == 0 {
+			continue
+		}
+		var at time.Time
+		var figures []string
+		for _, c := range g.Claims {
+			if t := entryTime(byID[c.ArticleID]); t.After(at) {
+				at = t
+			}
+			figures = append(figures, fmt.Sprintf("%s: %s", c.Outlet, c.Figure))
+		}
+		out = append(out, atomEntry{
+			ID:    "urn:parallax:story:" + st.ID + ":fact:" + url.PathEscape(g.Subject),
+			Title: fmt.Sprintf("%s: figures %s (%s)", title, verdictWords(g.Verdict), g.Subject),
+			at:    at, Link: link, Category: []atomCat{{Term: "facts-" + g.Verdict}},
+			Summary: atomText{Type: "text", Body: g.Reason + " " + strings.Join(figures, "; ") + "."},
+		})
+	}
+	return out
+}
+
+// verdictWords says a verdict of the facts stage in a few words.
+func verdictWords(v string) string {
+	switch v {
+	case facts.Moved:
+		return "moved over time"
+	case facts.Differ:
+		return "differ between outlets"
+	case facts.Inconsistent:
+		return "are inconsistent"
+	case facts.Attributed:
+		return "differ by source"
+	}
+	return v
 }
 
 // searchFeed serves GET /search/feed.atom?q=: the newest articles that

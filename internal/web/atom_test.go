@@ -112,3 +112,36 @@ func TestSearchAtomFeed(t *testing.T) {
 		}
 	}
 }
+
+// TestStorylineFeedFacts: over news-clusters, the storyline feeds carry
+// entries for figures that differ (the facts stage's verdicts), each
+// linking to a story and saying which outlets gave which figure.
+func TestStorylineFeedFacts(t *testing.T) {
+	db := corpusDB(t)
+	srv := New(db, Options{})
+	lines, err := db.Storylines(context.Background())
+	if err != nil || len(lines) == 0 {
+		t.Fatalf("storylines: %v", err)
+	}
+	facts := 0
+	for _, l := range lines {
+		rec := fetch(t, srv, "/storylines/"+l.ID+"/feed.atom")
+		feed, err := gofeed.NewParser().ParseString(rec.Body.String())
+		if err != nil {
+			t.Fatalf("%s: %v", l.ID, err)
+		}
+		for _, it := range feed.Items {
+			if len(it.Categories) == 0 || !strings.HasPrefix(it.Categories[0], "facts-") {
+				continue
+			}
+			facts++
+			if !strings.Contains(it.Link, "/stories/") || !strings.Contains(it.Title, "figures") || !strings.Contains(it.Description, ": ") {
+				t.Errorf("fact entry %q %q %q", it.Title, it.Link, it.Description)
+			}
+		}
+	}
+	if facts == 0 {
+		t.Error("no storyline feed has an entry for differing figures")
+	}
+	t.Logf("%d fact entries over %d storylines", facts, len(lines))
+}

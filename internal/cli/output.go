@@ -225,3 +225,24 @@ func tabulate[T any](w io.Writer, header string, list []T, row func(io.Writer, T
 	}
 	return tw.Flush()
 }
+
+// countNoun is "1 input", "2 inputs": n with the noun in the right number.
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// window is the page [offset, offset+limit) of a list held whole (limit
+// <= 0 for the rest), for list commands whose store call has no paging.
+func window[T any](all []T, limit, offset int) []T {
+	if offset >= len(all) {
+		return nil
+	}
+	all = all[offset:]
+	if limit > 0 && limit < len(all) {
+		all = all[:limit]
+	}
+	return all
+}

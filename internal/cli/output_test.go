@@ -103,3 +103,21 @@ func TestQuoteCue(t *testing.T) {
 		}
 	}
 }
+
+func TestCountNounAndWindow(t *testing.T) {
+	if got := countNoun(1, "input", "inputs"); got != "1 input" {
+		t.Errorf("countNoun(1) = %q", got)
+	}
+	if got := countNoun(0, "input", "inputs"); got != "0 inputs" {
+		t.Errorf("countNoun(0) = %q", got)
+	}
+	all := []int{1, 2, 3, 4, 5}
+	for _, tc := range []struct {
+		limit, offset int
+		want          []int
+	}{{2, 0, []int{1, 2}}, {2, 4, []int{5}}, {0, 1, []int{2, 3, 4, 5}}, {3, 9, nil}, {allItems, 0, all}} {
+		if got := window(all, tc.limit, tc.offset); !slices.Equal(got, tc.want) {
+			t.Errorf("window(%d, %d) = %v, want %v", tc.limit, tc.offset, got, tc.want)
+		}
+	}
+}

@@ -253,3 +253,32 @@ func TestAPIReadConventions(t *testing.T) {
 		t.Errorf("error answer: %d ETag %q", e.Code, e.Header().Get("ETag"))
 	}
 }
+
+// FuzzReadConventions sends arbitrary If-None-Match and Accept-Encoding
+// headers: the answer is 200 (gzipped only when gzip was accepted) or 304,
+// never a panic.
+func FuzzReadConventions(f *testing.F) {
+	for _, s := range [][2]string{{"", ""}, {"*", "gzip"}, {`W/"x", "y"`, "gzip;q=0"}, {`,,W/`, "GZIP ; q=0.5, br"}, {"\"", ";;;"}} {
+		f.Add(s[0], s[1])
+	}
+	srv := New(newFakeStore(fixtureArticles(f)...), Options{})
+	f.Fuzz(func(t *testing.T, inm, ae string) {
+		req := httptest.NewRequest(http.MethodGet, "/api/articles", nil)
+		req.Header.Set("If-None-Match", inm)
+		req.Header.Set("Accept-Encoding", ae)
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		switch rec.Code {
+		case http.StatusNotModified:
+			if rec.Body.Len() != 0 {
+				t.Errorf("304 with a body")
+			}
+		case http.StatusOK:
+			if rec.Header().Get("Content-Encoding") == "gzip" && !acceptsGzip(ae) {
+				t.Errorf("gzip sent for Accept-Encoding %q", ae)
+			}
+		default:
+			t.Errorf("status %d", rec.Code)
+		}
+	})
+}

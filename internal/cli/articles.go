@@ -170,13 +170,9 @@ func (a *app) searchCmd() *cobra.Command {
 	return cmd
 }
 
-// titleOf returns the article's title, or its opening words when it has none.
-func titleOf(a news.Article) string {
-	if a.Title != "" {
-		return a.Title
-	}
-	return clip(strings.Join(strings.Fields(a.Text), " "), 80)
-}
+// titleOf returns the article's title, or its first sentence when it has
+// none: news.DisplayTitle, the one the pages and feeds show too.
+func titleOf(a news.Article) string { return news.DisplayTitle(a) }
 
 // clip shortens s to at most n runes, marking the cut with an ellipsis.
 func clip(s string, n int) string {

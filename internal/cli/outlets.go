@@ -78,15 +78,15 @@ kind and aliases.`,
 					list = append(list, o)
 				}
 			}
-			if asJSON {
-				return writeLines(a.stdout, list)
-			}
-			return tabulate(a.stdout, "NAME\tKIND\tCOUNTRY\tLANG\tDOMAINS", list, func(w io.Writer, o outlet.Outlet) {
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", o.Name, o.Kind, dash(o.Country), dash(o.Language), clip(strings.Join(o.Domains, ", "), 60))
+			return writeList(a, cmd, asJSON, list, func(w io.Writer, list []outlet.Outlet) error {
+				return tabulate(w, "NAME\tKIND\tCOUNTRY\tLANG\tDOMAINS", list, func(w io.Writer, o outlet.Outlet) {
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", o.Name, o.Kind, dash(o.Country), dash(o.Language), clip(strings.Join(o.Domains, ", "), 60))
+				})
 			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
+	addFormatFlag(cmd)
 	cmd.Flags().StringVar(&kind, "kind", "", "only outlets of this kind")
 	addOutletsFlag(cmd, &path)
 	return cmd

@@ -124,6 +124,7 @@ Every read command takes --json and then prints JSON Lines.`,
 		a.pollCmd(),
 		a.statusCmd(),
 	)
+	a.addVersion(root) // --version and "parallax version" (version.go)
 	return root
 }
 

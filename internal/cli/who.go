@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -26,6 +27,12 @@ articles and spellings (Kyiv/Kiev, Zelensky/Zelenskyy, surnames, titles). With
 		Example: `  parallax entities --kind person
   parallax entities --name kyiv --json`,
 		Args: cobra.NoArgs,
+		PreRunE: func(*cobra.Command, []string) error {
+			if q.Kind != "" && !slices.Contains(entityKinds, q.Kind) {
+				return usagef("--kind %q: want one of %s", q.Kind, strings.Join(entityKinds, ", "))
+			}
+			return nil
+		},
 		RunE: listRun(a, &asJSON, func(ctx context.Context, db database) ([]news.Entity, error) { return db.Entities(ctx, q) },
 			func(w io.Writer, list []news.Entity) error {
 				return tabulate(w, "ID\tKIND\tMENTIONS\tNAME\tALIASES", list, func(w io.Writer, e news.Entity) {
@@ -38,6 +45,22 @@ articles and spellings (Kyiv/Kiev, Zelensky/Zelenskyy, surnames, titles). With
 	f.StringVar(&q.Name, "name", "", "only entities whose name or an alias contains this")
 	listFlags(cmd, &q.Limit, 100, &q.Offset, &asJSON)
 	return cmd
+}
+
+// entityKinds are the kinds --kind accepts, as the API's ?kind= does.
+var entityKinds = []string{"person", "organisation", "place", "country"}
+
+// quoteCue is the verb the text used ("told", "noted"), "said" when the
+// extractor kept none, marked "(indirect)" for reported speech.
+func quoteCue(q news.Quote) string {
+	cue := strings.TrimSpace(q.Cue)
+	if cue == "" {
+		cue = "said"
+	}
+	if !q.Direct {
+		cue += " (indirect)"
+	}
+	return cue
 }
 
 func (a *app) quotesCmd() *cobra.Command {
@@ -58,10 +81,7 @@ text, speaker, speaker_id, cue, direct, start and end.`,
 		RunE: listRun(a, &asJSON, func(ctx context.Context, db database) ([]news.Quote, error) { return db.Quotes(ctx, q) },
 			func(w io.Writer, list []news.Quote) error {
 				for _, qu := range list {
-					kind := "said"
-					if !qu.Direct {
-						kind = "(indirect)"
-					}
+					kind := quoteCue(qu)
 					speaker := qu.Speaker
 					if speaker == "" {
 						speaker = "?"

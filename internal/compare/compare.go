@@ -326,7 +326,11 @@ func (opt Options) coverage(cols []*column, bg Background) Coverage {
 		if len(cv.MissingCountries) > 0 {
 			cv.BlindspotReason += "; none from " + strings.Join(cv.MissingCountries, ", ")
 		}
-	case len(kinds) == 1:
+	case len(kinds) == 1 && kinds["state_affiliated"]:
+		// One kind is a blindspot only when it is a perspective: a story
+		// that only state-affiliated outlets carried has no independent
+		// account. Private, wire or public outlets alone are ordinary
+		// coverage (most technology news is carried by private outlets).
 		cv.Blindspot = true
 		cv.BlindspotReason = fmt.Sprintf("carried only by %s outlets", strings.ReplaceAll(cv.Kinds[0], "_", "-"))
 	}

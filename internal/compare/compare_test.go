@@ -357,7 +357,8 @@ func TestBlindspot(t *testing.T) {
 	}{
 		{"one outlet", []news.Article{mk("1", "RT")}, true, "one outlet only (RT)"},
 		{"one country", []news.Article{mk("1", "RT"), mk("2", "TASS")}, true, "only by RU outlets"},
-		{"one kind", []news.Article{mk("1", "Axios"), mk("2", "The Kyiv Independent")}, true, "only by private outlets"},
+		{"one ordinary kind", []news.Article{mk("1", "Axios"), mk("2", "The Kyiv Independent")}, false, ""},
+		{"state media only", []news.Article{mk("1", "RT"), mk("2", "Ukrinform")}, true, "only by state-affiliated outlets"},
 		{"mixed", []news.Article{mk("1", "RT"), mk("2", "Axios")}, false, ""},
 		{"wire copy counts for the wire", []news.Article{{ID: "1", Outlet: "www.huffingtonpost.com", OriginOutlet: "Reuters"}, mk("2", "Reuters")}, true, "one outlet only (Reuters)"},
 	}

@@ -172,7 +172,7 @@ func TestBrowserAnalysisXSS(t *testing.T) {
 			if n := b.Count("script, img, iframe, object, embed"); n != 0 {
 				t.Errorf("%d active elements in the page", n)
 			}
-			if n := b.Count("svg") - b.Count("figure.timeline svg"); n != 0 {
+			if n := b.Count("svg") - b.Count("figure.timeline svg") - b.Count(".coverage-bar svg.cov-svg"); n != 0 {
 				t.Errorf("%d svg elements outside the timeline", n)
 			}
 			for _, l := range b.Links("a:not(svg a)") {

@@ -384,14 +384,16 @@ func TestAnalysisAPI(t *testing.T) {
 		}
 	}
 	t.Run("stories", func(t *testing.T) {
-		var got []news.Story
-		getJSON(t, "/api/stories?storyline=l1&limit=1", http.StatusOK, &got)
-		if len(got) != 1 || got[0].ID != "s2" {
-			t.Errorf("stories %+v", got)
+		var page apiListBody[news.Story]
+		getJSON(t, "/api/stories?storyline=l1&limit=1", http.StatusOK, &page)
+		if got := page.Items; len(got) != 1 || got[0].ID != "s2" || page.Total == nil || *page.Total != 2 ||
+			page.Next != "/api/stories?limit=1&offset=1&storyline=l1" {
+			t.Errorf("stories %+v", page)
 		}
-		getJSON(t, "/api/stories?outlet=Nobody", http.StatusOK, &got)
-		if got == nil || len(got) != 0 {
-			t.Errorf("no match must be [] : %+v", got)
+		page = apiListBody[news.Story]{}
+		getJSON(t, "/api/stories?outlet=Nobody", http.StatusOK, &page)
+		if got := page.Items; got == nil || len(got) != 0 || page.Total == nil || *page.Total != 0 || page.Next != "" {
+			t.Errorf("no match must be [] : %+v", page)
 		}
 	})
 	t.Run("story follows merges", func(t *testing.T) {
@@ -421,16 +423,16 @@ func TestAnalysisAPI(t *testing.T) {
 		if got.Label != "peace talks" || len(got.Stories) != 2 || got.Stories[0].ID != "s1" {
 			t.Errorf("storyline %+v", got)
 		}
-		var lines []news.Storyline
+		var lines apiListBody[news.Storyline]
 		getJSON(t, "/api/storylines", http.StatusOK, &lines)
-		if len(lines) != 1 {
+		if len(lines.Items) != 1 {
 			t.Errorf("storylines %+v", lines)
 		}
 	})
 	t.Run("entities and quotes", func(t *testing.T) {
-		var ents []news.Entity
-		getJSON(t, "/api/entities?kind=person", http.StatusOK, &ents)
-		if len(ents) != 1 || ents[0].ID != "e1" {
+		var entPage apiListBody[news.Entity]
+		getJSON(t, "/api/entities?kind=person", http.StatusOK, &entPage)
+		if ents := entPage.Items; len(ents) != 1 || ents[0].ID != "e1" {
 			t.Errorf("entities %+v", ents)
 		}
 		var e struct {
@@ -445,13 +447,14 @@ func TestAnalysisAPI(t *testing.T) {
 		if e.Name != "Yuri Ushakov" || len(e.Quotes) != 2 || len(e.Mentions) != 4 || e.Mentions[0].Count != 1 {
 			t.Errorf("entity %+v", e)
 		}
-		var qs []news.Quote
-		getJSON(t, "/api/quotes?speaker=Ushakov", http.StatusOK, &qs)
-		if len(qs) != 2 {
-			t.Errorf("quotes %+v", qs)
+		var qp apiListBody[news.Quote]
+		getJSON(t, "/api/quotes?speaker=Ushakov", http.StatusOK, &qp)
+		if len(qp.Items) != 2 {
+			t.Errorf("quotes %+v", qp)
 		}
-		getJSON(t, "/api/quotes?story=s2&limit=1&offset=1", http.StatusOK, &qs)
-		if len(qs) != 1 || qs[0].ArticleID != "a1" {
+		qp = apiListBody[news.Quote]{}
+		getJSON(t, "/api/quotes?story=s2&limit=1&offset=1", http.StatusOK, &qp)
+		if qs := qp.Items; len(qs) != 1 || qs[0].ArticleID != "a1" {
 			t.Errorf("story quotes page 2: %+v", qs)
 		}
 	})

@@ -58,6 +58,9 @@ var (
 	timelineSVG = inertSVG{name: "timeline", where: "the timeline", path: "figure.timeline .timeline-scroll > svg",
 		elements: map[string]bool{"svg": true, "line": true, "circle": true, "text": true, "a": true, "title": true},
 		links:    []string{"/stories/"}}
+	// The coverage bars (coverage.go) draw rectangles with a title each.
+	coverageSVG = inertSVG{name: "coverage", where: "the coverage bars", path: ".coverage-bar svg.cov-svg",
+		elements: map[string]bool{"svg": true, "rect": true, "title": true}}
 	chartSVG = inertSVG{name: "chart", where: "the event chart", path: "figure.event-chart .timeline-scroll > svg",
 		elements: map[string]bool{"svg": true, "g": true, "line": true, "rect": true, "circle": true, "text": true, "a": true, "title": true},
 		links:    []string{"#event-", "#speaker-"}}
@@ -69,6 +72,12 @@ var (
 // assertInert.
 func assertSVGInert(t *testing.T, target string, doc *goquery.Document, d inertSVG) {
 	t.Helper()
+	if d.name != coverageSVG.name && doc.Find(coverageSVG.path).Length() > 0 {
+		for _, n := range doc.Find(".coverage-bar").Nodes {
+			assertSVGInert(t, target, goquery.NewDocumentFromNode(n), coverageSVG)
+		}
+		doc.Find(coverageSVG.path).Remove()
+	}
 	svgs := doc.Find("svg")
 	if svgs.Length() != svgs.Filter(d.path).Length() {
 		t.Errorf("%s: an <svg> outside %s", target, d.where)

@@ -1,31 +1,33 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
+	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
 // apiArticles serves GET /api/articles?outlet=&since=&until=&limit=&offset=:
-// a JSON array of articles, newest first. limit defaults to 50 and may not
+// a list of articles, newest first. limit defaults to 50 and may not
 // exceed 500; since and until are as on the list page (see parseListFilter).
 func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 	filter, limit, offset, ok := apiListRequest(s, w, r, parseListFilter)
 	if !ok {
 		return
 	}
-	articles, err := s.st.Articles(r.Context(), store.ArticleQuery{
-		Outlet: filter.Outlet,
-		Since:  filter.Since,
-		Until:  filter.Until,
-		Limit:  limit,
-		Offset: offset,
-	})
-	if len(articles) > limit {
-		articles = articles[:limit]
+	fetch := func(ctx context.Context, limit, offset int) ([]news.Article, error) {
+		return s.st.Articles(ctx, store.ArticleQuery{
+			Outlet: filter.Outlet, Since: filter.Since, Until: filter.Until,
+			Limit: limit, Offset: offset,
+		})
 	}
-	apiList(s, w, r, "articles", articles, err)
+	var count func(context.Context) (int, error)
+	if filter.Outlet == "" && filter.Since.IsZero() && filter.Until.IsZero() {
+		count = s.st.CountArticles
+	}
+	apiPaged(s, w, r, "articles", limit, offset, fetch, count, countCapArticle)
 }
 
 // apiArticle serves GET /api/articles/{id}: one article, or a 404 JSON error.

@@ -1,17 +1,19 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/store"
 )
 
-// apiSearch serves GET /api/search?q=&limit=: a JSON array of hits (article,
-// snippet, score), best first. An empty query gives an empty array. The
-// filters of the search page (outlet, kind, country, from, to, entity)
-// narrow the hits.
+// apiSearch serves GET /api/search?q=&limit=&offset=: a list of hits
+// (article, snippet, score), best first. An empty query gives an empty
+// list. The filters of the search page (outlet, kind, country, from, to,
+// entity) narrow the hits. total is given when the last page is reached.
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	query := strings.TrimSpace(q.Get("q"))
@@ -24,6 +26,15 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, http.StatusBadRequest, err)
 		return
 	}
+	_, offset, err := apiPage(url.Values{"offset": q["offset"]})
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, err)
+		return
+	}
+	if offset > maxSearchOffset {
+		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("offset: at most %d for a search", maxSearchOffset))
+		return
+	}
 	filter, err := parseSearchFilter(q)
 	if err != nil {
 		s.apiFail(w, r, http.StatusBadRequest, err)
@@ -34,27 +45,31 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	hits := []store.SearchHit{}
-	if query != "" && known {
-		fetch := limit
-		if filter.Active() {
-			fetch = min(limit*searchFilterFactor, maxFilteredHits)
+	apiPaged(s, w, r, "search hits", limit, offset, func(ctx context.Context, l, o int) ([]store.SearchHit, error) {
+		if query == "" || !known {
+			return nil, nil
 		}
-		found, err := s.st.Search(r.Context(), query, fetch)
+		want := l + o
+		fetch := want
+		if filter.Active() {
+			fetch = min(want*searchFilterFactor, maxFilteredHits)
+		}
+		found, err := s.st.Search(ctx, query, fetch)
 		if err != nil {
-			s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("search %q: %w", query, err))
-			return
+			return nil, fmt.Errorf("search %q: %w", query, err)
 		}
 		if filter.Active() {
-			found, err = s.filterHits(r.Context(), filter, found, limit)
+			found, err = s.filterHits(ctx, filter, found, want)
 			if err != nil {
-				s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("search %q: filter: %w", query, err))
-				return
+				return nil, fmt.Errorf("search %q: filter: %w", query, err)
 			}
 		}
-		if found != nil {
-			hits = found
+		if o >= len(found) {
+			return nil, nil
 		}
-	}
-	s.writeJSON(w, r, http.StatusOK, hits)
+		return found[o:min(len(found), want)], nil
+	}, nil, -1)
 }
+
+// maxSearchOffset bounds how deep search results can be paged.
+const maxSearchOffset = 1000

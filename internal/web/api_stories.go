@@ -94,19 +94,6 @@ func apiGet[T any](s *Server, w http.ResponseWriter, r *http.Request, what strin
 	return v, true
 }
 
-// apiList answers a list request: a 500 naming what for a store error,
-// else the list as a JSON array ([] rather than null when empty).
-func apiList[T any](s *Server, w http.ResponseWriter, r *http.Request, what string, list []T, err error) {
-	if err != nil {
-		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list %s: %w", what, err))
-		return
-	}
-	if list == nil {
-		list = []T{}
-	}
-	s.writeJSON(w, r, http.StatusOK, list)
-}
-
 // apiStories serves GET /api/stories?outlet=&since=&until=&storyline=&limit=&offset=:
 // a JSON array of stories, newest (by last article) first.
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
@@ -119,11 +106,12 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, http.StatusBadRequest, fmt.Errorf("storyline: %q is not an ID", truncate(line, 40)))
 		return
 	}
-	stories, err := s.st.Stories(r.Context(), store.StoryQuery{
-		StorylineID: line, Outlet: filter.Outlet, Since: filter.Since, Until: filter.Until,
-		Limit: limit, Offset: offset,
-	})
-	apiList(s, w, r, "stories", stories, err)
+	apiPaged(s, w, r, "stories", limit, offset, func(ctx context.Context, limit, offset int) ([]news.Story, error) {
+		return s.st.Stories(ctx, store.StoryQuery{
+			StorylineID: line, Outlet: filter.Outlet, Since: filter.Since, Until: filter.Until,
+			Limit: limit, Offset: offset,
+		})
+	}, nil, countCap)
 }
 
 // apiStoryArticle is one article of a story in GET /api/stories/{id}.
@@ -170,10 +158,20 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusOK, body)
 }
 
-// apiStorylines serves GET /api/storylines: every storyline, newest first.
+// apiStorylines serves GET /api/storylines?limit=&offset=: storylines,
+// newest first.
 func (s *Server) apiStorylines(w http.ResponseWriter, r *http.Request) {
+	limit, offset, err := apiPage(r.URL.Query())
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, err)
+		return
+	}
 	lines, err := s.st.Storylines(r.Context())
-	apiList(s, w, r, "storylines", lines, err)
+	if err != nil {
+		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list storylines: %w", err))
+		return
+	}
+	apiWhole(s, w, r, lines, limit, offset)
 }
 
 // apiStorylineBody is GET /api/storylines/{id}: the storyline's own fields
@@ -208,8 +206,9 @@ func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ents, err := s.st.Entities(r.Context(), store.EntityQuery{Kind: filter.Kind, Name: filter.Name, Limit: limit, Offset: offset})
-	apiList(s, w, r, "entities", ents, err)
+	apiPaged(s, w, r, "entities", limit, offset, func(ctx context.Context, limit, offset int) ([]news.Entity, error) {
+		return s.st.Entities(ctx, store.EntityQuery{Kind: filter.Kind, Name: filter.Name, Limit: limit, Offset: offset})
+	}, nil, countCap)
 }
 
 // apiEntityBody is GET /api/entities/{id}: the entity's own fields, its
@@ -281,10 +280,15 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	qs, err := s.st.Quotes(r.Context(), qq)
-	if errors.Is(err, store.ErrNotFound) {
-		s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("story %q not found", qq.StoryID))
-		return
+	if qq.StoryID != "" {
+		if _, err := s.st.Story(r.Context(), qq.StoryID); errors.Is(err, store.ErrNotFound) {
+			s.apiFail(w, r, http.StatusNotFound, fmt.Errorf("story %q not found", qq.StoryID))
+			return
+		}
 	}
-	apiList(s, w, r, "quotes", qs, err)
+	apiPaged(s, w, r, "quotes", limit, offset, func(ctx context.Context, limit, offset int) ([]news.Quote, error) {
+		q := qq
+		q.Limit, q.Offset = limit, offset
+		return s.st.Quotes(ctx, q)
+	}, nil, countCap)
 }

@@ -54,19 +54,23 @@ func TestAPIArticles(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.target, func(t *testing.T) {
-			got := decodeJSON[[]news.Article](t, ts, tc.target, http.StatusOK)
+			page := decodeJSON[apiListBody[news.Article]](t, ts, tc.target, http.StatusOK)
+			got := page.Items
 			if !slices.Equal(ids(got), tc.want) {
 				t.Errorf("ids %q, want %q", ids(got), tc.want)
 			}
 		})
 	}
 	t.Run("empty list is an array", func(t *testing.T) {
-		if body := strings.TrimSpace(ts.get(t, "/api/articles?outlet=nobody").Body.String()); body != "[]" {
-			t.Errorf("body %q, want []", body)
+		if body := strings.TrimSpace(ts.get(t, "/api/articles?outlet=nobody").Body.String()); body != `{"items":[],"total":0}` {
+			t.Errorf("body %q, want an empty page", body)
+		}
+		if body := strings.TrimSpace(ts.get(t, "/api/v0/articles?outlet=nobody").Body.String()); body != "[]" {
+			t.Errorf("v0 body %q, want []", body)
 		}
 	})
 	t.Run("round trip", func(t *testing.T) {
-		got := decodeJSON[[]news.Article](t, ts, "/api/articles?outlet=State+Agency", http.StatusOK)
+		got := decodeJSON[apiListBody[news.Article]](t, ts, "/api/articles?outlet=State+Agency", http.StatusOK).Items
 		want := fixtureArticles(t)[1]
 		if len(got) != 1 || !got[0].Published.Equal(want.Published) || got[0].Text != want.Text ||
 			!slices.Equal(got[0].Removed, want.Removed) || got[0].OriginOutlet != want.OriginOutlet || !got[0].PublishedEstimated {
@@ -92,12 +96,12 @@ func TestAPIFieldNames(t *testing.T) {
 		t.Errorf("published %v", got)
 	}
 	hits := ts.get(t, "/api/search?q=Ushakov").Body.Bytes()
-	var hm []map[string]any
-	if err := json.Unmarshal(hits, &hm); err != nil || len(hm) == 0 {
+	var hm apiListBody[map[string]any]
+	if err := json.Unmarshal(hits, &hm); err != nil || len(hm.Items) == 0 {
 		t.Fatalf("search JSON %s: %v", hits, err)
 	}
 	for _, key := range []string{"article", "snippet", "score"} {
-		if _, ok := hm[0][key]; !ok {
+		if _, ok := hm.Items[0][key]; !ok {
 			t.Errorf("hit JSON lacks %q", key)
 		}
 	}
@@ -133,7 +137,7 @@ func TestAPISearch(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.target, func(t *testing.T) {
-			hits := decodeJSON[[]store.SearchHit](t, ts, tc.target, http.StatusOK)
+			hits := decodeJSON[apiListBody[store.SearchHit]](t, ts, tc.target, http.StatusOK).Items
 			got := []string{}
 			for _, h := range hits {
 				got = append(got, h.Article.ID)
@@ -167,7 +171,10 @@ func TestAPIBadInput(t *testing.T) {
 		{"/api/search?q=a&limit=x", http.StatusBadRequest, "limit"},
 		{"/api/search?q=" + strings.Repeat("q", 501), http.StatusBadRequest, "q is longer"},
 		{"/api/nothing", http.StatusNotFound, "no API endpoint"},
-		{"/api/", http.StatusNotFound, "no API endpoint"},
+		{"/api/v0/", http.StatusNotFound, "no API endpoint"},
+		{"/api/storylines?limit=0", http.StatusBadRequest, "limit"},
+		{"/api/feeds?offset=x", http.StatusNotFound, "feeds"},
+		{"/api/search?q=a&offset=5000", http.StatusBadRequest, "offset"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.target[:min(40, len(tc.target))], func(t *testing.T) {

@@ -17,8 +17,11 @@ type articleListData struct {
 	Filter   listFilter
 	Total    int // all stored articles, whatever the filter
 	Page     int
-	PrevURL  string
-	NextURL  string
+	// Feeds says, when nothing is stored yet, where articles would come
+	// from and why none has: nil when the server does not manage feeds.
+	Feeds   *feedsSummary
+	PrevURL string
+	NextURL string
 }
 
 // listFilter is the selection of an article list, shared by the list page
@@ -132,6 +135,9 @@ func (s *Server) showArticleList(w http.ResponseWriter, r *http.Request) {
 	articles, more := pageOf(articles, size)
 	data := articleListData{Articles: articles, Filter: filter, Total: total, Page: pageNo}
 	data.PrevURL, data.NextURL = pageLinks("/", filter.values(), pageNo, more)
+	if total == 0 && s.opts.Feeds != nil {
+		data.Feeds = s.summariseFeeds(r)
+	}
 	title := "Articles"
 	if filter.Outlet != "" {
 		title = "Articles from " + filter.Outlet

@@ -50,11 +50,7 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	title := a.Title
-	if title == "" {
-		title = "Untitled article"
-	}
-	s.render(w, r, http.StatusOK, "article_show", page{Title: title, Nav: "articles", Data: data})
+	s.render(w, r, http.StatusOK, "article_show", page{Title: news.DisplayTitle(a), Nav: "articles", Data: data})
 }
 
 // validID reports whether id can be an article ID: short, printable ASCII

@@ -169,9 +169,16 @@ func TestCorpusViews(t *testing.T) {
 				t.Errorf("%s: %d terms shown, want %d", v.Outlet, got, want)
 			}
 		}
-		for _, h := range hrefs(doc.Find(".compare-col a.article-ref")) {
-			if _, err := db.Article(ctx, strings.TrimPrefix(h, "/articles/")); err != nil {
+		refs := doc.Find(".compare-col a.article-ref")
+		for i, h := range hrefs(refs) {
+			a, err := db.Article(ctx, strings.TrimPrefix(h, "/articles/"))
+			if err != nil {
 				t.Errorf("article link %s: %v", h, err)
+				continue
+			}
+			// Links read as the article they open, not "article 1".
+			if got, want := strings.TrimSpace(refs.Eq(i).Text()), excerpt(news.DisplayTitle(a), 90); got != want {
+				t.Errorf("article link %s reads %q, want %q", h, got, want)
 			}
 		}
 	})
@@ -359,7 +366,11 @@ func TestCorpusViews(t *testing.T) {
 				if !strings.HasPrefix(h.Get("Content-Type"), tc.ctype) {
 					t.Errorf("content type %q", h.Get("Content-Type"))
 				}
-				if want := `attachment; filename="briefing-` + l.ID + `.` + tc.format + `"`; h.Get("Content-Disposition") != want {
+				disposition := "attachment"
+				if tc.format == "html" {
+					disposition = "inline" // opens as a page, not a download
+				}
+				if want := disposition + `; filename="briefing-` + l.ID + `.` + tc.format + `"`; h.Get("Content-Disposition") != want {
 					t.Errorf("disposition %q, want %q", h.Get("Content-Disposition"), want)
 				}
 				if !strings.Contains(rec.Body.String(), tc.want) {
@@ -417,12 +428,12 @@ func TestCorpusViews(t *testing.T) {
 				if got := hrefs(doc.Find(".hit h2 a.article-link")); !slices.Equal(got, want) {
 					t.Errorf("hits %q, want %q", got, want)
 				}
-				var apiHits []store.SearchHit
+				var apiHits apiListBody[store.SearchHit]
 				if err := json.Unmarshal(fetch(t, srv, "/api/search?q=Ukraine&"+tc.query).Body.Bytes(), &apiHits); err != nil {
 					t.Fatal(err)
 				}
 				var got []string
-				for _, h := range apiHits {
+				for _, h := range apiHits.Items {
 					got = append(got, "/articles/"+h.Article.ID)
 				}
 				if !slices.Equal(got, want) {

@@ -221,12 +221,62 @@ func (s *Server) addFeed(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/feeds?added="+url.QueryEscape(o.FeedURL), http.StatusSeeOther)
 }
 
-// apiFeeds serves GET /api/feeds: every subscribed feed's state, as a JSON
-// array of the objects `parallax feeds list --json` prints, without item
-// counts.
+// apiFeed is one feed in GET /api/feeds: the feed's state with its
+// interval in seconds and the times it does not know left out.
+type apiFeed struct {
+	URL             string     `json:"url"`
+	Title           string     `json:"title"`
+	SiteURL         string     `json:"site_url,omitempty"`
+	Country         string     `json:"country,omitempty"`
+	Kind            string     `json:"kind,omitempty"`
+	Language        string     `json:"language,omitempty"`
+	Category        string     `json:"category,omitempty"`
+	LastFetch       *time.Time `json:"last_fetch,omitempty"`
+	LastSuccess     *time.Time `json:"last_success,omitempty"`
+	NextPoll        *time.Time `json:"next_poll,omitempty"`
+	IntervalSeconds float64    `json:"interval_seconds,omitempty"`
+	LastStatus      int        `json:"last_status,omitempty"`
+	ErrorCount      int        `json:"error_count"`
+	LastError       string     `json:"last_error,omitempty"`
+	Warning         string     `json:"warning,omitempty"`
+	Disabled        bool       `json:"disabled"`
+	ItemsLast       int        `json:"items_last"`
+	NewLast         int        `json:"new_last"`
+	ItemsTotal      int        `json:"items_total"`
+	Status          string     `json:"status"`
+}
+
+// knownTime is t, or nil when t is zero (unknown).
+func knownTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+func newAPIFeed(st feed.State) apiFeed {
+	return apiFeed{
+		URL: st.URL, Title: st.Title, SiteURL: st.SiteURL, Country: st.Country, Kind: string(st.Kind),
+		Language: st.Language, Category: st.Category,
+		LastFetch: knownTime(st.LastFetch), LastSuccess: knownTime(st.LastSuccess), NextPoll: knownTime(st.NextPoll),
+		IntervalSeconds: st.Interval.Seconds(), LastStatus: st.LastStatus, ErrorCount: st.ErrorCount,
+		LastError: st.LastError, Warning: st.Warning, Disabled: st.Disabled,
+		ItemsLast: st.ItemsLast, NewLast: st.NewLast, ItemsTotal: st.ItemsTotal, Status: FeedStatus(st),
+	}
+}
+
+// apiFeeds serves GET /api/feeds?limit=&offset=: every subscribed feed's
+// state (interval_seconds omitted for the poller's default, times omitted
+// when unknown). /api/v0/feeds keeps the old array of the objects `parallax
+// feeds list --json` prints, with the interval in nanoseconds.
 func (s *Server) apiFeeds(w http.ResponseWriter, r *http.Request) {
 	if s.opts.Feeds == nil {
 		s.apiFail(w, r, http.StatusNotFound, errors.New("this server does not manage feeds"))
+		return
+	}
+	limit, offset, err := apiPage(r.URL.Query())
+	if err != nil {
+		s.apiFail(w, r, http.StatusBadRequest, err)
 		return
 	}
 	states, err := s.opts.Feeds.FeedStates(r.Context())
@@ -234,13 +284,21 @@ func (s *Server) apiFeeds(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, http.StatusInternalServerError, fmt.Errorf("list feeds: %w", err))
 		return
 	}
-	type apiFeed struct {
-		feed.State
-		Status string `json:"status"`
+	if legacyAPI(r) {
+		type legacyFeed struct {
+			feed.State
+			Status string `json:"status"`
+		}
+		out := make([]legacyFeed, len(states))
+		for i, st := range states {
+			out[i] = legacyFeed{State: st, Status: FeedStatus(st)}
+		}
+		s.writeJSON(w, r, http.StatusOK, out)
+		return
 	}
 	out := make([]apiFeed, len(states))
 	for i, st := range states {
-		out[i] = apiFeed{State: st, Status: FeedStatus(st)}
+		out[i] = newAPIFeed(st)
 	}
-	s.writeJSON(w, r, http.StatusOK, out)
+	apiWhole(s, w, r, out, limit, offset)
 }

@@ -103,12 +103,21 @@ func TestFeedsPage(t *testing.T) {
 	}
 
 	rec := ts.get(t, "/api/feeds")
-	var got []struct {
-		URL    string `json:"url"`
-		Status string `json:"status"`
-	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || len(got) != 4 || got[2].Status != "disabled" {
+	var page apiListBody[struct {
+		URL       string     `json:"url"`
+		Status    string     `json:"status"`
+		LastFetch *time.Time `json:"last_fetch"`
+		Interval  *float64   `json:"interval_seconds"`
+	}]
+	if err := json.Unmarshal(rec.Body.Bytes(), &page); err != nil || len(page.Items) != 4 || page.Items[2].Status != "disabled" {
 		t.Errorf("/api/feeds: %v %s", err, rec.Body)
+	}
+	// A feed never fetched has no last_fetch (not year 1); intervals are seconds.
+	if got := page.Items; len(got) == 4 && (got[3].LastFetch != nil || got[0].LastFetch == nil) {
+		t.Errorf("/api/feeds times: %s", rec.Body)
+	}
+	if strings.Contains(rec.Body.String(), "0001-01-01") || strings.Contains(rec.Body.String(), `"interval":`) {
+		t.Errorf("/api/feeds has a zero time or a nanosecond interval: %s", rec.Body)
 	}
 
 	none := newTestServer(t, Options{})

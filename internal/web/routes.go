@@ -43,6 +43,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/quotes", s.apiQuotes)
 	mux.HandleFunc("GET /api/feeds", s.apiFeeds)
 	mux.HandleFunc("/api/", s.apiNotFound)
+	s.productRoutes(mux) // index, OpenAPI, /api/v0/, Atom feeds, CSV exports
 
 	// Assets and health.
 	mux.Handle("GET /static/", s.static)
@@ -54,21 +55,21 @@ func (s *Server) routes() http.Handler {
 
 	// Everything else is a 404 page.
 	mux.HandleFunc("/", s.showNotFound)
-	return s.observe(mux)
+	return s.observe(mux, readConventions(mux))
 }
 
-// observe counts every request in the metrics by the route pattern it
-// matches (a bounded set of labels, never the raw path), with its status
-// and duration.
-func (s *Server) observe(mux *http.ServeMux) http.Handler {
+// observe serves h and counts every request in the metrics by the route
+// pattern it matches in mux (a bounded set of labels, never the raw path),
+// with its status and duration.
+func (s *Server) observe(mux *http.ServeMux, h http.Handler) http.Handler {
 	m := s.opts.Metrics
 	if m == nil {
-		return mux
+		return h
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
-		mux.ServeHTTP(rec, r)
+		h.ServeHTTP(rec, r)
 		_, pattern := mux.Handler(r)
 		status := rec.status
 		if status == 0 {

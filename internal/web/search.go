@@ -16,6 +16,8 @@ type searchData struct {
 	Choices searchChoices
 	// NoEntity is set when the entity filter names no known entity.
 	NoEntity bool
+	// FeedQuery is the query string of the page, for its Atom feed.
+	FeedQuery string
 }
 
 // showSearch renders GET /search?q=: hits best first with their snippets,
@@ -40,6 +42,7 @@ func (s *Server) showSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	data := searchData{Query: query, Limit: s.opts.SearchLimit, Filter: filter, Choices: s.searchChoices()}
 	data.NoEntity = !found
+	data.FeedQuery = r.URL.RawQuery
 	if query != "" && found {
 		limit := s.opts.SearchLimit
 		if filter.Active() {

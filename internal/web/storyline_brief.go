@@ -59,7 +59,13 @@ func (s *Server) storylineBrief(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	h.Set("Content-Type", briefTypes[format])
-	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="briefing-%s.%s"`, in.Storyline.ID, format))
+	// The HTML briefing opens as a page (it has a link on the storyline
+	// page); Markdown and JSON, and ?download=1, are saved as files.
+	disposition := "attachment"
+	if format == "html" && r.URL.Query().Get("download") == "" {
+		disposition = "inline"
+	}
+	h.Set("Content-Disposition", fmt.Sprintf(`%s; filename="briefing-%s.%s"`, disposition, in.Storyline.ID, format))
 	h.Set("Cache-Control", "no-store")
 	if format == "html" {
 		h.Set("Content-Security-Policy", briefContentSecurityPolicy)

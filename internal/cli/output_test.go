@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"encoding/csv"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/sharedtest"
+)
+
+// seedsDB ingests the five seeds into a new database and returns its path.
+func seedsDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "p.db")
+	mustRun(t, "ingest", "--db", db, sharedtest.Dir(t, "corpus", "seeds"))
+	return db
+}
+
+func readCSV(t *testing.T, s string) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+	if err != nil {
+		t.Fatalf("csv: %v\n%s", err, s)
+	}
+	return rows
+}
+
+func TestListFormats(t *testing.T) {
+	db := seedsDB(t)
+	jsonArts := decodeLines[news.Article](t, mustRun(t, "articles", "--db", db, "--json"))
+	rows := readCSV(t, mustRun(t, "articles", "--db", db, "--format", "csv"))
+	if len(rows) != len(jsonArts)+1 {
+		t.Fatalf("%d csv rows for %d articles", len(rows), len(jsonArts))
+	}
+	header := rows[0]
+	for _, col := range []string{"id", "title", "outlet", "url", "published", "text", "removed"} {
+		if !slices.Contains(header, col) {
+			t.Errorf("csv header %q lacks %s", header, col)
+		}
+	}
+	id, text := slices.Index(header, "id"), slices.Index(header, "text")
+	for i, a := range jsonArts {
+		if rows[i+1][id] != a.ID || rows[i+1][text] != a.Text {
+			t.Errorf("row %d differs from the JSON line (id %q vs %q)", i, rows[i+1][id], a.ID)
+		}
+	}
+	same := mustRun(t, "articles", "--db", db, "--format", "json")
+	if got := decodeLines[news.Article](t, same); len(got) != len(jsonArts) {
+		t.Errorf("--format json gave %d lines", len(got))
+	}
+
+	out := readCSV(t, mustRun(t, "outlets", "--kind", "wire", "--format", "csv"))
+	if len(out) < 2 || out[0][0] != "name" || !slices.Contains(out[0], "domains") {
+		t.Errorf("outlets csv: %q", out[:min(2, len(out))])
+	}
+	for _, args := range [][]string{
+		{"articles", "--db", db, "--format", "xml"},
+		{"articles", "--db", db, "--format", "csv", "--json"},
+		{"articles", "--db", db, "--limit", "-1"},
+		{"entities", "--db", db, "--kind", "persn"},
+	} {
+		code, _, stderr := run(t, args...)
+		if code != 2 || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr)
+		}
+	}
+}
+
+func TestListLimitZeroAndEmptyNote(t *testing.T) {
+	db := seedsDB(t)
+	two := decodeLines[news.Article](t, mustRun(t, "articles", "--db", db, "--json", "--limit", "2"))
+	all := decodeLines[news.Article](t, mustRun(t, "articles", "--db", db, "--json", "--limit", "0"))
+	if len(two) != 2 || len(all) != 5 {
+		t.Errorf("--limit 2 gave %d, --limit 0 gave %d (want all 5)", len(two), len(all))
+	}
+	code, stdout, stderr := run(t, "quotes", "--db", db, "--speaker", "Nobody")
+	if code != 0 || stdout != "" || !strings.Contains(stderr, `no quotes found matching --speaker "Nobody"`) {
+		t.Errorf("quotes --speaker Nobody: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	code, stdout, stderr = run(t, "articles", "--db", db, "--outlet", "Nobody")
+	if code != 0 || stdout != "" || !strings.Contains(stderr, "no articles found") {
+		t.Errorf("articles --outlet Nobody: exit %d, stdout %q (no headers over nothing), stderr %q", code, stdout, stderr)
+	}
+	if _, _, stderr := run(t, "articles", "--db", db); strings.Contains(stderr, "no articles") {
+		t.Errorf("a full list notes emptiness: %q", stderr)
+	}
+}
+
+func TestQuoteCue(t *testing.T) {
+	for _, tc := range []struct {
+		q    news.Quote
+		want string
+	}{
+		{news.Quote{Cue: "told", Direct: true}, "told"},
+		{news.Quote{Cue: "noted", Direct: false}, "noted (indirect)"},
+		{news.Quote{Direct: true}, "said"},
+	} {
+		if got := quoteCue(tc.q); got != tc.want {
+			t.Errorf("quoteCue(%+v) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestCountNounAndWindow(t *testing.T) {
+	if got := countNoun(1, "input", "inputs"); got != "1 input" {
+		t.Errorf("countNoun(1) = %q", got)
+	}
+	if got := countNoun(0, "input", "inputs"); got != "0 inputs" {
+		t.Errorf("countNoun(0) = %q", got)
+	}
+	all := []int{1, 2, 3, 4, 5}
+	for _, tc := range []struct {
+		limit, offset int
+		want          []int
+	}{{2, 0, []int{1, 2}}, {2, 4, []int{5}}, {0, 1, []int{2, 3, 4, 5}}, {3, 9, nil}, {allItems, 0, all}} {
+		if got := window(all, tc.limit, tc.offset); !slices.Equal(got, tc.want) {
+			t.Errorf("window(%d, %d) = %v, want %v", tc.limit, tc.offset, got, tc.want)
+		}
+	}
+}

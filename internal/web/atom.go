@@ -1,0 +1,375 @@
+package web
+
+import (
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/facts"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// Atom feeds let a feed reader follow a storyline or a saved search.
+// Storyline feeds carry one entry per story (when it first appeared) and
+// one per significant update of a story: an outlet of a kind that had not
+// carried it yet (state media picking up a wire story, say), or figures
+// that came to differ (a toll that moved, outlets that disagree). Search feeds
+// carry one entry per matching article.
+
+const (
+	atomNS         = "http://www.w3.org/2005/Atom"
+	maxAtomEntries = 100
+	maxAtomArticle = 2000 // articles read to build one storyline feed
+)
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"feed"`
+	NS      string      `xml:"xmlns,attr"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomPerson  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	ID        string       `xml:"id"`
+	Title     string       `xml:"title"`
+	Updated   string       `xml:"updated"`
+	Published string       `xml:"published,omitempty"`
+	Link      atomLink     `xml:"link"`
+	Category  []atomCat    `xml:"category,omitempty"`
+	Summary   atomText     `xml:"summary"`
+	Authors   []atomPerson `xml:"author,omitempty"`
+	at        time.Time
+}
+
+type atomCat struct {
+	Term string `xml:"term,attr"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+// atomFeedOf is the "atomFeed" template function: the address of the
+// Atom feed a page offers, or "" when it offers none.
+func atomFeedOf(data any) string {
+	if f, ok := data.(interface{ AtomFeed() string }); ok {
+		return f.AtomFeed()
+	}
+	return ""
+}
+
+// AtomFeed is the storyline page's feed.
+func (d storylineShowData) AtomFeed() string { return "/storylines/" + d.Storyline.ID + "/feed.atom" }
+
+// AtomFeed is the search page's feed: the same query and filters.
+func (d searchData) AtomFeed() string {
+	if d.Query == "" {
+		return ""
+	}
+	return "/search/feed.atom?" + d.FeedQuery
+}
+
+// baseURL is the scheme and host the request came to, for absolute links.
+func baseURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+// entryTime is when an article became news: its publication time, or when
+// Parallax stored it if undated.
+func entryTime(a news.Article) time.Time {
+	if !a.Published.IsZero() {
+		return a.Published.UTC()
+	}
+	return a.IngestedAt.UTC()
+}
+
+// storylineFeed serves GET /storylines/{id}/feed.atom.
+func (s *Server) storylineFeed(w http.ResponseWriter, r *http.Request) {
+	l, ok := lookupView(s, w, r, "storyline", "/storylines/", "/feed.atom", s.st.Storyline, func(l news.Storyline) string { return l.ID })
+	if !ok {
+		return
+	}
+	stories, err := s.storylineStories(r, l)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	base := baseURL(r)
+	var entries []atomEntry
+	budget := maxAtomArticle
+	for _, st := range stories {
+		es, used, err := s.storyEntries(r.Context(), base, st, budget)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		entries = append(entries, es...)
+		if budget -= used; budget <= 0 {
+			break
+		}
+	}
+	title := storylineTitle(l)
+	s.writeAtom(w, r, atomFeed{
+		ID: "urn:parallax:storyline:" + l.ID, Title: title + " · " + s.siteName(),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: base + "/storylines/" + l.ID + "/feed.atom"},
+			{Rel: "alternate", Type: "text/html", Href: base + "/storylines/" + l.ID},
+		},
+	}, entries, l.LastSeen)
+}
+
+// storylineTitle is the storyline's label, or a stand-in.
+func storylineTitle(l news.Storyline) string {
+	if l.Label != "" {
+		return l.Label
+	}
+	return "Unlabelled storyline"
+}
+
+func (s *Server) siteName() string {
+	if s.opts.Title != "" {
+		return s.opts.Title
+	}
+	return "Parallax"
+}
+
+// storyEntries returns the entries of one story: the story itself, dated
+// by its first article, and one entry for each later article that brought
+// an outlet kind the story had not had. It reads at most budget articles.
+func (s *Server) storyEntries(ctx context.Context, base string, st news.Story, budget int) ([]atomEntry, int, error) {
+	ids := st.ArticleIDs
+	if len(ids) > budget {
+		ids = ids[:budget]
+	}
+	var arts []news.Article
+	for _, id := range ids {
+		a, err := s.st.Article(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, 0, fmt.Errorf("story %s feed: article %s: %w", st.ID, id, err)
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 {
+		return nil, len(ids), nil
+	}
+	slices.SortStableFunc(arts, func(a, b news.Article) int { return entryTime(a).Compare(entryTime(b)) })
+	title := st.Title
+	if title == "" {
+		title = news.DisplayTitle(arts[0])
+	}
+	link := atomLink{Rel: "alternate", Type: "text/html", Href: base + "/stories/" + st.ID}
+	first := arts[0]
+	kinds := map[string]bool{}
+	var outlets []string
+	for _, a := range arts {
+		if o := articleCredit(a).Lead; o != "" && !slices.Contains(outlets, o) {
+			outlets = append(outlets, o)
+		}
+	}
+	kind := s.kindOf(articleCredit(first).Lead)
+	kinds[kind] = true
+	at := entryTime(first)
+	out := []atomEntry{{
+		ID: "urn:parallax:story:" + st.ID, Title: title, at: at, Link: link,
+		Published: at.Format(time.RFC3339),
+		Category:  []atomCat{{Term: "new-story"}},
+		Summary: atomText{Type: "text", Body: fmt.Sprintf("New story, first reported by %s (%s). Covered by %s: %s.",
+			s.outletName(articleCredit(first).Lead), kindName(kind), plural(len(outlets), "outlet"), strings.Join(outlets, ", "))},
+	}}
+	for _, a := range arts[1:] {
+		o := articleCredit(a).Lead
+		k := s.kindOf(o)
+		if kinds[k] || k == "unknown" {
+			continue
+		}
+		kinds[k] = true
+		at := entryTime(a)
+		out = append(out, atomEntry{
+			ID: "urn:parallax:story:" + st.ID + ":kind:" + k, Title: title + ": now also carried by " + kindName(k),
+			at: at, Link: link, Category: []atomCat{{Term: "new-outlet-kind"}},
+			Summary: atomText{Type: "text", Body: fmt.Sprintf("%s (%s) carried the story: %s", s.outletName(o), kindName(k), news.DisplayTitle(a))},
+		})
+	}
+	out = append(out, factEntries(st, title, link, arts)...)
+	return out, len(ids), nil
+}
+
+// factEntries are a story's significant updates of fact: one entry per
+// group of claims whose figures differ (moved over time, differ at the
+// same time, inconsistent, attributed), dated by the newest article among
+// its claims, the one that made the difference.
+func factEntries(st news.Story, title string, link atomLink, arts []news.Article) []atomEntry {
+	docs := make([]facts.Doc, 0, len(arts))
+	byID := make(map[string]news.Article, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+		docs = append(docs, facts.Doc{
+			ArticleID: a.ID, StoryID: st.ID, URL: a.URL, Outlet: articleCredit(a).Lead, Language: a.Language,
+			Published: a.Published, PublishedEstimated: a.PublishedEstimated, Text: a.Text,
+		})
+	}
+	var out []atomEntry
+	for _, g := range facts.Align(docs) {
+		if !g.Differs() || len(g.Claims) == 0 {
+			continue
+		}
+		var at time.Time
+		var figures []string
+		for _, c := range g.Claims {
+			if t := entryTime(byID[c.ArticleID]); t.After(at) {
+				at = t
+			}
+			figures = append(figures, fmt.Sprintf("%s: %s", c.Outlet, c.Figure))
+		}
+		out = append(out, atomEntry{
+			ID:    "urn:parallax:story:" + st.ID + ":fact:" + url.PathEscape(g.Subject),
+			Title: fmt.Sprintf("%s: figures %s (%s)", title, verdictWords(g.Verdict), g.Subject),
+			at:    at, Link: link, Category: []atomCat{{Term: "facts-" + g.Verdict}},
+			Summary: atomText{Type: "text", Body: g.Reason + " " + strings.Join(figures, "; ") + "."},
+		})
+	}
+	return out
+}
+
+// verdictWords says a verdict of the facts stage in a few words.
+func verdictWords(v string) string {
+	switch v {
+	case facts.Moved:
+		return "moved over time"
+	case facts.Differ:
+		return "differ between outlets"
+	case facts.Inconsistent:
+		return "are inconsistent"
+	case facts.Attributed:
+		return "differ by source"
+	}
+	return v
+}
+
+// searchFeed serves GET /search/feed.atom?q=: the newest articles that
+// match a search, with the search page's filters.
+func (s *Server) searchFeed(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	query := strings.TrimSpace(q.Get("q"))
+	if query == "" {
+		s.badRequest(w, r, errors.New("a search feed needs a query: /search/feed.atom?q=words"))
+		return
+	}
+	if len(query) > maxQueryLen {
+		s.badRequest(w, r, fmt.Errorf("search query is longer than %d bytes", maxQueryLen))
+		return
+	}
+	filter, err := parseSearchFilter(q)
+	if err != nil {
+		s.badRequest(w, r, err)
+		return
+	}
+	found, err := s.resolveEntity(r.Context(), &filter)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var hits []store.SearchHit
+	if found {
+		limit := maxAtomEntries
+		if filter.Active() {
+			limit = min(limit*searchFilterFactor, maxFilteredHits)
+		}
+		hits, err = s.st.Search(r.Context(), query, limit)
+		if err == nil && filter.Active() {
+			hits, err = s.filterHits(r.Context(), filter, hits, maxAtomEntries)
+		}
+		if err != nil {
+			s.serverError(w, r, fmt.Errorf("search feed %q: %w", query, err))
+			return
+		}
+	}
+	base := baseURL(r)
+	entries := make([]atomEntry, 0, len(hits))
+	for _, h := range hits {
+		a := h.Article
+		at := entryTime(a)
+		e := atomEntry{
+			ID: "urn:parallax:article:" + a.ID, Title: news.DisplayTitle(a), at: at,
+			Published: at.Format(time.RFC3339),
+			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: base + "/articles/" + a.ID},
+			Summary:   atomText{Type: "text", Body: strings.NewReplacer("[", "", "]", "").Replace(h.Snippet)},
+		}
+		if o := articleCredit(a).Lead; o != "" {
+			e.Authors = []atomPerson{{Name: o}}
+		}
+		entries = append(entries, e)
+	}
+	self := "/search/feed.atom?" + r.URL.RawQuery
+	s.writeAtom(w, r, atomFeed{
+		ID: "urn:parallax:search:" + url.QueryEscape(r.URL.RawQuery), Title: "Search: " + query + " · " + s.siteName(),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: base + self},
+			{Rel: "alternate", Type: "text/html", Href: base + "/search?" + r.URL.RawQuery},
+		},
+	}, entries, time.Time{})
+}
+
+// writeAtom sorts the entries newest first, keeps maxAtomEntries and writes
+// the feed; its updated time is the newest entry's (or fallback, or now's
+// zero hour when there is neither).
+func (s *Server) writeAtom(w http.ResponseWriter, r *http.Request, f atomFeed, entries []atomEntry, fallback time.Time) {
+	slices.SortStableFunc(entries, func(a, b atomEntry) int {
+		if c := b.at.Compare(a.at); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	if len(entries) > maxAtomEntries {
+		entries = entries[:maxAtomEntries]
+	}
+	updated := fallback
+	if len(entries) > 0 && entries[0].at.After(updated) {
+		updated = entries[0].at
+	}
+	if updated.IsZero() {
+		updated = time.Unix(0, 0)
+	}
+	for i := range entries {
+		entries[i].Updated = entries[i].at.Format(time.RFC3339)
+	}
+	f.NS, f.Updated, f.Entries = atomNS, updated.UTC().Format(time.RFC3339), entries
+	f.Author = atomPerson{Name: s.siteName()}
+	body, err := xml.MarshalIndent(f, "", " ")
+	if err != nil {
+		s.serverError(w, r, fmt.Errorf("atom feed: %w", err))
+		return
+	}
+	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	_, _ = w.Write([]byte(xml.Header))
+	_, _ = w.Write(body)
+}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,7 +137,9 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, 1},
 		{"unknown flag", []string{"articles", "--nope"}, 2},
 		{"bad date", []string{"ingest", "--db", filepath.Join(t.TempDir(), "x.db"), "--published", "someday", "x.txt"}, 2},
-		{"ingest without input", []string{"ingest"}, 1},
+		{"ingest without input", []string{"ingest"}, 2},
+		{"serve with a mistyped dates file", []string{"serve", "--db", filepath.Join(t.TempDir(), "s.db"), "--addr", "127.0.0.1:0",
+			"--dates", filepath.Join(t.TempDir(), "no-such-dates.tsv"), "x.txt"}, 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -148,6 +151,33 @@ func TestUsageErrors(t *testing.T) {
 				t.Error("no message on stderr")
 			}
 		})
+	}
+}
+
+// TestServeAddressTaken: a taken port fails before anything is ingested,
+// naming --addr.
+func TestServeAddressTaken(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	db := filepath.Join(t.TempDir(), "s.db")
+	code, _, errs := run(t, "serve", "--db", db, "--addr", ln.Addr().String(), sharedtest.Dir(t, "corpus", "seeds"))
+	if code == 0 || !strings.Contains(errs, "--addr") {
+		t.Fatalf("exit %d, stderr %q; want a failure that names --addr", code, errs)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("the database was created (and the seeds ingested) before the address was checked")
+	}
+}
+
+// TestIngestCountsInOneInput: "1 input", not "1 inputs".
+func TestIngestCountsInOneInput(t *testing.T) {
+	seeds := sharedtest.Dir(t, "corpus", "seeds")
+	out := mustRun(t, "ingest", "--db", filepath.Join(t.TempDir(), "p.db"), filepath.Join(seeds, "004_1d6ada1cc2e61389.txt"))
+	if !strings.Contains(out, "ingested 1 article from 1 input:") {
+		t.Errorf("summary %q does not count one article from one input", out)
 	}
 }
 

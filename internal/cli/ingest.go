@@ -66,8 +66,10 @@ of the batch is stored; the exit code is 1 when anything failed.`,
   parallax ingest --outlet "Kyiv Independent" --published 2025-09-24 article.txt
   parallax ingest --dates ../shared/corpus/seeds-dates.tsv ../shared/corpus/seeds
   parallax ingest https://example.org/news/story.html`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("ingest needs at least one FILE, DIR or URL")
+			}
 			e, err := a.openEngine(cmd.Context(), "ingest")
 			if err != nil {
 				return err
@@ -139,11 +141,12 @@ func (a *app) ingest(ctx context.Context, e *engine.Engine, args []string, f ing
 			return err
 		}
 	} else {
-		fmt.Fprintf(a.stdout, "ingested %d articles from %d inputs: %d new, %d already stored, %d failed (%.1fs, %.0f articles/s)\n",
-			sum.Docs, sum.Inputs+len(expandErrs), sum.Added, sum.Existing, failed, sum.Elapsed.Seconds(), sum.Rate())
+		fmt.Fprintf(a.stdout, "ingested %s from %s: %d new, %d already stored, %d failed (%.1fs, %.0f articles/s)\n",
+			countNoun(sum.Docs, "article", "articles"), countNoun(sum.Inputs+len(expandErrs), "input", "inputs"),
+			sum.Added, sum.Existing, failed, sum.Elapsed.Seconds(), sum.Rate())
 		if an.Articles > 0 {
-			fmt.Fprintf(a.stdout, "analysed %d new articles: %d duplicates folded, %d new stories, %d quotes (%.1fs)\n",
-				an.Articles, an.Duplicates, an.NewStories, an.Quotes, an.Elapsed.Seconds())
+			fmt.Fprintf(a.stdout, "analysed %s: %d duplicates folded, %d new stories, %d quotes (%.1fs)\n",
+				countNoun(an.Articles, "new article", "new articles"), an.Duplicates, an.NewStories, an.Quotes, an.Elapsed.Seconds())
 		}
 		switch {
 		case res.LeftToLeader:

@@ -218,9 +218,10 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		if err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
-		queue("entity "+e.ID, `INSERT INTO entities (id, name, kind, mentions, data) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions, data = excluded.data`,
-			e.ID, e.Name, e.Kind, e.Mentions, data)
+		queue("entity "+e.ID, `INSERT INTO entities (id, name, kind, mentions, data, names) VALUES ($1, $2, $3, $4, $5, $6)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions,
+				data = excluded.data, names = excluded.names`,
+			e.ID, e.Name, e.Kind, e.Mentions, data, analysisrow.EntityNames(e))
 	}
 	if len(b.EntityIDs) > 0 {
 		locals := make([]string, 0, len(b.EntityIDs))
@@ -497,6 +498,24 @@ func aliasMatch(e, p string) string {
 		WHEN 'array' THEN ` + e + `->'aliases' ELSE '[]' END) AS al (v) WHERE lower(al.v) LIKE ` + p + `)`
 }
 
+// nameMatch returns the condition that an entity (table or alias t) is
+// named q in any script, adding its parameters with arg: the folded query
+// against the names column (analysisrow.NamePatterns), or, for rows saved
+// before the column was filled, the name and aliases lowered as before.
+func nameMatch(t, q string, arg func(any) string) string {
+	pats := analysisrow.NamePatterns(q)
+	if len(pats) == 0 {
+		return "true"
+	}
+	var or []string
+	for _, p := range pats {
+		or = append(or, t+".names LIKE "+arg(p))
+	}
+	like := arg(pats[0])
+	or = append(or, `(`+t+`.names = '' AND (lower(`+t+`.name) LIKE `+like+` OR `+aliasMatch(t+".data", like)+`))`)
+	return "(" + strings.Join(or, " OR ") + ")"
+}
+
 // Quotes implements store.Analyses.
 func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, error) {
 	limit := q.Limit
@@ -538,7 +557,7 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 	if q.Speaker != "" {
 		like := arg(likePattern(q.Speaker))
 		where = append(where, `(lower(q.speaker) LIKE `+like+` OR `+speakerID+` = `+arg(q.Speaker)+` OR `+speakerID+
-			` IN (SELECT e2.id FROM entities e2 WHERE lower(e2.name) LIKE `+like+` OR `+aliasMatch("e2.data", like)+`))`)
+			` IN (SELECT e2.id FROM entities e2 WHERE `+nameMatch("e2", q.Speaker, arg)+`))`)
 	}
 	rows, err := db.pool.Query(ctx, `SELECT q.data, `+speakerID+`, COALESCE(e.name, '') FROM quotes q
 		JOIN articles a ON a.seq = q.article_seq
@@ -593,8 +612,7 @@ func (db *DB) Entities(ctx context.Context, q store.EntityQuery) ([]news.Entity,
 		where = append(where, "kind = "+arg(q.Kind))
 	}
 	if q.Name != "" {
-		like := arg(likePattern(q.Name))
-		where = append(where, `(lower(name) LIKE `+like+` OR `+aliasMatch("data", like)+`)`)
+		where = append(where, nameMatch("entities", q.Name, arg))
 	}
 	rows, err := db.pool.Query(ctx, `SELECT data FROM entities WHERE `+strings.Join(where, " AND ")+`
 		ORDER BY mentions DESC, name COLLATE "C", id LIMIT `+arg(limit)+` OFFSET `+arg(max(q.Offset, 0)), args...)

@@ -250,8 +250,9 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			return err
 		}
 	}
-	putEntity, err := prep(`INSERT INTO entities (id, name, kind, mentions, data) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions, data = excluded.data`)
+	putEntity, err := prep(`INSERT INTO entities (id, name, kind, mentions, data, names) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions,
+			data = excluded.data, names = excluded.names`)
 	if err != nil {
 		return err
 	}
@@ -261,7 +262,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		if err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
-		if _, err := putEntity.ExecContext(ctx, e.ID, e.Name, e.Kind, e.Mentions, data); err != nil {
+		if _, err := putEntity.ExecContext(ctx, e.ID, e.Name, e.Kind, e.Mentions, data, analysisrow.EntityNames(e)); err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
 	}
@@ -506,10 +507,10 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 		where, args = append(where, speakerID+" = ?"), append(args, q.SpeakerID)
 	}
 	if q.Speaker != "" {
-		like := "%" + strings.ToLower(q.Speaker) + "%"
-		where = append(where, `(lower(q.speaker) LIKE ? OR `+speakerID+` = ? OR `+speakerID+` IN (SELECT e.id FROM entities e WHERE lower(e.name) LIKE ?
-			OR EXISTS (SELECT 1 FROM json_each(e.data, '$.aliases') WHERE lower(value) LIKE ?)))`)
-		args = append(args, like, q.Speaker, like, like)
+		names, nargs := nameMatch("e", q.Speaker)
+		like := analysisrow.NamePatterns(q.Speaker)[0]
+		where = append(where, `(lower(q.speaker) LIKE ? ESCAPE '\' OR `+speakerID+` = ? OR `+speakerID+` IN (SELECT e.id FROM entities e WHERE `+names+`))`)
+		args = append(append(args, like, q.Speaker), nargs...)
 	}
 	args = append(args, limit, q.Offset)
 	rows, err := db.read.QueryContext(ctx, `SELECT q.data, `+speakerID+`, COALESCE(e.name, '') FROM quotes q
@@ -540,6 +541,26 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 	return out, nil
 }
 
+// nameMatch returns the condition that an entity (table or alias t) is
+// named q in any script, and its arguments: the folded query against the
+// names column (analysisrow.NamePatterns), or, for rows saved before the
+// column was filled, the name and aliases lowered as before.
+func nameMatch(t, q string) (string, []any) {
+	pats := analysisrow.NamePatterns(q)
+	if len(pats) == 0 {
+		return "1=1", nil
+	}
+	var or []string
+	var args []any
+	for _, p := range pats {
+		or, args = append(or, t+`.names LIKE ? ESCAPE '\'`), append(args, p)
+	}
+	or = append(or, `(`+t+`.names = '' AND (lower(`+t+`.name) LIKE ? ESCAPE '\'
+		OR EXISTS (SELECT 1 FROM json_each(`+t+`.data, '$.aliases') WHERE lower(value) LIKE ? ESCAPE '\')))`)
+	args = append(args, pats[0], pats[0])
+	return "(" + strings.Join(or, " OR ") + ")", args
+}
+
 // Entities implements store.Analyses.
 func (db *DB) Entities(ctx context.Context, q store.EntityQuery) ([]news.Entity, error) {
 	limit := q.Limit
@@ -551,10 +572,9 @@ func (db *DB) Entities(ctx context.Context, q store.EntityQuery) ([]news.Entity,
 	if q.Kind != "" {
 		where, args = append(where, "kind = ?"), append(args, q.Kind)
 	}
-	if q.Name != "" {
-		like := "%" + strings.ToLower(q.Name) + "%"
-		where = append(where, `(lower(name) LIKE ? OR EXISTS (SELECT 1 FROM json_each(data, '$.aliases') WHERE lower(value) LIKE ?))`)
-		args = append(args, like, like)
+	if strings.TrimSpace(q.Name) != "" {
+		names, nargs := nameMatch("entities", q.Name)
+		where, args = append(where, names), append(args, nargs...)
 	}
 	args = append(args, limit, q.Offset)
 	rows, err := db.read.QueryContext(ctx, `SELECT data FROM entities WHERE `+strings.Join(where, " AND ")+`

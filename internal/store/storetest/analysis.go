@@ -30,6 +30,7 @@ func RunAnalyses(t *testing.T, open OpenAnalyses) {
 		{"StoriesAndMerges", testStoriesAndMerges},
 		{"Storylines", testStorylines},
 		{"QuotesAndEntities", testQuotesAndEntities},
+		{"NamesInAnyScript", testNamesInAnyScript},
 		{"AllOrNothing", testAnalysisAllOrNothing},
 		{"StateAndReset", testStateAndReset},
 	}
@@ -255,6 +256,75 @@ func testQuotesAndEntities(t *testing.T, s AnalysisStore) {
 	}
 	if ents, _ := s.Entities(ctx, store.EntityQuery{}); len(ents) != 1 || ents[0].Mentions != 6 {
 		t.Errorf("entities after replace and delete = %+v", ents)
+	}
+}
+
+// testNamesInAnyScript checks that a name filter finds an entity by any
+// of its names, whatever the script or the case ending: the query is
+// folded the way the stored names are (Unicode case, lang.NameKey), not by
+// the database's lower(), which folds ASCII only on SQLite.
+func testNamesInAnyScript(t *testing.T, s AnalysisStore) {
+	ctx := context.Background()
+	putN(t, s, 1)
+	err := s.SaveAnalysis(ctx, store.AnalysisBatch{
+		Articles: []store.ArticleAnalysis{{ArticleID: "a0", StoryID: "s1",
+			Quotes: []news.Quote{{Text: "Мы готовы", Speaker: "Путин", SpeakerID: "local-putin", Cue: "заявил", Direct: true}}}},
+		Stories: []news.Story{{ID: "s1", ArticleIDs: []string{"a0"}}},
+		Entities: []news.Entity{
+			{ID: "e-putin", Name: "Vladimir Putin", Kind: "person", Aliases: []string{"Путина", "Putin"}, Mentions: 9,
+				Key: "vladimir putin", NameByLang: map[string]string{"ru": "Владимир Путин", "uk": "Володимир Путін", "de": "Wladimir Putin"}},
+			{ID: "e-zelensky", Name: "Volodymyr Zelensky", Kind: "person", Mentions: 7,
+				Key: "volodimir selensk", NameByLang: map[string]string{"uk": "Володимир Зеленський"}},
+			{ID: "e-ushakov", Name: "Юрий Ушаков", Kind: "person", Mentions: 2},
+			{ID: "e-pct", Name: "100% Club", Kind: "organization", Mentions: 1},
+		},
+		EntityIDs: map[string]string{"local-putin": "e-putin"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"Путин", []string{"e-putin"}},
+		{"путин", []string{"e-putin"}},
+		{"ПУТИН", []string{"e-putin"}},
+		{"Putin", []string{"e-putin"}},
+		{"Путін", []string{"e-putin"}},
+		{"Путиным", []string{"e-putin"}},
+		{"Wladimir", []string{"e-putin"}},
+		{"Зеленський", []string{"e-zelensky"}},
+		{"Зеленский", []string{"e-zelensky"}},
+		{"Selenskyj", []string{"e-zelensky"}},
+		{"zelensky", []string{"e-zelensky"}},
+		{"ушаков", []string{"e-ushakov"}},
+		{"Ushakov", []string{"e-ushakov"}},
+		{"100%", []string{"e-pct"}},
+		{"%", []string{"e-pct"}},
+		{"_", nil},
+		{"Medvedev", nil},
+	} {
+		ents, err := s.Entities(ctx, store.EntityQuery{Name: tc.name})
+		if err != nil {
+			t.Fatalf("entities named %q: %v", tc.name, err)
+		}
+		var got []string
+		for _, e := range ents {
+			got = append(got, e.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("entities named %q = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	for _, speaker := range []string{"Путин", "Putin", "Путін", "ПУТИН"} {
+		qs, err := s.Quotes(ctx, store.QuoteQuery{Speaker: speaker})
+		if err != nil {
+			t.Fatalf("quotes by %q: %v", speaker, err)
+		}
+		if len(qs) != 1 || qs[0].SpeakerID != "e-putin" {
+			t.Errorf("quotes by %q = %+v, want the one of e-putin", speaker, qs)
+		}
 	}
 }
 

@@ -182,10 +182,10 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		if err != nil {
 			return fmt.Errorf("save analysis: story %s: %w", s.ID, err)
 		}
-		queue("story "+s.ID, `INSERT INTO stories (id, storyline_id, first_seen, last_seen, data) VALUES ($1, $2, $3, $4, $5)
+		queue("story "+s.ID, `INSERT INTO stories (id, storyline_id, first_seen, last_seen, data, outlet_names) VALUES ($1, $2, $3, $4, $5, $6)
 			ON CONFLICT (id) DO UPDATE SET storyline_id = excluded.storyline_id, first_seen = excluded.first_seen,
-			last_seen = excluded.last_seen, data = excluded.data`,
-			s.ID, s.StorylineID, timeArg(s.FirstSeen), timeArg(s.LastSeen), data)
+			last_seen = excluded.last_seen, data = excluded.data, outlet_names = excluded.outlet_names`,
+			s.ID, s.StorylineID, timeArg(s.FirstSeen), timeArg(s.LastSeen), data, analysisrow.StoryOutlets(s))
 	}
 	for _, m := range b.Merges {
 		queue("merge "+m.From, `INSERT INTO merges (kind, from_id, into_id, at) VALUES ($1, $2, $3, $4)
@@ -337,8 +337,11 @@ func (db *DB) Stories(ctx context.Context, q store.StoryQuery) ([]news.Story, er
 		}
 		where = append(where, "storyline_id = "+arg(id))
 	}
-	if q.Outlet != "" {
-		where = append(where, "data->'outlets' ? "+arg(q.Outlet))
+	if strings.TrimSpace(q.Outlet) != "" {
+		// Any spelling of the outlet (analysisrow.OutletPattern); rows
+		// saved before outlet_names was filled match the name as written.
+		where = append(where, "(outlet_names LIKE "+arg(analysisrow.OutletPattern(q.Outlet))+
+			" OR (outlet_names = '' AND data->'outlets' ? "+arg(q.Outlet)+"))")
 	}
 	if !q.Since.IsZero() {
 		where = append(where, "last_seen >= "+arg(q.Since.UTC()))

@@ -182,9 +182,9 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	// One prepared statement per kind of row: a batch writes hundreds of
 	// stories and entities, and preparing each statement once saves
 	// parsing it for every row.
-	putStory, err := prep(`INSERT INTO stories (id, storyline_id, first_seen, last_seen, data) VALUES (?, ?, ?, ?, ?)
+	putStory, err := prep(`INSERT INTO stories (id, storyline_id, first_seen, last_seen, data, outlet_names) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET storyline_id = excluded.storyline_id, first_seen = excluded.first_seen,
-		last_seen = excluded.last_seen, data = excluded.data`)
+		last_seen = excluded.last_seen, data = excluded.data, outlet_names = excluded.outlet_names`)
 	if err != nil {
 		return err
 	}
@@ -196,7 +196,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		first, _ := encodeTime(s.FirstSeen)
 		last, _ := encodeTime(s.LastSeen)
-		if _, err := putStory.ExecContext(ctx, s.ID, s.StorylineID, first, last, data); err != nil {
+		if _, err := putStory.ExecContext(ctx, s.ID, s.StorylineID, first, last, data, analysisrow.StoryOutlets(s)); err != nil {
 			return fmt.Errorf("save analysis: story %s: %w", s.ID, err)
 		}
 	}
@@ -343,8 +343,12 @@ func (db *DB) Stories(ctx context.Context, q store.StoryQuery) ([]news.Story, er
 		}
 		where, args = append(where, "storyline_id = ?"), append(args, id)
 	}
-	if q.Outlet != "" {
-		where, args = append(where, "EXISTS (SELECT 1 FROM json_each(data, '$.outlets') WHERE value = ?)"), append(args, q.Outlet)
+	if strings.TrimSpace(q.Outlet) != "" {
+		// Any spelling of the outlet (analysisrow.OutletPattern); rows
+		// saved before outlet_names was filled match the name as written.
+		where = append(where, `(outlet_names LIKE ? ESCAPE '\'
+			OR (outlet_names = '' AND EXISTS (SELECT 1 FROM json_each(data, '$.outlets') WHERE value = ?)))`)
+		args = append(args, analysisrow.OutletPattern(q.Outlet), q.Outlet)
 	}
 	if !q.Since.IsZero() {
 		t, _ := encodeTime(q.Since)

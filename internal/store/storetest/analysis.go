@@ -31,6 +31,7 @@ func RunAnalyses(t *testing.T, open OpenAnalyses) {
 		{"Storylines", testStorylines},
 		{"QuotesAndEntities", testQuotesAndEntities},
 		{"NamesInAnyScript", testNamesInAnyScript},
+		{"OutletSpellings", testOutletSpellings},
 		{"AllOrNothing", testAnalysisAllOrNothing},
 		{"StateAndReset", testStateAndReset},
 	}
@@ -324,6 +325,59 @@ func testNamesInAnyScript(t *testing.T, s AnalysisStore) {
 		}
 		if len(qs) != 1 || qs[0].SpeakerID != "e-putin" {
 			t.Errorf("quotes by %q = %+v, want the one of e-putin", speaker, qs)
+		}
+	}
+}
+
+// testOutletSpellings checks that a story filter by outlet accepts any
+// spelling of the outlet the registry knows (name, short name, domain, URL,
+// case) and finds the stories whose articles spelled it any other way.
+func testOutletSpellings(t *testing.T, s AnalysisStore) {
+	ctx := context.Background()
+	putN(t, s, 1)
+	story := func(id string, day int, outlets ...string) news.Story {
+		at := summit.AddDate(0, 0, day)
+		return news.Story{ID: id, ArticleIDs: []string{"a0"}, Outlets: outlets, FirstSeen: at, LastSeen: at}
+	}
+	err := s.SaveAnalysis(ctx, store.AnalysisBatch{Stories: []news.Story{
+		story("s-ap1", 1, "The Associated Press"),
+		story("s-ap2", 2, "AP", "Reuters"),
+		story("s-ap3", 3, "apnews.com"),
+		story("s-rt1", 4, "www.rt.com"),
+		story("s-rt2", 5, "RT", "cupure"),
+		story("s-none", 6),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ap := []string{"s-ap3", "s-ap2", "s-ap1"}
+	for _, tc := range []struct {
+		outlet string
+		want   []string
+	}{
+		{"AP", ap},
+		{"Associated Press", ap},
+		{"The Associated Press", ap},
+		{"apnews.com", ap},
+		{"https://apnews.com/article/x", ap},
+		{"RT", []string{"s-rt2", "s-rt1"}},
+		{"rt.com", []string{"s-rt2", "s-rt1"}},
+		{"cupure", []string{"s-rt2"}},
+		{"CUPURE", []string{"s-rt2"}},
+		{"reuters", []string{"s-ap2"}},
+		{"Press", nil},
+		{"%", nil},
+	} {
+		sts, err := s.Stories(ctx, store.StoryQuery{Outlet: tc.outlet})
+		if err != nil {
+			t.Fatalf("stories of %q: %v", tc.outlet, err)
+		}
+		var got []string
+		for _, st := range sts {
+			got = append(got, st.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("stories of outlet %q = %v, want %v", tc.outlet, got, tc.want)
 		}
 	}
 }

@@ -5,8 +5,17 @@
 -- way in Go against this column. Rows written before it are '' until the
 -- analysis saves them again; the queries fall back to the old match for them.
 
+-- stories.outlet_names keeps the registry name of each outlet of the story
+-- (analysisrow.StoryOutlets: outlet.Name, lowered), one per line, so that
+-- a filter by any spelling of an outlet ("AP", "apnews.com", "The
+-- Associated Press") finds every story it covered, however each article
+-- spelled it. Rows written before are '' and matched by the raw name.
+
 -- +goose Up
 ALTER TABLE entities ADD COLUMN names TEXT NOT NULL DEFAULT '';
 
+ALTER TABLE stories ADD COLUMN outlet_names TEXT NOT NULL DEFAULT '';
+
 -- +goose Down
+ALTER TABLE stories DROP COLUMN outlet_names;
 ALTER TABLE entities DROP COLUMN names;

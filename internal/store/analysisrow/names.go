@@ -48,9 +48,11 @@ func EntityNames(e news.Entity) string {
 }
 
 // NamePatterns returns the LIKE patterns (escape character `\`) that find
-// the query q in an EntityNames column: q lowered, and its cross-script
-// key when that differs. Each matches anywhere inside one form. It returns
-// nil for a blank query.
+// the query q in an EntityNames column: q lowered, its cross-script key
+// when that differs, and the key without a final "s" when q reads as a
+// German or English genitive (Putins, Trumps, Putin's: a last word of
+// five letters or more ending in s, the way lang.PhoneticKey reads it).
+// Each matches anywhere inside one form. It returns nil for a blank query.
 func NamePatterns(q string) []string {
 	q = strings.TrimSpace(q)
 	if q == "" {
@@ -59,8 +61,12 @@ func NamePatterns(q string) []string {
 	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	low := strings.ToLower(q)
 	out := []string{"%" + esc.Replace(low) + "%"}
-	if k := lang.NameKey(q); k != "" && k != low {
+	k := lang.NameKey(q)
+	if k != "" && k != low {
 		out = append(out, "%"+esc.Replace(k)+"%")
+	}
+	if last := k[strings.LastIndexByte(k, ' ')+1:]; len(last) >= 5 && strings.HasSuffix(last, "s") && !lang.HasCyrillic(q) {
+		out = append(out, "%"+esc.Replace(strings.TrimSuffix(k, "s"))+"%")
 	}
 	return out
 }

@@ -31,6 +31,9 @@ func TestNamePatterns(t *testing.T) {
 		{"putin", []string{"%putin%"}},
 		{"ПУТИН", []string{"%путин%", "%putin%"}},
 		{"50%_off", []string{`%50\%\_off%`, "%50 of%"}},
+		{"Putins", []string{"%putins%", "%putin%"}},
+		{"Putin's", []string{"%putin's%", "%putin%"}},
+		{"Mars", []string{"%mars%"}},
 	} {
 		if got := NamePatterns(tc.q); !slices.Equal(got, tc.want) {
 			t.Errorf("NamePatterns(%q) = %q, want %q", tc.q, got, tc.want)

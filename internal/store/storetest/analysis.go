@@ -294,6 +294,7 @@ func testNamesInAnyScript(t *testing.T, s AnalysisStore) {
 		{"Putin", []string{"e-putin"}},
 		{"Путін", []string{"e-putin"}},
 		{"Путиным", []string{"e-putin"}},
+		{"Putins", []string{"e-putin"}},
 		{"Wladimir", []string{"e-putin"}},
 		{"Зеленський", []string{"e-zelensky"}},
 		{"Зеленский", []string{"e-zelensky"}},

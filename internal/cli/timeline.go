@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/engine"
+	"github.com/parallax-news/parallax/internal/outlet"
 	"github.com/parallax-news/parallax/internal/timeline"
 )
 
@@ -94,7 +95,9 @@ url, published, sentence, timex, value). The table prints the period.`,
 				for _, e := range events {
 					var outs []string
 					for _, s := range e.Sources {
-						o := s.Outlet
+						// The registry's name for any spelling or domain
+						// ("www.rt.com" is RT), as every filter takes it.
+						o := outlet.Name(s.Outlet)
 						if o == "" {
 							o = "unknown outlet"
 						}

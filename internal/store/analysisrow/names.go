@@ -3,6 +3,7 @@ package analysisrow
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
@@ -47,12 +48,22 @@ func EntityNames(e news.Entity) string {
 	return namesSep + strings.Join(out, namesSep) + namesSep
 }
 
+// nameLike reports whether q reads as a name: letters and marks, with
+// spaces, hyphens, apostrophes and dots between them.
+func nameLike(q string) bool {
+	return !strings.ContainsFunc(q, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsSpace(r) && !strings.ContainsRune("-'’.", r)
+	})
+}
+
 // NamePatterns returns the LIKE patterns (escape character `\`) that find
 // the query q in an EntityNames column: q lowered, its cross-script key
 // when that differs, and the key without a final "s" when q reads as a
 // German or English genitive (Putins, Trumps, Putin's: a last word of
 // five letters or more ending in s, the way lang.PhoneticKey reads it).
-// Each matches anywhere inside one form. It returns nil for a blank query.
+// Each matches anywhere inside one form. A query that does not read as a
+// name (digits, "%", "_") is matched as written, lowered. It returns nil
+// for a blank query.
 func NamePatterns(q string) []string {
 	q = strings.TrimSpace(q)
 	if q == "" {
@@ -61,6 +72,11 @@ func NamePatterns(q string) []string {
 	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	low := strings.ToLower(q)
 	out := []string{"%" + esc.Replace(low) + "%"}
+	if !nameLike(q) {
+		// Digits, LIKE's own characters or other signs: a literal
+		// search ("100%", "kyiv_post"), which the key would widen.
+		return out
+	}
 	k := lang.NameKey(q)
 	if k != "" && k != low {
 		out = append(out, "%"+esc.Replace(k)+"%")

@@ -109,6 +109,7 @@ func TestOutletFilterQuickStart(t *testing.T) {
 			}
 		}
 	}
+	t.Logf("%d stories, %d outlets shown on /stories, each filtered three ways", len(all), len(shown))
 	// Every spelling of one outlet gives the same stories.
 	for _, group := range [][]string{{"AP", "apnews.com", "The Associated Press", "Associated Press"}, {"RT", "rt.com", "www.rt.com"}} {
 		var first []string

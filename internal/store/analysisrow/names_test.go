@@ -41,3 +41,30 @@ func TestNamePatterns(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNamePatterns: any query, in any script or none, gives patterns that
+// start and end with % and leave no % or _ of the query unescaped, and
+// never panics; EntityNames of any name never panics.
+func FuzzNamePatterns(f *testing.F) {
+	for _, s := range []string{"Путин", "Putin's", "100%", "kyiv_post", `\`, "Ж", "a\nb", "\xff", "Володимиром Путіним"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, p := range NamePatterns(q) {
+			if len(p) < 2 || p[0] != '%' || p[len(p)-1] != '%' {
+				t.Fatalf("NamePatterns(%q): %q", q, p)
+			}
+			inner := p[1 : len(p)-1]
+			for i := 0; i < len(inner); i++ {
+				switch inner[i] {
+				case '\\':
+					i++ // an escaped character
+				case '%', '_':
+					t.Fatalf("NamePatterns(%q): %q leaves a wildcard of the query", q, p)
+				}
+			}
+		}
+		_ = EntityNames(news.Entity{Name: q, Aliases: []string{q}, NameByLang: map[string]string{"ru": q}})
+		_ = OutletPattern(q)
+	})
+}

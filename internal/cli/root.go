@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,6 +24,8 @@ type app struct {
 	db             string
 	logLevel       string
 	allowPrivate   bool
+	// lang is the language of storyline labels and story titles (--lang).
+	lang string
 }
 
 // envDefault returns the environment variable's value, or def when unset.
@@ -62,6 +65,10 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	return 1
 }
 
+// langCode is what --lang accepts: an ISO 639 code, optionally with a
+// region ("en", "de-AT", "pt_BR").
+var langCode = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$`)
+
 // usageError marks a mistake in the command line.
 type usageError struct{ error }
 
@@ -90,6 +97,9 @@ Every read command takes --json and then prints JSON Lines.`,
 				return usagef("--log-level %q: want debug, info, warn or error", a.logLevel)
 			}
 			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+			if !langCode.MatchString(a.lang) {
+				return usagef("--lang %q: want a language code such as en, ru, uk or de", a.lang)
+			}
 			if envBool("PARALLAX_ALLOW_PRIVATE") {
 				a.allowPrivate = true
 			}
@@ -100,6 +110,7 @@ Every read command takes --json and then prints JSON Lines.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.db, "db", envDefault("PARALLAX_DB", "parallax.db"), "database: a SQLite file, or a postgres:// (postgresql://) URL of a PostgreSQL database (env PARALLAX_DB)")
 	pf.StringVar(&a.logLevel, "log-level", envDefault("PARALLAX_LOG_LEVEL", "warn"), "log level: debug, info, warn, error (env PARALLAX_LOG_LEVEL)")
+	pf.StringVar(&a.lang, "lang", envDefault("PARALLAX_LANG", "en"), "language of storyline labels and story titles that ingest, analyse, poll and serve write: en, ru, uk or de (another shows the heaviest terms in any language; env PARALLAX_LANG); labels already stored change when their storyline next does, or after analyse --reset")
 
 	root.AddCommand(
 		a.ingestCmd(),

@@ -29,7 +29,7 @@ func (a *app) openStore(ctx context.Context) (database, error) {
 // process at a time analyses the database. command names the process's
 // role in status ("ingest", "serve", ...). Close the engine when done.
 func (a *app) openEngine(ctx context.Context, command string) (*engine.Engine, error) {
-	return engine.Open(ctx, a.db, engine.Options{Logger: a.log, Command: command})
+	return engine.Open(ctx, a.db, engine.Options{Logger: a.log, Command: command, Lang: a.lang})
 }
 
 // dbName names the database of --db for messages: the URL without its

@@ -8,14 +8,18 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/engine"
+	"github.com/parallax-news/parallax/internal/outlet"
 	"github.com/parallax-news/parallax/internal/timeline"
 )
 
-// timelineLine is one event of the --json output: the event's fields and
-// the storyline it belongs to.
+// timelineLine is one event of the --json output: the event's fields, the
+// storyline it belongs to, and the event's date as people read it.
 type timelineLine struct {
 	StorylineID string `json:"storyline_id"`
 	timeline.Event
+	// Period is timeline.Readable(Date): "week of 11 Aug 2025", "August
+	// 2025". Date keeps the TimeML value.
+	Period string `json:"period"`
 }
 
 func (a *app) timelineCmd() *cobra.Command {
@@ -35,9 +39,10 @@ reported by several articles is one entry citing every source.
 
 Without --storyline every storyline is shown, newest first (--limit to cap).
 With --json each line is an event object with storyline_id, id, date (a
-TimeML value: 2025-08-15, 2025-W49, 2025-08), precision, start, end, text,
-planned and sources (each with article_id, outlet, title, url, published,
-sentence, timex, value).`,
+TimeML value: 2025-08-15, 2025-W49, 2025-08), period (the date as people
+read it: "15 Aug 2025", "week of 1 Dec 2025", "August 2025"), precision,
+start, end, text, planned and sources (each with article_id, outlet, title,
+url, published, sentence, timex, value). The table prints the period.`,
 		Example: `  parallax timeline
   parallax timeline --storyline SL_ID --json | jq -r '.date + " " + .text'`,
 		Args: cobra.NoArgs,
@@ -71,7 +76,7 @@ sentence, timex, value).`,
 				}
 				if asJSON {
 					for _, e := range events {
-						if err := out.write(timelineLine{StorylineID: in.Storyline.ID, Event: e}); err != nil {
+						if err := out.write(timelineLine{StorylineID: in.Storyline.ID, Event: e, Period: timeline.Readable(e.Date)}); err != nil {
 							return err
 						}
 					}
@@ -90,7 +95,9 @@ sentence, timex, value).`,
 				for _, e := range events {
 					var outs []string
 					for _, s := range e.Sources {
-						o := s.Outlet
+						// The registry's name for any spelling or domain
+						// ("www.rt.com" is RT), as every filter takes it.
+						o := outlet.Name(s.Outlet)
 						if o == "" {
 							o = "unknown outlet"
 						}
@@ -100,7 +107,7 @@ sentence, timex, value).`,
 					if e.Planned {
 						text = "(planned) " + text
 					}
-					fmt.Fprintf(tw, "  %s\t%s\t[%s]\n", e.Date, clip(text, 110), strings.Join(outs, "; "))
+					fmt.Fprintf(tw, "  %s\t%s\t[%s]\n", timeline.Readable(e.Date), clip(text, 110), strings.Join(outs, "; "))
 				}
 				if err := tw.Flush(); err != nil {
 					return err

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -31,6 +32,7 @@ func TestTimelineSeeds(t *testing.T) {
 	type line struct {
 		StorylineID string `json:"storyline_id"`
 		timeline.Event
+		Period string `json:"period"`
 	}
 	events := decodeLines[line](t, mustRun(t, "timeline", "--db", db, "--json"))
 	if len(events) == 0 {
@@ -84,6 +86,15 @@ func TestTimelineSeeds(t *testing.T) {
 	if !tuesday {
 		t.Error(`the Witkoff–Kushner meeting "on Tuesday" (seed 004, published 2025-12-04) is not on the timeline as 2025-12-02`)
 	}
+	// --json keeps the TimeML value and adds the readable period.
+	for _, e := range events {
+		if e.Period != timeline.Readable(e.Date) || e.Period == "" {
+			t.Errorf("event %s: period %q, want %q", e.Date, e.Period, timeline.Readable(e.Date))
+		}
+	}
+	if alaska[0].Period != "15 Aug 2025" {
+		t.Errorf("Alaska summit period %q, want 15 Aug 2025", alaska[0].Period)
+	}
 	for i := 1; i < len(events); i++ {
 		if events[i].StorylineID == events[i-1].StorylineID && events[i].Start.Before(events[i-1].Start) {
 			t.Errorf("events out of date order: %s after %s", events[i].Date, events[i-1].Date)
@@ -93,8 +104,12 @@ func TestTimelineSeeds(t *testing.T) {
 	// The text view and a single storyline.
 	sl := alaska[0].StorylineID
 	text := mustRun(t, "timeline", "--db", db, "--storyline", sl)
-	if !strings.Contains(text, "2025-08-15") || !strings.Contains(text, "Alaska") {
-		t.Errorf("timeline text lacks the Alaska summit:\n%s", text)
+	if !strings.Contains(text, "15 Aug 2025") || !strings.Contains(text, "Alaska") {
+		t.Errorf("timeline text lacks the Alaska summit on 15 Aug 2025:\n%s", text)
+	}
+	// The table prints readable periods, never raw TimeML values.
+	if raw := regexp.MustCompile(`(?m)^  \d{4}-(W\d\d|\d\d)`).FindString(text); raw != "" {
+		t.Errorf("timeline text prints a raw TimeML value %q:\n%s", raw, text)
 	}
 	if code, _, errs := run(t, "timeline", "--db", db, "--storyline", "nosuch"); code != 1 || !strings.Contains(errs, "nosuch") {
 		t.Errorf("unknown storyline: exit %d, stderr %q", code, errs)

@@ -84,7 +84,7 @@ func (c *Comparer) CompareStory(ctx context.Context, id string) (compare.Compari
 
 // CompareStoryValue is CompareStory for a story already read.
 func (c *Comparer) CompareStoryValue(ctx context.Context, s news.Story) (compare.Comparison, error) {
-	return c.compareStories(ctx, s, []string{s.ID})
+	return c.compareStories(ctx, s, []string{s.ID}, nil)
 }
 
 // CompareStoryline compares the outlets of every story of a storyline
@@ -101,6 +101,9 @@ func (c *Comparer) CompareStoryline(ctx context.Context, id string) (compare.Com
 // CompareStorylineValue is CompareStoryline for a storyline already read.
 func (c *Comparer) CompareStorylineValue(ctx context.Context, l news.Storyline) (compare.Comparison, error) {
 	whole := news.Story{ID: l.ID, Title: l.Label, StorylineID: l.ID, FirstSeen: l.FirstSeen, LastSeen: l.LastSeen}
+	// Facts are aligned story by story (compare.Options.StoryOf): the
+	// tolls of two events of the storyline are never one figure.
+	storyOf := map[string]string{}
 	for _, sid := range l.StoryIDs {
 		s, err := c.r.Story(ctx, sid)
 		if errors.Is(err, store.ErrNotFound) {
@@ -110,8 +113,11 @@ func (c *Comparer) CompareStorylineValue(ctx context.Context, l news.Storyline) 
 			return compare.Comparison{}, fmt.Errorf("storyline %s: story %s: %w", l.ID, sid, err)
 		}
 		whole.ArticleIDs = append(whole.ArticleIDs, s.ArticleIDs...)
+		for _, id := range s.ArticleIDs {
+			storyOf[id] = s.ID
+		}
 	}
-	cmp, err := c.compareStories(ctx, whole, l.StoryIDs)
+	cmp, err := c.compareStories(ctx, whole, l.StoryIDs, storyOf)
 	if err != nil {
 		return cmp, err
 	}
@@ -120,8 +126,10 @@ func (c *Comparer) CompareStorylineValue(ctx context.Context, l news.Storyline) 
 }
 
 // compareStories loads the articles of s and the quotes of the stories
-// storyIDs and compares them against the corpus background.
-func (c *Comparer) compareStories(ctx context.Context, s news.Story, storyIDs []string) (compare.Comparison, error) {
+// storyIDs and compares them against the corpus background. storyOf maps
+// article IDs to their story when s stands for a storyline (nil for one
+// story).
+func (c *Comparer) compareStories(ctx context.Context, s news.Story, storyIDs []string, storyOf map[string]string) (compare.Comparison, error) {
 	arts := make([]news.Article, 0, len(s.ArticleIDs))
 	for _, id := range s.ArticleIDs {
 		a, err := c.r.Article(ctx, id)
@@ -151,7 +159,9 @@ func (c *Comparer) compareStories(ctx context.Context, s news.Story, storyIDs []
 	if err != nil {
 		return compare.Comparison{}, err
 	}
-	return compare.Compare(s, arts, quotes, c.reg, bg), nil
+	opt := compare.DefaultOptions()
+	opt.StoryOf = storyOf
+	return opt.Compare(s, arts, quotes, c.reg, bg), nil
 }
 
 // pageSizeBackground is how many articles one store read brings in while

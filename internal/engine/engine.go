@@ -53,6 +53,10 @@ type Options struct {
 	Outlets *outlet.Registry
 	// Metrics receives the engine's measurements; nil makes a new set.
 	Metrics *Metrics
+	// Lang is the language storyline labels and story titles are written
+	// in when this engine analyses (ISO 639-1: "en", "ru", "uk", "de");
+	// "" means English (pipeline.Analyzer.SetLang).
+	Lang string
 }
 
 // Engine runs Parallax's use cases over one database. It is safe for
@@ -177,6 +181,9 @@ func New(db Database, opts Options) *Engine {
 	}
 	e := &Engine{db: db, log: log, lead: opts.Leader, command: opts.Command, metrics: m,
 		an: pipeline.NewAnalyzer(log)}
+	if opts.Lang != "" {
+		e.an.SetLang(opts.Lang)
+	}
 	e.cmp = NewComparer(db, reg, log)
 	m.watch(e)
 	return e

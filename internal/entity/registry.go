@@ -517,7 +517,7 @@ func sortEntities(out []Entity) {
 // someone often in its own spelling ("Vladimir Zelensky") from outvoting
 // the spelling most outlets use ("Volodymyr Zelensky").
 func bestName(kind string, names, docs map[string]int, fallback string) string {
-	best, bestN := "", -1
+	best, bestN, found := "", 0, false
 	for n, k := range names {
 		if n == "" || strings.ToLower(n) == n {
 			continue // titles such as "the vice president"
@@ -532,8 +532,10 @@ func bestName(kind string, names, docs map[string]int, fallback string) string {
 		if lang.HasCyrillic(n) {
 			k -= 1 << 40 // English (Latin) names first: the default display
 		}
-		if k > bestN || (k == bestN && n < best) {
-			best, bestN = n, k
+		// Scores go below zero (a Cyrillic surname alone), so the first
+		// candidate is taken whatever its score.
+		if !found || k > bestN || (k == bestN && n < best) {
+			best, bestN, found = n, k, true
 		}
 	}
 	if best == "" {

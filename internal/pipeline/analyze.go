@@ -46,7 +46,10 @@ type Analyzer struct {
 	// prepare articles for it on worker goroutines.
 	clusterCfg cluster.Config
 	entities   *entity.Registry
-	warm       bool
+	// lang is the language of storyline labels and story titles
+	// (SetLang); "" leaves the clusterer's default, English.
+	lang string
+	warm bool
 	// taken counts the articles taken into the cross-article state (see
 	// state.go); restored is true when that state came from the store's
 	// snapshot.
@@ -136,12 +139,25 @@ func NewAnalyzer(log *slog.Logger) *Analyzer {
 	return z
 }
 
+// SetLang sets the language storyline labels and story titles are written
+// in (an ISO 639-1 code: "en", the default, "ru", "uk", "de"; see
+// cluster.Clusterer.SetLang). It changes what is shown, never which
+// articles go together, and takes effect for the labels and titles the
+// next analysis saves. Call it before the first Analyze.
+func (z *Analyzer) SetLang(code string) {
+	z.lang = code
+	z.clusters.SetLang(code)
+}
+
 // reset drops the in-memory state; the next Analyze rebuilds it from the
 // store.
 func (z *Analyzer) reset() {
 	z.dedup = dedup.NewIndex(dedup.Options{})
 	z.clusterCfg = cluster.DefaultConfig()
 	z.clusters = cluster.New(z.clusterCfg)
+	if z.lang != "" {
+		z.clusters.SetLang(z.lang)
+	}
 	z.entities = &entity.Registry{}
 	z.warm, z.restored = false, false
 	z.taken, z.snapshotAt = 0, 0

@@ -159,6 +159,9 @@ func (z *Analyzer) restore(ctx context.Context, st AnalysisStore) (ok bool, err 
 		return false, nil
 	}
 	z.dedup, z.clusters, z.clusterCfg, z.entities, z.taken, z.snapshotAt = ix, c, c.Config(), reg, s.Mark, s.Mark
+	if z.lang != "" {
+		z.clusters.SetLang(z.lang)
+	}
 	return true, nil
 }
 

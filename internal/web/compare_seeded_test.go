@@ -271,6 +271,16 @@ func TestCorpusViews(t *testing.T) {
 		if got := doc.Find(".event-list > li.event").Length(); got != len(events) {
 			t.Errorf("%d events listed, API has %d", got, len(events))
 		}
+		// Each event's date is the readable period of its TimeML value,
+		// which stays in the datetime attribute.
+		doc.Find(".event-list > li.event p.event-date time").Each(func(i int, tm *goquery.Selection) {
+			if i >= len(events) {
+				return
+			}
+			if dt, _ := tm.Attr("datetime"); dt != events[i].Date || strings.TrimSpace(tm.Text()) != tline.Readable(events[i].Date) {
+				t.Errorf("event %d dated %q (datetime %q), want %q (%s)", i, tm.Text(), dt, tline.Readable(events[i].Date), events[i].Date)
+			}
+		})
 		marks := doc.Find("figure.event-chart svg g.events a.ev")
 		earlier := 0
 		for _, e := range events {

@@ -14,13 +14,48 @@ import (
 )
 
 type entityShowData struct {
-	Entity   news.Entity
+	Entity news.Entity
+	// Names is the entity's name in each language it was seen in
+	// (Entity.NameByLang), English first, then by language code.
+	Names    []langName
 	Quotes   []quoteRow     // oldest first
 	Mentions []mentionRow   // oldest first
 	Stories  []storyMention // stories of the quotes and mentions, newest first
 	// QuotedBy counts the quotes by the outlet credited with the article,
 	// most first.
 	QuotedBy []outletCount
+}
+
+// maxEntitySearches is how many of an entity's names (name, names by
+// language, aliases) the entity page searches for articles mentioning it.
+const maxEntitySearches = 6
+
+// langName is an entity's name in one language.
+type langName struct {
+	Code     string // ISO 639-1, for the lang attribute ("" when not a tag)
+	Language string // "Russian" (languageName)
+	Name     string
+}
+
+// namesByLang lists e.NameByLang, English first, then by language code.
+func namesByLang(e news.Entity) []langName {
+	out := make([]langName, 0, len(e.NameByLang))
+	for code, name := range e.NameByLang {
+		if strings.TrimSpace(name) == "" {
+			continue
+		}
+		out = append(out, langName{Code: langTag(code), Language: languageName(code), Name: name})
+	}
+	slices.SortFunc(out, func(a, b langName) int {
+		if (a.Code == "en") != (b.Code == "en") {
+			if a.Code == "en" {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return out
 }
 
 type outletCount struct {
@@ -84,7 +119,7 @@ func (s *Server) showEntity(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) entityData(ctx context.Context, e news.Entity) (entityShowData, error) {
-	data := entityShowData{Entity: e}
+	data := entityShowData{Entity: e, Names: namesByLang(e)}
 	lk := newLookups(s.st)
 	qs, err := s.st.Quotes(ctx, store.QuoteQuery{SpeakerID: e.ID, Limit: maxEntityQuotes})
 	if err != nil {
@@ -186,7 +221,13 @@ func (s *Server) entityData(ctx context.Context, e news.Entity) (entityShowData,
 // phrases, at most four.
 func searchNames(e news.Entity) []string {
 	var out []string
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
+	// The name, its names in other languages (so that articles in those
+	// languages are found), then the aliases.
+	names := []string{e.Name}
+	for _, n := range namesByLang(e) {
+		names = append(names, n.Name)
+	}
+	for _, n := range append(names, e.Aliases...) {
 		n = strings.Join(strings.FieldsFunc(n, func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 		}), " ")
@@ -197,7 +238,7 @@ func searchNames(e news.Entity) []string {
 		if !slices.Contains(out, q) {
 			out = append(out, q)
 		}
-		if len(out) == 4 {
+		if len(out) == maxEntitySearches {
 			break
 		}
 	}

@@ -30,6 +30,9 @@ type compareView struct {
 	C       compare.Comparison
 	Columns []compareColumn
 	Naming  []namingRow
+	// Languages is the coverage by language of the compared articles
+	// (the "languages" partial).
+	Languages []langCoverage
 }
 
 // compareColumn is one outlet's column.
@@ -79,6 +82,10 @@ func (s *Server) showStoryCompare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := newCompareView(c, "/stories/"+st.ID, "/api/stories/"+st.ID+"/compare")
+	if v.Languages, err = s.languageCoverage(r.Context(), st.ArticleIDs); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "compare", page{Title: "Compare outlets: " + orUntitled(st.Title, "story"), Nav: "stories", Data: v})
 }
 

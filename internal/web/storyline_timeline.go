@@ -147,7 +147,7 @@ func (s *Server) newTimelineView(in brief.Input, events []tline.Event) timelineV
 	}
 	var marks []chartEvent
 	for _, e := range events {
-		te := timelineEvent{Event: e, When: brief.EventDate(e), Anchor: "event-" + e.ID}
+		te := timelineEvent{Event: e, When: tline.Readable(e.Date), Anchor: "event-" + e.ID}
 		kinds := map[string]bool{}
 		var outs []string
 		for _, src := range e.Sources {

@@ -182,10 +182,10 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		if err != nil {
 			return fmt.Errorf("save analysis: story %s: %w", s.ID, err)
 		}
-		queue("story "+s.ID, `INSERT INTO stories (id, storyline_id, first_seen, last_seen, data) VALUES ($1, $2, $3, $4, $5)
+		queue("story "+s.ID, `INSERT INTO stories (id, storyline_id, first_seen, last_seen, data, outlet_names) VALUES ($1, $2, $3, $4, $5, $6)
 			ON CONFLICT (id) DO UPDATE SET storyline_id = excluded.storyline_id, first_seen = excluded.first_seen,
-			last_seen = excluded.last_seen, data = excluded.data`,
-			s.ID, s.StorylineID, timeArg(s.FirstSeen), timeArg(s.LastSeen), data)
+			last_seen = excluded.last_seen, data = excluded.data, outlet_names = excluded.outlet_names`,
+			s.ID, s.StorylineID, timeArg(s.FirstSeen), timeArg(s.LastSeen), data, analysisrow.StoryOutlets(s))
 	}
 	for _, m := range b.Merges {
 		queue("merge "+m.From, `INSERT INTO merges (kind, from_id, into_id, at) VALUES ($1, $2, $3, $4)
@@ -218,9 +218,10 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		if err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
-		queue("entity "+e.ID, `INSERT INTO entities (id, name, kind, mentions, data) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions, data = excluded.data`,
-			e.ID, e.Name, e.Kind, e.Mentions, data)
+		queue("entity "+e.ID, `INSERT INTO entities (id, name, kind, mentions, data, names) VALUES ($1, $2, $3, $4, $5, $6)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions,
+				data = excluded.data, names = excluded.names`,
+			e.ID, e.Name, e.Kind, e.Mentions, data, analysisrow.EntityNames(e))
 	}
 	if len(b.EntityIDs) > 0 {
 		locals := make([]string, 0, len(b.EntityIDs))
@@ -336,8 +337,11 @@ func (db *DB) Stories(ctx context.Context, q store.StoryQuery) ([]news.Story, er
 		}
 		where = append(where, "storyline_id = "+arg(id))
 	}
-	if q.Outlet != "" {
-		where = append(where, "data->'outlets' ? "+arg(q.Outlet))
+	if strings.TrimSpace(q.Outlet) != "" {
+		// Any spelling of the outlet (analysisrow.OutletPattern); rows
+		// saved before outlet_names was filled match the name as written.
+		where = append(where, "(outlet_names LIKE "+arg(analysisrow.OutletPattern(q.Outlet))+
+			" OR (outlet_names = '' AND data->'outlets' ? "+arg(q.Outlet)+"))")
 	}
 	if !q.Since.IsZero() {
 		where = append(where, "last_seen >= "+arg(q.Since.UTC()))
@@ -497,6 +501,24 @@ func aliasMatch(e, p string) string {
 		WHEN 'array' THEN ` + e + `->'aliases' ELSE '[]' END) AS al (v) WHERE lower(al.v) LIKE ` + p + `)`
 }
 
+// nameMatch returns the condition that an entity (table or alias t) is
+// named q in any script, adding its parameters with arg: the folded query
+// against the names column (analysisrow.NamePatterns), or, for rows saved
+// before the column was filled, the name and aliases lowered as before.
+func nameMatch(t, q string, arg func(any) string) string {
+	pats := analysisrow.NamePatterns(q)
+	if len(pats) == 0 {
+		return "true"
+	}
+	var or []string
+	for _, p := range pats {
+		or = append(or, t+".names LIKE "+arg(p))
+	}
+	like := arg(pats[0])
+	or = append(or, `(`+t+`.names = '' AND (lower(`+t+`.name) LIKE `+like+` OR `+aliasMatch(t+".data", like)+`))`)
+	return "(" + strings.Join(or, " OR ") + ")"
+}
+
 // Quotes implements store.Analyses.
 func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, error) {
 	limit := q.Limit
@@ -538,7 +560,7 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 	if q.Speaker != "" {
 		like := arg(likePattern(q.Speaker))
 		where = append(where, `(lower(q.speaker) LIKE `+like+` OR `+speakerID+` = `+arg(q.Speaker)+` OR `+speakerID+
-			` IN (SELECT e2.id FROM entities e2 WHERE lower(e2.name) LIKE `+like+` OR `+aliasMatch("e2.data", like)+`))`)
+			` IN (SELECT e2.id FROM entities e2 WHERE `+nameMatch("e2", q.Speaker, arg)+`))`)
 	}
 	rows, err := db.pool.Query(ctx, `SELECT q.data, `+speakerID+`, COALESCE(e.name, '') FROM quotes q
 		JOIN articles a ON a.seq = q.article_seq
@@ -593,8 +615,7 @@ func (db *DB) Entities(ctx context.Context, q store.EntityQuery) ([]news.Entity,
 		where = append(where, "kind = "+arg(q.Kind))
 	}
 	if q.Name != "" {
-		like := arg(likePattern(q.Name))
-		where = append(where, `(lower(name) LIKE `+like+` OR `+aliasMatch("data", like)+`)`)
+		where = append(where, nameMatch("entities", q.Name, arg))
 	}
 	rows, err := db.pool.Query(ctx, `SELECT data FROM entities WHERE `+strings.Join(where, " AND ")+`
 		ORDER BY mentions DESC, name COLLATE "C", id LIMIT `+arg(limit)+` OFFSET `+arg(max(q.Offset, 0)), args...)

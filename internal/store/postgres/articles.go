@@ -13,6 +13,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/analysisrow"
 )
 
 // articleColumns lists the stored columns of an article in the order
@@ -26,14 +27,15 @@ const articleColumns = `a.id, a.title, a.outlet, a.origin_outlet, a.republisher,
 // concurrent batches sharing IDs wait on each other in one order and never
 // deadlock.
 const insertArticles = `INSERT INTO articles (seq, id, title, outlet, origin_outlet, republisher, url, author,
-	published, published_estimated, language, text, removed, source, ingested_at)
+	published, published_estimated, language, text, removed, source, ingested_at, outlet_key, origin_key)
 SELECT u.seq, u.id, u.title, u.outlet, u.origin_outlet, u.republisher, u.url, u.author,
 	u.published, u.published_estimated, u.language, u.text,
-	ARRAY(SELECT jsonb_array_elements_text(u.removed::jsonb)), u.source, u.ingested_at
+	ARRAY(SELECT jsonb_array_elements_text(u.removed::jsonb)), u.source, u.ingested_at, u.outlet_key, u.origin_key
 FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-	$9::timestamptz[], $10::boolean[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[])
+	$9::timestamptz[], $10::boolean[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[],
+	$16::text[], $17::text[])
 	AS u (seq, id, title, outlet, origin_outlet, republisher, url, author,
-	published, published_estimated, language, text, removed, source, ingested_at)
+	published, published_estimated, language, text, removed, source, ingested_at, outlet_key, origin_key)
 ON CONFLICT (id) DO NOTHING`
 
 // defaultLimit is used when a query's limit is <= 0.
@@ -155,6 +157,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 		published, ingested                           = make([]*time.Time, n), make([]*time.Time, n)
 		estimated                                     = make([]bool, n)
 		language, text, removed, source               = make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		outletKey, originKey                          = make([]string, n), make([]string, n)
 	)
 	for i, k := range order {
 		a := k.a
@@ -164,6 +167,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 		published[i] = timeArg(a.Published)
 		estimated[i] = a.PublishedEstimated
 		language[i], text[i], source[i] = a.Language, a.Text, a.Source
+		outletKey[i], originKey[i] = analysisrow.OutletKey(a.Outlet), analysisrow.OutletKey(a.OriginOutlet)
 		r := a.Removed
 		if r == nil {
 			r = []string{}
@@ -183,7 +187,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 		ingested[i] = timeArg(at)
 	}
 	tag, err := tx.Exec(ctx, insertArticles, seq, id, title, outlet, origin, repub, url, author,
-		published, estimated, language, text, removed, source, ingested)
+		published, estimated, language, text, removed, source, ingested, outletKey, originKey)
 	if err != nil {
 		return 0, fmt.Errorf("put %d articles: %w", len(articles), err)
 	}
@@ -294,8 +298,11 @@ func (db *DB) Articles(ctx context.Context, q store.ArticleQuery) ([]news.Articl
 			}
 			return []news.Article{}, nil
 		}
-		p := arg(q.Outlet)
-		where = append(where, `(a.outlet = `+p+` OR a.origin_outlet = `+p+`)`)
+		// Any spelling of the outlet (analysisrow.OutletKey); rows stored
+		// before the keys were kept match the names as written.
+		p, k := arg(q.Outlet), arg(analysisrow.OutletKey(q.Outlet))
+		where = append(where, `(a.outlet_key = `+k+` OR a.origin_key = `+k+
+			` OR (a.outlet_key = '' AND (a.outlet = `+p+` OR a.origin_outlet = `+p+`)))`)
 	}
 	if !q.Since.IsZero() {
 		if err := store.CheckTime(q.Since); err != nil {

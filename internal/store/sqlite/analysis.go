@@ -182,9 +182,9 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	// One prepared statement per kind of row: a batch writes hundreds of
 	// stories and entities, and preparing each statement once saves
 	// parsing it for every row.
-	putStory, err := prep(`INSERT INTO stories (id, storyline_id, first_seen, last_seen, data) VALUES (?, ?, ?, ?, ?)
+	putStory, err := prep(`INSERT INTO stories (id, storyline_id, first_seen, last_seen, data, outlet_names) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET storyline_id = excluded.storyline_id, first_seen = excluded.first_seen,
-		last_seen = excluded.last_seen, data = excluded.data`)
+		last_seen = excluded.last_seen, data = excluded.data, outlet_names = excluded.outlet_names`)
 	if err != nil {
 		return err
 	}
@@ -196,7 +196,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		first, _ := encodeTime(s.FirstSeen)
 		last, _ := encodeTime(s.LastSeen)
-		if _, err := putStory.ExecContext(ctx, s.ID, s.StorylineID, first, last, data); err != nil {
+		if _, err := putStory.ExecContext(ctx, s.ID, s.StorylineID, first, last, data, analysisrow.StoryOutlets(s)); err != nil {
 			return fmt.Errorf("save analysis: story %s: %w", s.ID, err)
 		}
 	}
@@ -250,8 +250,9 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			return err
 		}
 	}
-	putEntity, err := prep(`INSERT INTO entities (id, name, kind, mentions, data) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions, data = excluded.data`)
+	putEntity, err := prep(`INSERT INTO entities (id, name, kind, mentions, data, names) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions,
+			data = excluded.data, names = excluded.names`)
 	if err != nil {
 		return err
 	}
@@ -261,7 +262,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		if err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
-		if _, err := putEntity.ExecContext(ctx, e.ID, e.Name, e.Kind, e.Mentions, data); err != nil {
+		if _, err := putEntity.ExecContext(ctx, e.ID, e.Name, e.Kind, e.Mentions, data, analysisrow.EntityNames(e)); err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
 	}
@@ -342,8 +343,12 @@ func (db *DB) Stories(ctx context.Context, q store.StoryQuery) ([]news.Story, er
 		}
 		where, args = append(where, "storyline_id = ?"), append(args, id)
 	}
-	if q.Outlet != "" {
-		where, args = append(where, "EXISTS (SELECT 1 FROM json_each(data, '$.outlets') WHERE value = ?)"), append(args, q.Outlet)
+	if strings.TrimSpace(q.Outlet) != "" {
+		// Any spelling of the outlet (analysisrow.OutletPattern); rows
+		// saved before outlet_names was filled match the name as written.
+		where = append(where, `(outlet_names LIKE ? ESCAPE '\'
+			OR (outlet_names = '' AND EXISTS (SELECT 1 FROM json_each(data, '$.outlets') WHERE value = ?)))`)
+		args = append(args, analysisrow.OutletPattern(q.Outlet), q.Outlet)
 	}
 	if !q.Since.IsZero() {
 		t, _ := encodeTime(q.Since)
@@ -506,10 +511,10 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 		where, args = append(where, speakerID+" = ?"), append(args, q.SpeakerID)
 	}
 	if q.Speaker != "" {
-		like := "%" + strings.ToLower(q.Speaker) + "%"
-		where = append(where, `(lower(q.speaker) LIKE ? OR `+speakerID+` = ? OR `+speakerID+` IN (SELECT e.id FROM entities e WHERE lower(e.name) LIKE ?
-			OR EXISTS (SELECT 1 FROM json_each(e.data, '$.aliases') WHERE lower(value) LIKE ?)))`)
-		args = append(args, like, q.Speaker, like, like)
+		names, nargs := nameMatch("e", q.Speaker)
+		like := analysisrow.NamePatterns(q.Speaker)[0]
+		where = append(where, `(lower(q.speaker) LIKE ? ESCAPE '\' OR `+speakerID+` = ? OR `+speakerID+` IN (SELECT e.id FROM entities e WHERE `+names+`))`)
+		args = append(append(args, like, q.Speaker), nargs...)
 	}
 	args = append(args, limit, q.Offset)
 	rows, err := db.read.QueryContext(ctx, `SELECT q.data, `+speakerID+`, COALESCE(e.name, '') FROM quotes q
@@ -540,6 +545,26 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]news.Quote, err
 	return out, nil
 }
 
+// nameMatch returns the condition that an entity (table or alias t) is
+// named q in any script, and its arguments: the folded query against the
+// names column (analysisrow.NamePatterns), or, for rows saved before the
+// column was filled, the name and aliases lowered as before.
+func nameMatch(t, q string) (string, []any) {
+	pats := analysisrow.NamePatterns(q)
+	if len(pats) == 0 {
+		return "1=1", nil
+	}
+	var or []string
+	var args []any
+	for _, p := range pats {
+		or, args = append(or, t+`.names LIKE ? ESCAPE '\'`), append(args, p)
+	}
+	or = append(or, `(`+t+`.names = '' AND (lower(`+t+`.name) LIKE ? ESCAPE '\'
+		OR EXISTS (SELECT 1 FROM json_each(`+t+`.data, '$.aliases') WHERE lower(value) LIKE ? ESCAPE '\')))`)
+	args = append(args, pats[0], pats[0])
+	return "(" + strings.Join(or, " OR ") + ")", args
+}
+
 // Entities implements store.Analyses.
 func (db *DB) Entities(ctx context.Context, q store.EntityQuery) ([]news.Entity, error) {
 	limit := q.Limit
@@ -551,10 +576,9 @@ func (db *DB) Entities(ctx context.Context, q store.EntityQuery) ([]news.Entity,
 	if q.Kind != "" {
 		where, args = append(where, "kind = ?"), append(args, q.Kind)
 	}
-	if q.Name != "" {
-		like := "%" + strings.ToLower(q.Name) + "%"
-		where = append(where, `(lower(name) LIKE ? OR EXISTS (SELECT 1 FROM json_each(data, '$.aliases') WHERE lower(value) LIKE ?))`)
-		args = append(args, like, like)
+	if strings.TrimSpace(q.Name) != "" {
+		names, nargs := nameMatch("entities", q.Name)
+		where, args = append(where, names), append(args, nargs...)
 	}
 	args = append(args, limit, q.Offset)
 	rows, err := db.read.QueryContext(ctx, `SELECT data FROM entities WHERE `+strings.Join(where, " AND ")+`

@@ -11,6 +11,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/analysisrow"
 )
 
 // timeLayout is fixed-width so that text order is time order.
@@ -22,8 +23,8 @@ const articleColumns = `a.id, a.title, a.outlet, a.origin_outlet, a.republisher,
 	a.published, a.published_estimated, a.language, a.text, a.removed, a.source, a.ingested_at`
 
 const insertArticle = `INSERT INTO articles (id, title, outlet, origin_outlet, republisher, url, author,
-	published, published_estimated, language, text, removed, source, ingested_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	published, published_estimated, language, text, removed, source, ingested_at, outlet_key, origin_key)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO NOTHING`
 
 // defaultLimit is used when a query's limit is <= 0.
@@ -80,7 +81,7 @@ func articleArgs(a *news.Article, now time.Time) ([]any, error) {
 	}
 	return []any{a.ID, a.Title, a.Outlet, a.OriginOutlet, a.Republisher, a.URL, a.Author,
 		published, a.PublishedEstimated, a.Language, a.Text, string(removedJSON), a.Source,
-		ingestedText}, nil
+		ingestedText, analysisrow.OutletKey(a.Outlet), analysisrow.OutletKey(a.OriginOutlet)}, nil
 }
 
 // PutArticles implements store.Store.
@@ -210,9 +211,12 @@ func (db *DB) Articles(ctx context.Context, q store.ArticleQuery) ([]news.Articl
 		where []string
 		args  []any
 	)
-	if q.Outlet != "" {
-		where = append(where, `(a.outlet = ? OR a.origin_outlet = ?)`)
-		args = append(args, q.Outlet, q.Outlet)
+	if strings.TrimSpace(q.Outlet) != "" {
+		// Any spelling of the outlet (analysisrow.OutletKey); rows stored
+		// before the keys were kept match the names as written.
+		k := analysisrow.OutletKey(q.Outlet)
+		where = append(where, `(a.outlet_key = ? OR a.origin_key = ? OR (a.outlet_key = '' AND (a.outlet = ? OR a.origin_outlet = ?)))`)
+		args = append(args, k, k, q.Outlet, q.Outlet)
 	}
 	if !q.Since.IsZero() {
 		since, err := encodeTime(q.Since)

@@ -30,6 +30,8 @@ func RunAnalyses(t *testing.T, open OpenAnalyses) {
 		{"StoriesAndMerges", testStoriesAndMerges},
 		{"Storylines", testStorylines},
 		{"QuotesAndEntities", testQuotesAndEntities},
+		{"NamesInAnyScript", testNamesInAnyScript},
+		{"OutletSpellings", testOutletSpellings},
 		{"AllOrNothing", testAnalysisAllOrNothing},
 		{"StateAndReset", testStateAndReset},
 	}
@@ -255,6 +257,129 @@ func testQuotesAndEntities(t *testing.T, s AnalysisStore) {
 	}
 	if ents, _ := s.Entities(ctx, store.EntityQuery{}); len(ents) != 1 || ents[0].Mentions != 6 {
 		t.Errorf("entities after replace and delete = %+v", ents)
+	}
+}
+
+// testNamesInAnyScript checks that a name filter finds an entity by any
+// of its names, whatever the script or the case ending: the query is
+// folded the way the stored names are (Unicode case, lang.NameKey), not by
+// the database's lower(), which folds ASCII only on SQLite.
+func testNamesInAnyScript(t *testing.T, s AnalysisStore) {
+	ctx := context.Background()
+	putN(t, s, 1)
+	err := s.SaveAnalysis(ctx, store.AnalysisBatch{
+		Articles: []store.ArticleAnalysis{{ArticleID: "a0", StoryID: "s1",
+			Quotes: []news.Quote{{Text: "Мы готовы", Speaker: "Путин", SpeakerID: "local-putin", Cue: "заявил", Direct: true}}}},
+		Stories: []news.Story{{ID: "s1", ArticleIDs: []string{"a0"}}},
+		Entities: []news.Entity{
+			{ID: "e-putin", Name: "Vladimir Putin", Kind: "person", Aliases: []string{"Путина", "Putin"}, Mentions: 9,
+				Key: "vladimir putin", NameByLang: map[string]string{"ru": "Владимир Путин", "uk": "Володимир Путін", "de": "Wladimir Putin"}},
+			{ID: "e-zelensky", Name: "Volodymyr Zelensky", Kind: "person", Mentions: 7,
+				Key: "volodimir selensk", NameByLang: map[string]string{"uk": "Володимир Зеленський"}},
+			{ID: "e-ushakov", Name: "Юрий Ушаков", Kind: "person", Mentions: 2},
+			{ID: "e-pct", Name: "100% Club", Kind: "organization", Mentions: 1},
+		},
+		EntityIDs: map[string]string{"local-putin": "e-putin"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"Путин", []string{"e-putin"}},
+		{"путин", []string{"e-putin"}},
+		{"ПУТИН", []string{"e-putin"}},
+		{"Putin", []string{"e-putin"}},
+		{"Путін", []string{"e-putin"}},
+		{"Путиным", []string{"e-putin"}},
+		{"Putins", []string{"e-putin"}},
+		{"Wladimir", []string{"e-putin"}},
+		{"Зеленський", []string{"e-zelensky"}},
+		{"Зеленский", []string{"e-zelensky"}},
+		{"Selenskyj", []string{"e-zelensky"}},
+		{"zelensky", []string{"e-zelensky"}},
+		{"ушаков", []string{"e-ushakov"}},
+		{"Ushakov", []string{"e-ushakov"}},
+		{"100%", []string{"e-pct"}},
+		{"%", []string{"e-pct"}},
+		{"_", nil},
+		{"Medvedev", nil},
+	} {
+		ents, err := s.Entities(ctx, store.EntityQuery{Name: tc.name})
+		if err != nil {
+			t.Fatalf("entities named %q: %v", tc.name, err)
+		}
+		var got []string
+		for _, e := range ents {
+			got = append(got, e.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("entities named %q = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	for _, speaker := range []string{"Путин", "Putin", "Путін", "ПУТИН"} {
+		qs, err := s.Quotes(ctx, store.QuoteQuery{Speaker: speaker})
+		if err != nil {
+			t.Fatalf("quotes by %q: %v", speaker, err)
+		}
+		if len(qs) != 1 || qs[0].SpeakerID != "e-putin" {
+			t.Errorf("quotes by %q = %+v, want the one of e-putin", speaker, qs)
+		}
+	}
+}
+
+// testOutletSpellings checks that a story filter by outlet accepts any
+// spelling of the outlet the registry knows (name, short name, domain, URL,
+// case) and finds the stories whose articles spelled it any other way.
+func testOutletSpellings(t *testing.T, s AnalysisStore) {
+	ctx := context.Background()
+	putN(t, s, 1)
+	story := func(id string, day int, outlets ...string) news.Story {
+		at := summit.AddDate(0, 0, day)
+		return news.Story{ID: id, ArticleIDs: []string{"a0"}, Outlets: outlets, FirstSeen: at, LastSeen: at}
+	}
+	err := s.SaveAnalysis(ctx, store.AnalysisBatch{Stories: []news.Story{
+		story("s-ap1", 1, "The Associated Press"),
+		story("s-ap2", 2, "AP", "Reuters"),
+		story("s-ap3", 3, "apnews.com"),
+		story("s-rt1", 4, "www.rt.com"),
+		story("s-rt2", 5, "RT", "cupure"),
+		story("s-none", 6),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ap := []string{"s-ap3", "s-ap2", "s-ap1"}
+	for _, tc := range []struct {
+		outlet string
+		want   []string
+	}{
+		{"AP", ap},
+		{"Associated Press", ap},
+		{"The Associated Press", ap},
+		{"apnews.com", ap},
+		{"https://apnews.com/article/x", ap},
+		{"RT", []string{"s-rt2", "s-rt1"}},
+		{"rt.com", []string{"s-rt2", "s-rt1"}},
+		{"cupure", []string{"s-rt2"}},
+		{"CUPURE", []string{"s-rt2"}},
+		{"reuters", []string{"s-ap2"}},
+		{"Press", nil},
+		{"%", nil},
+	} {
+		sts, err := s.Stories(ctx, store.StoryQuery{Outlet: tc.outlet})
+		if err != nil {
+			t.Fatalf("stories of %q: %v", tc.outlet, err)
+		}
+		var got []string
+		for _, st := range sts {
+			got = append(got, st.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("stories of outlet %q = %v, want %v", tc.outlet, got, tc.want)
+		}
 	}
 }
 

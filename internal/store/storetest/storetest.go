@@ -547,7 +547,13 @@ func testOutlet(t *testing.T, open Open) {
 		mk("tass-via-msn", "MSN", "TASS", 3),
 		mk("reuters", "Reuters", "Reuters", 4),
 		mk("reuters-lower", "reuters", "", 5),
+		mk("ap-domain", "apnews.com", "", 6),
+		mk("ap-long", "Yahoo News", "The Associated Press", 7),
+		mk("rt-host", "www.rt.com", "", 8),
 	)
+	// Any spelling of an outlet the registry knows (name, short name,
+	// domain, case) finds the articles whatever spelling they carry.
+	ap := []string{"ap-long", "ap-domain"}
 	cases := []struct {
 		outlet string
 		want   []string
@@ -555,11 +561,16 @@ func testOutlet(t *testing.T, open Open) {
 		{"Kyiv Independent", []string{"kyiv-via-msn", "kyiv-direct"}},
 		{"MSN", []string{"tass-via-msn", "kyiv-via-msn"}},
 		{"TASS", []string{"tass-via-msn"}},
-		{"Reuters", []string{"reuters"}},
+		{"Reuters", []string{"reuters-lower", "reuters"}},
+		{"reuters.com", []string{"reuters-lower", "reuters"}},
+		{"AP", ap},
+		{"apnews.com", ap},
+		{"The Associated Press", ap},
+		{"RT", []string{"rt-host"}},
 		{"Reu", nil},
 		{"Kyiv", nil},
 		{"%", nil},
-		{"", []string{"reuters-lower", "reuters", "tass-via-msn", "kyiv-via-msn", "kyiv-direct"}},
+		{"", []string{"rt-host", "ap-long", "ap-domain", "reuters-lower", "reuters", "tass-via-msn", "kyiv-via-msn", "kyiv-direct"}},
 	}
 	for _, tc := range cases {
 		got := ids(list(t, s, store.ArticleQuery{Outlet: tc.outlet}))

@@ -123,6 +123,7 @@ Every read command takes --json and then prints JSON Lines.`,
 		a.feedsCmd(),
 		a.pollCmd(),
 		a.statusCmd(),
+		a.workerCmd(),
 	)
 	return root
 }

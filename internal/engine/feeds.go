@@ -98,7 +98,9 @@ func (e *Engine) AddFeed(ctx context.Context, g feed.Getter, rawURL string, give
 	return o, n > 0, nil
 }
 
-// RunScheduler polls due feeds every tick until ctx ends (for serve); kick
+// RunScheduler polls due feeds every tick until ctx ends (for serve); on
+// PostgreSQL it enqueues them as unique poll_feed jobs instead, which
+// RunJobs works (in serve and in `parallax worker`); kick
 // makes it poll at once (a feed was added). After every pass, whatever it
 // found, it wakes the analyser (analysed, a channel RunAnalyser listens
 // on; nil analyses in this goroutine when this process can lead). It logs
@@ -107,6 +109,25 @@ func (e *Engine) RunScheduler(ctx context.Context, p *feed.Poller, tick time.Dur
 	t := time.NewTicker(tick)
 	defer t.Stop()
 	for {
+		if e.jobs != nil {
+			// PostgreSQL: due feeds become unique poll jobs that any
+			// worker (or serve) works, so N replicas poll a feed once.
+			if n, err := e.EnqueueDuePolls(ctx); err != nil {
+				if ctx.Err() != nil {
+					return
+				}
+				e.log.WarnContext(ctx, "enqueueing due polls failed", "error", err)
+			} else if n > 0 {
+				e.log.InfoContext(ctx, "enqueued due polls", "feeds", n)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			case <-kick:
+			}
+			continue
+		}
 		sum, err := p.Poll(ctx, feed.PollOptions{})
 		e.metrics.polled(sum)
 		e.metrics.stored(sum.New)

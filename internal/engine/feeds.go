@@ -25,7 +25,12 @@ func (e *Engine) NewPoller(cfg PollConfig) *feed.Poller {
 	if cfg.Logger == nil {
 		cfg.Logger = e.log
 	}
-	return feed.NewPoller(cfg.Client, pipeline.NewFeedStore(e.db, e.log), cfg.PollerOptions)
+	var sink feed.Sink = pipeline.NewFeedStore(e.db, e.log)
+	if e.jobs != nil {
+		// Polls run as jobs: a stale attempt must not write (jobs_guard.go).
+		sink = guardedSink{FeedStore: sink.(*pipeline.FeedStore), q: e.jobs}
+	}
+	return feed.NewPoller(cfg.Client, sink, cfg.PollerOptions)
 }
 
 // PollResult reports a poll and the analysis after it.

@@ -195,6 +195,7 @@ func (w *pollFeedWorker) Work(ctx context.Context, job *river.Job[PollFeedArgs])
 		w.e.log.InfoContext(ctx, "poll job: feed disabled", "feed", url, "job", job.ID)
 		return nil
 	}
+	ctx = withLease(ctx, lease{id: job.ID, attempt: job.Attempt})
 	res, err := w.e.Poll(ctx, w.p, feed.PollOptions{URLs: []string{url}}, true)
 	if err != nil {
 		return fmt.Errorf("poll %s: %w", url, err)

@@ -167,7 +167,9 @@ func TestWorkerFailsBadJobs(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- e.RunJobs(ctx, JobOptions{Poller: e.NewPoller(PollConfig{Client: failFetch{}}), Concurrency: 1}) }()
+	go func() {
+		done <- e.RunJobs(ctx, JobOptions{Poller: e.NewPoller(PollConfig{Client: failFetch{}}), Concurrency: 1})
+	}()
 
 	// Then a good job: a feed with nothing to fetch (noFetch fails the
 	// request; the poller records it on the feed and the job succeeds).

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/engine"
+	"github.com/parallax-news/parallax/internal/ingest"
 )
 
 // jobFlags tune the job worker of `parallax worker` and `parallax serve`.
@@ -44,7 +45,7 @@ func (a *app) runJobs(ctx context.Context, e *engine.Engine, pf pollFlags, jf jo
 	if err != nil {
 		return err
 	}
-	return e.RunJobs(ctx, engine.JobOptions{Poller: p, Concurrency: jf.concurrency,
+	return e.RunJobs(ctx, engine.JobOptions{Poller: p, Reader: &ingest.Reader{Fetcher: a.fetcher()}, Concurrency: jf.concurrency,
 		JobTimeout: jf.jobTimeout, RescueAfter: jf.rescueAfter})
 }
 
@@ -57,9 +58,10 @@ func (a *app) workerCmd() *cobra.Command {
 		Use:   "worker --db postgres://...",
 		Short: "Work the jobs of a PostgreSQL database (feed polls) until stopped",
 		Long: `Worker takes jobs from the job queue River keeps in the PostgreSQL database
-of --db and works them until Ctrl-C or SIGTERM: today, polling one feed
+of --db and works them until Ctrl-C or SIGTERM: polling one feed
 (poll_feed: fetch the feed and the pages of its new items, clean and store
-them). Run it on as many machines as you like, beside one or more
+them) and reading one input (ingest_input: a file or folder the worker can
+read, or the URL of a page; "parallax bench --workers" enqueues them). Run it on as many machines as you like, beside one or more
 "parallax serve": serve enqueues each due feed as a job unique to the feed
 and its due time, so a feed is polled once however many serve and worker
 processes run, and two workers never poll it at once.

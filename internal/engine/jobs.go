@@ -13,6 +13,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"github.com/parallax-news/parallax/internal/feed"
+	"github.com/parallax-news/parallax/internal/ingest"
 )
 
 // PollFeedKind is the kind of the job that polls one feed.
@@ -81,6 +82,9 @@ func (e *Engine) EnqueueDuePolls(ctx context.Context) (int, error) {
 type JobOptions struct {
 	// Poller polls the feeds of poll_feed jobs.
 	Poller *feed.Poller
+	// Reader reads the inputs of ingest_input jobs (its Fetcher fetches
+	// URL inputs; nil refuses them).
+	Reader *ingest.Reader
 	// Concurrency is how many jobs this process works at once (default 2).
 	Concurrency int
 	// JobTimeout bounds one job (default 5 minutes): its context ends and
@@ -121,6 +125,12 @@ func (e *Engine) RunJobs(ctx context.Context, opts JobOptions) error {
 	}
 	workers := river.NewWorkers()
 	if err := river.AddWorkerSafely(workers, &pollFeedWorker{e: e, p: opts.Poller}); err != nil {
+		return fmt.Errorf("work jobs: %w", err)
+	}
+	if opts.Reader == nil {
+		opts.Reader = &ingest.Reader{}
+	}
+	if err := river.AddWorkerSafely(workers, &ingestInputWorker{e: e, r: opts.Reader}); err != nil {
 		return fmt.Errorf("work jobs: %w", err)
 	}
 	cfg := e.jobs.config(workers)

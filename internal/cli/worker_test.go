@@ -3,8 +3,11 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -146,4 +149,76 @@ func countRows(t *testing.T, dsn, table string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestPostgresWorkerKilledMidJob kills a worker with SIGKILL while it
+// fetches a page for an ingest_input job: River's rescuer takes the job as
+// lost after --rescue-after and another worker does it again; the article
+// is stored once and analysed. Long (River's rescuer looks every 30 s):
+// skipped with -short.
+func TestPostgresWorkerKilledMidJob(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for River's rescuer (30 s)")
+	}
+	pg := pgtest.DSN(t)
+	var hits atomic.Int64
+	first := make(chan struct{})
+	page := `<!doctype html><html lang="en"><head><title>Harbour bridge reopens after repairs</title>
+<meta property="article:published_time" content="2026-03-02T09:00:00Z"></head><body><article>
+<h1>Harbour bridge reopens after repairs</h1>
+<p>The harbour bridge in the town of Westmere reopened to traffic on Monday after four months of repairs to its steel deck, the town council said.</p>
+<p>Engineers replaced more than two hundred rusted plates and repainted the towers, council spokesman Daniel Harrow told reporters at the ceremony.</p>
+<p>"We finished a week earlier than planned and within the budget," Harrow said, adding that cyclists would get a separate lane from April.</p>
+<p>Local shop owners said the closure had cut their trade by about a third, and several asked the council for help with their rents.</p>
+</article></body></html>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if hits.Add(1) == 1 {
+			close(first)
+			time.Sleep(20 * time.Second) // the worker is killed meanwhile
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page)
+	}))
+	defer srv.Close()
+
+	e, err := engine.Open(t.Context(), pg, engine.Options{Command: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	workerArgs := []string{"worker", "--db", pg, "--allow-private", "--jobs", "1", "--job-timeout", "3s", "--rescue-after", "4s", "--log-level", "info"}
+	victim, _ := startCLI(t, workerArgs...)
+	if _, err := e.EnqueueInputs(t.Context(), []string{srv.URL + "/news/bridge"}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-first:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the worker never fetched the page")
+	}
+	if err := victim.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = victim.Wait()
+	_, out := startCLI(t, workerArgs...)
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		st, err := e.Status(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Articles == 1 && st.LagArticles == 0 && len(st.Queue) == 1 && st.Queue[0].Completed == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after the kill: %+v; worker log:\n%s", st, out.String())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if n := countRows(t, pg, "articles"); n != 1 {
+		t.Errorf("articles: %d, want 1", n)
+	}
+	if hits.Load() < 2 {
+		t.Errorf("page fetched %d times, want the retry to fetch it again", hits.Load())
+	}
 }

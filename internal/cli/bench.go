@@ -53,6 +53,7 @@ func (a *app) benchCmd() *cobra.Command {
 		asJSON bool
 		keepDB bool
 		prof   string
+		nWork  int
 	)
 	cmd := &cobra.Command{
 		Use:   "bench",
@@ -67,13 +68,27 @@ see docs/speed.md).
 
 With --db (or PARALLAX_DB) set to a postgres:// URL, bench runs on that
 server instead, in a new schema that is dropped afterwards (kept with
---keep); the user needs the right to create schemas in the database.`,
+--keep); the user needs the right to create schemas in the database.
+
+With --workers N (PostgreSQL only), the inputs become ingest_input jobs that
+N "parallax worker" processes read, clean and store, while bench leads the
+analysis as serve would; it reports articles per second end to end, the CPU
+of the leader and of the workers, the leader's analysis alone over the same
+articles (and its serial part), and the database's size per 100,000
+articles.`,
 		Example: `  parallax bench
   parallax bench --corpus ../shared/corpus/reuters21578 --json
-  parallax bench --db postgres://parallax@localhost/parallax`,
+  parallax bench --db postgres://parallax@localhost/parallax
+  parallax bench --db postgres://parallax@localhost/parallax --workers 2`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
+			if nWork < 0 {
+				return usagef("--workers %d: want 0 (one process) or more", nWork)
+			}
+			if nWork > 0 {
+				return a.benchWorkers(ctx, corpus, nWork, keepDB, asJSON)
+			}
 			if prof != "" {
 				f, err := os.Create(prof)
 				if err != nil {
@@ -181,6 +196,7 @@ server instead, in a new schema that is dropped afterwards (kept with
 	cmd.Flags().StringVar(&corpus, "corpus", "../shared/corpus/reuters21578", "folder of Reuters-21578 .sgm files")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	cmd.Flags().BoolVar(&keepDB, "keep", false, "keep the benchmark database and print its path")
+	cmd.Flags().IntVar(&nWork, "workers", 0, "PostgreSQL: start this many `parallax worker` processes that read, clean and store the inputs as jobs while this process leads the analysis; report the end-to-end rate and the leader's step alone (docs/scale.md)")
 	cmd.Flags().StringVar(&prof, "cpuprofile", "", "write a CPU profile to this file (read it with go tool pprof)")
 	return cmd
 }

@@ -371,6 +371,9 @@ type pollFlags struct {
 	workers         int
 	ignoreRobots    bool
 	maxItems        int
+	// Bounds of a feed's adapted polling interval (0: the poller's
+	// defaults, 30 minutes for a new feed, between 5 minutes and a day).
+	defaultInterval, minInterval, maxInterval time.Duration
 }
 
 func (f *pollFlags) register(cmd *cobra.Command) {
@@ -379,6 +382,9 @@ func (f *pollFlags) register(cmd *cobra.Command) {
 	fl.IntVar(&f.hostConcurrency, "host-concurrency", 2, "requests in flight to one host")
 	fl.IntVar(&f.workers, "poll-workers", 8, "feeds fetched at once")
 	fl.BoolVar(&f.ignoreRobots, "ignore-robots", false, "do not check robots.txt (for feeds you own)")
+	fl.DurationVar(&f.defaultInterval, "feed-interval", 0, "polling interval of a feed not measured yet (default 30m)")
+	fl.DurationVar(&f.minInterval, "feed-min-interval", 0, "shortest polling interval a feed adapts to (default 5m)")
+	fl.DurationVar(&f.maxInterval, "feed-max-interval", 0, "longest polling interval a feed adapts to (default 24h)")
 	fl.IntVar(&f.maxItems, "feed-max-items", feed.DefaultMaxItems, "items of one feed taken per poll at most, in the order the feed lists them; the rest wait for a later poll")
 }
 
@@ -387,6 +393,9 @@ func (f *pollFlags) register(cmd *cobra.Command) {
 func (a *app) poller(e *engine.Engine, f pollFlags, progress func(feed.Progress)) (*feed.Poller, error) {
 	if f.hostRate < 0 || math.IsNaN(f.hostRate) {
 		return nil, usagef("--host-rate %v: want 0 (no limit) or more", f.hostRate)
+	}
+	if f.defaultInterval < 0 || f.minInterval < 0 || f.maxInterval < 0 {
+		return nil, usagef("--feed-interval, --feed-min-interval, --feed-max-interval: want positive durations")
 	}
 	lim := rate.Limit(f.hostRate)
 	if f.hostRate == 0 {
@@ -398,6 +407,9 @@ func (a *app) poller(e *engine.Engine, f pollFlags, progress func(feed.Progress)
 		HostRate:        lim,
 		IgnoreRobots:    f.ignoreRobots,
 		MaxItems:        f.maxItems,
+		DefaultInterval: f.defaultInterval,
+		MinInterval:     f.minInterval,
+		MaxInterval:     f.maxInterval,
 		Progress:        progress,
 		Logger:          a.log,
 	}}), nil
@@ -539,12 +551,14 @@ func (w webFeeds) AddFeed(ctx context.Context, rawURL string) (feed.Outlet, erro
 // serveFeedFlags are the feed flags of `parallax serve`.
 type serveFeedFlags struct {
 	poll      pollFlags
+	jobs      jobFlags
 	pollEvery time.Duration
 	token     string
 }
 
 func (f *serveFeedFlags) register(cmd *cobra.Command) {
 	f.poll.register(cmd)
+	f.jobs.register(cmd, 2)
 	fl := cmd.Flags()
 	fl.DurationVar(&f.pollEvery, "poll-every", time.Minute,
 		"how often to look for due feeds and poll them (each feed's own interval decides when it is due); 0 disables polling")
@@ -586,14 +600,31 @@ func (a *app) serveFeeds(ctx context.Context, e *engine.Engine, addr net.Addr, f
 	if err != nil {
 		return nil, err
 	}
+	if err := f.jobs.check(); err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		e.RunScheduler(ctx, p, f.pollEvery, kick, analyse)
 	}()
+	// On PostgreSQL the scheduler enqueues due feeds as jobs; serve works
+	// them too (with --jobs > 0), so that one serve alone polls its feeds.
+	jobsDone := make(chan struct{})
+	if e.Jobs() != nil && f.jobs.concurrency > 0 {
+		go func() {
+			defer close(jobsDone)
+			if err := a.runJobs(ctx, e, f.poll, f.jobs); err != nil && ctx.Err() == nil {
+				a.log.Error("job worker stopped", "error", err)
+			}
+		}()
+	} else {
+		close(jobsDone)
+	}
 	return func() {
 		cancel()
 		<-done
+		<-jobsDone
 	}, nil
 }

@@ -134,6 +134,7 @@ Every read command takes --json and then prints JSON Lines.`,
 		a.feedsCmd(),
 		a.pollCmd(),
 		a.statusCmd(),
+		a.workerCmd(),
 	)
 	a.addVersion(root) // --version and "parallax version" (version.go)
 	return root

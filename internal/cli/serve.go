@@ -41,7 +41,11 @@ feeds. Beyond loopback, adding needs the --token.
 Serve leads the analysis of the database when no other process does: it
 analyses what other processes store (ingest, poll) within a second, and a
 serve that finds another leader takes over within seconds when that one
-stops or dies. GET /metrics gives Prometheus metrics.`,
+stops or dies. GET /metrics gives Prometheus metrics.
+
+On PostgreSQL, due feeds are enqueued as jobs (one per feed and due time,
+however many serve processes run) and worked by serve (--jobs) and by any
+"parallax worker" processes: see docs/scale.md.`,
 		Example: `  parallax serve
   parallax serve ../shared/corpus/seeds
   parallax serve --addr 127.0.0.1:9000 --db news.db`,

@@ -21,7 +21,11 @@ before going on), and, on PostgreSQL, the Parallax processes connected.
 With --json one object: database, backend ("sqlite" or "postgres"), leader
 {held, pid, host, command, since}, articles, analysed, lag_articles,
 lag_seconds, snapshot_mark, snapshot_at, snapshot_age_articles,
-snapshot_age_seconds, processes [{name, address, connections, since}].`,
+snapshot_age_seconds, processes [{name, address, connections, since}],
+queue [{kind, available, scheduled, running, retryable, completed, cancelled,
+discarded}] (the job queue's depth by kind, PostgreSQL only) and workers
+[{id, jobs, last_job_at}] (the processes that started a job in the last
+minute: "worker pid N on HOST", "serve pid N on HOST").`,
 		Example: `  parallax status
   parallax status --db postgres://parallax@db/parallax --json`,
 		Args: cobra.NoArgs,
@@ -56,6 +60,13 @@ snapshot_age_seconds, processes [{name, address, connections, since}].`,
 			} else {
 				fmt.Fprintf(w, "snapshot: %d articles, written %s ago; %d analysed since\n",
 					st.SnapshotMark, shortDuration(time.Duration(st.SnapshotAgeSeconds*float64(time.Second))), st.SnapshotAgeArticles)
+			}
+			for _, q := range st.Queue {
+				fmt.Fprintf(w, "jobs %s: %d waiting, %d scheduled, %d running, %d to retry; %d completed, %d cancelled, %d discarded\n",
+					q.Kind, q.Available, q.Scheduled, q.Running, q.Retryable, q.Completed, q.Cancelled, q.Discarded)
+			}
+			for _, wk := range st.Workers {
+				fmt.Fprintf(w, "worker: %s (%d jobs in the last minute, last at %s)\n", wk.ID, wk.Jobs, wk.LastJobAt.Format(time.RFC3339))
 			}
 			for _, p := range st.Processes {
 				addr := p.Address

@@ -71,6 +71,7 @@ type Engine struct {
 	cmp     *Comparer
 	metrics *Metrics
 	closeDB bool
+	jobs    *Jobs // River, on PostgreSQL (river.go); nil on SQLite
 
 	anMu sync.Mutex // one analysis at a time in this process
 	an   *pipeline.Analyzer
@@ -130,8 +131,24 @@ func Open(ctx context.Context, dsn string, opts Options) (*Engine, error) {
 			opts.Leader = newFileLeader(dsn, opts.Command)
 		}
 	}
+	var jobs *Jobs
+	if postgres.IsURL(dsn) {
+		log := opts.Logger
+		if log == nil {
+			log = slog.New(slog.DiscardHandler)
+		}
+		if jobs, err = openJobs(ctx, dsn, log); err != nil {
+			_ = opts.Leader.Close()
+			_ = db.Close()
+			return nil, err
+		}
+	}
 	e := New(db, opts)
 	e.name, e.closeDB = name, true
+	if jobs != nil {
+		e.jobs = jobs
+		e.metrics.reg.MustRegister(jobCollector{jobs})
+	}
 	return e, nil
 }
 
@@ -205,6 +222,7 @@ func (e *Engine) Leader() Leader { return e.lead }
 // it.
 func (e *Engine) Close() error {
 	err := e.lead.Close()
+	e.jobs.Close()
 	if e.closeDB {
 		err = errors.Join(err, e.db.Close())
 	}

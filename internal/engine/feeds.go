@@ -25,7 +25,12 @@ func (e *Engine) NewPoller(cfg PollConfig) *feed.Poller {
 	if cfg.Logger == nil {
 		cfg.Logger = e.log
 	}
-	return feed.NewPoller(cfg.Client, pipeline.NewFeedStore(e.db, e.log), cfg.PollerOptions)
+	var sink feed.Sink = pipeline.NewFeedStore(e.db, e.log)
+	if e.jobs != nil {
+		// Polls run as jobs: a stale attempt must not write (jobs_guard.go).
+		sink = guardedSink{FeedStore: sink.(*pipeline.FeedStore), q: e.jobs}
+	}
+	return feed.NewPoller(cfg.Client, sink, cfg.PollerOptions)
 }
 
 // PollResult reports a poll and the analysis after it.
@@ -98,7 +103,9 @@ func (e *Engine) AddFeed(ctx context.Context, g feed.Getter, rawURL string, give
 	return o, n > 0, nil
 }
 
-// RunScheduler polls due feeds every tick until ctx ends (for serve); kick
+// RunScheduler polls due feeds every tick until ctx ends (for serve); on
+// PostgreSQL it enqueues them as unique poll_feed jobs instead, which
+// RunJobs works (in serve and in `parallax worker`); kick
 // makes it poll at once (a feed was added). After every pass, whatever it
 // found, it wakes the analyser (analysed, a channel RunAnalyser listens
 // on; nil analyses in this goroutine when this process can lead). It logs
@@ -107,6 +114,25 @@ func (e *Engine) RunScheduler(ctx context.Context, p *feed.Poller, tick time.Dur
 	t := time.NewTicker(tick)
 	defer t.Stop()
 	for {
+		if e.jobs != nil {
+			// PostgreSQL: due feeds become unique poll jobs that any
+			// worker (or serve) works, so N replicas poll a feed once.
+			if n, err := e.EnqueueDuePolls(ctx); err != nil {
+				if ctx.Err() != nil {
+					return
+				}
+				e.log.WarnContext(ctx, "enqueueing due polls failed", "error", err)
+			} else if n > 0 {
+				e.log.InfoContext(ctx, "enqueued due polls", "feeds", n)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			case <-kick:
+			}
+			continue
+		}
 		sum, err := p.Poll(ctx, feed.PollOptions{})
 		e.metrics.polled(sum)
 		e.metrics.stored(sum.New)

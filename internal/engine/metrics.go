@@ -27,6 +27,7 @@ type Metrics struct {
 	polls     *prometheus.CounterVec
 	requests  *prometheus.CounterVec
 	durations *prometheus.HistogramVec
+	jobs      *prometheus.CounterVec // jobs this process worked (river_metrics.go)
 
 	mu     sync.Mutex
 	engine *Engine
@@ -49,10 +50,12 @@ func NewMetrics() *Metrics {
 			Help:    "HTTP request durations by route pattern.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}}, []string{"route"}),
 	}
+	m.jobs = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "parallax_jobs_worked_total",
+		Help: "Jobs this process worked, by kind and outcome (completed, failed, cancelled)."}, []string{"kind", "outcome"})
 	for _, o := range []feed.Outcome{feed.Fetched, feed.NotModified, feed.Failed, feed.Disabled} {
 		m.polls.WithLabelValues(string(o))
 	}
-	m.reg.MustRegister(m.added, m.analysedN, m.polls, m.requests, m.durations, dbCollector{m},
+	m.reg.MustRegister(m.added, m.analysedN, m.polls, m.jobs, m.requests, m.durations, dbCollector{m},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

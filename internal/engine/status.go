@@ -77,12 +77,17 @@ type Status struct {
 	// Processes are the Parallax processes connected to a PostgreSQL
 	// database (by session); empty for SQLite, which keeps no list.
 	Processes []Process `json:"processes"`
+	// Queue is the job queue's depth by kind and Workers the processes
+	// that started a job in the last minute (PostgreSQL; empty on
+	// SQLite, which has no job queue).
+	Queue   []QueueDepth `json:"queue"`
+	Workers []WorkerSeen `json:"workers"`
 }
 
 // Status reports the leader, the analysis lag, the snapshot's age and the
 // processes seen.
 func (e *Engine) Status(ctx context.Context) (Status, error) {
-	st := Status{Database: e.name, Backend: "sqlite", Processes: []Process{}}
+	st := Status{Database: e.name, Backend: "sqlite", Processes: []Process{}, Queue: []QueueDepth{}, Workers: []WorkerSeen{}}
 	if IsPostgres(e.name) {
 		st.Backend = "postgres"
 	}
@@ -104,6 +109,14 @@ func (e *Engine) Status(ctx context.Context) (Status, error) {
 			return st, err
 		}
 		st.Processes = ps
+	}
+	if e.jobs != nil {
+		if st.Queue, err = e.jobs.Depths(ctx); err != nil {
+			return st, err
+		}
+		if st.Workers, err = e.jobs.WorkersSeen(ctx, time.Minute); err != nil {
+			return st, err
+		}
 	}
 	return st, nil
 }

@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parallax-news/parallax/internal/engine"
+	"github.com/parallax-news/parallax/internal/ingest"
+)
+
+// jobFlags tune the job worker of `parallax worker` and `parallax serve`.
+type jobFlags struct {
+	concurrency int
+	jobTimeout  time.Duration
+	rescueAfter time.Duration
+}
+
+func (f *jobFlags) register(cmd *cobra.Command, concurrency int) {
+	fl := cmd.Flags()
+	fl.IntVar(&f.concurrency, "jobs", concurrency, "jobs worked at once by this process (PostgreSQL; 0 works none)")
+	fl.DurationVar(&f.jobTimeout, "job-timeout", 5*time.Minute, "deadline of one job; a job past it is cancelled and retried")
+	fl.DurationVar(&f.rescueAfter, "rescue-after", 0,
+		"how long a job may stay running before it is taken as lost (its worker died) and retried elsewhere (default: --job-timeout + 1m)")
+}
+
+func (f jobFlags) check() error {
+	if f.concurrency < 0 {
+		return usagef("--jobs %d: want 0 or more", f.concurrency)
+	}
+	if f.jobTimeout <= 0 {
+		return usagef("--job-timeout %s: want a positive duration", f.jobTimeout)
+	}
+	if f.rescueAfter < 0 || (f.rescueAfter > 0 && f.rescueAfter <= f.jobTimeout) {
+		return usagef("--rescue-after %s: want more than --job-timeout (%s)", f.rescueAfter, f.jobTimeout)
+	}
+	return nil
+}
+
+// runJobs works the database's jobs with a poller of pf until ctx ends.
+func (a *app) runJobs(ctx context.Context, e *engine.Engine, pf pollFlags, jf jobFlags) error {
+	p, err := a.poller(e, pf, nil)
+	if err != nil {
+		return err
+	}
+	return e.RunJobs(ctx, engine.JobOptions{Poller: p, Reader: &ingest.Reader{Fetcher: a.fetcher()}, Concurrency: jf.concurrency,
+		JobTimeout: jf.jobTimeout, RescueAfter: jf.rescueAfter})
+}
+
+func (a *app) workerCmd() *cobra.Command {
+	var (
+		pf pollFlags
+		jf jobFlags
+	)
+	cmd := &cobra.Command{
+		Use:   "worker --db postgres://...",
+		Short: "Work the jobs of a PostgreSQL database (feed polls) until stopped",
+		Long: `Worker takes jobs from the job queue River keeps in the PostgreSQL database
+of --db and works them until Ctrl-C or SIGTERM: polling one feed
+(poll_feed: fetch the feed and the pages of its new items, clean and store
+them) and reading one input (ingest_input: a file or folder the worker can
+read, or the URL of a page; "parallax bench --workers" enqueues them). Run it on as many machines as you like, beside one or more
+"parallax serve": serve enqueues each due feed as a job unique to the feed
+and its due time, so a feed is polled once however many serve and worker
+processes run, and two workers never poll it at once.
+
+Failed jobs are retried with exponential backoff (up to 5 attempts). A
+worker that dies mid-job loses nothing: its job is taken as lost after
+--rescue-after and retried elsewhere; what the dead worker stored stays
+stored once (an article's ID is a hash of its text).
+
+Like every process that stores articles, a worker analyses what it stored
+when no other process leads the analysis, and leaves it to the leader
+otherwise. SQLite has no job queue: there, "parallax serve" polls itself.`,
+		Example: `  parallax worker --db postgres://parallax@db/parallax
+  parallax worker --db postgres://parallax@db/parallax --jobs 4`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			if !engine.IsPostgres(a.db) {
+				return usagef("worker needs a PostgreSQL database (--db postgres://...): SQLite has no job queue, and \"parallax serve\" polls its feeds itself")
+			}
+			if err := jf.check(); err != nil {
+				return err
+			}
+			if jf.concurrency == 0 {
+				return usagef("--jobs 0: a worker must work at least one job at a time")
+			}
+			e, err := a.openEngine(ctx, "worker")
+			if err != nil {
+				return err
+			}
+			defer e.Close()
+			fmt.Fprintf(a.stderr, "parallax: working the jobs of %s (Ctrl-C to stop)\n", a.dbName())
+			return a.runJobs(ctx, e, pf, jf)
+		},
+	}
+	pf.register(cmd)
+	jf.register(cmd, 4)
+	a.addAllowPrivate(cmd)
+	return cmd
+}

@@ -88,12 +88,18 @@ func TestOutletFilterQuickStart(t *testing.T) {
 	for name, onPage := range shown {
 		q := url.QueryEscape(name)
 		htmlIDs, _ := page("/stories?outlet=" + q)
-		var apiList []news.Story
+		var apiList struct {
+			Items []news.Story `json:"items"`
+			Next  string       `json:"next"`
+		}
 		if err := json.Unmarshal(get("/api/stories?limit=200&outlet="+q).Body.Bytes(), &apiList); err != nil {
 			t.Fatalf("/api/stories?outlet=%s: %v", name, err)
 		}
+		if apiList.Next != "" {
+			t.Fatalf("/api/stories?outlet=%s: more than one page", name)
+		}
 		var apiIDs, cliIDs []string
-		for _, s := range apiList {
+		for _, s := range apiList.Items {
 			apiIDs = append(apiIDs, s.ID)
 		}
 		for _, s := range decodeLines[news.Story](t, mustRun(t, "stories", "--db", path, "--json", "--limit", "10000", "--outlet", name)) {

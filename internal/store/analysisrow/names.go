@@ -61,7 +61,8 @@ func nameLike(q string) bool {
 // when that differs, and the key without a final "s" when q reads as a
 // German or English genitive (Putins, Trumps, Putin's: a last word of
 // five letters or more ending in s, the way lang.PhoneticKey reads it).
-// Each matches anywhere inside one form. A query that does not read as a
+// The lowered query matches anywhere inside one form (a part of a name
+// finds it); a key matches a whole form or its last words (wholeWords). A query that does not read as a
 // name (digits, "%", "_") is matched as written, lowered. It returns nil
 // for a blank query.
 func NamePatterns(q string) []string {
@@ -79,10 +80,22 @@ func NamePatterns(q string) []string {
 	}
 	k := lang.NameKey(q)
 	if k != "" && k != low {
-		out = append(out, "%"+esc.Replace(k)+"%")
+		out = append(out, wholeWords(esc.Replace(k))...)
 	}
 	if last := k[strings.LastIndexByte(k, ' ')+1:]; len(last) >= 5 && strings.HasSuffix(last, "s") && !lang.HasCyrillic(q) {
-		out = append(out, "%"+esc.Replace(strings.TrimSuffix(k, "s"))+"%")
+		out = append(out, wholeWords(esc.Replace(strings.TrimSuffix(k, "s")))...)
 	}
 	return out
+}
+
+// wholeWords returns the patterns that find the escaped key k as a whole
+// form or as the last words of one (a surname finds the full name): a key
+// is coarser than the spelling it comes from (Kyiv and Kivu both give
+// "kiv"), so inside or at the start of a form it would find other names
+// (Kivu Lacus).
+func wholeWords(k string) []string {
+	return []string{
+		"%" + namesSep + k + namesSep + "%",
+		"% " + k + namesSep + "%",
+	}
 }

@@ -29,11 +29,11 @@ func TestNamePatterns(t *testing.T) {
 		{"", nil},
 		{"  ", nil},
 		{"putin", []string{"%putin%"}},
-		{"ПУТИН", []string{"%путин%", "%putin%"}},
+		{"ПУТИН", []string{"%путин%", "%\nputin\n%", "% putin\n%"}},
 		{"50%_off", []string{`%50\%\_off%`}},
 		{"kyiv_post", []string{`%kyiv\_post%`}},
-		{"Putins", []string{"%putins%", "%putin%"}},
-		{"Putin's", []string{"%putin's%", "%putin%"}},
+		{"Putins", []string{"%putins%", "%\nputin\n%", "% putin\n%"}},
+		{"Putin's", []string{"%putin's%", "%\nputin\n%", "% putin\n%"}},
 		{"Mars", []string{"%mars%"}},
 	} {
 		if got := NamePatterns(tc.q); !slices.Equal(got, tc.want) {

@@ -12,6 +12,7 @@ import (
 	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/outlet"
+	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/timeline"
 )
@@ -65,7 +66,27 @@ func NewComparer(r Reader, reg *outlet.Registry, log *slog.Logger) *Comparer {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Comparer{r: r, reg: reg, log: log, done: make(chan struct{})}
+	return &Comparer{r: boundedReader{r}, reg: reg, log: log, done: make(chan struct{})}
+}
+
+// boundedReader reads articles with the text the analysis read of them
+// (pipeline.AnalysedText): comparisons, backgrounds, timelines and briefs
+// are made of what was analysed, and one oversized article costs them no
+// more than the analysis.
+type boundedReader struct{ Reader }
+
+func (b boundedReader) Article(ctx context.Context, id string) (news.Article, error) {
+	a, err := b.Reader.Article(ctx, id)
+	a.Text, _ = pipeline.AnalysedText(a.Text)
+	return a, err
+}
+
+func (b boundedReader) Articles(ctx context.Context, q store.ArticleQuery) ([]news.Article, error) {
+	list, err := b.Reader.Articles(ctx, q)
+	for i := range list {
+		list[i].Text, _ = pipeline.AnalysedText(list[i].Text)
+	}
+	return list, err
 }
 
 // ErrNotFound wraps store.ErrNotFound for an unknown story or storyline,

@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -173,5 +176,46 @@ func TestComparerServesOldBackgroundDuringRebuild(t *testing.T) {
 	}
 	if !reflect.DeepEqual(cmpNow, cmpFresh) {
 		t.Errorf("settled comparison differs from a fresh one")
+	}
+}
+
+// TestComparerReadsBoundedText: an article far longer than the analysis
+// limit is compared, counted in the background and briefed on the prefix
+// the analysis read, fast.
+func TestComparerReadsBoundedText(t *testing.T) {
+	ctx := context.Background()
+	st := &scanStore{}
+	st.add(bridgeArticle(1))
+	huge := bridgeArticle(2)
+	var b strings.Builder
+	for i := 0; b.Len() < 6<<20; i++ {
+		fmt.Fprintf(&b, "Inspectors logged girder %d of the harbour bridge as sound. ", i)
+	}
+	huge.Text = b.String() + " zebracorn"
+	st.add(huge)
+	c := NewComparer(st, nil, nil)
+	t0 := time.Now()
+	if _, err := c.CompareStory(ctx, "s"); err != nil {
+		t.Fatal(err)
+	}
+	bg, err := c.Background(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := 10 * time.Second
+	if raceEnabled {
+		limit *= 10
+	}
+	if d := time.Since(t0); d > limit {
+		t.Errorf("comparison of a 6 MB article took %v", d)
+	}
+	prefix, _ := pipeline.AnalysedText(huge.Text)
+	want := len(compare.Terms(huge.Title+"\n"+prefix)) + len(compare.Terms(st.arts[0].Title+"\n"+st.arts[0].Text))
+	if bg.Total != want || bg.Terms["zebracorn"] != 0 {
+		t.Errorf("background of %d terms (zebracorn %d); want the %d of the analysed prefixes", bg.Total, bg.Terms["zebracorn"], want)
+	}
+	a, err := c.r.Article(ctx, "b2")
+	if err != nil || a.Text != prefix {
+		t.Errorf("article read for comparison has %d bytes (%v); want the %d of the prefix", len(a.Text), err, len(prefix))
 	}
 }

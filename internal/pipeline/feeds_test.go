@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -284,5 +285,43 @@ func TestFeedStoreRedirectKeepsWarning(t *testing.T) {
 	}
 	if n := len(fs.failures); n != 0 {
 		t.Errorf("%d item failure records left behind", n)
+	}
+}
+
+// failingPages fails every page fetch with an error naming the page's URL,
+// as fetch errors do.
+type failingPages struct{}
+
+func (failingPages) FetchPage(_ context.Context, pageURL string) (*fetch.Response, error) {
+	return nil, fmt.Errorf("fetch %s: %w", pageURL, fetch.ErrPrivateAddress)
+}
+
+// TestFeedItemFailureMasksPassword: a failed item of a feed whose URLs
+// carry user:password is logged (debug) and kept as the feed's warning
+// without the password.
+func TestFeedItemFailureMasksPassword(t *testing.T) {
+	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var logs strings.Builder
+	fs := NewFeedStore(db, slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	f := feed.State{URL: "http://reader:s3cretpw@feeds.example/rss"}
+	items := []feed.Item{{GUID: "g1", URL: "http://reader:s3cretpw@feeds.example/a1", Title: "A1", NeedsPage: true}}
+	if _, err := fs.TakeItems(t.Context(), f, items, failingPages{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), "feed item failed") {
+		t.Fatalf("no failure logged:\n%s", logs.String())
+	}
+	if strings.Contains(logs.String(), "s3cretpw") {
+		t.Errorf("the log shows the password:\n%s", logs.String())
+	}
+	fs.mu.Lock()
+	first := fs.failures[f.URL].first
+	fs.mu.Unlock()
+	if first == "" || strings.Contains(first, "s3cretpw") {
+		t.Errorf("feed warning %q; want one without the password", first)
 	}
 }

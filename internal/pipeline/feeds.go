@@ -165,6 +165,12 @@ func (s *FeedStore) TakeItems(ctx context.Context, f feed.State, items []feed.It
 		recs = append(recs, store.FeedItem{Key: k, ArticleID: a.ID})
 		arts = append(arts, a)
 	}
+	// Concurrent batches of one feed are stored in feed order.
+	release, err := feed.WaitTurn(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("items of %s: %w", fetch.Redact(f.URL), err)
+	}
+	defer release()
 	if err := s.putArticles(ctx, f, arts, owner, recs, &fails); err != nil {
 		return 0, err
 	}

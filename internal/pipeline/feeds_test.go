@@ -325,3 +325,57 @@ func TestFeedItemFailureMasksPassword(t *testing.T) {
 		t.Errorf("feed warning %q; want one without the password", first)
 	}
 }
+
+// TestFeedBatchesStoredInFeedOrder: the summary-only items of a feed are
+// fetched in concurrent batches, the first batch's pages slowest; the
+// articles are still stored in feed order, so the analysis (which follows
+// store order) does not depend on which pages came back first.
+func TestFeedBatchesStoredInFeedOrder(t *testing.T) {
+	const n = 32
+	mux := http.NewServeMux()
+	var srv *httptest.Server
+	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Order Gazette</title><link>` + srv.URL + `/</link>`)
+		for i := range n {
+			fmt.Fprintf(&b, `<item><title>Item %d</title><link>%s/page/%d</link><guid>item-%d</guid><description>Summary %d.</description></item>`, i, srv.URL, i, i, i)
+		}
+		b.WriteString(`</channel></rss>`)
+		fmt.Fprint(w, b.String())
+	})
+	mux.HandleFunc("/page/{i}", func(w http.ResponseWriter, r *http.Request) {
+		var i int
+		fmt.Sscanf(r.PathValue("i"), "%d", &i)
+		time.Sleep(time.Duration(n-i) * 4 * time.Millisecond) // earlier items slower
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>Report %d</title></head><body><article><h1>Report %d</h1>
+<p>The harbour council of Port Elling published report number %d on the state of pier %d today.</p>
+<p>Engineers said girder set %d needs repairs before the winter storms, and the work will take %d weeks.</p></article></body></html>`, i, i, i, i, i, i+2)
+	})
+	srv = httptest.NewServer(mux)
+	defer srv.Close()
+
+	db, _, p := newFeedPoller(t)
+	ctx := t.Context()
+	if _, err := db.AddFeeds(ctx, []feed.Outlet{{Title: "Order Gazette", FeedURL: srv.URL + "/feed"}}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := p.Poll(ctx, feed.PollOptions{Force: true})
+	if err != nil || sum.New != n {
+		t.Fatalf("poll: %v, %d new of %d: %+v", err, sum.New, n, sum.Results)
+	}
+	arts, err := db.PendingArticles(ctx, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range arts {
+		got = append(got, strings.TrimPrefix(a.URL, srv.URL))
+	}
+	for i, u := range got {
+		if want := fmt.Sprintf("/page/%d", i); u != want {
+			t.Fatalf("store order %v; want the feed's, /page/0 to /page/%d", got, n-1)
+		}
+	}
+}

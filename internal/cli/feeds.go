@@ -467,7 +467,7 @@ code is 1 when any feed failed.`,
 				if bar == nil {
 					bar = newProgressBar(a.stderr, pr.Total, "poll")
 				}
-				bar.describe(fmt.Sprintf("poll: %s", pr.Result.URL))
+				bar.describe(fmt.Sprintf("poll: %s", fetch.Redact(pr.Result.URL)))
 				bar.set(pr.Done)
 			})
 			if err != nil {
@@ -480,7 +480,7 @@ code is 1 when any feed failed.`,
 			sum, an := res.Poll, res.Analysis
 			for _, r := range sum.Results {
 				if r.Error != "" {
-					fmt.Fprintf(a.stderr, "error: %s: %s\n", r.URL, r.Error)
+					fmt.Fprintf(a.stderr, "error: %s: %s\n", fetch.Redact(r.URL), fetch.RedactText(r.Error))
 				}
 			}
 			if asJSON {

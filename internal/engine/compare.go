@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/brief"
 	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/outlet"
+	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/timeline"
 )
@@ -38,18 +40,23 @@ type Reader interface {
 //
 // The wording comparison weighs each outlet's terms against the whole
 // stored corpus (the background); counting it reads every article, so it
-// is built on the first comparison and rebuilt only when the number of
-// stored articles has changed since. Concurrent callers wait for one
-// build. It is safe for concurrent use.
+// is built on the first comparison and rebuilt, off the request path,
+// when the number of stored articles has changed since: requests are
+// served the previous background meanwhile and never wait for a rebuild
+// (see Background). It is safe for concurrent use.
 type Comparer struct {
 	r   Reader
 	reg *outlet.Registry
 	log *slog.Logger
 
+	// mu guards what follows; it is never held while the store is read.
 	mu       sync.Mutex
-	built    bool
-	articles int // CountArticles when bg was built
-	bg       compare.Background
+	cur      *bgSnapshot   // the last background counted (nil: none yet)
+	building bool          // a build is under way
+	done     chan struct{} // closed when the build under way ends
+	lastEnd  time.Time
+	lastDur  time.Duration
+	lastErr  error
 	builds   int
 }
 
@@ -59,7 +66,27 @@ func NewComparer(r Reader, reg *outlet.Registry, log *slog.Logger) *Comparer {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Comparer{r: r, reg: reg, log: log}
+	return &Comparer{r: boundedReader{r}, reg: reg, log: log, done: make(chan struct{})}
+}
+
+// boundedReader reads articles with the text the analysis read of them
+// (pipeline.AnalysedText): comparisons, backgrounds, timelines and briefs
+// are made of what was analysed, and one oversized article costs them no
+// more than the analysis.
+type boundedReader struct{ Reader }
+
+func (b boundedReader) Article(ctx context.Context, id string) (news.Article, error) {
+	a, err := b.Reader.Article(ctx, id)
+	a.Text, _ = pipeline.AnalysedText(a.Text)
+	return a, err
+}
+
+func (b boundedReader) Articles(ctx context.Context, q store.ArticleQuery) ([]news.Article, error) {
+	list, err := b.Reader.Articles(ctx, q)
+	for i := range list {
+		list[i].Text, _ = pipeline.AnalysedText(list[i].Text)
+	}
+	return list, err
 }
 
 // ErrNotFound wraps store.ErrNotFound for an unknown story or storyline,
@@ -168,23 +195,135 @@ func (c *Comparer) compareStories(ctx context.Context, s news.Story, storyIDs []
 // counting the background.
 const pageSizeBackground = 500
 
-// Background returns the corpus-wide term counts, rebuilt when the number
-// of stored articles changed since they were counted.
+// rebuildSpacing is how long, in multiples of the last build's duration,
+// the Comparer waits after a build before it starts the next: with
+// articles arriving all the time, rebuilds then take at most a fifth of
+// one core.
+const rebuildSpacing = 4
+
+// bgSnapshot is one counted background and the article count it was
+// counted at. It is never changed once published.
+type bgSnapshot struct {
+	bg       compare.Background
+	articles int
+}
+
+// Background returns the corpus-wide term counts. The first call counts
+// them (callers wait for that one build, or for their context); later
+// calls return the last background counted at once and, when the number of
+// stored articles has changed since, start a new count in the background
+// (one at a time, spaced by rebuildSpacing times the last build's
+// duration). No request waits for a rebuild.
 func (c *Comparer) Background(ctx context.Context) (compare.Background, error) {
 	n, err := c.r.CountArticles(ctx)
 	if err != nil {
 		return compare.Background{}, fmt.Errorf("background: count articles: %w", err)
 	}
 	c.mu.Lock()
+	if cur := c.cur; cur != nil {
+		if cur.articles != n {
+			c.startLocked(ctx, false)
+		}
+		c.mu.Unlock()
+		return cur.bg, nil
+	}
+	c.startLocked(ctx, true)
+	done := c.done
+	c.mu.Unlock()
+	return c.wait(ctx, done)
+}
+
+// Refresh counts the background again if the number of stored articles
+// differs from the count of the current one (waiting for a build under
+// way first) and returns it: what Background returns once the store is
+// settled. For tests and commands that want the background of now.
+func (c *Comparer) Refresh(ctx context.Context) (compare.Background, error) {
+	for {
+		n, err := c.r.CountArticles(ctx)
+		if err != nil {
+			return compare.Background{}, fmt.Errorf("background: count articles: %w", err)
+		}
+		c.mu.Lock()
+		if cur := c.cur; cur != nil && cur.articles == n && !c.building {
+			c.mu.Unlock()
+			return cur.bg, nil
+		}
+		c.startLocked(ctx, true)
+		done := c.done
+		c.mu.Unlock()
+		if _, err := c.wait(ctx, done); err != nil {
+			return compare.Background{}, err
+		}
+	}
+}
+
+// wait waits for the build that closes done and returns the background
+// then current, or the build's error.
+func (c *Comparer) wait(ctx context.Context, done <-chan struct{}) (compare.Background, error) {
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return compare.Background{}, fmt.Errorf("background: %w", context.Cause(ctx))
+	}
+	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.built && c.articles == n {
-		return c.bg, nil
+	if c.cur == nil {
+		return compare.Background{}, c.lastErr
+	}
+	return c.cur.bg, nil
+}
+
+// startLocked starts a build unless one is under way or (unless now) the
+// last one ended too recently. c.mu is held.
+func (c *Comparer) startLocked(ctx context.Context, now bool) {
+	if c.building {
+		return
+	}
+	if !now && time.Since(c.lastEnd) < rebuildSpacing*c.lastDur {
+		return
+	}
+	c.building = true
+	// The build outlives the request that started it: it keeps the
+	// request's values (logging), not its deadline.
+	go c.build(context.WithoutCancel(ctx))
+}
+
+// build counts the background, publishes it and wakes the waiters.
+func (c *Comparer) build(ctx context.Context) {
+	t0 := time.Now()
+	snap, err := c.count(ctx)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.building = false
+	c.lastEnd, c.lastDur = time.Now(), time.Since(t0)
+	if err != nil {
+		c.lastErr = err
+		c.log.WarnContext(ctx, "comparison background not rebuilt", "err", err)
+	} else {
+		c.cur, c.lastErr = snap, nil
+		c.builds++
+		c.log.DebugContext(ctx, "comparison background built", "articles", snap.bg.Articles,
+			"terms", len(snap.bg.Terms), "took", c.lastDur)
+	}
+	close(c.done)
+	c.done = make(chan struct{})
+}
+
+// count reads every stored article (their bounded analysed text) and
+// counts their terms.
+func (c *Comparer) count(ctx context.Context) (*bgSnapshot, error) {
+	// Counted before the scan: articles stored during it make the next
+	// request see a different count and start another build, so the
+	// background catches up once the store settles.
+	n, err := c.r.CountArticles(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("background: count articles: %w", err)
 	}
 	var bg compare.Background
 	for off := 0; ; off += pageSizeBackground {
 		list, err := c.r.Articles(ctx, store.ArticleQuery{Limit: pageSizeBackground, Offset: off})
 		if err != nil {
-			return compare.Background{}, fmt.Errorf("background: articles from %d: %w", off, err)
+			return nil, fmt.Errorf("background: articles from %d: %w", off, err)
 		}
 		for _, a := range list {
 			country := ""
@@ -197,10 +336,7 @@ func (c *Comparer) Background(ctx context.Context) (compare.Background, error) {
 			break
 		}
 	}
-	c.bg, c.articles, c.built = bg, n, true
-	c.builds++
-	c.log.DebugContext(ctx, "comparison background built", "articles", bg.Articles, "terms", len(bg.Terms))
-	return bg, nil
+	return &bgSnapshot{bg: bg, articles: n}, nil
 }
 
 // BackgroundBuilds reports how many times the background was counted and
@@ -208,7 +344,10 @@ func (c *Comparer) Background(ctx context.Context) (compare.Background, error) {
 func (c *Comparer) BackgroundBuilds() (builds, atCount int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.builds, c.articles
+	if c.cur == nil {
+		return c.builds, 0
+	}
+	return c.builds, c.cur.articles
 }
 
 // Timeline gathers a storyline (stories, articles with their analysis,

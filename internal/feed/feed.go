@@ -290,7 +290,14 @@ func resolve(base *url.URL, ref string) string {
 		if base == nil || !base.IsAbs() {
 			return ""
 		}
+		hadHost := u.Host != ""
 		u = base.ResolveReference(u)
+		if !hadHost {
+			// A link relative to a feed URL that carries user:password
+			// does not inherit them: the link is stored as the
+			// article's URL and shown.
+			u.User = nil
+		}
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return ""

@@ -36,7 +36,10 @@ func capItems(items []Item, max int) ([]Item, int) {
 // are fetched concurrently, up to the host's limits, and each batch is
 // stored as soon as its pages have arrived. The first store error stops
 // the batches not yet started and is returned with the count of what was
-// stored before it.
+// stored before it. A Sink that calls WaitTurn before it stores a batch
+// stores the batches in feed order, whatever order their pages arrive in,
+// so that the store order (and the analysis, which follows it) does not
+// depend on timing.
 func (p *Poller) putItems(ctx context.Context, st State, items []Item) (int, error) {
 	var full, summary []Item
 	for _, it := range items {
@@ -67,11 +70,16 @@ func (p *Poller) putItems(ctx context.Context, st State, items []Item) (int, err
 		firstErr error
 		wg       sync.WaitGroup
 	)
-	jobs := make(chan []Item)
+	type job struct {
+		items []Item
+		turn  *storeTurn
+	}
+	jobs := make(chan job)
 	for range min(p.opts.PageWorkers, len(batches)) {
 		wg.Go(func() {
-			for b := range jobs {
-				n, err := p.store.PutItems(ctx, st, b)
+			for j := range jobs {
+				n, err := p.store.PutItems(context.WithValue(ctx, turnKey{}, j.turn), st, j.items)
+				j.turn.release()
 				mu.Lock()
 				added += n
 				if err != nil && firstErr == nil {
@@ -82,9 +90,12 @@ func (p *Poller) putItems(ctx context.Context, st State, items []Item) (int, err
 			}
 		})
 	}
+	var prev <-chan struct{}
 	for _, b := range batches {
+		t := &storeTurn{prev: prev, done: make(chan struct{})}
+		prev = t.done
 		select {
-		case jobs <- b:
+		case jobs <- job{b, t}:
 		case <-ctx.Done():
 		}
 		if ctx.Err() != nil {
@@ -121,4 +132,37 @@ func batchByKey(items []Item, size int) [][]Item {
 		batches[len(batches)-1] = append(batches[len(batches)-1], it)
 	}
 	return batches
+}
+
+// storeTurn orders the store writes of the concurrent batches of one
+// poll: a batch's turn comes when the batch before it has been stored.
+type storeTurn struct {
+	prev <-chan struct{} // closed when the batch before is stored; nil for the first
+	done chan struct{}
+	once sync.Once
+}
+
+func (t *storeTurn) release() { t.once.Do(func() { close(t.done) }) }
+
+type turnKey struct{}
+
+// WaitTurn is for a Sink's TakeItems, right before it stores the articles
+// of the items it was given (their pages fetched): when the Poller hands
+// a feed's summary-only items over in concurrent batches, it waits until
+// the batches before this one are stored, so that articles are stored in
+// feed order. Call release once stored (the Poller also releases the turn
+// when TakeItems returns). Outside such a batch it returns at once.
+func WaitTurn(ctx context.Context) (release func(), err error) {
+	t, _ := ctx.Value(turnKey{}).(*storeTurn)
+	if t == nil {
+		return func() {}, nil
+	}
+	if t.prev != nil {
+		select {
+		case <-t.prev:
+		case <-ctx.Done():
+			return func() {}, fmt.Errorf("wait for the batches before: %w", context.Cause(ctx))
+		}
+	}
+	return t.release, nil
 }

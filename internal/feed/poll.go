@@ -2,6 +2,7 @@ package feed
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -204,6 +205,19 @@ type Result struct {
 	// Error is Err's message, for JSON output.
 	Error   string `json:"error,omitempty"`
 	Warning string `json:"warning,omitempty"`
+}
+
+// MarshalJSON writes the result with the passwords of the URLs it names
+// masked (fetch.Redact, fetch.RedactText): a feed subscribed as
+// user:password@ shows neither in `poll --json` nor in any other output
+// made from it. The Result itself keeps the URL, which names the
+// subscription.
+func (r Result) MarshalJSON() ([]byte, error) {
+	type plain Result // without this method
+	p := plain(r)
+	p.URL, p.NewURL = fetch.Redact(p.URL), fetch.Redact(p.NewURL)
+	p.Error, p.Warning = fetch.RedactText(p.Error), fetch.RedactText(p.Warning)
+	return json.Marshal(p)
 }
 
 // Progress is reported after each feed of a Poll.

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/dedup"
@@ -100,6 +101,32 @@ func parallelWorkers(n, workers int, fn func(w, i int)) {
 		})
 	}
 	wg.Wait()
+}
+
+// MaxAnalysedChars bounds the text the analysis reads of one article: a
+// longer text (a whole site or a data dump in one "article") is stored
+// whole, but only its first MaxAnalysedChars characters, cut back to a
+// paragraph or sentence boundary (news.CutText), are analysed: entities,
+// quotes, dates, duplicates and clustering. The article's analysis says so
+// (store.ArticleAnalysis.AnalysedChars). Far above any news article, it
+// bounds the time and memory one article can cost the analysis.
+const MaxAnalysedChars = 200_000
+
+// AnalysedText returns the part of text the analysis reads and whether it
+// is a cut prefix of it (see MaxAnalysedChars).
+func AnalysedText(text string) (string, bool) {
+	return news.CutText(text, MaxAnalysedChars)
+}
+
+// boundText cuts a's text to what the analysis reads and returns how many
+// characters were kept, 0 when the text is whole.
+func boundText(a *news.Article) int {
+	t, cut := AnalysedText(a.Text)
+	if !cut {
+		return 0
+	}
+	a.Text = t
+	return utf8.RuneCountInString(t)
 }
 
 // analyseAll runs the per-article stages over arts on parallel workers,
@@ -191,6 +218,9 @@ type perArticle struct {
 	// When prepared, dp and cp hold the article hashed for duplicate
 	// detection and analysed for clustering (as an original).
 	prepared bool
+	// analysed is how many characters of the text were analysed when it
+	// was cut (boundText), else 0.
+	analysed int
 	dp       dedup.Prepared
 	cp       cluster.Prepared
 }
@@ -265,6 +295,7 @@ func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
 		if seen++; seen <= skip {
 			return nil
 		}
+		boundText(&a) // replayed as analysed
 		if batch = append(batch, a); len(batch) == 1000 {
 			replay()
 		}
@@ -477,7 +508,14 @@ func (r *analysisRun) prepare(ctx context.Context) (p preparedBatch, ok bool) {
 		return a.Published.Compare(b.Published)
 	})
 	t0 := time.Now()
+	analysed := make([]int, len(arts))
+	for i := range arts {
+		analysed[i] = boundText(&arts[i])
+	}
 	found := r.z.analyseAll(arts)
+	for i, n := range analysed {
+		found[i].analysed = n
+	}
 	r.tArticle.Add(int64(time.Since(t0)))
 	return preparedBatch{arts, found}, true
 }
@@ -518,6 +556,8 @@ func (r *analysisRun) decide(p preparedBatch, sum *AnalyzeSummary) decidedBatch 
 			Mentions:    found[i].ms,
 			Quotes:      convertQuotes(a, found[i].quotes),
 			Timexes:     found[i].timexes,
+			// AnalysedChars says the text was cut for analysis.
+			AnalysedChars: found[i].analysed,
 		})
 		sum.Quotes += len(found[i].quotes)
 	}

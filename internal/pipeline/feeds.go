@@ -146,22 +146,31 @@ func (s *FeedStore) TakeItems(ctx context.Context, f feed.State, items []feed.It
 			if ctx.Err() != nil {
 				return 0, fmt.Errorf("items of %s: %w", f.URL, ctx.Err())
 			}
-			s.log.DebugContext(ctx, "feed item failed", "feed_url", f.URL, "item_url", it.URL, "error", err)
+			// Item and feed URLs may carry a user:password; neither the
+			// log nor the stored failure repeats the password.
+			msg := fetch.RedactText(err.Error())
+			s.log.DebugContext(ctx, "feed item failed", "feed_url", fetch.Redact(f.URL), "item_url", fetch.Redact(it.URL), "error", msg)
 			if fails.first == "" {
-				fails.first = clipText(err.Error(), 300)
+				fails.first = clipText(msg, 300)
 			}
 			if passing(err) {
 				fails.passing++
 				continue
 			}
 			fails.lasting++
-			recs = append(recs, store.FeedItem{Key: k, Error: err.Error()})
+			recs = append(recs, store.FeedItem{Key: k, Error: msg})
 			continue
 		}
 		owner = append(owner, len(recs))
 		recs = append(recs, store.FeedItem{Key: k, ArticleID: a.ID})
 		arts = append(arts, a)
 	}
+	// Concurrent batches of one feed are stored in feed order.
+	release, err := feed.WaitTurn(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("items of %s: %w", fetch.Redact(f.URL), err)
+	}
+	defer release()
 	if err := s.putArticles(ctx, f, arts, owner, recs, &fails); err != nil {
 		return 0, err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -284,5 +285,97 @@ func TestFeedStoreRedirectKeepsWarning(t *testing.T) {
 	}
 	if n := len(fs.failures); n != 0 {
 		t.Errorf("%d item failure records left behind", n)
+	}
+}
+
+// failingPages fails every page fetch with an error naming the page's URL,
+// as fetch errors do.
+type failingPages struct{}
+
+func (failingPages) FetchPage(_ context.Context, pageURL string) (*fetch.Response, error) {
+	return nil, fmt.Errorf("fetch %s: %w", pageURL, fetch.ErrPrivateAddress)
+}
+
+// TestFeedItemFailureMasksPassword: a failed item of a feed whose URLs
+// carry user:password is logged (debug) and kept as the feed's warning
+// without the password.
+func TestFeedItemFailureMasksPassword(t *testing.T) {
+	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var logs strings.Builder
+	fs := NewFeedStore(db, slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	f := feed.State{URL: "http://reader:s3cretpw@feeds.example/rss"}
+	items := []feed.Item{{GUID: "g1", URL: "http://reader:s3cretpw@feeds.example/a1", Title: "A1", NeedsPage: true}}
+	if _, err := fs.TakeItems(t.Context(), f, items, failingPages{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), "feed item failed") {
+		t.Fatalf("no failure logged:\n%s", logs.String())
+	}
+	if strings.Contains(logs.String(), "s3cretpw") {
+		t.Errorf("the log shows the password:\n%s", logs.String())
+	}
+	fs.mu.Lock()
+	first := fs.failures[f.URL].first
+	fs.mu.Unlock()
+	if first == "" || strings.Contains(first, "s3cretpw") {
+		t.Errorf("feed warning %q; want one without the password", first)
+	}
+}
+
+// TestFeedBatchesStoredInFeedOrder: the summary-only items of a feed are
+// fetched in concurrent batches, the first batch's pages slowest; the
+// articles are still stored in feed order, so the analysis (which follows
+// store order) does not depend on which pages came back first.
+func TestFeedBatchesStoredInFeedOrder(t *testing.T) {
+	const n = 32
+	mux := http.NewServeMux()
+	var srv *httptest.Server
+	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Order Gazette</title><link>` + srv.URL + `/</link>`)
+		for i := range n {
+			fmt.Fprintf(&b, `<item><title>Item %d</title><link>%s/page/%d</link><guid>item-%d</guid><description>Summary %d.</description></item>`, i, srv.URL, i, i, i)
+		}
+		b.WriteString(`</channel></rss>`)
+		fmt.Fprint(w, b.String())
+	})
+	mux.HandleFunc("/page/{i}", func(w http.ResponseWriter, r *http.Request) {
+		var i int
+		fmt.Sscanf(r.PathValue("i"), "%d", &i)
+		time.Sleep(time.Duration(n-i) * 4 * time.Millisecond) // earlier items slower
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>Report %d</title></head><body><article><h1>Report %d</h1>
+<p>The harbour council of Port Elling published report number %d on the state of pier %d today.</p>
+<p>Engineers said girder set %d needs repairs before the winter storms, and the work will take %d weeks.</p></article></body></html>`, i, i, i, i, i, i+2)
+	})
+	srv = httptest.NewServer(mux)
+	defer srv.Close()
+
+	db, _, p := newFeedPoller(t)
+	ctx := t.Context()
+	if _, err := db.AddFeeds(ctx, []feed.Outlet{{Title: "Order Gazette", FeedURL: srv.URL + "/feed"}}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := p.Poll(ctx, feed.PollOptions{Force: true})
+	if err != nil || sum.New != n {
+		t.Fatalf("poll: %v, %d new of %d: %+v", err, sum.New, n, sum.Results)
+	}
+	arts, err := db.PendingArticles(ctx, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range arts {
+		got = append(got, strings.TrimPrefix(a.URL, srv.URL))
+	}
+	for i, u := range got {
+		if want := fmt.Sprintf("/page/%d", i); u != want {
+			t.Fatalf("store order %v; want the feed's, /page/0 to /page/%d", got, n-1)
+		}
 	}
 }

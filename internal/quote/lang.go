@@ -134,6 +134,7 @@ func FindLang(text, code, author string, ents []entity.Entity, ms []entity.Menti
 	d.sents = sentence.SplitLang(text, code)
 	d.findSpans()
 	d.attributeLang()
+	d.capQuotes()
 	return d.quotes, d.problems
 }
 

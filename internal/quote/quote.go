@@ -25,6 +25,7 @@
 package quote
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,7 +88,27 @@ func FindByAuthor(text, author string, ents []entity.Entity, ms []entity.Mention
 	d.author = strings.TrimSpace(author)
 	d.findSpans()
 	d.attribute()
+	d.capQuotes()
 	return d.quotes, d.problems
+}
+
+// MaxPerArticle caps the quotes Find, FindByAuthor and FindLang return for
+// one text: the first MaxPerArticle in text order are kept and one Problem
+// says how many more were dropped. A news article has tens of quotes; a
+// text with hundreds is a transcript or a dump, and thousands of "quotes"
+// from it would crowd out every other article's on the quote and speaker
+// pages.
+const MaxPerArticle = 500
+
+// capQuotes applies MaxPerArticle.
+func (d *doc) capQuotes() {
+	if len(d.quotes) <= MaxPerArticle {
+		return
+	}
+	first := d.quotes[MaxPerArticle]
+	d.problems = append(d.problems, Problem{Start: first.Start, End: first.End,
+		Reason: fmt.Sprintf("quote cap: %d quotes after the first %d dropped", len(d.quotes)-MaxPerArticle, MaxPerArticle)})
+	d.quotes = d.quotes[:MaxPerArticle:MaxPerArticle]
 }
 
 // span is a raw direct quote before attribution.

@@ -18,6 +18,12 @@ type ArticleAnalysis struct {
 	Mentions []news.Mention `json:"mentions"`
 	Quotes   []news.Quote   `json:"quotes"`
 	Timexes  []news.Timex   `json:"timexes"`
+	// AnalysedChars is, when the article's text was longer than the
+	// analysis limit (pipeline.MaxAnalysedChars), how many characters of it
+	// were analysed: a prefix ending at a paragraph or sentence boundary.
+	// The whole text is stored; the rest was not analysed. 0 when the
+	// whole text was.
+	AnalysedChars int `json:"analysed_chars,omitempty"`
 }
 
 // AnalysisBatch is one step of the analysis stage, written atomically: the

@@ -7,15 +7,31 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
+// articlePartChars is how many characters of an article's text one page
+// shows: a longer text is shown in parts (?part=2, ...), each cut at a
+// paragraph or sentence boundary, so that a page stays small whatever the
+// article's size.
+const articlePartChars = 50_000
+
 type articleShowData struct {
 	Article    news.Article
-	Paragraphs []string
-	URL        string // the source URL when it is http(s), else ""
+	Paragraphs []string // the paragraphs of the part shown
+	URL        string   // the source URL when it is http(s), else ""
+	// Part is the part of the text shown (1-based) of Parts; PrevURL and
+	// NextURL link the parts beside it ("" at either end).
+	Part, Parts      int
+	PrevURL, NextURL string
+	// TextChars is the length of the whole text in characters;
+	// AnalysedChars, when not 0, how many of them the analysis read.
+	TextChars, AnalysedChars int
 	// What analysis found; all empty when the article is not analysed.
 	Story       *news.Story // the story the article belongs to
 	DuplicateOf *news.Article
@@ -41,16 +57,56 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, fmt.Errorf("article %s: %w", id, err))
 		return
 	}
+	parts := textParts(a.Text, articlePartChars)
+	part := 1
+	if v := r.URL.Query().Get("part"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > len(parts) {
+			s.notFound(w, r, fmt.Sprintf("This article has %d parts.", len(parts)))
+			return
+		}
+		part = n
+	}
 	data := articleShowData{
 		Article:    a,
-		Paragraphs: news.Paragraphs(a.Text),
+		Paragraphs: news.Paragraphs(parts[part-1]),
 		URL:        httpURL(a.URL),
+		Part:       part,
+		Parts:      len(parts),
+		TextChars:  utf8.RuneCountInString(a.Text),
+	}
+	if part > 1 {
+		data.PrevURL = "/articles/" + a.ID + "?part=" + strconv.Itoa(part-1)
+	}
+	if part < len(parts) {
+		data.NextURL = "/articles/" + a.ID + "?part=" + strconv.Itoa(part+1)
 	}
 	if err := s.addArticleAnalysis(r.Context(), &data); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "article_show", page{Title: news.DisplayTitle(a), Nav: "articles", Data: data})
+}
+
+// textParts splits text into parts of at most max characters, each cut
+// at a paragraph or sentence boundary where one is near (news.CutText).
+// An empty text is one empty part.
+func textParts(text string, max int) []string {
+	var parts []string
+	for {
+		p, cut := news.CutText(text, max)
+		if !cut {
+			return append(parts, p)
+		}
+		if p == "" { // cannot happen with max >= 1; never loop
+			p = text[:1]
+		}
+		parts = append(parts, p)
+		text = strings.TrimLeft(text[len(p):], " \t\r\n")
+		if text == "" {
+			return parts
+		}
+	}
 }
 
 // validID reports whether id can be an article ID: short, printable ASCII
@@ -81,6 +137,7 @@ func (s *Server) addArticleAnalysis(ctx context.Context, data *articleShowData) 
 	if err != nil {
 		return fmt.Errorf("article %s: %w", id, err)
 	}
+	data.AnalysedChars = an.AnalysedChars
 	lk := newLookups(s.st)
 	lk.articles[id] = &data.Article
 	if data.Story, err = lk.story(ctx, an.StoryID); err != nil {

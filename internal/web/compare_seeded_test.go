@@ -245,9 +245,11 @@ func TestCorpusViews(t *testing.T) {
 		if _, err := db.PutArticles(ctx, []news.Article{{ID: "bgextra", Title: "Extra", Text: "A new article about Kiev.", Outlet: "RT"}}); err != nil {
 			t.Fatal(err)
 		}
+		// The request is served the old background and starts a rebuild
+		// off the request path; Refresh waits for it to settle.
 		fetch(t, srv, "/api/storylines/"+l.ID+"/compare")
+		bg, _ = srv.cmp.Refresh(ctx)
 		builds, _ = srv.cmp.BackgroundBuilds()
-		bg, _ = srv.cmp.Background(ctx)
 		if builds != before+1 || bg.Articles != n+1 {
 			t.Errorf("after a new article: %d builds, background of %d articles; want a rebuild of %d", builds, bg.Articles, n+1)
 		}

@@ -19,6 +19,8 @@ import (
 type Data struct {
 	Mentions []news.Mention `json:"mentions"`
 	Timexes  []news.Timex   `json:"timexes"`
+	// AnalysedChars is store.ArticleAnalysis.AnalysedChars.
+	AnalysedChars int `json:"analysed_chars,omitempty"`
 }
 
 // Lookups are the reads of a backend that Read needs.
@@ -62,7 +64,7 @@ func Read(ctx context.Context, out *store.ArticleAnalysis, data []byte, l Lookup
 			d.Mentions[i].EntityID = c
 		}
 	}
-	out.Mentions, out.Timexes = d.Mentions, d.Timexes
+	out.Mentions, out.Timexes, out.AnalysedChars = d.Mentions, d.Timexes, d.AnalysedChars
 	out.Quotes, err = l.Quotes(ctx, store.QuoteQuery{ArticleID: out.ArticleID, Limit: 100000})
 	return err
 }

@@ -156,7 +156,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		if !ok {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, store.ErrNotFound)
 		}
-		data, err := marshal(analysisrow.Data{Mentions: a.Mentions, Timexes: a.Timexes})
+		data, err := marshal(analysisrow.Data{Mentions: a.Mentions, Timexes: a.Timexes, AnalysedChars: a.AnalysedChars})
 		if err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}

@@ -157,7 +157,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		if err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
-		data, err := marshal(analysisrow.Data{Mentions: a.Mentions, Timexes: a.Timexes})
+		data, err := marshal(analysisrow.Data{Mentions: a.Mentions, Timexes: a.Timexes, AnalysedChars: a.AnalysedChars})
 		if err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}

@@ -1,0 +1,6 @@
+//go:build race
+
+package engine
+
+// raceEnabled: the race detector slows regexps tenfold; time limits scale.
+const raceEnabled = true

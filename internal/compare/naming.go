@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/facts"
 	"github.com/parallax-news/parallax/internal/lang/de"
 	"github.com/parallax-news/parallax/internal/lang/en"
 	"github.com/parallax-news/parallax/internal/lang/ru"
@@ -158,7 +159,7 @@ func preferred(v Variant, counts []int) string {
 // words and words inside quotation marks.
 func CountForms(v Variant, text string) (own, quoted []int) {
 	own, quoted = make([]int, len(v.Forms)), make([]int, len(v.Forms))
-	inQuote := quotedRanges(text)
+	inQuote := facts.QuotedRanges(text)
 	for i, f := range v.Forms {
 	match:
 		for _, m := range f.re.FindAllStringIndex(text, -1) {
@@ -178,43 +179,6 @@ func CountForms(v Variant, text string) (own, quoted []int) {
 		}
 	}
 	return own, quoted
-}
-
-// quotedRanges returns a test for whether a byte offset lies inside a
-// quotation: “…”, „…“, «…» and »…« pair by direction, straight double
-// quotes alternate within a paragraph.
-func quotedRanges(text string) func(int) bool {
-	type span struct{ a, b int }
-	var spans []span
-	open, closer := -1, rune(0)
-	straight := -1
-	for i, r := range text {
-		switch {
-		case r == '\n':
-			open, straight = -1, -1
-		case open >= 0 && r == closer:
-			spans = append(spans, span{open, i})
-			open = -1
-		case open < 0 && (r == '“' || r == '„' || r == '«' || r == '»'):
-			open = i
-			closer = map[rune]rune{'“': '”', '„': '“', '«': '»', '»': '«'}[r]
-		case r == '"':
-			if straight < 0 {
-				straight = i
-			} else {
-				spans = append(spans, span{straight, i})
-				straight = -1
-			}
-		}
-	}
-	return func(off int) bool {
-		for _, s := range spans {
-			if off > s.a && off < s.b {
-				return true
-			}
-		}
-		return false
-	}
 }
 
 func naming(cols []*column) []Naming {

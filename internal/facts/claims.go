@@ -119,10 +119,11 @@ func (r *resources) yearClaims(toks []tok, s, source string) []Claim {
 	return out
 }
 
-// quotedRanges returns a test for whether a byte offset of text lies
-// inside quotation marks: “…”, „…“, «…», »…«, ‚…‘ and straight double
-// quotes, which pair within a paragraph.
-func quotedRanges(text string) func(int) bool {
+// QuotedRanges returns a test for whether a byte offset of text lies
+// inside quotation marks: “…”, „…“, «…» and »…« pair by direction,
+// straight double quotes alternate within a paragraph. Compare's naming
+// counts use it too, to leave other people's words out.
+func QuotedRanges(text string) func(int) bool {
 	type span struct{ a, b int }
 	var spans []span
 	open, closer := -1, rune(0)

@@ -271,7 +271,7 @@ func Extract(d Doc) []Claim {
 	if r == nil || d.Text == "" {
 		return nil
 	}
-	quoted := quotedRanges(d.Text)
+	quoted := QuotedRanges(d.Text)
 	var out []Claim
 	read := 0
 	for _, sp := range sentence.Split(d.Text) {

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,11 +16,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/parallax-news/parallax/internal/compare"
+	"github.com/parallax-news/parallax/internal/engine"
 	"github.com/parallax-news/parallax/internal/facts"
-	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/outlet"
-	"github.com/parallax-news/parallax/internal/store"
 )
 
 // factsCmd is "parallax facts STORY_ID|--storyline ID": the claims of a
@@ -76,31 +73,11 @@ sentence, attributed_to).`,
 				return err
 			}
 			defer db.Close()
-			var stories []news.Story
-			if storyline != "" {
-				stories, err = storylineStories(ctx, db, storyline)
-			} else {
-				var s news.Story
-				s, err = db.Story(ctx, args[0])
-				if errors.Is(err, store.ErrNotFound) {
-					err = fmt.Errorf("story %s: not found (see parallax stories)", args[0])
-				}
-				stories = []news.Story{s}
-			}
+			cmp, err := comparison(ctx, engine.NewComparer(db, reg, a.log), storyline, args)
 			if err != nil {
 				return err
 			}
-			var arts []news.Article
-			for _, s := range stories {
-				for _, id := range s.ArticleIDs {
-					art, err := db.Article(ctx, id)
-					if err != nil {
-						return fmt.Errorf("story %s: article %s: %w", s.ID, id, err)
-					}
-					arts = append(arts, art)
-				}
-			}
-			groups := compare.Facts(stories, arts, reg)
+			groups := cmp.Facts
 			if asJSON {
 				return writeLines(a.stdout, groups)
 			}
@@ -112,25 +89,6 @@ sentence, attributed_to).`,
 	f.StringVar(&storyline, "storyline", "", "read every story of this storyline")
 	addOutletsFlag(cmd, &path)
 	return cmd
-}
-
-func storylineStories(ctx context.Context, db database, id string) ([]news.Story, error) {
-	l, err := db.Storyline(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, fmt.Errorf("storyline %s: not found (see parallax storylines)", id)
-	}
-	if err != nil {
-		return nil, err
-	}
-	out := make([]news.Story, 0, len(l.StoryIDs))
-	for _, sid := range l.StoryIDs {
-		s, err := db.Story(ctx, sid)
-		if err != nil {
-			return nil, fmt.Errorf("storyline %s: story %s: %w", id, sid, err)
-		}
-		out = append(out, s)
-	}
-	return out, nil
 }
 
 // printFacts writes each group with its verdict and claims.

@@ -209,36 +209,3 @@ func figure(c facts.Claim) string {
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
-
-// Facts aligns the claims of the articles of stories (one story, or every
-// story of a storyline), each article credited to its outlet as Compare
-// credits it. Articles of no listed story are ignored.
-func Facts(stories []news.Story, arts []news.Article, reg *outlet.Registry) []facts.Group {
-	if reg == nil {
-		reg = outlet.New(nil)
-	}
-	storyOf := map[string]string{}
-	for _, s := range stories {
-		for _, id := range s.ArticleIDs {
-			if _, ok := storyOf[id]; !ok {
-				storyOf[id] = s.ID
-			}
-		}
-	}
-	var docs []facts.Doc
-	seen := map[string]bool{}
-	for _, a := range arts {
-		sid, ok := storyOf[a.ID]
-		if !ok || seen[a.ID] {
-			continue
-		}
-		seen[a.ID] = true
-		docs = append(docs, facts.Doc{ArticleID: a.ID, URL: a.URL, Outlet: creditOutlet(reg, a).Name, Language: a.Language,
-			Published: a.Published, PublishedEstimated: a.PublishedEstimated, Text: a.Text, StoryID: sid})
-	}
-	gs := facts.Align(docs)
-	if gs == nil {
-		gs = []facts.Group{}
-	}
-	return gs
-}

@@ -614,7 +614,118 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		}
 		cands = kept
 	}
+	if res != nil && !german {
+		cands = orgWithCountry(text, cands, code, res)
+	}
 	return resolveMulti(text, toks, cands, code, res, german)
+}
+
+// orgWithCountry takes a country named right after an organisation into
+// the organisation's name (ДАБІ України, Федеральной миграционной службы
+// России): the country qualifies the organisation. Russian usage (as
+// factRuEval) keeps the country as a place mention of its own inside the
+// name; Ukrainian (NER-UK) does not.
+//
+// In Ukrainian, a place nested in an organisation's name is no mention of
+// its own, and a country after a name that runs on in lower case
+// (Вищий господарський суд України, Повітряного кодексу України) belongs
+// to that name: an organisation where the words hold an organisation
+// noun, else no place mention.
+func orgWithCountry(text string, cands []mcand, code string, res *langRes) []mcand {
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+	drop := make([]bool, len(cands))
+	if code == lang.Ukrainian {
+		for i, p := range cands {
+			if p.kind != KindPlace && p.kind != KindCountry {
+				continue
+			}
+			for k := max(0, i-3); k < len(cands) && cands[k].start <= p.start; k++ {
+				if k != i && cands[k].kind == KindOrganisation && cands[k].start <= p.start && p.end <= cands[k].end && cands[k].end-cands[k].start > p.end-p.start {
+					drop[i] = true
+				}
+			}
+			if drop[i] || p.kind != KindCountry || strings.ContainsRune(p.name, ' ') {
+				continue
+			}
+			if s, org, ok := nameRunsOn(text, p.start, res); ok {
+				drop[i] = true
+				if org && (i == 0 || cands[i-1].end <= s) {
+					cands = append(cands, mcand{start: s, end: p.end, kind: KindOrganisation, name: text[s:p.end], evidence: "organisation noun and country"})
+				}
+			}
+		}
+		kept := cands[:0]
+		for i, c := range cands {
+			if i >= len(drop) || !drop[i] {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
+		sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+		drop = make([]bool, len(cands))
+	}
+	for i := 0; i+1 < len(cands); i++ {
+		c, p := &cands[i], cands[i+1]
+		if c.kind != KindOrganisation || p.kind != KindCountry || p.start <= c.end || strings.TrimSpace(text[c.end:p.start]) != "" || strings.ContainsRune(text[c.end:p.start], '\n') {
+			continue
+		}
+		if strings.ContainsRune(p.name, ' ') || !lang.HasCyrillic(p.name) {
+			continue
+		}
+		c.end, c.name = p.end, text[c.start:p.end]
+		if code == lang.Ukrainian {
+			drop[i+1] = true
+		}
+	}
+	kept := cands[:0]
+	for i, c := range cands {
+		if !drop[i] {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// nameRunsOn looks back from byte offset at over one to four lower-case
+// words (no punctuation, no preposition or conjunction) to a capitalised
+// word on the same line: the start of a name the words before at run on
+// into. org reports an organisation noun among those words.
+func nameRunsOn(text string, at int, res *langRes) (start int, org, ok bool) {
+	e := at
+	for n := 0; n < 5; n++ {
+		for e > 0 && text[e-1] == ' ' {
+			e--
+		}
+		s := e
+		for s > 0 && text[s-1] != ' ' && text[s-1] != '\n' {
+			s--
+		}
+		if s == e {
+			return 0, false, false
+		}
+		w := text[s:e]
+		r, _ := utf8.DecodeRuneInString(w)
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' {
+				return 0, false, false
+			}
+		}
+		k := lang.NameKey(w)
+		if res.orgHeads[k] {
+			org = true
+		}
+		if unicode.IsUpper(r) {
+			if n == 0 || utf8.RuneCountInString(w) < 3 {
+				return 0, false, false
+			}
+			return s, org, true
+		}
+		if utf8.RuneCountInString(w) < 3 || res.common[w] {
+			return 0, false, false // в, з, та, на: a preposition ends the name
+		}
+		e = s
+	}
+	return 0, false, false
 }
 
 // classifyRun splits the capitalised run toks[i:j] into names.

@@ -430,12 +430,15 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 	// 1. Companies by legal form and quoted name: ТОВ «Укргеоекологія».
 	if res != nil && !german {
 		for i, t := range toks {
-			if !res.legal[t.text] {
-				continue
-			}
 			q := t.end
 			for q < len(text) && text[q] == ' ' {
 				q++
+			}
+			// An acronym before a quoted name is a legal or
+			// organisational form the list may not hold: ДГ «Відродження».
+			formLike := isAcronymAny(t.text) && lang.HasCyrillic(t.text) && strings.HasPrefix(text[q:], "«")
+			if !res.legal[t.text] && !formLike {
+				continue
 			}
 			end := quoteClose(text, q)
 			if end < 0 {

@@ -522,6 +522,36 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		}
 	}
 
+	// 1b. Addresses (Ukrainian usage, as NER-UK tags them): a street or
+	// square abbreviation, the capitalised name (initials allowed) and a
+	// house number: вул. І. Федорова, 32; пл. Корятовича.
+	if code == lang.Ukrainian {
+		for i := 0; i+1 < len(toks); i++ {
+			t := toks[i]
+			if claimed[i] || t.cap || !ukAddressAbbrev[t.text] || t.end >= len(text) || text[t.end] != '.' {
+				continue
+			}
+			j := i + 1
+			for j < len(toks) && j < i+4 && toks[j].cap && !claimed[j] && isInitial(toks[j]) {
+				j++
+			}
+			if j >= len(toks) || !toks[j].cap || claimed[j] || isInitial(toks[j]) || strings.TrimSpace(toks[j].gapBefore) != "." && strings.TrimSpace(toks[j].gapBefore) != "" {
+				continue
+			}
+			for j+1 < len(toks) && j < i+3 && toks[j+1].cap && !claimed[j+1] && toks[j+1].gapBefore == " " {
+				j++ // вул. Алішера Навої
+			}
+			end := toks[j].end
+			if j+1 < len(toks) && toks[j+1].gapBefore == ", " && unicode.IsDigit(first(toks[j+1].text)) && utf8.RuneCountInString(toks[j+1].text) <= 5 {
+				end = toks[j+1].end
+			}
+			cands = append(cands, mcand{start: t.start, end: end, kind: KindPlace, name: text[t.start:end], evidence: "address: " + t.text + "."})
+			for k := i; k < len(toks) && toks[k].start < end; k++ {
+				claimed[k] = true
+			}
+		}
+	}
+
 	// 2. Names of several words that the gazetteer knows, lower-case
 	// words after the first included (Белого дома, Овальном кабинете), and
 	// the names some outlets write in lower case (путін, кремль).
@@ -622,6 +652,11 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 	}
 	return resolveMulti(text, toks, cands, code, res, german)
 }
+
+// ukAddressAbbrev holds the Ukrainian abbreviations of street and square
+// words that open an address (вул. = вулиця, пл. = площа). NER-UK leaves
+// м. (місто) and с. (село) out of a place's span, and so do we.
+var ukAddressAbbrev = map[string]bool{"вул": true, "пров": true, "просп": true, "пр": true, "пл": true, "бульв": true}
 
 // orgWithCountry takes a country named right after an organisation into
 // the organisation's name (ДАБІ України, Федеральной миграционной службы

@@ -64,3 +64,41 @@ func TestExtractLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestSpanConventions: what a mention spans in Russian and Ukrainian news,
+// as factRuEval and NER-UK mark it. The sentences are written for this test.
+func TestSpanConventions(t *testing.T) {
+	tests := []struct {
+		name, code, text string
+		want             map[string]string // mention text → set type ("" = no mention)
+	}{
+		{"acronym form before a quoted name", "uk",
+			"Договір підписало ДП «Лісовий край» минулого тижня.",
+			map[string]string{"ДП «Лісовий край»": "organization", "ДП": ""}},
+		{"country after an organisation (uk)", "uk",
+			"Перевірку провела ДАБІ України у березні.",
+			map[string]string{"ДАБІ України": "organization", "України": ""}},
+		{"country after an organisation (ru keeps the place)", "ru",
+			"Об этом сообщили в ФСБ России во вторник.",
+			map[string]string{"ФСБ России": "organization", "России": "place"}},
+		{"street address with a house number", "uk",
+			"Офіс фірми розташований на вул. Садовій, 12 у центрі.",
+			map[string]string{"вул. Садовій, 12": "place"}},
+		{"street with initials", "uk",
+			"Будинок стоїть на вул. І. Франка біля парку.",
+			map[string]string{"вул. І. Франка": "place"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := map[string]string{}
+			for _, m := range Predict(EvalDoc{ID: "t", Lang: tc.code, Text: tc.text}) {
+				got[m.Text] = m.Type
+			}
+			for text, typ := range tc.want {
+				if got[text] != typ {
+					t.Errorf("%q: type %q, want %q (all: %v)", text, got[text], typ, got)
+				}
+			}
+		})
+	}
+}

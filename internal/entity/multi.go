@@ -957,6 +957,8 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		c.kind = "" // ЗМІ, ПДВ: common nouns
 	case len(name) == 1 && isAcronymAny(lastWord):
 		c.kind, c.evidence = KindOrganisation, "acronym"
+	case len(name) > 1 && res.orgHeads[lang.NameKey(lastWord)]:
+		c.kind, c.evidence = KindOrganisation, "organisation noun: "+lastWord // Верховний Суд
 	case titled != "":
 		c.kind, c.evidence = KindPerson, "title: "+titled
 	case given:

@@ -1138,6 +1138,32 @@ func resolveMulti(text string, toks []token, cands []mcand, code string, res *la
 			weakCount[lang.NameKey(c.name)]++
 		}
 	}
+	// One-word names typed with evidence somewhere in the text (a speech
+	// verb, a place preposition, a company shape) type the same word where
+	// it stands without evidence: Бхутто заявила ... возглавляемой Бхутто.
+	typedOnce := map[string]string{}
+	for _, c := range cands {
+		if c.weak || c.kind == "" || c.canon != "" || strings.ContainsRune(c.name, ' ') {
+			continue
+		}
+		k := lang.NameKey(c.name)
+		if prev, ok := typedOnce[k]; ok && prev != c.kind {
+			typedOnce[k] = "-" // typed two ways: no evidence either way
+			continue
+		}
+		typedOnce[k] = c.kind
+	}
+	for i, c := range cands {
+		if !c.weak || strings.ContainsRune(c.name, ' ') {
+			continue
+		}
+		if sn, _ := personParts(c.name, res); fullBySurname[sn] != "" {
+			continue
+		}
+		if k := typedOnce[lang.NameKey(c.name)]; k != "" && k != "-" {
+			cands[i].kind, cands[i].weak, cands[i].evidence = k, false, "typed elsewhere in the text"
+		}
+	}
 	type ent struct {
 		Entity
 		aliases map[string]bool

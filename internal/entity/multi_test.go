@@ -105,3 +105,18 @@ func TestSpanConventions(t *testing.T) {
 		})
 	}
 }
+
+// TestTypedOnceKeepsItsType: a one-word name typed with evidence once (a
+// speech verb) is the same kind where it stands with none.
+func TestTypedOnceKeepsItsType(t *testing.T) {
+	text := "Вчера Бхутто заявила журналистам о протесте. Сторонники партии, которую возглавляет Бхутто, вышли на улицы."
+	n := 0
+	for _, m := range Predict(EvalDoc{ID: "t", Lang: "ru", Text: text}) {
+		if m.Text == "Бхутто" && m.Type == "person" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("Бхутто as a person %d times, want 2", n)
+	}
+}

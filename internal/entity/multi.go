@@ -649,8 +649,50 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 	}
 	if res != nil && !german {
 		cands = orgWithCountry(text, cands, code, res)
+		if code == lang.Russian {
+			cands = withDescriptor(text, toks, cands, res)
+		}
 	}
 	return resolveMulti(text, toks, cands, code, res, german)
+}
+
+// withDescriptor takes a lower-case descriptor noun right before a name
+// into the name's span, as factRuEval marks Russian mentions: an
+// organisation noun before a company written in Latin letters (компании
+// Microsoft, социальной сети Facebook: one adjective before the noun
+// comes too), a place noun before a place (реки Славянки). The entity's
+// name stays the name (Microsoft, Славянки).
+func withDescriptor(text string, toks []token, cands []mcand, res *langRes) []mcand {
+	at := make(map[int]int, len(toks)) // byte start → token index
+	for i, t := range toks {
+		at[t.start] = i
+	}
+	for n := range cands {
+		c := &cands[n]
+		i, ok := at[c.start]
+		if !ok || i == 0 || !joinable(toks[i]) || toks[i-1].cap || toks[i].gapBefore != " " {
+			continue
+		}
+		k := lang.NameKey(toks[i-1].text)
+		var heads map[string]bool
+		switch {
+		case c.kind == KindOrganisation && isLatinWord(c.name):
+			heads = res.orgHeads
+		case c.kind == KindPlace && c.canon == "":
+			heads = res.placeHeads
+		default:
+			continue
+		}
+		if !heads[k] {
+			continue
+		}
+		s := toks[i-1].start
+		if i >= 2 && joinable(toks[i-1]) && !toks[i-2].cap && toks[i-1].gapBefore == " " && adjectival(toks[i-2].text) && !res.common[toks[i-2].text] && utf8.RuneCountInString(toks[i-2].text) > 4 {
+			s = toks[i-2].start
+		}
+		c.start = s // the mention spans the descriptor; the name stays the name
+	}
+	return cands
 }
 
 // ukAddressAbbrev holds the Ukrainian abbreviations of street and square

@@ -903,11 +903,31 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			}
 			k++
 		}
+		// An organisation before a full name: МВД Рамзана Кадырова, глава
+		// NASA Майкл Гриффин. The first word is no given name and the
+		// second is (or the first is an acronym or Latin and two Cyrillic
+		// words follow): the first word is a name of its own.
+		if res != nil && !german && k-i >= 3 && !toks[i].poss && (givenWord(toks[i+1], res) || k-i == 3 && orgBeforeName(toks[i], toks[i+1])) && !givenWord(toks[i], res) && !isInitial(toks[i]) && !isPatronymic(toks[i].text) {
+			out = append(out, nameCand(text, toks, i, i+1, res, "", german))
+			i++
+		}
 		out = append(out, nameCand(text, toks, i, k, res, titled, german))
 		titled = ""
 		i = k
 	}
 	return out
+}
+
+// orgBeforeName reports a word that reads as an organisation's before a
+// Cyrillic name: an acronym, or a Latin word before a Cyrillic one.
+func orgBeforeName(t, next token) bool {
+	return isAcronymAny(t.text) || isLatinWord(t.text) && !isLatinWord(next.text)
+}
+
+// givenWord reports a given name of the language's list.
+func givenWord(t token, res *langRes) bool {
+	_, ok := res.given[lang.NameKey(t.text)]
+	return ok && !isAcronymAny(t.text)
 }
 
 func lastHyphenPart(w string) string {

@@ -924,6 +924,19 @@ func orgBeforeName(t, next token) bool {
 	return isAcronymAny(t.text) || isLatinWord(t.text) && !isLatinWord(next.text)
 }
 
+// romanNumeral reports a Roman numeral of up to six letters (XXI, IV).
+func romanNumeral(w string) bool {
+	if w == "" || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("IVXLCDM", r) {
+			return false
+		}
+	}
+	return true
+}
+
 // givenWord reports a given name of the language's list.
 func givenWord(t token, res *langRes) bool {
 	_, ok := res.given[lang.NameKey(t.text)]
@@ -1005,6 +1018,9 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		}
 	}
 	speech := res.speech[prevWord(toks, i)] || k < len(toks) && res.speech[strings.ToLower(toks[k].text)] && joinable(toks[k])
+	if len(name) == 1 && (romanNumeral(lastWord) || utf8.RuneCountInString(strings.TrimSuffix(lastWord, ".")) < 2) {
+		return c // XXI, IV, A, G.: numbers and letters name no one
+	}
 	latinName := !german && isLatinWord(c.name)
 	if latinName {
 		if _, ok := givenNames[Fold(name[0].text)]; ok && len(name) > 1 {

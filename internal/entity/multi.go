@@ -648,12 +648,45 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		cands = kept
 	}
 	if res != nil && !german {
+		cands = dropOpeners(toks, cands, mid)
 		cands = orgWithCountry(text, cands, code, res)
 		if code == lang.Russian {
 			cands = withDescriptor(text, toks, cands, res)
 		}
 	}
 	return resolveMulti(text, toks, cands, code, res, german)
+}
+
+// dropOpeners drops the organisations read from a sentence's first words
+// where only the sentence made the first word capitalised: the rest is in
+// lower case, nothing quoted, and the text never writes the first word
+// capitalised in mid-sentence (Власником компанії, Латвійська компанія,
+// Заявка громадської організації are descriptions, not names).
+func dropOpeners(toks []token, cands []mcand, mid map[string]int) []mcand {
+	at := make(map[int]int, len(toks))
+	for i, t := range toks {
+		at[t.start] = i
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		i, ok := at[c.start]
+		if ok && c.kind == KindOrganisation && c.canon == "" && multiSentenceInitial(toks, i) && mid[lang.NameKey(toks[i].text)] == 0 && !isAcronymAny(toks[i].text) {
+			rest := true
+			n := 0
+			for k := i + 1; k < len(toks) && toks[k].start < c.end; k++ {
+				n++
+				if toks[k].cap || strings.ContainsAny(toks[k].gapBefore, "«\"„") {
+					rest = false
+					break
+				}
+			}
+			if rest && n > 0 {
+				continue
+			}
+		}
+		kept = append(kept, c)
+	}
+	return kept
 }
 
 // withDescriptor takes a lower-case descriptor noun right before a name

@@ -280,6 +280,21 @@ func splitRun(run []token) []candidate {
 			titleStart = i
 			continue
 		}
+		// A compass word before a known place names a region of its own
+		// (South Australia, Western Australia, East Los Angeles) unless
+		// the gazetteer knows the whole (South Korea) or more capitalised
+		// words follow (East China Sea).
+		if compassWords[run[i].text] && i+1 < len(run) {
+			if _, _, whole := gazMatch(run[i:]); !whole {
+				if n, e, ok := gazMatch(run[i+1:]); ok && i+1+n == len(run) && (e.kind == KindPlace || e.kind == KindCountry) {
+					out = append(out, candidate{toks: run[i : i+1+n], kind: KindPlace, evidence: "compass word and place"})
+					i += 1 + n
+					titleStart = i
+					titles, titleWords, gender = nil, nil, ""
+					continue
+				}
+			}
+		}
 		// Gazetteer: longest match.
 		if n, e, ok := gazMatch(run[i:]); ok {
 			// A place that opens an organisation's name: Colorado State
@@ -364,6 +379,9 @@ func splitRun(run []token) []candidate {
 	}
 	return out
 }
+
+// compassWords open the name of a region of a known place.
+var compassWords = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true, "Central": true}
 
 // trimTitles drops bare connectors left at title edges.
 func trimTitles(ts []string) []string {
@@ -719,6 +737,8 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		case c.kind == KindPerson && len(c.toks) > 1:
 			key, _, _ := personKey(c.toks)
 			b = byKey[KindPerson+":"+key]
+		case c.kind == KindPlace && len(c.toks) > 1:
+			b = get(KindPlace, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks)) // South Australia
 		case c.kind == KindOrganisation:
 			b = get(KindOrganisation, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks))
 			if c.weak {

@@ -438,3 +438,27 @@ func TestRegistryChanges(t *testing.T) {
 		})
 	}
 }
+
+// TestCompassRegions: a compass word before a known place names a region
+// of its own, unless the gazetteer knows the whole or more name follows.
+func TestCompassRegions(t *testing.T) {
+	tests := []struct {
+		text, want string
+		kind       string
+	}{
+		{"Iodine levels were low in South Australia, officials said.", "South Australia", KindPlace},
+		{"Flights to South Korea resumed on Monday.", "South Korea", KindCountry},
+	}
+	for _, tc := range tests {
+		ents, _ := ExtractLang(tc.text, "en")
+		found := false
+		for _, e := range ents {
+			if e.Name == tc.want && e.Kind == tc.kind {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s %q in %+v", tc.text, tc.kind, tc.want, ents)
+		}
+	}
+}

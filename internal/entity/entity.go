@@ -700,13 +700,26 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	// Pass 1: person names, full names first so that a lone surname attaches
 	// to the full name wherever it appears.
 	persons := map[string][]*building{} // folded surname → persons
+	// A given name used alone in mid-sentence ("Daniel was picked up")
+	// stands for the one person of the text named in full with it.
+	byGiven := map[string][]*building{}
+	givenOnly := func(c candidate) *building {
+		if len(c.toks) != 1 || !midSentence(c.toks[0]) {
+			return nil
+		}
+		f := Fold(c.toks[0].text)
+		if _, known := givenNames[f]; !known || len(persons[f]) > 0 || len(byGiven[f]) != 1 {
+			return nil
+		}
+		return byGiven[f][0]
+	}
 	for _, single := range []bool{false, true} {
 		for _, c := range cands {
 			if c.kind != KindPerson || (len(c.toks) == 1) != single {
 				continue
 			}
 			sn := Fold(surname(c.toks).text)
-			if single && len(persons[sn]) > 0 {
+			if single && (len(persons[sn]) > 0 || givenOnly(c) != nil) {
 				continue
 			}
 			key, _, g := personKey(c.toks)
@@ -714,6 +727,11 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			if b.surname == "" {
 				b.surname = sn
 				persons[sn] = append(persons[sn], b)
+				if !single && len(c.toks) == 2 {
+					if g := Fold(c.toks[0].text); g != sn {
+						byGiven[g] = append(byGiven[g], b)
+					}
+				}
 			}
 			if len(joinToks(text, c.toks)) > len(b.Name) {
 				b.Name = joinToks(text, c.toks)
@@ -744,6 +762,8 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			if c.weak {
 				weakOrg[b.ID] = true
 			}
+		case (c.kind == KindPerson || c.kind == "") && givenOnly(c) != nil:
+			b, form = givenOnly(c), "given name"
 		case len(c.toks) == 1:
 			sn := Fold(c.toks[0].text)
 			if len(persons[sn]) == 0 && (afterThe(toks, c.toks[0]) || placePrepBefore(toks, c.toks[0]) && !c.toks[0].poss) {

@@ -462,3 +462,27 @@ func TestCompassRegions(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenNameAlone: a given name alone stands for the one person of the
+// text named in full with it, and for no one when two share it.
+func TestGivenNameAlone(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // mentions of the person named first
+	}{
+		{"Daniel Montalvo left the group in May. Friends said that Daniel was questioned for hours.", 2},
+		{"Daniel Montalvo and Daniel Brooks left the group in May. Friends said that Daniel was questioned.", 1},
+	}
+	for _, tc := range tests {
+		ents, _ := ExtractLang(tc.text, "en")
+		got := -1
+		for _, e := range ents {
+			if e.Name == "Daniel Montalvo" {
+				got = e.Mentions
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: Daniel Montalvo has %d mentions, want %d (%+v)", tc.text, got, tc.want, ents)
+		}
+	}
+}

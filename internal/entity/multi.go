@@ -957,6 +957,22 @@ func orgBeforeName(t, next token) bool {
 	return isAcronymAny(t.text) || isLatinWord(t.text) && !isLatinWord(next.text)
 }
 
+// strictAdjective reports a word with an adjective's case ending that
+// nouns and names rarely have (-ого, -ої, -ному, -ною; Russian -ого, -ой,
+// -ыми); the looser adjectival also takes -а, -е, -і.
+func strictAdjective(w string) bool {
+	lw := strings.ToLower(w)
+	if utf8.RuneCountInString(lw) < 5 {
+		return false
+	}
+	for _, s := range []string{"ого", "ього", "ому", "ої", "ою", "ний", "ної", "ною", "ним", "ними", "них", "ову", "ову", "ими", "ыми", "ных", "ной", "ную", "ный"} {
+		if strings.HasSuffix(lw, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // romanNumeral reports a Roman numeral of up to six letters (XXI, IV).
 func romanNumeral(w string) bool {
 	if w == "" || len(w) > 6 {
@@ -1090,6 +1106,8 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		c.kind, c.evidence = KindPerson, "speech verb"
 	case len(name) > 1 && isAcronymAny(lastWord):
 		c.kind, c.evidence = KindOrganisation, "acronym" // Одеської ОДА, ГУ ДФС
+	case len(name) == 1 && strictAdjective(lastWord) && !adjectivalSurname(lastWord):
+		c.kind = "" // Центральної, Рамкової, Єдиного: an adjective, no name
 	case len(name) == 1 && placePrepositions[prevWord(toks, i)]:
 		c.kind, c.evidence = KindPlace, "after a place preposition"
 	case len(name) == 1 && adjectivalSurname(lastWord):

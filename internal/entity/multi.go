@@ -437,8 +437,25 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 			// An acronym before a quoted name is a legal or
 			// organisational form the list may not hold: ДГ «Відродження».
 			formLike := isAcronymAny(t.text) && lang.HasCyrillic(t.text) && strings.HasPrefix(text[q:], "«")
-			if !res.legal[t.text] && !formLike {
-				continue
+			if !res.legal[t.text] && !formLike || formLike && claimed[i] && !res.legal[t.text] {
+				continue // an acronym inside a name already taken: ДП «НАЕК «Енергоатом»
+			}
+			// ТОВ фірма «Київ»: lower-case words between the form and the
+			// quoted name belong to the name.
+			if res.legal[t.text] && i+1 < len(toks) && !toks[i+1].cap && joinable(toks[i+1]) {
+				k := i + 1
+				for k < len(toks) && k < i+4 && !toks[k].cap && joinable(toks[k]) && !strings.ContainsAny(toks[k].gapBefore, ",.;:") {
+					k++
+				}
+				if k > i+1 {
+					q2 := toks[k-1].end
+					for q2 < len(text) && text[q2] == ' ' {
+						q2++
+					}
+					if strings.HasPrefix(text[q2:], "«") {
+						q = q2
+					}
+				}
 			}
 			end := quoteClose(text, q)
 			if end < 0 {

@@ -12,7 +12,7 @@
 // in mid-sentence. Nothing is downloaded at run time.
 //
 // The two embedded lists are hand-written facts, 11 KB together:
-// gazetteer.tsv (296 countries, US states, capitals and large cities, and
+// gazetteer.tsv (about 500 countries, regions, US states, capitals and large cities, and
 // organisations, with their variant spellings: what news about the
 // Russia–Ukraine war and US politics names most, and the transliteration
 // pairs rule-based folding cannot reach, such as Kiev/Kyiv and

@@ -629,6 +629,12 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		}
 		j := i + 1
 		for j < len(toks) && !claimed[j] && joinable(toks[j]) && !toks[j-1].poss && !strings.HasSuffix(toks[j-1].text, ",") {
+			// A period ends the run unless it closes an initial, and an
+			// initial's period before a sentence opener ends it too
+			// (NEWSru.com. Для, G. Но).
+			if p := toks[j-1].text; strings.HasSuffix(p, ".") && (!isInitial(toks[j-1]) || res != nil && res.common[strings.ToLower(toks[j].text)]) {
+				break
+			}
 			if toks[j].cap {
 				j++
 				continue

@@ -686,13 +686,9 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 // capitalised in mid-sentence (Власником компанії, Латвійська компанія,
 // Заявка громадської організації are descriptions, not names).
 func dropOpeners(toks []token, cands []mcand, mid map[string]int) []mcand {
-	at := make(map[int]int, len(toks))
-	for i, t := range toks {
-		at[t.start] = i
-	}
 	kept := cands[:0]
 	for _, c := range cands {
-		i, ok := at[c.start]
+		i, ok := tokenAt(toks, c.start)
 		if ok && c.kind == KindOrganisation && c.canon == "" && multiSentenceInitial(toks, i) && mid[lang.NameKey(toks[i].text)] == 0 && !isAcronymAny(toks[i].text) {
 			rest := true
 			n := 0
@@ -712,6 +708,12 @@ func dropOpeners(toks []token, cands []mcand, mid map[string]int) []mcand {
 	return kept
 }
 
+// tokenAt returns the index of the token starting at byte offset start.
+func tokenAt(toks []token, start int) (int, bool) {
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].start >= start })
+	return i, i < len(toks) && toks[i].start == start
+}
+
 // withDescriptor takes a lower-case descriptor noun right before a name
 // into the name's span, as factRuEval marks Russian mentions: an
 // organisation noun before a company written in Latin letters (компании
@@ -719,13 +721,9 @@ func dropOpeners(toks []token, cands []mcand, mid map[string]int) []mcand {
 // comes too), a place noun before a place (реки Славянки). The entity's
 // name stays the name (Microsoft, Славянки).
 func withDescriptor(text string, toks []token, cands []mcand, res *langRes) []mcand {
-	at := make(map[int]int, len(toks)) // byte start → token index
-	for i, t := range toks {
-		at[t.start] = i
-	}
 	for n := range cands {
 		c := &cands[n]
-		i, ok := at[c.start]
+		i, ok := tokenAt(toks, c.start)
 		if !ok || i == 0 || !joinable(toks[i]) || toks[i-1].cap || toks[i].gapBefore != " " {
 			continue
 		}

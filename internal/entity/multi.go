@@ -798,6 +798,32 @@ func orgWithCountry(text string, cands []mcand, code string, res *langRes) []mca
 		sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
 		drop = make([]bool, len(cands))
 	}
+	if code == lang.Ukrainian {
+		// ГУ ДФС у м. Києві, Службу автомобільних доріг у Херсонській
+		// області, райсуду м. Києва: a place after an organisation,
+		// joined by у/в and the town's abbreviation, is the seat that
+		// completes its name (NER-UK marks the whole).
+		for i := 0; i+1 < len(cands); i++ {
+			c, p := &cands[i], cands[i+1]
+			if drop[i] || c.kind != KindOrganisation || p.kind != KindPlace && p.kind != KindCountry || p.start <= c.end {
+				continue
+			}
+			gap := strings.Fields(text[c.end:p.start])
+			if strings.ContainsRune(text[c.end:p.start], '\n') || len(gap) == 0 || len(gap) > 2 {
+				continue
+			}
+			ok := true
+			for k, w := range gap {
+				if !(k == 0 && (w == "у" || w == "в") || w == "м.") {
+					ok = false
+				}
+			}
+			if ok {
+				c.end, c.name = p.end, text[c.start:p.end]
+				drop[i+1] = true
+			}
+		}
+	}
 	for i := 0; i+1 < len(cands); i++ {
 		c, p := &cands[i], cands[i+1]
 		if c.kind != KindOrganisation || p.kind != KindCountry || p.start <= c.end || strings.TrimSpace(text[c.end:p.start]) != "" || strings.ContainsRune(text[c.end:p.start], '\n') {

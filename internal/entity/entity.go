@@ -301,6 +301,9 @@ func splitRun(run []token) []candidate {
 			// University, Massachusetts Institute of Technology.
 			if end := placeOrgEnd(run, i, n, e); end > 0 {
 				out = append(out, candidate{toks: run[i:end], kind: KindOrganisation, evidence: "organisation word: " + strings.ToLower(run[end-1].text)})
+				// The place is a mention of its own inside the name
+				// (United States in United States Navy).
+				out = append(out, candidate{toks: run[i : i+n], kind: e.kind, canon: e.canonical})
 				i = end
 				titleStart = i
 				titles, titleWords, gender = nil, nil, ""

@@ -486,3 +486,16 @@ func TestGivenNameAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceInsideOrganisation: a known place that opens an organisation's
+// name is a mention of its own inside it.
+func TestPlaceInsideOrganisation(t *testing.T) {
+	text := "The ship was handed to the United States Navy on Friday."
+	got := map[string]string{}
+	for _, m := range Predict(EvalDoc{ID: "t", Lang: "en", Text: text}) {
+		got[m.Text] = m.Type
+	}
+	if got["United States Navy"] != "organization" || got["United States"] != "place" {
+		t.Errorf("mentions %v: want the navy and the United States inside it", got)
+	}
+}

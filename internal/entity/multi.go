@@ -675,6 +675,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		cands = orgWithCountry(text, cands, code, res)
 		if code == lang.Russian {
 			cands = withDescriptor(text, toks, cands, res)
+			cands = nestedPlaces(toks, cands, res, text)
 		}
 	}
 	return resolveMulti(text, toks, cands, code, res, german)
@@ -706,6 +707,45 @@ func dropOpeners(toks []token, cands []mcand, mid map[string]int) []mcand {
 		kept = append(kept, c)
 	}
 	return kept
+}
+
+// nestedPlaces adds the known places inside an organisation's name as
+// mentions of their own (Конгресса США, мэрии Москвы), as factRuEval
+// marks Russian mentions.
+func nestedPlaces(toks []token, cands []mcand, res *langRes, text string) []mcand {
+	have := make(map[[2]int]bool, len(cands))
+	for _, c := range cands {
+		have[[2]int{c.start, c.end}] = true
+	}
+	n := len(cands)
+	for _, c := range cands[:n] {
+		if c.kind != KindOrganisation {
+			continue
+		}
+		i, ok := tokenAt(toks, c.start)
+		if !ok {
+			continue
+		}
+		for k := i + 1; k < len(toks) && toks[k].end <= c.end; k++ {
+			if !toks[k].cap {
+				continue
+			}
+			m, e, found := multiGaz(toks[k:], res)
+			if !found || e.kind != KindPlace && e.kind != KindCountry || toks[k+m-1].end > c.end {
+				continue
+			}
+			s, en := toks[k].start, toks[k+m-1].end
+			if !have[[2]int{s, en}] {
+				cands = append(cands, mcand{start: s, end: en, kind: e.kind, canon: e.canonical, name: text[s:en], evidence: "gazetteer"})
+				have[[2]int{s, en}] = true
+			}
+			k += m - 1
+		}
+	}
+	if len(cands) > n {
+		sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+	}
+	return cands
 }
 
 // tokenAt returns the index of the token starting at byte offset start.

@@ -578,8 +578,8 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				continue
 			}
 			for n := min(res.maxWords, 3); n >= 1; n-- {
-				if i+n > len(toks) {
-					continue
+				if i+n > len(toks) || toks[i].cap && n == 1 {
+					continue // a capitalised single word is step 3's
 				}
 				words := make([]string, 0, n)
 				okRun := true
@@ -593,11 +593,10 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				if !okRun {
 					continue
 				}
-				nk := lang.NameKey(strings.Join(words, " "))
 				var e gazEntry
 				found := false
 				if toks[i].cap && n >= 2 {
-					e, found = res.places[nk]
+					e, found = res.places[lang.NameKey(strings.Join(words, " "))]
 				} else if !toks[i].cap {
 					e, found = res.lower[strings.ToLower(strings.Join(words, " "))]
 					if !found && n > 1 {
@@ -726,12 +725,16 @@ func nestedPlaces(toks []token, cands []mcand, res *langRes, text string) []mcan
 		if !ok {
 			continue
 		}
-		for k := i + 1; k < len(toks) && toks[k].end <= c.end; k++ {
+		last := i
+		for last+1 < len(toks) && toks[last+1].end <= c.end {
+			last++
+		}
+		for k := i + 1; k <= last; k++ {
 			if !toks[k].cap {
 				continue
 			}
-			m, e, found := multiGaz(toks[k:], res)
-			if !found || e.kind != KindPlace && e.kind != KindCountry || toks[k+m-1].end > c.end {
+			m, e, found := multiGaz(toks[k:min(last+1, k+2)], res)
+			if !found || e.kind != KindPlace && e.kind != KindCountry {
 				continue
 			}
 			s, en := toks[k].start, toks[k+m-1].end

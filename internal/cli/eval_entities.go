@@ -19,10 +19,10 @@ import (
 // NER folder (texts/<doc>.txt and mentions.tsv, as ../shared/eval/ner-en,
 // ner-ru and ner-uk), scored by entity.Evaluate.
 func (a *app) evalEntitiesCmd() *cobra.Command {
-	var half int
+	var half, errs int
 	var lang string
 	cmd := a.evalSub("entities DIR", "Score named-entity mentions (typed and untyped P/R/F1, by type, alias precision) on a labelled NER folder",
-		"  parallax eval entities ../shared/eval/ner-en\n  parallax eval entities --half 2 ../shared/eval/ner-ru",
+		"  parallax eval entities ../shared/eval/ner-en\n  parallax eval entities --half 2 ../shared/eval/ner-ru\n  parallax eval entities --errors 30 --half 1 ../shared/eval/ner-uk",
 		func(ctx context.Context, dir string) (report, error) {
 			docs, err := readNERDir(ctx, dir, lang)
 			if err != nil {
@@ -40,9 +40,10 @@ func (a *app) evalEntitiesCmd() *cobra.Command {
 				}
 				docs = kept
 			}
-			return entity.Evaluate(docs), nil
+			return entity.EvaluateErrors(docs, errs), nil
 		})
 	cmd.Flags().IntVar(&half, "half", 0, "score only one half of the documents in name order: 1 (1st, 3rd, ...) or 2 (2nd, 4th, ...)")
+	cmd.Flags().IntVar(&errs, "errors", 0, "also list the N most frequent errors of each class: false positives, misses, span boundaries, type confusions (JSON: errors)")
 	cmd.Flags().StringVar(&lang, "lang", "", "language of the texts (ISO 639-1); default: guessed from the folder name (ner-ru → ru), else en")
 	return cmd
 }

@@ -12,7 +12,7 @@
 // in mid-sentence. Nothing is downloaded at run time.
 //
 // The two embedded lists are hand-written facts, 11 KB together:
-// gazetteer.tsv (296 countries, US states, capitals and large cities, and
+// gazetteer.tsv (about 500 countries, regions, US states, capitals and large cities, and
 // organisations, with their variant spellings: what news about the
 // Russia–Ukraine war and US politics names most, and the transliteration
 // pairs rule-based folding cannot reach, such as Kiev/Kyiv and
@@ -280,12 +280,30 @@ func splitRun(run []token) []candidate {
 			titleStart = i
 			continue
 		}
+		// A compass word before a known place names a region of its own
+		// (South Australia, Western Australia, East Los Angeles) unless
+		// the gazetteer knows the whole (South Korea) or more capitalised
+		// words follow (East China Sea).
+		if compassWords[run[i].text] && i+1 < len(run) {
+			if _, _, whole := gazMatch(run[i:]); !whole {
+				if n, e, ok := gazMatch(run[i+1:]); ok && i+1+n == len(run) && (e.kind == KindPlace || e.kind == KindCountry) {
+					out = append(out, candidate{toks: run[i : i+1+n], kind: KindPlace, evidence: "compass word and place"})
+					i += 1 + n
+					titleStart = i
+					titles, titleWords, gender = nil, nil, ""
+					continue
+				}
+			}
+		}
 		// Gazetteer: longest match.
 		if n, e, ok := gazMatch(run[i:]); ok {
 			// A place that opens an organisation's name: Colorado State
 			// University, Massachusetts Institute of Technology.
 			if end := placeOrgEnd(run, i, n, e); end > 0 {
 				out = append(out, candidate{toks: run[i:end], kind: KindOrganisation, evidence: "organisation word: " + strings.ToLower(run[end-1].text)})
+				// The place is a mention of its own inside the name
+				// (United States in United States Navy).
+				out = append(out, candidate{toks: run[i : i+n], kind: e.kind, canon: e.canonical})
 				i = end
 				titleStart = i
 				titles, titleWords, gender = nil, nil, ""
@@ -364,6 +382,9 @@ func splitRun(run []token) []candidate {
 	}
 	return out
 }
+
+// compassWords open the name of a region of a known place.
+var compassWords = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true, "Central": true}
 
 // trimTitles drops bare connectors left at title edges.
 func trimTitles(ts []string) []string {
@@ -682,13 +703,26 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	// Pass 1: person names, full names first so that a lone surname attaches
 	// to the full name wherever it appears.
 	persons := map[string][]*building{} // folded surname → persons
+	// A given name used alone in mid-sentence ("Daniel was picked up")
+	// stands for the one person of the text named in full with it.
+	byGiven := map[string][]*building{}
+	givenOnly := func(c candidate) *building {
+		if len(c.toks) != 1 || !midSentence(c.toks[0]) {
+			return nil
+		}
+		f := Fold(c.toks[0].text)
+		if _, known := givenNames[f]; !known || len(persons[f]) > 0 || len(byGiven[f]) != 1 {
+			return nil
+		}
+		return byGiven[f][0]
+	}
 	for _, single := range []bool{false, true} {
 		for _, c := range cands {
 			if c.kind != KindPerson || (len(c.toks) == 1) != single {
 				continue
 			}
 			sn := Fold(surname(c.toks).text)
-			if single && len(persons[sn]) > 0 {
+			if single && (len(persons[sn]) > 0 || givenOnly(c) != nil) {
 				continue
 			}
 			key, _, g := personKey(c.toks)
@@ -696,6 +730,11 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			if b.surname == "" {
 				b.surname = sn
 				persons[sn] = append(persons[sn], b)
+				if !single && len(c.toks) == 2 {
+					if g := Fold(c.toks[0].text); g != sn {
+						byGiven[g] = append(byGiven[g], b)
+					}
+				}
 			}
 			if len(joinToks(text, c.toks)) > len(b.Name) {
 				b.Name = joinToks(text, c.toks)
@@ -719,11 +758,15 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		case c.kind == KindPerson && len(c.toks) > 1:
 			key, _, _ := personKey(c.toks)
 			b = byKey[KindPerson+":"+key]
+		case c.kind == KindPlace && len(c.toks) > 1:
+			b = get(KindPlace, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks)) // South Australia
 		case c.kind == KindOrganisation:
 			b = get(KindOrganisation, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks))
 			if c.weak {
 				weakOrg[b.ID] = true
 			}
+		case (c.kind == KindPerson || c.kind == "") && givenOnly(c) != nil:
+			b, form = givenOnly(c), "given name"
 		case len(c.toks) == 1:
 			sn := Fold(c.toks[0].text)
 			if len(persons[sn]) == 0 && (afterThe(toks, c.toks[0]) || placePrepBefore(toks, c.toks[0]) && !c.toks[0].poss) {

@@ -438,3 +438,64 @@ func TestRegistryChanges(t *testing.T) {
 		})
 	}
 }
+
+// TestCompassRegions: a compass word before a known place names a region
+// of its own, unless the gazetteer knows the whole or more name follows.
+func TestCompassRegions(t *testing.T) {
+	tests := []struct {
+		text, want string
+		kind       string
+	}{
+		{"Iodine levels were low in South Australia, officials said.", "South Australia", KindPlace},
+		{"Flights to South Korea resumed on Monday.", "South Korea", KindCountry},
+	}
+	for _, tc := range tests {
+		ents, _ := ExtractLang(tc.text, "en")
+		found := false
+		for _, e := range ents {
+			if e.Name == tc.want && e.Kind == tc.kind {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s %q in %+v", tc.text, tc.kind, tc.want, ents)
+		}
+	}
+}
+
+// TestGivenNameAlone: a given name alone stands for the one person of the
+// text named in full with it, and for no one when two share it.
+func TestGivenNameAlone(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // mentions of the person named first
+	}{
+		{"Daniel Montalvo left the group in May. Friends said that Daniel was questioned for hours.", 2},
+		{"Daniel Montalvo and Daniel Brooks left the group in May. Friends said that Daniel was questioned.", 1},
+	}
+	for _, tc := range tests {
+		ents, _ := ExtractLang(tc.text, "en")
+		got := -1
+		for _, e := range ents {
+			if e.Name == "Daniel Montalvo" {
+				got = e.Mentions
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: Daniel Montalvo has %d mentions, want %d (%+v)", tc.text, got, tc.want, ents)
+		}
+	}
+}
+
+// TestPlaceInsideOrganisation: a known place that opens an organisation's
+// name is a mention of its own inside it.
+func TestPlaceInsideOrganisation(t *testing.T) {
+	text := "The ship was handed to the United States Navy on Friday."
+	got := map[string]string{}
+	for _, m := range Predict(EvalDoc{ID: "t", Lang: "en", Text: text}) {
+		got[m.Text] = m.Type
+	}
+	if got["United States Navy"] != "organization" || got["United States"] != "place" {
+		t.Errorf("mentions %v: want the navy and the United States inside it", got)
+	}
+}

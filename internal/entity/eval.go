@@ -84,6 +84,30 @@ type EvalReport struct {
 	Untyped   PRF            `json:"untyped"`
 	ByType    map[string]PRF `json:"by_type"`
 	Aliases   *AliasScore    `json:"aliases,omitempty"`
+	// Errors lists the typed errors by class, most frequent first, when
+	// asked for (EvaluateErrors; `eval entities --errors`).
+	Errors *ErrorList `json:"errors,omitempty"`
+}
+
+// ErrorList groups the typed errors of an evaluation by class, each a
+// list of (text, count) most frequent first: false positives (a predicted
+// span that is no gold span), misses (a gold span nothing predicted),
+// boundaries (a prediction that overlaps a gold mention of the same type
+// with another span: "pred ⟶ gold") and type confusions (the right span
+// with the wrong type: "text pred→gold").
+type ErrorList struct {
+	FalsePositives []ErrorCount `json:"false_positives"`
+	Misses         []ErrorCount `json:"misses"`
+	Boundaries     []ErrorCount `json:"boundaries"`
+	Confusions     []ErrorCount `json:"confusions"`
+	// Totals counts the errors of each class (before truncation).
+	Totals map[string]int `json:"totals"`
+}
+
+// ErrorCount is one error text and how often it occurs.
+type ErrorCount struct {
+	Text  string `json:"text"`
+	Count int    `json:"count"`
 }
 
 // AliasScore is the precision of the pairs of differently written mentions
@@ -118,6 +142,17 @@ func (r EvalReport) WriteText(w io.Writer) error {
 	sort.Strings(types)
 	for _, t := range types {
 		line("  "+t, r.ByType[t])
+	}
+	if r.Errors != nil {
+		for _, c := range []struct {
+			name string
+			list []ErrorCount
+		}{{"false_positives", r.Errors.FalsePositives}, {"misses", r.Errors.Misses}, {"boundaries", r.Errors.Boundaries}, {"confusions", r.Errors.Confusions}} {
+			pf("%s (%d):\n", c.name, r.Errors.Totals[c.name])
+			for _, e := range c.list {
+				pf("  %4d  %s\n", e.Count, e.Text)
+			}
+		}
 	}
 	if r.Aliases != nil {
 		pf("alias precision %.3f (%d of %d pairs)\n", r.Aliases.Precision, r.Aliases.Correct, r.Aliases.Pairs)
@@ -230,6 +265,12 @@ func Predict(d EvalDoc) []EvalMention {
 // precision is computed over the documents that have gold entity ids
 // shared by several mentions.
 func Evaluate(docs []EvalDoc) EvalReport {
+	return EvaluateErrors(docs, 0)
+}
+
+// EvaluateErrors is Evaluate that also lists the errors, up to top of each
+// class (none when top is 0).
+func EvaluateErrors(docs []EvalDoc, top int) EvalReport {
 	var gold, pred []EvalMention
 	var al aliasTally
 	for _, d := range docs {
@@ -243,7 +284,109 @@ func Evaluate(docs []EvalDoc) EvalReport {
 	if al.pairs > 0 {
 		rep.Aliases = &AliasScore{Precision: float64(al.correct) / float64(al.pairs), Pairs: al.pairs, Correct: al.correct, Wrong: al.wrong}
 	}
+	if top > 0 {
+		rep.Errors = listErrors(gold, pred, top)
+	}
 	return rep
+}
+
+// listErrors classifies the typed errors of pred against gold.
+func listErrors(gold, pred []EvalMention, top int) *ErrorList {
+	type span struct {
+		doc        string
+		start, end int
+	}
+	goldAt := map[span][]EvalMention{}
+	byDoc := map[string][]EvalMention{}
+	for _, g := range gold {
+		goldAt[span{g.Doc, g.Start, g.End}] = append(goldAt[span{g.Doc, g.Start, g.End}], g)
+		byDoc[g.Doc] = append(byDoc[g.Doc], g)
+	}
+	predAt := map[span][]EvalMention{}
+	for _, p := range pred {
+		predAt[span{p.Doc, p.Start, p.End}] = append(predAt[span{p.Doc, p.Start, p.End}], p)
+	}
+	has := func(ms []EvalMention, typ string) bool {
+		for _, m := range ms {
+			if m.Type == typ {
+				return true
+			}
+		}
+		return false
+	}
+	tally := map[string]map[string]int{"false_positives": {}, "misses": {}, "boundaries": {}, "confusions": {}}
+	totals := map[string]int{}
+	add := func(class, text string) {
+		tally[class][text]++
+		totals[class]++
+	}
+	seen := map[span]bool{}
+	for _, p := range pred {
+		s := span{p.Doc, p.Start, p.End}
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		g := goldAt[s]
+		if has(g, p.Type) {
+			continue
+		}
+		if len(g) > 0 {
+			add("confusions", fmt.Sprintf("%s %s→%s", p.Text, p.Type, g[0].Type))
+			continue
+		}
+		var over *EvalMention
+		for i, m := range byDoc[p.Doc] {
+			if m.Type == p.Type && m.Start < p.End && p.Start < m.End {
+				over = &byDoc[p.Doc][i]
+				break
+			}
+		}
+		if over != nil {
+			add("boundaries", fmt.Sprintf("%s ⟶ %s (%s)", p.Text, over.Text, p.Type))
+			continue
+		}
+		add("false_positives", fmt.Sprintf("%s (%s)", p.Text, p.Type))
+	}
+	for _, g := range gold {
+		s := span{g.Doc, g.Start, g.End}
+		if len(predAt[s]) > 0 {
+			continue // right, or counted as a confusion
+		}
+		overlapped := false
+		for _, p := range pred {
+			if p.Doc == g.Doc && p.Type == g.Type && p.Start < g.End && g.Start < p.End {
+				overlapped = true
+				break
+			}
+		}
+		if !overlapped {
+			add("misses", fmt.Sprintf("%s (%s)", g.Text, g.Type))
+		}
+	}
+	sorted := func(m map[string]int) []ErrorCount {
+		out := make([]ErrorCount, 0, len(m))
+		for t, n := range m {
+			out = append(out, ErrorCount{t, n})
+		}
+		slices.SortFunc(out, func(a, b ErrorCount) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return cmp.Compare(a.Text, b.Text)
+		})
+		if len(out) > top {
+			out = out[:top]
+		}
+		return out
+	}
+	return &ErrorList{
+		FalsePositives: sorted(tally["false_positives"]),
+		Misses:         sorted(tally["misses"]),
+		Boundaries:     sorted(tally["boundaries"]),
+		Confusions:     sorted(tally["confusions"]),
+		Totals:         totals,
+	}
 }
 
 type aliasTally struct {

@@ -54,3 +54,36 @@ func TestEvaluateAliases(t *testing.T) {
 		t.Errorf("aliases = %+v, want 2 of 2", r.Aliases)
 	}
 }
+
+// TestListErrors: each wrong prediction and each miss falls in one class.
+func TestListErrors(t *testing.T) {
+	gold := []EvalMention{
+		{Doc: "d", Start: 0, End: 5, Type: "person", Text: "Anna"},
+		{Doc: "d", Start: 10, End: 20, Type: "organization", Text: "Acme Group"},
+		{Doc: "d", Start: 30, End: 35, Type: "place", Text: "Paris"},
+		{Doc: "d", Start: 40, End: 45, Type: "place", Text: "Rome"},
+	}
+	pred := []EvalMention{
+		{Doc: "d", Start: 0, End: 5, Type: "person", Text: "Anna"},         // right
+		{Doc: "d", Start: 10, End: 14, Type: "organization", Text: "Acme"}, // boundary
+		{Doc: "d", Start: 30, End: 35, Type: "person", Text: "Paris"},      // confusion
+		{Doc: "d", Start: 50, End: 55, Type: "organization", Text: "Blue"}, // false positive
+		{Doc: "d", Start: 50, End: 55, Type: "organization", Text: "Blue"}, // counted once
+	}
+	el := listErrors(gold, pred, 10)
+	want := map[string]int{"false_positives": 1, "boundaries": 1, "confusions": 1, "misses": 1}
+	for k, n := range want {
+		if el.Totals[k] != n {
+			t.Errorf("%s: %d, want %d (%+v)", k, el.Totals[k], n, el)
+		}
+	}
+	if len(el.Confusions) != 1 || el.Confusions[0].Text != "Paris person→place" {
+		t.Errorf("confusions %+v", el.Confusions)
+	}
+	if len(el.Misses) != 1 || el.Misses[0].Text != "Rome (place)" {
+		t.Errorf("misses %+v", el.Misses)
+	}
+	if len(el.Boundaries) != 1 || el.Boundaries[0].Text != "Acme ⟶ Acme Group (organization)" {
+		t.Errorf("boundaries %+v", el.Boundaries)
+	}
+}

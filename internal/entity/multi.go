@@ -430,12 +430,32 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 	// 1. Companies by legal form and quoted name: ТОВ «Укргеоекологія».
 	if res != nil && !german {
 		for i, t := range toks {
-			if !res.legal[t.text] {
-				continue
-			}
 			q := t.end
 			for q < len(text) && text[q] == ' ' {
 				q++
+			}
+			// An acronym before a quoted name is a legal or
+			// organisational form the list may not hold: ДГ «Відродження».
+			formLike := isAcronymAny(t.text) && lang.HasCyrillic(t.text) && strings.HasPrefix(text[q:], "«")
+			if !res.legal[t.text] && !formLike || formLike && claimed[i] && !res.legal[t.text] {
+				continue // an acronym inside a name already taken: ДП «НАЕК «Енергоатом»
+			}
+			// ТОВ фірма «Київ»: lower-case words between the form and the
+			// quoted name belong to the name.
+			if res.legal[t.text] && i+1 < len(toks) && !toks[i+1].cap && joinable(toks[i+1]) {
+				k := i + 1
+				for k < len(toks) && k < i+4 && !toks[k].cap && joinable(toks[k]) && !strings.ContainsAny(toks[k].gapBefore, ",.;:") {
+					k++
+				}
+				if k > i+1 {
+					q2 := toks[k-1].end
+					for q2 < len(text) && text[q2] == ' ' {
+						q2++
+					}
+					if strings.HasPrefix(text[q2:], "«") {
+						q = q2
+					}
+				}
 			}
 			end := quoteClose(text, q)
 			if end < 0 {
@@ -519,6 +539,36 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		}
 	}
 
+	// 1b. Addresses (Ukrainian usage, as NER-UK tags them): a street or
+	// square abbreviation, the capitalised name (initials allowed) and a
+	// house number: вул. І. Федорова, 32; пл. Корятовича.
+	if code == lang.Ukrainian {
+		for i := 0; i+1 < len(toks); i++ {
+			t := toks[i]
+			if claimed[i] || t.cap || !ukAddressAbbrev[t.text] || t.end >= len(text) || text[t.end] != '.' {
+				continue
+			}
+			j := i + 1
+			for j < len(toks) && j < i+4 && toks[j].cap && !claimed[j] && isInitial(toks[j]) {
+				j++
+			}
+			if j >= len(toks) || !toks[j].cap || claimed[j] || isInitial(toks[j]) || strings.TrimSpace(toks[j].gapBefore) != "." && strings.TrimSpace(toks[j].gapBefore) != "" {
+				continue
+			}
+			for j+1 < len(toks) && j < i+3 && toks[j+1].cap && !claimed[j+1] && toks[j+1].gapBefore == " " {
+				j++ // вул. Алішера Навої
+			}
+			end := toks[j].end
+			if j+1 < len(toks) && toks[j+1].gapBefore == ", " && unicode.IsDigit(first(toks[j+1].text)) && utf8.RuneCountInString(toks[j+1].text) <= 5 {
+				end = toks[j+1].end
+			}
+			cands = append(cands, mcand{start: t.start, end: end, kind: KindPlace, name: text[t.start:end], evidence: "address: " + t.text + "."})
+			for k := i; k < len(toks) && toks[k].start < end; k++ {
+				claimed[k] = true
+			}
+		}
+	}
+
 	// 2. Names of several words that the gazetteer knows, lower-case
 	// words after the first included (Белого дома, Овальном кабинете), and
 	// the names some outlets write in lower case (путін, кремль).
@@ -528,8 +578,8 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				continue
 			}
 			for n := min(res.maxWords, 3); n >= 1; n-- {
-				if i+n > len(toks) {
-					continue
+				if i+n > len(toks) || toks[i].cap && n == 1 {
+					continue // a capitalised single word is step 3's
 				}
 				words := make([]string, 0, n)
 				okRun := true
@@ -543,11 +593,10 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				if !okRun {
 					continue
 				}
-				nk := lang.NameKey(strings.Join(words, " "))
 				var e gazEntry
 				found := false
 				if toks[i].cap && n >= 2 {
-					e, found = res.places[nk]
+					e, found = res.places[lang.NameKey(strings.Join(words, " "))]
 				} else if !toks[i].cap {
 					e, found = res.lower[strings.ToLower(strings.Join(words, " "))]
 					if !found && n > 1 {
@@ -579,6 +628,12 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		}
 		j := i + 1
 		for j < len(toks) && !claimed[j] && joinable(toks[j]) && !toks[j-1].poss && !strings.HasSuffix(toks[j-1].text, ",") {
+			// A period ends the run unless it closes an initial, and an
+			// initial's period before a sentence opener ends it too
+			// (NEWSru.com. Для, G. Но).
+			if p := toks[j-1].text; strings.HasSuffix(p, ".") && (!isInitial(toks[j-1]) || res != nil && res.common[strings.ToLower(toks[j].text)]) {
+				break
+			}
 			if toks[j].cap {
 				j++
 				continue
@@ -614,7 +669,266 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		}
 		cands = kept
 	}
+	if res != nil && !german {
+		cands = dropOpeners(toks, cands, mid)
+		cands = orgWithCountry(text, cands, code, res)
+		if code == lang.Russian {
+			cands = withDescriptor(text, toks, cands, res)
+			cands = nestedPlaces(toks, cands, res, text)
+		}
+	}
 	return resolveMulti(text, toks, cands, code, res, german)
+}
+
+// dropOpeners drops the organisations read from a sentence's first words
+// where only the sentence made the first word capitalised: the rest is in
+// lower case, nothing quoted, and the text never writes the first word
+// capitalised in mid-sentence (Власником компанії, Латвійська компанія,
+// Заявка громадської організації are descriptions, not names).
+func dropOpeners(toks []token, cands []mcand, mid map[string]int) []mcand {
+	kept := cands[:0]
+	for _, c := range cands {
+		i, ok := tokenAt(toks, c.start)
+		if ok && c.kind == KindOrganisation && c.canon == "" && multiSentenceInitial(toks, i) && mid[lang.NameKey(toks[i].text)] == 0 && !isAcronymAny(toks[i].text) {
+			rest := true
+			n := 0
+			for k := i + 1; k < len(toks) && toks[k].start < c.end; k++ {
+				n++
+				if toks[k].cap || strings.ContainsAny(toks[k].gapBefore, "«\"„") {
+					rest = false
+					break
+				}
+			}
+			if rest && n > 0 {
+				continue
+			}
+		}
+		kept = append(kept, c)
+	}
+	return kept
+}
+
+// nestedPlaces adds the known places inside an organisation's name as
+// mentions of their own (Конгресса США, мэрии Москвы), as factRuEval
+// marks Russian mentions.
+func nestedPlaces(toks []token, cands []mcand, res *langRes, text string) []mcand {
+	have := make(map[[2]int]bool, len(cands))
+	for _, c := range cands {
+		have[[2]int{c.start, c.end}] = true
+	}
+	n := len(cands)
+	for _, c := range cands[:n] {
+		if c.kind != KindOrganisation {
+			continue
+		}
+		i, ok := tokenAt(toks, c.start)
+		if !ok {
+			continue
+		}
+		last := i
+		for last+1 < len(toks) && toks[last+1].end <= c.end {
+			last++
+		}
+		for k := i + 1; k <= last; k++ {
+			if !toks[k].cap {
+				continue
+			}
+			m, e, found := multiGaz(toks[k:min(last+1, k+2)], res)
+			if !found || e.kind != KindPlace && e.kind != KindCountry {
+				continue
+			}
+			s, en := toks[k].start, toks[k+m-1].end
+			if !have[[2]int{s, en}] {
+				cands = append(cands, mcand{start: s, end: en, kind: e.kind, canon: e.canonical, name: text[s:en], evidence: "gazetteer"})
+				have[[2]int{s, en}] = true
+			}
+			k += m - 1
+		}
+	}
+	if len(cands) > n {
+		sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+	}
+	return cands
+}
+
+// tokenAt returns the index of the token starting at byte offset start.
+func tokenAt(toks []token, start int) (int, bool) {
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].start >= start })
+	return i, i < len(toks) && toks[i].start == start
+}
+
+// withDescriptor takes a lower-case descriptor noun right before a name
+// into the name's span, as factRuEval marks Russian mentions: an
+// organisation noun before a company written in Latin letters (компании
+// Microsoft, социальной сети Facebook: one adjective before the noun
+// comes too), a place noun before a place (реки Славянки). The entity's
+// name stays the name (Microsoft, Славянки).
+func withDescriptor(text string, toks []token, cands []mcand, res *langRes) []mcand {
+	for n := range cands {
+		c := &cands[n]
+		i, ok := tokenAt(toks, c.start)
+		if !ok || i == 0 || !joinable(toks[i]) || toks[i-1].cap || toks[i].gapBefore != " " {
+			continue
+		}
+		k := lang.NameKey(toks[i-1].text)
+		var heads map[string]bool
+		switch {
+		case c.kind == KindOrganisation && isLatinWord(c.name):
+			heads = res.orgHeads
+		case c.kind == KindPlace && c.canon == "":
+			heads = res.placeHeads
+		default:
+			continue
+		}
+		if !heads[k] {
+			continue
+		}
+		s := toks[i-1].start
+		if i >= 2 && joinable(toks[i-1]) && !toks[i-2].cap && toks[i-1].gapBefore == " " && adjectival(toks[i-2].text) && !res.common[toks[i-2].text] && utf8.RuneCountInString(toks[i-2].text) > 4 {
+			s = toks[i-2].start
+		}
+		c.start = s // the mention spans the descriptor; the name stays the name
+	}
+	return cands
+}
+
+// ukAddressAbbrev holds the Ukrainian abbreviations of street and square
+// words that open an address (вул. = вулиця, пл. = площа). NER-UK leaves
+// м. (місто) and с. (село) out of a place's span, and so do we.
+var ukAddressAbbrev = map[string]bool{"вул": true, "пров": true, "просп": true, "пр": true, "пл": true, "бульв": true}
+
+// orgWithCountry takes a country named right after an organisation into
+// the organisation's name (ДАБІ України, Федеральной миграционной службы
+// России): the country qualifies the organisation. Russian usage (as
+// factRuEval) keeps the country as a place mention of its own inside the
+// name; Ukrainian (NER-UK) does not.
+//
+// In Ukrainian, a place nested in an organisation's name is no mention of
+// its own, and a country after a name that runs on in lower case
+// (Вищий господарський суд України, Повітряного кодексу України) belongs
+// to that name: an organisation where the words hold an organisation
+// noun, else no place mention.
+func orgWithCountry(text string, cands []mcand, code string, res *langRes) []mcand {
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+	drop := make([]bool, len(cands))
+	if code == lang.Ukrainian {
+		for i, p := range cands {
+			if p.kind != KindPlace && p.kind != KindCountry {
+				continue
+			}
+			for k := max(0, i-3); k < len(cands) && cands[k].start <= p.start; k++ {
+				if k != i && cands[k].kind == KindOrganisation && cands[k].start <= p.start && p.end <= cands[k].end && cands[k].end-cands[k].start > p.end-p.start {
+					drop[i] = true
+				}
+			}
+			if drop[i] || p.kind != KindCountry || strings.ContainsRune(p.name, ' ') {
+				continue
+			}
+			if s, org, ok := nameRunsOn(text, p.start, res); ok {
+				drop[i] = true
+				if org && (i == 0 || cands[i-1].end <= s) {
+					cands = append(cands, mcand{start: s, end: p.end, kind: KindOrganisation, name: text[s:p.end], evidence: "organisation noun and country"})
+				}
+			}
+		}
+		kept := cands[:0]
+		for i, c := range cands {
+			if i >= len(drop) || !drop[i] {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
+		sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+		drop = make([]bool, len(cands))
+	}
+	if code == lang.Ukrainian {
+		// ГУ ДФС у м. Києві, Службу автомобільних доріг у Херсонській
+		// області, райсуду м. Києва: a place after an organisation,
+		// joined by у/в and the town's abbreviation, is the seat that
+		// completes its name (NER-UK marks the whole).
+		for i := 0; i+1 < len(cands); i++ {
+			c, p := &cands[i], cands[i+1]
+			if drop[i] || c.kind != KindOrganisation || p.kind != KindPlace && p.kind != KindCountry || p.start <= c.end {
+				continue
+			}
+			gap := strings.Fields(text[c.end:p.start])
+			if strings.ContainsRune(text[c.end:p.start], '\n') || len(gap) == 0 || len(gap) > 2 {
+				continue
+			}
+			ok := true
+			for k, w := range gap {
+				if !(k == 0 && (w == "у" || w == "в") || w == "м.") {
+					ok = false
+				}
+			}
+			if ok {
+				c.end, c.name = p.end, text[c.start:p.end]
+				drop[i+1] = true
+			}
+		}
+	}
+	for i := 0; i+1 < len(cands); i++ {
+		c, p := &cands[i], cands[i+1]
+		if c.kind != KindOrganisation || p.kind != KindCountry || p.start <= c.end || strings.TrimSpace(text[c.end:p.start]) != "" || strings.ContainsRune(text[c.end:p.start], '\n') {
+			continue
+		}
+		if strings.ContainsRune(p.name, ' ') || !lang.HasCyrillic(p.name) {
+			continue
+		}
+		c.end, c.name = p.end, text[c.start:p.end]
+		if code == lang.Ukrainian {
+			drop[i+1] = true
+		}
+	}
+	kept := cands[:0]
+	for i, c := range cands {
+		if !drop[i] {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// nameRunsOn looks back from byte offset at over one to four lower-case
+// words (no punctuation, no preposition or conjunction) to a capitalised
+// word on the same line: the start of a name the words before at run on
+// into. org reports an organisation noun among those words.
+func nameRunsOn(text string, at int, res *langRes) (start int, org, ok bool) {
+	e := at
+	for n := 0; n < 5; n++ {
+		for e > 0 && text[e-1] == ' ' {
+			e--
+		}
+		s := e
+		for s > 0 && text[s-1] != ' ' && text[s-1] != '\n' {
+			s--
+		}
+		if s == e {
+			return 0, false, false
+		}
+		w := text[s:e]
+		r, _ := utf8.DecodeRuneInString(w)
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' {
+				return 0, false, false
+			}
+		}
+		k := lang.NameKey(w)
+		if res.orgHeads[k] {
+			org = true
+		}
+		if unicode.IsUpper(r) {
+			if n == 0 || utf8.RuneCountInString(w) < 3 {
+				return 0, false, false
+			}
+			return s, org, true
+		}
+		if utf8.RuneCountInString(w) < 3 || res.common[w] {
+			return 0, false, false // в, з, та, на: a preposition ends the name
+		}
+		e = s
+	}
+	return 0, false, false
 }
 
 // classifyRun splits the capitalised run toks[i:j] into names.
@@ -712,11 +1026,60 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			}
 			k++
 		}
+		// An organisation before a full name: МВД Рамзана Кадырова, глава
+		// NASA Майкл Гриффин. The first word is no given name and the
+		// second is (or the first is an acronym or Latin and two Cyrillic
+		// words follow): the first word is a name of its own.
+		if res != nil && !german && k-i >= 3 && !toks[i].poss && (givenWord(toks[i+1], res) || k-i == 3 && orgBeforeName(toks[i], toks[i+1])) && !givenWord(toks[i], res) && !isInitial(toks[i]) && !isPatronymic(toks[i].text) {
+			out = append(out, nameCand(text, toks, i, i+1, res, "", german))
+			i++
+		}
 		out = append(out, nameCand(text, toks, i, k, res, titled, german))
 		titled = ""
 		i = k
 	}
 	return out
+}
+
+// orgBeforeName reports a word that reads as an organisation's before a
+// Cyrillic name: an acronym, or a Latin word before a Cyrillic one.
+func orgBeforeName(t, next token) bool {
+	return isAcronymAny(t.text) || isLatinWord(t.text) && !isLatinWord(next.text)
+}
+
+// strictAdjective reports a word with an adjective's case ending that
+// nouns and names rarely have (-ого, -ої, -ному, -ною; Russian -ого, -ой,
+// -ыми); the looser adjectival also takes -а, -е, -і.
+func strictAdjective(w string) bool {
+	lw := strings.ToLower(w)
+	if utf8.RuneCountInString(lw) < 5 {
+		return false
+	}
+	for _, s := range []string{"ого", "ього", "ому", "ої", "ою", "ний", "ної", "ною", "ним", "ними", "них", "ову", "ову", "ими", "ыми", "ных", "ной", "ную", "ный"} {
+		if strings.HasSuffix(lw, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// romanNumeral reports a Roman numeral of up to six letters (XXI, IV).
+func romanNumeral(w string) bool {
+	if w == "" || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("IVXLCDM", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// givenWord reports a given name of the language's list.
+func givenWord(t token, res *langRes) bool {
+	_, ok := res.given[lang.NameKey(t.text)]
+	return ok && !isAcronymAny(t.text)
 }
 
 func lastHyphenPart(w string) string {
@@ -794,6 +1157,9 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		}
 	}
 	speech := res.speech[prevWord(toks, i)] || k < len(toks) && res.speech[strings.ToLower(toks[k].text)] && joinable(toks[k])
+	if len(name) == 1 && (romanNumeral(lastWord) || utf8.RuneCountInString(strings.TrimSuffix(lastWord, ".")) < 2) {
+		return c // XXI, IV, A, G.: numbers and letters name no one
+	}
 	latinName := !german && isLatinWord(c.name)
 	if latinName {
 		if _, ok := givenNames[Fold(name[0].text)]; ok && len(name) > 1 {
@@ -808,6 +1174,8 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		c.kind = "" // ЗМІ, ПДВ: common nouns
 	case len(name) == 1 && isAcronymAny(lastWord):
 		c.kind, c.evidence = KindOrganisation, "acronym"
+	case len(name) > 1 && res.orgHeads[lang.NameKey(lastWord)]:
+		c.kind, c.evidence = KindOrganisation, "organisation noun: "+lastWord // Верховний Суд
 	case titled != "":
 		c.kind, c.evidence = KindPerson, "title: "+titled
 	case given:
@@ -828,6 +1196,8 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		c.kind, c.evidence = KindPerson, "speech verb"
 	case len(name) > 1 && isAcronymAny(lastWord):
 		c.kind, c.evidence = KindOrganisation, "acronym" // Одеської ОДА, ГУ ДФС
+	case len(name) == 1 && strictAdjective(lastWord) && !adjectivalSurname(lastWord):
+		c.kind = "" // Центральної, Рамкової, Єдиного: an adjective, no name
 	case len(name) == 1 && placePrepositions[prevWord(toks, i)]:
 		c.kind, c.evidence = KindPlace, "after a place preposition"
 	case len(name) == 1 && adjectivalSurname(lastWord):
@@ -985,6 +1355,32 @@ func resolveMulti(text string, toks []token, cands []mcand, code string, res *la
 	for _, c := range cands {
 		if c.weak {
 			weakCount[lang.NameKey(c.name)]++
+		}
+	}
+	// One-word names typed with evidence somewhere in the text (a speech
+	// verb, a place preposition, a company shape) type the same word where
+	// it stands without evidence: Бхутто заявила ... возглавляемой Бхутто.
+	typedOnce := map[string]string{}
+	for _, c := range cands {
+		if c.weak || c.kind == "" || c.canon != "" || strings.ContainsRune(c.name, ' ') {
+			continue
+		}
+		k := lang.NameKey(c.name)
+		if prev, ok := typedOnce[k]; ok && prev != c.kind {
+			typedOnce[k] = "-" // typed two ways: no evidence either way
+			continue
+		}
+		typedOnce[k] = c.kind
+	}
+	for i, c := range cands {
+		if !c.weak || strings.ContainsRune(c.name, ' ') {
+			continue
+		}
+		if sn, _ := personParts(c.name, res); fullBySurname[sn] != "" {
+			continue
+		}
+		if k := typedOnce[lang.NameKey(c.name)]; k != "" && k != "-" {
+			cands[i].kind, cands[i].weak, cands[i].evidence = k, false, "typed elsewhere in the text"
 		}
 	}
 	type ent struct {

@@ -64,3 +64,83 @@ func TestExtractLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestSpanConventions: what a mention spans in Russian and Ukrainian news,
+// as factRuEval and NER-UK mark it. The sentences are written for this test.
+func TestSpanConventions(t *testing.T) {
+	tests := []struct {
+		name, code, text string
+		want             map[string]string // mention text → set type ("" = no mention)
+	}{
+		{"acronym form before a quoted name", "uk",
+			"Договір підписало ДП «Лісовий край» минулого тижня.",
+			map[string]string{"ДП «Лісовий край»": "organization", "ДП": ""}},
+		{"country after an organisation (uk)", "uk",
+			"Перевірку провела ДАБІ України у березні.",
+			map[string]string{"ДАБІ України": "organization", "України": ""}},
+		{"country after an organisation (ru keeps the place)", "ru",
+			"Об этом сообщили в ФСБ России во вторник.",
+			map[string]string{"ФСБ России": "organization", "России": "place"}},
+		{"street address with a house number", "uk",
+			"Офіс фірми розташований на вул. Садовій, 12 у центрі.",
+			map[string]string{"вул. Садовій, 12": "place"}},
+		{"capitalised organisation noun ends the name", "uk",
+			"Позов розглянув Верховний Суд у травні.",
+			map[string]string{"Верховний Суд": "organization"}},
+		{"descriptor noun before a Latin company (ru)", "ru",
+			"Об этом сообщили в компании Microsoft в среду.",
+			map[string]string{"компании Microsoft": "organization", "Microsoft": ""}},
+		{"organisation before a full name", "ru",
+			"Об этом рассказал глава NASA Майкл Гриффин на встрече.",
+			map[string]string{"NASA": "organization", "Майкл Гриффин": "person"}},
+		{"a lone adjective is no name", "uk",
+			"Рішення ухвалили на засіданні Центральної виборчої комісії.",
+			map[string]string{"Центральної": ""}},
+		{"nested quoted names count once", "uk",
+			"Контракт отримало ДП «ЕНК «Світло» у травні.",
+			map[string]string{"ДП «ЕНК «Світло»": "organization", "ЕНК «Світло»": ""}},
+		{"lower-case words between a legal form and a quoted name", "uk",
+			"Засновником є ТОВ фірма «Явір» з Полтави.",
+			map[string]string{"ТОВ фірма «Явір»": "organization"}},
+		{"a period ends a capitalised run", "ru",
+			"Об этом написал сайт NEWSru.com. Для читателей это стало новостью.",
+			map[string]string{"NEWSru.com. Для": ""}},
+		{"an organisation's seat completes its name (uk)", "uk",
+			"Скаргу подали до ГУ ДФС у Херсонській області минулого року.",
+			map[string]string{"ГУ ДФС у Херсонській області": "organization", "Херсонській області": ""}},
+		{"known place nested in an organisation (ru)", "ru",
+			"Законопроект внесли в Палату представителей Конгресса США вчера.",
+			map[string]string{"США": "place"}},
+		{"street with initials", "uk",
+			"Будинок стоїть на вул. І. Франка біля парку.",
+			map[string]string{"вул. І. Франка": "place"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := map[string]string{}
+			for _, m := range Predict(EvalDoc{ID: "t", Lang: tc.code, Text: tc.text}) {
+				got[m.Text] = m.Type
+			}
+			for text, typ := range tc.want {
+				if got[text] != typ {
+					t.Errorf("%q: type %q, want %q (all: %v)", text, got[text], typ, got)
+				}
+			}
+		})
+	}
+}
+
+// TestTypedOnceKeepsItsType: a one-word name typed with evidence once (a
+// speech verb) is the same kind where it stands with none.
+func TestTypedOnceKeepsItsType(t *testing.T) {
+	text := "Вчера Бхутто заявила журналистам о протесте. Сторонники партии, которую возглавляет Бхутто, вышли на улицы."
+	n := 0
+	for _, m := range Predict(EvalDoc{ID: "t", Lang: "ru", Text: text}) {
+		if m.Text == "Бхутто" && m.Type == "person" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("Бхутто as a person %d times, want 2", n)
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -159,6 +160,9 @@ func (a *app) ingest(ctx context.Context, e *engine.Engine, args []string, f ing
 		return runErr
 	}
 	if failed > 0 {
+		if failed == 1 {
+			return errors.New("1 input or document failed (the rest were stored)")
+		}
 		return fmt.Errorf("%d inputs or documents failed (the rest were stored)", failed)
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -119,5 +120,48 @@ func TestCountNounAndWindow(t *testing.T) {
 		if got := window(all, tc.limit, tc.offset); !slices.Equal(got, tc.want) {
 			t.Errorf("window(%d, %d) = %v, want %v", tc.limit, tc.offset, got, tc.want)
 		}
+	}
+}
+
+// TestUnknownStorylineAndStorylinesWindow: an unknown storyline is an
+// error named once, on every command that takes one, and storylines
+// takes --limit and --offset like the other lists.
+func TestUnknownStorylineAndStorylinesWindow(t *testing.T) {
+	db := seedsDB(t)
+	for _, args := range [][]string{
+		{"stories", "--storyline", "lbad"},
+		{"brief", "lbad"},
+		{"timeline", "--storyline", "lbad"},
+		{"compare", "--storyline", "lbad"},
+	} {
+		code, out, errs := run(t, append(args, "--db", db)...)
+		if code != 1 || out != "" {
+			t.Errorf("%v: exit %d, stdout %q; want exit 1 and nothing printed", args, code, out)
+		}
+		if !strings.Contains(errs, "not found") || strings.Count(errs, "lbad") != 1 {
+			t.Errorf("%v: stderr %q; want the storyline named once and not found", args, errs)
+		}
+	}
+	all := decodeLines[news.Storyline](t, mustRun(t, "storylines", "--db", db, "--json"))
+	if len(all) == 0 {
+		t.Fatal("seeds make no storyline")
+	}
+	one := decodeLines[news.Storyline](t, mustRun(t, "storylines", "--db", db, "--json", "--limit", "1"))
+	if len(one) != 1 || one[0].ID != all[0].ID {
+		t.Errorf("--limit 1 gave %v, want [%s]", one, all[0].ID)
+	}
+	if past := mustRun(t, "storylines", "--db", db, "--json", "--offset", strconv.Itoa(len(all))); past != "" {
+		t.Errorf("--offset past the end printed %q", past)
+	}
+	if n := len(decodeLines[news.Storyline](t, mustRun(t, "storylines", "--db", db, "--json", "--limit", "0"))); n != len(all) {
+		t.Errorf("--limit 0 gave %d, want all %d", n, len(all))
+	}
+}
+
+func TestOneInputFailed(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	code, _, errs := run(t, "ingest", "--db", db, filepath.Join(t.TempDir(), "missing.txt"))
+	if code != 1 || !strings.Contains(errs, "1 input or document failed") {
+		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }

@@ -165,3 +165,38 @@ func TestOneInputFailed(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }
+
+// TestReingestWithDates: the tour's undated ingest of the seeds, then the
+// quick start's dated one, updates the five stored articles, says so, and
+// analyses them again with their dates; a third run changes nothing.
+func TestReingestWithDates(t *testing.T) {
+	db := seedsDB(t)
+	stories := func() []news.Story {
+		return decodeLines[news.Story](t, mustRun(t, "stories", "--db", db, "--json", "--limit", "0"))
+	}
+	before := stories()
+	dates := filepath.Join(sharedtest.Dir(t, "corpus"), "seeds-dates.tsv")
+	seeds := sharedtest.Dir(t, "corpus", "seeds")
+	out := mustRun(t, "ingest", "--db", db, "--dates", dates, seeds)
+	if !strings.Contains(out, "0 new, 5 already stored (5 updated") || !strings.Contains(out, "analysed all 5 articles again") {
+		t.Errorf("dated re-ingest said:\n%s", out)
+	}
+	for _, a := range decodeLines[news.Article](t, mustRun(t, "articles", "--db", db, "--json")) {
+		if a.Published.IsZero() || a.PublishedEstimated {
+			t.Errorf("%s: published %v (estimated %v) after the dated re-ingest", a.ID, a.Published, a.PublishedEstimated)
+		}
+	}
+	after := stories()
+	if len(after) <= len(before) {
+		t.Errorf("%d stories before the dates, %d after; the dates should part the undated story", len(before), len(after))
+	}
+	out = mustRun(t, "ingest", "--db", db, seeds)
+	if strings.Contains(out, "updated") || strings.Contains(out, "again") {
+		t.Errorf("undated re-ingest after the dated one:\n%s", out)
+	}
+	for _, a := range decodeLines[news.Article](t, mustRun(t, "articles", "--db", db, "--json")) {
+		if a.Published.IsZero() {
+			t.Errorf("%s: the undated re-ingest erased its date", a.ID)
+		}
+	}
+}

@@ -200,3 +200,20 @@ func TestReingestWithDates(t *testing.T) {
 		}
 	}
 }
+
+func TestCreditName(t *testing.T) {
+	for _, tc := range []struct {
+		a    news.Article
+		want string
+	}{
+		{news.Article{Outlet: "www.rt.com"}, "RT"},
+		{news.Article{Outlet: "AP"}, "Associated Press"},
+		{news.Article{Outlet: "USSANews", OriginOutlet: "The Associated Press"}, "Associated Press"},
+		{news.Article{Outlet: "www.unknown-outlet.example"}, "unknown-outlet.example"},
+		{news.Article{Outlet: "Kyiv Ledger"}, "Kyiv Ledger"},
+	} {
+		if got := creditName(tc.a); got != tc.want {
+			t.Errorf("creditName(%q, origin %q) = %q, want %q", tc.a.Outlet, tc.a.OriginOutlet, got, tc.want)
+		}
+	}
+}

@@ -179,7 +179,7 @@ func registry() *outlet.Registry {
 
 func TestCompared(t *testing.T) {
 	in := fixture(t)
-	c := Compare(in, registry())
+	c := compareStoryline(in, registry())
 	if c.Scope != "storyline" || c.Articles != 3 {
 		t.Fatalf("comparison scope %s over %d articles", c.Scope, c.Articles)
 	}

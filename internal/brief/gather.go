@@ -45,7 +45,7 @@ type Input struct {
 func Gather(ctx context.Context, r Reader, storylineID string) (Input, error) {
 	sl, err := r.Storyline(ctx, storylineID)
 	if err != nil {
-		return Input{}, fmt.Errorf("storyline %s: %w", storylineID, err)
+		return Input{}, err // the store's error names the storyline
 	}
 	in := Input{Storyline: sl}
 	seen := map[string]bool{}

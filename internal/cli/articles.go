@@ -12,6 +12,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/outlet"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -40,7 +41,7 @@ func (a *app) articlesCmd() *cobra.Command {
 				func(w io.Writer, list []news.Article) error {
 					return tabulate(w, "ID\tPUBLISHED\tOUTLET\tTITLE", list, func(w io.Writer, art news.Article) {
 						fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", art.ID, formatDate(art.Published, art.PublishedEstimated),
-							clip(art.Outlet, 24), clip(titleOf(art), 70))
+							clip(creditName(art), 24), clip(titleOf(art), 70))
 					})
 				})(cmd, args)
 		},
@@ -160,7 +161,7 @@ func (a *app) searchCmd() *cobra.Command {
 			}
 			for _, h := range hits {
 				fmt.Fprintf(a.stdout, "%s  %s  %s\n    %s\n", h.Article.ID, formatDate(h.Article.Published, h.Article.PublishedEstimated),
-					clip(h.Article.Outlet+": "+titleOf(h.Article), 90), strings.Join(strings.Fields(h.Snippet), " "))
+					clip(creditName(h.Article)+": "+titleOf(h.Article), 90), strings.Join(strings.Fields(h.Snippet), " "))
 			}
 			return nil
 		},
@@ -181,4 +182,15 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// creditName is the outlet an article is listed under, as the web pages
+// and the coverage columns name it: the registry's name of its origin
+// outlet when it was republished, else of the outlet it was read from
+// ("www.rt.com" is RT, "AP" is Associated Press).
+func creditName(a news.Article) string {
+	if a.OriginOutlet != "" {
+		return outlet.Name(a.OriginOutlet)
+	}
+	return outlet.Name(a.Outlet)
 }

@@ -337,3 +337,49 @@ func TestEvalClusterIngest(t *testing.T) {
 		t.Errorf("report %+v: want 60 articles stored or folded, stories, BCubed F1 in [0.8, 1]", rep)
 	}
 }
+
+// TestReadWithoutDatabase checks that read commands on a path with no
+// database say so and exit non-zero instead of creating an empty file,
+// that a directory given as --db gets a clear message, and that commands
+// that store still create the database.
+func TestReadWithoutDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "none.db")
+	for _, args := range [][]string{
+		{"articles"}, {"stories"}, {"storylines"}, {"entities"}, {"quotes"},
+		{"search", "x"}, {"show", "a1"}, {"compare", "s1"}, {"timeline"},
+		{"facts", "s1"}, {"brief", "l1"},
+		{"status"}, {"analyse"}, {"feeds", "list"}, {"feeds", "export"},
+	} {
+		t.Run(strings.Join(args, "_"), func(t *testing.T) {
+			code, out, errs := run(t, append(args, "--db", db)...)
+			if code == 0 {
+				t.Fatalf("exit 0, want non-zero; stdout %q", out)
+			}
+			if out != "" {
+				t.Errorf("stdout %q, want nothing", out)
+			}
+			if !strings.Contains(errs, "no Parallax database at "+db) {
+				t.Errorf("stderr %q, want the no-database message", errs)
+			}
+			if _, err := os.Stat(db); err == nil {
+				t.Fatalf("%s created", db)
+			}
+		})
+	}
+	t.Run("directory", func(t *testing.T) {
+		for _, args := range [][]string{{"articles"}, {"ingest", "-"}} {
+			code, _, errs := run(t, append(args, "--db", dir)...)
+			if code == 0 || !strings.Contains(errs, "is a directory") || strings.Contains(errs, "(14)") {
+				t.Errorf("%v: exit %d, stderr %q", args, code, errs)
+			}
+		}
+	})
+	t.Run("feeds add creates", func(t *testing.T) {
+		mustRun(t, "feeds", "add", "--builtin", "--db", db)
+		if _, err := os.Stat(db); err != nil {
+			t.Fatal(err)
+		}
+		mustRun(t, "feeds", "list", "--db", db)
+	})
+}

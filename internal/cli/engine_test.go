@@ -136,7 +136,7 @@ func TestServeTakesOverFromKilledLeader(t *testing.T) {
 	if err != nil || len(files) < 2 {
 		t.Fatalf("seeds: %v, %v", files, err)
 	}
-	mustRun(t, "status", "--db", db)
+	mustRun(t, "ingest", "--db", db, t.TempDir()) // creates the database
 	leader := func() engine.Holder {
 		st := decodeLines[engine.Status](t, mustRun(t, "status", "--db", db, "--json"))
 		return st[0].Leader

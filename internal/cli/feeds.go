@@ -80,7 +80,7 @@ disabled because it was gone (HTTP 410) is enabled again.`,
 				}
 			}
 			ctx := cmd.Context()
-			db, err := a.openStore(ctx)
+			db, err := a.openStoreCreate(ctx)
 			if err != nil {
 				return err
 			}
@@ -182,7 +182,7 @@ skipped; the others are imported. --builtin imports the built-in list.`,
 					}
 				}
 			}
-			db, err := a.openStore(ctx)
+			db, err := a.openStoreCreate(ctx)
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -136,15 +137,31 @@ func (a *app) ingest(ctx context.Context, e *engine.Engine, args []string, f ing
 			// WaitedForLeader is true when --wait waited for the
 			// leading process to analyse them.
 			WaitedForLeader bool `json:"waited_for_leader"`
-		}{sum, failed, sum.Rate(), sum.Elapsed.Seconds(), an, res.LeftToLeader, res.WaitedForLeader}
+			// Reanalysed is true when a changed date made the whole
+			// analysis be redone.
+			Reanalysed bool `json:"reanalysed"`
+			// StaleDates counts analysed articles whose date changed
+			// while another process leads the analysis.
+			StaleDates int `json:"stale_dates"`
+		}{sum, failed, sum.Rate(), sum.Elapsed.Seconds(), an, res.LeftToLeader, res.WaitedForLeader, res.Reanalysed, res.StaleDates}
 		if err := newJSONLines(a.stdout).write(out); err != nil {
 			return err
 		}
 	} else {
-		fmt.Fprintf(a.stdout, "ingested %s from %s: %d new, %d already stored, %d failed (%.1fs, %.0f articles/s)\n",
+		updated := ""
+		if sum.Updated > 0 {
+			updated = fmt.Sprintf(" (%d updated with a title, author or date they lacked)", sum.Updated)
+		}
+		fmt.Fprintf(a.stdout, "ingested %s from %s: %d new, %d already stored%s, %d failed (%.1fs, %.0f articles/s)\n",
 			countNoun(sum.Docs, "article", "articles"), countNoun(sum.Inputs+len(expandErrs), "input", "inputs"),
-			sum.Added, sum.Existing, failed, sum.Elapsed.Seconds(), sum.Rate())
-		if an.Articles > 0 {
+			sum.Added, sum.Existing, updated, failed, sum.Elapsed.Seconds(), sum.Rate())
+		switch {
+		case res.Reanalysed:
+			fmt.Fprintf(a.stdout, "dates changed on analysed articles: analysed all %s again\n", countNoun(an.Articles, "article", "articles"))
+		case res.StaleDates > 0:
+			fmt.Fprintf(a.stdout, "dates changed on %s already analysed while another process leads the analysis: run parallax analyse --reset once it stops\n",
+				countNoun(res.StaleDates, "article", "articles"))
+		case an.Articles > 0:
 			fmt.Fprintf(a.stdout, "analysed %s: %d duplicates folded, %d new stories, %d quotes (%.1fs)\n",
 				countNoun(an.Articles, "new article", "new articles"), an.Duplicates, an.NewStories, an.Quotes, an.Elapsed.Seconds())
 		}
@@ -159,6 +176,9 @@ func (a *app) ingest(ctx context.Context, e *engine.Engine, args []string, f ing
 		return runErr
 	}
 	if failed > 0 {
+		if failed == 1 {
+			return errors.New("1 input or document failed (the rest were stored)")
+		}
 		return fmt.Errorf("%d inputs or documents failed (the rest were stored)", failed)
 	}
 	return nil

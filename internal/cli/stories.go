@@ -30,7 +30,21 @@ terms.`,
 		Example: `  parallax stories
   parallax stories --storyline SL_ID --json`,
 		Args: cobra.NoArgs,
-		RunE: listRun(a, &asJSON, func(ctx context.Context, db database) ([]news.Story, error) { return db.Stories(ctx, q) },
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db database) ([]news.Story, error) {
+			list, err := db.Stories(ctx, q)
+			if err != nil || len(list) > 0 || q.StorylineID == "" {
+				return list, err
+			}
+			// No stories: an unknown storyline is an error, not an
+			// empty list.
+			if _, err := db.Storyline(ctx, q.StorylineID); err != nil {
+				if errors.Is(err, store.ErrNotFound) {
+					return nil, fmt.Errorf("%w (see parallax storylines)", err)
+				}
+				return nil, err
+			}
+			return list, nil
+		},
 			func(w io.Writer, list []news.Story) error {
 				return tabulate(w, "ID\tDATES\tARTICLES\tOUTLETS\tTITLE", list, func(w io.Writer, s news.Story) {
 					fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%s\n", s.ID, span(s.FirstSeen, s.LastSeen), len(s.ArticleIDs), len(s.Outlets), clip(s.Title, 70))
@@ -45,7 +59,10 @@ terms.`,
 }
 
 func (a *app) storylinesCmd() *cobra.Command {
-	var asJSON bool
+	var (
+		asJSON        bool
+		limit, offset int
+	)
 	cmd := &cobra.Command{
 		Use:   "storylines",
 		Short: "List storylines (arcs of stories over weeks and months)",
@@ -53,14 +70,17 @@ func (a *app) storylinesCmd() *cobra.Command {
 --json each line is an object with id, label, story_ids, first_seen and
 last_seen.`,
 		Args: cobra.NoArgs,
-		RunE: listRun(a, &asJSON, func(ctx context.Context, db database) ([]news.Storyline, error) { return db.Storylines(ctx) },
+		RunE: listRun(a, &asJSON, func(ctx context.Context, db database) ([]news.Storyline, error) {
+			all, err := db.Storylines(ctx)
+			return window(all, limit, offset), err
+		},
 			func(w io.Writer, list []news.Storyline) error {
 				return tabulate(w, "ID\tDATES\tSTORIES\tLABEL", list, func(w io.Writer, l news.Storyline) {
 					fmt.Fprintf(w, "%s\t%s\t%d\t%s\n", l.ID, span(l.FirstSeen, l.LastSeen), len(l.StoryIDs), clip(l.Label, 80))
 				})
 			}),
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
+	listFlags(cmd, &limit, 0, &offset, &asJSON)
 	return cmd
 }
 

@@ -252,6 +252,14 @@ type IngestResult struct {
 	// analyse them (Analysis then counts only what this process analysed
 	// itself, after taking over).
 	WaitedForLeader bool
+	// Reanalysed is true when the ingest changed the date of an article
+	// already analysed and the whole analysis was therefore redone (as
+	// analyse --reset does): stories and storylines depend on dates.
+	Reanalysed bool
+	// StaleDates counts analysed articles whose date changed but whose
+	// analysis could not be redone because another process leads it:
+	// "parallax analyse --reset" redoes it once that process stops.
+	StaleDates int
 }
 
 // Ingest reads, cleans and stores the inputs, then analyses what is
@@ -269,6 +277,22 @@ func (e *Engine) Ingest(ctx context.Context, inputs []ingest.Input, opts IngestO
 	if err != nil || opts.NoAnalysis {
 		return res, err
 	}
+	stale, err := e.analysedAmong(ctx, sum.Redated)
+	if err != nil {
+		return res, err
+	}
+	if stale > 0 {
+		an, err := e.AnalyseReset(ctx)
+		switch {
+		case err == nil:
+			res.Analysis, res.Reanalysed = an, true
+			return res, nil
+		case errors.Is(err, ErrNotLeader):
+			res.StaleDates = stale
+		default:
+			return res, err
+		}
+	}
 	an, left, err := e.Analyse(ctx)
 	res.Analysis = an
 	if err != nil {
@@ -284,6 +308,21 @@ func (e *Engine) Ingest(ctx context.Context, inputs []ingest.Input, opts IngestO
 		res.LeftToLeader, res.WaitedForLeader = false, true
 	}
 	return res, err
+}
+
+// analysedAmong counts the articles of ids that have been analysed.
+func (e *Engine) analysedAmong(ctx context.Context, ids []string) (int, error) {
+	n := 0
+	for _, id := range ids {
+		_, err := e.db.Analysis(ctx, id)
+		switch {
+		case err == nil:
+			n++
+		case !errors.Is(err, store.ErrNotFound):
+			return 0, err
+		}
+	}
+	return n, nil
 }
 
 // waitAnalysed waits until the articles ids (an ingest's last batch) are

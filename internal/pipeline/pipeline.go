@@ -20,6 +20,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
 )
 
 // Store is what ingest needs from storage.
@@ -65,7 +66,12 @@ type Summary struct {
 	// Existing counts cleaned articles whose ID was already stored (or seen
 	// earlier in the same run).
 	Existing int `json:"existing"`
-	Failed   int `json:"failed"`
+	// Updated counts the Existing articles whose stored copy lacked a
+	// title, an author or a date that this copy brought (see
+	// store.MetadataFiller); Redated names those whose date changed.
+	Updated int      `json:"updated"`
+	Redated []string `json:"-"`
+	Failed  int      `json:"failed"`
 	// Errors holds one error per failed input or document, naming it.
 	Errors  []error       `json:"-"`
 	Elapsed time.Duration `json:"elapsed_ns"`
@@ -269,6 +275,22 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 			return
 		}
 		sum.Added += added
+		if filler, ok := st.(store.MetadataFiller); ok && added < len(batch) {
+			t0 := time.Now()
+			filled, err := filler.FillMetadata(ctx, batch)
+			clock.store.Add(int64(time.Since(t0)))
+			if err != nil {
+				storeErr = fmt.Errorf("update batch of %d articles: %w", len(batch), err)
+				cancel()
+				return
+			}
+			sum.Updated += len(filled)
+			for _, f := range filled {
+				if f.Dated {
+					sum.Redated = append(sum.Redated, f.ID)
+				}
+			}
+		}
 		stored += len(batch)
 		sum.LastBatch = sum.LastBatch[:0]
 		for _, a := range batch {

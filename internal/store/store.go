@@ -73,3 +73,44 @@ type Store interface {
 	// called after Close return an error.
 	Close() error
 }
+
+// MetadataFiller is a Store that fills in what stored articles lack when
+// the same article (same ID) comes again with better metadata.
+type MetadataFiller interface {
+	// FillMetadata gives each stored article of the batch the title, the
+	// author and the publication date of its new copy where the stored
+	// copy has none (or only an estimated date and the new one is not),
+	// in one transaction. It never erases or replaces a value. Articles
+	// not stored, or with nothing to fill, are left alone. It returns the
+	// articles it changed, each with whether its date changed.
+	FillMetadata(ctx context.Context, articles []news.Article) ([]Filled, error)
+}
+
+// Filled names an article FillMetadata changed.
+type Filled struct {
+	ID string
+	// Dated is set when the publication date changed: the article's
+	// analysis (its story, its place in time) is out of date.
+	Dated bool
+}
+
+// Fill gives stored the metadata of fresh that stored lacks: a title or
+// an author where there was none, a publication date where there was
+// none or only an estimated one (and fresh's is not estimated). It never
+// erases or replaces a value. It reports whether anything changed and
+// whether the date did.
+func Fill(stored *news.Article, fresh news.Article) (changed, dated bool) {
+	if stored.Title == "" && fresh.Title != "" {
+		stored.Title, changed = fresh.Title, true
+	}
+	if stored.Author == "" && fresh.Author != "" {
+		stored.Author, changed = fresh.Author, true
+	}
+	if !fresh.Published.IsZero() && (stored.Published.IsZero() || stored.PublishedEstimated && !fresh.PublishedEstimated) {
+		dated = !stored.Published.Equal(fresh.Published)
+		if dated || stored.PublishedEstimated != fresh.PublishedEstimated {
+			stored.Published, stored.PublishedEstimated, changed = fresh.Published, fresh.PublishedEstimated, true
+		}
+	}
+	return changed, dated
+}

@@ -168,16 +168,33 @@ func (s *Server) outletName(name string) string {
 	if name == "" {
 		return "Unknown outlet"
 	}
-	// Feeds and news-please records often name the outlet by its domain
-	// ("edition.cnn.com"): show the registry's name for it, or the bare
-	// domain.
-	if !strings.Contains(name, ".") || strings.ContainsAny(name, " \t") {
-		return name
+	// The registry's name for any spelling, alias or domain ("AP",
+	// "apnews.com" and "The Associated Press" are Associated Press), the
+	// bare host of an unknown domain, else the name as written.
+	return s.reg.Name(name)
+}
+
+// nameStories rewrites each story's outlets as the registry names them
+// (see outletName), each once, in their first order: the names the
+// article lists and coverage columns show.
+func (s *Server) nameStories(stories []news.Story) {
+	for i := range stories {
+		stories[i].Outlets = s.outletNames(stories[i].Outlets)
 	}
-	if o, ok := s.reg.Lookup(name); ok {
-		return o.Name
+}
+
+// outletNames is outletName over a list, without repeats.
+func (s *Server) outletNames(list []string) []string {
+	out := make([]string, 0, len(list))
+	for _, o := range list {
+		if o = strings.TrimSpace(o); o == "" {
+			continue
+		}
+		if n := s.outletName(o); !slices.Contains(out, n) {
+			out = append(out, n)
+		}
 	}
-	return strings.TrimPrefix(strings.ToLower(name), "www.")
+	return out
 }
 
 // pageLinks computes the previous and next page URLs of a paged list: base

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -501,6 +502,9 @@ func TestOutletName(t *testing.T) {
 		{"www.unknown-outlet.example", "unknown-outlet.example", "unknown-outlet.example"},
 		{"The Kyiv Independent", "The Kyiv Independent", "The Kyiv Independent"},
 		{"RT", "RT", "RT"},
+		{"www.rt.com", "RT", "rt.com"},
+		{"AP", "Associated Press", "AP"},
+		{"The Associated Press", "Associated Press", "The Associated Press"},
 		{"", "Unknown outlet", "Unknown outlet"},
 	} {
 		if got := s.outletName(tc.in); got != tc.want {
@@ -512,23 +516,44 @@ func TestOutletName(t *testing.T) {
 	}
 }
 
-// TestStoryListOutletNames: the story list shows an outlet named by its
-// domain under the registry's name, and its link filters by the stored name.
+// TestStoryListOutletNames: the story list, the story page and
+// /api/stories show an outlet named by its domain or by another spelling
+// under the registry's name, once ("AP" and "The Associated Press" are one
+// outlet), and its link filters by that name (which the stores resolve).
 func TestStoryListOutletNames(t *testing.T) {
 	f := analysedFixture()
-	f.stories[0].Outlets = []string{"edition.cnn.com"}
+	f.stories[0].Outlets = []string{"edition.cnn.com", "AP", "The Associated Press", "www.rt.com"}
+	id := f.stories[0].ID
 	ts := newAnalysisServer(t, f, Options{})
-	doc := ts.getHTML(t, "/stories", http.StatusOK)
-	found := false
-	doc.Find("a.outlet").Each(func(_ int, a *goquery.Selection) {
-		if href, _ := a.Attr("href"); href == "/stories?outlet=edition.cnn.com" {
-			found = true
-			if got := a.Text(); got != "CNN" {
-				t.Errorf("outlet link text %q, want CNN", got)
+	want := []string{"CNN", "Associated Press", "RT"}
+	for _, path := range []string{"/stories", "/stories/" + id} {
+		doc := ts.getHTML(t, path, http.StatusOK)
+		var got []string
+		doc.Find("a.outlet").Each(func(_ int, a *goquery.Selection) {
+			href, _ := a.Attr("href")
+			if slices.Contains(want, a.Text()) {
+				got = append(got, a.Text())
+				if href != "/stories?outlet="+url.QueryEscape(a.Text()) && href != "/stories?outlet="+strings.ReplaceAll(a.Text(), " ", "%20") {
+					t.Errorf("%s: outlet %q links to %q", path, a.Text(), href)
+				}
 			}
+			if a.Text() == "AP" || strings.Contains(a.Text(), ".") {
+				t.Errorf("%s: outlet chip %q is not the registry name", path, a.Text())
+			}
+		})
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: outlet chips %v, want %v", path, got, want)
 		}
-	})
-	if !found {
-		t.Error("no outlet link filtering by edition.cnn.com on /stories")
+	}
+	var body struct {
+		Items []news.Story `json:"items"`
+	}
+	if err := json.Unmarshal(ts.get(t, "/api/stories").Body.Bytes(), &body); err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range body.Items {
+		if st.ID == id && !slices.Equal(st.Outlets, want) {
+			t.Errorf("/api/stories outlets %v, want %v", st.Outlets, want)
+		}
 	}
 }

@@ -107,10 +107,12 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	apiPaged(s, w, r, "stories", limit, offset, func(ctx context.Context, limit, offset int) ([]news.Story, error) {
-		return s.st.Stories(ctx, store.StoryQuery{
+		list, err := s.st.Stories(ctx, store.StoryQuery{
 			StorylineID: line, Outlet: filter.Outlet, Since: filter.Since, Until: filter.Until,
 			Limit: limit, Offset: offset,
 		})
+		s.nameStories(list)
+		return list, err
 	}, nil, countCap)
 }
 
@@ -146,6 +148,7 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, http.StatusInternalServerError, err)
 		return
 	}
+	st.Outlets = s.outletNames(st.Outlets)
 	body := apiStoryBody{Story: st, Articles: []apiStoryArticle{}, Quotes: []news.Quote{}}
 	for _, a := range arts {
 		body.Articles = append(body.Articles, apiStoryArticle{

@@ -40,6 +40,7 @@ func (s *Server) showStoryList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	stories, more := pageOf(stories, size)
+	s.nameStories(stories)
 	data := storyListData{Stories: stories, Filter: filter, Page: pageNo, Storylines: map[string]news.Storyline{}}
 	if len(stories) > 0 {
 		lines, err := s.st.Storylines(r.Context())

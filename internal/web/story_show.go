@@ -53,6 +53,7 @@ func (s *Server) showStory(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	st.Outlets = s.outletNames(st.Outlets)
 	data, err := s.storyData(r.Context(), st)
 	if err != nil {
 		s.serverError(w, r, err)

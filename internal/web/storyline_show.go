@@ -49,6 +49,7 @@ func (s *Server) storylineStories(r *http.Request, l news.Storyline) ([]news.Sto
 	if err != nil {
 		return nil, fmt.Errorf("storyline %s: stories: %w", l.ID, err)
 	}
+	s.nameStories(stories)
 	slices.SortStableFunc(stories, func(a, b news.Story) int {
 		if c := compareDates(a.FirstSeen, b.FirstSeen); c != 0 {
 			return c

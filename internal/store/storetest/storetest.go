@@ -38,6 +38,7 @@ func Run(t *testing.T, open Open) {
 		{"RoundTrip", testRoundTrip},
 		{"IngestedAtFilled", testIngestedAtFilled},
 		{"Idempotent", testIdempotent},
+		{"FillMetadata", testFillMetadata},
 		{"DuplicateInBatch", testDuplicateInBatch},
 		{"Rollback", testRollback},
 		{"CancelAllOrNothing", testCancelAllOrNothing},

@@ -66,6 +66,23 @@ type digitShape func(lower string, i, j int) bool
 var ruleDigitShapes = map[string]digitShape{
 	"decade": decadeToken,
 	"clock":  clockToken,
+	"year":   yearToken,
+}
+
+// yearToken: "1987", "mid-2025", "mid1990": a token ending in a year of
+// {YEAR}, or two digits after an apostrophe ("'87").
+func yearToken(lower string, i, j int) bool {
+	if j-i == 2 {
+		return i > 0 && lower[i-1] == '\'' && isDigit(lower[i]) && isDigit(lower[i+1])
+	}
+	if j-i < 4 {
+		return false
+	}
+	y := lower[j-4 : j]
+	if !isDigit(y[2]) || !isDigit(y[3]) {
+		return false
+	}
+	return y[0] == '1' && y[1] >= '5' && y[1] <= '9' || y[0] == '2' && y[1] == '0'
 }
 
 // decadeToken: "1980s", "1980's", "80s", "'80's": two or four digits

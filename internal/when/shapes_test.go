@@ -15,6 +15,7 @@ var shapeTexts = []string{
 	"Sales in 1987 rose from fiscal 1986 and mid1990 levels, the '87 crop; 19870 tonnes, 3100 units, 2025 and beyond.",
 	"Revenue was 2,050 mln in 2020/21 versus 1,987 in 1999; the 1500s saw 20,000 troops.",
 	"Output fell 12 pct from 180s at 12:00 noon; at 7 pm local time, shortly after 8:15.",
+	"In the first quarter, for several quarters, a few-week pause, several-year plans, the past few decades, seconds and nights, a century, the next several minutes.",
 }
 
 func TestDigitShapesLoseNothing(t *testing.T) {

@@ -52,7 +52,7 @@ var ruleTriggers = map[string]string{
 	"unit-rel":       "year month week weekend decade century date",
 	"ago":            "ago now hence",
 	"duration":       trigUnits,
-	"duration-vague": trigUnits,
+	"duration-vague": "years months weeks days hours minutes decades centuries quarters year month week day hour", // its units: plurals, or singular after "several-"
 	"duration-open":  "period time while stretch",
 	"set":            trigUnits,
 }

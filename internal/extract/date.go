@@ -131,7 +131,10 @@ func ParseDate(s string) (time.Time, error) {
 func parseDate(s string, drop int) (time.Time, error) {
 	orig := s
 	s = cleanSpace(s)
-	if s == "" || len(s) > 100 {
+	// Every layout has a numeric year, so a string without an ASCII digit
+	// (or an entity that may hide one) cannot parse: most lines tested by
+	// isDateLine are prose, and normalizeDate's replacements are dear.
+	if s == "" || len(s) > 100 || !strings.ContainsAny(s, "0123456789&") {
 		return time.Time{}, fmt.Errorf("parse date %q: %w", trunc(orig, 40), ErrDate)
 	}
 	if t, ok := unixTime(s); ok {

@@ -99,7 +99,7 @@ func (o *origins) notice(s string) bool {
 			n++
 		}
 	}
-	nw := len(strings.Fields(s))
+	nw := countFields(s)
 	if !(n >= 2 || n == 1 && nw <= 20) {
 		return false
 	}
@@ -134,7 +134,7 @@ func (o *origins) notice(s string) bool {
 // contributed to this article.", "(Editing by …)") and records a news agency
 // it names.
 func (o *origins) wireCredit(s string) bool {
-	if len(strings.Fields(s)) > 40 {
+	if countFields(s) > 40 {
 		return false
 	}
 	for _, re := range []*regexp.Regexp{reReportingBy, reContributed} {
@@ -283,10 +283,10 @@ func outletName(s string) string {
 		}
 	}
 	s = strings.Trim(s, " .,;:\"'“”")
-	if m := reDomain.FindStringSubmatch(s); m != nil && len(strings.Fields(s)) == 1 {
+	if m := reDomain.FindStringSubmatch(s); m != nil && countFields(s) == 1 {
 		return outlet.Name(strings.ToLower(m[1]))
 	}
-	if len(strings.Fields(s)) > 8 {
+	if countFields(s) > 8 {
 		return ""
 	}
 	return s

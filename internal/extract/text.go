@@ -388,7 +388,7 @@ func isLinkPara(p *para) bool {
 // wordCount counts words, estimating them for scripts written without
 // spaces (three characters a word).
 func wordCount(s string) int {
-	n := len(strings.Fields(s))
+	n := countFields(s)
 	if est := utf8.RuneCountInString(s) / 3; n*4 < est {
 		return est
 	}
@@ -398,7 +398,7 @@ func wordCount(s string) int {
 // isUnpunctuated: at most 25 words and no closing punctuation, the shape of
 // a headline or teaser rather than a paragraph of prose.
 func isUnpunctuated(s string) bool {
-	if len(strings.Fields(s)) > 25 {
+	if countFields(s) > 25 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -431,7 +431,7 @@ func isTitleCopy(s, title string) bool {
 var (
 	reByline    = regexp.MustCompile(`^(?i:by|von|par|por|di|автор:?|від)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&|und|et|y|e)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*$`)
 	reDateLabel = regexp.MustCompile(`(?i)^(?:published|updated|posted|last updated|last modified|modified|date|publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|опубликовано|обновлено|опубліковано|оновлено)(?:\s+(?:on|at|em|el|le|am))?\s*:?\s*`)
-	reReadTime  = regexp.MustCompile(`(?i)^(?:(?:estimated )?read(?:ing)? time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения|час читання)\s*:?\s*(?:about |~)?\d+|^\d+\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+read$`)
+	reReadTime  = regexp.MustCompile(`(?i)^(?:(?:(?:estimated )?read(?:ing)? time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения|час читання)\s*:?\s*(?:about |~)?\d+|\d+\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+read$)`) // one ^ outside the alternation: anchored, so a miss costs one byte
 	reNumDate   = regexp.MustCompile(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`)
 	reClock     = regexp.MustCompile(`\b\d{1,2}:\d\d\b`)
 	reMetaLine  = regexp.MustCompile(`(?i)^(?:tags|tagged|tagged with|filed under|categories|category|topics|keywords|schlagwörter|теги|мітки)\s*(?::|\||$)`)
@@ -440,7 +440,7 @@ var (
 
 // isByline: "By Jane Roe" or "By Jane Roe and John Doe", alone on a line.
 func isByline(s string) bool {
-	return len(strings.Fields(s)) <= 10 && reByline.MatchString(s)
+	return countFields(s) <= 10 && reByline.MatchString(s)
 }
 
 // isDateLine: a short line that is mostly a date or time ("Updated at 1:23
@@ -448,7 +448,7 @@ func isByline(s string) bool {
 // "Sept. 24, 2025"): it parses as a date, or it has a clock time or a
 // numeric date and few long words.
 func isDateLine(s string) bool {
-	if len(strings.Fields(s)) > 12 {
+	if countFields(s) > 12 {
 		return false
 	}
 	s = reDateLabel.ReplaceAllString(s, "")
@@ -515,7 +515,7 @@ func isKeywordList(s string) bool {
 	}
 	for _, it := range items {
 		it = strings.TrimSpace(it)
-		if len(strings.Fields(it)) > 6 {
+		if countFields(it) > 6 {
 			return false
 		}
 		if r, _ := utf8.DecodeRuneInString(it); unicode.IsUpper(r) {
@@ -527,13 +527,13 @@ func isKeywordList(s string) bool {
 
 // isMetaLine: a tag or category line ("Tags: …", "Filed under: …").
 func isMetaLine(s string) bool {
-	return len(strings.Fields(s)) <= 60 && reMetaLine.MatchString(s)
+	return countFields(s) <= 60 && reMetaLine.MatchString(s)
 }
 
 // isPromo: a short call to subscribe, follow, download or click, or a
 // reading-time note.
 func isPromo(s string) bool {
-	if len(strings.Fields(s)) > 30 {
+	if countFields(s) > 30 {
 		return false
 	}
 	low := strings.ToLower(s)
@@ -569,7 +569,7 @@ func normKey(s string) string {
 // isPageHeadline: a heading of 2 to 20 words that does not end like a
 // sentence (a question mark is allowed, headlines ask).
 func isPageHeadline(s string) bool {
-	n := len(strings.Fields(s))
+	n := countFields(s)
 	if n < 2 || n > 20 {
 		return false
 	}
@@ -580,7 +580,7 @@ func isPageHeadline(s string) bool {
 // isHeadline reports whether s looks like a headline: 2 to 16 words, not
 // ending like a sentence.
 func isHeadline(s string) bool {
-	n := len(strings.Fields(s))
+	n := countFields(s)
 	if n < 2 || n > 16 {
 		return false
 	}
@@ -746,7 +746,7 @@ var rePhotoCredit = regexp.MustCompile(`\((?i:photos?|pictures?|images?|foto|fot
 // isPhotoCaption: a paragraph of at most 80 words that ends with a photo
 // credit is the caption of a picture, not prose.
 func isPhotoCaption(s string) bool {
-	return endsWithParen(s) && len(strings.Fields(s)) <= 80 && rePhotoCredit.MatchString(s)
+	return endsWithParen(s) && countFields(s) <= 80 && rePhotoCredit.MatchString(s)
 }
 
 // endsWithParen is the cheap test before the credit expression: a credit
@@ -859,7 +859,7 @@ var linkLabels = []string{
 // isLinkLine: a label such as "Read also" either alone or followed by a
 // colon, dash or pipe and a short rest (a headline, not a paragraph).
 func isLinkLine(s string) bool {
-	if len(strings.Fields(s)) > 40 {
+	if countFields(s) > 40 {
 		return false
 	}
 	s = strings.TrimLeft(s, "[(<»>-–—*• ")
@@ -889,7 +889,7 @@ func isLinkLine(s string) bool {
 // sentence punctuation and no digits, such as "Comments", "Similar News",
 // "World news", "Related Sources:". Only trailing ones are removed.
 func isSectionLabel(s string) bool {
-	if utf8.RuneCountInString(s) > 40 || len(strings.Fields(s)) > 4 {
+	if utf8.RuneCountInString(s) > 40 || countFields(s) > 4 {
 		return false
 	}
 	for _, r := range s {
@@ -909,7 +909,7 @@ func isBulletList(s string) bool {
 		return false
 	}
 	for _, it := range items {
-		if len(strings.Fields(it)) > 8 {
+		if countFields(it) > 8 {
 			return false
 		}
 	}
@@ -937,4 +937,20 @@ func splitHeadlines(s string) []string {
 		}
 	}
 	return res
+}
+
+// countFields is len(strings.Fields(s)) without building the slice: the
+// line rules ask it of every paragraph.
+func countFields(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }

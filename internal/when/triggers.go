@@ -52,20 +52,103 @@ var ruleTriggers = map[string]string{
 	"unit-rel":       "year month week weekend decade century date",
 	"ago":            "ago now hence",
 	"duration":       trigUnits,
-	"duration-vague": trigUnits,
+	"duration-vague": "years months weeks days hours minutes decades centuries quarters year month week day hour", // its units: plurals, or singular after "several-"
 	"duration-open":  "period time while stretch",
 	"set":            trigUnits,
 }
 
+// digitShape narrows the "#" trigger of a rule: the tokens with a digit
+// that its matches must contain have a shape the function recognises in
+// lower[i:j] and the bytes after it. Wire copy is full of figures, and
+// the clock and decade patterns are dear to try at each one.
+type digitShape func(lower string, i, j int) bool
+
+var ruleDigitShapes = map[string]digitShape{
+	"decade": decadeToken,
+	"clock":  clockToken,
+	"year":   yearToken,
+}
+
+// yearToken: "1987", "mid-2025", "mid1990": a token ending in a year of
+// {YEAR}, or two digits after an apostrophe ("'87").
+func yearToken(lower string, i, j int) bool {
+	if j-i == 2 {
+		return i > 0 && lower[i-1] == '\'' && isDigit(lower[i]) && isDigit(lower[i+1])
+	}
+	if j-i < 4 {
+		return false
+	}
+	y := lower[j-4 : j]
+	if !isDigit(y[2]) || !isDigit(y[3]) {
+		return false
+	}
+	return y[0] == '1' && y[1] >= '5' && y[1] <= '9' || y[0] == '2' && y[1] == '0'
+}
+
+// decadeToken: "1980s", "1980's", "80s", "'80's": two or four digits
+// ending in 0, then "s" ending the token or "'s" right after it.
+func decadeToken(lower string, i, j int) bool {
+	d := i
+	for d < j && lower[d] >= '0' && lower[d] <= '9' {
+		d++
+	}
+	if n := d - i; n != 2 && n != 4 || lower[d-1] != '0' {
+		return false
+	}
+	if d < j {
+		return d+1 == j && lower[d] == 's'
+	}
+	return strings.HasPrefix(lower[j:], "'s")
+}
+
+// clockToken: the hour of "5:30", "10.15 am", "5 pm", "5p.m.", "11am":
+// one or two digits, then ':', or "a.", "am", "p." or "pm" after optional
+// spaces, or '.', two digits and those.
+func clockToken(lower string, i, j int) bool {
+	d := i
+	for d < j && d < i+2 && lower[d] >= '0' && lower[d] <= '9' {
+		d++
+	}
+	if d == i {
+		return false
+	}
+	if d < j {
+		return ampmAt(lower, d)
+	}
+	if d < len(lower) && lower[d] == ':' {
+		return true
+	}
+	if d+2 < len(lower) && lower[d] == '.' && isDigit(lower[d+1]) && isDigit(lower[d+2]) {
+		d += 3
+	}
+	for d < len(lower) && isSpace(lower[d]) {
+		d++
+	}
+	return ampmAt(lower, d)
+}
+
+// ampmAt reports whether "a.", "am", "p." or "pm" starts at lower[k].
+func ampmAt(lower string, k int) bool {
+	return k+1 < len(lower) && (lower[k] == 'a' || lower[k] == 'p') && (lower[k+1] == '.' || lower[k+1] == 'm')
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isSpace is regexp's \s.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
 // triggerIndex maps a trigger word to the rules it wakes; digitRules are
-// the rules woken by any token with a digit.
+// the rules woken by a token with a digit (of the shape in digitShapes,
+// when the rule has one).
 var (
 	triggerIndex map[string][]int
 	digitRules   []int
+	digitShapes  map[int]digitShape
 )
 
 func buildTriggers() {
 	triggerIndex = map[string][]int{}
+	digitShapes = map[int]digitShape{}
 	for i, r := range rules {
 		spec, ok := ruleTriggers[r.name]
 		if !ok {
@@ -75,6 +158,9 @@ func buildTriggers() {
 		for _, w := range strings.Fields(spec) {
 			if w == "#" {
 				digitRules = append(digitRules, i)
+				if shape, ok := ruleDigitShapes[r.name]; ok {
+					digitShapes[i] = shape
+				}
 				continue
 			}
 			triggerIndex[w] = append(triggerIndex[w], i)
@@ -104,6 +190,9 @@ func triggerHits(lower string) [][]span {
 			sp := span{i, j}
 			if digit {
 				for _, r := range digitRules {
+					if shape := digitShapes[r]; shape != nil && !shape(lower, i, j) {
+						continue
+					}
 					hits[r] = append(hits[r], sp)
 				}
 			} else {

@@ -813,6 +813,9 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		if b == nil || b.Kind != KindPerson {
 			continue
 		}
+		if comparedWith(text, m.Start) {
+			continue // "like Vladimir Putin, the British prime minister is…"
+		}
 		if t := appositive(text[m.End:min(len(text), m.End+200)]); t != "" {
 			b.addTitle(t)
 		}
@@ -928,6 +931,15 @@ func nextToSpeech(toks []token, t token) bool {
 	return false
 }
 
+// comparedWith reports whether the name starting at start follows "like"
+// or "unlike": the phrase after its comma is then the subject of the
+// sentence ("Like Vladimir Putin, the British prime minister is not
+// named"), not an appositive of the name.
+func comparedWith(text string, start int) bool {
+	before := strings.ToLower(strings.TrimRight(text[max(0, start-8):start], " "))
+	return strings.HasSuffix(before, " like") || strings.HasSuffix(before, "unlike") || before == "like"
+}
+
 // appositive returns the title in ", the presidential advisor on
 // international policy," right after a name, or "".
 func appositive(after string) string {
@@ -982,6 +994,12 @@ func titleMentions(text string, toks []token, list []*building, ms []Mention) []
 	if len(holders) == 0 {
 		return nil
 	}
+	persons := map[string]bool{}
+	for _, b := range list {
+		if b.Kind == KindPerson {
+			persons[b.ID] = true
+		}
+	}
 	var out []Mention
 	for i := 0; i < len(toks); i++ {
 		if !strings.EqualFold(toks[i].text, "the") {
@@ -996,7 +1014,8 @@ func titleMentions(text string, toks []token, list []*building, ms []Mention) []
 			lw := strings.ToLower(t.text)
 			phrase = append(phrase, lw)
 			if titleHeads[lw] && lw != "official" && lw != "diplomat" {
-				if b := titleHolder(holders, normTitle(strings.Join(phrase, " ")), toks[i].start, ms); b != nil && qualifierFits(text, phrase, b, ms) {
+				fits := func(b *building) bool { return qualifierFits(text, phrase, b, ms, persons) }
+				if b := titleHolder(holders, normTitle(strings.Join(phrase, " ")), toks[i].start, ms, fits); b != nil {
 					out = append(out, Mention{EntityID: b.ID, Text: text[toks[i].start:t.end], Start: toks[i].start, End: t.end, Form: "title"})
 				}
 				i = k
@@ -1010,15 +1029,18 @@ func titleMentions(text string, toks []token, list []*building, ms []Mention) []
 	return out
 }
 
-// titleHolder returns the person whose title matches t, the most recently
-// mentioned before start winning; nil when none or when the title is
-// ambiguous among people never mentioned before start.
-func titleHolder(holders []*building, t string, start int, ms []Mention) *building {
+// titleHolder returns the person whose title matches t and whom fits
+// accepts (the phrase's qualifier fits them), the most recently mentioned
+// before start winning; nil when none or when the title is ambiguous among
+// people never mentioned before start.
+func titleHolder(holders []*building, t string, start int, ms []Mention, fits func(*building) bool) *building {
 	var match []*building
 	for _, b := range holders {
 		for _, have := range b.Titles {
 			if titleMatches(have, t) {
-				match = append(match, b)
+				if fits(b) {
+					match = append(match, b)
+				}
 				break
 			}
 		}
@@ -1300,7 +1322,7 @@ func beforeTitle(toks []token, t token) bool {
 // ("Yury Ushakov, the Kremlin's foreign policy adviser,"). A phrase without
 // such a word fits. So "the Russian president" never joins Donald Trump
 // only because he is a president.
-func qualifierFits(text string, phrase []string, b *building, ms []Mention) bool {
+func qualifierFits(text string, phrase []string, b *building, ms []Mention, persons map[string]bool) bool {
 	var quals []string
 	for _, w := range phrase {
 		if adjectives[w] && w != "former" && w != "then" && w != "top" && w != "new" && w != "ex-" && w != "then-president" {
@@ -1314,8 +1336,18 @@ func qualifierFits(text string, phrase []string, b *building, ms []Mention) bool
 		if m.EntityID != b.ID || m.Form == "title" {
 			continue
 		}
-		ctx := strings.ToLower(text[max(0, m.Start-60):m.Start])
-		if after := text[m.End:min(len(text), m.End+120)]; strings.HasPrefix(after, ", ") {
+		// The words before the mention, back to 60 bytes or to the end of
+		// another person's name, whichever is nearer: in "British Prime
+		// Minister David Cameron and Vladimir Putin" the qualifier is
+		// Cameron's, not Putin's.
+		from := max(0, m.Start-60)
+		for _, o := range ms {
+			if o.EntityID != b.ID && persons[o.EntityID] && o.End <= m.Start && o.End > from {
+				from = o.End
+			}
+		}
+		ctx := strings.ToLower(text[from:m.Start])
+		if after := text[m.End:min(len(text), m.End+120)]; strings.HasPrefix(after, ", ") && !comparedWith(text, m.Start) {
 			// An appositive: "Yury Ushakov, the Kremlin's foreign policy adviser,".
 			if end := strings.IndexAny(after[2:], ",.;\n"); end >= 0 {
 				ctx += " " + strings.ToLower(after[:end+2])

@@ -53,27 +53,9 @@ pairs (see internal/compare/testdata/disagreements.json).`,
 		Example: `  parallax stories
   parallax compare STORY_ID
   parallax compare --storyline SL_ID --json`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			switch {
-			case storyline != "" && len(args) > 0:
-				return usagef("give a STORY_ID or --storyline, not both")
-			case storyline == "" && len(args) != 1:
-				return usagef("want one STORY_ID (or --storyline ID)")
-			}
-			return nil
-		},
+		Args: storyOrStoryline(&storyline),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			reg, err := outletRegistry(path)
-			if err != nil {
-				return err
-			}
-			db, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			c, err := comparison(ctx, engine.NewComparer(db, reg, a.log), storyline, args)
+			c, err := a.compare(cmd.Context(), path, storyline, args)
 			if err != nil {
 				return err
 			}
@@ -146,6 +128,35 @@ func findQuotes(text string) []news.Quote {
 		out[i] = news.Quote(q)
 	}
 	return out
+}
+
+// storyOrStoryline checks the arguments of a command about one story
+// (STORY_ID) or one storyline (--storyline ID).
+func storyOrStoryline(storyline *string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case *storyline != "" && len(args) > 0:
+			return usagef("give a STORY_ID or --storyline, not both")
+		case *storyline == "" && len(args) != 1:
+			return usagef("want one STORY_ID (or --storyline ID)")
+		}
+		return nil
+	}
+}
+
+// compare opens the database and the outlet registry (--outlets path) and
+// compares the storyline given or the story args names.
+func (a *app) compare(ctx context.Context, path, storyline string, args []string) (compare.Comparison, error) {
+	reg, err := outletRegistry(path)
+	if err != nil {
+		return compare.Comparison{}, err
+	}
+	db, err := a.openStore(ctx)
+	if err != nil {
+		return compare.Comparison{}, err
+	}
+	defer db.Close()
+	return comparison(ctx, engine.NewComparer(db, reg, a.log), storyline, args)
 }
 
 // comparison compares the storyline given or the story args names, with

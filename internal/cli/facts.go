@@ -16,7 +16,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/parallax-news/parallax/internal/engine"
 	"github.com/parallax-news/parallax/internal/facts"
 	"github.com/parallax-news/parallax/internal/outlet"
 )
@@ -53,27 +52,9 @@ sentence, attributed_to).`,
 		Example: `  parallax facts STORY_ID
   parallax facts --storyline SL_ID --json
   parallax eval facts ../shared/eval/news-clusters`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			switch {
-			case storyline != "" && len(args) > 0:
-				return usagef("give a STORY_ID or --storyline, not both")
-			case storyline == "" && len(args) != 1:
-				return usagef("want one STORY_ID (or --storyline ID)")
-			}
-			return nil
-		},
+		Args: storyOrStoryline(&storyline),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			reg, err := outletRegistry(path)
-			if err != nil {
-				return err
-			}
-			db, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			cmp, err := comparison(ctx, engine.NewComparer(db, reg, a.log), storyline, args)
+			cmp, err := a.compare(cmd.Context(), path, storyline, args)
 			if err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -92,6 +93,26 @@ type Filled struct {
 	// Dated is set when the publication date changed: the article's
 	// analysis (its story, its place in time) is out of date.
 	Dated bool
+}
+
+// FillCandidates returns the articles a FillMetadata call reads: each ID
+// once, bounded (BoundArticle, against now) and checked (CheckArticle),
+// so that both backends apply the same rules before their SQL.
+func FillCandidates(articles []news.Article, now time.Time) ([]news.Article, error) {
+	out := make([]news.Article, 0, len(articles))
+	seen := make(map[string]bool, len(articles))
+	for _, a := range articles {
+		if seen[a.ID] {
+			continue
+		}
+		seen[a.ID] = true
+		BoundArticle(&a, now)
+		if err := CheckArticle(&a); err != nil {
+			return nil, fmt.Errorf("fill metadata of %q: %w", a.ID, err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
 }
 
 // Fill gives stored the metadata of fresh that stored lacks: a title or

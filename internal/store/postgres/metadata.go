@@ -28,17 +28,11 @@ func (db *DB) FillMetadata(ctx context.Context, articles []news.Article) (filled
 			err = canceled(ctx, err)
 		}
 	}()
-	seen := make(map[string]bool, len(articles))
-	for i := range articles {
-		fresh := articles[i]
-		if seen[fresh.ID] {
-			continue
-		}
-		seen[fresh.ID] = true
-		store.BoundArticle(&fresh, now)
-		if err := store.CheckArticle(&fresh); err != nil {
-			return nil, fmt.Errorf("fill metadata of %q: %w", fresh.ID, err)
-		}
+	candidates, err := store.FillCandidates(articles, now)
+	if err != nil {
+		return nil, err
+	}
+	for _, fresh := range candidates {
 		var (
 			old       news.Article
 			published *time.Time

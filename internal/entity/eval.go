@@ -6,7 +6,8 @@ import (
 	"io"
 	"slices"
 	"sort"
-	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/sentence"
 )
 
 // Evaluation of named-entity mentions against a labelled set
@@ -246,7 +247,7 @@ func Predict(d EvalDoc) []EvalMention {
 	for _, e := range ents {
 		kind[e.ID] = e.Kind
 	}
-	cp := codePoints(d.Text)
+	cp := sentence.RuneOffsets(d.Text)
 	var out []EvalMention
 	for _, m := range ms {
 		if m.Form == "title" {
@@ -452,28 +453,5 @@ func (a *aliasTally) add(d EvalDoc, pred []EvalMention) {
 				a.wrong = append(a.wrong, fmt.Sprintf("%s: %q = %q", d.ID, al[i].m.Text, al[j].m.Text))
 			}
 		}
-	}
-}
-
-// codePoints returns a function mapping byte offsets of text to code point
-// offsets.
-func codePoints(text string) func(int) int {
-	idx := make([]int, len(text)+1)
-	n := 0
-	for i := range text {
-		for k := i; k < len(text) && (k == i || !utf8.RuneStart(text[k])); k++ {
-			idx[k] = n
-		}
-		n++
-	}
-	idx[len(text)] = n
-	return func(b int) int {
-		if b < 0 {
-			return 0
-		}
-		if b > len(text) {
-			return n
-		}
-		return idx[b]
 	}
 }

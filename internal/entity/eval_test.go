@@ -1,6 +1,10 @@
 package entity
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/sentence"
+)
 
 func TestScoreMentions(t *testing.T) {
 	g := func(start, end int, typ string) EvalMention {
@@ -30,7 +34,7 @@ func TestScoreMentions(t *testing.T) {
 func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
 
 func TestCodePoints(t *testing.T) {
-	cp := codePoints("Путин и Trump")
+	cp := sentence.RuneOffsets("Путин и Trump")
 	for _, c := range []struct{ b, want int }{{0, 0}, {2, 1}, {10, 5}, {13, 7}, {18, 12}} {
 		if got := cp(c.b); got != c.want {
 			t.Errorf("cp(%d) = %d, want %d", c.b, got, c.want)

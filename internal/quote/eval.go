@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/sentence"
 )
 
 // Report is the result of Evaluate on a PolNeAR folder. The JSON names are
@@ -157,7 +158,7 @@ func evaluate(ctx context.Context, dir string, from, to int, onSpeaker func(spea
 					rep.Unresolved++
 				}
 			}
-			f = found{quotes: qs, runeOf: runeOffsets(text), runes: []rune(text)}
+			f = found{quotes: qs, runeOf: sentence.RuneOffsets(text), runes: []rune(text)}
 			cache[name] = f
 			rep.Articles++
 		}
@@ -306,29 +307,6 @@ func goldLen(g goldAttr) int {
 		n += s.end - s.start
 	}
 	return n
-}
-
-// runeOffsets returns a function converting byte offsets of text to rune
-// offsets (the annotations count code points).
-func runeOffsets(text string) func(int) int {
-	idx := make([]int, len(text)+1)
-	n := 0
-	for i := range text {
-		for k := i; k < len(text) && (k == i || !utf8.RuneStart(text[k])); k++ {
-			idx[k] = n
-		}
-		n++
-	}
-	idx[len(text)] = n
-	return func(b int) int {
-		if b < 0 {
-			return 0
-		}
-		if b > len(text) {
-			b = len(text)
-		}
-		return idx[b]
-	}
 }
 
 // directMarks are the quotation marks that make a Content span a direct

@@ -68,7 +68,45 @@ func holidayDay(name string, y int) (time.Time, bool) {
 }
 
 func holidayAccept(f *finder, m *match) bool {
-	return capitalized(m, "hol")
+	if !capitalized(m, "hol") {
+		return false
+	}
+	switch m.lower() {
+	case "christmas", "easter", "thanksgiving", "halloween":
+		// A bare holiday before a common noun, with no preposition of
+		// time before it, names a kind of thing ("Christmas lights",
+		// "her Christmas list", "a Halloween party"), not a day.
+		next := m.end
+		for next < len(f.text) && f.text[next] == ' ' {
+			next++
+		}
+		if next == m.end || next >= len(f.text) || f.text[next] < 'a' || f.text[next] > 'z' {
+			return true
+		}
+		if holidayFollowers[nextWord(f.lower, m.end)] {
+			return true
+		}
+		return holidayCue[prevWord(f.lower, m.start)]
+	}
+	return true
+}
+
+// holidayFollowers are the words after which a bare holiday stays a day
+// ("Christmas morning", "Easter weekend").
+var holidayFollowers = map[string]bool{
+	"morning": true, "afternoon": true, "evening": true, "night": true,
+	"weekend": true, "week": true, "holiday": true, "holidays": true,
+	"break": true, "period": true, "season": true,
+}
+
+// holidayCue are the words after which a holiday names its day even
+// before a noun ("on Christmas dinner was served", "over Thanksgiving
+// travel rose").
+var holidayCue = map[string]bool{
+	"on": true, "at": true, "over": true, "before": true, "after": true,
+	"since": true, "until": true, "till": true, "by": true, "during": true,
+	"around": true, "this": true, "last": true, "next": true,
+	"from": true, "through": true, "for": true,
 }
 
 func normHoliday(f *finder, m *match) (Timex, bool) {

@@ -25,6 +25,9 @@ func normFullDate(f *finder, m *match) (Timex, bool) {
 		return Timex{}, false
 	}
 	y := yearOf(m.g("year"))
+	if len(m.g("year")) == 2 {
+		y = yearOf("'" + m.g("year")) // "12/31/17"
+	}
 	d := dayOf(m)
 	if !validDay(y, mon, d) {
 		return unresolved("DATE", fmt7(y, mon), "no such day: "+strconv.Itoa(d)+" "+mon.String())
@@ -117,6 +120,14 @@ func normMonthDay(f *finder, m *match) (Timex, bool) {
 		return unresolved("DATE", "XXXX-"+twoDigits(int(mon))+"-"+twoDigits(d), "")
 	}
 	y := f.pickYear(mon, d, f.tenseAt(m.start, m.end))
+	switch m.g("yrel") {
+	case "last": // "June 12 last year"
+		y = f.anchor.Year() - 1
+	case "this":
+		y = f.anchor.Year()
+	case "next":
+		y = f.anchor.Year() + 1
+	}
 	if wd, okw := weekdayNames[m.g("wd")]; okw && date(y, mon, d).Weekday() != wd {
 		// "Tuesday, Dec. 3": the weekday tells the year, when one of the
 		// years around the anchor has that day on that weekday.

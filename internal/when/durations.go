@@ -98,6 +98,13 @@ func normDuration(f *finder, m *match) (Timex, bool) {
 	if m.g("half") != "" {
 		n += 0.5
 	}
+	if u3 := m.g("unit3"); u3 != "" {
+		// "nine minutes and 46 seconds", "two years and three months".
+		n3, ok3 := parseNumber(m.g("num3"))
+		if v, okc := compoundDuration(n, unit, n3, unitCode(u3)); ok3 && okc {
+			return ok("DURATION", v)
+		}
+	}
 	if m.g("num2") != "" {
 		// "12 to 18 months": a range, its amount left open as TimeML does.
 		if strings.HasPrefix(unit, "T") {
@@ -174,4 +181,32 @@ func normSet(f *finder, m *match) (Timex, bool) {
 		n = v
 	}
 	return ok("SET", durationValue(n, unit))
+}
+
+// compoundDuration joins two whole amounts of different units, the larger
+// first, into one TimeML duration: (9, TM, 46, TS) → PT9M46S.
+func compoundDuration(n1 float64, u1 string, n2 float64, u2 string) (string, bool) {
+	order := map[string]int{"Y": 1, "M": 2, "W": 3, "D": 4, "TH": 5, "TM": 6, "TS": 7}
+	o1, o2 := order[u1], order[u2]
+	if o1 == 0 || o2 <= o1 || n1 != float64(int(n1)) || n2 != float64(int(n2)) || n1 < 0 || n2 < 0 || u1 == "W" || u2 == "W" {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString("P")
+	timePart := false
+	for _, p := range []struct {
+		n float64
+		u string
+	}{{n1, u1}, {n2, u2}} {
+		u := p.u
+		if strings.HasPrefix(u, "T") {
+			if !timePart {
+				b.WriteString("T")
+				timePart = true
+			}
+			u = u[1:]
+		}
+		b.WriteString(strconv.Itoa(int(p.n)) + u)
+	}
+	return b.String(), true
 }

@@ -303,11 +303,11 @@ func ruleDefs() []ruleDef {
 			pattern: `(?P<year>{YEAR})-(?P<monn>[01]\d)-(?P<day>[0-3]\d)\b`,
 			norm:    normFullDate},
 		{name: "date-us", typ: "DATE",
-			pattern: `(?P<monn>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>{YEAR})\b`,
+			pattern: `(?P<monn>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>{YEAR}|\d\d)\b`,
 			norm:    normFullDate},
 		// Month and day without a year.
 		{name: "date-md", typ: "DATE",
-			pattern: `(?:(?P<wd>{WD}),?\s+)?(?:(?P<pre>early|late)\s+)?(?P<mon>{MON})\s*(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?:the\s+)?(?P<dayw>{DAYORD}))\b`,
+			pattern: `(?:(?P<wd>{WD}),?\s+)?(?:(?P<pre>early|late)\s+)?(?P<mon>{MON})\s*(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?:the\s+)?(?P<dayw>{DAYORD}))\b(?:,?\s+(?P<yrel>last|this|next)\s+year)?`,
 			accept:  monthAccept, norm: normMonthDay},
 		{name: "date-dm", typ: "DATE",
 			pattern: `(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<dayw>{DAYORD}))\s+(?:of\s+)?(?P<mon>{MON})`,
@@ -415,7 +415,7 @@ func ruleDefs() []ruleDef {
 			norm:    normAgo},
 		// Durations.
 		{name: "duration", typ: "DURATION",
-			pattern: `(?:(?P<mod>about|around|roughly|approximately|nearly|almost|some|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|just|only|another|an\s+additional|within|a\s+full|the\s+full|all|each\s+of)\s+)?(?:(?P<det>the|these|those|its|their|his|her|our|a)\s+)?(?:(?P<dir>past|last|next|previous|coming|following|first|final|latest|initial|remaining|year-earlier|same|prior|ensuing|succeeding|preceding)\s+)?(?P<num>{NUM})(?:\s+to\s+(?P<num2>{NUM}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|long|odd)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:-old|-long|\s+(?:period|span|stretch)|\s+or\s+so|\s+ahead|\s+(?P<rel>earlier|later))?`,
+			pattern: `(?:(?P<mod>about|around|roughly|approximately|nearly|almost|some|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|just|only|another|an\s+additional|within|a\s+full|the\s+full|all|each\s+of)\s+)?(?:(?P<det>the|these|those|its|their|his|her|our|a)\s+)?(?:(?P<dir>past|last|next|previous|coming|following|first|final|latest|initial|remaining|year-earlier|same|prior|ensuing|succeeding|preceding)\s+)?(?P<num>{NUM})(?:\s+to\s+(?P<num2>{NUM}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|long|odd)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:,?\s+and\s+(?P<num3>\d+|{NUMW}(?:[\s-]+{NUMW})?)[\s-]+(?P<unit3>years?|months?|weeks?|days?|hours?|minutes?|seconds?))?(?:-old|-long|\s+(?:period|span|stretch)|\s+or\s+so|\s+ahead|\s+(?P<rel>earlier|later))?`,
 			accept:  durationAccept, norm: normDuration},
 		{name: "duration-vague", typ: "DURATION",
 			pattern: `(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|previous|recent|following|first|early|ensuing)\s+)?(?:(?P<vague>{VAGUE})[\s-]+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)(?P<ahead>\s+ahead)?|(?P<vague>several|a\s+few)-(?P<unit>year|month|week|day|hour)`,

@@ -325,8 +325,13 @@ func normWeekday(f *finder, m *match) (Timex, bool) {
 
 func clockAccept(f *finder, m *match) bool {
 	if m.g("ampm") == "" && m.g("named") == "" {
-		// A bare "7:15" needs a day word, or it may be a score or a ratio.
-		return m.g("rel") != "" || m.g("wd") != ""
+		// A bare "7:15" needs a day word, a time zone or "at", or it
+		// may be a score or a ratio.
+		if m.g("rel") != "" || m.g("wd") != "" || m.g("tz") != "" {
+			return true
+		}
+		h := atoi(m.g("hh"))
+		return prevWord(f.lower, m.start) == "at" && h >= 0 && h <= 24
 	}
 	if m.g("named") != "" {
 		// "noon", "midnight" alone need a preposition or a day: "the
@@ -389,6 +394,9 @@ func normClock(f *finder, m *match) (Timex, bool) {
 			return unresolved("TIME", "XXXX-XX-XXTXX:XX", "no such time: "+m.f.text[m.start:m.end])
 		}
 		code = twoDigits(h) + ":" + twoDigits(mm)
+		if ss := m.g("ss"); ss != "" {
+			code += ":" + ss
+		}
 	}
 	if !f.has {
 		return unresolved("TIME", "XXXX-XX-XXT"+code, "")
@@ -417,6 +425,9 @@ func normClock(f *finder, m *match) (Timex, bool) {
 			return unresolved("TIME", fmtYear(d.Year())+"-"+twoDigits(int(mon))+"-XXT"+code, "no such day: "+m.g("day")+" "+mon.String())
 		}
 		y := f.pickYear(mon, day, f.tenseAt(m.start, m.end))
+		if m.g("year") != "" {
+			y = yearOf(m.g("year"))
+		}
 		if !validDay(y, mon, day) {
 			return unresolved("TIME", fmt7(y, mon)+"-XXT"+code, "no such day")
 		}

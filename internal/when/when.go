@@ -17,9 +17,11 @@
 package when
 
 import (
-	"github.com/parallax-news/parallax/internal/news"
 	"sort"
+	"strings"
 	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 // Timex is news.Timex: the domain type, so time expressions pass to the store unchanged
@@ -47,6 +49,7 @@ func find(text string, anchor time.Time, everywhere bool) []Timex {
 	cands := f.candidates(everywhere)
 	chosen := choose(cands, len(text))
 	out := make([]Timex, 0, len(chosen))
+	kept := make([]*match, 0, len(chosen))
 	for _, m := range chosen {
 		t, ok := m.rule.norm(f, m)
 		if !ok {
@@ -63,8 +66,64 @@ func find(text string, anchor time.Time, everywhere bool) []Timex {
 			f.remember(t)
 		}
 		out = append(out, t)
+		kept = append(kept, m)
 	}
-	return out
+	return joinStamps(text, out, kept)
+}
+
+// joinStamps joins a full date and a clock time that stand side by side
+// into one time stamp: "Feb 4, 2018 at 9:50pm PST", "11:03 AM ET Fri, 29
+// Dec 2017" (a web page's dateline) is one TIME on that day. Only dates
+// with a year join, so that "Tuesday at 3 p.m." stays as TimeBank marks
+// it.
+func joinStamps(text string, out []Timex, ms []*match) []Timex {
+	var res []Timex
+	for i := 0; i < len(out); i++ {
+		if i+1 < len(out) {
+			a, b := out[i], out[i+1]
+			var d, c Timex
+			var cm *match
+			switch {
+			case fullDate[ms[i].rule.name] && ms[i+1].rule.name == "clock":
+				d, c, cm = a, b, ms[i+1]
+			case ms[i].rule.name == "clock" && fullDate[ms[i+1].rule.name]:
+				d, c, cm = b, a, ms[i]
+			}
+			if cm != nil && d.Resolved && c.Resolved && len(d.Value) == 10 && len(c.Value) > 11 && c.Value[10] == 'T' && isDigit(c.Value[11]) &&
+				cm.g("rel") == "" && cm.g("wd") == "" && cm.g("mon") == "" && stampGap(text[a.End:b.Start]) {
+				res = append(res, Timex{Text: text[a.Start:b.End], Start: a.Start, End: b.End, Type: "TIME", Value: d.Value + c.Value[10:], Resolved: true})
+				i++
+				continue
+			}
+		}
+		res = append(res, out[i])
+	}
+	return res
+}
+
+var fullDate = map[string]bool{"date-mdy": true, "date-dmy": true, "date-iso": true, "date-us": true}
+
+// stampGap reports whether gap, the text between a date and a clock time,
+// joins them: spaces, a comma, "at" or "on", a short weekday ("Fri,").
+func stampGap(gap string) bool {
+	g := strings.ToLower(strings.TrimSpace(gap))
+	g = strings.TrimSpace(strings.TrimPrefix(g, ","))
+	for _, w := range []string{"at", "on"} {
+		if g == w {
+			return true
+		}
+	}
+	if g == "" {
+		return gap != ""
+	}
+	g = strings.TrimSuffix(strings.TrimSuffix(g, ","), ".")
+	for _, w := range []string{"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"} {
+		if g == w {
+			return true
+		}
+	}
+	_, isDay := weekdayNames[g]
+	return isDay
 }
 
 // choose keeps the longest candidates that do not overlap, earlier rules

@@ -84,6 +84,8 @@ var futureWords = map[string]bool{
 	"leaves": true, "arrives": true, "begins": true, "starts": true, "opens": true,
 	"resumes": true, "resume": true, "travels": true, "heads": true,
 	"convenes": true, "reconvenes": true, "kicks": true, "expires": true,
+	"takes": true, "plays": true, "hosts": true, "faces": true, "due": true,
+	"remains": true,
 }
 
 var pastWords = map[string]bool{

@@ -356,7 +356,7 @@ func ruleDefs() []ruleDef {
 			norm:    normDayRel},
 		{name: "tod-rel", typ: "TIME",
 			pattern: `(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<tod>morning|afternoon|evening|night)|(?P<tod>overnight))`,
-			accept:  func(f *finder, m *match) bool { return !capitalized(m, "tod") }, // ITV's "This Morning"
+			accept:  func(f *finder, m *match) bool { return !capitalized(m, "tod") || m.g("rel") == "" }, // ITV's "This Morning"; "Overnight, …" stays
 			norm:    normTodRel},
 		{name: "tod-alone", typ: "TIME",
 			pattern: `(?P<tod>mid-?\s?afternoon|mid-?\s?morning|midafternoon|midmorning)`,
@@ -401,10 +401,10 @@ func ruleDefs() []ruleDef {
 			pattern: `(?:right\s+now|just\s+now|now|currently|at\s+present|presently|these\s+days|nowadays|at\s+the\s+moment|at\s+this\s+time|current)`,
 			accept:  presentAccept, norm: constValue("PRESENT_REF")},
 		{name: "past", typ: "DATE",
-			pattern: `(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent(?:\s+(?:days|years|times))?|the\s+past|in\s+years\s+past|then[\s-]current|(?:{VAGUE}\s+)?(?:years|decades|months|weeks)\s+ago|(?:some\s+time|long|a\s+while|a\s+long\s+time|not\s+long)\s+ago|earlier|lately|in\s+the\s+old\s+days`,
+			pattern: `(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent(?:\s+(?:days|years|times))?|the\s+past|in\s+years\s+past|then[\s-]current|(?:{VAGUE}\s+)?(?:years|decades|months|weeks)\s+ago|(?:some\s+time|long|a\s+while|a\s+(?:long|short)\s+time|not\s+long)\s+ago|earlier|lately|in\s+the\s+old\s+days`,
 			accept:  pastAccept, norm: constValue("PAST_REF")},
 		{name: "future", typ: "DATE",
-			pattern: `(?:the\s+)?(?:coming|future|upcoming)\s+(?:months|years|quarters|decades)|(?:very\s+|fairly\s+|quite\s+)?soon|(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+(?:near|short|long|medium|longer|shorter)\s+term|(?:a|some)\s+later\s+date|as\s+soon\s+as\s+possible|in\s+(?:the\s+)?(?:days|weeks|months|years)\s+to\s+come|eventually|one\s+day\s+soon`,
+			pattern: `(?:the\s+)?(?:coming|future|upcoming)\s+(?:months|years|quarters|decades)|(?:very\s+|fairly\s+|quite\s+)?soon|(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+(?:near|short|long|medium|longer|shorter)\s+term|(?:a|some)\s+later\s+date|as\s+soon\s+as\s+possible|(?:(?:in|for)\s+)?(?:the\s+)?(?:days|weeks|months|years)\s+to\s+come|eventually|one\s+day\s+soon`,
 			accept:  futureAccept, norm: constValue("FUTURE_REF")},
 		// this/last/next year, month, week, weekend, decade.
 		{name: "unit-rel", typ: "DATE",

@@ -20,6 +20,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -292,15 +294,36 @@ func asciiLower(s string) string {
 }
 
 // wordBoundary reports whether text[start:end] neither starts nor ends in
-// the middle of a word.
+// the middle of a word. Non-ASCII letters are word characters, non-ASCII
+// punctuation is not: "Sunday’s incident", "“Now I know”".
 func wordBoundary(text string, start, end int) bool {
-	if start > 0 && isWordByte(text[start]) && isWordByte(text[start-1]) {
+	if start > 0 && isWordByte(text[start]) && wordRuneBefore(text, start) {
 		return false
 	}
-	if end < len(text) && isWordByte(text[end-1]) && isWordByte(text[end]) {
+	if end < len(text) && isWordByte(text[end-1]) && wordRuneAt(text, end) {
 		return false
 	}
 	return true
+}
+
+// wordRuneAt reports whether the character at text[i] is a letter or a
+// digit.
+func wordRuneAt(text string, i int) bool {
+	if c := text[i]; c < utf8.RuneSelf {
+		return isWordByte(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r == utf8.RuneError || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wordRuneBefore reports whether the character ending at text[i] is a
+// letter or a digit.
+func wordRuneBefore(text string, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return isWordByte(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r == utf8.RuneError || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func isWordByte(c byte) bool {

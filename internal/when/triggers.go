@@ -195,6 +195,17 @@ func triggerHits(lower string) [][]span {
 					}
 					hits[r] = append(hits[r], sp)
 				}
+				// Letters glued to a figure ("Sept.24" is two tokens,
+				// "sept24" one): the letters may still be a trigger.
+				k := i
+				for k < j && lower[k] >= 'a' && lower[k] <= 'z' {
+					k++
+				}
+				if k > i {
+					for _, r := range triggerIndex[lower[i:k]] {
+						hits[r] = append(hits[r], span{i, k})
+					}
+				}
 			} else {
 				for _, r := range triggerIndex[lower[i:j]] {
 					hits[r] = append(hits[r], sp)
@@ -231,16 +242,29 @@ func withNumberBefore(lower string, hits []span) []span {
 	return out
 }
 
-// wordBefore returns the token of letters, digits, '.' and '/' that ends
-// before end once spaces and hyphens are skipped, and its start.
+// wordBefore returns the token of letters and digits (with '.', '/' and
+// ',' inside figures) that ends before end once spaces and hyphens are
+// skipped, and its start.
 func wordBefore(lower string, end int) (string, int) {
 	i := end
 	for i > 0 && (lower[i-1] == ' ' || lower[i-1] == '-' || lower[i-1] == '\n' || lower[i-1] == '\t') {
 		i--
 	}
 	j := i
-	for j > 0 && (isAlnum(lower[j-1]) || lower[j-1] == '.' || lower[j-1] == '/' || lower[j-1] == ',') {
-		j--
+	for j > 0 {
+		c := lower[j-1]
+		if isAlnum(c) {
+			j--
+			continue
+		}
+		// '.', '/' and ',' belong to a figure ("2.5", "1,000", "3/4")
+		// only between digits: in ",0 century" and "word,0 minute" the
+		// number is "0", as the pattern reads it from its word start.
+		if (c == '.' || c == '/' || c == ',') && j >= 2 && j < i && isDigit(lower[j-2]) && isDigit(lower[j]) {
+			j--
+			continue
+		}
+		break
 	}
 	return lower[j:i], j
 }

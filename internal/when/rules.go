@@ -404,7 +404,7 @@ func ruleDefs() []ruleDef {
 			pattern: `(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent(?:\s+(?:days|years|times))?|the\s+past|in\s+years\s+past|then[\s-]current|(?:{VAGUE}\s+)?(?:years|decades|months|weeks)\s+ago|(?:some\s+time|long|a\s+while|a\s+(?:long|short)\s+time|not\s+long)\s+ago|earlier|lately|in\s+the\s+old\s+days`,
 			accept:  pastAccept, norm: constValue("PAST_REF")},
 		{name: "future", typ: "DATE",
-			pattern: `(?:the\s+)?(?:coming|future|upcoming)\s+(?:months|years|quarters|decades)|(?:very\s+|fairly\s+|quite\s+)?soon|(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+(?:near|short|long|medium|longer|shorter)\s+term|(?:a|some)\s+later\s+date|as\s+soon\s+as\s+possible|(?:(?:in|for)\s+)?(?:the\s+)?(?:days|weeks|months|years)\s+to\s+come|eventually|one\s+day\s+soon`,
+			pattern: `(?:the\s+)?(?:coming|future|upcoming)\s+(?:months|years|quarters|decades)|(?:very\s+|fairly\s+|quite\s+)?soon|(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+(?:near|short|long|medium|longer|shorter)\s+term|(?:a|some)\s+later\s+date|as\s+soon\s+as\s+possible|(?:in\s+)?(?:the\s+)?(?:days|weeks|months|years)\s+to\s+come|eventually|one\s+day\s+soon`,
 			accept:  futureAccept, norm: constValue("FUTURE_REF")},
 		// this/last/next year, month, week, weekend, decade.
 		{name: "unit-rel", typ: "DATE",

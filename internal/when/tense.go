@@ -127,15 +127,43 @@ func (f *finder) tenseAt(start, end int) tense {
 	}
 	t := f.verbTense(start, end)
 	possessive := strings.HasPrefix(f.lower[end:], "'s") || strings.HasPrefix(f.lower[end:], "’s")
-	if futurePrepositions[prevWord(f.lower, start)] && t != tensePastPerfect && !possessive {
+	if p := prevWord(f.lower, start); futurePrepositions[p] && t != tensePastPerfect && !possessive && !(p == "by" && f.pastVerbBefore(start)) {
 		// "repay the loan by February", "extended until Nov. 16"; not
-		// "hit by Friday's selloff".
+		// "hit by Friday's selloff", nor "24 inches fell by Tuesday
+		// night" (a verb in the past right before "by").
 		return tenseFuture
 	}
 	if t == tensePastPerfect {
 		return tensePast
 	}
 	return t
+}
+
+// pastVerbBefore reports whether the word before the preposition that
+// precedes text[start:] is a verb in the past: "fell by Tuesday", not
+// "be repaid by Friday".
+func (f *finder) pastVerbBefore(start int) bool {
+	_, _, pstart := lastWordAt(f.lower, start)
+	w, _, wstart := lastWordAt(f.lower, pstart)
+	if w == "" {
+		return false
+	}
+	prev, _, _ := lastWordAt(f.lower, wstart)
+	return classifyPair(prev, w, "by") == tensePast
+}
+
+// lastWordAt returns the word of letters that ends at or before end
+// (skipping spaces only), its end and its start.
+func lastWordAt(lower string, end int) (string, int, int) {
+	j := end
+	for j > 0 && lower[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && isLetterByte(lower[k-1]) {
+		k--
+	}
+	return lower[k:j], j, k
 }
 
 // verbTense returns the tense of the verb nearest to text[start:end]

@@ -164,6 +164,24 @@ func TestFind(t *testing.T) {
 		{"a day earlier", anchor, "A day earlier, trucks streamed across the border.", "A day earlier", "DURATION", "P1D"},
 		{"a day earlier after a number", anchor, "She had turned 17 only a day earlier.", "a day earlier", "DURATION", "P1D"},
 
+		// Forms of web news (our own sentences).
+		{"compound duration", anchor, "The engines burned for nine minutes and 12 seconds.", "nine minutes and 12 seconds", "DURATION", "PT9M12S"},
+		{"compound duration years", anchor, "He served two years and three months in jail.", "two years and three months", "DURATION", "P2Y3M"},
+		{"month day last year", anchor, "The plant closed on March 3 last year.", "March 3 last year", "DATE", "2024-03-03"},
+		{"two-digit year", anchor, "The poster was signed 11/30/24 by the band.", "11/30/24", "DATE", "2024-11-30"},
+		{"date at time stamp", anchor, "A clip posted on Nov 28, 2025 at 8:15pm PST drew replies.", "Nov 28, 2025 at 8:15pm PST", "TIME", "2025-11-28T20:15"},
+		{"time weekday date stamp", anchor, "Stocks slid 2% 10:42 AM ET Wed, 3 Dec 2025 | 01:10", "10:42 AM ET Wed, 3 Dec 2025", "TIME", "2025-12-03T10:42"},
+		{"time on date with year", anchor, "The ferry docked at 6:05 p.m. on Nov. 30, 2025.", "6:05 p.m. on Nov. 30, 2025", "TIME", "2025-11-30T18:05"},
+		{"clock with seconds and zone", anchor, "The item went up at 09:41:07 EDT.", "09:41:07 EDT", "TIME", "2025-12-04T09:41:07"},
+		{"curly possessive weekday", anchor, "Monday’s vote surprised nobody.", "Monday", "DATE", "2025-12-01"},
+		{"overnight sentence start", anchor, "Overnight, the bank froze the accounts.", "Overnight", "TIME", "2025-12-03TNI"},
+		{"by a day with a past verb", anchor, "Eight inches of rain fell by Tuesday night.", "Tuesday night", "TIME", "2025-12-02TNI"},
+		{"schedule takes place", anchor, "The vote takes place on Saturday.", "Saturday", "DATE", "2025-12-06"},
+		{"remains set", anchor, "The launch remains set for Sunday.", "Sunday", "DATE", "2025-12-07"},
+		{"years to come", anchor, "The ruling will shape policy for years to come.", "years to come", "DATE", "FUTURE_REF"},
+		{"a short time ago", anchor, "A short time ago, the index was flat.", "A short time ago", "DATE", "PAST_REF"},
+		{"holiday after on", "2026-01-05", "Stores stayed shut on Christmas this time.", "Christmas", "DATE", "2025-12-25"},
+
 		// Sets.
 		{"each month", anchor, "Prices are reviewed each month.", "each month", "SET", "P1M"},
 		{"every Thursday", anchor, "The council meets every Thursday.", "every Thursday", "SET", "XXXX-WXX-4"},
@@ -209,6 +227,8 @@ func TestFindRejects(t *testing.T) {
 		{"adjective frequency", "The board raised its quarterly dividend.", "quarterly"},
 		{"future adjective", "Future contracts fell.", "Future"},
 		{"fall verb", "Prices fall when supply rises.", "fall"},
+		{"holiday as a kind", "She hung Christmas lights on the porch.", "Christmas"},
+		{"holiday party", "They threw a Halloween party downtown.", "Halloween"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -61,8 +61,8 @@ func durationAccept(f *finder, m *match) bool {
 			}
 		}
 	}
-	if capitalized(m, "unit") {
-		return false // a name: "the Six Day War"
+	if u := m.raw("unit"); capitalized(m, "unit") && strings.ToUpper(u) != u {
+		return false // a name: "the Six Day War"; not "an HOUR after" (emphasis)
 	}
 	if strings.HasSuffix(m.lower(), "-old") {
 		return false // an age: "the 49-year-old actor"

@@ -321,7 +321,7 @@ func ruleDefs() []ruleDef {
 			accept:  monthAccept, norm: normMonth},
 		// Years, fiscal years, halves and quarters.
 		{name: "year", typ: "DATE",
-			pattern: `(?:the\s+year\s+|(?:fiscal|calendar|model)(?:\s+year)?[\s-]+|(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle|close|rest|remainder|course)\s+of)[\s-]*(?:fiscal\s+)?))?(?P<year>{YEAR}|'\d\d)(?:\s+and\s+beyond|\s+or\s+later)?`,
+			pattern: `(?:the\s+year\s+|(?:fiscal|calendar|model)(?:\s+year)?[\s-]+|fy\s?|(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle|close|rest|remainder|course)\s+of)[\s-]*(?:fiscal\s+)?))?(?P<year>{YEAR}|'\d\d)(?:\s+and\s+beyond|\s+or\s+later)?`,
 			accept:  yearAccept, norm: normYear},
 		{name: "year-spelled", typ: "DATE",
 			pattern: `(?:the\s+year\s+)?(?P<year>(?:nineteen|eighteen)[\s-]+{NUMW}(?:[\s-]+{NUMW})?|two\s+thousand(?:\s+and\s+{NUMW})?)`,

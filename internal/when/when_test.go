@@ -180,6 +180,8 @@ func TestFind(t *testing.T) {
 		{"remains set", anchor, "The launch remains set for Sunday.", "Sunday", "DATE", "2025-12-07"},
 		{"years to come", anchor, "The ruling will shape policy for years to come.", "years to come", "DATE", "FUTURE_REF"},
 		{"a short time ago", anchor, "A short time ago, the index was flat.", "A short time ago", "DATE", "PAST_REF"},
+		{"fiscal year abbreviation", anchor, "The FY2026 budget was approved.", "FY2026", "DATE", "2026"},
+		{"unit in capitals", anchor, "He texted her an HOUR after the show.", "an HOUR", "DURATION", "PT1H"},
 		{"holiday after on", "2026-01-05", "Stores stayed shut on Christmas this time.", "Christmas", "DATE", "2025-12-25"},
 
 		// Sets.

@@ -37,6 +37,10 @@ func durationAccept(f *finder, m *match) bool {
 		// "a two-year contract": the article belongs to the noun.
 		m.start = m.groupStart("num")
 	}
+	if (num == "a" || num == "an") && m.g("det") != "" && m.g("det") != "a" && m.g("mod") == "" && m.g("dir") == "" {
+		// "texted her an hour after": the pronoun is the verb's object.
+		m.start = m.groupStart("num")
+	}
 	if mod := m.g("mod"); (mod == "over" || mod == "within" || mod == "all") && m.g("det") != "" {
 		// "over the next three quarters": the preposition is not part of
 		// the expression.

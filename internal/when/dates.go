@@ -412,11 +412,29 @@ func seasonAccept(f *finder, m *match) bool {
 		// Verbs and springs: only with a determiner or a year.
 		return rel != "" && rel != "early" && rel != "late" || m.g("year") != ""
 	}
-	if rel == "the" {
-		// "the summer" is fine; "the winter Olympics" less so, but rare.
-		return true
+	if rel == "" && m.g("year") == "" && !seasonCue[prevWord(f.lower, m.start)] {
+		// A bare season before a noun or in the possessive, with no
+		// preposition of time before it, is a kind of weather or
+		// sport: "winter sports", "watching winter birds", "winter's
+		// night skies"; "in winter", "since summer" stay.
+		rest := f.text[m.end:]
+		if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+			return false
+		}
+		if len(rest) > 1 && rest[0] == ' ' && rest[1] >= 'a' && rest[1] <= 'z' {
+			return false
+		}
 	}
 	return true
+}
+
+// seasonCue are the words after which a bare season names a time.
+var seasonCue = map[string]bool{
+	"in": true, "during": true, "over": true, "since": true, "until": true,
+	"till": true, "by": true, "through": true, "throughout": true, "for": true,
+	"before": true, "after": true, "this": true, "last": true, "next": true,
+	"early": true, "late": true, "mid": true, "of": true, "from": true,
+	"to": true, "and": true, "or": true, "each": true, "every": true,
 }
 
 func normSeason(f *finder, m *match) (Timex, bool) {

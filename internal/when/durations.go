@@ -132,6 +132,11 @@ func normDuration(f *finder, m *match) (Timex, bool) {
 }
 
 func vagueAccept(f *finder, m *match) bool {
+	if m.g("dir") == "early" && nextWord(f.lower, m.end) == "of" {
+		// "the early hours of Friday": a part of that day, not a
+		// duration (the day is found on its own).
+		return false
+	}
 	if m.g("vague") != "" || m.g("dir") != "" || m.g("ahead") != "" {
 		if m.g("det") != "" && m.g("dir") == "" && m.g("vague") == "" && m.g("ahead") == "" {
 			return false

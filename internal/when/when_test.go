@@ -182,6 +182,7 @@ func TestFind(t *testing.T) {
 		{"a short time ago", anchor, "A short time ago, the index was flat.", "A short time ago", "DATE", "PAST_REF"},
 		{"fiscal year abbreviation", anchor, "The FY2026 budget was approved.", "FY2026", "DATE", "2026"},
 		{"unit in capitals", anchor, "He texted her an HOUR after the show.", "an HOUR", "DURATION", "PT1H"},
+		{"season after in", "1998-03-04", "Sales slumped in winter, the firm said.", "winter", "DATE", "1997-WI"},
 		{"holiday after on", "2026-01-05", "Stores stayed shut on Christmas this time.", "Christmas", "DATE", "2025-12-25"},
 
 		// Sets.
@@ -231,6 +232,8 @@ func TestFindRejects(t *testing.T) {
 		{"fall verb", "Prices fall when supply rises.", "fall"},
 		{"holiday as a kind", "She hung Christmas lights on the porch.", "Christmas"},
 		{"holiday party", "They threw a Halloween party downtown.", "Halloween"},
+		{"season as a kind", "Stickers themed around winter sports went live.", "winter"},
+		{"early hours of a day", "Troops entered in the early hours of Sunday.", "the early hours"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

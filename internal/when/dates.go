@@ -288,7 +288,7 @@ func normHalf(f *finder, m *match) (Timex, bool) {
 	return ok("DATE", fmtYear(y)+"-"+h)
 }
 
-var quarterNums = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+var quarterNums = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4, "final": 4}
 
 func normQuarter(f *finder, m *match) (Timex, bool) {
 	q := quarterNums[m.g("q")]

@@ -330,8 +330,14 @@ func ruleDefs() []ruleDef {
 			pattern: `(?:the\s+)?(?P<h>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(?:(?P<yrel>this|last|next|the)\s+year|(?:fiscal\s+)?(?P<year>{YEAR})))?`,
 			norm:    normHalf},
 		{name: "quarter", typ: "DATE",
-			pattern: `(?:(?:the|its|this|that|a)\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+|(?P<year>{YEAR})\s+|(?:fiscal|calendar)[\s-]+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?:quarter|qtr)(?:\s+(?:of|in)\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next)\s+year))?(?:\s+(?P<yrel>this|last|next)\s+year)?`,
-			norm:    normQuarter},
+			pattern: `(?:(?:the|its|this|that|a)\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+|(?P<year>{YEAR})\s+|(?:fiscal|calendar)[\s-]+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+(?:fiscal[\s-]+)?(?:quarter|qtr)(?:\s+(?:of|in)\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next)\s+year))?(?:\s+(?P<yrel>this|last|next)\s+year)?`,
+			accept: func(f *finder, m *match) bool {
+				// "the last quarter of 2017" is its fourth; "the last
+				// quarter" alone is the one before (quarter-ref).
+				q := m.g("q")
+				return q != "last" && q != "final" || m.g("year") != "" || m.g("yrel") != ""
+			},
+			norm: normQuarter},
 		{name: "quarter-ref", typ: "DATE",
 			pattern: `(?P<det>the|this|that|its|their)\s+(?:(?P<adj>latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal|same|previous|prior|past|last)\s+)?(?:quarter|period)`,
 			accept:  quarterRefAccept, norm: normQuarterRef},

@@ -183,6 +183,7 @@ func TestFind(t *testing.T) {
 		{"fiscal year abbreviation", anchor, "The FY2026 budget was approved.", "FY2026", "DATE", "2026"},
 		{"unit in capitals", anchor, "He texted her an HOUR after the show.", "an HOUR", "DURATION", "PT1H"},
 		{"season after in", "1998-03-04", "Sales slumped in winter, the firm said.", "winter", "DATE", "1997-WI"},
+		{"last quarter of a year", anchor, "The bank expects a loss for the last quarter of 2025.", "the last quarter of 2025", "DATE", "2025-Q4"},
 		{"holiday after on", "2026-01-05", "Stores stayed shut on Christmas this time.", "Christmas", "DATE", "2025-12-25"},
 
 		// Sets.

@@ -79,7 +79,7 @@ func find(text string, anchor time.Time, everywhere bool) []Timex {
 // with a year join, so that "Tuesday at 3 p.m." stays as TimeBank marks
 // it.
 func joinStamps(text string, out []Timex, ms []*match) []Timex {
-	var res []Timex
+	res := out[:0] // in place: a joined pair shrinks the list
 	for i := 0; i < len(out); i++ {
 		if i+1 < len(out) {
 			a, b := out[i], out[i+1]

@@ -197,15 +197,23 @@ func normMonth(f *finder, m *match) (Timex, bool) {
 }
 
 func yearAccept(f *finder, m *match) bool {
-	// Not an amount: "$1990", "1,990", "1990%", "1990-million".
+	// Not an amount: "$1990", "1,990", "1990%", "1990-million"; but the
+	// ends of a range of years are years: "2010-2015", "the 2016-17
+	// season".
 	if m.start > 0 {
 		c := f.text[m.start-1]
+		if c == '-' && yearRangeEnd(f.text, m.start) {
+			c = ' '
+		}
 		if c == '$' || c == '#' || c == '.' || c == ',' || c == '-' || c == '/' || c == ':' {
 			return false
 		}
 	}
 	if m.end < len(f.text) {
 		c := f.text[m.end]
+		if c == '-' && yearRangeStart(f.text, m.start, m.end) {
+			c = ' '
+		}
 		if c == '%' || c == '-' || c == '/' || c == ':' {
 			return false
 		}
@@ -219,6 +227,40 @@ func yearAccept(f *finder, m *match) bool {
 	}
 	y := yearOf(m.g("year"))
 	return y > 0
+}
+
+// yearRangeStart reports whether the year text[start:end] is followed by
+// "-" and a later year, in full or in two digits: "2010-2015", "2016-17"
+// (not "2017-12", a month, nor "1990-million").
+func yearRangeStart(text string, start, end int) bool {
+	y := atoi(text[start:end])
+	d := end + 1
+	k := d
+	for k < len(text) && k-d < 5 && isDigit(text[k]) {
+		k++
+	}
+	if k < len(text) && isWordByte(text[k]) {
+		return false
+	}
+	switch k - d {
+	case 2:
+		yy := atoi(text[d:k])
+		return yy > y%100 && yy-y%100 <= 10
+	case 4:
+		y2 := atoi(text[d:k])
+		return y2 > y && y2-y <= 100
+	}
+	return false
+}
+
+// yearRangeEnd reports whether the four digits at text[start:] end a
+// range of years: "2010-2015".
+func yearRangeEnd(text string, start int) bool {
+	b := start - 1 // the '-'
+	if b < 4 || !isDigits(text[b-4:b]) || b > 4 && isWordByte(text[b-5]) {
+		return false
+	}
+	return yearRangeStart(text, b-4, b)
 }
 
 func spelledYearAccept(f *finder, m *match) bool {

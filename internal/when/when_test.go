@@ -184,6 +184,8 @@ func TestFind(t *testing.T) {
 		{"unit in capitals", anchor, "He texted her an HOUR after the show.", "an HOUR", "DURATION", "PT1H"},
 		{"season after in", "1998-03-04", "Sales slumped in winter, the firm said.", "winter", "DATE", "1997-WI"},
 		{"last quarter of a year", anchor, "The bank expects a loss for the last quarter of 2025.", "the last quarter of 2025", "DATE", "2025-Q4"},
+		{"range of years start", anchor, "Output fell in the 2016-17 season.", "2016", "DATE", "2016"},
+		{"range of years end", anchor, "Prices doubled over 2010-2015 in the city.", "2015", "DATE", "2015"},
 		{"holiday after on", "2026-01-05", "Stores stayed shut on Christmas this time.", "Christmas", "DATE", "2025-12-25"},
 
 		// Sets.
@@ -233,6 +235,7 @@ func TestFindRejects(t *testing.T) {
 		{"fall verb", "Prices fall when supply rises.", "fall"},
 		{"holiday as a kind", "She hung Christmas lights on the porch.", "Christmas"},
 		{"holiday party", "They threw a Halloween party downtown.", "Halloween"},
+		{"year and month is no range", "The file 2017-12 was lost.", "2017"},
 		{"season as a kind", "Stickers themed around winter sports went live.", "winter"},
 		{"early hours of a day", "Troops entered in the early hours of Sunday.", "the early hours"},
 	}

@@ -149,6 +149,28 @@ func normMonthDay(f *finder, m *match) (Timex, bool) {
 	return ok("DATE", fmtDay(date(y, mon, d)))
 }
 
+// normWeekOf resolves "the week of Dec. 4" to the ISO week of that day.
+func normWeekOf(f *finder, m *match) (Timex, bool) {
+	mon, okm := monthOf(m.g("mon"))
+	d := dayOf(m)
+	if !okm || d <= 0 || !validDay(0, mon, d) {
+		return Timex{}, false
+	}
+	var y int
+	switch {
+	case m.g("year") != "":
+		y = yearOf(m.g("year"))
+	case f.has:
+		y = f.pickYear(mon, d, f.tenseAt(m.start, m.end))
+	default:
+		return unresolved("DATE", "XXXX-WXX", "")
+	}
+	if !validDay(y, mon, d) {
+		return unresolved("DATE", fmt7(y, mon), "no such day: "+strconv.Itoa(d)+" "+mon.String()+" "+strconv.Itoa(y))
+	}
+	return ok("DATE", fmtWeek(date(y, mon, d)))
+}
+
 func normMonthYear(f *finder, m *match) (Timex, bool) {
 	mon, okm := monthOf(m.g("mon"))
 	y := yearOf(m.g("year"))

@@ -312,6 +312,10 @@ func ruleDefs() []ruleDef {
 		{name: "date-dm", typ: "DATE",
 			pattern: `(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<dayw>{DAYORD}))\s+(?:of\s+)?(?P<mon>{MON})`,
 			accept:  monthAccept, norm: normMonthDay},
+		// The week of a day: "the week of Dec. 4".
+		{name: "week-of", typ: "DATE",
+			pattern: `the\s+week\s+of\s+(?:(?P<mon>{MON})\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>{MON}))(?:,?\s+(?P<year>{YEAR}))?\b`,
+			accept:  monthAccept, norm: normWeekOf},
 		// Month and year.
 		{name: "month-year", typ: "DATE",
 			pattern: `(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle|close)\s+of)[\s-]*)?(?P<mon>{MON}),?\s+(?:of\s+)?(?P<year>{YEAR}|'\d\d|(?:nineteen|twenty)[\s-]+{NUMW}(?:[\s-]+{NUMW})?)`,

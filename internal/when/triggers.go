@@ -23,6 +23,7 @@ var ruleTriggers = map[string]string{
 	"date-us":        "#",
 	"date-md":        trigMonths,
 	"date-dm":        trigMonths,
+	"week-of":        trigMonths,
 	"month-year":     trigMonths,
 	"month-rel":      trigMonths,
 	"year":           "#",

@@ -186,6 +186,7 @@ func TestFind(t *testing.T) {
 		{"last quarter of a year", anchor, "The bank expects a loss for the last quarter of 2025.", "the last quarter of 2025", "DATE", "2025-Q4"},
 		{"range of years start", anchor, "Output fell in the 2016-17 season.", "2016", "DATE", "2016"},
 		{"range of years end", anchor, "Prices doubled over 2010-2015 in the city.", "2015", "DATE", "2015"},
+		{"week of a day", anchor, "Hearings resume the week of Jan. 12.", "the week of Jan. 12", "DATE", "2026-W03"},
 		{"holiday after on", "2026-01-05", "Stores stayed shut on Christmas this time.", "Christmas", "DATE", "2025-12-25"},
 
 		// Sets.

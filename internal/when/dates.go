@@ -243,12 +243,28 @@ func yearAccept(f *finder, m *match) bool {
 			return false
 		}
 	}
+	if m.end-m.start == len(m.g("year")) && numberedNouns[prevWord(f.lower, m.start)] && !possessiveWord(f.text, m.start) {
+		// A figure after a noun that numbers things is an identifier:
+		// "Flight 1943", "Resolution 2231", "Case 2000", "Room 1204".
+		return false
+	}
 	switch nextWord(f.lower, m.end) {
 	case "percent", "people", "shares", "troops", "soldiers", "tons", "tonnes", "dollars", "pounds", "miles", "km", "kilometers", "meters", "feet", "barrels", "cars", "units", "jobs", "workers", "employees", "acres", "points", "yen", "francs", "marks", "rubles", "euros", "hryvnias", "residents", "homes", "words", "votes", "pages":
 		return false
 	}
 	y := yearOf(m.g("year"))
 	return y > 0
+}
+
+// numberedNouns are nouns a figure after which is a number, not a year.
+var numberedNouns = map[string]bool{
+	"flight": true, "case": true, "room": true, "route": true, "highway": true,
+	"interstate": true, "resolution": true, "article": true, "section": true,
+	"chapter": true, "page": true, "gate": true, "platform": true, "suite": true,
+	"unit": true, "block": true, "bus": true, "train": true, "no": true,
+	"number": true, "patient": true, "prisoner": true, "inmate": true,
+	"item": true, "exhibit": true, "file": true, "docket": true, "ticket": true,
+	"channel": true, "track": true, "lot": true, "precinct": true, "district": true,
 }
 
 // yearRangeStart reports whether the year text[start:end] is followed by

@@ -236,6 +236,8 @@ func TestFindRejects(t *testing.T) {
 		{"fall verb", "Prices fall when supply rises.", "fall"},
 		{"holiday as a kind", "She hung Christmas lights on the porch.", "Christmas"},
 		{"holiday party", "They threw a Halloween party downtown.", "Halloween"},
+		{"flight number", "Passengers on Flight 1943 saw a drone.", "1943"},
+		{"resolution number", "The council passed Resolution 2231 unanimously.", "2231"},
 		{"year and month is no range", "The file 2017-12 was lost.", "2017"},
 		{"season as a kind", "Stickers themed around winter sports went live.", "winter"},
 		{"early hours of a day", "Troops entered in the early hours of Sunday.", "the early hours"},

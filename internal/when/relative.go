@@ -630,9 +630,16 @@ func normUnitRel(f *finder, m *match) (Timex, bool) {
 			if a.Weekday() >= time.Monday && a.Weekday() <= time.Thursday {
 				d = a
 			}
+		case rel == "this":
+			// "this weekend": the weekend of the anchor's week, but the
+			// one just gone when told in the past before the next one
+			// ("crowds gathered this weekend", written on a Tuesday).
+			if a.Weekday() != time.Saturday && a.Weekday() != time.Sunday && f.tenseAt(m.start, m.end) == tensePast {
+				d = a.AddDate(0, 0, -int(isoDay(a.Weekday())))
+			}
 		default:
-			// "this weekend", "the weekend": the coming one when the
-			// sentence speaks of the future, else the latest.
+			// "the weekend": the coming one when the sentence speaks of
+			// the future, else the latest.
 			if f.tenseAt(m.start, m.end) != tenseFuture && a.Weekday() != time.Saturday && a.Weekday() != time.Sunday && a.Weekday() != time.Friday {
 				d = a.AddDate(0, 0, -int(isoDay(a.Weekday())))
 			}

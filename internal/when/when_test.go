@@ -187,6 +187,8 @@ func TestFind(t *testing.T) {
 		{"range of years start", anchor, "Output fell in the 2016-17 season.", "2016", "DATE", "2016"},
 		{"range of years end", anchor, "Prices doubled over 2010-2015 in the city.", "2015", "DATE", "2015"},
 		{"week of a day", anchor, "Hearings resume the week of Jan. 12.", "the week of Jan. 12", "DATE", "2026-W03"},
+		{"this weekend ahead", anchor, "Protests are planned this weekend.", "this weekend", "DATE", "2025-W49-WE"},
+		{"this weekend gone", anchor, "Crowds flocked to the park this weekend.", "this weekend", "DATE", "2025-W48-WE"},
 		{"holiday after on", "2026-01-05", "Stores stayed shut on Christmas this time.", "Christmas", "DATE", "2025-12-25"},
 
 		// Sets.

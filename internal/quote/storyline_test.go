@@ -46,6 +46,13 @@ func TestStorylineFresh2(t *testing.T) {
 	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_FRESH2"), "storyline-fresh2.tsv")
 }
 
+// TestStorylineHeld4 is TestStorylineCheck on the fourth held-out labels
+// (storyline-held4.tsv: outlets the earlier sets did not use), texts in
+// PARALLAX_STORYLINE_HELD4.
+func TestStorylineHeld4(t *testing.T) {
+	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_HELD4"), "storyline-held4.tsv")
+}
+
 func storylineCheck(t *testing.T, dir, labels string) {
 	if dir == "" {
 		t.Skip("set the directory of the labelled articles' texts")

@@ -47,6 +47,29 @@ type langRes struct {
 	// nounCaps: common nouns are capitalised (German), so a capitalised
 	// word is a name only with more evidence.
 	nounCaps bool
+	// generic are role keys of sources a text may leave unnamed
+	// ("чиновник"): the person introduced with the role, else nobody.
+	generic map[string]bool
+	// unnamedMarks before or in a description leave it unnamed
+	// ("неназванный", "один из").
+	unnamedMarks []string
+}
+
+// with adds the resources newLangRes does not take.
+func (r *langRes) with(generic, unnamedMarks []string) *langRes {
+	r.generic, r.unnamedMarks = setOf(generic), unnamedMarks
+	return r
+}
+
+// isUnnamedMark reports words that leave a description's source unnamed:
+// entries ending in a period match the whole word, others start it.
+func (r *langRes) isUnnamedMark(lw string) bool {
+	for _, t := range r.unnamedMarks {
+		if strings.HasSuffix(t, ".") && lw == t[:len(t)-1] || !strings.HasSuffix(t, ".") && strings.HasPrefix(lw, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func setOf(ws []string) map[string]bool {
@@ -101,15 +124,15 @@ var langs = map[string]*langRes{
 	lang.Russian: newLangRes(lang.Russian, ru.QuoteSpeechVerbs(), ru.QuoteSpeechInfinitives(), ru.QuoteAfterOnlyCues, ru.QuoteAccordingTo,
 		ru.QuoteAccordingToPronoun, ru.QuoteAccordingAfter, ru.QuotePronouns, ru.QuoteRoles, false,
 		ru.QuotePrepositions, ru.QuoteFunctionWords, ru.QuoteDeterminers, ru.QuoteThisPhrases, ru.QuoteTitleNouns, ru.QuoteSoCalled, ru.QuoteRoleComplementEndings, ru.QuoteAdjectiveEndings, ru.QuoteComplementizers, ru.QuoteAnonymousRoles,
-		ru.QuoteGuillemetsReversed, false),
+		ru.QuoteGuillemetsReversed, false).with(ru.QuoteGenericRoles, ru.QuoteUnnamedMarks),
 	lang.Ukrainian: newLangRes(lang.Ukrainian, uk.QuoteSpeechVerbs(), uk.QuoteSpeechInfinitives(), uk.QuoteAfterOnlyCues, uk.QuoteAccordingTo,
 		uk.QuoteAccordingToPronoun, uk.QuoteAccordingAfter, uk.QuotePronouns, uk.QuoteRoles, false,
 		uk.QuotePrepositions, uk.QuoteFunctionWords, uk.QuoteDeterminers, uk.QuoteThisPhrases, uk.QuoteTitleNouns, uk.QuoteSoCalled, uk.QuoteRoleComplementEndings, uk.QuoteAdjectiveEndings, uk.QuoteComplementizers, uk.QuoteAnonymousRoles,
-		uk.QuoteGuillemetsReversed, false),
+		uk.QuoteGuillemetsReversed, false).with(uk.QuoteGenericRoles, uk.QuoteUnnamedMarks),
 	lang.German: newLangRes(lang.German, de.QuoteSpeechVerbs(), de.QuoteSpeechInfinitives(), de.QuoteAfterOnlyCues, de.QuoteAccordingTo,
 		de.QuoteAccordingToPronoun, de.QuoteAccordingAfter, de.QuotePronouns, de.QuoteRoles, true,
 		de.QuotePrepositions, de.QuoteFunctionWords, de.QuoteDeterminers, de.QuoteThisPhrases, de.QuoteTitleNouns, de.QuoteSoCalled, de.QuoteRoleComplementEndings, de.QuoteAdjectiveEndings, de.QuoteComplementizers, de.QuoteAnonymousRoles,
-		de.QuoteGuillemetsReversed, true),
+		de.QuoteGuillemetsReversed, true).with(de.QuoteGenericRoles, de.QuoteUnnamedMarks),
 }
 
 // FindLang is FindByAuthor for a text in the language with ISO 639-1 code
@@ -167,6 +190,13 @@ func (r *langRes) isRole(lw string) (string, bool) {
 	for _, role := range r.roles {
 		if strings.HasPrefix(lw, role) && len(lw)-len(role) <= 8 {
 			return role, true
+		}
+	}
+	// A compound title is its first part: "прем’єр-міністерка",
+	// "экс-министр" aside.
+	if k := strings.IndexAny(lw, "-‐"); k > 0 && k+1 < len(lw) {
+		if key, ok := r.isRole(lw[:k]); ok {
+			return key, true
 		}
 	}
 	return "", false
@@ -241,6 +271,14 @@ func classifyMarkLang(text string, i int, res *langRes) (markKind, family, int) 
 		return openMark, famCurly, size
 	case '“':
 		if prevSpace && !nextSpace && !nextPunct {
+			return openMark, famCurly, size
+		}
+		return closeMark, famCurly, size
+	case '”':
+		// ”…” (one mark both ways, as some Ukrainian and Russian sites
+		// type it): opening where a word starts after a space or a
+		// sentence's end ("конфіденційності.”Усі").
+		if (prevSpace || strings.ContainsRune(".,:;!?", prev)) && unicode.IsLetter(next) {
 			return openMark, famCurly, size
 		}
 		return closeMark, famCurly, size

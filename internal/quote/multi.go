@@ -89,6 +89,7 @@ type who struct {
 	s, e    int    // the mention the quote was attributed through
 	pronoun bool
 	desc    bool   // a role or description without a name
+	acc     bool   // found by an according phrase ("по словам чиновника")
 	role    string // role key of the description or of the name's title
 	ok      bool
 }
@@ -114,6 +115,9 @@ type langAttr struct {
 	hist   []lsaid
 	sentOf []int  // sentence index of each token
 	prevQ  *Quote // the quote attributed last with a speaker
+	// floor is the first token governed may look back to: an according
+	// phrase ("по данным", "згідно з інформацією") governs nothing.
+	floor int
 }
 
 // attributeLang gives every direct quote of a document in a language with
@@ -306,7 +310,7 @@ func (a *langAttr) isDash(k int) bool {
 // preposition, across determiners and titles ("с президентом Путиным", "im
 // Kreml", "gegenüber dem Sender NBC").
 func (a *langAttr) governed(k int) bool {
-	for j, n := k-1, 0; j >= 0 && n < 4; j, n = j-1, n+1 {
+	for j, n := k-1, 0; j >= a.floor && n < 4; j, n = j-1, n+1 {
 		t := a.toks[j]
 		if !t.word {
 			return false
@@ -569,6 +573,11 @@ func (a *langAttr) rightNP(k, lim int) who {
 		if g, ok := a.r.pronouns[t.lw]; ok && words <= 2 && (!t.cap || x == k) {
 			return who{s: t.s, e: t.e, pronoun: true, ok: true, role: g}
 		}
+		if key, ok := a.oneOf(x, lim); ok && desc < 0 {
+			desc, role, descEnd = x, key, x+3
+			x += 2
+			continue
+		}
 		if a.nameish(x) || t.initial {
 			j := a.run(x, lim)
 			if a.governed(x) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] && j-x == 1 && !a.proper[t.lw] {
@@ -662,6 +671,11 @@ func (a *langAttr) leftIn(lo, hi int) who {
 		}
 		if g, ok := a.r.pronouns[t.lw]; ok {
 			return who{s: t.s, e: t.e, pronoun: true, ok: true, role: g}
+		}
+		if key, ok := a.oneOf(x, hi); ok && desc < 0 {
+			desc, descEnd, role = x, x+3, key
+			x += 2
+			continue
 		}
 		if a.nameish(x) || t.initial {
 			j := a.run(x, hi)
@@ -776,7 +790,12 @@ func (a *langAttr) according(lo, hi int) (who, string) {
 		}
 		for _, p := range a.r.according {
 			if a.match(x, hi, p) {
-				if w := a.rightNP(x+len(p), hi); w.ok && !w.pronoun {
+				floor := a.floor
+				a.floor = x + len(p)
+				w := a.rightNP(x+len(p), hi)
+				a.floor = floor
+				if w.ok && !w.pronoun {
+					w.acc = true
 					return w, a.d.text[a.toks[x].s:a.toks[x+len(p)-1].e]
 				}
 			}
@@ -943,14 +962,40 @@ func (a *langAttr) resolve(w who) who {
 		}
 		return who{}
 	case w.desc:
-		if a.r.anonymous[w.role] {
-			// "сообщил источник", "так Insider aus Regierungskreisen":
-			// nobody named, as in English.
+		if a.r.anonymous[w.role] || a.unnamedDesc(w) {
+			// "сообщил источник", "так Insider aus Regierungskreisen",
+			// "сказал неназванный чиновник": nobody named, as in English.
 			w.name = Unnamed
 			return w
 		}
+		if q := a.prevQ; q != nil && q.Speaker == Unnamed && q.End <= w.s && q.SpeakerEnd > q.SpeakerStart {
+			// "за словами американського високопосадовця, …" then
+			// "— сказав високопосадовець": the same unnamed source.
+			if key, ok := a.r.isRole(strings.ToLower(lastWordOf(q.SpeakerText))); ok && key == w.role {
+				w.name = Unnamed
+				return w
+			}
+		}
 		if r := a.byRole(w); r.ok {
 			return r
+		}
+		if a.r.generic[w.role] && w.acc {
+			// "по словам американского чиновника" with no чиновник
+			// named before: an unnamed source, not the last person
+			// named ("— сказал кремлёвский чиновник" after Ushakov's
+			// quote is still Ushakov).
+			w.name = Unnamed
+			return w
+		}
+		if a.r.isTitleNoun(w.role) {
+			// "сообщает агентство", "зазначає видання": the outlet
+			// named last, never a person.
+			lo, hi := a.histRange(w.s-histWindow, w.s)
+			for i := hi - 1; i >= lo; i-- {
+				if h := a.hist[i]; h.speech && a.personID(h.w.s, h.w.e) == "" {
+					return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+				}
+			}
 		}
 		// The person its own sentence names first ("Президент США Дональд
 		// Трамп и …, хотя американский лидер назвал …").
@@ -972,6 +1017,46 @@ func (a *langAttr) resolve(w who) who {
 		return w
 	}
 	return w
+}
+
+// lastWordOf returns the first word of a description that is a role, else
+// its first word: "американського високопосадовця" gives the role word.
+func lastWordOf(s string) string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '’' && r != '\'' })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// unnamedDesc reports a description marked as unnamed: a mark word in it
+// or among the three words before it ("неназванный украинский чиновник",
+// "один из источников", "ein ungenannter Beamter").
+func (a *langAttr) unnamedDesc(w who) bool {
+	k := a.tokAt(w.s)
+	for x := max(0, k-3); x < len(a.toks) && a.toks[x].s < w.e; x++ {
+		if t := a.toks[x]; t.word && !t.quoted && a.r.isUnnamedMark(t.lw) {
+			return true
+		}
+		if x < k && !a.toks[x].word && a.barrier(x) {
+			continue // a mark before a comma or dash is another clause's
+		}
+	}
+	return false
+}
+
+// oneOf reports "один из источников", "одне з джерел", "einer der
+// Unterhändler" at x: an unnamed-mark quantifier, a preposition or
+// article, a role. It returns the role key.
+func (a *langAttr) oneOf(x, lim int) (string, bool) {
+	if x+2 >= lim || !a.r.isUnnamedMark(a.toks[x].lw) || a.toks[x].cap && a.sentStart(x) != x {
+		return "", false
+	}
+	p, n := a.toks[x+1], a.toks[x+2]
+	if !p.word || !n.word || p.quoted || n.quoted || !a.r.preps[p.lw] && !a.r.dets[p.lw] {
+		return "", false
+	}
+	return a.r.isRole(n.lw)
 }
 
 // firstName returns the first name of the sentence holding token k, before

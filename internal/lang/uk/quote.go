@@ -19,6 +19,12 @@ var quoteVerbStems = []string{
 	"процитува", "допусти", "анонсува", "підсумува", "пригрози", "заперечи",
 	"відзначи", "розказа", "висловлюва", "припусти", "описа", "описува",
 	"оголоси", "підтверди", "коментува",
+	// Fuller aspect pairs: both aspects of the common verbs.
+	"заклика", "відреагува", "продовжи", "наполяга", "уточнюва",
+	"додава", "зазнача", "наголошува", "підкреслюва", "повідомля",
+	"розповіда", "відзнача", "нагадува", "визнава", "заявля", "спростува",
+	"переконува", "попереджа", "пояснюва", "підсумовува", "зауважува",
+	"цитува", "вигукну",
 }
 
 // quoteVerbForms are speech verbs in forms the stems do not give: present
@@ -31,6 +37,14 @@ var quoteVerbForms = []string{
 	"переконана", "упевнений", "впевнений", "поділився", "поділилася",
 	"поскаржився", "поскаржилася", "сказано", "йдеться", "ідеться",
 	"казав", "казала", "казали", "розповідає", "визнає", "відповідає",
+	// Reflexive and present forms, gerunds of both aspects.
+	"пославшись", "посилаючись", "послався", "послалася", "послались",
+	"уточнює", "нагадує", "констатує", "запевняє", "попереджає", "закликає",
+	"переконує", "наполягає", "підтверджує", "називає", "коментує",
+	"застеріг", "застерегла", "наголошуючи", "зазначаючи", "підкреслюючи",
+	"кажучи", "заявляючи", "додаючи", "пояснюючи", "говорячи",
+	"стверджуючи", "називаючи", "нагадуючи", "уточнюючи", "визнаючи",
+	"додавши", "наголосивши", "зазначивши", "заявивши", "сказавши",
 }
 
 // QuoteSpeechVerbs returns every form of the Ukrainian speech verbs
@@ -48,7 +62,7 @@ var QuoteAfterOnlyCues = []string{"цитує", "пише", "передає", "�
 
 // QuoteAccordingTo open a phrase naming the source right after them
 // ("за словами Ушакова, …").
-var QuoteAccordingTo = []string{"за словами", "на думку", "зі слів", "як стверджує", "за оцінкою", "за заявою"}
+var QuoteAccordingTo = []string{"за словами", "на думку", "зі слів", "як стверджує", "за оцінкою", "за заявою", "за даними", "за інформацією", "згідно з інформацією", "згідно з даними"}
 
 // QuoteAccordingToPronoun name the source by a possessive pronoun, with its
 // gender ("m", "f", "p").
@@ -79,6 +93,8 @@ var QuoteRoles = []string{
 	"політолог", "зять", "король", "принц",
 	"папа", "патріарх", "суддя", "прокурор", "адвокат", "диктатор",
 	"очільниц", "джерел", "співрозмовник",
+	"заступник", "заступниц", "високопосадов", "чиновник", "віцепрем",
+	"віце-прем", "агентств", "агенці", "видання", "газет", "телеканал",
 }
 
 // QuotePrepositions govern the name that follows them.
@@ -156,3 +172,13 @@ var QuoteComplementizers = []string{"що"}
 // attributed to one has the speaker "unnamed", never a person named
 // elsewhere in the article.
 var QuoteAnonymousRoles = []string{"джерел", "співрозмовник"}
+
+// QuoteGenericRoles are QuoteRoles keys of sources a text may leave
+// unnamed ("американський високопосадовець"): a description with one is
+// the person introduced with the same role, else nobody named.
+var QuoteGenericRoles = []string{"посадов", "високопосадов", "чиновник", "представник"}
+
+// QuoteUnnamedMarks before or in a description leave its source unnamed:
+// "неназваний посадовець", "одне з джерел". An entry ending in a period
+// matches the whole word, others start one.
+var QuoteUnnamedMarks = []string{"неназван", "анонімн", "один.", "одна.", "одне.", "якийсь.", "якась."}

@@ -53,11 +53,16 @@ type langRes struct {
 	// unnamedMarks before or in a description leave it unnamed
 	// ("неназванный", "один из").
 	unnamedMarks []string
+	// placePreps put an institution by its seat ("в Кремле сообщили");
+	// pluralEnds end the impersonal plural cues that allow it.
+	placePreps map[string]bool
+	pluralEnds []string
 }
 
 // with adds the resources newLangRes does not take.
-func (r *langRes) with(generic, unnamedMarks []string) *langRes {
+func (r *langRes) with(generic, unnamedMarks, placePreps, pluralEnds []string) *langRes {
 	r.generic, r.unnamedMarks = setOf(generic), unnamedMarks
+	r.placePreps, r.pluralEnds = setOf(placePreps), pluralEnds
 	return r
 }
 
@@ -124,15 +129,15 @@ var langs = map[string]*langRes{
 	lang.Russian: newLangRes(lang.Russian, ru.QuoteSpeechVerbs(), ru.QuoteSpeechInfinitives(), ru.QuoteAfterOnlyCues, ru.QuoteAccordingTo,
 		ru.QuoteAccordingToPronoun, ru.QuoteAccordingAfter, ru.QuotePronouns, ru.QuoteRoles, false,
 		ru.QuotePrepositions, ru.QuoteFunctionWords, ru.QuoteDeterminers, ru.QuoteThisPhrases, ru.QuoteTitleNouns, ru.QuoteSoCalled, ru.QuoteRoleComplementEndings, ru.QuoteAdjectiveEndings, ru.QuoteComplementizers, ru.QuoteAnonymousRoles,
-		ru.QuoteGuillemetsReversed, false).with(ru.QuoteGenericRoles, ru.QuoteUnnamedMarks),
+		ru.QuoteGuillemetsReversed, false).with(ru.QuoteGenericRoles, ru.QuoteUnnamedMarks, ru.QuotePlacePrepositions, ru.QuotePluralCueEndings),
 	lang.Ukrainian: newLangRes(lang.Ukrainian, uk.QuoteSpeechVerbs(), uk.QuoteSpeechInfinitives(), uk.QuoteAfterOnlyCues, uk.QuoteAccordingTo,
 		uk.QuoteAccordingToPronoun, uk.QuoteAccordingAfter, uk.QuotePronouns, uk.QuoteRoles, false,
 		uk.QuotePrepositions, uk.QuoteFunctionWords, uk.QuoteDeterminers, uk.QuoteThisPhrases, uk.QuoteTitleNouns, uk.QuoteSoCalled, uk.QuoteRoleComplementEndings, uk.QuoteAdjectiveEndings, uk.QuoteComplementizers, uk.QuoteAnonymousRoles,
-		uk.QuoteGuillemetsReversed, false).with(uk.QuoteGenericRoles, uk.QuoteUnnamedMarks),
+		uk.QuoteGuillemetsReversed, false).with(uk.QuoteGenericRoles, uk.QuoteUnnamedMarks, uk.QuotePlacePrepositions, uk.QuotePluralCueEndings),
 	lang.German: newLangRes(lang.German, de.QuoteSpeechVerbs(), de.QuoteSpeechInfinitives(), de.QuoteAfterOnlyCues, de.QuoteAccordingTo,
 		de.QuoteAccordingToPronoun, de.QuoteAccordingAfter, de.QuotePronouns, de.QuoteRoles, true,
 		de.QuotePrepositions, de.QuoteFunctionWords, de.QuoteDeterminers, de.QuoteThisPhrases, de.QuoteTitleNouns, de.QuoteSoCalled, de.QuoteRoleComplementEndings, de.QuoteAdjectiveEndings, de.QuoteComplementizers, de.QuoteAnonymousRoles,
-		de.QuoteGuillemetsReversed, true).with(de.QuoteGenericRoles, de.QuoteUnnamedMarks),
+		de.QuoteGuillemetsReversed, true).with(de.QuoteGenericRoles, de.QuoteUnnamedMarks, de.QuotePlacePrepositions, de.QuotePluralCueEndings),
 }
 
 // FindLang is FindByAuthor for a text in the language with ISO 639-1 code

@@ -151,6 +151,12 @@ func TestFindLangPatterns(t *testing.T) {
 			[]string{"in Kürze|Dmitri Peskow|mitgeteilt"}},
 		{"de separable verb", "de", "Außenminister Johann Wadephul hob hervor: „Europa muss am Tisch sitzen.“",
 			[]string{"Europa muss am Tisch sitzen.|Johann Wadephul|hob"}},
+		{"ru institution by its seat", "ru", "Ранее в Кремле сообщили о получении «основных параметров» плана.",
+			[]string{"основных параметров|Кремле|сообщили"}},
+		{"uk institution by its seat, after the verb", "uk", "\"Рішення ще не ухвалене\", - заявили у Білому домі.",
+			[]string{"Рішення ще не ухвалене|Білому домі|заявили"}},
+		{"de institution by its seat", "de", "Im Kanzleramt hieß es: „Wir prüfen alle Optionen.“",
+			[]string{"Wir prüfen alle Optionen.|Kanzleramt|hieß"}},
 		{"ru reporting outlet yields to the speaker", "ru", "Захарова заявила, что переговоры «зашли в тупик», передает ТАСС.",
 			[]string{"зашли в тупик|Захарова|заявила"}},
 	}

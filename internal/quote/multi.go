@@ -90,6 +90,7 @@ type who struct {
 	pronoun bool
 	desc    bool   // a role or description without a name
 	acc     bool   // found by an according phrase ("по словам чиновника")
+	place   bool   // an institution by its seat ("в Кремле сообщили")
 	role    string // role key of the description or of the name's title
 	ok      bool
 }
@@ -242,8 +243,8 @@ func (a *langAttr) indirect() {
 			continue
 		}
 		w = a.resolve(w)
-		if !w.ok || w.name == "" || w.desc {
-			continue
+		if !w.ok || w.name == "" || w.desc || w.place {
+			continue // reported speech needs a person ("В Кремле заявили, что …" is no quote)
 		}
 		start, end := a.toks[from].s, sent.End
 		for end > start {
@@ -347,10 +348,36 @@ func (a *langAttr) nameish(k int) bool {
 // run returns the end (exclusive) of the run of name-like words from k.
 func (a *langAttr) run(k, lim int) int {
 	j := k
-	for j < lim && (a.nameish(j) || a.toks[j].initial || j > k && j+1 < lim && a.particle(j) && a.nameish(j+1)) {
+	for j < lim && (a.nameish(j) || a.toks[j].initial || j > k && j+1 < lim && a.particle(j) && a.nameish(j+1) && !a.roleTok(j-1)) {
 		j++
 	}
 	return j
+}
+
+// roleTok reports a title or role word at k: "von" after one is a
+// preposition ("Berater von Kremlchef Putin"), not a name particle.
+func (a *langAttr) roleTok(k int) bool {
+	_, ok := a.r.isRole(a.toks[k].lw)
+	return ok
+}
+
+// appositive returns the name set off by a comma after a description:
+// "der Berater von Kremlchef Wladimir Putin, Juri Uschakow, dem …",
+// "помощник президента, Юрий Ушаков, …". The name must close its clause.
+func (a *langAttr) appositive(c, lim int) (who, bool) {
+	k := c + 1
+	if k >= lim || a.toks[c].lw != "," || !(a.nameish(k) || a.toks[k].initial) || a.governed(k) {
+		return who{}, false
+	}
+	j := a.run(k, lim)
+	if j < lim && a.toks[j].word {
+		return who{}, false
+	}
+	b, e, r := a.nameIn(k, j)
+	if e <= b || e-b < 2 && !a.proper[a.toks[b].lw] && a.personID(a.toks[b].s, a.toks[b].e) == "" {
+		return who{}, false
+	}
+	return a.named(b, e, r), true
 }
 
 // particle reports name particles written in lower case ("von der Leyen").
@@ -565,6 +592,11 @@ func (a *langAttr) rightNP(k, lim int) who {
 				continue
 			}
 			if t.quoted || a.barrier(x) {
+				if desc >= 0 && !t.quoted {
+					if w, ok := a.appositive(x, lim); ok {
+						return w
+					}
+				}
 				break
 			}
 			continue
@@ -753,7 +785,76 @@ func (a *langAttr) cueSource(k, lo, hi int) who {
 	if w := a.leftNP(lo, k); w.ok {
 		return w
 	}
-	return a.rightNP(k+1, hi)
+	if w := a.rightNP(k+1, hi); w.ok {
+		return w
+	}
+	return a.placeSource(k, lo, hi)
+}
+
+// impersonal reports an impersonal cue at k: a plural form ("сообщили",
+// "заявили") or German "hieß es".
+func (a *langAttr) impersonal(k int) bool {
+	lw := a.toks[k].lw
+	if (lw == "hieß" || lw == "heißt") && a.tokLw(k+1) == "es" {
+		return true
+	}
+	for _, e := range a.r.pluralEnds {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeSource finds an institution named by its seat as the source of an
+// impersonal cue at k: "в Кремле сообщили", "у Білому домі заявили", "im
+// Kanzleramt hieß es". The place stands in its clause before the cue, or
+// right after it ("сообщили в Кремле").
+func (a *langAttr) placeSource(k, lo, hi int) who {
+	if !a.impersonal(k) {
+		return who{}
+	}
+	clause := lo
+	for x := k - 1; x > lo; x-- {
+		if !a.toks[x].word && strings.ContainsRune(",;:", rune(a.toks[x].lw[0])) {
+			clause = x + 1
+			break
+		}
+	}
+	try := func(x, lim int) (who, bool) {
+		if !a.toks[x].word || a.toks[x].quoted || !a.r.placePreps[a.toks[x].lw] {
+			return who{}, false
+		}
+		y := x + 1
+		for y < lim && y < x+3 && a.toks[y].word && (a.r.dets[a.toks[y].lw] || !a.toks[y].cap && a.r.adjective(a.toks[y].lw)) {
+			y++
+		}
+		if y >= lim || !a.nameish(y) {
+			return who{}, false
+		}
+		j := a.run(y, lim)
+		if lw := a.toks[y].lw; j == y+1 && j < lim && a.toks[j].word && !a.toks[j].cap && !a.toks[j].quoted && !a.r.verbs[a.toks[j].lw] &&
+			(a.r.adjective(lw) || strings.HasSuffix(lw, "ом") || strings.HasSuffix(lw, "ем")) {
+			j++ // "в Белом доме", "у Білому домі": an adjective and its noun
+		}
+		w := a.named(y, j, "")
+		w.place = true
+		return w, true
+	}
+	for x := clause; x < k; x++ {
+		if w, ok := try(x, k); ok {
+			return w
+		}
+	}
+	for x := k + 1; x < hi && x <= k+3; x++ {
+		if a.barrier(x) {
+			break
+		}
+		if w, ok := try(x, hi); ok {
+			return w
+		}
+	}
+	return who{}
 }
 
 // apposition reports a comma at c that closes a name set off by commas
@@ -1390,6 +1491,9 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 				return done(w, cue)
 			}
 			if w := a.leftNP(last, x); w.ok {
+				return done(w, cue)
+			}
+			if w := a.placeSource(x, last, ahi); w.ok {
 				return done(w, cue)
 			}
 			break

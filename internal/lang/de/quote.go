@@ -208,3 +208,12 @@ var QuoteGenericRoles = []string{"beamte", "beamter", "beamtin", "mitarbeiter", 
 // "ein ungenannter Beamter", "einer der Unterhändler". An entry ending in
 // a period matches the whole word, others start one.
 var QuoteUnnamedMarks = []string{"ungenannt", "anonym", "ein.", "eine.", "einer."}
+
+// QuotePlacePrepositions put an institution by its seat as a source:
+// "im Kanzleramt hieß es", "aus dem Kreml hieß es".
+var QuotePlacePrepositions = []string{"in", "im", "aus"}
+
+// QuotePluralCueEndings end the impersonal plural forms of speech verbs
+// ("в Кремле сообщили"); German says "hieß es" instead, which package
+// quote knows.
+var QuotePluralCueEndings = []string{}

@@ -191,3 +191,11 @@ var QuoteGenericRoles = []string{"чиновник", "сотрудник", "пр
 // "неназванный чиновник", "один из источников". An entry ending in a
 // period matches the whole word, others start one.
 var QuoteUnnamedMarks = []string{"неназванн", "анонимн", "один.", "одна.", "одно.", "некий.", "некая.", "некто."}
+
+// QuotePlacePrepositions put an institution by its seat as a source:
+// "в Кремле сообщили", "в Белом доме заявили".
+var QuotePlacePrepositions = []string{"в", "во"}
+
+// QuotePluralCueEndings end the impersonal plural forms of speech verbs,
+// whose source may be a place standing for its institution.
+var QuotePluralCueEndings = []string{"ли"}

@@ -182,3 +182,11 @@ var QuoteGenericRoles = []string{"посадов", "високопосадов",
 // "неназваний посадовець", "одне з джерел". An entry ending in a period
 // matches the whole word, others start one.
 var QuoteUnnamedMarks = []string{"неназван", "анонімн", "один.", "одна.", "одне.", "якийсь.", "якась."}
+
+// QuotePlacePrepositions put an institution by its seat as a source:
+// "у Кремлі заявили", "в ОП повідомили".
+var QuotePlacePrepositions = []string{"в", "у"}
+
+// QuotePluralCueEndings end the impersonal plural forms of speech verbs,
+// whose source may be a place standing for its institution.
+var QuotePluralCueEndings = []string{"ли"}

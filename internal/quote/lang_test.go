@@ -157,6 +157,10 @@ func TestFindLangPatterns(t *testing.T) {
 			[]string{"Рішення ще не ухвалене|Білому домі|заявили"}},
 		{"de institution by its seat", "de", "Im Kanzleramt hieß es: „Wir prüfen alle Optionen.“",
 			[]string{"Wir prüfen alle Optionen.|Kanzleramt|hieß"}},
+		{"uk subject right after a place", "uk", "На питання про зустріч у Женеві Кислиця відповів коротко. «Усе за планом», — сказав заступник міністра.",
+			[]string{"Усе за планом|Кислиця|сказав"}},
+		{"de two quotes share the cue after them", "de", "Diesmal sei „der neue Gesandte“ gekommen und habe „ganz überraschend“ mit allen gesprochen, bestätigte Uschakow.",
+			[]string{"der neue Gesandte|Uschakow|bestätigte", "ganz überraschend|Uschakow|bestätigte"}},
 		{"ru reporting outlet yields to the speaker", "ru", "Захарова заявила, что переговоры «зашли в тупик», передает ТАСС.",
 			[]string{"зашли в тупик|Захарова|заявила"}},
 	}

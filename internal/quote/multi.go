@@ -184,8 +184,22 @@ func (d *doc) attributeLang() {
 			a.prevQ = &qq
 		}
 	}
+	// Several quotes share the cue after the last of them: „…“ … „…“,
+	// bestätigte Uschakow; «…» и «…», — заявил Песков.
+	for i := len(d.quotes) - 2; i >= 0; i-- {
+		q, n := &d.quotes[i], d.quotes[i+1]
+		if q.Speaker == "" && n.Speaker != "" && n.Sentence == q.Sentence && n.SpeakerStart >= n.End && !d.headlineAt(q.Start) {
+			q.Speaker, q.SpeakerID, q.SpeakerText, q.SpeakerStart, q.SpeakerEnd, q.Cue = n.Speaker, n.SpeakerID, n.SpeakerText, n.SpeakerStart, n.SpeakerEnd, n.Cue
+		}
+	}
 	a.indirect()
 	sort.SliceStable(d.quotes, func(i, j int) bool { return d.quotes[i].Start < d.quotes[j].Start })
+}
+
+// headlineAt reports whether offset off stands in a headline paragraph.
+func (d *doc) headlineAt(off int) bool {
+	pi := d.paraIndex(off)
+	return pi < len(d.headline) && d.headline[pi]
 }
 
 // indirect finds reported speech outside quotation marks, one per
@@ -711,6 +725,13 @@ func (a *langAttr) leftIn(lo, hi int) who {
 		}
 		if a.nameish(x) || t.initial {
 			j := a.run(x, hi)
+			if a.governed(x) && j-x > 1 && !a.r.nounCaps && a.r.isCueTok(a.toks, j) && !a.toks[x+1].initial {
+				// "в Абу-Дабі Буданов відповів": the place ends where the
+				// subject of the verb right after the run starts.
+				if b, e, r := a.nameIn(x+1, j); e > b && !a.complement(b, e) {
+					return a.named(b, e, r)
+				}
+			}
 			if a.governed(x) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] && j-x == 1 && !a.proper[t.lw] {
 				if key, ok := a.r.isRole(t.lw); ok && !a.governed(x) {
 					if desc < 0 {

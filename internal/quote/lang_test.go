@@ -161,6 +161,12 @@ func TestFindLangPatterns(t *testing.T) {
 			[]string{"Усе за планом|Кислиця|сказав"}},
 		{"de two quotes share the cue after them", "de", "Diesmal sei „der neue Gesandte“ gekommen und habe „ganz überraschend“ mit allen gesprochen, bestätigte Uschakow.",
 			[]string{"der neue Gesandte|Uschakow|bestätigte", "ganz überraschend|Uschakow|bestätigte"}},
+		{"ru pronoun skips a source of the other gender", "ru", "«Ответ будет», — заявила Мария Захарова. «Решение за Киевом», — добавил Дмитрий Песков. Она уточнила: «Срок — неделя».",
+			[]string{"Ответ будет|Мария Захарова|заявила", "Решение за Киевом|Дмитрий Песков|добавил", "Срок — неделя|Мария Захарова|уточнила"}},
+		{"ru pronoun takes a later subject", "ru", "«Сроки сдвинутся», — пишет Bloomberg. Позже Ушаков провёл брифинг в Кремле. Он подчеркнул: «Сроки прежние».",
+			[]string{"Сроки сдвинутся|Bloomberg|пишет", "Сроки прежние|Ушаков|подчеркнул"}},
+		{"uk pronoun takes a later subject, not an object", "uk", "«Зустріч відбудеться», — повідомляє Reuters. Водночас Умєров зустрівся з Дрісколлом. Він наголосив: «Дата ще не відома».",
+			[]string{"Зустріч відбудеться|Reuters|повідомляє", "Дата ще не відома|Умєров|наголосив"}},
 		{"ru reporting outlet yields to the speaker", "ru", "Захарова заявила, что переговоры «зашли в тупик», передает ТАСС.",
 			[]string{"зашли в тупик|Захарова|заявила"}},
 	}

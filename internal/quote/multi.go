@@ -1048,6 +1048,11 @@ func (a *langAttr) insert(h lsaid) {
 func (a *langAttr) resolve(w who) who {
 	switch {
 	case w.pronoun:
+		// A pronoun's role is its gender. Names in an according phrase
+		// are genitive ("по словам Ушакова"), which looks feminine: the
+		// gender check reads subjects only.
+		g := w.role
+		agrees := func(h who) bool { return h.acc || a.r.agrees(g, h.name) }
 		if b, e, ok := a.firstName(a.tokAt(w.s)); ok {
 			n := a.named(b, e, "")
 			return who{name: n.name, id: n.id, s: w.s, e: w.e, ok: true}
@@ -1055,15 +1060,25 @@ func (a *langAttr) resolve(w who) who {
 		// The person the sentence just before is about ("… bedankte
 		// sich der ukrainische Präsident Wolodymyr Selenskyj … In einer
 		// Nachricht sagte er").
-		if h, ok := a.namedIn(sentence.Index(a.d.sents, w.s) - 1); ok {
+		si := sentence.Index(a.d.sents, w.s)
+		if h, ok := a.namedIn(si - 1); ok && agrees(h.w) {
 			return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 		}
 		lo, hi := a.histRange(w.s-histWindow, w.s)
 		for i := hi - 1; i >= lo; i-- {
 			h := a.hist[i]
-			if h.speech {
-				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+			if !h.speech || !agrees(h.w) {
+				continue
 			}
+			// A person who is the subject of a sentence after that
+			// source's is nearer: "… пишет New York Post. Однако сам
+			// Умеров опроверг это. Он подчеркнул: «…»".
+			if b, e, ok := a.subjectAfter(si, h.pos); ok {
+				if n := a.named(b, e, ""); a.r.agrees(g, n.name) {
+					return who{name: n.name, id: n.id, s: w.s, e: w.e, ok: true}
+				}
+			}
+			return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 		}
 		// No named source yet: the subject of a sentence shortly before.
 		if b, e, ok := a.subjectBefore(w.s); ok {
@@ -1379,6 +1394,48 @@ func (a *langAttr) subjectBefore(pos int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// subjectAfter returns the subject of the latest of the two sentences
+// before sentence si that start after offset pos: a person named, not
+// governed, in no oblique case, and the subject of its own verb.
+func (a *langAttr) subjectAfter(si, pos int) (int, int, bool) {
+	for s := si - 1; s >= 0 && s >= si-2 && a.d.sents[s].Start > pos; s-- {
+		b, e, ok := a.subjectIn(s)
+		if !ok || a.r.oblique(a.d.text[a.toks[b].s:a.toks[e-1].e]) || !a.beforeVerb(e) {
+			continue
+		}
+		if a.personID(a.toks[b].s, a.toks[e-1].e) == "" && !a.proper[a.toks[e-1].lw] {
+			continue
+		}
+		return b, e, true
+	}
+	return 0, 0, false
+}
+
+// beforeVerb reports a past-tense verb right after token e, past adverbs
+// and particles ("Умеров опроверг", "Сибіга також наголосив"): the name
+// before it is the verb's subject, not an object in a case that looks
+// like the nominative ("работу президента Дональда Трампа").
+func (a *langAttr) beforeVerb(e int) bool {
+	for x := e; x < len(a.toks) && x < e+3; x++ {
+		t := a.toks[x]
+		if !t.word || t.cap || t.quoted {
+			return false
+		}
+		if a.r.verbs[t.lw] {
+			return true
+		}
+		for _, end := range a.r.pastEnds {
+			if strings.HasSuffix(t.lw, end) && utf8.RuneCountInString(t.lw) > utf8.RuneCountInString(end)+2 {
+				return true
+			}
+		}
+		if !a.r.funcs[t.lw] && !strings.HasSuffix(t.lw, "о") && !strings.HasSuffix(t.lw, "е") {
+			return false // not an adverb ("сам", "также", "позже")
+		}
+	}
+	return false
 }
 
 // namedIn returns the person sentence si names as a source (the last

@@ -217,3 +217,15 @@ var QuotePlacePrepositions = []string{"in", "im", "aus"}
 // ("в Кремле сообщили"); German says "hieß es" instead, which package
 // quote knows.
 var QuotePluralCueEndings = []string{}
+
+// QuoteFeminineEndings and QuoteMasculineEndings: German surnames show no
+// gender, so a pronoun fits any name.
+var QuoteFeminineEndings, QuoteMasculineEndings []string
+
+// QuoteObliqueEndings: German names take no case endings but the
+// genitive -s, which an article shows anyway.
+var QuoteObliqueEndings []string
+
+// QuotePastEndings: German past forms are not told by their ending from
+// nouns and adjectives, so none are listed; the subject rule stays off.
+var QuotePastEndings []string

@@ -118,6 +118,7 @@ var QuoteFunctionWords = []string{
 	"эти", "этом", "том", "тот", "та", "те", "тем", "если", "когда", "хотя",
 	"поэтому", "именно", "сейчас", "сегодня", "вчера", "ранее", "позднее",
 	"затем", "потом", "кроме", "помимо", "вместе", "тогда", "впрочем",
+	"позже", "вскоре", "впоследствии", "накануне", "сначала",
 	"кстати", "наконец", "вместе", "еще", "ещё", "уже", "его", "ее", "её",
 	"их", "мы", "я", "вы", "ты", "что", "чтобы", "где", "там", "здесь",
 	"по", "при", "после", "во", "в", "на", "с", "о", "об", "не", "ни",
@@ -199,3 +200,19 @@ var QuotePlacePrepositions = []string{"в", "во"}
 // QuotePluralCueEndings end the impersonal plural forms of speech verbs,
 // whose source may be a place standing for its institution.
 var QuotePluralCueEndings = []string{"ли"}
+
+// QuoteFeminineEndings and QuoteMasculineEndings end surnames of one
+// gender: a pronoun ("она", "він") does not stand for a name of the
+// other. A surname with neither (Шевченко) fits both.
+var QuoteFeminineEndings = []string{"ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая"}
+
+// QuoteMasculineEndings: see QuoteFeminineEndings.
+var QuoteMasculineEndings = []string{"ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ий"}
+
+// QuoteObliqueEndings end names in an oblique case only (instrumental,
+// dative, locative): such a name is no sentence's subject.
+var QuoteObliqueEndings = []string{"ым", "им", "ом", "ем", "ому", "ему", "ой", "ою"}
+
+// QuotePastEndings end past-tense verbs: a name right before one is its
+// subject.
+var QuotePastEndings = []string{"л", "ла", "ло", "ли", "лся", "лась", "лись"}

@@ -116,6 +116,7 @@ var QuoteFunctionWords = []string{
 	"нічого", "хто", "який", "яка", "які", "такий", "така", "такі", "дуже",
 	"лише", "тільки", "навіть", "цього", "цієї", "цих", "свою", "свій",
 	"своїх", "водночас", "натомість", "зокрема", "нагадаємо", "отже",
+	"згодом", "напередодні", "спершу",
 	"росія", "україна",
 }
 
@@ -190,3 +191,19 @@ var QuotePlacePrepositions = []string{"в", "у"}
 // QuotePluralCueEndings end the impersonal plural forms of speech verbs,
 // whose source may be a place standing for its institution.
 var QuotePluralCueEndings = []string{"ли"}
+
+// QuoteFeminineEndings and QuoteMasculineEndings end surnames of one
+// gender: a pronoun ("она", "він") does not stand for a name of the
+// other. A surname with neither (Шевченко) fits both.
+var QuoteFeminineEndings = []string{"ова", "ева", "іна", "їна", "ська", "цька"}
+
+// QuoteMasculineEndings: see QuoteFeminineEndings.
+var QuoteMasculineEndings = []string{"ов", "ев", "ін", "їн", "ський", "цький", "ий"}
+
+// QuoteObliqueEndings end names in an oblique case only (instrumental,
+// dative, locative): such a name is no sentence's subject.
+var QuoteObliqueEndings = []string{"им", "ом", "ем", "ові", "еві", "ою", "ому", "ьому"}
+
+// QuotePastEndings end past-tense verbs: a name right before one is its
+// subject.
+var QuotePastEndings = []string{"в", "ла", "ло", "ли", "вся", "лася", "лися"}

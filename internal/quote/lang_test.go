@@ -167,6 +167,9 @@ func TestFindLangPatterns(t *testing.T) {
 			[]string{"Сроки сдвинутся|Bloomberg|пишет", "Сроки прежние|Ушаков|подчеркнул"}},
 		{"uk pronoun takes a later subject, not an object", "uk", "«Зустріч відбудеться», — повідомляє Reuters. Водночас Умєров зустрівся з Дрісколлом. Він наголосив: «Дата ще не відома».",
 			[]string{"Зустріч відбудеться|Reuters|повідомляє", "Дата ще не відома|Умєров|наголосив"}},
+		{"de few words with no cue take the subject", "de", "Bundeskanzler Friedrich Merz reiste nach Paris. Merz hält einen Frieden ohne Europa für „ausgeschlossen“.",
+			[]string{"ausgeschlossen|Merz|"}},
+		{"ru few words with no cue and no person", "ru", "Переговоры в Женеве зашли в «тупик».", []string{"тупик||"}},
 		{"ru reporting outlet yields to the speaker", "ru", "Захарова заявила, что переговоры «зашли в тупик», передает ТАСС.",
 			[]string{"зашли в тупик|Захарова|заявила"}},
 	}

@@ -1678,7 +1678,39 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 			return who{name: prev.Speaker, id: prev.SpeakerID, s: prev.SpeakerStart, e: prev.SpeakerEnd, ok: prev.SpeakerStart >= 0}, prev.Cue
 		}
 	}
+	// 6. A few words quoted inside a sentence with no cue at all take its
+	// subject when that is a person: "Merz hält eine Entscheidung ohne
+	// die Ukraine für „undenkbar“" (words of the person the sentence is
+	// about, as a verb of opinion puts them).
+	if r, _ := utf8.DecodeRuneInString(sp.text); unicode.IsLower(r) && len(strings.Fields(sp.text)) <= 6 && first > blo {
+		if w := a.leftNP(blo, first); w.ok && !w.desc && !w.pronoun && (w.id != "" || a.spoke(w)) {
+			return done(w, "")
+		}
+	}
 	return who{}, ""
+}
+
+// spoke reports whether the person named by w is a named source elsewhere
+// in the text (a surname with the same first letters).
+func (a *langAttr) spoke(w who) bool {
+	f := strings.Fields(strings.ToLower(w.name))
+	if len(f) == 0 {
+		return false
+	}
+	stem := []rune(f[len(f)-1])
+	if len(stem) > 4 {
+		stem = stem[:len(stem)-2]
+	}
+	for _, h := range a.hist {
+		if !h.speech {
+			continue
+		}
+		hf := strings.Fields(strings.ToLower(h.w.name))
+		if len(hf) > 0 && strings.HasPrefix(hf[len(hf)-1], string(stem)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTitleLang reports marks that enclose a name rather than speech: a short

@@ -170,6 +170,10 @@ func TestFindLangPatterns(t *testing.T) {
 		{"de few words with no cue take the subject", "de", "Bundeskanzler Friedrich Merz reiste nach Paris. Merz hält einen Frieden ohne Europa für „ausgeschlossen“.",
 			[]string{"ausgeschlossen|Merz|"}},
 		{"ru few words with no cue and no person", "ru", "Переговоры в Женеве зашли в «тупик».", []string{"тупик||"}},
+		{"uk name in marks inside its sentence", "uk", "Понад 30 країн входять до «Коаліції охочих» у Європі.", nil},
+		{"ru outlet in marks after a speech verb", "ru", "Переговоры продолжатся, отмечает «Страна.ua».", nil},
+		{"uk platform in marks", "uk", "Про це він написав у соцмережі \"Х\".", nil},
+		{"ru capitalised quote after a colon stays", "ru", "Песков сказал: «Нет» — и ушёл.", []string{"Нет|Песков|сказал"}},
 		{"ru reporting outlet yields to the speaker", "ru", "Захарова заявила, что переговоры «зашли в тупик», передает ТАСС.",
 			[]string{"зашли в тупик|Захарова|заявила"}},
 	}
@@ -256,6 +260,10 @@ func FuzzFindLang(f *testing.F) {
 	f.Add("\"Так\", - зазначив він. За його словами, «ні». Це т. зв. «план».", "uk")
 	f.Add("« » „ “ » « ‚ ‘ — заявил", "ru")
 	f.Add("»«»«„“‚‘ sagte so laut zufolge", "de")
+	f.Add("В Кремле сообщили «x». «y», — сказал один из источников. Неназванный чиновник заявил: «z». Позже Ушаков провёл брифинг. Она уточнила: «w».", "ru")
+	f.Add("Згідно з даними Reuters, «а». «б», - зазначає агентство. Прем’єр-міністерка сказала, що \"в\". .”Г”, – сказав він. у соцмережі \"Х\" до «Коаліції охочих» у", "uk")
+	f.Add("der Berater von Kremlchef Wladimir Putin, Juri Uschakow, „a“ und „b“, bestätigte er. Im Kanzleramt hieß es: „c“. Merz hält das für „d“.", "de")
+	f.Add("”, ”” .”, ,” – один из, — одна с в Белом", "ru")
 	f.Fuzz(func(t *testing.T, s, code string) {
 		qs, probs := FindLang(s, code, "", nil, nil)
 		for _, q := range qs {

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -1713,6 +1714,42 @@ func (a *langAttr) spoke(w who) bool {
 	return false
 }
 
+// dotted matches a dot inside a word ("Страна.ua", "Dialog.UA"), which
+// ends no sentence.
+var dotted = regexp.MustCompile(`(\pL)\.(\pL)`)
+
+// midSentence reports a capitalised span standing inside its sentence as
+// a noun does: right after a lower-case word, no colon or dash before it,
+// and a lower-case word or a number right after it ("входять до
+// «Коаліції охочих» у четвер", "отмечает «Страна.ua». После …" after a
+// speech verb names the outlet). Quotes that open with a capital stand
+// after a colon or at a sentence's start, and a comma or dash follows
+// them.
+func (d *doc) midSentence(sp span, pw string) bool {
+	before := strings.TrimRight(d.text[max(0, sp.start-40):sp.start], " ")
+	if len(before) == len(d.text[max(0, sp.start-40):sp.start]) {
+		return false // no space before the mark
+	}
+	b, _ := utf8.DecodeLastRuneInString(before)
+	if !unicode.IsLower(b) {
+		return false
+	}
+	if d.res.verbs[pw] || d.res.afterOnly[pw] {
+		// After a speech verb with no colon: the outlet or person that
+		// says it ("отмечает «Страна.ua»", "підтвердила "Радіо
+		// Свобода""), when the span closes its clause.
+		rest := strings.TrimLeft(d.text[sp.end:], " ")
+		r, _ := utf8.DecodeRuneInString(rest)
+		return rest == "" || strings.ContainsRune(".,;", r)
+	}
+	rest := d.text[sp.end:]
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+	return unicode.IsLower(r) || unicode.IsDigit(r)
+}
+
 // isTitleLang reports marks that enclose a name rather than speech: a short
 // span after a "so-called" word, a short capitalised span after a word naming a newspaper, channel, party or the
 // like, or after a preposition ("в «Коммерсанте»", "im „Spiegel“"), or one
@@ -1720,7 +1757,7 @@ func (a *langAttr) spoke(w who) bool {
 func (d *doc) isTitleLang(sp span) bool {
 	t := strings.TrimSpace(sp.text)
 	words := strings.Fields(t)
-	if len(words) == 0 || len(words) > 5 || strings.ContainsAny(t, ".!?,:;…") {
+	if len(words) == 0 || len(words) > 5 || strings.ContainsAny(dotted.ReplaceAllString(t, "$1"), ".!?,:;…") {
 		return false
 	}
 	pw := ""
@@ -1734,6 +1771,9 @@ func (d *doc) isTitleLang(sp span) bool {
 		return false
 	}
 	if r, _ := utf8.DecodeLastRuneInString(pw); pw != "" && (d.res.isTitleNoun(pw) || d.res.preps[pw] && !d.res.nounCaps) && unicode.IsLetter(r) {
+		return true
+	}
+	if !d.res.nounCaps && len(words) <= 4 && d.midSentence(sp, pw) {
 		return true
 	}
 	// Names in marks with no speech around them: «Газпром», „Nord Stream“.

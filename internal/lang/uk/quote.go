@@ -127,6 +127,7 @@ var QuoteThisPhrases = []string{"про це", "це", "так", "таку ду�
 // QuoteTitleNouns are (stems of) words that name a newspaper, channel,
 // party or operation: marks right after them enclose a title.
 var QuoteTitleNouns = []string{
+	"соцмереж", "мереж", "платформ", // "в соцсети «Х»"
 	"інтерв'ю", "інтерв’ю", "інтервʼю", "ефір", // "в интервью «Первому каналу»": an outlet
 	"газет", "видан", "агенц", "агентств", "телеканал", "канал",
 	"радіостанц", "компан", "концерн", "парті", "журнал", "фонд",

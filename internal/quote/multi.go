@@ -73,7 +73,9 @@ func tokenizeLang(text string) []ltok {
 			break
 		}
 		t := ltok{s: i, e: j, word: true, cap: unicode.IsUpper(r)}
-		if t.cap && utf8.RuneCountInString(text[i:j]) == 1 && j < len(text) && text[j] == '.' {
+		if t.cap && utf8.RuneCountInString(text[i:j]) == 1 && j < len(text) && text[j] == '.' && (j+1 == len(text) || text[j+1] != '\n' && text[j+1] != '\r') {
+			// (A capital letter ending its line is a word ending its
+			// sentence: "допису на Х.", not an initial.)
 			t.e, t.initial = j+1, true
 		}
 		t.lw = strings.ToLower(text[t.s:t.e])
@@ -364,6 +366,9 @@ func (a *langAttr) nameish(k int) bool {
 func (a *langAttr) run(k, lim int) int {
 	j := k
 	for j < lim && (a.nameish(j) || a.toks[j].initial || j > k && j+1 < lim && a.particle(j) && a.nameish(j+1) && !a.roleTok(j-1)) {
+		if j > k && a.sentOf[j] != a.sentOf[k] {
+			break // a name does not run across sentences
+		}
 		j++
 	}
 	return j
@@ -627,7 +632,7 @@ func (a *langAttr) rightNP(k, lim int) who {
 		}
 		if a.nameish(x) || t.initial {
 			j := a.run(x, lim)
-			if a.governed(x) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] && j-x == 1 && !a.proper[t.lw] {
+			if a.governed(x) || a.r.nounCaps && x > a.floor && a.r.dets[a.toks[x-1].lw] && j-x == 1 && !a.proper[t.lw] {
 				if key, ok := a.r.isRole(t.lw); ok && !a.governed(x) {
 					if desc < 0 {
 						desc, role = x, key
@@ -726,6 +731,10 @@ func (a *langAttr) leftIn(lo, hi int) who {
 		}
 		if a.nameish(x) || t.initial {
 			j := a.run(x, hi)
+			if x == a.sentStart(x) && j < hi && a.isDash(j) && j+1 < hi && a.toks[j+1].word {
+				x = j // a dateline: "Guangzhou - Außenminister Wadephul äußert sich"
+				continue
+			}
 			if a.governed(x) && j-x > 1 && !a.r.nounCaps && a.r.isCueTok(a.toks, j) && !a.toks[x+1].initial {
 				// "в Абу-Дабі Буданов відповів": the place ends where the
 				// subject of the verb right after the run starts.
@@ -1143,7 +1152,20 @@ func (a *langAttr) resolve(w who) who {
 		}
 		// The person named last before it, near ("… глава МИДа Андрей
 		// Сибига рассказал … «…», — сказал министр").
+		// A source that spoke comes before one only introduced ("…, falls
+		// Russlands Präsident Wladimir Putin nicht … „…“, sagte der
+		// CDU-Politiker" after Wadephul spoke).
+		// A description naming a body ("глава Белого дома") skips a
+		// source titled by another body ("глава МИД РФ").
 		if lo, hi := a.histRange(w.s-histWindow, w.s); hi > lo {
+			words := strings.Fields(strings.ToLower(a.d.text[w.s:w.e]))
+			for i := hi - 1; i >= lo && a.d.paraIndex(w.s)-a.d.paraIndex(a.hist[i].pos) <= 3; i-- {
+				h := a.hist[i]
+				if !h.speech || len(words) > 1 && a.capsIn(words[1:]) && (len(h.ctx) == 0 || a.capsIn(h.ctx) && shared(words[1:], h.ctx) == 0) {
+					continue
+				}
+				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+			}
 			if h := a.hist[hi-1]; a.d.paraIndex(w.s)-a.d.paraIndex(h.pos) <= 3 {
 				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 			}
@@ -1397,6 +1419,29 @@ func (a *langAttr) subjectBefore(pos int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// dashLine finds a speaker named on a line of its own right after a quote
+// that closes its paragraph: a dash, then a name (titles allowed), and
+// nothing else.
+func (a *langAttr) dashLine(sp span) (who, bool) {
+	d := a.d
+	pi := d.paraIndex(max(sp.start, sp.end-1))
+	if pi+1 >= len(d.paras) || strings.TrimSpace(d.text[sp.end:d.paras[pi].End]) != "" {
+		return who{}, false
+	}
+	next := d.paras[pi+1]
+	lo, hi := a.tokAt(next.Start), a.tokAt(next.End)
+	if hi-lo < 2 || hi-lo > 7 || !a.isDash(lo) {
+		return who{}, false
+	}
+	for x := lo + 1; x < hi; x++ {
+		if !a.toks[x].word && !strings.ContainsRune(".,", rune(a.toks[x].lw[0])) {
+			return who{}, false
+		}
+	}
+	w := a.rightNP(lo+1, hi)
+	return w, w.ok && !w.pronoun && !w.desc
+}
+
 // subjectAfter returns the subject of the latest of the two sentences
 // before sentence si that start after offset pos: a person named, not
 // governed, in no oblique case, and the subject of its own verb.
@@ -1624,6 +1669,11 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 	if laterCue != "" && later.ok {
 		return done(later, laterCue)
 	}
+	// A paragraph of its own naming the speaker after a dash: «…» ¶ –
+	// Сергей Рябков.
+	if w, ok := a.dashLine(sp); ok {
+		return done(w, "")
+	}
 	// 4. The next sentence points back: «…». Об этом заявил X.
 	if nlo, nhi := a.sentToks(sAfter + 1); nhi > nlo && a.toks[nlo].s < pEnd+1 && !a.toks[nlo].quoted {
 		for _, p := range a.r.this {
@@ -1714,6 +1764,20 @@ func (a *langAttr) spoke(w who) bool {
 	return false
 }
 
+// lastWord returns the last run of letters of s, as written.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= size
+	}
+	return s[i:]
+}
+
 // dotted matches a dot inside a word ("Страна.ua", "Dialog.UA"), which
 // ends no sentence.
 var dotted = regexp.MustCompile(`(\pL)\.(\pL)`)
@@ -1774,6 +1838,10 @@ func (d *doc) isTitleLang(sp span) bool {
 		return true
 	}
 	if !d.res.nounCaps && len(words) <= 4 && d.midSentence(sp, pw) {
+		return true
+	}
+	// After an acronym naming the body: РИА «Новости», ИА «Регнум».
+	if raw := lastWord(d.text[max(0, sp.start-20):sp.start]); len(words) <= 3 && isAcronym(raw) && !d.res.nounCaps {
 		return true
 	}
 	// Names in marks with no speech around them: «Газпром», „Nord Stream“.

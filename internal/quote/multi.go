@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -1741,8 +1740,8 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 	return who{}, ""
 }
 
-// spoke reports whether the person named by w is a named source elsewhere
-// in the text (a surname with the same first letters).
+// spoke reports whether the person named by w is a named source near it
+// in the text (a surname with the same first letters, within histWindow).
 func (a *langAttr) spoke(w who) bool {
 	f := strings.Fields(strings.ToLower(w.name))
 	if len(f) == 0 {
@@ -1752,7 +1751,8 @@ func (a *langAttr) spoke(w who) bool {
 	if len(stem) > 4 {
 		stem = stem[:len(stem)-2]
 	}
-	for _, h := range a.hist {
+	lo, hi := a.histRange(w.s-histWindow, w.e+histWindow)
+	for _, h := range a.hist[lo:hi] {
 		if !h.speech {
 			continue
 		}
@@ -1778,9 +1778,23 @@ func lastWord(s string) string {
 	return s[i:]
 }
 
-// dotted matches a dot inside a word ("Страна.ua", "Dialog.UA"), which
-// ends no sentence.
-var dotted = regexp.MustCompile(`(\pL)\.(\pL)`)
+// sentencePunct reports punctuation that ends or splits a sentence in t;
+// a dot inside a word ("Страна.ua", "Dialog.UA") does neither.
+func sentencePunct(t string) bool {
+	prev := rune(0)
+	for i, r := range t {
+		if r == '.' {
+			next, _ := utf8.DecodeRuneInString(t[i+1:])
+			if !unicode.IsLetter(prev) || !unicode.IsLetter(next) {
+				return true
+			}
+		} else if strings.ContainsRune("!?,:;…", r) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
 
 // midSentence reports a capitalised span standing inside its sentence as
 // a noun does: right after a lower-case word, no colon or dash before it,
@@ -1821,7 +1835,7 @@ func (d *doc) midSentence(sp span, pw string) bool {
 func (d *doc) isTitleLang(sp span) bool {
 	t := strings.TrimSpace(sp.text)
 	words := strings.Fields(t)
-	if len(words) == 0 || len(words) > 5 || strings.ContainsAny(dotted.ReplaceAllString(t, "$1"), ".!?,:;…") {
+	if len(words) == 0 || len(words) > 5 || sentencePunct(t) {
 		return false
 	}
 	pw := ""

@@ -47,7 +47,7 @@ func TestStorylineFresh2(t *testing.T) {
 }
 
 // TestStorylineHeld4 is TestStorylineCheck on the fourth held-out labels
-// (storyline-held4.tsv: outlets the earlier sets did not use), texts in
+// (storyline-held4.tsv: mostly outlets the earlier sets did not use), texts in
 // PARALLAX_STORYLINE_HELD4.
 func TestStorylineHeld4(t *testing.T) {
 	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_HELD4"), "storyline-held4.tsv")

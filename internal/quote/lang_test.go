@@ -185,6 +185,10 @@ func TestFindLangPatterns(t *testing.T) {
 			[]string{"Wir warten|Johann Wadephul|sagte", "Der Druck wächst|Johann Wadephul|sagte"}},
 		{"de according to a body", "de", "Merz trifft Selenskyj nach Angaben der Bundesregierung zu einem „Austausch über die Lage“.",
 			[]string{"Austausch über die Lage|Bundesregierung|nach Angaben der"}},
+		{"de verb second after a fronted phrase", "de", "Angesichts der Äußerungen des Präsidenten Wolodymyr Selenskyj zur Nato sagte Kanzler Friedrich Merz: „Das ist ein Angebot.“",
+			[]string{"Das ist ein Angebot.|Friedrich Merz|sagte"}},
+		{"de name right before its verb", "de", "Merz sagte der Zeitung: „Wir bleiben dabei.“",
+			[]string{"Wir bleiben dabei.|Merz|sagte"}},
 		{"ru reporting outlet yields to the speaker", "ru", "Захарова заявила, что переговоры «зашли в тупик», передает ТАСС.",
 			[]string{"зашли в тупик|Захарова|заявила"}},
 	}

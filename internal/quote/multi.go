@@ -329,8 +329,8 @@ func (a *langAttr) isDash(k int) bool {
 func (a *langAttr) governed(k int) bool {
 	for j, n := k-1, 0; j >= a.floor && n < 4; j, n = j-1, n+1 {
 		t := a.toks[j]
-		if !t.word {
-			return false
+		if !t.word || a.r.verbs[t.lw] {
+			return false // a preposition does not govern across a verb ("zur Nato sagte Kanzler Merz")
 		}
 		if a.r.preps[t.lw] {
 			return true
@@ -812,7 +812,19 @@ func (a *langAttr) cueSource(k, lo, hi int) who {
 	// The subject before the cue, named or described ("российский
 	// министр оценил работу президента Трампа": the министр), then the
 	// source after it.
-	if w := a.leftNP(lo, k); w.ok {
+	w := a.leftNP(lo, k)
+	if a.r.nounCaps && w.ok && a.tokAt(w.e) < k-1 {
+		// German puts the verb second: after a fronted phrase ("Mit
+		// Blick auf … Selenskyj … sagt der CDU-Politiker") the subject
+		// follows the verb; a name before it stands right before it
+		// ("Merz sagte").
+		if r := a.rightNP(k+1, hi); r.ok && !r.pronoun || r.ok && r.pronoun && a.tokAt(r.s) == k+1 {
+			if rs := a.tokAt(r.s); rs <= k+3 {
+				return r
+			}
+		}
+	}
+	if w.ok {
 		return w
 	}
 	if w := a.rightNP(k+1, hi); w.ok {

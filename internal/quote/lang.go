@@ -47,6 +47,95 @@ type langRes struct {
 	// nounCaps: common nouns are capitalised (German), so a capitalised
 	// word is a name only with more evidence.
 	nounCaps bool
+	// generic are role keys of sources a text may leave unnamed
+	// ("чиновник"): the person introduced with the role, else nobody.
+	generic map[string]bool
+	// unnamedMarks before or in a description leave it unnamed
+	// ("неназванный", "один из").
+	unnamedMarks []string
+	// placePreps put an institution by its seat ("в Кремле сообщили");
+	// pluralEnds end the impersonal plural cues that allow it.
+	placePreps map[string]bool
+	pluralEnds []string
+	// femEnds, mascEnds end surnames of one gender; obliqueEnds end names
+	// in an oblique case only.
+	femEnds, mascEnds, obliqueEnds []string
+	// pastEnds end past-tense verb forms (ru "-ла", uk "-в").
+	pastEnds []string
+}
+
+// with adds the resources newLangRes does not take.
+func (r *langRes) with(generic, unnamedMarks, placePreps, pluralEnds []string) *langRes {
+	r.generic, r.unnamedMarks = setOf(generic), unnamedMarks
+	r.placePreps, r.pluralEnds = setOf(placePreps), pluralEnds
+	return r
+}
+
+// withNames adds the surname endings of gender and case.
+func (r *langRes) withNames(fem, masc, oblique, past []string) *langRes {
+	r.femEnds, r.mascEnds, r.obliqueEnds, r.pastEnds = fem, masc, oblique, past
+	return r
+}
+
+// gender returns "f" or "m" for a name whose surname ends like one
+// gender's only, else "".
+func (r *langRes) gender(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	last := f[len(f)-1]
+	if utf8.RuneCountInString(last) < 4 {
+		return ""
+	}
+	// Feminine endings first: "-ова" also ends in "-а", not in "-ов".
+	for _, e := range r.femEnds {
+		if strings.HasSuffix(last, e) {
+			return "f"
+		}
+	}
+	for _, e := range r.mascEnds {
+		if strings.HasSuffix(last, e) {
+			return "m"
+		}
+	}
+	return ""
+}
+
+// agrees reports whether a pronoun of gender g ("m", "f", "p") may stand
+// for name.
+func (r *langRes) agrees(g, name string) bool {
+	if g != "m" && g != "f" {
+		return true
+	}
+	ng := r.gender(name)
+	return ng == "" || ng == g
+}
+
+// oblique reports a name in an oblique case only ("Путиным", "Зеленському").
+func (r *langRes) oblique(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	for _, e := range r.obliqueEnds {
+		if strings.HasSuffix(last, e) && utf8.RuneCountInString(last) > utf8.RuneCountInString(e)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isUnnamedMark reports words that leave a description's source unnamed:
+// entries ending in a period match the whole word, others start it.
+func (r *langRes) isUnnamedMark(lw string) bool {
+	for _, t := range r.unnamedMarks {
+		if strings.HasSuffix(t, ".") && lw == t[:len(t)-1] || !strings.HasSuffix(t, ".") && strings.HasPrefix(lw, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func setOf(ws []string) map[string]bool {
@@ -101,15 +190,15 @@ var langs = map[string]*langRes{
 	lang.Russian: newLangRes(lang.Russian, ru.QuoteSpeechVerbs(), ru.QuoteSpeechInfinitives(), ru.QuoteAfterOnlyCues, ru.QuoteAccordingTo,
 		ru.QuoteAccordingToPronoun, ru.QuoteAccordingAfter, ru.QuotePronouns, ru.QuoteRoles, false,
 		ru.QuotePrepositions, ru.QuoteFunctionWords, ru.QuoteDeterminers, ru.QuoteThisPhrases, ru.QuoteTitleNouns, ru.QuoteSoCalled, ru.QuoteRoleComplementEndings, ru.QuoteAdjectiveEndings, ru.QuoteComplementizers, ru.QuoteAnonymousRoles,
-		ru.QuoteGuillemetsReversed, false),
+		ru.QuoteGuillemetsReversed, false).with(ru.QuoteGenericRoles, ru.QuoteUnnamedMarks, ru.QuotePlacePrepositions, ru.QuotePluralCueEndings).withNames(ru.QuoteFeminineEndings, ru.QuoteMasculineEndings, ru.QuoteObliqueEndings, ru.QuotePastEndings),
 	lang.Ukrainian: newLangRes(lang.Ukrainian, uk.QuoteSpeechVerbs(), uk.QuoteSpeechInfinitives(), uk.QuoteAfterOnlyCues, uk.QuoteAccordingTo,
 		uk.QuoteAccordingToPronoun, uk.QuoteAccordingAfter, uk.QuotePronouns, uk.QuoteRoles, false,
 		uk.QuotePrepositions, uk.QuoteFunctionWords, uk.QuoteDeterminers, uk.QuoteThisPhrases, uk.QuoteTitleNouns, uk.QuoteSoCalled, uk.QuoteRoleComplementEndings, uk.QuoteAdjectiveEndings, uk.QuoteComplementizers, uk.QuoteAnonymousRoles,
-		uk.QuoteGuillemetsReversed, false),
+		uk.QuoteGuillemetsReversed, false).with(uk.QuoteGenericRoles, uk.QuoteUnnamedMarks, uk.QuotePlacePrepositions, uk.QuotePluralCueEndings).withNames(uk.QuoteFeminineEndings, uk.QuoteMasculineEndings, uk.QuoteObliqueEndings, uk.QuotePastEndings),
 	lang.German: newLangRes(lang.German, de.QuoteSpeechVerbs(), de.QuoteSpeechInfinitives(), de.QuoteAfterOnlyCues, de.QuoteAccordingTo,
 		de.QuoteAccordingToPronoun, de.QuoteAccordingAfter, de.QuotePronouns, de.QuoteRoles, true,
 		de.QuotePrepositions, de.QuoteFunctionWords, de.QuoteDeterminers, de.QuoteThisPhrases, de.QuoteTitleNouns, de.QuoteSoCalled, de.QuoteRoleComplementEndings, de.QuoteAdjectiveEndings, de.QuoteComplementizers, de.QuoteAnonymousRoles,
-		de.QuoteGuillemetsReversed, true),
+		de.QuoteGuillemetsReversed, true).with(de.QuoteGenericRoles, de.QuoteUnnamedMarks, de.QuotePlacePrepositions, de.QuotePluralCueEndings).withNames(de.QuoteFeminineEndings, de.QuoteMasculineEndings, de.QuoteObliqueEndings, de.QuotePastEndings),
 }
 
 // FindLang is FindByAuthor for a text in the language with ISO 639-1 code
@@ -167,6 +256,13 @@ func (r *langRes) isRole(lw string) (string, bool) {
 	for _, role := range r.roles {
 		if strings.HasPrefix(lw, role) && len(lw)-len(role) <= 8 {
 			return role, true
+		}
+	}
+	// A compound title is its first part: "прем’єр-міністерка",
+	// "экс-министр" aside.
+	if k := strings.IndexAny(lw, "-‐"); k > 0 && k+1 < len(lw) {
+		if key, ok := r.isRole(lw[:k]); ok {
+			return key, true
 		}
 	}
 	return "", false
@@ -241,6 +337,14 @@ func classifyMarkLang(text string, i int, res *langRes) (markKind, family, int) 
 		return openMark, famCurly, size
 	case '“':
 		if prevSpace && !nextSpace && !nextPunct {
+			return openMark, famCurly, size
+		}
+		return closeMark, famCurly, size
+	case '”':
+		// ”…” (one mark both ways, as some Ukrainian and Russian sites
+		// type it): opening where a word starts after a space or a
+		// sentence's end ("конфіденційності.”Усі").
+		if (prevSpace || strings.ContainsRune(".,:;!?", prev)) && unicode.IsLetter(next) {
 			return openMark, famCurly, size
 		}
 		return closeMark, famCurly, size

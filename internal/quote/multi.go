@@ -72,7 +72,9 @@ func tokenizeLang(text string) []ltok {
 			break
 		}
 		t := ltok{s: i, e: j, word: true, cap: unicode.IsUpper(r)}
-		if t.cap && utf8.RuneCountInString(text[i:j]) == 1 && j < len(text) && text[j] == '.' {
+		if t.cap && utf8.RuneCountInString(text[i:j]) == 1 && j < len(text) && text[j] == '.' && (j+1 == len(text) || text[j+1] != '\n' && text[j+1] != '\r') {
+			// (A capital letter ending its line is a word ending its
+			// sentence: "допису на Х.", not an initial.)
 			t.e, t.initial = j+1, true
 		}
 		t.lw = strings.ToLower(text[t.s:t.e])
@@ -89,6 +91,8 @@ type who struct {
 	s, e    int    // the mention the quote was attributed through
 	pronoun bool
 	desc    bool   // a role or description without a name
+	acc     bool   // found by an according phrase ("по словам чиновника")
+	place   bool   // an institution by its seat ("в Кремле сообщили")
 	role    string // role key of the description or of the name's title
 	ok      bool
 }
@@ -114,6 +118,9 @@ type langAttr struct {
 	hist   []lsaid
 	sentOf []int  // sentence index of each token
 	prevQ  *Quote // the quote attributed last with a speaker
+	// floor is the first token governed may look back to: an according
+	// phrase ("по данным", "згідно з інформацією") governs nothing.
+	floor int
 }
 
 // attributeLang gives every direct quote of a document in a language with
@@ -179,8 +186,22 @@ func (d *doc) attributeLang() {
 			a.prevQ = &qq
 		}
 	}
+	// Several quotes share the cue after the last of them: „…“ … „…“,
+	// bestätigte Uschakow; «…» и «…», — заявил Песков.
+	for i := len(d.quotes) - 2; i >= 0; i-- {
+		q, n := &d.quotes[i], d.quotes[i+1]
+		if q.Speaker == "" && n.Speaker != "" && n.Sentence == q.Sentence && n.SpeakerStart >= n.End && !d.headlineAt(q.Start) {
+			q.Speaker, q.SpeakerID, q.SpeakerText, q.SpeakerStart, q.SpeakerEnd, q.Cue = n.Speaker, n.SpeakerID, n.SpeakerText, n.SpeakerStart, n.SpeakerEnd, n.Cue
+		}
+	}
 	a.indirect()
 	sort.SliceStable(d.quotes, func(i, j int) bool { return d.quotes[i].Start < d.quotes[j].Start })
+}
+
+// headlineAt reports whether offset off stands in a headline paragraph.
+func (d *doc) headlineAt(off int) bool {
+	pi := d.paraIndex(off)
+	return pi < len(d.headline) && d.headline[pi]
 }
 
 // indirect finds reported speech outside quotation marks, one per
@@ -238,8 +259,8 @@ func (a *langAttr) indirect() {
 			continue
 		}
 		w = a.resolve(w)
-		if !w.ok || w.name == "" || w.desc {
-			continue
+		if !w.ok || w.name == "" || w.desc || w.place {
+			continue // reported speech needs a person ("В Кремле заявили, что …" is no quote)
 		}
 		start, end := a.toks[from].s, sent.End
 		for end > start {
@@ -306,10 +327,10 @@ func (a *langAttr) isDash(k int) bool {
 // preposition, across determiners and titles ("с президентом Путиным", "im
 // Kreml", "gegenüber dem Sender NBC").
 func (a *langAttr) governed(k int) bool {
-	for j, n := k-1, 0; j >= 0 && n < 4; j, n = j-1, n+1 {
+	for j, n := k-1, 0; j >= a.floor && n < 4; j, n = j-1, n+1 {
 		t := a.toks[j]
-		if !t.word {
-			return false
+		if !t.word || a.r.verbs[t.lw] {
+			return false // a preposition does not govern across a verb ("zur Nato sagte Kanzler Merz")
 		}
 		if a.r.preps[t.lw] {
 			return true
@@ -343,10 +364,39 @@ func (a *langAttr) nameish(k int) bool {
 // run returns the end (exclusive) of the run of name-like words from k.
 func (a *langAttr) run(k, lim int) int {
 	j := k
-	for j < lim && (a.nameish(j) || a.toks[j].initial || j > k && j+1 < lim && a.particle(j) && a.nameish(j+1)) {
+	for j < lim && (a.nameish(j) || a.toks[j].initial || j > k && j+1 < lim && a.particle(j) && a.nameish(j+1) && !a.roleTok(j-1)) {
+		if j > k && a.sentOf[j] != a.sentOf[k] {
+			break // a name does not run across sentences
+		}
 		j++
 	}
 	return j
+}
+
+// roleTok reports a title or role word at k: "von" after one is a
+// preposition ("Berater von Kremlchef Putin"), not a name particle.
+func (a *langAttr) roleTok(k int) bool {
+	_, ok := a.r.isRole(a.toks[k].lw)
+	return ok
+}
+
+// appositive returns the name set off by a comma after a description:
+// "der Berater von Kremlchef Wladimir Putin, Juri Uschakow, dem …",
+// "помощник президента, Юрий Ушаков, …". The name must close its clause.
+func (a *langAttr) appositive(c, lim int) (who, bool) {
+	k := c + 1
+	if k >= lim || a.toks[c].lw != "," || !(a.nameish(k) || a.toks[k].initial) || a.governed(k) {
+		return who{}, false
+	}
+	j := a.run(k, lim)
+	if j < lim && a.toks[j].word {
+		return who{}, false
+	}
+	b, e, r := a.nameIn(k, j)
+	if e <= b || e-b < 2 && !a.proper[a.toks[b].lw] && a.personID(a.toks[b].s, a.toks[b].e) == "" {
+		return who{}, false
+	}
+	return a.named(b, e, r), true
 }
 
 // particle reports name particles written in lower case ("von der Leyen").
@@ -561,6 +611,11 @@ func (a *langAttr) rightNP(k, lim int) who {
 				continue
 			}
 			if t.quoted || a.barrier(x) {
+				if desc >= 0 && !t.quoted {
+					if w, ok := a.appositive(x, lim); ok {
+						return w
+					}
+				}
 				break
 			}
 			continue
@@ -569,9 +624,14 @@ func (a *langAttr) rightNP(k, lim int) who {
 		if g, ok := a.r.pronouns[t.lw]; ok && words <= 2 && (!t.cap || x == k) {
 			return who{s: t.s, e: t.e, pronoun: true, ok: true, role: g}
 		}
+		if key, ok := a.oneOf(x, lim); ok && desc < 0 {
+			desc, role, descEnd = x, key, x+3
+			x += 2
+			continue
+		}
 		if a.nameish(x) || t.initial {
 			j := a.run(x, lim)
-			if a.governed(x) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] && j-x == 1 && !a.proper[t.lw] {
+			if a.governed(x) || a.r.nounCaps && x > a.floor && a.r.dets[a.toks[x-1].lw] && j-x == 1 && !a.proper[t.lw] {
 				if key, ok := a.r.isRole(t.lw); ok && !a.governed(x) {
 					if desc < 0 {
 						desc, role = x, key
@@ -663,8 +723,24 @@ func (a *langAttr) leftIn(lo, hi int) who {
 		if g, ok := a.r.pronouns[t.lw]; ok {
 			return who{s: t.s, e: t.e, pronoun: true, ok: true, role: g}
 		}
+		if key, ok := a.oneOf(x, hi); ok && desc < 0 {
+			desc, descEnd, role = x, x+3, key
+			x += 2
+			continue
+		}
 		if a.nameish(x) || t.initial {
 			j := a.run(x, hi)
+			if x == a.sentStart(x) && j < hi && a.isDash(j) && j+1 < hi && a.toks[j+1].word {
+				x = j // a dateline: "Guangzhou - Außenminister Wadephul äußert sich"
+				continue
+			}
+			if a.governed(x) && j-x > 1 && !a.r.nounCaps && a.r.isCueTok(a.toks, j) && !a.toks[x+1].initial {
+				// "в Абу-Дабі Буданов відповів": the place ends where the
+				// subject of the verb right after the run starts.
+				if b, e, r := a.nameIn(x+1, j); e > b && !a.complement(b, e) {
+					return a.named(b, e, r)
+				}
+			}
 			if a.governed(x) || a.r.nounCaps && x > 0 && a.r.dets[a.toks[x-1].lw] && j-x == 1 && !a.proper[t.lw] {
 				if key, ok := a.r.isRole(t.lw); ok && !a.governed(x) {
 					if desc < 0 {
@@ -736,10 +812,91 @@ func (a *langAttr) cueSource(k, lo, hi int) who {
 	// The subject before the cue, named or described ("российский
 	// министр оценил работу президента Трампа": the министр), then the
 	// source after it.
-	if w := a.leftNP(lo, k); w.ok {
+	w := a.leftNP(lo, k)
+	if a.r.nounCaps && w.ok && a.tokAt(w.e) < k-1 {
+		// German puts the verb second: after a fronted phrase ("Mit
+		// Blick auf … Selenskyj … sagt der CDU-Politiker") the subject
+		// follows the verb; a name before it stands right before it
+		// ("Merz sagte").
+		if r := a.rightNP(k+1, hi); r.ok && !r.pronoun || r.ok && r.pronoun && a.tokAt(r.s) == k+1 {
+			if rs := a.tokAt(r.s); rs <= k+3 {
+				return r
+			}
+		}
+	}
+	if w.ok {
 		return w
 	}
-	return a.rightNP(k+1, hi)
+	if w := a.rightNP(k+1, hi); w.ok {
+		return w
+	}
+	return a.placeSource(k, lo, hi)
+}
+
+// impersonal reports an impersonal cue at k: a plural form ("сообщили",
+// "заявили") or German "hieß es".
+func (a *langAttr) impersonal(k int) bool {
+	lw := a.toks[k].lw
+	if (lw == "hieß" || lw == "heißt") && a.tokLw(k+1) == "es" {
+		return true
+	}
+	for _, e := range a.r.pluralEnds {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeSource finds an institution named by its seat as the source of an
+// impersonal cue at k: "в Кремле сообщили", "у Білому домі заявили", "im
+// Kanzleramt hieß es". The place stands in its clause before the cue, or
+// right after it ("сообщили в Кремле").
+func (a *langAttr) placeSource(k, lo, hi int) who {
+	if !a.impersonal(k) {
+		return who{}
+	}
+	clause := lo
+	for x := k - 1; x > lo; x-- {
+		if !a.toks[x].word && strings.ContainsRune(",;:", rune(a.toks[x].lw[0])) {
+			clause = x + 1
+			break
+		}
+	}
+	try := func(x, lim int) (who, bool) {
+		if !a.toks[x].word || a.toks[x].quoted || !a.r.placePreps[a.toks[x].lw] {
+			return who{}, false
+		}
+		y := x + 1
+		for y < lim && y < x+3 && a.toks[y].word && (a.r.dets[a.toks[y].lw] || !a.toks[y].cap && a.r.adjective(a.toks[y].lw)) {
+			y++
+		}
+		if y >= lim || !a.nameish(y) {
+			return who{}, false
+		}
+		j := a.run(y, lim)
+		if lw := a.toks[y].lw; j == y+1 && j < lim && a.toks[j].word && !a.toks[j].cap && !a.toks[j].quoted && !a.r.verbs[a.toks[j].lw] &&
+			(a.r.adjective(lw) || strings.HasSuffix(lw, "ом") || strings.HasSuffix(lw, "ем")) {
+			j++ // "в Белом доме", "у Білому домі": an adjective and its noun
+		}
+		w := a.named(y, j, "")
+		w.place = true
+		return w, true
+	}
+	for x := clause; x < k; x++ {
+		if w, ok := try(x, k); ok {
+			return w
+		}
+	}
+	for x := k + 1; x < hi && x <= k+3; x++ {
+		if a.barrier(x) {
+			break
+		}
+		if w, ok := try(x, hi); ok {
+			return w
+		}
+	}
+	return who{}
 }
 
 // apposition reports a comma at c that closes a name set off by commas
@@ -776,7 +933,12 @@ func (a *langAttr) according(lo, hi int) (who, string) {
 		}
 		for _, p := range a.r.according {
 			if a.match(x, hi, p) {
-				if w := a.rightNP(x+len(p), hi); w.ok && !w.pronoun {
+				floor := a.floor
+				a.floor = x + len(p)
+				w := a.rightNP(x+len(p), hi)
+				a.floor = floor
+				if w.ok && !w.pronoun {
+					w.acc = true
 					return w, a.d.text[a.toks[x].s:a.toks[x+len(p)-1].e]
 				}
 			}
@@ -907,6 +1069,11 @@ func (a *langAttr) insert(h lsaid) {
 func (a *langAttr) resolve(w who) who {
 	switch {
 	case w.pronoun:
+		// A pronoun's role is its gender. Names in an according phrase
+		// are genitive ("по словам Ушакова"), which looks feminine: the
+		// gender check reads subjects only.
+		g := w.role
+		agrees := func(h who) bool { return h.acc || a.r.agrees(g, h.name) }
 		if b, e, ok := a.firstName(a.tokAt(w.s)); ok {
 			n := a.named(b, e, "")
 			return who{name: n.name, id: n.id, s: w.s, e: w.e, ok: true}
@@ -914,15 +1081,25 @@ func (a *langAttr) resolve(w who) who {
 		// The person the sentence just before is about ("… bedankte
 		// sich der ukrainische Präsident Wolodymyr Selenskyj … In einer
 		// Nachricht sagte er").
-		if h, ok := a.namedIn(sentence.Index(a.d.sents, w.s) - 1); ok {
+		si := sentence.Index(a.d.sents, w.s)
+		if h, ok := a.namedIn(si - 1); ok && agrees(h.w) {
 			return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 		}
 		lo, hi := a.histRange(w.s-histWindow, w.s)
 		for i := hi - 1; i >= lo; i-- {
 			h := a.hist[i]
-			if h.speech {
-				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+			if !h.speech || !agrees(h.w) {
+				continue
 			}
+			// A person who is the subject of a sentence after that
+			// source's is nearer: "… пишет New York Post. Однако сам
+			// Умеров опроверг это. Он подчеркнул: «…»".
+			if b, e, ok := a.subjectAfter(si, h.pos); ok {
+				if n := a.named(b, e, ""); a.r.agrees(g, n.name) {
+					return who{name: n.name, id: n.id, s: w.s, e: w.e, ok: true}
+				}
+			}
+			return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 		}
 		// No named source yet: the subject of a sentence shortly before.
 		if b, e, ok := a.subjectBefore(w.s); ok {
@@ -943,14 +1120,40 @@ func (a *langAttr) resolve(w who) who {
 		}
 		return who{}
 	case w.desc:
-		if a.r.anonymous[w.role] {
-			// "сообщил источник", "так Insider aus Regierungskreisen":
-			// nobody named, as in English.
+		if a.r.anonymous[w.role] || a.unnamedDesc(w) {
+			// "сообщил источник", "так Insider aus Regierungskreisen",
+			// "сказал неназванный чиновник": nobody named, as in English.
 			w.name = Unnamed
 			return w
 		}
+		if q := a.prevQ; q != nil && q.Speaker == Unnamed && q.End <= w.s && q.SpeakerEnd > q.SpeakerStart {
+			// "за словами американського високопосадовця, …" then
+			// "— сказав високопосадовець": the same unnamed source.
+			if key, ok := a.r.isRole(strings.ToLower(lastWordOf(q.SpeakerText))); ok && key == w.role {
+				w.name = Unnamed
+				return w
+			}
+		}
 		if r := a.byRole(w); r.ok {
 			return r
+		}
+		if a.r.generic[w.role] && w.acc {
+			// "по словам американского чиновника" with no чиновник
+			// named before: an unnamed source, not the last person
+			// named ("— сказал кремлёвский чиновник" after Ushakov's
+			// quote is still Ushakov).
+			w.name = Unnamed
+			return w
+		}
+		if a.r.isTitleNoun(w.role) {
+			// "сообщает агентство", "зазначає видання": the outlet
+			// named last, never a person.
+			lo, hi := a.histRange(w.s-histWindow, w.s)
+			for i := hi - 1; i >= lo; i-- {
+				if h := a.hist[i]; h.speech && a.personID(h.w.s, h.w.e) == "" {
+					return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+				}
+			}
 		}
 		// The person its own sentence names first ("Президент США Дональд
 		// Трамп и …, хотя американский лидер назвал …").
@@ -960,7 +1163,20 @@ func (a *langAttr) resolve(w who) who {
 		}
 		// The person named last before it, near ("… глава МИДа Андрей
 		// Сибига рассказал … «…», — сказал министр").
+		// A source that spoke comes before one only introduced ("…, falls
+		// Russlands Präsident Wladimir Putin nicht … „…“, sagte der
+		// CDU-Politiker" after Wadephul spoke).
+		// A description naming a body ("глава Белого дома") skips a
+		// source titled by another body ("глава МИД РФ").
 		if lo, hi := a.histRange(w.s-histWindow, w.s); hi > lo {
+			words := strings.Fields(strings.ToLower(a.d.text[w.s:w.e]))
+			for i := hi - 1; i >= lo && a.d.paraIndex(w.s)-a.d.paraIndex(a.hist[i].pos) <= 3; i-- {
+				h := a.hist[i]
+				if !h.speech || len(words) > 1 && a.capsIn(words[1:]) && (len(h.ctx) == 0 || a.capsIn(h.ctx) && shared(words[1:], h.ctx) == 0) {
+					continue
+				}
+				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
+			}
 			if h := a.hist[hi-1]; a.d.paraIndex(w.s)-a.d.paraIndex(h.pos) <= 3 {
 				return who{name: h.w.name, id: h.w.id, s: w.s, e: w.e, ok: true}
 			}
@@ -972,6 +1188,46 @@ func (a *langAttr) resolve(w who) who {
 		return w
 	}
 	return w
+}
+
+// lastWordOf returns the first word of a description that is a role, else
+// its first word: "американського високопосадовця" gives the role word.
+func lastWordOf(s string) string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '’' && r != '\'' })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// unnamedDesc reports a description marked as unnamed: a mark word in it
+// or among the three words before it ("неназванный украинский чиновник",
+// "один из источников", "ein ungenannter Beamter").
+func (a *langAttr) unnamedDesc(w who) bool {
+	k := a.tokAt(w.s)
+	for x := max(0, k-3); x < len(a.toks) && a.toks[x].s < w.e; x++ {
+		if t := a.toks[x]; t.word && !t.quoted && a.r.isUnnamedMark(t.lw) {
+			return true
+		}
+		if x < k && !a.toks[x].word && a.barrier(x) {
+			continue // a mark before a comma or dash is another clause's
+		}
+	}
+	return false
+}
+
+// oneOf reports "один из источников", "одне з джерел", "einer der
+// Unterhändler" at x: an unnamed-mark quantifier, a preposition or
+// article, a role. It returns the role key.
+func (a *langAttr) oneOf(x, lim int) (string, bool) {
+	if x+2 >= lim || !a.r.isUnnamedMark(a.toks[x].lw) || a.toks[x].cap && a.sentStart(x) != x {
+		return "", false
+	}
+	p, n := a.toks[x+1], a.toks[x+2]
+	if !p.word || !n.word || p.quoted || n.quoted || !a.r.preps[p.lw] && !a.r.dets[p.lw] {
+		return "", false
+	}
+	return a.r.isRole(n.lw)
 }
 
 // firstName returns the first name of the sentence holding token k, before
@@ -1174,6 +1430,71 @@ func (a *langAttr) subjectBefore(pos int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// dashLine finds a speaker named on a line of its own right after a quote
+// that closes its paragraph: a dash, then a name (titles allowed), and
+// nothing else.
+func (a *langAttr) dashLine(sp span) (who, bool) {
+	d := a.d
+	pi := d.paraIndex(max(sp.start, sp.end-1))
+	if pi+1 >= len(d.paras) || strings.TrimSpace(d.text[sp.end:d.paras[pi].End]) != "" {
+		return who{}, false
+	}
+	next := d.paras[pi+1]
+	lo, hi := a.tokAt(next.Start), a.tokAt(next.End)
+	if hi-lo < 2 || hi-lo > 7 || !a.isDash(lo) {
+		return who{}, false
+	}
+	for x := lo + 1; x < hi; x++ {
+		if !a.toks[x].word && !strings.ContainsRune(".,", rune(a.toks[x].lw[0])) {
+			return who{}, false
+		}
+	}
+	w := a.rightNP(lo+1, hi)
+	return w, w.ok && !w.pronoun && !w.desc
+}
+
+// subjectAfter returns the subject of the latest of the two sentences
+// before sentence si that start after offset pos: a person named, not
+// governed, in no oblique case, and the subject of its own verb.
+func (a *langAttr) subjectAfter(si, pos int) (int, int, bool) {
+	for s := si - 1; s >= 0 && s >= si-2 && a.d.sents[s].Start > pos; s-- {
+		b, e, ok := a.subjectIn(s)
+		if !ok || a.r.oblique(a.d.text[a.toks[b].s:a.toks[e-1].e]) || !a.beforeVerb(e) {
+			continue
+		}
+		if a.personID(a.toks[b].s, a.toks[e-1].e) == "" && !a.proper[a.toks[e-1].lw] {
+			continue
+		}
+		return b, e, true
+	}
+	return 0, 0, false
+}
+
+// beforeVerb reports a past-tense verb right after token e, past adverbs
+// and particles ("Умеров опроверг", "Сибіга також наголосив"): the name
+// before it is the verb's subject, not an object in a case that looks
+// like the nominative ("работу президента Дональда Трампа").
+func (a *langAttr) beforeVerb(e int) bool {
+	for x := e; x < len(a.toks) && x < e+3; x++ {
+		t := a.toks[x]
+		if !t.word || t.cap || t.quoted {
+			return false
+		}
+		if a.r.verbs[t.lw] {
+			return true
+		}
+		for _, end := range a.r.pastEnds {
+			if strings.HasSuffix(t.lw, end) && utf8.RuneCountInString(t.lw) > utf8.RuneCountInString(end)+2 {
+				return true
+			}
+		}
+		if !a.r.funcs[t.lw] && !strings.HasSuffix(t.lw, "о") && !strings.HasSuffix(t.lw, "е") {
+			return false // not an adverb ("сам", "также", "позже")
+		}
+	}
+	return false
+}
+
 // namedIn returns the person sentence si names as a source (the last
 // one), else (German) the last one it introduces with a title.
 func (a *langAttr) namedIn(si int) (lsaid, bool) {
@@ -1307,6 +1628,9 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 			if w := a.leftNP(last, x); w.ok {
 				return done(w, cue)
 			}
+			if w := a.placeSource(x, last, ahi); w.ok {
+				return done(w, cue)
+			}
 			break
 		}
 	}
@@ -1355,6 +1679,11 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 	}
 	if laterCue != "" && later.ok {
 		return done(later, laterCue)
+	}
+	// A paragraph of its own naming the speaker after a dash: «…» ¶ –
+	// Сергей Рябков.
+	if w, ok := a.dashLine(sp); ok {
+		return done(w, "")
 	}
 	// 4. The next sentence points back: «…». Об этом заявил X.
 	if nlo, nhi := a.sentToks(sAfter + 1); nhi > nlo && a.toks[nlo].s < pEnd+1 && !a.toks[nlo].quoted {
@@ -1411,7 +1740,104 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 			return who{name: prev.Speaker, id: prev.SpeakerID, s: prev.SpeakerStart, e: prev.SpeakerEnd, ok: prev.SpeakerStart >= 0}, prev.Cue
 		}
 	}
+	// 6. A few words quoted inside a sentence with no cue at all take its
+	// subject when that is a person: "Merz hält eine Entscheidung ohne
+	// die Ukraine für „undenkbar“" (words of the person the sentence is
+	// about, as a verb of opinion puts them).
+	if r, _ := utf8.DecodeRuneInString(sp.text); unicode.IsLower(r) && len(strings.Fields(sp.text)) <= 6 && first > blo {
+		if w := a.leftNP(blo, first); w.ok && !w.desc && !w.pronoun && (w.id != "" || a.spoke(w)) {
+			return done(w, "")
+		}
+	}
 	return who{}, ""
+}
+
+// spoke reports whether the person named by w is a named source near it
+// in the text (a surname with the same first letters, within histWindow).
+func (a *langAttr) spoke(w who) bool {
+	f := strings.Fields(strings.ToLower(w.name))
+	if len(f) == 0 {
+		return false
+	}
+	stem := []rune(f[len(f)-1])
+	if len(stem) > 4 {
+		stem = stem[:len(stem)-2]
+	}
+	lo, hi := a.histRange(w.s-histWindow, w.e+histWindow)
+	for _, h := range a.hist[lo:hi] {
+		if !h.speech {
+			continue
+		}
+		hf := strings.Fields(strings.ToLower(h.w.name))
+		if len(hf) > 0 && strings.HasPrefix(hf[len(hf)-1], string(stem)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWord returns the last run of letters of s, as written.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= size
+	}
+	return s[i:]
+}
+
+// sentencePunct reports punctuation that ends or splits a sentence in t;
+// a dot inside a word ("Страна.ua", "Dialog.UA") does neither.
+func sentencePunct(t string) bool {
+	prev := rune(0)
+	for i, r := range t {
+		if r == '.' {
+			next, _ := utf8.DecodeRuneInString(t[i+1:])
+			if !unicode.IsLetter(prev) || !unicode.IsLetter(next) {
+				return true
+			}
+		} else if strings.ContainsRune("!?,:;…", r) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// midSentence reports a capitalised span standing inside its sentence as
+// a noun does: right after a lower-case word, no colon or dash before it,
+// and a lower-case word or a number right after it ("входять до
+// «Коаліції охочих» у четвер", "отмечает «Страна.ua». После …" after a
+// speech verb names the outlet). Quotes that open with a capital stand
+// after a colon or at a sentence's start, and a comma or dash follows
+// them.
+func (d *doc) midSentence(sp span, pw string) bool {
+	before := strings.TrimRight(d.text[max(0, sp.start-40):sp.start], " ")
+	if len(before) == len(d.text[max(0, sp.start-40):sp.start]) {
+		return false // no space before the mark
+	}
+	b, _ := utf8.DecodeLastRuneInString(before)
+	if !unicode.IsLower(b) {
+		return false
+	}
+	if d.res.verbs[pw] || d.res.afterOnly[pw] {
+		// After a speech verb with no colon: the outlet or person that
+		// says it ("отмечает «Страна.ua»", "підтвердила "Радіо
+		// Свобода""), when the span closes its clause.
+		rest := strings.TrimLeft(d.text[sp.end:], " ")
+		r, _ := utf8.DecodeRuneInString(rest)
+		return rest == "" || strings.ContainsRune(".,;", r)
+	}
+	rest := d.text[sp.end:]
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+	return unicode.IsLower(r) || unicode.IsDigit(r)
 }
 
 // isTitleLang reports marks that enclose a name rather than speech: a short
@@ -1421,7 +1847,7 @@ func (a *langAttr) speakerOf(i int, sp span, prev *Quote) (who, string) {
 func (d *doc) isTitleLang(sp span) bool {
 	t := strings.TrimSpace(sp.text)
 	words := strings.Fields(t)
-	if len(words) == 0 || len(words) > 5 || strings.ContainsAny(t, ".!?,:;…") {
+	if len(words) == 0 || len(words) > 5 || sentencePunct(t) {
 		return false
 	}
 	pw := ""
@@ -1435,6 +1861,13 @@ func (d *doc) isTitleLang(sp span) bool {
 		return false
 	}
 	if r, _ := utf8.DecodeLastRuneInString(pw); pw != "" && (d.res.isTitleNoun(pw) || d.res.preps[pw] && !d.res.nounCaps) && unicode.IsLetter(r) {
+		return true
+	}
+	if !d.res.nounCaps && len(words) <= 4 && d.midSentence(sp, pw) {
+		return true
+	}
+	// After an acronym naming the body: РИА «Новости», ИА «Регнум».
+	if raw := lastWord(d.text[max(0, sp.start-20):sp.start]); len(words) <= 3 && isAcronym(raw) && !d.res.nounCaps {
 		return true
 	}
 	// Names in marks with no speech around them: «Газпром», „Nord Stream“.

@@ -566,6 +566,18 @@ func sortSpans(s []span) {
 
 // headlineParas marks paragraphs that read as headlines or debris: short and
 // either without sentence punctuation at the end or in title case.
+// dashAttribution reports a short line opening with a dash: the speaker of
+// the quote above it ("– Сергей Рябков").
+func dashAttribution(t string) bool {
+	t = strings.TrimSpace(t)
+	r, size := utf8.DecodeRuneInString(t)
+	if !strings.ContainsRune("—–-―", r) {
+		return false
+	}
+	n := len(strings.Fields(t[size:]))
+	return n >= 1 && n <= 6
+}
+
 func (d *doc) headlineParas() []bool {
 	out := make([]bool, len(d.paras))
 	for i, p := range d.paras {
@@ -594,6 +606,11 @@ func (d *doc) headlineParas() []bool {
 		inner := strings.TrimRight(t, "\"”’'»)] .")
 		prose := strings.Contains(inner, ". ") || strings.Contains(inner, ".”") || strings.Contains(inner, ".\"") || strings.Contains(inner, ",''") || strings.Contains(inner, ",\" ") || strings.Contains(inner, ",” ") ||
 			strings.Contains(inner, "?”") || strings.Contains(inner, "!”") || strings.ContainsRune(t, '―')
+		// (Languages with resources:) a quote followed by a line naming
+		// its speaker after a dash is no headline: «…» ¶ – Сергей Рябков.
+		if d.res != nil && i+1 < len(d.paras) && dashAttribution(d.paras[i+1].Text(d.text)) {
+			continue
+		}
 		if (!terminal || titleCase) && !prose {
 			// A body paragraph that merely lacks a final stop is long; a
 			// headline is short.

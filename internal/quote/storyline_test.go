@@ -46,6 +46,21 @@ func TestStorylineFresh2(t *testing.T) {
 	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_FRESH2"), "storyline-fresh2.tsv")
 }
 
+// TestStorylineHeld4 is TestStorylineCheck on the fourth held-out labels
+// (storyline-held4.tsv: mostly outlets the earlier sets did not use), texts in
+// PARALLAX_STORYLINE_HELD4.
+func TestStorylineHeld4(t *testing.T) {
+	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_HELD4"), "storyline-held4.tsv")
+}
+
+// TestStorylineHeld5 is TestStorylineCheck on the fifth held-out labels
+// (storyline-held5.tsv: built after the fixes that held-out 4's errors
+// led to, from outlets no earlier set used), texts in
+// PARALLAX_STORYLINE_HELD5.
+func TestStorylineHeld5(t *testing.T) {
+	storylineCheck(t, os.Getenv("PARALLAX_STORYLINE_HELD5"), "storyline-held5.tsv")
+}
+
 func storylineCheck(t *testing.T, dir, labels string) {
 	if dir == "" {
 		t.Skip("set the directory of the labelled articles' texts")
@@ -111,7 +126,9 @@ func storylineCheck(t *testing.T, dir, labels string) {
 			continue
 		}
 		tl.found++
-		if surnameMatches(got.Speaker, want) {
+		// An unnamed source is right when its description names the
+		// labelled kind of source ("один из источников": источник).
+		if surnameMatches(got.Speaker, want) || got.Speaker == Unnamed && surnameMatches(got.SpeakerText, want) {
 			tl.right++
 		} else {
 			t.Logf("%s: %q speaker %q (via %q), want %s", file, first, got.Speaker, got.SpeakerText, want)

@@ -18,11 +18,25 @@ func QuoteSpeechVerbs() []string {
 	var out []string
 	for _, v := range quoteVerbs {
 		out = append(out, v+"t", v+"te", v+"ten", v+"en")
+		if !inseparable(v) {
+			out = append(out, "ge"+v+"t") // gesagt, gemeint
+		}
 		if strings.HasSuffix(v, "t") || strings.HasSuffix(v, "d") || strings.HasSuffix(v, "gn") || strings.HasSuffix(v, "chn") {
 			out = append(out, v+"et", v+"ete", v+"eten") // antwortete, bezeichnete
 		}
 	}
 	return append(out, quoteVerbForms...)
+}
+
+// inseparable reports a stem whose participle takes no ge-: an
+// unstressed prefix (betont, erklärt, verkündet) or -ieren (kommentiert).
+func inseparable(v string) bool {
+	for _, p := range []string{"be", "er", "ver", "ent", "zer", "ge", "emp", "miss", "wieder", "unter", "an", "mit"} {
+		if strings.HasPrefix(v, p) {
+			return true
+		}
+	}
+	return strings.HasSuffix(v, "ier")
 }
 
 // quoteVerbs are weak verbs by stem: stem+t, te, ten, en.
@@ -34,6 +48,9 @@ var quoteVerbs = []string{
 	"zitier", "klag", "beklag", "präzisier", "erinner", "insistier",
 	"frag", "erwider", "entgegn", "prophezei", "bezeichn", "schilder",
 	"wiederhol", "bedauer", "beschreib", "erwähn",
+	"verdeutlich", "erläuter", "bemerk", "konstatier", "signalisier",
+	"appellier", "dementier", "spekulier", "unterstreich", "urteil",
+	"ankündig", "mitteil",
 }
 
 // quoteVerbForms are strong and irregular forms.
@@ -43,6 +60,12 @@ var quoteVerbForms = []string{
 	"bezeichnet", "unterstrich", "unterstreicht", "verwies", "verweist",
 	"hieß", "heißt", "befand", "befindet", "rief", "ruft", "beschrieb",
 	"beschreibt", "postete", "fügte", "fuhr", "räumte",
+	// Separable verbs split in main clauses ("teilte … mit", "hob …
+	// hervor", "stellte … klar") and their participles.
+	"teilte", "teilt", "mitgeteilt", "hob", "hebt", "hervorgehoben",
+	"stellte", "klargestellt", "angekündigt", "gestand", "gesteht",
+	"eingeräumt", "hinzugefügt", "unterstrichen", "verwiesen",
+	"wies", "betont", "bekräftigt", "versichert", "gewarnt", "gefordert",
 }
 
 // QuoteAfterOnlyCues act as speech verbs only right after a quote:
@@ -87,7 +110,8 @@ var QuoteRoles = []string{
 	"funktionär", "staatssekretär", "generalsekretär", "außenminister",
 	"verteidigungsminister", "kreml-berater", "kremlberater", "sondergesandter",
 	"sondergesandte", "vermittler", "emissär", "oberhaupt", "vizekanzler",
-	"quelle", "insider", "informant",
+	"quelle", "insider", "informant", "agentur", "zeitung", "beamte",
+	"beamter", "beamtin",
 }
 
 // QuotePrepositions govern the name that follows them ("mit Putin", "im
@@ -174,3 +198,34 @@ var QuoteComplementizers = []string{"dass"}
 // attributed to one has the speaker "unnamed", never a person named
 // elsewhere in the article.
 var QuoteAnonymousRoles = []string{"quelle", "insider", "informant"}
+
+// QuoteGenericRoles are QuoteRoles keys of sources a text may leave
+// unnamed ("ein US-Beamter"): a description with one is the person
+// introduced with the same role, else nobody named.
+var QuoteGenericRoles = []string{"beamte", "beamter", "beamtin", "mitarbeiter", "vertreter", "vertreterin"}
+
+// QuoteUnnamedMarks before or in a description leave its source unnamed:
+// "ein ungenannter Beamter", "einer der Unterhändler". An entry ending in
+// a period matches the whole word, others start one.
+var QuoteUnnamedMarks = []string{"ungenannt", "anonym", "ein.", "eine.", "einer."}
+
+// QuotePlacePrepositions put an institution by its seat as a source:
+// "im Kanzleramt hieß es", "aus dem Kreml hieß es".
+var QuotePlacePrepositions = []string{"in", "im", "aus"}
+
+// QuotePluralCueEndings end the impersonal plural forms of speech verbs
+// ("в Кремле сообщили"); German says "hieß es" instead, which package
+// quote knows.
+var QuotePluralCueEndings = []string{}
+
+// QuoteFeminineEndings and QuoteMasculineEndings: German surnames show no
+// gender, so a pronoun fits any name.
+var QuoteFeminineEndings, QuoteMasculineEndings []string
+
+// QuoteObliqueEndings: German names take no case endings but the
+// genitive -s, which an article shows anyway.
+var QuoteObliqueEndings []string
+
+// QuotePastEndings: German past forms are not told by their ending from
+// nouns and adjectives, so none are listed; the subject rule stays off.
+var QuotePastEndings []string

@@ -22,6 +22,13 @@ var quoteVerbStems = []string{
 	"сообща", "отмеча", "заявля", "подчеркива", "подчёркива",
 	"выступи", "пригрози", "предположи", "описа", "описыва", "объяви",
 	"сообщи", "заключи", "высказыва",
+	// Fuller aspect pairs: both aspects of the common verbs.
+	"отреагирова", "подтверди", "подтвержда", "продолжи", "настаива",
+	"настоя", "добавля", "уточня", "объясня", "поясня", "напомина",
+	"указыва", "называ", "оценива", "замеча", "комментирова", "рассказыва",
+	"обрати", "воскликну", "призыва", "предупрежда", "уверя", "опроверга",
+	"отверга", "цитирова", "посоветова", "разъясни",
+	"разъясня", "сетова", "провозгласи",
 }
 
 // quoteVerbForms are speech verbs in forms the stems do not give: present
@@ -36,6 +43,16 @@ var quoteVerbForms = []string{
 	"отрезал", "отрезала", "возразил", "возразила", "сказано",
 	"говорится", "добавив", "отметив", "подчеркнув", "сказав", "заявив",
 	"пояснив", "уточнив", "напомнив", "признав", "указав", "назвав",
+	// Reflexive, irregular and present forms, imperfective gerunds.
+	"сославшись", "ссылаясь", "сослалась", "сослались", "опроверг",
+	"опровергла", "опровергли", "подчеркнула", "признался", "призналась",
+	"добавляют", "уточняют", "напоминает", "констатирует", "объясняет",
+	"признается", "признаётся", "уверяет", "настаивает", "призывает",
+	"предупреждает", "заверяет", "резюмирует", "подтверждает", "называет",
+	"оценивает", "замечает", "комментирует", "рассказывают", "считают",
+	"заявляя", "отмечая", "подчеркивая", "подчёркивая", "говоря",
+	"утверждая", "добавляя", "поясняя", "называя", "уточняя", "напоминая",
+	"указывая", "объясняя", "признавая", "предупреждая",
 }
 
 // QuoteSpeechVerbs returns every form of the Russian speech verbs Parallax
@@ -53,7 +70,7 @@ var QuoteAfterOnlyCues = []string{"цитирует", "пишет", "перед�
 
 // QuoteAccordingTo open a phrase naming the source right after them
 // ("по словам Ушакова, …").
-var QuoteAccordingTo = []string{"по словам", "по мнению", "со слов", "по утверждению", "по оценке", "по заявлению"}
+var QuoteAccordingTo = []string{"по словам", "по мнению", "со слов", "по утверждению", "по оценке", "по заявлению", "по данным", "по информации", "согласно информации", "согласно данным"}
 
 // QuoteAccordingToPronoun name the source by a possessive pronoun, with its
 // gender ("m", "f", "p").
@@ -82,6 +99,8 @@ var QuoteRoles = []string{
 	"политик", "эксперт", "аналитик", "политолог",
 	"зять", "король", "королев", "принц", "папа", "патриарх", "судья",
 	"прокурор", "адвокат", "сотрудник", "чиновник", "источник", "собеседник",
+	"замглав", "заместител", "зампред", "вице-премьер", "вице-спикер",
+	"агентств", "издани", "газет", "телеканал",
 }
 
 // QuotePrepositions govern the name that follows them: a name after one is
@@ -99,6 +118,7 @@ var QuoteFunctionWords = []string{
 	"эти", "этом", "том", "тот", "та", "те", "тем", "если", "когда", "хотя",
 	"поэтому", "именно", "сейчас", "сегодня", "вчера", "ранее", "позднее",
 	"затем", "потом", "кроме", "помимо", "вместе", "тогда", "впрочем",
+	"позже", "вскоре", "впоследствии", "накануне", "сначала", "итак", "теперь", "ныне",
 	"кстати", "наконец", "вместе", "еще", "ещё", "уже", "его", "ее", "её",
 	"их", "мы", "я", "вы", "ты", "что", "чтобы", "где", "там", "здесь",
 	"по", "при", "после", "во", "в", "на", "с", "о", "об", "не", "ни",
@@ -116,6 +136,7 @@ var QuoteThisPhrases = []string{"об этом", "это", "так", "такое
 // party or operation: marks right after them enclose a title, not a quote
 // ("газета «Коммерсантъ»").
 var QuoteTitleNouns = []string{
+	"соцсет", "платформ", // "в соцсети «Х»"
 	"интервью", "эфир", // "в интервью «Первому каналу»": an outlet
 	"газет", "издани", "агентств", "телеканал", "канал", "радиостанц",
 	"компани", "концерн", "парти", "журнал", "фонд", "программ", "операци",
@@ -162,3 +183,37 @@ var QuoteComplementizers = []string{"что"}
 // attributed to one has the speaker "unnamed", never a person named
 // elsewhere in the article.
 var QuoteAnonymousRoles = []string{"источник", "собеседник"}
+
+// QuoteGenericRoles are QuoteRoles keys of sources a text may leave
+// unnamed ("американский чиновник"): a description with one is the person
+// introduced with the same role, else nobody named.
+var QuoteGenericRoles = []string{"чиновник", "сотрудник", "представител", "официальн"}
+
+// QuoteUnnamedMarks before or in a description leave its source unnamed:
+// "неназванный чиновник", "один из источников". An entry ending in a
+// period matches the whole word, others start one.
+var QuoteUnnamedMarks = []string{"неназванн", "анонимн", "один.", "одна.", "одно.", "некий.", "некая.", "некто."}
+
+// QuotePlacePrepositions put an institution by its seat as a source:
+// "в Кремле сообщили", "в Белом доме заявили".
+var QuotePlacePrepositions = []string{"в", "во"}
+
+// QuotePluralCueEndings end the impersonal plural forms of speech verbs,
+// whose source may be a place standing for its institution.
+var QuotePluralCueEndings = []string{"ли"}
+
+// QuoteFeminineEndings and QuoteMasculineEndings end surnames of one
+// gender: a pronoun ("она", "він") does not stand for a name of the
+// other. A surname with neither (Шевченко) fits both.
+var QuoteFeminineEndings = []string{"ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая"}
+
+// QuoteMasculineEndings: see QuoteFeminineEndings.
+var QuoteMasculineEndings = []string{"ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ий"}
+
+// QuoteObliqueEndings end names in an oblique case only (instrumental,
+// dative, locative): such a name is no sentence's subject.
+var QuoteObliqueEndings = []string{"ым", "им", "ом", "ем", "ому", "ему", "ой", "ою"}
+
+// QuotePastEndings end past-tense verbs: a name right before one is its
+// subject.
+var QuotePastEndings = []string{"л", "ла", "ло", "ли", "лся", "лась", "лись"}

@@ -19,6 +19,12 @@ var quoteVerbStems = []string{
 	"процитува", "допусти", "анонсува", "підсумува", "пригрози", "заперечи",
 	"відзначи", "розказа", "висловлюва", "припусти", "описа", "описува",
 	"оголоси", "підтверди", "коментува",
+	// Fuller aspect pairs: both aspects of the common verbs.
+	"заклика", "відреагува", "продовжи", "наполяга", "уточнюва",
+	"додава", "зазнача", "наголошува", "підкреслюва", "повідомля",
+	"розповіда", "відзнача", "нагадува", "визнава", "заявля", "спростува",
+	"переконува", "попереджа", "пояснюва", "підсумовува", "зауважува",
+	"цитува", "вигукну",
 }
 
 // quoteVerbForms are speech verbs in forms the stems do not give: present
@@ -31,6 +37,14 @@ var quoteVerbForms = []string{
 	"переконана", "упевнений", "впевнений", "поділився", "поділилася",
 	"поскаржився", "поскаржилася", "сказано", "йдеться", "ідеться",
 	"казав", "казала", "казали", "розповідає", "визнає", "відповідає",
+	// Reflexive and present forms, gerunds of both aspects.
+	"пославшись", "посилаючись", "послався", "послалася", "послались",
+	"уточнює", "нагадує", "констатує", "запевняє", "попереджає", "закликає",
+	"переконує", "наполягає", "підтверджує", "називає", "коментує",
+	"застеріг", "застерегла", "наголошуючи", "зазначаючи", "підкреслюючи",
+	"кажучи", "заявляючи", "додаючи", "пояснюючи", "говорячи",
+	"стверджуючи", "називаючи", "нагадуючи", "уточнюючи", "визнаючи",
+	"додавши", "наголосивши", "зазначивши", "заявивши", "сказавши",
 }
 
 // QuoteSpeechVerbs returns every form of the Ukrainian speech verbs
@@ -48,7 +62,7 @@ var QuoteAfterOnlyCues = []string{"цитує", "пише", "передає", "�
 
 // QuoteAccordingTo open a phrase naming the source right after them
 // ("за словами Ушакова, …").
-var QuoteAccordingTo = []string{"за словами", "на думку", "зі слів", "як стверджує", "за оцінкою", "за заявою"}
+var QuoteAccordingTo = []string{"за словами", "на думку", "зі слів", "як стверджує", "за оцінкою", "за заявою", "за даними", "за інформацією", "згідно з інформацією", "згідно з даними"}
 
 // QuoteAccordingToPronoun name the source by a possessive pronoun, with its
 // gender ("m", "f", "p").
@@ -79,6 +93,8 @@ var QuoteRoles = []string{
 	"політолог", "зять", "король", "принц",
 	"папа", "патріарх", "суддя", "прокурор", "адвокат", "диктатор",
 	"очільниц", "джерел", "співрозмовник",
+	"заступник", "заступниц", "високопосадов", "чиновник", "віцепрем",
+	"віце-прем", "агентств", "агенці", "видання", "газет", "телеканал",
 }
 
 // QuotePrepositions govern the name that follows them.
@@ -100,6 +116,7 @@ var QuoteFunctionWords = []string{
 	"нічого", "хто", "який", "яка", "які", "такий", "така", "такі", "дуже",
 	"лише", "тільки", "навіть", "цього", "цієї", "цих", "свою", "свій",
 	"своїх", "водночас", "натомість", "зокрема", "нагадаємо", "отже",
+	"згодом", "напередодні", "спершу", "загалом", "відтак", "наразі", "нині",
 	"росія", "україна",
 }
 
@@ -110,6 +127,7 @@ var QuoteThisPhrases = []string{"про це", "це", "так", "таку ду�
 // QuoteTitleNouns are (stems of) words that name a newspaper, channel,
 // party or operation: marks right after them enclose a title.
 var QuoteTitleNouns = []string{
+	"соцмереж", "мереж", "платформ", // "в соцсети «Х»"
 	"інтерв'ю", "інтерв’ю", "інтервʼю", "ефір", // "в интервью «Первому каналу»": an outlet
 	"газет", "видан", "агенц", "агентств", "телеканал", "канал",
 	"радіостанц", "компан", "концерн", "парті", "журнал", "фонд",
@@ -156,3 +174,37 @@ var QuoteComplementizers = []string{"що"}
 // attributed to one has the speaker "unnamed", never a person named
 // elsewhere in the article.
 var QuoteAnonymousRoles = []string{"джерел", "співрозмовник"}
+
+// QuoteGenericRoles are QuoteRoles keys of sources a text may leave
+// unnamed ("американський високопосадовець"): a description with one is
+// the person introduced with the same role, else nobody named.
+var QuoteGenericRoles = []string{"посадов", "високопосадов", "чиновник", "представник"}
+
+// QuoteUnnamedMarks before or in a description leave its source unnamed:
+// "неназваний посадовець", "одне з джерел". An entry ending in a period
+// matches the whole word, others start one.
+var QuoteUnnamedMarks = []string{"неназван", "анонімн", "один.", "одна.", "одне.", "якийсь.", "якась."}
+
+// QuotePlacePrepositions put an institution by its seat as a source:
+// "у Кремлі заявили", "в ОП повідомили".
+var QuotePlacePrepositions = []string{"в", "у"}
+
+// QuotePluralCueEndings end the impersonal plural forms of speech verbs,
+// whose source may be a place standing for its institution.
+var QuotePluralCueEndings = []string{"ли"}
+
+// QuoteFeminineEndings and QuoteMasculineEndings end surnames of one
+// gender: a pronoun ("она", "він") does not stand for a name of the
+// other. A surname with neither (Шевченко) fits both.
+var QuoteFeminineEndings = []string{"ова", "ева", "іна", "їна", "ська", "цька"}
+
+// QuoteMasculineEndings: see QuoteFeminineEndings.
+var QuoteMasculineEndings = []string{"ов", "ев", "ін", "їн", "ський", "цький", "ий"}
+
+// QuoteObliqueEndings end names in an oblique case only (instrumental,
+// dative, locative): such a name is no sentence's subject.
+var QuoteObliqueEndings = []string{"им", "ом", "ем", "ові", "еві", "ою", "ому", "ьому"}
+
+// QuotePastEndings end past-tense verbs: a name right before one is its
+// subject.
+var QuotePastEndings = []string{"в", "ла", "ло", "ли", "вся", "лася", "лися"}

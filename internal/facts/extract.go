@@ -2,11 +2,13 @@ package facts
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/parallax-news/parallax/internal/sentence"
+	"github.com/parallax-news/parallax/internal/when"
 )
 
 // maxSentence is the longest sentence read, in bytes: longer runs are
@@ -272,28 +274,80 @@ func Extract(d Doc) []Claim {
 		return nil
 	}
 	quoted := QuotedRanges(d.Text)
-	var out []Claim
-	read := 0
+	type sent struct {
+		start int
+		text  string
+		lead  bool
+	}
+	var sents []sent
+	read, leadEnd := 0, 0
 	for _, sp := range sentence.Split(d.Text) {
 		s := sp.Text(d.Text)
 		if len(s) > maxSentence || tableLike(s) {
 			continue
 		}
 		read++
-		for _, c := range r.sentenceClaims(s, d.Published.Year()) {
-			if read > LeadSentences && !strings.HasPrefix(c.Subject, "year") {
+		if read <= LeadSentences {
+			leadEnd = sp.Start + len(s)
+		}
+		sents = append(sents, sent{sp.Start, s, read <= LeadSentences})
+	}
+	// The days of events are read in the lead, resolved against the
+	// article's date over the lead as a whole ("the same day" refers
+	// back).
+	var times []when.Timex
+	var names map[string]bool
+	if len(r.events) > 0 && leadEnd > 0 {
+		times = when.FindLang(d.Text[:leadEnd], d.Language, d.Published)
+		names = r.knownNames(d.Text)
+	}
+	var out []Claim
+	for _, st := range sents {
+		s := st.text
+		cs := r.sentenceClaims(s, d.Published.Year())
+		if st.lead && len(times) > 0 && !r.offTopic(s, d.Published.Year()) {
+			var ts []when.Timex
+			for _, x := range times {
+				if x.Start >= st.start && x.End <= st.start+len(s) {
+					x.Start -= st.start
+					x.End -= st.start
+					ts = append(ts, x)
+				}
+			}
+			if c, ok := r.eventClaim(s, ts, names); ok {
+				cs = append(cs, c)
+			}
+		}
+		for _, c := range cs {
+			if !st.lead && c.Kind != KindYear {
 				continue
 			}
-			if quoted(sp.Start + c.Offset) {
+			if quoted(st.start + c.Offset) {
 				continue // someone else's words
 			}
-			c.Offset += sp.Start
+			c.Offset += st.start
 			c.ArticleID, c.Outlet, c.URL, c.Published, c.Language = d.ArticleID, d.Outlet, d.URL, d.Published, d.Language
 			c.Sentence = strings.TrimSpace(s)
 			out = append(out, c)
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Offset < out[j].Offset })
 	return out
+}
+
+// offTopic reports whether a sentence tells of another time than the
+// event's: background words ("previous", "ago") or a year other than the
+// article's.
+func (r *resources) offTopic(s string, year int) bool {
+	for _, t := range tokenize(s) {
+		if r.background.has(t.low) {
+			return true
+		}
+		if y, err := strconv.Atoi(t.low); err == nil && len(t.low) == 4 && y >= 1900 && y <= 2100 && year != 0 && y != year {
+			return true
+		}
+	}
+	return false
 }
 
 // tableLike reports whether a line is a row of a table, a list entry
@@ -444,7 +498,7 @@ func (r *resources) claimAt(toks []tok, f figure, i, before int, duration, plan,
 			j++
 		}
 		if j < len(toks) && r.money.has(toks[j].low) {
-			return Claim{Subject: "money: " + toks[j].low, Value: f.value}, true
+			return Claim{Kind: KindFigure, Subject: "money: " + toks[j].low, Value: f.value}, true
 		}
 		return Claim{}, false
 	}
@@ -517,7 +571,7 @@ func (r *resources) claimAt(toks []tok, f figure, i, before int, duration, plan,
 	if f.ordinal && subject != "meetings" && subject != "calls" {
 		return Claim{}, false
 	}
-	return Claim{Subject: subject, Value: f.value}, true
+	return Claim{Kind: KindFigure, Subject: subject, Value: f.value}, true
 }
 
 func isFigure(r *resources, toks []tok, i int) bool {

@@ -86,6 +86,11 @@ type resources struct {
 	money         words
 	months        words
 	change        words
+	events        []eventKind
+	placePreps    words
+	dateNot       words
+	saying        words
+	stop          func(string) bool
 }
 
 type subjectWords struct {
@@ -150,6 +155,13 @@ var (
 		de.FactClockPrepositions, de.FactConjunctions, de.FactSkipContext, de.FactAttributionSource, de.FactSpeechVerbs,
 		de.FactRelativeYear, de.FactYearWords, de.FactDecimalComma, de.FactPersonWords, de.FactBackground, de.FactGenericSources, de.FactMoneyNouns, de.FactMonths, de.FactChangeVerbs)
 )
+
+func init() {
+	resEN.setEvents(en.FactEvents, en.FactPlacePrepositions, en.FactDateNotEvent, en.FactSayingWords, en.StopWord)
+	resRU.setEvents(ru.FactEvents, ru.FactPlacePrepositions, ru.FactDateNotEvent, ru.FactSayingWords, ru.StopWord)
+	resUK.setEvents(uk.FactEvents, uk.FactPlacePrepositions, uk.FactDateNotEvent, uk.FactSayingWords, uk.StopWord)
+	resDE.setEvents(de.FactEvents, de.FactPlacePrepositions, de.FactDateNotEvent, de.FactSayingWords, de.StopWord)
+}
 
 // resourcesFor returns the words of a language, English for an unknown
 // (empty) code, and nil for a language Parallax has no facts words for:

@@ -122,3 +122,27 @@ var FactMonths = "januar jänner februar märz april mai juni juli august septem
 // FactChangeVerbs before "bis zu" make it the new value of a count, not a
 // bound.
 var FactChangeVerbs = "stieg stiegen gestiegen erhöhte erhöhten wuchs"
+
+// FactEvents name the kinds of event whose date, place and participants
+// the facts stage reads ("Trump und Putin trafen sich am 15. August in
+// Anchorage"), by kind, in the order they are tried.
+var FactEvents = [][2]string{
+	{"call", "telefonat* anruf* telefoniert* telefongespräch*"},
+	{"signing", "unterzeichn* unterschrieb* unterschrift*"},
+	{"attack", "angriff* anschlag* attacke* beschuss"},
+	{"meeting", "treffen traf trafen getroffen trifft gipfel* gespräch* verhandlung* zusammenkunft"},
+	{"visit", "besuch* reise* eingetroffen"},
+}
+
+// FactPlacePrepositions open the place of an event ("in Anchorage", "im
+// Kreml").
+var FactPlacePrepositions = "in im auf"
+
+// FactDateNotEvent before a date make it a bound, not the day of the
+// event ("bis Freitag", "seit Dienstag").
+var FactDateNotEvent = "bis seit ab vor nach frist"
+
+// FactSayingWords, beside the speech verbs, tell a saying: a date before
+// them is the day the words were said, not the day of the event they
+// tell of.
+var FactSayingWords = "sagend zitiert kündigte angekündigt"

@@ -126,3 +126,27 @@ var FactMonths = "january february march april may june july august september oc
 // FactChangeVerbs before "up to" make it the new value of a count ("rose
 // to"), not a bound.
 var FactChangeVerbs = "rose risen climbed increased grew jumped"
+
+// FactEvents name the kinds of event whose date, place and participants
+// the facts stage reads ("Trump and Putin met in Anchorage on 15
+// August"), by kind, in the order they are tried.
+var FactEvents = [][2]string{
+	{"call", "call phone telephone phoned"},
+	{"signing", "signed signing sign signs"},
+	{"attack", "attack attacks attacked airstrike airstrikes strikes shelling"},
+	{"meeting", "meeting meetings met meet meets summit summits talks negotiations"},
+	{"visit", "visit visits visited trip arrived"},
+}
+
+// FactPlacePrepositions open the place of an event ("in Anchorage", "at
+// the White House").
+var FactPlacePrepositions = "in at"
+
+// FactDateNotEvent before a date make it a bound or the time of a
+// saying, not the day of the event ("until Friday", "since Tuesday").
+var FactDateNotEvent = "since until till by before deadline from"
+
+// FactSayingWords, beside the speech verbs, tell a saying: a date before
+// them is the day the words were said, not the day of the event they
+// tell of.
+var FactSayingWords = "saying quoted announced told"

@@ -144,3 +144,27 @@ var FactMonths = "январ* феврал* март* апрел* мая май 
 // FactChangeVerbs before «до» make it the new value of a count («число
 // погибших возросло до 15»), not a bound.
 var FactChangeVerbs = "возрос* вырос* увеличил* достиг* поднял* снизил* сократил* уменьшил*"
+
+// FactEvents name the kinds of event whose date, place and participants
+// the facts stage reads ("Уиткофф встретился с Путиным 2 декабря в
+// Кремле"), by kind, in the order they are tried.
+var FactEvents = [][2]string{
+	{"call", "созвон* звонок звонка звонке звонку телефонн* разговор*"},
+	{"signing", "подписал* подписани* подпишут подпишет"},
+	{"attack", "удар удара ударом удару атак* обстрел*"},
+	{"meeting", "встреч* встретил* встретят* встретит* переговор* саммит*"},
+	{"visit", "визит* посетил* посетит посетят прибыл* приезд* поездк*"},
+}
+
+// FactPlacePrepositions open the place of an event ("в Кремле", "на
+// Аляске").
+var FactPlacePrepositions = "в во на"
+
+// FactDateNotEvent before a date make it a bound, not the day of the
+// event ("до пятницы", "с понедельника").
+var FactDateNotEvent = "до с со после к начиная"
+
+// FactSayingWords, beside the speech verbs, tell a saying: a date before
+// them is the day the words were said, not the day of the event they
+// tell of.
+var FactSayingWords = "заявив сказав сообщив отметив говоря рассказав"

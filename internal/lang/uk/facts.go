@@ -142,3 +142,27 @@ var FactMonths = "січ* лют* берез* квіт* трав* черв* ли
 // FactChangeVerbs before «до» make it the new value of a count («кількість
 // загиблих зросла до 15»), not a bound.
 var FactChangeVerbs = "зрос* зріс збільшил* сягнул* досягл* знизил* зменшил* скоротил*"
+
+// FactEvents name the kinds of event whose date, place and participants
+// the facts stage reads ("Віткофф зустрівся з Путіним 2 грудня у
+// Кремлі"), by kind, in the order they are tried.
+var FactEvents = [][2]string{
+	{"call", "дзвінок дзвінка дзвінку телефонн* зателефонув* розмов*"},
+	{"signing", "підписал* підписав* підписанн* підпишуть підпише"},
+	{"attack", "удар удару ударом атак* обстріл*"},
+	{"meeting", "зустріч* зустрів* зустріл* зустрінуться зустрінеться переговор* саміт*"},
+	{"visit", "візит* відвідав* відвідає прибув* прибули приїзд* поїздк*"},
+}
+
+// FactPlacePrepositions open the place of an event ("у Кремлі", "на
+// Алясці").
+var FactPlacePrepositions = "в у на"
+
+// FactDateNotEvent before a date make it a bound, not the day of the
+// event ("до п'ятниці", "з понеділка").
+var FactDateNotEvent = "до з із зі після починаючи"
+
+// FactSayingWords, beside the speech verbs, tell a saying: a date before
+// them is the day the words were said, not the day of the event they
+// tell of.
+var FactSayingWords = "заявивши сказавши повідомивши заявив сказав повідомив зазначивши"

@@ -437,8 +437,17 @@ func (r *resources) sentenceClaims(s string, year int) []Claim {
 		if q := r.qualifierAfter(toks, f.next); q != "" && qual == "" {
 			qual = q
 		}
+		end := f.next - 1
+		if c.Subject == "hours" && f.unit == "" {
+			// "2 часа 45 минут", "two hours and 45 minutes".
+			if m, last, ok := r.minutesAfter(toks, f.next+1); ok {
+				c.Value += m / 60
+				end = last
+				i = last
+			}
+		}
 		c.Qualifier = qual
-		c.Figure = s[toks[qstart].off:toks[f.next-1].end]
+		c.Figure = s[toks[qstart].off:toks[end].end]
 		c.Offset = toks[start].off
 		c.AttributedTo = source
 		out = append(out, c)
@@ -572,6 +581,19 @@ func (r *resources) claimAt(toks []tok, f figure, i, before int, duration, plan,
 		return Claim{}, false
 	}
 	return Claim{Kind: KindFigure, Subject: subject, Value: f.value}, true
+}
+
+// minutesAfter reads "45 minutes" or "and 45 minutes" at token i: the
+// minutes, the index of the minutes word and ok.
+func (r *resources) minutesAfter(toks []tok, i int) (float64, int, bool) {
+	if i < len(toks) && r.conj.has(toks[i].low) {
+		i++
+	}
+	f, ok := r.figureAt(toks, i)
+	if !ok || f.ordinal || f.unit != "" || f.value <= 0 || f.value >= 60 || f.next >= len(toks) || !r.minutes.has(toks[f.next].low) {
+		return 0, 0, false
+	}
+	return f.value, f.next, true
 }
 
 func isFigure(r *resources, toks []tok, i int) bool {

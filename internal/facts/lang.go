@@ -90,6 +90,7 @@ type resources struct {
 	placePreps    words
 	dateNot       words
 	saying        words
+	minutes       words
 	stop          func(string) bool
 }
 
@@ -157,9 +158,13 @@ var (
 )
 
 func init() {
+	resEN.minutes = wordSet(en.FactMinuteWords)
 	resEN.setEvents(en.FactEvents, en.FactPlacePrepositions, en.FactDateNotEvent, en.FactSayingWords, en.StopWord)
+	resRU.minutes = wordSet(ru.FactMinuteWords)
 	resRU.setEvents(ru.FactEvents, ru.FactPlacePrepositions, ru.FactDateNotEvent, ru.FactSayingWords, ru.StopWord)
+	resUK.minutes = wordSet(uk.FactMinuteWords)
 	resUK.setEvents(uk.FactEvents, uk.FactPlacePrepositions, uk.FactDateNotEvent, uk.FactSayingWords, uk.StopWord)
+	resDE.minutes = wordSet(de.FactMinuteWords)
 	resDE.setEvents(de.FactEvents, de.FactPlacePrepositions, de.FactDateNotEvent, de.FactSayingWords, de.StopWord)
 }
 

@@ -146,3 +146,7 @@ var FactDateNotEvent = "bis seit ab vor nach frist"
 // them is the day the words were said, not the day of the event they
 // tell of.
 var FactSayingWords = "sagend zitiert kündigte angekündigt"
+
+// FactMinuteWords after a count of hours add minutes to it ("two hours
+// and 45 minutes").
+var FactMinuteWords = "minute minuten"

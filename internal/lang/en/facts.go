@@ -150,3 +150,7 @@ var FactDateNotEvent = "since until till by before deadline from"
 // them is the day the words were said, not the day of the event they
 // tell of.
 var FactSayingWords = "saying quoted announced told"
+
+// FactMinuteWords after a count of hours add minutes to it ("two hours
+// and 45 minutes").
+var FactMinuteWords = "minute minutes"

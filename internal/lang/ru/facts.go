@@ -168,3 +168,7 @@ var FactDateNotEvent = "до с со после к начиная"
 // them is the day the words were said, not the day of the event they
 // tell of.
 var FactSayingWords = "заявив сказав сообщив отметив говоря рассказав"
+
+// FactMinuteWords after a count of hours add minutes to it ("two hours
+// and 45 minutes").
+var FactMinuteWords = "минут минуты минуту"

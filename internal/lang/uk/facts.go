@@ -166,3 +166,7 @@ var FactDateNotEvent = "до з із зі після починаючи"
 // them is the day the words were said, not the day of the event they
 // tell of.
 var FactSayingWords = "заявивши сказавши повідомивши заявив сказав повідомив зазначивши"
+
+// FactMinuteWords after a count of hours add minutes to it ("two hours
+// and 45 minutes").
+var FactMinuteWords = "хвилин хвилини хвилину"

@@ -112,12 +112,27 @@ func same(a, b Claim) bool {
 	if a.Qualifier == About || b.Qualifier == About {
 		return math.Abs(a.Value-b.Value) <= 0.1*math.Max(a.Value, b.Value)
 	}
+	if a.Subject == "hours" && roundHours(a, b) {
+		return true
+	}
 	if !accumulating[a.Subject] || a.AttributedTo != "" && strings.EqualFold(a.AttributedTo, b.AttributedTo) {
 		// A toll given by the same source as "more than 10" and as 14 is
 		// that source's rounding, not two tolls.
 		return within(a, b) || within(b, a)
 	}
 	return false
+}
+
+// roundHours reports whether one of two lengths is a whole number of
+// hours the other rounds to within a quarter of an hour: "three-hour
+// talks" and "2 hours 45 minutes" are one length told two ways, "three
+// hours" and "two and a half" are not.
+func roundHours(a, b Claim) bool {
+	whole := func(c Claim) bool { return c.Value == math.Trunc(c.Value) }
+	if whole(a) == whole(b) {
+		return false
+	}
+	return math.Abs(a.Value-b.Value) <= 0.25
 }
 
 // within reports whether b's figure lies inside a's bound.

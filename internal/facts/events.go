@@ -181,7 +181,7 @@ func (r *resources) eventClaim(s string, times []when.Timex, names map[string]bo
 	placeAt, place := -1, ""
 	try := func(from, to, anchor int) {
 		for k := max(0, from); k <= to && k < len(toks) && place == ""; k++ {
-			if !r.placePreps.has(toks[k].low) || between(toks, k, anchor) {
+			if !r.placePreps.has(toks[k].low) || between(toks, k, anchor) || lowerBetween(toks, k, anchor) > placeReach {
 				continue
 			}
 			if p := r.placeAfter(toks, k+1, inTime); p != "" {
@@ -207,7 +207,7 @@ func (r *resources) eventClaim(s string, times []when.Timex, names map[string]bo
 		if kind != "" && e.kind != kind {
 			continue
 		}
-		try(e.at-placeReach-1, e.at+placeReach, e.at)
+		try(e.at-2*placeReach-1, e.at+2*placeReach, e.at)
 		if place != "" && kind == "" {
 			kind = e.kind
 		}
@@ -246,6 +246,22 @@ func (r *resources) eventClaim(s string, times []when.Timex, names map[string]bo
 	}
 	c.Subject = eventSubject(c)
 	return c, true
+}
+
+// lowerBetween counts the words between tokens a and b that are not
+// capitalised: the names of the people ("met Russian President Vladimir
+// Putin in") do not take a place away from its event.
+func lowerBetween(toks []tok, a, b int) int {
+	if a > b {
+		a, b = b, a
+	}
+	n := 0
+	for k := a + 1; k < b; k++ {
+		if !capital(toks[k]) {
+			n++
+		}
+	}
+	return n
 }
 
 // between reports whether punctuation stands between tokens a and b.
@@ -580,12 +596,21 @@ func placeGroup(cl *eventCluster, docs []Doc) (Group, bool) {
 		texts[d.ArticleID] = d.Text
 	}
 	g := Group{Kind: KindPlace, Subject: "place: " + cs[0].Event + " (" + participantsText(cs) + ")", StoryID: cl.story, Claims: cs}
+	compared := false
 	for i := range cs {
 		for j := i + 1; j < len(cs); j++ {
 			a, b := cs[i], cs[j]
-			if a.Outlet == b.Outlet || samePlace(a.Place, b.Place) || lang.HasCyrillic(a.Place) != lang.HasCyrillic(b.Place) {
+			if a.Outlet == b.Outlet {
 				continue
 			}
+			if samePlace(a.Place, b.Place) {
+				compared = true
+				continue
+			}
+			if lang.HasCyrillic(a.Place) != lang.HasCyrillic(b.Place) {
+				continue // the White House, у Білому домі: not comparable
+			}
+			compared = true
 			if names(texts[a.ArticleID], b.Place) || names(texts[b.ArticleID], a.Place) {
 				continue
 			}
@@ -593,6 +618,9 @@ func placeGroup(cl *eventCluster, docs []Doc) (Group, bool) {
 			g.Reason = fmt.Sprintf("%s puts the %s in %s, %s in %s", a.Outlet, a.Event, a.Place, b.Outlet, b.Place)
 			return g, true
 		}
+	}
+	if !compared {
+		return Group{}, false // no two places that can be told alike or apart
 	}
 	g.Verdict, g.Reason = Agree, fmt.Sprintf("%d reports from %d outlets place the %s alike (%s)", len(cs), distinctOutlets(cs), cs[0].Event, cs[0].Place)
 	return g, true

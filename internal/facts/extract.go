@@ -281,7 +281,7 @@ func Extract(d Doc) []Claim {
 	}
 	var sents []sent
 	read, leadEnd := 0, 0
-	for _, sp := range sentence.Split(d.Text) {
+	for _, sp := range sentence.SplitLang(d.Text, d.Language) {
 		s := sp.Text(d.Text)
 		if len(s) > maxSentence || tableLike(s) {
 			continue

@@ -130,7 +130,7 @@ var FactEvents = [][2]string{
 	{"call", "telefonat* anruf* telefoniert* telefongespräch*"},
 	{"signing", "unterzeichn* unterschrieb* unterschrift*"},
 	{"attack", "angriff* anschlag* attacke* beschuss"},
-	{"meeting", "treffen traf trafen getroffen trifft gipfel* gespräch* verhandlung* zusammenkunft"},
+	{"meeting", "treffen traf trafen getroffen trifft gipfel* gespräch* verhandlung* zusammenkunft empfing empfangen"},
 	{"visit", "besuch* reise* eingetroffen"},
 }
 

@@ -134,7 +134,7 @@ var FactEvents = [][2]string{
 	{"call", "call phone telephone phoned"},
 	{"signing", "signed signing sign signs"},
 	{"attack", "attack attacks attacked airstrike airstrikes strikes shelling"},
-	{"meeting", "meeting meetings met meet meets summit summits talks negotiations"},
+	{"meeting", "meeting meetings met meet meets summit summits talks negotiations received hosted"},
 	{"visit", "visit visits visited trip arrived"},
 }
 

@@ -37,6 +37,8 @@ const placeReach = 3
 
 var dayValue = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
+var possessive = regexp.MustCompile(`['’]s?$`)
+
 // eventKinds is one language's words of events, by kind.
 type eventKind struct {
 	kind string
@@ -157,9 +159,12 @@ func (r *resources) eventClaim(s string, times []when.Timex, names map[string]bo
 	dayAt := -1
 	days := map[string]bool{}
 	for _, x := range times {
-		if x.Type != "DATE" || !x.Resolved || !dayValue.MatchString(x.Value) {
+		// A day, or a time of a day ("Donnerstagabend", "late on
+		// Tuesday"): its day.
+		if x.Type != "DATE" && x.Type != "TIME" || !x.Resolved || len(x.Value) < 10 || !dayValue.MatchString(x.Value[:10]) {
 			continue
 		}
+		x.Value = x.Value[:10]
 		k := tokAt(x.Start)
 		if k >= len(toks) || r.notEventDate(toks, k) {
 			continue
@@ -192,7 +197,7 @@ func (r *resources) eventClaim(s string, times []when.Timex, names map[string]bo
 	if dayAt >= 0 {
 		// Beside the day: "3 декабря в Кремле", "in Moskau am Dienstag".
 		for _, x := range times {
-			if x.Value == c.Date {
+			if strings.HasPrefix(x.Value, c.Date) {
 				a, b := tokAt(x.Start), tokAt(x.End)
 				try(b, b+1, b)
 				try(a-placeReach-1, a-1, a)
@@ -230,7 +235,7 @@ func (r *resources) eventClaim(s string, times []when.Timex, names map[string]bo
 			continue
 		}
 		seen[key] = true
-		c.Participants = append(c.Participants, lang.NominativeName(t.raw, r.code))
+		c.Participants = append(c.Participants, lang.NominativeName(possessive.ReplaceAllString(t.raw, ""), r.code))
 	}
 	if len(c.Participants) == 0 {
 		return Claim{}, false // whose meeting? the groups need someone to tie them
@@ -591,9 +596,9 @@ func placeGroup(cl *eventCluster, docs []Doc) (Group, bool) {
 	for i := range cs {
 		cs[i].Kind, cs[i].Figure = KindPlace, cs[i].Place
 	}
-	texts := map[string]string{}
+	stories := map[string]string{}
 	for _, d := range docs {
-		texts[d.ArticleID] = d.Text
+		stories[d.ArticleID] = d.StoryID
 	}
 	g := Group{Kind: KindPlace, Subject: "place: " + cs[0].Event + " (" + participantsText(cs) + ")", StoryID: cl.story, Claims: cs}
 	compared := false
@@ -611,7 +616,7 @@ func placeGroup(cl *eventCluster, docs []Doc) (Group, bool) {
 				continue // the White House, у Білому домі: not comparable
 			}
 			compared = true
-			if names(texts[a.ArticleID], b.Place) || names(texts[b.ArticleID], a.Place) {
+			if coNamed(a.Place, b.Place, stories[a.ArticleID], docs) {
 				continue
 			}
 			g.Verdict = Differ
@@ -652,6 +657,19 @@ func samePlace(a, b string) bool {
 	}
 	sa, sb := lang.NameSkeleton(a), lang.NameSkeleton(b)
 	return len(sa) >= 3 && sa == sb
+}
+
+// coNamed reports whether an article of the story names both places (the
+// talks "in the Kremlin" after arriving "in Moscow"; Anchorage, Alaska):
+// then one place holds the other, or they are told of as one, and two
+// outlets naming one each do not disagree.
+func coNamed(a, b, story string, docs []Doc) bool {
+	for _, d := range docs {
+		if d.StoryID == story && names(d.Text, a) && names(d.Text, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // names reports whether text names place (every word of its key among

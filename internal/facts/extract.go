@@ -286,7 +286,11 @@ func Extract(d Doc) []Claim {
 		if len(s) > maxSentence || tableLike(s) {
 			continue
 		}
-		read++
+		// A sentence of someone else's words does not use up the lead:
+		// reports quote their sources between their own lines.
+		if !quoted(sp.Start + 1) {
+			read++
+		}
 		if read <= LeadSentences {
 			leadEnd = sp.Start + len(s)
 		}
@@ -412,6 +416,20 @@ func (r *resources) sentenceClaims(s string, year int) []Claim {
 		case "calls":
 			call = true
 		}
+	}
+	// The length of a visit (talks, travel and ceremonies) is not the
+	// length of the talks.
+	visit, talks := false, false
+	for _, t := range toks {
+		switch r.eventOf(t.low) {
+		case "visit":
+			visit = true
+		case "meeting", "call":
+			talks = true
+		}
+	}
+	if visit && !talks {
+		duration = false
 	}
 	source := r.attribution(toks)
 	var out []Claim

@@ -67,7 +67,7 @@ var FactDurationContext = "gespräch* treffen verhandlung* dauerte dauerten geda
 var FactNotDuration = "um vor nach binnen innerhalb in seit ab"
 
 // FactPlanContext makes a count of points the points of a plan.
-var FactPlanContext = "plan* plans entwurf* vorschlag* vorschläge* friedensplan* rahmen* abkommen*"
+var FactPlanContext = "plan* plans entwurf* vorschlag* vorschläge* friedensplan* rahmen* abkommen* dokument*"
 
 // FactTimesWords count repeated events ("fünf Mal").
 var FactTimesWords = "mal"

@@ -62,7 +62,7 @@ var FactDurationContext = "talks talk meeting meetings met lasted lasting negoti
 var FactNotDuration = "ago within after before past next in last every per later earlier"
 
 // FactPlanContext makes a count of points the points of a plan.
-var FactPlanContext = "plan plans proposal proposals framework draft blueprint deal"
+var FactPlanContext = "plan plans proposal proposals framework draft blueprint deal document documents"
 
 // FactTimesWords count repeated events ("met five times").
 var FactTimesWords = "times"

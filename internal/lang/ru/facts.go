@@ -83,7 +83,7 @@ var FactSubjects = map[string]string{
 }
 
 // FactDurationContext makes a count of hours the length of a meeting.
-var FactDurationContext = "переговор* встреч* беседа беседы беседу разговор* длил* продлил* продолжал* шл* продолжительн* заседани*"
+var FactDurationContext = "переговор* встреч* беседа беседы беседу беседовал* разговор* длил* продлил* продолжал* шл* продолжительн* заседани*"
 
 // FactNotDuration before a count of hours makes it a point in time.
 var FactNotDuration = "в во через за спустя назад после к"

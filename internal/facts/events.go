@@ -3,6 +3,7 @@ package facts
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -66,15 +67,26 @@ func (r *resources) eventOf(w string) string {
 	return ""
 }
 
-// knownNames returns the keys of the last words of the runs of two or more
-// capitalised words of a text ("Steve Witkoff", "Владимир Путин",
-// "Kremlchef Wladimir Putin"), leading function words left out: the
-// surnames a sentence may name alone. A capitalised word that never ends
-// such a run (a German noun, a word opening a sentence) is not read as a
-// participant.
+// knownNames returns the keys of the words of a text that may name a
+// person: the last word of each run of capitalised words ("Steve
+// Witkoff", "Владимир Путин", "Kremlchef Wladimir Putin": the words
+// before are first names, titles and adjectives), function words left
+// out. A word that opens a sentence alone is not counted (it may be any
+// word); where nouns are capitalised (German), only the ends of runs of
+// two words or more count.
 func (r *resources) knownNames(text string) map[string]bool {
 	out := map[string]bool{}
 	toks := tokenize(text)
+	// Words written as places ("в России", "in Moscow") are places
+	// wherever they stand.
+	places := map[string]bool{}
+	for i := 0; i+1 < len(toks); i++ {
+		if r.placePreps.has(toks[i].low) {
+			for k := i + 1; k < len(toks) && k < i+4 && capital(toks[k]); k++ {
+				places[lang.NameKey(toks[k].raw)] = true
+			}
+		}
+	}
 	for i := 0; i < len(toks); {
 		if !capital(toks[i]) || isDigit(toks[i].low[0]) {
 			i++
@@ -88,12 +100,74 @@ func (r *resources) knownNames(text string) map[string]bool {
 		for k < j && r.stop != nil && r.stop(toks[k].low) {
 			k++
 		}
-		if j-k >= 2 && len([]rune(toks[j-1].raw)) > 2 && !r.stop(toks[j-1].low) {
-			out[lang.NameKey(toks[j-1].raw)] = true
+		last := toks[j-1]
+		single := j-k < 2
+		key := lang.NameKey(last.raw)
+		if j > k && (!single || !r.capitalNouns && !sentenceStart(text, toks, i)) && len([]rune(last.raw)) > 2 && !r.stop(last.low) &&
+			!r.months.has(last.low) && r.eventOf(last.low) == "" && !r.adjective(toks, j-1) && !places[key] && !acronym(last.raw) {
+			out[key] = true
 		}
 		i = j
 	}
+	out[""] = false
+	for k := range places {
+		out[k] = false // a place, even where it also ends a run
+	}
 	return out
+}
+
+// acronym reports whether a word is written in capitals only (US, NATO,
+// США, GMT): organisations, countries and zones, not people.
+func acronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isPlace reports whether knownNames marked a key as a place.
+func isPlace(names map[string]bool, key string) bool {
+	v, ok := names[key]
+	return ok && !v
+}
+
+// sentenceStart reports whether token i opens a sentence (or the text).
+func sentenceStart(text string, toks []tok, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		p := toks[k].raw
+		if strings.ContainsAny(text[toks[k].end:toks[i].off], "\n") {
+			return true
+		}
+		switch p {
+		case ".", "!", "?", "…", ":":
+			return true
+		case "«", "\"", "“", "„", "»", "(", "—", "–", "-":
+			continue // an opening mark before the first word
+		}
+		return false
+	}
+	return true
+}
+
+// adjective reports whether token k is a capitalised adjective of a
+// people or place ("European leaders"): it ends like one and a lower-case
+// word follows.
+func (r *resources) adjective(toks []tok, k int) bool {
+	if k+1 >= len(toks) || capital(toks[k+1]) || isPunct(toks[k+1]) {
+		return false
+	}
+	for _, e := range r.adjEndings {
+		if strings.HasSuffix(toks[k].low, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // eventClaim reads the event a sentence dates or places: the kind of
@@ -132,6 +206,9 @@ func (r *resources) eventClaim(s string, times []when.Timex, names map[string]bo
 	nearest := func(k int) (ev, int) {
 		best, dist := ev{}, 1<<30
 		for _, e := range evs {
+			if r.sayingBetween(toks, k, e.at) {
+				continue
+			}
 			d := e.at - k
 			if d < 0 {
 				d = -d
@@ -170,7 +247,7 @@ func (r *resources) eventClaim(s string, times []when.Timex, names map[string]bo
 			continue
 		}
 		e, dist := nearest(k)
-		if dist > eventReach || r.sayingBetween(toks, k, e.at) {
+		if dist > eventReach {
 			continue
 		}
 		days[x.Value] = true
@@ -186,7 +263,7 @@ func (r *resources) eventClaim(s string, times []when.Timex, names map[string]bo
 	placeAt, place := -1, ""
 	try := func(from, to, anchor int) {
 		for k := max(0, from); k <= to && k < len(toks) && place == ""; k++ {
-			if !r.placePreps.has(toks[k].low) || between(toks, k, anchor) || lowerBetween(toks, k, anchor) > placeReach {
+			if !r.placePreps.has(toks[k].low) || between(toks, k, anchor) || lowerBetween(toks, k, anchor) > placeReach || r.sayingBetween(toks, k, anchor) {
 				continue
 			}
 			if p := r.placeAfter(toks, k+1, inTime); p != "" {
@@ -231,13 +308,23 @@ func (r *resources) eventClaim(s string, times []when.Timex, names map[string]bo
 			continue
 		}
 		key := lang.NameKey(t.raw)
-		if key == "" || !names[key] || seen[key] || strings.Contains(" "+source+" ", " "+key+" ") {
+		if key == "" || seen[key] || strings.Contains(" "+source+" ", " "+key+" ") || r.adjective(toks, k) {
+			continue
+		}
+		name := lang.NominativeName(possessive.ReplaceAllString(t.raw, ""), r.code)
+		switch {
+		case names[key] || possessive.MatchString(t.raw) && strings.ContainsAny(t.raw, "'’") && !r.capitalNouns && !isPlace(names, key):
+			// A known name, or a possessive ("Moldova's parliament").
+			c.Participants = append(c.Participants, name)
+		case sentenceStart(s, toks, k) && (k+1 >= len(toks) || !capital(toks[k+1])) && !r.capitalNouns && !acronym(t.raw) && !isPlace(names, key) &&
+			!r.stop(t.low) && !r.months.has(t.low) && r.eventOf(t.low) == "" && len([]rune(t.raw)) > 2:
+			c.weak = append(c.weak, name)
+		default:
 			continue
 		}
 		seen[key] = true
-		c.Participants = append(c.Participants, lang.NominativeName(possessive.ReplaceAllString(t.raw, ""), r.code))
 	}
-	if len(c.Participants) == 0 {
+	if len(c.Participants)+len(c.weak) == 0 {
 		return Claim{}, false // whose meeting? the groups need someone to tie them
 	}
 	c.AttributedTo = r.attribution(toks)
@@ -282,15 +369,16 @@ func between(toks []tok, a, b int) bool {
 	return false
 }
 
-// sayingBetween reports whether a word of saying stands between tokens a
-// and b: "on Saturday, the club announced it signed…" dates the
-// announcement.
+// sayingBetween reports whether a word of saying or a word that opens
+// another clause stands between tokens a and b: "on Saturday, the club
+// announced it signed…" dates the announcement, "left on 12 February
+// after the vote" the leaving.
 func (r *resources) sayingBetween(toks []tok, a, b int) bool {
 	if a > b {
 		a, b = b, a
 	}
 	for k := a + 1; k < b; k++ {
-		if r.speech.has(toks[k].low) || r.saying.has(toks[k].low) {
+		if r.speech.has(toks[k].low) || r.saying.has(toks[k].low) || r.separators.has(toks[k].low) {
 			return true
 		}
 	}
@@ -353,11 +441,13 @@ func alignEvents(docs []Doc, claims [][]Claim) []Group {
 	}
 	var dated, undated []item
 	for i, d := range docs {
+		placed := map[string]bool{} // an article's first place of each kind of event
 		for _, c := range claims[i] {
-			switch c.Kind {
-			case KindDate:
+			switch {
+			case c.Kind == KindDate:
 				dated = append(dated, item{c, d.StoryID})
-			case KindPlace:
+			case c.Kind == KindPlace && !placed[c.Event]:
+				placed[c.Event] = true
 				undated = append(undated, item{c, d.StoryID})
 			}
 		}
@@ -368,7 +458,6 @@ func alignEvents(docs []Doc, claims [][]Claim) []Group {
 		if needDate && cl.story != story {
 			return false
 		}
-		shared := false
 		for _, o := range cl.claims {
 			if o.ArticleID == c.ArticleID || o.Event != c.Event {
 				return false
@@ -376,9 +465,11 @@ func alignEvents(docs []Doc, claims [][]Claim) []Group {
 			if c.Date != "" && o.Date != "" && dayGap(o.Date, c.Date) > eventWindow {
 				return false
 			}
-			shared = shared || shareParticipant(o, c)
+			if !sameParticipants(o, c) {
+				return false
+			}
 		}
-		return shared
+		return true
 	}
 	for _, it := range dated {
 		var home *eventCluster
@@ -394,23 +485,38 @@ func alignEvents(docs []Doc, claims [][]Claim) []Group {
 		}
 		home.claims = append(home.claims, it.c)
 	}
-	// A claim with a place and no day joins the one event of its story it
-	// fits; fitting two, it is left out (which meeting was in that place
-	// cannot be told).
+	// A claim with a place and no day joins the one dated event of its
+	// story it fits; fitting two, it is left out (which meeting was in
+	// that place cannot be told). The others group among themselves.
+	datedClusters := len(clusters)
+	var pending []item
 	for _, it := range undated {
 		var homes []*eventCluster
-		for _, cl := range clusters {
+		for _, cl := range clusters[:datedClusters] {
 			if fits(cl, it.c, it.story, true) {
 				homes = append(homes, cl)
 			}
 		}
 		switch len(homes) {
 		case 0:
-			cl := &eventCluster{story: it.story, claims: []Claim{it.c}}
-			clusters = append(clusters, cl)
+			pending = append(pending, it)
 		case 1:
 			homes[0].claims = append(homes[0].claims, it.c)
 		}
+	}
+	for _, it := range pending {
+		var home *eventCluster
+		for _, cl := range clusters[datedClusters:] {
+			if fits(cl, it.c, it.story, true) {
+				home = cl
+				break
+			}
+		}
+		if home == nil {
+			home = &eventCluster{story: it.story}
+			clusters = append(clusters, home)
+		}
+		home.claims = append(home.claims, it.c)
 	}
 	var out []Group
 	for _, cl := range clusters {
@@ -438,18 +544,35 @@ func dayGap(a, b string) int {
 	return d
 }
 
-// shareParticipant reports whether two event claims name one person: the
-// same key of the name in one script, the same consonants across scripts
-// (Trump, Трамп).
-func shareParticipant(a, b Claim) bool {
-	for _, p := range a.Participants {
-		for _, q := range b.Participants {
+// sameParticipants reports whether two event claims tell of the same
+// people: two names in common, or one name that is all each claim names.
+// A word that opens a sentence alone counts as a name when the other
+// claim names it. Putin meeting Witkoff and Putin meeting Modi share a
+// name and are two meetings.
+func sameParticipants(a, b Claim) bool {
+	pa, pb := withWeak(a, b), withWeak(b, a)
+	shared := 0
+	for _, p := range pa {
+		for _, q := range pb {
 			if sameName(p, q) {
-				return true
+				shared++
+				break
 			}
 		}
 	}
-	return false
+	return shared >= 2 || shared == 1 && len(pa) == 1 && len(pb) == 1
+}
+
+// withWeak returns a claim's participants and those of its weak names
+// that the other claim names.
+func withWeak(a, other Claim) []string {
+	out := slices.Clone(a.Participants)
+	for _, w := range a.weak {
+		if slices.ContainsFunc(other.Participants, func(q string) bool { return sameName(w, q) }) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func sameName(p, q string) bool {

@@ -340,11 +340,11 @@ func Extract(d Doc) []Claim {
 }
 
 // offTopic reports whether a sentence tells of another time than the
-// event's: background words ("previous", "ago") or a year other than the
-// article's.
+// event's: words that recall an earlier event ("previously", "ранее") or
+// a year other than the article's.
 func (r *resources) offTopic(s string, year int) bool {
 	for _, t := range tokenize(s) {
-		if r.background.has(t.low) {
+		if r.eventBack.has(t.low) {
 			return true
 		}
 		if y, err := strconv.Atoi(t.low); err == nil && len(t.low) == 4 && y >= 1900 && y <= 2100 && year != 0 && y != year {

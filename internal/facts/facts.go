@@ -98,6 +98,9 @@ type Claim struct {
 	// Participants are the people the sentence names with the event, in
 	// the nominative where the language has cases.
 	Participants []string `json:"participants,omitempty"`
+	// weak are capitalised words that open the sentence alone ("Putin
+	// met…", "Police arrested…"): names only if another claim names them.
+	weak []string
 }
 
 // Group is the claims of several articles about one thing, with a

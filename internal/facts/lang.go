@@ -91,6 +91,10 @@ type resources struct {
 	dateNot       words
 	saying        words
 	minutes       words
+	capitalNouns  bool
+	separators    words
+	eventBack     words
+	adjEndings    []string
 	stop          func(string) bool
 }
 
@@ -159,12 +163,28 @@ var (
 
 func init() {
 	resEN.minutes = wordSet(en.FactMinuteWords)
+	resEN.capitalNouns = en.FactCapitalNouns
+	resEN.separators = wordSet(en.FactEventSeparators)
+	resEN.eventBack = wordSet(en.FactEventBackground)
+	resEN.adjEndings = strings.Fields(en.FactAdjectiveEndings)
 	resEN.setEvents(en.FactEvents, en.FactPlacePrepositions, en.FactDateNotEvent, en.FactSayingWords, en.StopWord)
 	resRU.minutes = wordSet(ru.FactMinuteWords)
+	resRU.capitalNouns = ru.FactCapitalNouns
+	resRU.separators = wordSet(ru.FactEventSeparators)
+	resRU.eventBack = wordSet(ru.FactEventBackground)
+	resRU.adjEndings = strings.Fields(ru.FactAdjectiveEndings)
 	resRU.setEvents(ru.FactEvents, ru.FactPlacePrepositions, ru.FactDateNotEvent, ru.FactSayingWords, ru.StopWord)
 	resUK.minutes = wordSet(uk.FactMinuteWords)
+	resUK.capitalNouns = uk.FactCapitalNouns
+	resUK.separators = wordSet(uk.FactEventSeparators)
+	resUK.eventBack = wordSet(uk.FactEventBackground)
+	resUK.adjEndings = strings.Fields(uk.FactAdjectiveEndings)
 	resUK.setEvents(uk.FactEvents, uk.FactPlacePrepositions, uk.FactDateNotEvent, uk.FactSayingWords, uk.StopWord)
 	resDE.minutes = wordSet(de.FactMinuteWords)
+	resDE.capitalNouns = de.FactCapitalNouns
+	resDE.separators = wordSet(de.FactEventSeparators)
+	resDE.eventBack = wordSet(de.FactEventBackground)
+	resDE.adjEndings = strings.Fields(de.FactAdjectiveEndings)
 	resDE.setEvents(de.FactEvents, de.FactPlacePrepositions, de.FactDateNotEvent, de.FactSayingWords, de.StopWord)
 }
 

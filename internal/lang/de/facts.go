@@ -132,6 +132,8 @@ var FactEvents = [][2]string{
 	{"attack", "angriff* anschlag* attacke* beschuss"},
 	{"meeting", "treffen traf trafen getroffen trifft gipfel* gespräch* verhandlung* zusammenkunft empfing empfangen"},
 	{"visit", "besuch* reise* eingetroffen"},
+	{"vote", "stimmte* abgestimmt abstimmung*"},
+	{"arrest", "festgenommen verhaftet festnahme* verhaftung*"},
 }
 
 // FactPlacePrepositions open the place of an event ("in Anchorage", "im
@@ -150,3 +152,22 @@ var FactSayingWords = "sagend zitiert kündigte angekündigt"
 // FactMinuteWords after a count of hours add minutes to it ("two hours
 // and 45 minutes").
 var FactMinuteWords = "minute minuten"
+
+// FactCapitalNouns is true: every noun is capitalised. Where nouns are capitalised, a
+// capitalised word is read as a name only where the article also writes it
+// after a first name or a title.
+const FactCapitalNouns = true
+
+// FactEventSeparators between a date and the word of an event put them in
+// two clauses: "left on 12 February after the vote" dates the leaving.
+var FactEventSeparators = "nach vor seit"
+
+// FactEventBackground mark a sentence that recalls an earlier event
+// ("previously", "ранее"): its days and places are not read as those of
+// the story's event.
+var FactEventBackground = "damals vorigen vorherigen früheren zuvor zuletzt"
+
+// FactAdjectiveEndings end the capitalised adjectives of peoples and
+// places ("European leaders", "Russian diplomats"): such a word before a
+// lower-case word is not a name.
+var FactAdjectiveEndings = ""

@@ -136,6 +136,8 @@ var FactEvents = [][2]string{
 	{"attack", "attack attacks attacked airstrike airstrikes strikes shelling"},
 	{"meeting", "meeting meetings met meet meets summit summits talks negotiations received hosted"},
 	{"visit", "visit visits visited trip arrived"},
+	{"vote", "voted vote votes"},
+	{"arrest", "arrested arrest detained"},
 }
 
 // FactPlacePrepositions open the place of an event ("in Anchorage", "at
@@ -154,3 +156,22 @@ var FactSayingWords = "saying quoted announced told"
 // FactMinuteWords after a count of hours add minutes to it ("two hours
 // and 45 minutes").
 var FactMinuteWords = "minute minutes"
+
+// FactCapitalNouns is false: only names (and the adjectives of peoples) are capitalised. Where nouns are capitalised, a
+// capitalised word is read as a name only where the article also writes it
+// after a first name or a title.
+const FactCapitalNouns = false
+
+// FactEventSeparators between a date and the word of an event put them in
+// two clauses: "left on 12 February after the vote" dates the leaving.
+var FactEventSeparators = "after following before since"
+
+// FactEventBackground mark a sentence that recalls an earlier event
+// ("previously", "ранее"): its days and places are not read as those of
+// the story's event.
+var FactEventBackground = "ago previous previously earlier"
+
+// FactAdjectiveEndings end the capitalised adjectives of peoples and
+// places ("European leaders", "Russian diplomats"): such a word before a
+// lower-case word is not a name.
+var FactAdjectiveEndings = "an ian ean ese ish"

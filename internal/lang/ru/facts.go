@@ -154,6 +154,8 @@ var FactEvents = [][2]string{
 	{"attack", "удар удара ударом удару атак* обстрел*"},
 	{"meeting", "встреч* встретил* встретят* встретит* переговор* саммит*"},
 	{"visit", "визит* посетил* посетит посетят прибыл* приезд* поездк*"},
+	{"vote", "проголосовал* голосовани*"},
+	{"arrest", "задержал* задержан* арестовал* арестован*"},
 }
 
 // FactPlacePrepositions open the place of an event ("в Кремле", "на
@@ -172,3 +174,22 @@ var FactSayingWords = "заявив сказав сообщив отметив �
 // FactMinuteWords after a count of hours add minutes to it ("two hours
 // and 45 minutes").
 var FactMinuteWords = "минут минуты минуту"
+
+// FactCapitalNouns is false: only names are capitalised. Where nouns are capitalised, a
+// capitalised word is read as a name only where the article also writes it
+// after a first name or a title.
+const FactCapitalNouns = false
+
+// FactEventSeparators between a date and the word of an event put them in
+// two clauses: "left on 12 February after the vote" dates the leaving.
+var FactEventSeparators = "после перед"
+
+// FactEventBackground mark a sentence that recalls an earlier event
+// ("previously", "ранее"): its days and places are not read as those of
+// the story's event.
+var FactEventBackground = "назад прошлого прошлом предыдущ* ранее"
+
+// FactAdjectiveEndings end the capitalised adjectives of peoples and
+// places ("European leaders", "Russian diplomats"): such a word before a
+// lower-case word is not a name.
+var FactAdjectiveEndings = ""

@@ -152,6 +152,8 @@ var FactEvents = [][2]string{
 	{"attack", "удар удару ударом атак* обстріл*"},
 	{"meeting", "зустріч* зустрів* зустріл* зустрінуться зустрінеться переговор* саміт*"},
 	{"visit", "візит* відвідав* відвідає прибув* прибули приїзд* поїздк*"},
+	{"vote", "проголосува* голосуванн*"},
+	{"arrest", "затримал* затриман* затримав* заарештува*"},
 }
 
 // FactPlacePrepositions open the place of an event ("у Кремлі", "на
@@ -170,3 +172,22 @@ var FactSayingWords = "заявивши сказавши повідомивши 
 // FactMinuteWords after a count of hours add minutes to it ("two hours
 // and 45 minutes").
 var FactMinuteWords = "хвилин хвилини хвилину"
+
+// FactCapitalNouns is false: only names are capitalised. Where nouns are capitalised, a
+// capitalised word is read as a name only where the article also writes it
+// after a first name or a title.
+const FactCapitalNouns = false
+
+// FactEventSeparators between a date and the word of an event put them in
+// two clauses: "left on 12 February after the vote" dates the leaving.
+var FactEventSeparators = "після перед"
+
+// FactEventBackground mark a sentence that recalls an earlier event
+// ("previously", "ранее"): its days and places are not read as those of
+// the story's event.
+var FactEventBackground = "тому минулого минулому попередн* раніше"
+
+// FactAdjectiveEndings end the capitalised adjectives of peoples and
+// places ("European leaders", "Russian diplomats"): such a word before a
+// lower-case word is not a name.
+var FactAdjectiveEndings = ""

@@ -60,7 +60,10 @@ func TestParseFigure(t *testing.T) {
 }
 
 func FuzzParseFigure(f *testing.F) {
-	for _, s := range []string{"at least 59", "1,5 млн", "п'ять годин", "mehr als 1.500", "40 to 50", "3-2", "0207 782", "fifty-nine", "99999999999999999999", "1 000 000 000 000 000 000"} {
+	for _, s := range []string{"at least 59", "1,5 млн", "п'ять годин", "mehr als 1.500", "40 to 50", "3-2", "0207 782", "fifty-nine", "99999999999999999999", "1 000 000 000 000 000 000",
+		"Steve Witkoff met Vladimir Putin in the Kremlin on Tuesday.", "Стів Віткофф зустрівся з Путіним 2 грудня у Кремлі.",
+		"Встреча состоится в четверг в Москве.", "Das Treffen fand am 2. Dezember im Kreml statt.", "Moldova's parliament voted on",
+		"in in in on on Tuesday Tuesday met met", "«Putin» met „Trump“ in \"X\" on"} {
 		f.Add("en", s)
 		f.Add("ru", s)
 		f.Add("de", s)

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/facts"
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/outlet"
 )
 
@@ -306,5 +307,11 @@ func factDoc(r newsPleaseRecord, id string, reg *outlet.Registry) facts.Doc {
 			break
 		}
 	}
-	return facts.Doc{ArticleID: id, StoryID: event, URL: r.URL, Outlet: name, Language: r.Language, Published: pub, Text: text}
+	code := r.Language
+	if code == "" {
+		// news-please leaves the language out of many records: the facts
+		// read an article only in its own language's words.
+		code = lang.Guess(text)
+	}
+	return facts.Doc{ArticleID: id, StoryID: event, URL: r.URL, Outlet: name, Language: code, Published: pub, Text: text}
 }

@@ -91,7 +91,7 @@ var FactSkipContext = "aktie* index* dax kurs* tore tor punktestand* umfrage* pr
 var FactAttributionSource = []string{"laut", "nach angaben", "zufolge", "unter berufung auf", "nach schätzungen"}
 
 // FactSpeechVerbs attribute the sentence to the name beside them.
-var FactSpeechVerbs = "sagte sagten sagt erklärte erklärten erklärt teilte teilten berichtete berichteten berichtet meldete meldeten behauptete behauptet bestätigte betonte"
+var FactSpeechVerbs = "sagte sagten sagt erklärte erklärten erklärt mitteilte mitteilten mitgeteilt teilte teilten berichtete berichteten berichtet meldete meldeten behauptete behauptet bestätigte betonte"
 
 // FactRelativeYear are phrases that place a year relative to the time of
 // writing ("im laufenden Jahr 2023").

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -29,7 +30,7 @@ type tok struct {
 	end int
 }
 
-var tokenRE = regexp.MustCompile(`\d+(?:[.,\x{00A0}\x{202F}\x{2009} ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?(?:[-–][\p{L}\d]+)*|[\p{L}\p{M}]+(?:['’ʼ\-][\p{L}\p{M}]+)*|[^\s\p{L}\p{N}]`)
+var tokenRE = regexp.MustCompile(`\d+(?:[.,\x{00A0}\x{202F}\x{2009} ]\d{3})+(?:[.,]\d+)?|\d+½|\d+(?:[.,]\d+)?(?:[-–][\p{L}\d]+)*|[\p{L}\p{M}]+(?:['’ʼ\-][\p{L}\p{M}]+)*|[^\s\p{L}\p{N}]`)
 
 func tokenize(s string) []tok {
 	var out []tok
@@ -139,9 +140,13 @@ func (r *resources) figureAt(toks []tok, i int) (figure, bool) {
 			return figure{}, false // phone numbers, codes
 		}
 		num, unit, hyph := strings.Cut(t.low, "-")
+		num, half := strings.CutSuffix(num, "½") // "3½ hours"
 		v, ok := parseDigits(num, r.decimalComma)
 		if !ok {
 			return figure{}, false
+		}
+		if half {
+			v += 0.5
 		}
 		if hyph {
 			// "28-point", "28-Punkte-Plan": the number modifies the word
@@ -157,6 +162,14 @@ func (r *resources) figureAt(toks []tok, i int) (figure, bool) {
 		return figure{value: r.ordinals[t.low], ordinal: true, next: i + 1}, true
 	default:
 		v, ok := r.wordNumber(t.low)
+		if !ok && r.halfSuffix != "" {
+			// "dreieinhalb", "three-and-a-half".
+			if w, cut := strings.CutSuffix(t.low, r.halfSuffix); cut {
+				if v, ok = r.wordNumber(w); ok {
+					v += 0.5
+				}
+			}
+		}
 		if !ok {
 			// "five-hour", "пятичасовые", "п'ятигодинні", "fünfstündige".
 			if v, unit, ok := r.compound(t.low); ok {
@@ -174,6 +187,16 @@ func (r *resources) figureAt(toks []tok, i int) (figure, bool) {
 		}
 	}
 	f.next = i + 1
+	if f.unit == "" && f.value == math.Trunc(f.value) {
+		// "three and a half", "три с половиной".
+		for _, p := range r.halfAfter {
+			if matchAt(toks, f.next, p.words) {
+				f.value += 0.5
+				f.next += len(p.words)
+				break
+			}
+		}
+	}
 	if f.unit == "" && f.next < len(toks) {
 		if m := r.scale(toks[f.next].low); m != 0 {
 			f.value *= m

@@ -95,6 +95,8 @@ type resources struct {
 	separators    words
 	eventBack     words
 	adjEndings    []string
+	halfAfter     []phrase
+	halfSuffix    string
 	stop          func(string) bool
 }
 
@@ -167,25 +169,37 @@ func init() {
 	resEN.separators = wordSet(en.FactEventSeparators)
 	resEN.eventBack = wordSet(en.FactEventBackground)
 	resEN.adjEndings = strings.Fields(en.FactAdjectiveEndings)
+	resEN.halfAfter, resEN.halfSuffix = halves(en.FactHalfAfter), en.FactHalfSuffix
 	resEN.setEvents(en.FactEvents, en.FactPlacePrepositions, en.FactDateNotEvent, en.FactSayingWords, en.StopWord)
 	resRU.minutes = wordSet(ru.FactMinuteWords)
 	resRU.capitalNouns = ru.FactCapitalNouns
 	resRU.separators = wordSet(ru.FactEventSeparators)
 	resRU.eventBack = wordSet(ru.FactEventBackground)
 	resRU.adjEndings = strings.Fields(ru.FactAdjectiveEndings)
+	resRU.halfAfter, resRU.halfSuffix = halves(ru.FactHalfAfter), ru.FactHalfSuffix
 	resRU.setEvents(ru.FactEvents, ru.FactPlacePrepositions, ru.FactDateNotEvent, ru.FactSayingWords, ru.StopWord)
 	resUK.minutes = wordSet(uk.FactMinuteWords)
 	resUK.capitalNouns = uk.FactCapitalNouns
 	resUK.separators = wordSet(uk.FactEventSeparators)
 	resUK.eventBack = wordSet(uk.FactEventBackground)
 	resUK.adjEndings = strings.Fields(uk.FactAdjectiveEndings)
+	resUK.halfAfter, resUK.halfSuffix = halves(uk.FactHalfAfter), uk.FactHalfSuffix
 	resUK.setEvents(uk.FactEvents, uk.FactPlacePrepositions, uk.FactDateNotEvent, uk.FactSayingWords, uk.StopWord)
 	resDE.minutes = wordSet(de.FactMinuteWords)
 	resDE.capitalNouns = de.FactCapitalNouns
 	resDE.separators = wordSet(de.FactEventSeparators)
 	resDE.eventBack = wordSet(de.FactEventBackground)
 	resDE.adjEndings = strings.Fields(de.FactAdjectiveEndings)
+	resDE.halfAfter, resDE.halfSuffix = halves(de.FactHalfAfter), de.FactHalfSuffix
 	resDE.setEvents(de.FactEvents, de.FactPlacePrepositions, de.FactDateNotEvent, de.FactSayingWords, de.StopWord)
+}
+
+func halves(ps []string) []phrase {
+	m := map[string]string{}
+	for _, p := range ps {
+		m[p] = p
+	}
+	return phraseList(m)
 }
 
 // resourcesFor returns the words of a language, English for an unknown

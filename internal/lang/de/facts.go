@@ -171,3 +171,11 @@ var FactEventBackground = "damals vorigen vorherigen früheren zuvor zuletzt"
 // places ("European leaders", "Russian diplomats"): such a word before a
 // lower-case word is not a name.
 var FactAdjectiveEndings = ""
+
+// FactHalfAfter follow a number to add a half to it ("three and a half
+// hours", "три с половиной часа").
+var FactHalfAfter = []string{"und ein halb"}
+
+// FactHalfSuffix joined to a number word adds a half ("dreieinhalb",
+// "three-and-a-half"); "" where the language has none.
+const FactHalfSuffix = "einhalb"

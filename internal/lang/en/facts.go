@@ -175,3 +175,11 @@ var FactEventBackground = "ago previous previously earlier"
 // places ("European leaders", "Russian diplomats"): such a word before a
 // lower-case word is not a name.
 var FactAdjectiveEndings = "an ian ean ese ish"
+
+// FactHalfAfter follow a number to add a half to it ("three and a half
+// hours", "три с половиной часа").
+var FactHalfAfter = []string{"and a half"}
+
+// FactHalfSuffix joined to a number word adds a half ("dreieinhalb",
+// "three-and-a-half"); "" where the language has none.
+const FactHalfSuffix = "-and-a-half"

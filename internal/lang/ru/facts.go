@@ -193,3 +193,11 @@ var FactEventBackground = "назад прошлого прошлом преды
 // places ("European leaders", "Russian diplomats"): such a word before a
 // lower-case word is not a name.
 var FactAdjectiveEndings = ""
+
+// FactHalfAfter follow a number to add a half to it ("three and a half
+// hours", "три с половиной часа").
+var FactHalfAfter = []string{"с половиной"}
+
+// FactHalfSuffix joined to a number word adds a half ("dreieinhalb",
+// "three-and-a-half"); "" where the language has none.
+const FactHalfSuffix = ""

@@ -191,3 +191,11 @@ var FactEventBackground = "тому минулого минулому попер
 // places ("European leaders", "Russian diplomats"): such a word before a
 // lower-case word is not a name.
 var FactAdjectiveEndings = ""
+
+// FactHalfAfter follow a number to add a half to it ("three and a half
+// hours", "три с половиной часа").
+var FactHalfAfter = []string{"з половиною"}
+
+// FactHalfSuffix joined to a number word adds a half ("dreieinhalb",
+// "three-and-a-half"); "" where the language has none.
+const FactHalfSuffix = ""

@@ -218,7 +218,7 @@ func (r *resources) compound(w string) (float64, string, bool) {
 		return 0, "", false
 	}
 	best, bestLen, unit := 0.0, 0, ""
-	for n, v := range r.numbers {
+	for n, v := range r.compoundNumbers {
 		if len(n) <= bestLen || len(n) >= len(w) || !strings.HasPrefix(w, n) {
 			continue
 		}
@@ -414,10 +414,31 @@ func tableLike(s string) bool {
 	return words > 0 && caps*10 >= words*7
 }
 
+// oneHourFigures writes the "one" of an hour told without a number:
+// "almost an hour" reads as "almost 1 hour", "более часа" as "более 1
+// часа", "fast eine Stunde" as "fast 1 Stunde". The "1" stands where the
+// article or the hour word begins.
+func (r *resources) oneHourFigures(toks []tok) []tok {
+	var out []tok
+	for i, t := range toks {
+		if i+1 < len(toks) && r.oneArticles.has(t.low) && r.oneHour.has(toks[i+1].low) {
+			out = append(out, tok{raw: "1", low: "1", off: t.off, end: t.end})
+			continue
+		}
+		if r.oneHour.has(t.low) && i > 0 && !isDigit(toks[i-1].low[0]) && !r.oneArticles.has(toks[i-1].low) {
+			if q, _ := r.qualifierBefore(toks, i); q != "" {
+				out = append(out, tok{raw: "1", low: "1", off: t.off, end: t.end})
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
 // sentenceClaims reads the claims of one sentence (offsets within it) of
 // an article written in year (0 when unknown).
 func (r *resources) sentenceClaims(s string, year int) []Claim {
-	toks := tokenize(s)
+	toks := r.oneHourFigures(tokenize(s))
 	if len(toks) == 0 {
 		return nil
 	}

@@ -179,6 +179,13 @@ func TestExtract(t *testing.T) {
 		{"de compound hours", "de", "Nach dem fünfstündigen Gespräch im Kreml reisten die Gesandten ab.", []string{"hours=5"}},
 		{"a ceasefire is no meeting", "en", "During the talks the sides agreed a 30-hour ceasefire.", nil},
 		{"no compound without a subject", "de", "Die Fünfergruppe traf sich im Kreml zu einem Gespräch.", nil},
+		{"ru one hour", "ru", "Разговор длился более часа.", []string{"hours=more than 1"}},
+		{"uk one hour", "uk", "Розмова тривала понад годину.", []string{"hours=more than 1"}},
+		{"de one hour", "de", "Das Telefonat dauerte fast eine Stunde.", []string{"hours=about 1"}},
+		{"de one-hour compound", "de", "Nach dem fast einstündigen Telefonat reiste er ab.", []string{"hours=about 1"}},
+		{"en one hour", "en", "The call lasted almost an hour.", []string{"hours=about 1"}},
+		{"an hour later is a time", "en", "An hour later the talks resumed.", nil},
+		{"a bare hour is no figure", "ru", "Переговоры шли час за часом.", nil},
 		{"unsupported language", "ja", "At least 59 people were killed.", nil},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/lang"
@@ -97,7 +98,12 @@ type resources struct {
 	adjEndings    []string
 	halfAfter     []phrase
 	halfSuffix    string
-	stop          func(string) bool
+	oneArticles   words
+	oneHour       words
+	// compoundNumbers are the number words a compound may begin with:
+	// the numbers and the articles that stand for one ("einstündig").
+	compoundNumbers map[string]float64
+	stop            func(string) bool
 }
 
 type subjectWords struct {
@@ -169,6 +175,7 @@ func init() {
 	resEN.separators = wordSet(en.FactEventSeparators)
 	resEN.eventBack = wordSet(en.FactEventBackground)
 	resEN.adjEndings = strings.Fields(en.FactAdjectiveEndings)
+	resEN.oneArticles, resEN.oneHour = wordSet(en.FactOneHourArticles), wordSet(en.FactOneHourWords)
 	resEN.halfAfter, resEN.halfSuffix = halves(en.FactHalfAfter), en.FactHalfSuffix
 	resEN.setEvents(en.FactEvents, en.FactPlacePrepositions, en.FactDateNotEvent, en.FactSayingWords, en.StopWord)
 	resRU.minutes = wordSet(ru.FactMinuteWords)
@@ -176,6 +183,7 @@ func init() {
 	resRU.separators = wordSet(ru.FactEventSeparators)
 	resRU.eventBack = wordSet(ru.FactEventBackground)
 	resRU.adjEndings = strings.Fields(ru.FactAdjectiveEndings)
+	resRU.oneArticles, resRU.oneHour = wordSet(ru.FactOneHourArticles), wordSet(ru.FactOneHourWords)
 	resRU.halfAfter, resRU.halfSuffix = halves(ru.FactHalfAfter), ru.FactHalfSuffix
 	resRU.setEvents(ru.FactEvents, ru.FactPlacePrepositions, ru.FactDateNotEvent, ru.FactSayingWords, ru.StopWord)
 	resUK.minutes = wordSet(uk.FactMinuteWords)
@@ -183,6 +191,7 @@ func init() {
 	resUK.separators = wordSet(uk.FactEventSeparators)
 	resUK.eventBack = wordSet(uk.FactEventBackground)
 	resUK.adjEndings = strings.Fields(uk.FactAdjectiveEndings)
+	resUK.oneArticles, resUK.oneHour = wordSet(uk.FactOneHourArticles), wordSet(uk.FactOneHourWords)
 	resUK.halfAfter, resUK.halfSuffix = halves(uk.FactHalfAfter), uk.FactHalfSuffix
 	resUK.setEvents(uk.FactEvents, uk.FactPlacePrepositions, uk.FactDateNotEvent, uk.FactSayingWords, uk.StopWord)
 	resDE.minutes = wordSet(de.FactMinuteWords)
@@ -190,8 +199,15 @@ func init() {
 	resDE.separators = wordSet(de.FactEventSeparators)
 	resDE.eventBack = wordSet(de.FactEventBackground)
 	resDE.adjEndings = strings.Fields(de.FactAdjectiveEndings)
+	resDE.oneArticles, resDE.oneHour = wordSet(de.FactOneHourArticles), wordSet(de.FactOneHourWords)
 	resDE.halfAfter, resDE.halfSuffix = halves(de.FactHalfAfter), de.FactHalfSuffix
 	resDE.setEvents(de.FactEvents, de.FactPlacePrepositions, de.FactDateNotEvent, de.FactSayingWords, de.StopWord)
+	for _, r := range []*resources{resEN, resRU, resUK, resDE} {
+		r.compoundNumbers = maps.Clone(r.numbers)
+		for a := range r.oneArticles.exact {
+			r.compoundNumbers[a] = 1
+		}
+	}
 }
 
 func halves(ps []string) []phrase {

@@ -179,3 +179,12 @@ var FactHalfAfter = []string{"und ein halb"}
 // FactHalfSuffix joined to a number word adds a half ("dreieinhalb",
 // "three-and-a-half"); "" where the language has none.
 const FactHalfSuffix = "einhalb"
+
+// FactOneHour are the words of one hour without a number: an article that
+// stands for "one" before them (eine einer), and the words of an hour (stunde),
+// which alone count as one after a qualifier ("более часа", "понад
+// годину").
+var (
+	FactOneHourArticles = "ein eine einer"
+	FactOneHourWords    = "stunde"
+)

@@ -183,3 +183,12 @@ var FactHalfAfter = []string{"and a half"}
 // FactHalfSuffix joined to a number word adds a half ("dreieinhalb",
 // "three-and-a-half"); "" where the language has none.
 const FactHalfSuffix = "-and-a-half"
+
+// FactOneHour are the words of one hour without a number: an article that
+// stands for "one" before them (an), and the words of an hour (hour),
+// which alone count as one after a qualifier ("более часа", "понад
+// годину").
+var (
+	FactOneHourArticles = "an"
+	FactOneHourWords    = "hour"
+)

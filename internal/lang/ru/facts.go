@@ -201,3 +201,12 @@ var FactHalfAfter = []string{"с половиной"}
 // FactHalfSuffix joined to a number word adds a half ("dreieinhalb",
 // "three-and-a-half"); "" where the language has none.
 const FactHalfSuffix = ""
+
+// FactOneHour are the words of one hour without a number: an article that
+// stands for "one" before them (none), and the words of an hour (час часа),
+// which alone count as one after a qualifier ("более часа", "понад
+// годину").
+var (
+	FactOneHourArticles = ""
+	FactOneHourWords    = "час часа"
+)

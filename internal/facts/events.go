@@ -634,11 +634,11 @@ func dateGroup(cl *eventCluster) (Group, bool) {
 	}
 	sortClaims(cs)
 	g := Group{Kind: KindDate, Subject: "date: " + cs[0].Event + " (" + participantsText(cs) + ")", StoryID: cl.story, Claims: cs}
-	days := map[string]bool{}
+	agreeAll := true
 	for _, c := range cs {
-		days[c.Date] = true
+		agreeAll = agreeAll && oneDay(c, cs[0])
 	}
-	if len(days) == 1 {
+	if agreeAll {
 		g.Verdict, g.Reason = Agree, fmt.Sprintf("%d reports from %d outlets put the %s on %s", len(cs), distinctOutlets(cs), cs[0].Event, cs[0].Date)
 		if fact, claim, ok := attributedSplit(cs); ok {
 			g.Verdict, g.Reason = Attributed, fmt.Sprintf("%s states the day (%s) as fact; %s attributes it to %s", fact.Outlet, fact.Date, claim.Outlet, claim.AttributedTo)
@@ -658,7 +658,7 @@ func dateGroup(cl *eventCluster) (Group, bool) {
 	for i := range cs {
 		for j := i + 1; j < len(cs); j++ {
 			a, b := cs[i], cs[j]
-			if a.Outlet == b.Outlet || a.Date == b.Date {
+			if a.Outlet == b.Outlet || oneDay(a, b) {
 				continue
 			}
 			g.Verdict = Differ
@@ -675,7 +675,7 @@ func rescheduled(cs []Claim) bool {
 	for i := range cs {
 		for j := i + 1; j < len(cs); j++ {
 			a, b := cs[i], cs[j]
-			if a.Date == b.Date {
+			if oneDay(a, b) {
 				continue
 			}
 			if !ordered(a, b) {
@@ -688,6 +688,46 @@ func rescheduled(cs []Claim) bool {
 		}
 	}
 	return true
+}
+
+// oneDay reports whether two date claims give one day: the same day, or
+// days one apart when either was resolved from words relative to a
+// publication time near midnight somewhere ("yesterday" in a report
+// stamped 23:30 UTC is written in Kyiv on the next day, one stamped 02:00
+// UTC in Washington on the day before).
+func oneDay(a, b Claim) bool {
+	return a.Date == b.Date || (shiftable(a) || shiftable(b)) && dayGap(a.Date, b.Date) == 1
+}
+
+// shiftable reports whether a date claim's day depends on the local date
+// of its publication: read from words relative to it ("yesterday",
+// "накануне"), in a report stamped with a time between 20:00 and 09:00
+// UTC.
+func shiftable(c Claim) bool {
+	if !c.relative || !timeOfDay(c.Published) {
+		return false
+	}
+	h := c.Published.UTC().Hour()
+	return h >= 20 || h < 9
+}
+
+// relativeDay reports whether the words of a day resolve to another day
+// when the article's date moves by one ("yesterday", "накануне"), unlike
+// a date or a weekday ("on Tuesday" is Tuesday either way).
+func relativeDay(figure, language string, published time.Time) bool {
+	if published.IsZero() || strings.ContainsAny(figure, "0123456789") {
+		return false
+	}
+	day := func(anchor time.Time) string {
+		for _, x := range when.FindLang(figure, language, anchor) {
+			if len(x.Value) >= 10 {
+				return x.Value[:10]
+			}
+		}
+		return ""
+	}
+	d := day(published)
+	return d != day(published.AddDate(0, 0, 1)) || d != day(published.AddDate(0, 0, -1))
 }
 
 func distinctOutlets(cs []Claim) int {

@@ -342,6 +342,9 @@ func Extract(d Doc) []Claim {
 				}
 			}
 			if c, ok := r.eventClaim(s, ts, names); ok {
+				if c.Kind == KindDate {
+					c.relative = relativeDay(c.Figure, d.Language, d.Published)
+				}
 				cs = append(cs, c)
 			}
 		}

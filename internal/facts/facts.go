@@ -101,6 +101,9 @@ type Claim struct {
 	// weak are capitalised words that open the sentence alone ("Putin
 	// met…", "Police arrested…"): names only if another claim names them.
 	weak []string
+	// relative is set on a date claim whose day moves with the article's
+	// date ("yesterday"): see shiftable.
+	relative bool
 }
 
 // Group is the claims of several articles about one thing, with a

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/facts"
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/outlet"
 )
 
@@ -33,22 +34,28 @@ func (a *app) factsCmd() *cobra.Command {
 		Short: "Set the figures of a story's articles side by side: agree, moved, differ, attributed, inconsistent",
 		Long: `Facts reads the checkable claims of every article of a story (figures with
 what they count: deaths, injured, hours of talks, meetings, calls, points of a
-plan, troops, money; years placed relative to the time of writing), sets the
-claims about the same thing side by side and gives each group a verdict:
+plan, troops, money; years placed relative to the time of writing; the day
+and the place of a meeting, call, visit, signing or attack, with the people
+named with it), sets the claims about the same thing side by side and gives
+each group a verdict (the claims of one event: one kind of event, a person in
+common, days at most three apart):
 
   agree         every report gives the same figure
   moved         the figure changed from report to report over time (a toll
-                that rose): the sequence is shown with times
-  differ        outlets give different figures at the same time
+                that rose; an announced day that changed): the sequence is
+                shown with times
+  differ        outlets give different figures (or days, or places) at the
+                same time
   attributed    one outlet states the figure as fact, another gives it to a
                 source ("according to the Kremlin")
   inconsistent  a year that contradicts the article's own date and every
                 other report ("earlier in 2023" in an article of 2025)
 
 --storyline ID reads every story of a storyline (figures story by story,
-years across all). With --json one JSON object per group (subject, verdict,
-reason, claims with article_id, outlet, published, value, qualifier,
-sentence, attributed_to).`,
+years across all). With --json one JSON object per group (kind: figure, year,
+date or place; subject, verdict, reason, claims with article_id, outlet,
+published, value, qualifier, sentence, attributed_to, and for days and
+places event, date, place, participants).`,
 		Example: `  parallax facts STORY_ID
   parallax facts --storyline SL_ID --json
   parallax eval facts ../shared/eval/news-clusters`,
@@ -83,14 +90,34 @@ func printFacts(w io.Writer, groups []facts.Group) error {
 			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "%s  %s\n  %s\n", strings.ToUpper(g.Verdict), g.Subject, g.Reason)
-		err := tabulate(w, "  PUBLISHED\tOUTLET\tFIGURE\tSOURCE\tSENTENCE", g.Claims, func(w io.Writer, c facts.Claim) {
-			fmt.Fprintf(w, "  %s\t%s\t%s\t%s\t%s\n", claimTime(c.Published), c.Outlet, c.Figure, dash(c.AttributedTo), clip(c.Sentence, 110))
+		err := tabulate(w, "  PUBLISHED\tOUTLET\t"+claimHeader(g.Kind)+"\tSOURCE\tSENTENCE", g.Claims, func(w io.Writer, c facts.Claim) {
+			fmt.Fprintf(w, "  %s\t%s\t%s\t%s\t%s\n", claimTime(c.Published), c.Outlet, claimFigure(c), dash(c.AttributedTo), clip(c.Sentence, 110))
 		})
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// claimHeader names the column of a group's figures, days or places.
+func claimHeader(kind string) string {
+	switch kind {
+	case facts.KindDate:
+		return "DAY"
+	case facts.KindPlace:
+		return "PLACE"
+	}
+	return "FIGURE"
+}
+
+// claimFigure prints what a claim states: a figure as written, the day of
+// an event with its words ("2025-12-02 (вівторок)"), or a place.
+func claimFigure(c facts.Claim) string {
+	if c.Kind == facts.KindDate {
+		return c.Date + " (" + c.Figure + ")"
+	}
+	return c.Figure
 }
 
 // claimTime prints a publication time with its time of day when known
@@ -280,5 +307,11 @@ func factDoc(r newsPleaseRecord, id string, reg *outlet.Registry) facts.Doc {
 			break
 		}
 	}
-	return facts.Doc{ArticleID: id, StoryID: event, URL: r.URL, Outlet: name, Language: r.Language, Published: pub, Text: text}
+	code := r.Language
+	if code == "" {
+		// news-please leaves the language out of many records: the facts
+		// read an article only in its own language's words.
+		code = lang.Guess(text)
+	}
+	return facts.Doc{ArticleID: id, StoryID: event, URL: r.URL, Outlet: name, Language: code, Published: pub, Text: text}
 }

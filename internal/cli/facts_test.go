@@ -95,3 +95,23 @@ func TestEvalFacts(t *testing.T) {
 		t.Errorf("missing labels: exit %d, %s", code, errs)
 	}
 }
+
+// TestPrintFactsDays: a group of days prints a DAY column with the
+// resolved day beside the words that gave it.
+func TestPrintFactsDays(t *testing.T) {
+	g := facts.Group{Kind: facts.KindDate, Subject: "date: meeting (Putin, Witkoff)", Verdict: facts.Differ, Reason: "A puts the meeting on 2025-12-02, B on 2025-12-03",
+		Claims: []facts.Claim{
+			{Kind: facts.KindDate, Outlet: "A", Date: "2025-12-02", Figure: "у вівторок", Sentence: "Віткофф зустрівся з Путіним у вівторок."},
+			{Kind: facts.KindDate, Outlet: "B", Date: "2025-12-03", Figure: "3 декабря", Sentence: "Уиткофф встретился с Путиным 3 декабря."},
+		}}
+	var b strings.Builder
+	if err := printFacts(&b, []facts.Group{g}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"DIFFER  date: meeting", "DAY", "2025-12-02 (у вівторок)", "2025-12-03 (3 декабря)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

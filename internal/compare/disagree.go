@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/parallax-news/parallax/internal/facts"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/sentence"
 )
@@ -24,6 +25,9 @@ type Doc struct {
 	Published time.Time
 	Text      string
 	Quotes    []news.Quote
+	// Language is the article's ISO 639-1 code (empty reads as English):
+	// the days of events are read by internal/facts in it.
+	Language string
 }
 
 // Disagreement kinds.
@@ -61,11 +65,9 @@ type Claim struct {
 // statements about the same thing. Chosen to favour precision.
 const (
 	minNumberSim = 0.3 // word overlap (Jaccard) of sentences with conflicting numbers
-	minDateSim   = 0.3 // and dates
 	minQuoteSim  = 0.6 // of two quotes attributed to different speakers
 	minQuoteLen  = 3   // content words of a quote for attribution checks
 	maxFound     = 50  // disagreements kept per comparison
-	maxDateGap   = 31 * 24 * time.Hour
 )
 
 func disagreementsOf(cols []*column, quotes []news.Quote) []Disagreement {
@@ -76,7 +78,7 @@ func disagreementsOf(cols []*column, quotes []news.Quote) []Disagreement {
 	var docs []Doc
 	for _, col := range cols {
 		for _, a := range col.arts {
-			docs = append(docs, Doc{ArticleID: a.ID, Outlet: col.o.Name, Published: a.Published, Text: a.Text, Quotes: byArticle[a.ID]})
+			docs = append(docs, Doc{ArticleID: a.ID, Outlet: col.o.Name, Published: a.Published, Text: a.Text, Quotes: byArticle[a.ID], Language: a.Language})
 		}
 	}
 	return FindDisagreements(docs)
@@ -122,7 +124,7 @@ func FindDisagreements(docs []Doc) []Disagreement {
 			if da.Outlet == db.Outlet || !comparable(a.s, b.s) {
 				continue
 			}
-			for _, d := range conflicts(a.s, b.s, near(da.Published, db.Published)) {
+			for _, d := range conflicts(a.s, b.s) {
 				d.A.ArticleID, d.A.Outlet = da.ArticleID, da.Outlet
 				d.B.ArticleID, d.B.Outlet = db.ArticleID, db.Outlet
 				add(d)
@@ -132,6 +134,9 @@ func FindDisagreements(docs []Doc) []Disagreement {
 	for _, d := range attributions(docs) {
 		add(d)
 	}
+	for _, d := range eventDates(docs) {
+		add(d)
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	if len(out) > maxFound {
 		out = out[:maxFound]
@@ -139,15 +144,36 @@ func FindDisagreements(docs []Doc) []Disagreement {
 	return out
 }
 
-// near reports whether two publication times are close enough for a day
-// and month without a year to name the same date: within a month, or
-// unknown.
-func near(a, b time.Time) bool {
-	if a.IsZero() || b.IsZero() {
-		return true
+// eventDates returns the events that outlets put on different days, as
+// the facts stage reads them (internal/facts: one kind of event, the same
+// people, days at most three apart; sayings, deadlines and announced days
+// that later changed are not differences).
+func eventDates(docs []Doc) []Disagreement {
+	fds := make([]facts.Doc, len(docs))
+	for i, d := range docs {
+		fds[i] = facts.Doc{ArticleID: d.ArticleID, Outlet: d.Outlet, Language: d.Language, Published: d.Published, Text: d.Text}
 	}
-	d := a.Sub(b)
-	return d < maxDateGap && d > -maxDateGap
+	var out []Disagreement
+	for _, g := range facts.Align(fds) {
+		if g.Kind != facts.KindDate || g.Verdict != facts.Differ {
+			continue
+		}
+		for i, a := range g.Claims {
+			for _, b := range g.Claims[i+1:] {
+				if a.Outlet == b.Outlet || a.Date == b.Date {
+					continue
+				}
+				sim := 0.0
+				if sa, sb := analyse(a.Sentence), analyse(b.Sentence); len(sa) > 0 && len(sb) > 0 {
+					sim = similarity(sa[0].terms, sb[0].terms)
+				}
+				out = append(out, Disagreement{Kind: KindDate, About: strings.TrimPrefix(g.Subject, "date: "), Score: round2(sim),
+					A: Claim{ArticleID: a.ArticleID, Outlet: a.Outlet, Sentence: a.Sentence, Value: a.Date},
+					B: Claim{ArticleID: b.ArticleID, Outlet: b.Outlet, Sentence: b.Sentence, Value: b.Date}})
+			}
+		}
+	}
+	return out
 }
 
 // comparable reports whether two sentences have a kind of claim in common.
@@ -644,23 +670,9 @@ func intersects(a, b map[string]bool) bool {
 	return false
 }
 
-func firstShared(a, b map[string]bool) string {
-	var ks []string
-	for w := range a {
-		if b[w] {
-			ks = append(ks, w)
-		}
-	}
-	sort.Strings(ks)
-	if len(ks) == 0 {
-		return ""
-	}
-	return ks[0]
-}
-
 // conflicts returns the disagreements between two sentences of different
-// outlets; dates are compared only when nearDates (see near).
-func conflicts(s, t *sent, nearDates bool) []Disagreement {
+// outlets.
+func conflicts(s, t *sent) []Disagreement {
 	var out []Disagreement
 	if !intersects(s.names, t.names) {
 		return nil
@@ -673,14 +685,8 @@ func conflicts(s, t *sent, nearDates bool) []Disagreement {
 			out = append(out, d)
 		}
 	}
-	// Dates: month and day only. Weekdays are left out: time zones and
-	// the several events of one sentence ("returned on Tuesday, the airline
-	// said Wednesday") make them disagree where the facts do not.
-	if nearDates && sim >= minDateSim && !s.future && !t.future && !s.caption && !t.caption &&
-		len(s.dates) > 0 && len(t.dates) > 0 && disjoint(s.dates, t.dates) {
-		out = append(out, Disagreement{Kind: KindDate, About: firstShared(s.names, t.names), Score: round2(sim),
-			A: claim(s, strings.Join(s.dates, ",")), B: claim(t, strings.Join(t.dates, ","))})
-	}
+	// Dates are the facts stage's (eventDates): the day of an event read
+	// with its kind and its people, weekdays resolved.
 	for _, p := range s.preds {
 		for _, q := range t.preds {
 			if p.group != q.group || p.positive == q.positive || !sameSubject(p.subject, q.subject) || !intersects(p.object, q.object) {
@@ -691,17 +697,6 @@ func conflicts(s, t *sent, nearDates bool) []Disagreement {
 		}
 	}
 	return out
-}
-
-func disjoint(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // numberConflicts finds counts of the same unit in the same context with

@@ -121,8 +121,8 @@ type ChartTick struct {
 func factCharts(gs []facts.Group) []FactChart {
 	var out []FactChart
 	for _, g := range gs {
-		if g.Verdict != facts.Moved && g.Verdict != facts.Differ {
-			continue
+		if g.Verdict != facts.Moved && g.Verdict != facts.Differ || g.Kind != facts.KindFigure && g.Kind != "" {
+			continue // days and places are read in the table, not charted
 		}
 		if ch, ok := factChart(g); ok {
 			out = append(out, ch)

@@ -164,3 +164,20 @@ func TestFactChart(t *testing.T) {
 		t.Error("a chart for one moment")
 	}
 }
+
+// TestFactChartsLeaveDaysOut: a group of days that differ is read in the
+// table; only figures are charted.
+func TestFactChartsLeaveDaysOut(t *testing.T) {
+	at := func(d int) time.Time { return time.Date(2025, 12, d, 9, 0, 0, 0, time.UTC) }
+	days := facts.Group{Kind: facts.KindDate, Subject: "date: meeting (Putin, Witkoff)", Verdict: facts.Differ, Claims: []facts.Claim{
+		{Kind: facts.KindDate, Outlet: "A", Published: at(3), Date: "2025-12-02"},
+		{Kind: facts.KindDate, Outlet: "B", Published: at(4), Date: "2025-12-03"},
+	}}
+	toll := facts.Group{Kind: facts.KindFigure, Subject: "deaths", Verdict: facts.Moved, Claims: []facts.Claim{
+		{Outlet: "A", Published: at(2), Value: 5}, {Outlet: "B", Published: at(4), Value: 9},
+	}}
+	chs := factCharts([]facts.Group{days, toll})
+	if len(chs) != 1 || chs[0].Subject != "deaths" {
+		t.Errorf("charts %+v, want the toll's only", chs)
+	}
+}

@@ -38,7 +38,7 @@ func Align(docs []Doc) []Group {
 	for i, d := range docs {
 		first := map[string]bool{}
 		for _, c := range claims[i] {
-			if strings.HasPrefix(c.Subject, "year") || first[c.Subject] {
+			if c.Kind != KindFigure || first[c.Subject] {
 				continue
 			}
 			first[c.Subject] = true
@@ -63,12 +63,13 @@ func Align(docs []Doc) []Group {
 			continue
 		}
 		sortClaims(cs)
-		g := Group{Subject: k.subject, StoryID: k.story, Claims: cs}
+		g := Group{Kind: KindFigure, Subject: k.subject, StoryID: k.story, Claims: cs}
 		g.Verdict, g.Reason = verdict(k.subject, cs)
 		if g.Verdict != "" {
 			out = append(out, g)
 		}
 	}
+	out = append(out, alignEvents(docs, claims)...)
 	out = append(out, inconsistentYears(docs, claims)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Differs() != out[j].Differs() {
@@ -111,12 +112,27 @@ func same(a, b Claim) bool {
 	if a.Qualifier == About || b.Qualifier == About {
 		return math.Abs(a.Value-b.Value) <= 0.1*math.Max(a.Value, b.Value)
 	}
+	if a.Subject == "hours" && roundHours(a, b) {
+		return true
+	}
 	if !accumulating[a.Subject] || a.AttributedTo != "" && strings.EqualFold(a.AttributedTo, b.AttributedTo) {
 		// A toll given by the same source as "more than 10" and as 14 is
 		// that source's rounding, not two tolls.
 		return within(a, b) || within(b, a)
 	}
 	return false
+}
+
+// roundHours reports whether one of two lengths is a whole number of
+// hours the other rounds to within a quarter of an hour: "three-hour
+// talks" and "2 hours 45 minutes" are one length told two ways, "three
+// hours" and "two and a half" are not.
+func roundHours(a, b Claim) bool {
+	whole := func(c Claim) bool { return c.Value == math.Trunc(c.Value) }
+	if whole(a) == whole(b) {
+		return false
+	}
+	return math.Abs(a.Value-b.Value) <= 0.25
 }
 
 // within reports whether b's figure lies inside a's bound.
@@ -247,6 +263,12 @@ func namedSource(s string) bool {
 }
 
 func figureText(c Claim) string {
+	switch c.Kind {
+	case KindDate:
+		return c.Date
+	case KindPlace:
+		return c.Place
+	}
 	v := strconv.FormatFloat(c.Value, 'f', -1, 64)
 	if c.Qualifier != "" {
 		return c.Qualifier + " " + v
@@ -266,7 +288,7 @@ func inconsistentYears(docs []Doc, claims [][]Claim) []Group {
 			continue
 		}
 		for _, c := range claims[i] {
-			if !strings.HasPrefix(c.Subject, "year") || int(c.Value) == d.Published.Year() {
+			if c.Kind != KindYear || int(c.Value) == d.Published.Year() {
 				continue
 			}
 			// Across a new year, last year is still near: "earlier in
@@ -291,7 +313,7 @@ func inconsistentYears(docs []Doc, claims [][]Claim) []Group {
 			if (others > 0 && !sameYear) || named || mentionsYearBefore(d.Text, y, c.Offset) {
 				continue
 			}
-			out = append(out, Group{Subject: c.Subject, StoryID: d.StoryID, Verdict: Inconsistent, Claims: []Claim{c},
+			out = append(out, Group{Kind: KindYear, Subject: c.Subject, StoryID: d.StoryID, Verdict: Inconsistent, Claims: []Claim{c},
 				Reason: fmt.Sprintf("%q places the event in the year of writing, but the article is dated %s and no other report names %s",
 					c.Figure, d.Published.Format("2 January 2006"), y)})
 		}

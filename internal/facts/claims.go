@@ -112,7 +112,7 @@ func (r *resources) yearClaims(toks []tok, s, source string) []Claim {
 			if len(ws) > 0 {
 				subject += ": " + strings.Join(ws, " ")
 			}
-			out = append(out, Claim{Subject: subject, Value: float64(y), Figure: s[toks[k].off:toks[j].end],
+			out = append(out, Claim{Kind: KindYear, Subject: subject, Value: float64(y), Figure: s[toks[k].off:toks[j].end],
 				Offset: toks[j].off, AttributedTo: source})
 		}
 	}

@@ -187,6 +187,8 @@ func sameSubject(label, found string) bool {
 // subjectCues name each subject in a label, in the order they are tried
 // (the length of a meeting is hours before it is a meeting).
 var subjectCues = []struct{ subject, cues string }{
+	{"date", "date day"},
+	{"place", "place venue where location"},
 	{"year", "year"},
 	{"money", "money dollar euro rouble ruble hryvnia pound amount price cost billion million $ € £"},
 	{"hours", "hour duration lasted length long"},

@@ -1,12 +1,15 @@
 package facts
 
 import (
+	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/parallax-news/parallax/internal/sentence"
+	"github.com/parallax-news/parallax/internal/when"
 )
 
 // maxSentence is the longest sentence read, in bytes: longer runs are
@@ -27,7 +30,7 @@ type tok struct {
 	end int
 }
 
-var tokenRE = regexp.MustCompile(`\d+(?:[.,\x{00A0}\x{202F}\x{2009} ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?(?:[-–][\p{L}\d]+)*|[\p{L}\p{M}]+(?:['’ʼ\-][\p{L}\p{M}]+)*|[^\s\p{L}\p{N}]`)
+var tokenRE = regexp.MustCompile(`\d+(?:[.,\x{00A0}\x{202F}\x{2009} ]\d{3})+(?:[.,]\d+)?|\d+½|\d+(?:[.,]\d+)?(?:[-–][\p{L}\d]+)*|[\p{L}\p{M}]+(?:['’ʼ\-][\p{L}\p{M}]+)*|[^\s\p{L}\p{N}]`)
 
 func tokenize(s string) []tok {
 	var out []tok
@@ -137,9 +140,13 @@ func (r *resources) figureAt(toks []tok, i int) (figure, bool) {
 			return figure{}, false // phone numbers, codes
 		}
 		num, unit, hyph := strings.Cut(t.low, "-")
+		num, half := strings.CutSuffix(num, "½") // "3½ hours"
 		v, ok := parseDigits(num, r.decimalComma)
 		if !ok {
 			return figure{}, false
+		}
+		if half {
+			v += 0.5
 		}
 		if hyph {
 			// "28-point", "28-Punkte-Plan": the number modifies the word
@@ -155,6 +162,14 @@ func (r *resources) figureAt(toks []tok, i int) (figure, bool) {
 		return figure{value: r.ordinals[t.low], ordinal: true, next: i + 1}, true
 	default:
 		v, ok := r.wordNumber(t.low)
+		if !ok && r.halfSuffix != "" {
+			// "dreieinhalb", "three-and-a-half".
+			if w, cut := strings.CutSuffix(t.low, r.halfSuffix); cut {
+				if v, ok = r.wordNumber(w); ok {
+					v += 0.5
+				}
+			}
+		}
 		if !ok {
 			// "five-hour", "пятичасовые", "п'ятигодинні", "fünfstündige".
 			if v, unit, ok := r.compound(t.low); ok {
@@ -172,6 +187,16 @@ func (r *resources) figureAt(toks []tok, i int) (figure, bool) {
 		}
 	}
 	f.next = i + 1
+	if f.unit == "" && f.value == math.Trunc(f.value) {
+		// "three and a half", "три с половиной".
+		for _, p := range r.halfAfter {
+			if matchAt(toks, f.next, p.words) {
+				f.value += 0.5
+				f.next += len(p.words)
+				break
+			}
+		}
+	}
 	if f.unit == "" && f.next < len(toks) {
 		if m := r.scale(toks[f.next].low); m != 0 {
 			f.value *= m
@@ -193,7 +218,7 @@ func (r *resources) compound(w string) (float64, string, bool) {
 		return 0, "", false
 	}
 	best, bestLen, unit := 0.0, 0, ""
-	for n, v := range r.numbers {
+	for n, v := range r.compoundNumbers {
 		if len(n) <= bestLen || len(n) >= len(w) || !strings.HasPrefix(w, n) {
 			continue
 		}
@@ -272,28 +297,87 @@ func Extract(d Doc) []Claim {
 		return nil
 	}
 	quoted := QuotedRanges(d.Text)
-	var out []Claim
-	read := 0
-	for _, sp := range sentence.Split(d.Text) {
+	type sent struct {
+		start int
+		text  string
+		lead  bool
+	}
+	var sents []sent
+	read, leadEnd := 0, 0
+	for _, sp := range sentence.SplitLang(d.Text, d.Language) {
 		s := sp.Text(d.Text)
 		if len(s) > maxSentence || tableLike(s) {
 			continue
 		}
-		read++
-		for _, c := range r.sentenceClaims(s, d.Published.Year()) {
-			if read > LeadSentences && !strings.HasPrefix(c.Subject, "year") {
+		// A sentence of someone else's words does not use up the lead:
+		// reports quote their sources between their own lines.
+		if !quoted(sp.Start + 1) {
+			read++
+		}
+		if read <= LeadSentences {
+			leadEnd = sp.Start + len(s)
+		}
+		sents = append(sents, sent{sp.Start, s, read <= LeadSentences})
+	}
+	// The days of events are read in the lead, resolved against the
+	// article's date over the lead as a whole ("the same day" refers
+	// back).
+	var times []when.Timex
+	var names map[string]bool
+	if len(r.events) > 0 && leadEnd > 0 {
+		times = when.FindLang(d.Text[:leadEnd], d.Language, d.Published)
+		names = r.knownNames(d.Text)
+	}
+	var out []Claim
+	for _, st := range sents {
+		s := st.text
+		cs := r.sentenceClaims(s, d.Published.Year())
+		if st.lead && len(times) > 0 && !r.offTopic(s, d.Published.Year()) {
+			var ts []when.Timex
+			for _, x := range times {
+				if x.Start >= st.start && x.End <= st.start+len(s) {
+					x.Start -= st.start
+					x.End -= st.start
+					ts = append(ts, x)
+				}
+			}
+			if c, ok := r.eventClaim(s, ts, names); ok {
+				if c.Kind == KindDate {
+					c.relative = relativeDay(c.Figure, d.Language, d.Published)
+				}
+				cs = append(cs, c)
+			}
+		}
+		for _, c := range cs {
+			if !st.lead && c.Kind != KindYear {
 				continue
 			}
-			if quoted(sp.Start + c.Offset) {
+			if quoted(st.start + c.Offset) {
 				continue // someone else's words
 			}
-			c.Offset += sp.Start
+			c.Offset += st.start
 			c.ArticleID, c.Outlet, c.URL, c.Published, c.Language = d.ArticleID, d.Outlet, d.URL, d.Published, d.Language
 			c.Sentence = strings.TrimSpace(s)
 			out = append(out, c)
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Offset < out[j].Offset })
 	return out
+}
+
+// offTopic reports whether a sentence tells of another time than the
+// event's: words that recall an earlier event ("previously", "ранее") or
+// a year other than the article's.
+func (r *resources) offTopic(s string, year int) bool {
+	for _, t := range tokenize(s) {
+		if r.eventBack.has(t.low) {
+			return true
+		}
+		if y, err := strconv.Atoi(t.low); err == nil && len(t.low) == 4 && y >= 1900 && y <= 2100 && year != 0 && y != year {
+			return true
+		}
+	}
+	return false
 }
 
 // tableLike reports whether a line is a row of a table, a list entry
@@ -333,10 +417,31 @@ func tableLike(s string) bool {
 	return words > 0 && caps*10 >= words*7
 }
 
+// oneHourFigures writes the "one" of an hour told without a number:
+// "almost an hour" reads as "almost 1 hour", "более часа" as "более 1
+// часа", "fast eine Stunde" as "fast 1 Stunde". The "1" stands where the
+// article or the hour word begins.
+func (r *resources) oneHourFigures(toks []tok) []tok {
+	var out []tok
+	for i, t := range toks {
+		if i+1 < len(toks) && r.oneArticles.has(t.low) && r.oneHour.has(toks[i+1].low) {
+			out = append(out, tok{raw: "1", low: "1", off: t.off, end: t.end})
+			continue
+		}
+		if r.oneHour.has(t.low) && i > 0 && !isDigit(toks[i-1].low[0]) && !r.oneArticles.has(toks[i-1].low) {
+			if q, _ := r.qualifierBefore(toks, i); q != "" {
+				out = append(out, tok{raw: "1", low: "1", off: t.off, end: t.end})
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
 // sentenceClaims reads the claims of one sentence (offsets within it) of
 // an article written in year (0 when unknown).
 func (r *resources) sentenceClaims(s string, year int) []Claim {
-	toks := tokenize(s)
+	toks := r.oneHourFigures(tokenize(s))
 	if len(toks) == 0 {
 		return nil
 	}
@@ -358,6 +463,20 @@ func (r *resources) sentenceClaims(s string, year int) []Claim {
 		case "calls":
 			call = true
 		}
+	}
+	// The length of a visit (talks, travel and ceremonies) is not the
+	// length of the talks.
+	visit, talks := false, false
+	for _, t := range toks {
+		switch r.eventOf(t.low) {
+		case "visit":
+			visit = true
+		case "meeting", "call":
+			talks = true
+		}
+	}
+	if visit && !talks {
+		duration = false
 	}
 	source := r.attribution(toks)
 	var out []Claim
@@ -383,8 +502,17 @@ func (r *resources) sentenceClaims(s string, year int) []Claim {
 		if q := r.qualifierAfter(toks, f.next); q != "" && qual == "" {
 			qual = q
 		}
+		end := f.next - 1
+		if c.Subject == "hours" && f.unit == "" {
+			// "2 часа 45 минут", "two hours and 45 minutes".
+			if m, last, ok := r.minutesAfter(toks, f.next+1); ok {
+				c.Value += m / 60
+				end = last
+				i = last
+			}
+		}
 		c.Qualifier = qual
-		c.Figure = s[toks[qstart].off:toks[f.next-1].end]
+		c.Figure = s[toks[qstart].off:toks[end].end]
 		c.Offset = toks[start].off
 		c.AttributedTo = source
 		out = append(out, c)
@@ -444,7 +572,7 @@ func (r *resources) claimAt(toks []tok, f figure, i, before int, duration, plan,
 			j++
 		}
 		if j < len(toks) && r.money.has(toks[j].low) {
-			return Claim{Subject: "money: " + toks[j].low, Value: f.value}, true
+			return Claim{Kind: KindFigure, Subject: "money: " + toks[j].low, Value: f.value}, true
 		}
 		return Claim{}, false
 	}
@@ -517,7 +645,20 @@ func (r *resources) claimAt(toks []tok, f figure, i, before int, duration, plan,
 	if f.ordinal && subject != "meetings" && subject != "calls" {
 		return Claim{}, false
 	}
-	return Claim{Subject: subject, Value: f.value}, true
+	return Claim{Kind: KindFigure, Subject: subject, Value: f.value}, true
+}
+
+// minutesAfter reads "45 minutes" or "and 45 minutes" at token i: the
+// minutes, the index of the minutes word and ok.
+func (r *resources) minutesAfter(toks []tok, i int) (float64, int, bool) {
+	if i < len(toks) && r.conj.has(toks[i].low) {
+		i++
+	}
+	f, ok := r.figureAt(toks, i)
+	if !ok || f.ordinal || f.unit != "" || f.value <= 0 || f.value >= 60 || f.next >= len(toks) || !r.minutes.has(toks[f.next].low) {
+		return 0, 0, false
+	}
+	return f.value, f.next, true
 }
 
 func isFigure(r *resources, toks []tok, i int) bool {

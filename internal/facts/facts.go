@@ -84,11 +84,33 @@ type Claim struct {
 	Offset int `json:"offset"`
 	// Language is the article's language code.
 	Language string `json:"language,omitempty"`
+	// Kind is "figure", "year", "date" (the day of an event) or "place"
+	// (the place of an event).
+	Kind string `json:"kind,omitempty"`
+	// Event is the kind of event a date or place claim tells of
+	// ("meeting", "call", "visit", "signing", "attack").
+	Event string `json:"event,omitempty"`
+	// Date is the day of the event as a TimeML value (2025-12-02),
+	// resolved against the article's date.
+	Date string `json:"date,omitempty"`
+	// Place is the place of the event as written ("Anchorage", "Кремле").
+	Place string `json:"place,omitempty"`
+	// Participants are the people the sentence names with the event, in
+	// the nominative where the language has cases.
+	Participants []string `json:"participants,omitempty"`
+	// weak are capitalised words that open the sentence alone ("Putin
+	// met…", "Police arrested…"): names only if another claim names them.
+	weak []string
+	// relative is set on a date claim whose day moves with the article's
+	// date ("yesterday"): see shiftable.
+	relative bool
 }
 
 // Group is the claims of several articles about one thing, with a
 // verdict. The JSON field names are a public interface.
 type Group struct {
+	// Kind is what the claims state: "figure", "year", "date" or "place".
+	Kind    string `json:"kind"`
 	Subject string `json:"subject"`
 	StoryID string `json:"story_id,omitempty"`
 	Verdict string `json:"verdict"`

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/lang"
@@ -86,6 +87,23 @@ type resources struct {
 	money         words
 	months        words
 	change        words
+	events        []eventKind
+	placePreps    words
+	dateNot       words
+	saying        words
+	minutes       words
+	capitalNouns  bool
+	separators    words
+	eventBack     words
+	adjEndings    []string
+	halfAfter     []phrase
+	halfSuffix    string
+	oneArticles   words
+	oneHour       words
+	// compoundNumbers are the number words a compound may begin with:
+	// the numbers and the articles that stand for one ("einstündig").
+	compoundNumbers map[string]float64
+	stop            func(string) bool
 }
 
 type subjectWords struct {
@@ -150,6 +168,55 @@ var (
 		de.FactClockPrepositions, de.FactConjunctions, de.FactSkipContext, de.FactAttributionSource, de.FactSpeechVerbs,
 		de.FactRelativeYear, de.FactYearWords, de.FactDecimalComma, de.FactPersonWords, de.FactBackground, de.FactGenericSources, de.FactMoneyNouns, de.FactMonths, de.FactChangeVerbs)
 )
+
+func init() {
+	resEN.minutes = wordSet(en.FactMinuteWords)
+	resEN.capitalNouns = en.FactCapitalNouns
+	resEN.separators = wordSet(en.FactEventSeparators)
+	resEN.eventBack = wordSet(en.FactEventBackground)
+	resEN.adjEndings = strings.Fields(en.FactAdjectiveEndings)
+	resEN.oneArticles, resEN.oneHour = wordSet(en.FactOneHourArticles), wordSet(en.FactOneHourWords)
+	resEN.halfAfter, resEN.halfSuffix = halves(en.FactHalfAfter), en.FactHalfSuffix
+	resEN.setEvents(en.FactEvents, en.FactPlacePrepositions, en.FactDateNotEvent, en.FactSayingWords, en.StopWord)
+	resRU.minutes = wordSet(ru.FactMinuteWords)
+	resRU.capitalNouns = ru.FactCapitalNouns
+	resRU.separators = wordSet(ru.FactEventSeparators)
+	resRU.eventBack = wordSet(ru.FactEventBackground)
+	resRU.adjEndings = strings.Fields(ru.FactAdjectiveEndings)
+	resRU.oneArticles, resRU.oneHour = wordSet(ru.FactOneHourArticles), wordSet(ru.FactOneHourWords)
+	resRU.halfAfter, resRU.halfSuffix = halves(ru.FactHalfAfter), ru.FactHalfSuffix
+	resRU.setEvents(ru.FactEvents, ru.FactPlacePrepositions, ru.FactDateNotEvent, ru.FactSayingWords, ru.StopWord)
+	resUK.minutes = wordSet(uk.FactMinuteWords)
+	resUK.capitalNouns = uk.FactCapitalNouns
+	resUK.separators = wordSet(uk.FactEventSeparators)
+	resUK.eventBack = wordSet(uk.FactEventBackground)
+	resUK.adjEndings = strings.Fields(uk.FactAdjectiveEndings)
+	resUK.oneArticles, resUK.oneHour = wordSet(uk.FactOneHourArticles), wordSet(uk.FactOneHourWords)
+	resUK.halfAfter, resUK.halfSuffix = halves(uk.FactHalfAfter), uk.FactHalfSuffix
+	resUK.setEvents(uk.FactEvents, uk.FactPlacePrepositions, uk.FactDateNotEvent, uk.FactSayingWords, uk.StopWord)
+	resDE.minutes = wordSet(de.FactMinuteWords)
+	resDE.capitalNouns = de.FactCapitalNouns
+	resDE.separators = wordSet(de.FactEventSeparators)
+	resDE.eventBack = wordSet(de.FactEventBackground)
+	resDE.adjEndings = strings.Fields(de.FactAdjectiveEndings)
+	resDE.oneArticles, resDE.oneHour = wordSet(de.FactOneHourArticles), wordSet(de.FactOneHourWords)
+	resDE.halfAfter, resDE.halfSuffix = halves(de.FactHalfAfter), de.FactHalfSuffix
+	resDE.setEvents(de.FactEvents, de.FactPlacePrepositions, de.FactDateNotEvent, de.FactSayingWords, de.StopWord)
+	for _, r := range []*resources{resEN, resRU, resUK, resDE} {
+		r.compoundNumbers = maps.Clone(r.numbers)
+		for a := range r.oneArticles.exact {
+			r.compoundNumbers[a] = 1
+		}
+	}
+}
+
+func halves(ps []string) []phrase {
+	m := map[string]string{}
+	for _, p := range ps {
+		m[p] = p
+	}
+	return phraseList(m)
+}
 
 // resourcesFor returns the words of a language, English for an unknown
 // (empty) code, and nil for a language Parallax has no facts words for:

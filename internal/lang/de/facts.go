@@ -67,7 +67,7 @@ var FactDurationContext = "gespräch* treffen verhandlung* dauerte dauerten geda
 var FactNotDuration = "um vor nach binnen innerhalb in seit ab"
 
 // FactPlanContext makes a count of points the points of a plan.
-var FactPlanContext = "plan* plans entwurf* vorschlag* vorschläge* friedensplan* rahmen* abkommen*"
+var FactPlanContext = "plan* plans entwurf* vorschlag* vorschläge* friedensplan* rahmen* abkommen* dokument*"
 
 // FactTimesWords count repeated events ("fünf Mal").
 var FactTimesWords = "mal"
@@ -91,7 +91,7 @@ var FactSkipContext = "aktie* index* dax kurs* tore tor punktestand* umfrage* pr
 var FactAttributionSource = []string{"laut", "nach angaben", "zufolge", "unter berufung auf", "nach schätzungen"}
 
 // FactSpeechVerbs attribute the sentence to the name beside them.
-var FactSpeechVerbs = "sagte sagten sagt erklärte erklärten erklärt teilte teilten berichtete berichteten berichtet meldete meldeten behauptete behauptet bestätigte betonte"
+var FactSpeechVerbs = "sagte sagten sagt erklärte erklärten erklärt mitteilte mitteilten mitgeteilt teilte teilten berichtete berichteten berichtet meldete meldeten behauptete behauptet bestätigte betonte"
 
 // FactRelativeYear are phrases that place a year relative to the time of
 // writing ("im laufenden Jahr 2023").
@@ -122,3 +122,69 @@ var FactMonths = "januar jänner februar märz april mai juni juli august septem
 // FactChangeVerbs before "bis zu" make it the new value of a count, not a
 // bound.
 var FactChangeVerbs = "stieg stiegen gestiegen erhöhte erhöhten wuchs"
+
+// FactEvents name the kinds of event whose date, place and participants
+// the facts stage reads ("Trump und Putin trafen sich am 15. August in
+// Anchorage"), by kind, in the order they are tried.
+var FactEvents = [][2]string{
+	{"call", "telefonat* anruf* telefoniert* telefongespräch*"},
+	{"signing", "unterzeichn* unterschrieb* unterschrift*"},
+	{"attack", "angriff* anschlag* attacke* beschuss"},
+	{"meeting", "treffen traf trafen getroffen trifft gipfel* gespräch* verhandlung* zusammenkunft empfing empfangen"},
+	{"visit", "besuch* reise* eingetroffen"},
+	{"vote", "stimmte* abgestimmt abstimmung*"},
+	{"arrest", "festgenommen verhaftet festnahme* verhaftung*"},
+}
+
+// FactPlacePrepositions open the place of an event ("in Anchorage", "im
+// Kreml").
+var FactPlacePrepositions = "in im auf"
+
+// FactDateNotEvent before a date make it a bound, not the day of the
+// event ("bis Freitag", "seit Dienstag").
+var FactDateNotEvent = "bis seit ab vor nach frist"
+
+// FactSayingWords, beside the speech verbs, tell a saying: a date before
+// them is the day the words were said, not the day of the event they
+// tell of.
+var FactSayingWords = "sagend zitiert kündigte angekündigt"
+
+// FactMinuteWords after a count of hours add minutes to it ("two hours
+// and 45 minutes").
+var FactMinuteWords = "minute minuten"
+
+// FactCapitalNouns is true: every noun is capitalised. Where nouns are capitalised, a
+// capitalised word is read as a name only where the article also writes it
+// after a first name or a title.
+const FactCapitalNouns = true
+
+// FactEventSeparators between a date and the word of an event put them in
+// two clauses: "left on 12 February after the vote" dates the leaving.
+var FactEventSeparators = "nach vor seit"
+
+// FactEventBackground mark a sentence that recalls an earlier event
+// ("previously", "ранее"): its days and places are not read as those of
+// the story's event.
+var FactEventBackground = "damals vorigen vorherigen früheren zuvor zuletzt"
+
+// FactAdjectiveEndings end the capitalised adjectives of peoples and
+// places ("European leaders", "Russian diplomats"): such a word before a
+// lower-case word is not a name.
+var FactAdjectiveEndings = ""
+
+// FactHalfAfter follow a number to add a half to it ("three and a half
+// hours", "три с половиной часа").
+var FactHalfAfter = []string{"und ein halb"}
+
+// FactHalfSuffix joined to a number word adds a half ("dreieinhalb",
+// "three-and-a-half"); "" where the language has none.
+const FactHalfSuffix = "einhalb"
+
+// FactOneHour are the words of one hour without a number: an article that
+// stands for "one" before them (eine einer), and the words of an hour (stunde),
+// which alone count as one after a qualifier ("более часа", "понад
+// годину").
+var (
+	FactOneHourArticles = "ein eine einer"
+	FactOneHourWords    = "stunde"
+)

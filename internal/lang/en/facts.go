@@ -62,7 +62,7 @@ var FactDurationContext = "talks talk meeting meetings met lasted lasting negoti
 var FactNotDuration = "ago within after before past next in last every per later earlier"
 
 // FactPlanContext makes a count of points the points of a plan.
-var FactPlanContext = "plan plans proposal proposals framework draft blueprint deal"
+var FactPlanContext = "plan plans proposal proposals framework draft blueprint deal document documents"
 
 // FactTimesWords count repeated events ("met five times").
 var FactTimesWords = "times"
@@ -126,3 +126,69 @@ var FactMonths = "january february march april may june july august september oc
 // FactChangeVerbs before "up to" make it the new value of a count ("rose
 // to"), not a bound.
 var FactChangeVerbs = "rose risen climbed increased grew jumped"
+
+// FactEvents name the kinds of event whose date, place and participants
+// the facts stage reads ("Trump and Putin met in Anchorage on 15
+// August"), by kind, in the order they are tried.
+var FactEvents = [][2]string{
+	{"call", "call phone telephone phoned"},
+	{"signing", "signed signing sign signs"},
+	{"attack", "attack attacks attacked airstrike airstrikes strikes shelling"},
+	{"meeting", "meeting meetings met meet meets summit summits talks negotiations received hosted"},
+	{"visit", "visit visits visited trip arrived"},
+	{"vote", "voted vote votes"},
+	{"arrest", "arrested arrest detained"},
+}
+
+// FactPlacePrepositions open the place of an event ("in Anchorage", "at
+// the White House").
+var FactPlacePrepositions = "in at"
+
+// FactDateNotEvent before a date make it a bound or the time of a
+// saying, not the day of the event ("until Friday", "since Tuesday").
+var FactDateNotEvent = "since until till by before deadline from"
+
+// FactSayingWords, beside the speech verbs, tell a saying: a date before
+// them is the day the words were said, not the day of the event they
+// tell of.
+var FactSayingWords = "saying quoted announced told"
+
+// FactMinuteWords after a count of hours add minutes to it ("two hours
+// and 45 minutes").
+var FactMinuteWords = "minute minutes"
+
+// FactCapitalNouns is false: only names (and the adjectives of peoples) are capitalised. Where nouns are capitalised, a
+// capitalised word is read as a name only where the article also writes it
+// after a first name or a title.
+const FactCapitalNouns = false
+
+// FactEventSeparators between a date and the word of an event put them in
+// two clauses: "left on 12 February after the vote" dates the leaving.
+var FactEventSeparators = "after following before since"
+
+// FactEventBackground mark a sentence that recalls an earlier event
+// ("previously", "ранее"): its days and places are not read as those of
+// the story's event.
+var FactEventBackground = "ago previous previously earlier"
+
+// FactAdjectiveEndings end the capitalised adjectives of peoples and
+// places ("European leaders", "Russian diplomats"): such a word before a
+// lower-case word is not a name.
+var FactAdjectiveEndings = "an ian ean ese ish"
+
+// FactHalfAfter follow a number to add a half to it ("three and a half
+// hours", "три с половиной часа").
+var FactHalfAfter = []string{"and a half"}
+
+// FactHalfSuffix joined to a number word adds a half ("dreieinhalb",
+// "three-and-a-half"); "" where the language has none.
+const FactHalfSuffix = "-and-a-half"
+
+// FactOneHour are the words of one hour without a number: an article that
+// stands for "one" before them (an), and the words of an hour (hour),
+// which alone count as one after a qualifier ("более часа", "понад
+// годину").
+var (
+	FactOneHourArticles = "an"
+	FactOneHourWords    = "hour"
+)

@@ -83,7 +83,7 @@ var FactSubjects = map[string]string{
 }
 
 // FactDurationContext makes a count of hours the length of a meeting.
-var FactDurationContext = "переговор* встреч* беседа беседы беседу разговор* длил* продлил* продолжал* шл* продолжительн* заседани*"
+var FactDurationContext = "переговор* встреч* беседа беседы беседу беседовал* разговор* длил* продлил* продолжал* шл* продолжительн* заседани*"
 
 // FactNotDuration before a count of hours makes it a point in time.
 var FactNotDuration = "в во через за спустя назад после к"
@@ -144,3 +144,69 @@ var FactMonths = "январ* феврал* март* апрел* мая май 
 // FactChangeVerbs before «до» make it the new value of a count («число
 // погибших возросло до 15»), not a bound.
 var FactChangeVerbs = "возрос* вырос* увеличил* достиг* поднял* снизил* сократил* уменьшил*"
+
+// FactEvents name the kinds of event whose date, place and participants
+// the facts stage reads ("Уиткофф встретился с Путиным 2 декабря в
+// Кремле"), by kind, in the order they are tried.
+var FactEvents = [][2]string{
+	{"call", "созвон* звонок звонка звонке звонку телефонн* разговор*"},
+	{"signing", "подписал* подписани* подпишут подпишет"},
+	{"attack", "удар удара ударом удару атак* обстрел*"},
+	{"meeting", "встреч* встретил* встретят* встретит* переговор* саммит*"},
+	{"visit", "визит* посетил* посетит посетят прибыл* приезд* поездк*"},
+	{"vote", "проголосовал* голосовани*"},
+	{"arrest", "задержал* задержан* арестовал* арестован*"},
+}
+
+// FactPlacePrepositions open the place of an event ("в Кремле", "на
+// Аляске").
+var FactPlacePrepositions = "в во на"
+
+// FactDateNotEvent before a date make it a bound, not the day of the
+// event ("до пятницы", "с понедельника").
+var FactDateNotEvent = "до с со после к начиная"
+
+// FactSayingWords, beside the speech verbs, tell a saying: a date before
+// them is the day the words were said, not the day of the event they
+// tell of.
+var FactSayingWords = "заявив сказав сообщив отметив говоря рассказав"
+
+// FactMinuteWords after a count of hours add minutes to it ("two hours
+// and 45 minutes").
+var FactMinuteWords = "минут минуты минуту"
+
+// FactCapitalNouns is false: only names are capitalised. Where nouns are capitalised, a
+// capitalised word is read as a name only where the article also writes it
+// after a first name or a title.
+const FactCapitalNouns = false
+
+// FactEventSeparators between a date and the word of an event put them in
+// two clauses: "left on 12 February after the vote" dates the leaving.
+var FactEventSeparators = "после перед"
+
+// FactEventBackground mark a sentence that recalls an earlier event
+// ("previously", "ранее"): its days and places are not read as those of
+// the story's event.
+var FactEventBackground = "назад прошлого прошлом предыдущ* ранее"
+
+// FactAdjectiveEndings end the capitalised adjectives of peoples and
+// places ("European leaders", "Russian diplomats"): such a word before a
+// lower-case word is not a name.
+var FactAdjectiveEndings = ""
+
+// FactHalfAfter follow a number to add a half to it ("three and a half
+// hours", "три с половиной часа").
+var FactHalfAfter = []string{"с половиной"}
+
+// FactHalfSuffix joined to a number word adds a half ("dreieinhalb",
+// "three-and-a-half"); "" where the language has none.
+const FactHalfSuffix = ""
+
+// FactOneHour are the words of one hour without a number: an article that
+// stands for "one" before them (none), and the words of an hour (час часа),
+// which alone count as one after a qualifier ("более часа", "понад
+// годину").
+var (
+	FactOneHourArticles = ""
+	FactOneHourWords    = "час часа"
+)

@@ -142,3 +142,69 @@ var FactMonths = "січ* лют* берез* квіт* трав* черв* ли
 // FactChangeVerbs before «до» make it the new value of a count («кількість
 // загиблих зросла до 15»), not a bound.
 var FactChangeVerbs = "зрос* зріс збільшил* сягнул* досягл* знизил* зменшил* скоротил*"
+
+// FactEvents name the kinds of event whose date, place and participants
+// the facts stage reads ("Віткофф зустрівся з Путіним 2 грудня у
+// Кремлі"), by kind, in the order they are tried.
+var FactEvents = [][2]string{
+	{"call", "дзвінок дзвінка дзвінку телефонн* зателефонув* розмов*"},
+	{"signing", "підписал* підписав* підписанн* підпишуть підпише"},
+	{"attack", "удар удару ударом атак* обстріл*"},
+	{"meeting", "зустріч* зустрів* зустріл* зустрінуться зустрінеться переговор* саміт*"},
+	{"visit", "візит* відвідав* відвідає прибув* прибули приїзд* поїздк*"},
+	{"vote", "проголосува* голосуванн*"},
+	{"arrest", "затримал* затриман* затримав* заарештува*"},
+}
+
+// FactPlacePrepositions open the place of an event ("у Кремлі", "на
+// Алясці").
+var FactPlacePrepositions = "в у на"
+
+// FactDateNotEvent before a date make it a bound, not the day of the
+// event ("до п'ятниці", "з понеділка").
+var FactDateNotEvent = "до з із зі після починаючи"
+
+// FactSayingWords, beside the speech verbs, tell a saying: a date before
+// them is the day the words were said, not the day of the event they
+// tell of.
+var FactSayingWords = "заявивши сказавши повідомивши заявив сказав повідомив зазначивши"
+
+// FactMinuteWords after a count of hours add minutes to it ("two hours
+// and 45 minutes").
+var FactMinuteWords = "хвилин хвилини хвилину"
+
+// FactCapitalNouns is false: only names are capitalised. Where nouns are capitalised, a
+// capitalised word is read as a name only where the article also writes it
+// after a first name or a title.
+const FactCapitalNouns = false
+
+// FactEventSeparators between a date and the word of an event put them in
+// two clauses: "left on 12 February after the vote" dates the leaving.
+var FactEventSeparators = "після перед"
+
+// FactEventBackground mark a sentence that recalls an earlier event
+// ("previously", "ранее"): its days and places are not read as those of
+// the story's event.
+var FactEventBackground = "тому минулого минулому попередн* раніше"
+
+// FactAdjectiveEndings end the capitalised adjectives of peoples and
+// places ("European leaders", "Russian diplomats"): such a word before a
+// lower-case word is not a name.
+var FactAdjectiveEndings = ""
+
+// FactHalfAfter follow a number to add a half to it ("three and a half
+// hours", "три с половиной часа").
+var FactHalfAfter = []string{"з половиною"}
+
+// FactHalfSuffix joined to a number word adds a half ("dreieinhalb",
+// "three-and-a-half"); "" where the language has none.
+const FactHalfSuffix = ""
+
+// FactOneHour are the words of one hour without a number: an article that
+// stands for "one" before them (none), and the words of an hour (годину години),
+// which alone count as one after a qualifier ("более часа", "понад
+// годину").
+var (
+	FactOneHourArticles = ""
+	FactOneHourWords    = "годину години"
+)

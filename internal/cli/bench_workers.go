@@ -126,7 +126,7 @@ func (a *app) benchWorkers(ctx context.Context, corpus string, n int, keep, asJS
 	}
 	defer stopWorkers()
 	for range n {
-		cmd := exec.CommandContext(ctx, self, "worker", "--db", dsn, "--jobs", "1", "--log-level", "warn")
+		cmd := exec.CommandContext(ctx, self, "worker", "--db", dsn, "--jobs", "1", "--analyse=false", "--log-level", "warn")
 		var b strings.Builder
 		cmd.Stderr = &b
 		if err := cmd.Start(); err != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -51,8 +52,10 @@ func (a *app) runJobs(ctx context.Context, e *engine.Engine, pf pollFlags, jf jo
 
 func (a *app) workerCmd() *cobra.Command {
 	var (
-		pf pollFlags
-		jf jobFlags
+		pf      pollFlags
+		jf      jobFlags
+		analyse bool
+		batch   int
 	)
 	cmd := &cobra.Command{
 		Use:   "worker --db postgres://...",
@@ -71,9 +74,10 @@ worker that dies mid-job loses nothing: its job is taken as lost after
 --rescue-after and retried elsewhere; what the dead worker stored stays
 stored once (an article's ID is a hash of its text).
 
-Like every process that stores articles, a worker analyses what it stored
-when no other process leads the analysis, and leaves it to the leader
-otherwise. SQLite has no job queue: there, "parallax serve" polls itself.`,
+A worker also stands for the analysis of the database (unless
+--analyse=false): one process at a time leads it, whichever takes the
+lock first; the others take over within a second or two when it stops or
+dies. SQLite has no job queue: there, "parallax serve" polls itself.`,
 		Example: `  parallax worker --db postgres://parallax@db/parallax
   parallax worker --db postgres://parallax@db/parallax --jobs 4`,
 		Args: cobra.NoArgs,
@@ -93,12 +97,24 @@ otherwise. SQLite has no job queue: there, "parallax serve" polls itself.`,
 				return err
 			}
 			defer e.Close()
+			e.SetAnalysisBatch(batch)
 			fmt.Fprintf(a.stderr, "parallax: working the jobs of %s (Ctrl-C to stop)\n", a.dbName())
-			return a.runJobs(ctx, e, pf, jf)
+			if !analyse {
+				return a.runJobs(ctx, e, pf, jf)
+			}
+			actx, stop := context.WithCancel(ctx)
+			var wg sync.WaitGroup
+			wg.Go(func() { e.RunAnalyser(actx, time.Second, nil) })
+			err = a.runJobs(ctx, e, pf, jf)
+			stop()
+			wg.Wait()
+			return err
 		},
 	}
 	pf.register(cmd)
 	jf.register(cmd, 4)
+	cmd.Flags().BoolVar(&analyse, "analyse", true, "lead the analysis of the database when no other process does")
+	addAnalysisBatch(cmd, &batch)
 	a.addAllowPrivate(cmd)
 	return cmd
 }

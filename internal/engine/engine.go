@@ -206,6 +206,19 @@ func New(db Database, opts Options) *Engine {
 	return e
 }
 
+// SetAnalysisBatch sets how many articles the analysis takes per batch
+// (one transaction each); n <= 0 keeps the default (1000). Smaller
+// batches commit more often: tests use them to stop a leader between
+// commits. Call it before the first analysis.
+func (e *Engine) SetAnalysisBatch(n int) {
+	if n <= 0 {
+		return
+	}
+	e.anMu.Lock()
+	e.an.BatchSize = n
+	e.anMu.Unlock()
+}
+
 // DB returns the database, for reads.
 func (e *Engine) DB() Database { return e.db }
 

@@ -382,6 +382,7 @@ func addSummaries(a, b pipeline.AnalyzeSummary) pipeline.AnalyzeSummary {
 	a.Quotes += b.Quotes
 	a.Replayed += b.Replayed
 	a.Restored += b.Restored
+	a.Prepared += b.Prepared
 	a.Elapsed += b.Elapsed
 	a.Stages = append(a.Stages, b.Stages...)
 	return a

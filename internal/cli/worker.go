@@ -17,6 +17,8 @@ type jobFlags struct {
 	concurrency int
 	jobTimeout  time.Duration
 	rescueAfter time.Duration
+	// prepare works prepare_articles jobs too (worker only).
+	prepare bool
 }
 
 func (f *jobFlags) register(cmd *cobra.Command, concurrency int) {
@@ -47,7 +49,7 @@ func (a *app) runJobs(ctx context.Context, e *engine.Engine, pf pollFlags, jf jo
 		return err
 	}
 	return e.RunJobs(ctx, engine.JobOptions{Poller: p, Reader: &ingest.Reader{Fetcher: a.fetcher()}, Concurrency: jf.concurrency,
-		JobTimeout: jf.jobTimeout, RescueAfter: jf.rescueAfter})
+		JobTimeout: jf.jobTimeout, RescueAfter: jf.rescueAfter, Prepare: jf.prepare})
 }
 
 func (a *app) workerCmd() *cobra.Command {
@@ -59,12 +61,17 @@ func (a *app) workerCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "worker --db postgres://...",
-		Short: "Work the jobs of a PostgreSQL database (feed polls) until stopped",
+		Short: "Work the jobs of a PostgreSQL database (feed polls, inputs, article preparation) until stopped",
 		Long: `Worker takes jobs from the job queue River keeps in the PostgreSQL database
 of --db and works them until Ctrl-C or SIGTERM: polling one feed
 (poll_feed: fetch the feed and the pages of its new items, clean and store
 them) and reading one input (ingest_input: a file or folder the worker can
-read, or the URL of a page; "parallax bench --workers" enqueues them). Run it on as many machines as you like, beside one or more
+read, or the URL of a page; "parallax bench --workers" enqueues them) and
+preparing articles for the analysis (prepare_articles: the per-article
+work of the analysis, entities, quotes, dates, duplicate and cluster
+features, for the articles the leading process will take after its next
+batch; it enqueues them while a worker that prepares is alive, and
+prepares itself whatever no worker has). Run it on as many machines as you like, beside one or more
 "parallax serve": serve enqueues each due feed as a job unique to the feed
 and its due time, so a feed is polled once however many serve and worker
 processes run, and two workers never poll it at once.
@@ -114,6 +121,7 @@ dies. SQLite has no job queue: there, "parallax serve" polls itself.`,
 	pf.register(cmd)
 	jf.register(cmd, 4)
 	cmd.Flags().BoolVar(&analyse, "analyse", true, "lead the analysis of the database when no other process does")
+	cmd.Flags().BoolVar(&jf.prepare, "prepare", true, "prepare articles for the leader's analysis (entities, quotes, dates, duplicate and cluster features)")
 	addAnalysisBatch(cmd, &batch)
 	a.addAllowPrivate(cmd)
 	return cmd

@@ -148,6 +148,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Engine, error) {
 	if jobs != nil {
 		e.jobs = jobs
 		e.metrics.reg.MustRegister(jobCollector{jobs})
+		e.an.Prepared = preparedSource{jobs}
 	}
 	return e, nil
 }
@@ -425,6 +426,7 @@ func (e *Engine) Analyse(ctx context.Context) (sum pipeline.AnalyzeSummary, left
 			e.log.DebugContext(ctx, "analysis left to the leading process")
 			return sum, true, nil
 		}
+		e.wantPrepared(ctx)
 		an, err := e.analyseLocked(ctx)
 		sum = addSummaries(sum, an)
 		if !e.hold {
@@ -433,6 +435,24 @@ func (e *Engine) Analyse(ctx context.Context) (sum pipeline.AnalyzeSummary, left
 		if err != nil {
 			return sum, false, err
 		}
+	}
+}
+
+// wantPrepared enqueues prepare jobs for the pending articles beyond the
+// next batch, when the database has a job queue and a worker that
+// prepares is alive (see jobs_prepare.go). A failure costs only speed:
+// the analysis prepares what no worker did.
+func (e *Engine) wantPrepared(ctx context.Context) {
+	if e.jobs == nil {
+		return
+	}
+	n, err := e.enqueuePrepare(ctx, e.an.BatchSize, 20*e.an.BatchSize)
+	if err != nil {
+		e.log.WarnContext(ctx, "prepare jobs not enqueued; the analysis prepares the articles itself", "error", err)
+		return
+	}
+	if n > 0 {
+		e.log.DebugContext(ctx, "prepare jobs enqueued", "articles", n)
 	}
 }
 
@@ -455,6 +475,7 @@ func (e *Engine) AnalyseReset(ctx context.Context) (pipeline.AnalyzeSummary, err
 	if err := e.db.ResetAnalysis(ctx); err != nil {
 		return pipeline.AnalyzeSummary{}, err
 	}
+	e.wantPrepared(ctx)
 	return e.analyseLocked(ctx)
 }
 
@@ -471,8 +492,32 @@ func (e *Engine) analyseLocked(ctx context.Context) (pipeline.AnalyzeSummary, er
 		case <-ctx.Done():
 		}
 	}()
+	if e.jobs != nil {
+		// Keep workers ahead of the analysis as it moves through a long
+		// backlog and as articles arrive.
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		defer cancel(nil)
+		wg.Go(func() {
+			t := time.NewTicker(2 * time.Second)
+			defer t.Stop()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-t.C:
+					e.wantPrepared(ctx)
+				}
+			}
+		})
+	}
 	sum, err := e.an.Analyze(ctx, e.db)
 	e.metrics.analysed(sum)
+	if e.jobs != nil && sum.Articles > 0 {
+		if err := e.jobs.dropPrepared(ctx); err != nil {
+			e.log.WarnContext(ctx, "analysis", "error", err) // dropped after the next analysis
+		}
+	}
 	if err != nil {
 		if c := context.Cause(ctx); c != nil && !errors.Is(c, context.Canceled) {
 			err = fmt.Errorf("%w (%v)", err, c)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/dedup"
@@ -60,14 +61,27 @@ func (pr *Preparer) Prepare(a news.Article) ([]byte, error) {
 	p.analysed = n
 	p.dp = pr.dedup.Prepare(dedupDoc(a))
 	p.cp = pr.ca.Prepare(clusterDoc(a, p.ents, ""))
-	return encodePrepared(p)
+	return encodePrepared(a, p)
 }
 
-// encodePrepared writes: the codec version, the analysed character count,
-// then three length-prefixed sections: the domain values as JSON, the
-// duplicate hashing and the cluster features in their packages'
-// encodings.
-func encodePrepared(p perArticle) ([]byte, error) {
+// inputKey fingerprints what the per-article stages read of an article,
+// so that a result prepared before the article changed (a re-ingest that
+// filled in its date) is not taken for it.
+func inputKey(a news.Article) uint64 {
+	h := fnv.New64a()
+	for _, s := range []string{a.ID, a.Title, a.Text, a.Language, a.URL, a.Outlet, a.OriginOutlet, a.Republisher,
+		a.Published.UTC().Format("2006-01-02T15:04:05.999999999Z07:00")} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// encodePrepared writes: the codec version, the fingerprint of the
+// article read (inputKey), the analysed character count, then three
+// length-prefixed sections: the domain values as JSON, the duplicate
+// hashing and the cluster features in their packages' encodings.
+func encodePrepared(a news.Article, p perArticle) ([]byte, error) {
 	js, err := json.Marshal(preparedJSON{p.ents, p.ms, p.quotes, p.timexes})
 	if err != nil {
 		return nil, fmt.Errorf("encode prepared article: %w", err)
@@ -82,6 +96,7 @@ func encodePrepared(p perArticle) ([]byte, error) {
 	}
 	b := make([]byte, 0, 16+len(js)+len(dp)+len(cp))
 	b = append(b, preparedCodec)
+	b = binary.LittleEndian.AppendUint64(b, inputKey(a))
 	b = binary.AppendUvarint(b, uint64(p.analysed))
 	for _, s := range [][]byte{js, dp, cp} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
@@ -94,10 +109,13 @@ func encodePrepared(p perArticle) ([]byte, error) {
 // already bounded as the analysis reads it).
 func decodePrepared(a news.Article, data []byte) (perArticle, error) {
 	var p perArticle
-	if len(data) == 0 || data[0] != preparedCodec {
+	if len(data) < 9 || data[0] != preparedCodec {
 		return p, errors.New("prepared article: unknown encoding")
 	}
-	data = data[1:]
+	if binary.LittleEndian.Uint64(data[1:]) != inputKey(a) {
+		return p, errors.New("prepared article: prepared from another version of the article")
+	}
+	data = data[9:]
 	analysed, n := binary.Uvarint(data)
 	if n <= 0 || analysed > 1<<31 {
 		return p, errors.New("prepared article: bad length")

@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"context"
+	"encoding/binary"
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/news"
@@ -132,6 +134,11 @@ func TestPreparedCodec(t *testing.T) {
 			t.Errorf("%d of %d bytes decoded without error", cut, len(b))
 		}
 	}
+	redated := a
+	redated.Published = time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)
+	if _, err := decodePrepared(redated, b); err == nil {
+		t.Error("a result prepared before the article got its date was taken")
+	}
 }
 
 func FuzzDecodePrepared(f *testing.F) {
@@ -141,7 +148,8 @@ func FuzzDecodePrepared(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(b)
-	f.Add([]byte{preparedCodec, 0, 2, '{', '}', 0, 0})
+	key := binary.LittleEndian.AppendUint64([]byte{preparedCodec}, inputKey(a))
+	f.Add(append(key, 0, 2, '{', '}', 0, 0))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _ = decodePrepared(a, data) // must not panic
 	})

@@ -140,29 +140,37 @@ func TestBcubedF1(t *testing.T) {
 	}
 }
 
-// TestPostgresLeaderKilledMidRun is issue 11's done-when case: three
-// `parallax ingest --wait` processes at once, each with a third of
-// news-clusters as JSON Lines, beside two `parallax worker` processes, all
-// on one PostgreSQL database. Whichever process holds the analysis lock is
-// killed with SIGKILL once about half of the articles are analysed; the
-// others take over (a worker, or an ingest waiting for its articles), the
-// killed ingest, if it was one, is run again, and the run completes: every
-// article stored once and in exactly one story, and the stories those of
-// one process analysing the same store, in the same order, in batches of
-// the same size.
+// scaleProc is one process of a scale scenario.
+type scaleProc struct {
+	name string
+	cmd  *exec.Cmd
+	out  *syncBuffer
+	part string // the input of an ingest; "" for a worker
+}
+
+// scaleBatch is the analysis batch of the scale scenarios: small, so that
+// the analysis of news-clusters commits often and a fault strikes between
+// commits.
+const scaleBatch = 10
+
+// scaleScenario runs three `parallax ingest --wait` processes at once,
+// each with a third of news-clusters as JSON Lines, beside two `parallax
+// worker` processes, on the PostgreSQL database pg. Once about half of
+// the articles are analysed it calls fault, which may kill one process
+// (and returns it; nil otherwise). The run must then complete: the
+// ingests left return success, a killed ingest is run again, and the
+// analysis catches up. Then: storing every part again adds nothing (no
+// article was lost), every article is in exactly one story (none
+// doubled), and the stories are those of one process analysing the same
+// store, in the same order, in batches of the same size (below).
 //
 // The analysis takes pending articles in store order, a batch at a time,
 // and sorts each batch by publication date: a batch taken while fewer
 // than a batch's worth were stored is shorter than the reference's, so
-// its boundaries (and, rarely, a story) may differ. The test therefore
-// asks for BCubed F1 >= 0.995 against the reference, and logs whether the
-// two are equal.
-func TestPostgresLeaderKilledMidRun(t *testing.T) {
-	if testing.Short() {
-		t.Skip("ingests news-clusters twice with five processes")
-	}
-	const batch = 10
-	pg := pgtest.DSN(t)
+// its boundaries (and, rarely, a story) may differ. The scenario
+// therefore asks for BCubed F1 >= 0.995 against the reference, and logs
+// whether the two are equal.
+func scaleScenario(t *testing.T, pg string, fault func(t *testing.T, watch *engine.Engine, procs []*scaleProc) *scaleProc) {
 	parts, lines := jsonlParts(t, sharedtest.Dir(t, "eval", "news-clusters"), 3)
 	mustRun(t, "status", "--db", pg) // migrate first, so that all start at once
 	ctx := t.Context()
@@ -171,35 +179,20 @@ func TestPostgresLeaderKilledMidRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer watch.Close()
-
-	type proc struct {
-		name string
-		cmd  *exec.Cmd
-		out  *syncBuffer
-		part string
-	}
-	var procs []*proc
+	batch := fmt.Sprint(scaleBatch)
+	var procs []*scaleProc
 	for i := range 2 {
-		cmd, out := startCLI(t, "worker", "--db", pg, "--jobs", "2", "--analysis-batch", fmt.Sprint(batch))
-		procs = append(procs, &proc{name: fmt.Sprintf("worker %d", i+1), cmd: cmd, out: out})
+		cmd, out := startCLI(t, "worker", "--db", pg, "--jobs", "2", "--analysis-batch", batch)
+		procs = append(procs, &scaleProc{name: fmt.Sprintf("worker %d", i+1), cmd: cmd, out: out})
 	}
 	for i, p := range parts {
-		cmd, out := startCLI(t, "ingest", "--db", pg, "--json", "--wait", "--analysis-batch", fmt.Sprint(batch), p)
-		procs = append(procs, &proc{name: fmt.Sprintf("ingest %d", i+1), cmd: cmd, out: out, part: p})
-	}
-	byPID := func(pid int) *proc {
-		for _, p := range procs {
-			if p.cmd.Process.Pid == pid {
-				return p
-			}
-		}
-		return nil
+		cmd, out := startCLI(t, "ingest", "--db", pg, "--json", "--wait", "--analysis-batch", batch, p)
+		procs = append(procs, &scaleProc{name: fmt.Sprintf("ingest %d", i+1), cmd: cmd, out: out, part: p})
 	}
 
-	// Kill the leader half way.
-	var killed *proc
+	// The fault, half way.
 	deadline := time.Now().Add(2 * time.Minute)
-	for killed == nil {
+	for {
 		if time.Now().After(deadline) {
 			t.Fatal("the analysis did not reach half way within 2 minutes")
 		}
@@ -208,25 +201,15 @@ func TestPostgresLeaderKilledMidRun(t *testing.T) {
 			t.Fatal(err)
 		}
 		if lag.Analysed >= lines/2 {
-			h, err := watch.Leader().Holder(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p := byPID(h.PID); p != nil {
-				if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
-					t.Fatal(err)
-				}
-				_ = p.cmd.Wait()
-				killed = p
-				t.Logf("killed the leader, %s (pid %d), with %d of %d stored articles analysed", p.name, h.PID, lag.Analysed, lag.Articles)
-				break
-			}
 			if lag.LagArticles == 0 && lag.Articles >= lines*9/10 {
-				t.Fatalf("the analysis finished (%d articles) before a leader could be killed", lag.Analysed)
+				t.Fatalf("the analysis finished (%d articles) before the fault", lag.Analysed)
 			}
+			t.Logf("fault with %d of %d stored articles analysed", lag.Analysed, lag.Articles)
+			break
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+	killed := fault(t, watch, procs)
 
 	// The ingests left return once what they stored is analysed.
 	for _, p := range procs {
@@ -238,20 +221,15 @@ func TestPostgresLeaderKilledMidRun(t *testing.T) {
 		}
 		t.Logf("%s: %s", p.name, strings.TrimSpace(p.out.String()))
 	}
-	if killed.part != "" {
+	if killed != nil && killed.part != "" {
 		// What the killed ingest had not stored yet: run it again.
-		out := mustRun(t, "ingest", "--db", pg, "--json", "--wait", "--analysis-batch", fmt.Sprint(batch), killed.part)
+		out := mustRun(t, "ingest", "--db", pg, "--json", "--wait", "--analysis-batch", batch, killed.part)
 		t.Logf("%s again: %s", killed.name, strings.TrimSpace(out))
 	}
 	waitUntil(t, &syncBuffer{}, "the analysis to catch up", func() bool {
 		lag, err := watch.Lag(ctx)
 		return err == nil && lag.LagArticles == 0
 	})
-	h, err := watch.Leader().Holder(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("leader at the end: %+v", h)
 
 	// Nothing lost: storing every part again adds nothing.
 	type summary struct{ Added, Existing, Failed int }
@@ -267,22 +245,26 @@ func TestPostgresLeaderKilledMidRun(t *testing.T) {
 	arts, stories := everyArticleInOneStory(t, pg)
 	got := storyPartition(t, pg)
 
-	// The reference: stop the workers (one of them may lead), then one
-	// process analyses the same store again.
+	// The workers that lived worked to the end.
 	for _, p := range procs {
 		if p.part == "" && p != killed {
+			if p.cmd.ProcessState != nil {
+				t.Errorf("%s exited: %s\n%s", p.name, p.cmd.ProcessState, p.out.String())
+				continue
+			}
 			_ = p.cmd.Process.Signal(syscall.SIGTERM)
 			if err := p.cmd.Wait(); err != nil {
 				t.Errorf("%s: %v\n%s", p.name, err, p.out.String())
 			}
 		}
 	}
+	// The reference: one process analyses the same store again, alone.
 	one, err := engine.Open(ctx, pg, engine.Options{Command: "reference"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer one.Close()
-	one.SetAnalysisBatch(batch)
+	one.SetAnalysisBatch(scaleBatch)
 	rctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	if _, err := one.AnalyseReset(rctx); err != nil {
@@ -295,4 +277,36 @@ func TestPostgresLeaderKilledMidRun(t *testing.T) {
 	if f1 < 0.995 {
 		t.Errorf("BCubed F1 against one process over the same store order: %.4f, want >= 0.995", f1)
 	}
+}
+
+// TestPostgresLeaderKilledMidRun is issue 11's done-when case (see
+// scaleScenario): whichever process holds the analysis lock half way is
+// killed with SIGKILL; the others take over (a worker, or an ingest
+// waiting for its articles).
+func TestPostgresLeaderKilledMidRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests news-clusters twice with five processes")
+	}
+	scaleScenario(t, pgtest.DSN(t), func(t *testing.T, watch *engine.Engine, procs []*scaleProc) *scaleProc {
+		deadline := time.Now().Add(time.Minute)
+		for time.Now().Before(deadline) {
+			h, err := watch.Leader().Holder(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range procs {
+				if p.cmd.Process.Pid == h.PID {
+					if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+						t.Fatal(err)
+					}
+					_ = p.cmd.Wait()
+					t.Logf("killed the leader, %s (pid %d)", p.name, h.PID)
+					return p
+				}
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		t.Fatal("no process of the run held the analysis lock for a minute")
+		return nil
+	})
 }

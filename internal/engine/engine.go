@@ -285,6 +285,9 @@ func (e *Engine) Ingest(ctx context.Context, inputs []ingest.Input, opts IngestO
 		r = &ingest.Reader{}
 	}
 	var res IngestResult
+	if e.jobs != nil && opts.Transient == nil {
+		opts.Transient = transient // PostgreSQL: ride out a restart
+	}
 	sum, err := pipeline.Ingest(ctx, e.db, r, inputs, opts.Options)
 	res.Ingest = sum
 	e.metrics.stored(sum.Added)
@@ -346,15 +349,25 @@ func (e *Engine) analysedAmong(ctx context.Context, ids []string) (int, error) {
 // it stored earlier by another process was analysed earlier).
 func (e *Engine) waitAnalysed(ctx context.Context, ids []string) (pipeline.AnalyzeSummary, error) {
 	var total pipeline.AnalyzeSummary
+	var failingSince time.Time
 	for {
 		for len(ids) > 0 {
 			_, err := e.db.Analysis(ctx, ids[len(ids)-1])
 			if errors.Is(err, store.ErrNotFound) {
 				break
 			}
+			if err != nil && e.jobs != nil && transient(err) && ctx.Err() == nil {
+				if failingSince.IsZero() {
+					failingSince = time.Now()
+				}
+				if time.Since(failingSince) < retryTransient {
+					break // look again after the wait
+				}
+			}
 			if err != nil {
 				return total, fmt.Errorf("wait for analysis: %w", err)
 			}
+			failingSince = time.Time{}
 			ids = ids[:len(ids)-1]
 		}
 		if len(ids) == 0 {
@@ -410,9 +423,37 @@ var ErrNotLeader = errors.New("another process leads the analysis of this databa
 // lock taken would otherwise be nobody's (store, then try the lock, is
 // what every storing process does; release, then look, is what the leader
 // does).
+//
+// On PostgreSQL an error that a later attempt may not meet (the server
+// restarting, a broken connection, the lock's connection lost) is retried
+// with backoff for up to a minute: the analyser rebuilds its state from
+// the store and goes on from the last committed batch.
 func (e *Engine) Analyse(ctx context.Context) (sum pipeline.AnalyzeSummary, left bool, err error) {
 	e.anMu.Lock()
 	defer e.anMu.Unlock()
+	var since time.Time
+	for failures := 0; ; failures++ {
+		var an pipeline.AnalyzeSummary
+		an, left, err = e.analyseOnce(ctx)
+		sum = addSummaries(sum, an)
+		if err == nil || e.jobs == nil || !transient(err) || ctx.Err() != nil {
+			return sum, left, err
+		}
+		if since.IsZero() {
+			since = time.Now()
+		}
+		if time.Since(since) > retryTransient {
+			return sum, false, err
+		}
+		e.log.WarnContext(ctx, "analysis interrupted; retrying", "error", err)
+		if !backoff(ctx, failures) {
+			return sum, false, err
+		}
+	}
+}
+
+// analyseOnce is Analyse without the retries.
+func (e *Engine) analyseOnce(ctx context.Context) (sum pipeline.AnalyzeSummary, left bool, err error) {
 	for {
 		pending, err := e.HasPending(ctx)
 		if err != nil || !pending {
@@ -488,7 +529,7 @@ func (e *Engine) analyseLocked(ctx context.Context) (pipeline.AnalyzeSummary, er
 	go func() {
 		select {
 		case <-lost:
-			cancel(errors.New("analysis lock lost"))
+			cancel(errLockLost)
 		case <-ctx.Done():
 		}
 	}()
@@ -519,8 +560,8 @@ func (e *Engine) analyseLocked(ctx context.Context) (pipeline.AnalyzeSummary, er
 		}
 	}
 	if err != nil {
-		if c := context.Cause(ctx); c != nil && !errors.Is(c, context.Canceled) {
-			err = fmt.Errorf("%w (%v)", err, c)
+		if c := context.Cause(ctx); c != nil && !errors.Is(c, context.Canceled) && !errors.Is(err, c) {
+			err = fmt.Errorf("%w (%w)", err, c)
 		}
 		return sum, err
 	}

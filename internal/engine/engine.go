@@ -480,14 +480,23 @@ func (e *Engine) analyseOnce(ctx context.Context) (sum pipeline.AnalyzeSummary, 
 }
 
 // wantPrepared enqueues prepare jobs for the pending articles beyond the
-// next batch, when the database has a job queue and a worker that
+// next two batches, when the database has a job queue and a worker that
 // prepares is alive (see jobs_prepare.go). A failure costs only speed:
 // the analysis prepares what no worker did.
 func (e *Engine) wantPrepared(ctx context.Context) {
 	if e.jobs == nil {
 		return
 	}
-	n, err := e.enqueuePrepare(ctx, e.an.BatchSize, 20*e.an.BatchSize)
+	// The analysis holds up to about two batches beyond the last one
+	// committed (one deciding, one prepared, one being prepared): jobs for
+	// those would only do its work twice.
+	var n int
+	var err error
+	for try := 0; try < 3; try++ {
+		if n, err = e.enqueuePrepare(ctx, 2*e.an.BatchSize, 20*e.an.BatchSize); err == nil || !transient(err) {
+			break // a deadlock with a worker's write is worth another try
+		}
+	}
 	if err != nil {
 		e.log.WarnContext(ctx, "prepare jobs not enqueued; the analysis prepares the articles itself", "error", err)
 		return

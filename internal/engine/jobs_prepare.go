@@ -22,7 +22,7 @@ import (
 // Prepare jobs move the analysis's per-article work (entities, quotes,
 // time expressions, duplicate hashing, cluster features) off the leader:
 // the leader enqueues a prepare_articles job per chunk of pending articles
-// beyond the batch it is about to take, any `parallax worker` prepares
+// beyond the batches it is about to take, any `parallax worker` prepares
 // them and writes the results to the analysis_prepared table, and the
 // leader's analysis takes them in store order (pipeline.PreparedSource),
 // preparing itself whatever no worker has yet. So a dead or stopped
@@ -108,9 +108,9 @@ func (q *Jobs) prepareSchema() string {
 		seen_at  timestamptz NOT NULL DEFAULT now())`
 }
 
-// preparersAlive reports whether a worker that prepares articles said it
+// PreparersAlive reports whether a worker that prepares articles said it
 // was alive in the last 20 seconds.
-func (q *Jobs) preparersAlive(ctx context.Context) (bool, error) {
+func (q *Jobs) PreparersAlive(ctx context.Context) (bool, error) {
 	var ok bool
 	err := q.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+q.table("job_workers")+`
 		WHERE prepares AND seen_at > now() - interval '20 seconds')`).Scan(&ok)
@@ -156,7 +156,7 @@ func (q *Jobs) heartbeat(ctx context.Context, id string, prepares bool, log *slo
 // alive.
 func (e *Engine) enqueuePrepare(ctx context.Context, skip, limit int) (int, error) {
 	q := e.jobs
-	alive, err := q.preparersAlive(ctx)
+	alive, err := q.PreparersAlive(ctx)
 	if err != nil || !alive {
 		return 0, err
 	}

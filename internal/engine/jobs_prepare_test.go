@@ -85,7 +85,7 @@ func TestPrepareJobsSameAnalysis(t *testing.T) {
 		done <- worker.RunJobs(wctx, JobOptions{Poller: worker.NewPoller(PollConfig{Client: failFetch{}}), Concurrency: 2, Prepare: true})
 	}()
 	waitFor(t, "the worker's heartbeat", func() bool {
-		ok, err := leader.jobs.preparersAlive(ctx)
+		ok, err := leader.jobs.PreparersAlive(ctx)
 		return err == nil && ok
 	})
 	n, err := leader.enqueuePrepare(ctx, 50, 100000)
@@ -125,7 +125,7 @@ func TestPrepareJobsSameAnalysis(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	if ok, err := leader.jobs.preparersAlive(ctx); err != nil || ok {
+	if ok, err := leader.jobs.PreparersAlive(ctx); err != nil || ok {
 		t.Fatalf("a stopped worker is still alive (%v)", err)
 	}
 	alone, err := leader.AnalyseReset(ctx)

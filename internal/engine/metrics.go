@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -31,9 +32,15 @@ type Metrics struct {
 	durations *prometheus.HistogramVec
 	jobs      *prometheus.CounterVec // jobs this process worked (river_metrics.go)
 
+	taken atomic.Int64 // takenN, readable
+
 	mu     sync.Mutex
 	engine *Engine
 }
+
+// AnalysedPrepared is the number of articles this process analysed from
+// results another process prepared.
+func (m *Metrics) AnalysedPrepared() int { return int(m.taken.Load()) }
 
 // NewMetrics returns a new set of metrics with the Go runtime's and the
 // process's beside Parallax's.
@@ -95,6 +102,7 @@ func (m *Metrics) stored(n int) { m.added.Add(float64(n)) }
 func (m *Metrics) analysed(s pipeline.AnalyzeSummary) {
 	m.analysedN.Add(float64(s.Articles))
 	m.takenN.Add(float64(s.Prepared))
+	m.taken.Add(int64(s.Prepared))
 }
 
 func (m *Metrics) prepared(n int) { m.preparedN.Add(float64(n)) }

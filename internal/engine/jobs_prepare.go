@@ -30,8 +30,10 @@ import (
 // article is analysed once, whoever prepared it.
 //
 // analysis_prepared has one row per (article, build): a row with no data
-// is wanted (its job is queued), a row with data is prepared. Rows of
-// analysed articles are deleted after each analysis. The build is the
+// is wanted (its job is queued), a row with data is prepared. The leader
+// deletes the rows of each batch as it takes them (LoadPrepared), so a
+// result is used once and workers skip what the leader already took;
+// rows left by a failed run are deleted after the next analysis. The build is the
 // hash of the executable (buildID): a worker of another build writes
 // nothing the leader reads, since its per-article stages may differ.
 
@@ -120,6 +122,29 @@ func (q *Jobs) PreparersAlive(ctx context.Context) (bool, error) {
 	return ok, nil
 }
 
+// prepareStatus reads the workers that prepare and the rows of
+// analysis_prepared.
+func (q *Jobs) prepareStatus(ctx context.Context) (PrepareStatus, error) {
+	st := PrepareStatus{Workers: []string{}}
+	rows, err := q.pool.Query(ctx, `SELECT id FROM `+q.table("job_workers")+`
+		WHERE prepares AND seen_at > now() - interval '20 seconds' ORDER BY id`)
+	if err != nil {
+		return st, fmt.Errorf("prepare status: %w", err)
+	}
+	if st.Workers, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil {
+		return st, fmt.Errorf("prepare status: %w", err)
+	}
+	if st.Workers == nil {
+		st.Workers = []string{}
+	}
+	var wanted, prepared int64
+	if err := q.pool.QueryRow(ctx, `SELECT count(*) - count(data), count(data) FROM `+q.table("analysis_prepared")).Scan(&wanted, &prepared); err != nil {
+		return st, fmt.Errorf("prepare status: %w", err)
+	}
+	st.Wanted, st.Prepared = int(wanted), int(prepared)
+	return st, nil
+}
+
 // heartbeat says every 5 seconds, until ctx ends, that worker id is alive;
 // then it removes the worker's row.
 func (q *Jobs) heartbeat(ctx context.Context, id string, prepares bool, log *slog.Logger) {
@@ -203,10 +228,16 @@ func (e *Engine) enqueuePrepare(ctx context.Context, skip, limit int) (int, erro
 // workers wrote for this build.
 type preparedSource struct{ q *Jobs }
 
+// LoadPrepared takes the rows of ids, prepared or still wanted, out of
+// analysis_prepared and returns the results they held: each is used once,
+// and a worker that has not reached an article the leader took skips it
+// (its job finds the row gone), so that workers overtaken by the leader
+// move on to articles it has not reached.
 func (s preparedSource) LoadPrepared(ctx context.Context, ids []string) (map[string][]byte, error) {
-	rows, err := s.q.pool.Query(ctx, `SELECT a.id, p.data FROM `+s.q.table("articles")+` a
-		JOIN `+s.q.table("analysis_prepared")+` p ON p.article_seq = a.seq
-		WHERE a.id = ANY($1) AND p.build = $2 AND p.data IS NOT NULL`, ids, buildID())
+	rows, err := s.q.pool.Query(ctx, `DELETE FROM `+s.q.table("analysis_prepared")+` p
+		USING `+s.q.table("articles")+` a
+		WHERE p.article_seq = a.seq AND a.id = ANY($1) AND p.build = $2
+		RETURNING a.id, p.data`, ids, buildID())
 	if err != nil {
 		return nil, fmt.Errorf("load prepared results: %w", err)
 	}
@@ -218,7 +249,9 @@ func (s preparedSource) LoadPrepared(ctx context.Context, ids []string) (map[str
 		if err := rows.Scan(&id, &data); err != nil {
 			return nil, fmt.Errorf("load prepared results: %w", err)
 		}
-		out[id] = data
+		if data != nil {
+			out[id] = data
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("load prepared results: %w", err)

@@ -109,6 +109,13 @@ func TestPrepareJobsSameAnalysis(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+	st, err := leader.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Prepare.Workers) != 1 || st.Prepare.Wanted != 0 || st.Prepare.Prepared != n {
+		t.Errorf("status: %+v; want one worker, %d articles prepared", st.Prepare, n)
+	}
 	sum, _, err := leader.Analyse(ctx)
 	if err != nil {
 		t.Fatal(err)

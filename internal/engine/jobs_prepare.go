@@ -173,6 +173,18 @@ func (q *Jobs) heartbeat(ctx context.Context, id string, prepares bool, log *slo
 	}
 }
 
+// EnqueuePrepare enqueues prepare_articles jobs for the pending articles
+// after the first skip, up to limit, that no job wants yet, and reports
+// how many articles it enqueued (none while no worker that prepares is
+// alive). The leader does this itself as it analyses; it is exported for
+// tests and tools that drive workers without analysing.
+func (e *Engine) EnqueuePrepare(ctx context.Context, skip, limit int) (int, error) {
+	if e.jobs == nil {
+		return 0, errors.New("enqueue prepare jobs: the database has no job queue (SQLite)")
+	}
+	return e.enqueuePrepare(ctx, skip, limit)
+}
+
 // enqueuePrepare enqueues prepare_articles jobs for the pending articles
 // after the first skip (the batch the leader takes next, which it would
 // prepare before any worker could) that no job wants yet, up to limit, in

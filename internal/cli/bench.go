@@ -49,11 +49,12 @@ type stageShare struct {
 
 func (a *app) benchCmd() *cobra.Command {
 	var (
-		corpus string
-		asJSON bool
-		keepDB bool
-		prof   string
-		nWork  int
+		corpus  string
+		asJSON  bool
+		keepDB  bool
+		prof    string
+		nWork   int
+		prepare bool
 	)
 	cmd := &cobra.Command{
 		Use:   "bench",
@@ -71,8 +72,9 @@ server instead, in a new schema that is dropped afterwards (kept with
 --keep); the user needs the right to create schemas in the database.
 
 With --workers N (PostgreSQL only), the inputs become ingest_input jobs that
-N "parallax worker" processes read, clean and store, while bench leads the
-analysis as serve would; it reports articles per second end to end, the CPU
+N "parallax worker" processes read, clean and store, and prepare for the
+analysis (prepare_articles jobs; --prepare=false: not), while bench leads
+the analysis as serve would; it reports articles per second end to end, the CPU
 of the leader and of the workers, the leader's analysis alone over the same
 articles (and its serial part), and the database's size per 100,000
 articles.`,
@@ -87,7 +89,7 @@ articles.`,
 				return usagef("--workers %d: want 0 (one process) or more", nWork)
 			}
 			if nWork > 0 {
-				return a.benchWorkers(ctx, corpus, nWork, keepDB, asJSON)
+				return a.benchWorkers(ctx, corpus, nWork, keepDB, asJSON, prepare)
 			}
 			if prof != "" {
 				f, err := os.Create(prof)
@@ -197,6 +199,7 @@ articles.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	cmd.Flags().BoolVar(&keepDB, "keep", false, "keep the benchmark database and print its path")
 	cmd.Flags().IntVar(&nWork, "workers", 0, "PostgreSQL: start this many `parallax worker` processes that read, clean and store the inputs as jobs while this process leads the analysis; report the end-to-end rate and the leader's step alone (docs/scale.md)")
+	cmd.Flags().BoolVar(&prepare, "prepare", true, "with --workers: the workers also prepare articles for the leader's analysis (prepare_articles jobs); false leaves all the analysis to the leader")
 	cmd.Flags().StringVar(&prof, "cpuprofile", "", "write a CPU profile to this file (read it with go tool pprof)")
 	return cmd
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -32,6 +33,11 @@ type benchWorkersResult struct {
 	// in the run.
 	LeaderCPUSec  float64 `json:"leader_cpu_sec"`
 	WorkersCPUSec float64 `json:"workers_cpu_sec"`
+	// Prepare is true when the workers prepared articles for the analysis
+	// (--prepare); PreparedByWorkers counts the articles the leader
+	// analysed from their results (the rest it prepared itself).
+	Prepare           bool `json:"prepare"`
+	PreparedByWorkers int  `json:"prepared_by_workers"`
 	// The leader's analysis alone, over the same stored articles (reset
 	// and analysed again, nothing else running): its rate, and the time of
 	// its serial part (analyse-cross: duplicates, stories, storylines,
@@ -41,6 +47,16 @@ type benchWorkersResult struct {
 	CrossSec           float64      `json:"cross_sec"`
 	CrossArticlesPerS  float64      `json:"cross_articles_per_sec"`
 	SerialStages       []stageShare `json:"serial_stages"`
+	SerialCPUSec       float64      `json:"serial_cpu_sec"`
+	// With --prepare, the leader's analysis of the same articles a third
+	// time, with N fresh workers preparing for it (prepare_articles jobs):
+	// its time and rate, how many articles it took prepared, and its
+	// stages (analyse-article is what it still prepared itself).
+	WithWorkersSec          float64      `json:"with_workers_sec,omitempty"`
+	WithWorkersArticlesPerS float64      `json:"with_workers_articles_per_sec,omitempty"`
+	WithWorkersPrepared     int          `json:"with_workers_prepared,omitempty"`
+	WithWorkersCPUSec       float64      `json:"with_workers_cpu_sec,omitempty"`
+	WithWorkersStages       []stageShare `json:"with_workers_stages,omitempty"`
 	// DatabaseBytes is the schema's size on disk (tables, indexes, TOAST,
 	// the job queue); BytesPer100k scales it to 100,000 articles.
 	DatabaseBytes int64   `json:"database_bytes"`
@@ -57,7 +73,7 @@ type benchWorkersResult struct {
 // analysis itself (as serve would), until every stored article is
 // analysed. Then it analyses the same store again alone, to time the
 // leader's step on its own.
-func (a *app) benchWorkers(ctx context.Context, corpus string, n int, keep, asJSON bool) error {
+func (a *app) benchWorkers(ctx context.Context, corpus string, n int, keep, asJSON, prepare bool) error {
 	if !postgres.IsURL(a.db) {
 		return usagef("--workers needs a PostgreSQL database (--db postgres://...): workers take jobs from its queue")
 	}
@@ -92,7 +108,7 @@ func (a *app) benchWorkers(ctx context.Context, corpus string, n int, keep, asJS
 	}
 	defer e.Close()
 
-	res := benchWorkersResult{Corpus: corpus, Inputs: len(inputs), Workers: n, CPUs: runtime.NumCPU(),
+	res := benchWorkersResult{Corpus: corpus, Inputs: len(inputs), Workers: n, Prepare: prepare, CPUs: runtime.NumCPU(),
 		GoVersion: runtime.Version(), LoadBefore: loadAverage()}
 	// Lead the analysis, as serve does.
 	actx, stopAnalyser := context.WithCancel(ctx)
@@ -122,17 +138,24 @@ func (a *app) benchWorkers(ctx context.Context, corpus string, n int, keep, asJS
 		for _, p := range procs {
 			_ = p.Wait()
 		}
-		procs = nil
+		procs, logs = nil, nil
 	}
 	defer stopWorkers()
-	for range n {
-		cmd := exec.CommandContext(ctx, self, "worker", "--db", dsn, "--jobs", "1", "--log-level", "warn")
-		var b strings.Builder
-		cmd.Stderr = &b
-		if err := cmd.Start(); err != nil {
-			return fmt.Errorf("bench: start a worker: %w", err)
+	startWorkers := func() error {
+		for range n {
+			cmd := exec.CommandContext(ctx, self, "worker", "--db", dsn, "--jobs", "1", "--analyse=false",
+				"--prepare="+strconv.FormatBool(prepare), "--log-level", "warn")
+			var b strings.Builder
+			cmd.Stderr = &b
+			if err := cmd.Start(); err != nil {
+				return fmt.Errorf("bench: start a worker: %w", err)
+			}
+			procs, logs = append(procs, cmd), append(logs, &b)
 		}
-		procs, logs = append(procs, cmd), append(logs, &b)
+		return nil
+	}
+	if err := startWorkers(); err != nil {
+		return err
 	}
 	names := make([]string, len(inputs))
 	for i, in := range inputs {
@@ -205,10 +228,16 @@ func (a *app) benchWorkers(ctx context.Context, corpus string, n int, keep, asJS
 	// The leader's step on its own, over the same articles.
 	stopAnalyser()
 	<-analyserDone
+	// Counted when an analysis returns: read once the last has.
+	res.PreparedByWorkers = e.Metrics().AnalysedPrepared()
+	var before, after syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &before)
 	an, err := e.AnalyseReset(ctx)
 	if err != nil {
 		return err
 	}
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &after)
+	res.SerialCPUSec = cpuSeconds(after) - cpuSeconds(before)
 	res.Stories = an.NewStories
 	res.SerialSec = an.Elapsed.Seconds()
 	if res.SerialSec > 0 {
@@ -229,6 +258,42 @@ func (a *app) benchWorkers(ctx context.Context, corpus string, n int, keep, asJS
 			res.CrossArticlesPerS = float64(an.Articles) / s.Time.Seconds()
 		}
 	}
+	if prepare {
+		// The leader's step again, with the workers preparing for it.
+		if err := startWorkers(); err != nil {
+			return err
+		}
+		for {
+			alive, err := e.Jobs().PreparersAlive(ctx)
+			if err != nil {
+				return err
+			}
+			if alive {
+				break
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+		_ = syscall.Getrusage(syscall.RUSAGE_SELF, &before)
+		an, err := e.AnalyseReset(ctx)
+		if err != nil {
+			return err
+		}
+		_ = syscall.Getrusage(syscall.RUSAGE_SELF, &after)
+		res.WithWorkersCPUSec = cpuSeconds(after) - cpuSeconds(before)
+		stopWorkers()
+		res.WithWorkersSec = an.Elapsed.Seconds()
+		res.WithWorkersPrepared = an.Prepared
+		if res.WithWorkersSec > 0 {
+			res.WithWorkersArticlesPerS = float64(an.Articles) / res.WithWorkersSec
+		}
+		for _, s := range an.Stages {
+			res.WithWorkersStages = append(res.WithWorkersStages, stageShare{Stage: s.Stage, Seconds: s.Time.Seconds()})
+		}
+	}
 	if asJSON {
 		return newJSONLines(a.stdout).write(res)
 	}
@@ -238,8 +303,17 @@ func (a *app) benchWorkers(ctx context.Context, corpus string, n int, keep, asJS
 		res.Workers, res.CPUs, res.LoadBefore, res.LoadAfter)
 	fmt.Fprintf(w, "end to end  %d articles in %.2fs: %.0f articles/s\n", res.Articles, res.ElapsedSec, res.ArticlesPerS)
 	fmt.Fprintf(w, "cpu         leader %.2fs, workers %.2fs\n", res.LeaderCPUSec, res.WorkersCPUSec)
-	fmt.Fprintf(w, "leader alone %.2fs: %.0f articles/s; its serial part (analyse-cross) %.2fs: %.0f articles/s\n",
-		res.SerialSec, res.SerialArticlesPerS, res.CrossSec, res.CrossArticlesPerS)
+	fmt.Fprintf(w, "prepared    %d articles by the workers (prepare_articles jobs; --prepare %v), the rest by the leader\n", res.PreparedByWorkers, res.Prepare)
+	fmt.Fprintf(w, "leader alone %.2fs (CPU %.2fs): %.0f articles/s; its serial part (analyse-cross) %.2fs: %.0f articles/s\n",
+		res.SerialSec, res.SerialCPUSec, res.SerialArticlesPerS, res.CrossSec, res.CrossArticlesPerS)
+	if res.Prepare {
+		fmt.Fprintf(w, "leader with %d workers preparing %.2fs (CPU %.2fs): %.0f articles/s, %d of them prepared by the workers;",
+			res.Workers, res.WithWorkersSec, res.WithWorkersCPUSec, res.WithWorkersArticlesPerS, res.WithWorkersPrepared)
+		for _, s := range res.WithWorkersStages {
+			fmt.Fprintf(w, " %s %.2fs", s.Stage, s.Seconds)
+		}
+		fmt.Fprintln(w)
+	}
 	fmt.Fprintf(w, "database    %.1f MiB, %.1f MiB per 100k articles\n", float64(res.DatabaseBytes)/(1<<20), float64(res.BytesPer100k)/(1<<20))
 	if keep {
 		fmt.Fprintf(w, "database    %s\n", postgres.Redact(dsn))

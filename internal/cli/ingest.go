@@ -26,6 +26,9 @@ type ingestFlags struct {
 	asJSON    bool
 	workers   int
 	wait      bool
+	// batch is the analysis batch size (hidden: tests stop a leader
+	// between commits); 0 keeps the default.
+	batch int
 }
 
 func (f *ingestFlags) register(cmd *cobra.Command) {
@@ -76,14 +79,24 @@ of the batch is stored; the exit code is 1 when anything failed.`,
 				return err
 			}
 			defer e.Close()
+			e.SetAnalysisBatch(f.batch)
 			return a.ingest(cmd.Context(), e, args, f)
 		},
 	}
 	f.register(cmd)
 	cmd.Flags().BoolVar(&f.asJSON, "json", false, "print the summary as one JSON line")
+	addAnalysisBatch(cmd, &f.batch)
 	cmd.Flags().BoolVar(&f.wait, "wait", false, "when another process leads the analysis of the database, wait until it has analysed what this ingest stored (taking over if it goes away)")
 	a.addAllowPrivate(cmd)
 	return cmd
+}
+
+// addAnalysisBatch registers the hidden --analysis-batch flag: articles
+// per analysis transaction, small in tests that stop a leader between
+// commits.
+func addAnalysisBatch(cmd *cobra.Command, n *int) {
+	cmd.Flags().IntVar(n, "analysis-batch", 0, "articles analysed per transaction (default 1000)")
+	_ = cmd.Flags().MarkHidden("analysis-batch") // the flag was just added
 }
 
 // ingest runs the ingest pipeline over args into st, then analyses the new

@@ -68,6 +68,10 @@ minute: "worker pid N on HOST", "serve pid N on HOST").`,
 			for _, wk := range st.Workers {
 				fmt.Fprintf(w, "worker: %s (%d jobs in the last minute, last at %s)\n", wk.ID, wk.Jobs, wk.LastJobAt.Format(time.RFC3339))
 			}
+			if st.Backend == "postgres" {
+				fmt.Fprintf(w, "prepare: %d workers preparing articles for the analysis; %d articles wanted, %d prepared and not analysed yet\n",
+					len(st.Prepare.Workers), st.Prepare.Wanted, st.Prepare.Prepared)
+			}
 			for _, p := range st.Processes {
 				addr := p.Address
 				if addr == "" {

@@ -148,6 +148,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Engine, error) {
 	if jobs != nil {
 		e.jobs = jobs
 		e.metrics.reg.MustRegister(jobCollector{jobs})
+		e.an.Prepared = preparedSource{jobs}
 	}
 	return e, nil
 }
@@ -204,6 +205,19 @@ func New(db Database, opts Options) *Engine {
 	e.cmp = NewComparer(db, reg, log)
 	m.watch(e)
 	return e
+}
+
+// SetAnalysisBatch sets how many articles the analysis takes per batch
+// (one transaction each); n <= 0 keeps the default (1000). Smaller
+// batches commit more often: tests use them to stop a leader between
+// commits. Call it before the first analysis.
+func (e *Engine) SetAnalysisBatch(n int) {
+	if n <= 0 {
+		return
+	}
+	e.anMu.Lock()
+	e.an.BatchSize = n
+	e.anMu.Unlock()
 }
 
 // DB returns the database, for reads.
@@ -271,6 +285,9 @@ func (e *Engine) Ingest(ctx context.Context, inputs []ingest.Input, opts IngestO
 		r = &ingest.Reader{}
 	}
 	var res IngestResult
+	if e.jobs != nil && opts.Transient == nil {
+		opts.Transient = transient // PostgreSQL: ride out a restart
+	}
 	sum, err := pipeline.Ingest(ctx, e.db, r, inputs, opts.Options)
 	res.Ingest = sum
 	e.metrics.stored(sum.Added)
@@ -332,15 +349,25 @@ func (e *Engine) analysedAmong(ctx context.Context, ids []string) (int, error) {
 // it stored earlier by another process was analysed earlier).
 func (e *Engine) waitAnalysed(ctx context.Context, ids []string) (pipeline.AnalyzeSummary, error) {
 	var total pipeline.AnalyzeSummary
+	var failingSince time.Time
 	for {
 		for len(ids) > 0 {
 			_, err := e.db.Analysis(ctx, ids[len(ids)-1])
 			if errors.Is(err, store.ErrNotFound) {
 				break
 			}
+			if err != nil && e.jobs != nil && transient(err) && ctx.Err() == nil {
+				if failingSince.IsZero() {
+					failingSince = time.Now()
+				}
+				if time.Since(failingSince) < retryTransient {
+					break // look again after the wait
+				}
+			}
 			if err != nil {
 				return total, fmt.Errorf("wait for analysis: %w", err)
 			}
+			failingSince = time.Time{}
 			ids = ids[:len(ids)-1]
 		}
 		if len(ids) == 0 {
@@ -369,6 +396,7 @@ func addSummaries(a, b pipeline.AnalyzeSummary) pipeline.AnalyzeSummary {
 	a.Quotes += b.Quotes
 	a.Replayed += b.Replayed
 	a.Restored += b.Restored
+	a.Prepared += b.Prepared
 	a.Elapsed += b.Elapsed
 	a.Stages = append(a.Stages, b.Stages...)
 	return a
@@ -395,9 +423,37 @@ var ErrNotLeader = errors.New("another process leads the analysis of this databa
 // lock taken would otherwise be nobody's (store, then try the lock, is
 // what every storing process does; release, then look, is what the leader
 // does).
+//
+// On PostgreSQL an error that a later attempt may not meet (the server
+// restarting, a broken connection, the lock's connection lost) is retried
+// with backoff for up to a minute: the analyser rebuilds its state from
+// the store and goes on from the last committed batch.
 func (e *Engine) Analyse(ctx context.Context) (sum pipeline.AnalyzeSummary, left bool, err error) {
 	e.anMu.Lock()
 	defer e.anMu.Unlock()
+	var since time.Time
+	for failures := 0; ; failures++ {
+		var an pipeline.AnalyzeSummary
+		an, left, err = e.analyseOnce(ctx)
+		sum = addSummaries(sum, an)
+		if err == nil || e.jobs == nil || !transient(err) || ctx.Err() != nil {
+			return sum, left, err
+		}
+		if since.IsZero() {
+			since = time.Now()
+		}
+		if time.Since(since) > retryTransient {
+			return sum, false, err
+		}
+		e.log.WarnContext(ctx, "analysis interrupted; retrying", "error", err)
+		if !backoff(ctx, failures) {
+			return sum, false, err
+		}
+	}
+}
+
+// analyseOnce is Analyse without the retries.
+func (e *Engine) analyseOnce(ctx context.Context) (sum pipeline.AnalyzeSummary, left bool, err error) {
 	for {
 		pending, err := e.HasPending(ctx)
 		if err != nil || !pending {
@@ -411,6 +467,7 @@ func (e *Engine) Analyse(ctx context.Context) (sum pipeline.AnalyzeSummary, left
 			e.log.DebugContext(ctx, "analysis left to the leading process")
 			return sum, true, nil
 		}
+		e.wantPrepared(ctx)
 		an, err := e.analyseLocked(ctx)
 		sum = addSummaries(sum, an)
 		if !e.hold {
@@ -419,6 +476,33 @@ func (e *Engine) Analyse(ctx context.Context) (sum pipeline.AnalyzeSummary, left
 		if err != nil {
 			return sum, false, err
 		}
+	}
+}
+
+// wantPrepared enqueues prepare jobs for the pending articles beyond the
+// next two batches, when the database has a job queue and a worker that
+// prepares is alive (see jobs_prepare.go). A failure costs only speed:
+// the analysis prepares what no worker did.
+func (e *Engine) wantPrepared(ctx context.Context) {
+	if e.jobs == nil {
+		return
+	}
+	// The analysis holds up to about two batches beyond the last one
+	// committed (one deciding, one prepared, one being prepared): jobs for
+	// those would only do its work twice.
+	var n int
+	var err error
+	for try := 0; try < 3; try++ {
+		if n, err = e.enqueuePrepare(ctx, 2*e.an.BatchSize, 20*e.an.BatchSize); err == nil || !transient(err) {
+			break // a deadlock with a worker's write is worth another try
+		}
+	}
+	if err != nil {
+		e.log.WarnContext(ctx, "prepare jobs not enqueued; the analysis prepares the articles itself", "error", err)
+		return
+	}
+	if n > 0 {
+		e.log.DebugContext(ctx, "prepare jobs enqueued", "articles", n)
 	}
 }
 
@@ -441,6 +525,7 @@ func (e *Engine) AnalyseReset(ctx context.Context) (pipeline.AnalyzeSummary, err
 	if err := e.db.ResetAnalysis(ctx); err != nil {
 		return pipeline.AnalyzeSummary{}, err
 	}
+	e.wantPrepared(ctx)
 	return e.analyseLocked(ctx)
 }
 
@@ -453,15 +538,39 @@ func (e *Engine) analyseLocked(ctx context.Context) (pipeline.AnalyzeSummary, er
 	go func() {
 		select {
 		case <-lost:
-			cancel(errors.New("analysis lock lost"))
+			cancel(errLockLost)
 		case <-ctx.Done():
 		}
 	}()
+	if e.jobs != nil {
+		// Keep workers ahead of the analysis as it moves through a long
+		// backlog and as articles arrive.
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		defer cancel(nil)
+		wg.Go(func() {
+			t := time.NewTicker(2 * time.Second)
+			defer t.Stop()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-t.C:
+					e.wantPrepared(ctx)
+				}
+			}
+		})
+	}
 	sum, err := e.an.Analyze(ctx, e.db)
 	e.metrics.analysed(sum)
+	if e.jobs != nil && sum.Articles > 0 {
+		if err := e.jobs.dropPrepared(ctx); err != nil {
+			e.log.WarnContext(ctx, "analysis", "error", err) // dropped after the next analysis
+		}
+	}
 	if err != nil {
-		if c := context.Cause(ctx); c != nil && !errors.Is(c, context.Canceled) {
-			err = fmt.Errorf("%w (%v)", err, c)
+		if c := context.Cause(ctx); c != nil && !errors.Is(c, context.Canceled) && !errors.Is(err, c) {
+			err = fmt.Errorf("%w (%w)", err, c)
 		}
 		return sum, err
 	}

@@ -97,6 +97,9 @@ type JobOptions struct {
 	// ID names this process in the jobs it works (default: the command,
 	// pid and host).
 	ID string
+	// Prepare makes this process work prepare_articles jobs too (the
+	// analysis's per-article work for the leader; `parallax worker`).
+	Prepare bool
 }
 
 // RunJobs works the database's jobs until ctx ends, then stops taking new
@@ -138,6 +141,22 @@ func (e *Engine) RunJobs(ctx context.Context, opts JobOptions) error {
 	cfg.JobTimeout = opts.JobTimeout
 	cfg.RescueStuckJobsAfter = opts.RescueAfter
 	cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.Concurrency}}
+	if opts.Prepare {
+		if err := river.AddWorkerSafely(workers, &prepareWorker{e: e, id: opts.ID}); err != nil {
+			return fmt.Errorf("work jobs: %w", err)
+		}
+		cfg.Queues[PrepareQueue] = river.QueueConfig{MaxWorkers: opts.Concurrency}
+		hctx, stopBeat := context.WithCancel(ctx)
+		beatDone := make(chan struct{})
+		go func() {
+			defer close(beatDone)
+			e.jobs.heartbeat(hctx, opts.ID, true, e.log)
+		}()
+		defer func() {
+			stopBeat()
+			<-beatDone
+		}()
+	}
 	cfg.FetchPollInterval = 500 * time.Millisecond
 	client, err := river.NewClient(riverpgxv5.New(e.jobs.pool), cfg)
 	if err != nil {

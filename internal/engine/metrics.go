@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -24,14 +25,22 @@ type Metrics struct {
 
 	added     prometheus.Counter
 	analysedN prometheus.Counter
+	preparedN prometheus.Counter // articles this process prepared for another's analysis
+	takenN    prometheus.Counter // articles this process analysed from results prepared elsewhere
 	polls     *prometheus.CounterVec
 	requests  *prometheus.CounterVec
 	durations *prometheus.HistogramVec
 	jobs      *prometheus.CounterVec // jobs this process worked (river_metrics.go)
 
+	taken atomic.Int64 // takenN, readable
+
 	mu     sync.Mutex
 	engine *Engine
 }
+
+// AnalysedPrepared is the number of articles this process analysed from
+// results another process prepared.
+func (m *Metrics) AnalysedPrepared() int { return int(m.taken.Load()) }
 
 // NewMetrics returns a new set of metrics with the Go runtime's and the
 // process's beside Parallax's.
@@ -42,6 +51,10 @@ func NewMetrics() *Metrics {
 			Help: "New articles this process stored."}),
 		analysedN: prometheus.NewCounter(prometheus.CounterOpts{Name: "parallax_articles_analysed_total",
 			Help: "Articles this process analysed."}),
+		preparedN: prometheus.NewCounter(prometheus.CounterOpts{Name: "parallax_articles_prepared_total",
+			Help: "Articles this process prepared (prepare_articles jobs) for the leader's analysis."}),
+		takenN: prometheus.NewCounter(prometheus.CounterOpts{Name: "parallax_articles_analysed_prepared_total",
+			Help: "Articles this process analysed from results another process prepared."}),
 		polls: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "parallax_feed_polls_total",
 			Help: "Feed polls by outcome (fetched, not_modified, failed, disabled)."}, []string{"outcome"}),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "parallax_http_requests_total",
@@ -55,7 +68,7 @@ func NewMetrics() *Metrics {
 	for _, o := range []feed.Outcome{feed.Fetched, feed.NotModified, feed.Failed, feed.Disabled} {
 		m.polls.WithLabelValues(string(o))
 	}
-	m.reg.MustRegister(m.added, m.analysedN, m.polls, m.jobs, m.requests, m.durations, dbCollector{m},
+	m.reg.MustRegister(m.added, m.analysedN, m.preparedN, m.takenN, m.polls, m.jobs, m.requests, m.durations, dbCollector{m},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -86,7 +99,13 @@ func (m *Metrics) watch(e *Engine) {
 
 func (m *Metrics) stored(n int) { m.added.Add(float64(n)) }
 
-func (m *Metrics) analysed(s pipeline.AnalyzeSummary) { m.analysedN.Add(float64(s.Articles)) }
+func (m *Metrics) analysed(s pipeline.AnalyzeSummary) {
+	m.analysedN.Add(float64(s.Articles))
+	m.takenN.Add(float64(s.Prepared))
+	m.taken.Add(int64(s.Prepared))
+}
+
+func (m *Metrics) prepared(n int) { m.preparedN.Add(float64(n)) }
 
 func (m *Metrics) polled(s feed.Summary) {
 	for _, r := range s.Results {

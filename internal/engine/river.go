@@ -104,6 +104,9 @@ func (q *Jobs) migrate(ctx context.Context) error {
 	if len(res.Versions) > 0 {
 		q.log.Info("job queue migrated", "schema", q.schema, "versions", len(res.Versions))
 	}
+	if _, err := conn.Exec(ctx, q.prepareSchema()); err != nil {
+		return fmt.Errorf("prepare job tables: %w", err)
+	}
 	return nil
 }
 

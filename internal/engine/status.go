@@ -82,12 +82,29 @@ type Status struct {
 	// SQLite, which has no job queue).
 	Queue   []QueueDepth `json:"queue"`
 	Workers []WorkerSeen `json:"workers"`
+	// Prepare reports the analysis's per-article work done by workers
+	// (prepare_articles jobs; PostgreSQL, zero on SQLite).
+	Prepare PrepareStatus `json:"prepare"`
+}
+
+// PrepareStatus reports the prepare jobs of a PostgreSQL database.
+type PrepareStatus struct {
+	// Workers are the workers that prepare and said they were alive in
+	// the last 20 seconds; while there is none, the leader enqueues no
+	// prepare jobs and prepares everything itself.
+	Workers []string `json:"workers"`
+	// Wanted counts pending articles a queued job is to prepare; Prepared
+	// those prepared and not analysed yet (rows of analysed articles are
+	// dropped after each analysis).
+	Wanted   int `json:"wanted"`
+	Prepared int `json:"prepared"`
 }
 
 // Status reports the leader, the analysis lag, the snapshot's age and the
 // processes seen.
 func (e *Engine) Status(ctx context.Context) (Status, error) {
-	st := Status{Database: e.name, Backend: "sqlite", Processes: []Process{}, Queue: []QueueDepth{}, Workers: []WorkerSeen{}}
+	st := Status{Database: e.name, Backend: "sqlite", Processes: []Process{}, Queue: []QueueDepth{}, Workers: []WorkerSeen{},
+		Prepare: PrepareStatus{Workers: []string{}}}
 	if IsPostgres(e.name) {
 		st.Backend = "postgres"
 	}
@@ -115,6 +132,9 @@ func (e *Engine) Status(ctx context.Context) (Status, error) {
 			return st, err
 		}
 		if st.Workers, err = e.jobs.WorkersSeen(ctx, time.Minute); err != nil {
+			return st, err
+		}
+		if st.Prepare, err = e.jobs.prepareStatus(ctx); err != nil {
 			return st, err
 		}
 	}

@@ -73,6 +73,9 @@ type Analyzer struct {
 	BatchSize int
 	// Workers run the per-article stages in parallel; <= 0 means GOMAXPROCS.
 	Workers int
+	// Prepared, when set, gives per-article results prepared by other
+	// processes (see PreparedSource); the rest are prepared here.
+	Prepared PreparedSource
 }
 
 // parallel calls fn(i) for every i in [0, n) on up to workers goroutines
@@ -132,8 +135,10 @@ func boundText(a *news.Article) int {
 // analyseAll runs the per-article stages over arts on parallel workers,
 // and the parts of duplicate detection and clustering that read no shared
 // state (hashing, tokenising, stemming), so that the cross-article step,
-// which runs on one goroutine, only decides.
-func (z *Analyzer) analyseAll(arts []news.Article) []perArticle {
+// which runs on one goroutine, only decides. An article whose result pre
+// holds (prepared by another process) is decoded instead; fromPre counts
+// them.
+func (z *Analyzer) analyseAll(arts []news.Article, pre map[string][]byte) (found []perArticle, fromPre int) {
 	workers := z.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -142,9 +147,19 @@ func (z *Analyzer) analyseAll(arts []news.Article) []perArticle {
 	for w := range cas {
 		cas[w] = cluster.NewAnalyzer(z.clusterCfg)
 	}
-	found := make([]perArticle, len(arts))
+	found = make([]perArticle, len(arts))
+	var decoded atomic.Int64
 	parallelWorkers(len(arts), workers, func(w, i int) {
 		a := arts[i]
+		if data, ok := pre[a.ID]; ok {
+			p, err := decodePrepared(a, data)
+			if err == nil {
+				found[i] = p
+				decoded.Add(1)
+				return
+			}
+			z.log.Warn("analyse: a prepared result does not decode; preparing the article here", "article", a.ID, "error", err)
+		}
 		p := analyseArticle(a)
 		p.dp = z.dedup.Prepare(dedupDoc(a))
 		// Prepared as an original; add drops the features if duplicate
@@ -153,7 +168,7 @@ func (z *Analyzer) analyseAll(arts []news.Article) []perArticle {
 		p.prepared = true
 		found[i] = p
 	})
-	return found
+	return found, int(decoded.Load())
 }
 
 // NewAnalyzer returns an Analyzer with empty state.
@@ -204,7 +219,10 @@ type AnalyzeSummary struct {
 	Replayed   int `json:"replayed"`
 	// Restored counts the analysed articles whose cross-article state was
 	// loaded from the store's snapshot instead of replayed.
-	Restored int           `json:"restored"`
+	Restored int `json:"restored"`
+	// Prepared counts the articles whose per-article results another
+	// process prepared (job workers on PostgreSQL; see PreparedSource).
+	Prepared int           `json:"prepared"`
 	Elapsed  time.Duration `json:"elapsed_ns"`
 	Stages   []StageTime   `json:"stages"`
 }
@@ -413,6 +431,7 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 	close(saves)
 	wg.Wait()
 	sum.Articles = int(r.saved.Load())
+	sum.Prepared = int(r.fromPre.Load())
 	sum.Elapsed = time.Since(start)
 	sum.Stages = []StageTime{{"analyse-article", time.Duration(r.tArticle.Load())}, {"analyse-cross", tCross}, {"analyse-store", time.Duration(r.tStore.Load())}}
 	if err := context.Cause(ctx); err != nil {
@@ -448,6 +467,7 @@ type analysisRun struct {
 	committed []string
 
 	saved            atomic.Int64
+	fromPre          atomic.Int64
 	tArticle, tStore atomic.Int64
 }
 
@@ -512,10 +532,23 @@ func (r *analysisRun) prepare(ctx context.Context) (p preparedBatch, ok bool) {
 	for i := range arts {
 		analysed[i] = boundText(&arts[i])
 	}
-	found := r.z.analyseAll(arts)
-	for i, n := range analysed {
-		found[i].analysed = n
+	var pre map[string][]byte
+	if r.z.Prepared != nil {
+		ids := make([]string, len(arts))
+		for i, a := range arts {
+			ids[i] = a.ID
+		}
+		if pre, err = r.z.Prepared.LoadPrepared(ctx, ids); err != nil {
+			// The results are an optimisation: prepare them all here.
+			r.z.log.Warn("analyse: prepared results not loaded; preparing the batch here", "error", err)
+			pre = nil
+		}
 	}
+	found, fromPre := r.z.analyseAll(arts, pre)
+	for i, n := range analysed {
+		found[i].analysed = n // the same count a worker's result carries
+	}
+	r.fromPre.Add(int64(fromPre))
 	r.tArticle.Add(int64(time.Since(t0)))
 	return preparedBatch{arts, found}, true
 }

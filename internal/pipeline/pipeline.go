@@ -47,6 +47,40 @@ type Options struct {
 	Logger     *slog.Logger
 	// Progress, when set, is called after every stored batch and at the end.
 	Progress func(Progress)
+	// Transient, when set, reports whether a store error is worth retrying
+	// (the database restarting, a broken connection): such a batch is
+	// written again, with backoff, for up to RetryFor (<= 0: one minute).
+	// Writing a batch again is safe: an article already stored is not
+	// stored twice.
+	Transient func(error) bool
+	RetryFor  time.Duration
+}
+
+// retry runs fn until it succeeds, fails with an error Transient does not
+// accept, ctx ends or RetryFor has passed, waiting 100 ms, then twice as
+// long each time up to 2 s, between attempts.
+func (o Options) retry(ctx context.Context, log *slog.Logger, what string, fn func() error) error {
+	err := fn()
+	if err == nil || o.Transient == nil {
+		return err
+	}
+	limit := o.RetryFor
+	if limit <= 0 {
+		limit = time.Minute
+	}
+	deadline := time.Now().Add(limit)
+	wait := 100 * time.Millisecond
+	for err != nil && o.Transient(err) && time.Now().Add(wait).Before(deadline) {
+		log.Warn("store: retrying", "what", what, "after", wait, "error", err)
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 2*time.Second)
+		err = fn()
+	}
+	return err
 }
 
 // Progress is a snapshot of a running ingest.
@@ -267,7 +301,11 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 			return
 		}
 		t0 := time.Now()
-		added, err := st.PutArticles(ctx, batch)
+		var added int
+		err := opts.retry(ctx, logger, "store batch", func() (err error) {
+			added, err = st.PutArticles(ctx, batch)
+			return err
+		})
 		clock.store.Add(int64(time.Since(t0)))
 		if err != nil {
 			storeErr = fmt.Errorf("store batch of %d articles: %w", len(batch), err)
@@ -277,7 +315,11 @@ func Ingest(ctx context.Context, st Store, r *ingest.Reader, inputs []ingest.Inp
 		sum.Added += added
 		if filler, ok := st.(store.MetadataFiller); ok && added < len(batch) {
 			t0 := time.Now()
-			filled, err := filler.FillMetadata(ctx, batch)
+			var filled []store.Filled
+			err := opts.retry(ctx, logger, "update batch", func() (err error) {
+				filled, err = filler.FillMetadata(ctx, batch)
+				return err
+			})
 			clock.store.Add(int64(time.Since(t0)))
 			if err != nil {
 				storeErr = fmt.Errorf("update batch of %d articles: %w", len(batch), err)

@@ -53,8 +53,13 @@ type FeedStore struct {
 	log   *slog.Logger
 	clean CleanOptions
 
+	// OnUpgrade, when set, hears of every article whose summary took its
+	// page's text after it had been analysed (summary.go).
+	OnUpgrade func(articleID string)
+
 	mu       sync.Mutex
 	failures map[string]itemFailures // by feed URL, for the poll in progress
+	waiting  map[string]int          // by feed URL: summaries whose page is still to come
 }
 
 // itemFailures sums up the items of one poll that did not become articles.
@@ -68,7 +73,7 @@ func NewFeedStore(db FeedDB, log *slog.Logger) *FeedStore {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &FeedStore{db: db, log: log, clean: CleanOptions{Logger: log}, failures: map[string]itemFailures{}}
+	return &FeedStore{db: db, log: log, clean: CleanOptions{Logger: log}, failures: map[string]itemFailures{}, waiting: map[string]int{}}
 }
 
 // FeedStates implements feed.Store.
@@ -87,7 +92,15 @@ func (s *FeedStore) SaveFeedState(ctx context.Context, oldURL string, st feed.St
 	}
 	delete(s.failures, oldURL)
 	delete(s.failures, st.URL)
+	waiting := s.waiting[st.URL] + s.waiting[oldURL]
+	delete(s.waiting, oldURL)
+	delete(s.waiting, st.URL)
 	s.mu.Unlock()
+	if waiting > 0 {
+		// Read the feed in full next time, so that the items whose page
+		// did not come yet come again (summary.go).
+		st.ETag, st.LastModified = "", ""
+	}
 	if ok && st.LastError == "" {
 		var parts []string
 		if f.lasting > 0 {
@@ -129,19 +142,39 @@ func (s *FeedStore) TakeItems(ctx context.Context, f feed.State, items []feed.It
 	if err != nil {
 		return 0, fmt.Errorf("items of %s: %w", f.URL, err)
 	}
+	keeper, _ := s.db.(store.SummaryKeeper)
+	summaries, err := s.summaryItems(ctx, keeper, keys, pages)
+	if err != nil {
+		return 0, fmt.Errorf("items of %s: %w", f.URL, err)
+	}
 	var (
 		arts  []news.Article
 		owner []int // index in recs of each article's item
 		recs  []store.FeedItem
 		fails itemFailures
 	)
+	waiting := 0
 	for _, it := range items {
 		k := it.Key()
+		if id, ok := summaries[k]; ok {
+			delete(summaries, k)
+			if err := s.upgrade(ctx, keeper, f, it, id, pages, &waiting); err != nil {
+				return 0, fmt.Errorf("items of %s: %w", f.URL, err)
+			}
+			continue
+		}
 		if k == "" || seen[k] {
 			continue
 		}
 		seen[k] = true
 		a, err := s.article(ctx, f, it, pages)
+		if err != nil && keeper != nil && passing(err) && ctx.Err() == nil {
+			// The page may come later: keep the feed's own text meanwhile.
+			if sa, ok := s.summaryArticle(f, it); ok {
+				waiting++
+				a, err = sa, nil
+			}
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return 0, fmt.Errorf("items of %s: %w", f.URL, ctx.Err())
@@ -182,6 +215,11 @@ func (s *FeedStore) TakeItems(ctx context.Context, f feed.State, items []feed.It
 		if r.ArticleID != "" {
 			added++
 		}
+	}
+	if waiting > 0 {
+		s.mu.Lock()
+		s.waiting[f.URL] += waiting
+		s.mu.Unlock()
 	}
 	if fails.lasting+fails.passing > 0 {
 		s.mu.Lock()

@@ -32,7 +32,6 @@ type Upgraded struct {
 	Analysed bool
 }
 
-
 // UpgradeCandidate returns a as UpgradeSummary writes it under the
 // stored ID id: bounded (BoundArticle, against now) and checked
 // (CheckArticle), so that both backends apply the same rules.

@@ -2,9 +2,12 @@ package cli
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -12,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/sharedtest"
 	"github.com/parallax-news/parallax/internal/store/postgres/pgtest"
 )
 
@@ -154,5 +158,76 @@ func testPollKeepsSummaries(t *testing.T, db string) {
 	mustRun(t, "poll", "--db", db, "--allow-private", "--host-rate", "0", "--force")
 	if srv.conditionals() == 0 {
 		t.Error("no conditional request once every page had come")
+	}
+}
+
+// TestPollSharedFeedsOffline polls four real feeds of ../shared (The
+// Guardian, heise, Washington Post wellness, Talking Points Memo: 119
+// items) served on 127.0.0.1 with every link pointing back to the server,
+// whose pages first answer 503 (offline), then an article page: every
+// item with a summary is stored at once, and the second poll replaces
+// each summary with its page's text.
+//
+//	go test ./internal/cli -run TestPollSharedFeedsOffline -v
+func TestPollSharedFeedsOffline(t *testing.T) {
+	dir := sharedtest.Dir(t, "corpus", "feeds")
+	files := []string{"rss-parser/guardian.rss", "rss-parser/heise.atom", "node-feedparser/wapowellness.xml", "node-feedparser/tpm.atom"}
+	var up atomic.Bool
+	var srv *httptest.Server
+	// Links (not namespace names) lead back to the server.
+	links := regexp.MustCompile(`(?i)(<link[^>]*>\s*|href=["']|<guid[^>]*>\s*|<id>\s*|origLink>\s*)https?://[A-Za-z0-9.-]+(:[0-9]+)?`)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feeds/{dir}/{name}", func(w http.ResponseWriter, r *http.Request) {
+		b, err := os.ReadFile(filepath.Join(dir, r.PathValue("dir"), r.PathValue("name")))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		// Links lead back here (the file is read, never kept).
+		w.Header().Set("Content-Type", "application/xml")
+		w.Write(links.ReplaceAll(b, []byte("${1}"+srv.URL)))
+	})
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if !up.Load() {
+			http.Error(w, "offline", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, strings.ReplaceAll(summaryPage(len(r.URL.Path)), "the northern port", "the port of "+html.EscapeString(r.URL.Path)))
+	})
+	srv = httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+
+	db := filepath.Join(t.TempDir(), "p.db")
+	for _, f := range files {
+		mustRun(t, "feeds", "add", "--db", db, "--allow-private", srv.URL+"/feeds/"+f)
+	}
+	type pollSummary struct{ Items, New int }
+	poll := func() pollSummary {
+		_, out, _ := run(t, "poll", "--db", db, "--allow-private", "--host-rate", "0", "--force", "--json")
+		return decodeLines[pollSummary](t, out)[0]
+	}
+	count := func() (all, summaries int) {
+		for _, a := range decodeLines[news.Article](t, mustRun(t, "articles", "--db", db, "--json", "--limit", "0")) {
+			all++
+			if a.TextSource == news.TextSummary {
+				summaries++
+			}
+		}
+		return all, summaries
+	}
+	p := poll()
+	all, sums := count()
+	t.Logf("offline: %d items, %d new, %d articles stored (%d of them summaries)", p.Items, p.New, all, sums)
+	if p.Items != 119 || all < 100 || sums == 0 {
+		t.Errorf("offline: %d items, %d articles, %d summaries; want 119 items and the summaries stored", p.Items, all, sums)
+	}
+	up.Store(true)
+	poll()
+	all2, sums2 := count()
+	t.Logf("online again: %d articles (%d still summaries)", all2, sums2)
+	if all2 < all || sums2 != 0 {
+		t.Errorf("online again: %d articles, %d summaries; want the %d articles, none a summary", all2, sums2, all)
 	}
 }

@@ -28,6 +28,7 @@ func RunFeeds(t *testing.T, open OpenFeeds) {
 		{"RecordItems", testRecordItems},
 		{"Concurrent", testFeedsConcurrent},
 		{"SummaryUpgrade", testSummaryUpgrade},
+		{"Watches", testWatches},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })

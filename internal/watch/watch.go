@@ -105,12 +105,6 @@ func Sign(secret string, body []byte) string {
 	return "sha256=" + hex.EncodeToString(m.Sum(nil))
 }
 
-// Verify reports whether sig is body's signature under secret (for
-// receivers, and tests).
-func Verify(secret string, body []byte, sig string) bool {
-	return hmac.Equal([]byte(Sign(secret, body)), []byte(sig))
-}
-
 // Backoff is the wait after the n-th failed delivery in a row: 30 s,
 // doubling, at most an hour.
 func Backoff(n int) time.Duration {

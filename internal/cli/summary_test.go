@@ -25,6 +25,9 @@ import (
 type summaryFeedServer struct {
 	*httptest.Server
 	up          atomic.Bool
+	refuse      atomic.Bool // pages answer 403 (before up is looked at)
+	pageHits    atomic.Int64
+	version     atomic.Int64 // changes the feed's ETag: a full read
 	mu          sync.Mutex
 	conditional int // feed requests that carried If-None-Match
 }
@@ -52,7 +55,7 @@ func newSummaryFeedServer(t *testing.T, items int) *summaryFeedServer {
 	s := &summaryFeedServer{}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
-		const etag = `"v1"`
+		etag := fmt.Sprintf(`"v%d"`, s.version.Load()+1)
 		if r.Header.Get("If-None-Match") != "" {
 			s.mu.Lock()
 			s.conditional++
@@ -75,6 +78,11 @@ func newSummaryFeedServer(t *testing.T, items int) *summaryFeedServer {
 		fmt.Fprint(w, b.String())
 	})
 	mux.HandleFunc("/page/{n}", func(w http.ResponseWriter, r *http.Request) {
+		s.pageHits.Add(1)
+		if s.refuse.Load() {
+			http.Error(w, "no robots here", http.StatusForbidden)
+			return
+		}
 		if !s.up.Load() {
 			http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
 			return
@@ -158,6 +166,46 @@ func testPollKeepsSummaries(t *testing.T, db string) {
 	mustRun(t, "poll", "--db", db, "--allow-private", "--host-rate", "0", "--force")
 	if srv.conditionals() == 0 {
 		t.Error("no conditional request once every page had come")
+	}
+}
+
+// TestPollKeepsSummaryOfRefusedPage: pages refused for good (403) leave
+// their items stored with the feed's summary, counted as stored, and are
+// not asked for again when the feed comes again.
+func TestPollKeepsSummaryOfRefusedPage(t *testing.T) {
+	const items = 3
+	srv := newSummaryFeedServer(t, items)
+	srv.refuse.Store(true)
+	db := filepath.Join(t.TempDir(), "p.db")
+	mustRun(t, "feeds", "add", "--db", db, "--allow-private", srv.URL+"/feed.xml")
+	mustRun(t, "poll", "--db", db, "--allow-private", "--host-rate", "0")
+	arts := decodeLines[news.Article](t, mustRun(t, "articles", "--db", db, "--json"))
+	if len(arts) != items {
+		t.Fatalf("%d articles stored from refused pages, want %d", len(arts), items)
+	}
+	for _, a := range arts {
+		if a.TextSource != news.TextSummary {
+			t.Errorf("article %s: text_source %q, want summary", a.ID, a.TextSource)
+		}
+	}
+	type listed struct {
+		Stored      int    `json:"stored"`
+		FailedItems int    `json:"failed_items"`
+		Warning     string `json:"warning"`
+	}
+	fl := decodeLines[listed](t, mustRun(t, "feeds", "list", "--db", db, "--json"))
+	if len(fl) != 1 || fl[0].Stored != items || fl[0].FailedItems != 0 || !strings.Contains(fl[0].Warning, "kept with the feed's summary only") {
+		t.Errorf("feeds list: %+v", fl)
+	}
+	hits := srv.pageHits.Load()
+	srv.up.Store(true)
+	srv.version.Add(1) // the feed changed: its items come again
+	out := mustRun(t, "poll", "--db", db, "--allow-private", "--host-rate", "0", "--force", "--json")
+	if !strings.Contains(out, `"items":3`) {
+		t.Fatalf("second poll did not read the feed in full: %s", out)
+	}
+	if n := srv.pageHits.Load(); n != hits {
+		t.Errorf("%d more page requests after a refusal for good", n-hits)
 	}
 }
 

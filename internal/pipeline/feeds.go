@@ -65,6 +65,7 @@ type FeedStore struct {
 // itemFailures sums up the items of one poll that did not become articles.
 type itemFailures struct {
 	lasting, passing int
+	kept             int    // items stored with their summary only, the page refused
 	first            string // the first error, as an example
 }
 
@@ -108,6 +109,9 @@ func (s *FeedStore) SaveFeedState(ctx context.Context, oldURL string, st feed.St
 		}
 		if f.passing > 0 {
 			parts = append(parts, fmt.Sprintf("%d item pages failed and will be retried", f.passing))
+		}
+		if f.kept > 0 {
+			parts = append(parts, fmt.Sprintf("%d items kept with the feed's summary only, their pages refused", f.kept))
 		}
 		msg := strings.Join(parts, ", ") + " (first: " + f.first + ")"
 		if st.Warning != "" {
@@ -168,10 +172,20 @@ func (s *FeedStore) TakeItems(ctx context.Context, f feed.State, items []feed.It
 		}
 		seen[k] = true
 		a, err := s.article(ctx, f, it, pages)
-		if err != nil && keeper != nil && passing(err) && ctx.Err() == nil {
-			// The page may come later: keep the feed's own text meanwhile.
+		refused := "" // why the item keeps its summary for good
+		if err != nil && keeper != nil && pageFailed(err) && ctx.Err() == nil {
+			// Keep the feed's own text: meanwhile when the page may come
+			// later, for good when it was refused (summary.go).
 			if sa, ok := s.summaryArticle(f, it); ok {
-				waiting++
+				if passing(err) {
+					waiting++
+				} else {
+					refused = clipText(fetch.RedactText(err.Error()), 300)
+					fails.kept++
+					if fails.first == "" {
+						fails.first = refused
+					}
+				}
 				a, err = sa, nil
 			}
 		}
@@ -195,7 +209,7 @@ func (s *FeedStore) TakeItems(ctx context.Context, f feed.State, items []feed.It
 			continue
 		}
 		owner = append(owner, len(recs))
-		recs = append(recs, store.FeedItem{Key: k, ArticleID: a.ID})
+		recs = append(recs, store.FeedItem{Key: k, ArticleID: a.ID, Error: refused})
 		arts = append(arts, a)
 	}
 	// Concurrent batches of one feed are stored in feed order.
@@ -221,11 +235,11 @@ func (s *FeedStore) TakeItems(ctx context.Context, f feed.State, items []feed.It
 		s.waiting[f.URL] += waiting
 		s.mu.Unlock()
 	}
-	if fails.lasting+fails.passing > 0 {
+	if fails.lasting+fails.passing+fails.kept > 0 {
 		s.mu.Lock()
 		// A poll may hand its items over in several calls (feed.putItems).
 		prev := s.failures[f.URL]
-		fails.lasting, fails.passing = fails.lasting+prev.lasting, fails.passing+prev.passing
+		fails.lasting, fails.passing, fails.kept = fails.lasting+prev.lasting, fails.passing+prev.passing, fails.kept+prev.kept
 		fails.first = cmp.Or(prev.first, fails.first)
 		s.failures[f.URL] = fails
 		s.mu.Unlock()

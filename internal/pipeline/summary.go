@@ -24,7 +24,9 @@ import (
 // its text replaces the summary under the same article ID. An article
 // that had been analysed with its summary is reported to OnUpgrade: its
 // analysis is out of date (the engine analyses again). Pages refused for
-// good (4xx, robots.txt) are failures as before.
+// good (4xx, robots.txt) keep the summary for good: the item is recorded
+// with its article and the refusal (store.FeedItem.Error), so that its
+// page is not asked for again.
 
 // summaryItems returns, of keys, the items whose article still holds
 // only its summary, with that article's ID; none without a keeper or a
@@ -103,4 +105,11 @@ func (s *FeedStore) upgrade(ctx context.Context, keeper store.SummaryKeeper, f f
 		s.OnUpgrade(id)
 	}
 	return nil
+}
+
+// pageFailed reports whether err is the failure to fetch an item's page
+// (not a page that was read and did not clean into an article).
+func pageFailed(err error) bool {
+	var pe *pageError
+	return errors.As(err, &pe)
 }

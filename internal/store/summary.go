@@ -13,7 +13,9 @@ import (
 // the page's text later, keeping their ID. Both backends implement it.
 type SummaryKeeper interface {
 	// SummaryItems returns, of keys, those recorded as feed items whose
-	// article still holds only its summary, each with that article's ID.
+	// article still holds only its summary, each with that article's ID;
+	// items recorded with an error (the page refused for good) are left
+	// out.
 	SummaryItems(ctx context.Context, keys []string) (map[string]string, error)
 	// UpgradeSummary gives the stored article id, while it holds only a
 	// summary, the text of a: its text, removed debris, language and

@@ -29,7 +29,7 @@ func (db *DB) SummaryItems(ctx context.Context, keys []string) (map[string]strin
 		asked[s] = append(asked[s], k)
 	}
 	rows, err := db.pool.Query(ctx, `SELECT fi.key, fi.article_id FROM feed_items fi JOIN articles a ON a.id = fi.article_id
-		WHERE a.text_source = $1 AND fi.key = ANY($2)`, news.TextSummary, stored)
+		WHERE a.text_source = $1 AND fi.error = '' AND fi.key = ANY($2)`, news.TextSummary, stored)
 	if err != nil {
 		return nil, fmt.Errorf("summary items: %w", canceled(ctx, err))
 	}

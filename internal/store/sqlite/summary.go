@@ -25,7 +25,7 @@ func (db *DB) SummaryItems(ctx context.Context, keys []string) (map[string]strin
 			args = append(args, k)
 		}
 		q := `SELECT fi.key, fi.article_id FROM feed_items fi JOIN articles a ON a.id = fi.article_id
-			WHERE a.text_source = ? AND fi.key IN (?` + strings.Repeat(", ?", len(chunk)-1) + `)`
+			WHERE a.text_source = ? AND fi.error = '' AND fi.key IN (?` + strings.Repeat(", ?", len(chunk)-1) + `)`
 		rows, err := db.read.QueryContext(ctx, q, args...)
 		if err != nil {
 			return nil, fmt.Errorf("summary items: %w", err)

@@ -32,13 +32,16 @@ func testSummaryUpgrade(t *testing.T, open OpenFeeds) {
 	summary.Text, summary.TextSource = "A short blurb about the harbour.", news.TextSummary
 	second := article("sum2", when)
 	second.TextSource = news.TextSummary
+	refused := article("sum3", when)
+	refused.TextSource = news.TextSummary
 	full := article("full1", when)
-	put(t, s, summary, second, full)
+	put(t, s, summary, second, refused, full)
 	if _, err := db.RecordItems(ctx, "https://x.example/rss", []store.FeedItem{
 		{Key: "https://x.example/1", ArticleID: "sum1"},
 		{Key: "https://x.example/2", ArticleID: "sum2"},
 		{Key: "https://x.example/3", ArticleID: "full1"},
 		{Key: "https://x.example/4", Error: "gone"},
+		{Key: "https://x.example/6", ArticleID: "sum3", Error: "page refused: HTTP 403"},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +52,11 @@ func testSummaryUpgrade(t *testing.T, open OpenFeeds) {
 	if err != nil || got.TextSource != news.TextSummary {
 		t.Fatalf("stored summary: %+v, %v; want text_source %q", got, err, news.TextSummary)
 	}
-	items, err := k.SummaryItems(ctx, []string{"https://x.example/1", "https://x.example/2", "https://x.example/3", "https://x.example/4", "https://x.example/5"})
+	counts, err := db.FeedItemCounts(ctx)
+	if want := (store.ItemCounts{Stored: 4, Failed: 1}); err != nil || counts["https://x.example/rss"] != want {
+		t.Errorf("FeedItemCounts = %v, %v; want %+v (a summary kept for good is stored, not failed)", counts, err, want)
+	}
+	items, err := k.SummaryItems(ctx, []string{"https://x.example/1", "https://x.example/2", "https://x.example/3", "https://x.example/4", "https://x.example/5", "https://x.example/6"})
 	if err != nil {
 		t.Fatal(err)
 	}

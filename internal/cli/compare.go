@@ -35,9 +35,12 @@ func (a *app) compareCmd() *cobra.Command {
                  country's or one kind's outlets is flagged as a blindspot);
                  republished articles count for their origin outlet
   voices         whom each outlet quotes, with counts and shares
-  wording        the terms that set each outlet apart (log-odds ratio with an
-                 informative Dirichlet prior from the whole corpus, Monroe et
-                 al. 2008; z >= 1.645)
+  wording        the terms that set each outlet apart, by their log-odds
+                 z-score: the log-odds ratio of the word in this outlet
+                 against the others, with the whole corpus as prior (Monroe
+                 et al. 2008), over its standard error; 1.645 or more (the 5%
+                 level) counts; stop words and everyday words (going, lot,
+                 want) of the article's language are left out
   naming         Kyiv/Kiev, invasion/"special military operation",
                  regime/government and other variant pairs, per outlet
   disagreements  statements that conflict across outlets (numbers, dates,
@@ -249,7 +252,7 @@ func printComparison(w io.Writer, c compare.Comparison, top int) error {
 		return err
 	}
 
-	head("WORDING (distinctive terms, z-score)")
+	head("WORDING (distinctive terms, log-odds z-score)")
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	header(tw, "")
 	ranked(tw, len(c.Wording), func(i, r int) (string, bool) {

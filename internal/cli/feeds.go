@@ -487,13 +487,24 @@ code is 1 when any feed failed.`,
 				out := struct {
 					feed.Summary
 					Analysis pipeline.AnalyzeSummary `json:"analysis"`
-				}{sum, an}
+					// Reanalysed: articles analysed with their feed
+					// summary took their page's text, and everything
+					// was analysed again; StaleUpgrades: such articles
+					// left to the process that leads the analysis.
+					Reanalysed    bool `json:"reanalysed"`
+					StaleUpgrades int  `json:"stale_upgrades"`
+				}{sum, an, res.Reanalysed, res.StaleUpgrades}
 				if err := newJSONLines(a.stdout).write(out); err != nil {
 					return err
 				}
 			} else {
 				fmt.Fprintln(a.stdout, sum.String())
-				if an.Articles > 0 {
+				switch {
+				case res.Reanalysed:
+					fmt.Fprintf(a.stdout, "articles stored from their feed summary took their pages' text: analysed all %d articles again\n", an.Articles)
+				case res.StaleUpgrades > 0:
+					fmt.Fprintf(a.stdout, "%d articles stored from their feed summary took their pages' text; another process leads the analysis: run parallax analyse --reset once it stops\n", res.StaleUpgrades)
+				case an.Articles > 0:
 					fmt.Fprintf(a.stdout, "analysed %d new articles: %d duplicates folded, %d new stories, %d quotes (%.1fs)\n",
 						an.Articles, an.Duplicates, an.NewStories, an.Quotes, an.Elapsed.Seconds())
 				}

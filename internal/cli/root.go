@@ -135,6 +135,7 @@ Every read command takes --json and then prints JSON Lines.`,
 		a.pollCmd(),
 		a.statusCmd(),
 		a.workerCmd(),
+		a.watchCmd(),
 	)
 	a.addVersion(root) // --version and "parallax version" (version.go)
 	return root

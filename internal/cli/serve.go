@@ -95,6 +95,14 @@ however many serve processes run) and worked by serve (--jobs) and by any
 				defer close(analyserDone)
 				e.RunAnalyser(actx, time.Second, analyse)
 			}()
+			// Webhooks (parallax watch): new events delivered every
+			// watchEvery, with the feeds' client and its address rules.
+			watchersDone := make(chan struct{})
+			go func() {
+				defer close(watchersDone)
+				a.runWatches(actx, e, watchEvery)
+			}()
+			defer func() { stopAnalyser(); <-watchersDone }()
 			defer func() {
 				stopAnalyser()
 				<-analyserDone

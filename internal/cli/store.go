@@ -50,7 +50,7 @@ func (a *app) openStoreCreate(ctx context.Context) (database, error) {
 // A missing SQLite file is created unless the command only reads or
 // analyses what is stored (status, analyse).
 func (a *app) openEngine(ctx context.Context, command string) (*engine.Engine, error) {
-	if err := a.checkSQLitePath(command == "status" || command == "analyse"); err != nil {
+	if err := a.checkSQLitePath(command == "status" || command == "analyse" || command == "watch"); err != nil {
 		return nil, err
 	}
 	return engine.Open(ctx, a.db, engine.Options{Logger: a.log, Command: command, Lang: a.lang})

@@ -406,7 +406,7 @@ func (opt Options) wording(cols []*column, bg Background) []OutletWording {
 	for i, col := range cols {
 		counts[i] = map[string]int{}
 		for _, a := range col.arts {
-			for _, t := range Terms(a.Title + "\n" + a.Text) {
+			for _, t := range TermsLang(a.Title+"\n"+a.Text, a.Language) {
 				counts[i][t]++
 				total[t]++
 			}

@@ -1,7 +1,10 @@
 package compare
 
 import (
+	"cmp"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -414,6 +417,7 @@ func TestNewsClusters(t *testing.T) {
 		t.Fatalf("%d events, want 69", len(events))
 	}
 	columns, withTerms, multi, withVoices, disagreements, blind := 0, 0, 0, 0, 0, 0
+	termColumns := map[string]int{} // distinctive term: columns holding it
 	for _, s := range events {
 		c := Compare(*s, arts, quotes, reg, bg)
 		outlets := map[string]bool{}
@@ -437,6 +441,9 @@ func TestNewsClusters(t *testing.T) {
 				if len(w.Terms) > 0 {
 					withTerms++
 				}
+				for _, ts := range w.Terms {
+					termColumns[ts.Term]++
+				}
 			}
 		}
 		for _, v := range c.Voices {
@@ -451,6 +458,13 @@ func TestNewsClusters(t *testing.T) {
 	}
 	t.Logf("69 events: %d outlet columns, %d multi-outlet events, %d columns with distinctive terms, %d with quotes, %d disagreements, %d blindspots",
 		columns, multi, withTerms, withVoices, disagreements, blind)
+	common := slices.Collect(maps.Keys(termColumns))
+	slices.SortFunc(common, func(a, b string) int { return cmp.Or(termColumns[b]-termColumns[a], strings.Compare(a, b)) })
+	var top []string
+	for _, w := range common[:min(20, len(common))] {
+		top = append(top, fmt.Sprintf("%s %d", w, termColumns[w]))
+	}
+	t.Logf("the distinctive terms most columns hold: %s", strings.Join(top, ", "))
 	if withTerms < columns/2 || withVoices < columns/2 {
 		t.Errorf("too few columns with terms (%d) or voices (%d) of %d", withTerms, withVoices, columns)
 	}

@@ -6,6 +6,11 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/parallax-news/parallax/internal/lang"
+	"github.com/parallax-news/parallax/internal/lang/de"
+	"github.com/parallax-news/parallax/internal/lang/en"
+	"github.com/parallax-news/parallax/internal/lang/ru"
+	"github.com/parallax-news/parallax/internal/lang/uk"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -30,7 +35,7 @@ func (b *Background) Add(a news.Article, country string) {
 		b.Terms = map[string]int{}
 		b.Countries = map[string]int{}
 	}
-	for _, t := range Terms(a.Title + "\n" + a.Text) {
+	for _, t := range TermsLang(a.Title+"\n"+a.Text, a.Language) {
 		b.Terms[t]++
 		b.Total++
 	}
@@ -54,6 +59,44 @@ func Terms(text string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// TermsLang returns the content words of text written in the language
+// code: those of Terms without the stop words and the common words of
+// everyday language of that language (lang/<code>.StopWord and
+// CommonWord: go, want, lot, towards; page furniture such as "getty" or
+// "continue"), which an outlet may use far more than the others (a
+// transcript, a page layout) without that saying anything about how it
+// tells the story. Text of no known language ("") is read as English;
+// languages without a package keep Terms' list only.
+func TermsLang(text, code string) []string {
+	skip := skipFunc(code)
+	if skip == nil {
+		return Terms(text)
+	}
+	var out []string
+	for _, t := range Terms(text) {
+		if !skip(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// skipFunc returns what TermsLang leaves out of the language code besides
+// Terms' list, nil for a language without a package.
+func skipFunc(code string) func(string) bool {
+	switch code {
+	case lang.English, "":
+		return func(w string) bool { return en.StopWord(w) || en.CommonWord(w) }
+	case lang.German:
+		return func(w string) bool { return de.StopWord(w) || de.CommonWord(w) }
+	case lang.Russian:
+		return func(w string) bool { return ru.StopWord(w) || ru.CommonWord(w) }
+	case lang.Ukrainian:
+		return func(w string) bool { return uk.StopWord(w) || uk.CommonWord(w) }
+	}
+	return nil
 }
 
 // words splits text into word tokens: runs of letters and digits, joined
@@ -95,9 +138,11 @@ type TermScore struct {
 	// often the other outlets did.
 	Count  int `json:"count"`
 	Others int `json:"others"`
-	// Z is the log-odds ratio divided by its standard deviation (Monroe et
-	// al. 2008, eq. 22): above 1.645 the outlet uses the term more than the
-	// others at the 5% level (one-sided).
+	// Z is the log-odds z-score: the log-odds ratio divided by its
+	// standard deviation (Monroe et al. 2008, eq. 22). Above 1.645 the
+	// outlet uses the term more than the others at the 5% level
+	// (one-sided). The CLI, the web page, the README and the API
+	// description all call it "log-odds z-score".
 	Z float64 `json:"z"`
 }
 

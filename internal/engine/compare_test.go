@@ -210,7 +210,7 @@ func TestComparerReadsBoundedText(t *testing.T) {
 		t.Errorf("comparison of a 6 MB article took %v", d)
 	}
 	prefix, _ := pipeline.AnalysedText(huge.Text)
-	want := len(compare.Terms(huge.Title+"\n"+prefix)) + len(compare.Terms(st.arts[0].Title+"\n"+st.arts[0].Text))
+	want := len(compare.TermsLang(huge.Title+"\n"+prefix, huge.Language)) + len(compare.TermsLang(st.arts[0].Title+"\n"+st.arts[0].Text, st.arts[0].Language))
 	if bg.Total != want || bg.Terms["zebracorn"] != 0 {
 		t.Errorf("background of %d terms (zebracorn %d); want the %d of the analysed prefixes", bg.Total, bg.Terms["zebracorn"], want)
 	}

@@ -72,6 +72,9 @@ type Engine struct {
 	metrics *Metrics
 	closeDB bool
 	jobs    *Jobs // River, on PostgreSQL (river.go); nil on SQLite
+	// upgraded: analysed articles whose feed summary took its page's
+	// text (upgrade.go).
+	upgraded upgrades
 
 	anMu sync.Mutex // one analysis at a time in this process
 	an   *pipeline.Analyzer

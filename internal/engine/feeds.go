@@ -25,10 +25,12 @@ func (e *Engine) NewPoller(cfg PollConfig) *feed.Poller {
 	if cfg.Logger == nil {
 		cfg.Logger = e.log
 	}
-	var sink feed.Sink = pipeline.NewFeedStore(e.db, e.log)
+	fs := pipeline.NewFeedStore(e.db, e.log)
+	fs.OnUpgrade = e.upgraded.note
+	var sink feed.Sink = fs
 	if e.jobs != nil {
 		// Polls run as jobs: a stale attempt must not write (jobs_guard.go).
-		sink = guardedSink{FeedStore: sink.(*pipeline.FeedStore), q: e.jobs}
+		sink = guardedSink{FeedStore: fs, q: e.jobs}
 	}
 	return feed.NewPoller(cfg.Client, sink, cfg.PollerOptions)
 }
@@ -40,6 +42,12 @@ type PollResult struct {
 	// LeftToLeader is true when another process leads the analysis and
 	// pending articles were left to it.
 	LeftToLeader bool
+	// Reanalysed is true when analysed articles took their page's text in
+	// place of their feed summary and everything was analysed again;
+	// StaleUpgrades counts such articles whose analysis could not be
+	// redone because another process leads it.
+	Reanalysed    bool
+	StaleUpgrades int
 }
 
 // Poll polls the feeds po selects once with p, then, when analyse is set,
@@ -53,6 +61,10 @@ func (e *Engine) Poll(ctx context.Context, p *feed.Poller, po feed.PollOptions, 
 	e.metrics.polled(sum)
 	e.metrics.stored(sum.New)
 	if err != nil || !analyse {
+		return res, err
+	}
+	res.Analysis, res.Reanalysed, res.StaleUpgrades, err = e.reanalyseUpgraded(ctx)
+	if err != nil || res.Reanalysed {
 		return res, err
 	}
 	res.Analysis, res.LeftToLeader, err = e.Analyse(ctx)
@@ -145,6 +157,11 @@ func (e *Engine) RunScheduler(ctx context.Context, p *feed.Poller, tick time.Dur
 		if sum.Feeds > 0 {
 			e.log.InfoContext(ctx, "scheduled poll", "feeds", sum.Feeds, "new", sum.New, "failed", sum.Failed,
 				"not_modified", sum.NotModified)
+		}
+		if _, _, stale, err := e.reanalyseUpgraded(ctx); err != nil && ctx.Err() == nil {
+			e.log.WarnContext(ctx, "analysis of upgraded summaries failed", "error", err)
+		} else if stale > 0 {
+			e.log.DebugContext(ctx, "feed summaries of analysed articles took their pages' text; analysed again once this process leads", "articles", stale)
 		}
 		if analyser != nil {
 			select {

@@ -8,6 +8,7 @@ import (
 	"github.com/parallax-news/parallax/internal/feed"
 	"github.com/parallax-news/parallax/internal/feed/feedtest"
 	"github.com/parallax-news/parallax/internal/fetch"
+	"github.com/parallax-news/parallax/internal/subscription"
 	"golang.org/x/time/rate"
 )
 
@@ -57,7 +58,7 @@ func Example() {
 
 	store := &mapStore{feeds: map[string]feed.State{}, seen: map[string]bool{}}
 	for _, u := range srv.URLs() {
-		store.feeds[u] = feed.NewState(feed.Outlet{FeedURL: u})
+		store.feeds[u] = subscription.NewState(feed.Outlet{FeedURL: u})
 	}
 	client := fetch.New(fetch.Options{AllowPrivate: true})
 	p := feed.NewPoller(client, store, feed.PollerOptions{HostRate: rate.Inf})

@@ -27,9 +27,6 @@ import (
 // back after each attempt.
 type State = subscription.State
 
-// NewState returns the state of a newly subscribed feed: due now.
-func NewState(o Outlet) State { return subscription.NewState(o) }
-
 // Store is what the Poller needs from storage. Implementations must be safe
 // for concurrent use: the Poller calls them from several goroutines.
 type Store interface {

@@ -18,6 +18,7 @@ import (
 	"github.com/parallax-news/parallax/internal/feed/feedtest"
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/sharedtest"
+	"github.com/parallax-news/parallax/internal/subscription"
 	"golang.org/x/time/rate"
 )
 
@@ -672,8 +673,8 @@ func TestSummaryString(t *testing.T) {
 
 func TestNewStateOutletRoundTrip(t *testing.T) {
 	o := Outlet{Title: "T", FeedURL: "https://t.example/rss", SiteURL: "https://t.example/", Country: "UA", Kind: KindPrivate, Language: "uk", Category: "Ukraine"}
-	if got := NewState(o).Outlet(); got != o {
-		t.Errorf("NewState(o).Outlet() = %+v, want %+v", got, o)
+	if got := subscription.NewState(o).Outlet(); got != o {
+		t.Errorf("subscription.NewState(o).Outlet() = %+v, want %+v", got, o)
 	}
 }
 

@@ -56,7 +56,16 @@ type Article struct {
 	Source string `json:"source"`
 	// IngestedAt is when Parallax stored the article.
 	IngestedAt time.Time `json:"ingested_at"`
+	// TextSource is TextSummary when Text is only the summary a feed gave
+	// for the item, its page not fetched yet (offline, or the site
+	// refused); the article keeps its ID when the page's text replaces it.
+	// Empty for an article's own text.
+	TextSource string `json:"text_source,omitempty"`
 }
+
+// TextSummary is the TextSource of an article that holds only its feed
+// item's summary.
+const TextSummary = "summary"
 
 // ContentID returns the content-derived ID of an article body: the first 16
 // hex digits of the SHA-256 of the text with case folded and whitespace and

@@ -53,13 +53,19 @@ type FeedStore struct {
 	log   *slog.Logger
 	clean CleanOptions
 
+	// OnUpgrade, when set, hears of every article whose summary took its
+	// page's text after it had been analysed (summary.go).
+	OnUpgrade func(articleID string)
+
 	mu       sync.Mutex
 	failures map[string]itemFailures // by feed URL, for the poll in progress
+	waiting  map[string]int          // by feed URL: summaries whose page is still to come
 }
 
 // itemFailures sums up the items of one poll that did not become articles.
 type itemFailures struct {
 	lasting, passing int
+	kept             int    // items stored with their summary only, the page refused
 	first            string // the first error, as an example
 }
 
@@ -68,7 +74,7 @@ func NewFeedStore(db FeedDB, log *slog.Logger) *FeedStore {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &FeedStore{db: db, log: log, clean: CleanOptions{Logger: log}, failures: map[string]itemFailures{}}
+	return &FeedStore{db: db, log: log, clean: CleanOptions{Logger: log}, failures: map[string]itemFailures{}, waiting: map[string]int{}}
 }
 
 // FeedStates implements feed.Store.
@@ -87,7 +93,15 @@ func (s *FeedStore) SaveFeedState(ctx context.Context, oldURL string, st feed.St
 	}
 	delete(s.failures, oldURL)
 	delete(s.failures, st.URL)
+	waiting := s.waiting[st.URL] + s.waiting[oldURL]
+	delete(s.waiting, oldURL)
+	delete(s.waiting, st.URL)
 	s.mu.Unlock()
+	if waiting > 0 {
+		// Read the feed in full next time, so that the items whose page
+		// did not come yet come again (summary.go).
+		st.ETag, st.LastModified = "", ""
+	}
 	if ok && st.LastError == "" {
 		var parts []string
 		if f.lasting > 0 {
@@ -95,6 +109,9 @@ func (s *FeedStore) SaveFeedState(ctx context.Context, oldURL string, st feed.St
 		}
 		if f.passing > 0 {
 			parts = append(parts, fmt.Sprintf("%d item pages failed and will be retried", f.passing))
+		}
+		if f.kept > 0 {
+			parts = append(parts, fmt.Sprintf("%d items kept with the feed's summary only, their pages refused", f.kept))
 		}
 		msg := strings.Join(parts, ", ") + " (first: " + f.first + ")"
 		if st.Warning != "" {
@@ -129,19 +146,49 @@ func (s *FeedStore) TakeItems(ctx context.Context, f feed.State, items []feed.It
 	if err != nil {
 		return 0, fmt.Errorf("items of %s: %w", f.URL, err)
 	}
+	keeper, _ := s.db.(store.SummaryKeeper)
+	summaries, err := s.summaryItems(ctx, keeper, keys, pages)
+	if err != nil {
+		return 0, fmt.Errorf("items of %s: %w", f.URL, err)
+	}
 	var (
 		arts  []news.Article
 		owner []int // index in recs of each article's item
 		recs  []store.FeedItem
 		fails itemFailures
 	)
+	waiting := 0
 	for _, it := range items {
 		k := it.Key()
+		if id, ok := summaries[k]; ok {
+			delete(summaries, k)
+			if err := s.upgrade(ctx, keeper, f, it, id, pages, &waiting); err != nil {
+				return 0, fmt.Errorf("items of %s: %w", f.URL, err)
+			}
+			continue
+		}
 		if k == "" || seen[k] {
 			continue
 		}
 		seen[k] = true
 		a, err := s.article(ctx, f, it, pages)
+		refused := "" // why the item keeps its summary for good
+		if err != nil && keeper != nil && pageFailed(err) && ctx.Err() == nil {
+			// Keep the feed's own text: meanwhile when the page may come
+			// later, for good when it was refused (summary.go).
+			if sa, ok := s.summaryArticle(f, it); ok {
+				if passing(err) {
+					waiting++
+				} else {
+					refused = clipText(fetch.RedactText(err.Error()), 300)
+					fails.kept++
+					if fails.first == "" {
+						fails.first = refused
+					}
+				}
+				a, err = sa, nil
+			}
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return 0, fmt.Errorf("items of %s: %w", f.URL, ctx.Err())
@@ -162,7 +209,7 @@ func (s *FeedStore) TakeItems(ctx context.Context, f feed.State, items []feed.It
 			continue
 		}
 		owner = append(owner, len(recs))
-		recs = append(recs, store.FeedItem{Key: k, ArticleID: a.ID})
+		recs = append(recs, store.FeedItem{Key: k, ArticleID: a.ID, Error: refused})
 		arts = append(arts, a)
 	}
 	// Concurrent batches of one feed are stored in feed order.
@@ -183,11 +230,16 @@ func (s *FeedStore) TakeItems(ctx context.Context, f feed.State, items []feed.It
 			added++
 		}
 	}
-	if fails.lasting+fails.passing > 0 {
+	if waiting > 0 {
+		s.mu.Lock()
+		s.waiting[f.URL] += waiting
+		s.mu.Unlock()
+	}
+	if fails.lasting+fails.passing+fails.kept > 0 {
 		s.mu.Lock()
 		// A poll may hand its items over in several calls (feed.putItems).
 		prev := s.failures[f.URL]
-		fails.lasting, fails.passing = fails.lasting+prev.lasting, fails.passing+prev.passing
+		fails.lasting, fails.passing, fails.kept = fails.lasting+prev.lasting, fails.passing+prev.passing, fails.kept+prev.kept
 		fails.first = cmp.Or(prev.first, fails.first)
 		s.failures[f.URL] = fails
 		s.mu.Unlock()

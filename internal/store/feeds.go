@@ -12,14 +12,17 @@ type FeedItem struct {
 	Key string `json:"key"` // subscription.Item.Key()
 	// ArticleID is the stored article the item became, empty when none.
 	ArticleID string `json:"article_id,omitempty"`
-	// Error says why the item was not stored, empty when it was.
+	// Error says why the item was not stored, empty when it was; with an
+	// ArticleID, why the article holds only the feed's summary for good
+	// (its page was refused: 4xx, robots.txt), so that it is not fetched
+	// again (SummaryKeeper.SummaryItems leaves it out).
 	Error string `json:"error,omitempty"`
 }
 
 // ItemCounts counts the recorded items of one feed.
 type ItemCounts struct {
 	Stored int `json:"stored"` // items that became articles
-	Failed int `json:"failed"` // items recorded with an error
+	Failed int `json:"failed"` // items recorded with an error and no article
 }
 
 // FeedStore keeps feed subscriptions and the keys of the items already seen

@@ -92,3 +92,25 @@ func TestTextParts(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleSummaryNote: an article that holds only its feed summary
+// says so on its page and in the API (text_source); others say nothing.
+func TestArticleSummaryNote(t *testing.T) {
+	f := analysedFixture()
+	f.articles = append(f.articles, news.Article{ID: "sum", Title: "Ferry line resumes", Outlet: "Harbour News",
+		URL: "https://harbour.example/ferry", Published: day("2025-08-28"), Text: "Ferry line 3 is to resume.",
+		TextSource: news.TextSummary})
+	ts := newAnalysisServer(t, f, Options{})
+	doc := ts.getHTML(t, "/articles/sum", http.StatusOK)
+	note := doc.Find(".text-summary")
+	if !strings.Contains(note.Text(), "Only the summary") || !slices.Equal(hrefs(note.Find("a")), []string{"https://harbour.example/ferry"}) {
+		t.Errorf("summary note %q", note.Text())
+	}
+	if doc := ts.getHTML(t, "/articles/a1", http.StatusOK); doc.Find(".text-summary").Length() != 0 {
+		t.Error("an article with its own text shows the summary note")
+	}
+	rec := ts.get(t, "/api/articles/sum")
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"text_source":"summary"`) {
+		t.Errorf("/api/articles/sum: %d %s", rec.Code, rec.Body.String())
+	}
+}

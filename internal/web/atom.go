@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parallax-news/parallax/internal/facts"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/watch"
 )
 
 // Atom feeds let a feed reader follow a storyline or a saved search.
@@ -100,15 +100,6 @@ func baseURL(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
-// entryTime is when an article became news: its publication time, or when
-// Parallax stored it if undated.
-func entryTime(a news.Article) time.Time {
-	if !a.Published.IsZero() {
-		return a.Published.UTC()
-	}
-	return a.IngestedAt.UTC()
-}
-
 // storylineFeed serves GET /storylines/{id}/feed.atom.
 func (s *Server) storylineFeed(w http.ResponseWriter, r *http.Request) {
 	l, ok := lookupView(s, w, r, "storyline", "/storylines/", "/feed.atom", s.st.Storyline, func(l news.Storyline) string { return l.ID })
@@ -181,98 +172,37 @@ func (s *Server) storyEntries(ctx context.Context, base string, st news.Story, b
 	if len(arts) == 0 {
 		return nil, len(ids), nil
 	}
-	slices.SortStableFunc(arts, func(a, b news.Article) int { return entryTime(a).Compare(entryTime(b)) })
-	title := st.Title
-	if title == "" {
-		title = news.DisplayTitle(arts[0])
+	base = strings.TrimSuffix(base, "/")
+	var out []atomEntry
+	for _, e := range watch.StoryEvents(st, arts, s.watchOutlets()) {
+		out = append(out, atomEntryOf(base, e))
 	}
-	link := atomLink{Rel: "alternate", Type: "text/html", Href: base + "/stories/" + st.ID}
-	first := arts[0]
-	kinds := map[string]bool{}
-	var outlets []string
-	for _, a := range arts {
-		if o := articleCredit(a).Lead; o != "" && !slices.Contains(outlets, o) {
-			outlets = append(outlets, o)
-		}
-	}
-	kind := s.kindOf(articleCredit(first).Lead)
-	kinds[kind] = true
-	at := entryTime(first)
-	out := []atomEntry{{
-		ID: "urn:parallax:story:" + st.ID, Title: title, at: at, Link: link,
-		Published: at.Format(time.RFC3339),
-		Category:  []atomCat{{Term: "new-story"}},
-		Summary: atomText{Type: "text", Body: fmt.Sprintf("New story, first reported by %s (%s). Covered by %s: %s.",
-			s.outletName(articleCredit(first).Lead), kindName(kind), plural(len(outlets), "outlet"), strings.Join(outlets, ", "))},
-	}}
-	for _, a := range arts[1:] {
-		o := articleCredit(a).Lead
-		k := s.kindOf(o)
-		if kinds[k] || k == "unknown" {
-			continue
-		}
-		kinds[k] = true
-		at := entryTime(a)
-		out = append(out, atomEntry{
-			ID: "urn:parallax:story:" + st.ID + ":kind:" + k, Title: title + ": now also carried by " + kindName(k),
-			at: at, Link: link, Category: []atomCat{{Term: "new-outlet-kind"}},
-			Summary: atomText{Type: "text", Body: fmt.Sprintf("%s (%s) carried the story: %s", s.outletName(o), kindName(k), news.DisplayTitle(a))},
-		})
-	}
-	out = append(out, factEntries(st, title, link, arts)...)
 	return out, len(ids), nil
 }
 
-// factEntries are a story's significant updates of fact: one entry per
-// group of claims whose figures differ (moved over time, differ at the
-// same time, inconsistent, attributed), dated by the newest article among
-// its claims, the one that made the difference.
-func factEntries(st news.Story, title string, link atomLink, arts []news.Article) []atomEntry {
-	docs := make([]facts.Doc, 0, len(arts))
-	byID := make(map[string]news.Article, len(arts))
-	for _, a := range arts {
-		byID[a.ID] = a
-		docs = append(docs, facts.Doc{
-			ArticleID: a.ID, StoryID: st.ID, URL: a.URL, Outlet: articleCredit(a).Lead, Language: a.Language,
-			Published: a.Published, PublishedEstimated: a.PublishedEstimated, Text: a.Text,
-		})
+// watchOutlets names outlets for events as the pages do.
+func (s *Server) watchOutlets() watch.Outlets {
+	return watch.Outlets{
+		Credit:   func(a news.Article) string { return articleCredit(a).Lead },
+		Name:     s.outletName,
+		Kind:     s.kindOf,
+		KindName: kindName,
 	}
-	var out []atomEntry
-	for _, g := range facts.Align(docs) {
-		if !g.Differs() || len(g.Claims) == 0 {
-			continue
-		}
-		var at time.Time
-		var figures []string
-		for _, c := range g.Claims {
-			if t := entryTime(byID[c.ArticleID]); t.After(at) {
-				at = t
-			}
-			figures = append(figures, fmt.Sprintf("%s: %s", c.Outlet, c.Figure))
-		}
-		out = append(out, atomEntry{
-			ID:    "urn:parallax:story:" + st.ID + ":fact:" + url.PathEscape(g.Subject),
-			Title: fmt.Sprintf("%s: figures %s (%s)", title, verdictWords(g.Verdict), g.Subject),
-			at:    at, Link: link, Category: []atomCat{{Term: "facts-" + g.Verdict}},
-			Summary: atomText{Type: "text", Body: g.Reason + " " + strings.Join(figures, "; ") + "."},
-		})
-	}
-	return out
 }
 
-// verdictWords says a verdict of the facts stage in a few words.
-func verdictWords(v string) string {
-	switch v {
-	case facts.Moved:
-		return "moved over time"
-	case facts.Differ:
-		return "differ between outlets"
-	case facts.Inconsistent:
-		return "are inconsistent"
-	case facts.Attributed:
-		return "differ by source"
+// atomEntryOf is the feed entry of an event: a new story is published
+// when it happened; other events update their story.
+func atomEntryOf(base string, e watch.Event) atomEntry {
+	out := atomEntry{
+		ID: e.ID, Title: e.Title, at: e.At,
+		Link:     atomLink{Rel: "alternate", Type: "text/html", Href: base + e.Path},
+		Category: []atomCat{{Term: e.Type}},
+		Summary:  atomText{Type: "text", Body: e.Summary},
 	}
-	return v
+	if e.Type == watch.NewStory {
+		out.Published = e.At.Format(time.RFC3339)
+	}
+	return out
 }
 
 // searchFeed serves GET /search/feed.atom?q=: the newest articles that
@@ -317,7 +247,7 @@ func (s *Server) searchFeed(w http.ResponseWriter, r *http.Request) {
 	entries := make([]atomEntry, 0, len(hits))
 	for _, h := range hits {
 		a := h.Article
-		at := entryTime(a)
+		at := watch.At(a)
 		e := atomEntry{
 			ID: "urn:parallax:article:" + a.ID, Title: news.DisplayTitle(a), at: at,
 			Published: at.Format(time.RFC3339),

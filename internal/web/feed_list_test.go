@@ -15,6 +15,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/parallax-news/parallax/internal/feed"
+	"github.com/parallax-news/parallax/internal/subscription"
 )
 
 // fakeFeeds keeps feeds in memory; AddFeed accepts URLs under
@@ -39,7 +40,7 @@ func (f *fakeFeeds) AddFeed(_ context.Context, raw string) (feed.Outlet, error) 
 	}
 	f.added = append(f.added, raw)
 	o := feed.Outlet{Title: "OK", FeedURL: raw + "rss"}
-	f.states = append(f.states, feed.NewState(o))
+	f.states = append(f.states, subscription.NewState(o))
 	return o, nil
 }
 

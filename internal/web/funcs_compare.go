@@ -3,31 +3,13 @@ package web
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/parallax-news/parallax/internal/compare"
+	"github.com/parallax-news/parallax/internal/watch"
 )
 
-// kindNames names outlet kinds for readers.
-var kindNames = map[string]string{
-	"wire":               "wire service",
-	"public_broadcaster": "public broadcaster",
-	"state_affiliated":   "state-affiliated",
-	"private":            "private",
-	"aggregator":         "aggregator",
-	"unknown":            "unknown kind",
-}
-
 // kindName names an outlet kind ("state_affiliated" → "state-affiliated").
-func kindName(k string) string {
-	if n, ok := kindNames[k]; ok {
-		return n
-	}
-	if k == "" {
-		return kindNames["unknown"]
-	}
-	return strings.ReplaceAll(k, "_", " ")
-}
+func kindName(k string) string { return watch.KindName(k) }
 
 // percent renders a share in [0, 1] as "40%".
 func percent(share float64) string {

@@ -19,7 +19,7 @@ import (
 // articleColumns lists the stored columns of an article in the order
 // scanArticle reads them.
 const articleColumns = `a.id, a.title, a.outlet, a.origin_outlet, a.republisher, a.url, a.author,
-	a.published, a.published_estimated, a.language, a.text, a.removed, a.source, a.ingested_at`
+	a.published, a.published_estimated, a.language, a.text, a.removed, a.source, a.ingested_at, a.text_source`
 
 // insertArticles stores a batch in one statement from parallel arrays, one
 // element per article; removed lists come as JSON arrays (SQL arrays of
@@ -27,15 +27,15 @@ const articleColumns = `a.id, a.title, a.outlet, a.origin_outlet, a.republisher,
 // concurrent batches sharing IDs wait on each other in one order and never
 // deadlock.
 const insertArticles = `INSERT INTO articles (seq, id, title, outlet, origin_outlet, republisher, url, author,
-	published, published_estimated, language, text, removed, source, ingested_at, outlet_key, origin_key)
+	published, published_estimated, language, text, removed, source, ingested_at, outlet_key, origin_key, text_source)
 SELECT u.seq, u.id, u.title, u.outlet, u.origin_outlet, u.republisher, u.url, u.author,
 	u.published, u.published_estimated, u.language, u.text,
-	ARRAY(SELECT jsonb_array_elements_text(u.removed::jsonb)), u.source, u.ingested_at, u.outlet_key, u.origin_key
+	ARRAY(SELECT jsonb_array_elements_text(u.removed::jsonb)), u.source, u.ingested_at, u.outlet_key, u.origin_key, u.text_source
 FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
 	$9::timestamptz[], $10::boolean[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[],
-	$16::text[], $17::text[])
+	$16::text[], $17::text[], $18::text[])
 	AS u (seq, id, title, outlet, origin_outlet, republisher, url, author,
-	published, published_estimated, language, text, removed, source, ingested_at, outlet_key, origin_key)
+	published, published_estimated, language, text, removed, source, ingested_at, outlet_key, origin_key, text_source)
 ON CONFLICT (id) DO NOTHING`
 
 // defaultLimit is used when a query's limit is <= 0.
@@ -157,7 +157,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 		published, ingested                           = make([]*time.Time, n), make([]*time.Time, n)
 		estimated                                     = make([]bool, n)
 		language, text, removed, source               = make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		outletKey, originKey                          = make([]string, n), make([]string, n)
+		outletKey, originKey, textSource              = make([]string, n), make([]string, n), make([]string, n)
 	)
 	for i, k := range order {
 		a := k.a
@@ -168,6 +168,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 		estimated[i] = a.PublishedEstimated
 		language[i], text[i], source[i] = a.Language, a.Text, a.Source
 		outletKey[i], originKey[i] = analysisrow.OutletKey(a.Outlet), analysisrow.OutletKey(a.OriginOutlet)
+		textSource[i] = a.TextSource
 		r := a.Removed
 		if r == nil {
 			r = []string{}
@@ -187,7 +188,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 		ingested[i] = timeArg(at)
 	}
 	tag, err := tx.Exec(ctx, insertArticles, seq, id, title, outlet, origin, repub, url, author,
-		published, estimated, language, text, removed, source, ingested, outletKey, originKey)
+		published, estimated, language, text, removed, source, ingested, outletKey, originKey, textSource)
 	if err != nil {
 		return 0, fmt.Errorf("put %d articles: %w", len(articles), err)
 	}
@@ -204,7 +205,7 @@ func scanArticle(s scanner, extra ...any) (news.Article, error) {
 		published, ingested *time.Time
 	)
 	dest := append([]any{&a.ID, &a.Title, &a.Outlet, &a.OriginOutlet, &a.Republisher, &a.URL, &a.Author,
-		&published, &a.PublishedEstimated, &a.Language, &a.Text, &a.Removed, &a.Source, &ingested}, extra...)
+		&published, &a.PublishedEstimated, &a.Language, &a.Text, &a.Removed, &a.Source, &ingested, &a.TextSource}, extra...)
 	if err := s.Scan(dest...); err != nil {
 		return news.Article{}, err
 	}

@@ -299,7 +299,7 @@ func (db *DB) PutItems(ctx context.Context, f subscription.State, items []subscr
 // FeedItemCounts implements store.FeedStore.
 func (db *DB) FeedItemCounts(ctx context.Context) (map[string]store.ItemCounts, error) {
 	rows, err := db.pool.Query(ctx, `SELECT feed_url,
-		COUNT(*) FILTER (WHERE article_id <> ''), COUNT(*) FILTER (WHERE error <> '')
+		COUNT(*) FILTER (WHERE article_id <> ''), COUNT(*) FILTER (WHERE error <> '' AND article_id = '')
 		FROM feed_items GROUP BY feed_url`)
 	if err != nil {
 		return nil, fmt.Errorf("feed item counts: %w", err)

@@ -20,11 +20,11 @@ const timeLayout = "2006-01-02T15:04:05.000000000Z"
 // articleColumns lists the stored columns of an article in the order
 // scanArticle reads them.
 const articleColumns = `a.id, a.title, a.outlet, a.origin_outlet, a.republisher, a.url, a.author,
-	a.published, a.published_estimated, a.language, a.text, a.removed, a.source, a.ingested_at`
+	a.published, a.published_estimated, a.language, a.text, a.removed, a.source, a.ingested_at, a.text_source`
 
 const insertArticle = `INSERT INTO articles (id, title, outlet, origin_outlet, republisher, url, author,
-	published, published_estimated, language, text, removed, source, ingested_at, outlet_key, origin_key)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	published, published_estimated, language, text, removed, source, ingested_at, outlet_key, origin_key, text_source)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO NOTHING`
 
 // defaultLimit is used when a query's limit is <= 0.
@@ -81,7 +81,7 @@ func articleArgs(a *news.Article, now time.Time) ([]any, error) {
 	}
 	return []any{a.ID, a.Title, a.Outlet, a.OriginOutlet, a.Republisher, a.URL, a.Author,
 		published, a.PublishedEstimated, a.Language, a.Text, string(removedJSON), a.Source,
-		ingestedText, analysisrow.OutletKey(a.Outlet), analysisrow.OutletKey(a.OriginOutlet)}, nil
+		ingestedText, analysisrow.OutletKey(a.Outlet), analysisrow.OutletKey(a.OriginOutlet), a.TextSource}, nil
 }
 
 // PutArticles implements store.Store.
@@ -149,7 +149,7 @@ func scanArticle(s scanner, extra ...any) (news.Article, error) {
 		removed             string
 	)
 	dest := append([]any{&a.ID, &a.Title, &a.Outlet, &a.OriginOutlet, &a.Republisher, &a.URL, &a.Author,
-		&published, &a.PublishedEstimated, &a.Language, &a.Text, &removed, &a.Source, &ingested}, extra...)
+		&published, &a.PublishedEstimated, &a.Language, &a.Text, &removed, &a.Source, &ingested, &a.TextSource}, extra...)
 	if err := s.Scan(dest...); err != nil {
 		return news.Article{}, err
 	}

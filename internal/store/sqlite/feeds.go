@@ -317,7 +317,7 @@ func (db *DB) PutItems(ctx context.Context, f subscription.State, items []subscr
 // articles and how many failed (with an error recorded).
 func (db *DB) FeedItemCounts(ctx context.Context) (map[string]store.ItemCounts, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT feed_url,
-		SUM(article_id <> ''), SUM(error <> '') FROM feed_items GROUP BY feed_url`)
+		SUM(article_id <> ''), SUM(error <> '' AND article_id = '') FROM feed_items GROUP BY feed_url`)
 	if err != nil {
 		return nil, fmt.Errorf("feed item counts: %w", err)
 	}

@@ -27,6 +27,8 @@ func RunFeeds(t *testing.T, open OpenFeeds) {
 		{"RedirectRename", testFeedRedirectRename},
 		{"RecordItems", testRecordItems},
 		{"Concurrent", testFeedsConcurrent},
+		{"SummaryUpgrade", testSummaryUpgrade},
+		{"Watches", testWatches},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })

@@ -11,6 +11,10 @@ import (
 	"text/tabwriter"
 )
 
+// Evaluate is the tests' survey of feed files: no command runs it (the
+// feed figures in docs come from `go test ./internal/feed -run
+// TestEvaluateSharedFeeds -v`).
+
 // Report is the result of Evaluate: how many feed files parse, and how
 // usable their items are.
 type Report struct {

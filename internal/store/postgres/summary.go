@@ -1,0 +1,95 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+var _ store.SummaryKeeper = (*DB)(nil)
+
+// SummaryItems implements store.SummaryKeeper.
+func (db *DB) SummaryItems(ctx context.Context, keys []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	asked := make(map[string][]string, len(keys)) // stored form -> keys given
+	stored := make([]string, 0, len(keys))
+	for _, k := range keys {
+		s := store.FeedText(k)
+		if _, ok := asked[s]; !ok {
+			stored = append(stored, s)
+		}
+		asked[s] = append(asked[s], k)
+	}
+	rows, err := db.pool.Query(ctx, `SELECT fi.key, fi.article_id FROM feed_items fi JOIN articles a ON a.id = fi.article_id
+		WHERE a.text_source = $1 AND fi.error = '' AND fi.key = ANY($2)`, news.TextSummary, stored)
+	if err != nil {
+		return nil, fmt.Errorf("summary items: %w", canceled(ctx, err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, id string
+		if err := rows.Scan(&k, &id); err != nil {
+			return nil, fmt.Errorf("summary items: %w", err)
+		}
+		for _, given := range asked[k] {
+			out[given] = id
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("summary items: %w", canceled(ctx, err))
+	}
+	return out, nil
+}
+
+// UpgradeSummary implements store.SummaryKeeper.
+func (db *DB) UpgradeSummary(ctx context.Context, id string, a news.Article) (up store.Upgraded, err error) {
+	a, err = store.UpgradeCandidate(id, a, db.now())
+	if err != nil {
+		return up, err
+	}
+	if !storable(id) {
+		return up, nil
+	}
+	tx, err := db.pool.Begin(ctx)
+	if err != nil {
+		return up, fmt.Errorf("upgrade summary of %q: begin: %w", id, canceled(ctx, err))
+	}
+	defer func() {
+		if err != nil {
+			rollback(ctx, tx)
+			err = canceled(ctx, err)
+		}
+	}()
+	var seq int64
+	err = tx.QueryRow(ctx, `SELECT seq FROM articles WHERE id = $1 AND text_source = $2 FOR UPDATE`, id, news.TextSummary).Scan(&seq)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return up, commit(ctx, tx)
+	}
+	if err != nil {
+		return up, fmt.Errorf("upgrade summary of %q: %w", id, err)
+	}
+	if _, err = tx.Exec(ctx, `UPDATE articles SET
+		title = CASE WHEN $1 <> '' THEN $1 ELSE title END,
+		author = CASE WHEN author = '' THEN $2 ELSE author END,
+		language = $3, text = $4, removed = $5, text_source = $6
+		WHERE seq = $7`,
+		a.Title, a.Author, a.Language, a.Text, a.Removed, a.TextSource, seq); err != nil {
+		return up, fmt.Errorf("upgrade summary of %q: %w", id, err)
+	}
+	var analysed bool
+	if err = tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM analysis WHERE article_seq = $1)`, seq).Scan(&analysed); err != nil {
+		return up, fmt.Errorf("upgrade summary of %q: %w", id, err)
+	}
+	if err = commit(ctx, tx); err != nil {
+		return up, fmt.Errorf("upgrade summary of %q: commit: %w", id, err)
+	}
+	return store.Upgraded{Done: true, Analysed: analysed}, nil
+}

@@ -1,0 +1,93 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+var _ store.SummaryKeeper = (*DB)(nil)
+
+// SummaryItems implements store.SummaryKeeper.
+func (db *DB) SummaryItems(ctx context.Context, keys []string) (map[string]string, error) {
+	out := map[string]string{}
+	for start := 0; start < len(keys); start += maxKeysPerQuery {
+		chunk := keys[start:min(start+maxKeysPerQuery, len(keys))]
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, news.TextSummary)
+		for _, k := range chunk {
+			args = append(args, k)
+		}
+		q := `SELECT fi.key, fi.article_id FROM feed_items fi JOIN articles a ON a.id = fi.article_id
+			WHERE a.text_source = ? AND fi.error = '' AND fi.key IN (?` + strings.Repeat(", ?", len(chunk)-1) + `)`
+		rows, err := db.read.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, fmt.Errorf("summary items: %w", err)
+		}
+		for rows.Next() {
+			var k, id string
+			if err := rows.Scan(&k, &id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("summary items: %w", err)
+			}
+			out[k] = id
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("summary items: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// UpgradeSummary implements store.SummaryKeeper.
+func (db *DB) UpgradeSummary(ctx context.Context, id string, a news.Article) (up store.Upgraded, err error) {
+	a, err = store.UpgradeCandidate(id, a, db.now())
+	if err != nil {
+		return up, err
+	}
+	removed, err := json.Marshal(a.Removed)
+	if err != nil {
+		return up, fmt.Errorf("upgrade summary of %q: removed: %w", id, err)
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return up, fmt.Errorf("upgrade summary of %q: begin: %w", id, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback() // the upgrade failed either way
+		}
+	}()
+	var seq int64
+	err = tx.QueryRowContext(ctx, `SELECT seq FROM articles WHERE id = ? AND text_source = ?`, id, news.TextSummary).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return up, tx.Commit()
+	}
+	if err != nil {
+		return up, fmt.Errorf("upgrade summary of %q: %w", id, err)
+	}
+	if _, err = tx.ExecContext(ctx, `UPDATE articles SET
+		title = CASE WHEN ? <> '' THEN ? ELSE title END,
+		author = CASE WHEN author = '' THEN ? ELSE author END,
+		language = ?, text = ?, removed = ?, text_source = ?
+		WHERE seq = ?`,
+		a.Title, a.Title, a.Author, a.Language, a.Text, string(removed), a.TextSource, seq); err != nil {
+		return up, fmt.Errorf("upgrade summary of %q: %w", id, err)
+	}
+	var n int
+	if err = tx.QueryRowContext(ctx, `SELECT count(*) FROM analysis WHERE article_seq = ?`, seq).Scan(&n); err != nil {
+		return up, fmt.Errorf("upgrade summary of %q: %w", id, err)
+	}
+	if err = tx.Commit(); err != nil {
+		return up, fmt.Errorf("upgrade summary of %q: commit: %w", id, err)
+	}
+	return store.Upgraded{Done: true, Analysed: n > 0}, nil
+}

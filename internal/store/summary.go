@@ -1,0 +1,50 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// SummaryKeeper is a store whose articles made from a feed item's summary
+// (TextSource news.TextSummary: the item's page could not be fetched) take
+// the page's text later, keeping their ID. Both backends implement it.
+type SummaryKeeper interface {
+	// SummaryItems returns, of keys, those recorded as feed items whose
+	// article still holds only its summary, each with that article's ID;
+	// items recorded with an error (the page refused for good) are left
+	// out.
+	SummaryItems(ctx context.Context, keys []string) (map[string]string, error)
+	// UpgradeSummary gives the stored article id, while it holds only a
+	// summary, the text of a: its text, removed debris, language and
+	// TextSource, its title when a has one and its author when it had
+	// none; ID, outlets, URL and dates stay. It reports Done false (and
+	// changes nothing) when no such article holds a summary: not stored,
+	// or upgraded already. Analysed says the article had been analysed
+	// with the summary: its analysis is out of date. Returns an error
+	// wrapping ErrInvalid when a does not pass CheckArticle.
+	UpgradeSummary(ctx context.Context, id string, a news.Article) (Upgraded, error)
+}
+
+// Upgraded is what UpgradeSummary did.
+type Upgraded struct {
+	Done     bool
+	Analysed bool
+}
+
+// UpgradeCandidate returns a as UpgradeSummary writes it under the
+// stored ID id: bounded (BoundArticle, against now) and checked
+// (CheckArticle), so that both backends apply the same rules.
+func UpgradeCandidate(id string, a news.Article, now time.Time) (news.Article, error) {
+	a.ID = id
+	BoundArticle(&a, now)
+	if err := CheckArticle(&a); err != nil {
+		return news.Article{}, fmt.Errorf("upgrade summary of %q: %w", id, err)
+	}
+	if a.Removed == nil {
+		a.Removed = []string{}
+	}
+	return a, nil
+}

@@ -123,6 +123,7 @@ func init() {
 		}
 		cyrRes.addPlaces(l.places, l.code)
 	}
+	addISO(cyrRes)
 	for _, w := range strings.Fields(ru.NameCommonAcronyms + " " + uk.NameCommonAcronyms) {
 		cyrRes.commonAcr[w] = true
 	}

@@ -672,6 +672,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 	}
 	if res != nil && !german {
 		cands = dropOpeners(toks, cands, mid)
+		cands = completeOrgs(toks, cands, res, text, code)
 		cands = orgWithCountry(text, cands, code, res)
 		if code == lang.Russian {
 			cands = withDescriptor(text, toks, cands, res)

@@ -935,6 +935,14 @@ func nameRunsOn(text string, at int, res *langRes) (start int, org, ok bool) {
 
 // classifyRun splits the capitalised run toks[i:j] into names.
 func classifyRun(text string, toks []token, i, j int, res *langRes, code string, mid map[string]int, nouns, lowerSeen map[string]bool, german bool) []mcand {
+	// Буча Київської області, Жмеринці Вінницької області: a run whose
+	// last word is an adjective with its place noun after it is a name
+	// and the region that locates it, two mentions.
+	if res != nil && !german && j-i >= 2 && code == lang.Ukrainian {
+		if c, ok := headCand(text, toks, j-1, j, res); ok && c.kind == KindPlace && !adjectival(strings.ToLower(toks[j-2].text)) {
+			return append(classifyRun(text, toks, i, j-1, res, code, mid, nouns, lowerSeen, german), c)
+		}
+	}
 	var out []mcand
 	titled := ""
 	if res != nil && i > 0 && joinable(toks[i]) {

@@ -673,6 +673,9 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 	if res != nil && !german {
 		cands = dropOpeners(toks, cands, mid)
 		cands = completeOrgs(toks, cands, res, text, code)
+		if code == lang.Ukrainian {
+			cands = joinSubordinate(text, toks, cands, res)
+		}
 		cands = orgWithCountry(text, cands, code, res)
 		if code == lang.Russian {
 			cands = withDescriptor(text, toks, cands, res)
@@ -939,7 +942,7 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 	// last word is an adjective with its place noun after it is a name
 	// and the region that locates it, two mentions.
 	if res != nil && !german && j-i >= 2 && code == lang.Ukrainian {
-		if c, ok := headCand(text, toks, j-1, j, res); ok && c.kind == KindPlace && !adjectival(strings.ToLower(toks[j-2].text)) {
+		if c, ok := headCand(text, toks, j-1, j, res); ok && c.kind == KindPlace && !strictAdjective(toks[j-2].text) && !adjectivalSurname(toks[j-2].text) {
 			return append(classifyRun(text, toks, i, j-1, res, code, mid, nouns, lowerSeen, german), c)
 		}
 	}
@@ -1559,7 +1562,16 @@ func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
 		return mcand{}, false
 	}
 	h := k
-	for h < len(toks) && h < k+3 && joinable(toks[h]) && !toks[h].cap && adjectival(toks[h].text) && !res.placeHeads[lang.NameKey(toks[h].text)] && !res.orgHeads[lang.NameKey(toks[h].text)] {
+	for h < len(toks) && h < k+4 && joinable(toks[h]) && !toks[h].cap && !res.placeHeads[lang.NameKey(toks[h].text)] && !res.orgHeads[lang.NameKey(toks[h].text)] {
+		// Adjectives joined by a conjunction: Всемирной продовольственной
+		// и сельскохозяйственной организации.
+		if w := toks[h].text; (w == "и" || w == "і" || w == "та") && h > k && h+1 < len(toks) && joinable(toks[h+1]) && genitiveAdjective(toks[h+1].text) {
+			h++
+			continue
+		}
+		if !adjectival(toks[h].text) {
+			break
+		}
 		h++
 	}
 	if h >= len(toks) || !joinable(toks[h]) || toks[h].cap {

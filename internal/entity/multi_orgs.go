@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -121,6 +122,55 @@ func completeOrgs(toks []token, cands []mcand, res *langRes, text, code string) 
 			}
 		}
 		if !inside {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// joinSubordinate joins an organisation to the organisation named right
+// after it in the genitive, whose unit it names (Ukrainian usage, as NER-UK
+// tags them whole): Черкаське відділення АМКУ, Головне слідче управління
+// Нацполіції, Регіональне відділення Фонду держмайна. The first must end
+// in its organisation noun or a lower-case word, the second open with an
+// acronym, a compound name (Нацполіції) or a capitalised genitive.
+func joinSubordinate(text string, toks []token, cands []mcand, res *langRes) []mcand {
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+	at := make(map[int]int, len(toks))
+	for i, t := range toks {
+		at[t.start] = i
+		at[-t.end-1] = i
+	}
+	drop := make([]bool, len(cands))
+	for i := 0; i+1 < len(cands); i++ {
+		a, b := &cands[i], cands[i+1]
+		if drop[i] || a.kind != KindOrganisation || b.kind != KindOrganisation || b.start <= a.end || text[a.end:b.start] != " " {
+			continue
+		}
+		la, ok1 := at[-a.end-1]
+		fb, ok2 := at[b.start]
+		if !ok1 || !ok2 {
+			continue
+		}
+		if toks[la].cap && !res.orgHeads[lang.NameKey(toks[la].text)] {
+			continue
+		}
+		f := toks[fb].text
+		if res.legal[f] || strings.HasPrefix(text[b.start:], "«") {
+			continue
+		}
+		if !(isAcronymAny(f) || compoundOrg(f, res) || genitiveAdjective(strings.ToLower(f)) || genitiveLike(strings.ToLower(f)) && res.orgHeads[lang.NameKey(f)]) {
+			continue
+		}
+		a.end, a.name = b.end, text[a.start:b.end]
+		drop[i+1] = true
+		cands[i+1] = *a
+		drop[i] = true
+		drop[i+1] = false
+	}
+	kept := cands[:0]
+	for i, c := range cands {
+		if !drop[i] {
 			kept = append(kept, c)
 		}
 	}

@@ -29,6 +29,7 @@ type langRes struct {
 	titles, speech map[string]bool   // lowercase words
 	orgHeads       map[string]bool   // NameKey of head nouns
 	placeHeads     map[string]bool   // NameKey of head nouns
+	placeHeadForm  map[string]bool   // the head nouns as listed (lowercase)
 	legal          map[string]bool   // exact legal forms (ООО, ТОВ)
 	common         map[string]bool   // lowercase capitalised non-names (German)
 	given          map[string]string // NameKey of a given name → gender
@@ -45,7 +46,7 @@ type langRes struct {
 }
 
 func newLangRes() *langRes {
-	return &langRes{titles: map[string]bool{}, speech: map[string]bool{}, orgHeads: map[string]bool{}, placeHeads: map[string]bool{},
+	return &langRes{titles: map[string]bool{}, speech: map[string]bool{}, orgHeads: map[string]bool{}, placeHeads: map[string]bool{}, placeHeadForm: map[string]bool{},
 		legal: map[string]bool{}, common: map[string]bool{}, given: map[string]string{}, places: map[string]gazEntry{}, firstForm: map[string]string{}, maxWords: 1, lower: map[string]gazEntry{}, commonAcr: map[string]bool{}}
 }
 
@@ -118,6 +119,7 @@ func init() {
 		cyrRes.addGiven(l.given)
 		cyrRes.addWords(cyrRes.orgHeads, l.orgHeads, true)
 		cyrRes.addWords(cyrRes.placeHeads, l.placeHeads, true)
+		cyrRes.addWords(cyrRes.placeHeadForm, l.placeHeads, false)
 		for _, w := range strings.Fields(l.legal) {
 			cyrRes.legal[w] = true
 		}
@@ -1562,7 +1564,7 @@ func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
 		return mcand{}, false
 	}
 	h := k
-	for h < len(toks) && h < k+4 && joinable(toks[h]) && !toks[h].cap && !res.placeHeads[lang.NameKey(toks[h].text)] && !res.orgHeads[lang.NameKey(toks[h].text)] {
+	for h < len(toks) && h < k+4 && joinable(toks[h]) && !toks[h].cap && !placeHead(toks[h].text, res) && !res.orgHeads[lang.NameKey(toks[h].text)] {
 		// Adjectives joined by a conjunction: Всемирной продовольственной
 		// и сельскохозяйственной организации.
 		if w := toks[h].text; (w == "и" || w == "і" || w == "та") && h > k && h+1 < len(toks) && joinable(toks[h+1]) && genitiveAdjective(toks[h+1].text) {
@@ -1580,7 +1582,7 @@ func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
 	s := toks[i].start
 	hk := lang.NameKey(toks[h].text)
 	switch {
-	case res.placeHeads[hk]:
+	case placeHead(toks[h].text, res):
 		e := toks[h].end
 		if h+1 < len(toks) && toks[h+1].text == "." && false {
 			e = toks[h+1].end
@@ -1592,6 +1594,13 @@ func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
 		return c, true
 	}
 	return mcand{}, false
+}
+
+// placeHead reports a place noun (області, району): by key, unless the
+// word is an adjective the key folds onto the noun (районна, районного).
+func placeHead(w string, res *langRes) bool {
+	lw := strings.ToLower(w)
+	return res.placeHeads[lang.NameKey(w)] && (res.placeHeadForm[lw] || !strictAdjective(lw) && !strings.HasSuffix(lw, "нна"))
 }
 
 // orgCand is an organisation named by its head noun at toks[i] and what

@@ -39,6 +39,10 @@ func nounLike(w string) bool {
 	return lang.HasCyrillic(w)
 }
 
+// timeGenitive are the genitive words of a time after a name (минулого
+// тижня, прошлого года), which never complete it.
+var timeGenitive = setOf(`минулого наступного цього поточного того позаминулого прошлого этого следующего текущего того позапрошлого нинішнього нынешнего`)
+
 // completeOrgs runs an organisation's name on over the lower-case words
 // that complete it in the genitive: Міністерства економічного розвитку і
 // торгівлі, Держслужба геології та надр, Партії промисловців і
@@ -73,6 +77,8 @@ func completeOrgs(toks []token, cands []mcand, res *langRes, text, code string) 
 		for n := 0; k < len(toks) && n < 8 && joinable(toks[k]) && !toks[k].cap; n++ {
 			w := toks[k].text
 			switch {
+			case timeGenitive[w]:
+				k = len(toks) // рада минулого тижня: a time, not the name
 			case w == "і" || w == "та" || w == "й" || w == "и":
 				// Adjectives joined before their noun (продовольственной и
 				// сельскохозяйственной организации), nouns after it

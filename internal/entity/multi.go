@@ -496,7 +496,8 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		// «Солидарность» (Russian usage takes the noun into the name, as
 		// factRuEval does; Ukrainian the quoted name alone, as NER-UK does).
 		for i, t := range toks {
-			if t.cap || claimed[i] || i+1 >= len(toks) || claimed[i+1] {
+			// Фірма «Армант» opening a sentence reads as фірма «Армант».
+			if t.cap && !(code == lang.Ukrainian && multiSentenceInitial(toks, i) && !isAcronymAny(t.text)) || claimed[i] || i+1 >= len(toks) || claimed[i+1] {
 				continue
 			}
 			if code == lang.Ukrainian {
@@ -540,6 +541,12 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				claimed[k] = true
 			}
 		}
+	}
+
+	// A short quoted name opening a sentence, a verb after it:
+	// «Єврогазбанк» був заснований (Ukrainian usage, as NER-UK tags).
+	if res != nil && code == lang.Ukrainian {
+		cands = append(cands, quotedOpeners(text, toks, claimed)...)
 	}
 
 	// 1b. Addresses (Ukrainian usage, as NER-UK tags them): a street or

@@ -182,3 +182,42 @@ func joinSubordinate(text string, toks []token, cands []mcand, res *langRes) []m
 	}
 	return kept
 }
+
+// quotedOpeners finds the quoted names that open a sentence and go on with
+// a lower-case word (a verb, mostly): «Аеробуд» контролюється, «Діта»
+// стала. Quotations of speech go on with a comma or a dash and are longer;
+// a name here has at most four words, no punctuation inside but a hyphen,
+// an apostrophe or a number sign, and opens with a capital.
+func quotedOpeners(text string, toks []token, claimed []bool) []mcand {
+	var out []mcand
+	for i, t := range toks {
+		if claimed[i] || !t.cap || t.start < len("«") || text[t.start-len("«"):t.start] != "«" {
+			continue
+		}
+		q := t.start - len("«")
+		b := strings.TrimRight(text[:q], " ")
+		if b != "" && !strings.HasSuffix(b, ".") && !strings.HasSuffix(b, "!") && !strings.HasSuffix(b, "?") && !strings.HasSuffix(b, "\n") {
+			continue
+		}
+		end := quoteClose(text, q)
+		if end < 0 {
+			continue
+		}
+		in, outEnd := t.start, end-len("»")
+		if outEnd <= in || strings.ContainsAny(text[in:outEnd], ",.!?:;«»\"()") || len(strings.Fields(text[in:outEnd])) > 4 {
+			continue
+		}
+		rest := strings.TrimLeft(text[end:], " ")
+		if len(rest) == len(text[end:]) {
+			continue // a space must follow
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLower(r) {
+			continue
+		}
+		out = append(out, mcand{start: in, end: outEnd, kind: KindOrganisation, name: text[in:outEnd], evidence: "quoted name opening a sentence"})
+		for k := i; k < len(toks) && toks[k].start < outEnd; k++ {
+			claimed[k] = true
+		}
+	}
+	return out
+}

@@ -684,6 +684,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		cands = completeOrgs(toks, cands, res, text, code)
 		if code == lang.Ukrainian {
 			cands = joinSubordinate(text, toks, cands, res)
+			cands = settlementPlaces(text, toks, cands, res)
 		}
 		cands = orgWithCountry(text, cands, code, res)
 		if code == lang.Russian {

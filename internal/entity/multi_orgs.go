@@ -221,3 +221,63 @@ func quotedOpeners(text string, toks []token, claimed []bool) []mcand {
 	}
 	return out
 }
+
+// settlementMarks are the Ukrainian words and abbreviations written before
+// a settlement's or a river's name: с. Рашків, смт Димер, у місті Змієві,
+// річки Конка.
+var settlementMarks = setOf(`с м смт сел селі села село селище селищі селища місто місті міста містом річка річки річку річці`)
+
+// settlementPlaces types the capitalised name after a settlement mark as a
+// place (the mark stays outside, as NER-UK tags it): one word, or two
+// when the second is capitalised and no region's adjective (Нова
+// Дофіновка; Буча Київської області is the town alone).
+func settlementPlaces(text string, toks []token, cands []mcand, res *langRes) []mcand {
+	byStart := make(map[int]int, len(cands))
+	for i, c := range cands {
+		byStart[c.start] = i
+	}
+	covered := func(s, e int) bool {
+		for _, c := range cands {
+			if c.start < e && s < c.end && (c.start != s || c.kind == KindOrganisation) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.cap || !settlementMarks[t.text] {
+			continue
+		}
+		n := toks[i+1]
+		g := n.gapBefore
+		abbrev := t.text == "с" || t.text == "м" || t.text == "смт"
+		if !n.cap || !(g == " " || abbrev && (g == ". " || g == ".")) || isAcronymAny(n.text) || strings.ContainsRune(g, '\n') {
+			continue
+		}
+		if (t.text == "с" || t.text == "м") && g == " " {
+			continue // с and м alone are words (з, with) only with a period
+		}
+		// After a period the word may open a sentence (м. for metres,
+		// грн.): no stop word, no given name, no word the text writes in
+		// lower case.
+		lw := strings.ToLower(n.text)
+		if _, given := res.given[lang.NameKey(n.text)]; given || res.common[lw] || strings.Contains(text, " "+lw+" ") {
+			continue
+		}
+		e := n.end
+		if i+2 < len(toks) && toks[i+2].cap && joinable(toks[i+2]) && !adjectivalSurname(toks[i+2].text) && !strictAdjective(toks[i+2].text) {
+			e = toks[i+2].end
+		}
+		if covered(n.start, e) {
+			continue
+		}
+		if k, ok := byStart[n.start]; ok {
+			cands[k].kind, cands[k].end, cands[k].name, cands[k].canon = KindPlace, e, text[n.start:e], ""
+			cands[k].evidence = "settlement mark: " + t.text
+			continue
+		}
+		cands = append(cands, mcand{start: n.start, end: e, kind: KindPlace, name: text[n.start:e], evidence: "settlement mark: " + t.text})
+	}
+	return cands
+}

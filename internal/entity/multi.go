@@ -766,6 +766,17 @@ func nestedPlaces(toks []token, cands []mcand, res *langRes, text string) []mcan
 	return cands
 }
 
+// descriptorAdjectives returns where the lower-case adjectives right
+// before toks[i] begin (up to two: международной шахматной федерации,
+// японского МИДа), toks[i].start when there are none.
+func descriptorAdjectives(toks []token, i int, res *langRes) int {
+	s := toks[i].start
+	for k := i - 1; k >= 0 && k >= i-2 && joinable(toks[k+1]) && !toks[k].cap && (strictAdjective(toks[k].text) || adjectivalSurname(toks[k].text)) && !res.common[toks[k].text]; k-- {
+		s = toks[k].start
+	}
+	return s
+}
+
 // tokenAt returns the index of the token starting at byte offset start.
 func tokenAt(toks []token, start int) (int, bool) {
 	i := sort.Search(len(toks), func(k int) bool { return toks[k].start >= start })
@@ -788,8 +799,21 @@ func withDescriptor(text string, toks []token, cands []mcand, res *langRes) []mc
 		k := lang.NameKey(toks[i-1].text)
 		var heads map[string]bool
 		switch {
+		case c.kind == KindOrganisation && !toks[i].cap:
+			// движения «Талибан» already opens with its noun: the
+			// adjectives before it come along (радикального движения
+			// «Талибан»).
+			c.start = descriptorAdjectives(toks, i, res)
+			continue
 		case c.kind == KindOrganisation && isLatinWord(c.name):
 			heads = res.orgHeads
+		case c.kind == KindOrganisation && lang.HasCyrillic(c.name):
+			// российского Минсельхоза, японского МИДа: a country's
+			// adjective before an organisation's name.
+			if i > 0 && joinable(toks[i]) && !toks[i-1].cap && adjectivalSurname(toks[i-1].text) && !res.common[toks[i-1].text] {
+				c.start = toks[i-1].start
+			}
+			continue
 		case c.kind == KindPlace && c.canon == "":
 			heads = res.placeHeads
 		default:

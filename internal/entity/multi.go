@@ -688,6 +688,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		}
 		cands = orgWithCountry(text, cands, code, res)
 		if code == lang.Russian {
+			cands = ruPrepComplement(text, toks, cands, res)
 			cands = withDescriptor(text, toks, cands, res)
 			cands = nestedPlaces(toks, cands, res, text)
 		}

@@ -281,3 +281,94 @@ func settlementPlaces(text string, toks []token, cands []mcand, res *langRes) []
 	}
 	return cands
 }
+
+// ruOrgPrepositions open the complement of a Russian organisation's name
+// that factRuEval spans with it: Комитета по иностранным делам, Движения
+// против нелегальной иммиграции, Следственного комитета при прокуратуре.
+var ruOrgPrepositions = setOf(`по при против`)
+
+// ruNotComplement are the words after по that make an adverbial phrase,
+// not a name's complement (суд по делу, по словам, по данным).
+var ruNotComplement = setOf(`делу делам словам данным мнению итогам поводу случаю причине требованию решению подозрению обвинению состоянию информации сведениям оценкам просьбе приглашению инициативе телефону словам слухам словам результатам праву сути меньшей крайней сравнению`)
+
+// ruPrepComplement runs a Russian organisation's name on over по, при or
+// против and the lower-case phrase after it (adjectives, a noun, and a
+// second noun phrase after и), or по and a capitalised place (ГУ МЧС
+// России по Санкт-Петербургу). The name must hold an organisation noun.
+func ruPrepComplement(text string, toks []token, cands []mcand, res *langRes) []mcand {
+	at := make(map[int]int, len(toks))
+	for i, t := range toks {
+		at[t.end] = i
+	}
+	for ci := range cands {
+		c := &cands[ci]
+		last, ok := at[c.end]
+		if c.kind != KindOrganisation || !ok || last+2 >= len(toks) {
+			continue
+		}
+		head := false
+		for k := last; k >= 0 && toks[k].start >= c.start; k-- {
+			if res.orgHeads[lang.NameKey(toks[k].text)] {
+				head = true
+				break
+			}
+		}
+		p := toks[last+1]
+		if !head || !joinable(p) || !ruOrgPrepositions[p.text] {
+			continue
+		}
+		k := last + 2
+		if !joinable(toks[k]) || ruNotComplement[toks[k].text] {
+			continue
+		}
+		end := -1
+		if toks[k].cap {
+			if p.text == "по" {
+				if n, e, ok := multiGaz(toks[k:], res); ok && (e.kind == KindPlace || e.kind == KindCountry) {
+					end = toks[k+n-1].end
+				}
+			}
+		} else {
+			for phrase := 0; phrase < 2; phrase++ {
+				adj := 0
+				for k < len(toks) && adj < 3 && joinable(toks[k]) && !toks[k].cap && ruAdjective(toks[k].text) {
+					k++
+					adj++
+				}
+				if k >= len(toks) || !joinable(toks[k]) || toks[k].cap || !nounLike(toks[k].text) || ruNotComplement[toks[k].text] || ruAdjective(toks[k].text) {
+					break
+				}
+				end = toks[k].end
+				k++
+				if k+1 >= len(toks) || toks[k].text != "и" || !joinable(toks[k]) || !joinable(toks[k+1]) || toks[k+1].cap {
+					break
+				}
+				k++
+			}
+			// при главном архитекторе Москвы: a place closes the phrase.
+			if end > 0 && k < len(toks) && toks[k].start > end && toks[k].cap && joinable(toks[k]) && text[end:toks[k].start] == " " {
+				if n, e, ok := multiGaz(toks[k:], res); ok && (e.kind == KindPlace || e.kind == KindCountry) {
+					end = toks[k+n-1].end
+				}
+			}
+		}
+		if end > c.end {
+			c.end, c.name = end, text[c.start:end]
+		}
+	}
+	return cands
+}
+
+// ruAdjective reports a lower-case Russian adjective in any case
+// (товарным, главном, нелегальной, иностранным).
+func ruAdjective(w string) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, s := range []string{"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ей", "ую", "юю", "ых", "их", "ыми", "ими"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -372,7 +372,7 @@ var placePrepositions = setOf(`в во у из із з зі на до под п�
 
 func isPatronymic(w string) bool {
 	k := strings.ToLower(w)
-	for _, s := range []string{"ович", "евич", "йович", "ьович", "овна", "евна", "івна", "ївна", "ович", "овича", "евича", "овичем", "евичем", "овни", "івни", "ївни", "овною", "івною"} {
+	for _, s := range []string{"ович", "евич", "йович", "ьович", "овна", "евна", "івна", "ївна", "ович", "овича", "евича", "овичем", "евичем", "овни", "івни", "ївни", "овною", "івною", "овичу", "евичу", "івні", "ївні", "івну", "ївну", "овну", "евну", "овне", "евне"} {
 		if strings.HasSuffix(k, s) && utf8.RuneCountInString(k) > len([]rune(s))+2 {
 			return true
 		}
@@ -682,6 +682,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 	if res != nil && !german {
 		cands = dropOpeners(toks, cands, mid)
 		cands = completeOrgs(toks, cands, res, text, code)
+		cands = coordinatedNames(text, toks, cands, res)
 		if code == lang.Ukrainian {
 			cands = joinSubordinate(text, toks, cands, res)
 			cands = settlementPlaces(text, toks, cands, res)
@@ -1078,7 +1079,10 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 		// NASA Майкл Гриффин. The first word is no given name and the
 		// second is (or the first is an acronym or Latin and two Cyrillic
 		// words follow): the first word is a name of its own.
-		if res != nil && !german && k-i >= 3 && !toks[i].poss && (givenWord(toks[i+1], res) || k-i == 3 && orgBeforeName(toks[i], toks[i+1])) && !givenWord(toks[i], res) && !isInitial(toks[i]) && !isPatronymic(toks[i].text) {
+		if res != nil && !german && k-i >= 3 && !toks[i].poss && (givenWord(toks[i+1], res) || k-i == 3 && orgBeforeName(toks[i], toks[i+1])) && !givenWord(toks[i], res) && !isInitial(toks[i]) && !isPatronymic(toks[i].text) &&
+			// Філіпчук Дмитро Васильович: a surname before the given name
+			// and patronymic, as official Ukrainian and Russian texts write.
+			!(k-i == 3 && isPatronymic(toks[i+2].text) && !isAcronymAny(toks[i].text) && !isLatinWord(toks[i].text)) {
 			out = append(out, nameCand(text, toks, i, i+1, res, "", german))
 			i++
 		}

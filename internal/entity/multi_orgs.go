@@ -372,3 +372,42 @@ func ruAdjective(w string) bool {
 	}
 	return false
 }
+
+// coordinatedNames joins two given names and the surname they share in
+// the plural into one mention, as both sets mark it: Оксана і Олексій
+// Кулагіни, Давида та Алли Кізіменко.
+func coordinatedNames(text string, toks []token, cands []mcand, res *langRes) []mcand {
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+	drop := make([]bool, len(cands))
+	for i := 0; i+1 < len(cands); i++ {
+		a, b := cands[i], cands[i+1]
+		if drop[i] || b.start <= a.end || strings.ContainsRune(a.name, ' ') || !strings.ContainsRune(b.name, ' ') {
+			continue
+		}
+		gap := text[a.end:b.start]
+		if gap != " і " && gap != " та " && gap != " и " && gap != " й " {
+			continue
+		}
+		if _, ok := res.given[lang.NameKey(a.name)]; !ok || a.kind != KindPerson && a.kind != "" {
+			continue
+		}
+		words := strings.Fields(b.name)
+		if _, ok := res.given[lang.NameKey(words[0])]; !ok || b.kind != KindPerson || len(words) != 2 {
+			continue
+		}
+		sur := strings.ToLower(words[1])
+		plural := strings.HasSuffix(sur, "и") || strings.HasSuffix(sur, "ы") || strings.HasSuffix(sur, "ів") || strings.HasSuffix(sur, "ых") || strings.HasSuffix(sur, "их") || strings.HasSuffix(sur, "енко")
+		if !plural {
+			continue
+		}
+		cands[i+1].start, cands[i+1].name = a.start, text[a.start:b.end]
+		drop[i] = true
+	}
+	kept := cands[:0]
+	for i, c := range cands {
+		if !drop[i] {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}

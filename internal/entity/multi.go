@@ -686,6 +686,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		if code == lang.Ukrainian {
 			cands = joinSubordinate(text, toks, cands, res)
 			cands = settlementPlaces(text, toks, cands, res)
+			cands = ukStreets(text, toks, cands)
 		}
 		cands = orgWithCountry(text, cands, code, res)
 		if code == lang.Russian {

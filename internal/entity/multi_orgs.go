@@ -411,3 +411,99 @@ func coordinatedNames(text string, toks []token, cands []mcand, res *langRes) []
 	}
 	return kept
 }
+
+// ukStreetNouns before a street's name: the singular ones belong to the
+// mention (вулиця Московська, проспекті Карла Маркса), the plural ones
+// open a list of names each a mention of its own (вулиць Космонавтів і
+// Турбінної; ремонт вулиць: Різдвяна, Орджонікідзе, ...).
+var ukStreetSingular = setOf(`вулиця вулиці вулицю вулицею проспект проспекту проспекті проспектом провулок провулку провулці бульвар бульвару бульварі узвіз узвозу`)
+var ukStreetPlural = setOf(`вулиць вулицях вулицями`)
+
+// ukStreets reads street names after a street noun (Ukrainian usage, as
+// NER-UK tags them): a capitalised run, initials allowed, a place; a
+// person read there is the street named after one.
+func ukStreets(text string, toks []token, cands []mcand) []mcand {
+	var add []mcand
+	run := func(k int) int { // the end index of a capitalised run at k
+		e := k
+		for e < len(toks) && toks[e].cap && (e == k || joinable(toks[e]) || isInitial(toks[e-1]) && strings.TrimSpace(toks[e].gapBefore) == ".") {
+			e++
+			if e-k >= 3 {
+				break
+			}
+		}
+		return e
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.cap {
+			continue
+		}
+		switch {
+		case ukStreetSingular[t.text]:
+			if !joinable(toks[i+1]) || !toks[i+1].cap || countryAt(cands, toks[i+1].start) {
+				continue // головна вулиця України: the country is no street
+			}
+			e := run(i + 1)
+			add = append(add, mcand{start: t.start, end: toks[e-1].end, kind: KindPlace, name: text[t.start:toks[e-1].end], evidence: "street: " + t.text})
+		case ukStreetPlural[t.text]:
+			k := i + 1
+			if g := toks[k].gapBefore; g != " " && g != ": " {
+				continue
+			}
+			for n := 0; n < 60 && k < len(toks) && toks[k].cap; n++ {
+				e := run(k)
+				add = append(add, mcand{start: toks[k].start, end: toks[e-1].end, kind: KindPlace, name: text[toks[k].start:toks[e-1].end], evidence: "street in a list"})
+				if e >= len(toks) {
+					break
+				}
+				switch {
+				case toks[e].gapBefore == ", " && toks[e].cap:
+					k = e
+				case joinable(toks[e]) && (toks[e].text == "та" || toks[e].text == "і" || toks[e].text == "й") && e+1 < len(toks) && joinable(toks[e+1]) && toks[e+1].cap:
+					k = e + 1
+				default:
+					k = len(toks)
+				}
+			}
+		}
+	}
+	if len(add) == 0 {
+		return cands
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		over := false
+		for _, a := range add {
+			if c.start < a.end && a.start < c.end && c.kind != KindOrganisation {
+				over = true
+				break
+			}
+		}
+		if !over {
+			kept = append(kept, c)
+		}
+	}
+	for _, a := range add {
+		clash := false
+		for _, c := range kept {
+			if c.start < a.end && a.start < c.end {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			kept = append(kept, a)
+		}
+	}
+	return kept
+}
+
+func countryAt(cands []mcand, start int) bool {
+	for _, c := range cands {
+		if c.start == start && c.kind == KindCountry {
+			return true
+		}
+	}
+	return false
+}

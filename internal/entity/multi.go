@@ -682,6 +682,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 	if res != nil && !german {
 		cands = dropOpeners(toks, cands, mid)
 		cands = completeOrgs(toks, cands, res, text, code)
+		cands = dropCommonAcronyms(text, toks, cands)
 		cands = coordinatedNames(text, toks, cands, res)
 		if code == lang.Ukrainian {
 			cands = joinSubordinate(text, toks, cands, res)

@@ -507,3 +507,47 @@ func countryAt(cands []mcand, start int) bool {
 	}
 	return false
 }
+
+// definedCommonAcronyms finds the acronyms a text defines as short for
+// lower-case words, so for a common noun (багатофункціональних пристроїв
+// (БФП), асфальтобетонний завод (АБЗ)): the acronym in brackets right
+// after one to four lower-case words, the first of which begins with the
+// acronym's first letter. An organisation's name written out is
+// capitalised (Антимонопольний комітет України (АМКУ)) and stays out.
+func definedCommonAcronyms(text string, toks []token) map[string]bool {
+	var out map[string]bool
+	for i, t := range toks {
+		if i == 0 || t.gapBefore != " (" || !isAcronymAny(t.text) || i+1 < len(toks) && !strings.HasPrefix(toks[i+1].gapBefore, ")") && i+1 != len(toks) {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(t.text)
+		for k := i - 1; k >= 0 && k >= i-4; k-- {
+			if toks[k].cap || k < i-1 && !joinable(toks[k+1]) {
+				break
+			}
+			if r, _ := utf8.DecodeRuneInString(toks[k].text); unicode.ToLower(r) == unicode.ToLower(first) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[t.text] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// dropCommonAcronyms drops the organisations that are acronyms the text
+// defines as common nouns, and Roman numerals written in Cyrillic letters
+// (ІІ, ХХ).
+func dropCommonAcronyms(text string, toks []token, cands []mcand) []mcand {
+	common := definedCommonAcronyms(text, toks)
+	kept := cands[:0]
+	for _, c := range cands {
+		if c.kind == KindOrganisation && (common[c.name] || strings.Trim(c.name, "ІХV") == "" && c.name != "") {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
+}

@@ -30,6 +30,7 @@ type langRes struct {
 	orgHeads       map[string]bool   // NameKey of head nouns
 	placeHeads     map[string]bool   // NameKey of head nouns
 	placeHeadForm  map[string]bool   // the head nouns as listed (lowercase)
+	orgHeadForm    map[string]bool   // the head nouns as listed (lowercase)
 	legal          map[string]bool   // exact legal forms (ООО, ТОВ)
 	common         map[string]bool   // lowercase capitalised non-names (German)
 	given          map[string]string // NameKey of a given name → gender
@@ -46,7 +47,7 @@ type langRes struct {
 }
 
 func newLangRes() *langRes {
-	return &langRes{titles: map[string]bool{}, speech: map[string]bool{}, orgHeads: map[string]bool{}, placeHeads: map[string]bool{}, placeHeadForm: map[string]bool{},
+	return &langRes{titles: map[string]bool{}, speech: map[string]bool{}, orgHeads: map[string]bool{}, placeHeads: map[string]bool{}, placeHeadForm: map[string]bool{}, orgHeadForm: map[string]bool{},
 		legal: map[string]bool{}, common: map[string]bool{}, given: map[string]string{}, places: map[string]gazEntry{}, firstForm: map[string]string{}, maxWords: 1, lower: map[string]gazEntry{}, commonAcr: map[string]bool{}}
 }
 
@@ -120,6 +121,7 @@ func init() {
 		cyrRes.addWords(cyrRes.orgHeads, l.orgHeads, true)
 		cyrRes.addWords(cyrRes.placeHeads, l.placeHeads, true)
 		cyrRes.addWords(cyrRes.placeHeadForm, l.placeHeads, false)
+		cyrRes.addWords(cyrRes.orgHeadForm, l.orgHeads, false)
 		for _, w := range strings.Fields(l.legal) {
 			cyrRes.legal[w] = true
 		}
@@ -1008,7 +1010,13 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			if res.orgHeads[lang.NameKey(toks[i].text)] && !(multiSentenceInitial(toks, i) && lowerSeen[strings.ToLower(toks[i].text)]) {
 				c := orgCand(text, toks, i, j, res)
 				if c.end > toks[i].end {
-					// The noun alone ("Департаменту", "Суд") names no one.
+					// The noun alone ("Департаменту", "Суд") names no one,
+					out = append(out, c)
+				} else if code == lang.Ukrainian && !multiSentenceInitial(toks, i) && i+1 == j && res.orgHeadForm[strings.ToLower(toks[i].text)] {
+					// but capitalised in mid-sentence it stands for the
+					// organisation named before (Ukrainian usage, as NER-UK
+					// tags it: рішення Відділення, розпорядження Кабміну).
+					c.evidence = "capitalised organisation noun"
 					out = append(out, c)
 				}
 				next := i + 1

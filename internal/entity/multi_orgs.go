@@ -79,6 +79,17 @@ func completeOrgs(toks []token, cands []mcand, res *langRes, text, code string) 
 			switch {
 			case timeGenitive[w]:
 				k = len(toks) // рада минулого тижня: a time, not the name
+			case w == "з" && code == lang.Ukrainian && !needNoun && k+2 < len(toks) && joinable(toks[k+1]) && joinable(toks[k+2]) && (toks[k+1].text == "питань" || genitiveAdjective(toks[k+1].text) || strings.HasSuffix(toks[k+1].text, "ння")):
+				// Нацагенство з питань Євро-2012, Міністерства з питань
+				// надзвичайних ситуацій: з and a genitive go on with the name.
+				k++
+				if toks[k].text == "питань" {
+					k++
+					if toks[k].cap {
+						k++
+						ext = k
+					}
+				}
 			case w == "і" || w == "та" || w == "й" || w == "и":
 				// Adjectives joined before their noun (продовольственной и
 				// сельскохозяйственной организации), nouns after it

@@ -1254,6 +1254,10 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		}
 	case isLatinWord(c.name):
 		c.kind, c.evidence = KindOrganisation, "Latin-script name in Cyrillic text"
+	case len(name) == 1 && stumpOrg(lastWord, res) && !strictAdjective(lastWord) && !adjectivalSurname(lastWord):
+		// Мінфін заявив, у Київраді: a compound institution's name reads
+		// as one before a speech verb or a preposition does.
+		c.kind, c.evidence = KindOrganisation, "compound organisation name"
 	case speech:
 		c.kind, c.evidence = KindPerson, "speech verb"
 	case len(name) > 1 && isAcronymAny(lastWord):
@@ -1683,6 +1687,21 @@ func genitiveLike(w string) bool {
 	}
 	for _, s := range []string{"ів", "ій", "ей", "ої", "их", "ого", "ості", "ії", "ції", "ства", "ння", "ття", "ини", "ики", "ики", "ии", "ия", "ов", "ой", "ых", "ости"} {
 		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// stumpOrg reports a compound institution's name: a stump prefix and
+// three or more letters after it (Мінфін, Нацбанку, Київради).
+func stumpOrg(w string, res *langRes) bool {
+	lw := strings.ToLower(w)
+	if !lang.HasCyrillic(lw) || utf8.RuneCountInString(lw) < 6 {
+		return false
+	}
+	for _, p := range res.stumps {
+		if strings.HasPrefix(lw, p) && utf8.RuneCountInString(lw) > utf8.RuneCountInString(p)+2 {
 			return true
 		}
 	}

@@ -1033,6 +1033,16 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			titled = ""
 			continue
 		}
+		// Дніпропетровської ОДА, Кременчуцький НПЗ: a place's adjective
+		// before an acronym names the organisation, before any gazetteer
+		// reading of the adjective.
+		if res != nil && !german && i+1 < j && isAcronymAny(toks[i+1].text) && !res.commonAcr[toks[i+1].text] && (strictAdjective(toks[i].text) || adjectivalSurname(toks[i].text)) {
+			s, e := toks[i].start, toks[i+1].end
+			out = append(out, mcand{start: s, end: e, kind: KindOrganisation, name: text[s:e], evidence: "adjective and acronym"})
+			i += 2
+			titled = ""
+			continue
+		}
 		// Gazetteer: the longest match at i.
 		if n, e, ok := multiGaz(toks[i:j], res); ok && !(n == 1 && multiSentenceInitial(toks, i) && lowerSeen[strings.ToLower(toks[i].text)]) {
 			s, en := toks[i].start, toks[i+n-1].end
@@ -1733,7 +1743,7 @@ func compoundOrg(w string, res *langRes) bool {
 // -ського, -ская), which place adjectives share.
 func adjectivalSurname(w string) bool {
 	k := strings.ToLower(w)
-	for _, s := range []string{"ський", "ського", "ському", "ським", "ська", "ської", "ській", "ську", "ский", "ского", "скому", "ским", "ская", "ской", "скую", "цький", "цького", "цька", "цької", "цкий", "цкого", "цкая"} {
+	for _, s := range []string{"ський", "ського", "ському", "ським", "ська", "ської", "ській", "ську", "ский", "ского", "скому", "ским", "ская", "ской", "скую", "цький", "цького", "цька", "цької", "цькій", "цьку", "цьким", "цькому", "цкий", "цкого", "цкая", "цкой", "цкую", "цком", "цким", "цкому"} {
 		if strings.HasSuffix(k, s) {
 			return true
 		}

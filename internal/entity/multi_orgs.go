@@ -101,7 +101,11 @@ func completeOrgs(toks []token, cands []mcand, res *langRes, text, code string) 
 					continue
 				}
 				k++
-				if !needNoun && !genitiveAdjective(toks[k].text) {
+				if nw := toks[k].text; !needNoun && !genitiveAdjective(nw) {
+					if instrumental(nw) {
+						k = len(toks) // облради і заступником: a new phrase
+						continue
+					}
 					needNoun = true // the noun joined: геології та надр
 				}
 			case genitiveAdjective(w):
@@ -561,4 +565,15 @@ func dropCommonAcronyms(text string, toks []token, cands []mcand) []mcand {
 		kept = append(kept, c)
 	}
 	return kept
+}
+
+// instrumental reports a noun ending in the instrumental case
+// (заступником, головою, депутатами), which never continues a genitive.
+func instrumental(w string) bool {
+	for _, s := range []string{"ом", "ем", "ою", "ею", "ами", "ями", "єм"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }

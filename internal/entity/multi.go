@@ -1033,6 +1033,19 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			titled = ""
 			continue
 		}
+		// Южной Каролине, Восточном Иерусалиме, Західній Європі: a compass
+		// adjective before a capitalised name makes a region of it.
+		if res != nil && !german && i+1 < j && compassAdjective(toks[i].text) && !isAcronymAny(toks[i+1].text) && !strictAdjective(toks[i+1].text) {
+			n := 1
+			if m, _, ok := multiGaz(toks[i+1:j], res); ok {
+				n = m
+			}
+			s, e := toks[i].start, toks[i+n].end
+			out = append(out, mcand{start: s, end: e, kind: KindPlace, name: text[s:e], evidence: "compass adjective"})
+			i += n + 1
+			titled = ""
+			continue
+		}
 		// Дніпропетровської ОДА, Кременчуцький НПЗ: a place's adjective
 		// before an acronym names the organisation, before any gazetteer
 		// reading of the adjective.
@@ -1697,6 +1710,18 @@ func genitiveLike(w string) bool {
 	}
 	for _, s := range []string{"ів", "ій", "ей", "ої", "их", "ого", "ості", "ії", "ції", "ства", "ння", "ття", "ини", "ики", "ики", "ии", "ия", "ов", "ой", "ых", "ости"} {
 		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// compassAdjective reports a Russian or Ukrainian adjective of a
+// cardinal direction in any case (Северной, Восточном, Південна, Західній).
+func compassAdjective(w string) bool {
+	lw := strings.ToLower(w)
+	for _, p := range []string{"северн", "южн", "восточн", "западн", "північн", "південн", "східн", "західн"} {
+		if strings.HasPrefix(lw, p) && utf8.RuneCountInString(lw) <= utf8.RuneCountInString(p)+3 {
 			return true
 		}
 	}

@@ -52,6 +52,7 @@ const NamePlaceHeads = `область області областю обл ра
 // NamePlaces are places and organisations in their Ukrainian spelling, by
 // canonical English name, "|" between forms.
 const NamePlaces = `Ukraine	Україна|України|Україні|Україну|Україною
+Soviet Union	СРСР|Радянський Союз
 Russia	Росія|РФ|Російська Федерація|Російської Федерації
 United States	США|Сполучені Штати|Америка|Сполучених Штатів
 United Kingdom	Велика Британія|Британія|Великої Британії

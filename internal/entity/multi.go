@@ -686,6 +686,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		cands = completeOrgs(toks, cands, res, text, code)
 		cands = dropCommonAcronyms(text, toks, cands)
 		cands = coordinatedNames(text, toks, cands, res)
+		cands = latinGlosses(text, cands)
 		if code == lang.Ukrainian {
 			cands = joinSubordinate(text, toks, cands, res)
 			cands = settlementPlaces(text, toks, cands, res)

@@ -577,3 +577,26 @@ func instrumental(w string) bool {
 	}
 	return false
 }
+
+// latinGlosses types a name in Latin letters in brackets right after a
+// person's Cyrillic name as that person's (Гаррета Рейсмана (Garrett
+// Reisman)), when the two have as many words and their surnames the same
+// consonant skeleton; Latin names are organisations by default.
+func latinGlosses(text string, cands []mcand) []mcand {
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+	for i := 0; i+1 < len(cands); i++ {
+		a, b := cands[i], &cands[i+1]
+		if a.kind != KindPerson || b.kind != KindOrganisation || !isLatinWord(b.name) || b.start <= a.end || text[a.end:b.start] != " (" || b.end >= len(text) || text[b.end] != ')' {
+			continue
+		}
+		aw, bw := strings.Fields(a.name), strings.Fields(b.name)
+		if len(aw) != len(bw) || len(aw) > 3 {
+			continue
+		}
+		if lang.NameSkeleton(aw[len(aw)-1]) != lang.NameSkeleton(bw[len(bw)-1]) {
+			continue
+		}
+		b.kind, b.evidence = KindPerson, "Latin spelling of a person's name"
+	}
+	return cands
+}

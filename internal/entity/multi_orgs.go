@@ -119,12 +119,16 @@ func completeOrgs(toks []token, cands []mcand, res *langRes, text, code string) 
 				needNoun = false
 				k++
 				ext = k
-			case genitiveLike(w):
+			case genitiveLike(w) || k == last+1 && headGenitive(w, code):
 				k++
 				ext = k
 			default:
 				k = len(toks)
 			}
+		}
+		// Господарського суду міста Києва: міста takes the city's name.
+		if ext > last+1 && ext < len(toks) && (toks[ext-1].text == "міста" || toks[ext-1].text == "города") && toks[ext].cap && joinable(toks[ext]) {
+			ext++
 		}
 		if ext > last+1 {
 			grown = append(grown, stretch{c.end, toks[ext-1].end})
@@ -600,3 +604,32 @@ func latinGlosses(text string, cands []mcand) []mcand {
 	}
 	return cands
 }
+
+// headGenitive reports a lower-case word right after an organisation noun
+// that reads as its genitive complement (палива, оборони, молоді,
+// транспорту): a singular genitive ending, and none of a verb's
+// (повідомила, вирішило, мають).
+func headGenitive(w, code string) bool {
+	if code != lang.Ukrainian || utf8.RuneCountInString(w) < 4 || !nounLike(w) {
+		return false
+	}
+	if notComplement[w] || strictAdjective(w) {
+		return false
+	}
+	for _, s := range []string{"ла", "ло", "ли", "ть", "ся", "сь", "ма", "ти", "ні"} {
+		if strings.HasSuffix(w, s) {
+			return false
+		}
+	}
+	// -у and -ю are as often an object's accusative (ухвалу, ділянку).
+	for _, s := range []string{"и", "і", "ї", "а", "я"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// notComplement are Ukrainian prepositions and adverbs with a genitive's
+// ending that follow a name without completing it.
+var notComplement = setOf(`після щодо через біля поза проти серед окрім крім згідно тобто також тільки лише вже ще зокрема навіть майже тепер тоді нині понад близько`)

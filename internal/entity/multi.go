@@ -1258,6 +1258,8 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 	switch {
 	case len(name) == 1 && isAcronymAny(lastWord) && res.commonAcr[lastWord]:
 		c.kind = "" // ЗМІ, ПДВ: common nouns
+	case len(name) == 1 && !isAcronymAny(lastWord) && strings.ContainsAny(lastWord, "0123456789"):
+		c.kind = "" // Євро-2012, Союз-7: an event's or a product's name, no place or person
 	case len(name) == 1 && isAcronymAny(lastWord):
 		c.kind, c.evidence = KindOrganisation, "acronym"
 	case len(name) > 1 && res.orgHeads[lang.NameKey(lastWord)]:

@@ -443,6 +443,7 @@ var ukStreetPlural = setOf(`вулиць вулицях вулицями`)
 // person read there is the street named after one.
 func ukStreets(text string, toks []token, cands []mcand) []mcand {
 	var add []mcand
+	var streetList func(e int) []mcand
 	run := func(k int) int { // the end index of a capitalised run at k
 		e := k
 		for e < len(toks) && toks[e].cap && (e == k || joinable(toks[e]) || isInitial(toks[e-1]) && strings.TrimSpace(toks[e].gapBefore) == ".") {
@@ -452,6 +453,26 @@ func ukStreets(text string, toks []token, cands []mcand) []mcand {
 			}
 		}
 		return e
+	}
+	// streetList reads the names that go on a list after a street's name
+	// ending at token e: ", Name" or "та/і/й Name", each a place.
+	streetList = func(e int) []mcand {
+		var out []mcand
+		for n := 0; n < 60 && e < len(toks); n++ {
+			k := -1
+			switch {
+			case toks[e].gapBefore == ", " && toks[e].cap && !isAcronymAny(toks[e].text):
+				k = e
+			case joinable(toks[e]) && (toks[e].text == "та" || toks[e].text == "і" || toks[e].text == "й") && e+1 < len(toks) && joinable(toks[e+1]) && toks[e+1].cap:
+				k = e + 1
+			}
+			if k < 0 {
+				break
+			}
+			e = run(k)
+			out = append(out, mcand{start: toks[k].start, end: toks[e-1].end, kind: KindPlace, name: text[toks[k].start:toks[e-1].end], evidence: "street in a list"})
+		}
+		return out
 	}
 	for i := 0; i+1 < len(toks); i++ {
 		t := toks[i]
@@ -465,26 +486,25 @@ func ukStreets(text string, toks []token, cands []mcand) []mcand {
 			}
 			e := run(i + 1)
 			add = append(add, mcand{start: t.start, end: toks[e-1].end, kind: KindPlace, name: text[t.start:toks[e-1].end], evidence: "street: " + t.text})
+			add = append(add, streetList(e)...) // вулиці Городоцьку, Коперника та ...
 		case ukStreetPlural[t.text]:
 			k := i + 1
-			if g := toks[k].gapBefore; g != " " && g != ": " {
+			if g := toks[k].gapBefore; g != " " && g != ": " || !toks[k].cap {
 				continue
 			}
-			for n := 0; n < 60 && k < len(toks) && toks[k].cap; n++ {
-				e := run(k)
-				add = append(add, mcand{start: toks[k].start, end: toks[e-1].end, kind: KindPlace, name: text[toks[k].start:toks[e-1].end], evidence: "street in a list"})
-				if e >= len(toks) {
-					break
-				}
-				switch {
-				case toks[e].gapBefore == ", " && toks[e].cap:
-					k = e
-				case joinable(toks[e]) && (toks[e].text == "та" || toks[e].text == "і" || toks[e].text == "й") && e+1 < len(toks) && joinable(toks[e+1]) && toks[e+1].cap:
-					k = e + 1
-				default:
-					k = len(toks)
-				}
-			}
+			e := run(k)
+			add = append(add, mcand{start: toks[k].start, end: toks[e-1].end, kind: KindPlace, name: text[toks[k].start:toks[e-1].end], evidence: "street in a list"})
+			add = append(add, streetList(e)...)
+		}
+	}
+	// вул. Ковпака та Червоноармійської: the address rule's street goes
+	// on as a list too.
+	for _, c := range cands {
+		if c.kind != KindPlace || !strings.HasPrefix(c.evidence, "address:") {
+			continue
+		}
+		if k := sort.Search(len(toks), func(k int) bool { return toks[k].end >= c.end }); k < len(toks) && toks[k].end == c.end {
+			add = append(add, streetList(k+1)...)
 		}
 	}
 	if len(add) == 0 {

@@ -524,6 +524,17 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				}
 				continue
 			}
+			if code == lang.Russian && ruMediaContext[strings.ToLower(t.text)] && !res.orgHeads[key(i)] {
+				// сообщает «Лента.ру», корреспондентом «Голоса Америки»: a
+				// short quoted name a report is attributed to is a medium.
+				if c, ok := quotedMedium(text, t.end); ok {
+					cands = append(cands, c)
+					for k := i + 1; k < len(toks) && toks[k].start < c.end; k++ {
+						claimed[k] = true
+					}
+				}
+				continue
+			}
 			if !res.orgHeads[key(i)] {
 				continue
 			}
@@ -535,7 +546,8 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				continue
 			}
 			end := quoteClose(text, q)
-			if end < 0 {
+			// союз «опасен для православия ...»: a quotation, no name.
+			if r, _ := utf8.DecodeRuneInString(text[q+len("«"):]); end < 0 || unicode.IsLower(r) {
 				continue
 			}
 			cands = append(cands, mcand{start: t.start, end: end, kind: KindOrganisation, name: text[t.start:end], evidence: "organisation noun and quoted name"})
@@ -711,7 +723,8 @@ func dropOpeners(toks []token, cands []mcand, mid map[string]int) []mcand {
 	kept := cands[:0]
 	for _, c := range cands {
 		i, ok := tokenAt(toks, c.start)
-		if ok && c.kind == KindOrganisation && c.canon == "" && multiSentenceInitial(toks, i) && mid[lang.NameKey(toks[i].text)] == 0 && !isAcronymAny(toks[i].text) {
+		quoted := c.evidence == "quoted medium" || c.evidence == "quoted name opening a sentence"
+		if ok && !quoted && c.kind == KindOrganisation && c.canon == "" && multiSentenceInitial(toks, i) && mid[lang.NameKey(toks[i].text)] == 0 && !isAcronymAny(toks[i].text) {
 			rest := true
 			n := 0
 			for k := i + 1; k < len(toks) && toks[k].start < c.end; k++ {

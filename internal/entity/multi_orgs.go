@@ -653,3 +653,35 @@ func headGenitive(w, code string) bool {
 // notComplement are Ukrainian prepositions and adverbs with a genitive's
 // ending that follow a name without completing it.
 var notComplement = setOf(`після щодо через біля поза проти серед окрім крім згідно тобто також тільки лише вже ще зокрема навіть майже тепер тоді нині понад близько`)
+
+// ruMediaContext are the Russian words a report is attributed with before
+// a medium's quoted name (сообщает «Лента.ру», в интервью «Голосу
+// Америки», корреспондентом «Коммерсанта»).
+var ruMediaContext = setOf(`сообщает сообщил сообщила сообщили сообщают пишет писал писала пишут передает передаёт передал передала цитирует цитируют интервью корреспонденту корреспондентом корреспондента корреспондент эфире эфир данным сообщению публикации`)
+
+// quotedMedium reads a short quoted name right after byte offset at (a
+// space, then «…»): capitalised, at most five words, no sentence
+// punctuation inside; the mention is the name without the marks.
+func quotedMedium(text string, at int) (mcand, bool) {
+	q := at
+	for q < len(text) && text[q] == ' ' {
+		q++
+	}
+	if q == at || q >= len(text) || !strings.HasPrefix(text[q:], "«") {
+		return mcand{}, false
+	}
+	end := quoteClose(text, q)
+	if end < 0 {
+		return mcand{}, false
+	}
+	in, out := q+len("«"), end-len("»")
+	if out <= in {
+		return mcand{}, false
+	}
+	name := text[in:out]
+	r, _ := utf8.DecodeRuneInString(name)
+	if !unicode.IsUpper(r) || strings.ContainsAny(name, ",!?:;«»") || strings.Contains(name, ". ") || len(strings.Fields(name)) > 5 {
+		return mcand{}, false
+	}
+	return mcand{start: in, end: out, kind: KindOrganisation, name: name, evidence: "quoted medium"}, true
+}

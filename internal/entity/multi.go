@@ -1094,6 +1094,12 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			k := lang.NameKey(toks[i].text)
 			_, given := res.given[k]
 			known := given || mid[k] > 0 || isAcronymAny(toks[i].text) || isInitial(toks[i])
+			// Веселин Топалов opening a sentence: an unknown word before a
+			// surname (-ов, -енко, ...) the text writes in mid-sentence
+			// more than once is the given name.
+			if !german && !known && i+2 == j && personSuffix(toks[i+1].text) && mid[lang.NameKey(toks[i+1].text)] > 1 && !adjectival(lw) {
+				known = true
+			}
 			if german && res.common[lw] || lowerSeen[lw] {
 				known = false
 			}

@@ -1659,6 +1659,12 @@ func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
 	if k >= len(toks) || !adjectival(strings.ToLower(toks[k-1].text)) {
 		return mcand{}, false
 	}
+	// Києві площею: a known place's case form is no adjective.
+	if w := toks[k-1].text; k-1 == i && !strictAdjective(w) && !adjectivalSurname(w) && !strings.HasSuffix(w, "ьке") && !strings.HasSuffix(w, "кое") {
+		if _, known := res.places[lang.NameKey(w)]; known {
+			return mcand{}, false
+		}
+	}
 	h := k
 	for h < len(toks) && h < k+4 && joinable(toks[h]) && !toks[h].cap && !placeHead(toks[h].text, res) && !res.orgHeads[lang.NameKey(toks[h].text)] {
 		// Adjectives joined by a conjunction: Всемирной продовольственной

@@ -1686,9 +1686,6 @@ func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
 	switch {
 	case placeHead(toks[h].text, res):
 		e := toks[h].end
-		if h+1 < len(toks) && toks[h+1].text == "." && false {
-			e = toks[h+1].end
-		}
 		return mcand{start: s, end: e, kind: KindPlace, name: text[s:e], evidence: "place noun: " + toks[h].text}, true
 	case res.orgHeads[hk]:
 		c := orgCand(text, toks, h, h+1, res)

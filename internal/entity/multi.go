@@ -312,7 +312,7 @@ func isLatinWord(w string) bool {
 // adjectival reports a lowercase Cyrillic adjective form (міської,
 // московского, районного) that may stand between a name and its head.
 func adjectival(w string) bool {
-	for _, s := range []string{"ий", "ій", "ый", "ой", "ого", "ому", "ої", "ої", "ая", "яя", "ое", "ее", "ую", "юю", "ым", "им", "ім", "ом", "ей", "ою", "их", "ых", "ые", "і", "а", "е"} {
+	for _, s := range []string{"ий", "ій", "ый", "ой", "ого", "ому", "ої", "ої", "ая", "яя", "ое", "ее", "ую", "юю", "ым", "им", "ім", "ом", "ей", "ою", "их", "ых", "ые", "і", "а", "е", "ську", "цьку"} {
 		if strings.HasSuffix(w, s) && utf8.RuneCountInString(w) > 3 {
 			return true
 		}

@@ -786,6 +786,11 @@ func nestedPlaces(toks []token, cands []mcand, res *langRes, text string) []mcan
 	return cands
 }
 
+func lastRune(w string) rune {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r
+}
+
 // descriptorAdjectives returns where the lower-case adjectives right
 // before toks[i] begin (up to two: международной шахматной федерации,
 // японского МИДа), toks[i].start when there are none.
@@ -834,12 +839,24 @@ func withDescriptor(text string, toks []token, cands []mcand, res *langRes) []mc
 				c.start = toks[i-1].start
 			}
 			continue
-		case c.kind == KindPlace && c.canon == "":
+		case (c.kind == KindPlace || (c.kind == "" || c.kind == KindPerson && c.weak) && !strings.ContainsRune(c.name, ' ')) && c.canon == "":
 			heads = res.placeHeads
 		default:
 			continue
 		}
 		if !heads[k] {
+			continue
+		}
+		if c.kind != KindPlace && c.kind != KindOrganisation {
+			// реки Славянки, реку Славянку: a name read as no kind, or a
+			// person only by default, in apposition to a place noun (the
+			// same case ending) is the place; улицы Ливерпуля is a
+			// genitive complement, no descriptor.
+			if lastRune(toks[i-1].text) != lastRune(c.name) {
+				continue
+			}
+			c.kind, c.weak, c.evidence = KindPlace, false, "place noun: "+toks[i-1].text
+			c.start = toks[i-1].start // the noun only: пограничную реку Нарву
 			continue
 		}
 		s := toks[i-1].start

@@ -388,6 +388,10 @@ func isInitial(t token) bool {
 
 // nameParticles join the parts of a name in these languages: "Урсула фон
 // дер Ляйен", "Джей ді Венс", "Ахмад бин Салман".
+// latinConnectors are the lower-case words inside Latin-script names of
+// organisations and works (Industrial and Commercial Bank of China).
+var latinConnectors = setOf(`of and della del di du des und the for to on la le`)
+
 var nameParticles = setOf(`фон дер де ді ди ван да дель бин бен ибн ібн аль ал ла ле von der de van da al bin ibn zu`)
 
 // multiSentenceInitial reports whether token i opens a sentence, a line or
@@ -666,6 +670,12 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				j += p
 				continue
 			}
+			// Corriere della Sera, Bank of East Asia: the small words of a
+			// Latin name quoted in a Cyrillic text join it.
+			if res == cyrRes && latinConnectors[toks[j].text] && isLatinWord(toks[j-1].text) && j+1 < len(toks) && toks[j+1].cap && isLatinWord(toks[j+1].text) && joinable(toks[j+1]) && !claimed[j+1] {
+				j += 2
+				continue
+			}
 			break
 		}
 		for j > i+1 && !toks[j-1].cap {
@@ -860,7 +870,7 @@ func withDescriptor(text string, toks []token, cands []mcand, res *langRes) []mc
 			continue
 		}
 		s := toks[i-1].start
-		if i >= 2 && joinable(toks[i-1]) && !toks[i-2].cap && toks[i-1].gapBefore == " " && adjectival(toks[i-2].text) && !res.common[toks[i-2].text] && utf8.RuneCountInString(toks[i-2].text) > 4 {
+		if i >= 2 && joinable(toks[i-1]) && !toks[i-2].cap && toks[i-1].gapBefore == " " && ruAdjective(toks[i-2].text) && !res.common[toks[i-2].text] && utf8.RuneCountInString(toks[i-2].text) > 4 {
 			s = toks[i-2].start
 		}
 		c.start = s // the mention spans the descriptor; the name stays the name

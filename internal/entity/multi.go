@@ -1147,7 +1147,8 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 		// The name: up to the next gazetteer match.
 		k := i + 1
 		for k < j {
-			if _, _, ok := multiGaz(toks[k:j], res); ok {
+			// Bank of China: a place after a Latin connector is the name's.
+			if _, _, ok := multiGaz(toks[k:j], res); ok && !(res == cyrRes && latinConnectors[toks[k-1].text]) {
 				break
 			}
 			if german && (res.common[strings.ToLower(toks[k].text)] || nouns[strings.ToLower(toks[k].text)]) {

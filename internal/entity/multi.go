@@ -1349,6 +1349,10 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		c.kind, c.evidence = KindOrganisation, "compound organisation name"
 	case len(name) == 1 && (placeSuffix(lastWord) || placePrepositions[prevWord(toks, i)]):
 		c.kind, c.evidence = KindPlace, "place ending or preposition"
+	case len(name) == 2 && !german && (strictAdjective(name[0].text) || adjectivalSurname(name[0].text) || compassAdjective(name[0].text)) && !personSuffix(lastWord) && !adjectival(strings.ToLower(lastWord)) && !isAcronymAny(lastWord) && !strings.ContainsAny(lastWord, "0123456789"):
+		// Софіївська Борщагівка, Кривого Рогу: an adjective and a noun
+		// that is no surname name a place.
+		c.kind, c.evidence = KindPlace, "adjective and noun"
 	case len(name) >= 2 && len(name) <= 3:
 		c.kind, c.evidence = KindPerson, "two capitalised words"
 		c.weak = true

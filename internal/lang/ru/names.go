@@ -55,6 +55,8 @@ const NamePlaceHeads = `область области областью обла�
 // canonical English name (as the entity gazetteer writes it), "|" between
 // forms; other cases fold to the nominative through lang.NameKey.
 const NamePlaces = `Russia	Россия|РФ|Российская Федерация|Российской Федерации
+Donetsk People's Republic	ДНР
+Luhansk People's Republic	ЛНР
 Soviet Union	СССР|Советский Союз
 Ukraine	Украина|Украины|Украине|Украину
 United States	США|Соединенные Штаты|Соединённые Штаты|Америка|Соединенных Штатов

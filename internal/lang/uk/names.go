@@ -53,6 +53,8 @@ const NamePlaceHeads = `область області областю обл ра
 // NamePlaces are places and organisations in their Ukrainian spelling, by
 // canonical English name, "|" between forms.
 const NamePlaces = `Ukraine	Україна|України|Україні|Україну|Україною
+Donetsk People's Republic	ДНР
+Luhansk People's Republic	ЛНР
 Soviet Union	СРСР|Радянський Союз
 Russia	Росія|РФ|Російська Федерація|Російської Федерації
 United States	США|Сполучені Штати|Америка|Сполучених Штатів

@@ -29,6 +29,8 @@ type langRes struct {
 	titles, speech map[string]bool   // lowercase words
 	orgHeads       map[string]bool   // NameKey of head nouns
 	placeHeads     map[string]bool   // NameKey of head nouns
+	placeHeadForm  map[string]bool   // the head nouns as listed (lowercase)
+	orgHeadForm    map[string]bool   // the head nouns as listed (lowercase)
 	legal          map[string]bool   // exact legal forms (ООО, ТОВ)
 	common         map[string]bool   // lowercase capitalised non-names (German)
 	given          map[string]string // NameKey of a given name → gender
@@ -45,7 +47,7 @@ type langRes struct {
 }
 
 func newLangRes() *langRes {
-	return &langRes{titles: map[string]bool{}, speech: map[string]bool{}, orgHeads: map[string]bool{}, placeHeads: map[string]bool{},
+	return &langRes{titles: map[string]bool{}, speech: map[string]bool{}, orgHeads: map[string]bool{}, placeHeads: map[string]bool{}, placeHeadForm: map[string]bool{}, orgHeadForm: map[string]bool{},
 		legal: map[string]bool{}, common: map[string]bool{}, given: map[string]string{}, places: map[string]gazEntry{}, firstForm: map[string]string{}, maxWords: 1, lower: map[string]gazEntry{}, commonAcr: map[string]bool{}}
 }
 
@@ -118,11 +120,14 @@ func init() {
 		cyrRes.addGiven(l.given)
 		cyrRes.addWords(cyrRes.orgHeads, l.orgHeads, true)
 		cyrRes.addWords(cyrRes.placeHeads, l.placeHeads, true)
+		cyrRes.addWords(cyrRes.placeHeadForm, l.placeHeads, false)
+		cyrRes.addWords(cyrRes.orgHeadForm, l.orgHeads, false)
 		for _, w := range strings.Fields(l.legal) {
 			cyrRes.legal[w] = true
 		}
 		cyrRes.addPlaces(l.places, l.code)
 	}
+	addISO(cyrRes)
 	for _, w := range strings.Fields(ru.NameCommonAcronyms + " " + uk.NameCommonAcronyms) {
 		cyrRes.commonAcr[w] = true
 	}
@@ -307,7 +312,7 @@ func isLatinWord(w string) bool {
 // adjectival reports a lowercase Cyrillic adjective form (міської,
 // московского, районного) that may stand between a name and its head.
 func adjectival(w string) bool {
-	for _, s := range []string{"ий", "ій", "ый", "ой", "ого", "ому", "ої", "ої", "ая", "яя", "ое", "ее", "ую", "юю", "ым", "им", "ім", "ом", "ей", "ою", "их", "ых", "ые", "і", "а", "е"} {
+	for _, s := range []string{"ий", "ій", "ый", "ой", "ого", "ому", "ої", "ої", "ая", "яя", "ое", "ее", "ую", "юю", "ым", "им", "ім", "ом", "ей", "ою", "их", "ых", "ые", "і", "а", "е", "ську", "цьку"} {
 		if strings.HasSuffix(w, s) && utf8.RuneCountInString(w) > 3 {
 			return true
 		}
@@ -369,7 +374,7 @@ var placePrepositions = setOf(`в во у из із з зі на до под п�
 
 func isPatronymic(w string) bool {
 	k := strings.ToLower(w)
-	for _, s := range []string{"ович", "евич", "йович", "ьович", "овна", "евна", "івна", "ївна", "ович", "овича", "евича", "овичем", "евичем", "овни", "івни", "ївни", "овною", "івною"} {
+	for _, s := range []string{"ович", "евич", "йович", "ьович", "овна", "евна", "івна", "ївна", "ович", "овича", "евича", "овичем", "евичем", "овни", "івни", "ївни", "овною", "івною", "овичу", "евичу", "івні", "ївні", "івну", "ївну", "овну", "евну", "овне", "евне"} {
 		if strings.HasSuffix(k, s) && utf8.RuneCountInString(k) > len([]rune(s))+2 {
 			return true
 		}
@@ -383,6 +388,10 @@ func isInitial(t token) bool {
 
 // nameParticles join the parts of a name in these languages: "Урсула фон
 // дер Ляйен", "Джей ді Венс", "Ахмад бин Салман".
+// latinConnectors are the lower-case words inside Latin-script names of
+// organisations and works (Industrial and Commercial Bank of China).
+var latinConnectors = setOf(`of and della del di du des und the for to on la le`)
+
 var nameParticles = setOf(`фон дер де ді ди ван да дель бин бен ибн ібн аль ал ла ле von der de van da al bin ibn zu`)
 
 // multiSentenceInitial reports whether token i opens a sentence, a line or
@@ -493,7 +502,8 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 		// «Солидарность» (Russian usage takes the noun into the name, as
 		// factRuEval does; Ukrainian the quoted name alone, as NER-UK does).
 		for i, t := range toks {
-			if t.cap || claimed[i] || i+1 >= len(toks) || claimed[i+1] {
+			// Фірма «Армант» opening a sentence reads as фірма «Армант».
+			if t.cap && !(code == lang.Ukrainian && multiSentenceInitial(toks, i) && !isAcronymAny(t.text)) || claimed[i] || i+1 >= len(toks) || claimed[i+1] {
 				continue
 			}
 			if code == lang.Ukrainian {
@@ -518,6 +528,17 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				}
 				continue
 			}
+			if code == lang.Russian && ruMediaContext[strings.ToLower(t.text)] && !res.orgHeads[key(i)] {
+				// сообщает «Лента.ру», корреспондентом «Голоса Америки»: a
+				// short quoted name a report is attributed to is a medium.
+				if c, ok := quotedMedium(text, t.end); ok {
+					cands = append(cands, c)
+					for k := i + 1; k < len(toks) && toks[k].start < c.end; k++ {
+						claimed[k] = true
+					}
+				}
+				continue
+			}
 			if !res.orgHeads[key(i)] {
 				continue
 			}
@@ -529,7 +550,8 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				continue
 			}
 			end := quoteClose(text, q)
-			if end < 0 {
+			// союз «опасен для православия ...»: a quotation, no name.
+			if r, _ := utf8.DecodeRuneInString(text[q+len("«"):]); end < 0 || unicode.IsLower(r) {
 				continue
 			}
 			cands = append(cands, mcand{start: t.start, end: end, kind: KindOrganisation, name: text[t.start:end], evidence: "organisation noun and quoted name"})
@@ -537,6 +559,12 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				claimed[k] = true
 			}
 		}
+	}
+
+	// A short quoted name opening a sentence, a verb after it:
+	// «Єврогазбанк» був заснований (Ukrainian usage, as NER-UK tags).
+	if res != nil && code == lang.Ukrainian {
+		cands = append(cands, quotedOpeners(text, toks, claimed)...)
 	}
 
 	// 1b. Addresses (Ukrainian usage, as NER-UK tags them): a street or
@@ -642,6 +670,12 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				j += p
 				continue
 			}
+			// Corriere della Sera, Bank of East Asia: the small words of a
+			// Latin name quoted in a Cyrillic text join it.
+			if res == cyrRes && latinConnectors[toks[j].text] && isLatinWord(toks[j-1].text) && j+1 < len(toks) && toks[j+1].cap && isLatinWord(toks[j+1].text) && joinable(toks[j+1]) && !claimed[j+1] {
+				j += 2
+				continue
+			}
 			break
 		}
 		for j > i+1 && !toks[j-1].cap {
@@ -671,8 +705,18 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 	}
 	if res != nil && !german {
 		cands = dropOpeners(toks, cands, mid)
+		cands = completeOrgs(toks, cands, res, text, code)
+		cands = dropCommonAcronyms(text, toks, cands)
+		cands = coordinatedNames(text, toks, cands, res)
+		cands = latinGlosses(text, cands)
+		if code == lang.Ukrainian {
+			cands = joinSubordinate(text, toks, cands, res)
+			cands = settlementPlaces(text, toks, cands, res)
+			cands = ukStreets(text, toks, cands)
+		}
 		cands = orgWithCountry(text, cands, code, res)
 		if code == lang.Russian {
+			cands = ruPrepComplement(text, toks, cands, res)
 			cands = withDescriptor(text, toks, cands, res)
 			cands = nestedPlaces(toks, cands, res, text)
 		}
@@ -689,7 +733,8 @@ func dropOpeners(toks []token, cands []mcand, mid map[string]int) []mcand {
 	kept := cands[:0]
 	for _, c := range cands {
 		i, ok := tokenAt(toks, c.start)
-		if ok && c.kind == KindOrganisation && c.canon == "" && multiSentenceInitial(toks, i) && mid[lang.NameKey(toks[i].text)] == 0 && !isAcronymAny(toks[i].text) {
+		quoted := c.evidence == "quoted medium" || c.evidence == "quoted name opening a sentence"
+		if ok && !quoted && c.kind == KindOrganisation && c.canon == "" && multiSentenceInitial(toks, i) && mid[lang.NameKey(toks[i].text)] == 0 && !isAcronymAny(toks[i].text) {
 			rest := true
 			n := 0
 			for k := i + 1; k < len(toks) && toks[k].start < c.end; k++ {
@@ -751,6 +796,22 @@ func nestedPlaces(toks []token, cands []mcand, res *langRes, text string) []mcan
 	return cands
 }
 
+func lastRune(w string) rune {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r
+}
+
+// descriptorAdjectives returns where the lower-case adjectives right
+// before toks[i] begin (up to two: международной шахматной федерации,
+// японского МИДа), toks[i].start when there are none.
+func descriptorAdjectives(toks []token, i int, res *langRes) int {
+	s := toks[i].start
+	for k := i - 1; k >= 0 && k >= i-2 && joinable(toks[k+1]) && !toks[k].cap && (strictAdjective(toks[k].text) || adjectivalSurname(toks[k].text)) && !res.common[toks[k].text]; k-- {
+		s = toks[k].start
+	}
+	return s
+}
+
 // tokenAt returns the index of the token starting at byte offset start.
 func tokenAt(toks []token, start int) (int, bool) {
 	i := sort.Search(len(toks), func(k int) bool { return toks[k].start >= start })
@@ -773,9 +834,22 @@ func withDescriptor(text string, toks []token, cands []mcand, res *langRes) []mc
 		k := lang.NameKey(toks[i-1].text)
 		var heads map[string]bool
 		switch {
+		case c.kind == KindOrganisation && !toks[i].cap:
+			// движения «Талибан» already opens with its noun: the
+			// adjectives before it come along (радикального движения
+			// «Талибан»).
+			c.start = descriptorAdjectives(toks, i, res)
+			continue
 		case c.kind == KindOrganisation && isLatinWord(c.name):
 			heads = res.orgHeads
-		case c.kind == KindPlace && c.canon == "":
+		case c.kind == KindOrganisation && lang.HasCyrillic(c.name):
+			// российского Минсельхоза, японского МИДа: a country's
+			// adjective before an organisation's name.
+			if i > 0 && joinable(toks[i]) && !toks[i-1].cap && adjectivalSurname(toks[i-1].text) && !res.common[toks[i-1].text] {
+				c.start = toks[i-1].start
+			}
+			continue
+		case (c.kind == KindPlace || (c.kind == "" || c.kind == KindPerson && c.weak) && !strings.ContainsRune(c.name, ' ')) && c.canon == "":
 			heads = res.placeHeads
 		default:
 			continue
@@ -783,8 +857,20 @@ func withDescriptor(text string, toks []token, cands []mcand, res *langRes) []mc
 		if !heads[k] {
 			continue
 		}
+		if c.kind != KindPlace && c.kind != KindOrganisation {
+			// реки Славянки, реку Славянку: a name read as no kind, or a
+			// person only by default, in apposition to a place noun (the
+			// same case ending) is the place; улицы Ливерпуля is a
+			// genitive complement, no descriptor.
+			if lastRune(toks[i-1].text) != lastRune(c.name) {
+				continue
+			}
+			c.kind, c.weak, c.evidence = KindPlace, false, "place noun: "+toks[i-1].text
+			c.start = toks[i-1].start // the noun only: пограничную реку Нарву
+			continue
+		}
 		s := toks[i-1].start
-		if i >= 2 && joinable(toks[i-1]) && !toks[i-2].cap && toks[i-1].gapBefore == " " && adjectival(toks[i-2].text) && !res.common[toks[i-2].text] && utf8.RuneCountInString(toks[i-2].text) > 4 {
+		if i >= 2 && joinable(toks[i-1]) && !toks[i-2].cap && toks[i-1].gapBefore == " " && ruAdjective(toks[i-2].text) && !res.common[toks[i-2].text] && utf8.RuneCountInString(toks[i-2].text) > 4 {
 			s = toks[i-2].start
 		}
 		c.start = s // the mention spans the descriptor; the name stays the name
@@ -933,6 +1019,14 @@ func nameRunsOn(text string, at int, res *langRes) (start int, org, ok bool) {
 
 // classifyRun splits the capitalised run toks[i:j] into names.
 func classifyRun(text string, toks []token, i, j int, res *langRes, code string, mid map[string]int, nouns, lowerSeen map[string]bool, german bool) []mcand {
+	// Буча Київської області, Жмеринці Вінницької області: a run whose
+	// last word is an adjective with its place noun after it is a name
+	// and the region that locates it, two mentions.
+	if res != nil && !german && j-i >= 2 && code == lang.Ukrainian {
+		if c, ok := headCand(text, toks, j-1, j, res); ok && c.kind == KindPlace && !strictAdjective(toks[j-2].text) && !adjectivalSurname(toks[j-2].text) {
+			return append(classifyRun(text, toks, i, j-1, res, code, mid, nouns, lowerSeen, german), c)
+		}
+	}
 	var out []mcand
 	titled := ""
 	if res != nil && i > 0 && joinable(toks[i]) {
@@ -957,7 +1051,13 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			if res.orgHeads[lang.NameKey(toks[i].text)] && !(multiSentenceInitial(toks, i) && lowerSeen[strings.ToLower(toks[i].text)]) {
 				c := orgCand(text, toks, i, j, res)
 				if c.end > toks[i].end {
-					// The noun alone ("Департаменту", "Суд") names no one.
+					// The noun alone ("Департаменту", "Суд") names no one,
+					out = append(out, c)
+				} else if code == lang.Ukrainian && !multiSentenceInitial(toks, i) && i+1 == j && res.orgHeadForm[strings.ToLower(toks[i].text)] {
+					// but capitalised in mid-sentence it stands for the
+					// organisation named before (Ukrainian usage, as NER-UK
+					// tags it: рішення Відділення, розпорядження Кабміну).
+					c.evidence = "capitalised organisation noun"
 					out = append(out, c)
 				}
 				next := i + 1
@@ -971,6 +1071,29 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 		}
 		if res != nil && !german && res.common[strings.ToLower(toks[i].text)] {
 			i++ // Крім, Саме: sentence openers, never names
+			titled = ""
+			continue
+		}
+		// Южной Каролине, Восточном Иерусалиме, Західній Європі: a compass
+		// adjective before a capitalised name makes a region of it.
+		if res != nil && !german && i+1 < j && compassAdjective(toks[i].text) && !isAcronymAny(toks[i+1].text) && !strictAdjective(toks[i+1].text) {
+			n := 1
+			if m, _, ok := multiGaz(toks[i+1:j], res); ok {
+				n = m
+			}
+			s, e := toks[i].start, toks[i+n].end
+			out = append(out, mcand{start: s, end: e, kind: KindPlace, name: text[s:e], evidence: "compass adjective"})
+			i += n + 1
+			titled = ""
+			continue
+		}
+		// Дніпропетровської ОДА, Кременчуцький НПЗ: a place's adjective
+		// before an acronym names the organisation, before any gazetteer
+		// reading of the adjective.
+		if res != nil && !german && i+1 < j && isAcronymAny(toks[i+1].text) && !res.commonAcr[toks[i+1].text] && (strictAdjective(toks[i].text) || adjectivalSurname(toks[i].text)) {
+			s, e := toks[i].start, toks[i+1].end
+			out = append(out, mcand{start: s, end: e, kind: KindOrganisation, name: text[s:e], evidence: "adjective and acronym"})
+			i += 2
 			titled = ""
 			continue
 		}
@@ -998,6 +1121,12 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			k := lang.NameKey(toks[i].text)
 			_, given := res.given[k]
 			known := given || mid[k] > 0 || isAcronymAny(toks[i].text) || isInitial(toks[i])
+			// Веселин Топалов opening a sentence: an unknown word before a
+			// surname (-ов, -енко, ...) the text writes in mid-sentence
+			// more than once is the given name.
+			if !german && !known && i+2 == j && personSuffix(toks[i+1].text) && mid[lang.NameKey(toks[i+1].text)] > 1 && !adjectival(lw) {
+				known = true
+			}
 			if german && res.common[lw] || lowerSeen[lw] {
 				known = false
 			}
@@ -1018,7 +1147,8 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 		// The name: up to the next gazetteer match.
 		k := i + 1
 		for k < j {
-			if _, _, ok := multiGaz(toks[k:j], res); ok {
+			// Bank of China: a place after a Latin connector is the name's.
+			if _, _, ok := multiGaz(toks[k:j], res); ok && !(res == cyrRes && latinConnectors[toks[k-1].text]) {
 				break
 			}
 			if german && (res.common[strings.ToLower(toks[k].text)] || nouns[strings.ToLower(toks[k].text)]) {
@@ -1030,7 +1160,10 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 		// NASA Майкл Гриффин. The first word is no given name and the
 		// second is (or the first is an acronym or Latin and two Cyrillic
 		// words follow): the first word is a name of its own.
-		if res != nil && !german && k-i >= 3 && !toks[i].poss && (givenWord(toks[i+1], res) || k-i == 3 && orgBeforeName(toks[i], toks[i+1])) && !givenWord(toks[i], res) && !isInitial(toks[i]) && !isPatronymic(toks[i].text) {
+		if res != nil && !german && k-i >= 3 && !toks[i].poss && (givenWord(toks[i+1], res) || k-i == 3 && orgBeforeName(toks[i], toks[i+1])) && !givenWord(toks[i], res) && !isInitial(toks[i]) && !isPatronymic(toks[i].text) &&
+			// Філіпчук Дмитро Васильович: a surname before the given name
+			// and patronymic, as official Ukrainian and Russian texts write.
+			!(k-i == 3 && isPatronymic(toks[i+2].text) && !isAcronymAny(toks[i].text) && !isLatinWord(toks[i].text)) {
 			out = append(out, nameCand(text, toks, i, i+1, res, "", german))
 			i++
 		}
@@ -1172,6 +1305,8 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 	switch {
 	case len(name) == 1 && isAcronymAny(lastWord) && res.commonAcr[lastWord]:
 		c.kind = "" // ЗМІ, ПДВ: common nouns
+	case len(name) == 1 && !isAcronymAny(lastWord) && strings.ContainsAny(lastWord, "0123456789"):
+		c.kind = "" // Євро-2012, Союз-7: an event's or a product's name, no place or person
 	case len(name) == 1 && isAcronymAny(lastWord):
 		c.kind, c.evidence = KindOrganisation, "acronym"
 	case len(name) > 1 && res.orgHeads[lang.NameKey(lastWord)]:
@@ -1192,6 +1327,10 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		}
 	case isLatinWord(c.name):
 		c.kind, c.evidence = KindOrganisation, "Latin-script name in Cyrillic text"
+	case len(name) == 1 && stumpOrg(lastWord, res) && !strictAdjective(lastWord) && !adjectivalSurname(lastWord):
+		// Мінфін заявив, у Київраді: a compound institution's name reads
+		// as one before a speech verb or a preposition does.
+		c.kind, c.evidence = KindOrganisation, "compound organisation name"
 	case speech:
 		c.kind, c.evidence = KindPerson, "speech verb"
 	case len(name) > 1 && isAcronymAny(lastWord):
@@ -1210,6 +1349,10 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 		c.kind, c.evidence = KindOrganisation, "compound organisation name"
 	case len(name) == 1 && (placeSuffix(lastWord) || placePrepositions[prevWord(toks, i)]):
 		c.kind, c.evidence = KindPlace, "place ending or preposition"
+	case len(name) == 2 && !german && (strictAdjective(name[0].text) || adjectivalSurname(name[0].text) || compassAdjective(name[0].text)) && !personSuffix(lastWord) && !adjectival(strings.ToLower(lastWord)) && !isAcronymAny(lastWord) && !strings.ContainsAny(lastWord, "0123456789"):
+		// Софіївська Борщагівка, Кривого Рогу: an adjective and a noun
+		// that is no surname name a place.
+		c.kind, c.evidence = KindPlace, "adjective and noun"
 	case len(name) >= 2 && len(name) <= 3:
 		c.kind, c.evidence = KindPerson, "two capitalised words"
 		c.weak = true
@@ -1548,8 +1691,23 @@ func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
 	if k >= len(toks) || !adjectival(strings.ToLower(toks[k-1].text)) {
 		return mcand{}, false
 	}
+	// Києві площею: a known place's case form is no adjective.
+	if w := toks[k-1].text; k-1 == i && !strictAdjective(w) && !adjectivalSurname(w) && !strings.HasSuffix(w, "ьке") && !strings.HasSuffix(w, "кое") {
+		if _, known := res.places[lang.NameKey(w)]; known {
+			return mcand{}, false
+		}
+	}
 	h := k
-	for h < len(toks) && h < k+3 && joinable(toks[h]) && !toks[h].cap && adjectival(toks[h].text) && !res.placeHeads[lang.NameKey(toks[h].text)] && !res.orgHeads[lang.NameKey(toks[h].text)] {
+	for h < len(toks) && h < k+4 && joinable(toks[h]) && !toks[h].cap && !placeHead(toks[h].text, res) && !res.orgHeads[lang.NameKey(toks[h].text)] {
+		// Adjectives joined by a conjunction: Всемирной продовольственной
+		// и сельскохозяйственной организации.
+		if w := toks[h].text; (w == "и" || w == "і" || w == "та") && h > k && h+1 < len(toks) && joinable(toks[h+1]) && genitiveAdjective(toks[h+1].text) {
+			h++
+			continue
+		}
+		if !adjectival(toks[h].text) {
+			break
+		}
 		h++
 	}
 	if h >= len(toks) || !joinable(toks[h]) || toks[h].cap {
@@ -1558,11 +1716,8 @@ func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
 	s := toks[i].start
 	hk := lang.NameKey(toks[h].text)
 	switch {
-	case res.placeHeads[hk]:
+	case placeHead(toks[h].text, res):
 		e := toks[h].end
-		if h+1 < len(toks) && toks[h+1].text == "." && false {
-			e = toks[h+1].end
-		}
 		return mcand{start: s, end: e, kind: KindPlace, name: text[s:e], evidence: "place noun: " + toks[h].text}, true
 	case res.orgHeads[hk]:
 		c := orgCand(text, toks, h, h+1, res)
@@ -1570,6 +1725,13 @@ func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
 		return c, true
 	}
 	return mcand{}, false
+}
+
+// placeHead reports a place noun (області, району): by key, unless the
+// word is an adjective the key folds onto the noun (районна, районного).
+func placeHead(w string, res *langRes) bool {
+	lw := strings.ToLower(w)
+	return res.placeHeads[lang.NameKey(w)] && (res.placeHeadForm[lw] || !strictAdjective(lw) && !strings.HasSuffix(lw, "нна"))
 }
 
 // orgCand is an organisation named by its head noun at toks[i] and what
@@ -1611,6 +1773,33 @@ func genitiveLike(w string) bool {
 	return false
 }
 
+// compassAdjective reports a Russian or Ukrainian adjective of a
+// cardinal direction in any case (Северной, Восточном, Південна, Західній).
+func compassAdjective(w string) bool {
+	lw := strings.ToLower(w)
+	for _, p := range []string{"северн", "южн", "восточн", "западн", "північн", "південн", "східн", "західн"} {
+		if strings.HasPrefix(lw, p) && utf8.RuneCountInString(lw) <= utf8.RuneCountInString(p)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// stumpOrg reports a compound institution's name: a stump prefix and
+// three or more letters after it (Мінфін, Нацбанку, Київради).
+func stumpOrg(w string, res *langRes) bool {
+	lw := strings.ToLower(w)
+	if !lang.HasCyrillic(lw) || utf8.RuneCountInString(lw) < 6 {
+		return false
+	}
+	for _, p := range res.stumps {
+		if strings.HasPrefix(lw, p) && utf8.RuneCountInString(lw) > utf8.RuneCountInString(p)+2 {
+			return true
+		}
+	}
+	return false
+}
+
 // compoundOrg reports a compound organisation name: a stump prefix
 // (Держпраці, Мінюст, Укрзалізниця) or a company morpheme inside the word
 // (Агротехбуд, Єврогазбанк).
@@ -1636,7 +1825,7 @@ func compoundOrg(w string, res *langRes) bool {
 // -ського, -ская), which place adjectives share.
 func adjectivalSurname(w string) bool {
 	k := strings.ToLower(w)
-	for _, s := range []string{"ський", "ського", "ському", "ським", "ська", "ської", "ській", "ську", "ский", "ского", "скому", "ским", "ская", "ской", "скую", "цький", "цького", "цька", "цької", "цкий", "цкого", "цкая"} {
+	for _, s := range []string{"ський", "ського", "ському", "ським", "ська", "ської", "ській", "ську", "ский", "ского", "скому", "ским", "ская", "ской", "скую", "цький", "цького", "цька", "цької", "цькій", "цьку", "цьким", "цькому", "цкий", "цкого", "цкая", "цкой", "цкую", "цком", "цким", "цкому"} {
 		if strings.HasSuffix(k, s) {
 			return true
 		}

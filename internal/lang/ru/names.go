@@ -49,12 +49,15 @@ const NameLegalForms = `ООО ОАО ЗАО АО ПАО НКО ФГУП ГУП 
 const NamePlaceHeads = `область области областью областей край края крае краем район района районе районом округ округа округе
 республика республики республике море моря морe река реки реке озеро озера площадь площади улица улицы улице проспект
 проспекта переулок шоссе бульвар побережье побережья побережье остров острова острове полуостров полуострова залив
-залива пустыня горы`
+залива пустыня горы реку рекой штат штата штате штату`
 
 // NamePlaces are places and organisations in their Russian spelling, by
 // canonical English name (as the entity gazetteer writes it), "|" between
 // forms; other cases fold to the nominative through lang.NameKey.
 const NamePlaces = `Russia	Россия|РФ|Российская Федерация|Российской Федерации
+Donetsk People's Republic	ДНР
+Luhansk People's Republic	ЛНР
+Soviet Union	СССР|Советский Союз
 Ukraine	Украина|Украины|Украине|Украину
 United States	США|Соединенные Штаты|Соединённые Штаты|Америка|Соединенных Штатов
 United Kingdom	Великобритания|Британия|Соединенное Королевство
@@ -207,4 +210,4 @@ const NameOrgMorphemes = `банк пром газ нефть трейд инв�
 
 // NameStopCaps are words that open Russian sentences capitalised and never
 // name anyone (Кроме, Тогда, Поэтому).
-const NameStopCaps = `кроме тогда теперь поэтому также однако впрочем кстати именно сейчас ранее позднее затем итак зато причем притом помимо`
+const NameStopCaps = `кроме тогда теперь поэтому также однако впрочем кстати именно сейчас ранее позднее затем итак зато причем притом помимо сам сама сами само там тут здесь было`

@@ -238,6 +238,20 @@ func vectorize(ms []*mention, w map[string]float64) {
 				m.nameTotal += x.w
 			}
 		}
+		// The names of the sentences around count across languages at
+		// their weight, or as rare as can be when no sentence holds them.
+		for t := range m.context {
+			if m.terms[t] {
+				continue
+			}
+			x, ok := w[t]
+			if !ok {
+				x = math.Log(1 + float64(len(ms)))
+			}
+			m.names = append(m.names, term{t, x})
+			m.nameTotal += x
+		}
+		slices.SortFunc(m.names, func(a, b term) int { return strings.Compare(a.t, b.t) })
 	}
 }
 

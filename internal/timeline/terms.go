@@ -64,15 +64,20 @@ func wordsOutside(s string, from, to int) []token {
 }
 
 // boilerplate reports whether a dated sentence is a dateline or a
-// publication stamp rather than a report of something that happened.
-func boilerplate(all, rest []token) bool {
+// publication stamp rather than a report of something that happened; an
+// article in language code reads the stamp words of that language too.
+func boilerplate(all, rest []token, code string) bool {
 	if len(rest) < 3 {
 		return true
 	}
 	if len(all) < 12 {
+		stamp := eventLangs[code].stamp
 		for _, t := range all {
 			switch t.w {
 			case "published", "updated", "posted", "copyright", "©":
+				return true
+			}
+			if stamp[t.w] {
 				return true
 			}
 		}

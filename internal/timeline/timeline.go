@@ -468,7 +468,7 @@ func candidates(di int, d *Doc) []*mention {
 		// clause's few words joins background events across stories).
 		toks := words(evText)
 		sentRest := wordsOutside(s, tx.Start-sp.Start, tx.End-sp.Start)
-		if boilerplate(words(s), sentRest) {
+		if boilerplate(words(s), sentRest, code) {
 			continue
 		}
 		var ev verbs
@@ -589,7 +589,7 @@ func leadMention(di int, d *Doc, spans []sentence.Span, dated map[int]bool) *men
 		if !ev.event || len(toks) < 6 {
 			continue
 		}
-		if dated[si] || ev.future || boilerplate(toks, toks) || hasTime(d.Timexes, sp) {
+		if dated[si] || ev.future || boilerplate(toks, toks, code) || hasTime(d.Timexes, sp) {
 			return nil
 		}
 		day := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)

@@ -548,6 +548,14 @@ func retold(lead *mention, same []*mention, need float64) bool {
 			// news its lead tells, with the date it gives.
 			return true
 		}
+		if o.date.prec == day && !o.planned && o.date.start.Equal(lead.date.start.AddDate(0, 0, -1)) && overlap(lead, o) >= need/2 {
+			// Or on the day before, in words the lead shares (the lead
+			// "Russia and Ukraine agreed a new exchange", later "the
+			// negotiators met on Wednesday in Turkey"): yesterday's news,
+			// which the lead tells again. A sentence of that day about
+			// something else ("on Saturday Trump hinted...") keeps the lead.
+			return true
+		}
 		if o.date.end.After(lead.date.end) || lead.date.start.Sub(o.date.start) > 7*24*time.Hour {
 			continue
 		}

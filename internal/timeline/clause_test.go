@@ -113,6 +113,9 @@ func FuzzBuildFound(f *testing.F) {
 		"Песков заявил в среду, что встреча прошла во вторник, 2 декабря; два дня назад, после того как делегации прибыли.",
 		"Peskow sagte am Mittwoch, dass das Treffen am Dienstagabend stattgefunden habe, zwei Tage nachdem sie ankamen.",
 		"a day after\n, with\nthat\n",
+		"\"Вони зустрінуться знову завтра вранці\", - написав він у неділю, 14 грудня.",
+		"„Wir treffen uns morgen“, sagte er am Sonntag, 14. Dezember. Diese Nachricht wurde am 14.12.2025 gesendet.",
+		"\"open quote, tomorrow\nSunday, \"",
 	}
 	for _, s := range seeds {
 		for _, l := range []string{"", "en", "ru", "uk", "de"} {

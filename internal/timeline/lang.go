@@ -23,18 +23,20 @@ type eventLang struct {
 	verbs, notVerbs, speech, future map[string]bool
 	// Clause openers (see clauseWords).
 	subordinators, commaOpeners, report map[string]bool
+	// stamp are the words of a page's publication stamp (see boilerplate).
+	stamp map[string]bool
 }
 
 var eventLangs = map[string]eventLang{
 	lang.Russian: {pastEndings: ru.EventPastEndings, minLen: 4, notVerbs: ru.EventNotVerbs,
 		speech: ru.EventSpeechVerbs, future: ru.DateFuture,
-		subordinators: ru.EventClauseOpeners, commaOpeners: ru.EventCommaOpeners, report: ru.EventReportOpeners},
+		subordinators: ru.EventClauseOpeners, commaOpeners: ru.EventCommaOpeners, report: ru.EventReportOpeners, stamp: ru.DateStampWords},
 	lang.Ukrainian: {pastEndings: uk.EventPastEndings, minLen: 5, notVerbs: uk.EventNotVerbs,
 		speech: uk.EventSpeechVerbs, future: uk.DateFuture,
-		subordinators: uk.EventClauseOpeners, commaOpeners: uk.EventCommaOpeners, report: uk.EventReportOpeners},
+		subordinators: uk.EventClauseOpeners, commaOpeners: uk.EventCommaOpeners, report: uk.EventReportOpeners, stamp: uk.DateStampWords},
 	lang.German: {pastEndings: de.EventPastEndings, minLen: 5, verbs: de.EventVerbs,
 		notVerbs: de.EventNotVerbs, speech: de.EventSpeechVerbs, future: de.DateFuture,
-		subordinators: de.EventClauseOpeners, commaOpeners: de.EventCommaOpeners, report: de.EventReportOpeners},
+		subordinators: de.EventClauseOpeners, commaOpeners: de.EventCommaOpeners, report: de.EventReportOpeners, stamp: de.DateStampWords},
 }
 
 // isEnglish reports whether an article's language gets the English rules:

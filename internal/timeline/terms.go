@@ -64,15 +64,20 @@ func wordsOutside(s string, from, to int) []token {
 }
 
 // boilerplate reports whether a dated sentence is a dateline or a
-// publication stamp rather than a report of something that happened.
-func boilerplate(all, rest []token) bool {
+// publication stamp rather than a report of something that happened; an
+// article in language code reads the stamp words of that language too.
+func boilerplate(all, rest []token, code string) bool {
 	if len(rest) < 3 {
 		return true
 	}
 	if len(all) < 12 {
+		stamp := eventLangs[code].stamp
 		for _, t := range all {
 			switch t.w {
 			case "published", "updated", "posted", "copyright", "©":
+				return true
+			}
+			if stamp[t.w] {
 				return true
 			}
 		}
@@ -238,6 +243,20 @@ func vectorize(ms []*mention, w map[string]float64) {
 				m.nameTotal += x.w
 			}
 		}
+		// The names of the sentences around count across languages at
+		// their weight, or as rare as can be when no sentence holds them.
+		for t := range m.context {
+			if m.terms[t] {
+				continue
+			}
+			x, ok := w[t]
+			if !ok {
+				x = math.Log(1 + float64(len(ms)))
+			}
+			m.names = append(m.names, term{t, x})
+			m.nameTotal += x
+		}
+		slices.SortFunc(m.names, func(a, b term) int { return strings.Compare(a.t, b.t) })
 	}
 }
 

@@ -89,8 +89,10 @@ type Source struct {
 	// DatedBy says how an event without a date of its own was dated:
 	// "published" (the article's lead, by its publication day; Timex is
 	// empty) or "relative" (a clause a span of days from the date before
-	// it: "a day after Trump and Zelensky met"). Empty when the sentence
-	// names the date.
+	// it: "a day after Trump and Zelensky met") or "quoted" (a word like
+	// "tomorrow" inside a quote, counted from the day the sentence says
+	// the quote was said rather than from publication). Empty when the
+	// sentence names the date.
 	DatedBy string `json:"dated_by,omitempty"`
 }
 
@@ -169,6 +171,11 @@ type mention struct {
 	// weight: what two mentions in different languages can share.
 	names     []term
 	nameTotal float64
+	// context are the entities ("@" + ID) of the sentences just before
+	// and after, not in terms: who a short sentence in another language
+	// speaks of ("they met in Istanbul on Sunday", the names in the next
+	// sentence). Only the overlap across languages reads them.
+	context map[string]bool
 }
 
 // Build returns the events the documents report, ordered by event date
@@ -401,8 +408,8 @@ func candidates(di int, d *Doc) []*mention {
 	if text == "" {
 		return nil
 	}
-	spans := splitGlued(text, sentence.Split(text))
 	code := languageOf(d.Article)
+	spans := splitGlued(text, sentence.SplitLang(text, code))
 	en := isEnglish(code)
 	// One mention per clause: the sentence itself (clause start -1), or a
 	// subordinate clause that holds a date of its own.
@@ -423,15 +430,20 @@ func candidates(di int, d *Doc) []*mention {
 		if tx.Type != "DATE" && tx.Type != "TIME" || !tx.Resolved || tx.Start < 0 || tx.End > len(text) || tx.Start >= tx.End {
 			continue
 		}
-		p, ok := parsePeriod(dayOfTime(tx))
-		if !ok {
-			continue
-		}
 		si := sentence.Index(spans, tx.Start)
 		if si >= len(spans) || spans[si].Start > tx.Start || spans[si].End < tx.End {
 			continue
 		}
 		sp := spans[si]
+		if how == "" {
+			if qtx, ok := reanchorQuoted(d, i, sp); ok {
+				tx, how = qtx, "quoted"
+			}
+		}
+		p, ok := parsePeriod(dayOfTime(tx))
+		if !ok {
+			continue
+		}
 		dated[si] = true
 		s := text[sp.Start:sp.End]
 		if evLo >= 0 {
@@ -456,7 +468,7 @@ func candidates(di int, d *Doc) []*mention {
 		// clause's few words joins background events across stories).
 		toks := words(evText)
 		sentRest := wordsOutside(s, tx.Start-sp.Start, tx.End-sp.Start)
-		if boilerplate(words(s), sentRest) {
+		if boilerplate(words(s), sentRest, code) {
 			continue
 		}
 		var ev verbs
@@ -473,16 +485,17 @@ func candidates(di int, d *Doc) []*mention {
 			continue
 		}
 		m := &mention{
-			doc:    di,
-			art:    &d.Article,
-			date:   p,
-			timex:  tx,
-			text:   s,
-			offset: sp.Start,
-			terms:  keyTerms(sentRest, d.Mentions, sp.Start, sp.End, en),
-			lang:   langOf(code),
-			verbs:  ev.stems,
-			how:    how,
+			doc:     di,
+			art:     &d.Article,
+			date:    p,
+			timex:   tx,
+			text:    s,
+			offset:  sp.Start,
+			terms:   keyTerms(sentRest, d.Mentions, sp.Start, sp.End, en),
+			lang:    langOf(code),
+			verbs:   ev.stems,
+			how:     how,
+			context: contextNames(d.Mentions, spans, si),
 		}
 		if evLo >= 0 {
 			m.clause, m.clauseOff = evText, evOff
@@ -535,6 +548,14 @@ func retold(lead *mention, same []*mention, need float64) bool {
 			// news its lead tells, with the date it gives.
 			return true
 		}
+		if o.date.prec == day && !o.planned && o.date.start.Equal(lead.date.start.AddDate(0, 0, -1)) && overlap(lead, o) >= need/2 {
+			// Or on the day before, in words the lead shares (the lead
+			// "Russia and Ukraine agreed a new exchange", later "the
+			// negotiators met on Wednesday in Turkey"): yesterday's news,
+			// which the lead tells again. A sentence of that day about
+			// something else ("on Saturday Trump hinted...") keeps the lead.
+			return true
+		}
 		if o.date.end.After(lead.date.end) || lead.date.start.Sub(o.date.start) > 7*24*time.Hour {
 			continue
 		}
@@ -576,26 +597,47 @@ func leadMention(di int, d *Doc, spans []sentence.Span, dated map[int]bool) *men
 		if !ev.event || len(toks) < 6 {
 			continue
 		}
-		if dated[si] || ev.future || boilerplate(toks, toks) || hasTime(d.Timexes, sp) {
+		if dated[si] || ev.future || boilerplate(toks, toks, code) || hasTime(d.Timexes, sp) {
 			return nil
 		}
 		day := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
 		v := day.Format("2006-01-02")
 		p, _ := parsePeriod(v)
 		return &mention{
-			doc:    di,
-			art:    &d.Article,
-			date:   p,
-			timex:  news.Timex{Start: sp.Start, End: sp.Start, Type: "DATE", Value: v, Resolved: true},
-			text:   s,
-			offset: sp.Start,
-			terms:  keyTerms(toks, d.Mentions, sp.Start, sp.End, en),
-			lang:   langOf(code),
-			verbs:  ev.stems,
-			how:    "published",
+			doc:     di,
+			art:     &d.Article,
+			date:    p,
+			timex:   news.Timex{Start: sp.Start, End: sp.Start, Type: "DATE", Value: v, Resolved: true},
+			text:    s,
+			offset:  sp.Start,
+			terms:   keyTerms(toks, d.Mentions, sp.Start, sp.End, en),
+			lang:    langOf(code),
+			verbs:   ev.stems,
+			how:     "published",
+			context: contextNames(d.Mentions, spans, si),
 		}
 	}
 	return nil
+}
+
+// contextNames returns the entities ("@" + ID) named in the sentences just
+// before and after sentence si.
+func contextNames(ms []news.Mention, spans []sentence.Span, si int) map[string]bool {
+	var out map[string]bool
+	for _, k := range []int{si - 1, si + 1} {
+		if k < 0 || k >= len(spans) {
+			continue
+		}
+		for _, m := range ms {
+			if m.EntityID != "" && m.Start >= spans[k].Start && m.End <= spans[k].End {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out["@"+m.EntityID] = true
+			}
+		}
+	}
+	return out
 }
 
 // datesIn counts the expressions of a sentence that could date an event.

@@ -170,3 +170,11 @@ var EventReportOpeners = map[string]bool{"dass": true}
 
 // DateOrdinalEndings follow a day number after a hyphen ("2-го декабря").
 var DateOrdinalEndings = map[string]bool{}
+
+// DateStampWords mark a short dated line as a stamp of the page itself
+// ("Aktualisiert am 14.12.2025", "Diese Nachricht wurde am … gesendet"),
+// not a report of an event.
+var DateStampWords = map[string]bool{
+	"aktualisiert": true, "veröffentlicht": true, "gesendet": true, "erschienen": true,
+	"zuletzt": true,
+}

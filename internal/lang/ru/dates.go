@@ -176,3 +176,11 @@ var EventReportOpeners = map[string]bool{"что": true}
 
 // DateOrdinalEndings follow a day number after a hyphen ("2-го декабря").
 var DateOrdinalEndings = map[string]bool{"го": true, "е": true, "ого": true}
+
+// DateStampWords mark a short dated line as a stamp of the page itself
+// ("Опубликовано 14.12.2025", "Дата публикации"), not a report of an
+// event.
+var DateStampWords = map[string]bool{
+	"опубликовано": true, "обновлено": true, "публикации": true, "обновлен": true,
+	"опубликован": true,
+}

@@ -167,3 +167,10 @@ var EventReportOpeners = map[string]bool{"що": true}
 
 // DateOrdinalEndings follow a day number after a hyphen ("2-го декабря").
 var DateOrdinalEndings = map[string]bool{"го": true, "ге": true, "е": true}
+
+// DateStampWords mark a short dated line as a stamp of the page itself
+// ("Опубліковано 14.12.2025", "Оновлено"), not a report of an event.
+var DateStampWords = map[string]bool{
+	"опубліковано": true, "оновлено": true, "публікації": true, "оновлений": true,
+	"опублікований": true,
+}

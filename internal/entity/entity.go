@@ -572,6 +572,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		kept = append(kept, c)
 	}
 	cands = kept
+	markTeams(text, toks, cands)
 	// A person guessed from shape alone (two capitalised words, no given
 	// name, no title) needs a sign in the article: the surname used alone
 	// elsewhere ("Bruce Arians ... Arians said"), or a speech or human verb
@@ -1435,4 +1436,122 @@ func placeOrgEnd(run []token, i, n int, e gazEntry) int {
 		}
 	}
 	return 0
+}
+
+// markTeams types countries (and cities: clubs) that play as teams as
+// organisations, as news about matches means them (and GUM tags them): in
+// a text where at least two known places stand next to a score ("Sweden 1 – 0 Korea
+// Republic", "Belgium defeated Panama 3 – 0"), every mention of a country
+// that plays (a score or a match verb next to it) is its team, except
+// where a place preposition stands before it ("in Russia").
+func markTeams(text string, toks []token, cands []candidate) {
+	scored := map[string]bool{}
+	for _, c := range cands {
+		if (c.kind == KindCountry || c.kind == KindPlace) && c.canon != "" && (scoreAfter(text, c.toks[len(c.toks)-1].end) || scoreBefore(text, c.toks[0].start)) {
+			scored[c.canon] = true
+		}
+	}
+	if len(scored) < 2 {
+		return
+	}
+	teams := map[string]bool{}
+	for _, c := range cands {
+		if c.kind != KindCountry && c.kind != KindPlace || c.canon == "" {
+			continue
+		}
+		if scored[c.canon] || matchVerbNext(toks, c.toks[len(c.toks)-1]) {
+			teams[c.canon] = true
+		}
+	}
+	for k, c := range cands {
+		if c.kind != KindCountry && c.kind != KindPlace || !teams[c.canon] {
+			continue
+		}
+		if kk := tokIndex(toks, c.toks[0]); kk > 0 && joinable(c.toks[0]) && teamPlacePreps[toks[kk-1].text] {
+			continue
+		}
+		cands[k].kind, cands[k].evidence = KindOrganisation, "national team: match score"
+	}
+}
+
+// teamPlacePreps come before a country that is a place even in a match
+// report ("in Russia"); "to", "for" and "against" come before teams.
+var teamPlacePreps = setOf(`in at from across throughout inside near`)
+
+// matchVerbs are what a team does in a match.
+var matchVerbs = setOf(`defeated defeats beat beats faced faces drew draws thrashed edged routed trounced overcame eliminated knocked conceded equalised equalized`)
+
+// matchVerbNext reports a match verb right after t ("Sweden defeated").
+func matchVerbNext(toks []token, t token) bool {
+	k := tokIndex(toks, t)
+	return k >= 0 && k+1 < len(toks) && joinable(toks[k+1]) && matchVerbs[toks[k+1].text]
+}
+
+// tokIndex returns the index of t in toks, or -1.
+func tokIndex(toks []token, t token) int {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	if k < len(toks) && toks[k].start == t.start {
+		return k
+	}
+	return -1
+}
+
+// scoreAfter reports a match score ("1 – 0", "3-0") right after off,
+// after at most one word ("Belgium defeated Panama 3 – 0" scores Panama).
+func scoreAfter(text string, off int) bool {
+	rest := text[off:min(len(text), off+16)]
+	return isScore(strings.TrimLeft(rest, " \u00a0"))
+}
+
+// scoreBefore reports a match score ending right before off ("1 – 0 Korea
+// Republic").
+func scoreBefore(text string, off int) bool {
+	before := strings.TrimRight(text[max(0, off-16):off], " \u00a0")
+	// Walk back over the second number, the dash and the first number.
+	i := len(before)
+	for i > 0 && before[i-1] >= '0' && before[i-1] <= '9' {
+		i--
+	}
+	if i == len(before) {
+		return false
+	}
+	j := strings.LastIndexAny(before[:i], "0123456789")
+	if j < 0 {
+		return false
+	}
+	k := j
+	for k > 0 && before[k-1] >= '0' && before[k-1] <= '9' {
+		k--
+	}
+	if k > 0 && before[k-1] != ' ' && before[k-1] != '\n' && before[k-1] != '\t' {
+		return false
+	}
+	return isScore(before[k:])
+}
+
+// isScore reports whether s opens with "N – M" (hyphen, en or em dash,
+// spaces optional) followed by the end or a non-digit.
+func isScore(s string) bool {
+	i := 0
+	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		return false
+	}
+	s = strings.TrimLeft(s[i:], " ")
+	switch {
+	case strings.HasPrefix(s, "-"):
+		s = s[1:]
+	case strings.HasPrefix(s, "–"), strings.HasPrefix(s, "—"):
+		s = s[len("–"):]
+	default:
+		return false
+	}
+	s = strings.TrimLeft(s, " ")
+	i = 0
+	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && (i == len(s) || s[i] < '0' || s[i] > '9')
 }

@@ -1,0 +1,58 @@
+package entity
+
+import "testing"
+
+// kindsOf returns the kind of every entity by name.
+func kindsOf(text string) map[string]string {
+	ents, _ := extractEnglish(text)
+	out := map[string]string{}
+	for _, e := range ents {
+		out[e.Name] = e.Kind
+	}
+	return out
+}
+
+func TestTeamsAreOrganisations(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want map[string]string
+	}{
+		{
+			name: "match report",
+			in:   "Spain beat Italy 2 – 1 in Russia on Sunday.\nGroup B — Spain 2 – 1 Italy\nSpain had more of the ball, and Italy scored late.",
+			want: map[string]string{"Spain": KindOrganisation, "Italy": KindOrganisation, "Russia": KindCountry},
+		},
+		{
+			name: "one score is no match report",
+			in:   "Spain said 3-0 was a fair vote. Italy and France agreed.",
+			want: map[string]string{"Spain": KindCountry, "Italy": KindCountry, "France": KindCountry},
+		},
+		{
+			name: "no score",
+			in:   "Sweden and Finland joined NATO after Russia invaded Ukraine.",
+			want: map[string]string{"Sweden": KindCountry, "Finland": KindCountry, "Russia": KindCountry},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := kindsOf(tt.in)
+			for name, kind := range tt.want {
+				if got[name] != kind {
+					t.Errorf("%s: kind %q, want %q (all: %v)", name, got[name], kind, got)
+				}
+			}
+		})
+	}
+}
+
+func TestIsScore(t *testing.T) {
+	for in, want := range map[string]bool{
+		"1 – 0": true, "3-0;": true, "2 — 1 up": true, "10-9": true,
+		"2019-20": false, "1 to 0": false, "": false, "5 - ": false, "123-4": false,
+	} {
+		if got := isScore(in); got != want {
+			t.Errorf("isScore(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

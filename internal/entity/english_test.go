@@ -56,3 +56,20 @@ func TestIsScore(t *testing.T) {
 		}
 	}
 }
+
+func TestVenuesArePlaces(t *testing.T) {
+	text := "The teams met at the Kazan Arena on Monday, and fans gathered at Liberty Square before the match."
+	ents, ms := extractEnglish(text)
+	kinds := map[string]string{}
+	for _, e := range ents {
+		kinds[e.Name] = e.Kind
+	}
+	for name, kind := range map[string]string{"Kazan Arena": KindPlace, "Kazan": KindPlace, "Liberty Square": KindPlace} {
+		if kinds[name] != kind {
+			t.Errorf("%s: kind %q, want %q (all: %v)", name, kinds[name], kind, kinds)
+		}
+	}
+	if _, ok := kinds["Liberty"]; ok {
+		t.Errorf("Liberty is no place of its own: %v", ms)
+	}
+}

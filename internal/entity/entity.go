@@ -367,6 +367,15 @@ func splitRun(run []token) []candidate {
 		}
 		c := candidate{toks: name, titles: trimTitles(titles), gender: gender}
 		c.kind, c.weak = classify(name, len(titles) > 0 || gender != "")
+		if c.kind == KindPlace && len(name) > 1 && eponymHeads[strings.ToLower(name[len(name)-1].text)] && !name[len(name)-2].poss {
+			// "Volgograd Arena", "Shandao Station": the place a venue is
+			// named after is a mention of its own.
+			c.evidence = "place word: " + strings.ToLower(name[len(name)-1].text)
+			out = append(out, c, candidate{toks: name[:len(name)-1], kind: KindPlace, evidence: "names a " + strings.ToLower(name[len(name)-1].text)})
+			titles, gender = nil, ""
+			i, titleStart = j, j
+			continue
+		}
 		if c.kind == KindPerson {
 			// "Earl Ray Tomblin of West Virginia": the name ends before "of".
 			for k, t := range name {
@@ -382,6 +391,14 @@ func splitRun(run []token) []candidate {
 	}
 	return out
 }
+
+// placeHeads end the names of venues, buildings and streets, which are
+// places: "Fisht Stadium", "Constitution Hall", "Grand Mosque".
+var placeHeads = setOf(`stadium arena station airport hall tower towers bridge square street avenue road boulevard mosque cathedral palace castle memorial park`)
+
+// eponymHeads end venue names made of the name of a place and the venue
+// word ("Volgograd Arena"): the place is a mention of its own.
+var eponymHeads = setOf(`stadium arena station`)
 
 // compassWords open the name of a region of a known place.
 var compassWords = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true, "Central": true}
@@ -456,6 +473,9 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 	}
 	if titled {
 		return KindPerson, false
+	}
+	if placeHeads[last] && len(name) > 1 {
+		return KindPlace, false // "Fisht Stadium", "Century City Towers"
 	}
 	if nonPersonEnds[last] && len(name) > 1 {
 		return "", false // "Steve Harvey Morning Show", "Labor Day"
@@ -759,7 +779,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		case c.kind == KindPerson && len(c.toks) > 1:
 			key, _, _ := personKey(c.toks)
 			b = byKey[KindPerson+":"+key]
-		case c.kind == KindPlace && len(c.toks) > 1:
+		case c.kind == KindPlace && (len(c.toks) > 1 || strings.HasPrefix(c.evidence, "names a ")):
 			b = get(KindPlace, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks)) // South Australia
 		case c.kind == KindOrganisation:
 			b = get(KindOrganisation, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks))

@@ -73,3 +73,43 @@ func TestVenuesArePlaces(t *testing.T) {
 		t.Errorf("Liberty is no place of its own: %v", ms)
 	}
 }
+
+func TestPlaceInsideOfName(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     map[string]string
+		absent   []string
+	}{
+		{
+			name: "local authority",
+			in:   "The Municipality of Pescara asked for the money. Schools in Pescara refused.",
+			want: map[string]string{"Municipality of Pescara": KindOrganisation, "Pescara": KindPlace},
+		},
+		{
+			name: "university of a known place",
+			in:   "Researchers at the University of Ohio of the US wrote the study.",
+			want: map[string]string{"University of Ohio": KindOrganisation, "Ohio": KindPlace, "United States": KindCountry},
+		},
+		{
+			name:   "no place in a society's name",
+			in:     "The Society of Friends met on Sunday.",
+			want:   map[string]string{"Society of Friends": KindOrganisation},
+			absent: []string{"Friends"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := kindsOf(tt.in)
+			for name, kind := range tt.want {
+				if got[name] != kind {
+					t.Errorf("%s: kind %q, want %q (all: %v)", name, got[name], kind, got)
+				}
+			}
+			for _, name := range tt.absent {
+				if _, ok := got[name]; ok {
+					t.Errorf("%s found: %v", name, got)
+				}
+			}
+		})
+	}
+}

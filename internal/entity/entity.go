@@ -165,6 +165,10 @@ type candidate struct {
 	// capitalised words): dropped on headline-like lines, and an unknown
 	// acronym needs a second mention.
 	weak bool
+	// sure marks a one-word place whose kind the name around it fixes
+	// ("Volgograd" in "Volgograd Arena", "Livorno" in "Municipality of
+	// Livorno").
+	sure bool
 }
 
 // Extract finds the entities named in one article's text and every mention
@@ -227,6 +231,9 @@ func candidates(text string, toks []token) []candidate {
 						continue
 					}
 					if toks[j+1].text == "the" && j+2 < len(toks) && joinable(toks[j+2]) && toks[j+2].cap {
+						if _, e, ok := gazMatch(toks[j+2:]); ok && (e.kind == KindCountry || e.kind == KindPlace) {
+							break // "University of Sheffield of the UK": the country is no part of the name
+						}
 						j += 2
 						continue
 					}
@@ -347,8 +354,9 @@ func splitRun(run []token) []candidate {
 		flushTitle()
 		// Name tokens run until a gazetteer match or a title word.
 		j := i + 1
+		ofName := orgFirst[strings.ToLower(run[i].text)]
 		for j < len(run) {
-			if _, _, ok := gazMatch(run[j:]); ok && !orgHeads[strings.ToLower(run[len(run)-1].text)] {
+			if _, _, ok := gazMatch(run[j:]); ok && !orgHeads[strings.ToLower(run[len(run)-1].text)] && !(ofName && run[j-1].text == "of") {
 				break
 			}
 			if isTitleWord(run[j].text) && !orgHeads[strings.ToLower(run[j].text)] {
@@ -371,7 +379,16 @@ func splitRun(run []token) []candidate {
 			// "Volgograd Arena", "Shandao Station": the place a venue is
 			// named after is a mention of its own.
 			c.evidence = "place word: " + strings.ToLower(name[len(name)-1].text)
-			out = append(out, c, candidate{toks: name[:len(name)-1], kind: KindPlace, evidence: "names a " + strings.ToLower(name[len(name)-1].text)})
+			out = append(out, c, candidate{toks: name[:len(name)-1], kind: KindPlace, sure: true, evidence: "names a " + strings.ToLower(name[len(name)-1].text)})
+			titles, gender = nil, ""
+			i, titleStart = j, j
+			continue
+		}
+		if c.kind == KindOrganisation {
+			out = append(out, c)
+			if p, ok := placeAfterOf(name); ok {
+				out = append(out, p)
+			}
 			titles, gender = nil, ""
 			i, titleStart = j, j
 			continue
@@ -391,6 +408,37 @@ func splitRun(run []token) []candidate {
 	}
 	return out
 }
+
+// placeAfterOf returns the place an organisation's "X of Y" name holds
+// ("Municipality of Livorno", "University of Texas Arlington"): a place
+// the gazetteer knows right after "of", or, after the head of a local
+// authority or a university, the one or two words that follow.
+func placeAfterOf(name []token) (candidate, bool) {
+	for k := 1; k+1 < len(name); k++ {
+		if name[k].text != "of" {
+			continue
+		}
+		rest := name[k+1:]
+		if strings.EqualFold(rest[0].text, "the") {
+			return candidate{}, false
+		}
+		if n, e, ok := gazMatch(rest); ok {
+			if e.kind != KindPlace && e.kind != KindCountry {
+				return candidate{}, false
+			}
+			return candidate{toks: rest[:n], kind: e.kind, canon: e.canonical}, true
+		}
+		if localHeads[strings.ToLower(name[k-1].text)] && len(rest) <= 2 && !orgHeads[strings.ToLower(rest[len(rest)-1].text)] {
+			return candidate{toks: rest, kind: KindPlace, sure: true, evidence: "after " + strings.ToLower(name[k-1].text) + " of"}, true
+		}
+		return candidate{}, false
+	}
+	return candidate{}, false
+}
+
+// localHeads name the authority or school of a place: "Municipality of
+// Bogliasco", "University of Sheffield".
+var localHeads = setOf(`municipality university city county province region district commune borough town village diocese prefecture`)
 
 // placeHeads end the names of venues, buildings and streets, which are
 // places: "Fisht Stadium", "Constitution Hall", "Grand Mosque".
@@ -593,6 +641,19 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	}
 	cands = kept
 	markTeams(text, toks, cands)
+	// A one-word place the name around it types ("Municipality of
+	// Livorno") is that place wherever else the text names it alone.
+	sureAt := map[string]bool{}
+	for _, c := range cands {
+		if c.sure {
+			sureAt[Fold(c.toks[0].text)] = true
+		}
+	}
+	for k, c := range cands {
+		if len(sureAt) > 0 && len(c.toks) == 1 && !c.sure && c.canon == "" && sureAt[Fold(c.toks[0].text)] && (c.kind == "" || c.weak) {
+			cands[k].kind, cands[k].sure, cands[k].weak, cands[k].evidence = KindPlace, true, false, "named as a place elsewhere in the text"
+		}
+	}
 	// A person guessed from shape alone (two capitalised words, no given
 	// name, no title) needs a sign in the article: the surname used alone
 	// elsewhere ("Bruce Arians ... Arians said"), or a speech or human verb
@@ -779,7 +840,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		case c.kind == KindPerson && len(c.toks) > 1:
 			key, _, _ := personKey(c.toks)
 			b = byKey[KindPerson+":"+key]
-		case c.kind == KindPlace && (len(c.toks) > 1 || strings.HasPrefix(c.evidence, "names a ")):
+		case c.kind == KindPlace && (len(c.toks) > 1 || c.sure):
 			b = get(KindPlace, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks)) // South Australia
 		case c.kind == KindOrganisation:
 			b = get(KindOrganisation, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks))

@@ -319,6 +319,9 @@ func splitRun(run []token) []candidate {
 			// A country or organisation right before a title qualifies it
 			// ("U.S. President", "White House Press Secretary").
 			if i+n < len(run) && isTitleWord(run[i+n].text) && !run[i+n-1].poss && e.kind != KindPlace {
+				// The qualifier is still a mention of the country or
+				// organisation it names.
+				out = append(out, candidate{toks: run[i : i+n], kind: e.kind, canon: e.canonical})
 				i += n
 				continue
 			}

@@ -113,3 +113,17 @@ func TestPlaceInsideOfName(t *testing.T) {
 		})
 	}
 }
+
+func TestTownBeforeRegion(t *testing.T) {
+	got := kindsOf("A boy from Plano, Texas, built the clock. The Plano Police Department said little.")
+	for name, kind := range map[string]string{"Plano": KindPlace, "Texas": KindPlace, "Plano Police Department": KindOrganisation} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %q (all: %v)", name, got[name], kind, got)
+		}
+	}
+	// A surname before a comma and a state stays out of places.
+	got = kindsOf("Senator John Smith, Texas Republican, said no.")
+	if got["Smith"] == KindPlace || got["John Smith"] != KindPerson {
+		t.Errorf("John Smith: %v", got)
+	}
+}

@@ -439,6 +439,19 @@ func placeAfterOf(name []token) (candidate, bool) {
 	return candidate{}, false
 }
 
+// regionAfterComma reports "Irving, Texas": c, a comma, and next, a
+// region or country the gazetteer knows, then no more capitalised words.
+func regionAfterComma(text string, c, next candidate) bool {
+	if next.canon == "" || next.kind != KindPlace && next.kind != KindCountry {
+		return false
+	}
+	if text[c.toks[0].end:next.toks[0].start] != ", " {
+		return false
+	}
+	rest := strings.TrimLeft(text[next.toks[len(next.toks)-1].end:], " ")
+	return rest == "" || !unicode.IsUpper(first(rest))
+}
+
 // localHeads name the authority or school of a place: "Municipality of
 // Bogliasco", "University of Sheffield".
 var localHeads = setOf(`municipality university city county province region district commune borough town village diocese prefecture`)
@@ -646,15 +659,33 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	markTeams(text, toks, cands)
 	// A one-word place the name around it types ("Municipality of
 	// Livorno") is that place wherever else the text names it alone.
+	// So is a word before a comma and a known region or country ("Irving,
+	// Texas").
+	for k, c := range cands {
+		if len(c.toks) == 1 && c.canon == "" && (c.kind == "" || c.weak) && k+1 < len(cands) && regionAfterComma(text, c, cands[k+1]) {
+			cands[k].kind, cands[k].sure, cands[k].weak, cands[k].evidence = KindPlace, true, false, "before a region: "+cands[k+1].canon
+		}
+	}
 	sureAt := map[string]bool{}
 	for _, c := range cands {
 		if c.sure {
 			sureAt[Fold(c.toks[0].text)] = true
 		}
 	}
-	for k, c := range cands {
-		if len(sureAt) > 0 && len(c.toks) == 1 && !c.sure && c.canon == "" && sureAt[Fold(c.toks[0].text)] && (c.kind == "" || c.weak) {
-			cands[k].kind, cands[k].sure, cands[k].weak, cands[k].evidence = KindPlace, true, false, "named as a place elsewhere in the text"
+	if len(sureAt) > 0 {
+		var nested []candidate
+		for k, c := range cands {
+			if len(c.toks) == 1 && !c.sure && c.canon == "" && sureAt[Fold(c.toks[0].text)] && (c.kind == "" || c.weak) {
+				cands[k].kind, cands[k].sure, cands[k].weak, cands[k].evidence = KindPlace, true, false, "named as a place elsewhere in the text"
+			}
+			// "Irving Police Department": the place opens the name.
+			if c.kind == KindOrganisation && len(c.toks) > 1 && sureAt[Fold(c.toks[0].text)] && !c.toks[0].poss {
+				nested = append(nested, candidate{toks: c.toks[:1], kind: KindPlace, sure: true, evidence: "named as a place elsewhere in the text"})
+			}
+		}
+		if len(nested) > 0 {
+			cands = append(cands, nested...)
+			sort.SliceStable(cands, func(i, j int) bool { return cands[i].toks[0].start < cands[j].toks[0].start })
 		}
 	}
 	// A person guessed from shape alone (two capitalised words, no given

@@ -127,3 +127,20 @@ func TestTownBeforeRegion(t *testing.T) {
 		t.Errorf("John Smith: %v", got)
 	}
 }
+
+func TestCompanyWordsSettleTheKind(t *testing.T) {
+	text := "The offer came from Zentrix Ltd on Monday. Zentrix said the bid was final.\n" +
+		"Zentrix said it would wait. Analysts doubted Zentrix would win, and Zentrix shares fell."
+	if got := kindsOf(text); got["Zentrix"] != KindOrganisation {
+		t.Errorf("Zentrix: kind %q, want organisation (all: %v)", got["Zentrix"], got)
+	}
+	text = "The offer came from the chipmaker Zentrix on Monday, and analysts expect Zentrix to win. Later Zentrix said the bid was final."
+	if got := kindsOf(text); got["Zentrix"] != KindOrganisation {
+		t.Errorf("chipmaker Zentrix: kind %q, want organisation (all: %v)", got["Zentrix"], got)
+	}
+	// Speech verbs alone still make a person.
+	text = "Moreno said the plan was ready. Later Moreno said it again, and Moreno left."
+	if got := kindsOf(text); got["Moreno"] != KindPerson {
+		t.Errorf("Moreno: kind %q, want person (all: %v)", got["Moreno"], got)
+	}
+}

@@ -758,6 +758,15 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	// place, after "the" nothing (the Cubs); with no sign either way a
 	// person.
 	votes := map[string][3]int{} // person, place, organisation
+	// "Broadcom Ltd" once makes "Broadcom" alone a company.
+	for _, c := range cands {
+		if len(c.toks) == 2 && legalForms[strings.TrimSuffix(c.toks[1].text, ".")] && !c.toks[0].poss {
+			f := Fold(c.toks[0].text)
+			v := votes[f]
+			v[2] += 100
+			votes[f] = v
+		}
+	}
 	for _, c := range cands {
 		if c.kind != "" || len(c.toks) != 1 {
 			continue
@@ -773,9 +782,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		if placePrepBefore(toks, c.toks[0]) {
 			v[1]++
 		}
-		if orgContext(toks, c.toks[0]) {
-			v[2]++
-		}
+		v[2] += orgContext(toks, c.toks[0])
 		votes[f] = v
 	}
 	for k, c := range cands {
@@ -1486,20 +1493,39 @@ func qualifierFits(text string, phrase []string, b *building, ms []Mention, pers
 	return false
 }
 
-// orgContext reports company words around t: "Broadcom Inc", "chipmaker
-// Broadcom", "shares of Equifax".
-func orgContext(toks []token, t token) bool {
-	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
-	if k >= len(toks) || toks[k].start != t.start {
-		return false
+// orgContext weighs company words around t: a legal form after it
+// ("Broadcom Inc", "Equifax Ltd") or a company noun before it ("chipmaker
+// Broadcom", "credit rating firm Equifax") settles it, 100; what a
+// company has ("Broadcom shares", "Broadcom CEO", "Equifax executives")
+// counts 1.
+func orgContext(toks []token, t token) int {
+	k := tokIndex(toks, t)
+	if k < 0 {
+		return 0
 	}
-	if k+1 < len(toks) && joinable(toks[k+1]) && companyAfter[strings.TrimSuffix(toks[k+1].text, ".")] {
-		return true
+	w := 0
+	if k+1 < len(toks) && joinable(toks[k+1]) && !t.poss {
+		next := strings.TrimSuffix(toks[k+1].text, ".")
+		if legalForms[next] {
+			w += 100
+		} else if companyAfter[next] {
+			w++
+		}
 	}
-	return k > 0 && joinable(t) && companyBefore[toks[k-1].text]
+	if k+1 < len(toks) && joinable(toks[k+1]) && t.poss && companyOwned[toks[k+1].text] {
+		w++ // "Broadcom's shareholders"
+	}
+	if k > 0 && joinable(t) && companyBefore[toks[k-1].text] {
+		w += 100
+	}
+	return w
 }
 
-var companyAfter = setOf(`Inc Corp Ltd Co LLC Plc PLC AG SA NV GmbH Holdings shares stock`)
+var legalForms = setOf(`Inc Corp Ltd Co LLC Plc PLC AG SA NV GmbH Holdings`)
+
+var companyAfter = setOf(`shares stock shareholder shareholders executives executive CEO CFO subsidiary customers customer`)
+
+var companyOwned = setOf(`shares stock shareholders executives CEO subsidiary customers`)
 
 var companyBefore = setOf(`company firm chipmaker maker rival retailer startup carrier insurer lender automaker airline conglomerate giant`)
 

@@ -144,3 +144,36 @@ func TestCompanyWordsSettleTheKind(t *testing.T) {
 		t.Errorf("Moreno: kind %q, want person (all: %v)", got["Moreno"], got)
 	}
 }
+
+func TestClauseAfterCommaIsNoAppositive(t *testing.T) {
+	text := "The actress Anna Marlow spoke about the film by Peter Lenz. In the scene Lenz was choking Marlow, the director told Variety it was her idea. Later the director said more."
+	ents, _ := extractEnglish(text)
+	for _, e := range ents {
+		if e.Name != "Anna Marlow" {
+			continue
+		}
+		for _, a := range e.Aliases {
+			if a == "the director" {
+				t.Errorf("Anna Marlow carries %q: %v", a, e.Aliases)
+			}
+		}
+		if len(e.Titles) > 0 && e.Titles[0] == "director" {
+			t.Errorf("Anna Marlow holds the title director: %v", e.Titles)
+		}
+		return
+	}
+	t.Errorf("Anna Marlow not found: %v", ents)
+}
+
+func TestAppositive(t *testing.T) {
+	for in, want := range map[string]string{
+		", the presidential adviser on international policy, said": "presidential adviser",
+		", the director, said":                          "director",
+		", the director told Deadline it was her idea.": "",
+		", Russia's president, said":                    "president",
+	} {
+		if got := appositive(in); got != want {
+			t.Errorf("appositive(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

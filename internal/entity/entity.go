@@ -1099,11 +1099,21 @@ func appositive(after string) string {
 	// adviser on international policy" → also usable as "presidential adviser").
 	for k, w := range words {
 		if titleHeads[w] {
+			// The head closes the phrase or a prepositional phrase
+			// follows it ("adviser on international policy"); a verb
+			// after it opens a new clause ("Thurman, the director told
+			// Deadline"): no appositive.
+			if k+1 < len(words) && !appositivePreps[words[k+1]] {
+				return ""
+			}
 			return strings.Join(words[:k+1], " ")
 		}
 	}
 	return ""
 }
+
+// appositivePreps may follow the head of an appositive title.
+var appositivePreps = setOf(`of on for to at in from and with`)
 
 // titleMentions finds "the <title>" phrases and ties each to the person who
 // holds that title, preferring the one mentioned most recently before it.

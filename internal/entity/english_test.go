@@ -177,3 +177,15 @@ func TestAppositive(t *testing.T) {
 		}
 	}
 }
+
+func TestVenueDescriptionsAreNoPlaces(t *testing.T) {
+	got := kindsOf("Astronauts on the International Space Station saw it. Researchers at Colorado State University agreed.")
+	for _, name := range []string{"International Space", "State University"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("%s found: %v", name, got)
+		}
+	}
+	if got["Colorado State University"] != KindOrganisation {
+		t.Errorf("Colorado State University: %v", got)
+	}
+}

@@ -378,7 +378,7 @@ func splitRun(run []token) []candidate {
 		}
 		c := candidate{toks: name, titles: trimTitles(titles), gender: gender}
 		c.kind, c.weak = classify(name, len(titles) > 0 || gender != "")
-		if c.kind == KindPlace && len(name) > 1 && eponymHeads[strings.ToLower(name[len(name)-1].text)] && !name[len(name)-2].poss {
+		if c.kind == KindPlace && len(name) > 1 && eponymHeads[strings.ToLower(name[len(name)-1].text)] && !name[len(name)-2].poss && eponymLike(name[:len(name)-1]) {
 			// "Volgograd Arena", "Shandao Station": the place a venue is
 			// named after is a mention of its own.
 			c.evidence = "place word: " + strings.ToLower(name[len(name)-1].text)
@@ -459,6 +459,19 @@ var localHeads = setOf(`municipality university city county province region dist
 // placeHeads end the names of venues, buildings and streets, which are
 // places: "Fisht Stadium", "Constitution Hall", "Grand Mosque".
 var placeHeads = setOf(`stadium arena station airport hall tower towers bridge square street avenue road boulevard mosque cathedral palace castle memorial park`)
+
+// eponymLike reports whether the words before a venue word name a place
+// ("Volgograd", "Nizhny Novgorod"), not describe the venue
+// ("International Space"): every word a possible proper name or an
+// acronym.
+func eponymLike(words []token) bool {
+	for _, t := range words {
+		if !singleNameLike(t.text) && !isAcronym(t.text) || isTitleWord(t.text) {
+			return false
+		}
+	}
+	return true
+}
 
 // eponymHeads end venue names made of the name of a place and the venue
 // word ("Volgograd Arena"): the place is a mention of its own.
@@ -1570,8 +1583,8 @@ func placeOrgEnd(run []token, i, n int, e gazEntry) int {
 		return 0
 	}
 	for k := i + n; k < len(run); k++ {
-		if run[k-1].poss || isTitleWord(run[k].text) && !orgHeads[strings.ToLower(run[k].text)] {
-			return 0
+		if run[k-1].poss || isTitleWord(run[k].text) && !orgHeads[strings.ToLower(run[k].text)] && !(k+1 < len(run) && (orgHeads[strings.ToLower(run[k+1].text)] || orgFirst[strings.ToLower(run[k+1].text)])) {
+			return 0 // "Colorado State University" goes on; "Texas Governor Greg Abbott" not
 		}
 		lw := strings.ToLower(run[k].text)
 		if orgHeads[lw] || orgFirst[lw] {

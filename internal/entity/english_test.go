@@ -189,3 +189,22 @@ func TestVenueDescriptionsAreNoPlaces(t *testing.T) {
 		t.Errorf("Colorado State University: %v", got)
 	}
 }
+
+func TestGroupNouns(t *testing.T) {
+	tests := []struct {
+		name, in, word, want string
+	}{
+		{"a people", "The visas were denied to the girls, and critics said Afghans deserved better.", "Afghans", KindPerson},
+		{"a faith", "The policy targets Muslims traveling to the country.", "Muslims", KindPerson},
+		{"party members are no group noun", "The bill passed after Democrats agreed.", "Democrats", ""},
+		{"a team's name", "The Cleveland Indians lost. Fans of the Indians wept as Indians fans left.", "Indians", ""},
+		{"a national team", "Belgium beat Panama 3 – 0.\nGroup G — Belgium 3 – 0 Panama\nA late goal put the Belgians in the lead.", "Belgians", KindOrganisation},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := kindsOf(tt.in); got[tt.word] != tt.want {
+				t.Errorf("%s: kind %q, want %q (all: %v)", tt.word, got[tt.word], tt.want, got)
+			}
+		})
+	}
+}

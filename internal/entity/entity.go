@@ -460,6 +460,22 @@ var localHeads = setOf(`municipality university city county province region dist
 // places: "Fisht Stadium", "Constitution Hall", "Grand Mosque".
 var placeHeads = setOf(`stadium arena station airport hall tower towers bridge square street avenue road boulevard mosque cathedral palace castle memorial park`)
 
+// groupNoun reports a people or a faith in the plural: "Afghans",
+// "Muslims", "Ukrainians" (a nationality or faith word and an s); party
+// words (Democrats, Republicans) are organisations' members and stay out.
+func groupNoun(w string) bool {
+	lw := strings.ToLower(w)
+	if len(lw) < 5 || !strings.HasSuffix(lw, "s") || !unicode.IsUpper(first(w)) {
+		return false
+	}
+	sing := lw[:len(lw)-1]
+	switch sing {
+	case "republican", "democrat", "democratic", "white", "black", "western", "eastern", "north", "south", "top", "new", "then", "former", "kremlin":
+		return false
+	}
+	return adjectives[sing]
+}
+
 // eponymLike reports whether the words before a venue word name a place
 // ("Volgograd", "Nizhny Novgorod"), not describe the venue
 // ("International Space"): every word a possible proper name or an
@@ -669,7 +685,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		kept = append(kept, c)
 	}
 	cands = kept
-	markTeams(text, toks, cands)
+	teams := markTeams(text, toks, cands)
 	// A one-word place the name around it types ("Municipality of
 	// Livorno") is that place wherever else the text names it alone.
 	// So is a word before a comma and a known region or country ("Irving,
@@ -816,6 +832,17 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 				cands[k].kind, cands[k].evidence = KindPerson, "recurring in mid-sentence"
 			}
 			cands[k].weak = true
+		}
+	}
+	// Peoples and faiths in the plural (Afghans, Muslims) name groups of
+	// people, which the news sets tag as persons; not when the word ends a
+	// team's name elsewhere (Cleveland Indians).
+	for k, c := range cands {
+		if c.kind == "" && len(c.toks) == 1 && groupNoun(c.toks[0].text) && !headlineLine(text, c.toks[0].start) && !endsThing[Fold(c.toks[0].text)] {
+			cands[k].kind, cands[k].evidence = KindPerson, "people or faith in the plural"
+			if t := teamOf(teams, c.toks[0].text); t != "" {
+				cands[k].kind, cands[k].evidence = KindOrganisation, "national team: "+t
+			}
 		}
 	}
 	weakOrg := map[string]bool{}
@@ -1608,7 +1635,7 @@ func placeOrgEnd(run []token, i, n int, e gazEntry) int {
 // Republic", "Belgium defeated Panama 3 – 0"), every mention of a country
 // that plays (a score or a match verb next to it) is its team, except
 // where a place preposition stands before it ("in Russia").
-func markTeams(text string, toks []token, cands []candidate) {
+func markTeams(text string, toks []token, cands []candidate) map[string]bool {
 	scored := map[string]bool{}
 	for _, c := range cands {
 		if (c.kind == KindCountry || c.kind == KindPlace) && c.canon != "" && (scoreAfter(text, c.toks[len(c.toks)-1].end) || scoreBefore(text, c.toks[0].start)) {
@@ -1616,7 +1643,7 @@ func markTeams(text string, toks []token, cands []candidate) {
 		}
 	}
 	if len(scored) < 2 {
-		return
+		return nil
 	}
 	teams := map[string]bool{}
 	for _, c := range cands {
@@ -1636,6 +1663,23 @@ func markTeams(text string, toks []token, cands []candidate) {
 		}
 		cands[k].kind, cands[k].evidence = KindOrganisation, "national team: match score"
 	}
+	return teams
+}
+
+// teamOf returns the team a people's name in the plural stands for in a
+// match report ("the Belgians" for Belgium), or "".
+func teamOf(teams map[string]bool, w string) string {
+	lw := []rune(strings.ToLower(w))
+	if len(lw) < 4 {
+		return ""
+	}
+	for t := range teams {
+		lt := []rune(strings.ToLower(t))
+		if len(lt) >= 4 && string(lt[:4]) == string(lw[:4]) {
+			return t
+		}
+	}
+	return ""
 }
 
 // teamPlacePreps come before a country that is a place even in a match

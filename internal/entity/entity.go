@@ -866,11 +866,11 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	// Pass 1: person names, full names first so that a lone surname attaches
 	// to the full name wherever it appears.
 	persons := map[string][]*building{} // folded surname → persons
-	// A given name used alone in mid-sentence ("Daniel was picked up")
-	// stands for the one person of the text named in full with it.
+	// A given name used alone ("Daniel was picked up") stands for the one
+	// person of the text named in full with it.
 	byGiven := map[string][]*building{}
 	givenOnly := func(c candidate) *building {
-		if len(c.toks) != 1 || !midSentence(c.toks[0]) {
+		if len(c.toks) != 1 {
 			return nil
 		}
 		f := Fold(c.toks[0].text)
@@ -918,6 +918,10 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		switch {
 		case c.canon != "":
 			b = get(c.kind, Fold(c.canon), c.canon)
+		case (c.kind == KindPerson || c.kind == "" || c.kind == KindPlace && !c.sure) && givenOnly(c) != nil:
+			// "lie to Daniel": a given name of the text's one Daniel
+			// outweighs the place preposition before it.
+			b, form = givenOnly(c), "given name"
 		case c.kind == KindPerson && len(c.toks) > 1:
 			key, _, _ := personKey(c.toks)
 			b = byKey[KindPerson+":"+key]
@@ -928,8 +932,6 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			if c.weak {
 				weakOrg[b.ID] = true
 			}
-		case (c.kind == KindPerson || c.kind == "") && givenOnly(c) != nil:
-			b, form = givenOnly(c), "given name"
 		case len(c.toks) == 1:
 			sn := Fold(c.toks[0].text)
 			if len(persons[sn]) == 0 && (afterThe(toks, c.toks[0]) || placePrepBefore(toks, c.toks[0]) && !c.toks[0].poss) {

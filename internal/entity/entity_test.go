@@ -472,6 +472,8 @@ func TestGivenNameAlone(t *testing.T) {
 	}{
 		{"Daniel Montalvo left the group in May. Friends said that Daniel was questioned for hours.", 2},
 		{"Daniel Montalvo and Daniel Brooks left the group in May. Friends said that Daniel was questioned.", 1},
+		// After a place preposition, and opening a sentence.
+		{"Daniel Montalvo left the group in May. Friends lied to Daniel that day. Daniel was questioned.", 3},
 	}
 	for _, tc := range tests {
 		ents, _ := ExtractLang(tc.text, "en")

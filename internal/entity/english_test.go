@@ -208,3 +208,18 @@ func TestGroupNouns(t *testing.T) {
 		})
 	}
 }
+
+func TestOrganisationShapes(t *testing.T) {
+	for in, want := range map[string]map[string]string{
+		"He left the Sea Org in May, and the Sea Org said nothing.": {"Sea Org": KindOrganisation},
+		"In the first game of Group F, the teams drew.":             {"Group F": KindOrganisation},
+		"The LA Weekly and the Medford Gazette ran the story.":      {"LA Weekly": KindOrganisation, "Medford Gazette": KindOrganisation},
+	} {
+		got := kindsOf(in)
+		for name, kind := range want {
+			if got[name] != kind {
+				t.Errorf("%q: %s kind %q, want %q (all: %v)", in, name, got[name], kind, got)
+			}
+		}
+	}
+}

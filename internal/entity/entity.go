@@ -561,6 +561,9 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 	if orgHeads[last] && len(name) > 1 {
 		return KindOrganisation, false
 	}
+	if len(name) == 2 && name[0].text == "Group" && utf8.RuneCountInString(name[1].text) == 1 {
+		return KindOrganisation, false // "Group F": a tournament's group of teams
+	}
 	if len(name) == 1 && isAcronym(name[0].text) && !titled {
 		return KindOrganisation, true
 	}

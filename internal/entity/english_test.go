@@ -223,3 +223,23 @@ func TestOrganisationShapes(t *testing.T) {
 		}
 	}
 }
+
+func TestISOPlaces(t *testing.T) {
+	for k, want := range map[string]bool{"herat": true, "herāt": true, "livorno": true, "central": false, "victoria": false, "texas": false /* in the gazetteer */} {
+		if _, got := isoPlaces[k]; got != want {
+			t.Errorf("isoPlaces[%q] = %v, want %v", k, got, want)
+		}
+	}
+	tests := []struct {
+		in, word, want string
+	}{
+		{"The team travelled from Herat to the capital.", "Herat", KindPlace},
+		{"Guerrero said the team travelled far, and Guerrero smiled.", "Guerrero", KindPerson},
+		{"The voice of Batman in Batman: The Animated Series spoke.", "Batman", ""},
+	}
+	for _, tt := range tests {
+		if got := kindsOf(tt.in); got[tt.word] != tt.want {
+			t.Errorf("%q: %s kind %q, want %q (all: %v)", tt.in, tt.word, got[tt.word], tt.want, got)
+		}
+	}
+}

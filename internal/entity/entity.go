@@ -20,7 +20,10 @@
 // transliteration variants and gender, so that Vladimir/Volodymyr and
 // Sergei/Sergey share a key and "he"/"she" can be checked). Names missing
 // from the lists are still found from capitalisation and context; the lists
-// only fix kinds, merge variants and mark gender. A statistical tagger
+// only fix kinds, merge variants and mark gender. A third, generated table
+// (places_iso.tsv, `go generate` from the ISO 3166 lists of the Debian
+// iso-codes package) adds the countries and first-level regions the
+// gazetteer lacks, for whole names with no sign of a person. A statistical tagger
 // (jdkato/prose) was not used: it is English-only, marks "Council" a person,
 // and would add its model to the binary for candidates the capitalisation
 // rules already propose.
@@ -439,6 +442,37 @@ func placeAfterOf(name []token) (candidate, bool) {
 	return candidate{}, false
 }
 
+// isoPlace types a whole name that the ISO 3166 table knows (a country
+// or a first-level region the gazetteer lacks: Herat, Livorno) as that
+// place, unless a sign of a person stands by it: a title or an honorific,
+// a speech or human verb next to it, or a person of the text whose
+// surname it is (Guerrero is a Mexican state and a surname).
+func isoPlace(text string, toks []token, cands []candidate) {
+	surnames := map[string]bool{}
+	for _, c := range cands {
+		if c.kind == KindPerson && len(c.toks) > 1 {
+			surnames[Fold(surname(c.toks).text)] = true
+		}
+	}
+	for k, c := range cands {
+		if c.canon != "" || c.sure || !(c.kind == "" || c.kind == KindPerson && c.weak) || len(c.titles) > 0 || c.gender != "" {
+			continue
+		}
+		e, ok := isoPlaces[gazKey(joinToks(text, c.toks))]
+		if !ok || len(c.toks) == 1 && surnames[Fold(c.toks[0].text)] {
+			continue
+		}
+		first, last := c.toks[0], c.toks[len(c.toks)-1]
+		if len(c.toks) == 1 && (!placePrepBefore(toks, first) || strings.HasPrefix(text[last.end:], ":")) {
+			continue // one word needs "from Herat", and "in Batman: The Animated Series" is a title
+		}
+		if nextToSpeech(toks, first) || nextToSpeech(toks, last) || nextToHumanVerb(toks, first) || nextToHumanVerb(toks, last) {
+			continue
+		}
+		cands[k].kind, cands[k].canon, cands[k].weak, cands[k].evidence = e.kind, e.canonical, false, "ISO 3166 country or region"
+	}
+}
+
 // regionAfterComma reports "Irving, Texas": c, a comma, and next, a
 // region or country the gazetteer knows, then no more capitalised words.
 func regionAfterComma(text string, c, next candidate) bool {
@@ -720,6 +754,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			sort.SliceStable(cands, func(i, j int) bool { return cands[i].toks[0].start < cands[j].toks[0].start })
 		}
 	}
+	isoPlace(text, toks, cands)
 	// A person guessed from shape alone (two capitalised words, no given
 	// name, no title) needs a sign in the article: the surname used alone
 	// elsewhere ("Bruce Arians ... Arians said"), or a speech or human verb

@@ -14,6 +14,19 @@ var gazetteerTSV string
 //go:embed names.tsv
 var namesTSV string
 
+// places_iso.tsv is generated from the ISO 3166 lists of the Debian
+// iso-codes package (countries and first-level regions).
+//
+//go:generate go run gen_places.go -o places_iso.tsv
+
+//go:embed places_iso.tsv
+var placesISOTSV string
+
+// isoPlaces maps the gazKey of an ISO 3166 country or region the
+// hand-written gazetteer lacks to its entry. The English path uses it only
+// for a whole capitalised run with no sign of a person (see isoPlace).
+var isoPlaces = map[string]gazEntry{}
+
 type gazEntry struct {
 	kind, canonical string
 	// acronym forms ("UN", "US", "AP") match only when written in capitals,
@@ -83,7 +96,48 @@ func init() {
 			}
 		}
 	}
+	loadISOPlaces()
 }
+
+// loadISOPlaces fills isoPlaces, leaving out names the gazetteer has and
+// one-word names that are common words, titles or given names ("Central",
+// "Centre", "Victoria").
+func loadISOPlaces() {
+	for _, line := range strings.Split(placesISOTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			continue
+		}
+		// The name without diacritics is the canonical one, as English
+		// news writes it (Herat, not Herāt).
+		e := gazEntry{kind: f[0], canonical: f[len(f)-1]}
+		if e.canonical == "" {
+			e.canonical = f[1]
+		}
+		for _, form := range f[1:] {
+			if form == "" {
+				continue
+			}
+			k := gazKey(form)
+			if _, known := gazetteer[k]; known {
+				continue
+			}
+			if _, given := givenNames[Fold(form)]; given && !strings.Contains(k, " ") {
+				continue
+			}
+			if !strings.Contains(k, " ") && (stopCaps[k] || compassWords[form] || adjectives[k] || personTitles[k] || orgHeads[k] || nonPersonEnds[k] || placeHeads[k] || genericPlaceWords[k]) {
+				continue
+			}
+			isoPlaces[k] = e
+		}
+	}
+}
+
+// genericPlaceWords are region names that are also common words.
+var genericPlaceWords = setOf(`centre center central capital coast coastal highlands lowlands lakes plains mountains islands island upper lower middle northern southern eastern western north south east west river valley border frontier interior`)
 
 // gazKey is the gazetteer lookup form: lowercase, no leading "the", single
 // spaces, curly apostrophes straightened.

@@ -243,3 +243,15 @@ func TestISOPlaces(t *testing.T) {
 		}
 	}
 }
+
+func TestNoHashtagsOrCommonAcronyms(t *testing.T) {
+	got := kindsOf("The hashtag #StandWithMaria spread, and #StandWithMaria trended. She got VIP treatment, and VIP guests came; her IQ tests and IQ scores were high. NATO said so.")
+	for _, name := range []string{"StandWithMaria", "VIP", "IQ"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("%s found: %v", name, got)
+		}
+	}
+	if got["NATO"] != KindOrganisation {
+		t.Errorf("NATO: %v", got)
+	}
+}

@@ -473,6 +473,9 @@ func isoPlace(text string, toks []token, cands []candidate) {
 	}
 }
 
+// commonAcronyms are acronyms of common nouns, no organisation's name.
+var commonAcronyms = setOf(`VIP IQ CEO CFO COO CTO GDP TV PC ID DNA RNA AI VR AR HIV AIDS UFO FAQ PIN ATM SUV GPS USB HD OK PR HR IT IPO LGBT LGBTQ MP MPs PhD MBA RSVP ASAP DIY FYI LOL OMG`)
+
 // regionAfterComma reports "Irving, Texas": c, a comma, and next, a
 // region or country the gazetteer knows, then no more capitalised words.
 func regionAfterComma(text string, c, next candidate) bool {
@@ -709,6 +712,12 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	for _, c := range cands {
 		if c.weak && c.kind == KindPerson && headlineLine(text, c.toks[0].start) {
 			continue
+		}
+		if strings.HasSuffix(c.toks[0].gapBefore, "#") || strings.HasSuffix(c.toks[0].gapBefore, "@") {
+			continue // a hashtag or a handle (#IStandWithAhmed), no name
+		}
+		if len(c.toks) == 1 && c.canon == "" && commonAcronyms[strings.ReplaceAll(c.toks[0].text, ".", "")] {
+			continue // "VIP attention", "15 IQ points"
 		}
 		if shoutLine(text, c.toks[0].start) && c.canon == "" {
 			continue // a line in capitals: no guesses from its shape

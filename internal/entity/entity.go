@@ -482,7 +482,7 @@ func regionAfterComma(text string, c, next candidate) bool {
 	if next.canon == "" || next.kind != KindPlace && next.kind != KindCountry {
 		return false
 	}
-	if text[c.toks[0].end:next.toks[0].start] != ", " {
+	if next.toks[0].start < c.toks[0].end || text[c.toks[0].end:next.toks[0].start] != ", " {
 		return false
 	}
 	rest := strings.TrimLeft(text[next.toks[len(next.toks)-1].end:], " ")

@@ -255,3 +255,15 @@ func TestNoHashtagsOrCommonAcronyms(t *testing.T) {
 		t.Errorf("NATO: %v", got)
 	}
 }
+
+func TestGazetteerNamesWithAnd(t *testing.T) {
+	got := kindsOf("Troops from Bosnia and Herzegovina arrived, wrote Anna Berg of The Globe and Mail. Smith and Jones left.")
+	for name, kind := range map[string]string{"Bosnia and Herzegovina": KindCountry, "The Globe and Mail": KindOrganisation, "Anna Berg": KindPerson} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %q (all: %v)", name, got[name], kind, got)
+		}
+	}
+	if _, ok := got["Smith and Jones"]; ok {
+		t.Errorf("Smith and Jones joined: %v", got)
+	}
+}

@@ -241,6 +241,10 @@ func candidates(text string, toks []token) []candidate {
 						continue
 					}
 				}
+				if n := gazAcross(toks, i, j); n > j {
+					j = n // "Bosnia and Herzegovina", "The Globe and Mail"
+					continue
+				}
 				break
 			}
 		}
@@ -475,6 +479,26 @@ func isoPlace(text string, toks []token, cands []candidate) {
 
 // commonAcronyms are acronyms of common nouns, no organisation's name.
 var commonAcronyms = setOf(`VIP IQ CEO CFO COO CTO GDP TV PC ID DNA RNA AI VR AR HIV AIDS UFO FAQ PIN ATM SUV GPS USB HD OK PR HR IT IPO LGBT LGBTQ MP MPs PhD MBA RSVP ASAP DIY FYI LOL OMG`)
+
+// gazAcross returns where a gazetteer name that starts inside the run
+// toks[i:j] and goes on across the word "and" at toks[j]
+// ends, or 0.
+func gazAcross(toks []token, i, j int) int {
+	if toks[j].text != "and" || j+1 >= len(toks) || !toks[j+1].cap || !joinable(toks[j+1]) {
+		return 0
+	}
+	for k := i; k < j; k++ {
+		if n, _, ok := gazMatch(toks[k:]); ok && k+n > j+1 {
+			for m := k + 1; m < k+n; m++ {
+				if !joinable(toks[m]) {
+					return 0
+				}
+			}
+			return k + n
+		}
+	}
+	return 0
+}
 
 // regionAfterComma reports "Irving, Texas": c, a comma, and next, a
 // region or country the gazetteer knows, then no more capitalised words.

@@ -35,6 +35,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -452,18 +453,27 @@ func placeAfterOf(name []token) (candidate, bool) {
 // a speech or human verb next to it, or a person of the text whose
 // surname it is (Guerrero is a Mexican state and a surname).
 func isoPlace(text string, toks []token, cands []candidate) {
-	surnames := map[string]bool{}
-	for _, c := range cands {
-		if c.kind == KindPerson && len(c.toks) > 1 {
-			surnames[Fold(surname(c.toks).text)] = true
-		}
-	}
+	var surnames map[string]bool // built on the first ISO name
 	for k, c := range cands {
 		if c.canon != "" || c.sure || !(c.kind == "" || c.kind == KindPerson && c.weak) || len(c.titles) > 0 || c.gender != "" {
 			continue
 		}
+		if !isoFirst[c.toks[0].text] {
+			continue
+		}
 		e, ok := isoPlaces[gazKey(joinToks(text, c.toks))]
-		if !ok || len(c.toks) == 1 && surnames[Fold(c.toks[0].text)] {
+		if !ok {
+			continue
+		}
+		if surnames == nil {
+			surnames = map[string]bool{}
+			for _, p := range cands {
+				if p.kind == KindPerson && len(p.toks) > 1 {
+					surnames[Fold(surname(p.toks).text)] = true
+				}
+			}
+		}
+		if len(c.toks) == 1 && surnames[Fold(c.toks[0].text)] {
 			continue
 		}
 		first, last := c.toks[0], c.toks[len(c.toks)-1]
@@ -488,6 +498,9 @@ func gazAcross(toks []token, i, j int) int {
 		return 0
 	}
 	for k := i; k < j; k++ {
+		if !slices.ContainsFunc(gazAndFirst, func(w string) bool { return strings.EqualFold(w, toks[k].text) }) {
+			continue
+		}
 		if n, _, ok := gazMatch(toks[k:]); ok && k+n > j+1 {
 			for m := k + 1; m < k+n; m++ {
 				if !joinable(toks[m]) {
@@ -525,11 +538,10 @@ var placeHeads = setOf(`stadium arena station airport hall tower towers bridge s
 // "Muslims", "Ukrainians" (a nationality or faith word and an s); party
 // words (Democrats, Republicans) are organisations' members and stay out.
 func groupNoun(w string) bool {
-	lw := strings.ToLower(w)
-	if len(lw) < 5 || !strings.HasSuffix(lw, "s") || !unicode.IsUpper(first(w)) {
+	if len(w) < 5 || !strings.HasSuffix(w, "s") || !unicode.IsUpper(first(w)) {
 		return false
 	}
-	sing := lw[:len(lw)-1]
+	sing := strings.ToLower(w[:len(w)-1])
 	switch sing {
 	case "republican", "democrat", "democratic", "white", "black", "western", "eastern", "north", "south", "top", "new", "then", "former", "kremlin":
 		return false

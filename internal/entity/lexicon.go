@@ -2,6 +2,7 @@ package entity
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 )
 
@@ -132,9 +133,24 @@ func loadISOPlaces() {
 				continue
 			}
 			isoPlaces[k] = e
+			isoFirst[strings.Fields(form)[0]] = true
 		}
 	}
+	for k := range gazetteer {
+		if w := strings.Fields(k); len(w) > 2 && slices.Contains(w[1:len(w)-1], "and") {
+			gazAndFirst = append(gazAndFirst, w[0])
+		}
+	}
+	gazAndFirst = append(gazAndFirst, "the") // "The Globe and Mail"
 }
+
+// isoFirst holds the first word of every isoPlaces name as written
+// (Herat, Nizhny): a cheap test before the key is built.
+var isoFirst = map[string]bool{}
+
+// gazAndFirst holds the first words of the gazetteer names with "and"
+// inside (bosnia for Bosnia and Herzegovina), for gazAcross.
+var gazAndFirst []string
 
 // genericPlaceWords are region names that are also common words.
 var genericPlaceWords = setOf(`centre center central capital coast coastal highlands lowlands lakes plains mountains islands island upper lower middle northern southern eastern western north south east west river valley border frontier interior`)

@@ -327,9 +327,14 @@ func splitRun(run []token) []candidate {
 			// A country or organisation right before a title qualifies it
 			// ("U.S. President", "White House Press Secretary").
 			if i+n < len(run) && isTitleWord(run[i+n].text) && !run[i+n-1].poss && e.kind != KindPlace {
-				// The qualifier is still a mention of the country or
-				// organisation it names.
-				out = append(out, candidate{toks: run[i : i+n], kind: e.kind, canon: e.canonical})
+				// A country that qualifies the title is still a mention
+				// of the country ("U.S." in "U.S. President"); an
+				// organisation is not ("Senate Minority Leader Harry
+				// Reid": the quote finder would take the Senate for the
+				// speaker).
+				if e.kind == KindCountry {
+					out = append(out, candidate{toks: run[i : i+n], kind: e.kind, canon: e.canonical})
+				}
 				i += n
 				continue
 			}

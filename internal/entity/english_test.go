@@ -267,3 +267,21 @@ func TestGazetteerNamesWithAnd(t *testing.T) {
 		t.Errorf("Smith and Jones joined: %v", got)
 	}
 }
+
+func TestOrganisationNamesWithForAndOn(t *testing.T) {
+	got := kindsOf("Mara Lind spoke for the Joint Council for the Welfare of Migrants, and the Council on Arab - Latin Relations Tom Berg agreed.")
+	for name, kind := range map[string]string{
+		"Joint Council for the Welfare of Migrants": KindOrganisation,
+		"Council on Arab - Latin Relations":         KindOrganisation,
+		"Mara Lind":                                 KindPerson,
+	} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %q (all: %v)", name, got[name], kind, got)
+		}
+	}
+	// "for" after a person's name joins nothing.
+	got = kindsOf("Anna Berg voted for Tom Smith on Monday.")
+	if got["Anna Berg"] != KindPerson || got["Tom Smith"] != KindPerson {
+		t.Errorf("for between persons: %v", got)
+	}
+}

@@ -212,11 +212,19 @@ func candidates(text string, toks []token) []candidate {
 		// Collect the run: capitalised tokens, "of" / "of the" connectors
 		// between capitalised tokens; a possessive ends it.
 		j := i + 1
+		orgRun, orgAt := false, 0 // the run took "for" or "on" after an organisation word, at orgAt
 		if !toks[i].poss {
 			for j < len(toks) {
 				t := toks[j]
+				if orgRun && t.cap && t.gapBefore == " - " && toks[j-1].cap {
+					j++ // "Council on American - Islamic Relations"
+					continue
+				}
 				if !joinable(t) {
 					break
+				}
+				if t.cap && orgRun && j-1 > orgAt+1 && (orgHeads[strings.ToLower(toks[j-1].text)] || nonPersonEnds[strings.ToLower(toks[j-1].text)]) {
+					break // "Council on American - Islamic Relations Alia Salem": the name ends at Relations
 				}
 				if t.cap {
 					j++
@@ -245,6 +253,20 @@ func candidates(text string, toks []token) []candidate {
 				if n := gazAcross(toks, i, j); n > j {
 					j = n // "Bosnia and Herzegovina", "The Globe and Mail"
 					continue
+				}
+				if (t.text == "for" || t.text == "on") && orgHeads[strings.ToLower(toks[j-1].text)] && j+1 < len(toks) && joinable(toks[j+1]) {
+					// "Joint Council for the Welfare of Immigrants",
+					// "Committee on Foreign Relations".
+					orgRun, orgAt = true, j
+					if toks[j+1].cap && !stopCaps[strings.ToLower(toks[j+1].text)] {
+						j++
+						continue
+					}
+					if toks[j+1].text == "the" && j+2 < len(toks) && joinable(toks[j+2]) && toks[j+2].cap && !stopCaps[strings.ToLower(toks[j+2].text)] {
+						j += 2
+						continue
+					}
+					orgRun = false
 				}
 				break
 			}
@@ -638,6 +660,11 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 	}
 	if orgHeads[last] && len(name) > 1 {
 		return KindOrganisation, false
+	}
+	for k := 1; k+1 < len(name); k++ {
+		if t := name[k].text; (t == "for" || t == "on" || t == "of") && orgHeads[strings.ToLower(name[k-1].text)] {
+			return KindOrganisation, false // "Australian Centre for Control of ..."
+		}
 	}
 	if len(name) == 2 && name[0].text == "Group" && utf8.RuneCountInString(name[1].text) == 1 {
 		return KindOrganisation, false // "Group F": a tournament's group of teams

@@ -285,3 +285,17 @@ func TestOrganisationNamesWithForAndOn(t *testing.T) {
 		t.Errorf("for between persons: %v", got)
 	}
 }
+
+func TestShapesThatAreNoPersons(t *testing.T) {
+	got := kindsOf("The Booker Prize-winner spoke. Successful Stormtroopers posed, and the National Iodine Nutrition study ended. Climbers left Mount Kenya for Lake Tahoe.\nTeam Norway won, and the team went home.")
+	for _, name := range []string{"Booker Prize-winner", "Successful Stormtroopers", "National Iodine Nutrition"} {
+		if got[name] == KindPerson {
+			t.Errorf("%s is a person: %v", name, got)
+		}
+	}
+	for name, kind := range map[string]string{"Mount Kenya": KindPlace, "Lake Tahoe": KindPlace, "Team Norway": KindOrganisation} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %q (all: %v)", name, got[name], kind, got)
+		}
+	}
+}

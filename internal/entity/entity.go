@@ -282,7 +282,7 @@ func candidates(text string, toks []token) []candidate {
 			i = j
 			continue
 		}
-		if j-start > 1 && sentenceInitial(toks, start) && lower[strings.ToLower(toks[start].text)] && !isTitleWord(toks[start].text) {
+		if j-start > 1 && sentenceInitial(toks, start) && lower[strings.ToLower(toks[start].text)] && !isTitleWord(toks[start].text) && leadWordKind(toks[start].text) == "" {
 			if _, known := givenNames[Fold(toks[start].text)]; !known {
 				if _, _, gaz := gazMatch(toks[start:j]); !gaz {
 					start++
@@ -330,6 +330,14 @@ func splitRun(run []token) []candidate {
 					titles, titleWords, gender = nil, nil, ""
 					continue
 				}
+			}
+		}
+		// "Mount Kenya", "Team Norway": a place word or Team before a
+		// known name makes a name of its own.
+		if k := leadWordKind(run[i].text); k != "" && i+1 < len(run) {
+			if n, _, ok := gazMatch(run[i+1:]); ok && i+1+n == len(run) {
+				out = append(out, candidate{toks: run[i:], kind: k, evidence: "lead word: " + strings.ToLower(run[i].text)})
+				break
 			}
 		}
 		// Gazetteer: longest match.
@@ -666,6 +674,9 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 			return KindOrganisation, false // "Australian Centre for Control of ..."
 		}
 	}
+	if k := leadWordKind(name[0].text); k != "" && len(name) >= 2 && len(name) <= 3 {
+		return k, false
+	}
 	if len(name) == 2 && name[0].text == "Group" && utf8.RuneCountInString(name[1].text) == 1 {
 		return KindOrganisation, false // "Group F": a tournament's group of teams
 	}
@@ -716,8 +727,16 @@ func isAcronym(w string) bool {
 // nameLike reports whether w looks like part of a personal name.
 func nameLike(w string) bool {
 	lw := strings.ToLower(w)
-	if stopCaps[lw] || orgHeads[lw] || adjectives[lw] || strings.HasSuffix(lw, "ern") || strings.HasSuffix(lw, "ean") {
+	if stopCaps[lw] || orgHeads[lw] || adjectives[lw] || descriptiveWords[lw] || strings.HasSuffix(lw, "ern") || strings.HasSuffix(lw, "ean") {
 		return false
+	}
+	if i := strings.LastIndexByte(w, '-'); i > 0 && compoundTails[w[i+1:]] {
+		return false // "Prize-winner", "Atlanta-based"
+	}
+	for _, suf := range []string{"ful", "ous", "less"} {
+		if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+3 {
+			return false // "Successful", "Famous", "Fearless"
+		}
 	}
 	for _, r := range w {
 		if unicode.IsDigit(r) {
@@ -729,6 +748,28 @@ func nameLike(w string) bool {
 	}
 	return true
 }
+
+// leadWordKind returns the kind of a name that w opens: a place for
+// Mount, Lake, Cape, Fort, Port ("Lake Tahoe", "Fort Worth"), an
+// organisation for Team ("Team Estonia"), else "".
+func leadWordKind(w string) string {
+	switch w {
+	case "Mount", "Mt.", "Lake", "Cape", "Fort", "Port":
+		return KindPlace
+	case "Team":
+		return KindOrganisation
+	}
+	return ""
+}
+
+// descriptiveWords describe what a capitalised run names; they are no
+// part of a person's name ("National Iodine Nutrition", "Global
+// Offensive").
+var descriptiveWords = setOf(`national international federal regional central royal global social medical digital natural local public united civil annual official grand`)
+
+// compoundTails end hyphenated adjectives and nouns made from a name
+// ("Prize-winner", "Kremlin-backed"), which are no names.
+var compoundTails = setOf(`winner winners based born backed led owned run made style like era linked funded controlled speaking bound friendly related born-and-raised`)
 
 // surname returns the last word of a person's name, skipping suffixes.
 func surname(toks []token) token {

@@ -299,3 +299,15 @@ func TestShapesThatAreNoPersons(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleOfTheHeadsNoName(t *testing.T) {
+	ents, _ := extractEnglish("Professor Ann Holt, Director of the National Salt Survey, spoke. Secretary of State Marco Rubio agreed.")
+	for _, e := range ents {
+		if e.Kind == KindPerson && e.Name != "Ann Holt" && e.Name != "Marco Rubio" {
+			t.Errorf("%q is a person (%v)", e.Name, e.Evidence)
+		}
+		if e.Name == "Marco Rubio" && len(e.Titles) == 0 {
+			t.Errorf("Marco Rubio lost his title")
+		}
+	}
+}

@@ -397,6 +397,10 @@ func splitRun(run []token) []candidate {
 			i++
 			continue
 		}
+		// "Director of the National Iodine Nutrition study": after a
+		// title that ends in "of" or "the" comes what the holder heads,
+		// not the holder's name.
+		headed := len(titleWords) > 0 && (titleWords[len(titleWords)-1] == "of" || titleWords[len(titleWords)-1] == "the")
 		flushTitle()
 		// Name tokens run until a gazetteer match or a title word.
 		j := i + 1
@@ -420,7 +424,10 @@ func splitRun(run []token) []candidate {
 			continue
 		}
 		c := candidate{toks: name, titles: trimTitles(titles), gender: gender}
-		c.kind, c.weak = classify(name, len(titles) > 0 || gender != "")
+		if headed {
+			c.titles = nil
+		}
+		c.kind, c.weak = classify(name, !headed && (len(titles) > 0 || gender != ""))
 		if c.kind == KindPlace && len(name) > 1 && eponymHeads[strings.ToLower(name[len(name)-1].text)] && !name[len(name)-2].poss && eponymLike(name[:len(name)-1]) {
 			// "Volgograd Arena", "Shandao Station": the place a venue is
 			// named after is a mention of its own.

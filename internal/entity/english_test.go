@@ -311,3 +311,17 @@ func TestTitleOfTheHeadsNoName(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesakesInsideVenues(t *testing.T) {
+	got := kindsOf("We met at the Chen Tian Hua Memorial Hall Station before the game.")
+	for name, kind := range map[string]string{
+		"Chen Tian Hua Memorial Hall Station": KindPlace,
+		"Chen Tian Hua Memorial Hall":         KindPlace,
+		"Chen Tian Hua Memorial":              KindPlace,
+		"Chen Tian Hua":                       KindPerson,
+	} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %q (all: %v)", name, got[name], kind, got)
+		}
+	}
+}

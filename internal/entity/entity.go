@@ -428,11 +428,10 @@ func splitRun(run []token) []candidate {
 			c.titles = nil
 		}
 		c.kind, c.weak = classify(name, !headed && (len(titles) > 0 || gender != ""))
-		if c.kind == KindPlace && len(name) > 1 && eponymHeads[strings.ToLower(name[len(name)-1].text)] && !name[len(name)-2].poss && eponymLike(name[:len(name)-1]) {
-			// "Volgograd Arena", "Shandao Station": the place a venue is
-			// named after is a mention of its own.
+		if c.kind == KindPlace && len(name) > 1 && placeHeads[strings.ToLower(name[len(name)-1].text)] {
 			c.evidence = "place word: " + strings.ToLower(name[len(name)-1].text)
-			out = append(out, c, candidate{toks: name[:len(name)-1], kind: KindPlace, sure: true, evidence: "names a " + strings.ToLower(name[len(name)-1].text)})
+			out = append(out, c)
+			out = append(out, namesakes(name)...)
 			titles, gender = nil, ""
 			i, titleStart = j, j
 			continue
@@ -589,6 +588,37 @@ func groupNoun(w string) bool {
 		return false
 	}
 	return adjectives[sing]
+}
+
+// namesakes returns the names inside a venue's name (its last word a
+// place word): before stadium, arena or station the place it is named
+// after ("Volgograd" in "Volgograd Arena"), itself a place when it ends
+// in a place word ("Chiang Kai Shek Memorial Hall" in "... Hall
+// Station"), and before memorial the person it honours ("Chiang Kai
+// Shek").
+func namesakes(name []token) []candidate {
+	var out []candidate
+	for len(name) > 1 && !name[len(name)-2].poss {
+		head := strings.ToLower(name[len(name)-1].text)
+		rest := name[:len(name)-1]
+		switch {
+		case head == "memorial":
+			for _, t := range rest {
+				if !nameLike(t.text) {
+					return out
+				}
+			}
+			return append(out, candidate{toks: rest, kind: KindPerson, evidence: "honoured by a memorial"})
+		case placeHeads[strings.ToLower(rest[len(rest)-1].text)] && len(rest) > 1:
+			out = append(out, candidate{toks: rest, kind: KindPlace, evidence: "names a " + head})
+			name = rest
+			continue
+		case eponymHeads[head] && eponymLike(rest):
+			out = append(out, candidate{toks: rest, kind: KindPlace, sure: true, evidence: "names a " + head})
+		}
+		return out
+	}
+	return out
 }
 
 // eponymLike reports whether the words before a venue word name a place

@@ -325,3 +325,12 @@ func TestNamesakesInsideVenues(t *testing.T) {
 		}
 	}
 }
+
+func TestOrganisationWordOfPlace(t *testing.T) {
+	got := kindsOf("The study ran in the Medical Journal of Australia this week.")
+	for name, kind := range map[string]string{"Medical Journal of Australia": KindOrganisation, "Australia": KindCountry} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %q (all: %v)", name, got[name], kind, got)
+		}
+	}
+}

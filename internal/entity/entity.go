@@ -406,7 +406,7 @@ func splitRun(run []token) []candidate {
 		j := i + 1
 		ofName := orgFirst[strings.ToLower(run[i].text)]
 		for j < len(run) {
-			if _, _, ok := gazMatch(run[j:]); ok && !orgHeads[strings.ToLower(run[len(run)-1].text)] && !(ofName && run[j-1].text == "of") {
+			if _, _, ok := gazMatch(run[j:]); ok && !orgHeads[strings.ToLower(run[len(run)-1].text)] && !((ofName || j >= i+2 && orgHeads[strings.ToLower(run[j-2].text)]) && run[j-1].text == "of") {
 				break
 			}
 			if isTitleWord(run[j].text) && !orgHeads[strings.ToLower(run[j].text)] {

@@ -334,3 +334,13 @@ func TestOrganisationWordOfPlace(t *testing.T) {
 		}
 	}
 }
+
+func TestWordAfterANumberedName(t *testing.T) {
+	got := kindsOf(`Microsoft opened "The Internet Explorer 6 Countdown" site, and users read Countdown pages, since Countdown tracks usage. In 2016 Obama spoke, and Obama left.`)
+	if _, ok := got["Countdown"]; ok {
+		t.Errorf("Countdown found: %v", got)
+	}
+	if got["Obama"] != KindPerson {
+		t.Errorf("Obama: %v", got)
+	}
+}

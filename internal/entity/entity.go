@@ -621,6 +621,16 @@ func namesakes(name []token) []candidate {
 	return out
 }
 
+// isNumber reports a word of digits only.
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // eponymLike reports whether the words before a venue word name a place
 // ("Volgograd", "Nizhny Novgorod"), not describe the venue
 // ("International Space"): every word a possible proper name or an
@@ -971,6 +981,10 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			// "Panama Papers", "Chinese New Year": split off a name before it.
 			k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= c.toks[0].start })
 			if k > 0 && joinable(c.toks[0]) && toks[k-1].cap {
+				endsThing[Fold(c.toks[0].text)] = true
+			}
+			// "Internet Explorer 6 Countdown": a name, a number, a word.
+			if k > 1 && joinable(c.toks[0]) && joinable(toks[k-1]) && isNumber(toks[k-1].text) && toks[k-2].cap {
 				endsThing[Fold(c.toks[0].text)] = true
 			}
 		}

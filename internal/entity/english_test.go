@@ -343,4 +343,13 @@ func TestWordAfterANumberedName(t *testing.T) {
 	if got["Obama"] != KindPerson {
 		t.Errorf("Obama: %v", got)
 	}
+	got = kindsOf("The 501st Legion brought costumes, and fans of the Legion posed while Legion members smiled.")
+	if got["Legion"] == KindPerson {
+		t.Errorf("Legion is a person: %v", got)
+	}
+	for w, want := range map[string]bool{"501st": true, "22nd": true, "3rd": true, "4th": true, "first": false, "st": false, "1x": false} {
+		if digitOrdinal(w) != want {
+			t.Errorf("digitOrdinal(%q) != %v", w, want)
+		}
+	}
 }

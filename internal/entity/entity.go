@@ -631,6 +631,18 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
+// digitOrdinal reports an ordinal written in digits: 501st, 22nd, 3rd, 4th.
+func digitOrdinal(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	switch w[len(w)-2:] {
+	case "st", "nd", "rd", "th":
+		return isNumber(w[:len(w)-2])
+	}
+	return false
+}
+
 // eponymLike reports whether the words before a venue word name a place
 // ("Volgograd", "Nizhny Novgorod"), not describe the venue
 // ("International Space"): every word a possible proper name or an
@@ -983,8 +995,9 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			if k > 0 && joinable(c.toks[0]) && toks[k-1].cap {
 				endsThing[Fold(c.toks[0].text)] = true
 			}
-			// "Internet Explorer 6 Countdown": a name, a number, a word.
-			if k > 1 && joinable(c.toks[0]) && joinable(toks[k-1]) && isNumber(toks[k-1].text) && toks[k-2].cap {
+			// "Internet Explorer 6 Countdown": a name, a number, a word;
+			// "the 501st Legion": an ordinal in digits opens a name.
+			if k > 1 && joinable(c.toks[0]) && joinable(toks[k-1]) && (isNumber(toks[k-1].text) && toks[k-2].cap || digitOrdinal(toks[k-1].text)) {
 				endsThing[Fold(c.toks[0].text)] = true
 			}
 		}

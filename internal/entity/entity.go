@@ -20,7 +20,10 @@
 // transliteration variants and gender, so that Vladimir/Volodymyr and
 // Sergei/Sergey share a key and "he"/"she" can be checked). Names missing
 // from the lists are still found from capitalisation and context; the lists
-// only fix kinds, merge variants and mark gender. A statistical tagger
+// only fix kinds, merge variants and mark gender. A third, generated table
+// (places_iso.tsv, `go generate` from the ISO 3166 lists of the Debian
+// iso-codes package) adds the countries and first-level regions the
+// gazetteer lacks, for whole names with no sign of a person. A statistical tagger
 // (jdkato/prose) was not used: it is English-only, marks "Council" a person,
 // and would add its model to the binary for candidates the capitalisation
 // rules already propose.
@@ -32,6 +35,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -165,6 +169,10 @@ type candidate struct {
 	// capitalised words): dropped on headline-like lines, and an unknown
 	// acronym needs a second mention.
 	weak bool
+	// sure marks a one-word place whose kind the name around it fixes
+	// ("Volgograd" in "Volgograd Arena", "Livorno" in "Municipality of
+	// Livorno").
+	sure bool
 }
 
 // Extract finds the entities named in one article's text and every mention
@@ -204,11 +212,19 @@ func candidates(text string, toks []token) []candidate {
 		// Collect the run: capitalised tokens, "of" / "of the" connectors
 		// between capitalised tokens; a possessive ends it.
 		j := i + 1
+		orgRun, orgAt := false, 0 // the run took "for" or "on" after an organisation word, at orgAt
 		if !toks[i].poss {
 			for j < len(toks) {
 				t := toks[j]
+				if orgRun && t.cap && t.gapBefore == " - " && toks[j-1].cap {
+					j++ // "Council on American - Islamic Relations"
+					continue
+				}
 				if !joinable(t) {
 					break
+				}
+				if t.cap && orgRun && j-1 > orgAt+1 && (orgHeads[strings.ToLower(toks[j-1].text)] || nonPersonEnds[strings.ToLower(toks[j-1].text)]) {
+					break // "Council on American - Islamic Relations Alia Salem": the name ends at Relations
 				}
 				if t.cap {
 					j++
@@ -227,9 +243,30 @@ func candidates(text string, toks []token) []candidate {
 						continue
 					}
 					if toks[j+1].text == "the" && j+2 < len(toks) && joinable(toks[j+2]) && toks[j+2].cap {
+						if _, e, ok := gazMatch(toks[j+2:]); ok && (e.kind == KindCountry || e.kind == KindPlace) {
+							break // "University of Sheffield of the UK": the country is no part of the name
+						}
 						j += 2
 						continue
 					}
+				}
+				if n := gazAcross(toks, i, j); n > j {
+					j = n // "Bosnia and Herzegovina", "The Globe and Mail"
+					continue
+				}
+				if (t.text == "for" || t.text == "on") && orgHeads[strings.ToLower(toks[j-1].text)] && j+1 < len(toks) && joinable(toks[j+1]) {
+					// "Joint Council for the Welfare of Immigrants",
+					// "Committee on Foreign Relations".
+					orgRun, orgAt = true, j
+					if toks[j+1].cap && !stopCaps[strings.ToLower(toks[j+1].text)] {
+						j++
+						continue
+					}
+					if toks[j+1].text == "the" && j+2 < len(toks) && joinable(toks[j+2]) && toks[j+2].cap && !stopCaps[strings.ToLower(toks[j+2].text)] {
+						j += 2
+						continue
+					}
+					orgRun = false
 				}
 				break
 			}
@@ -245,7 +282,7 @@ func candidates(text string, toks []token) []candidate {
 			i = j
 			continue
 		}
-		if j-start > 1 && sentenceInitial(toks, start) && lower[strings.ToLower(toks[start].text)] && !isTitleWord(toks[start].text) {
+		if j-start > 1 && sentenceInitial(toks, start) && lower[strings.ToLower(toks[start].text)] && !isTitleWord(toks[start].text) && leadWordKind(toks[start].text) == "" {
 			if _, known := givenNames[Fold(toks[start].text)]; !known {
 				if _, _, gaz := gazMatch(toks[start:j]); !gaz {
 					start++
@@ -295,6 +332,14 @@ func splitRun(run []token) []candidate {
 				}
 			}
 		}
+		// "Mount Kenya", "Team Norway": a place word or Team before a
+		// known name makes a name of its own.
+		if k := leadWordKind(run[i].text); k != "" && i+1 < len(run) {
+			if n, _, ok := gazMatch(run[i+1:]); ok && i+1+n == len(run) {
+				out = append(out, candidate{toks: run[i:], kind: k, evidence: "lead word: " + strings.ToLower(run[i].text)})
+				break
+			}
+		}
 		// Gazetteer: longest match.
 		if n, e, ok := gazMatch(run[i:]); ok {
 			// A place that opens an organisation's name: Colorado State
@@ -312,6 +357,14 @@ func splitRun(run []token) []candidate {
 			// A country or organisation right before a title qualifies it
 			// ("U.S. President", "White House Press Secretary").
 			if i+n < len(run) && isTitleWord(run[i+n].text) && !run[i+n-1].poss && e.kind != KindPlace {
+				// A country that qualifies the title is still a mention
+				// of the country ("U.S." in "U.S. President"); an
+				// organisation is not ("Senate Minority Leader Harry
+				// Reid": the quote finder would take the Senate for the
+				// speaker).
+				if e.kind == KindCountry {
+					out = append(out, candidate{toks: run[i : i+n], kind: e.kind, canon: e.canonical})
+				}
 				i += n
 				continue
 			}
@@ -344,11 +397,16 @@ func splitRun(run []token) []candidate {
 			i++
 			continue
 		}
+		// "Director of the National Iodine Nutrition study": after a
+		// title that ends in "of" or "the" comes what the holder heads,
+		// not the holder's name.
+		headed := len(titleWords) > 0 && (titleWords[len(titleWords)-1] == "of" || titleWords[len(titleWords)-1] == "the")
 		flushTitle()
 		// Name tokens run until a gazetteer match or a title word.
 		j := i + 1
+		ofName := orgFirst[strings.ToLower(run[i].text)]
 		for j < len(run) {
-			if _, _, ok := gazMatch(run[j:]); ok && !orgHeads[strings.ToLower(run[len(run)-1].text)] {
+			if _, _, ok := gazMatch(run[j:]); ok && !orgHeads[strings.ToLower(run[len(run)-1].text)] && !((ofName || j >= i+2 && orgHeads[strings.ToLower(run[j-2].text)]) && run[j-1].text == "of") {
 				break
 			}
 			if isTitleWord(run[j].text) && !orgHeads[strings.ToLower(run[j].text)] {
@@ -366,7 +424,27 @@ func splitRun(run []token) []candidate {
 			continue
 		}
 		c := candidate{toks: name, titles: trimTitles(titles), gender: gender}
-		c.kind, c.weak = classify(name, len(titles) > 0 || gender != "")
+		if headed {
+			c.titles = nil
+		}
+		c.kind, c.weak = classify(name, !headed && (len(titles) > 0 || gender != ""))
+		if c.kind == KindPlace && len(name) > 1 && placeHeads[strings.ToLower(name[len(name)-1].text)] {
+			c.evidence = "place word: " + strings.ToLower(name[len(name)-1].text)
+			out = append(out, c)
+			out = append(out, namesakes(name)...)
+			titles, gender = nil, ""
+			i, titleStart = j, j
+			continue
+		}
+		if c.kind == KindOrganisation {
+			out = append(out, c)
+			if p, ok := placeAfterOf(name); ok {
+				out = append(out, p)
+			}
+			titles, gender = nil, ""
+			i, titleStart = j, j
+			continue
+		}
 		if c.kind == KindPerson {
 			// "Earl Ray Tomblin of West Virginia": the name ends before "of".
 			for k, t := range name {
@@ -382,6 +460,205 @@ func splitRun(run []token) []candidate {
 	}
 	return out
 }
+
+// placeAfterOf returns the place an organisation's "X of Y" name holds
+// ("Municipality of Livorno", "University of Texas Arlington"): a place
+// the gazetteer knows right after "of", or, after the head of a local
+// authority or a university, the one or two words that follow.
+func placeAfterOf(name []token) (candidate, bool) {
+	for k := 1; k+1 < len(name); k++ {
+		if name[k].text != "of" {
+			continue
+		}
+		rest := name[k+1:]
+		if strings.EqualFold(rest[0].text, "the") {
+			return candidate{}, false
+		}
+		if n, e, ok := gazMatch(rest); ok {
+			if e.kind != KindPlace && e.kind != KindCountry {
+				return candidate{}, false
+			}
+			return candidate{toks: rest[:n], kind: e.kind, canon: e.canonical}, true
+		}
+		if localHeads[strings.ToLower(name[k-1].text)] && len(rest) <= 2 && !orgHeads[strings.ToLower(rest[len(rest)-1].text)] {
+			return candidate{toks: rest, kind: KindPlace, sure: true, evidence: "after " + strings.ToLower(name[k-1].text) + " of"}, true
+		}
+		return candidate{}, false
+	}
+	return candidate{}, false
+}
+
+// isoPlace types a whole name that the ISO 3166 table knows (a country
+// or a first-level region the gazetteer lacks: Herat, Livorno) as that
+// place, unless a sign of a person stands by it: a title or an honorific,
+// a speech or human verb next to it, or a person of the text whose
+// surname it is (Guerrero is a Mexican state and a surname).
+func isoPlace(text string, toks []token, cands []candidate) {
+	var surnames map[string]bool // built on the first ISO name
+	for k, c := range cands {
+		if c.canon != "" || c.sure || !(c.kind == "" || c.kind == KindPerson && c.weak) || len(c.titles) > 0 || c.gender != "" {
+			continue
+		}
+		if !isoFirst[c.toks[0].text] {
+			continue
+		}
+		e, ok := isoPlaces[gazKey(joinToks(text, c.toks))]
+		if !ok {
+			continue
+		}
+		if surnames == nil {
+			surnames = map[string]bool{}
+			for _, p := range cands {
+				if p.kind == KindPerson && len(p.toks) > 1 {
+					surnames[Fold(surname(p.toks).text)] = true
+				}
+			}
+		}
+		if len(c.toks) == 1 && surnames[Fold(c.toks[0].text)] {
+			continue
+		}
+		first, last := c.toks[0], c.toks[len(c.toks)-1]
+		if len(c.toks) == 1 && (!placePrepBefore(toks, first) || strings.HasPrefix(text[last.end:], ":")) {
+			continue // one word needs "from Herat", and "in Batman: The Animated Series" is a title
+		}
+		if nextToSpeech(toks, first) || nextToSpeech(toks, last) || nextToHumanVerb(toks, first) || nextToHumanVerb(toks, last) {
+			continue
+		}
+		cands[k].kind, cands[k].canon, cands[k].weak, cands[k].evidence = e.kind, e.canonical, false, "ISO 3166 country or region"
+	}
+}
+
+// commonAcronyms are acronyms of common nouns, no organisation's name.
+var commonAcronyms = setOf(`VIP IQ CEO CFO COO CTO GDP TV PC ID DNA RNA AI VR AR HIV AIDS UFO FAQ PIN ATM SUV GPS USB HD OK PR HR IT IPO LGBT LGBTQ MP MPs PhD MBA RSVP ASAP DIY FYI LOL OMG`)
+
+// gazAcross returns where a gazetteer name that starts inside the run
+// toks[i:j] and goes on across the word "and" at toks[j]
+// ends, or 0.
+func gazAcross(toks []token, i, j int) int {
+	if toks[j].text != "and" || j+1 >= len(toks) || !toks[j+1].cap || !joinable(toks[j+1]) {
+		return 0
+	}
+	for k := i; k < j; k++ {
+		if !slices.ContainsFunc(gazAndFirst, func(w string) bool { return strings.EqualFold(w, toks[k].text) }) {
+			continue
+		}
+		if n, _, ok := gazMatch(toks[k:]); ok && k+n > j+1 {
+			for m := k + 1; m < k+n; m++ {
+				if !joinable(toks[m]) {
+					return 0
+				}
+			}
+			return k + n
+		}
+	}
+	return 0
+}
+
+// regionAfterComma reports "Irving, Texas": c, a comma, and next, a
+// region or country the gazetteer knows, then no more capitalised words.
+func regionAfterComma(text string, c, next candidate) bool {
+	if next.canon == "" || next.kind != KindPlace && next.kind != KindCountry {
+		return false
+	}
+	if next.toks[0].start < c.toks[0].end || text[c.toks[0].end:next.toks[0].start] != ", " {
+		return false
+	}
+	rest := strings.TrimLeft(text[next.toks[len(next.toks)-1].end:], " ")
+	return rest == "" || !unicode.IsUpper(first(rest))
+}
+
+// localHeads name the authority or school of a place: "Municipality of
+// Bogliasco", "University of Sheffield".
+var localHeads = setOf(`municipality university city county province region district commune borough town village diocese prefecture`)
+
+// placeHeads end the names of venues, buildings and streets, which are
+// places: "Fisht Stadium", "Constitution Hall", "Grand Mosque".
+var placeHeads = setOf(`stadium arena station airport hall tower towers bridge square street avenue road boulevard mosque cathedral palace castle memorial park`)
+
+// groupNoun reports a people or a faith in the plural: "Afghans",
+// "Muslims", "Ukrainians" (a nationality or faith word and an s); party
+// words (Democrats, Republicans) are organisations' members and stay out.
+func groupNoun(w string) bool {
+	if len(w) < 5 || !strings.HasSuffix(w, "s") || !unicode.IsUpper(first(w)) {
+		return false
+	}
+	sing := strings.ToLower(w[:len(w)-1])
+	switch sing {
+	case "republican", "democrat", "democratic", "white", "black", "western", "eastern", "north", "south", "top", "new", "then", "former", "kremlin":
+		return false
+	}
+	return adjectives[sing]
+}
+
+// namesakes returns the names inside a venue's name (its last word a
+// place word): before stadium, arena or station the place it is named
+// after ("Volgograd" in "Volgograd Arena"), itself a place when it ends
+// in a place word ("Chiang Kai Shek Memorial Hall" in "... Hall
+// Station"), and before memorial the person it honours ("Chiang Kai
+// Shek").
+func namesakes(name []token) []candidate {
+	var out []candidate
+	for len(name) > 1 && !name[len(name)-2].poss {
+		head := strings.ToLower(name[len(name)-1].text)
+		rest := name[:len(name)-1]
+		switch {
+		case head == "memorial":
+			for _, t := range rest {
+				if !nameLike(t.text) {
+					return out
+				}
+			}
+			return append(out, candidate{toks: rest, kind: KindPerson, evidence: "honoured by a memorial"})
+		case placeHeads[strings.ToLower(rest[len(rest)-1].text)] && len(rest) > 1:
+			out = append(out, candidate{toks: rest, kind: KindPlace, evidence: "names a " + head})
+			name = rest
+			continue
+		case eponymHeads[head] && eponymLike(rest):
+			out = append(out, candidate{toks: rest, kind: KindPlace, sure: true, evidence: "names a " + head})
+		}
+		return out
+	}
+	return out
+}
+
+// isNumber reports a word of digits only.
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// digitOrdinal reports an ordinal written in digits: 501st, 22nd, 3rd, 4th.
+func digitOrdinal(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	switch w[len(w)-2:] {
+	case "st", "nd", "rd", "th":
+		return isNumber(w[:len(w)-2])
+	}
+	return false
+}
+
+// eponymLike reports whether the words before a venue word name a place
+// ("Volgograd", "Nizhny Novgorod"), not describe the venue
+// ("International Space"): every word a possible proper name or an
+// acronym.
+func eponymLike(words []token) bool {
+	for _, t := range words {
+		if !singleNameLike(t.text) && !isAcronym(t.text) || isTitleWord(t.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// eponymHeads end venue names made of the name of a place and the venue
+// word ("Volgograd Arena"): the place is a mention of its own.
+var eponymHeads = setOf(`stadium arena station`)
 
 // compassWords open the name of a region of a known place.
 var compassWords = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true, "Central": true}
@@ -451,11 +728,25 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 	if orgHeads[last] && len(name) > 1 {
 		return KindOrganisation, false
 	}
+	for k := 1; k+1 < len(name); k++ {
+		if t := name[k].text; (t == "for" || t == "on" || t == "of") && orgHeads[strings.ToLower(name[k-1].text)] {
+			return KindOrganisation, false // "Australian Centre for Control of ..."
+		}
+	}
+	if k := leadWordKind(name[0].text); k != "" && len(name) >= 2 && len(name) <= 3 {
+		return k, false
+	}
+	if len(name) == 2 && name[0].text == "Group" && utf8.RuneCountInString(name[1].text) == 1 {
+		return KindOrganisation, false // "Group F": a tournament's group of teams
+	}
 	if len(name) == 1 && isAcronym(name[0].text) && !titled {
 		return KindOrganisation, true
 	}
 	if titled {
 		return KindPerson, false
+	}
+	if placeHeads[last] && len(name) > 1 {
+		return KindPlace, false // "Fisht Stadium", "Century City Towers"
 	}
 	if nonPersonEnds[last] && len(name) > 1 {
 		return "", false // "Steve Harvey Morning Show", "Labor Day"
@@ -495,8 +786,16 @@ func isAcronym(w string) bool {
 // nameLike reports whether w looks like part of a personal name.
 func nameLike(w string) bool {
 	lw := strings.ToLower(w)
-	if stopCaps[lw] || orgHeads[lw] || adjectives[lw] || strings.HasSuffix(lw, "ern") || strings.HasSuffix(lw, "ean") {
+	if stopCaps[lw] || orgHeads[lw] || adjectives[lw] || descriptiveWords[lw] || strings.HasSuffix(lw, "ern") || strings.HasSuffix(lw, "ean") {
 		return false
+	}
+	if i := strings.LastIndexByte(w, '-'); i > 0 && compoundTails[w[i+1:]] {
+		return false // "Prize-winner", "Atlanta-based"
+	}
+	for _, suf := range []string{"ful", "ous", "less"} {
+		if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+3 {
+			return false // "Successful", "Famous", "Fearless"
+		}
 	}
 	for _, r := range w {
 		if unicode.IsDigit(r) {
@@ -508,6 +807,28 @@ func nameLike(w string) bool {
 	}
 	return true
 }
+
+// leadWordKind returns the kind of a name that w opens: a place for
+// Mount, Lake, Cape, Fort, Port ("Lake Tahoe", "Fort Worth"), an
+// organisation for Team ("Team Estonia"), else "".
+func leadWordKind(w string) string {
+	switch w {
+	case "Mount", "Mt.", "Lake", "Cape", "Fort", "Port":
+		return KindPlace
+	case "Team":
+		return KindOrganisation
+	}
+	return ""
+}
+
+// descriptiveWords describe what a capitalised run names; they are no
+// part of a person's name ("National Iodine Nutrition", "Global
+// Offensive").
+var descriptiveWords = setOf(`national international federal regional central royal global social medical digital natural local public united civil annual official grand`)
+
+// compoundTails end hyphenated adjectives and nouns made from a name
+// ("Prize-winner", "Kremlin-backed"), which are no names.
+var compoundTails = setOf(`winner winners based born backed led owned run made style like era linked funded controlled speaking bound friendly related born-and-raised`)
 
 // surname returns the last word of a person's name, skipping suffixes.
 func surname(toks []token) token {
@@ -560,6 +881,12 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		if c.weak && c.kind == KindPerson && headlineLine(text, c.toks[0].start) {
 			continue
 		}
+		if strings.HasSuffix(c.toks[0].gapBefore, "#") || strings.HasSuffix(c.toks[0].gapBefore, "@") {
+			continue // a hashtag or a handle (#IStandWithAhmed), no name
+		}
+		if len(c.toks) == 1 && c.canon == "" && commonAcronyms[strings.ReplaceAll(c.toks[0].text, ".", "")] {
+			continue // "VIP attention", "15 IQ points"
+		}
 		if shoutLine(text, c.toks[0].start) && c.canon == "" {
 			continue // a line in capitals: no guesses from its shape
 		}
@@ -572,6 +899,39 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		kept = append(kept, c)
 	}
 	cands = kept
+	teams := markTeams(text, toks, cands)
+	// A one-word place the name around it types ("Municipality of
+	// Livorno") is that place wherever else the text names it alone.
+	// So is a word before a comma and a known region or country ("Irving,
+	// Texas").
+	for k, c := range cands {
+		if len(c.toks) == 1 && c.canon == "" && (c.kind == "" || c.weak) && k+1 < len(cands) && regionAfterComma(text, c, cands[k+1]) {
+			cands[k].kind, cands[k].sure, cands[k].weak, cands[k].evidence = KindPlace, true, false, "before a region: "+cands[k+1].canon
+		}
+	}
+	sureAt := map[string]bool{}
+	for _, c := range cands {
+		if c.sure {
+			sureAt[Fold(c.toks[0].text)] = true
+		}
+	}
+	if len(sureAt) > 0 {
+		var nested []candidate
+		for k, c := range cands {
+			if len(c.toks) == 1 && !c.sure && c.canon == "" && sureAt[Fold(c.toks[0].text)] && (c.kind == "" || c.weak) {
+				cands[k].kind, cands[k].sure, cands[k].weak, cands[k].evidence = KindPlace, true, false, "named as a place elsewhere in the text"
+			}
+			// "Irving Police Department": the place opens the name.
+			if c.kind == KindOrganisation && len(c.toks) > 1 && sureAt[Fold(c.toks[0].text)] && !c.toks[0].poss {
+				nested = append(nested, candidate{toks: c.toks[:1], kind: KindPlace, sure: true, evidence: "named as a place elsewhere in the text"})
+			}
+		}
+		if len(nested) > 0 {
+			cands = append(cands, nested...)
+			sort.SliceStable(cands, func(i, j int) bool { return cands[i].toks[0].start < cands[j].toks[0].start })
+		}
+	}
+	isoPlace(text, toks, cands)
 	// A person guessed from shape alone (two capitalised words, no given
 	// name, no title) needs a sign in the article: the surname used alone
 	// elsewhere ("Bruce Arians ... Arians said"), or a speech or human verb
@@ -635,6 +995,11 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			if k > 0 && joinable(c.toks[0]) && toks[k-1].cap {
 				endsThing[Fold(c.toks[0].text)] = true
 			}
+			// "Internet Explorer 6 Countdown": a name, a number, a word;
+			// "the 501st Legion": an ordinal in digits opens a name.
+			if k > 1 && joinable(c.toks[0]) && joinable(toks[k-1]) && (isNumber(toks[k-1].text) && toks[k-2].cap || digitOrdinal(toks[k-1].text)) {
+				endsThing[Fold(c.toks[0].text)] = true
+			}
 		}
 	}
 	// Its kind comes from how the text uses it: next to a speech verb
@@ -642,6 +1007,15 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	// place, after "the" nothing (the Cubs); with no sign either way a
 	// person.
 	votes := map[string][3]int{} // person, place, organisation
+	// "Broadcom Ltd" once makes "Broadcom" alone a company.
+	for _, c := range cands {
+		if len(c.toks) == 2 && legalForms[strings.TrimSuffix(c.toks[1].text, ".")] && !c.toks[0].poss {
+			f := Fold(c.toks[0].text)
+			v := votes[f]
+			v[2] += 100
+			votes[f] = v
+		}
+	}
 	for _, c := range cands {
 		if c.kind != "" || len(c.toks) != 1 {
 			continue
@@ -657,9 +1031,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		if placePrepBefore(toks, c.toks[0]) {
 			v[1]++
 		}
-		if orgContext(toks, c.toks[0]) {
-			v[2]++
-		}
+		v[2] += orgContext(toks, c.toks[0])
 		votes[f] = v
 	}
 	for k, c := range cands {
@@ -680,6 +1052,17 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 				cands[k].kind, cands[k].evidence = KindPerson, "recurring in mid-sentence"
 			}
 			cands[k].weak = true
+		}
+	}
+	// Peoples and faiths in the plural (Afghans, Muslims) name groups of
+	// people, which the news sets tag as persons; not when the word ends a
+	// team's name elsewhere (Cleveland Indians).
+	for k, c := range cands {
+		if c.kind == "" && len(c.toks) == 1 && groupNoun(c.toks[0].text) && !headlineLine(text, c.toks[0].start) && !endsThing[Fold(c.toks[0].text)] {
+			cands[k].kind, cands[k].evidence = KindPerson, "people or faith in the plural"
+			if t := teamOf(teams, c.toks[0].text); t != "" {
+				cands[k].kind, cands[k].evidence = KindOrganisation, "national team: "+t
+			}
 		}
 	}
 	weakOrg := map[string]bool{}
@@ -703,11 +1086,11 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	// Pass 1: person names, full names first so that a lone surname attaches
 	// to the full name wherever it appears.
 	persons := map[string][]*building{} // folded surname → persons
-	// A given name used alone in mid-sentence ("Daniel was picked up")
-	// stands for the one person of the text named in full with it.
+	// A given name used alone ("Daniel was picked up") stands for the one
+	// person of the text named in full with it.
 	byGiven := map[string][]*building{}
 	givenOnly := func(c candidate) *building {
-		if len(c.toks) != 1 || !midSentence(c.toks[0]) {
+		if len(c.toks) != 1 {
 			return nil
 		}
 		f := Fold(c.toks[0].text)
@@ -755,18 +1138,20 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		switch {
 		case c.canon != "":
 			b = get(c.kind, Fold(c.canon), c.canon)
+		case (c.kind == KindPerson || c.kind == "" || c.kind == KindPlace && !c.sure) && givenOnly(c) != nil:
+			// "lie to Daniel": a given name of the text's one Daniel
+			// outweighs the place preposition before it.
+			b, form = givenOnly(c), "given name"
 		case c.kind == KindPerson && len(c.toks) > 1:
 			key, _, _ := personKey(c.toks)
 			b = byKey[KindPerson+":"+key]
-		case c.kind == KindPlace && len(c.toks) > 1:
+		case c.kind == KindPlace && (len(c.toks) > 1 || c.sure):
 			b = get(KindPlace, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks)) // South Australia
 		case c.kind == KindOrganisation:
 			b = get(KindOrganisation, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks))
 			if c.weak {
 				weakOrg[b.ID] = true
 			}
-		case (c.kind == KindPerson || c.kind == "") && givenOnly(c) != nil:
-			b, form = givenOnly(c), "given name"
 		case len(c.toks) == 1:
 			sn := Fold(c.toks[0].text)
 			if len(persons[sn]) == 0 && (afterThe(toks, c.toks[0]) || placePrepBefore(toks, c.toks[0]) && !c.toks[0].poss) {
@@ -976,11 +1361,21 @@ func appositive(after string) string {
 	// adviser on international policy" → also usable as "presidential adviser").
 	for k, w := range words {
 		if titleHeads[w] {
+			// The head closes the phrase or a prepositional phrase
+			// follows it ("adviser on international policy"); a verb
+			// after it opens a new clause ("Thurman, the director told
+			// Deadline"): no appositive.
+			if k+1 < len(words) && !appositivePreps[words[k+1]] {
+				return ""
+			}
 			return strings.Join(words[:k+1], " ")
 		}
 	}
 	return ""
 }
+
+// appositivePreps may follow the head of an appositive title.
+var appositivePreps = setOf(`of on for to at in from and with`)
 
 // titleMentions finds "the <title>" phrases and ties each to the person who
 // holds that title, preferring the one mentioned most recently before it.
@@ -1370,20 +1765,39 @@ func qualifierFits(text string, phrase []string, b *building, ms []Mention, pers
 	return false
 }
 
-// orgContext reports company words around t: "Broadcom Inc", "chipmaker
-// Broadcom", "shares of Equifax".
-func orgContext(toks []token, t token) bool {
-	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
-	if k >= len(toks) || toks[k].start != t.start {
-		return false
+// orgContext weighs company words around t: a legal form after it
+// ("Broadcom Inc", "Equifax Ltd") or a company noun before it ("chipmaker
+// Broadcom", "credit rating firm Equifax") settles it, 100; what a
+// company has ("Broadcom shares", "Broadcom CEO", "Equifax executives")
+// counts 1.
+func orgContext(toks []token, t token) int {
+	k := tokIndex(toks, t)
+	if k < 0 {
+		return 0
 	}
-	if k+1 < len(toks) && joinable(toks[k+1]) && companyAfter[strings.TrimSuffix(toks[k+1].text, ".")] {
-		return true
+	w := 0
+	if k+1 < len(toks) && joinable(toks[k+1]) && !t.poss {
+		next := strings.TrimSuffix(toks[k+1].text, ".")
+		if legalForms[next] {
+			w += 100
+		} else if companyAfter[next] {
+			w++
+		}
 	}
-	return k > 0 && joinable(t) && companyBefore[toks[k-1].text]
+	if k+1 < len(toks) && joinable(toks[k+1]) && t.poss && companyOwned[toks[k+1].text] {
+		w++ // "Broadcom's shareholders"
+	}
+	if k > 0 && joinable(t) && companyBefore[toks[k-1].text] {
+		w += 100
+	}
+	return w
 }
 
-var companyAfter = setOf(`Inc Corp Ltd Co LLC Plc PLC AG SA NV GmbH Holdings shares stock`)
+var legalForms = setOf(`Inc Corp Ltd Co LLC Plc PLC AG SA NV GmbH Holdings`)
+
+var companyAfter = setOf(`shares stock shareholder shareholders executives executive CEO CFO subsidiary customers customer`)
+
+var companyOwned = setOf(`shares stock shareholders executives CEO subsidiary customers`)
 
 var companyBefore = setOf(`company firm chipmaker maker rival retailer startup carrier insurer lender automaker airline conglomerate giant`)
 
@@ -1418,8 +1832,8 @@ func placeOrgEnd(run []token, i, n int, e gazEntry) int {
 		return 0
 	}
 	for k := i + n; k < len(run); k++ {
-		if run[k-1].poss || isTitleWord(run[k].text) && !orgHeads[strings.ToLower(run[k].text)] {
-			return 0
+		if run[k-1].poss || isTitleWord(run[k].text) && !orgHeads[strings.ToLower(run[k].text)] && !(k+1 < len(run) && (orgHeads[strings.ToLower(run[k+1].text)] || orgFirst[strings.ToLower(run[k+1].text)])) {
+			return 0 // "Colorado State University" goes on; "Texas Governor Greg Abbott" not
 		}
 		lw := strings.ToLower(run[k].text)
 		if orgHeads[lw] || orgFirst[lw] {
@@ -1435,4 +1849,139 @@ func placeOrgEnd(run []token, i, n int, e gazEntry) int {
 		}
 	}
 	return 0
+}
+
+// markTeams types countries (and cities: clubs) that play as teams as
+// organisations, as news about matches means them (and GUM tags them): in
+// a text where at least two known places stand next to a score ("Sweden 1 – 0 Korea
+// Republic", "Belgium defeated Panama 3 – 0"), every mention of a country
+// that plays (a score or a match verb next to it) is its team, except
+// where a place preposition stands before it ("in Russia").
+func markTeams(text string, toks []token, cands []candidate) map[string]bool {
+	scored := map[string]bool{}
+	for _, c := range cands {
+		if (c.kind == KindCountry || c.kind == KindPlace) && c.canon != "" && (scoreAfter(text, c.toks[len(c.toks)-1].end) || scoreBefore(text, c.toks[0].start)) {
+			scored[c.canon] = true
+		}
+	}
+	if len(scored) < 2 {
+		return nil
+	}
+	teams := map[string]bool{}
+	for _, c := range cands {
+		if c.kind != KindCountry && c.kind != KindPlace || c.canon == "" {
+			continue
+		}
+		if scored[c.canon] || matchVerbNext(toks, c.toks[len(c.toks)-1]) {
+			teams[c.canon] = true
+		}
+	}
+	for k, c := range cands {
+		if c.kind != KindCountry && c.kind != KindPlace || !teams[c.canon] {
+			continue
+		}
+		if kk := tokIndex(toks, c.toks[0]); kk > 0 && joinable(c.toks[0]) && teamPlacePreps[toks[kk-1].text] {
+			continue
+		}
+		cands[k].kind, cands[k].evidence = KindOrganisation, "national team: match score"
+	}
+	return teams
+}
+
+// teamOf returns the team a people's name in the plural stands for in a
+// match report ("the Belgians" for Belgium), or "".
+func teamOf(teams map[string]bool, w string) string {
+	lw := []rune(strings.ToLower(w))
+	if len(lw) < 4 {
+		return ""
+	}
+	for t := range teams {
+		lt := []rune(strings.ToLower(t))
+		if len(lt) >= 4 && string(lt[:4]) == string(lw[:4]) {
+			return t
+		}
+	}
+	return ""
+}
+
+// teamPlacePreps come before a country that is a place even in a match
+// report ("in Russia"); "to", "for" and "against" come before teams.
+var teamPlacePreps = setOf(`in at from across throughout inside near`)
+
+// matchVerbs are what a team does in a match.
+var matchVerbs = setOf(`defeated defeats beat beats faced faces drew draws thrashed edged routed trounced overcame eliminated knocked conceded equalised equalized`)
+
+// matchVerbNext reports a match verb right after t ("Sweden defeated").
+func matchVerbNext(toks []token, t token) bool {
+	k := tokIndex(toks, t)
+	return k >= 0 && k+1 < len(toks) && joinable(toks[k+1]) && matchVerbs[toks[k+1].text]
+}
+
+// tokIndex returns the index of t in toks, or -1.
+func tokIndex(toks []token, t token) int {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
+	if k < len(toks) && toks[k].start == t.start {
+		return k
+	}
+	return -1
+}
+
+// scoreAfter reports a match score ("1 – 0", "3-0") right after off,
+// after at most one word ("Belgium defeated Panama 3 – 0" scores Panama).
+func scoreAfter(text string, off int) bool {
+	rest := text[off:min(len(text), off+16)]
+	return isScore(strings.TrimLeft(rest, " \u00a0"))
+}
+
+// scoreBefore reports a match score ending right before off ("1 – 0 Korea
+// Republic").
+func scoreBefore(text string, off int) bool {
+	before := strings.TrimRight(text[max(0, off-16):off], " \u00a0")
+	// Walk back over the second number, the dash and the first number.
+	i := len(before)
+	for i > 0 && before[i-1] >= '0' && before[i-1] <= '9' {
+		i--
+	}
+	if i == len(before) {
+		return false
+	}
+	j := strings.LastIndexAny(before[:i], "0123456789")
+	if j < 0 {
+		return false
+	}
+	k := j
+	for k > 0 && before[k-1] >= '0' && before[k-1] <= '9' {
+		k--
+	}
+	if k > 0 && before[k-1] != ' ' && before[k-1] != '\n' && before[k-1] != '\t' {
+		return false
+	}
+	return isScore(before[k:])
+}
+
+// isScore reports whether s opens with "N – M" (hyphen, en or em dash,
+// spaces optional) followed by the end or a non-digit.
+func isScore(s string) bool {
+	i := 0
+	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		return false
+	}
+	s = strings.TrimLeft(s[i:], " ")
+	switch {
+	case strings.HasPrefix(s, "-"):
+		s = s[1:]
+	case strings.HasPrefix(s, "–"), strings.HasPrefix(s, "—"):
+		s = s[len("–"):]
+	default:
+		return false
+	}
+	s = strings.TrimLeft(s, " ")
+	i = 0
+	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && (i == len(s) || s[i] < '0' || s[i] > '9')
 }

@@ -249,6 +249,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Yury Ushakov, a foreign policy adviser to the Kremlin, said")
 	f.Add("Kiev’s Zelenskyy met Trump-Putin in St. Petersburg, D.C.")
 	f.Add("the ’s '' . . Mr. A")
+	f.Add("Group F — Sweden 1 – 0 Korea Republic\nSpain beat Italy 2-1 at the Kazan Arena in Kazan, Texas. #Win @Fans 3 –")
+	f.Add("The Municipality of Livorno of the UK and the Afghans, from Herāt, VIP. Daniel Smith; to Daniel 9-")
 	f.Fuzz(func(t *testing.T, s string) {
 		ents, ms := Extract(s)
 		ids := map[string]bool{}
@@ -472,6 +474,8 @@ func TestGivenNameAlone(t *testing.T) {
 	}{
 		{"Daniel Montalvo left the group in May. Friends said that Daniel was questioned for hours.", 2},
 		{"Daniel Montalvo and Daniel Brooks left the group in May. Friends said that Daniel was questioned.", 1},
+		// After a place preposition, and opening a sentence.
+		{"Daniel Montalvo left the group in May. Friends lied to Daniel that day. Daniel was questioned.", 3},
 	}
 	for _, tc := range tests {
 		ents, _ := ExtractLang(tc.text, "en")

@@ -2,6 +2,7 @@ package entity
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 )
 
@@ -13,6 +14,19 @@ var gazetteerTSV string
 
 //go:embed names.tsv
 var namesTSV string
+
+// places_iso.tsv is generated from the ISO 3166 lists of the Debian
+// iso-codes package (countries and first-level regions).
+//
+//go:generate go run gen_places.go -o places_iso.tsv
+
+//go:embed places_iso.tsv
+var placesISOTSV string
+
+// isoPlaces maps the gazKey of an ISO 3166 country or region the
+// hand-written gazetteer lacks to its entry. The English path uses it only
+// for a whole capitalised run with no sign of a person (see isoPlace).
+var isoPlaces = map[string]gazEntry{}
 
 type gazEntry struct {
 	kind, canonical string
@@ -83,7 +97,63 @@ func init() {
 			}
 		}
 	}
+	loadISOPlaces()
 }
+
+// loadISOPlaces fills isoPlaces, leaving out names the gazetteer has and
+// one-word names that are common words, titles or given names ("Central",
+// "Centre", "Victoria").
+func loadISOPlaces() {
+	for _, line := range strings.Split(placesISOTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			continue
+		}
+		// The name without diacritics is the canonical one, as English
+		// news writes it (Herat, not Herāt).
+		e := gazEntry{kind: f[0], canonical: f[len(f)-1]}
+		if e.canonical == "" {
+			e.canonical = f[1]
+		}
+		for _, form := range f[1:] {
+			if form == "" {
+				continue
+			}
+			k := gazKey(form)
+			if _, known := gazetteer[k]; known {
+				continue
+			}
+			if _, given := givenNames[Fold(form)]; given && !strings.Contains(k, " ") {
+				continue
+			}
+			if !strings.Contains(k, " ") && (stopCaps[k] || compassWords[form] || adjectives[k] || personTitles[k] || orgHeads[k] || nonPersonEnds[k] || placeHeads[k] || genericPlaceWords[k]) {
+				continue
+			}
+			isoPlaces[k] = e
+			isoFirst[strings.Fields(form)[0]] = true
+		}
+	}
+	for k := range gazetteer {
+		if w := strings.Fields(k); len(w) > 2 && slices.Contains(w[1:len(w)-1], "and") {
+			gazAndFirst = append(gazAndFirst, w[0])
+		}
+	}
+	gazAndFirst = append(gazAndFirst, "the") // "The Globe and Mail"
+}
+
+// isoFirst holds the first word of every isoPlaces name as written
+// (Herat, Nizhny): a cheap test before the key is built.
+var isoFirst = map[string]bool{}
+
+// gazAndFirst holds the first words of the gazetteer names with "and"
+// inside (bosnia for Bosnia and Herzegovina), for gazAcross.
+var gazAndFirst []string
+
+// genericPlaceWords are region names that are also common words.
+var genericPlaceWords = setOf(`centre center central capital coast coastal highlands lowlands lakes plains mountains islands island upper lower middle northern southern eastern western north south east west river valley border frontier interior`)
 
 // gazKey is the gazetteer lookup form: lowercase, no leading "the", single
 // spaces, curly apostrophes straightened.
@@ -113,7 +183,7 @@ var adjectives = setOf(`muslim christian jewish islamic catholic hispanic latino
 var nonPersonEnds = setOf(`debates debate talks elections election affairs relations games show shows podcast series magazine newspaper channel day days amendment amendments street avenue road act bill plan war wars summit agreement treaty accord conference convention forum games cup prize award awards festival week month year era museum hall park square bridge station airport river lake mountain island islands coast valley county district province region state city town village tower building center centre hotel stadium arena base program programme project report index poll survey rule rules law laws code doctrine strategy policy deal order coal oil gas bank`)
 
 // orgHeads end organisation names.
-var orgHeads = setOf(`conference district strategies partners associates consulting solutions holdings capital ventures communications research analytics institution party department ministry council committee agency union assembly news times post journal independent institute university college commission court senate house congress parliament army navy forces force bank fund company corp corp. inc inc. ltd group campaign foundation organization organisation office service services administration network press media review guard police bureau center centre association federation league alliance coalition movement front corps command club school hospital airlines airways reserve exchange board authority tribunal cabinet government embassy mission caucus project initiative society watch international`)
+var orgHeads = setOf(`conference district strategies partners associates consulting solutions holdings capital ventures communications research analytics institution party department ministry council committee agency union assembly news times post journal independent institute university college commission court senate house congress parliament army navy forces force bank fund company corp corp. inc inc. ltd group campaign foundation organization organisation office service services administration network press media review guard police bureau center centre association federation league alliance coalition movement front corps command club org school hospital weekly magazine gazette herald tribune airlines airways reserve exchange board authority tribunal cabinet government embassy mission caucus project initiative society watch international`)
 
 // titleHeads end lowercase title phrases ("the vice president", "the
 // Kremlin's foreign policy adviser").

@@ -85,6 +85,7 @@ articles.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
+			defer ingest.TuneGC()()
 			if nWork < 0 {
 				return usagef("--workers %d: want 0 (one process) or more", nWork)
 			}

@@ -74,6 +74,7 @@ of the batch is stored; the exit code is 1 when anything failed.`,
 			if len(args) == 0 {
 				return usagef("ingest needs at least one FILE, DIR or URL")
 			}
+			defer ingest.TuneGC()()
 			e, err := a.openEngine(cmd.Context(), "ingest")
 			if err != nil {
 				return err

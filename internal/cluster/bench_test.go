@@ -162,3 +162,23 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkPrepareBatches prepares the first 5,000 Reuters stories the
+// way the analysis does: a new Analyzer for every batch of 1,000.
+func BenchmarkPrepareBatches(b *testing.B) {
+	r := loadReuters(b)
+	n := min(5000, len(r.base))
+	docs := make([]Doc, n)
+	for i := range docs {
+		docs[i] = r.doc(i)
+	}
+	for b.Loop() {
+		var a *Analyzer
+		for i, d := range docs {
+			if i%1000 == 0 {
+				a = NewAnalyzer(Config{})
+			}
+			a.Prepare(d)
+		}
+	}
+}

@@ -252,9 +252,13 @@ type Clusterer struct {
 	merges  []Merge
 	mergeTo map[string]string // merged ID -> ID it went into
 
-	newest   time.Time
-	adds     int
-	active   []int32 // unfrozen stories
+	newest time.Time
+	adds   int
+	active []int32 // unfrozen stories
+	// into holds, for each story, the story it was merged into, or -1:
+	// the union-find parents, apart from the stories so that following
+	// them for every posting read stays in a few cache lines.
+	into     []int32
 	stamp    []uint32
 	acc      []float64
 	rejected []int32
@@ -290,7 +294,6 @@ type story struct {
 	norm     float64
 	tnorm    float64
 	normN    int
-	into     int32 // merged into, or -1
 	line     int32
 	frozen   bool
 }
@@ -463,7 +466,8 @@ func (c *Clusterer) AddPrepared(p Prepared) Assignment {
 func (c *Clusterer) newStory(d Doc) int32 {
 	si := int32(len(c.stories))
 	id := hashID("s", d.ID)
-	c.stories = append(c.stories, story{id: id, into: -1})
+	c.stories = append(c.stories, story{id: id})
+	c.into = append(c.into, -1)
 	c.byID[id] = si
 	li := int32(len(c.lines))
 	lid := hashID("l", id)
@@ -904,13 +908,14 @@ func (c *Clusterer) combine(body, ts, d, threshold float64, far bool) float64 {
 }
 
 func (c *Clusterer) find(si int32) int32 {
+	into := c.into
 	root := si
-	for c.stories[root].into >= 0 {
-		root = c.stories[root].into
+	for into[root] >= 0 {
+		root = into[root]
 	}
-	for c.stories[si].into >= 0 {
-		next := c.stories[si].into
-		c.stories[si].into = root
+	for into[si] >= 0 {
+		next := into[si]
+		into[si] = root
 		si = next
 	}
 	return root
@@ -987,7 +992,7 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 	sf.bursts = nil
 	si.ndocs += sf.ndocs
 	si.normN = 0
-	sf.into = into
+	c.into[from] = into
 	sf.cen, sf.tcen, sf.xcen = sparse{}, sparse{}, sparse{}
 	sf.articles, sf.undated, sf.outlets, sf.titles = nil, nil, nil, nil
 	c.merges = append(c.merges, Merge{Kind: "story", From: sf.id, Into: si.id, At: at})
@@ -1127,7 +1132,7 @@ func (c *Clusterer) sweep() {
 	keep := c.active[:0]
 	for _, si := range c.active {
 		s := &c.stories[si]
-		if s.into >= 0 {
+		if c.into[si] >= 0 {
 			continue
 		}
 		at := s.last

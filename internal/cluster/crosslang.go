@@ -58,20 +58,12 @@ func crossTerms(toks []token, l string, ents []string) map[string]float64 {
 
 // crossTermsCached is crossTerms with a cache of name keys by word (nil for
 // none), which it fills.
-func crossTermsCached(toks []token, l string, ents []string, cache map[string]string) map[string]float64 {
+func crossTermsCached(toks []token, l string, ents []string, cache *sharedCache) map[string]float64 {
 	key := func(w string) string {
 		if cache == nil {
 			return nameKey(w)
 		}
-		k, ok := cache[w]
-		if !ok {
-			if len(cache) >= 1<<16 {
-				clear(cache)
-			}
-			k = nameKey(w)
-			cache[w] = k
-		}
-		return k
+		return cache.get(w, nameKey)
 	}
 	out := make(map[string]float64)
 	caps := 0

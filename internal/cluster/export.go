@@ -17,7 +17,7 @@ import (
 func (c *Clusterer) Stories() []Story {
 	var out []Story
 	for si := range c.stories {
-		if c.stories[si].into >= 0 {
+		if c.into[si] >= 0 {
 			continue
 		}
 		out = append(out, c.exportStory(int32(si)))

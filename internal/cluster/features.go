@@ -84,10 +84,12 @@ func (c *Clusterer) term(key, surface string, lang uint8) int32 {
 // finding names, the part of clustering that needs no shared state. An
 // Analyzer is not safe for concurrent use; give each goroutine its own.
 type Analyzer struct {
-	cfg   Config
-	stem  stemmer
-	names map[string]string // word -> name key (see crossTerms)
+	cfg  Config
+	stem stemmer
 }
+
+// nameKeys caches nameKey by word for every Analyzer (see crossTerms).
+var nameKeys = newSharedCache(1 << 16)
 
 // NewAnalyzer returns an Analyzer for clusterers with configuration cfg.
 func NewAnalyzer(cfg Config) *Analyzer { return &Analyzer{cfg: cfg.withDefaults()} }
@@ -208,10 +210,7 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	if !titleCase(title) {
 		xt = append(title[:len(title):len(title)], body...)
 	}
-	if a.names == nil {
-		a.names = make(map[string]string, 1024)
-	}
-	cross := crossTermsCached(xt, lang, d.Entities, a.names)
+	cross := crossTermsCached(xt, lang, d.Entities, nameKeys)
 	for _, k := range slices.Sorted(maps.Keys(cross)) {
 		p.cross = append(p.cross, pterm{key: k, surface: k, all: cross[k]})
 		if md := dayKey(k); md != 0 {

@@ -133,7 +133,7 @@ func (c *Clusterer) Snapshot() State {
 			Articles: append([]string{}, s.articles...), Undated: append([]string(nil), s.undated...),
 			Outlets: append([]string{}, s.outlets...), Titles: append([]string{}, s.titles...),
 			Snippet: s.snippet, Centroid: vecOut(s.cen), TitleCentroid: vecOut(s.tcen), Docs: s.ndocs,
-			Norm: s.norm, TitleNorm: s.tnorm, NormN: s.normN, Into: s.into, Line: s.line, Frozen: s.frozen,
+			Norm: s.norm, TitleNorm: s.tnorm, NormN: s.normN, Into: c.into[i], Line: s.line, Frozen: s.frozen,
 			Bursts: burstsOut(s.bursts), CrossCentroid: vecOut(s.xcen), Langs: s.langs,
 			OwnDays: append([]int(nil), s.own...),
 		})
@@ -292,7 +292,7 @@ func Restore(st State) (*Clusterer, error) {
 			articles: append([]string(nil), s.Articles...), undated: append([]string(nil), s.Undated...),
 			outlets: append([]string(nil), s.Outlets...), titles: append([]string(nil), s.Titles...),
 			snippet: s.Snippet, cen: vec(s.Centroid), tcen: vec(s.TitleCentroid), ndocs: s.Docs,
-			norm: s.Norm, tnorm: s.TitleNorm, normN: s.NormN, into: s.Into, line: s.Line, frozen: s.Frozen,
+			norm: s.Norm, tnorm: s.TitleNorm, normN: s.NormN, line: s.Line, frozen: s.Frozen,
 			bursts: burstsIn(s.Bursts), xcen: vec(s.CrossCentroid), langs: s.Langs,
 			own: append([]int(nil), s.OwnDays...),
 		}
@@ -316,6 +316,10 @@ func Restore(st State) (*Clusterer, error) {
 	}
 	c.active = append([]int32(nil), st.Active...)
 	c.stamp = make([]uint32, ns)
+	c.into = make([]int32, ns)
+	for i, s := range st.Stories {
+		c.into[i] = s.Into
+	}
 	c.acc = make([]float64, ns)
 	return c, nil
 }

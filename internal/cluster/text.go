@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -246,33 +247,74 @@ func normLang(l string) string {
 	return ""
 }
 
-// stemmer folds words to stems, caching results; it is not safe for
-// concurrent use.
-type stemmer struct {
-	cache map[string]map[string]string // language -> word -> stem
-	size  int
+// sharedCache maps words to a fold of them (a stem, a name key) for every
+// Analyzer of the process. The folds are pure functions of the word, and
+// the analysis gives each batch new Analyzers, so a cache of their own
+// started empty every batch and stemmed the collection's vocabulary again
+// and again. It is safe for concurrent use and holds at most cacheMax
+// words (it starts again when full).
+type sharedCache struct {
+	mu  sync.RWMutex
+	m   map[string]string
+	max int
+}
+
+func newSharedCache(max int) *sharedCache {
+	return &sharedCache{m: make(map[string]string, 1024), max: max}
+}
+
+// get returns fold(w), from the cache when it holds w.
+func (c *sharedCache) get(w string, fold func(string) string) string {
+	c.mu.RLock()
+	v, ok := c.m[w]
+	c.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = fold(w)
+	// Words are often slices of an article's text: copies keep the cache
+	// from holding whole texts alive.
+	k := strings.Clone(w)
+	if v == w {
+		v = k
+	} else {
+		v = strings.Clone(v)
+	}
+	c.mu.Lock()
+	if len(c.m) >= c.max {
+		clear(c.m)
+	}
+	c.m[k] = v
+	c.mu.Unlock()
+	return v
 }
 
 const stemCacheMax = 1 << 18
 
-func (s *stemmer) stem(l, w string) string {
-	switch l {
-	case langEN, langDE, langFR, langES, langRU, langUK:
-	default:
+// stemCaches holds one cache per stemmed language; the map itself is
+// never written after init.
+var stemCaches = func() map[string]*sharedCache {
+	m := make(map[string]*sharedCache)
+	for _, l := range []string{langEN, langDE, langFR, langES, langRU, langUK} {
+		m[l] = newSharedCache(stemCacheMax)
+	}
+	return m
+}()
+
+// stemmer folds words to stems through the shared caches; it is safe for
+// concurrent use.
+type stemmer struct{}
+
+func (stemmer) stem(l, w string) string {
+	c := stemCaches[l]
+	if c == nil {
 		return w
 	}
-	m := s.cache[l]
-	if st, ok := m[w]; ok {
-		return st
-	}
-	if s.cache == nil || s.size >= stemCacheMax {
-		s.cache = make(map[string]map[string]string)
-		s.size = 0
-	}
-	if m = s.cache[l]; m == nil {
-		m = make(map[string]string, 1024)
-		s.cache[l] = m
-	}
+	return c.get(w, func(w string) string { return stemWord(l, w) })
+}
+
+// stemWord returns the stem of w in l, or w when the stemmer has none.
+func stemWord(l, w string) string {
 	var st string
 	switch l {
 	case langEN:
@@ -291,8 +333,6 @@ func (s *stemmer) stem(l, w string) string {
 	if st == "" {
 		st = w
 	}
-	m[w] = st
-	s.size++
 	return st
 }
 

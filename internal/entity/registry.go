@@ -298,7 +298,7 @@ func givenCompatible(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
-	sa, sb := lang.NameSkeleton(a), lang.NameSkeleton(b)
+	sa, sb := skeleton(a), skeleton(b)
 	if sa == "" || sb == "" || sa[0] != sb[0] {
 		return false
 	}

@@ -237,7 +237,6 @@ var (
 	reMDY       = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	reDMY       = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `\.?,?\s+(\d{4})\b`)
 	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	reYearAny   = regexp.MustCompile(`\b(?:1[89]|20)\d\d\b`)
 	reDottedDMY = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 )
 
@@ -260,15 +259,46 @@ func EstimateDate(text string) (time.Time, bool) {
 		}
 	}
 	// Every full date has a year: look only around the years.
-	for _, loc := range reYearAny.FindAllStringIndex(text, -1) {
-		start := max(0, loc[0]-30)
+	for i := yearAt(text, 0); i >= 0; i = yearAt(text, i+4) {
+		start := max(0, i-30)
 		for start > 0 && !unicode.IsSpace(rune(text[start-1])) {
 			start--
 		}
-		end := min(len(text), loc[1]+1)
+		end := min(len(text), i+5)
 		scanDates(text[start:end], consider)
 	}
 	return best, !best.IsZero()
+}
+
+// yearAt returns the offset of the first year 1800-2099 standing as a
+// word (`\b(?:1[89]|20)\d\d\b`) at or after from, or -1. The regular
+// expression it replaces cost EstimateDate, which runs over every text,
+// more than the rest of it; TestYearAt and FuzzYearAt compare the two.
+func yearAt(s string, from int) int {
+	for i := from; i+4 <= len(s); i++ {
+		c := s[i]
+		if c != '1' && c != '2' {
+			continue
+		}
+		if c == '1' && s[i+1] != '8' && s[i+1] != '9' || c == '2' && s[i+1] != '0' {
+			continue
+		}
+		if !isDigit(s[i+2]) || !isDigit(s[i+3]) {
+			continue
+		}
+		if i > 0 && isWordByte(s[i-1]) || i+4 < len(s) && isWordByte(s[i+4]) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isWordByte reports whether c is an ASCII word character, as \b sees it.
+func isWordByte(c byte) bool {
+	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 // scanDates calls consider for each full date in s.

@@ -193,6 +193,12 @@ func dsn(abs string, busy time.Duration, readOnly bool) string {
 		q.Set("_query_only", "1")
 	} else {
 		q.Set("_txlock", "immediate")
+		// The one writer updates stories, entities and entity IDs at
+		// random keys and merges the full-text index's segments; with
+		// SQLite's default 2 MiB page cache most of those pages were read
+		// again from the file each time. 32 MiB (allocated as used) cut
+		// the read system calls of the Reuters bench by a third.
+		q.Add("_pragma", "cache_size(-32768)")
 	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), OmitHost: true, RawQuery: q.Encode()}
 	return u.String()

@@ -20,7 +20,7 @@ func (db *DB) PendingArticles(ctx context.Context, limit int) ([]news.Article, e
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	// The pending seqs come from the two rowid indexes of migration 5
+	// The pending seqs come from the two rowid indexes of migration 7
 	// (the planner would probe analysis by its primary key, reading the
 	// rows), then the articles by primary key.
 	rows, err := db.read.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a

@@ -158,10 +158,12 @@ func (e *Engine) RunScheduler(ctx context.Context, p *feed.Poller, tick time.Dur
 			e.log.InfoContext(ctx, "scheduled poll", "feeds", sum.Feeds, "new", sum.New, "failed", sum.Failed,
 				"not_modified", sum.NotModified)
 		}
-		if _, _, stale, err := e.reanalyseUpgraded(ctx); err != nil && ctx.Err() == nil {
-			e.log.WarnContext(ctx, "analysis of upgraded summaries failed", "error", err)
-		} else if stale > 0 {
-			e.log.DebugContext(ctx, "feed summaries of analysed articles took their pages' text; analysed again once this process leads", "articles", stale)
+		if e.upgraded.due(time.Now(), UpgradeReanalysisGap) {
+			if _, _, stale, err := e.reanalyseUpgraded(ctx); err != nil && ctx.Err() == nil {
+				e.log.WarnContext(ctx, "analysis of upgraded summaries failed", "error", err)
+			} else if stale > 0 {
+				e.log.DebugContext(ctx, "feed summaries of analysed articles took their pages' text; analysed again once this process leads", "articles", stale)
+			}
 		}
 		if analyser != nil {
 			select {

@@ -87,23 +87,29 @@ func crossTermsCached(toks []token, l string, ents []string, cache map[string]st
 	if l == langDE {
 		allCaps = len(toks) > 0 && caps*5 > len(toks)*4
 	}
-	for i, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if m, d, n := numericDate(toks[i:], l); n > 0 {
+			// "23.11.2025", "2025-11-23", "11/23/2025".
+			out[crossPrefix+crossDate+pad2(m)+"-"+pad2(d)] += 2
+			i += n - 1
+			continue
+		}
 		if d := dayNumber(t.word); d > 0 {
-			// "2 December", "2. Dezember", "2 декабря"; "December 2".
-			m := 0
-			if i+1 < len(toks) {
-				m = monthOf(toks[i+1].word)
-			}
-			if m == 0 && i > 0 {
-				m = monthOf(toks[i-1].word)
-			}
-			if m > 0 {
+			// "2 December", "2. Dezember", "2 декабря"; "December 2"; the
+			// first day of a range or pair ("14–15 December", "23 и 24
+			// января") and the second ("December 14–15").
+			if m := monthNear(toks, i); m > 0 {
 				out[crossPrefix+crossDate+pad2(m)+"-"+pad2(d)] += 2
 				continue
 			}
 		}
 		if n := numberOf(t.word); n != "" {
 			out[crossPrefix+crossNumber+n]++
+			continue
+		}
+		if k := dayWordTerm(t.word); k != "" {
+			out[k]++ // resolved against the publication (resolveDays)
 			continue
 		}
 		if m := monthOf(t.word); m > 0 {
@@ -129,6 +135,86 @@ func crossTermsCached(toks []token, l string, ents []string, cache map[string]st
 		}
 	}
 	return out
+}
+
+// monthNear returns the month named next to the day number toks[i]:
+// right after or before it, or after or before the other day of a range
+// or pair it is part of ("4–5 лютого", "23 и 24 января", "December
+// 14–15", "vom 14. bis 15. Dezember"); 0 when none is.
+func monthNear(toks []token, i int) int {
+	at := func(j int) int {
+		if j < 0 || j >= len(toks) {
+			return 0
+		}
+		return monthOf(toks[j].word)
+	}
+	day := func(j int) bool { return j >= 0 && j < len(toks) && dayNumber(toks[j].word) > 0 }
+	link := func(j int) bool { return j >= 0 && j < len(toks) && rangeWords[toks[j].word] }
+	if m := at(i + 1); m > 0 {
+		return m
+	}
+	if m := at(i - 1); m > 0 {
+		return m
+	}
+	switch {
+	case day(i+1) && at(i+2) > 0:
+		return at(i + 2)
+	case link(i+1) && day(i+2) && at(i+3) > 0:
+		return at(i + 3)
+	case day(i-1) && at(i-2) > 0:
+		return at(i - 2)
+	case link(i-1) && day(i-2) && at(i-3) > 0:
+		return at(i - 3)
+	}
+	return 0
+}
+
+// rangeWords join two days of one month ("23 и 24 января", "14 and 15
+// December", "vom 14. bis 15. Dezember", "з 23 по 24 січня").
+var rangeWords = map[string]bool{
+	"and": true, "to": true, "or": true, "through": true,
+	"und": true, "bis": true, "oder": true,
+	"и": true, "по": true, "или": true,
+	"та": true, "і": true, "й": true, "або": true,
+}
+
+// numericDate reads a date written in figures at the start of toks (the
+// tokenizer splits "23.11.2025" into 23, 11, 2025): day, month, year;
+// year, month, day; or, where the first figure cannot be a day or the
+// text is English, month, day, year. It returns the month, the day and
+// the number of tokens read, or n 0.
+func numericDate(toks []token, l string) (m, d, n int) {
+	if len(toks) < 3 {
+		return 0, 0, 0
+	}
+	a, b, c := toks[0].word, toks[1].word, toks[2].word
+	year := func(w string) bool {
+		y, err := strconv.Atoi(w)
+		return err == nil && len(w) == 4 && y >= 1900 && y <= 2099
+	}
+	small := func(w string) int {
+		if len(w) > 2 {
+			return 0
+		}
+		return dayNumber(w)
+	}
+	if year(a) {
+		if mo, dd := small(b), small(c); mo >= 1 && mo <= 12 && dd > 0 {
+			return mo, dd, 3
+		}
+		return 0, 0, 0
+	}
+	x, y := small(a), small(b)
+	if x == 0 || y == 0 || !year(c) {
+		return 0, 0, 0
+	}
+	switch {
+	case y <= 12 && (x > 12 || l != langEN):
+		return y, x, 3
+	case x <= 12:
+		return x, y, 3
+	}
+	return 0, 0, 0
 }
 
 // dayNumber returns the day of the month a token of one or two digits
@@ -347,11 +433,121 @@ func (c *Clusterer) otherOccurrence(f features, t time.Time, s *story) (time.Dur
 		return g, g > occurrenceGap && c.namesNone(f.days, s)
 	}
 	g := burstGap(t, s.bursts)
+	if g <= c.cfg.HalfLife {
+		// Near the story in time, the days the reports give tell a
+		// meeting held again days later (a weekday read against a
+		// publication date weeks off, as crawls give, would not). The
+		// gap returned damps at HalfLife as the days' gap does at
+		// eventHalfLife.
+		if ge, ok := c.eventApart(f.eventDays, s); ok {
+			return ge * (c.cfg.HalfLife / eventHalfLife), true
+		}
+	}
 	if g > monthGap && c.namesNoMonth(f.ownMonths, s) {
 		return g, true
 	}
 	return g, g > occurrenceGap && c.namesNone(f.ownDays, s)
 }
+
+// eventGap is how far apart the days two reports give for their events
+// must be for them to tell two events (see eventApart): a meeting held
+// over two days is one event.
+const eventGap = 3 * 24 * time.Hour
+
+// eventApart reports whether an article whose event days (see
+// features.eventDays) are days reports another event than story s: the
+// days most of the story's articles give as their events' (its core
+// days: see coreDays) are all at least eventGap from the article's, and
+// no article of the story gives one of the article's days as its own.
+// Talks held again a few days later by the same people (Geneva on Sunday,
+// Florida the next Sunday, a Kremlin meeting two days after) read alike
+// and fall within the story's burst of publications; the days their
+// reports give do not. It returns the least time between the article's
+// days and the story's core days.
+func (c *Clusterer) eventApart(days []int, s *story) (time.Duration, bool) {
+	if len(days) == 0 || len(s.events) == 0 || len(s.bursts) == 0 {
+		return 0, false
+	}
+	for _, d := range days {
+		if slices.Contains(s.events, d) {
+			return 0, false
+		}
+	}
+	g := time.Duration(1 << 62)
+	ref := s.bursts[len(s.bursts)-1].last
+	for _, a := range days {
+		ta := nearDay(a, ref)
+		for _, b := range coreDays(s.events, s.eventN) {
+			g = min(g, absDur(ta.Sub(nearDay(b, ref))))
+		}
+	}
+	if g < eventGap {
+		return 0, false
+	}
+	return g, true
+}
+
+// coreDays returns the days of days given by at least half as many
+// articles as the day given most (counts n): the day of a story's event,
+// or both days of a two-day meeting, and not a day one report gave to
+// something else.
+func coreDays(days, n []int) []int {
+	top := 0
+	for i := range days {
+		if i < len(n) {
+			top = max(top, n[i])
+		}
+	}
+	var out []int
+	for i, d := range days {
+		if i < len(n) && 2*n[i] >= top {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// countDays adds the days more (each counted n[i] times, or once when n is
+// nil) to days and their counts, up to maxOwn days.
+func countDays(days, counts, more, n []int) ([]int, []int) {
+	for i, d := range more {
+		k := 1
+		if n != nil && i < len(n) {
+			k = n[i]
+		}
+		if j := slices.Index(days, d); j >= 0 {
+			if j < len(counts) {
+				counts[j] += k
+			}
+			continue
+		}
+		if len(days) < maxOwn {
+			days = append(days, d)
+			counts = append(counts, k)
+		}
+	}
+	return days, counts
+}
+
+// eventHalfLife is how fast the similarity of an article to a story
+// whose event days are not its own (see eventApart) halves with the time
+// between those days.
+const eventHalfLife = 4 * 24 * time.Hour
+
+// nearDay is the day md (month*100+day) in the year that brings it
+// nearest to ref.
+func nearDay(md int, ref time.Time) time.Time {
+	best := time.Time{}
+	for dy := -1; dy <= 1; dy++ {
+		t := time.Date(ref.Year()+dy, time.Month(md/100), md%100, 0, 0, 0, 0, time.UTC)
+		if best.IsZero() || absDur(t.Sub(ref)) < absDur(best.Sub(ref)) {
+			best = t
+		}
+	}
+	return best
+}
+
+func absDur(d time.Duration) time.Duration { return max(d, -d) }
 
 // monthGap is how far from a story an article must be for the months it
 // names to set it apart.
@@ -459,6 +655,10 @@ func (c *Clusterer) crossCandidates(f features, at time.Time, out []scored) []sc
 		d := c.crossDecay(at, s)
 		if at.IsZero() {
 			d = c.crossDampGap(mentionGap(f.days, s.bursts))
+		} else if burstGap(at, s.bursts) <= c.cfg.HalfLife {
+			if g, ok := c.eventApart(f.eventDays, s); ok {
+				d = min(d, math.Exp2(-float64(g)/float64(eventHalfLife)))
+			}
 		}
 		x := c.crossSim(f.cross, nx, s.xcen, c.crossNorm(out[i].story)) * d
 		out[i].score = max(out[i].score, x*c.cfg.Threshold/c.cfg.CrossThreshold)

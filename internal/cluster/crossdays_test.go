@@ -1,0 +1,92 @@
+package cluster
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestCrossDates reads dates written in figures, days of a range or pair,
+// and days named by the weekday or relative to the publication.
+func TestCrossDates(t *testing.T) {
+	sun := time.Date(2025, 11, 30, 9, 0, 0, 0, time.UTC) // a Sunday
+	for _, tc := range []struct {
+		text, lang string
+		pub        time.Time
+		want       []int // days of the date terms, after resolving
+		none       []int // days that must not be read
+	}{
+		{"Aktualisiert am 23.11.2025 - 19:00 Uhr. Gespräche in Genf.", langDE, time.Time{}, []int{1123}, nil},
+		{"Posted 11/23/2025 in Geneva.", langEN, time.Time{}, []int{1123}, nil},
+		{"Опубликовано 2025-11-23, Женева.", langRU, time.Time{}, []int{1123}, nil},
+		{"Переговоры пройдут 23 и 24 января в Абу-Даби.", langRU, time.Time{}, []int{123, 124}, nil},
+		{"Перемовини триватимуть 4–5 лютого.", langUK, time.Time{}, []int{204, 205}, nil},
+		{"Talks were held on December 14-15 in Berlin.", langEN, time.Time{}, []int{1214, 1215}, nil},
+		{"Sie einigten sich auf 28 Punkte und 1000 Gefangene.", langDE, time.Time{}, nil, []int{1000, 2800}},
+		// Weekdays: the nearest such day, three days back to three ahead.
+		{"Die Delegationen trafen sich am Sonntag in Florida.", langDE, sun, []int{1130}, nil},
+		{"В субботу делегация вылетела, встреча во вторник.", langRU, sun, []int{1129, 1202}, nil},
+		{"Вчора делегації зустрілися у Флориді.", langUK, sun, []int{1129}, nil},
+		{"The delegations met on Thursday.", langEN, sun, []int{1127}, nil},
+		// Undated: a weekday names no day.
+		{"The delegations met on Thursday.", langEN, time.Time{}, nil, nil},
+	} {
+		cross := crossTerms(tokenize(tc.text, 0), tc.lang, nil)
+		resolveDays(cross, tc.pub)
+		got := datesOf(cross)
+		for _, d := range tc.want {
+			if !slices.Contains(got, d) {
+				t.Errorf("%q: no day %d in %v", tc.text, d, got)
+			}
+		}
+		for _, d := range tc.none {
+			if slices.Contains(got, d) {
+				t.Errorf("%q: day %d read in %v", tc.text, d, got)
+			}
+		}
+		if tc.want == nil && len(got) > 0 {
+			t.Errorf("%q: days %v, want none", tc.text, got)
+		}
+		for k := range cross {
+			if len(k) > 3 && (k[1:3] == crossWeekday || k[1:3] == crossRelative) {
+				t.Errorf("%q: unresolved term %q", tc.text, k)
+			}
+		}
+	}
+}
+
+// TestEventApart tells a report of a meeting held again days later from
+// the story of the first, and keeps a report giving the story's day, or
+// a day next to it, in.
+func TestEventApart(t *testing.T) {
+	c := New(Config{})
+	pub := time.Date(2025, 11, 24, 0, 0, 0, 0, time.UTC)
+	s := &story{
+		bursts: []span{{pub, pub}},
+		events: []int{1121, 1123}, eventN: []int{1, 5}, // one report gave the 21st to something else
+	}
+	for _, tc := range []struct {
+		days []int
+		want bool
+	}{
+		{[]int{1130}, true},        // a week on
+		{[]int{1129, 1130}, true},  // the day before and the day of it
+		{[]int{1124}, false},       // the next day: a two-day meeting
+		{[]int{1126}, true},        // three days from the core day
+		{[]int{1125}, false},       // two days: not enough
+		{[]int{1123, 1130}, false}, // gives the story's day too
+		{[]int{1121, 1130}, false}, // gives a day one of its reports gave
+		{nil, false},
+	} {
+		if _, ok := c.eventApart(tc.days, s); ok != tc.want {
+			t.Errorf("eventApart(%v) = %v, want %v", tc.days, ok, tc.want)
+		}
+	}
+	if got := coreDays([]int{1121, 1123, 1124}, []int{1, 5, 3}); !slices.Equal(got, []int{1123, 1124}) {
+		t.Errorf("coreDays = %v", got)
+	}
+	days, n := countDays([]int{1123}, []int{2}, []int{1123, 1124}, []int{1, 3})
+	if !slices.Equal(days, []int{1123, 1124}) || !slices.Equal(n, []int{3, 3}) {
+		t.Errorf("countDays = %v %v", days, n)
+	}
+}

@@ -71,6 +71,7 @@ func TestEventApart(t *testing.T) {
 	}{
 		{[]int{1130}, true},        // a week on
 		{[]int{1129, 1130}, true},  // the day before and the day of it
+		{[]int{1124, 1130}, true},  // reports the 30th, recalling the 24th
 		{[]int{1124}, false},       // the next day: a two-day meeting
 		{[]int{1126}, true},        // three days from the core day
 		{[]int{1125}, false},       // two days: not enough

@@ -457,13 +457,16 @@ const eventGap = 3 * 24 * time.Hour
 // eventApart reports whether an article whose event days (see
 // features.eventDays) are days reports another event than story s: the
 // days most of the story's articles give as their events' (its core
-// days: see coreDays) are all at least eventGap from the article's, and
-// no article of the story gives one of the article's days as its own.
+// days: see coreDays) are all at least eventGap from the latest day the
+// article gives (a report is about the newest of the days it gives: a
+// Kremlin meeting on Tuesday reported on Thursday, not the Sunday talks it
+// recalls), and no article of the story gives one of the article's days
+// as its own.
 // Talks held again a few days later by the same people (Geneva on Sunday,
 // Florida the next Sunday, a Kremlin meeting two days after) read alike
 // and fall within the story's burst of publications; the days their
 // reports give do not. It returns the least time between the article's
-// days and the story's core days.
+// latest day and the story's core days.
 func (c *Clusterer) eventApart(days []int, s *story) (time.Duration, bool) {
 	if len(days) == 0 || len(s.events) == 0 || len(s.bursts) == 0 {
 		return 0, false
@@ -475,11 +478,14 @@ func (c *Clusterer) eventApart(days []int, s *story) (time.Duration, bool) {
 	}
 	g := time.Duration(1 << 62)
 	ref := s.bursts[len(s.bursts)-1].last
+	var ta time.Time
 	for _, a := range days {
-		ta := nearDay(a, ref)
-		for _, b := range coreDays(s.events, s.eventN) {
-			g = min(g, absDur(ta.Sub(nearDay(b, ref))))
+		if t := nearDay(a, ref); t.After(ta) {
+			ta = t
 		}
+	}
+	for _, b := range coreDays(s.events, s.eventN) {
+		g = min(g, absDur(ta.Sub(nearDay(b, ref))))
 	}
 	if g < eventGap {
 		return 0, false

@@ -91,3 +91,13 @@ func TestEventApart(t *testing.T) {
 		t.Errorf("countDays = %v %v", days, n)
 	}
 }
+
+// TestSeenElsewhere keeps the query terms another article used.
+func TestSeenElsewhere(t *testing.T) {
+	c := New(Config{})
+	c.df = []int32{1, 2, 1, 3}
+	got := c.seenElsewhere(sparse{ids: []int32{0, 1, 2, 3}, w: []float32{0.9, 0.1, 0.8, 0.2}})
+	if !slices.Equal(got.ids, []int32{1, 3}) || !slices.Equal(got.w, []float32{0.1, 0.2}) {
+		t.Errorf("seenElsewhere = %v %v", got.ids, got.w)
+	}
+}

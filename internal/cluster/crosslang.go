@@ -644,7 +644,7 @@ func (c *Clusterer) crossCandidates(f features, at time.Time, out []scored) []sc
 		return out
 	}
 	nx := c.crossNormOf(f.cross)
-	ids := c.gather(f.cross, c.cfg.QueryTerms/2, c.cfg.Candidates, func(si int32) bool {
+	ids := c.gather(c.seenElsewhere(f.cross), c.cfg.QueryTerms/2, c.cfg.Candidates, func(si int32) bool {
 		s := &c.stories[si]
 		return !s.frozen && s.ndocs > 0 && crossLangs(f.lang, s.langs) && gap(at, s.first, s.last) <= c.cfg.Window
 	})
@@ -668,6 +668,21 @@ func (c *Clusterer) crossCandidates(f features, at time.Time, out []scored) []sc
 		}
 		x := c.crossSim(f.cross, nx, s.xcen, c.crossNorm(out[i].story)) * d
 		out[i].score = max(out[i].score, x*c.cfg.Threshold/c.cfg.CrossThreshold)
+	}
+	return out
+}
+
+// seenElsewhere returns the terms of v that another article used too: the
+// only ones that can find a story. Ranked by weight, the terms new to the
+// stream come first (a German report's capitalised nouns) and would fill
+// the query with terms no story is posted under.
+func (c *Clusterer) seenElsewhere(v sparse) sparse {
+	out := sparse{ids: make([]int32, 0, len(v.ids)), w: make([]float32, 0, len(v.ids))}
+	for i, id := range v.ids {
+		if c.df[id] > 1 {
+			out.ids = append(out.ids, id)
+			out.w = append(out.w, v.w[i])
+		}
 	}
 	return out
 }

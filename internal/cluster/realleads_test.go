@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -73,11 +74,7 @@ func TestRealLeads(t *testing.T) {
 		t.Skip("set PARALLAX_CLUSTER_LEADS to the directory of the leads' texts")
 	}
 	leads := readRealLeads(t, dir)
-	docs := append([]Labelled(nil), leads...)
-	for _, d := range readSeeds(t) {
-		docs = append(docs, Labelled{Doc: d, Event: seedEvents[d.ID]})
-	}
-	docs = chronological(docs)
+	docs := chronological(append(append([]Labelled(nil), leads...), seeds(t)...))
 	c := New(Config{})
 	gold := map[string]string{}
 	for _, d := range docs {
@@ -105,6 +102,10 @@ func TestRealLeads(t *testing.T) {
 	}
 	rep := Score(gold, pred)
 	t.Logf("leads and seeds: BCubed P/R/F1 %.3f/%.3f/%.3f, %d stories for %d events", rep.BCubedPrecision, rep.BCubedRecall, rep.BCubedF1, rep.Clusters, rep.Events)
+	for h, half := range leadHalves(leads) {
+		r := streamScore(append(half, seeds(t)...))
+		t.Logf("half %d (%d leads) and seeds: BCubed F1 %.3f", h+1, len(half), r.BCubedF1)
+	}
 	lg, lp := map[string]string{}, map[string]string{}
 	for _, d := range leads {
 		lg[d.ID], lp[d.ID] = d.Event, pred[d.ID]
@@ -114,6 +115,48 @@ func TestRealLeads(t *testing.T) {
 	if rep.BCubedF1 < realLeadsFloor {
 		t.Errorf("BCubed F1 %.3f < %.2f", rep.BCubedF1, realLeadsFloor)
 	}
+}
+
+// seeds returns the dated seeds labelled with their events.
+func seeds(t *testing.T) []Labelled {
+	var out []Labelled
+	for _, d := range readSeeds(t) {
+		out = append(out, Labelled{Doc: d, Event: seedEvents[d.ID]})
+	}
+	return out
+}
+
+// leadHalves splits the leads by event, every other event of the sorted
+// list to each half, so that a change can be checked on both.
+func leadHalves(leads []Labelled) [2][]Labelled {
+	var events []string
+	for _, d := range leads {
+		if !slices.Contains(events, d.Event) {
+			events = append(events, d.Event)
+		}
+	}
+	slices.Sort(events)
+	var out [2][]Labelled
+	for _, d := range leads {
+		h := slices.Index(events, d.Event) % 2
+		out[h] = append(out[h], d)
+	}
+	return out
+}
+
+// streamScore clusters docs in date order and scores the stories.
+func streamScore(docs []Labelled) Report {
+	c := New(Config{})
+	gold, pred := map[string]string{}, map[string]string{}
+	docs = chronological(docs)
+	for _, d := range docs {
+		c.Add(d.Doc)
+		gold[d.ID] = d.Event
+	}
+	for _, d := range docs {
+		pred[d.ID], _ = c.StoryOf(d.ID)
+	}
+	return Score(gold, pred)
 }
 
 // realLeadsFloor is under the figure measured on 2026-12-06 (docs/quality.md).

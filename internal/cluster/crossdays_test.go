@@ -101,3 +101,23 @@ func TestSeenElsewhere(t *testing.T) {
 		t.Errorf("seenElsewhere = %v %v", got.ids, got.w)
 	}
 }
+
+// FuzzCrossDates reads dates from any text in every language without
+// panicking, and every date it reads is a month and a day of one.
+func FuzzCrossDates(f *testing.F) {
+	for _, s := range []string{"23.11.2025", "4–5 лютого", "December 14-15", "am Sonntag", "2025-13-40", "31 31 2025", "и 5 и", "вчора сьогодні"} {
+		f.Add(s)
+	}
+	pub := time.Date(2025, 11, 30, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, l := range []string{langEN, langDE, langRU, langUK, ""} {
+			cross := crossTerms(tokenize(s, 0), l, nil)
+			days := resolveDays(cross, pub)
+			for _, md := range append(datesOf(cross), days...) {
+				if m, d := md/100, md%100; m < 1 || m > 12 || d < 0 || d > 31 {
+					t.Fatalf("%q (%s): day %d", s, l, md)
+				}
+			}
+		}
+	})
+}

@@ -882,6 +882,10 @@ func (c *Clusterer) mergeScore(a, b int32) float64 {
 		x = c.crossSim(sa.xcen, c.crossNorm(a), sb.xcen, c.crossNorm(b)) * c.crossDamp(sa, sb)
 		x /= c.cfg.CrossThreshold
 	}
+	if e, ok := c.eventsApart(sa, sb); ok {
+		// Two meetings days apart, each told by its reports' days.
+		d, far, x = min(d, e), false, x*e
+	}
 
 	if min(sa.ndocs, sb.ndocs) == 1 {
 		return max(x, c.combine(body, ts, d, c.cfg.Threshold, far)/c.cfg.Threshold)

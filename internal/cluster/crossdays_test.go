@@ -121,3 +121,23 @@ func FuzzCrossDates(f *testing.F) {
 		}
 	})
 }
+
+// TestEventsApart keeps two stories apart when each has a core day two
+// of its reports give, days from the other's; not a story of one report.
+func TestEventsApart(t *testing.T) {
+	c := New(Config{})
+	day := func(d int) time.Time { return time.Date(2025, 11, d, 0, 0, 0, 0, time.UTC) }
+	geneva := &story{ndocs: 5, bursts: []span{{day(23), day(24)}}, events: []int{1123}, eventN: []int{4}}
+	florida := &story{ndocs: 4, bursts: []span{{day(29), day(30)}}, events: []int{1129, 1130}, eventN: []int{1, 3}}
+	lone := &story{ndocs: 1, bursts: []span{{day(30), day(30)}}, events: []int{1130}, eventN: []int{1}}
+	same := &story{ndocs: 3, bursts: []span{{day(24), day(24)}}, events: []int{1123, 1124}, eventN: []int{2, 1}}
+	if e, ok := c.eventsApart(geneva, florida); !ok || e >= 1 {
+		t.Errorf("Geneva and Florida: %v %v", e, ok)
+	}
+	if _, ok := c.eventsApart(geneva, lone); ok {
+		t.Error("a story of one report judged by its days")
+	}
+	if _, ok := c.eventsApart(geneva, same); ok {
+		t.Error("two stories giving the same day kept apart")
+	}
+}

@@ -493,6 +493,27 @@ func (c *Clusterer) eventApart(days []int, s *story) (time.Duration, bool) {
 	return g, true
 }
 
+// eventsApart is eventApart between two stories near each other in time
+// (within HalfLife), each with a core day that two of its reports give:
+// the core days of each are apart from the other's, and neither's reports
+// give a day of the other's core. It returns the damping of their
+// similarity. (A story of one report is not judged so: its weekdays, read
+// out of order, would keep it from the story it belongs to.)
+func (c *Clusterer) eventsApart(a, b *story) (float64, bool) {
+	if len(a.eventN) == 0 || len(b.eventN) == 0 || slices.Max(a.eventN) < 2 || slices.Max(b.eventN) < 2 {
+		return 1, false
+	}
+	if burstsGap(a.bursts, b.bursts) > c.cfg.HalfLife {
+		return 1, false
+	}
+	ga, oka := c.eventApart(coreDays(a.events, a.eventN), b)
+	gb, okb := c.eventApart(coreDays(b.events, b.eventN), a)
+	if !oka || !okb {
+		return 1, false
+	}
+	return math.Exp2(-float64(min(ga, gb)) / float64(eventHalfLife)), true
+}
+
 // coreDays returns the days of days given by at least half as many
 // articles as the day given most (counts n): the day of a story's event,
 // or both days of a two-day meeting, and not a day one report gave to

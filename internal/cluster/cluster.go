@@ -290,6 +290,8 @@ type story struct {
 	xcen     sparse // sum of member cross-language vectors
 	langs    uint8  // languages of its members (langBit)
 	own      []int  // days its articles report (see ownDays), at most maxOwn
+	events   []int  // the same counting weekdays (see eventApart), at most maxOwn
+	eventN   []int  // how many of its articles give each of events
 	ndocs    int
 	norm     float64
 	tnorm    float64
@@ -532,6 +534,7 @@ func (c *Clusterer) addMember(si int32, d Doc, f *features) {
 	s.langs |= f.lang
 	l.langs |= f.lang
 	s.own = addDays(s.own, f.ownDays)
+	s.events, s.eventN = countDays(s.events, s.eventN, f.eventDays, nil)
 	if len(f.cross.ids) > 0 {
 		s.xcen = c.prune(s.xcen.add(f.cross, 1))
 		l.xcen = c.prune(l.xcen.add(f.cross, 1))
@@ -883,6 +886,11 @@ func (c *Clusterer) mergeScore(a, b int32) float64 {
 		x = c.crossSim(sa.xcen, c.crossNorm(a), sb.xcen, c.crossNorm(b)) * c.crossDamp(sa, sb)
 		x /= c.cfg.CrossThreshold
 	}
+	if e, ok := c.eventsApart(sa, sb); ok {
+		// Two meetings days apart, each told by its reports' days.
+		d, far, x = min(d, e), false, x*e
+	}
+
 	if min(sa.ndocs, sb.ndocs) == 1 {
 		return max(x, c.combine(body, ts, d, c.cfg.Threshold, far)/c.cfg.Threshold)
 	}
@@ -986,6 +994,7 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 	si.xcen = c.prune(si.xcen.add(sf.xcen, 1))
 	si.langs |= sf.langs
 	si.own = addDays(si.own, sf.own)
+	si.events, si.eventN = countDays(si.events, si.eventN, sf.events, sf.eventN)
 	for _, b := range sf.bursts {
 		si.bursts = addSpan(si.bursts, b, c.cfg.BurstGap)
 	}

@@ -79,23 +79,29 @@ func crossTermsCached(toks []token, l string, ents []string, cache *sharedCache)
 	if l == langDE {
 		allCaps = len(toks) > 0 && caps*5 > len(toks)*4
 	}
-	for i, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if m, d, n := numericDate(toks[i:], l); n > 0 {
+			// "23.11.2025", "2025-11-23", "11/23/2025".
+			out[crossPrefix+crossDate+pad2(m)+"-"+pad2(d)] += 2
+			i += n - 1
+			continue
+		}
 		if d := dayNumber(t.word); d > 0 {
-			// "2 December", "2. Dezember", "2 декабря"; "December 2".
-			m := 0
-			if i+1 < len(toks) {
-				m = monthOf(toks[i+1].word)
-			}
-			if m == 0 && i > 0 {
-				m = monthOf(toks[i-1].word)
-			}
-			if m > 0 {
+			// "2 December", "2. Dezember", "2 декабря"; "December 2"; the
+			// first day of a range or pair ("14–15 December", "23 и 24
+			// января") and the second ("December 14–15").
+			if m := monthNear(toks, i); m > 0 {
 				out[crossPrefix+crossDate+pad2(m)+"-"+pad2(d)] += 2
 				continue
 			}
 		}
 		if n := numberOf(t.word); n != "" {
 			out[crossPrefix+crossNumber+n]++
+			continue
+		}
+		if k := dayWordTerm(t.word); k != "" {
+			out[k]++ // resolved against the publication (resolveDays)
 			continue
 		}
 		if m := monthOf(t.word); m > 0 {
@@ -121,6 +127,86 @@ func crossTermsCached(toks []token, l string, ents []string, cache *sharedCache)
 		}
 	}
 	return out
+}
+
+// monthNear returns the month named next to the day number toks[i]:
+// right after or before it, or after or before the other day of a range
+// or pair it is part of ("4–5 лютого", "23 и 24 января", "December
+// 14–15", "vom 14. bis 15. Dezember"); 0 when none is.
+func monthNear(toks []token, i int) int {
+	at := func(j int) int {
+		if j < 0 || j >= len(toks) {
+			return 0
+		}
+		return monthOf(toks[j].word)
+	}
+	day := func(j int) bool { return j >= 0 && j < len(toks) && dayNumber(toks[j].word) > 0 }
+	link := func(j int) bool { return j >= 0 && j < len(toks) && rangeWords[toks[j].word] }
+	if m := at(i + 1); m > 0 {
+		return m
+	}
+	if m := at(i - 1); m > 0 {
+		return m
+	}
+	switch {
+	case day(i+1) && at(i+2) > 0:
+		return at(i + 2)
+	case link(i+1) && day(i+2) && at(i+3) > 0:
+		return at(i + 3)
+	case day(i-1) && at(i-2) > 0:
+		return at(i - 2)
+	case link(i-1) && day(i-2) && at(i-3) > 0:
+		return at(i - 3)
+	}
+	return 0
+}
+
+// rangeWords join two days of one month ("23 и 24 января", "14 and 15
+// December", "vom 14. bis 15. Dezember", "з 23 по 24 січня").
+var rangeWords = map[string]bool{
+	"and": true, "to": true, "or": true, "through": true,
+	"und": true, "bis": true, "oder": true,
+	"и": true, "по": true, "или": true,
+	"та": true, "і": true, "й": true, "або": true,
+}
+
+// numericDate reads a date written in figures at the start of toks (the
+// tokenizer splits "23.11.2025" into 23, 11, 2025): day, month, year;
+// year, month, day; or, where the first figure cannot be a day or the
+// text is English, month, day, year. It returns the month, the day and
+// the number of tokens read, or n 0.
+func numericDate(toks []token, l string) (m, d, n int) {
+	if len(toks) < 3 {
+		return 0, 0, 0
+	}
+	a, b, c := toks[0].word, toks[1].word, toks[2].word
+	year := func(w string) bool {
+		y, err := strconv.Atoi(w)
+		return err == nil && len(w) == 4 && y >= 1900 && y <= 2099
+	}
+	small := func(w string) int {
+		if len(w) > 2 {
+			return 0
+		}
+		return dayNumber(w)
+	}
+	if year(a) {
+		if mo, dd := small(b), small(c); mo >= 1 && mo <= 12 && dd > 0 {
+			return mo, dd, 3
+		}
+		return 0, 0, 0
+	}
+	x, y := small(a), small(b)
+	if x == 0 || y == 0 || !year(c) {
+		return 0, 0, 0
+	}
+	switch {
+	case y <= 12 && (x > 12 || l != langEN):
+		return y, x, 3
+	case x <= 12:
+		return x, y, 3
+	}
+	return 0, 0, 0
 }
 
 // dayNumber returns the day of the month a token of one or two digits
@@ -339,11 +425,148 @@ func (c *Clusterer) otherOccurrence(f features, t time.Time, s *story) (time.Dur
 		return g, g > occurrenceGap && c.namesNone(f.days, s)
 	}
 	g := burstGap(t, s.bursts)
+	if g <= c.cfg.HalfLife {
+		// Near the story in time, the days the reports give tell a
+		// meeting held again days later (a weekday read against a
+		// publication date weeks off, as crawls give, would not). The
+		// gap returned damps at HalfLife as the days' gap does at
+		// eventHalfLife.
+		if ge, ok := c.eventApart(f.eventDays, s); ok {
+			return ge * (c.cfg.HalfLife / eventHalfLife), true
+		}
+	}
 	if g > monthGap && c.namesNoMonth(f.ownMonths, s) {
 		return g, true
 	}
 	return g, g > occurrenceGap && c.namesNone(f.ownDays, s)
 }
+
+// eventGap is how far apart the days two reports give for their events
+// must be for them to tell two events (see eventApart): a meeting held
+// over two days is one event.
+const eventGap = 3 * 24 * time.Hour
+
+// eventApart reports whether an article whose event days (see
+// features.eventDays) are days reports another event than story s: the
+// days most of the story's articles give as their events' (its core
+// days: see coreDays) are all at least eventGap from the latest day the
+// article gives (a report is about the newest of the days it gives: a
+// Kremlin meeting on Tuesday reported on Thursday, not the Sunday talks it
+// recalls), and no article of the story gives one of the article's days
+// as its own.
+// Talks held again a few days later by the same people (Geneva on Sunday,
+// Florida the next Sunday, a Kremlin meeting two days after) read alike
+// and fall within the story's burst of publications; the days their
+// reports give do not. It returns the least time between the article's
+// latest day and the story's core days.
+func (c *Clusterer) eventApart(days []int, s *story) (time.Duration, bool) {
+	if len(days) == 0 || len(s.events) == 0 || len(s.bursts) == 0 {
+		return 0, false
+	}
+	for _, d := range days {
+		if slices.Contains(s.events, d) {
+			return 0, false
+		}
+	}
+	g := time.Duration(1 << 62)
+	ref := s.bursts[len(s.bursts)-1].last
+	var ta time.Time
+	for _, a := range days {
+		if t := nearDay(a, ref); t.After(ta) {
+			ta = t
+		}
+	}
+	for _, b := range coreDays(s.events, s.eventN) {
+		g = min(g, absDur(ta.Sub(nearDay(b, ref))))
+	}
+	if g < eventGap {
+		return 0, false
+	}
+	return g, true
+}
+
+// eventsApart is eventApart between two stories near each other in time
+// (within HalfLife), each with a core day that two of its reports give:
+// the core days of each are apart from the other's, and neither's reports
+// give a day of the other's core. It returns the damping of their
+// similarity. (A story of one report is not judged so: its weekdays, read
+// out of order, would keep it from the story it belongs to.)
+func (c *Clusterer) eventsApart(a, b *story) (float64, bool) {
+	if len(a.eventN) == 0 || len(b.eventN) == 0 || slices.Max(a.eventN) < 2 || slices.Max(b.eventN) < 2 {
+		return 1, false
+	}
+	if burstsGap(a.bursts, b.bursts) > c.cfg.HalfLife {
+		return 1, false
+	}
+	ga, oka := c.eventApart(coreDays(a.events, a.eventN), b)
+	gb, okb := c.eventApart(coreDays(b.events, b.eventN), a)
+	if !oka || !okb {
+		return 1, false
+	}
+	return math.Exp2(-float64(min(ga, gb)) / float64(eventHalfLife)), true
+}
+
+// coreDays returns the days of days given by at least half as many
+// articles as the day given most (counts n): the day of a story's event,
+// or both days of a two-day meeting, and not a day one report gave to
+// something else.
+func coreDays(days, n []int) []int {
+	top := 0
+	for i := range days {
+		if i < len(n) {
+			top = max(top, n[i])
+		}
+	}
+	var out []int
+	for i, d := range days {
+		if i < len(n) && 2*n[i] >= top {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// countDays adds the days more (each counted n[i] times, or once when n is
+// nil) to days and their counts, up to maxOwn days.
+func countDays(days, counts, more, n []int) ([]int, []int) {
+	for i, d := range more {
+		k := 1
+		if n != nil && i < len(n) {
+			k = n[i]
+		}
+		if j := slices.Index(days, d); j >= 0 {
+			if j < len(counts) {
+				counts[j] += k
+			}
+			continue
+		}
+		if len(days) < maxOwn {
+			days = append(days, d)
+			counts = append(counts, k)
+		}
+	}
+	return days, counts
+}
+
+// eventHalfLife is how fast the similarity of an article to a story
+// whose event days are not its own (see eventApart) halves with the time
+// between those days.
+const eventHalfLife = 4 * 24 * time.Hour
+
+// nearDay is the day md (month*100+day) in the year that brings it
+// nearest to ref.
+func nearDay(md int, ref time.Time) time.Time {
+	best := time.Time{}
+	for dy := -1; dy <= 1; dy++ {
+		t := time.Date(ref.Year()+dy, time.Month(md/100), md%100, 0, 0, 0, 0, time.UTC)
+		if best.IsZero() || absDur(t.Sub(ref)) < absDur(best.Sub(ref)) {
+			best = t
+		}
+	}
+	return best
+}
+
+func absDur(d time.Duration) time.Duration { return max(d, -d) }
 
 // monthGap is how far from a story an article must be for the months it
 // names to set it apart.
@@ -434,7 +657,7 @@ func (c *Clusterer) crossCandidates(f features, at time.Time, out []scored) []sc
 		return out
 	}
 	nx := c.crossNormOf(f.cross)
-	ids := c.gather(f.cross, c.cfg.QueryTerms/2, c.cfg.Candidates, func(si int32) bool {
+	ids := c.gather(c.seenElsewhere(f.cross), c.cfg.QueryTerms/2, c.cfg.Candidates, func(si int32) bool {
 		s := &c.stories[si]
 		return !s.frozen && s.ndocs > 0 && crossLangs(f.lang, s.langs) && gap(at, s.first, s.last) <= c.cfg.Window
 	})
@@ -451,9 +674,28 @@ func (c *Clusterer) crossCandidates(f features, at time.Time, out []scored) []sc
 		d := c.crossDecay(at, s)
 		if at.IsZero() {
 			d = c.crossDampGap(mentionGap(f.days, s.bursts))
+		} else if burstGap(at, s.bursts) <= c.cfg.HalfLife {
+			if g, ok := c.eventApart(f.eventDays, s); ok {
+				d = min(d, math.Exp2(-float64(g)/float64(eventHalfLife)))
+			}
 		}
 		x := c.crossSim(f.cross, nx, s.xcen, c.crossNorm(out[i].story)) * d
 		out[i].score = max(out[i].score, x*c.cfg.Threshold/c.cfg.CrossThreshold)
+	}
+	return out
+}
+
+// seenElsewhere returns the terms of v that another article used too: the
+// only ones that can find a story. Ranked by weight, the terms new to the
+// stream come first (a German report's capitalised nouns) and would fill
+// the query with terms no story is posted under.
+func (c *Clusterer) seenElsewhere(v sparse) sparse {
+	out := sparse{ids: make([]int32, 0, len(v.ids)), w: make([]float32, 0, len(v.ids))}
+	for i, id := range v.ids {
+		if c.df[id] > 1 {
+			out.ids = append(out.ids, id)
+			out.w = append(out.w, v.w[i])
+		}
 	}
 	return out
 }

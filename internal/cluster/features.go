@@ -55,6 +55,9 @@ type features struct {
 	// ownMonths are the months the text names (with a day or without)
 	// that are its publication's or the one before.
 	ownMonths []int
+	// eventDays are ownDays counting the days named by the weekday or
+	// relative to the article ("on Sunday", "вчера") too (see eventApart).
+	eventDays []int
 }
 
 const entityPrefix = "\x00"
@@ -102,6 +105,7 @@ type Prepared struct {
 	cross []pterm
 	lang  string // the language the text was read in ("" unknown)
 	days  []int  // days the text names (month*100+day), in key order
+	wdays []int  // days it names by the weekday or "yesterday" (see resolveDays)
 }
 
 type pterm struct {
@@ -211,11 +215,10 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 		xt = append(title[:len(title):len(title)], body...)
 	}
 	cross := crossTermsCached(xt, lang, d.Entities, nameKeys)
+	p.days = datesOf(cross)
+	p.wdays = resolveDays(cross, d.Published)
 	for _, k := range slices.Sorted(maps.Keys(cross)) {
 		p.cross = append(p.cross, pterm{key: k, surface: k, all: cross[k]})
-		if md := dayKey(k); md != 0 {
-			p.days = append(p.days, int(md))
-		}
 	}
 	return p
 }
@@ -306,6 +309,7 @@ func (c *Clusterer) features(p Prepared) features {
 	f.days = p.days
 	f.ownDays = ownDays(p.days, p.Doc.Published)
 	f.ownMonths = ownMonths(p.days, p.Doc.Published)
+	f.eventDays = ownDays(addDays(slices.Clone(p.days), p.wdays), p.Doc.Published)
 	if len(p.cross) > 0 {
 		xtf := make(map[int32]float64, len(p.cross))
 		for _, t := range p.cross {

@@ -70,6 +70,10 @@ type StoryState struct {
 	Langs         uint8  `json:"langs,omitempty"`
 	// OwnDays are the days its articles report (month*100+day).
 	OwnDays []int `json:"own_days,omitempty"`
+	// EventDays are OwnDays counting days named by the weekday, and
+	// EventCounts how many of its articles give each.
+	EventDays   []int `json:"event_days,omitempty"`
+	EventCounts []int `json:"event_counts,omitempty"`
 }
 
 // Burst is one run of a story's activity (see Config.BurstGap).
@@ -135,7 +139,8 @@ func (c *Clusterer) Snapshot() State {
 			Snippet: s.snippet, Centroid: vecOut(s.cen), TitleCentroid: vecOut(s.tcen), Docs: s.ndocs,
 			Norm: s.norm, TitleNorm: s.tnorm, NormN: s.normN, Into: c.into[i], Line: s.line, Frozen: s.frozen,
 			Bursts: burstsOut(s.bursts), CrossCentroid: vecOut(s.xcen), Langs: s.langs,
-			OwnDays: append([]int(nil), s.own...),
+			OwnDays: append([]int(nil), s.own...), EventDays: append([]int(nil), s.events...),
+			EventCounts: append([]int(nil), s.eventN...),
 		})
 	}
 	for i := range c.lines {
@@ -294,7 +299,8 @@ func Restore(st State) (*Clusterer, error) {
 			snippet: s.Snippet, cen: vec(s.Centroid), tcen: vec(s.TitleCentroid), ndocs: s.Docs,
 			norm: s.Norm, tnorm: s.TitleNorm, normN: s.NormN, line: s.Line, frozen: s.Frozen,
 			bursts: burstsIn(s.Bursts), xcen: vec(s.CrossCentroid), langs: s.Langs,
-			own: append([]int(nil), s.OwnDays...),
+			own: append([]int(nil), s.OwnDays...), events: append([]int(nil), s.EventDays...),
+			eventN: append([]int(nil), s.EventCounts...),
 		}
 		c.byID[s.ID] = int32(i)
 	}

@@ -28,8 +28,8 @@ const FetchPageKind = "fetch_page"
 // as the poll read it. Jobs are unique by (feed, item URL) in every state
 // but discarded: a page is not fetched twice at once, a page fetched or
 // refused for good is not enqueued again while its job row is kept (a
-// day), and a page whose retries ran out is enqueued again when its feed
-// brings the item again.
+// day for a completed job, a week for a cancelled one), and a page whose
+// retries ran out is enqueued again when its feed brings the item again.
 type FetchPageArgs struct {
 	Feed      string `json:"feed" river:"unique"`
 	URL       string `json:"url" river:"unique"`

@@ -234,7 +234,7 @@ func (w *pollFeedWorker) Work(ctx context.Context, job *river.Job[PollFeedArgs])
 		return nil
 	}
 	ctx = withLease(ctx, lease{id: job.ID, attempt: job.Attempt})
-	pages := &pageJobs{}
+	pages := &pageJobs{db: w.e.db}
 	ctx = withPageJobs(ctx, pages)
 	res, err := w.e.Poll(ctx, w.p, feed.PollOptions{URLs: []string{url}}, true)
 	if err != nil {

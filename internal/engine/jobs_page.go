@@ -88,8 +88,18 @@ type pageJobsKey struct{}
 
 // pageJobs counts the fetch_page jobs one poll enqueued.
 type pageJobs struct {
+	db Database
+
 	mu                sync.Mutex
 	enqueued, already int
+}
+
+// summaryKeeping is the optional interface of a store that keeps a feed
+// item's summary as its article while the page is to come (and upgrades
+// it from the page later): its sink stores the summary when told the page
+// is not fetched yet.
+type summaryKeeping interface {
+	SummaryItems(ctx context.Context, keys []string) (map[string]string, error)
 }
 
 func (p *pageJobs) add(enqueued, already int) {
@@ -176,6 +186,9 @@ func (q *Jobs) enqueuePages(ctx context.Context, feedURL string, items []feed.It
 // with their full text are stored at once; the pages of summary-only items
 // become fetch_page jobs.
 func (g guardedSink) takeItemsDeferred(ctx context.Context, pj *pageJobs, f feed.State, items []feed.Item, pages feed.Pages) (int, error) {
+	if _, ok := pj.db.(summaryKeeping); !ok {
+		return g.takeItemsSplit(ctx, pj, f, items, pages)
+	}
 	d := newDeferPages(pages, items)
 	n, err := g.FeedStore.TakeItems(ctx, f, items, d)
 	if err != nil {
@@ -185,6 +198,54 @@ func (g guardedSink) takeItemsDeferred(ctx context.Context, pj *pageJobs, f feed
 		return n, err
 	}
 	enq, already, err := g.q.enqueuePages(ctx, f.URL, d.asked)
+	if err != nil {
+		return n, err
+	}
+	pj.add(enq, already)
+	return n, nil
+}
+
+// takeItemsSplit is takeItemsDeferred for a store that does not keep
+// summaries: the sink gets only the items it can store now (their full
+// text in the feed), so that the items left to page jobs are neither
+// counted as failed pages on the feed nor asked for; the new ones among
+// the others become fetch_page jobs.
+func (g guardedSink) takeItemsSplit(ctx context.Context, pj *pageJobs, f feed.State, items []feed.Item, pages feed.Pages) (int, error) {
+	var now, later []feed.Item
+	var keys []string
+	for _, it := range items {
+		if it.URL != "" && (it.NeedsPage || it.Content == "") {
+			later = append(later, it)
+			keys = append(keys, it.Key())
+		} else {
+			now = append(now, it)
+		}
+	}
+	n := 0
+	if len(now) > 0 {
+		var err error
+		if n, err = g.FeedStore.TakeItems(ctx, f, now, pages); err != nil {
+			return n, err
+		}
+	}
+	if len(later) == 0 {
+		return n, nil
+	}
+	seen, err := pj.db.SeenItems(ctx, keys)
+	if err != nil {
+		return n, fmt.Errorf("items of %s: %w", fetch.Redact(f.URL), err)
+	}
+	var todo []feed.Item
+	for _, it := range later {
+		if !seen[it.Key()] {
+			seen[it.Key()] = true // once per poll
+			todo = append(todo, it)
+		}
+	}
+	if err := g.q.CheckLease(ctx); err != nil {
+		return n, err
+	}
+	enq, already, err := g.q.enqueuePages(ctx, f.URL, todo)
 	if err != nil {
 		return n, err
 	}

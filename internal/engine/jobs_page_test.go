@@ -19,6 +19,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/feed"
 	"github.com/parallax-news/parallax/internal/fetch"
+	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store/postgres/pgtest"
 )
 
@@ -223,6 +224,14 @@ func TestFetchPageJobs(t *testing.T) {
 	if state, _ := jobRow(t, e1, "kind = 'poll_feed'"); state != "completed" {
 		t.Errorf("poll_feed job %s, want completed", state)
 	}
+	// Pages left to jobs are no failures of the feed.
+	states, err := e1.db.FeedStates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(states) != 1 || states[0].Warning != "" || states[0].LastError != "" {
+		t.Errorf("feed after the poll job: %+v, want no warning or error", states)
+	}
 	// Metrics: the queue's fetch_page jobs by state (read from the
 	// database), and what the two workers worked between them (counted
 	// as River reports each job done: wait for the last reports).
@@ -420,5 +429,70 @@ func TestFetchPageBadJobs(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("RunJobs: %v", err)
+	}
+}
+
+// keepsSummaries is a database that says it keeps feed summaries, so
+// that a poll job takes the path for such stores: the sink is handed
+// every item and a page fetcher that notes pages instead of fetching.
+type keepsSummaries struct{ Database }
+
+func (keepsSummaries) SummaryItems(context.Context, []string) (map[string]string, error) {
+	return nil, nil
+}
+
+// TestPollJobPageDeferral: both ways a poll job leaves pages to jobs
+// (split for stores without summaries, noted by the page fetcher for
+// stores with them) store the feed's full-text items at once, enqueue one
+// fetch_page job per new summary-only item and fetch no page.
+func TestPollJobPageDeferral(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	site := newPageSite(t, 0)
+	e := openPgEngine(t, dsn, "worker")
+	ctx := context.Background()
+	f := feed.State{URL: site.feedURL(), Title: "Testville"}
+	if _, err := e.AddFeeds(ctx, []feed.Outlet{{FeedURL: f.URL, Title: f.Title}}); err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("The council kept the whole text of this note in its feed, sentence after sentence. ", 12)
+	for _, tc := range []struct {
+		name string
+		db   Database
+	}{
+		{"split", e.db},
+		{"noted", keepsSummaries{e.db}},
+	} {
+		items := []feed.Item{
+			{URL: site.srv.URL + "/page/full-" + tc.name, Title: "Full " + tc.name, Content: "<p>" + tc.name + ": " + long + "</p>"},
+			{URL: site.srv.URL + "/page/a-" + tc.name, Title: "A", Summary: "Short summary of a.", NeedsPage: true},
+			{URL: site.srv.URL + "/page/b-" + tc.name, Title: "B", Summary: "Short summary of b."},
+			{URL: site.srv.URL + "/page/a-" + tc.name, Title: "A again", Summary: "Short summary of a.", NeedsPage: true},
+		}
+		pj := &pageJobs{db: tc.db}
+		pctx := withPageJobs(ctx, pj)
+		g := guardedSink{FeedStore: pipeline.NewFeedStore(e.db, nil), q: e.jobs}
+		n, err := g.TakeItems(pctx, f, items, pagePoller(e))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if n != 1 || pj.enqueued != 2 || pj.already != 0 {
+			t.Errorf("%s: stored %d, enqueued %d (%d already); want 1, 2, 0", tc.name, n, pj.enqueued, pj.already)
+		}
+		if got := articlesAt(t, e, items[0].URL); len(got) != 1 {
+			t.Errorf("%s: full-text item stored %d times, want 1", tc.name, len(got))
+		}
+		// A second poll of the same items: the jobs are there already.
+		pj2 := &pageJobs{db: tc.db}
+		if _, err := g.TakeItems(withPageJobs(ctx, pj2), f, items, pagePoller(e)); err != nil {
+			t.Fatal(err)
+		}
+		if pj2.enqueued != 0 || pj2.already != 2 {
+			t.Errorf("%s: second poll enqueued %d (%d already), want 0 (2)", tc.name, pj2.enqueued, pj2.already)
+		}
+	}
+	site.mu.Lock()
+	defer site.mu.Unlock()
+	if len(site.hits) != 0 {
+		t.Errorf("pages fetched by the poll: %v", site.hits)
 	}
 }

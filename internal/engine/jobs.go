@@ -85,7 +85,9 @@ type JobOptions struct {
 	// Reader reads the inputs of ingest_input jobs (its Fetcher fetches
 	// URL inputs; nil refuses them).
 	Reader *ingest.Reader
-	// Concurrency is how many jobs this process works at once (default 2).
+	// Concurrency is how many jobs of each queue this process works at
+	// once (default 2): polls and inputs, pages (PageQueue), and with
+	// Prepare, prepare jobs.
 	Concurrency int
 	// JobTimeout bounds one job (default 5 minutes): its context ends and
 	// the job is retried.
@@ -147,7 +149,8 @@ func (e *Engine) RunJobs(ctx context.Context, opts JobOptions) error {
 	cfg.ID = opts.ID
 	cfg.JobTimeout = opts.JobTimeout
 	cfg.RescueStuckJobsAfter = opts.RescueAfter
-	cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.Concurrency}}
+	cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.Concurrency},
+		PageQueue: {MaxWorkers: opts.Concurrency}}
 	if opts.Prepare {
 		if err := river.AddWorkerSafely(workers, &prepareWorker{e: e, id: opts.ID}); err != nil {
 			return fmt.Errorf("work jobs: %w", err)

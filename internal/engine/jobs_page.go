@@ -24,6 +24,12 @@ import (
 // article.
 const FetchPageKind = "fetch_page"
 
+// PageQueue is the River queue of fetch_page jobs: a feed of hundreds of
+// new summary-only items enqueues as many jobs, which wait on their
+// host's rate limit; in a queue of their own they do not hold up the
+// polls of other feeds (each process works Concurrency of each queue).
+const PageQueue = "pages"
+
 // FetchPageArgs is the payload of a fetch_page job: the feed and the item
 // as the poll read it. Jobs are unique by (feed, item URL) in every state
 // but discarded: a page is not fetched twice at once, a page fetched or
@@ -46,7 +52,7 @@ func (FetchPageArgs) Kind() string { return FetchPageKind }
 
 // InsertOpts implements river.JobArgsWithInsertOpts.
 func (FetchPageArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{MaxAttempts: pageMaxAttempts, UniqueOpts: river.UniqueOpts{ByArgs: true,
+	return river.InsertOpts{MaxAttempts: pageMaxAttempts, Queue: PageQueue, UniqueOpts: river.UniqueOpts{ByArgs: true,
 		ByState: []rivertype.JobState{rivertype.JobStateAvailable, rivertype.JobStateCancelled, rivertype.JobStateCompleted,
 			rivertype.JobStatePending, rivertype.JobStateRunning, rivertype.JobStateRetryable, rivertype.JobStateScheduled}}}
 }

@@ -399,7 +399,7 @@ func TestFetchPageBadJobs(t *testing.T) {
 	}
 	tbl := pgx.Identifier{e.jobs.schema, "river_job"}.Sanitize()
 	if _, err := e.jobs.pool.Exec(ctx, `INSERT INTO `+tbl+` (kind, args, queue, max_attempts, state, priority, scheduled_at)
-		VALUES ($1, '{"feed": 3}', 'default', 1, 'available', 1, now())`, FetchPageKind); err != nil {
+		VALUES ($1, '{"feed": 3}', $2, 1, 'available', 1, now())`, FetchPageKind, PageQueue); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)

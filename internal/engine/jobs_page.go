@@ -317,6 +317,11 @@ func (w *fetchPageWorker) Work(ctx context.Context, job *river.Job[FetchPageArgs
 	if i < 0 {
 		return river.JobCancel(fmt.Errorf("page %s: the feed %s is not subscribed", fetch.Redact(a.URL), fetch.Redact(a.Feed)))
 	}
+	if states[i].Disabled {
+		// As a poll of a disabled feed: nothing fetched.
+		w.e.log.InfoContext(ctx, "page job: feed disabled", "feed", fetch.Redact(a.Feed), "page", fetch.Redact(a.URL), "job", job.ID)
+		return nil
+	}
 	ctx = withLease(ctx, lease{id: job.ID, attempt: job.Attempt})
 	pages := &leasedPages{p: w.p, q: w.e.jobs}
 	n, err := w.sink.TakeItems(ctx, states[i], []feed.Item{it}, pages)

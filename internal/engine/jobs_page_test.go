@@ -381,13 +381,27 @@ func TestFetchPageStaleAttempt(t *testing.T) {
 }
 
 // TestFetchPageBadJobs: payloads a worker cannot use cancel their jobs
-// with an error saying why.
+// with an error saying why; the page of a feed disabled since is not
+// fetched.
 func TestFetchPageBadJobs(t *testing.T) {
 	dsn := pgtest.DSN(t)
+	site := newPageSite(t, 1)
 	e := openPgEngine(t, dsn, "worker")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	if _, err := e.AddFeeds(ctx, []feed.Outlet{{FeedURL: site.feedURL(), Title: "Testville"}}); err != nil {
+		t.Fatal(err)
+	}
+	states, err := e.db.FeedStates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	states[0].Disabled = true
+	if err := e.db.SaveFeedState(ctx, states[0].URL, states[0]); err != nil {
+		t.Fatal(err)
+	}
 	for _, a := range []FetchPageArgs{
+		{Feed: site.feedURL(), URL: site.srv.URL + "/page/0"},
 		{URL: "http://127.0.0.1:1/page"},
 		{Feed: "http://127.0.0.1:1/feed.xml", URL: "file:///etc/passwd"},
 		{Feed: "http://127.0.0.1:1/feed.xml", URL: "http://127.0.0.1:1/page", Published: "last week"},
@@ -412,6 +426,7 @@ func TestFetchPageBadJobs(t *testing.T) {
 		{"args->>'published' = 'last week'", "cancelled", "last week"},
 		{"args->>'feed' = 'http://127.0.0.1:1/not-subscribed.xml'", "cancelled", "not subscribed"},
 		{"jsonb_typeof(args->'feed') = 'number'", "discarded", "unmarshal"},
+		{"args->>'url' = '" + site.srv.URL + "/page/0'", "completed", ""},
 	}
 	deadline := time.Now().Add(20 * time.Second)
 	for _, w := range want {
@@ -429,6 +444,9 @@ func TestFetchPageBadJobs(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("RunJobs: %v", err)
+	}
+	if n := site.count("0"); n != 0 {
+		t.Errorf("the page of a disabled feed was fetched %d times", n)
 	}
 }
 

@@ -23,7 +23,7 @@ type jobFlags struct {
 
 func (f *jobFlags) register(cmd *cobra.Command, concurrency int) {
 	fl := cmd.Flags()
-	fl.IntVar(&f.concurrency, "jobs", concurrency, "jobs worked at once by this process (PostgreSQL; 0 works none)")
+	fl.IntVar(&f.concurrency, "jobs", concurrency, "jobs of each queue (polls and inputs, pages, prepare) worked at once by this process (PostgreSQL; 0 works none)")
 	fl.DurationVar(&f.jobTimeout, "job-timeout", 5*time.Minute, "deadline of one job; a job past it is cancelled and retried")
 	fl.DurationVar(&f.rescueAfter, "rescue-after", 0,
 		"how long a job may stay running before it is taken as lost (its worker died) and retried elsewhere (default: --job-timeout + 1m)")

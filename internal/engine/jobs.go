@@ -85,7 +85,9 @@ type JobOptions struct {
 	// Reader reads the inputs of ingest_input jobs (its Fetcher fetches
 	// URL inputs; nil refuses them).
 	Reader *ingest.Reader
-	// Concurrency is how many jobs this process works at once (default 2).
+	// Concurrency is how many jobs of each queue this process works at
+	// once (default 2): polls and inputs, pages (PageQueue), and with
+	// Prepare, prepare jobs.
 	Concurrency int
 	// JobTimeout bounds one job (default 5 minutes): its context ends and
 	// the job is retried.
@@ -100,6 +102,10 @@ type JobOptions struct {
 	// Prepare makes this process work prepare_articles jobs too (the
 	// analysis's per-article work for the leader; `parallax worker`).
 	Prepare bool
+	// PageRetry is the first wait before a fetch_page job whose page
+	// failed for a passing reason is tried again; it doubles with each
+	// attempt (default 15 seconds).
+	PageRetry time.Duration
 }
 
 // RunJobs works the database's jobs until ctx ends, then stops taking new
@@ -130,6 +136,9 @@ func (e *Engine) RunJobs(ctx context.Context, opts JobOptions) error {
 	if err := river.AddWorkerSafely(workers, &pollFeedWorker{e: e, p: opts.Poller}); err != nil {
 		return fmt.Errorf("work jobs: %w", err)
 	}
+	if err := river.AddWorkerSafely(workers, newFetchPageWorker(e, opts.Poller, opts.PageRetry)); err != nil {
+		return fmt.Errorf("work jobs: %w", err)
+	}
 	if opts.Reader == nil {
 		opts.Reader = &ingest.Reader{}
 	}
@@ -140,7 +149,8 @@ func (e *Engine) RunJobs(ctx context.Context, opts JobOptions) error {
 	cfg.ID = opts.ID
 	cfg.JobTimeout = opts.JobTimeout
 	cfg.RescueStuckJobsAfter = opts.RescueAfter
-	cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.Concurrency}}
+	cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.Concurrency},
+		PageQueue: {MaxWorkers: opts.Concurrency}}
 	if opts.Prepare {
 		if err := river.AddWorkerSafely(workers, &prepareWorker{e: e, id: opts.ID}); err != nil {
 			return fmt.Errorf("work jobs: %w", err)
@@ -202,7 +212,9 @@ type pollFeedWorker struct {
 
 // Work polls the job's feed if it is still due (a poll done since the job
 // was enqueued moved its NextPoll: then there is nothing to do), stores
-// its new items and analyses them if this process can lead. A feed that
+// its new items that carry their full text, enqueues a fetch_page job for
+// each new item whose page must be fetched (jobs_page.go), and analyses
+// what is pending if this process can lead. A feed that
 // is not subscribed cancels the job with an error saying so; a failure of
 // the database fails the attempt, which River retries with backoff. The
 // feed's own failures (a 500, a broken feed) are the poller's to record
@@ -225,6 +237,8 @@ func (w *pollFeedWorker) Work(ctx context.Context, job *river.Job[PollFeedArgs])
 		return nil
 	}
 	ctx = withLease(ctx, lease{id: job.ID, attempt: job.Attempt})
+	pages := &pageJobs{db: w.e.db}
+	ctx = withPageJobs(ctx, pages)
 	res, err := w.e.Poll(ctx, w.p, feed.PollOptions{URLs: []string{url}}, true)
 	if err != nil {
 		return fmt.Errorf("poll %s: %w", url, err)
@@ -239,7 +253,8 @@ func (w *pollFeedWorker) Work(ctx context.Context, job *river.Job[PollFeedArgs])
 	}
 	w.e.log.InfoContext(ctx, "polled feed", slog.String("feed", url), slog.Int64("job", job.ID),
 		slog.Int("attempt", job.Attempt), slog.String("outcome", outcome), slog.Int("new", res.Poll.New),
-		slog.Int("analysed", res.Analysis.Articles))
+		slog.Int("analysed", res.Analysis.Articles), slog.Int("pages_enqueued", pages.enqueued),
+		slog.Int("pages_enqueued_before", pages.already))
 	return nil
 }
 

@@ -84,5 +84,9 @@ func (g guardedSink) TakeItems(ctx context.Context, f feed.State, items []feed.I
 	if err := g.q.CheckLease(ctx); err != nil {
 		return 0, err
 	}
+	if pj, ok := ctx.Value(pageJobsKey{}).(*pageJobs); ok {
+		// A poll_feed job: pages become fetch_page jobs (jobs_page.go).
+		return g.takeItemsDeferred(ctx, pj, f, items, pages)
+	}
 	return g.FeedStore.TakeItems(ctx, f, items, pages)
 }

@@ -10,7 +10,7 @@ import (
 // preparedCodec is the version of the encoding of a Prepared that
 // AppendBinary writes and UnmarshalPrepared reads; a change of the fields
 // it holds changes it.
-const preparedCodec = 1
+const preparedCodec = 2
 
 // AppendBinary appends the features Prepare found (not the Doc, which the
 // reader has) to b, so that an article analysed in one process can be
@@ -20,9 +20,11 @@ const preparedCodec = 1
 func (p Prepared) AppendBinary(b []byte) ([]byte, error) {
 	b = append(b, preparedCodec)
 	b = appendString(b, p.lang)
-	b = binary.AppendUvarint(b, uint64(len(p.days)))
-	for _, d := range p.days {
-		b = binary.AppendVarint(b, int64(d))
+	for _, days := range [][]int{p.days, p.wdays} {
+		b = binary.AppendUvarint(b, uint64(len(days)))
+		for _, d := range days {
+			b = binary.AppendVarint(b, int64(d))
+		}
 	}
 	for _, terms := range [][]pterm{p.terms, p.cross} {
 		b = binary.AppendUvarint(b, uint64(len(terms)))
@@ -117,10 +119,12 @@ func UnmarshalPrepared(d Doc, data []byte) (Prepared, error) {
 	}
 	r := &codecReader{b: data[1:]}
 	p.lang = r.string()
-	if n := r.count(1); n > 0 {
-		p.days = make([]int, n)
-		for i := range p.days {
-			p.days[i] = int(r.varint())
+	for _, days := range []*[]int{&p.days, &p.wdays} {
+		if n := r.count(1); n > 0 {
+			*days = make([]int, n)
+			for i := range *days {
+				(*days)[i] = int(r.varint())
+			}
 		}
 	}
 	for _, terms := range []*[]pterm{&p.terms, &p.cross} {

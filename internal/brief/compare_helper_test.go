@@ -26,7 +26,7 @@ func compareStoryline(in Input, reg *outlet.Registry) compare.Comparison {
 		bg.Add(d.Article, reg.Credit(d.Article).Country)
 	}
 	story := news.Story{ID: in.Storyline.ID, Title: in.Storyline.Label, StorylineID: in.Storyline.ID, ArticleIDs: ids}
-	c := compare.Compare(story, arts, in.Quotes, reg, bg)
+	c := compare.DefaultOptions().Compare(story, arts, in.Quotes, reg, bg)
 	c.Scope = "storyline"
 	return c
 }

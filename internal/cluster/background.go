@@ -7,7 +7,6 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -89,29 +88,4 @@ func (b backgroundDF) share(key string) float32 {
 		return 0
 	}
 	return (float32(b.df[key]) + 0.5) / float32(b.docs+1)
-}
-
-// writeBackground writes a table in the format readBackground reads, terms
-// in byte order so that the file is reproducible.
-func writeBackground(w io.Writer, docs int, df map[string]int32, minDF int32) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	keys := make([]string, 0, len(df))
-	for k, n := range df {
-		if n >= minDF && !strings.ContainsAny(k, "\t\n") {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	bw := bufio.NewWriter(zw)
-	fmt.Fprintf(bw, "docs\t%d\n", docs)
-	for _, k := range keys {
-		fmt.Fprintf(bw, "%s\t%d\n", k, df[k])
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
 }

@@ -6,7 +6,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/parallax-news/parallax/internal/reuters"
+	"github.com/parallax-news/parallax/internal/reuters/reuterstest"
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
@@ -18,7 +18,7 @@ func TestGenerateBackground(t *testing.T) {
 	if !*genBackground {
 		t.Skip("run with -background to regenerate background.tsv.gz")
 	}
-	stories, err := reuters.ReadDir(sharedtest.Dir(t, "corpus", "reuters21578"))
+	stories, err := reuterstest.Dir(sharedtest.Dir(t, "corpus", "reuters21578"))
 	if err != nil {
 		t.Fatal(err)
 	}

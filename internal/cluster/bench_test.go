@@ -13,6 +13,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/dedup"
 	"github.com/parallax-news/parallax/internal/reuters"
+	"github.com/parallax-news/parallax/internal/reuters/reuterstest"
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
@@ -61,7 +62,7 @@ type replicated struct {
 
 func loadReuters(tb testing.TB) replicated {
 	tb.Helper()
-	stories, err := reuters.ReadDir(sharedtest.Dir(tb, "corpus", "reuters21578"))
+	stories, err := reuterstest.Dir(sharedtest.Dir(tb, "corpus", "reuters21578"))
 	if err != nil {
 		tb.Fatal(err)
 	}

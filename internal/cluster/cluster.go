@@ -27,12 +27,13 @@ package cluster
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"github.com/parallax-news/parallax/internal/news"
 	"math"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 // Config tunes a Clusterer. The zero value of a field means its default;

@@ -49,13 +49,6 @@ var nameKey = lang.PhoneticKey
 // with a calendar (internal/lang), or 0.
 var monthOf = lang.Month
 
-// crossTerms returns the language-neutral terms of an article (see the top
-// of this file) with their weights: body tokens toks in language l, and
-// names given by an entity stage.
-func crossTerms(toks []token, l string, ents []string) map[string]float64 {
-	return crossTermsCached(toks, l, ents, nil)
-}
-
 // crossTermsCached is crossTerms with a cache of name keys by word (nil for
 // none), which it fills.
 func crossTermsCached(toks []token, l string, ents []string, cache *sharedCache) map[string]float64 {

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parallax-news/parallax/internal/reuters"
+	"github.com/parallax-news/parallax/internal/reuters/reuterstest"
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
@@ -149,7 +149,7 @@ func reutersDocs(t *testing.T, names ...string) []Doc {
 		if err != nil {
 			t.Fatal(err)
 		}
-		stories, err := reuters.Parse(f)
+		stories, err := reuterstest.File(f)
 		f.Close()
 		if err != nil {
 			t.Fatal(err)

@@ -223,12 +223,6 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	return p
 }
 
-// isCapitalised reports whether s starts with an upper-case letter.
-func isCapitalised(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
-
 // capitalise upper-cases the first letter of a word (and of each part of
 // a hyphenated one: Elmendorf-Richardson).
 func capitalise(w string) string {

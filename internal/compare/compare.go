@@ -141,14 +141,9 @@ type Options struct {
 	StoryOf map[string]string
 }
 
-// DefaultOptions returns the options Compare uses.
+// DefaultOptions returns the options the commands compare with.
 func DefaultOptions() Options {
 	return Options{PriorSize: 100, TopTerms: 10, MinZ: 1.645, MinCount: 2, PerspectiveShare: 0.05}
-}
-
-// Compare compares the outlets of one story with the default options.
-func Compare(story news.Story, arts []news.Article, quotes []news.Quote, reg *outlet.Registry, bg Background) Comparison {
-	return DefaultOptions().Compare(story, arts, quotes, reg, bg)
 }
 
 // column is one credited outlet's material.

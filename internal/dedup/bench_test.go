@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/parallax-news/parallax/internal/reuters"
+	"github.com/parallax-news/parallax/internal/reuters/reuterstest"
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
@@ -12,7 +12,7 @@ import (
 // replica line, so that copies are near-duplicates rather than exact) and
 // reports articles per second.
 func BenchmarkAdd(b *testing.B) {
-	stories, err := reuters.ReadDir(sharedtest.Dir(b, "corpus", "reuters21578"))
+	stories, err := reuterstest.Dir(sharedtest.Dir(b, "corpus", "reuters21578"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -106,7 +106,7 @@ func (r Result) Article() news.Article {
 	}
 }
 
-// Options tunes File, HTMLWith and TextWith. The zero value is ready to use.
+// Options tunes FileWith, HTMLWith and TextWith. The zero value is ready to use.
 type Options struct {
 	// MaxBytes caps the input size (decompressed, for .gz); 0 means
 	// DefaultMaxBytes. Larger input returns ErrTooLarge.
@@ -125,15 +125,11 @@ func (o Options) maxBytes() int64 {
 	return DefaultMaxBytes
 }
 
-// File cleans one file without storing it: .html, .htm, .xhtml (optionally
-// gzip-compressed, .html.gz) are read as pages, anything else as plain text,
-// unless its content sniffs as HTML. It returns ErrTooLarge, ErrBinary or
-// ErrEmpty (wrapped with the path) for such input.
-func File(path string) (Result, error) {
-	return FileWith(path, Options{})
-}
-
-// FileWith is File with options.
+// FileWith cleans one file without storing it: .html, .htm, .xhtml
+// (optionally gzip-compressed, .html.gz) are read as pages, anything else
+// as plain text, unless its content sniffs as HTML. It returns
+// ErrTooLarge, ErrBinary or ErrEmpty (wrapped with the path) for such
+// input.
 func FileWith(path string, opts Options) (Result, error) {
 	f, err := os.Open(path)
 	if err != nil {

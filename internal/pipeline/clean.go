@@ -42,23 +42,11 @@ func Clean(d ingest.Doc, opts CleanOptions) (news.Article, error) {
 	if err != nil {
 		return news.Article{}, fmt.Errorf("clean %s: %w", d.Name, err)
 	}
-	a := news.Article{
-		ID:                 news.ContentID(res.Text),
-		Title:              firstNonEmpty(strings.TrimSpace(d.Title), res.Title),
-		OriginOutlet:       res.OriginOutlet,
-		Republisher:        res.Republisher,
-		URL:                firstNonEmpty(res.CanonicalURL, d.URL),
-		Author:             firstNonEmpty(d.Author, res.Author),
-		Published:          res.Published,
-		PublishedEstimated: res.PublishedEstimated,
-		Language:           res.Language,
-		Text:               res.Text,
-		Removed:            res.Removed,
-		Source:             d.Name,
-	}
-	if a.Removed == nil {
-		a.Removed = []string{}
-	}
+	a := res.Article()
+	a.Title = firstNonEmpty(strings.TrimSpace(d.Title), res.Title)
+	a.URL = firstNonEmpty(res.CanonicalURL, d.URL)
+	a.Author = firstNonEmpty(d.Author, res.Author)
+	a.Source = d.Name
 	a.Outlet = firstNonEmpty(opts.Outlet, d.Outlet, res.SiteName, res.Republisher, res.OriginOutlet, host(a.URL))
 	a = extract.Attribute(a) // registry names; origin is the outlet itself when the text names none
 	if d.Published != "" {

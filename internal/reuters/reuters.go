@@ -8,10 +8,7 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"os"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 )
 
@@ -58,16 +55,6 @@ func list(rec []byte, tag string) []string {
 		out = append(out, clean(m[1]))
 	}
 	return out
-}
-
-// Parse reads all records from one SGML file.
-func Parse(r io.Reader) ([]Story, error) {
-	var out []Story
-	err := Scan(r, 0, func(s Story) error {
-		out = append(out, s)
-		return nil
-	}, nil)
-	return out, err
 }
 
 // ErrTooLarge marks a record over Scan's size limit.
@@ -214,36 +201,4 @@ func (s Story) Text() string {
 	}
 	flush()
 	return strings.Join(paras, "\n\n")
-}
-
-// ReadDir reads every *.sgm file in dir, in numeric file order.
-func ReadDir(dir string) ([]Story, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.sgm"))
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("read reuters %s: no .sgm files", dir)
-	}
-	sort.Slice(files, func(i, j int) bool {
-		a, b := filepath.Base(files[i]), filepath.Base(files[j])
-		if len(a) != len(b) {
-			return len(a) < len(b)
-		}
-		return a < b
-	})
-	var out []Story
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			return nil, fmt.Errorf("read reuters: %w", err)
-		}
-		stories, err := Parse(fh)
-		fh.Close()
-		if err != nil {
-			return nil, fmt.Errorf("read reuters %s: %w", f, err)
-		}
-		out = append(out, stories...)
-	}
-	return out, nil
 }

@@ -85,16 +85,6 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
-// WithClock sets the clock used to fill a zero Article.IngestedAt and the
-// times feeds and items are recorded. The default is time.Now.
-func WithClock(now func() time.Time) Option {
-	return func(c *config) {
-		if now != nil {
-			c.now = now
-		}
-	}
-}
-
 // defaultConnectTimeout bounds a connection attempt when the connection
 // string sets no connect_timeout: an unreachable host fails in seconds, not
 // after the operating system's TCP timeout.

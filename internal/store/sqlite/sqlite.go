@@ -69,36 +69,6 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
-// WithBusyTimeout sets how long a connection waits for a lock held by
-// another process before failing with SQLITE_BUSY. The default is 10s.
-func WithBusyTimeout(d time.Duration) Option {
-	return func(c *config) {
-		if d > 0 {
-			c.busyTimeout = d
-		}
-	}
-}
-
-// WithReaders sets the number of read connections. The default is
-// max(4, GOMAXPROCS).
-func WithReaders(n int) Option {
-	return func(c *config) {
-		if n > 0 {
-			c.readers = n
-		}
-	}
-}
-
-// WithClock sets the clock used to fill a zero Article.IngestedAt. The
-// default is time.Now.
-func WithClock(now func() time.Time) Option {
-	return func(c *config) {
-		if now != nil {
-			c.now = now
-		}
-	}
-}
-
 // Open opens (creating it if missing) the SQLite database file at path and
 // migrates it to the newest schema. The folder holding path must exist.
 // Close the returned DB when done.

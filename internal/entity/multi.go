@@ -1804,14 +1804,12 @@ func stumpOrg(w string, res *langRes) bool {
 // (Держпраці, Мінюст, Укрзалізниця) or a company morpheme inside the word
 // (Агротехбуд, Єврогазбанк).
 func compoundOrg(w string, res *langRes) bool {
+	if stumpOrg(w, res) {
+		return true
+	}
 	lw := strings.ToLower(w)
 	if !lang.HasCyrillic(lw) || utf8.RuneCountInString(lw) < 6 {
 		return false
-	}
-	for _, p := range res.stumps {
-		if strings.HasPrefix(lw, p) && utf8.RuneCountInString(lw) > utf8.RuneCountInString(p)+2 {
-			return true
-		}
 	}
 	for _, m := range res.orgMorphemes {
 		if k := strings.Index(lw, m); k >= 6 || k > 0 && utf8.RuneCountInString(lw[:k]) >= 3 {

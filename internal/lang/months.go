@@ -13,17 +13,31 @@ import (
 // Sept) — or 0. English "may" and "mar" are months only as the stage
 // that calls this decides: a word alone cannot tell.
 func Month(word string) int {
-	for _, m := range monthTables {
-		if n := m[word]; n != 0 {
-			return n
-		}
-	}
-	return 0
+	return allMonths[word]
 }
 
+// monthTables are the tables Month reads, the first that names a word
+// winning.
 var monthTables = []map[string]int{
 	en.DateMonths,
 	ru.DateMonths, ru.DateMonthAbbrevs,
 	uk.DateMonths, uk.DateMonthAbbrevs,
 	de.DateMonths, de.DateMonthAbbrevs,
+}
+
+// allMonths merges monthTables into one map, so that Month looks a word
+// up once instead of once per table (it runs on every word the clustering
+// compares across languages).
+var allMonths = mergeMonths(monthTables)
+
+func mergeMonths(tables []map[string]int) map[string]int {
+	out := map[string]int{}
+	for _, m := range tables {
+		for w, n := range m {
+			if _, seen := out[w]; !seen && n != 0 {
+				out[w] = n
+			}
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -38,6 +39,37 @@ var keyCyr = map[rune]string{
 // Words are kept in order, separated by single spaces; punctuation is
 // dropped; a text with no letters gives "".
 func NameKey(name string) string {
+	nameKeys.mu.RLock()
+	k, ok := nameKeys.m[name]
+	nameKeys.mu.RUnlock()
+	if ok {
+		return k
+	}
+	k = nameKey(name)
+	// Names are often slices of an article's text: a copy keeps the cache
+	// from holding the text alive.
+	name = strings.Clone(name)
+	nameKeys.mu.Lock()
+	if len(nameKeys.m) >= nameKeyCacheMax {
+		clear(nameKeys.m)
+	}
+	nameKeys.m[name] = k
+	nameKeys.mu.Unlock()
+	return k
+}
+
+// nameKeys caches NameKey: the entity stages key the same names in article
+// after article. It is safe for concurrent use and starts again when it
+// holds nameKeyCacheMax names.
+var nameKeys = struct {
+	mu sync.RWMutex
+	m  map[string]string
+}{m: make(map[string]string, 1024)}
+
+const nameKeyCacheMax = 1 << 16
+
+// nameKey computes NameKey.
+func nameKey(name string) string {
 	var words []string
 	for _, w := range splitName(name) {
 		if k := wordKey(w); k != "" {

@@ -25,6 +25,9 @@ type rule struct {
 	always bool
 	// first holds the bytes a match can begin with.
 	first *[256]bool
+	// prefix, when not nil, holds the first two or three bytes a match
+	// can begin with: a finer filter than first.
+	prefix *prefixSet
 	// numberBefore marks rules whose every match has a number right before
 	// its trigger word ("three and a half years", "a 10-day"): a trigger
 	// without one is not worth running the pattern for.
@@ -109,7 +112,11 @@ func init() {
 		if err != nil {
 			panic("when: rule " + d.name + ": " + err.Error()) // the patterns are constants
 		}
-		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef, first: first,
+		prefix, err := prefixesOf(src)
+		if err != nil {
+			panic("when: rule " + d.name + ": " + err.Error())
+		}
+		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef, first: first, prefix: prefix,
 			numberBefore: d.name == "duration"})
 	}
 	buildTriggers()

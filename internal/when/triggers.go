@@ -2,6 +2,7 @@ package when
 
 import (
 	"regexp/syntax"
+	"strconv"
 	"strings"
 )
 
@@ -371,4 +372,116 @@ func firstBytes(pattern string) (*[256]bool, error) {
 	}
 	walk(uint32(prog.Start))
 	return &set, nil
+}
+
+// prefixSet holds the first bytes every non-empty match of an anchored
+// pattern can begin with, k bytes at a time: full holds the k-byte
+// prefixes, short the whole matches shorter than k. It is a superset (the
+// walk ignores assertions such as \b), so a text that begins with none of
+// them cannot match and the pattern need not run there.
+type prefixSet struct {
+	k     int
+	full  map[string]struct{}
+	short map[string]struct{}
+}
+
+// has reports whether s (at least k bytes) may begin a match.
+func (ps *prefixSet) has(s string) bool {
+	if _, ok := ps.full[s[:ps.k]]; ok {
+		return true
+	}
+	for l := 1; l < ps.k && len(ps.short) > 0; l++ {
+		if _, ok := ps.short[s[:l]]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPrefixes bounds a prefix set: a pattern whose first bytes are too
+// varied keeps the one-byte filter only.
+const maxPrefixes = 4096
+
+// prefixesOf returns the prefix set of pattern for the longest k of 3, 2
+// that stays exact and within maxPrefixes, or nil. Only ASCII runes
+// matched without case folding are followed: anything else (a non-ASCII
+// range, any character, a folded rune whose fold may be non-ASCII) gives
+// up on that k.
+func prefixesOf(pattern string) (*prefixSet, error) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return nil, err
+	}
+	for k := 3; k >= 2; k-- {
+		if ps, ok := walkPrefixes(prog, k); ok {
+			return ps, nil
+		}
+	}
+	return nil, nil
+}
+
+func walkPrefixes(prog *syntax.Prog, k int) (*prefixSet, bool) {
+	ps := &prefixSet{k: k, full: map[string]struct{}{}, short: map[string]struct{}{}}
+	seen := map[string]bool{}
+	failed := false
+	var visit func(pc uint32, pre string)
+	visit = func(pc uint32, pre string) {
+		if failed {
+			return
+		}
+		key := strconv.Itoa(int(pc)) + "\x00" + pre
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		in := prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			visit(in.Out, pre)
+			visit(in.Arg, pre)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			visit(in.Out, pre)
+		case syntax.InstMatch:
+			if pre != "" {
+				ps.short[pre] = struct{}{}
+			}
+		case syntax.InstFail:
+		case syntax.InstRune1, syntax.InstRune:
+			if in.Op == syntax.InstRune && syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+				failed = true // a folded rune may match non-ASCII forms
+				return
+			}
+			ranges := in.Rune
+			if len(ranges) == 1 {
+				ranges = []rune{ranges[0], ranges[0]}
+			}
+			for i := 0; i+1 < len(ranges); i += 2 {
+				lo, hi := ranges[i], ranges[i+1]
+				if hi >= 0x80 {
+					failed = true
+					return
+				}
+				for r := lo; r <= hi; r++ {
+					np := pre + string(byte(r))
+					if len(np) == k {
+						ps.full[np] = struct{}{}
+						if len(ps.full) > maxPrefixes {
+							failed = true
+							return
+						}
+					} else {
+						visit(in.Out, np)
+					}
+				}
+			}
+		default:
+			failed = true
+		}
+	}
+	visit(uint32(prog.Start), "")
+	return ps, !failed
 }

@@ -253,6 +253,9 @@ func (f *finder) matchFrom(out []*match, r *rule, from []int, hits []span) []*ma
 		if p < next || !r.first[f.lower[p]] {
 			continue
 		}
+		if r.prefix != nil && p+r.prefix.k <= len(f.lower) && !r.prefix.has(f.lower[p:]) {
+			continue
+		}
 		end := min(len(f.lower), p+maxSpan+1)
 		loc := r.re.FindStringSubmatchIndex(f.lower[p:end])
 		if loc == nil || loc[1] == 0 {

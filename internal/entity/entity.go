@@ -33,13 +33,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 
-	"github.com/parallax-news/parallax/internal/lang"
-	"github.com/parallax-news/parallax/internal/news"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/lang"
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 // Kinds of entity.

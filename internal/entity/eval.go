@@ -262,15 +262,10 @@ func Predict(d EvalDoc) []EvalMention {
 	return out
 }
 
-// Evaluate predicts every document and scores the predictions. Alias
-// precision is computed over the documents that have gold entity ids
-// shared by several mentions.
-func Evaluate(docs []EvalDoc) EvalReport {
-	return EvaluateErrors(docs, 0)
-}
-
-// EvaluateErrors is Evaluate that also lists the errors, up to top of each
-// class (none when top is 0).
+// EvaluateErrors predicts every document and scores the predictions (alias
+// precision over the documents whose gold entity ids are shared by several
+// mentions), listing the errors up to top of each class (none when top
+// is 0).
 func EvaluateErrors(docs []EvalDoc, top int) EvalReport {
 	var gold, pred []EvalMention
 	var al aliasTally

@@ -16,10 +16,11 @@ import (
 	"sort"
 	"strings"
 
+	"unicode"
+
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
-	"unicode"
 )
 
 // regionTypes are the ISO 3166-2 subdivision types kept: states,

@@ -24,15 +24,6 @@ const (
 	German    = "de"
 )
 
-// Supported reports whether code has resources of its own in Parallax.
-func Supported(code string) bool {
-	switch code {
-	case English, Russian, Ukrainian, German:
-		return true
-	}
-	return false
-}
-
 // Guess names the language of a text from its letters alone, for texts
 // that come without one: Cyrillic text is Ukrainian when it uses the
 // letters only Ukrainian has (і, ї, є, ґ) more than those only Russian

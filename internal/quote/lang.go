@@ -227,10 +227,6 @@ func FindLang(text, code, author string, ents []entity.Entity, ms []entity.Menti
 	return d.quotes, d.problems
 }
 
-// Languages lists the codes with quote resources of their own besides
-// English.
-func Languages() []string { return []string{lang.Russian, lang.Ukrainian, lang.German} }
-
 // isRole reports whether lw (lower case) is a title or role word, and the
 // key that identifies the role for matching a later description to the
 // named person it stands for.

@@ -72,17 +72,12 @@ func FromArticle(a news.Article) ([]Quote, []Problem) {
 	return qs, probs
 }
 
-// Find returns the direct and indirect quotes of one article's text in text
-// order, given the entities and mentions entity.Extract found in the same
-// text, and the problems met on the way. It never fails: text without quotes
-// gives no quotes.
-func Find(text string, ents []entity.Entity, ms []entity.Mention) ([]Quote, []Problem) {
-	return FindByAuthor(text, "", ents, ms)
-}
-
-// FindByAuthor is Find for a text written by author: "I" and "we" outside
-// quotation marks, as the source of a cue, are the author (op-eds, first-
-// person reports). An empty author leaves them unresolved, as Find does.
+// FindByAuthor returns the direct and indirect quotes of one article's text
+// in text order, given the entities and mentions entity.Extract found in the
+// same text, and the problems met on the way, for a text written by
+// author: "I" and "we" outside quotation marks, as the source of a cue,
+// are the author (op-eds, first-person reports); an empty author leaves
+// them unresolved. It never fails: text without quotes gives no quotes.
 func FindByAuthor(text, author string, ents []entity.Entity, ms []entity.Mention) ([]Quote, []Problem) {
 	d := newDoc(text, ents, ms)
 	d.author = strings.TrimSpace(author)

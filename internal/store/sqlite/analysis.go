@@ -229,7 +229,10 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		return err
 	}
 	defer putLine.Close()
-	setLine, err := prep(`UPDATE stories SET storyline_id = ? WHERE id = ?`)
+	// Most stories of a changed storyline are in it already (their rows,
+	// written above or in an earlier batch, say so): rewriting them
+	// unchanged would rewrite their pages and the storyline index.
+	setLine, err := prep(`UPDATE stories SET storyline_id = ?1 WHERE id = ?2 AND storyline_id <> ?1`)
 	if err != nil {
 		return err
 	}

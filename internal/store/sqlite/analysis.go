@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -95,12 +96,28 @@ func (db *DB) LoadState(ctx context.Context, name string) ([]byte, error) {
 	return data, nil
 }
 
-func marshal(v any) (string, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
+// rowEncoder encodes the JSON data columns of a transaction's rows into
+// one reused buffer: json.Marshal returns a new slice for every row, which
+// the column then copied again into a string.
+type rowEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newRowEncoder() *rowEncoder {
+	e := &rowEncoder{}
+	e.enc = json.NewEncoder(&e.buf)
+	return e
+}
+
+// text returns v encoded as json.Marshal encodes it.
+func (e *rowEncoder) text(v any) (string, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
 		return "", err
 	}
-	return string(b), nil
+	b := e.buf.Bytes()
+	return string(b[:len(b)-1]), nil // without the newline Encode adds
 }
 
 // SaveAnalysis implements store.Analyses.
@@ -120,6 +137,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		return nil
 	}
+	enc := newRowEncoder()
 	var order int64
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(analysed_order), 0) FROM analysis`).Scan(&order); err != nil {
 		return fmt.Errorf("save analysis: %w", err)
@@ -162,7 +180,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		if err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
-		data, err := marshal(analysisrow.Data{Mentions: a.Mentions, Timexes: a.Timexes, AnalysedChars: a.AnalysedChars})
+		data, err := enc.text(analysisrow.Data{Mentions: a.Mentions, Timexes: a.Timexes, AnalysedChars: a.AnalysedChars})
 		if err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
@@ -175,7 +193,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		for i, q := range a.Quotes {
 			q.ArticleID = a.ArticleID
-			qd, err := marshal(q)
+			qd, err := enc.text(q)
 			if err != nil {
 				return fmt.Errorf("save analysis: quote: %w", err)
 			}
@@ -195,7 +213,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	}
 	defer putStory.Close()
 	for _, s := range b.Stories {
-		data, err := marshal(s)
+		data, err := enc.text(s)
 		if err != nil {
 			return fmt.Errorf("save analysis: story %s: %w", s.ID, err)
 		}
@@ -238,7 +256,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	}
 	defer setLine.Close()
 	for _, l := range b.Storylines {
-		data, err := marshal(l)
+		data, err := enc.text(l)
 		if err != nil {
 			return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
 		}
@@ -266,7 +284,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	}
 	defer putEntity.Close()
 	for _, e := range b.Entities {
-		data, err := marshal(e)
+		data, err := enc.text(e)
 		if err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}

@@ -138,6 +138,12 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		return nil
 	}
 	enc := newRowEncoder()
+	// The one-row statements run without ctx's cancellation: the driver
+	// starts a goroutine per statement to interrupt it when a cancellable
+	// context ends, which cost more than most of these statements. ctx is
+	// checked between articles instead, and the transaction (begun with
+	// ctx) is rolled back when it ends.
+	rowCtx := context.WithoutCancel(ctx)
 	var order int64
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(analysed_order), 0) FROM analysis`).Scan(&order); err != nil {
 		return fmt.Errorf("save analysis: %w", err)
@@ -172,8 +178,11 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	}
 	defer putQuote.Close()
 	for _, a := range b.Articles {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("save analysis: %w", err)
+		}
 		var seq int64
-		err := seqOf.QueryRowContext(ctx, a.ArticleID).Scan(&seq)
+		err := seqOf.QueryRowContext(rowCtx, a.ArticleID).Scan(&seq)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, store.ErrNotFound)
 		}
@@ -185,10 +194,10 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
 		order++
-		if _, err := putAnalysis.ExecContext(ctx, seq, order, a.StoryID, a.DuplicateOf, data); err != nil {
+		if _, err := putAnalysis.ExecContext(rowCtx, seq, order, a.StoryID, a.DuplicateOf, data); err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
-		if _, err := delQuotes.ExecContext(ctx, seq); err != nil {
+		if _, err := delQuotes.ExecContext(rowCtx, seq); err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
 		for i, q := range a.Quotes {
@@ -197,7 +206,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			if err != nil {
 				return fmt.Errorf("save analysis: quote: %w", err)
 			}
-			if _, err := putQuote.ExecContext(ctx, seq, i, q.Speaker, q.SpeakerID, q.Direct, qd); err != nil {
+			if _, err := putQuote.ExecContext(rowCtx, seq, i, q.Speaker, q.SpeakerID, q.Direct, qd); err != nil {
 				return fmt.Errorf("save analysis: article %s: quote %d: %w", a.ArticleID, i, err)
 			}
 		}
@@ -219,7 +228,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		first, _ := encodeTime(s.FirstSeen)
 		last, _ := encodeTime(s.LastSeen)
-		if _, err := putStory.ExecContext(ctx, s.ID, s.StorylineID, first, last, data, analysisrow.StoryOutlets(s)); err != nil {
+		if _, err := putStory.ExecContext(rowCtx, s.ID, s.StorylineID, first, last, data, analysisrow.StoryOutlets(s)); err != nil {
 			return fmt.Errorf("save analysis: story %s: %w", s.ID, err)
 		}
 	}
@@ -262,11 +271,11 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		first, _ := encodeTime(l.FirstSeen)
 		last, _ := encodeTime(l.LastSeen)
-		if _, err := putLine.ExecContext(ctx, l.ID, first, last, data); err != nil {
+		if _, err := putLine.ExecContext(rowCtx, l.ID, first, last, data); err != nil {
 			return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
 		}
 		for _, sid := range l.StoryIDs {
-			if _, err := setLine.ExecContext(ctx, l.ID, sid); err != nil {
+			if _, err := setLine.ExecContext(rowCtx, l.ID, sid); err != nil {
 				return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
 			}
 		}
@@ -283,12 +292,15 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		return err
 	}
 	defer putEntity.Close()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("save analysis: %w", err)
+	}
 	for _, e := range b.Entities {
 		data, err := enc.text(e)
 		if err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
-		if _, err := putEntity.ExecContext(ctx, e.ID, e.Name, e.Kind, e.Mentions, data, analysisrow.EntityNames(e)); err != nil {
+		if _, err := putEntity.ExecContext(rowCtx, e.ID, e.Name, e.Kind, e.Mentions, data, analysisrow.EntityNames(e)); err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
 	}
@@ -299,7 +311,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	}
 	defer putEntityID.Close()
 	for local, canon := range b.EntityIDs {
-		if _, err := putEntityID.ExecContext(ctx, local, canon); err != nil {
+		if _, err := putEntityID.ExecContext(rowCtx, local, canon); err != nil {
 			return fmt.Errorf("save analysis: entity id: %w", err)
 		}
 	}

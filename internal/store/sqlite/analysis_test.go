@@ -3,12 +3,14 @@ package sqlite
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"math"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/store/analysisrow"
 	"github.com/parallax-news/parallax/internal/store/storetest"
 )
@@ -59,5 +61,25 @@ func TestRowEncoder(t *testing.T) {
 	want, _ := json.Marshal(rows[1].v)
 	if got, err := enc.text(rows[1].v); err != nil || got != string(want) {
 		t.Errorf("after an error: text = %q, %v; want %q", got, err, want)
+	}
+}
+
+// TestSaveAnalysisCanceled checks that a batch saved with an ended
+// context fails with the context's error and leaves nothing saved, though
+// its one-row statements do not watch the context themselves.
+func TestSaveAnalysisCanceled(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "c.db"))
+	if _, err := db.PutArticles(t.Context(), []news.Article{{ID: "a1", Title: "One", Text: "Some text."}}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	err := db.SaveAnalysis(ctx, store.AnalysisBatch{Articles: []store.ArticleAnalysis{{ArticleID: "a1", StoryID: "s1"}}})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("SaveAnalysis: err = %v, want context.Canceled", err)
+	}
+	pending, err := db.PendingArticles(t.Context(), 10)
+	if err != nil || len(pending) != 1 {
+		t.Errorf("pending after a canceled save = %d articles, %v; want 1", len(pending), err)
 	}
 }

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -95,12 +96,28 @@ func (db *DB) LoadState(ctx context.Context, name string) ([]byte, error) {
 	return data, nil
 }
 
-func marshal(v any) (string, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
+// rowEncoder encodes the JSON data columns of a transaction's rows into
+// one reused buffer: json.Marshal returns a new slice for every row, which
+// the column then copied again into a string.
+type rowEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newRowEncoder() *rowEncoder {
+	e := &rowEncoder{}
+	e.enc = json.NewEncoder(&e.buf)
+	return e
+}
+
+// text returns v encoded as json.Marshal encodes it.
+func (e *rowEncoder) text(v any) (string, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
 		return "", err
 	}
-	return string(b), nil
+	b := e.buf.Bytes()
+	return string(b[:len(b)-1]), nil // without the newline Encode adds
 }
 
 // SaveAnalysis implements store.Analyses.
@@ -120,6 +137,13 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		return nil
 	}
+	enc := newRowEncoder()
+	// The one-row statements run without ctx's cancellation: the driver
+	// starts a goroutine per statement to interrupt it when a cancellable
+	// context ends, which cost more than most of these statements. ctx is
+	// checked between articles instead, and the transaction (begun with
+	// ctx) is rolled back when it ends.
+	rowCtx := context.WithoutCancel(ctx)
 	var order int64
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(analysed_order), 0) FROM analysis`).Scan(&order); err != nil {
 		return fmt.Errorf("save analysis: %w", err)
@@ -154,32 +178,35 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	}
 	defer putQuote.Close()
 	for _, a := range b.Articles {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("save analysis: %w", err)
+		}
 		var seq int64
-		err := seqOf.QueryRowContext(ctx, a.ArticleID).Scan(&seq)
+		err := seqOf.QueryRowContext(rowCtx, a.ArticleID).Scan(&seq)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, store.ErrNotFound)
 		}
 		if err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
-		data, err := marshal(analysisrow.Data{Mentions: a.Mentions, Timexes: a.Timexes, AnalysedChars: a.AnalysedChars})
+		data, err := enc.text(analysisrow.Data{Mentions: a.Mentions, Timexes: a.Timexes, AnalysedChars: a.AnalysedChars})
 		if err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
 		order++
-		if _, err := putAnalysis.ExecContext(ctx, seq, order, a.StoryID, a.DuplicateOf, data); err != nil {
+		if _, err := putAnalysis.ExecContext(rowCtx, seq, order, a.StoryID, a.DuplicateOf, data); err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
-		if _, err := delQuotes.ExecContext(ctx, seq); err != nil {
+		if _, err := delQuotes.ExecContext(rowCtx, seq); err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
 		for i, q := range a.Quotes {
 			q.ArticleID = a.ArticleID
-			qd, err := marshal(q)
+			qd, err := enc.text(q)
 			if err != nil {
 				return fmt.Errorf("save analysis: quote: %w", err)
 			}
-			if _, err := putQuote.ExecContext(ctx, seq, i, q.Speaker, q.SpeakerID, q.Direct, qd); err != nil {
+			if _, err := putQuote.ExecContext(rowCtx, seq, i, q.Speaker, q.SpeakerID, q.Direct, qd); err != nil {
 				return fmt.Errorf("save analysis: article %s: quote %d: %w", a.ArticleID, i, err)
 			}
 		}
@@ -195,13 +222,13 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	}
 	defer putStory.Close()
 	for _, s := range b.Stories {
-		data, err := marshal(s)
+		data, err := enc.text(s)
 		if err != nil {
 			return fmt.Errorf("save analysis: story %s: %w", s.ID, err)
 		}
 		first, _ := encodeTime(s.FirstSeen)
 		last, _ := encodeTime(s.LastSeen)
-		if _, err := putStory.ExecContext(ctx, s.ID, s.StorylineID, first, last, data, analysisrow.StoryOutlets(s)); err != nil {
+		if _, err := putStory.ExecContext(rowCtx, s.ID, s.StorylineID, first, last, data, analysisrow.StoryOutlets(s)); err != nil {
 			return fmt.Errorf("save analysis: story %s: %w", s.ID, err)
 		}
 	}
@@ -229,23 +256,26 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		return err
 	}
 	defer putLine.Close()
-	setLine, err := prep(`UPDATE stories SET storyline_id = ? WHERE id = ?`)
+	// Most stories of a changed storyline are in it already (their rows,
+	// written above or in an earlier batch, say so): rewriting them
+	// unchanged would rewrite their pages and the storyline index.
+	setLine, err := prep(`UPDATE stories SET storyline_id = ?1 WHERE id = ?2 AND storyline_id <> ?1`)
 	if err != nil {
 		return err
 	}
 	defer setLine.Close()
 	for _, l := range b.Storylines {
-		data, err := marshal(l)
+		data, err := enc.text(l)
 		if err != nil {
 			return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
 		}
 		first, _ := encodeTime(l.FirstSeen)
 		last, _ := encodeTime(l.LastSeen)
-		if _, err := putLine.ExecContext(ctx, l.ID, first, last, data); err != nil {
+		if _, err := putLine.ExecContext(rowCtx, l.ID, first, last, data); err != nil {
 			return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
 		}
 		for _, sid := range l.StoryIDs {
-			if _, err := setLine.ExecContext(ctx, l.ID, sid); err != nil {
+			if _, err := setLine.ExecContext(rowCtx, l.ID, sid); err != nil {
 				return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
 			}
 		}
@@ -262,12 +292,15 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		return err
 	}
 	defer putEntity.Close()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("save analysis: %w", err)
+	}
 	for _, e := range b.Entities {
-		data, err := marshal(e)
+		data, err := enc.text(e)
 		if err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
-		if _, err := putEntity.ExecContext(ctx, e.ID, e.Name, e.Kind, e.Mentions, data, analysisrow.EntityNames(e)); err != nil {
+		if _, err := putEntity.ExecContext(rowCtx, e.ID, e.Name, e.Kind, e.Mentions, data, analysisrow.EntityNames(e)); err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
 	}
@@ -278,7 +311,7 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	}
 	defer putEntityID.Close()
 	for local, canon := range b.EntityIDs {
-		if _, err := putEntityID.ExecContext(ctx, local, canon); err != nil {
+		if _, err := putEntityID.ExecContext(rowCtx, local, canon); err != nil {
 			return fmt.Errorf("save analysis: entity id: %w", err)
 		}
 	}

@@ -119,8 +119,16 @@ func (db *DB) PutArticles(ctx context.Context, articles []news.Article) (added i
 		return 0, fmt.Errorf("put articles: %w", err)
 	}
 	defer stmt.Close()
+	// Without ctx's cancellation, as in SaveAnalysis: the driver would
+	// start a goroutine per insert to watch it. ctx is checked between
+	// articles, and the transaction begun with it is rolled back when it
+	// ends.
+	rowCtx := context.WithoutCancel(ctx)
 	for i, a := range args {
-		res, err := stmt.ExecContext(ctx, a...)
+		if err := ctx.Err(); err != nil {
+			return 0, fmt.Errorf("put articles: %w", err)
+		}
+		res, err := stmt.ExecContext(rowCtx, a...)
 		if err != nil {
 			return 0, fmt.Errorf("put article %d of %d (id %q): %w", i+1, len(articles), articles[i].ID, err)
 		}

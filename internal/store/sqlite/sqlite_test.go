@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -472,5 +473,33 @@ func TestOpenNewerSchema(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "9999") || !strings.Contains(err.Error(), "newer") {
 		t.Errorf("error %q does not say the schema is newer", err)
+	}
+}
+
+// TestWriterPragmas checks the settings the writer's connection gets from
+// dsn and the readers do not: they are what the speed figures in
+// docs/speed.md were measured with.
+func TestWriterPragmas(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "p.db"))
+	tests := []struct {
+		pragma      string
+		write, read int64
+	}{
+		{"cache_size", -32768, -2000},
+		{"wal_autocheckpoint", 8192, 1000},
+	}
+	for _, tt := range tests {
+		for _, c := range []struct {
+			conn *sql.DB
+			want int64
+		}{{db.write, tt.write}, {db.read, tt.read}} {
+			var got int64
+			if err := c.conn.QueryRowContext(t.Context(), "PRAGMA "+tt.pragma).Scan(&got); err != nil {
+				t.Fatalf("%s: %v", tt.pragma, err)
+			}
+			if got != c.want {
+				t.Errorf("%s = %d, want %d", tt.pragma, got, c.want)
+			}
+		}
 	}
 }

@@ -226,10 +226,20 @@ func scaleScenario(t *testing.T, pg string, fault func(t *testing.T, watch *engi
 		out := mustRun(t, "ingest", "--db", pg, "--json", "--wait", "--analysis-batch", batch, killed.part)
 		t.Logf("%s again: %s", killed.name, strings.TrimSpace(out))
 	}
-	waitUntil(t, &syncBuffer{}, "the analysis to catch up", func() bool {
+	for catchUp := time.Now().Add(90 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		lag, err := watch.Lag(ctx)
-		return err == nil && lag.LagArticles == 0
-	})
+		if err == nil && lag.LagArticles == 0 {
+			break
+		}
+		if time.Now().After(catchUp) {
+			for _, p := range procs {
+				if p.part == "" && p != killed {
+					t.Logf("%s so far:\n%s", p.name, p.out.String())
+				}
+			}
+			t.Fatalf("the analysis did not catch up within 90 s: lag %+v, error %v", lag, err)
+		}
+	}
 
 	// Nothing lost: storing every part again adds nothing.
 	type summary struct{ Added, Existing, Failed int }

@@ -170,37 +170,17 @@ var (
 )
 
 func init() {
-	resEN.minutes = wordSet(en.FactMinuteWords)
-	resEN.capitalNouns = en.FactCapitalNouns
-	resEN.separators = wordSet(en.FactEventSeparators)
-	resEN.eventBack = wordSet(en.FactEventBackground)
-	resEN.adjEndings = strings.Fields(en.FactAdjectiveEndings)
-	resEN.oneArticles, resEN.oneHour = wordSet(en.FactOneHourArticles), wordSet(en.FactOneHourWords)
-	resEN.halfAfter, resEN.halfSuffix = halves(en.FactHalfAfter), en.FactHalfSuffix
+	resEN.setMore(en.FactMinuteWords, en.FactCapitalNouns, en.FactEventSeparators, en.FactEventBackground,
+		en.FactAdjectiveEndings, en.FactOneHourArticles, en.FactOneHourWords, en.FactHalfAfter, en.FactHalfSuffix)
 	resEN.setEvents(en.FactEvents, en.FactPlacePrepositions, en.FactDateNotEvent, en.FactSayingWords, en.StopWord)
-	resRU.minutes = wordSet(ru.FactMinuteWords)
-	resRU.capitalNouns = ru.FactCapitalNouns
-	resRU.separators = wordSet(ru.FactEventSeparators)
-	resRU.eventBack = wordSet(ru.FactEventBackground)
-	resRU.adjEndings = strings.Fields(ru.FactAdjectiveEndings)
-	resRU.oneArticles, resRU.oneHour = wordSet(ru.FactOneHourArticles), wordSet(ru.FactOneHourWords)
-	resRU.halfAfter, resRU.halfSuffix = halves(ru.FactHalfAfter), ru.FactHalfSuffix
+	resRU.setMore(ru.FactMinuteWords, ru.FactCapitalNouns, ru.FactEventSeparators, ru.FactEventBackground,
+		ru.FactAdjectiveEndings, ru.FactOneHourArticles, ru.FactOneHourWords, ru.FactHalfAfter, ru.FactHalfSuffix)
 	resRU.setEvents(ru.FactEvents, ru.FactPlacePrepositions, ru.FactDateNotEvent, ru.FactSayingWords, ru.StopWord)
-	resUK.minutes = wordSet(uk.FactMinuteWords)
-	resUK.capitalNouns = uk.FactCapitalNouns
-	resUK.separators = wordSet(uk.FactEventSeparators)
-	resUK.eventBack = wordSet(uk.FactEventBackground)
-	resUK.adjEndings = strings.Fields(uk.FactAdjectiveEndings)
-	resUK.oneArticles, resUK.oneHour = wordSet(uk.FactOneHourArticles), wordSet(uk.FactOneHourWords)
-	resUK.halfAfter, resUK.halfSuffix = halves(uk.FactHalfAfter), uk.FactHalfSuffix
+	resUK.setMore(uk.FactMinuteWords, uk.FactCapitalNouns, uk.FactEventSeparators, uk.FactEventBackground,
+		uk.FactAdjectiveEndings, uk.FactOneHourArticles, uk.FactOneHourWords, uk.FactHalfAfter, uk.FactHalfSuffix)
 	resUK.setEvents(uk.FactEvents, uk.FactPlacePrepositions, uk.FactDateNotEvent, uk.FactSayingWords, uk.StopWord)
-	resDE.minutes = wordSet(de.FactMinuteWords)
-	resDE.capitalNouns = de.FactCapitalNouns
-	resDE.separators = wordSet(de.FactEventSeparators)
-	resDE.eventBack = wordSet(de.FactEventBackground)
-	resDE.adjEndings = strings.Fields(de.FactAdjectiveEndings)
-	resDE.oneArticles, resDE.oneHour = wordSet(de.FactOneHourArticles), wordSet(de.FactOneHourWords)
-	resDE.halfAfter, resDE.halfSuffix = halves(de.FactHalfAfter), de.FactHalfSuffix
+	resDE.setMore(de.FactMinuteWords, de.FactCapitalNouns, de.FactEventSeparators, de.FactEventBackground,
+		de.FactAdjectiveEndings, de.FactOneHourArticles, de.FactOneHourWords, de.FactHalfAfter, de.FactHalfSuffix)
 	resDE.setEvents(de.FactEvents, de.FactPlacePrepositions, de.FactDateNotEvent, de.FactSayingWords, de.StopWord)
 	for _, r := range []*resources{resEN, resRU, resUK, resDE} {
 		r.compoundNumbers = maps.Clone(r.numbers)
@@ -208,6 +188,19 @@ func init() {
 			r.compoundNumbers[a] = 1
 		}
 	}
+}
+
+// setMore sets the resources added after build's list: minutes after
+// hours, capitalised nouns, event separators and background words,
+// adjective endings, one hour without a number and halves.
+func (r *resources) setMore(minutes string, capitalNouns bool, separators, eventBack, adjEndings, oneArticles, oneHour string, halfAfter []string, halfSuffix string) {
+	r.minutes = wordSet(minutes)
+	r.capitalNouns = capitalNouns
+	r.separators = wordSet(separators)
+	r.eventBack = wordSet(eventBack)
+	r.adjEndings = strings.Fields(adjEndings)
+	r.oneArticles, r.oneHour = wordSet(oneArticles), wordSet(oneHour)
+	r.halfAfter, r.halfSuffix = halves(halfAfter), halfSuffix
 }
 
 func halves(ps []string) []phrase {

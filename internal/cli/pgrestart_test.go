@@ -101,12 +101,6 @@ func TestPostgresRestartedMidRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a PostgreSQL server and ingests news-clusters twice with five processes")
 	}
-	if os.Getenv("PARALLAX_TEST_PG_RESTART") == "" {
-		// Known bug (issue 11, docs/scale.md "Faults"): a restart that
-		// breaks a batch's commit can leave articles analysed but in no
-		// story, or in two. The test runs on demand until it is fixed.
-		t.Skip("set PARALLAX_TEST_PG_RESTART=1: a restart mid-commit can corrupt the analysis (known bug)")
-	}
 	pg, restart := ownPostgres(t)
 	scaleScenario(t, pg, func(t *testing.T, _ *engine.Engine, _ []*scaleProc) *scaleProc {
 		t0 := time.Now()

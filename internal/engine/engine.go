@@ -409,7 +409,7 @@ func addSummaries(a, b pipeline.AnalyzeSummary) pipeline.AnalyzeSummary {
 func (e *Engine) HasPending(ctx context.Context) (bool, error) {
 	p, err := e.db.PendingArticles(ctx, 1)
 	if err != nil {
-		return false, fmt.Errorf("pending articles: %w", err)
+		return false, err // the store's error names the query
 	}
 	return len(p) > 0, nil
 }

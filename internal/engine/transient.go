@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/parallax-news/parallax/internal/store"
 )
 
 // errLockLost is the cause of an analysis cancelled because the
@@ -18,13 +20,15 @@ var errLockLost = errors.New("analysis lock lost")
 
 // transient reports whether err is one a later attempt may not meet: the
 // database server restarting or unreachable for a moment, a connection
-// broken under a query, a lost analysis lock. Context ends are not: the
-// caller gave up.
+// broken under a query, a lost analysis lock, an analysis batch refused
+// because another process analysed meanwhile (store.ErrConflict: the
+// analyser rebuilds its memory from the store and, if it still leads,
+// goes on). Context ends are not: the caller gave up.
 func transient(err error) bool {
 	if err == nil || errors.Is(err, context.Canceled) && !errors.Is(err, errLockLost) || errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}
-	if errors.Is(err, errLockLost) {
+	if errors.Is(err, errLockLost) || errors.Is(err, store.ErrConflict) {
 		return true
 	}
 	var pgErr *pgconn.PgError

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"log/slog"
@@ -57,6 +58,12 @@ type Analyzer struct {
 	taken      int
 	snapshotAt int // taken when the snapshot the store holds was made
 	restored   bool
+	// mark is the store's mark this Analyzer's next batch builds on (nil:
+	// none yet), and fenced says the store keeps one: every batch requires
+	// it (store.AnalysisBatch.Requires), so a batch built on a state the
+	// store no longer holds is refused rather than mixed in (see fence).
+	mark   []byte
+	fenced bool
 	// What the store holds, to write only what changed: a hash of each
 	// saved entity and storyline, the story IDs of each saved storyline,
 	// and the saved entity ID mapping.
@@ -203,6 +210,7 @@ func (z *Analyzer) reset() {
 	z.entities = &entity.Registry{}
 	z.warm, z.restored = false, false
 	z.taken, z.snapshotAt = 0, 0
+	z.mark, z.fenced = nil, false
 	z.savedEntities = map[string]uint64{}
 	z.savedLines = map[string]uint64{}
 	z.lineStories = map[string][]string{}
@@ -290,6 +298,9 @@ func (z *Analyzer) warmUp(ctx context.Context, st AnalysisStore) (int, error) {
 	// only the ones analysed after it are replayed (see state.go).
 	skip := 0
 	t0 := time.Now()
+	if err := z.readMark(ctx, st); err != nil {
+		return 0, fmt.Errorf("analyse: %w", err)
+	}
 	if ok, err := z.restore(ctx, st); err != nil {
 		return 0, fmt.Errorf("analyse: load state: %w", err)
 	} else if ok {
@@ -435,6 +446,9 @@ func (z *Analyzer) Analyze(ctx context.Context, st AnalysisStore) (AnalyzeSummar
 	sum.Elapsed = time.Since(start)
 	sum.Stages = []StageTime{{"analyse-article", time.Duration(r.tArticle.Load())}, {"analyse-cross", tCross}, {"analyse-store", time.Duration(r.tStore.Load())}}
 	if err := context.Cause(ctx); err != nil {
+		if errors.Is(err, store.ErrConflict) {
+			z.log.Info("analyse: another process analysed meanwhile; batch refused, state to be rebuilt from the store", "error", err)
+		}
 		z.reset()
 		return sum, err
 	}
@@ -611,6 +625,7 @@ func (r *analysisRun) decide(p preparedBatch, sum *AnalyzeSummary) decidedBatch 
 	z.log.Debug("analyse: batch", "articles", len(arts), "diff", time.Since(t1),
 		"storylines", len(batch.Storylines), "entities", len(batch.Entities), "entity_ids", len(batch.EntityIDs))
 	batch.State = markState(z.taken)
+	z.fence(&batch)
 	return decidedBatch{batch, ids}
 }
 

@@ -186,6 +186,41 @@ func (z *Analyzer) stale(ctx context.Context, st AnalysisStore) (bool, error) {
 	return mark != z.taken, nil
 }
 
+// readMark reads the store's mark, which the next batch will require,
+// before the state is rebuilt from the store: a batch another process
+// commits meanwhile moves the mark, and this Analyzer's first batch is
+// then refused (its memory may or may not include that batch) instead of
+// written over it.
+func (z *Analyzer) readMark(ctx context.Context, st AnalysisStore) error {
+	sl, can := st.(stateLoader)
+	if !can {
+		return nil
+	}
+	mark, err := sl.LoadState(ctx, stateMark)
+	if err != nil {
+		return fmt.Errorf("load state mark: %w", err)
+	}
+	z.mark, z.fenced = mark, true
+	return nil
+}
+
+// fence makes b require the mark this Analyzer built it on and moves the
+// Analyzer's mark to the one b writes. Batches are written in the order
+// they are made, so each requires what the one before writes. A refused
+// batch fails the run, which drops the memory; the next run rebuilds it
+// from what the store holds. This is what keeps the analysis whole when
+// two processes analyse at once for a moment (a leader whose lock's
+// connection broke goes on until its next ping notices, while another
+// takes the lock) and when a COMMIT reaches the server but its answer
+// is lost: whichever batch comes second is refused.
+func (z *Analyzer) fence(b *store.AnalysisBatch) {
+	if !z.fenced {
+		return
+	}
+	b.Requires = map[string][]byte{stateMark: z.mark}
+	z.mark = b.State[stateMark]
+}
+
 // StateInfo is what the store says of the analyser's state, for status.
 type StateInfo struct {
 	// Analysed is the number of articles the analysis has taken in (the
@@ -234,6 +269,7 @@ func (z *Analyzer) saveState(ctx context.Context, st AnalysisStore) error {
 		return err
 	}
 	b := store.AnalysisBatch{State: markState(z.taken)}
+	z.fence(&b)
 	b.State[stateName] = data
 	b.State[stateSnapshotAt] = []byte(time.Now().UTC().Format(time.RFC3339Nano) + " " + strconv.Itoa(z.taken))
 	if err := st.SaveAnalysis(ctx, b); err != nil {

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -54,6 +56,16 @@ type AnalysisBatch struct {
 	// State holds opaque per-stage state (such as a clusterer snapshot)
 	// saved under its name, replacing the previous value.
 	State map[string][]byte
+	// Requires names stage-state entries and the values they must hold
+	// when the batch is written (nil: the entry must be absent); the
+	// check and the writes are one transaction, serialised with every
+	// other batch that requires something, so two writers that started
+	// from the same state cannot both write. When an entry differs,
+	// nothing is written and SaveAnalysis returns ErrConflict. The
+	// analyser requires its mark: a fence against a second analyser (one
+	// that lost its lock without noticing yet) and against acting twice
+	// on a batch whose commit reached the server unseen.
+	Requires map[string][]byte
 }
 
 // StoryQuery selects stories. The zero value lists the newest stories
@@ -126,4 +138,22 @@ type Analyses interface {
 	Entities(ctx context.Context, q EntityQuery) ([]news.Entity, error)
 	// Entity returns one entity by ID; ErrNotFound when unknown.
 	Entity(ctx context.Context, id string) (news.Entity, error)
+}
+
+// CheckRequired is the check behind AnalysisBatch.Requires for one entry:
+// got is what the store holds under name (ok false when it holds
+// nothing). It returns nil when that is what want requires, and
+// ErrConflict, wrapped with both values, when not.
+func CheckRequired(name string, want, got []byte, ok bool) error {
+	if want == nil && !ok || want != nil && ok && bytes.Equal(want, got) {
+		return nil
+	}
+	return fmt.Errorf("%w: state %s is %s, the batch was made on %s", ErrConflict, name, stateValue(got, ok), stateValue(want, want != nil))
+}
+
+func stateValue(b []byte, ok bool) string {
+	if !ok {
+		return "nothing"
+	}
+	return fmt.Sprintf("%.40q", b)
 }

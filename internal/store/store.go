@@ -21,6 +21,12 @@ var ErrNotFound = errors.New("not found")
 // years 1–9999.
 var ErrInvalid = errors.New("invalid")
 
+// ErrConflict is returned (wrapped) by SaveAnalysis when the stage state
+// the batch requires is not what the store holds: another process wrote
+// analysis since the batch was made, and writing it would mix two
+// histories. Nothing of the batch is stored.
+var ErrConflict = errors.New("conflict")
+
 // ArticleQuery selects articles for listing. The zero value lists the newest
 // articles first with the default limit. Undated articles never match a
 // Since or Until bound.

@@ -114,6 +114,12 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 	}()
 
+	if len(b.Requires) > 0 {
+		if err := requireState(ctx, tx, b.Requires); err != nil {
+			return err
+		}
+	}
+
 	// The row keys of the analysed articles, all of which must be stored.
 	seqOf := map[string]int64{}
 	if len(b.Articles) > 0 {
@@ -253,6 +259,32 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	}
 	if err := commit(ctx, tx); err != nil {
 		return fmt.Errorf("save analysis: commit: %w", err)
+	}
+	return nil
+}
+
+// requireState checks a batch's Requires inside its transaction. A
+// transaction-scoped advisory lock (per schema) serialises the batches
+// that require something, so the values read are the last committed ones
+// and no other such batch can commit between the check and this one's
+// commit; read committed, each statement after the lock sees them.
+func requireState(ctx context.Context, tx pgx.Tx, req map[string][]byte) error {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('parallax analysis save ' || current_schema(), 0))`); err != nil {
+		return fmt.Errorf("save analysis: lock: %w", err)
+	}
+	for name, want := range req {
+		var got []byte
+		err := tx.QueryRow(ctx, `SELECT data FROM stage_state WHERE name = $1`, name).Scan(&got)
+		ok := err == nil
+		if errors.Is(err, pgx.ErrNoRows) {
+			err = nil
+		}
+		if err != nil {
+			return fmt.Errorf("save analysis: state %s: %w", name, err)
+		}
+		if err := store.CheckRequired(name, want, got, ok); err != nil {
+			return fmt.Errorf("save analysis: %w", err)
+		}
 	}
 	return nil
 }

@@ -137,6 +137,22 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		return nil
 	}
+	for name, want := range b.Requires {
+		// The write transaction is BEGIN IMMEDIATE: no other writer can
+		// commit between this read and the commit.
+		var got []byte
+		err := tx.QueryRowContext(ctx, `SELECT data FROM stage_state WHERE name = ?`, name).Scan(&got)
+		ok := err == nil
+		if errors.Is(err, sql.ErrNoRows) {
+			err = nil
+		}
+		if err != nil {
+			return fmt.Errorf("save analysis: state %s: %w", name, err)
+		}
+		if err := store.CheckRequired(name, want, got, ok); err != nil {
+			return fmt.Errorf("save analysis: %w", err)
+		}
+	}
 	enc := newRowEncoder()
 	// The one-row statements run without ctx's cancellation: the driver
 	// starts a goroutine per statement to interrupt it when a cancellable

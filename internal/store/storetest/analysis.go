@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -34,6 +35,7 @@ func RunAnalyses(t *testing.T, open OpenAnalyses) {
 		{"OutletSpellings", testOutletSpellings},
 		{"AllOrNothing", testAnalysisAllOrNothing},
 		{"StateAndReset", testStateAndReset},
+		{"RequiredState", testRequiredState},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
@@ -429,5 +431,80 @@ func testStateAndReset(t *testing.T, s AnalysisStore) {
 	}
 	if n, _ := s.CountArticles(ctx); n != 1 {
 		t.Errorf("reset lost articles: %d left", n)
+	}
+}
+
+// testRequiredState checks AnalysisBatch.Requires: a batch made on a state
+// the store no longer holds writes nothing and fails with ErrConflict, and
+// of two writers that started from the same state exactly one writes.
+func testRequiredState(t *testing.T, s AnalysisStore) {
+	ctx := context.Background()
+	putN(t, s, 4)
+	batch := func(id, mark string, requires []byte) store.AnalysisBatch {
+		return store.AnalysisBatch{
+			Articles: []store.ArticleAnalysis{{ArticleID: id, StoryID: "s-" + id}},
+			Stories:  []news.Story{{ID: "s-" + id, ArticleIDs: []string{id}}},
+			State:    map[string][]byte{"mark": []byte(mark)},
+			Requires: map[string][]byte{"mark": requires},
+		}
+	}
+	analysed := func(id string) bool {
+		t.Helper()
+		_, err := s.Analysis(ctx, id)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			t.Fatal(err)
+		}
+		return err == nil
+	}
+	steps := []struct {
+		id, mark string
+		requires []byte // nil: no mark yet
+		conflict bool
+	}{
+		{"a0", "1", nil, false},
+		{"a1", "2", nil, true},          // made before the first batch
+		{"a1", "2", []byte("2"), true},  // made on a state nobody wrote
+		{"a1", "2", []byte("1"), false}, // on the last batch
+		{"a2", "3", []byte("1"), true},  // a second writer of the same batch
+	}
+	for i, st := range steps {
+		err := s.SaveAnalysis(ctx, batch(st.id, st.mark, st.requires))
+		if st.conflict != errors.Is(err, store.ErrConflict) || !st.conflict && err != nil {
+			t.Fatalf("step %d (%s on %q): err = %v, want conflict %v", i, st.id, st.requires, err, st.conflict)
+		}
+		if st.conflict && st.id == "a2" && analysed("a2") {
+			t.Errorf("step %d: a refused batch was written", i)
+		}
+	}
+	if m, _ := s.LoadState(ctx, "mark"); string(m) != "2" {
+		t.Errorf("mark = %q after the refused batches, want 2", m)
+	}
+	if !analysed("a0") || !analysed("a1") {
+		t.Error("an accepted batch is missing")
+	}
+
+	// Two writers at once, both made on mark 2: one writes, one conflicts.
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, id := range []string{"a2", "a3"} {
+		wg.Go(func() { errs[i] = s.SaveAnalysis(ctx, batch(id, "3", []byte("2"))) })
+	}
+	wg.Wait()
+	ok, conflicts := 0, 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			ok++
+		case errors.Is(err, store.ErrConflict):
+			conflicts++
+		default:
+			t.Fatal(err)
+		}
+	}
+	if ok != 1 || conflicts != 1 {
+		t.Fatalf("two writers on one state: %d written, %d conflicts; want 1 and 1", ok, conflicts)
+	}
+	if analysed("a2") == analysed("a3") {
+		t.Error("both or neither of the concurrent batches were written")
 	}
 }

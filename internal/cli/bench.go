@@ -55,6 +55,7 @@ func (a *app) benchCmd() *cobra.Command {
 		prof    string
 		nWork   int
 		prepare bool
+		scale   int
 	)
 	cmd := &cobra.Command{
 		Use:   "bench",
@@ -77,17 +78,29 @@ analysis (prepare_articles jobs; --prepare=false: not), while bench leads
 the analysis as serve would; it reports articles per second end to end, the CPU
 of the leader and of the workers, the leader's analysis alone over the same
 articles (and its serial part), and the database's size per 100,000
-articles.`,
+articles.
+
+With --scale N, the collection's stories are replicated to N articles
+(replica k of a story dated 3k years later, beyond the clusterer's
+two-year window, with a closing line naming it)
+and stored and analysed a tenth at a time: for each tenth it reports the
+articles stored after it, the CPU per article, and the analysis's serial
+part (duplicates, stories, storylines, entities) and writes per article —
+how the leader's work grows with the collection (docs/scale.md).`,
 		Example: `  parallax bench
   parallax bench --corpus ../shared/corpus/reuters21578 --json
   parallax bench --db postgres://parallax@localhost/parallax
-  parallax bench --db postgres://parallax@localhost/parallax --workers 2`,
+  parallax bench --db postgres://parallax@localhost/parallax --workers 2
+  parallax bench --scale 100000 --db postgres://parallax@localhost/parallax`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			defer ingest.TuneGC()()
 			if nWork < 0 {
 				return usagef("--workers %d: want 0 (one process) or more", nWork)
+			}
+			if scale < 0 || scale > 0 && nWork > 0 {
+				return usagef("--scale %d: want a number of articles, without --workers", scale)
 			}
 			if nWork > 0 {
 				return a.benchWorkers(ctx, corpus, nWork, keepDB, asJSON, prepare)
@@ -124,6 +137,9 @@ articles.`,
 			defer drop()
 			defer db.Close()
 
+			if scale > 0 {
+				return a.benchScale(ctx, corpus, scale, dir, db, asJSON)
+			}
 			bar := newProgressBar(a.stderr, len(inputs), "bench")
 			// A fresh database only this process opens: the analysis
 			// lock is the process's own.
@@ -201,6 +217,7 @@ articles.`,
 	cmd.Flags().BoolVar(&keepDB, "keep", false, "keep the benchmark database and print its path")
 	cmd.Flags().IntVar(&nWork, "workers", 0, "PostgreSQL: start this many `parallax worker` processes that read, clean and store the inputs as jobs while this process leads the analysis; report the end-to-end rate and the leader's step alone (docs/scale.md)")
 	cmd.Flags().BoolVar(&prepare, "prepare", true, "with --workers: the workers also prepare articles for the leader's analysis (prepare_articles jobs); false leaves all the analysis to the leader")
+	cmd.Flags().IntVar(&scale, "scale", 0, "replicate the collection to this many articles and store and analyse them a tenth at a time, reporting each tenth's costs (how the leader's work grows with the collection)")
 	cmd.Flags().StringVar(&prof, "cpuprofile", "", "write a CPU profile to this file (read it with go tool pprof)")
 	return cmd
 }

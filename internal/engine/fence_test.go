@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
-	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -96,16 +95,5 @@ func TestPostgresLockLostMidAnalysis(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantStories, wantArts := analysisOf(t, b)
-	if !reflect.DeepEqual(gotStories, wantStories) {
-		t.Errorf("stories differ: %d with two analysers, %d alone", len(gotStories), len(wantStories))
-	}
-	diff := 0
-	for id, w := range wantArts {
-		if !reflect.DeepEqual(gotArts[id], w) {
-			diff++
-		}
-	}
-	if diff > 0 || len(gotArts) != len(wantArts) {
-		t.Errorf("%d of %d articles' analyses differ", diff, len(wantArts))
-	}
+	sameAnalysis(t, gotStories, gotArts, wantStories, wantArts)
 }

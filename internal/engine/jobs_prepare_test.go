@@ -143,8 +143,15 @@ func TestPrepareJobsSameAnalysis(t *testing.T) {
 		t.Fatalf("alone: %+v; with the worker %d articles", alone, sum.Articles)
 	}
 	wantStories, wantArts := analysisOf(t, leader)
+	sameAnalysis(t, gotStories, gotArts, wantStories, wantArts)
+}
+
+// sameAnalysis fails the test when the stories or any article's analysis
+// differ from the reference (want: one process alone).
+func sameAnalysis(t *testing.T, gotStories []news.Story, gotArts map[string]store.ArticleAnalysis, wantStories []news.Story, wantArts map[string]store.ArticleAnalysis) {
+	t.Helper()
 	if !reflect.DeepEqual(gotStories, wantStories) {
-		t.Errorf("stories differ: %d with the worker, %d alone", len(gotStories), len(wantStories))
+		t.Errorf("stories differ: %d here, %d from one process alone", len(gotStories), len(wantStories))
 	}
 	diff := 0
 	for id, w := range wantArts {

@@ -13,6 +13,26 @@ import (
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
+// newsClustersDB returns a new SQLite store holding the news-clusters
+// set, stored with opts, not analysed.
+func newsClustersDB(t *testing.T, opts Options) *sqlite.DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	inputs, errs := ingest.Expand([]string{sharedtest.Dir(t, "eval", "news-clusters")})
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	if _, err := Ingest(ctx, db, &ingest.Reader{}, inputs, opts); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
 // failingStore fails the save numbered failAt (1-based) and records the
 // batches it was given.
 type failingStore struct {
@@ -46,18 +66,7 @@ func (s *failingStore) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) 
 // that a failed write stops the run and a new run finishes the rest.
 func TestAnalyzePipelineBatches(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	inputs, errs := ingest.Expand([]string{sharedtest.Dir(t, "eval", "news-clusters")})
-	if len(errs) > 0 {
-		t.Fatal(errs[0])
-	}
-	if _, err := Ingest(ctx, db, &ingest.Reader{}, inputs, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	db := newsClustersDB(t, Options{})
 	pending, err := db.PendingArticles(ctx, 1<<20)
 	if err != nil {
 		t.Fatal(err)

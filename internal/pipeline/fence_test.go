@@ -3,14 +3,11 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/parallax-news/parallax/internal/ingest"
-	"github.com/parallax-news/parallax/internal/sharedtest"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
@@ -78,18 +75,7 @@ func storyPartition(t *testing.T, db *sqlite.DB) []string {
 // over the second's results and articles end in two stories.
 func TestAnalyzeSecondWriterFenced(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	inputs, errs := ingest.Expand([]string{sharedtest.Dir(t, "eval", "news-clusters")})
-	if len(errs) > 0 {
-		t.Fatal(errs[0])
-	}
-	if _, err := Ingest(ctx, db, &ingest.Reader{}, inputs, Options{Workers: 1, Readers: 1}); err != nil {
-		t.Fatal(err)
-	}
+	db := newsClustersDB(t, Options{Workers: 1, Readers: 1})
 	const size = 37
 	alone := NewAnalyzer(nil)
 	alone.BatchSize = size

@@ -239,7 +239,7 @@ func (w *pollFeedWorker) Work(ctx context.Context, job *river.Job[PollFeedArgs])
 	ctx = withLease(ctx, lease{id: job.ID, attempt: job.Attempt})
 	pages := &pageJobs{db: w.e.db}
 	ctx = withPageJobs(ctx, pages)
-	res, err := w.e.Poll(ctx, w.p, feed.PollOptions{URLs: []string{url}}, true)
+	res, err := w.e.poll(ctx, w.p, feed.PollOptions{URLs: []string{url}}, true, false)
 	if err != nil {
 		return fmt.Errorf("poll %s: %w", url, err)
 	}

@@ -273,7 +273,6 @@ func newFetchPageWorker(e *Engine, p *feed.Poller, retry time.Duration) *fetchPa
 		retry = defaultPageRetry
 	}
 	fs := pipeline.NewFeedStore(e.db, e.log)
-	fs.OnUpgrade = e.upgraded.note
 	return &fetchPageWorker{e: e, p: p, retry: retry, sink: guardedSink{FeedStore: fs, q: e.jobs}}
 }
 
@@ -330,15 +329,9 @@ func (w *fetchPageWorker) Work(ctx context.Context, job *river.Job[FetchPageArgs
 		return fmt.Errorf("page %s: %w", fetch.Redact(a.URL), err)
 	}
 	w.e.metrics.stored(n)
-	// A summary analysed before its page came: re-analyse, at most as often
-	// as the scheduler does (it costs the whole collection).
-	if w.e.upgraded.due(time.Now(), UpgradeReanalysisGap) {
-		if _, _, stale, err := w.e.reanalyseUpgraded(ctx); err != nil {
-			w.e.log.WarnContext(ctx, "analysis of upgraded summaries failed", "error", err)
-		} else if stale > 0 {
-			w.e.log.DebugContext(ctx, "upgraded summaries wait for this process to lead", "articles", stale)
-		}
-	}
+	// A summary analysed before its page came is noted for re-analysis in
+	// the store, with the upgrade: the leading process redoes the
+	// analysis (RunAnalyser, at most hourly).
 	log := w.e.log.With(slog.String("page", fetch.Redact(a.URL)), slog.Int64("job", job.ID), slog.Int("attempt", job.Attempt))
 	switch perr := pages.err; {
 	case perr == nil:

@@ -574,7 +574,7 @@ func (e *Engine) analyseLocked(ctx context.Context) (pipeline.AnalyzeSummary, er
 			}
 		})
 	}
-	sum, err := e.an.Analyze(ctx, e.db)
+	sum, err := e.an.Analyze(ctx, e.analysisStore())
 	e.metrics.analysed(sum)
 	if e.jobs != nil && sum.Articles > 0 {
 		if err := e.jobs.dropPrepared(ctx); err != nil {

@@ -3,8 +3,11 @@ package engine
 import (
 	"context"
 	"errors"
+	"log/slog"
+	"sync"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 )
@@ -85,4 +88,77 @@ func (e *Engine) reanalyseIfDue(ctx context.Context) {
 	case stale > 0:
 		e.log.DebugContext(ctx, "feed summaries of analysed articles took their pages' text; analysed again by the leading process", "articles", stale)
 	}
+}
+
+// summaryWatch is the store one analysis run sees. An upgrade notes its
+// article for re-analysis when the article has an analysis row; a page
+// that comes while the leader holds the article's summary in a batch not
+// saved yet finds none. So the run remembers the pending articles it was
+// handed as summaries and, after saving each batch, has the store note
+// those of the batch that hold a summary no more (store.NoteUpgraded,
+// which waits for an upgrade being written): between the two, every
+// upgrade of an article analysed from its summary is noted. A run over a
+// collection without summaries (Reuters, any ingest) only looks at each
+// article's TextSource.
+type summaryWatch struct {
+	Database
+	notes store.Reanalyses
+	log   *slog.Logger
+
+	mu   sync.Mutex
+	read map[string]bool // IDs handed out as summaries, not saved yet
+}
+
+// analysisStore is the store e's next analysis run reads and writes.
+func (e *Engine) analysisStore() pipeline.AnalysisStore {
+	rs, ok := e.db.(store.Reanalyses)
+	if !ok {
+		return e.db
+	}
+	return &summaryWatch{Database: e.db, notes: rs, log: e.log, read: map[string]bool{}}
+}
+
+// PendingArticles implements pipeline.AnalysisStore.
+func (w *summaryWatch) PendingArticles(ctx context.Context, limit int) ([]news.Article, error) {
+	arts, err := w.Database.PendingArticles(ctx, limit)
+	for _, a := range arts {
+		if a.TextSource == news.TextSummary {
+			w.mu.Lock()
+			w.read[a.ID] = true
+			w.mu.Unlock()
+		}
+	}
+	return arts, err
+}
+
+// SaveAnalysis implements pipeline.AnalysisStore.
+func (w *summaryWatch) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) error {
+	if err := w.Database.SaveAnalysis(ctx, b); err != nil {
+		return err
+	}
+	var ids []string
+	w.mu.Lock()
+	if len(w.read) > 0 {
+		for _, a := range b.Articles {
+			if w.read[a.ArticleID] {
+				ids = append(ids, a.ArticleID)
+				delete(w.read, a.ArticleID)
+			}
+		}
+	}
+	w.mu.Unlock()
+	if len(ids) == 0 {
+		return nil
+	}
+	n, err := w.notes.NoteUpgraded(ctx, ids)
+	if err != nil {
+		// The batch is saved; failing the run for this would only
+		// analyse it again. What is lost is one re-analysis.
+		w.log.WarnContext(ctx, "articles whose page came during their analysis not noted for re-analysis", "articles", len(ids), "error", err)
+		return nil
+	}
+	if n > 0 {
+		w.log.InfoContext(ctx, "feed summaries took their pages' text while being analysed; noted for re-analysis", "articles", n)
+	}
+	return nil
 }

@@ -224,3 +224,58 @@ func TestUpgradeOutlivesItsProcessSQLite(t *testing.T) {
 func TestUpgradeOutlivesItsProcessPostgres(t *testing.T) {
 	testUpgradeOutlivesItsProcess(t, pgtest.DSN(t))
 }
+
+// testUpgradeDuringAnalysis: a page that comes while the analysis holds
+// its article's summary (read, not saved yet) finds no analysis row, so
+// the upgrade notes nothing; the run's store notes it after saving the
+// batch. A summary still a summary when saved is not noted.
+func testUpgradeDuringAnalysis(t *testing.T, dsn string) {
+	ctx := context.Background()
+	e, err := Open(ctx, dsn, Options{Command: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	when := time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
+	var arts []news.Article
+	for _, id := range []string{"upgraded-midway", "still-summary"} {
+		arts = append(arts, news.Article{ID: id, Title: "Ferry timetable " + id, Outlet: "Lakeside", Published: when,
+			Text: "The ferry adds crossings, " + id + ".", TextSource: news.TextSummary})
+	}
+	if _, err := e.DB().PutArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	st := e.analysisStore()
+	read, err := st.PendingArticles(ctx, 10)
+	if err != nil || len(read) != 2 {
+		t.Fatalf("pending: %d, %v", len(read), err)
+	}
+	page := arts[0]
+	page.Text, page.TextSource = "The ferry company adds crossings for the summer, its timetable note says.", ""
+	up, err := e.DB().(store.SummaryKeeper).UpgradeSummary(ctx, "upgraded-midway", page)
+	if err != nil || !up.Done || up.Analysed {
+		t.Fatalf("upgrade during the analysis: %+v, %v; want done, not analysed yet", up, err)
+	}
+	if err := st.SaveAnalysis(ctx, store.AnalysisBatch{Articles: []store.ArticleAnalysis{
+		{ArticleID: "upgraded-midway"}, {ArticleID: "still-summary"}}}); err != nil {
+		t.Fatal(err)
+	}
+	r, _, err := e.reanalysisList(ctx)
+	if err != nil || r.Waiting != 1 {
+		t.Fatalf("re-analysis list after the save: %+v, %v; want the article upgraded midway", r, err)
+	}
+	if err := e.reanalysisDone(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if r, _, err := e.reanalysisList(ctx); err != nil || r.Waiting != 0 {
+		t.Errorf("re-analysis list after done: %+v, %v; want empty (still-summary never noted)", r, err)
+	}
+}
+
+func TestUpgradeDuringAnalysisSQLite(t *testing.T) {
+	testUpgradeDuringAnalysis(t, filepath.Join(t.TempDir(), "p.db"))
+}
+
+func TestUpgradeDuringAnalysisPostgres(t *testing.T) {
+	testUpgradeDuringAnalysis(t, pgtest.DSN(t))
+}

@@ -111,7 +111,7 @@ func (db *DB) Reanalysis(ctx context.Context) (store.Reanalysis, error) {
 	var n int64
 	var mark *int64
 	var last *time.Time
-	if err := db.pool.QueryRow(ctx, `SELECT count(*), max(seq), (SELECT at FROM reanalysis_done WHERE id = 1) FROM reanalysis`).
+	if err := db.pool.QueryRow(ctx, `SELECT count(DISTINCT article_id), max(seq), (SELECT at FROM reanalysis_done WHERE id = 1) FROM reanalysis`).
 		Scan(&n, &mark, &last); err != nil {
 		return r, fmt.Errorf("re-analysis list: %w", canceled(ctx, err))
 	}
@@ -154,4 +154,20 @@ func (db *DB) ReanalysisDone(ctx context.Context, mark int64, at time.Time) (err
 		return fmt.Errorf("re-analysis done: commit: %w", err)
 	}
 	return nil
+}
+
+// NoteUpgraded implements store.Reanalyses. FOR SHARE waits for an
+// upgrade of one of the articles being written and reads the row it
+// commits.
+func (db *DB) NoteUpgraded(ctx context.Context, ids []string) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	tag, err := db.pool.Exec(ctx, `INSERT INTO reanalysis (article_id, noted_at)
+		SELECT id, $2 FROM articles WHERE id = ANY($1) AND text_source <> $3 FOR SHARE`,
+		ids, db.now().UTC(), news.TextSummary)
+	if err != nil {
+		return 0, fmt.Errorf("note upgraded articles: %w", canceled(ctx, err))
+	}
+	return int(tag.RowsAffected()), nil
 }

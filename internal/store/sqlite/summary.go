@@ -109,7 +109,7 @@ func (db *DB) Reanalysis(ctx context.Context) (store.Reanalysis, error) {
 	var r store.Reanalysis
 	var mark sql.NullInt64
 	var last sql.NullString
-	if err := db.read.QueryRowContext(ctx, `SELECT count(*), max(seq), (SELECT at FROM reanalysis_done WHERE id = 1) FROM reanalysis`).
+	if err := db.read.QueryRowContext(ctx, `SELECT count(DISTINCT article_id), max(seq), (SELECT at FROM reanalysis_done WHERE id = 1) FROM reanalysis`).
 		Scan(&r.Waiting, &mark, &last); err != nil {
 		return r, fmt.Errorf("re-analysis list: %w", err)
 	}
@@ -147,4 +147,30 @@ func (db *DB) ReanalysisDone(ctx context.Context, mark int64, at time.Time) erro
 		return fmt.Errorf("re-analysis done: commit: %w", err)
 	}
 	return nil
+}
+
+// NoteUpgraded implements store.Reanalyses. One statement: SQLite's one
+// writer orders it after an upgrade being written.
+func (db *DB) NoteUpgraded(ctx context.Context, ids []string) (int, error) {
+	noted := 0
+	now := db.now().UTC().Format(timeLayout)
+	for start := 0; start < len(ids); start += maxKeysPerQuery {
+		chunk := ids[start:min(start+maxKeysPerQuery, len(ids))]
+		args := make([]any, 0, len(chunk)+2)
+		args = append(args, now, news.TextSummary)
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		res, err := db.write.ExecContext(ctx, `INSERT INTO reanalysis (article_id, noted_at)
+			SELECT id, ? FROM articles WHERE text_source <> ? AND id IN (?`+strings.Repeat(", ?", len(chunk)-1)+`)`, args...)
+		if err != nil {
+			return noted, fmt.Errorf("note upgraded articles: %w", err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return noted, fmt.Errorf("note upgraded articles: %w", err)
+		}
+		noted += int(n)
+	}
+	return noted, nil
 }

@@ -177,4 +177,23 @@ func testReanalysis(t *testing.T, open OpenFeeds) {
 	if err := r.ReanalysisDone(ctx, 0, time.Time{}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("ReanalysisDone at the zero time: %v, want ErrInvalid", err)
 	}
+
+	// NoteUpgraded: of articles the analysis read as summaries, those
+	// holding a summary no more (r1 took its page) are noted, once each
+	// in the count however often noted; r4 still a summary is not.
+	r4 := article("r4", when)
+	r4.Text, r4.TextSource = "A short blurb about r4.", news.TextSummary
+	put(t, s, r4)
+	if n, err := r.NoteUpgraded(ctx, []string{"r4", "r1", "unknown"}); err != nil || n != 1 {
+		t.Errorf("NoteUpgraded = %d, %v; want r1 noted", n, err)
+	}
+	if n, err := r.NoteUpgraded(ctx, []string{"r1"}); err != nil || n != 1 {
+		t.Errorf("NoteUpgraded again = %d, %v; want r1 noted", n, err)
+	}
+	if n, err := r.NoteUpgraded(ctx, nil); err != nil || n != 0 {
+		t.Errorf("NoteUpgraded of nothing = %d, %v", n, err)
+	}
+	if got, err := r.Reanalysis(ctx); err != nil || got.Waiting != 1 {
+		t.Errorf("Reanalysis after NoteUpgraded = %+v, %v; want r1 waiting", got, err)
+	}
 }

@@ -11,12 +11,14 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
+
+	"github.com/parallax-news/parallax/internal/feed"
 )
 
 // Per-host limits across processes. Each process's poller spaces its
 // requests to one host (feed.PollerOptions.HostRate, a robots.txt
-// Crawl-delay), but N workers working one host's page jobs would reach it
-// N times as often. On PostgreSQL the host's next free moment is a row of
+// Crawl-delay), but N workers working one host's page or poll jobs would
+// reach it N times as often. On PostgreSQL the host's next free moment is a row of
 // host_slots, shared by every process: a job takes the next slot
 // (host_slots.next_at moves one interval on, in one statement that locks
 // the row), waits for it when it is near (maxHostWait) and is snoozed
@@ -92,7 +94,13 @@ func (e *errHostBusy) Error() string {
 // next slot shared through the database and waits for it; a host busier
 // than maxHostWait returns an *errHostBusy.
 func (q *Jobs) waitHostSlot(ctx context.Context, host string, every time.Duration) error {
-	wait, busy, err := q.takeHostSlot(ctx, host, every, q.maxHostWait())
+	return q.waitSlot(ctx, host, every, q.maxHostWait())
+}
+
+// waitSlot takes host's next slot and waits for it, or returns an
+// *errHostBusy when it is further than maxWait.
+func (q *Jobs) waitSlot(ctx context.Context, host string, every, maxWait time.Duration) error {
+	wait, busy, err := q.takeHostSlot(ctx, host, every, maxWait)
 	if err != nil {
 		return err
 	}
@@ -110,6 +118,33 @@ func (q *Jobs) waitHostSlot(ctx context.Context, host string, every time.Duratio
 	case <-ctx.Done():
 		return fmt.Errorf("wait for a slot of %s: %w", host, context.Cause(ctx))
 	}
+}
+
+// pollGate prepares a poll_feed job's context: when the feed's host is
+// busier than maxHostWait (other jobs hold its next slots, or a
+// Retry-After) it returns an *errHostBusy, and the job is snoozed before
+// it polls; otherwise the poll's requests (the feed, robots.txt) each take
+// the host's next slot and wait for it, however long: a poll that
+// started is not stopped half way, where the feed would record it as a
+// failure.
+func (q *Jobs) pollGate(ctx context.Context, p *feed.Poller, feedURL string) (context.Context, error) {
+	host, every, err := p.HostInterval(feedURL)
+	if err != nil || every <= 0 {
+		// No limit, or a URL the poll will record as bad on the feed.
+		return ctx, nil
+	}
+	var secs float64
+	err = q.pool.QueryRow(ctx, `SELECT extract(epoch FROM next_at - clock_timestamp())::float8 FROM `+
+		q.table("host_slots")+` WHERE host = $1`, host).Scan(&secs)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return ctx, fmt.Errorf("host slot of %s: %w", host, err)
+	}
+	if wait := time.Duration(secs * float64(time.Second)); wait > q.maxHostWait() {
+		return ctx, &errHostBusy{host: host, wait: wait}
+	}
+	return feed.WithHostGate(ctx, func(ctx context.Context, host string, every time.Duration) error {
+		return q.waitSlot(ctx, host, every, 24*time.Hour)
+	}), nil
 }
 
 // maxHostWait is the queue's maxHostWait (tests shorten it).

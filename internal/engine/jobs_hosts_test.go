@@ -264,3 +264,103 @@ func TestFetchPageHostRateShared(t *testing.T) {
 		t.Errorf("no job was snoozed: six jobs at once on one host 400 ms apart should outrun a 500 ms wait")
 	}
 }
+
+// TestPollJobsHostRateShared: eight feeds of one host, due at once, polled
+// as poll_feed jobs by two workers (three jobs at once each) under a rate
+// limit of one request per 400 ms: the server's log shows the feed
+// requests spread over seven intervals (less 5%) and every two at least
+// 70% of an interval apart. Jobs that find the host busier than the
+// worker's wait (500 ms) are snoozed before they poll.
+func TestPollJobsHostRateShared(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	const every = 400 * time.Millisecond
+	const n = 8
+	var mu sync.Mutex
+	log := map[string][]time.Time{}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /feed/{name}", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		log[r.PathValue("name")] = append(log[r.PathValue("name")], time.Now())
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Lakeside %s</title><link>http://%s/</link><description>test</description></channel></rss>
+`, r.PathValue("name"), r.Host)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	e1 := openPgEngine(t, dsn, "worker")
+	e2 := openPgEngine(t, dsn, "worker")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var outlets []feed.Outlet
+	for i := range n {
+		outlets = append(outlets, feed.Outlet{FeedURL: fmt.Sprintf("%s/feed/%d.xml", srv.URL, i), Title: fmt.Sprint("Lakeside ", i)})
+	}
+	if _, err := e1.AddFeeds(ctx, outlets); err != nil {
+		t.Fatal(err)
+	}
+	if k, err := e1.EnqueueDuePolls(ctx); err != nil || k != n {
+		t.Fatalf("enqueued %d polls, %v; want %d", k, err, n)
+	}
+	var wg sync.WaitGroup
+	for _, e := range []*Engine{e1, e2} {
+		e.jobs.hostWait = 500 * time.Millisecond
+		wg.Go(func() {
+			p := e.NewPoller(PollConfig{Client: fetch.New(fetch.Options{AllowPrivate: true}),
+				PollerOptions: feed.PollerOptions{HostRate: rate.Every(every), HostBurst: 1, HostConcurrency: 4}})
+			if err := e.RunJobs(ctx, JobOptions{Poller: p, Concurrency: 3}); err != nil {
+				t.Errorf("RunJobs: %v", err)
+			}
+		})
+	}
+	defer wg.Wait()
+	defer cancel()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var done int
+		if err := e1.jobs.pool.QueryRow(ctx, `SELECT count(*) FROM `+pgx.Identifier{e1.jobs.schema, "river_job"}.Sanitize()+
+			` WHERE kind = $1 AND state = 'completed'`, PollFeedKind).Scan(&done); err != nil {
+			t.Fatal(err)
+		}
+		if done == n {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d poll jobs completed", done, n)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	mu.Lock()
+	var all []time.Time
+	for i := range n {
+		times := log[fmt.Sprintf("%d.xml", i)]
+		if len(times) != 1 {
+			t.Errorf("feed %d requested %d times, want once", i, len(times))
+		}
+		all = append(all, times...)
+	}
+	mu.Unlock()
+	slices.SortFunc(all, func(a, b time.Time) int { return a.Compare(b) })
+	least := time.Hour
+	for i := 1; i < len(all); i++ {
+		least = min(least, all[i].Sub(all[i-1]))
+	}
+	span := all[len(all)-1].Sub(all[0])
+	t.Logf("%d feed requests over %v, closest two %v apart (limit %v)", len(all), span.Round(time.Millisecond), least.Round(time.Millisecond), every)
+	if want := time.Duration(len(all)-1) * every * 95 / 100; span < want {
+		t.Errorf("%d feed requests over %v, want at least %v", len(all), span, want)
+	}
+	if least < every*70/100 {
+		t.Errorf("two feed requests %v apart, want at least %v", least, every*70/100)
+	}
+	states, err := e1.db.FeedStates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range states {
+		if st.LastError != "" || st.LastStatus != http.StatusOK {
+			t.Errorf("feed %s after its poll: status %d, error %q", st.URL, st.LastStatus, st.LastError)
+		}
+	}
+}

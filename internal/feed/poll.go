@@ -469,13 +469,34 @@ func (p *Poller) get(ctx context.Context, h *host, rawURL string, cond fetch.Con
 		return nil, fmt.Errorf("rate limit for %s: %w", rawURL, err)
 	}
 	if gate, ok := ctx.Value(hostGateKey{}).(HostGate); ok {
-		if lim := h.lim.Limit(); lim != rate.Inf && lim > 0 {
-			if err := gate(ctx, h.key, time.Duration(float64(time.Second)/float64(lim))); err != nil {
+		if every := h.interval(); every > 0 {
+			if err := gate(ctx, h.key, every); err != nil {
 				return nil, err
 			}
 		}
 	}
 	return p.client.Get(ctx, rawURL, cond)
+}
+
+// HostInterval returns the host key of rawURL (host:port, lower case) and
+// the least time between two requests to it under this Poller's rate
+// (1/HostRate, or a robots.txt Crawl-delay once read; 0 when unlimited),
+// as a HostGate is given them.
+func (p *Poller) HostInterval(rawURL string) (string, time.Duration, error) {
+	h, _, err := p.hostFor(rawURL)
+	if err != nil {
+		return "", 0, err
+	}
+	return h.key, h.interval(), nil
+}
+
+// interval is the least time between two requests to h (0: no limit).
+func (h *host) interval() time.Duration {
+	lim := h.lim.Limit()
+	if lim == rate.Inf || lim <= 0 {
+		return 0
+	}
+	return time.Duration(float64(time.Second) / float64(lim))
 }
 
 // HostGate is a limit on the requests to one host shared beyond this

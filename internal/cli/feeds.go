@@ -490,7 +490,8 @@ code is 1 when any feed failed.`,
 					// Reanalysed: articles analysed with their feed
 					// summary took their page's text, and everything
 					// was analysed again; StaleUpgrades: such articles
-					// left to the process that leads the analysis.
+					// left to the process that leads the analysis (the
+					// list is in the database).
 					Reanalysed    bool `json:"reanalysed"`
 					StaleUpgrades int  `json:"stale_upgrades"`
 				}{sum, an, res.Reanalysed, res.StaleUpgrades}
@@ -503,7 +504,7 @@ code is 1 when any feed failed.`,
 				case res.Reanalysed:
 					fmt.Fprintf(a.stdout, "articles stored from their feed summary took their pages' text: analysed all %d articles again\n", an.Articles)
 				case res.StaleUpgrades > 0:
-					fmt.Fprintf(a.stdout, "%d articles stored from their feed summary took their pages' text; another process leads the analysis: run parallax analyse --reset once it stops\n", res.StaleUpgrades)
+					fmt.Fprintf(a.stdout, "%d articles stored from their feed summary took their pages' text; another process leads the analysis and analyses them again (at most hourly)\n", res.StaleUpgrades)
 				case an.Articles > 0:
 					fmt.Fprintf(a.stdout, "analysed %d new articles: %d duplicates folded, %d new stories, %d quotes (%.1fs)\n",
 						an.Articles, an.Duplicates, an.NewStories, an.Quotes, an.Elapsed.Seconds())

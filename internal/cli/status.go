@@ -25,7 +25,10 @@ snapshot_age_seconds, processes [{name, address, connections, since}],
 queue [{kind, available, scheduled, running, retryable, completed, cancelled,
 discarded}] (the job queue's depth by kind, PostgreSQL only) and workers
 [{id, jobs, last_job_at}] (the processes that started a job in the last
-minute: "worker pid N on HOST", "serve pid N on HOST").`,
+minute: "worker pid N on HOST", "serve pid N on HOST"), prepare {workers,
+wanted, prepared} and reanalysis {waiting, last} (analysed articles whose
+feed summary took its page's text since the last whole re-analysis, which
+the leading process redoes at most hourly, and when it last did).`,
 		Example: `  parallax status
   parallax status --db postgres://parallax@db/parallax --json`,
 		Args: cobra.NoArgs,
@@ -60,6 +63,14 @@ minute: "worker pid N on HOST", "serve pid N on HOST").`,
 			} else {
 				fmt.Fprintf(w, "snapshot: %d articles, written %s ago; %d analysed since\n",
 					st.SnapshotMark, shortDuration(time.Duration(st.SnapshotAgeSeconds*float64(time.Second))), st.SnapshotAgeArticles)
+			}
+			if r := st.Reanalysis; r.Waiting > 0 {
+				last := "never yet"
+				if !r.Last.IsZero() {
+					last = "last " + r.Last.Format(time.RFC3339)
+				}
+				fmt.Fprintf(w, "re-analysis: %d articles took their page's text after their analysis; the leading process analyses everything again at most hourly (%s)\n",
+					r.Waiting, last)
 			}
 			for _, q := range st.Queue {
 				fmt.Fprintf(w, "jobs %s: %d waiting, %d scheduled, %d running, %d to retry; %d completed, %d cancelled, %d discarded\n",

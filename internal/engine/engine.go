@@ -72,9 +72,6 @@ type Engine struct {
 	metrics *Metrics
 	closeDB bool
 	jobs    *Jobs // River, on PostgreSQL (river.go); nil on SQLite
-	// upgraded: analysed articles whose feed summary took its page's
-	// text (upgrade.go).
-	upgraded upgrades
 
 	anMu sync.Mutex // one analysis at a time in this process
 	an   *pipeline.Analyzer
@@ -525,11 +522,24 @@ func (e *Engine) AnalyseReset(ctx context.Context) (pipeline.AnalyzeSummary, err
 	if !e.hold {
 		defer e.lead.Release()
 	}
+	// Articles noted for re-analysis before the reset are analysed with
+	// their present text by it; one noted later keeps its note.
+	waiting, _, err := e.reanalysisList(ctx)
+	if err != nil {
+		return pipeline.AnalyzeSummary{}, err
+	}
 	if err := e.db.ResetAnalysis(ctx); err != nil {
 		return pipeline.AnalyzeSummary{}, err
 	}
 	e.wantPrepared(ctx)
-	return e.analyseLocked(ctx)
+	sum, err := e.analyseLocked(ctx)
+	if err != nil {
+		return sum, err
+	}
+	if err := e.reanalysisDone(ctx, waiting); err != nil {
+		return sum, err
+	}
+	return sum, nil
 }
 
 // analyseLocked runs the analyser while holding the lock; a lost lock
@@ -564,7 +574,7 @@ func (e *Engine) analyseLocked(ctx context.Context) (pipeline.AnalyzeSummary, er
 			}
 		})
 	}
-	sum, err := e.an.Analyze(ctx, e.db)
+	sum, err := e.an.Analyze(ctx, e.analysisStore())
 	e.metrics.analysed(sum)
 	if e.jobs != nil && sum.Articles > 0 {
 		if err := e.jobs.dropPrepared(ctx); err != nil {
@@ -624,6 +634,9 @@ func (e *Engine) RunAnalyser(ctx context.Context, interval time.Duration, kick <
 			} else if an.Articles > 0 {
 				e.log.InfoContext(ctx, "analysed", "articles", an.Articles, "new_stories", an.NewStories)
 			}
+			// Summaries analysed before their pages came, whichever
+			// process stored the pages: at most hourly.
+			e.reanalyseIfDue(ctx)
 		}
 		select {
 		case <-ctx.Done():

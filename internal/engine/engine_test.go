@@ -20,10 +20,14 @@ import (
 )
 
 // TestMain lets a test re-run this binary as a process that holds the
-// analysis lock of a database until it is killed.
+// analysis lock of a database until it is killed, or one that stores a
+// feed summary's page and waits to be killed.
 func TestMain(m *testing.M) {
 	if dsn := os.Getenv("PARALLAX_TEST_HOLD_LOCK"); dsn != "" {
 		os.Exit(holdLock(dsn))
+	}
+	if dsn := os.Getenv("PARALLAX_TEST_UPGRADE"); dsn != "" {
+		os.Exit(storeUpgrade(dsn, os.Getenv("PARALLAX_TEST_UPGRADE_FEED")))
 	}
 	os.Exit(m.Run())
 }

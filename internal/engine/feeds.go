@@ -26,7 +26,6 @@ func (e *Engine) NewPoller(cfg PollConfig) *feed.Poller {
 		cfg.Logger = e.log
 	}
 	fs := pipeline.NewFeedStore(e.db, e.log)
-	fs.OnUpgrade = e.upgraded.note
 	var sink feed.Sink = fs
 	if e.jobs != nil {
 		// Polls run as jobs: a stale attempt must not write (jobs_guard.go).
@@ -55,6 +54,12 @@ type PollResult struct {
 // poll found: articles a killed poll stored and never analysed are taken
 // up by the next one.
 func (e *Engine) Poll(ctx context.Context, p *feed.Poller, po feed.PollOptions, analyse bool) (PollResult, error) {
+	return e.poll(ctx, p, po, analyse, true)
+}
+
+// poll is Poll; reanalyse unset leaves the re-analysis for upgraded
+// summaries to the leading process's loop (poll jobs).
+func (e *Engine) poll(ctx context.Context, p *feed.Poller, po feed.PollOptions, analyse, reanalyse bool) (PollResult, error) {
 	var res PollResult
 	sum, err := p.Poll(ctx, po)
 	res.Poll = sum
@@ -63,9 +68,11 @@ func (e *Engine) Poll(ctx context.Context, p *feed.Poller, po feed.PollOptions, 
 	if err != nil || !analyse {
 		return res, err
 	}
-	res.Analysis, res.Reanalysed, res.StaleUpgrades, err = e.reanalyseUpgraded(ctx)
-	if err != nil || res.Reanalysed {
-		return res, err
+	if reanalyse {
+		res.Analysis, res.Reanalysed, res.StaleUpgrades, err = e.reanalyseUpgraded(ctx, 0)
+		if err != nil || res.Reanalysed {
+			return res, err
+		}
 	}
 	res.Analysis, res.LeftToLeader, err = e.Analyse(ctx)
 	return res, err
@@ -158,13 +165,6 @@ func (e *Engine) RunScheduler(ctx context.Context, p *feed.Poller, tick time.Dur
 			e.log.InfoContext(ctx, "scheduled poll", "feeds", sum.Feeds, "new", sum.New, "failed", sum.Failed,
 				"not_modified", sum.NotModified)
 		}
-		if e.upgraded.due(time.Now(), UpgradeReanalysisGap) {
-			if _, _, stale, err := e.reanalyseUpgraded(ctx); err != nil && ctx.Err() == nil {
-				e.log.WarnContext(ctx, "analysis of upgraded summaries failed", "error", err)
-			} else if stale > 0 {
-				e.log.DebugContext(ctx, "feed summaries of analysed articles took their pages' text; analysed again once this process leads", "articles", stale)
-			}
-		}
 		if analyser != nil {
 			select {
 			case analyser <- struct{}{}:
@@ -175,8 +175,11 @@ func (e *Engine) RunScheduler(ctx context.Context, p *feed.Poller, tick time.Dur
 				return
 			}
 			e.log.WarnContext(ctx, "analysis after poll failed", "error", err)
-		} else if an.Articles > 0 {
-			e.log.InfoContext(ctx, "analysed", "articles", an.Articles, "new_stories", an.NewStories)
+		} else {
+			if an.Articles > 0 {
+				e.log.InfoContext(ctx, "analysed", "articles", an.Articles, "new_stories", an.NewStories)
+			}
+			e.reanalyseIfDue(ctx) // RunAnalyser does it when it runs
 		}
 		select {
 		case <-ctx.Done():

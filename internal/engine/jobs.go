@@ -236,10 +236,24 @@ func (w *pollFeedWorker) Work(ctx context.Context, job *river.Job[PollFeedArgs])
 		w.e.log.InfoContext(ctx, "poll job: feed disabled", "feed", url, "job", job.ID)
 		return nil
 	}
+	if !states[i].NextPoll.After(time.Now()) {
+		// The feed's host's rate is shared with every process
+		// (jobs_hosts.go); a feed not due any more is not fetched.
+		gated, err := w.e.jobs.pollGate(ctx, w.p, url)
+		var busy *errHostBusy
+		if errors.As(err, &busy) {
+			w.e.log.DebugContext(ctx, "poll job snoozed: its host is busy", "feed", url, "job", job.ID, "wait", busy.wait)
+			return w.e.jobs.snoozeBusy(busy)
+		}
+		if err != nil {
+			return fmt.Errorf("poll %s: %w", url, err)
+		}
+		ctx = gated
+	}
 	ctx = withLease(ctx, lease{id: job.ID, attempt: job.Attempt})
 	pages := &pageJobs{db: w.e.db}
 	ctx = withPageJobs(ctx, pages)
-	res, err := w.e.Poll(ctx, w.p, feed.PollOptions{URLs: []string{url}}, true)
+	res, err := w.e.poll(ctx, w.p, feed.PollOptions{URLs: []string{url}}, true, false)
 	if err != nil {
 		return fmt.Errorf("poll %s: %w", url, err)
 	}

@@ -266,6 +266,13 @@ type fetchPageWorker struct {
 	p     *feed.Poller
 	sink  guardedSink
 	retry time.Duration
+
+	mu sync.Mutex
+	// notBefore holds, by job ID, the earliest next attempt a server
+	// asked for (Retry-After) on the attempt that just failed: Work sets
+	// it, NextRetry (called by River right after, in this process) takes
+	// it.
+	notBefore map[int64]time.Time
 }
 
 func newFetchPageWorker(e *Engine, p *feed.Poller, retry time.Duration) *fetchPageWorker {
@@ -273,18 +280,53 @@ func newFetchPageWorker(e *Engine, p *feed.Poller, retry time.Duration) *fetchPa
 		retry = defaultPageRetry
 	}
 	fs := pipeline.NewFeedStore(e.db, e.log)
-	fs.OnUpgrade = e.upgraded.note
-	return &fetchPageWorker{e: e, p: p, retry: retry, sink: guardedSink{FeedStore: fs, q: e.jobs}}
+	return &fetchPageWorker{e: e, p: p, retry: retry, sink: guardedSink{FeedStore: fs, q: e.jobs},
+		notBefore: map[int64]time.Time{}}
 }
 
 // NextRetry implements river.Worker: the first retry after the configured
-// wait (JobOptions.PageRetry), doubling each attempt up to an hour.
+// wait (JobOptions.PageRetry), doubling each attempt up to an hour, and
+// never before the time the server asked for in a Retry-After header of
+// the failed attempt's 429 or 503 (itself bounded by an hour).
 func (w *fetchPageWorker) NextRetry(job *river.Job[FetchPageArgs]) time.Time {
 	d := w.retry
 	for i := 1; i < job.Attempt && d < maxPageRetry; i++ {
 		d *= 2
 	}
-	return time.Now().Add(min(d, maxPageRetry))
+	next := time.Now().Add(min(d, maxPageRetry))
+	w.mu.Lock()
+	asked, ok := w.notBefore[job.ID]
+	delete(w.notBefore, job.ID)
+	w.mu.Unlock()
+	if ok && asked.After(next) {
+		next = asked
+	}
+	return next
+}
+
+// retryAfter is how long the server asked to wait before the page is
+// asked for again (a Retry-After header of a 429 or 503), bounded by
+// maxPageRetry; 0 when it asked nothing.
+func retryAfter(err error) time.Duration {
+	var se *fetch.StatusError
+	if !errors.As(err, &se) || se.RetryAfter <= 0 {
+		return 0
+	}
+	if se.Code != http.StatusTooManyRequests && se.Code != http.StatusServiceUnavailable {
+		return 0
+	}
+	return min(se.RetryAfter, maxPageRetry)
+}
+
+// askedToWait notes the Retry-After of a failed attempt for NextRetry.
+func (w *fetchPageWorker) askedToWait(id int64, d time.Duration) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if d <= 0 {
+		delete(w.notBefore, id)
+		return
+	}
+	w.notBefore[id] = time.Now().Add(d)
 }
 
 // Timeout implements river.Worker: zero takes the client's JobTimeout.
@@ -330,23 +372,33 @@ func (w *fetchPageWorker) Work(ctx context.Context, job *river.Job[FetchPageArgs
 		return fmt.Errorf("page %s: %w", fetch.Redact(a.URL), err)
 	}
 	w.e.metrics.stored(n)
-	// A summary analysed before its page came: re-analyse, at most as often
-	// as the scheduler does (it costs the whole collection).
-	if w.e.upgraded.due(time.Now(), UpgradeReanalysisGap) {
-		if _, _, stale, err := w.e.reanalyseUpgraded(ctx); err != nil {
-			w.e.log.WarnContext(ctx, "analysis of upgraded summaries failed", "error", err)
-		} else if stale > 0 {
-			w.e.log.DebugContext(ctx, "upgraded summaries wait for this process to lead", "articles", stale)
-		}
-	}
+	// A summary analysed before its page came is noted for re-analysis in
+	// the store, with the upgrade: the leading process redoes the
+	// analysis (RunAnalyser, at most hourly).
 	log := w.e.log.With(slog.String("page", fetch.Redact(a.URL)), slog.Int64("job", job.ID), slog.Int("attempt", job.Attempt))
+	var busy *errHostBusy
 	switch perr := pages.err; {
 	case perr == nil:
 		log.InfoContext(ctx, "fetched page", slog.Bool("fetched", pages.fetched), slog.Int("new", n))
 		return nil
 	case errors.Is(perr, ErrStaleJob):
 		return perr
+	case errors.As(perr, &busy):
+		log.DebugContext(ctx, "page job snoozed: its host is busy", slog.Duration("wait", busy.wait))
+		return w.e.jobs.snoozeBusy(busy)
 	case pageRetryable(perr):
+		if d := retryAfter(perr); d > 0 {
+			// The server asked every client to wait: this job's next
+			// attempt, and every process's next request to the host.
+			if job.Attempt < job.MaxAttempts { // River asks NextRetry only then
+				w.askedToWait(job.ID, d)
+			}
+			if host := hostOf(a.URL); host != "" {
+				if err := w.e.jobs.holdHost(ctx, host, d); err != nil {
+					log.WarnContext(ctx, "Retry-After not shared with the other workers", "error", err)
+				}
+			}
+		}
 		return fmt.Errorf("page %s: %w", fetch.Redact(a.URL), perr)
 	default:
 		log.InfoContext(ctx, "page refused", "error", fetch.RedactText(perr.Error()))
@@ -367,7 +419,8 @@ type leasedPages struct {
 }
 
 func (l *leasedPages) FetchPage(ctx context.Context, pageURL string) (*fetch.Response, error) {
-	resp, err := l.p.FetchPage(ctx, pageURL)
+	// The host's rate is shared with every process (jobs_hosts.go).
+	resp, err := l.p.FetchPage(feed.WithHostGate(ctx, l.q.waitHostSlot), pageURL)
 	if err == nil {
 		err = l.q.CheckLease(ctx)
 	}

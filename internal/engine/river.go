@@ -36,6 +36,8 @@ type Jobs struct {
 	log    *slog.Logger
 	// insert is a client without workers, for enqueueing.
 	insert *river.Client[pgx.Tx]
+	// hostWait, when set, replaces maxHostWait (tests).
+	hostWait time.Duration
 }
 
 // openJobs connects a small pool of its own to the database dsn names,
@@ -106,6 +108,9 @@ func (q *Jobs) migrate(ctx context.Context) error {
 	}
 	if _, err := conn.Exec(ctx, q.prepareSchema()); err != nil {
 		return fmt.Errorf("prepare job tables: %w", err)
+	}
+	if _, err := conn.Exec(ctx, q.hostSchema()); err != nil {
+		return fmt.Errorf("host slots table: %w", err)
 	}
 	return nil
 }

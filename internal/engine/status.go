@@ -90,6 +90,17 @@ type Status struct {
 	// Prepare reports the analysis's per-article work done by workers
 	// (prepare_articles jobs; PostgreSQL, zero on SQLite).
 	Prepare PrepareStatus `json:"prepare"`
+	// Reanalysis: analysed articles whose feed summary took its page's
+	// text since the last whole re-analysis for such articles (Waiting),
+	// which the leading process redoes at most hourly, and when it last
+	// did (Last; absent if never).
+	Reanalysis ReanalysisStatus `json:"reanalysis"`
+}
+
+// ReanalysisStatus reports the database's re-analysis list.
+type ReanalysisStatus struct {
+	Waiting int       `json:"waiting"`
+	Last    time.Time `json:"last,omitzero"`
 }
 
 // PrepareStatus reports the prepare jobs of a PostgreSQL database.
@@ -124,6 +135,11 @@ func (e *Engine) Status(ctx context.Context) (Status, error) {
 	st.SnapshotAgeArticles = max(0, st.Analysed-st.SnapshotMark)
 	if !st.SnapshotAt.IsZero() {
 		st.SnapshotAgeSeconds = time.Since(st.SnapshotAt).Seconds()
+	}
+	if r, ok, err := e.reanalysisList(ctx); err != nil {
+		return st, err
+	} else if ok {
+		st.Reanalysis = ReanalysisStatus{Waiting: r.Waiting, Last: r.Last}
 	}
 	if pl, ok := e.lead.(*pgLeader); ok {
 		ps, err := pl.processes(ctx)

@@ -267,6 +267,7 @@ type Poller struct {
 // host is the per-host state: a concurrency slot pool, a rate limiter and
 // the cached robots.txt.
 type host struct {
+	key   string // host:port, lower case
 	slots chan struct{}
 	lim   *rate.Limiter
 
@@ -446,6 +447,7 @@ func (p *Poller) hostFor(rawURL string) (*host, *url.URL, error) {
 	h, ok := p.hosts[key]
 	if !ok {
 		h = &host{
+			key:   key,
 			slots: make(chan struct{}, p.opts.HostConcurrency),
 			lim:   rate.NewLimiter(p.opts.HostRate, p.opts.HostBurst),
 		}
@@ -454,7 +456,8 @@ func (p *Poller) hostFor(rawURL string) (*host, *url.URL, error) {
 	return h, u, nil
 }
 
-// get fetches under the host's concurrency and rate limits.
+// get fetches under the host's concurrency and rate limits, and the
+// context's HostGate if it has one.
 func (p *Poller) get(ctx context.Context, h *host, rawURL string, cond fetch.Conditional) (*fetch.Response, error) {
 	select {
 	case h.slots <- struct{}{}:
@@ -465,7 +468,51 @@ func (p *Poller) get(ctx context.Context, h *host, rawURL string, cond fetch.Con
 	if err := h.lim.Wait(ctx); err != nil {
 		return nil, fmt.Errorf("rate limit for %s: %w", rawURL, err)
 	}
+	if gate, ok := ctx.Value(hostGateKey{}).(HostGate); ok {
+		if every := h.interval(); every > 0 {
+			if err := gate(ctx, h.key, every); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return p.client.Get(ctx, rawURL, cond)
+}
+
+// HostInterval returns the host key of rawURL (host:port, lower case) and
+// the least time between two requests to it under this Poller's rate
+// (1/HostRate, or a robots.txt Crawl-delay once read; 0 when unlimited),
+// as a HostGate is given them.
+func (p *Poller) HostInterval(rawURL string) (string, time.Duration, error) {
+	h, _, err := p.hostFor(rawURL)
+	if err != nil {
+		return "", 0, err
+	}
+	return h.key, h.interval(), nil
+}
+
+// interval is the least time between two requests to h (0: no limit).
+func (h *host) interval() time.Duration {
+	lim := h.lim.Limit()
+	if lim == rate.Inf || lim <= 0 {
+		return 0
+	}
+	return time.Duration(float64(time.Second) / float64(lim))
+}
+
+// HostGate is a limit on the requests to one host shared beyond this
+// Poller (several processes): called right before each request with the
+// host (host:port, lower case) and the least time between two requests
+// to it under this Poller's rate (HostRate, or a robots.txt Crawl-delay),
+// it returns when the request may go, or an error that fails it. Hosts
+// without a rate limit are not gated.
+type HostGate func(ctx context.Context, host string, every time.Duration) error
+
+type hostGateKey struct{}
+
+// WithHostGate returns a context under which the Poller's requests (pages,
+// feeds, robots.txt) also wait for gate.
+func WithHostGate(ctx context.Context, gate HostGate) context.Context {
+	return context.WithValue(ctx, hostGateKey{}, gate)
 }
 
 // maxCrawlDelay caps a robots.txt Crawl-delay, so that one host cannot hold

@@ -48,3 +48,36 @@ func UpgradeCandidate(id string, a news.Article, now time.Time) (news.Article, e
 	}
 	return a, nil
 }
+
+// Reanalysis is what waits for the whole collection to be analysed again:
+// analysed articles whose text changed since (a summary that took its
+// page's text), as UpgradeSummary notes them, in the same transaction as
+// the upgrade. The list is in the database, not in the memory of the
+// process that stored the page, so that whichever process leads the
+// analysis redoes it, even when the storing process stopped first.
+type Reanalysis struct {
+	// Waiting counts the articles noted since the last re-analysis (an
+	// article noted twice once); Mark is the newest note, what
+	// ReanalysisDone clears up to.
+	Waiting int
+	Mark    int64
+	// Last is when a whole re-analysis for such articles was last done
+	// (ReanalysisDone); zero if never.
+	Last time.Time
+}
+
+// Reanalyses is a store that keeps the Reanalysis list (both backends).
+type Reanalyses interface {
+	// Reanalysis reports what waits and when it was last done.
+	Reanalysis(ctx context.Context) (Reanalysis, error)
+	// ReanalysisDone removes the notes up to mark (read before the
+	// re-analysis began: an article noted during it keeps its note) and
+	// records at as the time of the last re-analysis.
+	ReanalysisDone(ctx context.Context, mark int64, at time.Time) error
+	// NoteUpgraded notes, of ids (articles the analysis read as feed
+	// summaries and has just saved), those that hold a summary no more:
+	// their page came while they were being analysed, so the upgrade
+	// found no analysis to note them by. It waits for an upgrade of one
+	// of them being written, and reports how many it noted.
+	NoteUpgraded(ctx context.Context, ids []string) (int, error)
+}

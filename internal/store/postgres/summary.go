@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -11,7 +12,10 @@ import (
 	"github.com/parallax-news/parallax/internal/store"
 )
 
-var _ store.SummaryKeeper = (*DB)(nil)
+var (
+	_ store.SummaryKeeper = (*DB)(nil)
+	_ store.Reanalyses    = (*DB)(nil)
+)
 
 // SummaryItems implements store.SummaryKeeper.
 func (db *DB) SummaryItems(ctx context.Context, keys []string) (map[string]string, error) {
@@ -88,8 +92,82 @@ func (db *DB) UpgradeSummary(ctx context.Context, id string, a news.Article) (up
 	if err = tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM analysis WHERE article_seq = $1)`, seq).Scan(&analysed); err != nil {
 		return up, fmt.Errorf("upgrade summary of %q: %w", id, err)
 	}
+	if analysed {
+		// Its analysis is out of date: noted with the upgrade, for
+		// whichever process leads the analysis (Reanalysis).
+		if _, err = tx.Exec(ctx, `INSERT INTO reanalysis (article_id, noted_at) VALUES ($1, $2)`, id, db.now().UTC()); err != nil {
+			return up, fmt.Errorf("upgrade summary of %q: note for re-analysis: %w", id, err)
+		}
+	}
 	if err = commit(ctx, tx); err != nil {
 		return up, fmt.Errorf("upgrade summary of %q: commit: %w", id, err)
 	}
 	return store.Upgraded{Done: true, Analysed: analysed}, nil
+}
+
+// Reanalysis implements store.Reanalyses.
+func (db *DB) Reanalysis(ctx context.Context) (store.Reanalysis, error) {
+	var r store.Reanalysis
+	var n int64
+	var mark *int64
+	var last *time.Time
+	if err := db.pool.QueryRow(ctx, `SELECT count(DISTINCT article_id), max(seq), (SELECT at FROM reanalysis_done WHERE id = 1) FROM reanalysis`).
+		Scan(&n, &mark, &last); err != nil {
+		return r, fmt.Errorf("re-analysis list: %w", canceled(ctx, err))
+	}
+	r.Waiting = int(n)
+	if mark != nil {
+		r.Mark = *mark
+	}
+	if last != nil {
+		r.Last = last.UTC()
+	}
+	return r, nil
+}
+
+// ReanalysisDone implements store.Reanalyses.
+func (db *DB) ReanalysisDone(ctx context.Context, mark int64, at time.Time) (err error) {
+	if at.IsZero() {
+		return fmt.Errorf("re-analysis done at %v: %w", at, store.ErrInvalid)
+	}
+	if err := store.CheckTime(at); err != nil {
+		return fmt.Errorf("re-analysis done: %w", err)
+	}
+	tx, err := db.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("re-analysis done: begin: %w", canceled(ctx, err))
+	}
+	defer func() {
+		if err != nil {
+			rollback(ctx, tx)
+			err = canceled(ctx, err)
+		}
+	}()
+	if _, err = tx.Exec(ctx, `DELETE FROM reanalysis WHERE seq <= $1`, mark); err != nil {
+		return fmt.Errorf("re-analysis done: %w", err)
+	}
+	if _, err = tx.Exec(ctx, `INSERT INTO reanalysis_done (id, at) VALUES (1, $1)
+		ON CONFLICT (id) DO UPDATE SET at = excluded.at`, at.UTC()); err != nil {
+		return fmt.Errorf("re-analysis done: %w", err)
+	}
+	if err = commit(ctx, tx); err != nil {
+		return fmt.Errorf("re-analysis done: commit: %w", err)
+	}
+	return nil
+}
+
+// NoteUpgraded implements store.Reanalyses. FOR SHARE waits for an
+// upgrade of one of the articles being written and reads the row it
+// commits.
+func (db *DB) NoteUpgraded(ctx context.Context, ids []string) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	tag, err := db.pool.Exec(ctx, `INSERT INTO reanalysis (article_id, noted_at)
+		SELECT id, $2 FROM articles WHERE id = ANY($1) AND text_source <> $3 FOR SHARE`,
+		ids, db.now().UTC(), news.TextSummary)
+	if err != nil {
+		return 0, fmt.Errorf("note upgraded articles: %w", canceled(ctx, err))
+	}
+	return int(tag.RowsAffected()), nil
 }

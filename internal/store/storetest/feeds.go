@@ -28,6 +28,7 @@ func RunFeeds(t *testing.T, open OpenFeeds) {
 		{"RecordItems", testRecordItems},
 		{"Concurrent", testFeedsConcurrent},
 		{"SummaryUpgrade", testSummaryUpgrade},
+		{"Reanalysis", testReanalysis},
 		{"Watches", testWatches},
 	}
 	for _, tc := range tests {

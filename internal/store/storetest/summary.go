@@ -112,3 +112,88 @@ func testSummaryUpgrade(t *testing.T, open OpenFeeds) {
 		t.Errorf("UpgradeSummary with a NUL: %v, want ErrInvalid", err)
 	}
 }
+
+// testReanalysis: an upgrade of an analysed summary notes the article for
+// re-analysis in the store (one not analysed is not noted);
+// ReanalysisDone clears the notes up to the mark read before the
+// re-analysis, keeps a later one and records when it was done.
+func testReanalysis(t *testing.T, open OpenFeeds) {
+	db := open(t)
+	ctx := t.Context()
+	s, ok1 := db.(store.Store)
+	k, ok2 := db.(store.SummaryKeeper)
+	r, ok3 := db.(store.Reanalyses)
+	an, ok4 := db.(interface {
+		SaveAnalysis(ctx context.Context, b store.AnalysisBatch) error
+	})
+	if !ok1 || !ok2 || !ok3 || !ok4 {
+		t.Fatalf("%T does not store articles, keep summaries, keep the re-analysis list and analyses", db)
+	}
+	got, err := r.Reanalysis(ctx)
+	if err != nil || got != (store.Reanalysis{}) {
+		t.Fatalf("Reanalysis of a new store = %+v, %v; want nothing", got, err)
+	}
+	when := day(2026, 3, 4, 5*time.Hour)
+	var sums []news.Article
+	for _, id := range []string{"r1", "r2", "r3"} {
+		a := article(id, when)
+		a.Text, a.TextSource = "A short blurb about "+id+".", news.TextSummary
+		sums = append(sums, a)
+	}
+	put(t, s, sums...)
+	if err := an.SaveAnalysis(ctx, store.AnalysisBatch{Articles: []store.ArticleAnalysis{{ArticleID: "r1"}, {ArticleID: "r3"}}}); err != nil {
+		t.Fatal(err)
+	}
+	page := article("ignored", when)
+	page.Text, page.TextSource = "The whole page of the article, longer than its summary.", ""
+	for _, id := range []string{"r1", "r2"} {
+		if up, err := k.UpgradeSummary(ctx, id, page); err != nil || !up.Done {
+			t.Fatalf("UpgradeSummary(%s) = %+v, %v", id, up, err)
+		}
+	}
+	first, err := r.Reanalysis(ctx)
+	if err != nil || first.Waiting != 1 || first.Mark <= 0 || !first.Last.IsZero() {
+		t.Fatalf("Reanalysis after upgrading one analysed summary = %+v, %v; want 1 waiting, a mark, never done", first, err)
+	}
+	// r3 is upgraded while the re-analysis runs: it keeps its note.
+	if up, err := k.UpgradeSummary(ctx, "r3", page); err != nil || !up.Analysed {
+		t.Fatalf("UpgradeSummary(r3) = %+v, %v", up, err)
+	}
+	done := time.Date(2026, 3, 5, 6, 7, 8, 0, time.UTC)
+	if err := r.ReanalysisDone(ctx, first.Mark, done); err != nil {
+		t.Fatal(err)
+	}
+	got, err = r.Reanalysis(ctx)
+	if err != nil || got.Waiting != 1 || got.Mark <= first.Mark || !got.Last.Equal(done) {
+		t.Fatalf("Reanalysis after the re-analysis = %+v, %v; want r3 waiting past mark %d, done at %v", got, err, first.Mark, done)
+	}
+	later := done.Add(time.Hour)
+	if err := r.ReanalysisDone(ctx, got.Mark, later); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := r.Reanalysis(ctx); err != nil || got.Waiting != 0 || !got.Last.Equal(later) {
+		t.Errorf("Reanalysis after the second = %+v, %v; want none waiting, done at %v", got, err, later)
+	}
+	if err := r.ReanalysisDone(ctx, 0, time.Time{}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("ReanalysisDone at the zero time: %v, want ErrInvalid", err)
+	}
+
+	// NoteUpgraded: of articles the analysis read as summaries, those
+	// holding a summary no more (r1 took its page) are noted, once each
+	// in the count however often noted; r4 still a summary is not.
+	r4 := article("r4", when)
+	r4.Text, r4.TextSource = "A short blurb about r4.", news.TextSummary
+	put(t, s, r4)
+	if n, err := r.NoteUpgraded(ctx, []string{"r4", "r1", "unknown"}); err != nil || n != 1 {
+		t.Errorf("NoteUpgraded = %d, %v; want r1 noted", n, err)
+	}
+	if n, err := r.NoteUpgraded(ctx, []string{"r1"}); err != nil || n != 1 {
+		t.Errorf("NoteUpgraded again = %d, %v; want r1 noted", n, err)
+	}
+	if n, err := r.NoteUpgraded(ctx, nil); err != nil || n != 0 {
+		t.Errorf("NoteUpgraded of nothing = %d, %v", n, err)
+	}
+	if got, err := r.Reanalysis(ctx); err != nil || got.Waiting != 1 {
+		t.Errorf("Reanalysis after NoteUpgraded = %+v, %v; want r1 waiting", got, err)
+	}
+}

@@ -114,3 +114,44 @@ func TestPutArticlesStatements(t *testing.T) {
 		t.Errorf("Check: %v", err)
 	}
 }
+
+// TestFillMetadataManyQueries fills in the titles of more stored articles
+// than one query reads (idsPerQuery): every one is filled, in batch order,
+// and an article not stored is left out.
+func TestFillMetadataManyQueries(t *testing.T) {
+	ctx := t.Context()
+	db := open(t, filepath.Join(t.TempDir(), "f.db"))
+	n := idsPerQuery + 37
+	var bare, fresh []news.Article
+	for i := range n {
+		a := news.Article{ID: fmt.Sprintf("f%04d", i), Outlet: "Wire", Text: "Body of the report."}
+		bare = append(bare, a)
+		a.Title = fmt.Sprintf("Title %d", i)
+		fresh = append(fresh, a)
+	}
+	if _, err := db.PutArticles(ctx, bare); err != nil {
+		t.Fatal(err)
+	}
+	fresh = append(fresh[:idsPerQuery], append([]news.Article{{ID: "unknown", Title: "Not stored", Text: "Text."}}, fresh[idsPerQuery:]...)...)
+	filled, err := db.FillMetadata(ctx, fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(filled) != n {
+		t.Fatalf("filled %d, want %d", len(filled), n)
+	}
+	for i, f := range filled {
+		if want := fmt.Sprintf("f%04d", i); f.ID != want || f.Dated {
+			t.Errorf("filled[%d] = %+v, want %s undated", i, f, want)
+		}
+	}
+	for _, i := range []int{0, idsPerQuery - 1, idsPerQuery, n - 1} {
+		a, err := db.Article(ctx, fmt.Sprintf("f%04d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("Title %d", i); a.Title != want {
+			t.Errorf("%s: title %q, want %q", a.ID, a.Title, want)
+		}
+	}
+}

@@ -239,18 +239,28 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 	if err := putStory.flush(); err != nil {
 		return err
 	}
+	putMerge := newMultiRow(rowCtx, tx, "save analysis: merges",
+		`INSERT INTO merges (kind, from_id, into_id, at) VALUES`,
+		`ON CONFLICT (kind, from_id) DO UPDATE SET into_id = excluded.into_id, at = excluded.at`, 4)
+	defer putMerge.close()
+	delStory, err := prep(`DELETE FROM stories WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer delStory.Close()
 	for _, m := range b.Merges {
 		at, _ := encodeTime(m.At)
-		if err := exec("merge", `INSERT INTO merges (kind, from_id, into_id, at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (kind, from_id) DO UPDATE SET into_id = excluded.into_id, at = excluded.at`,
-			m.Kind, m.From, m.Into, at); err != nil {
+		if err := putMerge.add(m.Kind, m.From, m.Into, at); err != nil {
 			return err
 		}
 		if m.Kind == "story" {
-			if err := exec("merge", `DELETE FROM stories WHERE id = ?`, m.From); err != nil {
-				return err
+			if _, err := delStory.ExecContext(rowCtx, m.From); err != nil {
+				return fmt.Errorf("save analysis: merge: %w", err)
 			}
 		}
+	}
+	if err := putMerge.flush(); err != nil {
+		return err
 	}
 	for _, id := range b.DeletedStorylines {
 		if err := exec("storyline "+id, `DELETE FROM storylines WHERE id = ?`, id); err != nil {

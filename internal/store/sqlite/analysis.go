@@ -171,47 +171,46 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		return st, nil
 	}
-	seqOf, err := prep(`SELECT seq FROM articles WHERE id = ?`)
+	seqs, err := articleSeqs(ctx, tx, b.Articles)
 	if err != nil {
 		return err
 	}
-	defer seqOf.Close()
-	putAnalysis, err := prep(`INSERT INTO analysis (article_seq, analysed_order, story_id, duplicate_of, data)
-		VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_seq) DO UPDATE SET
-		story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, data = excluded.data`)
-	if err != nil {
-		return err
-	}
-	defer putAnalysis.Close()
+	// The rows of each table go many to a statement (multiRow): most of
+	// the cost of a one-row statement is the statement, not the row.
+	putAnalysis := newMultiRow(rowCtx, tx, "save analysis: analysis rows",
+		`INSERT INTO analysis (article_seq, analysed_order, story_id, duplicate_of, data) VALUES`,
+		`ON CONFLICT (article_seq) DO UPDATE SET
+		story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, data = excluded.data`, 5)
+	defer putAnalysis.close()
 	delQuotes, err := prep(`DELETE FROM quotes WHERE article_seq = ?`)
 	if err != nil {
 		return err
 	}
 	defer delQuotes.Close()
-	putQuote, err := prep(`INSERT INTO quotes (article_seq, idx, speaker, speaker_id, direct, data) VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer putQuote.Close()
+	putQuote := newMultiRow(rowCtx, tx, "save analysis: quotes",
+		`INSERT INTO quotes (article_seq, idx, speaker, speaker_id, direct, data) VALUES`, ``, 6)
+	defer putQuote.close()
+	// The articles whose quotes wait in putQuote: an article twice in a
+	// batch has its first quotes written before they are deleted again.
+	quoted := map[int64]bool{}
 	for _, a := range b.Articles {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("save analysis: %w", err)
 		}
-		var seq int64
-		err := seqOf.QueryRowContext(rowCtx, a.ArticleID).Scan(&seq)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, store.ErrNotFound)
-		}
-		if err != nil {
-			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
-		}
+		seq := seqs[a.ArticleID]
 		data, err := enc.text(analysisrow.Data{Mentions: a.Mentions, Timexes: a.Timexes, AnalysedChars: a.AnalysedChars})
 		if err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
 		}
 		order++
-		if _, err := putAnalysis.ExecContext(rowCtx, seq, order, a.StoryID, a.DuplicateOf, data); err != nil {
-			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
+		if err := putAnalysis.add(seq, order, a.StoryID, a.DuplicateOf, data); err != nil {
+			return err
+		}
+		if quoted[seq] {
+			if err := putQuote.flush(); err != nil {
+				return err
+			}
+			clear(quoted)
 		}
 		if _, err := delQuotes.ExecContext(rowCtx, seq); err != nil {
 			return fmt.Errorf("save analysis: article %s: %w", a.ArticleID, err)
@@ -222,21 +221,26 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			if err != nil {
 				return fmt.Errorf("save analysis: quote: %w", err)
 			}
-			if _, err := putQuote.ExecContext(rowCtx, seq, i, q.Speaker, q.SpeakerID, q.Direct, qd); err != nil {
-				return fmt.Errorf("save analysis: article %s: quote %d: %w", a.ArticleID, i, err)
+			if !putQuote.pending() {
+				clear(quoted)
+			}
+			quoted[seq] = true
+			if err := putQuote.add(seq, i, q.Speaker, q.SpeakerID, q.Direct, qd); err != nil {
+				return err
 			}
 		}
 	}
-	// One prepared statement per kind of row: a batch writes hundreds of
-	// stories and entities, and preparing each statement once saves
-	// parsing it for every row.
-	putStory, err := prep(`INSERT INTO stories (id, storyline_id, first_seen, last_seen, data, outlet_names) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET storyline_id = excluded.storyline_id, first_seen = excluded.first_seen,
-		last_seen = excluded.last_seen, data = excluded.data, outlet_names = excluded.outlet_names`)
-	if err != nil {
+	if err := putAnalysis.flush(); err != nil {
 		return err
 	}
-	defer putStory.Close()
+	if err := putQuote.flush(); err != nil {
+		return err
+	}
+	putStory := newMultiRow(rowCtx, tx, "save analysis: stories",
+		`INSERT INTO stories (id, storyline_id, first_seen, last_seen, data, outlet_names) VALUES`,
+		`ON CONFLICT (id) DO UPDATE SET storyline_id = excluded.storyline_id, first_seen = excluded.first_seen,
+		last_seen = excluded.last_seen, data = excluded.data, outlet_names = excluded.outlet_names`, 6)
+	defer putStory.close()
 	for _, s := range b.Stories {
 		data, err := enc.text(s)
 		if err != nil {
@@ -244,34 +248,45 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		first, _ := encodeTime(s.FirstSeen)
 		last, _ := encodeTime(s.LastSeen)
-		if _, err := putStory.ExecContext(rowCtx, s.ID, s.StorylineID, first, last, data, analysisrow.StoryOutlets(s)); err != nil {
-			return fmt.Errorf("save analysis: story %s: %w", s.ID, err)
+		if err := putStory.add(s.ID, s.StorylineID, first, last, data, analysisrow.StoryOutlets(s)); err != nil {
+			return err
 		}
 	}
+	if err := putStory.flush(); err != nil {
+		return err
+	}
+	putMerge := newMultiRow(rowCtx, tx, "save analysis: merges",
+		`INSERT INTO merges (kind, from_id, into_id, at) VALUES`,
+		`ON CONFLICT (kind, from_id) DO UPDATE SET into_id = excluded.into_id, at = excluded.at`, 4)
+	defer putMerge.close()
+	delStory, err := prep(`DELETE FROM stories WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer delStory.Close()
 	for _, m := range b.Merges {
 		at, _ := encodeTime(m.At)
-		if err := exec("merge", `INSERT INTO merges (kind, from_id, into_id, at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (kind, from_id) DO UPDATE SET into_id = excluded.into_id, at = excluded.at`,
-			m.Kind, m.From, m.Into, at); err != nil {
+		if err := putMerge.add(m.Kind, m.From, m.Into, at); err != nil {
 			return err
 		}
 		if m.Kind == "story" {
-			if err := exec("merge", `DELETE FROM stories WHERE id = ?`, m.From); err != nil {
-				return err
+			if _, err := delStory.ExecContext(rowCtx, m.From); err != nil {
+				return fmt.Errorf("save analysis: merge: %w", err)
 			}
 		}
+	}
+	if err := putMerge.flush(); err != nil {
+		return err
 	}
 	for _, id := range b.DeletedStorylines {
 		if err := exec("storyline "+id, `DELETE FROM storylines WHERE id = ?`, id); err != nil {
 			return err
 		}
 	}
-	putLine, err := prep(`INSERT INTO storylines (id, first_seen, last_seen, data) VALUES (?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, data = excluded.data`)
-	if err != nil {
-		return err
-	}
-	defer putLine.Close()
+	putLine := newMultiRow(rowCtx, tx, "save analysis: storylines",
+		`INSERT INTO storylines (id, first_seen, last_seen, data) VALUES`,
+		`ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, data = excluded.data`, 4)
+	defer putLine.close()
 	// Most stories of a changed storyline are in it already (their rows,
 	// written above or in an earlier batch, say so): rewriting them
 	// unchanged would rewrite their pages and the storyline index.
@@ -287,8 +302,8 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		}
 		first, _ := encodeTime(l.FirstSeen)
 		last, _ := encodeTime(l.LastSeen)
-		if _, err := putLine.ExecContext(rowCtx, l.ID, first, last, data); err != nil {
-			return fmt.Errorf("save analysis: storyline %s: %w", l.ID, err)
+		if err := putLine.add(l.ID, first, last, data); err != nil {
+			return err
 		}
 		for _, sid := range l.StoryIDs {
 			if _, err := setLine.ExecContext(rowCtx, l.ID, sid); err != nil {
@@ -296,18 +311,19 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 			}
 		}
 	}
+	if err := putLine.flush(); err != nil {
+		return err
+	}
 	for _, id := range b.DeletedEntities {
 		if err := exec("entity "+id, `DELETE FROM entities WHERE id = ?`, id); err != nil {
 			return err
 		}
 	}
-	putEntity, err := prep(`INSERT INTO entities (id, name, kind, mentions, data, names) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions,
-			data = excluded.data, names = excluded.names`)
-	if err != nil {
-		return err
-	}
-	defer putEntity.Close()
+	putEntity := newMultiRow(rowCtx, tx, "save analysis: entities",
+		`INSERT INTO entities (id, name, kind, mentions, data, names) VALUES`,
+		`ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, mentions = excluded.mentions,
+			data = excluded.data, names = excluded.names`, 6)
+	defer putEntity.close()
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("save analysis: %w", err)
 	}
@@ -316,20 +332,24 @@ func (db *DB) SaveAnalysis(ctx context.Context, b store.AnalysisBatch) (err erro
 		if err != nil {
 			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
 		}
-		if _, err := putEntity.ExecContext(rowCtx, e.ID, e.Name, e.Kind, e.Mentions, data, analysisrow.EntityNames(e)); err != nil {
-			return fmt.Errorf("save analysis: entity %s: %w", e.ID, err)
+		if err := putEntity.add(e.ID, e.Name, e.Kind, e.Mentions, data, analysisrow.EntityNames(e)); err != nil {
+			return err
 		}
 	}
-	putEntityID, err := prep(`INSERT INTO entity_ids (local_id, canonical_id) VALUES (?, ?)
-		ON CONFLICT (local_id) DO UPDATE SET canonical_id = excluded.canonical_id`)
-	if err != nil {
+	if err := putEntity.flush(); err != nil {
 		return err
 	}
-	defer putEntityID.Close()
+	putEntityID := newMultiRow(rowCtx, tx, "save analysis: entity ids",
+		`INSERT INTO entity_ids (local_id, canonical_id) VALUES`,
+		`ON CONFLICT (local_id) DO UPDATE SET canonical_id = excluded.canonical_id`, 2)
+	defer putEntityID.close()
 	for local, canon := range b.EntityIDs {
-		if _, err := putEntityID.ExecContext(rowCtx, local, canon); err != nil {
-			return fmt.Errorf("save analysis: entity id: %w", err)
+		if err := putEntityID.add(local, canon); err != nil {
+			return err
 		}
+	}
+	if err := putEntityID.flush(); err != nil {
+		return err
 	}
 	for name, data := range b.State {
 		if err := exec("state "+name, `INSERT INTO stage_state (name, data) VALUES (?, ?)

@@ -3,8 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
@@ -29,21 +29,14 @@ func (db *DB) FillMetadata(ctx context.Context, articles []news.Article) (filled
 	if err != nil {
 		return nil, err
 	}
+	stored, err := storedMetadata(ctx, tx, candidates)
+	if err != nil {
+		return nil, err
+	}
 	for _, fresh := range candidates {
-		var (
-			old       news.Article
-			published sql.NullString
-		)
-		err := tx.QueryRowContext(ctx, `SELECT title, author, published, published_estimated FROM articles WHERE id = ?`, fresh.ID).
-			Scan(&old.Title, &old.Author, &published, &old.PublishedEstimated)
-		if errors.Is(err, sql.ErrNoRows) {
+		old, ok := stored[fresh.ID]
+		if !ok {
 			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("fill metadata of %q: %w", fresh.ID, err)
-		}
-		if old.Published, err = decodeTime(published); err != nil {
-			return nil, fmt.Errorf("fill metadata of %q: %w", fresh.ID, err)
 		}
 		changed, dated := store.Fill(&old, fresh)
 		if !changed {
@@ -63,4 +56,44 @@ func (db *DB) FillMetadata(ctx context.Context, articles []news.Article) (filled
 		return nil, fmt.Errorf("fill metadata: commit: %w", err)
 	}
 	return filled, nil
+}
+
+// storedMetadata reads the title, author and publication date of the
+// stored articles among arts (500 IDs a query: one query per article was
+// most of FillMetadata's time), by ID.
+func storedMetadata(ctx context.Context, tx *sql.Tx, arts []news.Article) (map[string]news.Article, error) {
+	out := make(map[string]news.Article, len(arts))
+	ids := make([]any, 0, min(len(arts), idsPerQuery))
+	for start := 0; start < len(arts); start += idsPerQuery {
+		ids = ids[:0]
+		for _, a := range arts[start:min(start+idsPerQuery, len(arts))] {
+			ids = append(ids, a.ID)
+		}
+		err := func() error {
+			rows, err := tx.QueryContext(ctx, `SELECT id, title, author, published, published_estimated FROM articles
+				WHERE id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, ids...)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var (
+					a         news.Article
+					published sql.NullString
+				)
+				if err := rows.Scan(&a.ID, &a.Title, &a.Author, &published, &a.PublishedEstimated); err != nil {
+					return err
+				}
+				if a.Published, err = decodeTime(published); err != nil {
+					return fmt.Errorf("article %q: %w", a.ID, err)
+				}
+				out[a.ID] = a
+			}
+			return rows.Err()
+		}()
+		if err != nil {
+			return nil, fmt.Errorf("fill metadata: %w", err)
+		}
+	}
+	return out, nil
 }

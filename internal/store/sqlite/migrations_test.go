@@ -1,0 +1,188 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pressly/goose/v3"
+)
+
+// TestMigrationWriteLess runs migration 8 up and down over a database of
+// version 7 holding rows in every rebuilt table: the rows (with their
+// rowids) and the indexes are the same after each step, the JSON checks
+// and the three unread indexes of articles are gone after Up and back
+// after Down, and an article's analysis and quotes still go with it.
+func TestMigrationWriteLess(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "m.db")
+	db, err := sql.Open("sqlite", dsn(path, 5*time.Second, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	fsys, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys, goose.WithDisableGlobalRegistry(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(ctx, 7); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO articles (seq, id, ingested_at) VALUES (1, 'a1', 'x'), (2, 'a2', 'x'), (5, 'a5', 'x')`,
+		`INSERT INTO analysis VALUES (1, 3, 's1', '', '{"mentions":[]}'), (2, 1, 's1', 'a1', '{}'), (5, 2, '', '', '{"timexes":null}')`,
+		`INSERT INTO quotes (rowid, article_seq, idx, speaker, speaker_id, direct, data) VALUES
+			(7, 1, 0, 'Ann', 'e1', 1, '{"text":"a"}'), (3, 1, 1, 'Bo', '', 0, '{}'), (9, 5, 0, '', '', 0, '{}')`,
+		`INSERT INTO stories (rowid, id, storyline_id, first_seen, last_seen, data, outlet_names) VALUES
+			(4, 's1', 'l1', 'f', 'l', '{"id":"s1"}', 'wire'), (2, 's2', '', NULL, NULL, '{}', '')`,
+		`INSERT INTO storylines (rowid, id, first_seen, last_seen, data) VALUES (8, 'l1', NULL, 'l', '{"id":"l1"}'), (1, 'l2', 'f', 'l', '[]')`,
+		`INSERT INTO entities (rowid, id, name, kind, mentions, data, names) VALUES
+			(6, 'e1', 'Ann', 'person', 4, '{"id":"e1"}', 'ann'), (3, 'e2', 'Bo', '', 0, '{}', '')`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	tables := []string{"analysis", "quotes", "stories", "storylines", "entities"}
+	before := dumpTables(ctx, t, db, tables)
+	checks := func() []string {
+		var out []string
+		for _, tb := range tables {
+			var s string
+			if err := db.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?`, tb).Scan(&s); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(s, "json_valid") {
+				out = append(out, tb)
+			}
+		}
+		return out
+	}
+	if got := checks(); !slices.Equal(got, tables) {
+		t.Fatalf("version 7 checks JSON in %v, want %v", got, tables)
+	}
+	articleIndexes := func() string {
+		var names []string
+		rows, err := db.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'articles' AND sql IS NOT NULL ORDER BY name`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, n)
+		}
+		return strings.Join(names, " ")
+	}
+	const all = "articles_origin_key articles_origin_outlet articles_outlet articles_outlet_key articles_published articles_seq articles_url"
+	const kept = "articles_origin_key articles_outlet_key articles_published articles_seq"
+	if got := articleIndexes(); got != all {
+		t.Fatalf("version 7 indexes articles by %s, want %s", got, all)
+	}
+	if _, err := p.UpByOne(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := checks(); len(got) != 0 {
+		t.Errorf("after migration 8 %v still check JSON", got)
+	}
+	if got := articleIndexes(); got != kept {
+		t.Errorf("after migration 8 articles are indexed by %s, want %s", got, kept)
+	}
+	if after := dumpTables(ctx, t, db, tables); after != before {
+		t.Errorf("migration 8 changed the rows or indexes:\nbefore %s\nafter  %s", before, after)
+	}
+	if _, err := p.Down(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := checks(); !slices.Equal(got, tables) {
+		t.Errorf("after migration 8 down JSON checked in %v, want %v", got, tables)
+	}
+	if got := articleIndexes(); got != all {
+		t.Errorf("after migration 8 down articles are indexed by %s, want %s", got, all)
+	}
+	if after := dumpTables(ctx, t, db, tables); after != before {
+		t.Errorf("migration 8 down changed the rows or indexes:\nbefore %s\nafter  %s", before, after)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `DELETE FROM articles WHERE seq = 1`); err != nil {
+		t.Fatal(err)
+	}
+	var left int
+	if err := db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM analysis) + (SELECT COUNT(*) FROM quotes)`).Scan(&left); err != nil {
+		t.Fatal(err)
+	}
+	if left != 3 { // a2's and a5's analysis, a5's quote
+		t.Errorf("after deleting a1, %d analysis and quote rows left, want 3", left)
+	}
+}
+
+// dumpTables returns the rows of tables (with rowids) and their indexes
+// as text.
+func dumpTables(ctx context.Context, t *testing.T, db *sql.DB, tables []string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, tb := range tables {
+		b.WriteString(tb + ":")
+		rows, err := db.QueryContext(ctx, `SELECT rowid, * FROM `+tb+` ORDER BY rowid`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]sql.NullString, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			b.WriteString(" (")
+			for i, v := range vals {
+				if i > 0 {
+					b.WriteString(",")
+				}
+				if v.Valid {
+					b.WriteString(cols[i] + "=" + v.String)
+				} else {
+					b.WriteString(cols[i] + "=NULL")
+				}
+			}
+			b.WriteString(")")
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		rows.Close()
+		idx, err := db.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? ORDER BY name`, tb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for idx.Next() {
+			var name string
+			var s sql.NullString
+			if err := idx.Scan(&name, &s); err != nil {
+				t.Fatal(err)
+			}
+			b.WriteString(" index " + name + " " + s.String)
+		}
+		idx.Close()
+		b.WriteString("\n")
+	}
+	return b.String()
+}

@@ -124,21 +124,25 @@ var zoneOffsets = map[string]int{ // minutes east of UTC
 // milliseconds. A time without zone is taken as UTC. The result is in UTC.
 // It returns an error wrapping ErrDate for anything else.
 func ParseDate(s string) (time.Time, error) {
-	return parseDate(s, 5)
+	t, ok := parseDate(s, 5)
+	if !ok {
+		return time.Time{}, fmt.Errorf("parse date %q: %w", trunc(s, 40), ErrDate)
+	}
+	return t, nil
 }
 
-// parseDate is ParseDate dropping at most drop trailing words.
-func parseDate(s string, drop int) (time.Time, error) {
-	orig := s
+// parseDate is ParseDate dropping at most drop trailing words; it reports
+// failure without building an error (isDateLine asks it of many lines).
+func parseDate(s string, drop int) (time.Time, bool) {
 	s = cleanSpace(s)
 	// Every layout has a numeric year, so a string without an ASCII digit
 	// (or an entity that may hide one) cannot parse: most lines tested by
 	// isDateLine are prose, and normalizeDate's replacements are dear.
 	if s == "" || len(s) > 100 || !strings.ContainsAny(s, "0123456789&") {
-		return time.Time{}, fmt.Errorf("parse date %q: %w", trunc(orig, 40), ErrDate)
+		return time.Time{}, false
 	}
 	if t, ok := unixTime(s); ok {
-		return t, nil
+		return t, true
 	}
 	if strings.Contains(s, "&") {
 		s = html.UnescapeString(s)
@@ -147,7 +151,11 @@ func parseDate(s string, drop int) (time.Time, error) {
 	if i := strings.IndexFunc(s, func(r rune) bool { return r == '#' || unicode.IsControl(r) && r != '\t' }); i >= 0 {
 		s = s[:i]
 	}
-	s = normalizeDate(cleanSpace(s))
+	s = cleanSpace(s)
+	if !mayStartDate(s) {
+		return time.Time{}, false
+	}
+	s = normalizeDate(s)
 	// Trailing words that are not part of the date ("… 15:01:01.79 F")
 	// are dropped, at most five, when the whole does not parse.
 	for try := 0; try <= drop && s != ""; try++ {
@@ -156,7 +164,7 @@ func parseDate(s string, drop int) (time.Time, error) {
 				if y := t.Year(); y < 1000 || y > 9999 {
 					continue
 				}
-				return t.UTC(), nil
+				return t.UTC(), true
 			}
 		}
 		i := strings.LastIndexByte(s, ' ')
@@ -165,7 +173,35 @@ func parseDate(s string, drop int) (time.Time, error) {
 		}
 		s = strings.TrimRight(s[:i], " ,")
 	}
-	return time.Time{}, fmt.Errorf("parse date %q: %w", trunc(orig, 40), ErrDate)
+	return time.Time{}, false
+}
+
+// dateStarts are the ASCII starts of a string normalizeDate can turn into
+// something a layout parses: every layout starts with a number or a month
+// name, which Go matches ignoring ASCII case, and normalizeDate removes a
+// leading weekday. Other leading words survive normalizeDate or become an
+// "AM"/"PM" or a numeric zone, which no layout starts with either.
+var dateStarts = []string{
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+}
+
+// mayStartDate is the gate before normalizeDate and the layouts, the dear
+// part of parseDate: false when no layout can parse s whatever
+// normalizeDate does to it. A non-ASCII start passes.
+func mayStartDate(s string) bool {
+	if s == "" || s[0] >= utf8.RuneSelf || isDigit(s[0]) {
+		return true
+	}
+	if len(s) < 3 {
+		return false
+	}
+	for _, p := range dateStarts {
+		if asciiEqualFold(s[:3], p) {
+			return true
+		}
+	}
+	return false
 }
 
 func trunc(s string, n int) string {

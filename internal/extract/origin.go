@@ -48,14 +48,14 @@ func sameOutlet(a, b string) bool {
 }
 
 var (
-	reFromRSS      = regexp.MustCompile(`(?i)^from\s+(.{2,120}?)\s+via\s+(?:this|the|their|its|an?)\s+(?:rss|atom)?\s*feed\.?$`)
-	rePostAppeared = regexp.MustCompile(`(?i)^the post\s+.{1,400}?\s+appeared first on\s+(.{2,80}?)\.?$`)
-	reOriginally   = regexp.MustCompile(`(?i)^(?:this|the)\s+(?:article|story|post|piece|report|content)\s+(?:was\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted)\s+(?:on|in|by|at)\s+(.{2,80}?)(?:\s+on\s+.{2,40})?\.?$`)
-	reReportingBy  = regexp.MustCompile(`(?i)^\(?\s*(?:additional\s+)?reporting\s+by\s+(.{2,200}?)(?:\s+(?:also\s+)?contributed\b.*|\s*[;)].*|\.)?$`)
-	reContributed  = regexp.MustCompile(`(?i)^(?:the\s+)?(.{2,300}?)\s+(?:also\s+)?contributed\s+(?:reporting|(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|article|story))\b.{0,80}$`)
-	reWithAgency   = regexp.MustCompile(`(?i)^(?:with|source:?|—|–|-)\s*(.{2,40}?)\.?$`)
-	reEditingBy    = regexp.MustCompile(`(?i)^\(?\s*(?:editing|writing|compiled|additional reporting|translated|translation)\s+by\s+.{2,120}\)?\.?$`)
-	reMoreFrom     = regexp.MustCompile(`^More (?:from|stories from|news from) (\p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?)\s*:\s*(.*)$`)
+	reFromRSS      = gate(`(?i)^from\s+(.{2,120}?)\s+via\s+(?:this|the|their|its|an?)\s+(?:rss|atom)?\s*feed\.?$`, startsWith("f"))
+	rePostAppeared = gate(`(?i)^the post\s+.{1,400}?\s+appeared first on\s+(.{2,80}?)\.?$`, startsWith("t"))
+	reOriginally   = gate(`(?i)^(?:this|the)\s+(?:article|story|post|piece|report|content)\s+(?:was\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted)\s+(?:on|in|by|at)\s+(.{2,80}?)(?:\s+on\s+.{2,40})?\.?$`, startsWith("t"))
+	reReportingBy  = gate(`(?i)^\(?\s*(?:additional\s+)?reporting\s+by\s+(.{2,200}?)(?:\s+(?:also\s+)?contributed\b.*|\s*[;)].*|\.)?$`, startsWith("( \t\n\f\rar"))
+	reContributed  = gate(`(?i)^(?:the\s+)?(.{2,300}?)\s+(?:also\s+)?contributed\s+(?:reporting|(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|article|story))\b.{0,80}$`, func(s string) bool { return containsFold(s, "contributed") })
+	reWithAgency   = gate(`(?i)^(?:with|source:?|—|–|-)\s*(.{2,40}?)\.?$`, startsWith("ws-"))
+	reEditingBy    = gate(`(?i)^\(?\s*(?:editing|writing|compiled|additional reporting|translated|translation)\s+by\s+.{2,120}\)?\.?$`, startsWith("( \t\n\f\rewcat"))
+	reMoreFrom     = gate(`^More (?:from|stories from|news from) (\p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?)\s*:\s*(.*)$`, func(s string) bool { return strings.HasPrefix(s, "More ") })
 	reMoreFromIn   = regexp.MustCompile(`More (?:from|stories from|news from) \p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?\s*:`)
 	reDateline     = regexp.MustCompile(`^\p{Lu}[\p{L} .,'’/-]{1,60}?\s*\(([\p{L}&.' -]{2,40})\)\s*[-–—]`)
 	reDomain       = regexp.MustCompile(`(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|ru|ua|uk|news|info|io|co|de|fr|eu|us|tv|ca|au|in|media|online|today|press))\b`)
@@ -68,7 +68,7 @@ func (o *origins) feedAttribution(s string) bool {
 	if len(s) > 600 {
 		return false
 	}
-	for _, re := range []*regexp.Regexp{reFromRSS, rePostAppeared, reOriginally} {
+	for _, re := range []*gated{reFromRSS, rePostAppeared, reOriginally} {
 		if m := re.FindStringSubmatch(s); m != nil {
 			if name := outletName(m[1]); name != "" && o.feed == "" {
 				o.feed = name
@@ -137,7 +137,7 @@ func (o *origins) wireCredit(s string) bool {
 	if countFields(s) > 40 {
 		return false
 	}
-	for _, re := range []*regexp.Regexp{reReportingBy, reContributed} {
+	for _, re := range []*gated{reReportingBy, reContributed} {
 		if m := re.FindStringSubmatch(s); m != nil {
 			for _, name := range splitNames(m[1]) {
 				if a := agencyIn(name); a != "" && o.wire == "" {

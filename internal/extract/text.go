@@ -429,13 +429,13 @@ func isTitleCopy(s, title string) bool {
 }
 
 var (
-	reByline    = regexp.MustCompile(`^(?i:by|von|par|por|di|автор:?|від)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&|und|et|y|e)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*$`)
-	reDateLabel = regexp.MustCompile(`(?i)^(?:published|updated|posted|last updated|last modified|modified|date|publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|опубликовано|обновлено|опубліковано|оновлено)(?:\s+(?:on|at|em|el|le|am))?\s*:?\s*`)
-	reReadTime  = regexp.MustCompile(`(?i)^(?:(?:(?:estimated )?read(?:ing)? time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения|час читання)\s*:?\s*(?:about |~)?\d+|\d+\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+read$)`) // one ^ outside the alternation: anchored, so a miss costs one byte
-	reNumDate   = regexp.MustCompile(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`)
-	reClock     = regexp.MustCompile(`\b\d{1,2}:\d\d\b`)
-	reMetaLine  = regexp.MustCompile(`(?i)^(?:tags|tagged|tagged with|filed under|categories|category|topics|keywords|schlagwörter|теги|мітки)\s*(?::|\||$)`)
-	rePromo     = regexp.MustCompile(`(?i)\b(?:click here|subscribe (?:to|now|for)|sign up (?:for|to|now)|signing up|follow [\w@'’ ]{1,40} on (?:twitter|facebook|instagram|x|telegram|youtube)|follow .{1,60} at https?://|download (?:the|our) [\w ]{0,30}app|get the [\w ]{1,30} app|log ?in to (?:post|comment|reply)|click to tweet|continue reading below|by clicking here|share this (?:article|story|post)|thanks for signing up|already a subscriber)\b`)
+	reByline    = gate(`^(?i:by|von|par|por|di|автор:?|від)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&|und|et|y|e)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*$`, startsWith("bvpd"))
+	reDateLabel = gate(`(?i)^(?:published|updated|posted|last updated|last modified|modified|date|publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|опубликовано|обновлено|опубліковано|оновлено)(?:\s+(?:on|at|em|el|le|am))?\s*:?\s*`, startsWith("pulmdav"))
+	reReadTime  = gate(`(?i)^(?:(?:(?:estimated )?read(?:ing)? time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения|час читання)\s*:?\s*(?:about |~)?\d+|\d+\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+read$)`, startsWith("ertl0123456789"))
+	reNumDate   = gate(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`, func(s string) bool { return strings.ContainsAny(s, "./-") })
+	reClock     = gate(`\b\d{1,2}:\d\d\b`, has(":"))
+	reMetaLine  = gate(`(?i)^(?:tags|tagged|tagged with|filed under|categories|category|topics|keywords|schlagwörter|теги|мітки)\s*(?::|\||$)`, startsWith("tfcks"))
+	rePromo     = gate(`(?i)\b(?:click here|subscribe (?:to|now|for)|sign up (?:for|to|now)|signing up|follow [\w@'’ ]{1,40} on (?:twitter|facebook|instagram|x|telegram|youtube)|follow .{1,60} at https?://|download (?:the|our) [\w ]{0,30}app|get the [\w ]{1,30} app|log ?in to (?:post|comment|reply)|click to tweet|continue reading below|by clicking here|share this (?:article|story|post)|thanks for signing up|already a subscriber)\b`, mayBePromo)
 )
 
 // isByline: "By Jane Roe" or "By Jane Roe and John Doe", alone on a line.
@@ -452,7 +452,7 @@ func isDateLine(s string) bool {
 		return false
 	}
 	s = reDateLabel.ReplaceAllString(s, "")
-	if _, err := parseDate(s, 0); err == nil {
+	if _, ok := parseDate(s, 0); ok {
 		return true
 	}
 	if t, ok := EstimateDate(s); ok && !t.IsZero() && wordCount(s) <= 6 {
@@ -490,7 +490,7 @@ func isBreadcrumb(s string) bool {
 	return n >= 1 && wordCount(s) <= 20 && !strings.HasSuffix(s, ".")
 }
 
-var reContact = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|https?://\S+|\b(?:twitter|facebook|instagram)\.com/\S+`)
+var reContact = gate(`(?i)[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|https?://\S+|\b(?:twitter|facebook|instagram)\.com/\S+`, mayBeContact)
 
 // isContact: a short line giving an e-mail address, a social handle or a
 // web address ("Write to … at …@…", "Reach the reporter at @…", "More AP
@@ -498,6 +498,12 @@ var reContact = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|
 func isContact(s string) bool {
 	// An embedded post ends with its picture link: content, not contact.
 	return wordCount(s) <= 25 && reContact.MatchString(s) && !strings.Contains(s, "pic.twitter.com")
+}
+
+// mayBeContact is false when reContact cannot match s: each alternative
+// needs an "@", a "://" or a ".com/" (in any case).
+func mayBeContact(s string) bool {
+	return strings.IndexByte(s, '@') >= 0 || strings.Contains(s, "://") || containsFold(s, ".com/")
 }
 
 // isAddress: a web address alone on a line.
@@ -509,6 +515,9 @@ func isAddress(s string) bool {
 // separated by commas, with no closing punctuation: a page's keyword or tag
 // list.
 func isKeywordList(s string) bool {
+	if strings.Count(s, ",") < 5 {
+		return false // fewer than six items
+	}
 	items := strings.Split(s, ",")
 	if last, _ := utf8.DecodeLastRuneInString(s); len(items) < 6 || strings.ContainsRune(".!?…:;", last) {
 		return false
@@ -550,6 +559,27 @@ func isPromo(s string) bool {
 }
 
 var promoWords = []string{"click", "subscri", "sign", "follow", "download", " app", "log", "tweet", "continue", "share", "thanks"}
+
+// promoLiterals are the words each alternative of rePromo starts with,
+// spaces included ("share" alone is common in news, "share this " is not).
+var promoLiterals = []string{
+	"click ", "by clicking here", "subscribe ", "sign up ", "signing up", "follow ", "download ",
+	"get the ", "login to ", "log in to ", "continue reading below", "share this ", "already a subscriber",
+}
+
+// mayBePromo is false when s cannot match rePromo: it has none of
+// promoLiterals in any case (nor a letter that folds to k or s).
+func mayBePromo(s string) bool {
+	if hasFoldK(s) {
+		return true
+	}
+	for _, w := range promoLiterals {
+		if containsFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 func countKept(ps []*para) int {
 	n := 0
@@ -798,7 +828,7 @@ func hasProseBeside(ps []*para, rule func(string) bool) bool {
 // reVideoBlurb is the label of a video player's close button followed by
 // the video's description, which a page puts before the article ("CLOSE
 // Sheila E. says …").
-var reVideoBlurb = regexp.MustCompile(`^CLOSE\s+[\p{Lu}"“'‘(]`)
+var reVideoBlurb = gate(`^CLOSE\s+[\p{Lu}"“'‘(]`, func(s string) bool { return strings.HasPrefix(s, "CLOSE") })
 
 // isVideoBlurb: a leading paragraph that starts with the upper-case label
 // CLOSE and then a capitalised word (a lede "CLOSE to 100 people" is not
@@ -809,6 +839,9 @@ func isVideoBlurb(s string) bool {
 
 // isLogo: a short line (at most five words) ending or starting with "logo".
 func isLogo(s string) bool {
+	if countFields(s) > 5 {
+		return false // lower-casing keeps the spaces: the same count
+	}
 	f := strings.Fields(strings.ToLower(s))
 	if len(f) == 0 || len(f) > 5 {
 		return false
@@ -856,6 +889,18 @@ var linkLabels = []string{
 	"дивіться також", "смотрите также", "по теме", "на тему", "lesen sie auch", "lire aussi", "leer más",
 }
 
+// linkLabelStarts are the first bytes of linkLabels (non-ASCII ones pass
+// mayStart anyway).
+var linkLabelStarts = func() string {
+	var b []byte
+	for _, l := range linkLabels {
+		if c := l[0]; c < utf8.RuneSelf && bytes.IndexByte(b, c) < 0 {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}()
+
 // isLinkLine: a label such as "Read also" either alone or followed by a
 // colon, dash or pipe and a short rest (a headline, not a paragraph).
 func isLinkLine(s string) bool {
@@ -863,6 +908,9 @@ func isLinkLine(s string) bool {
 		return false
 	}
 	s = strings.TrimLeft(s, "[(<»>-–—*• ")
+	if !mayStart(s, linkLabelStarts) {
+		return false
+	}
 	low := strings.ToLower(s)
 	for _, l := range linkLabels {
 		if !strings.HasPrefix(low, l) {
@@ -904,6 +952,9 @@ func isSectionLabel(s string) bool {
 // isBulletList: a line of short items separated by bullets ("• Source 1 •
 // Source 2"), a list of links.
 func isBulletList(s string) bool {
+	if !strings.ContainsAny(s, "•·▪|") {
+		return false // one item and no leading bullet
+	}
 	items := strings.FieldsFunc(s, func(r rune) bool { return r == '•' || r == '·' || r == '▪' || r == '|' })
 	if len(items) < 2 && !strings.HasPrefix(s, "•") {
 		return false
@@ -937,20 +988,4 @@ func splitHeadlines(s string) []string {
 		}
 	}
 	return res
-}
-
-// countFields is len(strings.Fields(s)) without building the slice: the
-// line rules ask it of every paragraph.
-func countFields(s string) int {
-	n := 0
-	in := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
-	return n
 }

@@ -1,0 +1,159 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The line rules ask regular expressions about every paragraph, and most
+// paragraphs cannot match: an expression anchored at the start needs one
+// of a few first letters, an unanchored one a literal word. Go's matcher
+// pays in proportion to the paragraph even for a miss (the backtracker
+// clears a bit set as large as the input times the program), so each
+// expression on the common path has a gate: a cheap test that is false
+// only when the expression cannot match. The gates never decide a match;
+// TestGates and FuzzGates check them against the expressions.
+
+// gated is a regular expression with its gate.
+type gated struct {
+	*regexp.Regexp
+	may func(string) bool
+}
+
+// allGated lists every gated expression, for the tests.
+var allGated []*gated
+
+// gate compiles expr with the gate may.
+func gate(expr string, may func(string) bool) *gated {
+	g := &gated{regexp.MustCompile(expr), may}
+	allGated = append(allGated, g)
+	return g
+}
+
+// startsWith is the gate of an expression anchored at the start: see
+// mayStart.
+func startsWith(set string) func(string) bool {
+	return func(s string) bool { return mayStart(s, set) }
+}
+
+// has is the gate of an expression that needs the byte sequence sub.
+func has(sub string) func(string) bool {
+	return func(s string) bool { return strings.Contains(s, sub) }
+}
+
+func (g *gated) MatchString(s string) bool {
+	return g.may(s) && g.Regexp.MatchString(s)
+}
+
+func (g *gated) FindStringSubmatch(s string) []string {
+	if !g.may(s) {
+		return nil
+	}
+	return g.Regexp.FindStringSubmatch(s)
+}
+
+func (g *gated) ReplaceAllString(s, repl string) string {
+	if !g.may(s) {
+		return s
+	}
+	return g.Regexp.ReplaceAllString(s, repl)
+}
+
+// mayStart reports whether s could match an expression anchored at its
+// start whose first character is, ignoring ASCII case, one of the ASCII
+// bytes in set (written in lower case), or any non-ASCII character. Case
+// folding maps a few non-ASCII letters to ASCII ones (the Kelvin sign to k,
+// the long s to s), so a non-ASCII first byte always passes.
+func mayStart(s, set string) bool {
+	if s == "" {
+		return true
+	}
+	c := s[0]
+	if c >= utf8.RuneSelf {
+		return true
+	}
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return strings.IndexByte(set, c) >= 0
+}
+
+// containsFold reports whether s contains sub ignoring ASCII case; sub is
+// lower-case ASCII. Case folding also matches k with the Kelvin sign and s
+// with the long s (ſ): a gate for an expression with either letter tests
+// for those itself (see hasFoldK).
+func containsFold(s, sub string) bool {
+	n := len(sub)
+	if n == 0 {
+		return true
+	}
+	first, upper := sub[0], sub[0]
+	if 'a' <= first && first <= 'z' {
+		upper = first - ('a' - 'A')
+	}
+	for i := 0; i+n <= len(s); i++ {
+		if c := s[i]; c != first && c != upper {
+			continue
+		}
+		if asciiEqualFold(s[i:i+n], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiEqualFold reports whether a and b (of equal length) are equal
+// ignoring ASCII case.
+func asciiEqualFold(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// hasFoldK reports whether s has a non-ASCII letter that case folding
+// matches with an ASCII one: the Kelvin sign (k) or the long s (ſ).
+func hasFoldK(s string) bool {
+	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// countFields is len(strings.Fields(s)) without building the slice: the
+// line rules ask it of every paragraph. ASCII bytes are tested without
+// decoding.
+func countFields(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}

@@ -268,11 +268,26 @@ func normalizeDate(s string) string {
 
 var (
 	monthRe     = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
-	reMDY       = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	reDMY       = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `\.?,?\s+(\d{4})\b`)
-	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	reDottedDMY = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	reMDY       = gate(`\b`+monthRe+`\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, hasMonth)
+	reDMY       = gate(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?`+monthRe+`\.?,?\s+(\d{4})\b`, hasMonth)
+	reISODate   = gate(`\b(\d{4})-(\d{2})-(\d{2})\b`, has("-"))
+	reDottedDMY = gate(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`, has("."))
 )
+
+// hasMonth is the gate of the expressions with monthRe: every name it
+// takes starts with one of the twelve capitalised abbreviations.
+func hasMonth(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		switch s[i] {
+		case 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D':
+			switch s[i : i+3] {
+			case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // EstimateDate returns the latest full date (day, month and year) the text
 // mentions, at midnight UTC, and false when it mentions none. Dates more
@@ -443,11 +458,44 @@ var englishFunctionWords = map[string]bool{
 // other languages has almost none of them.
 func looksEnglish(text string) bool {
 	words, hits := 0, 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+	var buf [8]byte
+	start, ascii := -1, true
+	word := func(end int) {
 		words++
-		if englishFunctionWords[strings.ToLower(w)] {
+		w := text[start:end]
+		if !ascii || len(w) > len(buf) {
+			// Lower-casing may turn a non-ASCII letter into an ASCII one.
+			if englishFunctionWords[strings.ToLower(w)] {
+				hits++
+			}
+			return
+		}
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if englishFunctionWords[string(buf[:len(w)])] {
 			hits++
 		}
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || r == '\'' {
+			if start < 0 {
+				start, ascii = i, true
+			}
+			if r >= utf8.RuneSelf {
+				ascii = false
+			}
+		} else if start >= 0 {
+			word(i)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		word(len(text))
 	}
 	return words >= 30 && hits*4 >= words || words >= 10 && hits >= 3 && hits*5 >= words
 }

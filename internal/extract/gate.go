@@ -61,6 +61,13 @@ func (g *gated) ReplaceAllString(s, repl string) string {
 	return g.Regexp.ReplaceAllString(s, repl)
 }
 
+func (g *gated) FindAllStringSubmatch(s string, n int) [][]string {
+	if !g.may(s) {
+		return nil
+	}
+	return g.Regexp.FindAllStringSubmatch(s, n)
+}
+
 // mayStart reports whether s could match an expression anchored at its
 // start whose first character is, ignoring ASCII case, one of the ASCII
 // bytes in set (written in lower case), or any non-ASCII character. Case
@@ -85,23 +92,29 @@ func mayStart(s, set string) bool {
 // with the long s (ſ): a gate for an expression with either letter tests
 // for those itself (see hasFoldK).
 func containsFold(s, sub string) bool {
-	n := len(sub)
-	if n == 0 {
+	if sub == "" {
 		return true
 	}
-	first, upper := sub[0], sub[0]
-	if 'a' <= first && first <= 'z' {
-		upper = first - ('a' - 'A')
+	c := sub[0]
+	if indexFold(s, sub, c) {
+		return true
 	}
-	for i := 0; i+n <= len(s); i++ {
-		if c := s[i]; c != first && c != upper {
-			continue
+	return 'a' <= c && c <= 'z' && indexFold(s, sub, c-('a'-'A'))
+}
+
+// indexFold reports whether sub occurs in s, ignoring ASCII case, at a
+// place where s has the byte c.
+func indexFold(s, sub string, c byte) bool {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 || i+j+len(sub) > len(s) {
+			return false
 		}
-		if asciiEqualFold(s[i:i+n], sub) {
+		i += j
+		if asciiEqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}
-	return false
 }
 
 // asciiEqualFold reports whether a and b (of equal length) are equal
@@ -122,6 +135,28 @@ func asciiEqualFold(a, b string) bool {
 	return true
 }
 
+// containsAnyFold reports whether s contains one of subs ignoring ASCII
+// case (see containsFold).
+func containsAnyFold(s string, subs []string) bool {
+	for _, sub := range subs {
+		if containsFold(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// isASCII reports whether s is all ASCII: then strings.ToLower(s) lowers
+// it byte by byte.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // hasFoldK reports whether s has a non-ASCII letter that case folding
 // matches with an ASCII one: the Kelvin sign (k) or the long s (ſ).
 func hasFoldK(s string) bool {
@@ -135,6 +170,19 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // line rules ask it of every paragraph. ASCII bytes are tested without
 // decoding.
 func countFields(s string) int {
+	return fieldsUpTo(s, len(s)+1)
+}
+
+// moreFields reports whether s has more than n fields, reading no further
+// than the field that tells.
+func moreFields(s string, n int) bool {
+	return fieldsUpTo(s, n+1) > n
+}
+
+// fieldsUpTo is min(countFields(s), limit), which stops reading at the
+// limit: the rules compare the count with a bound far below a paragraph's
+// length.
+func fieldsUpTo(s string, limit int) int {
 	n := 0
 	in := false
 	for i := 0; i < len(s); {
@@ -152,7 +200,9 @@ func countFields(s string) int {
 			in = false
 		} else if !in {
 			in = true
-			n++
+			if n++; n >= limit {
+				return n
+			}
 		}
 	}
 	return n

@@ -27,6 +27,9 @@ var gateSamples = []string{
 	"The Associated Press contributed to this report.", "AP CONTRIBUTED REPORTING.",
 	"With AFP", "Source: Reuters", "— AP", "- dpa", "(Editing by Jane Roe)", "Translated by Jo Doe.",
 	"More from Acme: One headline Two headline", "", "x", "1", " By Jane",
+	"KYIV (Reuters) - The talks resumed", "ÉVRY (AFP)\t— Police said", "МОСКВА, 3 декабря. /ТАСС/. Текст",
+	"КИЇВ, 2 грудня — УНІАН. Текст", "Москва. 3 декабря. INTERFAX.RU - Текст",
+	"on March 3, 2024 and", "the 3rd of March 2024", "since 2024-03-12", "from 12.3.2024 on",
 }
 
 // TestGates checks every gate against its expression on the samples, on

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/outlet"
@@ -57,7 +58,7 @@ var (
 	reEditingBy    = gate(`(?i)^\(?\s*(?:editing|writing|compiled|additional reporting|translated|translation)\s+by\s+.{2,120}\)?\.?$`, startsWith("( \t\n\f\rewcat"))
 	reMoreFrom     = gate(`^More (?:from|stories from|news from) (\p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?)\s*:\s*(.*)$`, func(s string) bool { return strings.HasPrefix(s, "More ") })
 	reMoreFromIn   = regexp.MustCompile(`More (?:from|stories from|news from) \p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?\s*:`)
-	reDateline     = regexp.MustCompile(`^\p{Lu}[\p{L} .,'’/-]{1,60}?\s*\(([\p{L}&.' -]{2,40})\)\s*[-–—]`)
+	reDateline     = gate(`^\p{Lu}[\p{L} .,'’/-]{1,60}?\s*\(([\p{L}&.' -]{2,40})\)\s*[-–—]`, mayBeDateline)
 	reDomain       = regexp.MustCompile(`(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|ru|ua|uk|news|info|io|co|de|fr|eu|us|tv|ca|au|in|media|online|today|press))\b`)
 	reCopyrightBy  = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}?)(?:[.,;]|\s+all rights|$)`)
 )
@@ -134,7 +135,7 @@ func (o *origins) notice(s string) bool {
 // contributed to this article.", "(Editing by …)") and records a news agency
 // it names.
 func (o *origins) wireCredit(s string) bool {
-	if countFields(s) > 40 {
+	if moreFields(s, 40) {
 		return false
 	}
 	for _, re := range []*gated{reReportingBy, reContributed} {
@@ -209,7 +210,35 @@ func (o *origins) dateline(s string) {
 // Новости.", "МОСКВА, 3 декабря. /ТАСС/.", "КИЇВ, 2 грудня — УНІАН.",
 // "Москва. 3 декабря. INTERFAX.RU -". The place is in capitals or
 // capitalised, the date is a day and a month name.
-var reDatelineDated = regexp.MustCompile(`^\p{Lu}[\p{L} .'’-]{1,40}?[,.]\s+\d{1,2}\s+\p{L}{3,10}\.?(?:\s+\d{4})?(?:\s*[—–-]\s*([\p{L} .-]{2,30}?)\s*[.:]|[.,]?\s*/([\p{L} .-]{2,30})/|[.,]?\s+(INTERFAX)\.RU\b)`)
+var reDatelineDated = gate(`^\p{Lu}[\p{L} .'’-]{1,40}?[,.]\s+\d{1,2}\s+\p{L}{3,10}\.?(?:\s+\d{4})?(?:\s*[—–-]\s*([\p{L} .-]{2,30}?)\s*[.:]|[.,]?\s*/([\p{L} .-]{2,30})/|[.,]?\s+(INTERFAX)\.RU\b)`, func(s string) bool {
+	return startsUpper(s) && strings.ContainsAny(s, "0123456789")
+})
+
+// startsUpper reports whether s starts with an upper-case letter (\p{Lu}).
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// mayBeDateline is the gate of reDateline: an upper-case letter first and
+// a closing parenthesis followed by spaces and a dash.
+func mayBeDateline(s string) bool {
+	if !startsUpper(s) {
+		return false
+	}
+	for i := strings.IndexByte(s, ')'); i >= 0; {
+		rest := strings.TrimLeft(s[i+1:], " \t\n\f\r")
+		if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ')')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
 
 // agencies are the news agencies a credit line may name.
 var agencies = map[string]bool{
@@ -283,10 +312,10 @@ func outletName(s string) string {
 		}
 	}
 	s = strings.Trim(s, " .,;:\"'“”")
-	if m := reDomain.FindStringSubmatch(s); m != nil && countFields(s) == 1 {
+	if m := reDomain.FindStringSubmatch(s); m != nil && fieldsUpTo(s, 2) == 1 {
 		return outlet.Name(strings.ToLower(m[1]))
 	}
-	if countFields(s) > 8 {
+	if moreFields(s, 8) {
 		return ""
 	}
 	return s

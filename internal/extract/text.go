@@ -27,15 +27,18 @@ func TextWith(text string, opts Options) (Result, error) {
 	if int64(len(text)) > opts.maxBytes() {
 		return Result{}, ErrTooLarge
 	}
-	return textBytes([]byte(text), opts)
+	return textString(text, opts)
 }
 
 func textBytes(data []byte, opts Options) (Result, error) {
-	if err := checkBinary(data); err != nil {
+	return textString(string(data), opts)
+}
+
+func textString(text string, opts Options) (Result, error) {
+	if err := checkBinary(text); err != nil {
 		return Result{}, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	text := validUTF8(string(data))
+	text = validUTF8(strings.TrimPrefix(text, "\xef\xbb\xbf"))
 	ls := strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' })
 	c := cleanText(lines(ls), "", true)
 	res := Result{
@@ -398,7 +401,7 @@ func wordCount(s string) int {
 // isUnpunctuated: at most 25 words and no closing punctuation, the shape of
 // a headline or teaser rather than a paragraph of prose.
 func isUnpunctuated(s string) bool {
-	if countFields(s) > 25 {
+	if moreFields(s, 25) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -440,7 +443,7 @@ var (
 
 // isByline: "By Jane Roe" or "By Jane Roe and John Doe", alone on a line.
 func isByline(s string) bool {
-	return countFields(s) <= 10 && reByline.MatchString(s)
+	return reByline.may(s) && !moreFields(s, 10) && reByline.MatchString(s)
 }
 
 // isDateLine: a short line that is mostly a date or time ("Updated at 1:23
@@ -448,7 +451,7 @@ func isByline(s string) bool {
 // "Sept. 24, 2025"): it parses as a date, or it has a clock time or a
 // numeric date and few long words.
 func isDateLine(s string) bool {
-	if countFields(s) > 12 {
+	if moreFields(s, 12) {
 		return false
 	}
 	s = reDateLabel.ReplaceAllString(s, "")
@@ -524,7 +527,7 @@ func isKeywordList(s string) bool {
 	}
 	for _, it := range items {
 		it = strings.TrimSpace(it)
-		if countFields(it) > 6 {
+		if moreFields(it, 6) {
 			return false
 		}
 		if r, _ := utf8.DecodeRuneInString(it); unicode.IsUpper(r) {
@@ -536,13 +539,18 @@ func isKeywordList(s string) bool {
 
 // isMetaLine: a tag or category line ("Tags: …", "Filed under: …").
 func isMetaLine(s string) bool {
-	return countFields(s) <= 60 && reMetaLine.MatchString(s)
+	return reMetaLine.may(s) && !moreFields(s, 60) && reMetaLine.MatchString(s)
 }
 
 // isPromo: a short call to subscribe, follow, download or click, or a
 // reading-time note.
 func isPromo(s string) bool {
-	if countFields(s) > 30 {
+	if isASCII(s) && !reReadTime.may(s) {
+		// Lower-casing ASCII goes byte by byte: the words can be looked
+		// for in s, and the lower-cased text is made only when one is there.
+		return containsAnyFold(s, promoWords) && !moreFields(s, 30) && rePromo.MatchString(strings.ToLower(s))
+	}
+	if moreFields(s, 30) {
 		return false
 	}
 	low := strings.ToLower(s)
@@ -599,7 +607,7 @@ func normKey(s string) string {
 // isPageHeadline: a heading of 2 to 20 words that does not end like a
 // sentence (a question mark is allowed, headlines ask).
 func isPageHeadline(s string) bool {
-	n := countFields(s)
+	n := fieldsUpTo(s, 21)
 	if n < 2 || n > 20 {
 		return false
 	}
@@ -610,7 +618,7 @@ func isPageHeadline(s string) bool {
 // isHeadline reports whether s looks like a headline: 2 to 16 words, not
 // ending like a sentence.
 func isHeadline(s string) bool {
-	n := countFields(s)
+	n := fieldsUpTo(s, 17)
 	if n < 2 || n > 16 {
 		return false
 	}
@@ -629,6 +637,14 @@ func isHeadline(s string) bool {
 // straight quote after the stop closes the sentence when one is open in it,
 // else it opens the next one.
 func unglue(s string) []string {
+	if !mayUnglue(s) {
+		return []string{strings.TrimSpace(s)}
+	}
+	return unglueRunes(s)
+}
+
+// unglueRunes is unglue without the gate.
+func unglueRunes(s string) []string {
 	var out []string
 	rs := []rune(s)
 	start := 0
@@ -664,6 +680,22 @@ func unglue(s string) []string {
 	}
 	out = append(out, strings.TrimSpace(string(rs[start:])))
 	return out
+}
+
+// mayUnglue is false when unglue cannot split s: no stop with a character
+// before it is followed by what can start a glued sentence (a closing
+// bracket or quote, a quote, an upper-case letter: all non-ASCII or one of
+// `)"` and A-Z). Invalid UTF-8 passes, as unglue repairs it.
+func mayUnglue(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?':
+			if c := s[i+1]; c >= utf8.RuneSelf || c == ')' || c == '"' || 'A' <= c && c <= 'Z' {
+				return true
+			}
+		}
+	}
+	return !utf8.ValidString(s)
 }
 
 // isAbbrevBefore reports whether the word ending at the stop is a one-letter
@@ -776,7 +808,7 @@ var rePhotoCredit = regexp.MustCompile(`\((?i:photos?|pictures?|images?|foto|fot
 // isPhotoCaption: a paragraph of at most 80 words that ends with a photo
 // credit is the caption of a picture, not prose.
 func isPhotoCaption(s string) bool {
-	return endsWithParen(s) && countFields(s) <= 80 && rePhotoCredit.MatchString(s)
+	return endsWithParen(s) && !moreFields(s, 80) && rePhotoCredit.MatchString(s)
 }
 
 // endsWithParen is the cheap test before the credit expression: a credit
@@ -839,7 +871,7 @@ func isVideoBlurb(s string) bool {
 
 // isLogo: a short line (at most five words) ending or starting with "logo".
 func isLogo(s string) bool {
-	if countFields(s) > 5 {
+	if moreFields(s, 5) {
 		return false // lower-casing keeps the spaces: the same count
 	}
 	f := strings.Fields(strings.ToLower(s))
@@ -904,15 +936,24 @@ var linkLabelStarts = func() string {
 // isLinkLine: a label such as "Read also" either alone or followed by a
 // colon, dash or pipe and a short rest (a headline, not a paragraph).
 func isLinkLine(s string) bool {
-	if countFields(s) > 40 {
+	trimmed := strings.TrimLeft(s, "[(<»>-–—*• ")
+	if !mayStart(trimmed, linkLabelStarts) || moreFields(s, 40) {
 		return false
 	}
-	s = strings.TrimLeft(s, "[(<»>-–—*• ")
-	if !mayStart(s, linkLabelStarts) {
-		return false
-	}
-	low := strings.ToLower(s)
+	s = trimmed
+	low := "" // strings.ToLower(s), made when a label may match
 	for _, l := range linkLabels {
+		if len(s) < len(l) {
+			// Lower-casing may lengthen s: only the lower-cased text tells.
+		} else if head := s[:len(l)]; isASCII(head) {
+			// An ASCII start lower-cases byte by byte.
+			if !asciiEqualFold(head, l) {
+				continue
+			}
+		}
+		if low == "" {
+			low = strings.ToLower(s)
+		}
 		if !strings.HasPrefix(low, l) {
 			continue
 		}
@@ -937,7 +978,7 @@ func isLinkLine(s string) bool {
 // sentence punctuation and no digits, such as "Comments", "Similar News",
 // "World news", "Related Sources:". Only trailing ones are removed.
 func isSectionLabel(s string) bool {
-	if utf8.RuneCountInString(s) > 40 || countFields(s) > 4 {
+	if utf8.RuneCountInString(s) > 40 || moreFields(s, 4) {
 		return false
 	}
 	for _, r := range s {
@@ -960,7 +1001,7 @@ func isBulletList(s string) bool {
 		return false
 	}
 	for _, it := range items {
-		if countFields(it) > 8 {
+		if moreFields(it, 8) {
 			return false
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -97,15 +96,21 @@ var dateLayouts = []string{
 }
 
 var (
-	reWeekday  = regexp.MustCompile(`(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+`)
-	reOrdinal  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`)
-	reMonthDot = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.`)
-	reSept     = regexp.MustCompile(`(?i)\bsept\b`)
-	reAMPM     = regexp.MustCompile(`(?i)\s*\b([ap])\.?\s?m\.?(\s|$|,)`)
-	reZoneAbbr = regexp.MustCompile(`\b(UTC|GMT|UT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|JST|KST|AEST|AEDT|SGT|HKT)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?`)
-	reParenTZ  = regexp.MustCompile(`\s*\([A-Za-z /_+-]+\)$`)
-	reAt       = regexp.MustCompile(`(?i)\s+(?:at|um|à|в)\s+`)
+	reWeekday  = gate(`(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+`, startsWith("mtwfs"))
+	reOrdinal  = gate(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`, func(s string) bool { return hasFoldK(s) || containsAnyFold(s, ordinalSuffixes) })
+	reMonthDot = gate(`(?i)\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.`, has("."))
+	reSept     = gate(`(?i)\bsept\b`, func(s string) bool { return containsFold(s, "ept") })
+	reAMPM     = gate(`(?i)\s*\b([ap])\.?\s?m\.?(\s|$|,)`, func(s string) bool { return strings.ContainsAny(s, "mM") })
+	// Every zone name has a T or is Z or MSK.
+	reZoneAbbr = gate(`\b(UTC|GMT|UT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|JST|KST|AEST|AEDT|SGT|HKT)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?`, func(s string) bool {
+		return strings.ContainsAny(s, "TZ") || strings.Contains(s, "MSK")
+	})
+	reParenTZ = gate(`\s*\([A-Za-z /_+-]+\)$`, func(s string) bool { return strings.HasSuffix(s, ")") })
+	// "à" and "в" are not ASCII.
+	reAt = gate(`(?i)\s+(?:at|um|à|в)\s+`, func(s string) bool { return !isASCII(s) || containsFold(s, "at") || containsFold(s, "um") })
 )
+
+var ordinalSuffixes = []string{"st", "nd", "rd", "th"}
 
 var zoneOffsets = map[string]int{ // minutes east of UTC
 	"UTC": 0, "GMT": 0, "UT": 0, "Z": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,

@@ -61,6 +61,13 @@ func (g *gated) ReplaceAllString(s, repl string) string {
 	return g.Regexp.ReplaceAllString(s, repl)
 }
 
+func (g *gated) ReplaceAllStringFunc(s string, repl func(string) string) string {
+	if !g.may(s) {
+		return s
+	}
+	return g.Regexp.ReplaceAllStringFunc(s, repl)
+}
+
 func (g *gated) FindAllStringSubmatch(s string, n int) [][]string {
 	if !g.may(s) {
 		return nil
@@ -133,6 +140,36 @@ func asciiEqualFold(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// foldSet finds any of a few lower-case ASCII words in a text ignoring
+// ASCII case in one pass, where containsAnyFold makes one pass a word.
+type foldSet struct {
+	by [256][]string // words by first byte, in both cases
+}
+
+func newFoldSet(words []string) *foldSet {
+	f := &foldSet{}
+	for _, w := range words {
+		c := w[0]
+		f.by[c] = append(f.by[c], w)
+		if 'a' <= c && c <= 'z' {
+			f.by[c-('a'-'A')] = append(f.by[c-('a'-'A')], w)
+		}
+	}
+	return f
+}
+
+// in is containsAnyFold(s, words).
+func (f *foldSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, w := range f.by[s[i]] {
+			if len(s)-i >= len(w) && asciiEqualFold(s[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // containsAnyFold reports whether s contains one of subs ignoring ASCII

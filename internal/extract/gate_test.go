@@ -29,6 +29,7 @@ var gateSamples = []string{
 	"More from Acme: One headline Two headline", "", "x", "1", " By Jane",
 	"KYIV (Reuters) - The talks resumed", "ÉVRY (AFP)\t— Police said", "МОСКВА, 3 декабря. /ТАСС/. Текст",
 	"КИЇВ, 2 грудня — УНІАН. Текст", "Москва. 3 декабря. INTERFAX.RU - Текст",
+	"Monday, 3 March", "Sept 3 (Eastern Time)", "3 March at 10:00", "3rd", "Jan. 3", "Sept. 3", "10 p.m.", "10:00 GMT+2", "10:00 MSK",
 	"on March 3, 2024 and", "the 3rd of March 2024", "since 2024-03-12", "from 12.3.2024 on",
 }
 

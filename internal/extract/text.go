@@ -548,7 +548,7 @@ func isPromo(s string) bool {
 	if isASCII(s) && !reReadTime.may(s) {
 		// Lower-casing ASCII goes byte by byte: the words can be looked
 		// for in s, and the lower-cased text is made only when one is there.
-		return containsAnyFold(s, promoWords) && !moreFields(s, 30) && rePromo.MatchString(strings.ToLower(s))
+		return promoWordSet.in(s) && !moreFields(s, 30) && rePromo.MatchString(strings.ToLower(s))
 	}
 	if moreFields(s, 30) {
 		return false
@@ -567,6 +567,8 @@ func isPromo(s string) bool {
 }
 
 var promoWords = []string{"click", "subscri", "sign", "follow", "download", " app", "log", "tweet", "continue", "share", "thanks"}
+
+var promoWordSet = newFoldSet(promoWords)
 
 // promoLiterals are the words each alternative of rePromo starts with,
 // spaces included ("share" alone is common in news, "share this " is not).
@@ -682,14 +684,18 @@ func unglueRunes(s string) []string {
 	return out
 }
 
-// mayUnglue is false when unglue cannot split s: no stop with a character
-// before it is followed by what can start a glued sentence (a closing
+// mayUnglue is false when unglue cannot split s: no stop after a lower-case
+// letter, digit or ")" is followed by what can start a glued sentence (a closing
 // bracket or quote, a quote, an upper-case letter: all non-ASCII or one of
 // `)"` and A-Z). Invalid UTF-8 passes, as unglue repairs it.
 func mayUnglue(s string) bool {
 	for i := 1; i+1 < len(s); i++ {
 		switch s[i] {
 		case '.', '!', '?':
+			// The character before must be lower case, a digit or ")".
+			if p := s[i-1]; p < utf8.RuneSelf && !('a' <= p && p <= 'z' || '0' <= p && p <= '9' || p == ')') {
+				continue
+			}
 			if c := s[i+1]; c >= utf8.RuneSelf || c == ')' || c == '"' || 'A' <= c && c <= 'Z' {
 				return true
 			}
@@ -933,6 +939,16 @@ var linkLabelStarts = func() string {
 	return string(b)
 }()
 
+// linkLabelsBy are the link labels by first byte, in their order.
+var linkLabelsBy = func() (by [utf8.RuneSelf][]string) {
+	for _, l := range linkLabels {
+		if c := l[0]; c < utf8.RuneSelf {
+			by[c] = append(by[c], l)
+		}
+	}
+	return by
+}()
+
 // isLinkLine: a label such as "Read also" either alone or followed by a
 // colon, dash or pipe and a short rest (a headline, not a paragraph).
 func isLinkLine(s string) bool {
@@ -941,8 +957,18 @@ func isLinkLine(s string) bool {
 		return false
 	}
 	s = trimmed
+	labels := linkLabels
+	if s != "" && s[0] < utf8.RuneSelf {
+		// Lower-casing maps an ASCII first byte to its lower case: only
+		// the labels that start with it can match.
+		c := s[0]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		labels = linkLabelsBy[c]
+	}
 	low := "" // strings.ToLower(s), made when a label may match
-	for _, l := range linkLabels {
+	for _, l := range labels {
 		if len(s) < len(l) {
 			// Lower-casing may lengthen s: only the lower-cased text tells.
 		} else if head := s[:len(l)]; isASCII(head) {

@@ -548,7 +548,7 @@ func isPromo(s string) bool {
 	if isASCII(s) && !reReadTime.may(s) {
 		// Lower-casing ASCII goes byte by byte: the words can be looked
 		// for in s, and the lower-cased text is made only when one is there.
-		return promoWordSet.in(s) && !moreFields(s, 30) && rePromo.MatchString(strings.ToLower(s))
+		return !moreFields(s, 30) && promoWordSet.in(s) && rePromo.MatchString(strings.ToLower(s))
 	}
 	if moreFields(s, 30) {
 		return false

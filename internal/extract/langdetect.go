@@ -94,7 +94,9 @@ func detectTrigrams(text string) (code string, confidence float64, tie bool) {
 		ix = latinIndex()
 	case unicode.Cyrillic:
 		ix = cyrillicIndex()
-	default:
+	}
+	if ix == nil || len(ix.langs) < 2 {
+		// Another script, or profiles this code cannot read: whatlanggo.
 		info := whatlanggo.Detect(text)
 		return info.Lang.Iso6391(), info.Confidence, false
 	}

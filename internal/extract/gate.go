@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"unicode"
@@ -145,16 +146,22 @@ func asciiEqualFold(a, b string) bool {
 // foldSet finds any of a few lower-case ASCII words in a text ignoring
 // ASCII case in one pass, where containsAnyFold makes one pass a word.
 type foldSet struct {
-	by [256][]string // words by first byte, in both cases
+	by [256][]foldWord // words by first byte, in both cases
 }
 
+type foldWord struct {
+	w string
+	k int // index in the list
+}
+
+// newFoldSet makes the set of at most 64 words.
 func newFoldSet(words []string) *foldSet {
 	f := &foldSet{}
-	for _, w := range words {
+	for k, w := range words {
 		c := w[0]
-		f.by[c] = append(f.by[c], w)
+		f.by[c] = append(f.by[c], foldWord{w, k})
 		if 'a' <= c && c <= 'z' {
-			f.by[c-('a'-'A')] = append(f.by[c-('a'-'A')], w)
+			f.by[c-('a'-'A')] = append(f.by[c-('a'-'A')], foldWord{w, k})
 		}
 	}
 	return f
@@ -164,12 +171,25 @@ func newFoldSet(words []string) *foldSet {
 func (f *foldSet) in(s string) bool {
 	for i := 0; i < len(s); i++ {
 		for _, w := range f.by[s[i]] {
-			if len(s)-i >= len(w) && asciiEqualFold(s[i:i+len(w)], w) {
+			if len(s)-i >= len(w.w) && asciiEqualFold(s[i:i+len(w.w)], w.w) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// count is how many of the words s contains, ignoring ASCII case.
+func (f *foldSet) count(s string) int {
+	var seen uint64
+	for i := 0; i < len(s); i++ {
+		for _, w := range f.by[s[i]] {
+			if len(s)-i >= len(w.w) && asciiEqualFold(s[i:i+len(w.w)], w.w) {
+				seen |= 1 << w.k
+			}
+		}
+	}
+	return bits.OnesCount64(seen)
 }
 
 // containsAnyFold reports whether s contains one of subs ignoring ASCII

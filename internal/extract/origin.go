@@ -49,18 +49,20 @@ func sameOutlet(a, b string) bool {
 }
 
 var (
-	reFromRSS      = gate(`(?i)^from\s+(.{2,120}?)\s+via\s+(?:this|the|their|its|an?)\s+(?:rss|atom)?\s*feed\.?$`, startsWith("f"))
-	rePostAppeared = gate(`(?i)^the post\s+.{1,400}?\s+appeared first on\s+(.{2,80}?)\.?$`, startsWith("t"))
-	reOriginally   = gate(`(?i)^(?:this|the)\s+(?:article|story|post|piece|report|content)\s+(?:was\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted)\s+(?:on|in|by|at)\s+(.{2,80}?)(?:\s+on\s+.{2,40})?\.?$`, startsWith("t"))
-	reReportingBy  = gate(`(?i)^\(?\s*(?:additional\s+)?reporting\s+by\s+(.{2,200}?)(?:\s+(?:also\s+)?contributed\b.*|\s*[;)].*|\.)?$`, startsWith("( \t\n\f\rar"))
-	reContributed  = gate(`(?i)^(?:the\s+)?(.{2,300}?)\s+(?:also\s+)?contributed\s+(?:reporting|(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|article|story))\b.{0,80}$`, func(s string) bool { return containsFold(s, "contributed") })
-	reWithAgency   = gate(`(?i)^(?:with|source:?|—|–|-)\s*(.{2,40}?)\.?$`, startsWith("ws-"))
-	reEditingBy    = gate(`(?i)^\(?\s*(?:editing|writing|compiled|additional reporting|translated|translation)\s+by\s+.{2,120}\)?\.?$`, startsWith("( \t\n\f\rewcat"))
-	reMoreFrom     = gate(`^More (?:from|stories from|news from) (\p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?)\s*:\s*(.*)$`, func(s string) bool { return strings.HasPrefix(s, "More ") })
-	reMoreFromIn   = regexp.MustCompile(`More (?:from|stories from|news from) \p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?\s*:`)
-	reDateline     = gate(`^\p{Lu}[\p{L} .,'’/-]{1,60}?\s*\(([\p{L}&.' -]{2,40})\)\s*[-–—]`, mayBeDateline)
-	reDomain       = regexp.MustCompile(`(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|ru|ua|uk|news|info|io|co|de|fr|eu|us|tv|ca|au|in|media|online|today|press))\b`)
-	reCopyrightBy  = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}?)(?:[.,;]|\s+all rights|$)`)
+	reFromRSS      = gate(`(?i)^from\s+(.{2,120}?)\s+via\s+(?:this|the|their|its|an?)\s+(?:rss|atom)?\s*feed\.?$`, func(s string) bool { return mayStart(s, "f") && containsFold(s, "via") && containsFold(s, "feed") })
+	rePostAppeared = gate(`(?i)^the post\s+.{1,400}?\s+appeared first on\s+(.{2,80}?)\.?$`, func(s string) bool { return mayStart(s, "t") && (hasFoldK(s) || containsFold(s, "appeared first on")) })
+	reOriginally   = gate(`(?i)^(?:this|the)\s+(?:article|story|post|piece|report|content)\s+(?:was\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted)\s+(?:on|in|by|at)\s+(.{2,80}?)(?:\s+on\s+.{2,40})?\.?$`, func(s string) bool {
+		return mayStart(s, "t") && (hasFoldK(s) || containsFold(s, "published") || containsFold(s, "appeared") || containsFold(s, "posted"))
+	})
+	reReportingBy = gate(`(?i)^\(?\s*(?:additional\s+)?reporting\s+by\s+(.{2,200}?)(?:\s+(?:also\s+)?contributed\b.*|\s*[;)].*|\.)?$`, startsWith("( \t\n\f\rar"))
+	reContributed = gate(`(?i)^(?:the\s+)?(.{2,300}?)\s+(?:also\s+)?contributed\s+(?:reporting|(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|article|story))\b.{0,80}$`, func(s string) bool { return containsFold(s, "contributed") })
+	reWithAgency  = gate(`(?i)^(?:with|source:?|—|–|-)\s*(.{2,40}?)\.?$`, startsWith("ws-"))
+	reEditingBy   = gate(`(?i)^\(?\s*(?:editing|writing|compiled|additional reporting|translated|translation)\s+by\s+.{2,120}\)?\.?$`, startsWith("( \t\n\f\rewcat"))
+	reMoreFrom    = gate(`^More (?:from|stories from|news from) (\p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?)\s*:\s*(.*)$`, func(s string) bool { return strings.HasPrefix(s, "More ") })
+	reMoreFromIn  = regexp.MustCompile(`More (?:from|stories from|news from) \p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?\s*:`)
+	reDateline    = gate(`^\p{Lu}[\p{L} .,'’/-]{1,60}?\s*\(([\p{L}&.' -]{2,40})\)\s*[-–—]`, mayBeDateline)
+	reDomain      = regexp.MustCompile(`(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|ru|ua|uk|news|info|io|co|de|fr|eu|us|tv|ca|au|in|media|online|today|press))\b`)
+	reCopyrightBy = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}?)(?:[.,;]|\s+all rights|$)`)
 )
 
 // feedAttribution recognises a line that says which outlet's feed the text
@@ -89,20 +91,30 @@ var noticeSignals = []string{
 	"subscribe", "newsletter", "sign up",
 }
 
+var noticeSet = newFoldSet(noticeSignals)
+
 // notice recognises a trailing copyright or courtesy notice: two different
 // signals, or one in a short line. The first outlet it names is the origin,
 // a second one the republisher.
 func (o *origins) notice(s string) bool {
-	low := strings.ToLower(s)
+	var low string
 	n := 0
-	for _, sig := range noticeSignals {
-		if strings.Contains(low, sig) {
-			n++
+	if isASCII(s) {
+		// Lower-casing ASCII goes byte by byte: count the signals in s.
+		n = noticeSet.count(s)
+	} else {
+		low = strings.ToLower(s)
+		for _, sig := range noticeSignals {
+			if strings.Contains(low, sig) {
+				n++
+			}
 		}
 	}
-	nw := countFields(s)
-	if !(n >= 2 || n == 1 && nw <= 20) {
+	if !(n >= 2 || n == 1 && !moreFields(s, 20)) {
 		return false
+	}
+	if low == "" {
+		low = strings.ToLower(s)
 	}
 	if strings.Contains(low, "©") || strings.Contains(low, "copyright") || strings.Contains(low, "courtesy") || strings.Contains(low, "rss") {
 		var names []string

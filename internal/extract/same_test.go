@@ -70,7 +70,7 @@ var sameSamples = []string{
 	"Watch: the video", "Subscribe now", "5 min read", "SHARE THIS STORY", "İ \u212aey",
 	"Sunday.The big picture", `he said."They've gone`, "U.S. officials said", "in 1.19 dlrs.",
 	"The minister said on Tuesday that the talks with the delegation would resume", "İt is the end of the",
-	"bad \xff byte. The", "a.B", "CLICK HERE", "xx click", "Sign", "SHARE THIS ", " APP", "lOgIn To ", "x!Y", "é.É", "Ⱥ", "ȺȺȺ read also", "[", "• ", "(Read also)", "ALSO: x", "«Читайте також»", "Читайте також: x", "e.g. The", "x.Y", "X.Y", "1.Y", ").Y",
+	"bad \xff byte. The", "a.B", "CLICK HERE", "xx click", "Sign", "SHARE THIS ", " APP", "lOgIn To ", "x!Y", "é.É", "Ⱥ", "ȺȺȺ read also", "Copyright 2024 Acme. All rights reserved. COPYRIGHT", "© Acme, courtesy of X", "Privacy Policy | Terms of Use", "[", "• ", "(Read also)", "ALSO: x", "«Читайте також»", "Читайте також: x", "e.g. The", "x.Y", "X.Y", "1.Y", ").Y",
 }
 
 func checkSame(t *testing.T, s string) {
@@ -89,6 +89,17 @@ func checkSame(t *testing.T, s string) {
 	}
 	if got, want := cleanSpace(s), strings.Join(strings.FieldsFunc(s, isSpace), " "); got != want {
 		t.Errorf("cleanSpace(%q) = %q, plain %q", s, got, want)
+	}
+	if isASCII(s) {
+		n := 0
+		for _, sig := range noticeSignals {
+			if strings.Contains(strings.ToLower(s), sig) {
+				n++
+			}
+		}
+		if got := noticeSet.count(s); got != n {
+			t.Errorf("noticeSet.count(%q) = %d, want %d", s, got, n)
+		}
 	}
 	if got, want := promoWordSet.in(s), containsAnyFold(s, promoWords); got != want {
 		t.Errorf("promoWordSet.in(%q) = %v, want %v", s, got, want)

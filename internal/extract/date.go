@@ -4,14 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/abadojack/whatlanggo"
 )
 
 // ErrDate is returned (wrapped, with the input) by ParseDate for a string
@@ -99,15 +96,21 @@ var dateLayouts = []string{
 }
 
 var (
-	reWeekday  = regexp.MustCompile(`(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+`)
-	reOrdinal  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`)
-	reMonthDot = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.`)
-	reSept     = regexp.MustCompile(`(?i)\bsept\b`)
-	reAMPM     = regexp.MustCompile(`(?i)\s*\b([ap])\.?\s?m\.?(\s|$|,)`)
-	reZoneAbbr = regexp.MustCompile(`\b(UTC|GMT|UT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|JST|KST|AEST|AEDT|SGT|HKT)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?`)
-	reParenTZ  = regexp.MustCompile(`\s*\([A-Za-z /_+-]+\)$`)
-	reAt       = regexp.MustCompile(`(?i)\s+(?:at|um|à|в)\s+`)
+	reWeekday  = gate(`(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+`, startsWith("mtwfs"))
+	reOrdinal  = gate(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`, func(s string) bool { return hasFoldK(s) || containsAnyFold(s, ordinalSuffixes) })
+	reMonthDot = gate(`(?i)\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.`, has("."))
+	reSept     = gate(`(?i)\bsept\b`, func(s string) bool { return containsFold(s, "ept") })
+	reAMPM     = gate(`(?i)\s*\b([ap])\.?\s?m\.?(\s|$|,)`, func(s string) bool { return strings.ContainsAny(s, "mM") })
+	// Every zone name has a T or is Z or MSK.
+	reZoneAbbr = gate(`\b(UTC|GMT|UT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|JST|KST|AEST|AEDT|SGT|HKT)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?`, func(s string) bool {
+		return strings.ContainsAny(s, "TZ") || strings.Contains(s, "MSK")
+	})
+	reParenTZ = gate(`\s*\([A-Za-z /_+-]+\)$`, func(s string) bool { return strings.HasSuffix(s, ")") })
+	// "à" and "в" are not ASCII.
+	reAt = gate(`(?i)\s+(?:at|um|à|в)\s+`, func(s string) bool { return !isASCII(s) || containsFold(s, "at") || containsFold(s, "um") })
 )
+
+var ordinalSuffixes = []string{"st", "nd", "rd", "th"}
 
 var zoneOffsets = map[string]int{ // minutes east of UTC
 	"UTC": 0, "GMT": 0, "UT": 0, "Z": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
@@ -124,21 +127,25 @@ var zoneOffsets = map[string]int{ // minutes east of UTC
 // milliseconds. A time without zone is taken as UTC. The result is in UTC.
 // It returns an error wrapping ErrDate for anything else.
 func ParseDate(s string) (time.Time, error) {
-	return parseDate(s, 5)
+	t, ok := parseDate(s, 5)
+	if !ok {
+		return time.Time{}, fmt.Errorf("parse date %q: %w", trunc(s, 40), ErrDate)
+	}
+	return t, nil
 }
 
-// parseDate is ParseDate dropping at most drop trailing words.
-func parseDate(s string, drop int) (time.Time, error) {
-	orig := s
+// parseDate is ParseDate dropping at most drop trailing words; it reports
+// failure without building an error (isDateLine asks it of many lines).
+func parseDate(s string, drop int) (time.Time, bool) {
 	s = cleanSpace(s)
 	// Every layout has a numeric year, so a string without an ASCII digit
 	// (or an entity that may hide one) cannot parse: most lines tested by
 	// isDateLine are prose, and normalizeDate's replacements are dear.
 	if s == "" || len(s) > 100 || !strings.ContainsAny(s, "0123456789&") {
-		return time.Time{}, fmt.Errorf("parse date %q: %w", trunc(orig, 40), ErrDate)
+		return time.Time{}, false
 	}
 	if t, ok := unixTime(s); ok {
-		return t, nil
+		return t, true
 	}
 	if strings.Contains(s, "&") {
 		s = html.UnescapeString(s)
@@ -147,7 +154,11 @@ func parseDate(s string, drop int) (time.Time, error) {
 	if i := strings.IndexFunc(s, func(r rune) bool { return r == '#' || unicode.IsControl(r) && r != '\t' }); i >= 0 {
 		s = s[:i]
 	}
-	s = normalizeDate(cleanSpace(s))
+	s = cleanSpace(s)
+	if !mayStartDate(s) {
+		return time.Time{}, false
+	}
+	s = normalizeDate(s)
 	// Trailing words that are not part of the date ("… 15:01:01.79 F")
 	// are dropped, at most five, when the whole does not parse.
 	for try := 0; try <= drop && s != ""; try++ {
@@ -156,7 +167,7 @@ func parseDate(s string, drop int) (time.Time, error) {
 				if y := t.Year(); y < 1000 || y > 9999 {
 					continue
 				}
-				return t.UTC(), nil
+				return t.UTC(), true
 			}
 		}
 		i := strings.LastIndexByte(s, ' ')
@@ -165,7 +176,35 @@ func parseDate(s string, drop int) (time.Time, error) {
 		}
 		s = strings.TrimRight(s[:i], " ,")
 	}
-	return time.Time{}, fmt.Errorf("parse date %q: %w", trunc(orig, 40), ErrDate)
+	return time.Time{}, false
+}
+
+// dateStarts are the ASCII starts of a string normalizeDate can turn into
+// something a layout parses: every layout starts with a number or a month
+// name, which Go matches ignoring ASCII case, and normalizeDate removes a
+// leading weekday. Other leading words survive normalizeDate or become an
+// "AM"/"PM" or a numeric zone, which no layout starts with either.
+var dateStarts = []string{
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+}
+
+// mayStartDate is the gate before normalizeDate and the layouts, the dear
+// part of parseDate: false when no layout can parse s whatever
+// normalizeDate does to it. A non-ASCII start passes.
+func mayStartDate(s string) bool {
+	if s == "" || s[0] >= utf8.RuneSelf || isDigit(s[0]) {
+		return true
+	}
+	if len(s) < 3 {
+		return false
+	}
+	for _, p := range dateStarts {
+		if asciiEqualFold(s[:3], p) {
+			return true
+		}
+	}
+	return false
 }
 
 func trunc(s string, n int) string {
@@ -234,11 +273,26 @@ func normalizeDate(s string) string {
 
 var (
 	monthRe     = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
-	reMDY       = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	reDMY       = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `\.?,?\s+(\d{4})\b`)
-	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	reDottedDMY = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	reMDY       = gate(`\b`+monthRe+`\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, hasMonth)
+	reDMY       = gate(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?`+monthRe+`\.?,?\s+(\d{4})\b`, hasMonth)
+	reISODate   = gate(`\b(\d{4})-(\d{2})-(\d{2})\b`, has("-"))
+	reDottedDMY = gate(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`, has("."))
 )
+
+// hasMonth is the gate of the expressions with monthRe: every name it
+// takes starts with one of the twelve capitalised abbreviations.
+func hasMonth(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		switch s[i] {
+		case 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D':
+			switch s[i : i+3] {
+			case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // EstimateDate returns the latest full date (day, month and year) the text
 // mentions, at midnight UTC, and false when it mentions none. Dates more
@@ -385,11 +439,11 @@ func detectLanguage(text string) string {
 		// honest answer, and the cheap one.
 		return ""
 	}
-	info := whatlanggo.Detect(text)
-	if info.Confidence < 0.3 && len(text) < 200 {
+	code, confidence, _ := detectTrigrams(text) // whatlanggo.Detect's answer, faster
+	if confidence < 0.3 && len(text) < 200 {
 		return ""
 	}
-	return info.Lang.Iso6391()
+	return code
 }
 
 // englishFunctionWords are frequent English words that are rare as words in
@@ -409,11 +463,44 @@ var englishFunctionWords = map[string]bool{
 // other languages has almost none of them.
 func looksEnglish(text string) bool {
 	words, hits := 0, 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+	var buf [8]byte
+	start, ascii := -1, true
+	word := func(end int) {
 		words++
-		if englishFunctionWords[strings.ToLower(w)] {
+		w := text[start:end]
+		if !ascii || len(w) > len(buf) {
+			// Lower-casing may turn a non-ASCII letter into an ASCII one.
+			if englishFunctionWords[strings.ToLower(w)] {
+				hits++
+			}
+			return
+		}
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if englishFunctionWords[string(buf[:len(w)])] {
 			hits++
 		}
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || r == '\'' {
+			if start < 0 {
+				start, ascii = i, true
+			}
+			if r >= utf8.RuneSelf {
+				ascii = false
+			}
+		} else if start >= 0 {
+			word(i)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		word(len(text))
 	}
 	return words >= 30 && hits*4 >= words || words >= 10 && hits >= 3 && hits*5 >= words
 }

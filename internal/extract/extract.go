@@ -209,21 +209,19 @@ func looksHTML(data []byte) bool {
 
 // checkBinary returns ErrBinary when data does not look like text: a known
 // binary signature, a NUL byte, or many control characters in its first 8 KiB.
-func checkBinary(data []byte) error {
+func checkBinary[T string | []byte](data T) error {
 	head := data
 	if len(head) > 8192 {
 		head = head[:8192]
 	}
-	for _, sig := range [][]byte{
-		[]byte("%PDF-"), []byte("PK\x03\x04"), []byte("\x89PNG"), []byte("GIF8"),
-		[]byte("\xff\xd8\xff"), []byte("\x7fELF"), []byte("\x1f\x8b"),
-	} {
-		if bytes.HasPrefix(head, sig) {
+	for _, sig := range []string{"%PDF-", "PK\x03\x04", "\x89PNG", "GIF8", "\xff\xd8\xff", "\x7fELF", "\x1f\x8b"} {
+		if len(head) >= len(sig) && string(head[:len(sig)]) == sig {
 			return ErrBinary
 		}
 	}
 	ctrl := 0
-	for _, b := range head {
+	for i := range len(head) {
+		b := head[i]
 		switch {
 		case b == 0:
 			return ErrBinary

@@ -7,7 +7,7 @@ import (
 
 var fieldTexts = []string{
 	"", " ", "one", "  two  words ", "tab\tand\nnew line", "no\u00a0break\u2003em space",
-	"\xff\xfe bad bytes", "\u0085next line", "Read time: 4 min", "by Jane Roe",
+	"\xff\xfe bad bytes", "\u0085next line", "a\u3000b\tc", "x\vy\fz", "é ü\u00a0", "Read time: 4 min", "by Jane Roe",
 }
 
 func TestCountFields(t *testing.T) {

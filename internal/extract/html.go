@@ -7,6 +7,7 @@ import (
 	nurl "net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -498,7 +499,35 @@ func isBlock(n *html.Node) bool {
 // cleanSpace collapses whitespace runs (including non-breaking spaces) to
 // one space and trims.
 func cleanSpace(s string) string {
+	if spaceClean(s) {
+		return s // what the join would rebuild
+	}
 	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+// spaceClean reports whether cleanSpace would return s unchanged: no space
+// but single ASCII spaces between other characters.
+func spaceClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' {
+				if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+					return false
+				}
+			} else if c <= '\r' && c >= '\t' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 func isSpace(r rune) bool {

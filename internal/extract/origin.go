@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/outlet"
@@ -48,18 +49,20 @@ func sameOutlet(a, b string) bool {
 }
 
 var (
-	reFromRSS      = regexp.MustCompile(`(?i)^from\s+(.{2,120}?)\s+via\s+(?:this|the|their|its|an?)\s+(?:rss|atom)?\s*feed\.?$`)
-	rePostAppeared = regexp.MustCompile(`(?i)^the post\s+.{1,400}?\s+appeared first on\s+(.{2,80}?)\.?$`)
-	reOriginally   = regexp.MustCompile(`(?i)^(?:this|the)\s+(?:article|story|post|piece|report|content)\s+(?:was\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted)\s+(?:on|in|by|at)\s+(.{2,80}?)(?:\s+on\s+.{2,40})?\.?$`)
-	reReportingBy  = regexp.MustCompile(`(?i)^\(?\s*(?:additional\s+)?reporting\s+by\s+(.{2,200}?)(?:\s+(?:also\s+)?contributed\b.*|\s*[;)].*|\.)?$`)
-	reContributed  = regexp.MustCompile(`(?i)^(?:the\s+)?(.{2,300}?)\s+(?:also\s+)?contributed\s+(?:reporting|(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|article|story))\b.{0,80}$`)
-	reWithAgency   = regexp.MustCompile(`(?i)^(?:with|source:?|—|–|-)\s*(.{2,40}?)\.?$`)
-	reEditingBy    = regexp.MustCompile(`(?i)^\(?\s*(?:editing|writing|compiled|additional reporting|translated|translation)\s+by\s+.{2,120}\)?\.?$`)
-	reMoreFrom     = regexp.MustCompile(`^More (?:from|stories from|news from) (\p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?)\s*:\s*(.*)$`)
-	reMoreFromIn   = regexp.MustCompile(`More (?:from|stories from|news from) \p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?\s*:`)
-	reDateline     = regexp.MustCompile(`^\p{Lu}[\p{L} .,'’/-]{1,60}?\s*\(([\p{L}&.' -]{2,40})\)\s*[-–—]`)
-	reDomain       = regexp.MustCompile(`(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|ru|ua|uk|news|info|io|co|de|fr|eu|us|tv|ca|au|in|media|online|today|press))\b`)
-	reCopyrightBy  = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}?)(?:[.,;]|\s+all rights|$)`)
+	reFromRSS      = gate(`(?i)^from\s+(.{2,120}?)\s+via\s+(?:this|the|their|its|an?)\s+(?:rss|atom)?\s*feed\.?$`, func(s string) bool { return mayStart(s, "f") && containsFold(s, "via") && containsFold(s, "feed") })
+	rePostAppeared = gate(`(?i)^the post\s+.{1,400}?\s+appeared first on\s+(.{2,80}?)\.?$`, func(s string) bool { return mayStart(s, "t") && (hasFoldK(s) || containsFold(s, "appeared first on")) })
+	reOriginally   = gate(`(?i)^(?:this|the)\s+(?:article|story|post|piece|report|content)\s+(?:was\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted)\s+(?:on|in|by|at)\s+(.{2,80}?)(?:\s+on\s+.{2,40})?\.?$`, func(s string) bool {
+		return mayStart(s, "t") && (hasFoldK(s) || containsFold(s, "published") || containsFold(s, "appeared") || containsFold(s, "posted"))
+	})
+	reReportingBy = gate(`(?i)^\(?\s*(?:additional\s+)?reporting\s+by\s+(.{2,200}?)(?:\s+(?:also\s+)?contributed\b.*|\s*[;)].*|\.)?$`, startsWith("( \t\n\f\rar"))
+	reContributed = gate(`(?i)^(?:the\s+)?(.{2,300}?)\s+(?:also\s+)?contributed\s+(?:reporting|(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|article|story))\b.{0,80}$`, func(s string) bool { return containsFold(s, "contributed") })
+	reWithAgency  = gate(`(?i)^(?:with|source:?|—|–|-)\s*(.{2,40}?)\.?$`, startsWith("ws-"))
+	reEditingBy   = gate(`(?i)^\(?\s*(?:editing|writing|compiled|additional reporting|translated|translation)\s+by\s+.{2,120}\)?\.?$`, startsWith("( \t\n\f\rewcat"))
+	reMoreFrom    = gate(`^More (?:from|stories from|news from) (\p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?)\s*:\s*(.*)$`, func(s string) bool { return strings.HasPrefix(s, "More ") })
+	reMoreFromIn  = regexp.MustCompile(`More (?:from|stories from|news from) \p{Lu}[\p{L}\p{N}&.'’ -]{0,40}?\s*:`)
+	reDateline    = gate(`^\p{Lu}[\p{L} .,'’/-]{1,60}?\s*\(([\p{L}&.' -]{2,40})\)\s*[-–—]`, mayBeDateline)
+	reDomain      = regexp.MustCompile(`(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|ru|ua|uk|news|info|io|co|de|fr|eu|us|tv|ca|au|in|media|online|today|press))\b`)
+	reCopyrightBy = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}?)(?:[.,;]|\s+all rights|$)`)
 )
 
 // feedAttribution recognises a line that says which outlet's feed the text
@@ -68,7 +71,7 @@ func (o *origins) feedAttribution(s string) bool {
 	if len(s) > 600 {
 		return false
 	}
-	for _, re := range []*regexp.Regexp{reFromRSS, rePostAppeared, reOriginally} {
+	for _, re := range []*gated{reFromRSS, rePostAppeared, reOriginally} {
 		if m := re.FindStringSubmatch(s); m != nil {
 			if name := outletName(m[1]); name != "" && o.feed == "" {
 				o.feed = name
@@ -88,20 +91,30 @@ var noticeSignals = []string{
 	"subscribe", "newsletter", "sign up",
 }
 
+var noticeSet = newFoldSet(noticeSignals)
+
 // notice recognises a trailing copyright or courtesy notice: two different
 // signals, or one in a short line. The first outlet it names is the origin,
 // a second one the republisher.
 func (o *origins) notice(s string) bool {
-	low := strings.ToLower(s)
+	var low string
 	n := 0
-	for _, sig := range noticeSignals {
-		if strings.Contains(low, sig) {
-			n++
+	if isASCII(s) {
+		// Lower-casing ASCII goes byte by byte: count the signals in s.
+		n = noticeSet.count(s)
+	} else {
+		low = strings.ToLower(s)
+		for _, sig := range noticeSignals {
+			if strings.Contains(low, sig) {
+				n++
+			}
 		}
 	}
-	nw := countFields(s)
-	if !(n >= 2 || n == 1 && nw <= 20) {
+	if !(n >= 2 || n == 1 && !moreFields(s, 20)) {
 		return false
+	}
+	if low == "" {
+		low = strings.ToLower(s)
 	}
 	if strings.Contains(low, "©") || strings.Contains(low, "copyright") || strings.Contains(low, "courtesy") || strings.Contains(low, "rss") {
 		var names []string
@@ -134,10 +147,10 @@ func (o *origins) notice(s string) bool {
 // contributed to this article.", "(Editing by …)") and records a news agency
 // it names.
 func (o *origins) wireCredit(s string) bool {
-	if countFields(s) > 40 {
+	if moreFields(s, 40) {
 		return false
 	}
-	for _, re := range []*regexp.Regexp{reReportingBy, reContributed} {
+	for _, re := range []*gated{reReportingBy, reContributed} {
 		if m := re.FindStringSubmatch(s); m != nil {
 			for _, name := range splitNames(m[1]) {
 				if a := agencyIn(name); a != "" && o.wire == "" {
@@ -209,7 +222,35 @@ func (o *origins) dateline(s string) {
 // Новости.", "МОСКВА, 3 декабря. /ТАСС/.", "КИЇВ, 2 грудня — УНІАН.",
 // "Москва. 3 декабря. INTERFAX.RU -". The place is in capitals or
 // capitalised, the date is a day and a month name.
-var reDatelineDated = regexp.MustCompile(`^\p{Lu}[\p{L} .'’-]{1,40}?[,.]\s+\d{1,2}\s+\p{L}{3,10}\.?(?:\s+\d{4})?(?:\s*[—–-]\s*([\p{L} .-]{2,30}?)\s*[.:]|[.,]?\s*/([\p{L} .-]{2,30})/|[.,]?\s+(INTERFAX)\.RU\b)`)
+var reDatelineDated = gate(`^\p{Lu}[\p{L} .'’-]{1,40}?[,.]\s+\d{1,2}\s+\p{L}{3,10}\.?(?:\s+\d{4})?(?:\s*[—–-]\s*([\p{L} .-]{2,30}?)\s*[.:]|[.,]?\s*/([\p{L} .-]{2,30})/|[.,]?\s+(INTERFAX)\.RU\b)`, func(s string) bool {
+	return startsUpper(s) && strings.ContainsAny(s, "0123456789")
+})
+
+// startsUpper reports whether s starts with an upper-case letter (\p{Lu}).
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// mayBeDateline is the gate of reDateline: an upper-case letter first and
+// a closing parenthesis followed by spaces and a dash.
+func mayBeDateline(s string) bool {
+	if !startsUpper(s) {
+		return false
+	}
+	for i := strings.IndexByte(s, ')'); i >= 0; {
+		rest := strings.TrimLeft(s[i+1:], " \t\n\f\r")
+		if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ')')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
 
 // agencies are the news agencies a credit line may name.
 var agencies = map[string]bool{
@@ -283,10 +324,10 @@ func outletName(s string) string {
 		}
 	}
 	s = strings.Trim(s, " .,;:\"'“”")
-	if m := reDomain.FindStringSubmatch(s); m != nil && countFields(s) == 1 {
+	if m := reDomain.FindStringSubmatch(s); m != nil && fieldsUpTo(s, 2) == 1 {
 		return outlet.Name(strings.ToLower(m[1]))
 	}
-	if countFields(s) > 8 {
+	if moreFields(s, 8) {
 		return ""
 	}
 	return s

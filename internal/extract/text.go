@@ -27,15 +27,18 @@ func TextWith(text string, opts Options) (Result, error) {
 	if int64(len(text)) > opts.maxBytes() {
 		return Result{}, ErrTooLarge
 	}
-	return textBytes([]byte(text), opts)
+	return textString(text, opts)
 }
 
 func textBytes(data []byte, opts Options) (Result, error) {
-	if err := checkBinary(data); err != nil {
+	return textString(string(data), opts)
+}
+
+func textString(text string, opts Options) (Result, error) {
+	if err := checkBinary(text); err != nil {
 		return Result{}, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	text := validUTF8(string(data))
+	text = validUTF8(strings.TrimPrefix(text, "\xef\xbb\xbf"))
 	ls := strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' })
 	c := cleanText(lines(ls), "", true)
 	res := Result{
@@ -398,7 +401,7 @@ func wordCount(s string) int {
 // isUnpunctuated: at most 25 words and no closing punctuation, the shape of
 // a headline or teaser rather than a paragraph of prose.
 func isUnpunctuated(s string) bool {
-	if countFields(s) > 25 {
+	if moreFields(s, 25) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -429,18 +432,18 @@ func isTitleCopy(s, title string) bool {
 }
 
 var (
-	reByline    = regexp.MustCompile(`^(?i:by|von|par|por|di|автор:?|від)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&|und|et|y|e)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*$`)
-	reDateLabel = regexp.MustCompile(`(?i)^(?:published|updated|posted|last updated|last modified|modified|date|publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|опубликовано|обновлено|опубліковано|оновлено)(?:\s+(?:on|at|em|el|le|am))?\s*:?\s*`)
-	reReadTime  = regexp.MustCompile(`(?i)^(?:(?:(?:estimated )?read(?:ing)? time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения|час читання)\s*:?\s*(?:about |~)?\d+|\d+\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+read$)`) // one ^ outside the alternation: anchored, so a miss costs one byte
-	reNumDate   = regexp.MustCompile(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`)
-	reClock     = regexp.MustCompile(`\b\d{1,2}:\d\d\b`)
-	reMetaLine  = regexp.MustCompile(`(?i)^(?:tags|tagged|tagged with|filed under|categories|category|topics|keywords|schlagwörter|теги|мітки)\s*(?::|\||$)`)
-	rePromo     = regexp.MustCompile(`(?i)\b(?:click here|subscribe (?:to|now|for)|sign up (?:for|to|now)|signing up|follow [\w@'’ ]{1,40} on (?:twitter|facebook|instagram|x|telegram|youtube)|follow .{1,60} at https?://|download (?:the|our) [\w ]{0,30}app|get the [\w ]{1,30} app|log ?in to (?:post|comment|reply)|click to tweet|continue reading below|by clicking here|share this (?:article|story|post)|thanks for signing up|already a subscriber)\b`)
+	reByline    = gate(`^(?i:by|von|par|por|di|автор:?|від)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&|und|et|y|e)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*$`, startsWith("bvpd"))
+	reDateLabel = gate(`(?i)^(?:published|updated|posted|last updated|last modified|modified|date|publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|опубликовано|обновлено|опубліковано|оновлено)(?:\s+(?:on|at|em|el|le|am))?\s*:?\s*`, startsWith("pulmdav"))
+	reReadTime  = gate(`(?i)^(?:(?:(?:estimated )?read(?:ing)? time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения|час читання)\s*:?\s*(?:about |~)?\d+|\d+\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+read$)`, startsWith("ertl0123456789"))
+	reNumDate   = gate(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`, func(s string) bool { return strings.ContainsAny(s, "./-") })
+	reClock     = gate(`\b\d{1,2}:\d\d\b`, has(":"))
+	reMetaLine  = gate(`(?i)^(?:tags|tagged|tagged with|filed under|categories|category|topics|keywords|schlagwörter|теги|мітки)\s*(?::|\||$)`, startsWith("tfcks"))
+	rePromo     = gate(`(?i)\b(?:click here|subscribe (?:to|now|for)|sign up (?:for|to|now)|signing up|follow [\w@'’ ]{1,40} on (?:twitter|facebook|instagram|x|telegram|youtube)|follow .{1,60} at https?://|download (?:the|our) [\w ]{0,30}app|get the [\w ]{1,30} app|log ?in to (?:post|comment|reply)|click to tweet|continue reading below|by clicking here|share this (?:article|story|post)|thanks for signing up|already a subscriber)\b`, mayBePromo)
 )
 
 // isByline: "By Jane Roe" or "By Jane Roe and John Doe", alone on a line.
 func isByline(s string) bool {
-	return countFields(s) <= 10 && reByline.MatchString(s)
+	return reByline.may(s) && !moreFields(s, 10) && reByline.MatchString(s)
 }
 
 // isDateLine: a short line that is mostly a date or time ("Updated at 1:23
@@ -448,11 +451,11 @@ func isByline(s string) bool {
 // "Sept. 24, 2025"): it parses as a date, or it has a clock time or a
 // numeric date and few long words.
 func isDateLine(s string) bool {
-	if countFields(s) > 12 {
+	if moreFields(s, 12) {
 		return false
 	}
 	s = reDateLabel.ReplaceAllString(s, "")
-	if _, err := parseDate(s, 0); err == nil {
+	if _, ok := parseDate(s, 0); ok {
 		return true
 	}
 	if t, ok := EstimateDate(s); ok && !t.IsZero() && wordCount(s) <= 6 {
@@ -490,7 +493,7 @@ func isBreadcrumb(s string) bool {
 	return n >= 1 && wordCount(s) <= 20 && !strings.HasSuffix(s, ".")
 }
 
-var reContact = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|https?://\S+|\b(?:twitter|facebook|instagram)\.com/\S+`)
+var reContact = gate(`(?i)[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|https?://\S+|\b(?:twitter|facebook|instagram)\.com/\S+`, mayBeContact)
 
 // isContact: a short line giving an e-mail address, a social handle or a
 // web address ("Write to … at …@…", "Reach the reporter at @…", "More AP
@@ -498,6 +501,12 @@ var reContact = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|
 func isContact(s string) bool {
 	// An embedded post ends with its picture link: content, not contact.
 	return wordCount(s) <= 25 && reContact.MatchString(s) && !strings.Contains(s, "pic.twitter.com")
+}
+
+// mayBeContact is false when reContact cannot match s: each alternative
+// needs an "@", a "://" or a ".com/" (in any case).
+func mayBeContact(s string) bool {
+	return strings.IndexByte(s, '@') >= 0 || strings.Contains(s, "://") || containsFold(s, ".com/")
 }
 
 // isAddress: a web address alone on a line.
@@ -509,13 +518,16 @@ func isAddress(s string) bool {
 // separated by commas, with no closing punctuation: a page's keyword or tag
 // list.
 func isKeywordList(s string) bool {
+	if strings.Count(s, ",") < 5 {
+		return false // fewer than six items
+	}
 	items := strings.Split(s, ",")
 	if last, _ := utf8.DecodeLastRuneInString(s); len(items) < 6 || strings.ContainsRune(".!?…:;", last) {
 		return false
 	}
 	for _, it := range items {
 		it = strings.TrimSpace(it)
-		if countFields(it) > 6 {
+		if moreFields(it, 6) {
 			return false
 		}
 		if r, _ := utf8.DecodeRuneInString(it); unicode.IsUpper(r) {
@@ -527,13 +539,18 @@ func isKeywordList(s string) bool {
 
 // isMetaLine: a tag or category line ("Tags: …", "Filed under: …").
 func isMetaLine(s string) bool {
-	return countFields(s) <= 60 && reMetaLine.MatchString(s)
+	return reMetaLine.may(s) && !moreFields(s, 60) && reMetaLine.MatchString(s)
 }
 
 // isPromo: a short call to subscribe, follow, download or click, or a
 // reading-time note.
 func isPromo(s string) bool {
-	if countFields(s) > 30 {
+	if isASCII(s) && !reReadTime.may(s) {
+		// Lower-casing ASCII goes byte by byte: the words can be looked
+		// for in s, and the lower-cased text is made only when one is there.
+		return !moreFields(s, 30) && promoWordSet.in(s) && rePromo.MatchString(strings.ToLower(s))
+	}
+	if moreFields(s, 30) {
 		return false
 	}
 	low := strings.ToLower(s)
@@ -550,6 +567,29 @@ func isPromo(s string) bool {
 }
 
 var promoWords = []string{"click", "subscri", "sign", "follow", "download", " app", "log", "tweet", "continue", "share", "thanks"}
+
+var promoWordSet = newFoldSet(promoWords)
+
+// promoLiterals are the words each alternative of rePromo starts with,
+// spaces included ("share" alone is common in news, "share this " is not).
+var promoLiterals = []string{
+	"click ", "by clicking here", "subscribe ", "sign up ", "signing up", "follow ", "download ",
+	"get the ", "login to ", "log in to ", "continue reading below", "share this ", "already a subscriber",
+}
+
+// mayBePromo is false when s cannot match rePromo: it has none of
+// promoLiterals in any case (nor a letter that folds to k or s).
+func mayBePromo(s string) bool {
+	if hasFoldK(s) {
+		return true
+	}
+	for _, w := range promoLiterals {
+		if containsFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 func countKept(ps []*para) int {
 	n := 0
@@ -569,7 +609,7 @@ func normKey(s string) string {
 // isPageHeadline: a heading of 2 to 20 words that does not end like a
 // sentence (a question mark is allowed, headlines ask).
 func isPageHeadline(s string) bool {
-	n := countFields(s)
+	n := fieldsUpTo(s, 21)
 	if n < 2 || n > 20 {
 		return false
 	}
@@ -580,7 +620,7 @@ func isPageHeadline(s string) bool {
 // isHeadline reports whether s looks like a headline: 2 to 16 words, not
 // ending like a sentence.
 func isHeadline(s string) bool {
-	n := countFields(s)
+	n := fieldsUpTo(s, 17)
 	if n < 2 || n > 16 {
 		return false
 	}
@@ -599,6 +639,14 @@ func isHeadline(s string) bool {
 // straight quote after the stop closes the sentence when one is open in it,
 // else it opens the next one.
 func unglue(s string) []string {
+	if !mayUnglue(s) {
+		return []string{strings.TrimSpace(s)}
+	}
+	return unglueRunes(s)
+}
+
+// unglueRunes is unglue without the gate.
+func unglueRunes(s string) []string {
 	var out []string
 	rs := []rune(s)
 	start := 0
@@ -634,6 +682,26 @@ func unglue(s string) []string {
 	}
 	out = append(out, strings.TrimSpace(string(rs[start:])))
 	return out
+}
+
+// mayUnglue is false when unglue cannot split s: no stop after a lower-case
+// letter, digit or ")" is followed by what can start a glued sentence (a closing
+// bracket or quote, a quote, an upper-case letter: all non-ASCII or one of
+// `)"` and A-Z). Invalid UTF-8 passes, as unglue repairs it.
+func mayUnglue(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?':
+			// The character before must be lower case, a digit or ")".
+			if p := s[i-1]; p < utf8.RuneSelf && !('a' <= p && p <= 'z' || '0' <= p && p <= '9' || p == ')') {
+				continue
+			}
+			if c := s[i+1]; c >= utf8.RuneSelf || c == ')' || c == '"' || 'A' <= c && c <= 'Z' {
+				return true
+			}
+		}
+	}
+	return !utf8.ValidString(s)
 }
 
 // isAbbrevBefore reports whether the word ending at the stop is a one-letter
@@ -746,7 +814,7 @@ var rePhotoCredit = regexp.MustCompile(`\((?i:photos?|pictures?|images?|foto|fot
 // isPhotoCaption: a paragraph of at most 80 words that ends with a photo
 // credit is the caption of a picture, not prose.
 func isPhotoCaption(s string) bool {
-	return endsWithParen(s) && countFields(s) <= 80 && rePhotoCredit.MatchString(s)
+	return endsWithParen(s) && !moreFields(s, 80) && rePhotoCredit.MatchString(s)
 }
 
 // endsWithParen is the cheap test before the credit expression: a credit
@@ -798,7 +866,7 @@ func hasProseBeside(ps []*para, rule func(string) bool) bool {
 // reVideoBlurb is the label of a video player's close button followed by
 // the video's description, which a page puts before the article ("CLOSE
 // Sheila E. says …").
-var reVideoBlurb = regexp.MustCompile(`^CLOSE\s+[\p{Lu}"“'‘(]`)
+var reVideoBlurb = gate(`^CLOSE\s+[\p{Lu}"“'‘(]`, func(s string) bool { return strings.HasPrefix(s, "CLOSE") })
 
 // isVideoBlurb: a leading paragraph that starts with the upper-case label
 // CLOSE and then a capitalised word (a lede "CLOSE to 100 people" is not
@@ -809,6 +877,9 @@ func isVideoBlurb(s string) bool {
 
 // isLogo: a short line (at most five words) ending or starting with "logo".
 func isLogo(s string) bool {
+	if moreFields(s, 5) {
+		return false // lower-casing keeps the spaces: the same count
+	}
 	f := strings.Fields(strings.ToLower(s))
 	if len(f) == 0 || len(f) > 5 {
 		return false
@@ -856,15 +927,59 @@ var linkLabels = []string{
 	"дивіться також", "смотрите также", "по теме", "на тему", "lesen sie auch", "lire aussi", "leer más",
 }
 
+// linkLabelStarts are the first bytes of linkLabels (non-ASCII ones pass
+// mayStart anyway).
+var linkLabelStarts = func() string {
+	var b []byte
+	for _, l := range linkLabels {
+		if c := l[0]; c < utf8.RuneSelf && bytes.IndexByte(b, c) < 0 {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}()
+
+// linkLabelsBy are the link labels by first byte, in their order.
+var linkLabelsBy = func() (by [utf8.RuneSelf][]string) {
+	for _, l := range linkLabels {
+		if c := l[0]; c < utf8.RuneSelf {
+			by[c] = append(by[c], l)
+		}
+	}
+	return by
+}()
+
 // isLinkLine: a label such as "Read also" either alone or followed by a
 // colon, dash or pipe and a short rest (a headline, not a paragraph).
 func isLinkLine(s string) bool {
-	if countFields(s) > 40 {
+	trimmed := strings.TrimLeft(s, "[(<»>-–—*• ")
+	if !mayStart(trimmed, linkLabelStarts) || moreFields(s, 40) {
 		return false
 	}
-	s = strings.TrimLeft(s, "[(<»>-–—*• ")
-	low := strings.ToLower(s)
-	for _, l := range linkLabels {
+	s = trimmed
+	labels := linkLabels
+	if s != "" && s[0] < utf8.RuneSelf {
+		// Lower-casing maps an ASCII first byte to its lower case: only
+		// the labels that start with it can match.
+		c := s[0]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		labels = linkLabelsBy[c]
+	}
+	low := "" // strings.ToLower(s), made when a label may match
+	for _, l := range labels {
+		if len(s) < len(l) {
+			// Lower-casing may lengthen s: only the lower-cased text tells.
+		} else if head := s[:len(l)]; isASCII(head) {
+			// An ASCII start lower-cases byte by byte.
+			if !asciiEqualFold(head, l) {
+				continue
+			}
+		}
+		if low == "" {
+			low = strings.ToLower(s)
+		}
 		if !strings.HasPrefix(low, l) {
 			continue
 		}
@@ -889,7 +1004,7 @@ func isLinkLine(s string) bool {
 // sentence punctuation and no digits, such as "Comments", "Similar News",
 // "World news", "Related Sources:". Only trailing ones are removed.
 func isSectionLabel(s string) bool {
-	if utf8.RuneCountInString(s) > 40 || countFields(s) > 4 {
+	if utf8.RuneCountInString(s) > 40 || moreFields(s, 4) {
 		return false
 	}
 	for _, r := range s {
@@ -904,12 +1019,15 @@ func isSectionLabel(s string) bool {
 // isBulletList: a line of short items separated by bullets ("• Source 1 •
 // Source 2"), a list of links.
 func isBulletList(s string) bool {
+	if !strings.ContainsAny(s, "•·▪|") {
+		return false // one item and no leading bullet
+	}
 	items := strings.FieldsFunc(s, func(r rune) bool { return r == '•' || r == '·' || r == '▪' || r == '|' })
 	if len(items) < 2 && !strings.HasPrefix(s, "•") {
 		return false
 	}
 	for _, it := range items {
-		if countFields(it) > 8 {
+		if moreFields(it, 8) {
 			return false
 		}
 	}
@@ -937,20 +1055,4 @@ func splitHeadlines(s string) []string {
 		}
 	}
 	return res
-}
-
-// countFields is len(strings.Fields(s)) without building the slice: the
-// line rules ask it of every paragraph.
-func countFields(s string) int {
-	n := 0
-	in := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
-	return n
 }

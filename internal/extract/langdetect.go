@@ -94,9 +94,7 @@ func detectTrigrams(text string) (code string, confidence float64, tie bool) {
 		ix = latinIndex()
 	case unicode.Cyrillic:
 		ix = cyrillicIndex()
-	}
-	if ix == nil || len(ix.langs) < 2 {
-		// Another script, or profiles this code cannot read: whatlanggo.
+	default:
 		info := whatlanggo.Detect(text)
 		return info.Lang.Iso6391(), info.Confidence, false
 	}

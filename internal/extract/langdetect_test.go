@@ -58,16 +58,6 @@ func TestDetectTrigrams(t *testing.T) {
 	}
 }
 
-// TestProfilesRead checks that the profiles were read: without them every
-// text would silently take the slow path.
-func TestProfilesRead(t *testing.T) {
-	for name, ix := range map[string]*profileIndex{"latin": latinIndex(), "cyrillic": cyrillicIndex()} {
-		if len(ix.langs) < 2 || len(ix.at) == 0 {
-			t.Errorf("%s profiles: %d languages, %d trigrams", name, len(ix.langs), len(ix.at))
-		}
-	}
-}
-
 func FuzzDetectTrigrams(f *testing.F) {
 	for _, s := range []string{"The talks resumed in the spring.", "Добрий день", "Ça va", "Net 2,104,000 vs"} {
 		f.Add(s)

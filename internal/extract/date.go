@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
 )
 
 // ErrDate is returned (wrapped, with the input) by ParseDate for a string
@@ -439,11 +441,11 @@ func detectLanguage(text string) string {
 		// honest answer, and the cheap one.
 		return ""
 	}
-	code, confidence, _ := detectTrigrams(text) // whatlanggo.Detect's answer, faster
-	if confidence < 0.3 && len(text) < 200 {
+	info := whatlanggo.Detect(text)
+	if info.Confidence < 0.3 && len(text) < 200 {
 		return ""
 	}
-	return code
+	return info.Lang.Iso6391()
 }
 
 // englishFunctionWords are frequent English words that are rare as words in

@@ -238,12 +238,10 @@ type Clusterer struct {
 	df      []int32   // documents containing the term
 	prior   []float32 // term -> share of background documents holding it
 	bg      backgroundDF
-	idfV    []float32 // cached IDF ...
-	idfN    []int32   // ... computed when n was this
-	dfAt    []int32   // ... and df was this
-	n       int       // documents counted in df
-	nIDF    int       // n as last used for IDF
-	post    [][]int32 // term -> story indices, oldest first
+	idfc    []idfCache // term -> its IDF as last computed
+	n       int        // documents counted in df
+	nIDF    int        // n as last used for IDF
+	post    [][]int32  // term -> story indices, oldest first
 
 	stories []story
 	lines   []line
@@ -276,9 +274,15 @@ type Clusterer struct {
 }
 
 type story struct {
+	// The fields every candidate filter reads (see gather) come first, in
+	// one cache line: stories are read there by the thousand per article.
+	first  time.Time
+	last   time.Time
+	ndocs  int
+	frozen bool
+	langs  uint8 // languages of its members (langBit)
+
 	id       string
-	first    time.Time
-	last     time.Time
 	touched  time.Time // newest time seen when last updated
 	articles []string
 	undated  []string
@@ -289,16 +293,13 @@ type story struct {
 	tcen     sparse // sum of member title vectors
 	bursts   []span // when its dated articles appeared
 	xcen     sparse // sum of member cross-language vectors
-	langs    uint8  // languages of its members (langBit)
 	own      []int  // days its articles report (see ownDays), at most maxOwn
 	events   []int  // the same counting weekdays (see eventApart), at most maxOwn
 	eventN   []int  // how many of its articles give each of events
-	ndocs    int
 	norm     float64
 	tnorm    float64
 	normN    int
 	line     int32
-	frozen   bool
 }
 
 type line struct {
@@ -567,13 +568,23 @@ func (c *Clusterer) prune(v sparse) sparse {
 	return out
 }
 
+// idfCache is a term's IDF as last computed, with the article count and
+// the document frequency it was computed for: one slice, so that a look-up
+// reads one place in memory.
+type idfCache struct {
+	v  float32
+	n  int32 // c.nIDF then (-1: never computed)
+	df int32 // c.df[t] then
+}
+
 // idf is the inverse document frequency of a term as learned so far. A term
 // seen in one article only is damped by HapaxWeight: it cannot link that
 // article to anything, and counting it fully in vector norms penalises long
 // or noisy articles for their unique words.
 func (c *Clusterer) idf(t int32) float64 {
-	if c.idfN[t] == int32(c.nIDF) && c.dfAt[t] == c.df[t] {
-		return float64(c.idfV[t])
+	e := &c.idfc[t]
+	if e.n == int32(c.nIDF) && e.df == c.df[t] {
+		return float64(e.v)
 	}
 	var x float64
 	if c.cfg.PriorDocs > 0 && c.bg.docs > 0 {
@@ -585,8 +596,8 @@ func (c *Clusterer) idf(t int32) float64 {
 	if c.df[t] < 2 {
 		x *= c.hapaxWeight()
 	}
-	c.idfV[t], c.idfN[t], c.dfAt[t] = float32(x), int32(c.nIDF), c.df[t]
-	return float64(c.idfV[t]) // the cached precision, so that hits and misses agree
+	*e = idfCache{v: float32(x), n: int32(c.nIDF), df: c.df[t]}
+	return float64(e.v) // the cached precision, so that hits and misses agree
 }
 
 // hapaxWeight is the damping of terms seen in one article so far. In a young

@@ -267,7 +267,7 @@ func Restore(st State) (*Clusterer, error) {
 	c.terms = append([]string{}, st.Terms...)
 	c.surface = append([]string{}, st.Surface...)
 	c.df = append([]int32{}, st.DF...)
-	c.idfV = make([]float32, nt)
+	c.idfc = make([]idfCache, nt)
 	c.termLang = append([]uint8{}, st.TermLang...)
 	c.dayOf = make([]int16, nt)
 	for i, t := range c.terms {
@@ -275,12 +275,10 @@ func Restore(st State) (*Clusterer, error) {
 	}
 	c.tlangs = make([]uint8, nt)
 	copy(c.tlangs, st.TermLangs)
-	c.idfN = make([]int32, nt)
-	c.dfAt = make([]int32, nt)
 	c.prior = make([]float32, nt)
 	for i, t := range c.terms {
 		c.vocab[t] = int32(i)
-		c.idfN[i] = -1
+		c.idfc[i].n = -1
 		c.prior[i] = c.bg.share(t)
 	}
 	c.post = make([][]int32, nt)

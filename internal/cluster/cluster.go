@@ -257,11 +257,17 @@ type Clusterer struct {
 	// into holds, for each story, the story it was merged into, or -1:
 	// the union-find parents, apart from the stories so that following
 	// them for every posting read stays in a few cache lines.
-	into     []int32
-	stamp    []uint32
-	acc      []float64
+	into []int32
+	// tally holds gather's stamp and running score for each story, and
+	// cur the current stamp; hits, rank, rejected, termRank and topTerms
+	// are buffers reused from call to call.
+	tally    []tally
 	rejected []int32
 	cur      uint32
+	hits     []int32
+	rank     []ranked
+	termRank []ranked
+	topTerms []int32
 	analyzer *Analyzer
 	hapax    float64
 	langs    uint8   // every language seen (langBit)
@@ -400,11 +406,11 @@ func (c *Clusterer) AddPrepared(p Prepared) Assignment {
 	}
 	f := c.features(p)
 	for _, t := range f.ids {
-		c.df[t]++
+		c.addDF(t, 1)
 		c.tlangs[t] |= f.lang
 	}
 	for _, t := range f.xids {
-		c.df[t]++
+		c.addDF(t, 1)
 		c.tlangs[t] |= f.lang
 	}
 	c.langs |= f.lang
@@ -479,8 +485,7 @@ func (c *Clusterer) newStory(d Doc) int32 {
 	c.lineID[lid] = li
 	c.stories[si].line = li
 	c.active = append(c.active, si)
-	c.stamp = append(c.stamp, 0)
-	c.acc = append(c.acc, 0)
+	c.tally = append(c.tally, tally{})
 	return si
 }
 
@@ -568,13 +573,20 @@ func (c *Clusterer) prune(v sparse) sparse {
 	return out
 }
 
-// idfCache is a term's IDF as last computed, with the article count and
-// the document frequency it was computed for: one slice, so that a look-up
-// reads one place in memory.
+// idfCache is a term's IDF as last computed, with the article count it
+// was computed for: one slice, so that a look-up reads one place in
+// memory. A change of the term's document frequency clears n (see
+// addDF).
 type idfCache struct {
-	v  float32
-	n  int32 // c.nIDF then (-1: never computed)
-	df int32 // c.df[t] then
+	v float32
+	n int32 // c.nIDF then (-1: never computed, or df changed since)
+}
+
+// addDF adds k to the document frequency of term t, and clears its
+// cached IDF.
+func (c *Clusterer) addDF(t, k int32) {
+	c.df[t] += k
+	c.idfc[t].n = -1
 }
 
 // idf is the inverse document frequency of a term as learned so far. A term
@@ -583,7 +595,7 @@ type idfCache struct {
 // or noisy articles for their unique words.
 func (c *Clusterer) idf(t int32) float64 {
 	e := &c.idfc[t]
-	if e.n == int32(c.nIDF) && e.df == c.df[t] {
+	if e.n == int32(c.nIDF) {
 		return float64(e.v)
 	}
 	var x float64
@@ -596,7 +608,7 @@ func (c *Clusterer) idf(t int32) float64 {
 	if c.df[t] < 2 {
 		x *= c.hapaxWeight()
 	}
-	*e = idfCache{v: float32(x), n: int32(c.nIDF), df: c.df[t]}
+	*e = idfCache{v: float32(x), n: int32(c.nIDF)}
 	return float64(e.v) // the cached precision, so that hits and misses agree
 }
 
@@ -720,6 +732,13 @@ func spanGap(af, al, bf, bl time.Time) time.Duration {
 	return 0
 }
 
+// tally is gather's bookkeeping for one story: the stamp of the last term
+// that counted it (^0 when rejected) and its score so far.
+type tally struct {
+	stamp uint32
+	acc   float64
+}
+
 type scored struct {
 	story int32
 	score float64
@@ -732,57 +751,65 @@ type scored struct {
 func (c *Clusterer) gather(v sparse, terms, k int, ok func(si int32) bool) []int32 {
 	c.cur++
 	if c.cur == 0 {
-		clear(c.stamp)
-		c.cur = 1
+		c.clearTally()
 	}
 	base := c.cur
-	var hits []int32
-	for _, t := range c.top(v, terms) {
+	hits := c.hits[:0]
+	for _, t := range c.topBuf(v, terms) {
 		w := c.idf(t)
 		c.cur++
 		if c.cur == 0 {
-			clear(c.stamp)
-			c.cur = 1
+			c.clearTally()
 			base = 0
 		}
 		p := c.post[t]
 		lo := max(0, len(p)-c.cfg.MaxPostings)
 		for i := len(p) - 1; i >= lo; i-- {
 			si := c.find(p[i])
-			st := c.stamp[si]
+			e := &c.tally[si]
+			st := e.stamp
 			if st == c.cur {
 				continue // already counted for this term
 			}
 			if st < base || st == 0 {
 				// first time this gather sees the story
 				if !ok(si) {
-					c.stamp[si] = ^uint32(0) // rejected: never counted
+					e.stamp = ^uint32(0) // rejected: never counted
 					c.rejected = append(c.rejected, si)
 					continue
 				}
-				c.acc[si] = 0
+				e.acc = 0
 				hits = append(hits, si)
 			} else if st == ^uint32(0) {
 				continue
 			}
-			c.stamp[si] = c.cur
-			c.acc[si] += w
+			e.stamp = c.cur
+			e.acc += w
 		}
 	}
 	for _, si := range c.rejected {
-		c.stamp[si] = 0
+		c.tally[si].stamp = 0
 	}
 	c.rejected = c.rejected[:0]
-	all := make([]ranked, len(hits))
-	for i, si := range hits {
-		all[i] = ranked{si, c.acc[si]}
+	all := c.rank[:0]
+	for _, si := range hits {
+		all = append(all, ranked{si, c.tally[si].acc})
 	}
+	c.hits, c.rank = hits, all
 	best := topK(all, k)
 	out := make([]int32, len(best))
 	for i, r := range best {
 		out[i] = r.id
 	}
 	return out
+}
+
+// clearTally starts the stamps of gather again from 1.
+func (c *Clusterer) clearTally() {
+	for i := range c.tally {
+		c.tally[i].stamp = 0
+	}
+	c.cur = 1
 }
 
 // candidates returns the stories sharing top terms with f within the
@@ -831,15 +858,22 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 
 // top returns the k terms of v with the highest weight times IDF.
 func (c *Clusterer) top(v sparse, k int) []int32 {
-	all := make([]ranked, len(v.ids))
+	return slices.Clone(c.topBuf(v, k))
+}
+
+// topBuf is top into a buffer of c's that the next call overwrites.
+func (c *Clusterer) topBuf(v sparse, k int) []int32 {
+	all := c.termRank[:0]
 	for i, id := range v.ids {
-		all[i] = ranked{id, float64(v.w[i]) * c.idf(id)}
+		all = append(all, ranked{id, float64(v.w[i]) * c.idf(id)})
 	}
+	c.termRank = all
 	best := topK(all, k)
-	out := make([]int32, len(best))
-	for i, t := range best {
-		out[i] = t.id
+	out := c.topTerms[:0]
+	for _, t := range best {
+		out = append(out, t.id)
 	}
+	c.topTerms = out
 	return out
 }
 

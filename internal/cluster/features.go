@@ -285,12 +285,12 @@ func (c *Clusterer) features(p Prepared) features {
 	tfs := make([]termTF, len(p.terms))
 	nt := 0
 	for i, t := range p.terms {
-		tfs[i] = termTF{id: c.term(t.key, t.surface, lang), all: t.all, title: t.title}
+		tfs[i] = termTF{id: c.term(t.key, t.surface, lang), at: int32(i), all: t.all, title: t.title}
 		if t.title > 0 {
 			nt++
 		}
 	}
-	slices.SortStableFunc(tfs, func(a, b termTF) int { return cmp.Compare(a.id, b.id) })
+	sortTF(tfs)
 	tfs = mergeTF(tfs)
 	f := features{ids: make([]int32, len(tfs))}
 	f.unit = sparse{ids: f.ids, w: make([]float32, len(tfs))}
@@ -325,9 +325,9 @@ func (c *Clusterer) features(p Prepared) features {
 	if len(p.cross) > 0 {
 		xtf := make([]termTF, len(p.cross))
 		for i, t := range p.cross {
-			xtf[i] = termTF{id: c.term(t.key, t.surface, lang), all: t.all}
+			xtf[i] = termTF{id: c.term(t.key, t.surface, lang), at: int32(i), all: t.all}
 		}
-		slices.SortStableFunc(xtf, func(a, b termTF) int { return cmp.Compare(a.id, b.id) })
+		sortTF(xtf)
 		f.cross = unitOf(mergeTF(xtf))
 		f.xids = f.cross.ids
 	}
@@ -337,7 +337,19 @@ func (c *Clusterer) features(p Prepared) features {
 // termTF is a term's weighted count in an article and in its title.
 type termTF struct {
 	id         int32
+	at         int32 // its place in the article's terms
 	all, title float64
+}
+
+// sortTF sorts term counts by ID, equal IDs in the order the article
+// gave them (so that their sums add up as they always have).
+func sortTF(tfs []termTF) {
+	slices.SortFunc(tfs, func(a, b termTF) int {
+		if a.id != b.id {
+			return cmp.Compare(a.id, b.id)
+		}
+		return cmp.Compare(a.at, b.at)
+	})
 }
 
 // mergeTF sums the counts of equal IDs in tfs, sorted by ID. Prepared

@@ -319,12 +319,11 @@ func Restore(st State) (*Clusterer, error) {
 		c.mergeTo[m.From] = m.Into
 	}
 	c.active = append([]int32(nil), st.Active...)
-	c.stamp = make([]uint32, ns)
+	c.tally = make([]tally, ns)
 	c.into = make([]int32, ns)
 	for i, s := range st.Stories {
 		c.into[i] = s.Into
 	}
-	c.acc = make([]float64, ns)
 	return c, nil
 }
 

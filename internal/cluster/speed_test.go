@@ -1,0 +1,58 @@
+package cluster
+
+import (
+	"strconv"
+	"testing"
+)
+
+// TestAtoi holds atoi to strconv.Atoi on words that are numbers and words
+// that are not.
+func TestAtoi(t *testing.T) {
+	for _, w := range []string{"", "0", "7", "07", "31", "1987", "2099", "123456789", "1234567890",
+		"99999999999999999999", "+5", "-12", "+", "-", "1a", "a1", "12.5", "٣", "１２", " 1"} {
+		checkAtoi(t, w)
+	}
+}
+
+func FuzzAtoi(f *testing.F) {
+	for _, w := range []string{"", "12", "1987", "+3", "x9", "1234567890"} {
+		f.Add(w)
+	}
+	f.Fuzz(checkAtoi)
+}
+
+func checkAtoi(t *testing.T, w string) {
+	want, err := strconv.Atoi(w)
+	got, ok := atoi(w)
+	if ok != (err == nil) || ok && got != want {
+		t.Errorf("atoi(%q) = %d, %v; strconv.Atoi gives %d, %v", w, got, ok, want, err)
+	}
+}
+
+// TestFeaturesRepeatedKey: a prepared value that gives a key twice (a
+// decoded one may) counts both, summed in the order given.
+func TestFeaturesRepeatedKey(t *testing.T) {
+	c := New(Config{})
+	p := Prepared{Doc: Doc{ID: "a"}, terms: []pterm{
+		{key: "x", all: 1, title: 3}, {key: "y", all: 2}, {key: "x", all: 0.9}, {key: "z", all: 1}, {key: "x", all: 0.9},
+	}}
+	f := c.features(p)
+	if len(f.ids) != 3 || len(f.title.ids) != 1 {
+		t.Fatalf("ids %v, title ids %v: want 3 and 1", f.ids, f.title.ids)
+	}
+	// x (2.8 in all) outweighs y (2): the IDs are 0, 1, 2 in that order.
+	if f.ids[0] != c.vocab["x"] || f.unit.w[0] <= f.unit.w[1] {
+		t.Errorf("ids %v weights %v: want x first and heaviest", f.ids, f.unit.w)
+	}
+	// The same counts given once each weigh the same.
+	c2 := New(Config{})
+	g := c2.features(Prepared{Doc: Doc{ID: "b"}, terms: []pterm{
+		{key: "x", all: (1 + 0.9) + 0.9, title: 3}, {key: "y", all: 2}, {key: "z", all: 1},
+	}})
+	for i := range f.unit.w {
+		if f.unit.w[i] != g.unit.w[i] {
+			t.Errorf("weights %v, want %v", f.unit.w, g.unit.w)
+			break
+		}
+	}
+}

@@ -268,6 +268,7 @@ type Clusterer struct {
 	rank     []ranked
 	termRank []ranked
 	topTerms []int32
+	ux, tx   []float64 // candidates' IDFs of the article's terms
 	analyzer *Analyzer
 	hapax    float64
 	langs    uint8   // every language seen (langBit)
@@ -688,6 +689,49 @@ func (c *Clusterer) cosine(a sparse, na float64, b sparse, nb float64) float64 {
 	return dot / (na * nb)
 }
 
+// idfsOf returns the IDF of each term of v, in buf.
+func (c *Clusterer) idfsOf(v sparse, buf []float64) []float64 {
+	buf = buf[:0]
+	for _, id := range v.ids {
+		buf = append(buf, c.idf(id))
+	}
+	return buf
+}
+
+// normWith is norm for a vector whose terms' IDFs are xs.
+func normWith(v sparse, xs []float64) float64 {
+	var s float64
+	for i := range v.ids {
+		x := float64(v.w[i]) * xs[i]
+		s += x * x
+	}
+	return math.Sqrt(s)
+}
+
+// cosineWith is cosine for a vector a whose terms' IDFs are ax (the same
+// sums, without a look-up for each term a shares).
+func (c *Clusterer) cosineWith(a sparse, ax []float64, na float64, b sparse, nb float64) float64 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	var dot float64
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			x := ax[i]
+			dot += float64(a.w[i]) * float64(b.w[j]) * x * x
+			i++
+			j++
+		}
+	}
+	return dot / (na * nb)
+}
+
 // decayTo damps a similarity by the time gap between t and the nearest
 // burst of story s (its whole span when BurstGap is negative); no damping
 // when either side is undated.
@@ -815,8 +859,11 @@ func (c *Clusterer) clearTally() {
 // candidates returns the stories sharing top terms with f within the
 // window, scored and best first.
 func (c *Clusterer) candidates(f features, at time.Time) []scored {
-	nf := c.norm(f.unit)
-	nt := c.norm(f.title)
+	// The article's IDF weights, looked up once for every candidate.
+	c.ux = c.idfsOf(f.unit, c.ux)
+	c.tx = c.idfsOf(f.title, c.tx)
+	nf := normWith(f.unit, c.ux)
+	nt := normWith(f.title, c.tx)
 	ids := c.gather(f.unit, c.cfg.QueryTerms, c.cfg.Candidates, func(si int32) bool {
 		s := &c.stories[si]
 		return !s.frozen && s.ndocs > 0 && gap(at, s.first, s.last) <= c.cfg.Window
@@ -831,10 +878,10 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 			// languages' words would otherwise drown.
 			ns, nst = c.langNorm(s.cen, f.lang), c.langNorm(s.tcen, f.lang)
 		}
-		body := c.cosine(f.unit, nf, s.cen, ns)
+		body := c.cosineWith(f.unit, c.ux, nf, s.cen, ns)
 		ts := -1.0
 		if nt > 0 && len(s.tcen.ids) > 0 {
-			ts = c.cosine(f.title, nt, s.tcen, nst)
+			ts = c.cosineWith(f.title, c.tx, nt, s.tcen, nst)
 		}
 		if g, ok := c.otherOccurrence(f, at, s); ok {
 			// The article names its own day, days from the story and from
@@ -847,11 +894,14 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 		out = append(out, scored{si, c.combine(body, ts, c.decayTo(at, s), c.cfg.Threshold, true)})
 	}
 	out = c.crossCandidates(f, at, out)
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
+	slices.SortFunc(out, func(a, b scored) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
 		}
-		return c.stories[out[i].story].id < c.stories[out[j].story].id
+		return strings.Compare(c.stories[a.story].id, c.stories[b.story].id)
 	})
 	return out
 }

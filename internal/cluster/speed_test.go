@@ -56,3 +56,18 @@ func TestFeaturesRepeatedKey(t *testing.T) {
 		}
 	}
 }
+
+// TestStemCacheOrder: each language of langOrder has its own stem cache.
+func TestStemCacheOrder(t *testing.T) {
+	seen := map[*sharedCache]bool{}
+	for i, l := range langOrder {
+		c := stemCache(l)
+		if c == nil || c != stemCaches[i] || seen[c] {
+			t.Errorf("stemCache(%q) is not cache %d of its own", l, i)
+		}
+		seen[c] = true
+	}
+	if stemCache("") != nil || stemCache("it") != nil {
+		t.Error("a language with no stemmer has a cache")
+	}
+}

@@ -291,22 +291,41 @@ func (c *sharedCache) get(w string, fold func(string) string) string {
 
 const stemCacheMax = 1 << 18
 
-// stemCaches holds one cache per stemmed language; the map itself is
-// never written after init.
-var stemCaches = func() map[string]*sharedCache {
-	m := make(map[string]*sharedCache)
-	for _, l := range []string{langEN, langDE, langFR, langES, langRU, langUK} {
-		m[l] = newSharedCache(stemCacheMax)
+// stemCaches holds one cache per stemmed language, in langOrder.
+var stemCaches = func() []*sharedCache {
+	out := make([]*sharedCache, len(langOrder))
+	for i := range out {
+		out[i] = newSharedCache(stemCacheMax)
 	}
-	return m
+	return out
 }()
+
+// stemCache returns the cache of language l, or nil for a language with
+// no stemmer (a switch: this runs for every word).
+func stemCache(l string) *sharedCache {
+	switch l {
+	case langEN:
+		return stemCaches[0]
+	case langDE:
+		return stemCaches[1]
+	case langFR:
+		return stemCaches[2]
+	case langES:
+		return stemCaches[3]
+	case langRU:
+		return stemCaches[4]
+	case langUK:
+		return stemCaches[5]
+	}
+	return nil
+}
 
 // stemmer folds words to stems through the shared caches; it is safe for
 // concurrent use.
 type stemmer struct{}
 
 func (stemmer) stem(l, w string) string {
-	c := stemCaches[l]
+	c := stemCache(l)
 	if c == nil {
 		return w
 	}

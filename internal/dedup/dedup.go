@@ -18,10 +18,10 @@ package dedup
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -499,6 +499,18 @@ func fold(w string, lower bool) string {
 	if lower {
 		return w
 	}
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		// Most words: strings.ToLower lowers A-Z in one copy, as
+		// unicode.ToLower would, with no runes in between.
+		return strings.ToLower(w)
+	}
 	rs := []rune(w)
 	for i, r := range rs {
 		rs[i] = unicode.ToLower(r)
@@ -507,12 +519,17 @@ func fold(w string, lower bool) string {
 }
 
 func textHash(words []string) uint64 {
-	h := fnv.New64a()
+	// FNV-1a (as hash/fnv's New64a) over each word and a zero byte after
+	// it, with no []byte copies.
+	h := uint64(14695981039346656037)
 	for _, w := range words {
-		h.Write([]byte(w))
-		h.Write([]byte{0})
+		for i := 0; i < len(w); i++ {
+			h ^= uint64(w[i])
+			h *= 1099511628211
+		}
+		h *= 1099511628211 // the zero byte
 	}
-	return h.Sum64()
+	return h
 }
 
 // shingles returns the distinct hashes of the word k-grams of words (the

@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/sharedtest"
@@ -311,6 +313,34 @@ func TestSnapshotContinues(t *testing.T) {
 		spoil(&bad)
 		if _, err := Restore(bad); !errors.Is(err, ErrBadState) {
 			t.Errorf("spoilt state: %v, want ErrBadState", err)
+		}
+	}
+}
+
+// TestFoldASCII holds the ASCII shortcut of fold to the rune-by-rune way.
+func TestFoldASCII(t *testing.T) {
+	for _, w := range []string{"Reuters", "NATO", "x", "A1B2", "already", "Über", "МОСКВА", "İstanbul", "K\u212a", "ǅemal", "\xff\xfeA"} {
+		rs := []rune(w)
+		for i, r := range rs {
+			rs[i] = unicode.ToLower(r)
+		}
+		if got, want := fold(w, false), string(rs); got != want {
+			t.Errorf("fold(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestTextHashFNV holds textHash to hash/fnv's FNV-1a of each word and a
+// zero byte.
+func TestTextHashFNV(t *testing.T) {
+	for _, ws := range [][]string{nil, {""}, {"a"}, {"reuters", "said", "on", "tuesday"}, {"x\x00", "Über"}} {
+		h := fnv.New64a()
+		for _, w := range ws {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		if got, want := textHash(ws), h.Sum64(); got != want {
+			t.Errorf("textHash(%q) = %x, want %x", ws, got, want)
 		}
 	}
 }

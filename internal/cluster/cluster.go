@@ -269,6 +269,11 @@ type Clusterer struct {
 	termRank []ranked
 	topTerms []int32
 	ux, tx   []float64 // candidates' IDFs of the article's terms
+	// shared holds storyHits' last answers (centroid, cross-language),
+	// valid while gen, bumped by every change to the stories, stays.
+	shared [2]sharedHits
+	gen    uint64
+	picked []ranked
 	analyzer *Analyzer
 	hapax    float64
 	langs    uint8   // every language seen (langBit)
@@ -377,6 +382,7 @@ func (c *Clusterer) Add(d Doc) Assignment {
 // AddPrepared is Add for an article prepared by an Analyzer made with the
 // same configuration (possibly on another goroutine).
 func (c *Clusterer) AddPrepared(p Prepared) Assignment {
+	c.touch()
 	d := p.Doc
 	if si, ok := c.article[d.ID]; ok {
 		si = c.find(si)
@@ -475,6 +481,7 @@ func (c *Clusterer) AddPrepared(p Prepared) Assignment {
 }
 
 func (c *Clusterer) newStory(d Doc) int32 {
+	c.touch()
 	si := int32(len(c.stories))
 	id := hashID("s", d.ID)
 	c.stories = append(c.stories, story{id: id})
@@ -492,6 +499,7 @@ func (c *Clusterer) newStory(d Doc) int32 {
 
 // addMember adds an article to story si; f is nil for a duplicate.
 func (c *Clusterer) addMember(si int32, d Doc, f *features) {
+	c.touch()
 	s := &c.stories[si]
 	c.article[d.ID] = si
 	s.articles = append(s.articles, d.ID)
@@ -793,6 +801,24 @@ type scored struct {
 // the newest MaxPostings entries of each posting list are read, so the cost
 // does not grow with the number of stories kept. ok filters stories.
 func (c *Clusterer) gather(v sparse, terms, k int, ok func(si int32) bool) []int32 {
+	return rankedIDs(topK(c.gatherHits(v, terms, ok), k))
+}
+
+// rankedIDs returns the ids of rs, in order.
+func rankedIDs(rs []ranked) []int32 {
+	out := make([]int32, len(rs))
+	for i, r := range rs {
+		out[i] = r.id
+	}
+	return out
+}
+
+// gatherHits is gather before the cut: every story ok lets through with
+// its score, in the order first met, in a buffer the next call
+// overwrites. A story's score does not depend on which other stories ok
+// lets through, so the hits of a filter are those of a looser filter
+// that the tighter one keeps (see storyHits).
+func (c *Clusterer) gatherHits(v sparse, terms int, ok func(si int32) bool) []ranked {
 	c.cur++
 	if c.cur == 0 {
 		c.clearTally()
@@ -840,12 +866,62 @@ func (c *Clusterer) gather(v sparse, terms, k int, ok func(si int32) bool) []int
 		all = append(all, ranked{si, c.tally[si].acc})
 	}
 	c.hits, c.rank = hits, all
-	best := topK(all, k)
-	out := make([]int32, len(best))
-	for i, r := range best {
-		out[i] = r.id
+	return all
+}
+
+// storyHits returns the hits of gather over the centroid of story si
+// (cross: its cross-language centroid) for the stories any merge or
+// storyline check may take (not si, not frozen; cross: told in another
+// language), with QueryTerms/2 terms. closestStory and linkStoryline
+// each keep those that suit them: the same stories, scored the same, as
+// a gather of their own would give. The hits are kept until the next
+// change to the stories (see touch): an article that merges nothing
+// checks its story's storyline from the same hits.
+func (c *Clusterer) storyHits(si int32, cross bool) []ranked {
+	h := &c.shared[0]
+	if cross {
+		h = &c.shared[1]
 	}
-	return out
+	if h.valid && h.si == si && h.gen == c.gen {
+		return h.hits
+	}
+	s := &c.stories[si]
+	var hits []ranked
+	if cross {
+		hits = c.gatherHits(s.xcen, c.cfg.QueryTerms/2, func(o int32) bool {
+			return o != si && !c.stories[o].frozen && crossLangs(s.langs, c.stories[o].langs)
+		})
+	} else {
+		hits = c.gatherHits(s.cen, c.cfg.QueryTerms/2, func(o int32) bool {
+			return o != si && !c.stories[o].frozen
+		})
+	}
+	*h = sharedHits{si: si, gen: c.gen, valid: true, hits: append(h.hits[:0], hits...)}
+	return h.hits
+}
+
+// sharedHits holds storyHits' last answer, for story si at generation gen.
+type sharedHits struct {
+	si    int32
+	gen   uint64
+	valid bool
+	hits  []ranked
+}
+
+// touch marks a change to the stories, postings or centroids: hits kept
+// by storyHits are stale.
+func (c *Clusterer) touch() { c.gen++ }
+
+// pick returns the ids of the k best of hits that keep lets through.
+func (c *Clusterer) pick(hits []ranked, k int, keep func(o int32) bool) []int32 {
+	sel := c.picked[:0]
+	for _, h := range hits {
+		if keep(h.id) {
+			sel = append(sel, h)
+		}
+	}
+	c.picked = sel
+	return rankedIDs(topK(sel, k))
 }
 
 // clearTally starts the stamps of gather again from 1.
@@ -930,6 +1006,7 @@ func (c *Clusterer) topBuf(v sparse, k int) []int32 {
 // index posts story si under the article's top terms and its top
 // language-neutral terms.
 func (c *Clusterer) index(si int32, f features) {
+	c.touch()
 	limit := 4 * c.cfg.MaxPostings
 	terms := c.top(f.unit, c.cfg.QueryTerms)
 	if len(f.cross.ids) > 0 {
@@ -1053,6 +1130,7 @@ func (c *Clusterer) older(a, b int32) bool {
 
 // mergeStories folds one of a, b into the other and returns (into, from).
 func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
+	c.touch()
 	into, from := a, b
 	if !c.older(a, b) {
 		into, from = b, a
@@ -1118,6 +1196,7 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 
 // mergeLines folds line from into line into.
 func (c *Clusterer) mergeLines(into, from int32, at time.Time) {
+	c.touch()
 	li, lf := &c.lines[into], &c.lines[from]
 	li.stories = append(li.stories, lf.stories...)
 	li.cen = c.prune(li.cen.add(lf.cen, 1))
@@ -1154,16 +1233,15 @@ func (c *Clusterer) review(si int32) bool {
 // (see mergeScore), or -1 when none qualifies.
 func (c *Clusterer) closestStory(si int32) int32 {
 	s := &c.stories[si]
-	ids := c.gather(s.cen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
+	// The hits of storyHits are not si, not frozen (and, across
+	// languages, in another language): what is left to ask is here.
+	near := func(o int32) bool {
 		os := &c.stories[o]
-		return o != si && !os.frozen && os.ndocs > 0 && spanGap(s.first, s.last, os.first, os.last) <= c.cfg.Window
-	})
+		return os.ndocs > 0 && spanGap(s.first, s.last, os.first, os.last) <= c.cfg.Window
+	}
+	ids := c.pick(c.storyHits(si, false), c.cfg.Candidates/2, near)
 	if c.multilingual() && len(s.xcen.ids) > 0 {
-		xs := c.gather(s.xcen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
-			os := &c.stories[o]
-			return o != si && !os.frozen && os.ndocs > 0 && crossLangs(s.langs, os.langs) &&
-				spanGap(s.first, s.last, os.first, os.last) <= c.cfg.Window
-		})
+		xs := c.pick(c.storyHits(si, true), c.cfg.Candidates/2, near)
 		for _, o := range xs {
 			if !slices.Contains(ids, o) {
 				ids = append(ids, o)
@@ -1188,13 +1266,9 @@ func (c *Clusterer) linkStoryline(si int32) {
 		return
 	}
 	ns := c.storyNorm(si)
-	ids := c.gather(s.cen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
-		return o != si && !c.stories[o].frozen
-	})
+	ids := rankedIDs(topK(c.storyHits(si, false), c.cfg.Candidates/2))
 	if c.multilingual() && len(s.xcen.ids) > 0 {
-		for _, o := range c.gather(s.xcen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
-			return o != si && !c.stories[o].frozen && crossLangs(s.langs, c.stories[o].langs)
-		}) {
+		for _, o := range rankedIDs(topK(c.storyHits(si, true), c.cfg.Candidates/2)) {
 			if !slices.Contains(ids, o) {
 				ids = append(ids, o)
 			}
@@ -1229,6 +1303,7 @@ func (c *Clusterer) linkStoryline(si int32) {
 // before the newest article: their centroids are dropped and they are no
 // longer candidates.
 func (c *Clusterer) sweep() {
+	c.touch()
 	if c.newest.IsZero() {
 		return
 	}

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -69,5 +70,60 @@ func TestStemCacheOrder(t *testing.T) {
 	}
 	if stemCache("") != nil || stemCache("it") != nil {
 		t.Error("a language with no stemmer has a cache")
+	}
+}
+
+// TestStoryHitsAsGather: the merge and storyline checks pick their
+// candidates from storyHits; each gets what a gather with its own filter
+// gives, for every story of a multilingual stream.
+func TestStoryHitsAsGather(t *testing.T) {
+	docs := crossSet(t)
+	c := New(Config{})
+	for k := range 3 {
+		for _, d := range docs {
+			dd := d.Doc
+			dd.ID += strconv.Itoa(k)
+			if !dd.Published.IsZero() {
+				dd.Published = dd.Published.AddDate(0, 0, 5*k)
+			}
+			c.Add(dd)
+		}
+	}
+	checked := 0
+	for si := range int32(len(c.stories)) {
+		s := &c.stories[si]
+		if c.into[si] >= 0 || s.frozen || s.ndocs == 0 {
+			continue
+		}
+		k := c.cfg.Candidates / 2
+		for _, cross := range []bool{false, true} {
+			v, lang := s.cen, func(int32) bool { return true }
+			if cross {
+				v, lang = s.xcen, func(o int32) bool { return crossLangs(s.langs, c.stories[o].langs) }
+			}
+			near := func(o int32) bool {
+				os := &c.stories[o]
+				return os.ndocs > 0 && spanGap(s.first, s.last, os.first, os.last) <= c.cfg.Window
+			}
+			want := c.gather(v, c.cfg.QueryTerms/2, k, func(o int32) bool {
+				return o != si && !c.stories[o].frozen && lang(o) && near(o)
+			})
+			c.touch()
+			if got := c.pick(c.storyHits(si, cross), k, near); !slices.Equal(got, want) {
+				t.Errorf("story %d cross=%v: merge candidates %v, a gather gives %v", si, cross, got, want)
+			}
+			want = c.gather(v, c.cfg.QueryTerms/2, k, func(o int32) bool {
+				return o != si && !c.stories[o].frozen && lang(o)
+			})
+			if got := rankedIDs(topK(c.storyHits(si, cross), k)); !slices.Equal(got, want) {
+				t.Errorf("story %d cross=%v: storyline candidates %v, a gather gives %v", si, cross, got, want)
+			}
+			if len(want) > 0 {
+				checked++
+			}
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d stories had candidates: the test checks little", checked)
 	}
 }

@@ -271,9 +271,9 @@ type Clusterer struct {
 	ux, tx   []float64 // candidates' IDFs of the article's terms
 	// shared holds storyHits' last answers (centroid, cross-language),
 	// valid while gen, bumped by every change to the stories, stays.
-	shared [2]sharedHits
-	gen    uint64
-	picked []ranked
+	shared   [2]sharedHits
+	gen      uint64
+	picked   []ranked
 	analyzer *Analyzer
 	hapax    float64
 	langs    uint8   // every language seen (langBit)

@@ -155,6 +155,29 @@ func termBefore(a, b scoredTerm) bool {
 	return a.s > b.s || a.s == b.s && a.id < b.id
 }
 
+// firstTerms returns the n first of ts by termBefore, in that order.
+func firstTerms(ts []scoredTerm, n int) []scoredTerm {
+	if n <= 0 {
+		return nil
+	}
+	out := make([]scoredTerm, 0, n)
+	for _, t := range ts {
+		if len(out) == n && !termBefore(t, out[n-1]) {
+			continue
+		}
+		if len(out) < n {
+			out = append(out, t)
+		}
+		i := len(out) - 1
+		for i > 0 && termBefore(t, out[i-1]) {
+			out[i] = out[i-1]
+			i--
+		}
+		out[i] = t
+	}
+	return out
+}
+
 // labelPick is what labelChoice chose: the words and names in order; the
 // best of the words and of the names that were not chosen (s < 0: there
 // was none) and the heaviest centroid weight among those not chosen; and
@@ -181,50 +204,52 @@ func (c *Clusterer) labelChoice(v sparse, k, m int) labelPick {
 			keep = func(id int32) bool { return c.termLang[id]&bit != 0 }
 		}
 	}
-	all := make([]scoredTerm, 0, len(v.ids))
+	// Names and words apart, and of each only the few best in order (the
+	// rest count for their heaviest weight alone): what sorting all of
+	// them by termBefore and reading them in order gave.
+	var ents, words []scoredTerm
 	for i, id := range v.ids {
-		if keep(id) {
-			all = append(all, scoredTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)})
+		if !keep(id) {
+			continue
+		}
+		t := scoredTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)}
+		if strings.HasPrefix(c.terms[id], entityPrefix) {
+			ents = append(ents, t)
+		} else {
+			words = append(words, t)
 		}
 	}
-	// A total order (ties by index), so any sort gives the same result.
-	slices.SortFunc(all, func(a, b scoredTerm) int {
-		switch {
-		case a.id == b.id:
-			return 0
-		case termBefore(a, b):
-			return -1
-		}
-		return 1
-	})
 	p := labelPick{nextWord: scoredTerm{s: -1}, nextName: scoredTerm{s: -1}, nIDF: c.nIDF, hapax: c.hapaxWeight()}
 	var nameWords []string // the words of the chosen names, which no chosen word repeats
-	for _, t := range all {
-		if !strings.HasPrefix(c.terms[t.id], entityPrefix) {
-			continue
-		}
-		if len(p.names) < m {
+	best := firstTerms(ents, m+1)
+	for i, t := range best {
+		if i < m {
 			p.names = append(p.names, t)
 			nameWords = append(nameWords, strings.Fields(c.surface[t.id])...)
-			continue
-		}
-		if p.nextName.s < 0 {
+		} else {
 			p.nextName = t
 		}
-		p.maxNameW = max(p.maxNameW, t.w)
 	}
-	for _, t := range all {
-		if strings.HasPrefix(c.terms[t.id], entityPrefix) || slices.Contains(nameWords, c.surface[t.id]) {
-			continue
+	for _, t := range ents {
+		if !slices.ContainsFunc(p.names, func(n scoredTerm) bool { return n.id == t.id }) {
+			p.maxNameW = max(p.maxNameW, t.w)
 		}
-		if len(p.words) < k {
+	}
+	if len(nameWords) > 0 {
+		words = slices.DeleteFunc(words, func(t scoredTerm) bool { return slices.Contains(nameWords, c.surface[t.id]) })
+	}
+	best = firstTerms(words, k+1)
+	for i, t := range best {
+		if i < k {
 			p.words = append(p.words, t)
-			continue
-		}
-		if p.nextWord.s < 0 {
+		} else {
 			p.nextWord = t
 		}
-		p.maxWordW = max(p.maxWordW, t.w)
+	}
+	for _, t := range words {
+		if !slices.ContainsFunc(p.words, func(w scoredTerm) bool { return w.id == t.id }) {
+			p.maxWordW = max(p.maxWordW, t.w)
+		}
 	}
 	return p
 }

@@ -1,8 +1,10 @@
 package cluster
 
 import (
+	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -126,4 +128,101 @@ func TestStoryHitsAsGather(t *testing.T) {
 	if checked < 10 {
 		t.Errorf("only %d stories had candidates: the test checks little", checked)
 	}
+}
+
+// TestLabelChoiceAsSorted holds labelChoice to the choice made by sorting
+// every term (labelChoiceSorted, the way it was first written) on the
+// storylines and stories of a multilingual stream, in every label
+// language, for several numbers of words and names.
+func TestLabelChoiceAsSorted(t *testing.T) {
+	docs := crossSet(t)
+	c := New(Config{})
+	for _, d := range docs {
+		c.Add(d.Doc)
+	}
+	var vs []sparse
+	for i := range c.lines {
+		vs = append(vs, c.lines[i].cen)
+	}
+	for i := range c.stories {
+		vs = append(vs, c.stories[i].cen, c.stories[i].tcen)
+	}
+	n := 0
+	for _, lang := range []string{"en", "ru", "uk", "de", ""} {
+		c.SetLang(lang)
+		for _, v := range vs {
+			for _, km := range [][2]int{{4, 3}, {0, 0}, {1, 0}, {0, 2}, {8, 6}} {
+				got, want := c.labelChoice(v, km[0], km[1]), c.labelChoiceSorted(v, km[0], km[1])
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("lang %q k=%d m=%d: labelChoice %+v, sorting gives %+v", lang, km[0], km[1], got, want)
+				}
+				if len(want.names) > 0 && len(want.words) > 0 {
+					n++
+				}
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d choices had both names and words", n)
+	}
+}
+
+// labelChoiceSorted is labelChoice as first written: every term sorted.
+func (c *Clusterer) labelChoiceSorted(v sparse, k, m int) labelPick {
+	// In the language asked for (see SetLang) where the centroid has terms
+	// that articles in it brought; a term's language is fixed when it is
+	// first seen, so the choice still depends on the centroid and IDF only.
+	keep := func(int32) bool { return true }
+	if c.labelLang != "" {
+		bit := langBit(c.labelLang)
+		if slices.ContainsFunc(v.ids, func(id int32) bool { return c.termLang[id]&bit != 0 }) {
+			keep = func(id int32) bool { return c.termLang[id]&bit != 0 }
+		}
+	}
+	all := make([]scoredTerm, 0, len(v.ids))
+	for i, id := range v.ids {
+		if keep(id) {
+			all = append(all, scoredTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)})
+		}
+	}
+	// A total order (ties by index), so any sort gives the same result.
+	slices.SortFunc(all, func(a, b scoredTerm) int {
+		switch {
+		case a.id == b.id:
+			return 0
+		case termBefore(a, b):
+			return -1
+		}
+		return 1
+	})
+	p := labelPick{nextWord: scoredTerm{s: -1}, nextName: scoredTerm{s: -1}, nIDF: c.nIDF, hapax: c.hapaxWeight()}
+	var nameWords []string // the words of the chosen names, which no chosen word repeats
+	for _, t := range all {
+		if !strings.HasPrefix(c.terms[t.id], entityPrefix) {
+			continue
+		}
+		if len(p.names) < m {
+			p.names = append(p.names, t)
+			nameWords = append(nameWords, strings.Fields(c.surface[t.id])...)
+			continue
+		}
+		if p.nextName.s < 0 {
+			p.nextName = t
+		}
+		p.maxNameW = max(p.maxNameW, t.w)
+	}
+	for _, t := range all {
+		if strings.HasPrefix(c.terms[t.id], entityPrefix) || slices.Contains(nameWords, c.surface[t.id]) {
+			continue
+		}
+		if len(p.words) < k {
+			p.words = append(p.words, t)
+			continue
+		}
+		if p.nextWord.s < 0 {
+			p.nextWord = t
+		}
+		p.maxWordW = max(p.maxWordW, t.w)
+	}
+	return p
 }

@@ -81,6 +81,26 @@ func (c *Clusterer) term(key, surface string, lang uint8) int32 {
 	return id
 }
 
+// termOf is term for a prepared term: by its term number when it has one,
+// a slice index once the clusterer has seen the number.
+func (c *Clusterer) termOf(t pterm, lang uint8) int32 {
+	if t.num == 0 {
+		return c.term(t.key, t.surface, lang)
+	}
+	if int(t.num) < len(c.local) {
+		if id := c.local[t.num]; id > 0 {
+			return id - 1
+		}
+	}
+	id := c.term(t.key, t.surface, lang)
+	if int(t.num) >= len(c.local) {
+		n := max(int(t.num)+1, 2*len(c.local), 1024)
+		c.local = append(c.local, make([]int32, n-len(c.local))...)
+	}
+	c.local[t.num] = id + 1
+	return id
+}
+
 // Analyzer turns articles into Prepared values: tokenising, stemming and
 // finding names, the part of clustering that needs no shared state. An
 // Analyzer is not safe for concurrent use; give each goroutine its own.
@@ -109,6 +129,20 @@ type Prepared struct {
 type pterm struct {
 	key, surface string
 	all, title   float64 // weighted counts in the whole article and the title
+	// num is the key's term number (see internTerm) for the word terms of
+	// terms, 0 for names and language-neutral terms. It is not encoded:
+	// UnmarshalPrepared numbers the keys again by the same rule
+	// (termNumber).
+	num uint32
+}
+
+// termNumber is the number a term of Prepared.terms keyed key has:
+// words have one, names (entityPrefix) none.
+func termNumber(key string) uint32 {
+	if strings.HasPrefix(key, entityPrefix) {
+		return 0
+	}
+	return internTerm(key)
 }
 
 // Prepare analyses one article.
@@ -134,19 +168,19 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	at := make(map[string]int, 128)
 	var caps []int32   // term index -> capitalised minus lower-case uses
 	var acronym []bool // term index -> written in capitals at least once
-	index := func(key, surface string) int {
+	index := func(key string, num uint32, surface string) int {
 		i, ok := at[key]
 		if !ok {
 			i = len(p.terms)
 			at[key] = i
-			p.terms = append(p.terms, pterm{key: key, surface: surface})
+			p.terms = append(p.terms, pterm{key: key, surface: surface, num: num})
 			caps = append(caps, 0)
 			acronym = append(acronym, false)
 		}
 		return i
 	}
 	put := func(key, surface string, w float64, inTitle bool) {
-		i := index(key, surface)
+		i := index(key, termNumber(key), surface)
 		p.terms[i].all += w
 		if inTitle {
 			p.terms[i].title += w
@@ -157,7 +191,8 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 			if !useful(t.word) || isStop(lang, t.word) {
 				continue
 			}
-			i := index(a.stem.stem(lang, t.word), t.word)
+			st := a.stem.stemID(lang, t.word)
+			i := index(st.v, st.id, t.word)
 			if !t.start && !inTitle {
 				// How the word is written inside sentences decides how
 				// labels show it: capitalised most of the time, a name
@@ -285,7 +320,7 @@ func (c *Clusterer) features(p Prepared) features {
 	tfs := make([]termTF, len(p.terms))
 	nt := 0
 	for i, t := range p.terms {
-		tfs[i] = termTF{id: c.term(t.key, t.surface, lang), at: int32(i), all: t.all, title: t.title}
+		tfs[i] = termTF{id: c.termOf(t, lang), at: int32(i), all: t.all, title: t.title}
 		if t.title > 0 {
 			nt++
 		}

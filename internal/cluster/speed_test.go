@@ -226,3 +226,39 @@ func (c *Clusterer) labelChoiceSorted(v sparse, k, m int) labelPick {
 	}
 	return p
 }
+
+// TestTermNumbers: a clusterer that finds terms by their numbers ends with
+// the vocabulary and assignments of one that looks every key up by name,
+// and decoded values are numbered as prepared ones are.
+func TestTermNumbers(t *testing.T) {
+	docs := crossSet(t)
+	a := NewAnalyzer(Config{})
+	byNum, byKey := New(Config{}), New(Config{})
+	numbered := 0
+	for _, d := range docs {
+		p := a.Prepare(d.Doc)
+		q := p
+		q.terms = slices.Clone(p.terms)
+		for i := range q.terms {
+			if q.terms[i].num != 0 {
+				numbered++
+			}
+			if want := termNumber(q.terms[i].key); q.terms[i].num != want {
+				t.Errorf("%s: term %q numbered %d, want %d", d.ID, q.terms[i].key, q.terms[i].num, want)
+			}
+			q.terms[i].num = 0
+		}
+		if x, y := byNum.AddPrepared(p), byKey.AddPrepared(q); !reflect.DeepEqual(x, y) {
+			t.Errorf("%s: by number %+v, by key %+v", d.ID, x, y)
+		}
+	}
+	if !slices.Equal(byNum.terms, byKey.terms) {
+		t.Error("the vocabularies differ")
+	}
+	if numbered == 0 {
+		t.Error("no term had a number")
+	}
+	if termNumber(entityPrefix+"geneva") != 0 || termNumber("genev") == 0 || termNumber("genev") != termNumber("genev") {
+		t.Error("termNumber: names have none, words one, always the same")
+	}
+}

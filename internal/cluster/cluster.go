@@ -233,7 +233,7 @@ type Clusterer struct {
 	cfg Config
 
 	vocab   map[string]int32
-	local   []int32 // term number (see internTerm) -> term ID + 1, or 0
+	local   []int32   // term number (see internTerm) -> term ID + 1, or 0
 	terms   []string  // term -> key ("\x00" prefix for entities)
 	surface []string  // term -> a surface form for labels
 	df      []int32   // documents containing the term

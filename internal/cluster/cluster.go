@@ -255,13 +255,12 @@ type Clusterer struct {
 	newest time.Time
 	adds   int
 	active []int32 // unfrozen stories
-	// into holds, for each story, the story it was merged into, or -1:
-	// the union-find parents, apart from the stories so that following
-	// them for every posting read stays in a few cache lines.
-	into []int32
-	// tally holds gather's stamp and running score for each story, and
-	// cur the current stamp; hits, rank, rejected, termRank and topTerms
-	// are buffers reused from call to call.
+	// tally holds, for each story, the story it was merged into or -1
+	// (the union-find parents), and gather's stamp and running score:
+	// apart from the stories, and together, so that a posting read
+	// touches one small entry. cur is the current stamp; hits, rank,
+	// rejected, termRank and topTerms are buffers reused from call to
+	// call.
 	tally    []tally
 	rejected []int32
 	cur      uint32
@@ -486,7 +485,6 @@ func (c *Clusterer) newStory(d Doc) int32 {
 	si := int32(len(c.stories))
 	id := hashID("s", d.ID)
 	c.stories = append(c.stories, story{id: id})
-	c.into = append(c.into, -1)
 	c.byID[id] = si
 	li := int32(len(c.lines))
 	lid := hashID("l", id)
@@ -494,7 +492,7 @@ func (c *Clusterer) newStory(d Doc) int32 {
 	c.lineID[lid] = li
 	c.stories[si].line = li
 	c.active = append(c.active, si)
-	c.tally = append(c.tally, tally{})
+	c.tally = append(c.tally, tally{into: -1})
 	return si
 }
 
@@ -785,9 +783,11 @@ func spanGap(af, al, bf, bl time.Time) time.Duration {
 	return 0
 }
 
-// tally is gather's bookkeeping for one story: the stamp of the last term
-// that counted it (^0 when rejected) and its score so far.
+// tally is a story's union-find parent (the story it was merged into, or
+// -1) and gather's bookkeeping for it: the stamp of the last term that
+// counted it (^0 when rejected) and its score so far.
 type tally struct {
+	into  int32
 	stamp uint32
 	acc   float64
 }
@@ -1090,14 +1090,14 @@ func (c *Clusterer) combine(body, ts, d, threshold float64, far bool) float64 {
 }
 
 func (c *Clusterer) find(si int32) int32 {
-	into := c.into
+	t := c.tally
 	root := si
-	for into[root] >= 0 {
-		root = into[root]
+	for t[root].into >= 0 {
+		root = t[root].into
 	}
-	for into[si] >= 0 {
-		next := into[si]
-		into[si] = root
+	for t[si].into >= 0 {
+		next := t[si].into
+		t[si].into = root
 		si = next
 	}
 	return root
@@ -1176,7 +1176,7 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 	sf.bursts = nil
 	si.ndocs += sf.ndocs
 	si.normN = 0
-	c.into[from] = into
+	c.tally[from].into = into
 	sf.cen, sf.tcen, sf.xcen = sparse{}, sparse{}, sparse{}
 	sf.articles, sf.undated, sf.outlets, sf.titles = nil, nil, nil, nil
 	c.merges = append(c.merges, Merge{Kind: "story", From: sf.id, Into: si.id, At: at})
@@ -1313,7 +1313,7 @@ func (c *Clusterer) sweep() {
 	keep := c.active[:0]
 	for _, si := range c.active {
 		s := &c.stories[si]
-		if c.into[si] >= 0 {
+		if c.tally[si].into >= 0 {
 			continue
 		}
 		at := s.last

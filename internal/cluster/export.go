@@ -14,7 +14,7 @@ import (
 func (c *Clusterer) Stories() []Story {
 	var out []Story
 	for si := range c.stories {
-		if c.into[si] >= 0 {
+		if c.tally[si].into >= 0 {
 			continue
 		}
 		out = append(out, c.exportStory(int32(si)))

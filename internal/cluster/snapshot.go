@@ -137,7 +137,7 @@ func (c *Clusterer) Snapshot() State {
 			Articles: append([]string{}, s.articles...), Undated: append([]string(nil), s.undated...),
 			Outlets: append([]string{}, s.outlets...), Titles: append([]string{}, s.titles...),
 			Snippet: s.snippet, Centroid: vecOut(s.cen), TitleCentroid: vecOut(s.tcen), Docs: s.ndocs,
-			Norm: s.norm, TitleNorm: s.tnorm, NormN: s.normN, Into: c.into[i], Line: s.line, Frozen: s.frozen,
+			Norm: s.norm, TitleNorm: s.tnorm, NormN: s.normN, Into: c.tally[i].into, Line: s.line, Frozen: s.frozen,
 			Bursts: burstsOut(s.bursts), CrossCentroid: vecOut(s.xcen), Langs: s.langs,
 			OwnDays: append([]int(nil), s.own...), EventDays: append([]int(nil), s.events...),
 			EventCounts: append([]int(nil), s.eventN...),
@@ -320,9 +320,8 @@ func Restore(st State) (*Clusterer, error) {
 	}
 	c.active = append([]int32(nil), st.Active...)
 	c.tally = make([]tally, ns)
-	c.into = make([]int32, ns)
 	for i, s := range st.Stories {
-		c.into[i] = s.Into
+		c.tally[i].into = s.Into
 	}
 	return c, nil
 }

@@ -94,7 +94,7 @@ func TestStoryHitsAsGather(t *testing.T) {
 	checked := 0
 	for si := range int32(len(c.stories)) {
 		s := &c.stories[si]
-		if c.into[si] >= 0 || s.frozen || s.ndocs == 0 {
+		if c.tally[si].into >= 0 || s.frozen || s.ndocs == 0 {
 			continue
 		}
 		k := c.cfg.Candidates / 2

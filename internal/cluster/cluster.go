@@ -25,11 +25,11 @@
 package cluster
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -271,9 +271,13 @@ type Clusterer struct {
 	ux, tx   []float64 // candidates' IDFs of the article's terms
 	// shared holds storyHits' last answers (centroid, cross-language),
 	// valid while gen, bumped by every change to the stories, stays.
-	shared   [2]sharedHits
-	gen      uint64
-	picked   []ranked
+	shared [2]sharedHits
+	gen    uint64
+	picked []ranked
+	// sumIDs, sumW and pruneBuf are addPrune's buffers.
+	sumIDs   []int32
+	sumW     []float32
+	pruneBuf []pruneTerm
 	analyzer *Analyzer
 	hapax    float64
 	langs    uint8   // every language seen (langBit)
@@ -538,47 +542,98 @@ func (c *Clusterer) addMember(si int32, d Doc, f *features) {
 	if len(f.ids) < c.cfg.MinTerms && s.ndocs > 0 {
 		return // a thin article does not move a real story's centroid
 	}
-	s.cen = c.prune(s.cen.add(f.unit, 1))
+	c.addPrune(&s.cen, f.unit)
 	if len(f.title.ids) > 0 {
-		s.tcen = c.prune(s.tcen.add(f.title, 1))
+		c.addPrune(&s.tcen, f.title)
 	}
 	s.ndocs++
 	s.normN = 0
-	l.cen = c.prune(l.cen.add(f.unit, 1))
+	c.addPrune(&l.cen, f.unit)
 	l.normN = 0
 	s.langs |= f.lang
 	l.langs |= f.lang
 	s.own = addDays(s.own, f.ownDays)
 	s.events, s.eventN = countDays(s.events, s.eventN, f.eventDays, nil)
 	if len(f.cross.ids) > 0 {
-		s.xcen = c.prune(s.xcen.add(f.cross, 1))
-		l.xcen = c.prune(l.xcen.add(f.cross, 1))
+		c.addPrune(&s.xcen, f.cross)
+		c.addPrune(&l.xcen, f.cross)
 	}
 }
 
-// prune keeps the StoryTerms heaviest terms (by weight times IDF) once a
-// centroid has grown past twice that.
-func (c *Clusterer) prune(v sparse) sparse {
+// addPrune sets *v to v + o, pruned (see pruneInPlace), in v's own
+// storage when the sum fits there: a centroid grows by an article at a
+// time, and a new vector for each was most of the clusterer's
+// allocation.
+func (c *Clusterer) addPrune(v *sparse, o sparse) {
+	ids, w := c.sumIDs[:0], c.sumW[:0]
+	i, j := 0, 0
+	for i < len(v.ids) || j < len(o.ids) {
+		switch {
+		case j >= len(o.ids) || (i < len(v.ids) && v.ids[i] < o.ids[j]):
+			ids, w = append(ids, v.ids[i]), append(w, v.w[i])
+			i++
+		case i >= len(v.ids) || o.ids[j] < v.ids[i]:
+			ids, w = append(ids, o.ids[j]), append(w, 1*o.w[j])
+			j++
+		default:
+			ids, w = append(ids, v.ids[i]), append(w, v.w[i]+1*o.w[j])
+			i++
+			j++
+		}
+	}
+	c.sumIDs, c.sumW = ids, w
+	n := len(ids)
+	if cap(v.ids) < n || cap(v.w) < n {
+		// Room for a few more articles' new terms.
+		room := n + n/4 + 8
+		v.ids, v.w = make([]int32, n, room), make([]float32, n, room)
+	}
+	v.ids, v.w = v.ids[:n], v.w[:n]
+	copy(v.ids, ids)
+	copy(v.w, w)
+	c.pruneInPlace(v)
+}
+
+// pruneInPlace keeps the StoryTerms heaviest terms of v (by weight times
+// IDF) once it has grown past twice that, in v's own storage.
+func (c *Clusterer) pruneInPlace(v *sparse) {
 	if len(v.ids) <= 2*c.cfg.StoryTerms {
-		return v
+		return
 	}
-	type tw struct {
-		id int32
-		w  float32
-		s  float64
-	}
-	all := make([]tw, len(v.ids))
+	all := c.pruneBuf[:0]
 	for i, id := range v.ids {
-		all[i] = tw{id, v.w[i], float64(v.w[i]) * c.idf(id)}
+		all = append(all, pruneTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)})
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].s > all[j].s })
+	c.pruneBuf = all
+	// slices.SortFunc runs the same pdqsort as sort.Slice did, with
+	// cmp < 0 exactly where less was true: ties in s end in the same
+	// order, so the same terms are cut (see TestPruneSortAsSlice).
+	slices.SortFunc(all, byPruneScore)
 	all = all[:c.cfg.StoryTerms]
-	sort.Slice(all, func(i, j int) bool { return all[i].id < all[j].id })
-	out := sparse{ids: make([]int32, len(all)), w: make([]float32, len(all))}
+	slices.SortFunc(all, func(a, b pruneTerm) int { return cmp.Compare(a.id, b.id) })
+	v.ids, v.w = v.ids[:len(all)], v.w[:len(all)]
 	for i, t := range all {
-		out.ids[i], out.w[i] = t.id, t.w
+		v.ids[i], v.w[i] = t.id, t.w
 	}
-	return out
+}
+
+// pruneTerm is a centroid term with its weight and its weight times IDF.
+type pruneTerm struct {
+	id int32
+	w  float32
+	s  float64
+}
+
+// byPruneScore orders prune's terms heaviest first (equal ones as the
+// sort leaves them).
+func byPruneScore(a, b pruneTerm) int {
+	switch {
+	case a.s > b.s:
+		return -1
+	case a.s < b.s:
+		return 1
+	}
+	return 0
 }
 
 // idfCache is a term's IDF as last computed, with the article count it
@@ -1164,9 +1219,9 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 	if sf.touched.After(si.touched) {
 		si.touched = sf.touched
 	}
-	si.cen = c.prune(si.cen.add(sf.cen, 1))
-	si.tcen = c.prune(si.tcen.add(sf.tcen, 1))
-	si.xcen = c.prune(si.xcen.add(sf.xcen, 1))
+	c.addPrune(&si.cen, sf.cen)
+	c.addPrune(&si.tcen, sf.tcen)
+	c.addPrune(&si.xcen, sf.xcen)
 	si.langs |= sf.langs
 	si.own = addDays(si.own, sf.own)
 	si.events, si.eventN = countDays(si.events, si.eventN, sf.events, sf.eventN)
@@ -1200,8 +1255,8 @@ func (c *Clusterer) mergeLines(into, from int32, at time.Time) {
 	c.touch()
 	li, lf := &c.lines[into], &c.lines[from]
 	li.stories = append(li.stories, lf.stories...)
-	li.cen = c.prune(li.cen.add(lf.cen, 1))
-	li.xcen = c.prune(li.xcen.add(lf.xcen, 1))
+	c.addPrune(&li.cen, lf.cen)
+	c.addPrune(&li.xcen, lf.xcen)
 	li.langs |= lf.langs
 	li.normN = 0
 	if !lf.first.IsZero() && (li.first.IsZero() || lf.first.Before(li.first)) {
@@ -1327,7 +1382,7 @@ func (c *Clusterer) sweep() {
 			l := &c.lines[c.findLine(s.line)]
 			if !l.frozen && l.last.Before(limit) {
 				l.frozen = true
-				l.cen = c.prune(l.cen) // keep a label's worth
+				c.pruneInPlace(&l.cen) // keep a label's worth
 				l.xcen = sparse{}
 			}
 			continue

@@ -16,27 +16,6 @@ type sparse struct {
 	w   []float32
 }
 
-// add returns v + k*o as a new vector.
-func (v sparse) add(o sparse, k float32) sparse {
-	out := sparse{ids: make([]int32, 0, len(v.ids)+len(o.ids)), w: make([]float32, 0, len(v.ids)+len(o.ids))}
-	i, j := 0, 0
-	for i < len(v.ids) || j < len(o.ids) {
-		switch {
-		case j >= len(o.ids) || (i < len(v.ids) && v.ids[i] < o.ids[j]):
-			out.ids, out.w = append(out.ids, v.ids[i]), append(out.w, v.w[i])
-			i++
-		case i >= len(v.ids) || o.ids[j] < v.ids[i]:
-			out.ids, out.w = append(out.ids, o.ids[j]), append(out.w, k*o.w[j])
-			j++
-		default:
-			out.ids, out.w = append(out.ids, v.ids[i]), append(out.w, v.w[i]+k*o.w[j])
-			i++
-			j++
-		}
-	}
-	return out
-}
-
 // features of one article: distinct term IDs and the unit-length vector of
 // their sublinear term frequencies (IDF is applied when comparing).
 type features struct {

@@ -1,8 +1,11 @@
 package cluster
 
 import (
+	"cmp"
+	"math/rand/v2"
 	"reflect"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -261,4 +264,101 @@ func TestTermNumbers(t *testing.T) {
 	if termNumber(entityPrefix+"geneva") != 0 || termNumber("genev") == 0 || termNumber("genev") != termNumber("genev") {
 		t.Error("termNumber: names have none, words one, always the same")
 	}
+}
+
+// TestPruneSortAsSlice: prune sorts with slices.SortFunc where it used
+// sort.Slice; on terms with many equal scores both leave the same order,
+// so the same terms are cut.
+func TestPruneSortAsSlice(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 300 {
+		n := 1 + rng.IntN(700)
+		a := make([]pruneTerm, n)
+		for i := range a {
+			a[i] = pruneTerm{id: int32(i), w: float32(rng.IntN(5)), s: float64(rng.IntN(1 + round%9))}
+		}
+		if round%3 == 0 {
+			slices.SortFunc(a, func(x, y pruneTerm) int { return cmp.Compare(y.s, x.s) }) // already in order
+		}
+		b := slices.Clone(a)
+		sort.Slice(a, func(i, j int) bool { return a[i].s > a[j].s })
+		slices.SortFunc(b, byPruneScore)
+		if !slices.Equal(a, b) {
+			t.Fatalf("round %d (%d terms): sort.Slice and slices.SortFunc leave different orders", round, n)
+		}
+	}
+}
+
+// TestAddPruneAsNew holds addPrune, which sums in the centroid's own
+// storage, to a sum into new vectors and the prune of before, over many
+// additions to one centroid and a shared one.
+func TestAddPruneAsNew(t *testing.T) {
+	c := New(Config{StoryTerms: 20})
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		c.term(strconv.Itoa(rng.IntN(1e6)), "", 0)
+	}
+	for i := range c.df {
+		c.addDF(int32(i), int32(1+rng.IntN(4)))
+	}
+	c.n, c.nIDF = 50, 50
+	var got, want sparse
+	for round := range 300 {
+		var o sparse
+		for id := range int32(len(c.terms)) {
+			if rng.IntN(8) == 0 {
+				o.ids = append(o.ids, id)
+				o.w = append(o.w, float32(rng.IntN(3)+1)/4)
+			}
+		}
+		keep := slices.Clone(o.ids)
+		c.addPrune(&got, o)
+		want = c.pruneNew(addNew(want, o))
+		if !slices.Equal(got.ids, want.ids) || !slices.Equal(got.w, want.w) {
+			t.Fatalf("round %d: addPrune gives %v %v, want %v %v", round, got.ids, got.w, want.ids, want.w)
+		}
+		if !slices.Equal(o.ids, keep) {
+			t.Fatal("addPrune changed the vector it added")
+		}
+	}
+}
+
+// addNew is v + o as a new vector (the way centroids were summed first).
+func addNew(v, o sparse) sparse {
+	out := sparse{}
+	i, j := 0, 0
+	for i < len(v.ids) || j < len(o.ids) {
+		switch {
+		case j >= len(o.ids) || (i < len(v.ids) && v.ids[i] < o.ids[j]):
+			out.ids, out.w = append(out.ids, v.ids[i]), append(out.w, v.w[i])
+			i++
+		case i >= len(v.ids) || o.ids[j] < v.ids[i]:
+			out.ids, out.w = append(out.ids, o.ids[j]), append(out.w, 1*o.w[j])
+			j++
+		default:
+			out.ids, out.w = append(out.ids, v.ids[i]), append(out.w, v.w[i]+1*o.w[j])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// pruneNew is prune as first written: sort.Slice, new vectors.
+func (c *Clusterer) pruneNew(v sparse) sparse {
+	if len(v.ids) <= 2*c.cfg.StoryTerms {
+		return v
+	}
+	all := make([]pruneTerm, len(v.ids))
+	for i, id := range v.ids {
+		all[i] = pruneTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].s > all[j].s })
+	all = all[:c.cfg.StoryTerms]
+	sort.Slice(all, func(i, j int) bool { return all[i].id < all[j].id })
+	out := sparse{ids: make([]int32, len(all)), w: make([]float32, len(all))}
+	for i, t := range all {
+		out.ids[i], out.w[i] = t.id, t.w
+	}
+	return out
 }

@@ -144,9 +144,11 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	}
 	// One map from key to term index; how each term is written inside
 	// sentences is counted beside the terms, by index.
-	at := make(map[string]int, 128)
-	var caps []int32   // term index -> capitalised minus lower-case uses
-	var acronym []bool // term index -> written in capitals at least once
+	nt := len(title) + len(body)/2 + 8 // distinct terms, about
+	at := make(map[string]int, nt)
+	p.terms = make([]pterm, 0, nt)
+	caps := make([]int32, 0, nt)   // term index -> capitalised minus lower-case uses
+	acronym := make([]bool, 0, nt) // term index -> written in capitals at least once
 	index := func(key string, num uint32, surface string) int {
 		i, ok := at[key]
 		if !ok {
@@ -242,6 +244,9 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	p.wdays = resolveDays(cross, d.Published)
 	for _, k := range slices.Sorted(maps.Keys(cross)) {
 		p.cross = append(p.cross, pterm{key: k, surface: k, all: cross[k]})
+	}
+	if len(p.terms) == 0 {
+		p.terms = nil // as a decoded value has it
 	}
 	return p
 }

@@ -36,7 +36,12 @@ type token struct {
 // capitalised words and sentence starts. It stops after max words (0 for
 // no limit).
 func tokenize(text string, max int) []token {
-	var out []token
+	// About one word in six bytes of news text: one allocation for most.
+	n := len(text)/6 + 4
+	if max > 0 && n > max {
+		n = max
+	}
+	out := make([]token, 0, n)
 	start := true
 	i := 0
 	for i < len(text) {

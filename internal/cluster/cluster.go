@@ -278,12 +278,14 @@ type Clusterer struct {
 	sumIDs   []int32
 	sumW     []float32
 	pruneBuf []pruneTerm
-	analyzer *Analyzer
-	hapax    float64
-	langs    uint8   // every language seen (langBit)
-	tlangs   []uint8 // term -> languages of the articles that used it
-	termLang []uint8 // term -> language of the article that first used it
-	dayOf    []int16 // term -> the day a date term names (month*100+day), or 0
+	// titleLangs remembers titleLang by title (see Clusterer.titleLang).
+	titleLangs map[string]string
+	analyzer   *Analyzer
+	hapax      float64
+	langs      uint8   // every language seen (langBit)
+	tlangs     []uint8 // term -> languages of the articles that used it
+	termLang   []uint8 // term -> language of the article that first used it
+	dayOf      []int16 // term -> the day a date term names (month*100+day), or 0
 	// labelLang is the language labels and titles are shown in (a code
 	// of langOrder), "" for any; see SetLang.
 	labelLang string

@@ -77,14 +77,14 @@ func (c *Clusterer) storyTitle(s *story) string {
 		// Headlines in the language asked for, where the story has any.
 		var in []string
 		for _, t := range titles {
-			if titleLang(t) == c.labelLang {
+			if c.titleLang(t) == c.labelLang {
 				in = append(in, t)
 			}
 		}
 		switch {
 		case len(in) > 0:
 			titles = in
-		case s.snippet != "" && titleLang(s.snippet) == c.labelLang:
+		case s.snippet != "" && c.titleLang(s.snippet) == c.labelLang:
 			// An article in that language with no headline: its first
 			// sentence.
 			return s.snippet
@@ -93,9 +93,14 @@ func (c *Clusterer) storyTitle(s *story) string {
 	if len(s.cen.ids) == 0 {
 		return titles[0]
 	}
-	weight := make(map[int32]float64, len(s.cen.ids))
-	for i, id := range s.cen.ids {
-		weight[id] = float64(s.cen.w[i]) * c.idf(id)
+	// A title word's weight in the centroid (sorted by ID): found by
+	// binary search, weight times IDF as a map of all of them held.
+	weight := func(id int32) float64 {
+		i, ok := slices.BinarySearch(s.cen.ids, id)
+		if !ok {
+			return 0
+		}
+		return float64(s.cen.w[i]) * c.idf(id)
 	}
 	best, bestScore := titles[0], -1.0
 	for _, t := range titles {
@@ -108,7 +113,7 @@ func (c *Clusterer) storyTitle(s *story) string {
 			n++
 			for _, lang := range []string{langEN, ""} {
 				if id, ok := c.vocab[c.analyzer.stem.stem(lang, tok.word)]; ok {
-					sum += weight[id]
+					sum += weight(id)
 					break
 				}
 			}
@@ -571,6 +576,20 @@ func (w *StorylineWatch) unindex(li int32) {
 // titleLang guesses the language of a headline: by its stop words, else
 // by its script (Latin read as English, Cyrillic as Russian or Ukrainian
 // by the letters only one of them writes).
+// titleLang is the package's titleLang, remembered by title: a story's
+// headlines are read again each time it is shown.
+func (c *Clusterer) titleLang(t string) string {
+	if l, ok := c.titleLangs[t]; ok {
+		return l
+	}
+	if c.titleLangs == nil || len(c.titleLangs) >= 1<<16 {
+		c.titleLangs = make(map[string]string)
+	}
+	l := titleLang(t)
+	c.titleLangs[t] = l
+	return l
+}
+
 func titleLang(t string) string {
 	toks := tokenize(t, 64)
 	if l := guessLanguage(toks); l != "" {

@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -533,7 +534,9 @@ func textHash(words []string) uint64 {
 }
 
 // shingles returns the distinct hashes of the word k-grams of words (the
-// whole text as one shingle when it is shorter than k).
+// whole text as one shingle when it is shorter than k), sorted: only
+// their number and the least of their mixes count (see signature), so a
+// sort finds the distinct ones without a set.
 func (ix *Index) shingles(words []string) []uint64 {
 	k := ix.opt.Shingle
 	n := len(words) - k + 1
@@ -541,9 +544,8 @@ func (ix *Index) shingles(words []string) []uint64 {
 		n = 1
 		k = len(words)
 	}
-	set := make(map[uint64]struct{}, n)
-	out := make([]uint64, 0, n)
-	for i := 0; i < n; i++ {
+	out := make([]uint64, n)
+	for i := range out {
 		h := uint64(14695981039346656037)
 		for _, w := range words[i : i+k] {
 			for j := 0; j < len(w); j++ {
@@ -553,12 +555,10 @@ func (ix *Index) shingles(words []string) []uint64 {
 			h ^= 0
 			h *= 1099511628211
 		}
-		if _, ok := set[h]; !ok {
-			set[h] = struct{}{}
-			out = append(out, h)
-		}
+		out[i] = h
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // signature returns the MinHash signature of a shingle set: for each seed,

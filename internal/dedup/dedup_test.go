@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -341,6 +342,50 @@ func TestTextHashFNV(t *testing.T) {
 		}
 		if got, want := textHash(ws), h.Sum64(); got != want {
 			t.Errorf("textHash(%q) = %x, want %x", ws, got, want)
+		}
+	}
+}
+
+// TestShinglesDistinct holds shingles to the set of k-gram hashes the
+// index first kept (in text order, through a map): the same hashes, each
+// once, and so the same count and signature.
+func TestShinglesDistinct(t *testing.T) {
+	ix := NewIndex(Options{})
+	texts := []string{"", "one", "a b", "the cat sat on the mat the cat sat on the mat again and again and again",
+		strings.Repeat("wire copy repeats itself ", 40), "Reuters said on Tuesday that the talks would go on"}
+	for _, text := range texts {
+		ws := words(text)
+		if len(ws) == 0 {
+			continue
+		}
+		got := ix.shingles(ws)
+		k := ix.opt.Shingle
+		n := len(ws) - k + 1
+		if n < 1 {
+			n, k = 1, len(ws)
+		}
+		seen := map[uint64]bool{}
+		var want []uint64
+		for i := 0; i < n; i++ {
+			h := uint64(14695981039346656037)
+			for _, w := range ws[i : i+k] {
+				for j := 0; j < len(w); j++ {
+					h ^= uint64(w[j])
+					h *= 1099511628211
+				}
+				h *= 1099511628211
+			}
+			if !seen[h] {
+				seen[h] = true
+				want = append(want, h)
+			}
+		}
+		if len(got) >= ix.opt.MinShingles && !slices.Equal(ix.signature(got), ix.signature(want)) {
+			t.Errorf("%q: signatures differ from those of the shingles in text order", text)
+		}
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: shingles %v, want %v", text, got, want)
 		}
 	}
 }

@@ -280,6 +280,7 @@ type Clusterer struct {
 	pruneBuf []pruneTerm
 	// titleLangs remembers titleLang by title (see Clusterer.titleLang).
 	titleLangs map[string]string
+	mergeIDFs  idfsOf // see storyIDFs
 	analyzer   *Analyzer
 	hapax      float64
 	langs      uint8   // every language seen (langBit)
@@ -433,6 +434,7 @@ func (c *Clusterer) AddPrepared(p Prepared) Assignment {
 	if c.n > c.nIDF+c.nIDF/100 {
 		c.nIDF = c.n
 	}
+	c.touch() // IDFs move with the counts
 
 	var a Assignment
 	var cands []scored
@@ -1091,10 +1093,11 @@ func (c *Clusterer) index(si int32, f features) {
 // that the story outgrew into, is not left alone for good.
 func (c *Clusterer) mergeScore(a, b int32) float64 {
 	sa, sb := &c.stories[a], &c.stories[b]
-	body := c.cosine(sa.cen, c.storyNorm(a), sb.cen, c.storyNorm(b))
+	ax := c.storyIDFs(a)
+	body := c.cosineWith(sa.cen, ax.cen, c.storyNorm(a), sb.cen, c.storyNorm(b))
 	ts := -1.0
 	if len(sa.tcen.ids) > 0 && len(sb.tcen.ids) > 0 {
-		ts = c.cosine(sa.tcen, c.titleNorm(a), sb.tcen, c.titleNorm(b))
+		ts = c.cosineWith(sa.tcen, ax.tcen, c.titleNorm(a), sb.tcen, c.titleNorm(b))
 	}
 	d := 1.0
 	if c.cfg.BurstGap < 0 {
@@ -1126,6 +1129,28 @@ func (c *Clusterer) mergeScore(a, b int32) float64 {
 		return max(x, c.combine(body, ts, d, c.cfg.Threshold, far)/c.cfg.Threshold)
 	}
 	return max(x, c.combine(body, ts, d, c.cfg.MergeThreshold, false)/c.cfg.MergeThreshold)
+}
+
+// storyIDFs returns the IDFs of the terms of story si's centroids, kept
+// while the stories do not change (see touch): a story is compared with
+// several others in a row (closestStory).
+func (c *Clusterer) storyIDFs(si int32) *idfsOf {
+	x := &c.mergeIDFs
+	if !x.valid || x.si != si || x.gen != c.gen {
+		s := &c.stories[si]
+		x.cen = c.idfsOf(s.cen, x.cen)
+		x.tcen = c.idfsOf(s.tcen, x.tcen)
+		x.si, x.gen, x.valid = si, c.gen, true
+	}
+	return x
+}
+
+// idfsOf holds the IDFs of a story's centroid terms (see storyIDFs).
+type idfsOf struct {
+	si        int32
+	gen       uint64
+	valid     bool
+	cen, tcen []float64
 }
 
 // combine turns the whole-text similarity body and the headline similarity

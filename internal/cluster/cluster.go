@@ -287,6 +287,7 @@ type Clusterer struct {
 	tlangs     []uint8 // term -> languages of the articles that used it
 	termLang   []uint8 // term -> language of the article that first used it
 	dayOf      []int16 // term -> the day a date term names (month*100+day), or 0
+	isName     []bool  // term -> a name (its key has entityPrefix)
 	// labelLang is the language labels and titles are shown in (a code
 	// of langOrder), "" for any; see SetLang.
 	labelLang string

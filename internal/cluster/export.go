@@ -212,13 +212,13 @@ func (c *Clusterer) labelChoice(v sparse, k, m int) labelPick {
 	// Names and words apart, and of each only the few best in order (the
 	// rest count for their heaviest weight alone): what sorting all of
 	// them by termBefore and reading them in order gave.
-	var ents, words []scoredTerm
+	ents, words := make([]scoredTerm, 0, 16), make([]scoredTerm, 0, len(v.ids))
 	for i, id := range v.ids {
 		if !keep(id) {
 			continue
 		}
 		t := scoredTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)}
-		if strings.HasPrefix(c.terms[id], entityPrefix) {
+		if c.isName[id] {
 			ents = append(ents, t)
 		} else {
 			words = append(words, t)

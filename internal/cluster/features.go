@@ -48,6 +48,7 @@ func (c *Clusterer) term(key, surface string, lang uint8) int32 {
 	}
 	c.termLang = append(c.termLang, lang)
 	c.dayOf = append(c.dayOf, dayKey(key))
+	c.isName = append(c.isName, strings.HasPrefix(key, entityPrefix))
 	id := int32(len(c.terms))
 	c.vocab[key] = id
 	c.terms = append(c.terms, key)

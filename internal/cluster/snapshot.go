@@ -3,6 +3,7 @@ package cluster
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -270,8 +271,10 @@ func Restore(st State) (*Clusterer, error) {
 	c.idfc = make([]idfCache, nt)
 	c.termLang = append([]uint8{}, st.TermLang...)
 	c.dayOf = make([]int16, nt)
+	c.isName = make([]bool, nt)
 	for i, t := range c.terms {
 		c.dayOf[i] = dayKey(t)
+		c.isName[i] = strings.HasPrefix(t, entityPrefix)
 	}
 	c.tlangs = make([]uint8, nt)
 	copy(c.tlangs, st.TermLangs)

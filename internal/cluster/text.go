@@ -301,7 +301,7 @@ func (c *sharedCache) getID(w string, fold func(string) string) folded {
 	}
 	f = folded{v: v}
 	if c.ids {
-		f.id = internTerm(v)
+		f.id = numberTerm(v, false) // v is the cache's own copy
 	}
 	c.mu.Lock()
 	if len(c.m) >= c.max {
@@ -326,7 +326,11 @@ var termNumbers = struct {
 
 // internTerm returns the number of a term key (1 or more), or 0 once
 // numbers run out (the key is then looked up by name).
-func internTerm(key string) uint32 {
+func internTerm(key string) uint32 { return numberTerm(key, true) }
+
+// numberTerm is internTerm; a new key is copied when clone is set (a key
+// may be a slice of a whole text).
+func numberTerm(key string, clone bool) uint32 {
 	termNumbers.RLock()
 	id, ok := termNumbers.m[key]
 	termNumbers.RUnlock()
@@ -342,7 +346,10 @@ func internTerm(key string) uint32 {
 		return 0
 	}
 	id = uint32(len(termNumbers.m) + 1)
-	termNumbers.m[strings.Clone(key)] = id
+	if clone {
+		key = strings.Clone(key)
+	}
+	termNumbers.m[key] = id
 	return id
 }
 

@@ -25,11 +25,11 @@
 package cluster
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -233,17 +233,16 @@ type Clusterer struct {
 	cfg Config
 
 	vocab   map[string]int32
+	local   []int32   // term number (see internTerm) -> term ID + 1, or 0
 	terms   []string  // term -> key ("\x00" prefix for entities)
 	surface []string  // term -> a surface form for labels
 	df      []int32   // documents containing the term
 	prior   []float32 // term -> share of background documents holding it
 	bg      backgroundDF
-	idfV    []float32 // cached IDF ...
-	idfN    []int32   // ... computed when n was this
-	dfAt    []int32   // ... and df was this
-	n       int       // documents counted in df
-	nIDF    int       // n as last used for IDF
-	post    [][]int32 // term -> story indices, oldest first
+	idfc    []idfCache // term -> its IDF as last computed
+	n       int        // documents counted in df
+	nIDF    int        // n as last used for IDF
+	post    [][]int32  // term -> story indices, oldest first
 
 	stories []story
 	lines   []line
@@ -256,29 +255,54 @@ type Clusterer struct {
 	newest time.Time
 	adds   int
 	active []int32 // unfrozen stories
-	// into holds, for each story, the story it was merged into, or -1:
-	// the union-find parents, apart from the stories so that following
-	// them for every posting read stays in a few cache lines.
-	into     []int32
-	stamp    []uint32
-	acc      []float64
+	// tally holds, for each story, the story it was merged into or -1
+	// (the union-find parents), and gather's stamp and running score:
+	// apart from the stories, and together, so that a posting read
+	// touches one small entry. cur is the current stamp; hits, rank,
+	// rejected, termRank and topTerms are buffers reused from call to
+	// call.
+	tally    []tally
 	rejected []int32
 	cur      uint32
-	analyzer *Analyzer
-	hapax    float64
-	langs    uint8   // every language seen (langBit)
-	tlangs   []uint8 // term -> languages of the articles that used it
-	termLang []uint8 // term -> language of the article that first used it
-	dayOf    []int16 // term -> the day a date term names (month*100+day), or 0
+	hits     []int32
+	rank     []ranked
+	termRank []ranked
+	topTerms []int32
+	ux, tx   []float64 // candidates' IDFs of the article's terms
+	// shared holds storyHits' last answers (centroid, cross-language),
+	// valid while gen, bumped by every change to the stories, stays.
+	shared [2]sharedHits
+	gen    uint64
+	picked []ranked
+	// sumIDs, sumW and pruneBuf are addPrune's buffers.
+	sumIDs   []int32
+	sumW     []float32
+	pruneBuf []pruneTerm
+	// titleLangs remembers titleLang by title (see Clusterer.titleLang).
+	titleLangs map[string]string
+	mergeIDFs  idfsOf // see storyIDFs
+	analyzer   *Analyzer
+	hapax      float64
+	langs      uint8   // every language seen (langBit)
+	tlangs     []uint8 // term -> languages of the articles that used it
+	termLang   []uint8 // term -> language of the article that first used it
+	dayOf      []int16 // term -> the day a date term names (month*100+day), or 0
+	isName     []bool  // term -> a name (its key has entityPrefix)
 	// labelLang is the language labels and titles are shown in (a code
 	// of langOrder), "" for any; see SetLang.
 	labelLang string
 }
 
 type story struct {
+	// The fields every candidate filter reads (see gather) come first, in
+	// one cache line: stories are read there by the thousand per article.
+	first  time.Time
+	last   time.Time
+	ndocs  int
+	frozen bool
+	langs  uint8 // languages of its members (langBit)
+
 	id       string
-	first    time.Time
-	last     time.Time
 	touched  time.Time // newest time seen when last updated
 	articles []string
 	undated  []string
@@ -289,16 +313,13 @@ type story struct {
 	tcen     sparse // sum of member title vectors
 	bursts   []span // when its dated articles appeared
 	xcen     sparse // sum of member cross-language vectors
-	langs    uint8  // languages of its members (langBit)
 	own      []int  // days its articles report (see ownDays), at most maxOwn
 	events   []int  // the same counting weekdays (see eventApart), at most maxOwn
 	eventN   []int  // how many of its articles give each of events
-	ndocs    int
 	norm     float64
 	tnorm    float64
 	normN    int
 	line     int32
-	frozen   bool
 }
 
 type line struct {
@@ -369,6 +390,7 @@ func (c *Clusterer) Add(d Doc) Assignment {
 // AddPrepared is Add for an article prepared by an Analyzer made with the
 // same configuration (possibly on another goroutine).
 func (c *Clusterer) AddPrepared(p Prepared) Assignment {
+	c.touch()
 	d := p.Doc
 	if si, ok := c.article[d.ID]; ok {
 		si = c.find(si)
@@ -399,11 +421,11 @@ func (c *Clusterer) AddPrepared(p Prepared) Assignment {
 	}
 	f := c.features(p)
 	for _, t := range f.ids {
-		c.df[t]++
+		c.addDF(t, 1)
 		c.tlangs[t] |= f.lang
 	}
 	for _, t := range f.xids {
-		c.df[t]++
+		c.addDF(t, 1)
 		c.tlangs[t] |= f.lang
 	}
 	c.langs |= f.lang
@@ -413,6 +435,7 @@ func (c *Clusterer) AddPrepared(p Prepared) Assignment {
 	if c.n > c.nIDF+c.nIDF/100 {
 		c.nIDF = c.n
 	}
+	c.touch() // IDFs move with the counts
 
 	var a Assignment
 	var cands []scored
@@ -467,10 +490,10 @@ func (c *Clusterer) AddPrepared(p Prepared) Assignment {
 }
 
 func (c *Clusterer) newStory(d Doc) int32 {
+	c.touch()
 	si := int32(len(c.stories))
 	id := hashID("s", d.ID)
 	c.stories = append(c.stories, story{id: id})
-	c.into = append(c.into, -1)
 	c.byID[id] = si
 	li := int32(len(c.lines))
 	lid := hashID("l", id)
@@ -478,13 +501,13 @@ func (c *Clusterer) newStory(d Doc) int32 {
 	c.lineID[lid] = li
 	c.stories[si].line = li
 	c.active = append(c.active, si)
-	c.stamp = append(c.stamp, 0)
-	c.acc = append(c.acc, 0)
+	c.tally = append(c.tally, tally{into: -1})
 	return si
 }
 
 // addMember adds an article to story si; f is nil for a duplicate.
 func (c *Clusterer) addMember(si int32, d Doc, f *features) {
+	c.touch()
 	s := &c.stories[si]
 	c.article[d.ID] = si
 	s.articles = append(s.articles, d.ID)
@@ -524,47 +547,114 @@ func (c *Clusterer) addMember(si int32, d Doc, f *features) {
 	if len(f.ids) < c.cfg.MinTerms && s.ndocs > 0 {
 		return // a thin article does not move a real story's centroid
 	}
-	s.cen = c.prune(s.cen.add(f.unit, 1))
+	c.addPrune(&s.cen, f.unit)
 	if len(f.title.ids) > 0 {
-		s.tcen = c.prune(s.tcen.add(f.title, 1))
+		c.addPrune(&s.tcen, f.title)
 	}
 	s.ndocs++
 	s.normN = 0
-	l.cen = c.prune(l.cen.add(f.unit, 1))
+	c.addPrune(&l.cen, f.unit)
 	l.normN = 0
 	s.langs |= f.lang
 	l.langs |= f.lang
 	s.own = addDays(s.own, f.ownDays)
 	s.events, s.eventN = countDays(s.events, s.eventN, f.eventDays, nil)
 	if len(f.cross.ids) > 0 {
-		s.xcen = c.prune(s.xcen.add(f.cross, 1))
-		l.xcen = c.prune(l.xcen.add(f.cross, 1))
+		c.addPrune(&s.xcen, f.cross)
+		c.addPrune(&l.xcen, f.cross)
 	}
 }
 
-// prune keeps the StoryTerms heaviest terms (by weight times IDF) once a
-// centroid has grown past twice that.
-func (c *Clusterer) prune(v sparse) sparse {
+// addPrune sets *v to v + o, pruned (see pruneInPlace), in v's own
+// storage when the sum fits there: a centroid grows by an article at a
+// time, and a new vector for each was most of the clusterer's
+// allocation.
+func (c *Clusterer) addPrune(v *sparse, o sparse) {
+	ids, w := c.sumIDs[:0], c.sumW[:0]
+	i, j := 0, 0
+	for i < len(v.ids) || j < len(o.ids) {
+		switch {
+		case j >= len(o.ids) || (i < len(v.ids) && v.ids[i] < o.ids[j]):
+			ids, w = append(ids, v.ids[i]), append(w, v.w[i])
+			i++
+		case i >= len(v.ids) || o.ids[j] < v.ids[i]:
+			ids, w = append(ids, o.ids[j]), append(w, 1*o.w[j])
+			j++
+		default:
+			ids, w = append(ids, v.ids[i]), append(w, v.w[i]+1*o.w[j])
+			i++
+			j++
+		}
+	}
+	c.sumIDs, c.sumW = ids, w
+	n := len(ids)
+	if cap(v.ids) < n || cap(v.w) < n {
+		// Room for a few more articles' new terms.
+		room := n + n/4 + 8
+		v.ids, v.w = make([]int32, n, room), make([]float32, n, room)
+	}
+	v.ids, v.w = v.ids[:n], v.w[:n]
+	copy(v.ids, ids)
+	copy(v.w, w)
+	c.pruneInPlace(v)
+}
+
+// pruneInPlace keeps the StoryTerms heaviest terms of v (by weight times
+// IDF) once it has grown past twice that, in v's own storage.
+func (c *Clusterer) pruneInPlace(v *sparse) {
 	if len(v.ids) <= 2*c.cfg.StoryTerms {
-		return v
+		return
 	}
-	type tw struct {
-		id int32
-		w  float32
-		s  float64
-	}
-	all := make([]tw, len(v.ids))
+	all := c.pruneBuf[:0]
 	for i, id := range v.ids {
-		all[i] = tw{id, v.w[i], float64(v.w[i]) * c.idf(id)}
+		all = append(all, pruneTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)})
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].s > all[j].s })
+	c.pruneBuf = all
+	// slices.SortFunc runs the same pdqsort as sort.Slice did, with
+	// cmp < 0 exactly where less was true: ties in s end in the same
+	// order, so the same terms are cut (see TestPruneSortAsSlice).
+	slices.SortFunc(all, byPruneScore)
 	all = all[:c.cfg.StoryTerms]
-	sort.Slice(all, func(i, j int) bool { return all[i].id < all[j].id })
-	out := sparse{ids: make([]int32, len(all)), w: make([]float32, len(all))}
+	slices.SortFunc(all, func(a, b pruneTerm) int { return cmp.Compare(a.id, b.id) })
+	v.ids, v.w = v.ids[:len(all)], v.w[:len(all)]
 	for i, t := range all {
-		out.ids[i], out.w[i] = t.id, t.w
+		v.ids[i], v.w[i] = t.id, t.w
 	}
-	return out
+}
+
+// pruneTerm is a centroid term with its weight and its weight times IDF.
+type pruneTerm struct {
+	id int32
+	w  float32
+	s  float64
+}
+
+// byPruneScore orders prune's terms heaviest first (equal ones as the
+// sort leaves them).
+func byPruneScore(a, b pruneTerm) int {
+	switch {
+	case a.s > b.s:
+		return -1
+	case a.s < b.s:
+		return 1
+	}
+	return 0
+}
+
+// idfCache is a term's IDF as last computed, with the article count it
+// was computed for: one slice, so that a look-up reads one place in
+// memory. A change of the term's document frequency clears n (see
+// addDF).
+type idfCache struct {
+	v float32
+	n int32 // c.nIDF then (-1: never computed, or df changed since)
+}
+
+// addDF adds k to the document frequency of term t, and clears its
+// cached IDF.
+func (c *Clusterer) addDF(t, k int32) {
+	c.df[t] += k
+	c.idfc[t].n = -1
 }
 
 // idf is the inverse document frequency of a term as learned so far. A term
@@ -572,8 +662,9 @@ func (c *Clusterer) prune(v sparse) sparse {
 // article to anything, and counting it fully in vector norms penalises long
 // or noisy articles for their unique words.
 func (c *Clusterer) idf(t int32) float64 {
-	if c.idfN[t] == int32(c.nIDF) && c.dfAt[t] == c.df[t] {
-		return float64(c.idfV[t])
+	e := &c.idfc[t]
+	if e.n == int32(c.nIDF) {
+		return float64(e.v)
 	}
 	var x float64
 	if c.cfg.PriorDocs > 0 && c.bg.docs > 0 {
@@ -585,8 +676,8 @@ func (c *Clusterer) idf(t int32) float64 {
 	if c.df[t] < 2 {
 		x *= c.hapaxWeight()
 	}
-	c.idfV[t], c.idfN[t], c.dfAt[t] = float32(x), int32(c.nIDF), c.df[t]
-	return float64(c.idfV[t]) // the cached precision, so that hits and misses agree
+	*e = idfCache{v: float32(x), n: int32(c.nIDF)}
+	return float64(e.v) // the cached precision, so that hits and misses agree
 }
 
 // hapaxWeight is the damping of terms seen in one article so far. In a young
@@ -665,6 +756,49 @@ func (c *Clusterer) cosine(a sparse, na float64, b sparse, nb float64) float64 {
 	return dot / (na * nb)
 }
 
+// idfsOf returns the IDF of each term of v, in buf.
+func (c *Clusterer) idfsOf(v sparse, buf []float64) []float64 {
+	buf = buf[:0]
+	for _, id := range v.ids {
+		buf = append(buf, c.idf(id))
+	}
+	return buf
+}
+
+// normWith is norm for a vector whose terms' IDFs are xs.
+func normWith(v sparse, xs []float64) float64 {
+	var s float64
+	for i := range v.ids {
+		x := float64(v.w[i]) * xs[i]
+		s += x * x
+	}
+	return math.Sqrt(s)
+}
+
+// cosineWith is cosine for a vector a whose terms' IDFs are ax (the same
+// sums, without a look-up for each term a shares).
+func (c *Clusterer) cosineWith(a sparse, ax []float64, na float64, b sparse, nb float64) float64 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	var dot float64
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			x := ax[i]
+			dot += float64(a.w[i]) * float64(b.w[j]) * x * x
+			i++
+			j++
+		}
+	}
+	return dot / (na * nb)
+}
+
 // decayTo damps a similarity by the time gap between t and the nearest
 // burst of story s (its whole span when BurstGap is negative); no damping
 // when either side is undated.
@@ -709,6 +843,15 @@ func spanGap(af, al, bf, bl time.Time) time.Duration {
 	return 0
 }
 
+// tally is a story's union-find parent (the story it was merged into, or
+// -1) and gather's bookkeeping for it: the stamp of the last term that
+// counted it (^0 when rejected) and its score so far.
+type tally struct {
+	into  int32
+	stamp uint32
+	acc   float64
+}
+
 type scored struct {
 	story int32
 	score float64
@@ -719,66 +862,145 @@ type scored struct {
 // the newest MaxPostings entries of each posting list are read, so the cost
 // does not grow with the number of stories kept. ok filters stories.
 func (c *Clusterer) gather(v sparse, terms, k int, ok func(si int32) bool) []int32 {
+	return rankedIDs(topK(c.gatherHits(v, terms, ok), k))
+}
+
+// rankedIDs returns the ids of rs, in order.
+func rankedIDs(rs []ranked) []int32 {
+	out := make([]int32, len(rs))
+	for i, r := range rs {
+		out[i] = r.id
+	}
+	return out
+}
+
+// gatherHits is gather before the cut: every story ok lets through with
+// its score, in the order first met, in a buffer the next call
+// overwrites. A story's score does not depend on which other stories ok
+// lets through, so the hits of a filter are those of a looser filter
+// that the tighter one keeps (see storyHits).
+func (c *Clusterer) gatherHits(v sparse, terms int, ok func(si int32) bool) []ranked {
 	c.cur++
 	if c.cur == 0 {
-		clear(c.stamp)
-		c.cur = 1
+		c.clearTally()
 	}
 	base := c.cur
-	var hits []int32
-	for _, t := range c.top(v, terms) {
+	hits := c.hits[:0]
+	for _, t := range c.topBuf(v, terms) {
 		w := c.idf(t)
 		c.cur++
 		if c.cur == 0 {
-			clear(c.stamp)
-			c.cur = 1
+			c.clearTally()
 			base = 0
 		}
 		p := c.post[t]
 		lo := max(0, len(p)-c.cfg.MaxPostings)
 		for i := len(p) - 1; i >= lo; i-- {
 			si := c.find(p[i])
-			st := c.stamp[si]
+			e := &c.tally[si]
+			st := e.stamp
 			if st == c.cur {
 				continue // already counted for this term
 			}
 			if st < base || st == 0 {
 				// first time this gather sees the story
 				if !ok(si) {
-					c.stamp[si] = ^uint32(0) // rejected: never counted
+					e.stamp = ^uint32(0) // rejected: never counted
 					c.rejected = append(c.rejected, si)
 					continue
 				}
-				c.acc[si] = 0
+				e.acc = 0
 				hits = append(hits, si)
 			} else if st == ^uint32(0) {
 				continue
 			}
-			c.stamp[si] = c.cur
-			c.acc[si] += w
+			e.stamp = c.cur
+			e.acc += w
 		}
 	}
 	for _, si := range c.rejected {
-		c.stamp[si] = 0
+		c.tally[si].stamp = 0
 	}
 	c.rejected = c.rejected[:0]
-	all := make([]ranked, len(hits))
-	for i, si := range hits {
-		all[i] = ranked{si, c.acc[si]}
+	all := c.rank[:0]
+	for _, si := range hits {
+		all = append(all, ranked{si, c.tally[si].acc})
 	}
-	best := topK(all, k)
-	out := make([]int32, len(best))
-	for i, r := range best {
-		out[i] = r.id
+	c.hits, c.rank = hits, all
+	return all
+}
+
+// storyHits returns the hits of gather over the centroid of story si
+// (cross: its cross-language centroid) for the stories any merge or
+// storyline check may take (not si, not frozen; cross: told in another
+// language), with QueryTerms/2 terms. closestStory and linkStoryline
+// each keep those that suit them: the same stories, scored the same, as
+// a gather of their own would give. The hits are kept until the next
+// change to the stories (see touch): an article that merges nothing
+// checks its story's storyline from the same hits.
+func (c *Clusterer) storyHits(si int32, cross bool) []ranked {
+	h := &c.shared[0]
+	if cross {
+		h = &c.shared[1]
 	}
-	return out
+	if h.valid && h.si == si && h.gen == c.gen {
+		return h.hits
+	}
+	s := &c.stories[si]
+	var hits []ranked
+	if cross {
+		hits = c.gatherHits(s.xcen, c.cfg.QueryTerms/2, func(o int32) bool {
+			return o != si && !c.stories[o].frozen && crossLangs(s.langs, c.stories[o].langs)
+		})
+	} else {
+		hits = c.gatherHits(s.cen, c.cfg.QueryTerms/2, func(o int32) bool {
+			return o != si && !c.stories[o].frozen
+		})
+	}
+	*h = sharedHits{si: si, gen: c.gen, valid: true, hits: append(h.hits[:0], hits...)}
+	return h.hits
+}
+
+// sharedHits holds storyHits' last answer, for story si at generation gen.
+type sharedHits struct {
+	si    int32
+	gen   uint64
+	valid bool
+	hits  []ranked
+}
+
+// touch marks a change to the stories, postings or centroids: hits kept
+// by storyHits are stale.
+func (c *Clusterer) touch() { c.gen++ }
+
+// pick returns the ids of the k best of hits that keep lets through.
+func (c *Clusterer) pick(hits []ranked, k int, keep func(o int32) bool) []int32 {
+	sel := c.picked[:0]
+	for _, h := range hits {
+		if keep(h.id) {
+			sel = append(sel, h)
+		}
+	}
+	c.picked = sel
+	return rankedIDs(topK(sel, k))
+}
+
+// clearTally starts the stamps of gather again from 1.
+func (c *Clusterer) clearTally() {
+	for i := range c.tally {
+		c.tally[i].stamp = 0
+	}
+	c.cur = 1
 }
 
 // candidates returns the stories sharing top terms with f within the
 // window, scored and best first.
 func (c *Clusterer) candidates(f features, at time.Time) []scored {
-	nf := c.norm(f.unit)
-	nt := c.norm(f.title)
+	// The article's IDF weights, looked up once for every candidate.
+	c.ux = c.idfsOf(f.unit, c.ux)
+	c.tx = c.idfsOf(f.title, c.tx)
+	nf := normWith(f.unit, c.ux)
+	nt := normWith(f.title, c.tx)
 	ids := c.gather(f.unit, c.cfg.QueryTerms, c.cfg.Candidates, func(si int32) bool {
 		s := &c.stories[si]
 		return !s.frozen && s.ndocs > 0 && gap(at, s.first, s.last) <= c.cfg.Window
@@ -793,10 +1015,10 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 			// languages' words would otherwise drown.
 			ns, nst = c.langNorm(s.cen, f.lang), c.langNorm(s.tcen, f.lang)
 		}
-		body := c.cosine(f.unit, nf, s.cen, ns)
+		body := c.cosineWith(f.unit, c.ux, nf, s.cen, ns)
 		ts := -1.0
 		if nt > 0 && len(s.tcen.ids) > 0 {
-			ts = c.cosine(f.title, nt, s.tcen, nst)
+			ts = c.cosineWith(f.title, c.tx, nt, s.tcen, nst)
 		}
 		if g, ok := c.otherOccurrence(f, at, s); ok {
 			// The article names its own day, days from the story and from
@@ -809,32 +1031,43 @@ func (c *Clusterer) candidates(f features, at time.Time) []scored {
 		out = append(out, scored{si, c.combine(body, ts, c.decayTo(at, s), c.cfg.Threshold, true)})
 	}
 	out = c.crossCandidates(f, at, out)
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
+	slices.SortFunc(out, func(a, b scored) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
 		}
-		return c.stories[out[i].story].id < c.stories[out[j].story].id
+		return strings.Compare(c.stories[a.story].id, c.stories[b.story].id)
 	})
 	return out
 }
 
 // top returns the k terms of v with the highest weight times IDF.
 func (c *Clusterer) top(v sparse, k int) []int32 {
-	all := make([]ranked, len(v.ids))
+	return slices.Clone(c.topBuf(v, k))
+}
+
+// topBuf is top into a buffer of c's that the next call overwrites.
+func (c *Clusterer) topBuf(v sparse, k int) []int32 {
+	all := c.termRank[:0]
 	for i, id := range v.ids {
-		all[i] = ranked{id, float64(v.w[i]) * c.idf(id)}
+		all = append(all, ranked{id, float64(v.w[i]) * c.idf(id)})
 	}
+	c.termRank = all
 	best := topK(all, k)
-	out := make([]int32, len(best))
-	for i, t := range best {
-		out[i] = t.id
+	out := c.topTerms[:0]
+	for _, t := range best {
+		out = append(out, t.id)
 	}
+	c.topTerms = out
 	return out
 }
 
 // index posts story si under the article's top terms and its top
 // language-neutral terms.
 func (c *Clusterer) index(si int32, f features) {
+	c.touch()
 	limit := 4 * c.cfg.MaxPostings
 	terms := c.top(f.unit, c.cfg.QueryTerms)
 	if len(f.cross.ids) > 0 {
@@ -861,10 +1094,11 @@ func (c *Clusterer) index(si int32, f features) {
 // that the story outgrew into, is not left alone for good.
 func (c *Clusterer) mergeScore(a, b int32) float64 {
 	sa, sb := &c.stories[a], &c.stories[b]
-	body := c.cosine(sa.cen, c.storyNorm(a), sb.cen, c.storyNorm(b))
+	ax := c.storyIDFs(a)
+	body := c.cosineWith(sa.cen, ax.cen, c.storyNorm(a), sb.cen, c.storyNorm(b))
 	ts := -1.0
 	if len(sa.tcen.ids) > 0 && len(sb.tcen.ids) > 0 {
-		ts = c.cosine(sa.tcen, c.titleNorm(a), sb.tcen, c.titleNorm(b))
+		ts = c.cosineWith(sa.tcen, ax.tcen, c.titleNorm(a), sb.tcen, c.titleNorm(b))
 	}
 	d := 1.0
 	if c.cfg.BurstGap < 0 {
@@ -898,6 +1132,28 @@ func (c *Clusterer) mergeScore(a, b int32) float64 {
 	return max(x, c.combine(body, ts, d, c.cfg.MergeThreshold, false)/c.cfg.MergeThreshold)
 }
 
+// storyIDFs returns the IDFs of the terms of story si's centroids, kept
+// while the stories do not change (see touch): a story is compared with
+// several others in a row (closestStory).
+func (c *Clusterer) storyIDFs(si int32) *idfsOf {
+	x := &c.mergeIDFs
+	if !x.valid || x.si != si || x.gen != c.gen {
+		s := &c.stories[si]
+		x.cen = c.idfsOf(s.cen, x.cen)
+		x.tcen = c.idfsOf(s.tcen, x.tcen)
+		x.si, x.gen, x.valid = si, c.gen, true
+	}
+	return x
+}
+
+// idfsOf holds the IDFs of a story's centroid terms (see storyIDFs).
+type idfsOf struct {
+	si        int32
+	gen       uint64
+	valid     bool
+	cen, tcen []float64
+}
+
 // combine turns the whole-text similarity body and the headline similarity
 // ts (negative when a side has no headline) into the damped score compared
 // with threshold: the weighted similarity times the time decay d, raised to
@@ -917,14 +1173,14 @@ func (c *Clusterer) combine(body, ts, d, threshold float64, far bool) float64 {
 }
 
 func (c *Clusterer) find(si int32) int32 {
-	into := c.into
+	t := c.tally
 	root := si
-	for into[root] >= 0 {
-		root = into[root]
+	for t[root].into >= 0 {
+		root = t[root].into
 	}
-	for into[si] >= 0 {
-		next := into[si]
-		into[si] = root
+	for t[si].into >= 0 {
+		next := t[si].into
+		t[si].into = root
 		si = next
 	}
 	return root
@@ -958,6 +1214,7 @@ func (c *Clusterer) older(a, b int32) bool {
 
 // mergeStories folds one of a, b into the other and returns (into, from).
 func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
+	c.touch()
 	into, from := a, b
 	if !c.older(a, b) {
 		into, from = b, a
@@ -990,9 +1247,9 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 	if sf.touched.After(si.touched) {
 		si.touched = sf.touched
 	}
-	si.cen = c.prune(si.cen.add(sf.cen, 1))
-	si.tcen = c.prune(si.tcen.add(sf.tcen, 1))
-	si.xcen = c.prune(si.xcen.add(sf.xcen, 1))
+	c.addPrune(&si.cen, sf.cen)
+	c.addPrune(&si.tcen, sf.tcen)
+	c.addPrune(&si.xcen, sf.xcen)
 	si.langs |= sf.langs
 	si.own = addDays(si.own, sf.own)
 	si.events, si.eventN = countDays(si.events, si.eventN, sf.events, sf.eventN)
@@ -1002,7 +1259,7 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 	sf.bursts = nil
 	si.ndocs += sf.ndocs
 	si.normN = 0
-	c.into[from] = into
+	c.tally[from].into = into
 	sf.cen, sf.tcen, sf.xcen = sparse{}, sparse{}, sparse{}
 	sf.articles, sf.undated, sf.outlets, sf.titles = nil, nil, nil, nil
 	c.merges = append(c.merges, Merge{Kind: "story", From: sf.id, Into: si.id, At: at})
@@ -1023,10 +1280,11 @@ func (c *Clusterer) mergeStories(a, b int32, at time.Time) (int32, int32) {
 
 // mergeLines folds line from into line into.
 func (c *Clusterer) mergeLines(into, from int32, at time.Time) {
+	c.touch()
 	li, lf := &c.lines[into], &c.lines[from]
 	li.stories = append(li.stories, lf.stories...)
-	li.cen = c.prune(li.cen.add(lf.cen, 1))
-	li.xcen = c.prune(li.xcen.add(lf.xcen, 1))
+	c.addPrune(&li.cen, lf.cen)
+	c.addPrune(&li.xcen, lf.xcen)
 	li.langs |= lf.langs
 	li.normN = 0
 	if !lf.first.IsZero() && (li.first.IsZero() || lf.first.Before(li.first)) {
@@ -1059,16 +1317,15 @@ func (c *Clusterer) review(si int32) bool {
 // (see mergeScore), or -1 when none qualifies.
 func (c *Clusterer) closestStory(si int32) int32 {
 	s := &c.stories[si]
-	ids := c.gather(s.cen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
+	// The hits of storyHits are not si, not frozen (and, across
+	// languages, in another language): what is left to ask is here.
+	near := func(o int32) bool {
 		os := &c.stories[o]
-		return o != si && !os.frozen && os.ndocs > 0 && spanGap(s.first, s.last, os.first, os.last) <= c.cfg.Window
-	})
+		return os.ndocs > 0 && spanGap(s.first, s.last, os.first, os.last) <= c.cfg.Window
+	}
+	ids := c.pick(c.storyHits(si, false), c.cfg.Candidates/2, near)
 	if c.multilingual() && len(s.xcen.ids) > 0 {
-		xs := c.gather(s.xcen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
-			os := &c.stories[o]
-			return o != si && !os.frozen && os.ndocs > 0 && crossLangs(s.langs, os.langs) &&
-				spanGap(s.first, s.last, os.first, os.last) <= c.cfg.Window
-		})
+		xs := c.pick(c.storyHits(si, true), c.cfg.Candidates/2, near)
 		for _, o := range xs {
 			if !slices.Contains(ids, o) {
 				ids = append(ids, o)
@@ -1093,13 +1350,9 @@ func (c *Clusterer) linkStoryline(si int32) {
 		return
 	}
 	ns := c.storyNorm(si)
-	ids := c.gather(s.cen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
-		return o != si && !c.stories[o].frozen
-	})
+	ids := rankedIDs(topK(c.storyHits(si, false), c.cfg.Candidates/2))
 	if c.multilingual() && len(s.xcen.ids) > 0 {
-		for _, o := range c.gather(s.xcen, c.cfg.QueryTerms/2, c.cfg.Candidates/2, func(o int32) bool {
-			return o != si && !c.stories[o].frozen && crossLangs(s.langs, c.stories[o].langs)
-		}) {
+		for _, o := range rankedIDs(topK(c.storyHits(si, true), c.cfg.Candidates/2)) {
 			if !slices.Contains(ids, o) {
 				ids = append(ids, o)
 			}
@@ -1134,6 +1387,7 @@ func (c *Clusterer) linkStoryline(si int32) {
 // before the newest article: their centroids are dropped and they are no
 // longer candidates.
 func (c *Clusterer) sweep() {
+	c.touch()
 	if c.newest.IsZero() {
 		return
 	}
@@ -1142,7 +1396,7 @@ func (c *Clusterer) sweep() {
 	keep := c.active[:0]
 	for _, si := range c.active {
 		s := &c.stories[si]
-		if c.into[si] >= 0 {
+		if c.tally[si].into >= 0 {
 			continue
 		}
 		at := s.last
@@ -1156,7 +1410,7 @@ func (c *Clusterer) sweep() {
 			l := &c.lines[c.findLine(s.line)]
 			if !l.frozen && l.last.Before(limit) {
 				l.frozen = true
-				l.cen = c.prune(l.cen) // keep a label's worth
+				c.pruneInPlace(&l.cen) // keep a label's worth
 				l.xcen = sparse{}
 			}
 			continue

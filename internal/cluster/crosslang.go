@@ -174,8 +174,8 @@ func numericDate(toks []token, l string) (m, d, n int) {
 	}
 	a, b, c := toks[0].word, toks[1].word, toks[2].word
 	year := func(w string) bool {
-		y, err := strconv.Atoi(w)
-		return err == nil && len(w) == 4 && y >= 1900 && y <= 2099
+		y, ok := atoi(w)
+		return ok && len(w) == 4 && y >= 1900 && y <= 2099
 	}
 	small := func(w string) int {
 		if len(w) > 2 {
@@ -208,11 +208,28 @@ func dayNumber(w string) int {
 	if len(w) == 0 || len(w) > 2 {
 		return 0
 	}
-	d, err := strconv.Atoi(w)
-	if err != nil || d < 1 || d > 31 {
+	d, ok := atoi(w)
+	if !ok || d < 1 || d > 31 {
 		return 0
 	}
 	return d
+}
+
+// atoi is strconv.Atoi without the error value, which costs an
+// allocation for every word that is not a number (most words are not).
+func atoi(w string) (int, bool) {
+	if len(w) == 0 || len(w) > 9 || w[0] == '+' || w[0] == '-' {
+		n, err := strconv.Atoi(w)
+		return n, err == nil
+	}
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(w[i]-'0')
+	}
+	return n, true
 }
 
 // numberOf returns the figure a token starts with when it has at least two

@@ -14,7 +14,7 @@ import (
 func (c *Clusterer) Stories() []Story {
 	var out []Story
 	for si := range c.stories {
-		if c.into[si] >= 0 {
+		if c.tally[si].into >= 0 {
 			continue
 		}
 		out = append(out, c.exportStory(int32(si)))
@@ -77,14 +77,14 @@ func (c *Clusterer) storyTitle(s *story) string {
 		// Headlines in the language asked for, where the story has any.
 		var in []string
 		for _, t := range titles {
-			if titleLang(t) == c.labelLang {
+			if c.titleLang(t) == c.labelLang {
 				in = append(in, t)
 			}
 		}
 		switch {
 		case len(in) > 0:
 			titles = in
-		case s.snippet != "" && titleLang(s.snippet) == c.labelLang:
+		case s.snippet != "" && c.titleLang(s.snippet) == c.labelLang:
 			// An article in that language with no headline: its first
 			// sentence.
 			return s.snippet
@@ -93,9 +93,14 @@ func (c *Clusterer) storyTitle(s *story) string {
 	if len(s.cen.ids) == 0 {
 		return titles[0]
 	}
-	weight := make(map[int32]float64, len(s.cen.ids))
-	for i, id := range s.cen.ids {
-		weight[id] = float64(s.cen.w[i]) * c.idf(id)
+	// A title word's weight in the centroid (sorted by ID): found by
+	// binary search, weight times IDF as a map of all of them held.
+	weight := func(id int32) float64 {
+		i, ok := slices.BinarySearch(s.cen.ids, id)
+		if !ok {
+			return 0
+		}
+		return float64(s.cen.w[i]) * c.idf(id)
 	}
 	best, bestScore := titles[0], -1.0
 	for _, t := range titles {
@@ -108,7 +113,7 @@ func (c *Clusterer) storyTitle(s *story) string {
 			n++
 			for _, lang := range []string{langEN, ""} {
 				if id, ok := c.vocab[c.analyzer.stem.stem(lang, tok.word)]; ok {
-					sum += weight[id]
+					sum += weight(id)
 					break
 				}
 			}
@@ -155,6 +160,29 @@ func termBefore(a, b scoredTerm) bool {
 	return a.s > b.s || a.s == b.s && a.id < b.id
 }
 
+// firstTerms returns the n first of ts by termBefore, in that order.
+func firstTerms(ts []scoredTerm, n int) []scoredTerm {
+	if n <= 0 {
+		return nil
+	}
+	out := make([]scoredTerm, 0, n)
+	for _, t := range ts {
+		if len(out) == n && !termBefore(t, out[n-1]) {
+			continue
+		}
+		if len(out) < n {
+			out = append(out, t)
+		}
+		i := len(out) - 1
+		for i > 0 && termBefore(t, out[i-1]) {
+			out[i] = out[i-1]
+			i--
+		}
+		out[i] = t
+	}
+	return out
+}
+
 // labelPick is what labelChoice chose: the words and names in order; the
 // best of the words and of the names that were not chosen (s < 0: there
 // was none) and the heaviest centroid weight among those not chosen; and
@@ -181,50 +209,52 @@ func (c *Clusterer) labelChoice(v sparse, k, m int) labelPick {
 			keep = func(id int32) bool { return c.termLang[id]&bit != 0 }
 		}
 	}
-	all := make([]scoredTerm, 0, len(v.ids))
+	// Names and words apart, and of each only the few best in order (the
+	// rest count for their heaviest weight alone): what sorting all of
+	// them by termBefore and reading them in order gave.
+	ents, words := make([]scoredTerm, 0, 16), make([]scoredTerm, 0, len(v.ids))
 	for i, id := range v.ids {
-		if keep(id) {
-			all = append(all, scoredTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)})
+		if !keep(id) {
+			continue
+		}
+		t := scoredTerm{id, v.w[i], float64(v.w[i]) * c.idf(id)}
+		if c.isName[id] {
+			ents = append(ents, t)
+		} else {
+			words = append(words, t)
 		}
 	}
-	// A total order (ties by index), so any sort gives the same result.
-	slices.SortFunc(all, func(a, b scoredTerm) int {
-		switch {
-		case a.id == b.id:
-			return 0
-		case termBefore(a, b):
-			return -1
-		}
-		return 1
-	})
 	p := labelPick{nextWord: scoredTerm{s: -1}, nextName: scoredTerm{s: -1}, nIDF: c.nIDF, hapax: c.hapaxWeight()}
 	var nameWords []string // the words of the chosen names, which no chosen word repeats
-	for _, t := range all {
-		if !strings.HasPrefix(c.terms[t.id], entityPrefix) {
-			continue
-		}
-		if len(p.names) < m {
+	best := firstTerms(ents, m+1)
+	for i, t := range best {
+		if i < m {
 			p.names = append(p.names, t)
 			nameWords = append(nameWords, strings.Fields(c.surface[t.id])...)
-			continue
-		}
-		if p.nextName.s < 0 {
+		} else {
 			p.nextName = t
 		}
-		p.maxNameW = max(p.maxNameW, t.w)
 	}
-	for _, t := range all {
-		if strings.HasPrefix(c.terms[t.id], entityPrefix) || slices.Contains(nameWords, c.surface[t.id]) {
-			continue
+	for _, t := range ents {
+		if !slices.ContainsFunc(p.names, func(n scoredTerm) bool { return n.id == t.id }) {
+			p.maxNameW = max(p.maxNameW, t.w)
 		}
-		if len(p.words) < k {
+	}
+	if len(nameWords) > 0 {
+		words = slices.DeleteFunc(words, func(t scoredTerm) bool { return slices.Contains(nameWords, c.surface[t.id]) })
+	}
+	best = firstTerms(words, k+1)
+	for i, t := range best {
+		if i < k {
 			p.words = append(p.words, t)
-			continue
-		}
-		if p.nextWord.s < 0 {
+		} else {
 			p.nextWord = t
 		}
-		p.maxWordW = max(p.maxWordW, t.w)
+	}
+	for _, t := range words {
+		if !slices.ContainsFunc(p.words, func(w scoredTerm) bool { return w.id == t.id }) {
+			p.maxWordW = max(p.maxWordW, t.w)
+		}
 	}
 	return p
 }
@@ -546,6 +576,20 @@ func (w *StorylineWatch) unindex(li int32) {
 // titleLang guesses the language of a headline: by its stop words, else
 // by its script (Latin read as English, Cyrillic as Russian or Ukrainian
 // by the letters only one of them writes).
+// titleLang is the package's titleLang, remembered by title: a story's
+// headlines are read again each time it is shown.
+func (c *Clusterer) titleLang(t string) string {
+	if l, ok := c.titleLangs[t]; ok {
+		return l
+	}
+	if c.titleLangs == nil || len(c.titleLangs) >= 1<<16 {
+		c.titleLangs = make(map[string]string)
+	}
+	l := titleLang(t)
+	c.titleLangs[t] = l
+	return l
+}
+
 func titleLang(t string) string {
 	toks := tokenize(t, 64)
 	if l := guessLanguage(toks); l != "" {

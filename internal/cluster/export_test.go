@@ -333,7 +333,7 @@ func TestLabelHolds(t *testing.T) {
 					continue // would lose the single-article damping: not what holds covers
 				}
 				k := int32(1 + rng.IntN(1+round*round)) // from a nudge to a fall
-				c.df[id] += k
+				c.addDF(id, k)
 				undo = append(undo, id, k)
 			}
 			nIDF := c.nIDF
@@ -362,7 +362,7 @@ func TestLabelHolds(t *testing.T) {
 			}
 			c.nIDF = nIDF
 			for i := 0; i < len(undo); i += 2 {
-				c.df[undo[i]] -= undo[i+1]
+				c.addDF(undo[i], -undo[i+1])
 			}
 		}
 	}

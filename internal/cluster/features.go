@@ -1,10 +1,10 @@
 package cluster
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,27 +14,6 @@ import (
 type sparse struct {
 	ids []int32
 	w   []float32
-}
-
-// add returns v + k*o as a new vector.
-func (v sparse) add(o sparse, k float32) sparse {
-	out := sparse{ids: make([]int32, 0, len(v.ids)+len(o.ids)), w: make([]float32, 0, len(v.ids)+len(o.ids))}
-	i, j := 0, 0
-	for i < len(v.ids) || j < len(o.ids) {
-		switch {
-		case j >= len(o.ids) || (i < len(v.ids) && v.ids[i] < o.ids[j]):
-			out.ids, out.w = append(out.ids, v.ids[i]), append(out.w, v.w[i])
-			i++
-		case i >= len(v.ids) || o.ids[j] < v.ids[i]:
-			out.ids, out.w = append(out.ids, o.ids[j]), append(out.w, k*o.w[j])
-			j++
-		default:
-			out.ids, out.w = append(out.ids, v.ids[i]), append(out.w, v.w[i]+k*o.w[j])
-			i++
-			j++
-		}
-	}
-	return out
 }
 
 // features of one article: distinct term IDs and the unit-length vector of
@@ -69,17 +48,36 @@ func (c *Clusterer) term(key, surface string, lang uint8) int32 {
 	}
 	c.termLang = append(c.termLang, lang)
 	c.dayOf = append(c.dayOf, dayKey(key))
+	c.isName = append(c.isName, strings.HasPrefix(key, entityPrefix))
 	id := int32(len(c.terms))
 	c.vocab[key] = id
 	c.terms = append(c.terms, key)
 	c.surface = append(c.surface, surface)
 	c.df = append(c.df, 0)
 	c.prior = append(c.prior, c.bg.share(key))
-	c.idfV = append(c.idfV, 0)
-	c.idfN = append(c.idfN, -1)
-	c.dfAt = append(c.dfAt, 0)
+	c.idfc = append(c.idfc, idfCache{n: -1})
 	c.tlangs = append(c.tlangs, 0)
 	c.post = append(c.post, nil)
+	return id
+}
+
+// termOf is term for a prepared term: by its term number when it has one,
+// a slice index once the clusterer has seen the number.
+func (c *Clusterer) termOf(t pterm, lang uint8) int32 {
+	if t.num == 0 {
+		return c.term(t.key, t.surface, lang)
+	}
+	if int(t.num) < len(c.local) {
+		if id := c.local[t.num]; id > 0 {
+			return id - 1
+		}
+	}
+	id := c.term(t.key, t.surface, lang)
+	if int(t.num) >= len(c.local) {
+		n := max(int(t.num)+1, 2*len(c.local), 1024)
+		c.local = append(c.local, make([]int32, n-len(c.local))...)
+	}
+	c.local[t.num] = id + 1
 	return id
 }
 
@@ -111,6 +109,20 @@ type Prepared struct {
 type pterm struct {
 	key, surface string
 	all, title   float64 // weighted counts in the whole article and the title
+	// num is the key's term number (see internTerm) for the word terms of
+	// terms, 0 for names and language-neutral terms. It is not encoded:
+	// UnmarshalPrepared numbers the keys again by the same rule
+	// (termNumber).
+	num uint32
+}
+
+// termNumber is the number a term of Prepared.terms keyed key has:
+// words have one, names (entityPrefix) none.
+func termNumber(key string) uint32 {
+	if strings.HasPrefix(key, entityPrefix) {
+		return 0
+	}
+	return internTerm(key)
 }
 
 // Prepare analyses one article.
@@ -131,16 +143,26 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	if lang == "" && strings.TrimSpace(d.Language) != "" {
 		p.lang = otherLang
 	}
-	at := make(map[string]int, 64)
-	caps := make(map[string]int, 64)
-	acronym := make(map[string]bool)
-	put := func(key, surface string, w float64, inTitle bool) {
+	// One map from key to term index; how each term is written inside
+	// sentences is counted beside the terms, by index.
+	nt := len(title) + len(body)/2 + 8 // distinct terms, about
+	at := make(map[string]int, nt)
+	p.terms = make([]pterm, 0, nt)
+	caps := make([]int32, 0, nt)   // term index -> capitalised minus lower-case uses
+	acronym := make([]bool, 0, nt) // term index -> written in capitals at least once
+	index := func(key string, num uint32, surface string) int {
 		i, ok := at[key]
 		if !ok {
 			i = len(p.terms)
 			at[key] = i
-			p.terms = append(p.terms, pterm{key: key, surface: surface})
+			p.terms = append(p.terms, pterm{key: key, surface: surface, num: num})
+			caps = append(caps, 0)
+			acronym = append(acronym, false)
 		}
+		return i
+	}
+	put := func(key, surface string, w float64, inTitle bool) {
+		i := index(key, termNumber(key), surface)
 		p.terms[i].all += w
 		if inTitle {
 			p.terms[i].title += w
@@ -151,21 +173,25 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 			if !useful(t.word) || isStop(lang, t.word) {
 				continue
 			}
-			key := a.stem.stem(lang, t.word)
+			st := a.stem.stemID(lang, t.word)
+			i := index(st.v, st.id, t.word)
 			if !t.start && !inTitle {
 				// How the word is written inside sentences decides how
 				// labels show it: capitalised most of the time, a name
 				// (or a German noun).
 				if t.cap {
-					caps[key]++
+					caps[i]++
 				} else {
-					caps[key]--
+					caps[i]--
 				}
 				if t.upper {
-					acronym[key] = true
+					acronym[i] = true
 				}
 			}
-			put(key, t.word, w, inTitle)
+			p.terms[i].all += w
+			if inTitle {
+				p.terms[i].title += w
+			}
 		}
 	}
 	addWords(title, a.cfg.TitleWeight, true)
@@ -186,9 +212,9 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	addWords(body, 1, false)
 	for i := range p.terms {
 		switch {
-		case caps[p.terms[i].key] > 0 && acronym[p.terms[i].key]:
+		case caps[i] > 0 && acronym[i]:
 			p.terms[i].surface = strings.ToUpper(p.terms[i].surface) // NBC, NATO
-		case caps[p.terms[i].key] > 0:
+		case caps[i] > 0:
 			p.terms[i].surface = capitalise(p.terms[i].surface)
 		}
 	}
@@ -219,6 +245,9 @@ func (a *Analyzer) Prepare(d Doc) Prepared {
 	p.wdays = resolveDays(cross, d.Published)
 	for _, k := range slices.Sorted(maps.Keys(cross)) {
 		p.cross = append(p.cross, pterm{key: k, surface: k, all: cross[k]})
+	}
+	if len(p.terms) == 0 {
+		p.terms = nil // as a decoded value has it
 	}
 	return p
 }
@@ -269,28 +298,29 @@ func titleCase(toks []token) bool {
 }
 
 // features interns a prepared article's terms and builds its vectors.
+// Prepare gives each key once (and the vocabulary maps a key to one ID),
+// so the term frequencies need no map: they are sorted by ID.
 func (c *Clusterer) features(p Prepared) features {
-	tf := make(map[int32]float64, len(p.terms))
-	ttf := make(map[int32]float64)
-	for _, t := range p.terms {
-		id := c.term(t.key, t.surface, langBit(p.lang))
-		tf[id] += t.all
+	lang := langBit(p.lang)
+	tfs := make([]termTF, len(p.terms))
+	nt := 0
+	for i, t := range p.terms {
+		tfs[i] = termTF{id: c.termOf(t, lang), at: int32(i), all: t.all, title: t.title}
 		if t.title > 0 {
-			ttf[id] += t.title
+			nt++
 		}
 	}
-	f := features{ids: make([]int32, 0, len(tf))}
-	for id := range tf {
-		f.ids = append(f.ids, id)
-	}
-	slices.Sort(f.ids)
-	f.unit = sparse{ids: f.ids, w: make([]float32, len(f.ids))}
+	sortTF(tfs)
+	tfs = mergeTF(tfs)
+	f := features{ids: make([]int32, len(tfs))}
+	f.unit = sparse{ids: f.ids, w: make([]float32, len(tfs))}
 	var norm float64
-	ws := make([]float64, len(f.ids))
-	for i, id := range f.ids {
-		ws[i] = 1 + math.Log(tf[id])
-		if tf[id] < 1 {
-			ws[i] = tf[id]
+	ws := make([]float64, len(tfs))
+	for i, t := range tfs {
+		f.ids[i] = t.id
+		ws[i] = 1 + math.Log(t.all)
+		if t.all < 1 {
+			ws[i] = t.all
 		}
 		norm += ws[i] * ws[i]
 	}
@@ -298,38 +328,81 @@ func (c *Clusterer) features(p Prepared) features {
 	for i := range ws {
 		f.unit.w[i] = float32(ws[i] / norm)
 	}
-	f.title = unitOf(ttf)
-	f.lang = langBit(p.lang)
+	if nt > 0 {
+		title := make([]termTF, 0, nt)
+		for _, t := range tfs {
+			if t.title > 0 {
+				title = append(title, termTF{id: t.id, all: t.title})
+			}
+		}
+		f.title = unitOf(title)
+	}
+	f.lang = lang
 	f.days = p.days
 	f.ownDays = ownDays(p.days, p.Doc.Published)
 	f.ownMonths = ownMonths(p.days, p.Doc.Published)
 	f.eventDays = ownDays(addDays(slices.Clone(p.days), p.wdays), p.Doc.Published)
 	if len(p.cross) > 0 {
-		xtf := make(map[int32]float64, len(p.cross))
-		for _, t := range p.cross {
-			xtf[c.term(t.key, t.surface, langBit(p.lang))] += t.all
+		xtf := make([]termTF, len(p.cross))
+		for i, t := range p.cross {
+			xtf[i] = termTF{id: c.term(t.key, t.surface, lang), at: int32(i), all: t.all}
 		}
-		f.cross = unitOf(xtf)
+		sortTF(xtf)
+		f.cross = unitOf(mergeTF(xtf))
 		f.xids = f.cross.ids
 	}
 	return f
 }
 
-// unitOf returns the unit-length vector of sublinear term frequencies.
-func unitOf(tf map[int32]float64) sparse {
+// termTF is a term's weighted count in an article and in its title.
+type termTF struct {
+	id         int32
+	at         int32 // its place in the article's terms
+	all, title float64
+}
+
+// sortTF sorts term counts by ID, equal IDs in the order the article
+// gave them (so that their sums add up as they always have).
+func sortTF(tfs []termTF) {
+	slices.SortFunc(tfs, func(a, b termTF) int {
+		if a.id != b.id {
+			return cmp.Compare(a.id, b.id)
+		}
+		return cmp.Compare(a.at, b.at)
+	})
+}
+
+// mergeTF sums the counts of equal IDs in tfs, sorted by ID. Prepared
+// values give each key once, so there are none unless a decoded value
+// repeats a key.
+func mergeTF(tfs []termTF) []termTF {
+	if len(tfs) < 2 {
+		return tfs
+	}
+	out := tfs[:1]
+	for _, t := range tfs[1:] {
+		if last := &out[len(out)-1]; last.id == t.id {
+			last.all += t.all
+			last.title += t.title
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// unitOf returns the unit-length vector of the sublinear term frequencies
+// tf.all, sorted by ID with no ID twice.
+func unitOf(tf []termTF) sparse {
 	if len(tf) == 0 {
 		return sparse{}
 	}
-	v := sparse{ids: make([]int32, 0, len(tf)), w: make([]float32, 0, len(tf))}
-	for id := range tf {
-		v.ids = append(v.ids, id)
-	}
-	sort.Slice(v.ids, func(i, j int) bool { return v.ids[i] < v.ids[j] })
+	v := sparse{ids: make([]int32, len(tf)), w: make([]float32, len(tf))}
 	var norm float64
-	for _, id := range v.ids {
-		x := 1 + math.Log(tf[id])
+	for i, t := range tf {
+		x := 1 + math.Log(t.all)
 		norm += x * x
-		v.w = append(v.w, float32(x))
+		v.ids[i], v.w[i] = t.id, float32(x)
 	}
 	norm = math.Sqrt(norm)
 	for i := range v.w {

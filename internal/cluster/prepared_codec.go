@@ -127,7 +127,7 @@ func UnmarshalPrepared(d Doc, data []byte) (Prepared, error) {
 			}
 		}
 	}
-	for _, terms := range []*[]pterm{&p.terms, &p.cross} {
+	for k, terms := range []*[]pterm{&p.terms, &p.cross} {
 		n := r.count(18)
 		if n == 0 {
 			continue
@@ -137,6 +137,9 @@ func UnmarshalPrepared(d Doc, data []byte) (Prepared, error) {
 			t := &(*terms)[i]
 			t.key, t.surface = r.string(), r.string()
 			t.all, t.title = r.float(), r.float()
+			if k == 0 && r.err == nil {
+				t.num = termNumber(t.key)
+			}
 		}
 	}
 	if r.err == nil && len(r.b) > 0 {

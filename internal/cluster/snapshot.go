@@ -3,6 +3,7 @@ package cluster
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -137,7 +138,7 @@ func (c *Clusterer) Snapshot() State {
 			Articles: append([]string{}, s.articles...), Undated: append([]string(nil), s.undated...),
 			Outlets: append([]string{}, s.outlets...), Titles: append([]string{}, s.titles...),
 			Snippet: s.snippet, Centroid: vecOut(s.cen), TitleCentroid: vecOut(s.tcen), Docs: s.ndocs,
-			Norm: s.norm, TitleNorm: s.tnorm, NormN: s.normN, Into: c.into[i], Line: s.line, Frozen: s.frozen,
+			Norm: s.norm, TitleNorm: s.tnorm, NormN: s.normN, Into: c.tally[i].into, Line: s.line, Frozen: s.frozen,
 			Bursts: burstsOut(s.bursts), CrossCentroid: vecOut(s.xcen), Langs: s.langs,
 			OwnDays: append([]int(nil), s.own...), EventDays: append([]int(nil), s.events...),
 			EventCounts: append([]int(nil), s.eventN...),
@@ -267,20 +268,20 @@ func Restore(st State) (*Clusterer, error) {
 	c.terms = append([]string{}, st.Terms...)
 	c.surface = append([]string{}, st.Surface...)
 	c.df = append([]int32{}, st.DF...)
-	c.idfV = make([]float32, nt)
+	c.idfc = make([]idfCache, nt)
 	c.termLang = append([]uint8{}, st.TermLang...)
 	c.dayOf = make([]int16, nt)
+	c.isName = make([]bool, nt)
 	for i, t := range c.terms {
 		c.dayOf[i] = dayKey(t)
+		c.isName[i] = strings.HasPrefix(t, entityPrefix)
 	}
 	c.tlangs = make([]uint8, nt)
 	copy(c.tlangs, st.TermLangs)
-	c.idfN = make([]int32, nt)
-	c.dfAt = make([]int32, nt)
 	c.prior = make([]float32, nt)
 	for i, t := range c.terms {
 		c.vocab[t] = int32(i)
-		c.idfN[i] = -1
+		c.idfc[i].n = -1
 		c.prior[i] = c.bg.share(t)
 	}
 	c.post = make([][]int32, nt)
@@ -321,12 +322,10 @@ func Restore(st State) (*Clusterer, error) {
 		c.mergeTo[m.From] = m.Into
 	}
 	c.active = append([]int32(nil), st.Active...)
-	c.stamp = make([]uint32, ns)
-	c.into = make([]int32, ns)
+	c.tally = make([]tally, ns)
 	for i, s := range st.Stories {
-		c.into[i] = s.Into
+		c.tally[i].into = s.Into
 	}
-	c.acc = make([]float64, ns)
 	return c, nil
 }
 

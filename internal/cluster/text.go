@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"maps"
+	"math"
 	"net/url"
 	"slices"
 	"strings"
@@ -35,7 +36,12 @@ type token struct {
 // capitalised words and sentence starts. It stops after max words (0 for
 // no limit).
 func tokenize(text string, max int) []token {
-	var out []token
+	// About one word in six bytes of news text: one allocation for most.
+	n := len(text)/6 + 4
+	if max > 0 && n > max {
+		n = max
+	}
+	out := make([]token, 0, n)
 	start := true
 	i := 0
 	for i < len(text) {
@@ -255,23 +261,36 @@ func normLang(l string) string {
 // words (it starts again when full).
 type sharedCache struct {
 	mu  sync.RWMutex
-	m   map[string]string
+	m   map[string]folded
 	max int
+	// ids, when set, gives each fold its term number (see internTerm).
+	ids bool
+}
+
+// folded is a word's fold and, in a cache with ids, its term number.
+type folded struct {
+	v  string
+	id uint32
 }
 
 func newSharedCache(max int) *sharedCache {
-	return &sharedCache{m: make(map[string]string, 1024), max: max}
+	return &sharedCache{m: make(map[string]folded, 1024), max: max}
 }
 
 // get returns fold(w), from the cache when it holds w.
 func (c *sharedCache) get(w string, fold func(string) string) string {
+	return c.getID(w, fold).v
+}
+
+// getID returns fold(w) and, in a cache with ids, its term number.
+func (c *sharedCache) getID(w string, fold func(string) string) folded {
 	c.mu.RLock()
-	v, ok := c.m[w]
+	f, ok := c.m[w]
 	c.mu.RUnlock()
 	if ok {
-		return v
+		return f
 	}
-	v = fold(w)
+	v := fold(w)
 	// Words are often slices of an article's text: copies keep the cache
 	// from holding whole texts alive.
 	k := strings.Clone(w)
@@ -280,37 +299,112 @@ func (c *sharedCache) get(w string, fold func(string) string) string {
 	} else {
 		v = strings.Clone(v)
 	}
+	f = folded{v: v}
+	if c.ids {
+		f.id = numberTerm(v, false) // v is the cache's own copy
+	}
 	c.mu.Lock()
 	if len(c.m) >= c.max {
 		clear(c.m)
 	}
-	c.m[k] = v
+	c.m[k] = f
 	c.mu.Unlock()
-	return v
+	return f
+}
+
+// termNumbers gives every word term key a number for the life of the
+// process, the same in every Analyzer and Clusterer: a Clusterer maps the
+// number to its own term ID with a slice index (see Clusterer.termOf)
+// instead of looking the key up in its vocabulary, and the number comes
+// with the stem from the stem cache at no cost. Keys are never dropped:
+// like a Clusterer's vocabulary, the table grows with the vocabulary
+// seen.
+var termNumbers = struct {
+	sync.RWMutex
+	m map[string]uint32
+}{m: make(map[string]uint32, 1<<14)}
+
+// internTerm returns the number of a term key (1 or more), or 0 once
+// numbers run out (the key is then looked up by name).
+func internTerm(key string) uint32 { return numberTerm(key, true) }
+
+// numberTerm is internTerm; a new key is copied when clone is set (a key
+// may be a slice of a whole text).
+func numberTerm(key string, clone bool) uint32 {
+	termNumbers.RLock()
+	id, ok := termNumbers.m[key]
+	termNumbers.RUnlock()
+	if ok {
+		return id
+	}
+	termNumbers.Lock()
+	defer termNumbers.Unlock()
+	if id, ok := termNumbers.m[key]; ok {
+		return id
+	}
+	if len(termNumbers.m) >= math.MaxInt32-1 {
+		return 0
+	}
+	id = uint32(len(termNumbers.m) + 1)
+	if clone {
+		key = strings.Clone(key)
+	}
+	termNumbers.m[key] = id
+	return id
 }
 
 const stemCacheMax = 1 << 18
 
-// stemCaches holds one cache per stemmed language; the map itself is
-// never written after init.
-var stemCaches = func() map[string]*sharedCache {
-	m := make(map[string]*sharedCache)
-	for _, l := range []string{langEN, langDE, langFR, langES, langRU, langUK} {
-		m[l] = newSharedCache(stemCacheMax)
+// stemCaches holds one cache per stemmed language, in langOrder.
+var stemCaches = func() []*sharedCache {
+	out := make([]*sharedCache, len(langOrder))
+	for i := range out {
+		out[i] = newSharedCache(stemCacheMax)
+		out[i].ids = true
 	}
-	return m
+	return out
 }()
+
+// stemCache returns the cache of language l, or nil for a language with
+// no stemmer (a switch: this runs for every word).
+func stemCache(l string) *sharedCache {
+	switch l {
+	case langEN:
+		return stemCaches[0]
+	case langDE:
+		return stemCaches[1]
+	case langFR:
+		return stemCaches[2]
+	case langES:
+		return stemCaches[3]
+	case langRU:
+		return stemCaches[4]
+	case langUK:
+		return stemCaches[5]
+	}
+	return nil
+}
 
 // stemmer folds words to stems through the shared caches; it is safe for
 // concurrent use.
 type stemmer struct{}
 
 func (stemmer) stem(l, w string) string {
-	c := stemCaches[l]
+	c := stemCache(l)
 	if c == nil {
 		return w
 	}
 	return c.get(w, func(w string) string { return stemWord(l, w) })
+}
+
+// stemID returns the stem of w in l and the stem's term number (see
+// internTerm).
+func (stemmer) stemID(l, w string) folded {
+	c := stemCache(l)
+	if c == nil {
+		return folded{v: w, id: internTerm(w)}
+	}
+	return c.getID(w, func(w string) string { return stemWord(l, w) })
 }
 
 // stemWord returns the stem of w in l, or w when the stemmer has none.

@@ -18,10 +18,11 @@ package dedup
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -499,6 +500,18 @@ func fold(w string, lower bool) string {
 	if lower {
 		return w
 	}
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		// Most words: strings.ToLower lowers A-Z in one copy, as
+		// unicode.ToLower would, with no runes in between.
+		return strings.ToLower(w)
+	}
 	rs := []rune(w)
 	for i, r := range rs {
 		rs[i] = unicode.ToLower(r)
@@ -507,16 +520,23 @@ func fold(w string, lower bool) string {
 }
 
 func textHash(words []string) uint64 {
-	h := fnv.New64a()
+	// FNV-1a (as hash/fnv's New64a) over each word and a zero byte after
+	// it, with no []byte copies.
+	h := uint64(14695981039346656037)
 	for _, w := range words {
-		h.Write([]byte(w))
-		h.Write([]byte{0})
+		for i := 0; i < len(w); i++ {
+			h ^= uint64(w[i])
+			h *= 1099511628211
+		}
+		h *= 1099511628211 // the zero byte
 	}
-	return h.Sum64()
+	return h
 }
 
 // shingles returns the distinct hashes of the word k-grams of words (the
-// whole text as one shingle when it is shorter than k).
+// whole text as one shingle when it is shorter than k), sorted: only
+// their number and the least of their mixes count (see signature), so a
+// sort finds the distinct ones without a set.
 func (ix *Index) shingles(words []string) []uint64 {
 	k := ix.opt.Shingle
 	n := len(words) - k + 1
@@ -524,9 +544,8 @@ func (ix *Index) shingles(words []string) []uint64 {
 		n = 1
 		k = len(words)
 	}
-	set := make(map[uint64]struct{}, n)
-	out := make([]uint64, 0, n)
-	for i := 0; i < n; i++ {
+	out := make([]uint64, n)
+	for i := range out {
 		h := uint64(14695981039346656037)
 		for _, w := range words[i : i+k] {
 			for j := 0; j < len(w); j++ {
@@ -536,12 +555,10 @@ func (ix *Index) shingles(words []string) []uint64 {
 			h ^= 0
 			h *= 1099511628211
 		}
-		if _, ok := set[h]; !ok {
-			set[h] = struct{}{}
-			out = append(out, h)
-		}
+		out[i] = h
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // signature returns the MinHash signature of a shingle set: for each seed,

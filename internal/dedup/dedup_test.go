@@ -4,12 +4,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/sharedtest"
@@ -311,6 +314,78 @@ func TestSnapshotContinues(t *testing.T) {
 		spoil(&bad)
 		if _, err := Restore(bad); !errors.Is(err, ErrBadState) {
 			t.Errorf("spoilt state: %v, want ErrBadState", err)
+		}
+	}
+}
+
+// TestFoldASCII holds the ASCII shortcut of fold to the rune-by-rune way.
+func TestFoldASCII(t *testing.T) {
+	for _, w := range []string{"Reuters", "NATO", "x", "A1B2", "already", "Über", "МОСКВА", "İstanbul", "K\u212a", "ǅemal", "\xff\xfeA"} {
+		rs := []rune(w)
+		for i, r := range rs {
+			rs[i] = unicode.ToLower(r)
+		}
+		if got, want := fold(w, false), string(rs); got != want {
+			t.Errorf("fold(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestTextHashFNV holds textHash to hash/fnv's FNV-1a of each word and a
+// zero byte.
+func TestTextHashFNV(t *testing.T) {
+	for _, ws := range [][]string{nil, {""}, {"a"}, {"reuters", "said", "on", "tuesday"}, {"x\x00", "Über"}} {
+		h := fnv.New64a()
+		for _, w := range ws {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		if got, want := textHash(ws), h.Sum64(); got != want {
+			t.Errorf("textHash(%q) = %x, want %x", ws, got, want)
+		}
+	}
+}
+
+// TestShinglesDistinct holds shingles to the set of k-gram hashes the
+// index first kept (in text order, through a map): the same hashes, each
+// once, and so the same count and signature.
+func TestShinglesDistinct(t *testing.T) {
+	ix := NewIndex(Options{})
+	texts := []string{"", "one", "a b", "the cat sat on the mat the cat sat on the mat again and again and again",
+		strings.Repeat("wire copy repeats itself ", 40), "Reuters said on Tuesday that the talks would go on"}
+	for _, text := range texts {
+		ws := words(text)
+		if len(ws) == 0 {
+			continue
+		}
+		got := ix.shingles(ws)
+		k := ix.opt.Shingle
+		n := len(ws) - k + 1
+		if n < 1 {
+			n, k = 1, len(ws)
+		}
+		seen := map[uint64]bool{}
+		var want []uint64
+		for i := 0; i < n; i++ {
+			h := uint64(14695981039346656037)
+			for _, w := range ws[i : i+k] {
+				for j := 0; j < len(w); j++ {
+					h ^= uint64(w[j])
+					h *= 1099511628211
+				}
+				h *= 1099511628211
+			}
+			if !seen[h] {
+				seen[h] = true
+				want = append(want, h)
+			}
+		}
+		if len(got) >= ix.opt.MinShingles && !slices.Equal(ix.signature(got), ix.signature(want)) {
+			t.Errorf("%q: signatures differ from those of the shingles in text order", text)
+		}
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: shingles %v, want %v", text, got, want)
 		}
 	}
 }

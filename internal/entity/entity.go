@@ -75,7 +75,7 @@ type token struct {
 // tokenize splits text into words: letters and digits with inner periods,
 // apostrophes and hyphens.
 func tokenize(text string) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/6+1) // about one word in six bytes of news text
 	prevEnd := 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -190,20 +190,33 @@ func Extract(text string) ([]Entity, []Mention) {
 // extractEnglish is the English recognizer.
 func extractEnglish(text string) ([]Entity, []Mention) {
 	toks := tokenize(text)
-	cands := candidates(text, toks)
-	return resolve(text, toks, cands)
+	lowerSeen := lowerWords(toks)
+	cands := candidates(text, toks, lowerSeen)
+	return resolve(text, toks, cands, lowerSeen)
+}
+
+// lowerWords returns the words the text writes in lower case (tokens that
+// do not start with a capital): candidates and resolve both consult it.
+func lowerWords(toks []token) map[string]bool {
+	n := 0
+	for _, t := range toks {
+		if !t.cap {
+			n++
+		}
+	}
+	seen := make(map[string]bool, n)
+	for _, t := range toks {
+		if !t.cap {
+			seen[t.text] = true
+		}
+	}
+	return seen
 }
 
 // candidates splits capitalised runs into titles and names.
-func candidates(text string, toks []token) []candidate {
-	// Words the text also writes in lower case are common words when they
-	// open a sentence ("Unlike Patriot", "Beyond Trump").
-	lower := map[string]bool{}
-	for _, t := range toks {
-		if !t.cap {
-			lower[t.text] = true
-		}
-	}
+// Words the text also writes in lower case (lower, from lowerWords) are
+// common words when they open a sentence ("Unlike Patriot", "Beyond Trump").
+func candidates(text string, toks []token, lower map[string]bool) []candidate {
 	var out []candidate
 	for i := 0; i < len(toks); {
 		if !toks[i].cap {
@@ -694,26 +707,74 @@ func gazMatch(toks []token) (int, gazEntry, bool) {
 	if n > len(toks) {
 		n = len(toks)
 	}
+	// A possessive inside the longest form tried ("Russia's Gazprom")
+	// means no form at all.
+	for k := 0; k < n-1; k++ {
+		if toks[k].poss {
+			return 0, gazEntry{}, false
+		}
+	}
+	if n == 0 {
+		return 0, gazEntry{}, false
+	}
+	// The keys of the n candidate forms are prefixes of one buffer:
+	// gazKey of the words joined by spaces, built once.
+	var buf [128]byte
+	key := buf[:0]
+	var ends [16]int
+	var endsBig []int
+	if n > len(ends) {
+		endsBig = make([]int, n)
+	}
+	for k := 0; k < n; k++ {
+		if k > 0 {
+			key = append(key, ' ')
+		}
+		key = appendGazWord(key, toks[k].text)
+		if endsBig != nil {
+			endsBig[k] = len(key)
+		} else {
+			ends[k] = len(key)
+		}
+	}
 	for ; n > 0; n-- {
-		words := make([]string, n)
-		for k := 0; k < n; k++ {
-			words[k] = toks[k].text
-			if k < n-1 && toks[k].poss {
-				n = 0
-				break
-			}
+		end := 0
+		if endsBig != nil {
+			end = endsBig[n-1]
+		} else {
+			end = ends[n-1]
 		}
-		if n == 0 {
-			break
+		k := key[:end]
+		if len(k) > 4 && string(k[:4]) == "the " {
+			k = k[4:]
 		}
-		if e, ok := gazetteer[gazKey(strings.Join(words, " "))]; ok {
-			if e.acronym && strings.ToUpper(words[0]) != words[0] {
+		if e, ok := gazetteer[string(k)]; ok {
+			if e.acronym && strings.ToUpper(toks[0].text) != toks[0].text {
 				continue
 			}
 			return n, e, true
 		}
 	}
 	return 0, gazEntry{}, false
+}
+
+// appendGazWord appends gazKey's form of one token's text (no spaces in
+// it): lower case, curly apostrophes straightened.
+func appendGazWord(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return append(dst, strings.ToLower(strings.ReplaceAll(w, "’", "'"))...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // classify decides the kind of a name run that is not in the gazetteer.
@@ -870,13 +931,8 @@ func joinToks(text string, toks []token) string {
 }
 
 // resolve links candidates to entities and adds back-references.
-func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention) {
-	lowerSeen := map[string]bool{}
-	for _, t := range toks {
-		if !t.cap {
-			lowerSeen[t.text] = true
-		}
-	}
+// lowerSeen is lowerWords(toks).
+func resolve(text string, toks []token, cands []candidate, lowerSeen map[string]bool) ([]Entity, []Mention) {
 	kept := cands[:0:0]
 	for _, c := range cands {
 		if c.weak && c.kind == KindPerson && headlineLine(text, c.toks[0].start) {

@@ -75,7 +75,7 @@ type token struct {
 // tokenize splits text into words: letters and digits with inner periods,
 // apostrophes and hyphens.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6+1) // about one word in six bytes of news text
+	toks := make([]token, 0, len(text)/5+1) // news text averages a word in six bytes
 	prevEnd := 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])

@@ -186,10 +186,19 @@ type word struct {
 	mention    int    // index into d.ms of a mention covering the word, or -1
 }
 
+// isASCIIAlnum reports whether the ASCII byte c is a letter or a digit.
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 func (d *doc) tokenizeWords() []word {
-	var ws []word
+	ws := make([]word, 0, len(d.text)/5+1) // news text averages a word in six bytes
 	text := d.text
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += size
@@ -197,6 +206,10 @@ func (d *doc) tokenizeWords() []word {
 		}
 		j := i + size
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf && isASCIIAlnum(c) {
+				j++
+				continue
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
 				j += s2

@@ -386,6 +386,10 @@ func (d *doc) findSpans() {
 			reopen, reopenPara, reopenMark = p.Start, pi, p.Start
 		}
 		for i := p.Start; i < p.End; {
+			if c := text[i]; c < utf8.RuneSelf && c != '<' && c != '"' && c != '\'' {
+				i++ // no mark, no markup
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if r == '<' && i+1 < p.End && (text[i+1] == '/' || text[i+1] >= 'a' && text[i+1] <= 'z') {
 				// Markup left in the text (<tweet pic="…">): its attribute
@@ -573,14 +577,42 @@ func dashAttribution(t string) bool {
 	return n >= 1 && n <= 6
 }
 
+// countFields returns len(strings.Fields(s)), counting no further than
+// max.
+func countFields(s string, max int) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		space := c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		if c >= 0x80 {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size - 1
+		}
+		if space {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			n++
+			if n >= max {
+				return n
+			}
+		}
+	}
+	return n
+}
+
 func (d *doc) headlineParas() []bool {
 	out := make([]bool, len(d.paras))
 	for i, p := range d.paras {
 		t := p.Text(d.text)
-		words := strings.Fields(t)
-		if len(words) == 0 || len(words) > 30 {
+		if n := countFields(t, 31); n == 0 || n > 30 {
 			continue
 		}
+		words := strings.Fields(t)
 		closers := "\"”’'»)] "
 		if d.res != nil {
 			closers += "“«‘"

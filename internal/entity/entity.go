@@ -67,6 +67,7 @@ func ID(kind, key string) string {
 type token struct {
 	start, end int    // byte offsets of the word, possessive excluded
 	text       string // the word, possessive excluded
+	lower      string // strings.ToLower(text)
 	poss       bool   // followed by 's / ’s
 	cap        bool   // starts with an uppercase letter
 	gapBefore  string // the text between the previous token and this one
@@ -128,6 +129,7 @@ func tokenize(text string) []token {
 		}
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.cap = unicode.IsUpper(first)
+		t.lower = strings.ToLower(t.text)
 		toks = append(toks, t)
 		prevEnd = j
 		i = j
@@ -237,7 +239,7 @@ func candidates(text string, toks []token, lower map[string]bool) []candidate {
 				if !joinable(t) {
 					break
 				}
-				if t.cap && orgRun && j-1 > orgAt+1 && (orgHeads[strings.ToLower(toks[j-1].text)] || nonPersonEnds[strings.ToLower(toks[j-1].text)]) {
+				if t.cap && orgRun && j-1 > orgAt+1 && (orgHeads[toks[j-1].lower] || nonPersonEnds[toks[j-1].lower]) {
 					break // "Council on American - Islamic Relations Alia Salem": the name ends at Relations
 				}
 				if t.cap {
@@ -268,15 +270,15 @@ func candidates(text string, toks []token, lower map[string]bool) []candidate {
 					j = n // "Bosnia and Herzegovina", "The Globe and Mail"
 					continue
 				}
-				if (t.text == "for" || t.text == "on") && orgHeads[strings.ToLower(toks[j-1].text)] && j+1 < len(toks) && joinable(toks[j+1]) {
+				if (t.text == "for" || t.text == "on") && orgHeads[toks[j-1].lower] && j+1 < len(toks) && joinable(toks[j+1]) {
 					// "Joint Council for the Welfare of Immigrants",
 					// "Committee on Foreign Relations".
 					orgRun, orgAt = true, j
-					if toks[j+1].cap && !stopCaps[strings.ToLower(toks[j+1].text)] {
+					if toks[j+1].cap && !stopCaps[toks[j+1].lower] {
 						j++
 						continue
 					}
-					if toks[j+1].text == "the" && j+2 < len(toks) && joinable(toks[j+2]) && toks[j+2].cap && !stopCaps[strings.ToLower(toks[j+2].text)] {
+					if toks[j+1].text == "the" && j+2 < len(toks) && joinable(toks[j+2]) && toks[j+2].cap && !stopCaps[toks[j+2].lower] {
 						j += 2
 						continue
 					}
@@ -296,7 +298,7 @@ func candidates(text string, toks []token, lower map[string]bool) []candidate {
 			i = j
 			continue
 		}
-		if j-start > 1 && sentenceInitial(toks, start) && lower[strings.ToLower(toks[start].text)] && !isTitleWord(toks[start].text) && leadWordKind(toks[start].text) == "" {
+		if j-start > 1 && sentenceInitial(toks, start) && lower[toks[start].lower] && !personTitles[toks[start].lower] && leadWordKind(toks[start].text) == "" {
 			if _, known := givenNames[Fold(toks[start].text)]; !known {
 				if _, _, gaz := gazMatch(toks[start:j]); !gaz {
 					start++
@@ -350,7 +352,7 @@ func splitRun(run []token) []candidate {
 		// known name makes a name of its own.
 		if k := leadWordKind(run[i].text); k != "" && i+1 < len(run) {
 			if n, _, ok := gazMatch(run[i+1:]); ok && i+1+n == len(run) {
-				out = append(out, candidate{toks: run[i:], kind: k, evidence: "lead word: " + strings.ToLower(run[i].text)})
+				out = append(out, candidate{toks: run[i:], kind: k, evidence: "lead word: " + run[i].lower})
 				break
 			}
 		}
@@ -359,7 +361,7 @@ func splitRun(run []token) []candidate {
 			// A place that opens an organisation's name: Colorado State
 			// University, Massachusetts Institute of Technology.
 			if end := placeOrgEnd(run, i, n, e); end > 0 {
-				out = append(out, candidate{toks: run[i:end], kind: KindOrganisation, evidence: "organisation word: " + strings.ToLower(run[end-1].text)})
+				out = append(out, candidate{toks: run[i:end], kind: KindOrganisation, evidence: "organisation word: " + run[end-1].lower})
 				// The place is a mention of its own inside the name
 				// (United States in United States Navy).
 				out = append(out, candidate{toks: run[i : i+n], kind: e.kind, canon: e.canonical})
@@ -370,7 +372,7 @@ func splitRun(run []token) []candidate {
 			}
 			// A country or organisation right before a title qualifies it
 			// ("U.S. President", "White House Press Secretary").
-			if i+n < len(run) && isTitleWord(run[i+n].text) && !run[i+n-1].poss && e.kind != KindPlace {
+			if i+n < len(run) && personTitles[run[i+n].lower] && !run[i+n-1].poss && e.kind != KindPlace {
 				// A country that qualifies the title is still a mention
 				// of the country ("U.S." in "U.S. President"); an
 				// organisation is not ("Senate Minority Leader Harry
@@ -388,7 +390,7 @@ func splitRun(run []token) []candidate {
 			titles, titleWords, gender = nil, nil, ""
 			continue
 		}
-		lw := strings.ToLower(run[i].text)
+		lw := run[i].lower
 		if len(titles) == 0 && len(titleWords) == 0 && stopCaps[lw] {
 			i++
 			titleStart = i
@@ -396,7 +398,7 @@ func splitRun(run []token) []candidate {
 		}
 		_, isHonorific := honorifics[lw]
 		lastAfterHonorific := i == len(run)-1 && i > 0 && !isHonorific && isHonorificTok(run[i-1].text)
-		if !lastAfterHonorific && (isTitleWord(run[i].text) || (lw == "of" && len(titleWords) > 0) || (lw == "the" && len(titleWords) > 0)) {
+		if !lastAfterHonorific && (personTitles[run[i].lower] || (lw == "of" && len(titleWords) > 0) || (lw == "the" && len(titleWords) > 0)) {
 			if g, ok := honorifics[lw]; ok {
 				if g != "" {
 					gender = g
@@ -407,7 +409,7 @@ func splitRun(run []token) []candidate {
 			i++
 			continue
 		}
-		if adjectives[lw] && i+1 < len(run) && isTitleWord(run[i+1].text) {
+		if adjectives[lw] && i+1 < len(run) && personTitles[run[i+1].lower] {
 			i++
 			continue
 		}
@@ -418,18 +420,18 @@ func splitRun(run []token) []candidate {
 		flushTitle()
 		// Name tokens run until a gazetteer match or a title word.
 		j := i + 1
-		ofName := orgFirst[strings.ToLower(run[i].text)]
+		ofName := orgFirst[run[i].lower]
 		for j < len(run) {
-			if _, _, ok := gazMatch(run[j:]); ok && !orgHeads[strings.ToLower(run[len(run)-1].text)] && !((ofName || j >= i+2 && orgHeads[strings.ToLower(run[j-2].text)]) && run[j-1].text == "of") {
+			if _, _, ok := gazMatch(run[j:]); ok && !orgHeads[run[len(run)-1].lower] && !((ofName || j >= i+2 && orgHeads[run[j-2].lower]) && run[j-1].text == "of") {
 				break
 			}
-			if isTitleWord(run[j].text) && !orgHeads[strings.ToLower(run[j].text)] {
+			if personTitles[run[j].lower] && !orgHeads[run[j].lower] {
 				break
 			}
 			j++
 		}
 		name := run[i:j]
-		if orgHeads[strings.ToLower(name[len(name)-1].text)] && titleStart < i {
+		if orgHeads[name[len(name)-1].lower] && titleStart < i {
 			// "Defense Department", "Democratic National Committee": the
 			// words taken for a title belong to an organisation's name.
 			out = append(out, candidate{toks: run[titleStart:j], kind: KindOrganisation})
@@ -442,8 +444,8 @@ func splitRun(run []token) []candidate {
 			c.titles = nil
 		}
 		c.kind, c.weak = classify(name, !headed && (len(titles) > 0 || gender != ""))
-		if c.kind == KindPlace && len(name) > 1 && placeHeads[strings.ToLower(name[len(name)-1].text)] {
-			c.evidence = "place word: " + strings.ToLower(name[len(name)-1].text)
+		if c.kind == KindPlace && len(name) > 1 && placeHeads[name[len(name)-1].lower] {
+			c.evidence = "place word: " + name[len(name)-1].lower
 			out = append(out, c)
 			out = append(out, namesakes(name)...)
 			titles, gender = nil, ""
@@ -494,8 +496,8 @@ func placeAfterOf(name []token) (candidate, bool) {
 			}
 			return candidate{toks: rest[:n], kind: e.kind, canon: e.canonical}, true
 		}
-		if localHeads[strings.ToLower(name[k-1].text)] && len(rest) <= 2 && !orgHeads[strings.ToLower(rest[len(rest)-1].text)] {
-			return candidate{toks: rest, kind: KindPlace, sure: true, evidence: "after " + strings.ToLower(name[k-1].text) + " of"}, true
+		if localHeads[name[k-1].lower] && len(rest) <= 2 && !orgHeads[rest[len(rest)-1].lower] {
+			return candidate{toks: rest, kind: KindPlace, sure: true, evidence: "after " + name[k-1].lower + " of"}, true
 		}
 		return candidate{}, false
 	}
@@ -613,17 +615,17 @@ func groupNoun(w string) bool {
 func namesakes(name []token) []candidate {
 	var out []candidate
 	for len(name) > 1 && !name[len(name)-2].poss {
-		head := strings.ToLower(name[len(name)-1].text)
+		head := name[len(name)-1].lower
 		rest := name[:len(name)-1]
 		switch {
 		case head == "memorial":
 			for _, t := range rest {
-				if !nameLike(t.text) {
+				if !nameLike(t) {
 					return out
 				}
 			}
 			return append(out, candidate{toks: rest, kind: KindPerson, evidence: "honoured by a memorial"})
-		case placeHeads[strings.ToLower(rest[len(rest)-1].text)] && len(rest) > 1:
+		case placeHeads[rest[len(rest)-1].lower] && len(rest) > 1:
 			out = append(out, candidate{toks: rest, kind: KindPlace, evidence: "names a " + head})
 			name = rest
 			continue
@@ -663,7 +665,7 @@ func digitOrdinal(w string) bool {
 // acronym.
 func eponymLike(words []token) bool {
 	for _, t := range words {
-		if !singleNameLike(t.text) && !isAcronym(t.text) || isTitleWord(t.text) {
+		if !singleNameLike(t) && !isAcronym(t.text) || personTitles[t.lower] {
 			return false
 		}
 	}
@@ -694,11 +696,6 @@ func trimTitles(ts []string) []string {
 func isHonorificTok(w string) bool {
 	_, ok := honorifics[strings.ToLower(w)]
 	return ok
-}
-
-func isTitleWord(w string) bool {
-	lw := strings.ToLower(w)
-	return personTitles[lw]
 }
 
 // gazMatch finds the longest gazetteer form at the start of toks.
@@ -779,8 +776,8 @@ func appendGazWord(dst []byte, w string) []byte {
 
 // classify decides the kind of a name run that is not in the gazetteer.
 func classify(name []token, titled bool) (kind string, weak bool) {
-	last := strings.ToLower(name[len(name)-1].text)
-	if len(name) >= 3 && orgFirst[strings.ToLower(name[0].text)] {
+	last := name[len(name)-1].lower
+	if len(name) >= 3 && orgFirst[name[0].lower] {
 		for _, t := range name[1:] {
 			if t.text == "of" || t.text == "on" || t.text == "for" {
 				return KindOrganisation, false
@@ -791,7 +788,7 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 		return KindOrganisation, false
 	}
 	for k := 1; k+1 < len(name); k++ {
-		if t := name[k].text; (t == "for" || t == "on" || t == "of") && orgHeads[strings.ToLower(name[k-1].text)] {
+		if t := name[k].text; (t == "for" || t == "on" || t == "of") && orgHeads[name[k-1].lower] {
 			return KindOrganisation, false // "Australian Centre for Control of ..."
 		}
 	}
@@ -821,7 +818,7 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 			return "", false
 		}
 		for _, t := range name {
-			if !nameLike(t.text) {
+			if !nameLike(t) {
 				return "", false
 			}
 		}
@@ -845,9 +842,10 @@ func isAcronym(w string) bool {
 	return n >= 2 && n <= 6
 }
 
-// nameLike reports whether w looks like part of a personal name.
-func nameLike(w string) bool {
-	lw := strings.ToLower(w)
+// nameLike reports whether the token t looks like part of a personal
+// name.
+func nameLike(t token) bool {
+	w, lw := t.text, t.lower
 	if stopCaps[lw] || orgHeads[lw] || adjectives[lw] || descriptiveWords[lw] || strings.HasSuffix(lw, "ern") || strings.HasSuffix(lw, "ean") {
 		return false
 	}
@@ -1035,7 +1033,7 @@ func resolve(text string, toks []token, cands []candidate, lowerSeen map[string]
 	// taken for a surname ("Trump and Zelensky met").
 	midCount := map[string]int{}
 	for _, c := range cands {
-		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0].text) && midSentence(c.toks[0]) {
+		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0]) && midSentence(c.toks[0]) {
 			midCount[Fold(c.toks[0].text)]++
 		}
 	}
@@ -1092,7 +1090,7 @@ func resolve(text string, toks []token, cands []candidate, lowerSeen map[string]
 		votes[f] = v
 	}
 	for k, c := range cands {
-		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0].text) && midCount[Fold(c.toks[0].text)] >= 2 {
+		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0]) && midCount[Fold(c.toks[0].text)] >= 2 {
 			v := votes[Fold(c.toks[0].text)]
 			switch {
 			case v[1] < -50, endsThing[Fold(c.toks[0].text)] && v[0] == 0:
@@ -1463,7 +1461,7 @@ func titleMentions(text string, toks []token, list []*building, ms []Mention) []
 			if !joinable(t) {
 				break
 			}
-			lw := strings.ToLower(t.text)
+			lw := t.lower
 			phrase = append(phrase, lw)
 			if titleHeads[lw] && lw != "official" && lw != "diplomat" {
 				fits := func(b *building) bool { return qualifierFits(text, phrase, b, ms, persons) }
@@ -1582,10 +1580,10 @@ func midSentence(t token) bool {
 	return !strings.ContainsAny(t.gapBefore, ".!?\n:\"“”‘’'(—")
 }
 
-// singleNameLike reports whether a lone capitalised word may be a surname:
+// singleNameLike reports whether a lone capitalised token may be a surname:
 // not a stop word, title, adjective, month or plural demonym.
-func singleNameLike(w string) bool {
-	lw := strings.ToLower(w)
+func singleNameLike(t token) bool {
+	w, lw := t.text, t.lower
 	if len(lw) < 3 || stopCaps[lw] || personTitles[lw] || adjectives[lw] || orgHeads[lw] || isAcronym(w) {
 		return false
 	}
@@ -1635,7 +1633,7 @@ func commonWordName(name []token, lowerSeen map[string]bool) bool {
 		if particles[t.text] || leadParticles[t.text] {
 			continue
 		}
-		if lowerSeen[strings.ToLower(t.text)] || isAcronym(t.text) && utf8.RuneCountInString(t.text) > 1 {
+		if lowerSeen[t.lower] || isAcronym(t.text) && utf8.RuneCountInString(t.text) > 1 {
 			return false
 		}
 	}
@@ -1749,7 +1747,7 @@ func evidenceOf(c candidate) string {
 	case c.kind == KindOrganisation && len(c.toks) == 1 && isAcronym(c.toks[0].text):
 		return "acronym"
 	case c.kind == KindOrganisation:
-		return "organisation word: " + strings.ToLower(c.toks[len(c.toks)-1].text)
+		return "organisation word: " + c.toks[len(c.toks)-1].lower
 	}
 	return ""
 }
@@ -1764,7 +1762,7 @@ func afterThe(toks []token, t token) bool {
 // Joe Maddon": Cubs qualifies the title, it is not the speaker).
 func beforeTitle(toks []token, t token) bool {
 	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
-	return k+1 < len(toks) && toks[k].start == t.start && joinable(toks[k+1]) && (personTitles[strings.ToLower(toks[k+1].text)] || titleHeads[strings.ToLower(toks[k+1].text)] || toks[k+1].text == "manager" || toks[k+1].text == "coach")
+	return k+1 < len(toks) && toks[k].start == t.start && joinable(toks[k+1]) && (personTitles[toks[k+1].lower] || titleHeads[toks[k+1].lower] || toks[k+1].text == "manager" || toks[k+1].text == "coach")
 }
 
 // qualifierFits reports whether the nationality or party words of a title
@@ -1889,16 +1887,16 @@ func placeOrgEnd(run []token, i, n int, e gazEntry) int {
 		return 0
 	}
 	for k := i + n; k < len(run); k++ {
-		if run[k-1].poss || isTitleWord(run[k].text) && !orgHeads[strings.ToLower(run[k].text)] && !(k+1 < len(run) && (orgHeads[strings.ToLower(run[k+1].text)] || orgFirst[strings.ToLower(run[k+1].text)])) {
+		if run[k-1].poss || personTitles[run[k].lower] && !orgHeads[run[k].lower] && !(k+1 < len(run) && (orgHeads[run[k+1].lower] || orgFirst[run[k+1].lower])) {
 			return 0 // "Colorado State University" goes on; "Texas Governor Greg Abbott" not
 		}
-		lw := strings.ToLower(run[k].text)
+		lw := run[k].lower
 		if orgHeads[lw] || orgFirst[lw] {
 			end := k + 1
 			if end < len(run) && run[end].text == "of" {
 				end = len(run)
 			} else {
-				for end < len(run) && (orgHeads[strings.ToLower(run[end].text)] || strings.EqualFold(run[end].text, "district")) {
+				for end < len(run) && (orgHeads[run[end].lower] || strings.EqualFold(run[end].text, "district")) {
 					end++
 				}
 			}

@@ -931,7 +931,7 @@ func joinToks(text string, toks []token) string {
 // resolve links candidates to entities and adds back-references.
 // lowerSeen is lowerWords(toks).
 func resolve(text string, toks []token, cands []candidate, lowerSeen map[string]bool) ([]Entity, []Mention) {
-	kept := cands[:0:0]
+	kept := make([]candidate, 0, len(cands))
 	for _, c := range cands {
 		if c.weak && c.kind == KindPerson && headlineLine(text, c.toks[0].start) {
 			continue
@@ -1009,7 +1009,7 @@ func resolve(text string, toks []token, cands []candidate, lowerSeen map[string]
 			alone[Fold(c.toks[0].text)] = true
 		}
 	}
-	kept = cands[:0:0]
+	kept = make([]candidate, 0, len(cands))
 	for _, c := range cands {
 		if c.weak && c.kind == KindPerson && len(c.toks) > 1 {
 			last := c.toks[len(c.toks)-1]
@@ -1121,18 +1121,19 @@ func resolve(text string, toks []token, cands []candidate, lowerSeen map[string]
 		}
 	}
 	weakOrg := map[string]bool{}
-	byKey := map[string]*building{}
+	type kindKey struct{ kind, key string }
+	byKey := map[kindKey]*building{}
 	var list []*building
 	get := func(kind, key, name string) *building {
-		if b, ok := byKey[kind+":"+key]; ok {
+		if b, ok := byKey[kindKey{kind, key}]; ok {
 			return b
 		}
 		b := &building{Entity: Entity{ID: ID(kind, key), Name: name, Kind: kind}, aliases: map[string]bool{}}
-		byKey[kind+":"+key] = b
+		byKey[kindKey{kind, key}] = b
 		list = append(list, b)
 		return b
 	}
-	var ms []Mention
+	ms := make([]Mention, 0, len(cands))
 	add := func(b *building, start, end int, form string) {
 		ms = append(ms, Mention{EntityID: b.ID, Text: text[start:end], Start: start, End: end, Form: form})
 		b.Mentions++
@@ -1199,7 +1200,7 @@ func resolve(text string, toks []token, cands []candidate, lowerSeen map[string]
 			b, form = givenOnly(c), "given name"
 		case c.kind == KindPerson && len(c.toks) > 1:
 			key, _, _ := personKey(c.toks)
-			b = byKey[KindPerson+":"+key]
+			b = byKey[kindKey{KindPerson, key}]
 		case c.kind == KindPlace && (len(c.toks) > 1 || c.sure):
 			b = get(KindPlace, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks)) // South Australia
 		case c.kind == KindOrganisation:

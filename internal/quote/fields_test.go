@@ -26,3 +26,26 @@ func FuzzCountFields(f *testing.F) {
 		}
 	})
 }
+
+// TestIndirectCue compares indirectCue with the map on every word of
+// the cue lists and on words close to them.
+func TestIndirectCue(t *testing.T) {
+	words := []string{"", "s", "the", "and", "add", "sad", "said", "saidx", "Said", "said.", "thought", "thoughts", "ändern", "according", "accordingly", "x1", "9"}
+	for w := range indirectCues {
+		words = append(words, w, w+"s", w[1:], strings.ToUpper(w))
+	}
+	rejected := 0
+	for _, w := range words {
+		gt, gok := indirectCue(w)
+		wt, wok := indirectCues[w]
+		if gt != wt || gok != wok {
+			t.Errorf("indirectCue(%q) = %v %v, want %v %v", w, gt, gok, wt, wok)
+		}
+		if !wok {
+			rejected++
+		}
+	}
+	if rejected == 0 {
+		t.Fatal("every word a cue: the test checks nothing")
+	}
+}

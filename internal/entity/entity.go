@@ -192,33 +192,56 @@ func Extract(text string) ([]Entity, []Mention) {
 // extractEnglish is the English recognizer.
 func extractEnglish(text string) ([]Entity, []Mention) {
 	toks := tokenize(text)
-	lowerSeen := lowerWords(toks)
+	lowerSeen := &lowerWords{toks: toks}
 	cands := candidates(text, toks, lowerSeen)
 	return resolve(text, toks, cands, lowerSeen)
 }
 
-// lowerWords returns the words the text writes in lower case (tokens that
-// do not start with a capital): candidates and resolve both consult it.
-func lowerWords(toks []token) map[string]bool {
-	n := 0
-	for _, t := range toks {
-		if !t.cap {
-			n++
+// lowerWords is the set of words the text writes in lower case (tokens
+// that do not start with a capital), which candidates and resolve both
+// consult. Most texts ask a few questions: the first are answered by
+// reading the tokens, the set is built for the rest.
+type lowerWords struct {
+	toks []token
+	set  map[string]bool
+	asks int
+}
+
+// lowerScans is how many questions lowerWords answers by reading the
+// tokens before it builds its set.
+const lowerScans = 16
+
+func (l *lowerWords) has(w string) bool {
+	if l.set == nil && l.asks < lowerScans {
+		l.asks++
+		for _, t := range l.toks {
+			if !t.cap && t.text == w {
+				return true
+			}
+		}
+		return false
+	}
+	if l.set == nil {
+		n := 0
+		for _, t := range l.toks {
+			if !t.cap {
+				n++
+			}
+		}
+		l.set = make(map[string]bool, n)
+		for _, t := range l.toks {
+			if !t.cap {
+				l.set[t.text] = true
+			}
 		}
 	}
-	seen := make(map[string]bool, n)
-	for _, t := range toks {
-		if !t.cap {
-			seen[t.text] = true
-		}
-	}
-	return seen
+	return l.set[w]
 }
 
 // candidates splits capitalised runs into titles and names.
-// Words the text also writes in lower case (lower, from lowerWords) are
-// common words when they open a sentence ("Unlike Patriot", "Beyond Trump").
-func candidates(text string, toks []token, lower map[string]bool) []candidate {
+// Words the text also writes in lower case (lower) are common words when
+// they open a sentence ("Unlike Patriot", "Beyond Trump").
+func candidates(text string, toks []token, lower *lowerWords) []candidate {
 	var out []candidate
 	for i := 0; i < len(toks); {
 		if !toks[i].cap {
@@ -298,7 +321,7 @@ func candidates(text string, toks []token, lower map[string]bool) []candidate {
 			i = j
 			continue
 		}
-		if j-start > 1 && sentenceInitial(toks, start) && lower[toks[start].lower] && !personTitles[toks[start].lower] && leadWordKind(toks[start].text) == "" {
+		if j-start > 1 && sentenceInitial(toks, start) && lower.has(toks[start].lower) && !personTitles[toks[start].lower] && leadWordKind(toks[start].text) == "" {
 			if _, known := givenNames[Fold(toks[start].text)]; !known {
 				if _, _, gaz := gazMatch(toks[start:j]); !gaz {
 					start++
@@ -929,8 +952,8 @@ func joinToks(text string, toks []token) string {
 }
 
 // resolve links candidates to entities and adds back-references.
-// lowerSeen is lowerWords(toks).
-func resolve(text string, toks []token, cands []candidate, lowerSeen map[string]bool) ([]Entity, []Mention) {
+// lowerSeen holds the words of toks written in lower case.
+func resolve(text string, toks []token, cands []candidate, lowerSeen *lowerWords) ([]Entity, []Mention) {
 	kept := make([]candidate, 0, len(cands))
 	for _, c := range cands {
 		if c.weak && c.kind == KindPerson && headlineLine(text, c.toks[0].start) {
@@ -1626,7 +1649,7 @@ func placePrepBefore(toks []token, t token) bool {
 // commonWordName reports whether a name of several words has no word the
 // text writes in lower case elsewhere and no acronym: true when it may be
 // a person's name.
-func commonWordName(name []token, lowerSeen map[string]bool) bool {
+func commonWordName(name []token, lowerSeen *lowerWords) bool {
 	for k, t := range name {
 		if k > 0 && strings.EqualFold(t.text, name[k-1].text) {
 			return false // "Equifax Equifax": a doubled word is debris
@@ -1634,7 +1657,7 @@ func commonWordName(name []token, lowerSeen map[string]bool) bool {
 		if particles[t.text] || leadParticles[t.text] {
 			continue
 		}
-		if lowerSeen[t.lower] || isAcronym(t.text) && utf8.RuneCountInString(t.text) > 1 {
+		if lowerSeen.has(t.lower) || isAcronym(t.text) && utf8.RuneCountInString(t.text) > 1 {
 			return false
 		}
 	}

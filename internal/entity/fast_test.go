@@ -100,3 +100,31 @@ func TestGazKeyASCIIMatchesRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerWords checks that lowerWords answers the same by reading the
+// tokens as from its set.
+func TestLowerWords(t *testing.T) {
+	texts, _ := reutersTexts(t)
+	for _, text := range texts[:50] {
+		toks := tokenize(text)
+		want := map[string]bool{}
+		for _, tk := range toks {
+			if !tk.cap {
+				want[tk.text] = true
+			}
+		}
+		l := &lowerWords{toks: toks}
+		for round := 0; round < 2; round++ { // scanning first, from the set after
+			for _, tk := range toks {
+				for _, w := range []string{tk.text, tk.lower} {
+					if got := l.has(w); got != want[w] {
+						t.Fatalf("has(%q) = %v, want %v (set built: %v)", w, got, want[w], l.set != nil)
+					}
+				}
+			}
+		}
+		if len(toks) > lowerScans && l.set == nil {
+			t.Fatal("the set was never built")
+		}
+	}
+}

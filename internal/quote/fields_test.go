@@ -3,26 +3,43 @@ package quote
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
-func TestCountFields(t *testing.T) {
-	cases := []string{"", " ", "a", " a b  c ", "one\ttwo\nthree\u00a0four\u2003five", "x\xffy z", strings.Repeat("w ", 40)}
-	for _, s := range cases {
-		want := len(strings.Fields(s))
-		if got := countFields(s, 1000); got != want {
-			t.Errorf("countFields(%q) = %d, want %d", s, got, want)
+// fieldCapsRef is what headlineParas computed first: the words from
+// strings.Fields, and those that begin with a capital or a digit.
+func fieldCapsRef(s string) (n, caps int) {
+	words := strings.Fields(s)
+	for _, w := range words {
+		c, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'(["))
+		if unicode.IsUpper(c) || unicode.IsDigit(c) {
+			caps++
 		}
-		if got := countFields(s, 31); got != min(want, 31) {
-			t.Errorf("countFields(%q, 31) = %d, want %d", s, got, min(want, 31))
+	}
+	return len(words), caps
+}
+
+func TestFieldCaps(t *testing.T) {
+	cases := []string{"", " ", "a", " A b  C ", "one\tTwo\nthree\u00a0Four\u2003five", "x\xffy Z", "\"Hello (World) “Dear ‘Sir", "\"\" ( 9 lives", strings.Repeat("W ", 40), "Ärger über Öl"}
+	for _, s := range cases {
+		wn, wc := fieldCapsRef(s)
+		if n, c := fieldCaps(s, 1000); n != wn || c != wc {
+			t.Errorf("fieldCaps(%q) = %d %d, want %d %d", s, n, c, wn, wc)
+		}
+		if n, _ := fieldCaps(s, 31); n != min(wn, 31) {
+			t.Errorf("fieldCaps(%q, 31) = %d words, want %d", s, n, min(wn, 31))
 		}
 	}
 }
 
-func FuzzCountFields(f *testing.F) {
-	f.Add("two words")
+func FuzzFieldCaps(f *testing.F) {
+	f.Add("Two Words")
+	f.Add("\"“Quoted” (bracketed) 42 ‘x")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := countFields(s, 1<<30), len(strings.Fields(s)); got != want {
-			t.Errorf("countFields(%q) = %d, want %d", s, got, want)
+		wn, wc := fieldCapsRef(s)
+		if n, c := fieldCaps(s, 1<<30); n != wn || c != wc {
+			t.Errorf("fieldCaps(%q) = %d %d, want %d %d", s, n, c, wn, wc)
 		}
 	})
 }

@@ -577,42 +577,21 @@ func dashAttribution(t string) bool {
 	return n >= 1 && n <= 6
 }
 
-// countFields returns len(strings.Fields(s)), counting no further than
-// max.
-func countFields(s string, max int) int {
-	n := 0
-	in := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		space := c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-		if c >= 0x80 {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size - 1
-		}
-		if space {
-			in = false
-			continue
-		}
-		if !in {
-			in = true
-			n++
-			if n >= max {
-				return n
-			}
-		}
-	}
-	return n
-}
-
 func (d *doc) headlineParas() []bool {
 	out := make([]bool, len(d.paras))
 	for i, p := range d.paras {
 		t := p.Text(d.text)
-		if n := countFields(t, 31); n == 0 || n > 30 {
+		// A full stop inside the line makes it prose, not a headline.
+		inner := strings.TrimRight(t, "\"”’'»)] .")
+		prose := strings.Contains(inner, ". ") || strings.Contains(inner, ".”") || strings.Contains(inner, ".\"") || strings.Contains(inner, ",''") || strings.Contains(inner, ",\" ") || strings.Contains(inner, ",” ") ||
+			strings.Contains(inner, "?”") || strings.Contains(inner, "!”") || strings.ContainsRune(t, '―')
+		if prose {
 			continue
 		}
-		words := strings.Fields(t)
+		n, caps := fieldCaps(t, 31)
+		if n == 0 || n > 30 {
+			continue
+		}
 		closers := "\"”’'»)] "
 		if d.res != nil {
 			closers += "“«‘"
@@ -620,31 +599,57 @@ func (d *doc) headlineParas() []bool {
 		last := strings.TrimRight(t, closers)
 		r, _ := utf8.DecodeLastRuneInString(last)
 		terminal := strings.ContainsRune(".!?:;…", r)
-		caps := 0
-		for _, w := range words {
-			c, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'(["))
-			if unicode.IsUpper(c) || unicode.IsDigit(c) {
-				caps++
-			}
-		}
 		// German capitalises every noun: title case says nothing there.
-		titleCase := d.res == nil && len(words) >= 4 && caps*10 >= len(words)*7
-		// A full stop inside the line makes it prose, not a headline.
-		inner := strings.TrimRight(t, "\"”’'»)] .")
-		prose := strings.Contains(inner, ". ") || strings.Contains(inner, ".”") || strings.Contains(inner, ".\"") || strings.Contains(inner, ",''") || strings.Contains(inner, ",\" ") || strings.Contains(inner, ",” ") ||
-			strings.Contains(inner, "?”") || strings.Contains(inner, "!”") || strings.ContainsRune(t, '―')
+		titleCase := d.res == nil && n >= 4 && caps*10 >= n*7
 		// (Languages with resources:) a quote followed by a line naming
 		// its speaker after a dash is no headline: «…» ¶ – Сергей Рябков.
 		if d.res != nil && i+1 < len(d.paras) && dashAttribution(d.paras[i+1].Text(d.text)) {
 			continue
 		}
-		if (!terminal || titleCase) && !prose {
+		if !terminal || titleCase {
 			// A body paragraph that merely lacks a final stop is long; a
 			// headline is short.
-			if len(words) <= 25 {
+			if n <= 25 {
 				out[i] = true
 			}
 		}
 	}
 	return out
+}
+
+// fieldCaps returns the number of words of s (as strings.Fields splits
+// them), counting no further than max, and how many of them begin, past
+// opening quotes and brackets, with a capital or a digit.
+func fieldCaps(s string, max int) (n, caps int) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r2, s2 := rune(s[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, s2 = utf8.DecodeRuneInString(s[j:])
+			}
+			if unicode.IsSpace(r2) {
+				break
+			}
+			j += s2
+		}
+		n++
+		c, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[i:j], "\"“‘'(["))
+		if unicode.IsUpper(c) || unicode.IsDigit(c) {
+			caps++
+		}
+		if n >= max {
+			return n, caps
+		}
+		i = j
+	}
+	return n, caps
 }

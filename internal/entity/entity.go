@@ -73,12 +73,54 @@ type token struct {
 	gapBefore  string // the text between the previous token and this one
 }
 
+// possessiveSuffixes are the endings tokenize strips as possessives, in
+// the order it tries them.
+var possessiveSuffixes = []string{"'s", "’s", "'", "’"}
+
+// possessiveEnds returns possessiveSuffixes, or none when w's last byte
+// ends none of them.
+func possessiveEnds(w string) []string {
+	if w == "" {
+		return nil
+	}
+	switch w[len(w)-1] {
+	case 's', '\'', "’"[2]:
+		return possessiveSuffixes
+	}
+	return nil
+}
+
+// asciiLower lower-cases the ASCII letters of s, leaving every other byte
+// (and so every offset) as it is.
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isASCIIAlnum reports whether the ASCII byte c is a letter or a digit.
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 // tokenize splits text into words: letters and digits with inner periods,
 // apostrophes and hyphens.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5+1) // news text averages a word in six bytes
+	lowered := asciiLower(text)
 	prevEnd := 0
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += size
@@ -86,15 +128,24 @@ func tokenize(text string) []token {
 		}
 		start := i
 		j := i + size
+		ascii := r < utf8.RuneSelf
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf && isASCIIAlnum(c) {
+				j++
+				continue
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				ascii = false // r2 is not ASCII: ASCII letters and digits were taken above
 				j += s2
 				continue
 			}
 			if r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '-' {
 				n, _ := utf8.DecodeRuneInString(text[j+s2:])
 				if unicode.IsLetter(n) || unicode.IsDigit(n) {
+					if r2 == '’' {
+						ascii = false
+					}
 					j += s2
 					continue
 				}
@@ -110,7 +161,7 @@ func tokenize(text string) []token {
 			}
 		}
 		t := token{start: start, end: j, text: text[start:j], gapBefore: text[prevEnd:start]}
-		for _, suf := range []string{"'s", "’s", "'", "’"} {
+		for _, suf := range possessiveEnds(t.text) {
 			if strings.HasSuffix(t.text, suf) && len(t.text) > len(suf) {
 				if suf == "'" || suf == "’" {
 					if !strings.HasSuffix(strings.TrimSuffix(t.text, suf), "s") {
@@ -129,7 +180,11 @@ func tokenize(text string) []token {
 		}
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.cap = unicode.IsUpper(first)
-		t.lower = strings.ToLower(t.text)
+		if ascii {
+			t.lower = lowered[t.start:t.end] // strings.ToLower(t.text) without a copy
+		} else {
+			t.lower = strings.ToLower(t.text)
+		}
 		toks = append(toks, t)
 		prevEnd = j
 		i = j

@@ -128,3 +128,28 @@ func TestLowerWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenLower checks every token's lower-case form, taken from the
+// text lowered once when the word is ASCII, against strings.ToLower.
+func TestTokenLower(t *testing.T) {
+	texts, _ := reutersTexts(t)
+	texts = append(texts[:200], strings.Join(fastSamples, " "),
+		"Russia’s envoy, the Russians’ demands, O’Neill's BOOK, Zürich’s U.S.-based Dr. Ávila and Mr. O’Brien’s.")
+	n := 0
+	for _, text := range texts {
+		for _, tk := range tokenize(text) {
+			if tk.text != text[tk.start:tk.end] {
+				t.Fatalf("token %q spans %q", tk.text, text[tk.start:tk.end])
+			}
+			if want := strings.ToLower(tk.text); tk.lower != want {
+				t.Errorf("token %q: lower %q, want %q", tk.text, tk.lower, want)
+			}
+			if tk.lower != tk.text {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no token with capitals: the test checks nothing")
+	}
+}

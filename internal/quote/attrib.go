@@ -217,13 +217,16 @@ type word struct {
 // asciiLower lower-cases the ASCII letters of s, leaving every other byte
 // (and so every offset) as it is.
 func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+			c += 'a' - 'A'
 		}
+		b.WriteByte(c)
 	}
-	return string(b)
+	return b.String()
 }
 
 // isASCII reports whether s is all ASCII.

@@ -617,6 +617,24 @@ func (d *doc) headlineParas() []bool {
 	return out
 }
 
+// firstAfterOpeners returns the first rune of strings.TrimLeft(w,
+// "\"“‘'(["), or utf8.RuneError when nothing is left.
+func firstAfterOpeners(w string) rune {
+	for len(w) > 0 {
+		r, size := rune(w[0]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(w)
+		}
+		switch r {
+		case '"', '“', '‘', '\'', '(', '[':
+			w = w[size:]
+			continue
+		}
+		return r
+	}
+	return utf8.RuneError
+}
+
 // fieldCaps returns the number of words of s (as strings.Fields splits
 // them), counting no further than max, and how many of them begin, past
 // opening quotes and brackets, with a capital or a digit.
@@ -642,8 +660,7 @@ func fieldCaps(s string, max int) (n, caps int) {
 			j += s2
 		}
 		n++
-		c, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[i:j], "\"“‘'(["))
-		if unicode.IsUpper(c) || unicode.IsDigit(c) {
+		if c := firstAfterOpeners(s[i:j]); unicode.IsUpper(c) || unicode.IsDigit(c) {
 			caps++
 		}
 		if n >= max {

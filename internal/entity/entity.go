@@ -1009,9 +1009,11 @@ func joinToks(text string, toks []token) string {
 // resolve links candidates to entities and adds back-references.
 // lowerSeen holds the words of toks written in lower case.
 func resolve(text string, toks []token, cands []candidate, lowerSeen *lowerWords) ([]Entity, []Mention) {
+	headline := &lineMemo{text: text, fn: headlineIn}
+	shout := &lineMemo{text: text, fn: shoutIn}
 	kept := make([]candidate, 0, len(cands))
 	for _, c := range cands {
-		if c.weak && c.kind == KindPerson && headlineLine(text, c.toks[0].start) {
+		if c.weak && c.kind == KindPerson && headline.at(c.toks[0].start) {
 			continue
 		}
 		if strings.HasSuffix(c.toks[0].gapBefore, "#") || strings.HasSuffix(c.toks[0].gapBefore, "@") {
@@ -1020,7 +1022,7 @@ func resolve(text string, toks []token, cands []candidate, lowerSeen *lowerWords
 		if len(c.toks) == 1 && c.canon == "" && commonAcronyms[strings.ReplaceAll(c.toks[0].text, ".", "")] {
 			continue // "VIP attention", "15 IQ points"
 		}
-		if shoutLine(text, c.toks[0].start) && c.canon == "" {
+		if shout.at(c.toks[0].start) && c.canon == "" {
 			continue // a line in capitals: no guesses from its shape
 		}
 		if c.weak && c.kind == KindPerson && len(c.toks) > 1 && !commonWordName(c.toks, lowerSeen) {
@@ -1098,7 +1100,7 @@ func resolve(text string, toks []token, cands []candidate, lowerSeen *lowerWords
 				c.evidence = "surname used alone"
 			} else if nextToSpeech(toks, last) || nextToSpeech(toks, c.toks[0]) || nextToHumanVerb(toks, last) || nextToHumanVerb(toks, c.toks[0]) {
 				c.evidence = "speech or human verb"
-			} else if !headlineLine(text, c.toks[0].start) && !shortLine(text, c.toks[0].start) {
+			} else if !headline.at(c.toks[0].start) && !shortLine(text, c.toks[0].start) {
 				c.evidence = "capitalised words in running text"
 			} else {
 				continue
@@ -1191,7 +1193,7 @@ func resolve(text string, toks []token, cands []candidate, lowerSeen *lowerWords
 	// people, which the news sets tag as persons; not when the word ends a
 	// team's name elsewhere (Cleveland Indians).
 	for k, c := range cands {
-		if c.kind == "" && len(c.toks) == 1 && groupNoun(c.toks[0].text) && !headlineLine(text, c.toks[0].start) && !endsThing[Fold(c.toks[0].text)] {
+		if c.kind == "" && len(c.toks) == 1 && groupNoun(c.toks[0].text) && !headline.at(c.toks[0].start) && !endsThing[Fold(c.toks[0].text)] {
 			cands[k].kind, cands[k].evidence = KindPerson, "people or faith in the plural"
 			if t := teamOf(teams, c.toks[0].text); t != "" {
 				cands[k].kind, cands[k].evidence = KindOrganisation, "national team: "+t
@@ -1618,10 +1620,9 @@ func titleMatches(have, want string) bool {
 	return true
 }
 
-// headlineLine reports whether the line holding off is written in title
+// headlineIn reports whether the line text[start:end] is written in title
 // case: at least four words, seven in ten of them capitalised.
-func headlineLine(text string, off int) bool {
-	start, end := lineBounds(text, off)
+func headlineIn(text string, start, end int) bool {
 	words, caps := 0, 0
 	inWord, checked := false, false
 	for _, r := range text[start:end] {
@@ -1719,10 +1720,10 @@ func commonWordName(name []token, lowerSeen *lowerWords) bool {
 	return true
 }
 
-// shoutLine reports whether the line holding off is written in capitals:
-// three words or more, most letters upper case. One pass, no allocation.
-func shoutLine(text string, off int) bool {
-	start, end := lineBounds(text, off)
+// shoutIn reports whether the line text[start:end] is written in
+// capitals: three words or more, most letters upper case. One pass, no
+// allocation.
+func shoutIn(text string, start, end int) bool {
 	up, low, words := 0, 0, 0
 	inWord := false
 	for _, r := range text[start:end] {
@@ -1744,6 +1745,27 @@ func shoutLine(text string, off int) bool {
 		}
 	}
 	return words >= 3 && up > 3*low && up >= 8
+}
+
+// lineMemo answers a question about the line holding an offset (fn, as
+// headlineIn or shoutIn) once per line while the offsets stay on it: the
+// candidates of a text come line by line.
+type lineMemo struct {
+	text       string
+	fn         func(text string, start, end int) bool
+	start, end int
+	val, valid bool
+}
+
+func (m *lineMemo) at(off int) bool {
+	// Every offset from start to end (the newline or the end of the
+	// text) has the same line bounds.
+	if !m.valid || off < m.start || off > m.end {
+		m.start, m.end = lineBounds(m.text, off)
+		m.val = m.fn(m.text, m.start, m.end)
+		m.valid = true
+	}
+	return m.val
 }
 
 // lineBounds returns the start and end of the line holding off.

@@ -153,3 +153,27 @@ func TestTokenLower(t *testing.T) {
 		t.Fatal("no token with capitals: the test checks nothing")
 	}
 }
+
+// TestLineMemo checks the memo against the line questions asked afresh,
+// at every offset of texts with several lines, forwards and backwards.
+func TestLineMemo(t *testing.T) {
+	texts, _ := reutersTexts(t)
+	texts = append(texts[:100], "U.S. TRADE DEFICIT WIDENS IN JANUARY\n\nThe Deficit Grew To Record Levels\nit said.\n\n\nLAST LINE IN CAPITALS NOW", "", "\n", "one line only")
+	for _, text := range texts {
+		for _, fn := range []func(string, int, int) bool{headlineIn, shoutIn} {
+			m := &lineMemo{text: text, fn: fn}
+			check := func(off int) {
+				start, end := lineBounds(text, off)
+				if got, want := m.at(off), fn(text, start, end); got != want {
+					t.Fatalf("offset %d of %q: memo %v, asked afresh %v", off, text, got, want)
+				}
+			}
+			for off := 0; off <= len(text); off++ {
+				check(off)
+			}
+			for off := len(text); off >= 0; off-- {
+				check(off)
+			}
+		}
+	}
+}

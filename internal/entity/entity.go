@@ -67,17 +67,60 @@ func ID(kind, key string) string {
 type token struct {
 	start, end int    // byte offsets of the word, possessive excluded
 	text       string // the word, possessive excluded
+	lower      string // strings.ToLower(text)
 	poss       bool   // followed by 's / ’s
 	cap        bool   // starts with an uppercase letter
 	gapBefore  string // the text between the previous token and this one
 }
 
+// possessiveSuffixes are the endings tokenize strips as possessives, in
+// the order it tries them.
+var possessiveSuffixes = []string{"'s", "’s", "'", "’"}
+
+// possessiveEnds returns possessiveSuffixes, or none when w's last byte
+// ends none of them.
+func possessiveEnds(w string) []string {
+	if w == "" {
+		return nil
+	}
+	switch w[len(w)-1] {
+	case 's', '\'', "’"[2]:
+		return possessiveSuffixes
+	}
+	return nil
+}
+
+// asciiLower lower-cases the ASCII letters of s, leaving every other byte
+// (and so every offset) as it is.
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isASCIIAlnum reports whether the ASCII byte c is a letter or a digit.
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 // tokenize splits text into words: letters and digits with inner periods,
 // apostrophes and hyphens.
 func tokenize(text string) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/5+1) // news text averages a word in six bytes
+	lowered := asciiLower(text)
 	prevEnd := 0
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += size
@@ -85,15 +128,24 @@ func tokenize(text string) []token {
 		}
 		start := i
 		j := i + size
+		ascii := r < utf8.RuneSelf
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf && isASCIIAlnum(c) {
+				j++
+				continue
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				ascii = false // r2 is not ASCII: ASCII letters and digits were taken above
 				j += s2
 				continue
 			}
 			if r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '-' {
 				n, _ := utf8.DecodeRuneInString(text[j+s2:])
 				if unicode.IsLetter(n) || unicode.IsDigit(n) {
+					if r2 == '’' {
+						ascii = false
+					}
 					j += s2
 					continue
 				}
@@ -109,7 +161,7 @@ func tokenize(text string) []token {
 			}
 		}
 		t := token{start: start, end: j, text: text[start:j], gapBefore: text[prevEnd:start]}
-		for _, suf := range []string{"'s", "’s", "'", "’"} {
+		for _, suf := range possessiveEnds(t.text) {
 			if strings.HasSuffix(t.text, suf) && len(t.text) > len(suf) {
 				if suf == "'" || suf == "’" {
 					if !strings.HasSuffix(strings.TrimSuffix(t.text, suf), "s") {
@@ -128,6 +180,11 @@ func tokenize(text string) []token {
 		}
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.cap = unicode.IsUpper(first)
+		if ascii {
+			t.lower = lowered[t.start:t.end] // strings.ToLower(t.text) without a copy
+		} else {
+			t.lower = strings.ToLower(t.text)
+		}
 		toks = append(toks, t)
 		prevEnd = j
 		i = j
@@ -190,20 +247,56 @@ func Extract(text string) ([]Entity, []Mention) {
 // extractEnglish is the English recognizer.
 func extractEnglish(text string) ([]Entity, []Mention) {
 	toks := tokenize(text)
-	cands := candidates(text, toks)
-	return resolve(text, toks, cands)
+	lowerSeen := &lowerWords{toks: toks}
+	cands := candidates(text, toks, lowerSeen)
+	return resolve(text, toks, cands, lowerSeen)
+}
+
+// lowerWords is the set of words the text writes in lower case (tokens
+// that do not start with a capital), which candidates and resolve both
+// consult. Most texts ask a few questions: the first are answered by
+// reading the tokens, the set is built for the rest.
+type lowerWords struct {
+	toks []token
+	set  map[string]bool
+	asks int
+}
+
+// lowerScans is how many questions lowerWords answers by reading the
+// tokens before it builds its set.
+const lowerScans = 16
+
+func (l *lowerWords) has(w string) bool {
+	if l.set == nil && l.asks < lowerScans {
+		l.asks++
+		for _, t := range l.toks {
+			if !t.cap && t.text == w {
+				return true
+			}
+		}
+		return false
+	}
+	if l.set == nil {
+		n := 0
+		for _, t := range l.toks {
+			if !t.cap {
+				n++
+			}
+		}
+		l.set = make(map[string]bool, n)
+		for _, t := range l.toks {
+			if !t.cap {
+				l.set[t.text] = true
+			}
+		}
+	}
+	return l.set[w]
 }
 
 // candidates splits capitalised runs into titles and names.
-func candidates(text string, toks []token) []candidate {
-	// Words the text also writes in lower case are common words when they
-	// open a sentence ("Unlike Patriot", "Beyond Trump").
-	lower := map[string]bool{}
-	for _, t := range toks {
-		if !t.cap {
-			lower[t.text] = true
-		}
-	}
+// Words the text also writes in lower case (lower) are common words when
+// they open a sentence ("Unlike Patriot", "Beyond Trump").
+func candidates(text string, toks []token, lower *lowerWords) []candidate {
 	var out []candidate
 	for i := 0; i < len(toks); {
 		if !toks[i].cap {
@@ -224,7 +317,7 @@ func candidates(text string, toks []token) []candidate {
 				if !joinable(t) {
 					break
 				}
-				if t.cap && orgRun && j-1 > orgAt+1 && (orgHeads[strings.ToLower(toks[j-1].text)] || nonPersonEnds[strings.ToLower(toks[j-1].text)]) {
+				if t.cap && orgRun && j-1 > orgAt+1 && (orgHeads[toks[j-1].lower] || nonPersonEnds[toks[j-1].lower]) {
 					break // "Council on American - Islamic Relations Alia Salem": the name ends at Relations
 				}
 				if t.cap {
@@ -255,15 +348,15 @@ func candidates(text string, toks []token) []candidate {
 					j = n // "Bosnia and Herzegovina", "The Globe and Mail"
 					continue
 				}
-				if (t.text == "for" || t.text == "on") && orgHeads[strings.ToLower(toks[j-1].text)] && j+1 < len(toks) && joinable(toks[j+1]) {
+				if (t.text == "for" || t.text == "on") && orgHeads[toks[j-1].lower] && j+1 < len(toks) && joinable(toks[j+1]) {
 					// "Joint Council for the Welfare of Immigrants",
 					// "Committee on Foreign Relations".
 					orgRun, orgAt = true, j
-					if toks[j+1].cap && !stopCaps[strings.ToLower(toks[j+1].text)] {
+					if toks[j+1].cap && !stopCaps[toks[j+1].lower] {
 						j++
 						continue
 					}
-					if toks[j+1].text == "the" && j+2 < len(toks) && joinable(toks[j+2]) && toks[j+2].cap && !stopCaps[strings.ToLower(toks[j+2].text)] {
+					if toks[j+1].text == "the" && j+2 < len(toks) && joinable(toks[j+2]) && toks[j+2].cap && !stopCaps[toks[j+2].lower] {
 						j += 2
 						continue
 					}
@@ -283,7 +376,7 @@ func candidates(text string, toks []token) []candidate {
 			i = j
 			continue
 		}
-		if j-start > 1 && sentenceInitial(toks, start) && lower[strings.ToLower(toks[start].text)] && !isTitleWord(toks[start].text) && leadWordKind(toks[start].text) == "" {
+		if j-start > 1 && sentenceInitial(toks, start) && lower.has(toks[start].lower) && !personTitles[toks[start].lower] && leadWordKind(toks[start].text) == "" {
 			if _, known := givenNames[Fold(toks[start].text)]; !known {
 				if _, _, gaz := gazMatch(toks[start:j]); !gaz {
 					start++
@@ -337,7 +430,7 @@ func splitRun(run []token) []candidate {
 		// known name makes a name of its own.
 		if k := leadWordKind(run[i].text); k != "" && i+1 < len(run) {
 			if n, _, ok := gazMatch(run[i+1:]); ok && i+1+n == len(run) {
-				out = append(out, candidate{toks: run[i:], kind: k, evidence: "lead word: " + strings.ToLower(run[i].text)})
+				out = append(out, candidate{toks: run[i:], kind: k, evidence: "lead word: " + run[i].lower})
 				break
 			}
 		}
@@ -346,7 +439,7 @@ func splitRun(run []token) []candidate {
 			// A place that opens an organisation's name: Colorado State
 			// University, Massachusetts Institute of Technology.
 			if end := placeOrgEnd(run, i, n, e); end > 0 {
-				out = append(out, candidate{toks: run[i:end], kind: KindOrganisation, evidence: "organisation word: " + strings.ToLower(run[end-1].text)})
+				out = append(out, candidate{toks: run[i:end], kind: KindOrganisation, evidence: "organisation word: " + run[end-1].lower})
 				// The place is a mention of its own inside the name
 				// (United States in United States Navy).
 				out = append(out, candidate{toks: run[i : i+n], kind: e.kind, canon: e.canonical})
@@ -357,7 +450,7 @@ func splitRun(run []token) []candidate {
 			}
 			// A country or organisation right before a title qualifies it
 			// ("U.S. President", "White House Press Secretary").
-			if i+n < len(run) && isTitleWord(run[i+n].text) && !run[i+n-1].poss && e.kind != KindPlace {
+			if i+n < len(run) && personTitles[run[i+n].lower] && !run[i+n-1].poss && e.kind != KindPlace {
 				// A country that qualifies the title is still a mention
 				// of the country ("U.S." in "U.S. President"); an
 				// organisation is not ("Senate Minority Leader Harry
@@ -375,7 +468,7 @@ func splitRun(run []token) []candidate {
 			titles, titleWords, gender = nil, nil, ""
 			continue
 		}
-		lw := strings.ToLower(run[i].text)
+		lw := run[i].lower
 		if len(titles) == 0 && len(titleWords) == 0 && stopCaps[lw] {
 			i++
 			titleStart = i
@@ -383,7 +476,7 @@ func splitRun(run []token) []candidate {
 		}
 		_, isHonorific := honorifics[lw]
 		lastAfterHonorific := i == len(run)-1 && i > 0 && !isHonorific && isHonorificTok(run[i-1].text)
-		if !lastAfterHonorific && (isTitleWord(run[i].text) || (lw == "of" && len(titleWords) > 0) || (lw == "the" && len(titleWords) > 0)) {
+		if !lastAfterHonorific && (personTitles[run[i].lower] || (lw == "of" && len(titleWords) > 0) || (lw == "the" && len(titleWords) > 0)) {
 			if g, ok := honorifics[lw]; ok {
 				if g != "" {
 					gender = g
@@ -394,7 +487,7 @@ func splitRun(run []token) []candidate {
 			i++
 			continue
 		}
-		if adjectives[lw] && i+1 < len(run) && isTitleWord(run[i+1].text) {
+		if adjectives[lw] && i+1 < len(run) && personTitles[run[i+1].lower] {
 			i++
 			continue
 		}
@@ -405,18 +498,18 @@ func splitRun(run []token) []candidate {
 		flushTitle()
 		// Name tokens run until a gazetteer match or a title word.
 		j := i + 1
-		ofName := orgFirst[strings.ToLower(run[i].text)]
+		ofName := orgFirst[run[i].lower]
 		for j < len(run) {
-			if _, _, ok := gazMatch(run[j:]); ok && !orgHeads[strings.ToLower(run[len(run)-1].text)] && !((ofName || j >= i+2 && orgHeads[strings.ToLower(run[j-2].text)]) && run[j-1].text == "of") {
+			if _, _, ok := gazMatch(run[j:]); ok && !orgHeads[run[len(run)-1].lower] && !((ofName || j >= i+2 && orgHeads[run[j-2].lower]) && run[j-1].text == "of") {
 				break
 			}
-			if isTitleWord(run[j].text) && !orgHeads[strings.ToLower(run[j].text)] {
+			if personTitles[run[j].lower] && !orgHeads[run[j].lower] {
 				break
 			}
 			j++
 		}
 		name := run[i:j]
-		if orgHeads[strings.ToLower(name[len(name)-1].text)] && titleStart < i {
+		if orgHeads[name[len(name)-1].lower] && titleStart < i {
 			// "Defense Department", "Democratic National Committee": the
 			// words taken for a title belong to an organisation's name.
 			out = append(out, candidate{toks: run[titleStart:j], kind: KindOrganisation})
@@ -429,8 +522,8 @@ func splitRun(run []token) []candidate {
 			c.titles = nil
 		}
 		c.kind, c.weak = classify(name, !headed && (len(titles) > 0 || gender != ""))
-		if c.kind == KindPlace && len(name) > 1 && placeHeads[strings.ToLower(name[len(name)-1].text)] {
-			c.evidence = "place word: " + strings.ToLower(name[len(name)-1].text)
+		if c.kind == KindPlace && len(name) > 1 && placeHeads[name[len(name)-1].lower] {
+			c.evidence = "place word: " + name[len(name)-1].lower
 			out = append(out, c)
 			out = append(out, namesakes(name)...)
 			titles, gender = nil, ""
@@ -481,8 +574,8 @@ func placeAfterOf(name []token) (candidate, bool) {
 			}
 			return candidate{toks: rest[:n], kind: e.kind, canon: e.canonical}, true
 		}
-		if localHeads[strings.ToLower(name[k-1].text)] && len(rest) <= 2 && !orgHeads[strings.ToLower(rest[len(rest)-1].text)] {
-			return candidate{toks: rest, kind: KindPlace, sure: true, evidence: "after " + strings.ToLower(name[k-1].text) + " of"}, true
+		if localHeads[name[k-1].lower] && len(rest) <= 2 && !orgHeads[rest[len(rest)-1].lower] {
+			return candidate{toks: rest, kind: KindPlace, sure: true, evidence: "after " + name[k-1].lower + " of"}, true
 		}
 		return candidate{}, false
 	}
@@ -600,17 +693,17 @@ func groupNoun(w string) bool {
 func namesakes(name []token) []candidate {
 	var out []candidate
 	for len(name) > 1 && !name[len(name)-2].poss {
-		head := strings.ToLower(name[len(name)-1].text)
+		head := name[len(name)-1].lower
 		rest := name[:len(name)-1]
 		switch {
 		case head == "memorial":
 			for _, t := range rest {
-				if !nameLike(t.text) {
+				if !nameLike(t) {
 					return out
 				}
 			}
 			return append(out, candidate{toks: rest, kind: KindPerson, evidence: "honoured by a memorial"})
-		case placeHeads[strings.ToLower(rest[len(rest)-1].text)] && len(rest) > 1:
+		case placeHeads[rest[len(rest)-1].lower] && len(rest) > 1:
 			out = append(out, candidate{toks: rest, kind: KindPlace, evidence: "names a " + head})
 			name = rest
 			continue
@@ -650,7 +743,7 @@ func digitOrdinal(w string) bool {
 // acronym.
 func eponymLike(words []token) bool {
 	for _, t := range words {
-		if !singleNameLike(t.text) && !isAcronym(t.text) || isTitleWord(t.text) {
+		if !singleNameLike(t) && !isAcronym(t.text) || personTitles[t.lower] {
 			return false
 		}
 	}
@@ -683,31 +776,55 @@ func isHonorificTok(w string) bool {
 	return ok
 }
 
-func isTitleWord(w string) bool {
-	lw := strings.ToLower(w)
-	return personTitles[lw]
-}
-
 // gazMatch finds the longest gazetteer form at the start of toks.
 func gazMatch(toks []token) (int, gazEntry, bool) {
 	n := gazMaxWords
 	if n > len(toks) {
 		n = len(toks)
 	}
+	// A possessive inside the longest form tried ("Russia's Gazprom")
+	// means no form at all.
+	for k := 0; k < n-1; k++ {
+		if toks[k].poss {
+			return 0, gazEntry{}, false
+		}
+	}
+	if n == 0 {
+		return 0, gazEntry{}, false
+	}
+	// The keys of the n candidate forms are prefixes of one buffer:
+	// gazKey of the words joined by spaces, built once.
+	var buf [128]byte
+	key := buf[:0]
+	var ends [16]int
+	var endsBig []int
+	if n > len(ends) {
+		endsBig = make([]int, n)
+	}
+	for k := 0; k < n; k++ {
+		if k > 0 {
+			key = append(key, ' ')
+		}
+		key = appendGazWord(key, toks[k].text)
+		if endsBig != nil {
+			endsBig[k] = len(key)
+		} else {
+			ends[k] = len(key)
+		}
+	}
 	for ; n > 0; n-- {
-		words := make([]string, n)
-		for k := 0; k < n; k++ {
-			words[k] = toks[k].text
-			if k < n-1 && toks[k].poss {
-				n = 0
-				break
-			}
+		end := 0
+		if endsBig != nil {
+			end = endsBig[n-1]
+		} else {
+			end = ends[n-1]
 		}
-		if n == 0 {
-			break
+		k := key[:end]
+		if len(k) > 4 && string(k[:4]) == "the " {
+			k = k[4:]
 		}
-		if e, ok := gazetteer[gazKey(strings.Join(words, " "))]; ok {
-			if e.acronym && strings.ToUpper(words[0]) != words[0] {
+		if e, ok := gazetteer[string(k)]; ok {
+			if e.acronym && strings.ToUpper(toks[0].text) != toks[0].text {
 				continue
 			}
 			return n, e, true
@@ -716,10 +833,29 @@ func gazMatch(toks []token) (int, gazEntry, bool) {
 	return 0, gazEntry{}, false
 }
 
+// appendGazWord appends gazKey's form of one token's text (no spaces in
+// it): lower case, curly apostrophes straightened.
+func appendGazWord(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return append(dst, strings.ToLower(strings.ReplaceAll(w, "’", "'"))...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // classify decides the kind of a name run that is not in the gazetteer.
 func classify(name []token, titled bool) (kind string, weak bool) {
-	last := strings.ToLower(name[len(name)-1].text)
-	if len(name) >= 3 && orgFirst[strings.ToLower(name[0].text)] {
+	last := name[len(name)-1].lower
+	if len(name) >= 3 && orgFirst[name[0].lower] {
 		for _, t := range name[1:] {
 			if t.text == "of" || t.text == "on" || t.text == "for" {
 				return KindOrganisation, false
@@ -730,7 +866,7 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 		return KindOrganisation, false
 	}
 	for k := 1; k+1 < len(name); k++ {
-		if t := name[k].text; (t == "for" || t == "on" || t == "of") && orgHeads[strings.ToLower(name[k-1].text)] {
+		if t := name[k].text; (t == "for" || t == "on" || t == "of") && orgHeads[name[k-1].lower] {
 			return KindOrganisation, false // "Australian Centre for Control of ..."
 		}
 	}
@@ -760,7 +896,7 @@ func classify(name []token, titled bool) (kind string, weak bool) {
 			return "", false
 		}
 		for _, t := range name {
-			if !nameLike(t.text) {
+			if !nameLike(t) {
 				return "", false
 			}
 		}
@@ -784,9 +920,10 @@ func isAcronym(w string) bool {
 	return n >= 2 && n <= 6
 }
 
-// nameLike reports whether w looks like part of a personal name.
-func nameLike(w string) bool {
-	lw := strings.ToLower(w)
+// nameLike reports whether the token t looks like part of a personal
+// name.
+func nameLike(t token) bool {
+	w, lw := t.text, t.lower
 	if stopCaps[lw] || orgHeads[lw] || adjectives[lw] || descriptiveWords[lw] || strings.HasSuffix(lw, "ern") || strings.HasSuffix(lw, "ean") {
 		return false
 	}
@@ -870,16 +1007,13 @@ func joinToks(text string, toks []token) string {
 }
 
 // resolve links candidates to entities and adds back-references.
-func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention) {
-	lowerSeen := map[string]bool{}
-	for _, t := range toks {
-		if !t.cap {
-			lowerSeen[t.text] = true
-		}
-	}
-	kept := cands[:0:0]
+// lowerSeen holds the words of toks written in lower case.
+func resolve(text string, toks []token, cands []candidate, lowerSeen *lowerWords) ([]Entity, []Mention) {
+	headline := &lineMemo{text: text, fn: headlineIn}
+	shout := &lineMemo{text: text, fn: shoutIn}
+	kept := make([]candidate, 0, len(cands))
 	for _, c := range cands {
-		if c.weak && c.kind == KindPerson && headlineLine(text, c.toks[0].start) {
+		if c.weak && c.kind == KindPerson && headline.at(c.toks[0].start) {
 			continue
 		}
 		if strings.HasSuffix(c.toks[0].gapBefore, "#") || strings.HasSuffix(c.toks[0].gapBefore, "@") {
@@ -888,7 +1022,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		if len(c.toks) == 1 && c.canon == "" && commonAcronyms[strings.ReplaceAll(c.toks[0].text, ".", "")] {
 			continue // "VIP attention", "15 IQ points"
 		}
-		if shoutLine(text, c.toks[0].start) && c.canon == "" {
+		if shout.at(c.toks[0].start) && c.canon == "" {
 			continue // a line in capitals: no guesses from its shape
 		}
 		if c.weak && c.kind == KindPerson && len(c.toks) > 1 && !commonWordName(c.toks, lowerSeen) {
@@ -955,7 +1089,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			alone[Fold(c.toks[0].text)] = true
 		}
 	}
-	kept = cands[:0:0]
+	kept = make([]candidate, 0, len(cands))
 	for _, c := range cands {
 		if c.weak && c.kind == KindPerson && len(c.toks) > 1 {
 			last := c.toks[len(c.toks)-1]
@@ -966,7 +1100,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 				c.evidence = "surname used alone"
 			} else if nextToSpeech(toks, last) || nextToSpeech(toks, c.toks[0]) || nextToHumanVerb(toks, last) || nextToHumanVerb(toks, c.toks[0]) {
 				c.evidence = "speech or human verb"
-			} else if !headlineLine(text, c.toks[0].start) && !shortLine(text, c.toks[0].start) {
+			} else if !headline.at(c.toks[0].start) && !shortLine(text, c.toks[0].start) {
 				c.evidence = "capitalised words in running text"
 			} else {
 				continue
@@ -979,7 +1113,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	// taken for a surname ("Trump and Zelensky met").
 	midCount := map[string]int{}
 	for _, c := range cands {
-		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0].text) && midSentence(c.toks[0]) {
+		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0]) && midSentence(c.toks[0]) {
 			midCount[Fold(c.toks[0].text)]++
 		}
 	}
@@ -1036,7 +1170,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		votes[f] = v
 	}
 	for k, c := range cands {
-		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0].text) && midCount[Fold(c.toks[0].text)] >= 2 {
+		if c.kind == "" && len(c.toks) == 1 && singleNameLike(c.toks[0]) && midCount[Fold(c.toks[0].text)] >= 2 {
 			v := votes[Fold(c.toks[0].text)]
 			switch {
 			case v[1] < -50, endsThing[Fold(c.toks[0].text)] && v[0] == 0:
@@ -1059,7 +1193,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 	// people, which the news sets tag as persons; not when the word ends a
 	// team's name elsewhere (Cleveland Indians).
 	for k, c := range cands {
-		if c.kind == "" && len(c.toks) == 1 && groupNoun(c.toks[0].text) && !headlineLine(text, c.toks[0].start) && !endsThing[Fold(c.toks[0].text)] {
+		if c.kind == "" && len(c.toks) == 1 && groupNoun(c.toks[0].text) && !headline.at(c.toks[0].start) && !endsThing[Fold(c.toks[0].text)] {
 			cands[k].kind, cands[k].evidence = KindPerson, "people or faith in the plural"
 			if t := teamOf(teams, c.toks[0].text); t != "" {
 				cands[k].kind, cands[k].evidence = KindOrganisation, "national team: "+t
@@ -1067,18 +1201,19 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 		}
 	}
 	weakOrg := map[string]bool{}
-	byKey := map[string]*building{}
+	type kindKey struct{ kind, key string }
+	byKey := map[kindKey]*building{}
 	var list []*building
 	get := func(kind, key, name string) *building {
-		if b, ok := byKey[kind+":"+key]; ok {
+		if b, ok := byKey[kindKey{kind, key}]; ok {
 			return b
 		}
 		b := &building{Entity: Entity{ID: ID(kind, key), Name: name, Kind: kind}, aliases: map[string]bool{}}
-		byKey[kind+":"+key] = b
+		byKey[kindKey{kind, key}] = b
 		list = append(list, b)
 		return b
 	}
-	var ms []Mention
+	ms := make([]Mention, 0, len(cands))
 	add := func(b *building, start, end int, form string) {
 		ms = append(ms, Mention{EntityID: b.ID, Text: text[start:end], Start: start, End: end, Form: form})
 		b.Mentions++
@@ -1145,7 +1280,7 @@ func resolve(text string, toks []token, cands []candidate) ([]Entity, []Mention)
 			b, form = givenOnly(c), "given name"
 		case c.kind == KindPerson && len(c.toks) > 1:
 			key, _, _ := personKey(c.toks)
-			b = byKey[KindPerson+":"+key]
+			b = byKey[kindKey{KindPerson, key}]
 		case c.kind == KindPlace && (len(c.toks) > 1 || c.sure):
 			b = get(KindPlace, lang.NameKey(joinToks(text, c.toks)), joinToks(text, c.toks)) // South Australia
 		case c.kind == KindOrganisation:
@@ -1407,7 +1542,7 @@ func titleMentions(text string, toks []token, list []*building, ms []Mention) []
 			if !joinable(t) {
 				break
 			}
-			lw := strings.ToLower(t.text)
+			lw := t.lower
 			phrase = append(phrase, lw)
 			if titleHeads[lw] && lw != "official" && lw != "diplomat" {
 				fits := func(b *building) bool { return qualifierFits(text, phrase, b, ms, persons) }
@@ -1485,10 +1620,9 @@ func titleMatches(have, want string) bool {
 	return true
 }
 
-// headlineLine reports whether the line holding off is written in title
+// headlineIn reports whether the line text[start:end] is written in title
 // case: at least four words, seven in ten of them capitalised.
-func headlineLine(text string, off int) bool {
-	start, end := lineBounds(text, off)
+func headlineIn(text string, start, end int) bool {
 	words, caps := 0, 0
 	inWord, checked := false, false
 	for _, r := range text[start:end] {
@@ -1526,10 +1660,10 @@ func midSentence(t token) bool {
 	return !strings.ContainsAny(t.gapBefore, ".!?\n:\"“”‘’'(—")
 }
 
-// singleNameLike reports whether a lone capitalised word may be a surname:
+// singleNameLike reports whether a lone capitalised token may be a surname:
 // not a stop word, title, adjective, month or plural demonym.
-func singleNameLike(w string) bool {
-	lw := strings.ToLower(w)
+func singleNameLike(t token) bool {
+	w, lw := t.text, t.lower
 	if len(lw) < 3 || stopCaps[lw] || personTitles[lw] || adjectives[lw] || orgHeads[lw] || isAcronym(w) {
 		return false
 	}
@@ -1571,7 +1705,7 @@ func placePrepBefore(toks []token, t token) bool {
 // commonWordName reports whether a name of several words has no word the
 // text writes in lower case elsewhere and no acronym: true when it may be
 // a person's name.
-func commonWordName(name []token, lowerSeen map[string]bool) bool {
+func commonWordName(name []token, lowerSeen *lowerWords) bool {
 	for k, t := range name {
 		if k > 0 && strings.EqualFold(t.text, name[k-1].text) {
 			return false // "Equifax Equifax": a doubled word is debris
@@ -1579,17 +1713,17 @@ func commonWordName(name []token, lowerSeen map[string]bool) bool {
 		if particles[t.text] || leadParticles[t.text] {
 			continue
 		}
-		if lowerSeen[strings.ToLower(t.text)] || isAcronym(t.text) && utf8.RuneCountInString(t.text) > 1 {
+		if lowerSeen.has(t.lower) || isAcronym(t.text) && utf8.RuneCountInString(t.text) > 1 {
 			return false
 		}
 	}
 	return true
 }
 
-// shoutLine reports whether the line holding off is written in capitals:
-// three words or more, most letters upper case. One pass, no allocation.
-func shoutLine(text string, off int) bool {
-	start, end := lineBounds(text, off)
+// shoutIn reports whether the line text[start:end] is written in
+// capitals: three words or more, most letters upper case. One pass, no
+// allocation.
+func shoutIn(text string, start, end int) bool {
 	up, low, words := 0, 0, 0
 	inWord := false
 	for _, r := range text[start:end] {
@@ -1611,6 +1745,27 @@ func shoutLine(text string, off int) bool {
 		}
 	}
 	return words >= 3 && up > 3*low && up >= 8
+}
+
+// lineMemo answers a question about the line holding an offset (fn, as
+// headlineIn or shoutIn) once per line while the offsets stay on it: the
+// candidates of a text come line by line.
+type lineMemo struct {
+	text       string
+	fn         func(text string, start, end int) bool
+	start, end int
+	val, valid bool
+}
+
+func (m *lineMemo) at(off int) bool {
+	// Every offset from start to end (the newline or the end of the
+	// text) has the same line bounds.
+	if !m.valid || off < m.start || off > m.end {
+		m.start, m.end = lineBounds(m.text, off)
+		m.val = m.fn(m.text, m.start, m.end)
+		m.valid = true
+	}
+	return m.val
 }
 
 // lineBounds returns the start and end of the line holding off.
@@ -1693,7 +1848,7 @@ func evidenceOf(c candidate) string {
 	case c.kind == KindOrganisation && len(c.toks) == 1 && isAcronym(c.toks[0].text):
 		return "acronym"
 	case c.kind == KindOrganisation:
-		return "organisation word: " + strings.ToLower(c.toks[len(c.toks)-1].text)
+		return "organisation word: " + c.toks[len(c.toks)-1].lower
 	}
 	return ""
 }
@@ -1708,7 +1863,7 @@ func afterThe(toks []token, t token) bool {
 // Joe Maddon": Cubs qualifies the title, it is not the speaker).
 func beforeTitle(toks []token, t token) bool {
 	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
-	return k+1 < len(toks) && toks[k].start == t.start && joinable(toks[k+1]) && (personTitles[strings.ToLower(toks[k+1].text)] || titleHeads[strings.ToLower(toks[k+1].text)] || toks[k+1].text == "manager" || toks[k+1].text == "coach")
+	return k+1 < len(toks) && toks[k].start == t.start && joinable(toks[k+1]) && (personTitles[toks[k+1].lower] || titleHeads[toks[k+1].lower] || toks[k+1].text == "manager" || toks[k+1].text == "coach")
 }
 
 // qualifierFits reports whether the nationality or party words of a title
@@ -1833,16 +1988,16 @@ func placeOrgEnd(run []token, i, n int, e gazEntry) int {
 		return 0
 	}
 	for k := i + n; k < len(run); k++ {
-		if run[k-1].poss || isTitleWord(run[k].text) && !orgHeads[strings.ToLower(run[k].text)] && !(k+1 < len(run) && (orgHeads[strings.ToLower(run[k+1].text)] || orgFirst[strings.ToLower(run[k+1].text)])) {
+		if run[k-1].poss || personTitles[run[k].lower] && !orgHeads[run[k].lower] && !(k+1 < len(run) && (orgHeads[run[k+1].lower] || orgFirst[run[k+1].lower])) {
 			return 0 // "Colorado State University" goes on; "Texas Governor Greg Abbott" not
 		}
-		lw := strings.ToLower(run[k].text)
+		lw := run[k].lower
 		if orgHeads[lw] || orgFirst[lw] {
 			end := k + 1
 			if end < len(run) && run[end].text == "of" {
 				end = len(run)
 			} else {
-				for end < len(run) && (orgHeads[strings.ToLower(run[end].text)] || strings.EqualFold(run[end].text, "district")) {
+				for end < len(run) && (orgHeads[run[end].lower] || strings.EqualFold(run[end].text, "district")) {
 					end++
 				}
 			}

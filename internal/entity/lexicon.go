@@ -158,6 +158,43 @@ var genericPlaceWords = setOf(`centre center central capital coast coastal highl
 // gazKey is the gazetteer lookup form: lowercase, no leading "the", single
 // spaces, curly apostrophes straightened.
 func gazKey(s string) string {
+	if k, ok := gazKeyASCII(s); ok {
+		return k
+	}
+	return gazKeyRunes(s)
+}
+
+// gazKeyASCII is gazKey for ASCII text in one pass; ok is false when s
+// has a byte outside ASCII.
+func gazKeyASCII(s string) (string, bool) {
+	var arr [64]byte
+	out := arr[:0]
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			space = len(out) > 0
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			out = append(out, ' ')
+			space = false
+		}
+		out = append(out, c)
+	}
+	if len(out) >= 4 && string(out[:4]) == "the " {
+		out = out[4:]
+	}
+	return string(out), true
+}
+
+// gazKeyRunes is gazKey for any text.
+func gazKeyRunes(s string) string {
 	s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
 	s = strings.Join(strings.Fields(s), " ")
 	return strings.TrimPrefix(s, "the ")
@@ -214,6 +251,14 @@ var foldMap = map[rune]string{
 // final -y → -i), so Zelensky, Zelenskyy and Zelenskiy share a key, as do
 // Sergey/Sergei and Yuri/Yury/Yuriy. Kiev folds to kyiv.
 func Fold(s string) string {
+	if f, ok := foldASCII(s); ok {
+		return f
+	}
+	return foldRunes(s)
+}
+
+// foldRunes is Fold for any text.
+func foldRunes(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if f, ok := foldMap[r]; ok {
@@ -232,6 +277,65 @@ func Fold(s string) string {
 		words[i] = foldWord(w)
 	}
 	return strings.Join(words, " ")
+}
+
+// foldASCII is Fold for ASCII text, without its intermediate strings; ok
+// is false when s has a byte outside ASCII.
+func foldASCII(s string) (string, bool) {
+	var arr [64]byte
+	out := arr[:0]
+	ws := -1 // start of the word being written, or -1 between words
+	endWord := func() {
+		if ws < 0 {
+			return
+		}
+		out = foldWordBytes(out, ws)
+		ws = -1
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return "", false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			if ws < 0 {
+				if len(out) > 0 {
+					out = append(out, ' ')
+				}
+				ws = len(out)
+			}
+			out = append(out, c)
+		case c == ' ' || c == '-' || c == '\t':
+			endWord()
+		}
+	}
+	endWord()
+	return string(out), true
+}
+
+// foldWordBytes applies foldWord to the word out[ws:].
+func foldWordBytes(out []byte, ws int) []byte {
+	w := out[ws:]
+	n := len(w)
+	switch {
+	case string(w) == "kiev":
+		w[1] = 'y'
+		w[2] = 'i'
+		w[3] = 'v'
+	case n < 3:
+	case w[n-2] == 'i' && (w[n-1] == 'y' || w[n-1] == 'i'), w[n-2] == 'y' && (w[n-1] == 'y' || w[n-1] == 'i'):
+		out = out[:len(out)-1]
+		out[len(out)-1] = 'i'
+	case w[n-2] == 'e' && w[n-1] == 'y':
+		w[n-1] = 'i'
+	case w[n-1] == 'y':
+		w[n-1] = 'i'
+	}
+	return out
 }
 
 func foldWord(w string) string {

@@ -413,7 +413,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 	german := res == deRes
 	var cands []mcand
 	claimed := make([]bool, len(toks))
-	lowerOf := func(i int) string { return strings.ToLower(toks[i].text) }
+	lowerOf := func(i int) string { return toks[i].lower }
 	key := func(i int) string { return lang.NameKey(toks[i].text) }
 
 	// Words the text writes capitalised in mid-sentence, and (German)
@@ -528,7 +528,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 				}
 				continue
 			}
-			if code == lang.Russian && ruMediaContext[strings.ToLower(t.text)] && !res.orgHeads[key(i)] {
+			if code == lang.Russian && ruMediaContext[t.lower] && !res.orgHeads[key(i)] {
 				// сообщает «Лента.ру», корреспондентом «Голоса Америки»: a
 				// short quoted name a report is attributed to is a medium.
 				if c, ok := quotedMedium(text, t.end); ok {
@@ -659,7 +659,7 @@ func extractMulti(text, code string, res *langRes) ([]Entity, []Mention) {
 			// A period ends the run unless it closes an initial, and an
 			// initial's period before a sentence opener ends it too
 			// (NEWSru.com. Для, G. Но).
-			if p := toks[j-1].text; strings.HasSuffix(p, ".") && (!isInitial(toks[j-1]) || res != nil && res.common[strings.ToLower(toks[j].text)]) {
+			if p := toks[j-1].text; strings.HasSuffix(p, ".") && (!isInitial(toks[j-1]) || res != nil && res.common[toks[j].lower]) {
 				break
 			}
 			if toks[j].cap {
@@ -1031,7 +1031,7 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 	titled := ""
 	if res != nil && i > 0 && joinable(toks[i]) {
 		// A title in lower case before the run: президент Путин.
-		if lw := strings.ToLower(toks[i-1].text); res.titles[lw] || (german && res.titles[lastHyphenPart(lw)]) {
+		if lw := toks[i-1].lower; res.titles[lw] || (german && res.titles[lastHyphenPart(lw)]) {
 			titled = lw
 		}
 	}
@@ -1048,12 +1048,12 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			}
 			// Партії регіонів, Управління Держпраці, Міністерство юстиції
 			// України: an organisation noun with its complement.
-			if res.orgHeads[lang.NameKey(toks[i].text)] && !(multiSentenceInitial(toks, i) && lowerSeen[strings.ToLower(toks[i].text)]) {
+			if res.orgHeads[lang.NameKey(toks[i].text)] && !(multiSentenceInitial(toks, i) && lowerSeen[toks[i].lower]) {
 				c := orgCand(text, toks, i, j, res)
 				if c.end > toks[i].end {
 					// The noun alone ("Департаменту", "Суд") names no one,
 					out = append(out, c)
-				} else if code == lang.Ukrainian && !multiSentenceInitial(toks, i) && i+1 == j && res.orgHeadForm[strings.ToLower(toks[i].text)] {
+				} else if code == lang.Ukrainian && !multiSentenceInitial(toks, i) && i+1 == j && res.orgHeadForm[toks[i].lower] {
 					// but capitalised in mid-sentence it stands for the
 					// organisation named before (Ukrainian usage, as NER-UK
 					// tags it: рішення Відділення, розпорядження Кабміну).
@@ -1069,7 +1069,7 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 				continue
 			}
 		}
-		if res != nil && !german && res.common[strings.ToLower(toks[i].text)] {
+		if res != nil && !german && res.common[toks[i].lower] {
 			i++ // Крім, Саме: sentence openers, never names
 			titled = ""
 			continue
@@ -1098,7 +1098,7 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			continue
 		}
 		// Gazetteer: the longest match at i.
-		if n, e, ok := multiGaz(toks[i:j], res); ok && !(n == 1 && multiSentenceInitial(toks, i) && lowerSeen[strings.ToLower(toks[i].text)]) {
+		if n, e, ok := multiGaz(toks[i:j], res); ok && !(n == 1 && multiSentenceInitial(toks, i) && lowerSeen[toks[i].lower]) {
 			s, en := toks[i].start, toks[i+n-1].end
 			c := mcand{start: s, end: en, kind: e.kind, canon: e.canonical, name: text[s:en], evidence: "gazetteer"}
 			// A lowercase organisation noun before a place: мэрии Москвы.
@@ -1110,7 +1110,7 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			titled = ""
 			continue
 		}
-		lw := strings.ToLower(toks[i].text)
+		lw := toks[i].lower
 		// Leading title words inside the run: Bundeskanzler Merz, Президент Путин.
 		if res != nil && (res.titles[lw] || german && res.titles[lastHyphenPart(lw)]) && i+1 < j {
 			titled = lw
@@ -1151,7 +1151,7 @@ func classifyRun(text string, toks []token, i, j int, res *langRes, code string,
 			if _, _, ok := multiGaz(toks[k:j], res); ok && !(res == cyrRes && latinConnectors[toks[k-1].text]) {
 				break
 			}
-			if german && (res.common[strings.ToLower(toks[k].text)] || nouns[strings.ToLower(toks[k].text)]) {
+			if german && (res.common[toks[k].lower] || nouns[toks[k].lower]) {
 				break
 			}
 			k++
@@ -1289,7 +1289,7 @@ func nameCand(text string, toks []token, i, k int, res *langRes, titled string, 
 			c.name = string(rs[:n-1])
 		}
 	}
-	speech := res.speech[prevWord(toks, i)] || k < len(toks) && res.speech[strings.ToLower(toks[k].text)] && joinable(toks[k])
+	speech := res.speech[prevWord(toks, i)] || k < len(toks) && res.speech[toks[k].lower] && joinable(toks[k])
 	if len(name) == 1 && (romanNumeral(lastWord) || utf8.RuneCountInString(strings.TrimSuffix(lastWord, ".")) < 2) {
 		return c // XXI, IV, A, G.: numbers and letters name no one
 	}
@@ -1366,7 +1366,7 @@ func prevWord(toks []token, i int) string {
 	if i == 0 || !joinable(toks[i]) {
 		return ""
 	}
-	return strings.ToLower(toks[i-1].text)
+	return toks[i-1].lower
 }
 
 // personParts splits a person's name into its surname and given-name keys:
@@ -1688,7 +1688,7 @@ func isCyrLetterVowel(r rune) bool { return strings.ContainsRune("аеёиоуы
 // noun after it: "Хмельницькій області", "Мелітопольської міської ради",
 // "Бориспільському міжрайонному суді". The name must end in an adjective.
 func headCand(text string, toks []token, i, k int, res *langRes) (mcand, bool) {
-	if k >= len(toks) || !adjectival(strings.ToLower(toks[k-1].text)) {
+	if k >= len(toks) || !adjectival(toks[k-1].lower) {
 		return mcand{}, false
 	}
 	// Києві площею: a known place's case form is no adjective.
@@ -1751,12 +1751,12 @@ func orgCand(text string, toks []token, i, j int, res *langRes) mcand {
 	if k < len(toks) && joinable(toks[k]) && toks[k].cap {
 		if n, e, ok := multiGaz(toks[k:], res); ok && n == 1 && e.kind == KindCountry {
 			k++
-		} else if k+1 < len(toks) && adjectival(strings.ToLower(toks[k].text)) && joinable(toks[k+1]) && res.placeHeads[lang.NameKey(toks[k+1].text)] && !toks[k+1].cap {
+		} else if k+1 < len(toks) && adjectival(toks[k].lower) && joinable(toks[k+1]) && res.placeHeads[lang.NameKey(toks[k+1].text)] && !toks[k+1].cap {
 			k += 2
 		}
 	}
 	s, e := toks[i].start, toks[k-1].end
-	return mcand{start: s, end: e, kind: KindOrganisation, name: text[s:e], evidence: "organisation noun: " + strings.ToLower(toks[i].text)}
+	return mcand{start: s, end: e, kind: KindOrganisation, name: text[s:e], evidence: "organisation noun: " + toks[i].lower}
 }
 
 // genitiveLike reports a lower-case word in a genitive form that

@@ -66,7 +66,7 @@ func completeOrgs(toks []token, cands []mcand, res *langRes, text, code string) 
 		if !ok {
 			continue
 		}
-		lw := strings.ToLower(toks[last].text)
+		lw := toks[last].lower
 		needNoun := !toks[last].cap && genitiveAdjective(lw)
 		// A name already running on in lower case (Міністерство доходів)
 		// goes on as one ending in its noun does.
@@ -280,7 +280,7 @@ func settlementPlaces(text string, toks []token, cands []mcand, res *langRes) []
 		// After a period the word may open a sentence (м. for metres,
 		// грн.): no stop word, no given name, no word the text writes in
 		// lower case.
-		lw := strings.ToLower(n.text)
+		lw := n.lower
 		if _, given := res.given[lang.NameKey(n.text)]; given || res.common[lw] || strings.Contains(text, " "+lw+" ") {
 			continue
 		}

@@ -71,6 +71,34 @@ func init() {
 		fear fears feared know knows knew assume assumes assumed shows showed shown find finds found
 		estimate estimates estimated agree agrees agreed conclude concludes concluded predicted feel feels felt
 		suspect suspects suspected worry worries worried`)
+	for w := range indirectCues {
+		if n := len(w); n > 0 && n < 16 && isLowerASCII(w[0]) && isLowerASCII(w[n-1]) {
+			indirectShape[n][w[0]-'a'] |= 1 << (w[n-1] - 'a')
+		} else {
+			indirectShapeOff = true // a cue the shapes cannot hold: look every word up
+		}
+	}
+}
+
+// indirectShape has a bit for the length, first and last letter of every
+// word of indirectCues: most words of a text lack theirs and are no cue,
+// found without hashing them.
+var (
+	indirectShape    [16][26]uint32
+	indirectShapeOff bool
+)
+
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// indirectCue is indirectCues[w] with the comma-ok.
+func indirectCue(w string) (thatOnly, ok bool) {
+	if n := len(w); !indirectShapeOff && n > 0 && n < 16 && isLowerASCII(w[0]) && isLowerASCII(w[n-1]) {
+		if indirectShape[n][w[0]-'a']&(1<<(w[n-1]-'a')) == 0 {
+			return false, false
+		}
+	}
+	thatOnly, ok = indirectCues[w]
+	return thatOnly, ok
 }
 
 // nameBefore returns the capitalised words (up to four) standing right
@@ -186,10 +214,45 @@ type word struct {
 	mention    int    // index into d.ms of a mention covering the word, or -1
 }
 
+// asciiLower lower-cases the ASCII letters of s, leaving every other byte
+// (and so every offset) as it is.
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCIIAlnum reports whether the ASCII byte c is a letter or a digit.
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 func (d *doc) tokenizeWords() []word {
-	var ws []word
+	ws := make([]word, 0, len(d.text)/5+1) // news text averages a word in six bytes
 	text := d.text
+	lowered := asciiLower(text)
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += size
@@ -197,6 +260,10 @@ func (d *doc) tokenizeWords() []word {
 		}
 		j := i + size
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf && isASCIIAlnum(c) {
+				j++
+				continue
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
 				j += s2
@@ -217,7 +284,12 @@ func (d *doc) tokenizeWords() []word {
 				j++ // "U.S.", "Gov.": the period belongs to the word
 			}
 		}
-		lw := strings.ToLower(strings.TrimSuffix(text[i:j], "."))
+		var lw string
+		if isASCII(text[i:j]) {
+			lw = strings.TrimSuffix(lowered[i:j], ".") // strings.ToLower without a copy
+		} else {
+			lw = strings.ToLower(strings.TrimSuffix(text[i:j], "."))
+		}
 		lw = strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
 		ws = append(ws, word{start: i, end: j, lw: lw, mention: -1})
 		i = j
@@ -1367,7 +1439,7 @@ func (d *doc) indirect(ws []word, si int, usedCue map[int]bool) {
 			}
 			continue
 		}
-		thatOnly, ok := indirectCues[w.lw]
+		thatOnly, ok := indirectCue(w.lw)
 		if w.quoted || usedCue[k] || !ok || k > lo && unicode.IsUpper(firstRune(d.text[w.start:])) {
 			continue // "United States" holds no cue
 		}

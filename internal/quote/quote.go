@@ -386,6 +386,10 @@ func (d *doc) findSpans() {
 			reopen, reopenPara, reopenMark = p.Start, pi, p.Start
 		}
 		for i := p.Start; i < p.End; {
+			if c := text[i]; c < utf8.RuneSelf && c != '<' && c != '"' && c != '\'' {
+				i++ // no mark, no markup
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if r == '<' && i+1 < p.End && (text[i+1] == '/' || text[i+1] >= 'a' && text[i+1] <= 'z') {
 				// Markup left in the text (<tweet pic="…">): its attribute
@@ -577,8 +581,15 @@ func (d *doc) headlineParas() []bool {
 	out := make([]bool, len(d.paras))
 	for i, p := range d.paras {
 		t := p.Text(d.text)
-		words := strings.Fields(t)
-		if len(words) == 0 || len(words) > 30 {
+		// A full stop inside the line makes it prose, not a headline.
+		inner := strings.TrimRight(t, "\"”’'»)] .")
+		prose := strings.Contains(inner, ". ") || strings.Contains(inner, ".”") || strings.Contains(inner, ".\"") || strings.Contains(inner, ",''") || strings.Contains(inner, ",\" ") || strings.Contains(inner, ",” ") ||
+			strings.Contains(inner, "?”") || strings.Contains(inner, "!”") || strings.ContainsRune(t, '―')
+		if prose {
+			continue
+		}
+		n, caps := fieldCaps(t, 31)
+		if n == 0 || n > 30 {
 			continue
 		}
 		closers := "\"”’'»)] "
@@ -588,31 +599,74 @@ func (d *doc) headlineParas() []bool {
 		last := strings.TrimRight(t, closers)
 		r, _ := utf8.DecodeLastRuneInString(last)
 		terminal := strings.ContainsRune(".!?:;…", r)
-		caps := 0
-		for _, w := range words {
-			c, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'(["))
-			if unicode.IsUpper(c) || unicode.IsDigit(c) {
-				caps++
-			}
-		}
 		// German capitalises every noun: title case says nothing there.
-		titleCase := d.res == nil && len(words) >= 4 && caps*10 >= len(words)*7
-		// A full stop inside the line makes it prose, not a headline.
-		inner := strings.TrimRight(t, "\"”’'»)] .")
-		prose := strings.Contains(inner, ". ") || strings.Contains(inner, ".”") || strings.Contains(inner, ".\"") || strings.Contains(inner, ",''") || strings.Contains(inner, ",\" ") || strings.Contains(inner, ",” ") ||
-			strings.Contains(inner, "?”") || strings.Contains(inner, "!”") || strings.ContainsRune(t, '―')
+		titleCase := d.res == nil && n >= 4 && caps*10 >= n*7
 		// (Languages with resources:) a quote followed by a line naming
 		// its speaker after a dash is no headline: «…» ¶ – Сергей Рябков.
 		if d.res != nil && i+1 < len(d.paras) && dashAttribution(d.paras[i+1].Text(d.text)) {
 			continue
 		}
-		if (!terminal || titleCase) && !prose {
+		if !terminal || titleCase {
 			// A body paragraph that merely lacks a final stop is long; a
 			// headline is short.
-			if len(words) <= 25 {
+			if n <= 25 {
 				out[i] = true
 			}
 		}
 	}
 	return out
+}
+
+// firstAfterOpeners returns the first rune of strings.TrimLeft(w,
+// "\"“‘'(["), or utf8.RuneError when nothing is left.
+func firstAfterOpeners(w string) rune {
+	for len(w) > 0 {
+		r, size := rune(w[0]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(w)
+		}
+		switch r {
+		case '"', '“', '‘', '\'', '(', '[':
+			w = w[size:]
+			continue
+		}
+		return r
+	}
+	return utf8.RuneError
+}
+
+// fieldCaps returns the number of words of s (as strings.Fields splits
+// them), counting no further than max, and how many of them begin, past
+// opening quotes and brackets, with a capital or a digit.
+func fieldCaps(s string, max int) (n, caps int) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r2, s2 := rune(s[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, s2 = utf8.DecodeRuneInString(s[j:])
+			}
+			if unicode.IsSpace(r2) {
+				break
+			}
+			j += s2
+		}
+		n++
+		if c := firstAfterOpeners(s[i:j]); unicode.IsUpper(c) || unicode.IsDigit(c) {
+			caps++
+		}
+		if n >= max {
+			return n, caps
+		}
+		i = j
+	}
+	return n, caps
 }

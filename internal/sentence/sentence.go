@@ -130,6 +130,20 @@ func split(text string, rl *rules) []Span {
 		start = -1
 	}
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '\n' && c != '\r' && c != '.' && c != '?' && c != '!' {
+			// An ASCII byte that neither breaks a line nor ends a
+			// sentence: what the general path below does, without
+			// decoding.
+			if start < 0 {
+				if c == ' ' || c == '\t' || c == '\v' || c == '\f' {
+					i++
+					continue
+				}
+				start = i
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '\n' || r == '\r' {
 			emit(i)

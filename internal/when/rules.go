@@ -28,6 +28,8 @@ type rule struct {
 	// prefix, when not nil, holds the first two or three bytes a match
 	// can begin with: a finer filter than first.
 	prefix *prefixSet
+	// pre, when not nil, rejects most starts where re cannot match.
+	pre *prefilter
 	// numberBefore marks rules whose every match has a number right before
 	// its trigger word ("three and a half years", "a 10-day"): a trigger
 	// without one is not worth running the pattern for.
@@ -116,7 +118,11 @@ func init() {
 		if err != nil {
 			panic("when: rule " + d.name + ": " + err.Error())
 		}
-		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef, first: first, prefix: prefix,
+		pre, err := newPrefilter(src)
+		if err != nil {
+			panic("when: rule " + d.name + ": " + err.Error())
+		}
+		rules = append(rules, &rule{name: d.name, typ: d.typ, prio: i, re: re, names: re.SubexpNames(), accept: d.accept, norm: d.norm, noRef: d.noRef, first: first, prefix: prefix, pre: pre,
 			numberBefore: d.name == "duration"})
 	}
 	buildTriggers()

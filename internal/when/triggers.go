@@ -383,12 +383,17 @@ type prefixSet struct {
 	k     int
 	full  map[string]struct{}
 	short map[string]struct{}
+	// two has a bit for the first two bytes of every key of full (all
+	// ASCII): most starts fail on it without a map lookup.
+	two [1 << 14 / 64]uint64
 }
 
 // has reports whether s (at least k bytes) may begin a match.
 func (ps *prefixSet) has(s string) bool {
-	if _, ok := ps.full[s[:ps.k]]; ok {
-		return true
+	if c0, c1 := s[0], s[1]; c0|c1 < 0x80 && ps.two[twoKey(c0, c1)/64]&(1<<(twoKey(c0, c1)%64)) != 0 {
+		if _, ok := ps.full[s[:ps.k]]; ok {
+			return true
+		}
 	}
 	for l := 1; l < ps.k && len(ps.short) > 0; l++ {
 		if _, ok := ps.short[s[:l]]; ok {
@@ -483,5 +488,12 @@ func walkPrefixes(prog *syntax.Prog, k int) (*prefixSet, bool) {
 		}
 	}
 	visit(uint32(prog.Start), "")
+	for p := range ps.full {
+		key := twoKey(p[0], p[1])
+		ps.two[key/64] |= 1 << (key % 64)
+	}
 	return ps, !failed
 }
+
+// twoKey packs two ASCII bytes into 14 bits.
+func twoKey(c0, c1 byte) uint { return uint(c0)<<7 | uint(c1) }

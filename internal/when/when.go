@@ -191,6 +191,7 @@ func (f *finder) candidates(everywhere bool) []*match {
 	var out []*match
 	starts := wordStarts(f.lower)
 	hits := triggerHits(f.lower)
+	var buf []int // the starts of one rule, reused by the next
 	for i, r := range rules {
 		if r.numberBefore && !everywhere {
 			hits[i] = withNumberBefore(f.lower, hits[i])
@@ -199,7 +200,8 @@ func (f *finder) candidates(everywhere bool) []*match {
 		if r.always || everywhere {
 			from = starts
 		} else {
-			from = startsBefore(starts, hits[i])
+			buf = startsBefore(buf[:0], starts, hits[i])
+			from = buf
 		}
 		h := hits[i]
 		if everywhere {
@@ -213,7 +215,7 @@ func (f *finder) candidates(everywhere bool) []*match {
 // wordStarts returns the offsets where a word (or a "'80s"-style
 // abbreviation) begins.
 func wordStarts(lower string) []int {
-	var out []int
+	out := make([]int, 0, len(lower)/5+1) // news text averages a word in six bytes
 	for i := 0; i < len(lower); i++ {
 		c := lower[i]
 		if (isAlnum(c) || c == '\'') && (i == 0 || !isAlnum(lower[i-1])) {
@@ -223,10 +225,9 @@ func wordStarts(lower string) []int {
 	return out
 }
 
-// startsBefore returns the word starts that may begin a match containing
-// one of hits: those at most maxSpan bytes before a hit's start.
-func startsBefore(starts []int, hits []span) []int {
-	var out []int
+// startsBefore appends to out the word starts that may begin a match
+// containing one of hits: those at most maxSpan bytes before a hit's start.
+func startsBefore(out, starts []int, hits []span) []int {
 	j := 0
 	last := -1
 	for _, h := range hits {
@@ -257,6 +258,9 @@ func (f *finder) matchFrom(out []*match, r *rule, from []int, hits []span) []*ma
 			continue
 		}
 		end := min(len(f.lower), p+maxSpan+1)
+		if r.pre != nil && !r.pre.mayMatch(f.lower[p:end]) {
+			continue
+		}
 		loc := r.re.FindStringSubmatchIndex(f.lower[p:end])
 		if loc == nil || loc[1] == 0 {
 			continue

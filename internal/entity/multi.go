@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -158,8 +160,11 @@ func init() {
 	deRes.addWords(deRes.common, de.NameCommonCaps, false)
 	deRes.addPlaces(de.NamePlaces, lang.German)
 	// Latin-script names in any language: the English gazetteer's forms
-	// and given names (Google, NATO, Donald), by key.
-	for k, e := range gazetteer {
+	// and given names (Google, NATO, Donald), by key. Forms whose keys
+	// collide (Brazil, Brasil) are taken in sorted order, so that the
+	// same one wins in every process, not the one the map gives first.
+	for _, k := range slices.Sorted(maps.Keys(gazetteer)) {
+		e := gazetteer[k]
 		for _, r := range []*langRes{cyrRes, deRes} {
 			nk := lang.NameKey(k)
 			if _, dup := r.places[nk]; !dup && nk != "" && (len(nk) > 3 || e.acronym) {
@@ -168,7 +173,8 @@ func init() {
 			}
 		}
 	}
-	for k, g := range givenNames {
+	for _, k := range slices.Sorted(maps.Keys(givenNames)) {
+		g := givenNames[k]
 		for _, r := range []*langRes{cyrRes, deRes} {
 			nk := lang.NameKey(k)
 			if _, dup := r.given[nk]; !dup {

@@ -21,13 +21,11 @@ func (db *DB) PendingArticles(ctx context.Context, limit int) ([]news.Article, e
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	// The pending seqs come from the two rowid indexes of migration 7
-	// (the planner would probe analysis by its primary key, reading the
-	// rows), then the articles by primary key.
+	// The pending seqs come from the pending table (migration 10, kept by
+	// triggers), then the articles by primary key: a batch reads what it
+	// takes, whatever the size of the collection.
 	rows, err := db.read.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a
-		WHERE a.seq IN (SELECT s.seq FROM articles s INDEXED BY articles_seq
-			WHERE NOT EXISTS (SELECT 1 FROM analysis z INDEXED BY analysis_seq WHERE z.article_seq = s.seq)
-			ORDER BY s.seq LIMIT ?)
+		WHERE a.seq IN (SELECT p.seq FROM pending p ORDER BY p.seq LIMIT ?)
 		ORDER BY a.seq`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending articles: %w", err)

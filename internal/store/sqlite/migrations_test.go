@@ -186,3 +186,70 @@ func dumpTables(ctx context.Context, t *testing.T, db *sql.DB, tables []string) 
 	}
 	return b.String()
 }
+
+// TestMigrationPendingQueue: migration 10 fills the pending table from
+// what is stored, and its triggers keep it equal to the articles without
+// an analysis row through inserts, analyses, resets and deletes.
+func TestMigrationPendingQueue(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	fsys, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys, goose.WithDisableGlobalRegistry(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(ctx, 9); err != nil {
+		t.Fatal(err)
+	}
+	exec := func(q string) {
+		t.Helper()
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	pending := func() string {
+		t.Helper()
+		var got, want string
+		if err := db.QueryRowContext(ctx, `SELECT COALESCE(group_concat(seq, ' '), '') FROM (SELECT seq FROM pending ORDER BY seq)`).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRowContext(ctx, `SELECT COALESCE(group_concat(seq, ' '), '') FROM (SELECT seq FROM articles a
+			WHERE NOT EXISTS (SELECT 1 FROM analysis z WHERE z.article_seq = a.seq) ORDER BY seq)`).Scan(&want); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Fatalf("pending table holds %q, the articles without analysis are %q", got, want)
+		}
+		return got
+	}
+	exec(`INSERT INTO articles (seq, id, ingested_at) VALUES (1, 'a1', 'x'), (2, 'a2', 'x'), (5, 'a5', 'x')`)
+	exec(`INSERT INTO analysis (article_seq, analysed_order, story_id, duplicate_of, data) VALUES (2, 1, 's1', '', '{}')`)
+	if _, err := p.UpTo(ctx, 10); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		sql, want string
+	}{
+		{``, "1 5"},
+		{`INSERT INTO articles (seq, id, ingested_at) VALUES (7, 'a7', 'x')`, "1 5 7"},
+		{`INSERT INTO analysis (article_seq, analysed_order, story_id, duplicate_of, data) VALUES (1, 2, 's1', '', '{}'), (7, 3, 's2', '', '{}')`, "5"},
+		{`UPDATE analysis SET story_id = 's3' WHERE article_seq = 1`, "5"},
+		{`DELETE FROM analysis`, "1 2 5 7"},
+		{`DELETE FROM articles WHERE seq = 5`, "1 2 7"},
+	} {
+		if step.sql != "" {
+			exec(step.sql)
+		}
+		if got := pending(); got != step.want {
+			t.Fatalf("after %q: pending %q, want %q", step.sql, got, step.want)
+		}
+	}
+}

@@ -203,10 +203,11 @@ func (e *Engine) enqueuePrepare(ctx context.Context, skip, limit int) (int, erro
 		return 0, fmt.Errorf("enqueue prepare jobs: %w", err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // after Commit it does nothing
+	// The store's pending table (kept by triggers) lists the articles not
+	// analysed yet without walking the analysed ones.
 	rows, err := tx.Query(ctx, `WITH pending AS (
-			SELECT a.seq FROM `+q.table("articles")+` a
-			WHERE NOT EXISTS (SELECT 1 FROM `+q.table("analysis")+` z WHERE z.article_seq = a.seq)
-			ORDER BY a.seq OFFSET $2 LIMIT $3),
+			SELECT p.seq FROM `+q.table("pending")+` p
+			ORDER BY p.seq OFFSET $2 LIMIT $3),
 		wanted AS (
 			INSERT INTO `+q.table("analysis_prepared")+` (article_seq, build)
 			SELECT seq, $1 FROM pending ORDER BY seq

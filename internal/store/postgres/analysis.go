@@ -20,9 +20,11 @@ func (db *DB) PendingArticles(ctx context.Context, limit int) ([]news.Article, e
 	if limit <= 0 {
 		limit = defaultLimit
 	}
+	// From the pending table (migration 8, kept by triggers): a batch
+	// reads what it takes, whatever the size of the collection.
 	rows, err := db.pool.Query(ctx, `SELECT `+articleColumns+` FROM articles a
-		WHERE NOT EXISTS (SELECT 1 FROM analysis z WHERE z.article_seq = a.seq)
-		ORDER BY a.seq LIMIT $1`, limit)
+		WHERE a.seq IN (SELECT p.seq FROM pending p ORDER BY p.seq LIMIT $1)
+		ORDER BY a.seq`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending articles: %w", err)
 	}

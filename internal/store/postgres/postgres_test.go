@@ -77,7 +77,7 @@ func TestOpenMigrates(t *testing.T) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	want := "analysis articles entities entity_ids feed_items feeds goose_db_version merges quotes reanalysis reanalysis_done stage_state stories storylines watches"
+	want := "analysis articles entities entity_ids feed_items feeds goose_db_version merges pending quotes reanalysis reanalysis_done stage_state stories storylines watches"
 	if got := strings.Join(tables, " "); got != want {
 		t.Errorf("tables in the test schema: %s\nwant %s", got, want)
 	}

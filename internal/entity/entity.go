@@ -90,21 +90,6 @@ func possessiveEnds(w string) []string {
 	return nil
 }
 
-// asciiLower lower-cases the ASCII letters of s, leaving every other byte
-// (and so every offset) as it is.
-func asciiLower(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
 // isASCIIAlnum reports whether the ASCII byte c is a letter or a digit.
 func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
@@ -114,7 +99,7 @@ func isASCIIAlnum(c byte) bool {
 // apostrophes and hyphens.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5+1) // news text averages a word in six bytes
-	lowered := asciiLower(text)
+	lowered := lang.ASCIILower(text)
 	prevEnd := 0
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {

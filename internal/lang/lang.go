@@ -115,3 +115,19 @@ func wordSet(s string) map[string]bool {
 	}
 	return m
 }
+
+// ASCIILower lower-cases the ASCII letters of s and leaves every other
+// byte as it is, so that a byte offset in the result is one in s (which
+// strings.ToLower does not promise: some runes change length).
+func ASCIILower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/sentence"
 )
 
@@ -214,21 +215,6 @@ type word struct {
 	mention    int    // index into d.ms of a mention covering the word, or -1
 }
 
-// asciiLower lower-cases the ASCII letters of s, leaving every other byte
-// (and so every offset) as it is.
-func asciiLower(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
 // isASCII reports whether s is all ASCII.
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -247,7 +233,7 @@ func isASCIIAlnum(c byte) bool {
 func (d *doc) tokenizeWords() []word {
 	ws := make([]word, 0, len(d.text)/5+1) // news text averages a word in six bytes
 	text := d.text
-	lowered := asciiLower(text)
+	lowered := lang.ASCIILower(text)
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {
 			i++

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
@@ -47,7 +48,7 @@ func prefilterTexts(t *testing.T) []string {
 func TestPrefilterSuperset(t *testing.T) {
 	rejected, tried := 0, 0
 	for _, text := range prefilterTexts(t) {
-		lower := asciiLower(text)
+		lower := lang.ASCIILower(text)
 		for _, p := range wordStarts(lower) {
 			end := min(len(lower), p+maxSpan+1)
 			for _, r := range rules {

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
@@ -47,7 +48,7 @@ func TestPrefixSetSuperset(t *testing.T) {
 	}
 	checked := 0
 	for _, text := range texts {
-		lower := asciiLower(text)
+		lower := lang.ASCIILower(text)
 		for _, p := range wordStarts(lower) {
 			for _, r := range rules {
 				if r.prefix == nil || p+r.prefix.k > len(lower) || r.prefix.has(lower[p:]) {

@@ -23,6 +23,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -179,7 +180,7 @@ type refValue struct {
 }
 
 func newFinder(text string, anchor time.Time) *finder {
-	f := &finder{text: text, lower: asciiLower(text), anchor: anchor, has: !anchor.IsZero()}
+	f := &finder{text: text, lower: lang.ASCIILower(text), anchor: anchor, has: !anchor.IsZero()}
 	if f.has {
 		y, m, d := anchor.Date()
 		f.anchor = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
@@ -285,19 +286,6 @@ func (f *finder) matchFrom(out []*match, r *rule, from []int, hits []span) []*ma
 		next = stop
 	}
 	return out
-}
-
-// asciiLower lower-cases ASCII letters only, so that byte offsets in the
-// result are offsets in s (strings.ToLower may change lengths on invalid
-// UTF-8 and some non-ASCII letters).
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // wordBoundary reports whether text[start:end] neither starts nor ends in

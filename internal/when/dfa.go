@@ -45,11 +45,7 @@ type dstate struct {
 const maxDFAStates = 10000
 
 func newPrefilter(pattern string) (*prefilter, error) {
-	re, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		return nil, err
-	}
-	prog, err := syntax.Compile(re.Simplify())
+	prog, err := compileProg(pattern)
 	if err != nil {
 		return nil, err
 	}
@@ -201,4 +197,14 @@ func instMatches(in *syntax.Inst, r rune) bool {
 		return r == in.Rune[0]
 	}
 	return in.MatchRune(r)
+}
+
+// compileProg compiles pattern to the instruction program regexp runs
+// (Perl syntax, simplified), for the filters that walk it themselves.
+func compileProg(pattern string) (*syntax.Prog, error) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	return syntax.Compile(re.Simplify())
 }

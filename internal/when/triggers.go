@@ -413,11 +413,7 @@ const maxPrefixes = 4096
 // range, any character, a folded rune whose fold may be non-ASCII) gives
 // up on that k.
 func prefixesOf(pattern string) (*prefixSet, error) {
-	re, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		return nil, err
-	}
-	prog, err := syntax.Compile(re.Simplify())
+	prog, err := compileProg(pattern)
 	if err != nil {
 		return nil, err
 	}

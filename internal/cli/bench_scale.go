@@ -106,10 +106,7 @@ func (a *app) benchScale(ctx context.Context, corpus string, n int, dir string, 
 			s.CPUMsPerArticle = 1000 * (cpuSeconds(after) - cpuSeconds(before)) / float64(k)
 		}
 		for _, st := range ir.Analysis.Stages {
-			if s.Articles == 0 {
-				break
-			}
-			ms := 1000 * st.Time.Seconds() / float64(s.Articles)
+			ms := 1000 * st.Time.Seconds() / float64(max(s.Articles, 1))
 			switch st.Stage {
 			case "analyse-cross":
 				s.CrossMsPerArticle = ms

@@ -13,19 +13,15 @@ import (
 	"github.com/pressly/goose/v3"
 )
 
-// TestMigrationWriteLess runs migration 8 up and down over a database of
-// version 7 holding rows in every rebuilt table: the rows (with their
-// rowids) and the indexes are the same after each step, the JSON checks
-// and the three unread indexes of articles are gone after Up and back
-// after Down, and an article's analysis and quotes still go with it.
-func TestMigrationWriteLess(t *testing.T) {
-	ctx := t.Context()
-	path := filepath.Join(t.TempDir(), "m.db")
-	db, err := sql.Open("sqlite", dsn(path, 5*time.Second, false))
+// migrationDB opens a new database file migrated up to version, with the
+// goose provider that moves it on.
+func migrationDB(t *testing.T, version int64) (*sql.DB, *goose.Provider) {
+	t.Helper()
+	db, err := sql.Open("sqlite", dsn(filepath.Join(t.TempDir(), "m.db"), 5*time.Second, false))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
 	db.SetMaxOpenConns(1)
 	fsys, err := fs.Sub(migrations, "migrations")
 	if err != nil {
@@ -35,9 +31,20 @@ func TestMigrationWriteLess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.UpTo(ctx, 7); err != nil {
+	if _, err := p.UpTo(t.Context(), version); err != nil {
 		t.Fatal(err)
 	}
+	return db, p
+}
+
+// TestMigrationWriteLess runs migration 8 up and down over a database of
+// version 7 holding rows in every rebuilt table: the rows (with their
+// rowids) and the indexes are the same after each step, the JSON checks
+// and the three unread indexes of articles are gone after Up and back
+// after Down, and an article's analysis and quotes still go with it.
+func TestMigrationWriteLess(t *testing.T) {
+	ctx := t.Context()
+	db, p := migrationDB(t, 7)
 	for _, q := range []string{
 		`INSERT INTO articles (seq, id, ingested_at) VALUES (1, 'a1', 'x'), (2, 'a2', 'x'), (5, 'a5', 'x')`,
 		`INSERT INTO analysis VALUES (1, 3, 's1', '', '{"mentions":[]}'), (2, 1, 's1', 'a1', '{}'), (5, 2, '', '', '{"timexes":null}')`,
@@ -192,23 +199,7 @@ func dumpTables(ctx context.Context, t *testing.T, db *sql.DB, tables []string) 
 // an analysis row through inserts, analyses, resets and deletes.
 func TestMigrationPendingQueue(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "m.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	fsys, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys, goose.WithDisableGlobalRegistry(true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(ctx, 9); err != nil {
-		t.Fatal(err)
-	}
+	db, p := migrationDB(t, 9)
 	exec := func(q string) {
 		t.Helper()
 		if _, err := db.ExecContext(ctx, q); err != nil {

@@ -32,6 +32,7 @@ package entity
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 
 	"slices"
 	"sort"
@@ -1256,13 +1257,17 @@ func resolve(text string, toks []token, cands []candidate, lowerSeen *lowerWords
 		start, end := c.toks[0].start, c.toks[len(c.toks)-1].end
 		var b *building
 		form := "name"
+		var given *building
+		if c.canon == "" && (c.kind == KindPerson || c.kind == "" || c.kind == KindPlace && !c.sure) {
+			given = givenOnly(c)
+		}
 		switch {
 		case c.canon != "":
 			b = get(c.kind, Fold(c.canon), c.canon)
-		case (c.kind == KindPerson || c.kind == "" || c.kind == KindPlace && !c.sure) && givenOnly(c) != nil:
+		case given != nil:
 			// "lie to Daniel": a given name of the text's one Daniel
 			// outweighs the place preposition before it.
-			b, form = givenOnly(c), "given name"
+			b, form = given, "given name"
 		case c.kind == KindPerson && len(c.toks) > 1:
 			key, _, _ := personKey(c.toks)
 			b = byKey[kindKey{KindPerson, key}]
@@ -2036,13 +2041,21 @@ func teamOf(teams map[string]bool, w string) string {
 	if len(lw) < 4 {
 		return ""
 	}
-	for t := range teams {
+	// The team sharing the longest prefix ("Austrians": Austria, not
+	// Australia), the first in sorted order on a tie: the same in every
+	// process, whatever the map's order.
+	best, bestN := "", 3
+	for _, t := range slices.Sorted(maps.Keys(teams)) {
 		lt := []rune(strings.ToLower(t))
-		if len(lt) >= 4 && string(lt[:4]) == string(lw[:4]) {
-			return t
+		n := 0
+		for n < len(lt) && n < len(lw) && lt[n] == lw[n] {
+			n++
+		}
+		if n > bestN {
+			best, bestN = t, n
 		}
 	}
-	return ""
+	return best
 }
 
 // teamPlacePreps come before a country that is a place even in a match
@@ -2060,8 +2073,7 @@ func matchVerbNext(toks []token, t token) bool {
 
 // tokIndex returns the index of t in toks, or -1.
 func tokIndex(toks []token, t token) int {
-	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= t.start })
-	if k < len(toks) && toks[k].start == t.start {
+	if k, ok := tokenAt(toks, t.start); ok {
 		return k
 	}
 	return -1

@@ -1129,7 +1129,7 @@ func (a *langAttr) resolve(w who) who {
 		if q := a.prevQ; q != nil && q.Speaker == Unnamed && q.End <= w.s && q.SpeakerEnd > q.SpeakerStart {
 			// "за словами американського високопосадовця, …" then
 			// "— сказав високопосадовець": the same unnamed source.
-			if key, ok := a.r.isRole(strings.ToLower(lastWordOf(q.SpeakerText))); ok && key == w.role {
+			if key, ok := a.r.isRole(strings.ToLower(firstWordOf(q.SpeakerText))); ok && key == w.role {
 				w.name = Unnamed
 				return w
 			}
@@ -1190,9 +1190,10 @@ func (a *langAttr) resolve(w who) who {
 	return w
 }
 
-// lastWordOf returns the first word of a description that is a role, else
-// its first word: "американського високопосадовця" gives the role word.
-func lastWordOf(s string) string {
+// firstWordOf returns the first word of a description ("американського
+// високопосадовця" gives "американського"), for the role check of its
+// caller.
+func firstWordOf(s string) string {
 	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '’' && r != '\'' })
 	if len(f) == 0 {
 		return ""
@@ -1205,12 +1206,16 @@ func lastWordOf(s string) string {
 // "один из источников", "ein ungenannter Beamter").
 func (a *langAttr) unnamedDesc(w who) bool {
 	k := a.tokAt(w.s)
-	for x := max(0, k-3); x < len(a.toks) && a.toks[x].s < w.e; x++ {
+	from := max(0, k-3)
+	for x := k - 1; x >= from; x-- {
+		if !a.toks[x].word && a.barrier(x) {
+			from = x + 1 // a mark before a comma or dash is another clause's
+			break
+		}
+	}
+	for x := from; x < len(a.toks) && a.toks[x].s < w.e; x++ {
 		if t := a.toks[x]; t.word && !t.quoted && a.r.isUnnamedMark(t.lw) {
 			return true
-		}
-		if x < k && !a.toks[x].word && a.barrier(x) {
-			continue // a mark before a comma or dash is another clause's
 		}
 	}
 	return false

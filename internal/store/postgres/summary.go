@@ -55,12 +55,9 @@ func (db *DB) SummaryItems(ctx context.Context, keys []string) (map[string]strin
 
 // UpgradeSummary implements store.SummaryKeeper.
 func (db *DB) UpgradeSummary(ctx context.Context, id string, a news.Article) (up store.Upgraded, err error) {
-	a, err = store.UpgradeCandidate(id, a, db.now())
+	a, err = store.UpgradeCandidate(id, a, db.now()) // checks the ID too
 	if err != nil {
 		return up, err
-	}
-	if !storable(id) {
-		return up, nil
 	}
 	tx, err := db.pool.Begin(ctx)
 	if err != nil {

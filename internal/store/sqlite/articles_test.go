@@ -116,12 +116,12 @@ func TestPutArticlesStatements(t *testing.T) {
 }
 
 // TestFillMetadataManyQueries fills in the titles of more stored articles
-// than one query reads (idsPerQuery): every one is filled, in batch order,
+// than one query reads (maxKeysPerQuery): every one is filled, in batch order,
 // and an article not stored is left out.
 func TestFillMetadataManyQueries(t *testing.T) {
 	ctx := t.Context()
 	db := open(t, filepath.Join(t.TempDir(), "f.db"))
-	n := idsPerQuery + 37
+	n := maxKeysPerQuery + 37
 	var bare, fresh []news.Article
 	for i := range n {
 		a := news.Article{ID: fmt.Sprintf("f%04d", i), Outlet: "Wire", Text: "Body of the report."}
@@ -132,7 +132,7 @@ func TestFillMetadataManyQueries(t *testing.T) {
 	if _, err := db.PutArticles(ctx, bare); err != nil {
 		t.Fatal(err)
 	}
-	fresh = append(fresh[:idsPerQuery], append([]news.Article{{ID: "unknown", Title: "Not stored", Text: "Text."}}, fresh[idsPerQuery:]...)...)
+	fresh = append(fresh[:maxKeysPerQuery], append([]news.Article{{ID: "unknown", Title: "Not stored", Text: "Text."}}, fresh[maxKeysPerQuery:]...)...)
 	filled, err := db.FillMetadata(ctx, fresh)
 	if err != nil {
 		t.Fatal(err)
@@ -145,7 +145,7 @@ func TestFillMetadataManyQueries(t *testing.T) {
 			t.Errorf("filled[%d] = %+v, want %s undated", i, f, want)
 		}
 	}
-	for _, i := range []int{0, idsPerQuery - 1, idsPerQuery, n - 1} {
+	for _, i := range []int{0, maxKeysPerQuery - 1, maxKeysPerQuery, n - 1} {
 		a, err := db.Article(ctx, fmt.Sprintf("f%04d", i))
 		if err != nil {
 			t.Fatal(err)

@@ -63,10 +63,10 @@ func (db *DB) FillMetadata(ctx context.Context, articles []news.Article) (filled
 // most of FillMetadata's time), by ID.
 func storedMetadata(ctx context.Context, tx *sql.Tx, arts []news.Article) (map[string]news.Article, error) {
 	out := make(map[string]news.Article, len(arts))
-	ids := make([]any, 0, min(len(arts), idsPerQuery))
-	for start := 0; start < len(arts); start += idsPerQuery {
+	ids := make([]any, 0, min(len(arts), maxKeysPerQuery))
+	for start := 0; start < len(arts); start += maxKeysPerQuery {
 		ids = ids[:0]
-		for _, a := range arts[start:min(start+idsPerQuery, len(arts))] {
+		for _, a := range arts[start:min(start+maxKeysPerQuery, len(arts))] {
 			ids = append(ids, a.ID)
 		}
 		err := func() error {

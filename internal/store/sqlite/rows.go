@@ -16,8 +16,6 @@ import (
 // below SQLite's 32,766 variables.
 const rowsPerStatement = 128
 
-// idsPerQuery bounds the IDs of one "id IN (…)" query.
-const idsPerQuery = 500
 
 // multiRow writes rows of one INSERT with many rows per statement: rows
 // are added one by one and written when rowsPerStatement are buffered or
@@ -111,10 +109,10 @@ func (m *multiRow) close() {
 // naming the first such article.
 func articleSeqs(ctx context.Context, tx *sql.Tx, arts []store.ArticleAnalysis) (map[string]int64, error) {
 	seqs := make(map[string]int64, len(arts))
-	ids := make([]any, 0, min(len(arts), idsPerQuery))
-	for start := 0; start < len(arts); start += idsPerQuery {
+	ids := make([]any, 0, min(len(arts), maxKeysPerQuery))
+	for start := 0; start < len(arts); start += maxKeysPerQuery {
 		ids = ids[:0]
-		for _, a := range arts[start:min(start+idsPerQuery, len(arts))] {
+		for _, a := range arts[start:min(start+maxKeysPerQuery, len(arts))] {
 			ids = append(ids, a.ArticleID)
 		}
 		q := `SELECT id, seq FROM articles WHERE id IN (?` + strings.Repeat(", ?", len(ids)-1) + `)`

@@ -16,7 +16,6 @@ import (
 // below SQLite's 32,766 variables.
 const rowsPerStatement = 128
 
-
 // multiRow writes rows of one INSERT with many rows per statement: rows
 // are added one by one and written when rowsPerStatement are buffered or
 // on flush. The rows are written in the order added, as one statement per

@@ -138,7 +138,7 @@ how the leader's work grows with the collection (docs/scale.md).`,
 			defer db.Close()
 
 			if scale > 0 {
-				return a.benchScale(ctx, corpus, scale, dir, db, asJSON)
+				return a.benchScale(ctx, corpus, inputs, scale, dir, db, asJSON)
 			}
 			bar := newProgressBar(a.stderr, len(inputs), "bench")
 			// A fresh database only this process opens: the analysis

@@ -61,11 +61,7 @@ type benchScaleStep struct {
 // replica is an exact copy of another), stored and analysed a tenth at a
 // time, and each tenth's costs reported with the number of articles
 // stored after it.
-func (a *app) benchScale(ctx context.Context, corpus string, n int, dir string, db database, asJSON bool) error {
-	inputs, errs := ingest.Expand([]string{corpus})
-	if len(errs) > 0 {
-		return errs[0]
-	}
+func (a *app) benchScale(ctx context.Context, corpus string, inputs []ingest.Input, n int, dir string, db database, asJSON bool) error {
 	var base []ingest.Doc
 	r := &ingest.Reader{}
 	for _, in := range inputs {

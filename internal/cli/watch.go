@@ -230,6 +230,15 @@ func (a *app) runWatches(ctx context.Context, e *engine.Engine, every time.Durat
 			return
 		case <-t.C:
 		}
+		if !e.Leader().Held() {
+			// Every serve replica runs this loop; the one that leads the
+			// analysis delivers, so that two do not post the same events.
+			// With no leader for the moment (one died, the next has not
+			// taken over), whoever ticks delivers.
+			if h, err := e.Leader().Holder(ctx); err != nil || h.Held {
+				continue
+			}
+		}
 		res, err := e.DeliverWatches(ctx, client)
 		if err != nil {
 			if ctx.Err() != nil {

@@ -218,16 +218,23 @@ func dayNumber(w string) int {
 // atoi is strconv.Atoi without the error value, which costs an
 // allocation for every word that is not a number (most words are not).
 func atoi(w string) (int, bool) {
-	if len(w) == 0 || len(w) > 9 || w[0] == '+' || w[0] == '-' {
-		n, err := strconv.Atoi(w)
-		return n, err == nil
+	digits := w
+	if len(digits) > 0 && (digits[0] == '+' || digits[0] == '-') {
+		digits = digits[1:]
+	}
+	if len(digits) == 0 {
+		return 0, false
 	}
 	n := 0
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return 0, false
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return 0, false // before strconv, whatever the length
 		}
-		n = n*10 + int(w[i]-'0')
+		n = n*10 + int(digits[i]-'0')
+	}
+	if len(digits) > 9 || len(digits) < len(w) {
+		n, err := strconv.Atoi(w) // a sign, or a figure that may overflow
+		return n, err == nil
 	}
 	return n, true
 }

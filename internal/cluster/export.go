@@ -573,9 +573,6 @@ func (w *StorylineWatch) unindex(li int32) {
 	delete(w.picks, li)
 }
 
-// titleLang guesses the language of a headline: by its stop words, else
-// by its script (Latin read as English, Cyrillic as Russian or Ukrainian
-// by the letters only one of them writes).
 // titleLang is the package's titleLang, remembered by title: a story's
 // headlines are read again each time it is shown.
 func (c *Clusterer) titleLang(t string) string {
@@ -590,6 +587,9 @@ func (c *Clusterer) titleLang(t string) string {
 	return l
 }
 
+// titleLang guesses the language of a headline: by its stop words, else
+// by its script (Latin read as English, Cyrillic as Russian or Ukrainian
+// by the letters only one of them writes).
 func titleLang(t string) string {
 	toks := tokenize(t, 64)
 	if l := guessLanguage(toks); l != "" {

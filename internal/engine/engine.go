@@ -439,8 +439,10 @@ func (e *Engine) Analyse(ctx context.Context) (sum pipeline.AnalyzeSummary, left
 		if err == nil || e.jobs == nil || !transient(err) || ctx.Err() != nil {
 			return sum, left, err
 		}
-		if since.IsZero() {
-			since = time.Now()
+		if since.IsZero() || an.Articles > 0 {
+			// The minute runs from the first failure since the last
+			// progress: a long analysis may meet several restarts.
+			since, failures = time.Now(), 0
 		}
 		if time.Since(since) > retryTransient {
 			return sum, false, err

@@ -69,6 +69,23 @@ func FeedText(s string) string {
 	return strings.ReplaceAll(s, "\x00", "")
 }
 
+// FeedKeys maps item keys to the form RecordItems stores them in
+// (FeedText): stored lists each stored form once, in the order given, and
+// given maps a stored form back to the keys that were asked for, so that a
+// lookup reports the keys as its caller gave them.
+func FeedKeys(keys []string) (stored []string, given map[string][]string) {
+	given = make(map[string][]string, len(keys))
+	stored = make([]string, 0, len(keys))
+	for _, k := range keys {
+		s := FeedText(k)
+		if _, ok := given[s]; !ok {
+			stored = append(stored, s)
+		}
+		given[s] = append(given[s], k)
+	}
+	return stored, given
+}
+
 // ItemKeys returns what a FeedStore's PutItems records of items: the key of
 // each item that has one, and nothing else (the pipeline stores the
 // articles).

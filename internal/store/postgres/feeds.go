@@ -224,15 +224,7 @@ func (db *DB) SeenItems(ctx context.Context, keys []string) (map[string]bool, er
 	if len(keys) == 0 {
 		return seen, nil
 	}
-	asked := make(map[string][]string, len(keys)) // stored form -> keys given
-	stored := make([]string, 0, len(keys))
-	for _, k := range keys {
-		s := store.FeedText(k)
-		if _, ok := asked[s]; !ok {
-			stored = append(stored, s)
-		}
-		asked[s] = append(asked[s], k)
-	}
+	stored, asked := store.FeedKeys(keys) // stored form -> keys given
 	rows, err := db.pool.Query(ctx, `SELECT key FROM feed_items WHERE key = ANY($1)`, stored)
 	if err != nil {
 		return nil, fmt.Errorf("seen items: %w", err)

@@ -23,15 +23,7 @@ func (db *DB) SummaryItems(ctx context.Context, keys []string) (map[string]strin
 	if len(keys) == 0 {
 		return out, nil
 	}
-	asked := make(map[string][]string, len(keys)) // stored form -> keys given
-	stored := make([]string, 0, len(keys))
-	for _, k := range keys {
-		s := store.FeedText(k)
-		if _, ok := asked[s]; !ok {
-			stored = append(stored, s)
-		}
-		asked[s] = append(asked[s], k)
-	}
+	stored, asked := store.FeedKeys(keys) // stored form -> keys given
 	rows, err := db.pool.Query(ctx, `SELECT fi.key, fi.article_id FROM feed_items fi JOIN articles a ON a.id = fi.article_id
 		WHERE a.text_source = $1 AND fi.error = '' AND fi.key = ANY($2)`, news.TextSummary, stored)
 	if err != nil {

@@ -230,8 +230,11 @@ const maxKeysPerQuery = 500
 // SeenItems reports which of keys are already recorded, from any feed.
 func (db *DB) SeenItems(ctx context.Context, keys []string) (map[string]bool, error) {
 	seen := map[string]bool{}
-	for start := 0; start < len(keys); start += maxKeysPerQuery {
-		chunk := keys[start:min(start+maxKeysPerQuery, len(keys))]
+	// Looked up as RecordItems stores them (store.FeedText), reported as
+	// given.
+	stored, asked := store.FeedKeys(keys)
+	for start := 0; start < len(stored); start += maxKeysPerQuery {
+		chunk := stored[start:min(start+maxKeysPerQuery, len(stored))]
 		args := make([]any, len(chunk))
 		for i, k := range chunk {
 			args[i] = k
@@ -247,7 +250,9 @@ func (db *DB) SeenItems(ctx context.Context, keys []string) (map[string]bool, er
 				rows.Close()
 				return nil, fmt.Errorf("seen items: %w", err)
 			}
-			seen[k] = true
+			for _, given := range asked[k] {
+				seen[given] = true
+			}
 		}
 		err = rows.Err()
 		rows.Close()

@@ -21,8 +21,9 @@ var (
 // SummaryItems implements store.SummaryKeeper.
 func (db *DB) SummaryItems(ctx context.Context, keys []string) (map[string]string, error) {
 	out := map[string]string{}
-	for start := 0; start < len(keys); start += maxKeysPerQuery {
-		chunk := keys[start:min(start+maxKeysPerQuery, len(keys))]
+	stored, asked := store.FeedKeys(keys) // as RecordItems stores them
+	for start := 0; start < len(stored); start += maxKeysPerQuery {
+		chunk := stored[start:min(start+maxKeysPerQuery, len(stored))]
 		args := make([]any, 0, len(chunk)+1)
 		args = append(args, news.TextSummary)
 		for _, k := range chunk {
@@ -40,7 +41,9 @@ func (db *DB) SummaryItems(ctx context.Context, keys []string) (map[string]strin
 				rows.Close()
 				return nil, fmt.Errorf("summary items: %w", err)
 			}
-			out[k] = id
+			for _, given := range asked[k] {
+				out[given] = id
+			}
 		}
 		err = rows.Err()
 		rows.Close()

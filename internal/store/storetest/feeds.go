@@ -229,6 +229,15 @@ func testRecordItems(t *testing.T, open OpenFeeds) {
 	if err != nil || len(seen) != len(manyKeys) {
 		t.Errorf("SeenItems(many) = %d keys, %v; want %d", len(seen), err, len(manyKeys))
 	}
+	// A key RecordItems stores in another form (a NUL dropped, bad UTF-8
+	// replaced) is found by the key as given, on every backend.
+	odd := "https://x.example/\x00odd\xff"
+	if _, err := db.RecordItems(ctx, "https://x.example/rss", []store.FeedItem{{Key: odd, ArticleID: "a9"}}); err != nil {
+		t.Fatal(err)
+	}
+	if seen, err := db.SeenItems(ctx, []string{odd}); err != nil || !seen[odd] {
+		t.Errorf("SeenItems(%q) = %v, %v; want it seen", odd, seen, err)
+	}
 }
 
 func testFeedsConcurrent(t *testing.T, open OpenFeeds) {

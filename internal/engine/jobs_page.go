@@ -17,6 +17,7 @@ import (
 	"github.com/parallax-news/parallax/internal/feed"
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store"
 )
 
 // FetchPageKind is the kind of the job that fetches and cleans the page of
@@ -352,22 +353,21 @@ func (w *fetchPageWorker) Work(ctx context.Context, job *river.Job[FetchPageArgs
 	if err != nil {
 		return river.JobCancel(fmt.Errorf("fetch_page job for %s: %w", fetch.Redact(a.URL), err))
 	}
-	states, err := w.e.db.FeedStates(ctx)
-	if err != nil {
-		return fmt.Errorf("page %s: load feeds: %w", fetch.Redact(a.URL), err)
-	}
-	i := slices.IndexFunc(states, func(s feed.State) bool { return s.URL == a.Feed })
-	if i < 0 {
+	st, err := w.e.db.FeedState(ctx, a.Feed)
+	if errors.Is(err, store.ErrNotFound) {
 		return river.JobCancel(fmt.Errorf("page %s: the feed %s is not subscribed", fetch.Redact(a.URL), fetch.Redact(a.Feed)))
 	}
-	if states[i].Disabled {
+	if err != nil {
+		return fmt.Errorf("page %s: load feed: %w", fetch.Redact(a.URL), err)
+	}
+	if st.Disabled {
 		// As a poll of a disabled feed: nothing fetched.
 		w.e.log.InfoContext(ctx, "page job: feed disabled", "feed", fetch.Redact(a.Feed), "page", fetch.Redact(a.URL), "job", job.ID)
 		return nil
 	}
 	ctx = withLease(ctx, lease{id: job.ID, attempt: job.Attempt})
 	pages := &leasedPages{p: w.p, q: w.e.jobs}
-	n, err := w.sink.TakeItems(ctx, states[i], []feed.Item{it}, pages)
+	n, err := w.sink.TakeItems(ctx, st, []feed.Item{it}, pages)
 	if err != nil {
 		return fmt.Errorf("page %s: %w", fetch.Redact(a.URL), err)
 	}

@@ -121,6 +121,12 @@ func newItemServer(t *testing.T) *itemServer {
 		switch r.PathValue("status") {
 		case "404":
 			http.NotFound(w, r)
+		case "gone-later": // busy at first, then gone for good
+			if s.pageHits.Load() == 1 {
+				http.Error(w, "busy", http.StatusServiceUnavailable)
+				return
+			}
+			http.NotFound(w, r)
 		case "503":
 			if s.pageHits.Load() <= s.pageFirst.Load() {
 				http.Error(w, "busy", http.StatusServiceUnavailable)
@@ -219,6 +225,32 @@ func TestFeedStoreContentAndFailures(t *testing.T) {
 	}
 	if st, _ := db.FeedState(ctx, feedURL); st.Warning != "" || st.ItemsTotal != 3 {
 		t.Errorf("after retry: warning %q, items_total %d; want none, 3", st.Warning, st.ItemsTotal)
+	}
+}
+
+// TestFeedStoreSummaryRefusedLater: an item stored from its summary while
+// its page was busy, whose page then answers 404, keeps its summary and
+// is recorded as refused, so that later polls do not ask for the page.
+func TestFeedStoreSummaryRefusedLater(t *testing.T) {
+	srv := newItemServer(t)
+	srv.items = []string{rssItem(srv.URL+"/page/gone-later/x", "Summary item",
+		"The harbour was closed on Monday after a storm damaged two piers. Ferries were moved to the northern quay until repairs end.")}
+	db, _, p := newFeedPoller(t)
+	ctx := t.Context()
+	if _, err := db.AddFeeds(ctx, []feed.Outlet{{Title: "Item test", FeedURL: srv.URL + "/feed.xml"}}); err != nil {
+		t.Fatal(err)
+	}
+	for poll, wantHits := range []int64{1, 2, 2, 2} {
+		if _, err := p.Poll(ctx, feed.PollOptions{Force: true}); err != nil {
+			t.Fatal(err)
+		}
+		if got := srv.pageHits.Load(); got != wantHits {
+			t.Fatalf("after poll %d: %d page requests, want %d", poll+1, got, wantHits)
+		}
+		arts, err := db.Articles(ctx, store.ArticleQuery{})
+		if err != nil || len(arts) != 1 || arts[0].TextSource != news.TextSummary {
+			t.Fatalf("after poll %d: articles %+v, %v; want the one summary", poll+1, arts, err)
+		}
 	}
 }
 

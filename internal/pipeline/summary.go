@@ -81,11 +81,16 @@ func (s *FeedStore) upgrade(ctx context.Context, keeper store.SummaryKeeper, f f
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		msg := fetch.RedactText(err.Error())
 		if passing(err) {
 			*waiting++
+		} else if rerr := keeper.RefuseSummary(ctx, it.Key(), clipText(msg, 300)); rerr != nil {
+			// Refused for good: recorded, so that the page is not asked
+			// for at every poll (failing to record it costs that only).
+			s.log.WarnContext(ctx, "page refusal not recorded", "item_url", fetch.Redact(it.URL), "error", rerr)
 		}
 		s.log.DebugContext(ctx, "summary not upgraded", "feed_url", fetch.Redact(f.URL), "item_url", fetch.Redact(it.URL),
-			"article_id", id, "error", fetch.RedactText(err.Error()))
+			"article_id", id, "error", msg)
 		return nil
 	}
 	a.TextSource = ""

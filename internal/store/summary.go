@@ -26,6 +26,11 @@ type SummaryKeeper interface {
 	// with the summary: its analysis is out of date. Returns an error
 	// wrapping ErrInvalid when a does not pass CheckArticle.
 	UpgradeSummary(ctx context.Context, id string, a news.Article) (Upgraded, error)
+	// RefuseSummary records that the page of the summary item key was
+	// refused for good (reason, as store.FeedItem.Error), so that
+	// SummaryItems leaves the item out and its page is not asked for
+	// again; an item recorded with an error already keeps its first.
+	RefuseSummary(ctx context.Context, key, reason string) error
 }
 
 // Upgraded is what UpgradeSummary did.

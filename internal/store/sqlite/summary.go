@@ -54,6 +54,18 @@ func (db *DB) SummaryItems(ctx context.Context, keys []string) (map[string]strin
 	return out, nil
 }
 
+// RefuseSummary implements store.SummaryKeeper.
+func (db *DB) RefuseSummary(ctx context.Context, key, reason string) error {
+	if reason == "" {
+		reason = "page refused"
+	}
+	if _, err := db.write.ExecContext(ctx, `UPDATE feed_items SET error = ? WHERE key = ? AND error = ''`,
+		store.FeedText(reason), store.FeedText(key)); err != nil {
+		return fmt.Errorf("refuse summary item %q: %w", key, err)
+	}
+	return nil
+}
+
 // UpgradeSummary implements store.SummaryKeeper.
 func (db *DB) UpgradeSummary(ctx context.Context, id string, a news.Article) (up store.Upgraded, err error) {
 	a, err = store.UpgradeCandidate(id, a, db.now())

@@ -98,6 +98,20 @@ func testSummaryUpgrade(t *testing.T, open OpenFeeds) {
 	if a, _ := s.Article(ctx, "full1"); a.Text != full.Text {
 		t.Errorf("full1 changed: %q", a.Text)
 	}
+	// A page refused for good on the upgrade path: the item leaves
+	// SummaryItems (its page is not asked for again); a second refusal
+	// keeps the first reason, an unknown key is no error.
+	for _, reason := range []string{"HTTP 404", "HTTP 410"} {
+		if err := k.RefuseSummary(ctx, "https://x.example/2", reason); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := k.RefuseSummary(ctx, "https://x.example/never", "HTTP 404"); err != nil {
+		t.Errorf("RefuseSummary of an unknown key: %v", err)
+	}
+	if items, err := k.SummaryItems(ctx, []string{"https://x.example/2"}); err != nil || len(items) != 0 {
+		t.Errorf("SummaryItems after the refusal = %v, %v; want none", items, err)
+	}
 	up, err = k.UpgradeSummary(ctx, "sum2", page)
 	if err != nil || up != (store.Upgraded{Done: true, Analysed: true}) {
 		t.Errorf("UpgradeSummary(sum2) = %+v, %v; want done, analysed", up, err)

@@ -49,26 +49,20 @@ type Options struct {
 	Progress func(Progress)
 	// Transient, when set, reports whether a store error is worth retrying
 	// (the database restarting, a broken connection): such a batch is
-	// written again, with backoff, for up to RetryFor (<= 0: one minute).
-	// Writing a batch again is safe: an article already stored is not
-	// stored twice.
+	// written again, with backoff, for up to a minute. Writing a batch
+	// again is safe: an article already stored is not stored twice.
 	Transient func(error) bool
-	RetryFor  time.Duration
 }
 
 // retry runs fn until it succeeds, fails with an error Transient does not
-// accept, ctx ends or RetryFor has passed, waiting 100 ms, then twice as
+// accept, ctx ends or a minute has passed, waiting 100 ms, then twice as
 // long each time up to 2 s, between attempts.
 func (o Options) retry(ctx context.Context, log *slog.Logger, what string, fn func() error) error {
 	err := fn()
 	if err == nil || o.Transient == nil {
 		return err
 	}
-	limit := o.RetryFor
-	if limit <= 0 {
-		limit = time.Minute
-	}
-	deadline := time.Now().Add(limit)
+	deadline := time.Now().Add(time.Minute)
 	wait := 100 * time.Millisecond
 	for err != nil && o.Transient(err) && time.Now().Add(wait).Before(deadline) {
 		log.Warn("store: retrying", "what", what, "after", wait, "error", err)

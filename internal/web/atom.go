@@ -174,20 +174,10 @@ func (s *Server) storyEntries(ctx context.Context, base string, st news.Story, b
 	}
 	base = strings.TrimSuffix(base, "/")
 	var out []atomEntry
-	for _, e := range watch.StoryEvents(st, arts, s.watchOutlets()) {
+	for _, e := range watch.StoryEvents(st, arts, watch.RegistryOutlets(s.reg)) {
 		out = append(out, atomEntryOf(base, e))
 	}
 	return out, len(ids), nil
-}
-
-// watchOutlets names outlets for events as the pages do.
-func (s *Server) watchOutlets() watch.Outlets {
-	return watch.Outlets{
-		Credit:   func(a news.Article) string { return articleCredit(a).Lead },
-		Name:     s.outletName,
-		Kind:     s.kindOf,
-		KindName: kindName,
-	}
 }
 
 // atomEntryOf is the feed entry of an event: a new story is published

@@ -500,23 +500,9 @@ func fold(w string, lower bool) string {
 	if lower {
 		return w
 	}
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		// Most words: strings.ToLower lowers A-Z in one copy, as
-		// unicode.ToLower would, with no runes in between.
-		return strings.ToLower(w)
-	}
-	rs := []rune(w)
-	for i, r := range rs {
-		rs[i] = unicode.ToLower(r)
-	}
-	return string(rs)
+	// As unicode.ToLower rune by rune (invalid bytes read as U+FFFD),
+	// without a copy for a word already in lower case.
+	return strings.ToLower(w)
 }
 
 func textHash(words []string) uint64 {
@@ -546,16 +532,7 @@ func (ix *Index) shingles(words []string) []uint64 {
 	}
 	out := make([]uint64, n)
 	for i := range out {
-		h := uint64(14695981039346656037)
-		for _, w := range words[i : i+k] {
-			for j := 0; j < len(w); j++ {
-				h ^= uint64(w[j])
-				h *= 1099511628211
-			}
-			h ^= 0
-			h *= 1099511628211
-		}
-		out[i] = h
+		out[i] = textHash(words[i : i+k])
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
